@@ -1,0 +1,16 @@
+// The prisons and units an admin form offers, as select options.
+import { listEstablishments, listUnits } from "~db/queries/establishments.server";
+import { getDb } from "~/db.server";
+
+export async function placeOptions() {
+  const db = await getDb();
+  const [establishments, units] = await Promise.all([listEstablishments(db), listUnits(db)]);
+  return {
+    establishments: establishments.map((e) => ({ value: String(e.id), label: e.name })),
+    units: units.map((u) => ({
+      value: String(u.id),
+      label: `${u.name} (${establishments.find((e) => e.id === u.establishment_id)?.name ?? ""})`,
+      establishmentId: u.establishment_id,
+    })),
+  };
+}

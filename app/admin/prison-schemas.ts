@@ -1,0 +1,16 @@
+// The prison and unit forms' schemas.
+import { z } from "zod";
+import { optionalId, text } from "~/utils/forms";
+
+export const PrisonForm = z.object({
+  code: text("a short code", { max: 10 })
+    .refine((v) => /^[A-Za-z0-9]{2,10}$/.test(v), "Code must be 2 to 10 letters or numbers")
+    .transform((v) => v.toUpperCase()),
+  name: text("the prison's name", { max: 120 }),
+});
+
+export const UnitForm = z.object({
+  unitId: optionalId(),
+  name: text("a name for the wing or team", { max: 60 }),
+  kind: z.enum(["wing", "team"], { error: "Choose whether this is a wing or a team" }),
+});

@@ -1,0 +1,16 @@
+// The admin user forms' schemas.
+import { z } from "zod";
+import { ROLE_VALUES } from "~/admin/roles";
+import { newPassword, optionalId, text, username } from "~/utils/forms";
+
+const placement = {
+  displayName: text("the person's full name", { max: 120 }),
+  role: z.enum(ROLE_VALUES, { error: "Choose a role" }),
+  establishmentId: optionalId(),
+  unitId: optionalId(),
+};
+
+export const NewUserForm = z.object({ username: username(), password: newPassword(), ...placement });
+export const EditUserForm = z.object({ intent: z.literal("edit"), ...placement });
+export const ResetPasswordForm = z.object({ intent: z.literal("reset-password"), password: newPassword() });
+export const ActiveForm = z.object({ intent: z.enum(["deactivate", "reactivate"]) });

@@ -1,0 +1,104 @@
+// User administration: every change is checked against the places that exist, written in one
+// transaction with its audit row, and ends the user's sessions where their access shrinks.
+import type { Role } from "~db/schema";
+import { recordAudit } from "~db/queries/audit.server";
+import { getEstablishment, getUnit } from "~db/queries/establishments.server";
+import { deleteSessionsOfUser } from "~db/queries/sessions.server";
+import { getUserWithPlace, insertUser, updateUser, usernameTaken } from "~db/queries/users.server";
+import { hashPassword } from "~/auth/password.server";
+import type { CurrentUser } from "~/auth/guard.server";
+import { getDb } from "~/db.server";
+import type { FieldErrors } from "~/utils/forms";
+
+type Placement = { role: Role; establishmentId: number | null; unitId: number | null };
+
+/** Checks a role, prison and unit fit together and exist. Forged ids get the same messages. */
+export async function checkPlacement(p: Placement): Promise<FieldErrors> {
+  const db = await getDb();
+  const errors: FieldErrors = {};
+  if (p.role !== "admin" && p.establishmentId === null) errors.establishmentId = "Choose the prison this person works in";
+  if (p.establishmentId !== null && !(await getEstablishment(db, p.establishmentId))) errors.establishmentId = "Choose a prison from the list";
+  if (p.role === "officer" && p.unitId === null && !errors.establishmentId) errors.unitId = "Choose the officer's wing or team";
+  if (p.unitId !== null) {
+    const unit = await getUnit(db, p.unitId);
+    if (!unit || unit.establishment_id !== p.establishmentId) errors.unitId = "Choose a wing or team in the chosen prison";
+  }
+  return errors;
+}
+
+export async function createUserAccount(
+  actor: CurrentUser,
+  input: Placement & { username: string; displayName: string; password: string },
+): Promise<{ ok: true; id: number } | { ok: false; errors: FieldErrors }> {
+  const errors = await checkPlacement(input);
+  const db = await getDb();
+  if (await usernameTaken(db, input.username)) errors.username = "That username is already taken";
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const id = await db.transaction().execute(async (trx) => {
+      const id = await insertUser(trx, {
+        username: input.username,
+        display_name: input.displayName,
+        role: input.role,
+        establishment_id: input.establishmentId,
+        unit_id: input.unitId,
+        password_hash: passwordHash,
+        active: 1,
+      });
+      await recordAudit(trx, { actorUserId: actor.id, action: "user.created", subjectUserId: id, establishmentId: input.establishmentId, details: { role: input.role } });
+      return id;
+    });
+    return { ok: true, id };
+  } catch (error) {
+    // Two admins creating the same username at once: the unique index decides.
+    if (String(error).includes("UNIQUE")) return { ok: false, errors: { username: "That username is already taken" } };
+    throw error;
+  }
+}
+
+export async function editUser(actor: CurrentUser, userId: number, input: Placement & { displayName: string }) {
+  const db = await getDb();
+  const before = await getUserWithPlace(db, userId);
+  if (!before) return { ok: false as const, errors: { form: "That user no longer exists" } };
+  const errors = await checkPlacement(input);
+  if (actor.id === userId && input.role !== "admin") errors.role = "You cannot remove your own administrator role";
+  if (Object.keys(errors).length) return { ok: false as const, errors };
+  await db.transaction().execute(async (trx) => {
+    await updateUser(trx, userId, { display_name: input.displayName, role: input.role, establishment_id: input.establishmentId, unit_id: input.unitId });
+    const base = { actorUserId: actor.id, subjectUserId: userId, establishmentId: input.establishmentId };
+    if (before.role !== input.role) await recordAudit(trx, { ...base, action: "user.role_changed", details: { from: before.role, to: input.role } });
+    if (before.establishment_id !== input.establishmentId || before.unit_id !== input.unitId)
+      await recordAudit(trx, { ...base, action: "user.moved", details: { establishmentId: input.establishmentId, unitId: input.unitId } });
+    if (before.display_name !== input.displayName) await recordAudit(trx, { ...base, action: "user.renamed" });
+    // A user whose role or prison changed signs in again, so no page keeps old access.
+    if (before.role !== input.role || before.establishment_id !== input.establishmentId) await deleteSessionsOfUser(trx, userId);
+  });
+  return { ok: true as const };
+}
+
+export async function resetPassword(actor: CurrentUser, userId: number, password: string) {
+  const db = await getDb();
+  const user = await getUserWithPlace(db, userId);
+  if (!user) return false;
+  const hash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await updateUser(trx, userId, { password_hash: hash });
+    await deleteSessionsOfUser(trx, userId);
+    await recordAudit(trx, { actorUserId: actor.id, action: "user.password_reset", subjectUserId: userId, establishmentId: user.establishment_id });
+  });
+  return true;
+}
+
+export async function setUserActive(actor: CurrentUser, userId: number, active: boolean) {
+  const db = await getDb();
+  const user = await getUserWithPlace(db, userId);
+  if (!user) return { ok: false as const, message: "That user no longer exists" };
+  if (actor.id === userId && !active) return { ok: false as const, message: "You cannot deactivate your own account" };
+  await db.transaction().execute(async (trx) => {
+    await updateUser(trx, userId, { active: active ? 1 : 0 });
+    if (!active) await deleteSessionsOfUser(trx, userId);
+    await recordAudit(trx, { actorUserId: actor.id, action: active ? "user.reactivated" : "user.deactivated", subjectUserId: userId, establishmentId: user.establishment_id });
+  });
+  return { ok: true as const };
+}

@@ -1,0 +1,97 @@
+// The one access guard. Every loader and action calls requireUser (or getCurrentUser for pages
+// open to everyone), so who may see what is decided here and nowhere else.
+import { redirect } from "@remix-run/node";
+import type { Role } from "~db/schema";
+import { getUserWithPlace } from "~db/queries/users.server";
+import { getDb } from "~/db.server";
+import { getSession } from "~/auth/session.server";
+
+export interface CurrentUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  establishmentId: number | null;
+  establishmentName: string | null;
+  unitId: number | null;
+  unitName: string | null;
+}
+
+export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  const session = await getSession(request);
+  const userId = session.get("userId");
+  if (typeof userId !== "number") return null;
+  const row = await getUserWithPlace(await getDb(), userId);
+  if (!row || row.active !== 1) return null;
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    establishmentId: row.establishment_id,
+    establishmentName: row.establishment_name,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+  };
+}
+
+/**
+ * Returns the signed-in user, or ends the request: anonymous users are sent to sign in (and
+ * brought back afterwards); a user without one of `roles` gets a 403 page. Writes from another
+ * site are refused before anything else.
+ */
+export async function requireUser(request: Request, options: { roles?: Role[] } = {}): Promise<CurrentUser> {
+  if (request.method !== "GET" && request.method !== "HEAD") refuseCrossSite(request);
+  const user = await getCurrentUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const back = request.method === "GET" ? returnPathOf(url) : "/";
+    throw redirect(`/sign-in?returnTo=${encodeURIComponent(back)}`);
+  }
+  if (options.roles && !options.roles.includes(user.role)) {
+    throw new Response("You do not have access to this page.", { status: 403 });
+  }
+  return user;
+}
+
+/** The prison a user's lists are limited to: null means every prison (admins). */
+export function establishmentScope(user: CurrentUser): number | null {
+  return user.role === "admin" ? null : user.establishmentId;
+}
+
+/** Whether the user may see things belonging to a prison. Others get a 404, never a hint. */
+export function canSeeEstablishment(user: CurrentUser, establishmentId: number | null): boolean {
+  return user.role === "admin" || (establishmentId !== null && establishmentId === user.establishmentId);
+}
+
+export function notFound(): never {
+  throw new Response("Page not found", { status: 404 });
+}
+
+function refuseCrossSite(request: Request) {
+  const origin = request.headers.get("Origin");
+  if (origin && origin !== "null" && origin !== new URL(request.url).origin) {
+    // Behind a proxy the request URL may differ from what the browser saw: compare hosts too.
+    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+    if (!host || new URL(origin).host !== host) throw new Response("Cross-site request refused.", { status: 403 });
+  }
+}
+
+function returnPathOf(url: URL) {
+  const path = url.pathname.replace(/\.data$/, "") + url.search;
+  return safeReturnPath(path);
+}
+
+/** Only paths on this site: "/x" yes; "//evil", "/\\evil", "https://evil" and control characters no. */
+export function safeReturnPath(value: unknown, fallback = "/"): string {
+  if (typeof value !== "string" || value.length > 1000) return fallback;
+  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
+  try {
+    const resolved = new URL(value, "http://engage.invalid");
+    if (resolved.host !== "engage.invalid") return fallback;
+    return resolved.pathname + resolved.search;
+  } catch {
+    return fallback;
+  }
+}

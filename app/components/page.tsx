@@ -1,0 +1,46 @@
+// Small GOV.UK patterns used across pages.
+import type { ReactNode } from "react";
+
+export function NotificationBanner({ title = "Success", children, success = true }: { title?: string; children: ReactNode; success?: boolean }) {
+  return (
+    <div
+      className={`govuk-notification-banner${success ? " govuk-notification-banner--success" : ""}`}
+      role={success ? "alert" : "region"}
+      aria-labelledby="notification-banner-title"
+      data-module="govuk-notification-banner"
+    >
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="notification-banner-title">
+          {title}
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">{children}</p>
+      </div>
+    </div>
+  );
+}
+
+export function SummaryList({ rows }: { rows: { key: ReactNode; value: ReactNode; action?: ReactNode }[] }) {
+  return (
+    <dl className="govuk-summary-list">
+      {rows.map((r, i) => (
+        <div className="govuk-summary-list__row" key={i}>
+          <dt className="govuk-summary-list__key">{r.key}</dt>
+          <dd className="govuk-summary-list__value">{r.value}</dd>
+          {r.action ? <dd className="govuk-summary-list__actions">{r.action}</dd> : null}
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export type TagColour = "grey" | "green" | "turquoise" | "blue" | "light-blue" | "purple" | "pink" | "red" | "orange" | "yellow";
+
+export function Tag({ children, colour }: { children: ReactNode; colour?: TagColour }) {
+  return <strong className={`govuk-tag${colour ? ` govuk-tag--${colour}` : ""}`}>{children}</strong>;
+}
+
+export function Placeholder({ children }: { children: ReactNode }) {
+  return <div className="govuk-inset-text">{children}</div>;
+}

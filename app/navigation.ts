@@ -1,0 +1,26 @@
+// The service navigation each role sees. Pages check access themselves; this only lists links.
+import type { Role } from "~db/schema";
+
+export interface NavItem {
+  href: string;
+  text: string;
+}
+
+const NAVIGATION: Record<Role, NavItem[]> = {
+  officer: [{ href: "/", text: "Home" }],
+  trainer: [{ href: "/", text: "Home" }],
+  manager: [
+    { href: "/", text: "Home" },
+    { href: "/staff", text: "Staff" },
+  ],
+  admin: [
+    { href: "/", text: "Home" },
+    { href: "/admin/users", text: "Users" },
+    { href: "/admin/prisons", text: "Prisons" },
+    { href: "/admin/audit", text: "Audit log" },
+  ],
+};
+
+export function navigationFor(role: Role): NavItem[] {
+  return NAVIGATION[role];
+}

@@ -1,0 +1,122 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { getEstablishment, listUnits, unitStaffCounts } from "~db/queries/establishments.server";
+import { saveEstablishment, saveUnit } from "~/admin/prisons.server";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { redirectWithNotice } from "~/auth/session.server";
+import { ErrorSummary } from "~/components/error-summary";
+import { Radios, TextInput } from "~/components/fields";
+import { getDb } from "~/db.server";
+import { fieldErrors, parseForm } from "~/utils/forms";
+import { PrisonForm, UnitForm } from "~/admin/prison-schemas";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => title(data?.prison.name ?? "Prison");
+
+async function loadPrison(params: { prisonId?: string }) {
+  const id = Number(params.prisonId);
+  if (!Number.isSafeInteger(id) || id < 1) notFound();
+  return (await getEstablishment(await getDb(), id)) ?? notFound();
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: ["admin"] });
+  const prison = await loadPrison(params);
+  const db = await getDb();
+  const [units, counts] = await Promise.all([listUnits(db, prison.id), unitStaffCounts(db, prison.id)]);
+  return { prison, units: units.map((u) => ({ ...u, staff: Number(counts.find((c) => c.unit_id === u.id)?.n ?? 0) })) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireUser(request, { roles: ["admin"] });
+  const prison = await loadPrison(params);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "prison") {
+    const form = parseForm(PrisonForm, formData);
+    if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
+    const result = await saveEstablishment(admin, prison.id, form.data);
+    if (!result.ok) return data({ intent, errors: result.errors, values: form.values }, { status: 400 });
+    return redirectWithNotice(request, `/admin/prisons/${prison.id}`, "Prison details saved.");
+  }
+  if (intent === "unit") {
+    const form = parseForm(UnitForm, formData);
+    if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
+    const result = await saveUnit(admin, prison.id, form.data.unitId, { name: form.data.name, kind: form.data.kind });
+    if (!result.ok) return data({ intent, errors: result.errors, values: form.values }, { status: 400 });
+    return redirectWithNotice(request, `/admin/prisons/${prison.id}`, `${form.data.name} saved.`);
+  }
+  return data({ intent: "unknown", errors: fieldErrors({ form: "That action is not recognised. Use the buttons on the page." }), values: {} as Record<string, string> }, { status: 400 });
+}
+
+export default function Prison() {
+  const { prison, units } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const prisonValues = result?.intent === "prison" ? result.values : { name: prison.name, code: prison.code };
+  const unitValues = result?.intent === "unit" ? result.values : {};
+  return (
+    <>
+      <a href="/admin/prisons" className="govuk-back-link">Back to prisons</a>
+      <ErrorSummary errors={result?.errors} />
+      <span className="govuk-caption-l">{prison.code}</span>
+      <h1 className="govuk-heading-l">{prison.name}</h1>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">Wings and teams</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Name</th>
+            <th scope="col" className="govuk-table__header">Kind</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Active staff</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {units.map((u) => (
+            <tr key={u.id} className="govuk-table__row">
+              <td className="govuk-table__cell">{u.name}</td>
+              <td className="govuk-table__cell">{u.kind === "wing" ? "Wing" : "Team"}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{u.staff}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">Add or rename a wing or team</h2>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="unit" />
+            <div className="govuk-form-group">
+              <label className="govuk-label" htmlFor="field-unitId">Wing or team to rename</label>
+              <select className="govuk-select" id="field-unitId" name="unitId" defaultValue={unitValues.unitId ?? ""}>
+                <option value="">None: add a new one</option>
+                {units.map((u) => (
+                  <option key={u.id} value={u.id}>{u.name}</option>
+                ))}
+              </select>
+            </div>
+            <TextInput name="name" label="Name" hint="For example D wing or Keywork team" defaultValue={unitValues.name} error={result?.intent === "unit" ? result.errors.name : undefined} />
+            <Radios
+              name="kind"
+              legend="Kind"
+              small
+              options={[{ value: "wing", label: "Wing" }, { value: "team", label: "Team" }]}
+              defaultValue={unitValues.kind ?? "wing"}
+              error={result?.intent === "unit" ? result.errors.kind : undefined}
+            />
+            <button type="submit" className="govuk-button">Save wing or team</button>
+          </Form>
+        </div>
+        <div className="govuk-grid-column-one-half">
+          <h2 className="govuk-heading-m">Prison details</h2>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="prison" />
+            <TextInput name="name" label="Name" defaultValue={prisonValues.name} error={result?.intent === "prison" ? result.errors.name : undefined} />
+            <TextInput name="code" label="Short code" defaultValue={prisonValues.code} error={result?.intent === "prison" ? result.errors.code : undefined} className="govuk-input--width-10" />
+            <button type="submit" className="govuk-button govuk-button--secondary">Save prison details</button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { getUserWithPlace } from "~db/queries/users.server";
+import { placeOptions } from "~/admin/places.server";
+import { roleLabel } from "~/admin/roles";
+import { UserPlacementFields } from "~/admin/user-form";
+import { ActiveForm, EditUserForm, ResetPasswordForm } from "~/admin/user-schemas";
+import { editUser, resetPassword, setUserActive } from "~/admin/users.server";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { redirectWithNotice } from "~/auth/session.server";
+import { ErrorSummary } from "~/components/error-summary";
+import { TextInput } from "~/components/fields";
+import { SummaryList, Tag } from "~/components/page";
+import { getDb } from "~/db.server";
+import { fieldErrors, parseForm, PASSWORD_RULES } from "~/utils/forms";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? data.user.display_name : "User");
+
+async function loadUser(params: { userId?: string }) {
+  const id = Number(params.userId);
+  if (!Number.isSafeInteger(id) || id < 1) notFound();
+  const user = await getUserWithPlace(await getDb(), id);
+  return user ?? notFound();
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: ["admin"] });
+  return { user: await loadUser(params), places: await placeOptions() };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireUser(request, { roles: ["admin"] });
+  const user = await loadUser(params);
+  const formData = await request.formData();
+  const back = `/admin/users/${user.id}`;
+  switch (formData.get("intent")) {
+    case "edit": {
+      const form = parseForm(EditUserForm, formData);
+      if (!form.ok) return data({ intent: "edit", errors: form.errors, values: form.values }, { status: 400 });
+      const result = await editUser(admin, user.id, form.data);
+      if (!result.ok) return data({ intent: "edit", errors: result.errors, values: form.values }, { status: 400 });
+      return redirectWithNotice(request, back, "Changes saved.");
+    }
+    case "reset-password": {
+      const form = parseForm(ResetPasswordForm, formData);
+      if (!form.ok) return data({ intent: "reset-password", errors: form.errors, values: {} }, { status: 400 });
+      await resetPassword(admin, user.id, form.data.password);
+      return redirectWithNotice(request, back, `Password reset. ${user.display_name} has been signed out everywhere.`);
+    }
+    case "deactivate":
+    case "reactivate": {
+      const form = parseForm(ActiveForm, formData);
+      if (!form.ok) return data({ intent: "active", errors: form.errors, values: {} }, { status: 400 });
+      const result = await setUserActive(admin, user.id, form.data.intent === "reactivate");
+      if (!result.ok) return data({ intent: "active", errors: fieldErrors({ form: result.message }), values: {} }, { status: 400 });
+      return redirectWithNotice(
+        request,
+        back,
+        form.data.intent === "reactivate" ? `${user.display_name} can sign in again.` : `${user.display_name} is deactivated and has been signed out.`,
+      );
+    }
+    default:
+      return data({ intent: "unknown", errors: fieldErrors({ form: "That action is not recognised. Use the buttons on the page." }), values: {} }, { status: 400 });
+  }
+}
+
+export default function EditUser() {
+  const { user, places } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const editValues =
+    result?.intent === "edit"
+      ? result.values
+      : { displayName: user.display_name, role: user.role, establishmentId: user.establishment_id ? String(user.establishment_id) : "", unitId: user.unit_id ? String(user.unit_id) : "" };
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <a href="/admin/users" className="govuk-back-link">Back to users</a>
+        <ErrorSummary errors={result?.errors} />
+        <span className="govuk-caption-l">{user.username}</span>
+        <h1 className="govuk-heading-l">{user.display_name}</h1>
+        <SummaryList
+          rows={[
+            { key: "Role", value: roleLabel(user.role) },
+            { key: "Prison", value: user.establishment_name ?? "None" },
+            { key: "Wing or team", value: user.unit_name ?? "None" },
+            { key: "Status", value: user.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag> },
+          ]}
+        />
+
+        <h2 className="govuk-heading-m">Change details</h2>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="edit" />
+          <UserPlacementFields places={places} values={editValues} errors={result?.intent === "edit" ? result.errors : undefined} />
+          <button type="submit" className="govuk-button">Save changes</button>
+        </Form>
+
+        <h2 className="govuk-heading-m">Reset password</h2>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="reset-password" />
+          <TextInput
+            name="password"
+            type="password"
+            label="New password"
+            hint={`${PASSWORD_RULES} Give it to ${user.display_name} in person; they are signed out everywhere.`}
+            autoComplete="new-password"
+            error={result?.intent === "reset-password" ? result.errors.password : undefined}
+            className="govuk-!-width-one-half"
+          />
+          <button type="submit" className="govuk-button govuk-button--secondary">Reset password</button>
+        </Form>
+
+        <h2 className="govuk-heading-m">{user.active ? "Deactivate" : "Reactivate"}</h2>
+        <Form method="post">
+          {user.active ? (
+            <>
+              <p className="govuk-body">A deactivated user cannot sign in, and any session they have open ends at once. Their training record is kept.</p>
+              <button type="submit" name="intent" value="deactivate" className="govuk-button govuk-button--warning">
+                Deactivate {user.display_name}
+              </button>
+            </>
+          ) : (
+            <button type="submit" name="intent" value="reactivate" className="govuk-button govuk-button--secondary">
+              Reactivate {user.display_name}
+            </button>
+          )}
+        </Form>
+      </div>
+    </div>
+  );
+}

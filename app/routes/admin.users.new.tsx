@@ -1,0 +1,51 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { placeOptions } from "~/admin/places.server";
+import { UserPlacementFields } from "~/admin/user-form";
+import { NewUserForm } from "~/admin/user-schemas";
+import { createUserAccount } from "~/admin/users.server";
+import { requireUser } from "~/auth/guard.server";
+import { redirectWithNotice } from "~/auth/session.server";
+import { ErrorSummary } from "~/components/error-summary";
+import { TextInput } from "~/components/fields";
+import { parseForm, PASSWORD_RULES, USERNAME_RULES } from "~/utils/forms";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = () => title("Create a user");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: ["admin"] });
+  return { places: await placeOptions() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireUser(request, { roles: ["admin"] });
+  const form = parseForm(NewUserForm, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const { username, password, displayName, role, establishmentId, unitId } = form.data;
+  const result = await createUserAccount(admin, { username, password, displayName, role, establishmentId, unitId });
+  if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: 400 });
+  return redirectWithNotice(request, `/admin/users/${result.id}`, `User ${username} created. They can sign in now.`);
+}
+
+export default function NewUser() {
+  const { places } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const values = result?.values ?? {};
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <a href="/admin/users" className="govuk-back-link">Back to users</a>
+        <ErrorSummary errors={result?.errors} />
+        <h1 className="govuk-heading-l">Create a user</h1>
+        <Form method="post" noValidate>
+          <TextInput name="username" label="Username" hint={USERNAME_RULES} autoComplete="off" spellCheck={false} defaultValue={values.username} error={result?.errors.username} className="govuk-!-width-one-half" />
+          <UserPlacementFields places={places} values={values} errors={result?.errors} />
+          <TextInput name="password" type="password" label="Password" hint={PASSWORD_RULES} autoComplete="new-password" error={result?.errors.password} className="govuk-!-width-one-half" />
+          <button type="submit" className="govuk-button">Create user</button>
+        </Form>
+      </div>
+    </div>
+  );
+}

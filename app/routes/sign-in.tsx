@@ -1,0 +1,78 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { getCurrentUser, safeReturnPath } from "~/auth/guard.server";
+import { startUserSession } from "~/auth/session.server";
+import { signIn } from "~/auth/sign-in.server";
+import { ErrorSummary } from "~/components/error-summary";
+import { TextInput } from "~/components/fields";
+import { fieldErrors, parseForm, text } from "~/utils/forms";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = () => title("Sign in");
+
+const SignInForm = z.object({
+  username: text("your username"),
+  // Passwords are checked as typed; only the length is limited here.
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200, "Password must be 200 characters or fewer"),
+  returnTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const returnTo = safeReturnPath(new URL(request.url).searchParams.get("returnTo"));
+  if (await getCurrentUser(request)) throw redirect(returnTo);
+  return { returnTo };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = parseForm(SignInForm, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, username: form.values.username ?? "" }, { status: 400 });
+  const result = await signIn(form.data.username, form.data.password);
+  if (!result.ok) {
+    const status = result.reason === "locked" ? 429 : 400;
+    return data({ errors: fieldErrors({ username: result.message }), username: form.data.username }, { status });
+  }
+  throw redirect(safeReturnPath(form.data.returnTo), {
+    headers: { "Set-Cookie": await startUserSession(request, result.userId) },
+  });
+}
+
+export default function SignIn() {
+  const { returnTo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={result?.errors} />
+        <h1 className="govuk-heading-l">Sign in to Engage</h1>
+        <p className="govuk-body">Practise motivational interviewing conversations for the wing, and see your progress.</p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="returnTo" value={returnTo} />
+          <TextInput
+            name="username"
+            label="Username"
+            autoComplete="username"
+            spellCheck={false}
+            autoCapitalize="none"
+            defaultValue={result?.username}
+            error={result?.errors.username}
+            className="govuk-!-width-one-half"
+          />
+          <TextInput
+            name="password"
+            type="password"
+            label="Password"
+            autoComplete="current-password"
+            error={result?.errors.password}
+            className="govuk-!-width-one-half"
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Sign in
+          </button>
+        </Form>
+        <p className="govuk-body">If you have forgotten your password, ask your Engage administrator to reset it.</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { listEstablishments } from "~db/queries/establishments.server";
+import { listUsers } from "~db/queries/users.server";
+import { roleLabel } from "~/admin/roles";
+import { establishmentScope, requireUser } from "~/auth/guard.server";
+import { Tag } from "~/components/page";
+import { getDb } from "~/db.server";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = () => title("Staff");
+
+// Managers see their own prison's staff only; admins choose a prison.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { roles: ["manager", "admin"] });
+  const db = await getDb();
+  const scope = establishmentScope(user);
+  const establishments = scope === null ? await listEstablishments(db) : [];
+  const asked = Number(new URL(request.url).searchParams.get("prison"));
+  const prisonId = scope ?? (establishments.find((e) => e.id === asked)?.id ?? establishments[0]?.id ?? null);
+  const staff = prisonId === null ? [] : await listUsers(db, { establishmentId: prisonId, limit: 5000 });
+  const prisonName = scope === null ? establishments.find((e) => e.id === prisonId)?.name ?? "" : user.establishmentName ?? "";
+  return { staff, prisonName, prisonId, establishments: establishments.map((e) => ({ id: e.id, name: e.name })) };
+}
+
+export default function Staff() {
+  const { staff, prisonName, prisonId, establishments } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <span className="govuk-caption-l">{prisonName}</span>
+      <h1 className="govuk-heading-l">Staff</h1>
+      {establishments.length ? (
+        <Form method="get" className="app-filter-row">
+          <div className="govuk-form-group">
+            <label className="govuk-label" htmlFor="filter-prison">Prison</label>
+            <select className="govuk-select" id="filter-prison" name="prison" defaultValue={prisonId ?? ""}>
+              {establishments.map((e) => (
+                <option key={e.id} value={e.id}>{e.name}</option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="govuk-button govuk-button--secondary">Show</button>
+        </Form>
+      ) : null}
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">{staff.length} staff</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Name</th>
+            <th scope="col" className="govuk-table__header">Role</th>
+            <th scope="col" className="govuk-table__header">Wing or team</th>
+            <th scope="col" className="govuk-table__header">Status</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {staff.map((s) => (
+            <tr key={s.id} className="govuk-table__row">
+              <td className="govuk-table__cell">{s.display_name}</td>
+              <td className="govuk-table__cell">{roleLabel(s.role)}</td>
+              <td className="govuk-table__cell">{s.unit_name ?? "None"}</td>
+              <td className="govuk-table__cell">{s.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+// Form handling: every action validates its FormData with a zod schema through parseForm, and
+// gets back either typed data or one message per field for the error summary.
+import { z } from "zod";
+
+export type FieldErrors = Record<string, string>;
+export type FormResult<T> = { ok: true; data: T; values: Record<string, string> } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/** Largest form Engage accepts, in characters across all fields (uploads are handled apart). */
+export const MAX_FORM_CHARS = 300_000;
+
+/** Errors for one field, typed so every action returns the same shape. */
+export const fieldErrors = (errors: FieldErrors): FieldErrors => errors;
+
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.infer<S>> {
+  const values: Record<string, string> = {};
+  let size = 0;
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string") continue;
+    size += value.length;
+    if (!(key in values)) values[key] = value; // a repeated field keeps its first value
+  }
+  if (size > MAX_FORM_CHARS) return { ok: false, errors: { form: "The form is too large to accept." }, values: {} };
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data, values };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors, values };
+}
+
+// Characters that have no place in a name or a password: control, format (zero-width, bidi
+// overrides), private-use, unassigned and lone surrogate code points.
+const ODD_CHARACTERS = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}]/u;
+const ODD_IN_LONG_TEXT = /[\p{Cf}\p{Co}\p{Cn}\p{Cs}\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
+
+/** A required single-line text field, trimmed and NFKC-normalised. */
+export function text(label: string, { max = 200, min = 1 }: { max?: number; min?: number } = {}) {
+  return z
+    .string({ error: `Enter ${label}` })
+    .transform((v) => v.normalize("NFKC").trim())
+    .pipe(
+      z
+        .string()
+        .min(min, min <= 1 ? `Enter ${label}` : `${capitalise(label)} must be ${min} characters or more`)
+        .max(max, `${capitalise(label)} must be ${max} characters or fewer`)
+        .refine((v) => !ODD_CHARACTERS.test(v), `${capitalise(label)} must not contain hidden or control characters`),
+    );
+}
+
+/** Free text over several lines (written replies, comments): line breaks allowed. */
+export function longText(label: string, { max = 2000, min = 0 }: { max?: number; min?: number } = {}) {
+  return z
+    .string()
+    .default("")
+    .transform((v) => v.normalize("NFC").replace(/\r\n/g, "\n").trim())
+    .pipe(
+      z
+        .string()
+        .min(min, `Enter ${label}`)
+        .max(max, `${capitalise(label)} must be ${max} characters or fewer`)
+        .refine((v) => !ODD_IN_LONG_TEXT.test(v), `${capitalise(label)} must not contain hidden or control characters`),
+    );
+}
+
+export const USERNAME_RULES = "3 to 64 characters: letters, numbers, full stops, hyphens and underscores";
+export function username() {
+  return text("a username", { max: 64 }).refine(
+    (v) => /^[A-Za-z0-9._-]{3,64}$/.test(v),
+    `Username must be ${USERNAME_RULES}`,
+  );
+}
+
+export const PASSWORD_RULES = "At least 12 characters and no more than 200. Longer is better: a few unrelated words work well.";
+export function newPassword() {
+  return z
+    .string({ error: "Enter a password" })
+    .min(1, "Enter a password")
+    .min(12, "Password must be 12 characters or more")
+    .max(200, "Password must be 200 characters or fewer")
+    .refine((v) => !ODD_CHARACTERS.test(v), "Password must not contain hidden or control characters")
+    .refine((v) => v.trim().length === v.length, "Password must not start or end with a space");
+}
+
+/** A whole number from a form field (ids, counts); the message names the field. */
+export function wholeNumber(label: string, { min = 0, max = 1_000_000_000 } = {}) {
+  return z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .regex(/^\d{1,10}$/, `${capitalise(label)} must be a whole number`)
+    .transform(Number)
+    .pipe(z.number().min(min, `${capitalise(label)} must be ${min} or more`).max(max, `${capitalise(label)} must be ${max} or fewer`));
+}
+
+/** An optional id from a select: "" means none. */
+export function optionalId() {
+  return z
+    .string()
+    .default("")
+    .refine((v) => v === "" || /^\d{1,10}$/.test(v), "Choose an option from the list")
+    .transform((v) => (v === "" ? null : Number(v)));
+}
+
+function capitalise(s: string) {
+  const t = s.replace(/^(a|an|the) /, "");
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}

@@ -1,0 +1,16 @@
+// Static migration list: the server is bundled into one file, so Kysely's FileMigrationProvider
+// cannot find migration files at run time. Add each new migration here, in order.
+import type { Migration, MigrationProvider } from "kysely";
+import * as m0001 from "./0001-foundation";
+import * as m0002 from "./0002-practice";
+import * as m0003 from "./0003-reporting-and-studio";
+
+const migrations: Record<string, Migration> = {
+  "0001-foundation": m0001,
+  "0002-practice": m0002,
+  "0003-reporting-and-studio": m0003,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

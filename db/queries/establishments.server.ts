@@ -1,0 +1,76 @@
+// Prisons (establishments) and their units (wings and teams).
+import type { Kysely, Transaction } from "kysely";
+import type { Database, UnitKind } from "../schema";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export function listEstablishments(db: Db) {
+  return db.selectFrom("establishments").selectAll().orderBy("name").execute();
+}
+
+export function getEstablishment(db: Db, id: number) {
+  return db.selectFrom("establishments").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function establishmentCodeTaken(db: Db, code: string, exceptId?: number) {
+  let q = db.selectFrom("establishments").select("id").where("code", "=", code);
+  if (exceptId) q = q.where("id", "!=", exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+export async function insertEstablishment(db: Db, values: { code: string; name: string }) {
+  const row = await db
+    .insertInto("establishments")
+    .values({ ...values, created_at: new Date().toISOString() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function updateEstablishment(db: Db, id: number, values: { code: string; name: string }) {
+  return db.updateTable("establishments").set(values).where("id", "=", id).execute();
+}
+
+export function listUnits(db: Db, establishmentId?: number) {
+  let q = db.selectFrom("units").selectAll();
+  if (establishmentId != null) q = q.where("establishment_id", "=", establishmentId);
+  return q.orderBy("name").execute();
+}
+
+export function getUnit(db: Db, id: number) {
+  return db.selectFrom("units").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function unitNameTaken(db: Db, establishmentId: number, name: string, exceptId?: number) {
+  let q = db
+    .selectFrom("units")
+    .select("id")
+    .where("establishment_id", "=", establishmentId)
+    .where((eb) => eb(eb.fn("lower", ["name"]), "=", name.toLowerCase()));
+  if (exceptId) q = q.where("id", "!=", exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+export async function insertUnit(db: Db, values: { establishment_id: number; name: string; kind: UnitKind }) {
+  const row = await db
+    .insertInto("units")
+    .values({ ...values, created_at: new Date().toISOString() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function updateUnit(db: Db, id: number, values: { name: string; kind: UnitKind }) {
+  return db.updateTable("units").set(values).where("id", "=", id).execute();
+}
+
+/** Staff counts per unit, for the prison page. */
+export function unitStaffCounts(db: Db, establishmentId: number) {
+  return db
+    .selectFrom("users")
+    .select(["unit_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("establishment_id", "=", establishmentId)
+    .where("active", "=", 1)
+    .groupBy("unit_id")
+    .execute();
+}

@@ -1,0 +1,97 @@
+// Users: look-ups for sign-in and the guard, and the admin's user management.
+import type { Kysely, Transaction } from "kysely";
+import type { Database, NewUser, Role } from "../schema";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Usernames are unique ignoring case and Unicode width/compatibility forms. */
+export function usernameKey(username: string): string {
+  return username.normalize("NFKC").trim().toLowerCase();
+}
+
+export function findUserForSignIn(db: Db, username: string) {
+  return db
+    .selectFrom("users")
+    .select(["id", "password_hash", "active", "role", "display_name"])
+    .where("username_key", "=", usernameKey(username))
+    .executeTakeFirst();
+}
+
+const withPlace = (db: Db) =>
+  db
+    .selectFrom("users")
+    .leftJoin("establishments", "establishments.id", "users.establishment_id")
+    .leftJoin("units", "units.id", "users.unit_id")
+    .select([
+      "users.id",
+      "users.username",
+      "users.display_name",
+      "users.role",
+      "users.active",
+      "users.establishment_id",
+      "users.unit_id",
+      "users.created_at",
+      "users.updated_at",
+      "establishments.name as establishment_name",
+      "units.name as unit_name",
+    ]);
+
+export type UserWithPlace = NonNullable<Awaited<ReturnType<typeof getUserWithPlace>>>;
+
+export function getUserWithPlace(db: Db, id: number) {
+  return withPlace(db).where("users.id", "=", id).executeTakeFirst();
+}
+
+export function listUsers(
+  db: Db,
+  filter: { establishmentId?: number | null; role?: Role; search?: string; limit?: number; offset?: number } = {},
+) {
+  let q = withPlace(db);
+  if (filter.establishmentId != null) q = q.where("users.establishment_id", "=", filter.establishmentId);
+  if (filter.role) q = q.where("users.role", "=", filter.role);
+  if (filter.search) {
+    const like = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([eb("users.username_key", "like", like), eb(eb.fn("lower", ["users.display_name"]), "like", like)]),
+    );
+  }
+  return q
+    .orderBy("users.display_name")
+    .orderBy("users.id")
+    .limit(filter.limit ?? 500)
+    .offset(filter.offset ?? 0)
+    .execute();
+}
+
+export async function usernameTaken(db: Db, username: string, exceptId?: number) {
+  let q = db.selectFrom("users").select("id").where("username_key", "=", usernameKey(username));
+  if (exceptId) q = q.where("id", "!=", exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+export async function insertUser(db: Db, user: Omit<NewUser, "username_key" | "created_at" | "updated_at">) {
+  const now = new Date().toISOString();
+  const row = await db
+    .insertInto("users")
+    .values({ ...user, username_key: usernameKey(user.username), created_at: now, updated_at: now })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function updateUser(
+  db: Db,
+  id: number,
+  changes: Partial<{ display_name: string; role: Role; establishment_id: number | null; unit_id: number | null; password_hash: string; active: number }>,
+) {
+  return db
+    .updateTable("users")
+    .set({ ...changes, updated_at: new Date().toISOString() })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function countUsers(db: Db) {
+  const row = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

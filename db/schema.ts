@@ -1,0 +1,195 @@
+// The typed shape of the Engage database, for Kysely. One interface per table; columns in
+// snake_case as stored. Times are ISO 8601 UTC strings so the same code runs on SQLite and PostgreSQL.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+export type Role = "officer" | "trainer" | "manager" | "admin";
+export type UnitKind = "wing" | "team";
+
+export interface EstablishmentTable {
+  id: Generated<number>;
+  code: string; // short code shown in lists, unique (e.g. "HBV")
+  name: string;
+  created_at: string;
+}
+
+export interface UnitTable {
+  id: Generated<number>;
+  establishment_id: number;
+  name: string;
+  kind: UnitKind;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string; // as typed at creation, shown to people
+  username_key: string; // normalised (NFKC, lower case): unique, used for look-ups
+  display_name: string;
+  role: Role;
+  establishment_id: number | null; // null only for admins
+  unit_id: number | null;
+  password_hash: string; // "scrypt$N$r$p$salt$hash", parameters kept with each hash
+  active: ColumnType<number, number | undefined, number>; // 1 active, 0 deactivated
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  id: string; // 32 random bytes, base64url
+  user_id: number | null;
+  data: string; // JSON of the Remix session data
+  created_at: string;
+  expires_at: string; // slides forward on use: idle expiry
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: number | null;
+  action: string; // e.g. "user.created", "sign_in.succeeded"
+  subject_user_id: number | null;
+  establishment_id: number | null;
+  details: string | null; // JSON, small
+}
+
+export interface AppSettingTable {
+  key: string;
+  value: string;
+}
+
+export interface SignInFailureTable {
+  id: Generated<number>;
+  username_key: string;
+  at: string;
+}
+
+// ---- practice (scenario versions and attempts) ----
+export type ScenarioSource = "library" | "studio";
+
+export interface ScenarioVersionTable {
+  id: Generated<number>;
+  scenario_id: string;
+  content_hash: string; // sha256 of the YAML text
+  yaml: string;
+  title: string;
+  module_id: string;
+  source: ScenarioSource;
+  change_note: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export type AttemptMode = "practice" | "assessment";
+export type AttemptStatus = "in_progress" | "finished" | "abandoned";
+export type Outcome = "engaged" | "undecided" | "disengaged";
+
+export interface AttemptTable {
+  id: string; // random, unguessable
+  officer_id: number;
+  establishment_id: number | null; // the officer's prison when the attempt started (reporting)
+  scenario_version_id: number;
+  scenario_id: string;
+  module_id: string;
+  mode: AttemptMode;
+  status: AttemptStatus;
+  snapshot: string; // persisted XState snapshot, JSON
+  shuffle_seed: number;
+  row_version: number; // optimistic lock: each step bumps it
+  step_count: number;
+  started_at: string;
+  updated_at: string;
+  finished_at: string | null;
+  ending_node: string | null;
+  outcome: Outcome | null;
+  // behaviour counts kept on the row when the attempt finishes, so reports need no step scan
+  open_questions: number;
+  closed_questions: number;
+  simple_reflections: number;
+  complex_reflections: number;
+  mi_adherent: number;
+  mi_non_adherent: number;
+}
+
+export interface AttemptStepTable {
+  id: Generated<number>;
+  attempt_id: string;
+  seq: number; // 1, 2, ... unique per attempt: a replayed step cannot be stored twice
+  node_id: string;
+  choice_id: string | null;
+  mi_code: string | null;
+  reply_node_id: string;
+  reply_talk: string;
+  free_text: string | null;
+  at: string;
+}
+
+export interface WrittenReplyReviewTable {
+  id: Generated<number>;
+  step_id: number;
+  reviewer_id: number;
+  rating: number; // 1..5, Helpful Responses Questionnaire scale
+  comment: string | null;
+  at: string;
+}
+
+// ---- reporting ----
+export interface EstablishmentTargetTable {
+  establishment_id: number;
+  target_percent: number;
+  target_date: string; // YYYY-MM-DD
+  set_by: number;
+  set_at: string;
+}
+
+export interface EngagementFigureTable {
+  id: Generated<number>;
+  establishment_id: number;
+  month: string; // YYYY-MM
+  eligible: number;
+  not_engaging: number;
+  recorded_by: number;
+  recorded_at: string;
+}
+
+export interface XapiDeliveryTable {
+  statement_id: string;
+  attempt_id: string;
+  sent_at: string;
+}
+
+// ---- studio ----
+export interface ScenarioDraftTable {
+  scenario_id: string;
+  yaml: string;
+  revision: number; // optimistic lock for concurrent editors
+  created_by: number | null;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface Database {
+  establishments: EstablishmentTable;
+  units: UnitTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_events: AuditEventTable;
+  sign_in_failures: SignInFailureTable;
+  app_settings: AppSettingTable;
+  scenario_versions: ScenarioVersionTable;
+  attempts: AttemptTable;
+  attempt_steps: AttemptStepTable;
+  written_reply_reviews: WrittenReplyReviewTable;
+  establishment_targets: EstablishmentTargetTable;
+  engagement_figures: EngagementFigureTable;
+  xapi_deliveries: XapiDeliveryTable;
+  scenario_drafts: ScenarioDraftTable;
+}
+
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type Establishment = Selectable<EstablishmentTable>;
+export type Unit = Selectable<UnitTable>;
+export type Attempt = Selectable<AttemptTable>;
+export type AttemptStep = Selectable<AttemptStepTable>;
+export type ScenarioVersion = Selectable<ScenarioVersionTable>;

@@ -1,0 +1,134 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn, signOut } from "./support";
+
+test.describe("signing in", () => {
+  for (const [username, heading] of [
+    ["officer", "Your training"],
+    ["trainer", "Scenarios and reviews"],
+    ["manager", "Training in your prison"],
+    ["admin", "Administration"],
+  ] as const) {
+    test(`${username} lands on their home page`, async ({ page }) => {
+      await signIn(page, username);
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      await expectAccessible(page);
+      await signOut(page);
+      await page.goto("/");
+      await expect(page).toHaveURL(/\/sign-in/);
+    });
+  }
+
+  test("a wrong password shows a message and the sign-in page is accessible", async ({ page }) => {
+    await page.goto("/sign-in");
+    await expectAccessible(page);
+    await page.getByLabel("Username").fill("officer6");
+    await page.getByLabel("Password", { exact: true }).fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").getByText("The username or password is not right")).toBeVisible();
+    await expect(page).toHaveTitle(/Sign in/);
+    await expectAccessible(page);
+  });
+
+  test("empty and over-long fields give field errors", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("link", { name: "Enter your username" })).toBeVisible();
+    await page.getByLabel("Username").fill("x".repeat(201));
+    await page.getByLabel("Password", { exact: true }).fill("whatever-it-is");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("link", { name: "Username must be 200 characters or fewer" })).toBeVisible();
+  });
+
+  test("an anonymous visitor is sent to sign in and brought back afterwards", async ({ page }) => {
+    await page.goto("/admin/audit?action=user.");
+    await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fadmin%2Faudit%3Faction%3Duser\./);
+    await signIn(page, "admin");
+    await expect(page).toHaveURL(/\/admin\/audit\?action=user\./);
+    await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("the return path never leaves the site", async ({ page }) => {
+    await page.goto("/sign-in?returnTo=//example.org/steal");
+    await signIn(page, "officer2");
+    expect(new URL(page.url()).host).toBe(new URL(page.context().pages()[0].url()).host);
+    await expect(page.getByRole("heading", { level: 1, name: "Your training" })).toBeVisible();
+  });
+});
+
+test("an officer gets a 403 page on admin and manager pages", async ({ page }) => {
+  await signIn(page, "officer3");
+  for (const path of ["/admin/users", "/admin/prisons", "/staff"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+  }
+  await expectAccessible(page);
+});
+
+test("a manager sees the staff of their own prison", async ({ page }) => {
+  await signIn(page, "manager");
+  await page.getByRole("link", { name: "Staff", exact: true }).click();
+  await expect(page.getByRole("cell", { name: "Sam Okafor" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an admin creates an officer who can sign in, then deactivates them", async ({ browser }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin");
+  await admin.goto("/admin/users");
+  await expectAccessible(admin);
+  await admin.getByRole("button", { name: "Create a user" }).click();
+  await expectAccessible(admin);
+
+  // Invalid first: short password, no wing for an officer.
+  await admin.getByLabel("Username").fill("new.officer");
+  await admin.getByLabel("Full name").fill("Rene Castellan");
+  await admin.getByLabel("Officer").check();
+  await admin.getByLabel("Prison").selectOption({ label: "HMP Hollowbrook (demo)" });
+  await admin.getByLabel("Password").fill("short");
+  await admin.getByRole("button", { name: "Create user" }).click();
+  await expect(admin.getByRole("link", { name: "Password must be 12 characters or more" })).toBeVisible();
+  await expectAccessible(admin);
+
+  await admin.getByLabel("Password").fill("a long enough password");
+  await admin.getByLabel("Wing or team").selectOption({ label: "B wing (HMP Hollowbrook (demo))" });
+  await admin.getByRole("button", { name: "Create user" }).click();
+  await expect(admin.getByText("User new.officer created")).toBeVisible();
+  await expectAccessible(admin);
+
+  const officerContext = await browser.newContext();
+  const officer = await officerContext.newPage();
+  await signIn(officer, "New.Officer", "a long enough password"); // usernames ignore case
+  await expect(officer.getByRole("heading", { name: "Your training" })).toBeVisible();
+
+  await admin.getByRole("button", { name: "Deactivate Rene Castellan" }).click();
+  await expect(admin.getByText("Rene Castellan is deactivated")).toBeVisible();
+
+  // Their open session has ended, and they cannot sign in again.
+  await officer.reload();
+  await expect(officer).toHaveURL(/\/sign-in/);
+  await officer.getByLabel("Username").fill("new.officer");
+  await officer.getByLabel("Password", { exact: true }).fill("a long enough password");
+  await officer.getByRole("button", { name: "Sign in" }).click();
+  await expect(officer.getByText("The username or password is not right, or the account is not active.").first()).toBeVisible();
+
+  await admin.goto("/admin/audit?action=user.");
+  await expect(admin.getByRole("cell", { name: "user.deactivated" })).toBeVisible();
+  await expect(admin.getByRole("cell", { name: "user.created" })).toBeVisible();
+  await officerContext.close();
+});
+
+test("an admin adds a prison and a wing", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/admin/prisons");
+  await expectAccessible(page);
+  await page.getByLabel("Name", { exact: true }).fill("HMP Fernmoor (test)");
+  await page.getByLabel("Short code").fill("FMR");
+  await page.getByRole("button", { name: "Add prison" }).click();
+  await expect(page.getByText("HMP Fernmoor (test) added")).toBeVisible();
+  await page.getByLabel("Name", { exact: true }).first().fill("D wing");
+  await page.getByRole("button", { name: "Save wing or team" }).click();
+  await expect(page.getByRole("cell", { name: "D wing" })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,0 +1,48 @@
+// End-to-end tests: the real built server (npm run build first) on its own port with a fresh
+// database, driven by Debian's Chromium. CHROMIUM_PATH points the tests at another Chromium.
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "@playwright/test";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const port = Number(process.env.E2E_PORT || 3211);
+const dbFile = `${root}test/results/e2e.sqlite`;
+const executablePath =
+  process.env.CHROMIUM_PATH || ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => fs.existsSync(p));
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./results/playwright",
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "off",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `rm -f ${dbFile} ${dbFile}-wal ${dbFile}-shm && npx remix-serve build/index.js`,
+    cwd: root,
+    url: `http://localhost:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: { PORT: String(port), DATABASE_PATH: dbFile, NODE_ENV: "production" },
+  },
+});

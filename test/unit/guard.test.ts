@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { useTempDatabase } from "../support/temp-database";
+
+useTempDatabase();
+const { requireUser, safeReturnPath, establishmentScope, canSeeEstablishment } = await import("~/auth/guard.server");
+const { startUserSession } = await import("~/auth/session.server");
+const { getDb } = await import("~/db.server");
+const { setUserActive } = await import("~/admin/users.server");
+
+async function userId(username: string) {
+  const db = await getDb();
+  return (await db.selectFrom("users").select("id").where("username_key", "=", username).executeTakeFirstOrThrow()).id;
+}
+
+async function requestAs(username: string | null, path = "/x", init: RequestInit = {}) {
+  const headers = new Headers(init.headers);
+  if (username) {
+    const setCookie = await startUserSession(new Request("http://localhost/"), await userId(username));
+    headers.set("Cookie", setCookie.split(";")[0]);
+  }
+  return new Request(`http://localhost${path}`, { ...init, headers });
+}
+
+async function thrown(p: Promise<unknown>): Promise<Response> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof Response) return e;
+    throw e;
+  }
+  throw new Error("expected the guard to stop the request");
+}
+
+describe("requireUser", () => {
+  it("sends an anonymous request to sign in with a return path", async () => {
+    const res = await thrown(requireUser(await requestAs(null, "/admin/users?role=officer")));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/sign-in?returnTo=%2Fadmin%2Fusers%3Frole%3Dofficer");
+  });
+
+  for (const [username, allowed, refused] of [
+    ["officer", "officer", "admin"],
+    ["trainer", "trainer", "manager"],
+    ["manager", "manager", "trainer"],
+    ["admin", "admin", "officer"],
+  ] as const) {
+    it(`lets a ${username} into ${allowed} pages and gives 403 on ${refused} pages`, async () => {
+      const user = await requireUser(await requestAs(username), { roles: [allowed] });
+      expect(user.role).toBe(username);
+      const res = await thrown(requireUser(await requestAs(username), { roles: [refused] }));
+      expect(res.status).toBe(403);
+    });
+  }
+
+  it("scopes managers and trainers to their prison and lets admins see all", async () => {
+    const manager = await requireUser(await requestAs("manager"));
+    const admin = await requireUser(await requestAs("admin"));
+    expect(establishmentScope(manager)).toBe(manager.establishmentId);
+    expect(establishmentScope(admin)).toBeNull();
+    expect(canSeeEstablishment(manager, manager.establishmentId)).toBe(true);
+    expect(canSeeEstablishment(manager, (manager.establishmentId ?? 0) + 1)).toBe(false);
+    expect(canSeeEstablishment(admin, 12345)).toBe(true);
+  });
+
+  it("refuses a POST from another site", async () => {
+    const req = await requestAs("admin", "/admin/users/new", { method: "POST", headers: { Origin: "https://evil.example" } });
+    expect((await thrown(requireUser(req))).status).toBe(403);
+  });
+
+  it("treats a deactivated user as signed out", async () => {
+    const admin = await requireUser(await requestAs("admin"));
+    const req = await requestAs("officer6");
+    await setUserActive(admin, await userId("officer6"), false);
+    expect((await thrown(requireUser(req))).status).toBe(302);
+  });
+});
+
+describe("safeReturnPath", () => {
+  it.each([
+    ["/admin/users?x=1", "/admin/users?x=1"],
+    ["//evil.example/x", "/"],
+    ["/\\evil.example", "/"],
+    ["https://evil.example/", "/"],
+    ["javascript:alert(1)", "/"],
+    ["/ok\nLocation: x", "/"],
+    [undefined, "/"],
+  ])("%s -> %s", (input, expected) => {
+    expect(safeReturnPath(input)).toBe(expected);
+  });
+});
