@@ -5,6 +5,7 @@ import type { Database } from "~db/schema";
 import { countUsers, findUserForSignIn } from "~db/queries/users.server";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "~db/seed/demo.server";
 import { deleteExpiredSessions } from "~db/queries/sessions.server";
+import { importLibrary } from "~/curriculum.server";
 
 export async function startUp(db: Kysely<Database>, { file }: { file: string }) {
   if ((await countUsers(db)) === 0 && process.env.ENGAGE_SEED_DEMO !== "false") {
@@ -12,6 +13,7 @@ export async function startUp(db: Kysely<Database>, { file }: { file: string }) 
     console.log(`Engage: created the demo prison in ${file}`);
   }
   await deleteExpiredSessions(db, new Date());
+  await importLibrary(db);
   console.log(`Engage: database ${file}`);
   console.log(`Engage: open http://localhost:${process.env.PORT || "3000"}`);
   if (await findUserForSignIn(db, "admin")) {

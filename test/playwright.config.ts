@@ -6,13 +6,14 @@ import { defineConfig } from "@playwright/test";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const port = Number(process.env.E2E_PORT || 3211);
-const dbFile = `${root}test/results/e2e.sqlite`;
+const dbFile = `${root}test/results/e2e-${port}.sqlite`;
+const buildDir = process.env.ENGAGE_BUILD_DIR || "build";
 const executablePath =
   process.env.CHROMIUM_PATH || ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => fs.existsSync(p));
 
 export default defineConfig({
   testDir: "./e2e",
-  outputDir: "./results/playwright",
+  outputDir: `./results/playwright-${port}`,
   fullyParallel: false,
   workers: 2,
   retries: 0,
@@ -36,7 +37,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -f ${dbFile} ${dbFile}-wal ${dbFile}-shm && npx remix-serve build/index.js`,
+    command: `rm -f ${dbFile} ${dbFile}-wal ${dbFile}-shm && npx remix-serve ${buildDir}/index.js`,
     cwd: root,
     url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,

@@ -11,7 +11,14 @@ const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptO
 // about 160 ms on these 2-core machines.
 export const CURRENT_PARAMS = { N: 32768, r: 8, p: 3, keylen: 64 } as const;
 
-export async function hashPassword(password: string, params = CURRENT_PARAMS): Promise<string> {
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+  keylen: number;
+}
+
+export async function hashPassword(password: string, params: ScryptParams = CURRENT_PARAMS): Promise<string> {
   const salt = randomBytes(16);
   const key = await scrypt(password.normalize("NFKC"), salt, params.keylen, options(params));
   return ["scrypt", params.N, params.r, params.p, salt.toString("base64"), key.toString("base64")].join("$");

@@ -12,8 +12,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("change_note", "text")
     .addColumn("created_by", "integer", (c) => c.references("users.id"))
     .addColumn("created_at", "text", notNull)
-    .addUniqueConstraint("scenario_versions_hash", ["scenario_id", "content_hash"])
     .execute();
+  // Not unique: a file reverted to earlier content becomes the newest version again.
+  await db.schema.createIndex("scenario_versions_scenario").on("scenario_versions").columns(["scenario_id", "id"]).execute();
+  await db.schema.createIndex("scenario_versions_hash").on("scenario_versions").column("content_hash").execute();
 
   await db.schema
     .createTable("attempts")

@@ -1,0 +1,174 @@
+/**
+ * Practice indicators based on MITI 4.2.1 (Moyers, Manuel & Ernst 2015), computed from the MI
+ * codes of the options an officer chose. They are behaviour counts and ratios over a short
+ * practice conversation: never a MITI coding, and never called a score.
+ */
+import { MI_CODE_INFO, type MiCode } from "./mi-codes";
+
+export interface BehaviourCounts {
+  openQuestions: number;
+  closedQuestions: number;
+  simpleReflections: number;
+  complexReflections: number;
+  /** affirm + seeking collaboration + emphasizing autonomy */
+  miAdherent: number;
+  /** confront + persuade (persuade with permission counts in neither) */
+  miNonAdherent: number;
+}
+
+export const NO_BEHAVIOURS: BehaviourCounts = {
+  openQuestions: 0,
+  closedQuestions: 0,
+  simpleReflections: 0,
+  complexReflections: 0,
+  miAdherent: 0,
+  miNonAdherent: 0,
+};
+
+export function countBehaviours(codes: Iterable<MiCode>): BehaviourCounts {
+  const c = { ...NO_BEHAVIOURS };
+  for (const code of codes) {
+    const info = MI_CODE_INFO[code];
+    if (code === "open_question") c.openQuestions++;
+    else if (code === "closed_question") c.closedQuestions++;
+    else if (code === "simple_reflection") c.simpleReflections++;
+    else if (code === "complex_reflection") c.complexReflections++;
+    if (info.isMiAdherent) c.miAdherent++;
+    if (info.isMiNonAdherent) c.miNonAdherent++;
+  }
+  return c;
+}
+
+export interface Indicators {
+  questions: number;
+  reflections: number;
+  /** (simple + complex reflections) / questions; null when no questions were asked */
+  reflectionToQuestion: number | null;
+  /** complex / all reflections, 0..100; null when there were no reflections */
+  percentComplexReflections: number | null;
+  /** open / all questions, 0..100 (MITI 3.1.1); null when no questions were asked */
+  percentOpenQuestions: number | null;
+  miAdherent: number;
+  miNonAdherent: number;
+}
+
+export function indicatorsOf(c: BehaviourCounts): Indicators {
+  const questions = c.openQuestions + c.closedQuestions;
+  const reflections = c.simpleReflections + c.complexReflections;
+  return {
+    questions,
+    reflections,
+    reflectionToQuestion: questions === 0 ? null : reflections / questions,
+    percentComplexReflections: reflections === 0 ? null : (100 * c.complexReflections) / reflections,
+    percentOpenQuestions: questions === 0 ? null : (100 * c.openQuestions) / questions,
+    miAdherent: c.miAdherent,
+    miNonAdherent: c.miNonAdherent,
+  };
+}
+
+/** MITI 4.2.1 summary-score thresholds (expert opinion, not norms), and MITI 3.1.1 for % open questions. */
+export const MITI_LEVELS = {
+  reflectionToQuestion: { fair: 1, good: 2 },
+  percentComplexReflections: { fair: 40, good: 50 },
+  percentOpenQuestions: { fair: 50, good: 70 },
+} as const;
+
+/** R:Q at or above `min`. Reflections with no questions at all count as above any ratio. */
+export function meetsReflectionToQuestion(i: Indicators, min: number): boolean {
+  if (min <= 0) return true;
+  if (i.questions === 0) return i.reflections > 0;
+  return (i.reflectionToQuestion ?? 0) >= min;
+}
+
+/** %CR at or above `min`. No reflections meets only a threshold of 0. */
+export function meetsPercentComplex(i: Indicators, min: number): boolean {
+  if (min <= 0) return true;
+  return i.percentComplexReflections !== null && i.percentComplexReflections >= min;
+}
+
+export type Level = "good" | "fair" | "below fair" | "not applicable";
+
+export interface IndicatorLine {
+  key: "reflectionToQuestion" | "percentComplexReflections" | "miAdherent" | "miNonAdherent" | "percentOpenQuestions";
+  name: string;
+  value: string;
+  fair: string;
+  good: string;
+  level: Level;
+  explanation: string;
+  source: "MITI 4.2.1" | "MITI 3.1.1";
+}
+
+const oneDecimal = (n: number) => (Math.round(n * 10) / 10).toString();
+const percent = (n: number) => `${Math.round(n)}%`;
+
+function levelOf(meetsGood: boolean, meetsFair: boolean): Level {
+  return meetsGood ? "good" : meetsFair ? "fair" : "below fair";
+}
+
+/** The indicators as lines for a review page or a record: words, never Infinity or NaN. */
+export function describeIndicators(i: Indicators): IndicatorLine[] {
+  const rq = MITI_LEVELS.reflectionToQuestion;
+  const cr = MITI_LEVELS.percentComplexReflections;
+  const oq = MITI_LEVELS.percentOpenQuestions;
+  return [
+    {
+      key: "reflectionToQuestion",
+      name: "Reflection-to-question ratio",
+      value:
+        i.questions === 0
+          ? i.reflections === 0
+            ? "no questions asked and no reflections"
+            : `no questions asked; ${i.reflections} reflection${i.reflections === 1 ? "" : "s"}`
+          : `${oneDecimal(i.reflectionToQuestion!)} : 1 (${i.reflections} reflection${i.reflections === 1 ? "" : "s"}, ${i.questions} question${i.questions === 1 ? "" : "s"})`,
+      fair: "1 : 1",
+      good: "2 : 1",
+      level:
+        i.questions === 0 && i.reflections === 0
+          ? "not applicable"
+          : levelOf(meetsReflectionToQuestion(i, rq.good), meetsReflectionToQuestion(i, rq.fair)),
+      explanation: "How often you reflected back what he said, for each question you asked. More reflections than questions keeps him talking.",
+      source: "MITI 4.2.1",
+    },
+    {
+      key: "percentComplexReflections",
+      name: "Complex reflections",
+      value: i.reflections === 0 ? "no reflections" : `${percent(i.percentComplexReflections!)} of ${i.reflections} reflection${i.reflections === 1 ? "" : "s"}`,
+      fair: `${cr.fair}%`,
+      good: `${cr.good}%`,
+      level: i.reflections === 0 ? "not applicable" : levelOf(meetsPercentComplex(i, cr.good), meetsPercentComplex(i, cr.fair)),
+      explanation: "The share of your reflections that added meaning, feeling or both sides, rather than repeating his words.",
+      source: "MITI 4.2.1",
+    },
+    {
+      key: "miAdherent",
+      name: "MI-adherent responses",
+      value: String(i.miAdherent),
+      fair: "more is better",
+      good: "more is better",
+      level: "not applicable",
+      explanation: "Affirmations, seeking collaboration and emphasising his choice: the responses that build partnership.",
+      source: "MITI 4.2.1",
+    },
+    {
+      key: "miNonAdherent",
+      name: "MI-non-adherent responses",
+      value: String(i.miNonAdherent),
+      fair: "none",
+      good: "none",
+      level: i.miNonAdherent === 0 ? "good" : "below fair",
+      explanation: "Confronting, or persuading without permission: the righting reflex, which tends to bring more sustain talk or discord.",
+      source: "MITI 4.2.1",
+    },
+    {
+      key: "percentOpenQuestions",
+      name: "Open questions",
+      value: i.questions === 0 ? "no questions asked" : `${percent(i.percentOpenQuestions!)} of ${i.questions} question${i.questions === 1 ? "" : "s"}`,
+      fair: `${oq.fair}%`,
+      good: `${oq.good}%`,
+      level: i.questions === 0 ? "not applicable" : levelOf(i.percentOpenQuestions! >= oq.good, i.percentOpenQuestions! >= oq.fair),
+      explanation: "The share of your questions that invited him to talk rather than answer yes or no (from the older MITI 3.1.1).",
+      source: "MITI 3.1.1",
+    },
+  ];
+}

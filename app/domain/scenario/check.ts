@@ -1,0 +1,58 @@
+/**
+ * checkScenario: YAML text -> scenario + diagnostics + stats. The one entry point the CLI, the
+ * web server and the studio share, so they always agree on what a valid scenario is.
+ */
+import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics";
+import { byteLength, MAX_FILE_BYTES, parseYamlSource } from "./parse";
+import { scenarioSchema, type Scenario } from "./schema";
+import { scenarioStats, type ScenarioStats } from "./stats";
+import { validateScenario } from "./validate";
+import { zodIssuesToDiagnostics } from "./zod-issues";
+
+export interface CheckResult {
+  /** Set whenever the file matches the schema, even with graph errors (the studio still draws it). Compile only when `ok`. */
+  scenario: Scenario | null;
+  diagnostics: Diagnostic[];
+  stats: ScenarioStats | null;
+  /** No errors (warnings allowed). */
+  ok: boolean;
+}
+
+export interface CheckOptions {
+  file?: string;
+  moduleIds?: string[];
+}
+
+export function checkScenario(text: string, options: CheckOptions = {}): CheckResult {
+  const parsed = parseYamlSource(text, { file: options.file, nodesKey: "nodes" });
+  const fail = (diagnostics: Diagnostic[]): CheckResult => ({ scenario: null, diagnostics: sortDiagnostics(diagnostics), stats: null, ok: false });
+  if (parsed.value === null || !parsed.locator) return fail(parsed.diagnostics);
+
+  const result = scenarioSchema.safeParse(parsed.value);
+  if (!result.success) {
+    // Graph checks on half-valid data would mislead, so stop at schema errors.
+    return fail([...parsed.diagnostics, ...zodIssuesToDiagnostics(result.error.issues, parsed.value, parsed.locator, options.file)]);
+  }
+  const scenario = result.data;
+  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...validateScenario(scenario, parsed.locator, options)]);
+  const ok = !hasErrors(diagnostics);
+  return { scenario, diagnostics, stats: scenarioStats(scenario), ok };
+}
+
+/** Where each node starts in the YAML (its id key), for the studio's map. Works on invalid files too. */
+export function nodePositions(text: string): Record<string, { line: number; column: number }> {
+  const out: Record<string, { line: number; column: number }> = {};
+  if (byteLength(text) > MAX_FILE_BYTES) return out;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  if (!isMap(doc.contents)) return out;
+  const nodes = doc.contents.get("nodes", true);
+  if (!isMap(nodes)) return out;
+  for (const pair of nodes.items) {
+    if (!isScalar(pair.key) || pair.key.range == null) continue;
+    const { line, col } = lineCounter.linePos(pair.key.range[0]);
+    out[String(pair.key.value)] = { line, column: col };
+  }
+  return out;
+}

@@ -1,0 +1,130 @@
+/**
+ * Diagnostics: the validator's output. Codes are stable (tests, docs and the studio key on
+ * them), so add new ones rather than renaming. Messages are written for trainers, not developers.
+ */
+
+export type Severity = "error" | "warning";
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  /** 1-based line and column in the YAML text. */
+  line: number;
+  column: number;
+  file?: string;
+  nodeId?: string;
+}
+
+export const DIAGNOSTIC_CODES = {
+  // Limits and YAML: checked before the file is turned into data.
+  "file-too-large": { severity: "error", description: "The file is over 256 KB." },
+  "yaml-syntax": { severity: "error", description: "The text is not valid YAML (indentation, quotes, colons)." },
+  "yaml-alias": { severity: "error", description: "YAML anchors (&name) and aliases (*name) are not allowed." },
+  "too-many-nodes": { severity: "error", description: "The scenario has more than 500 nodes." },
+  // Shape of the data.
+  schema: { severity: "error", description: "A field is unknown, missing, or has the wrong kind of value." },
+  "empty-text": { severity: "error", description: "A text field is empty." },
+  "duplicate-node": { severity: "error", description: "Two nodes have the same id." },
+  "duplicate-choice": { severity: "error", description: "Two choices in one node have the same id." },
+  "duplicate-choice-text": { severity: "error", description: "Two choices in one node say the same thing." },
+  "id-mismatch": { severity: "error", description: "The scenario id is not the file name." },
+  "unknown-module": { severity: "error", description: "The scenario's module is not in modules.yaml." },
+  // The conversation graph.
+  "start-missing": { severity: "error", description: "`start` names a node that does not exist." },
+  "goto-unknown-node": { severity: "error", description: "A goto names a node that does not exist." },
+  "unreachable-node": { severity: "error", description: "No path from the start node leads to this node." },
+  "dead-end": { severity: "error", description: "A node that is not an ending has no choices and no write." },
+  trap: { severity: "error", description: "From this node no ending can ever be reached." },
+  "no-ending": { severity: "error", description: "The scenario has no ending node." },
+  "ending-with-choices": { severity: "error", description: "An ending also has choices or a write." },
+  "choices-and-write": { severity: "error", description: "A node has both choices and a write." },
+  "undeclared-variable": { severity: "error", description: "A variable is used but not declared under `variables`." },
+  "bad-condition": { severity: "error", description: "A condition is not of the form `variable op number`." },
+  "goto-no-fallback": { severity: "error", description: "A branching goto's last entry has a condition." },
+  // Pedagogy: warnings, but the shipped curriculum has none.
+  "no-mi-consistent-option": { severity: "warning", description: "A choice node offers no MI-consistent option." },
+  "confront-path-to-engaged": { severity: "warning", description: "An 'engaged' ending can still be reached after confront or persuade." },
+  "too-many-choices": { severity: "warning", description: "A node has more than 5 choices." },
+  "branch-never-taken": { severity: "warning", description: "A branch of a goto is never taken, given the variables on every way in." },
+  // modules.yaml cross-references.
+  "duplicate-module": { severity: "error", description: "Two modules have the same id." },
+  "module-unknown-scenario": { severity: "error", description: "A module lists a scenario that does not exist." },
+  "scenario-not-in-module": { severity: "error", description: "A scenario is in no module." },
+  "scenario-in-two-modules": { severity: "error", description: "A scenario is listed by more than one module." },
+  "module-mismatch": { severity: "error", description: "A scenario's `module` is not the module that lists it." },
+} as const satisfies Record<string, { severity: Severity; description: string }>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export function diagnostic(
+  code: DiagnosticCode,
+  message: string,
+  pos: Position,
+  extra: { file?: string; nodeId?: string } = {},
+): Diagnostic {
+  const d: Diagnostic = { code, severity: DIAGNOSTIC_CODES[code].severity, message, line: pos.line, column: pos.column };
+  if (extra.file !== undefined) d.file = extra.file;
+  if (extra.nodeId !== undefined) d.nodeId = extra.nodeId;
+  return d;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
+
+/** Sort by position so output reads top to bottom like a compiler's. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => (a.file ?? "").localeCompare(b.file ?? "") || a.line - b.line || a.column - b.column);
+}
+
+/** "path:line:col severity code message", the CLI's and CI's format. */
+export function formatDiagnostic(d: Diagnostic, file = d.file ?? "<input>"): string {
+  return `${file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`;
+}
+
+/** Edit distance, for "Did you mean ...?" suggestions on typos. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The closest candidate if it is close enough to be a plausible typo, else undefined. */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  // Allow roughly one typo per three characters, and at least two.
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  return best !== undefined && bestDistance <= limit && bestDistance > 0 ? best : undefined;
+}
+
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+  const list = [...candidates];
+  const c = closest(word, list);
+  if (c) return ` Did you mean '${c}'?`;
+  // No near spelling: offer candidates that contain the word ("reflect" -> the two reflections).
+  const lower = word.toLowerCase();
+  const containing = lower.length >= 3 ? list.filter((x) => x.toLowerCase().includes(lower)).slice(0, 3) : [];
+  if (containing.length === 1) return ` Did you mean '${containing[0]}'?`;
+  if (containing.length > 1) return ` Did you mean one of ${containing.map((x) => `'${x}'`).join(", ")}?`;
+  return "";
+}

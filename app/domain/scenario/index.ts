@@ -1,0 +1,63 @@
+/**
+ * The Engage scenario language: public API. Plain TypeScript (no Remix, React, node:fs or
+ * database), so the server, the CLI, the tests and the browser can all use it.
+ */
+export { checkScenario, nodePositions, type CheckOptions, type CheckResult } from "./check";
+export {
+  DIAGNOSTIC_CODES,
+  formatDiagnostic,
+  hasErrors,
+  sortDiagnostics,
+  type Diagnostic,
+  type DiagnosticCode,
+  type Severity,
+} from "./diagnostics";
+export { checkModules, parseModules, type ModulesResult } from "./modules";
+export { MAX_FILE_BYTES, MAX_NODES } from "./parse";
+export {
+  DEFAULT_REFRESHER_MONTHS,
+  DEFAULT_THRESHOLDS,
+  scenarioJsonSchema,
+  scenarioJsonSchemaText,
+  scenarioSchema,
+  modulesFileSchema,
+  type Choice,
+  type Ending,
+  type Goto,
+  type GotoEntry,
+  type Module,
+  type ModuleThresholds,
+  type Scenario,
+  type ScenarioNode,
+  type WriteStep,
+} from "./schema";
+export { scenarioStats, type ScenarioStats } from "./stats";
+export { parseCondition, type Condition, type Operator } from "./conditions";
+export {
+  compileScenario,
+  choiceEvent,
+  type EndingOutput,
+  type NodeMeta,
+  type ScenarioContext,
+  type ScenarioEvent,
+  type ScenarioMachine,
+} from "./compile";
+export {
+  availableChoices,
+  canChoose,
+  canWrite,
+  choose,
+  currentNodeId,
+  endingOf,
+  isEnded,
+  persistConversation,
+  restoreConversation,
+  startConversation,
+  startConversationAt,
+  variablesOf,
+  writeReply,
+  type JsonValue,
+  type PersistedConversation,
+  type ScenarioSnapshot,
+} from "./runtime";
+export { buildGraph, gotoTargets, reachableFrom } from "./graph";

@@ -1,0 +1,185 @@
+/**
+ * YAML text -> plain data, keeping positions. Limits are enforced in the cheapest order so a
+ * hostile or broken file fails fast: size before parsing, anchors/aliases and node count on
+ * the YAML syntax tree before any JS objects are built (a "billion laughs" file never expands).
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type Pair } from "yaml";
+import { diagnostic, type Diagnostic, type Position } from "./diagnostics";
+
+export const MAX_FILE_BYTES = 256 * 1024;
+export const MAX_NODES = 500;
+
+/** Finds where a data path (e.g. ["nodes", "opening", "choices", 0, "goto"]) sits in the YAML. */
+export class YamlLocator {
+  constructor(
+    readonly doc: Document.Parsed,
+    private readonly lineCounter: LineCounter,
+  ) {}
+
+  pos(offset: number): Position {
+    const { line, col } = this.lineCounter.linePos(offset);
+    return { line, column: col };
+  }
+
+  /** The YAML node at a path; `key` true for the map key itself (e.g. the node id of a node). */
+  find(path: readonly PropertyKey[], which: "key" | "value" = "value"): Position {
+    let current: unknown = this.doc.contents;
+    let lastKey: YamlNode | null = null;
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i];
+      const isLast = i === path.length - 1;
+      if (isMap(current)) {
+        const pair = findPair(current.items, segment);
+        if (!pair) return this.fallback(lastKey, current);
+        if (isLast && which === "key") return this.start(pair.key as YamlNode);
+        lastKey = pair.key as YamlNode;
+        // A key with no value ("goto:" and nothing after it): point at the key.
+        if (pair.value === null || pair.value === undefined) return this.start(lastKey);
+        current = pair.value;
+      } else if (isSeq(current) && typeof segment === "number" && current.items[segment] !== undefined) {
+        current = current.items[segment];
+        lastKey = null;
+      } else {
+        return this.fallback(lastKey, current);
+      }
+    }
+    return this.start(current as YamlNode);
+  }
+
+  /** The positions of the keys of a map at `path` (used for node ids). */
+  keys(path: readonly PropertyKey[]): Array<{ key: string; position: Position }> {
+    const map = this.nodeAt(path);
+    if (!isMap(map)) return [];
+    return map.items.map((pair) => ({ key: String(isScalar(pair.key) ? pair.key.value : pair.key), position: this.start(pair.key as YamlNode) }));
+  }
+
+  nodeAt(path: readonly PropertyKey[]): unknown {
+    let current: unknown = this.doc.contents;
+    for (const segment of path) {
+      if (isMap(current)) current = findPair(current.items, segment)?.value;
+      else if (isSeq(current) && typeof segment === "number") current = current.items[segment];
+      else return undefined;
+    }
+    return current;
+  }
+
+  private fallback(lastKey: YamlNode | null, current: unknown): Position {
+    if (lastKey) return this.start(lastKey);
+    return this.start(current as YamlNode);
+  }
+
+  private start(node: YamlNode | null | undefined): Position {
+    const offset = node?.range?.[0];
+    return typeof offset === "number" ? this.pos(offset) : { line: 1, column: 1 };
+  }
+}
+
+function findPair(items: Pair[], segment: PropertyKey): Pair | undefined {
+  // Last match wins, as in the JS value built from a map with a duplicate key.
+  for (let i = items.length - 1; i >= 0; i--) {
+    const key = items[i].key;
+    if (isScalar(key) ? String(key.value) === String(segment) : false) return items[i];
+  }
+  return undefined;
+}
+
+export interface ParsedYaml {
+  /** The data, or null when the file was refused or could not be parsed. */
+  value: unknown;
+  locator: YamlLocator | null;
+  diagnostics: Diagnostic[];
+}
+
+export interface ParseOptions {
+  file?: string;
+  /** A top-level map whose entries are counted against MAX_NODES and whose duplicate keys are `duplicate-node`. */
+  nodesKey?: string;
+}
+
+// Plainer words for the YAML errors trainers hit most.
+const YAML_HINTS: Record<string, string> = {
+  BAD_INDENT: "The indentation is wrong here.",
+  TAB_AS_INDENT: "Use spaces, not tabs, to indent.",
+  MISSING_CHAR: "A closing quote or bracket is missing.",
+  MULTILINE_IMPLICIT_KEY: "A line seems to be missing its colon, or a text with a colon needs quotes.",
+  BLOCK_AS_IMPLICIT_KEY: "A line seems to be missing its colon, or is indented wrongly.",
+  UNEXPECTED_TOKEN: "Something here is not valid YAML: check quotes, colons and dashes.",
+  MULTIPLE_DOCS: "The file contains more than one YAML document (a line with ---).",
+};
+
+export function byteLength(text: string): number {
+  // Cheap exit: UTF-16 length * 3 bounds the UTF-8 length, so short texts need no encoding.
+  if (text.length * 3 <= MAX_FILE_BYTES) return text.length;
+  return new TextEncoder().encode(text).length;
+}
+
+export function parseYamlSource(text: string, options: ParseOptions = {}): ParsedYaml {
+  const extra = { file: options.file };
+  const top = { line: 1, column: 1 };
+  const size = byteLength(text);
+  if (size > MAX_FILE_BYTES) {
+    const kb = Math.ceil(size / 1024);
+    return { value: null, locator: null, diagnostics: [diagnostic("file-too-large", `The file is ${kb} KB; the limit is 256 KB. Split the conversation into two scenarios.`, top, extra)] };
+  }
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const locator = new YamlLocator(doc, lineCounter);
+  const diagnostics: Diagnostic[] = [];
+  const nodesMap = options.nodesKey && isMap(doc.contents) ? locator.nodeAt([options.nodesKey]) : undefined;
+  const nodeKeyOffsets = new Set<number>(isMap(nodesMap) ? nodesMap.items.map((p) => (p.key as YamlNode)?.range?.[0] ?? -1) : []);
+
+  let syntaxError = false;
+  for (const error of doc.errors) {
+    const position = locator.pos(error.pos[0]);
+    if (error.code === "DUPLICATE_KEY") {
+      const key = keyTextAt(text, error.pos[0]);
+      if (nodeKeyOffsets.has(error.pos[0])) {
+        diagnostics.push(diagnostic("duplicate-node", `There are two nodes called '${key}'. Rename one of them (and the gotos that should lead to it).`, position, { ...extra, nodeId: key }));
+      } else {
+        diagnostics.push(diagnostic("schema", `The field '${key}' is written twice here. Keep one.`, position, extra));
+      }
+      continue;
+    }
+    syntaxError = true;
+    const hint = YAML_HINTS[error.code] ?? "This is not valid YAML.";
+    const detail = error.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, "");
+    diagnostics.push(diagnostic("yaml-syntax", `${hint} (${detail})`, position, extra));
+  }
+  if (syntaxError) return { value: null, locator, diagnostics };
+
+  // Anchors and aliases: refused on the syntax tree, before anything is expanded. One
+  // diagnostic at the first, with a count: a hostile file may hold thousands.
+  const found: YamlNode[] = [];
+  // No "&" or "*" anywhere means no anchor or alias: skip the walk (most files).
+  if (/[&*]/.test(text)) visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node) || (node as { anchor?: string }).anchor) found.push(node);
+    },
+  });
+  const count = found.length;
+  if (count > 0) {
+    const node = found[0];
+    const what = isAlias(node) ? `alias '*${node.source}'` : `anchor '&${(node as { anchor?: string }).anchor}'`;
+    const more = count > 1 ? ` and ${count - 1} more` : "";
+    diagnostics.push(
+      diagnostic("yaml-alias", `YAML anchors and aliases are not allowed (found ${what}${more}). Write the text out in full where it is needed.`, locator.pos(node.range?.[0] ?? 0), extra),
+    );
+    return { value: null, locator, diagnostics };
+  }
+
+  if (isMap(nodesMap) && nodesMap.items.length > MAX_NODES) {
+    diagnostics.push(
+      diagnostic("too-many-nodes", `The scenario has ${nodesMap.items.length} nodes; the limit is ${MAX_NODES}. Split it into shorter scenarios.`, locator.find([options.nodesKey!], "key"), extra),
+    );
+    return { value: null, locator, diagnostics };
+  }
+
+  return { value: doc.toJS({ maxAliasCount: 0 }), locator, diagnostics };
+}
+
+/** The key text at an offset (for messages about duplicate keys). */
+function keyTextAt(text: string, offset: number): string {
+  const match = /^["']?([^"':\n]*)/.exec(text.slice(offset, offset + 200));
+  return (match?.[1] ?? "").trim();
+}

@@ -1,0 +1,158 @@
+/**
+ * Turns zod issues into trainer-readable diagnostics positioned at the offending YAML.
+ * zod's own messages ("Invalid input: expected string, received array") mean nothing to a
+ * trainer, so each issue kind gets its own sentence, with the place named in words.
+ */
+import type { z } from "zod";
+import { diagnostic, didYouMean, type Diagnostic } from "./diagnostics";
+import type { YamlLocator } from "./parse";
+import { EMPTY_TEXT, KNOWN_FIELDS, SLUG_PATTERN } from "./schema";
+
+type Issue = z.core.$ZodIssue;
+type Path = PropertyKey[];
+
+/** "choice 2 of node 'opening'"-style description of where a path points. */
+export function describePath(path: Path, data: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = data;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    const parent = path[i - 1];
+    const next = current && typeof current === "object" ? (current as Record<PropertyKey, unknown>)[seg] : undefined;
+    if (parent === "nodes" && i === 1) parts.push(`node '${String(seg)}'`);
+    else if (parent === "modules" && typeof seg === "number") {
+      const id = (next as { id?: unknown })?.id;
+      parts.push(typeof id === "string" ? `module '${id}'` : `module ${seg + 1}`);
+    } else if (parent === "choices" && typeof seg === "number") {
+      const id = (next as { id?: unknown })?.id;
+      parts.push(typeof id === "string" ? `choice '${id}'` : `choice ${seg + 1}`);
+    } else if (parent === "goto" && typeof seg === "number") parts.push(`goto entry ${seg + 1}`);
+    else if (seg === "write" || seg === "ending" || seg === "persona" || seg === "thresholds") parts.push(`the ${String(seg)}`);
+    current = next;
+  }
+  return parts.length ? parts.reverse().join(" in ") : "the file";
+}
+
+function typeName(value: unknown): string {
+  if (value === undefined) return "missing";
+  if (value === null) return "empty";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a group of fields";
+  if (typeof value === "string") return `the text '${value.length > 40 ? `${value.slice(0, 40)}...` : value}'`;
+  return `${typeof value} ${String(value)}`;
+}
+
+const EXPECTED: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  array: "a list",
+  object: "a group of fields",
+  record: "a group of fields",
+  boolean: "true or false",
+};
+
+function suggestSlug(value: string): string {
+  return value.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let current = data;
+  for (const seg of path) {
+    if (!current || typeof current !== "object") return undefined;
+    current = (current as Record<PropertyKey, unknown>)[seg];
+  }
+  return current;
+}
+
+export function zodIssuesToDiagnostics(issues: readonly Issue[], data: unknown, locator: YamlLocator, file?: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const nodeIdOf = (path: Path) => (path[0] === "nodes" && typeof path[1] === "string" ? path[1] : undefined);
+
+  const visitIssue = (issue: Issue, base: Path) => {
+    const path = [...base, ...issue.path];
+    const field = String(path[path.length - 1] ?? "");
+    const where = describePath(path.slice(0, -1), data);
+    const extra = { file, nodeId: nodeIdOf(path) };
+    const at = (p: Path, which: "key" | "value" = "value") => locator.find(p, which);
+    // A required field left out shows up as a wrong type or value of `undefined`.
+    if ((issue.code === "invalid_type" || issue.code === "invalid_value") && valueAt(data, path) === undefined) {
+      out.push(diagnostic("schema", `${capitalise(where)} is missing '${field}'.`, at(path), extra));
+      return;
+    }
+
+    switch (issue.code) {
+      case "unrecognized_keys":
+        for (const key of issue.keys) {
+          const here = describePath(path, data);
+          out.push(diagnostic("schema", `'${key}' is not a field of ${here}.${didYouMean(key, KNOWN_FIELDS)}`, at([...path, key], "key"), { file, nodeId: nodeIdOf([...path, key]) }));
+        }
+        return;
+      case "invalid_type": {
+        const input = valueAt(data, path);
+        const expected = EXPECTED[issue.expected] ?? issue.expected;
+        out.push(diagnostic("schema", `'${field}' in ${where} should be ${expected}, but it is ${typeName(input)}.`, at(path), extra));
+        return;
+      }
+      case "invalid_value": {
+        const input = valueAt(data, path);
+        const allowed = issue.values.map(String);
+        const what = field === "mi" ? "an MI code" : field === "talk" ? "a talk type" : field === "outcome" ? "an outcome" : "allowed here";
+        const suggestion = typeof input === "string" ? didYouMean(input, allowed) : "";
+        out.push(diagnostic("schema", `'${String(input)}' is not ${what} (in ${where}).${suggestion} Use one of: ${allowed.join(", ")}.`, at(path), extra));
+        return;
+      }
+      case "invalid_format": {
+        if (issue.message === EMPTY_TEXT) {
+          out.push(diagnostic("empty-text", `The '${field}' text in ${where} is empty. Write it, or remove the field if it is optional.`, at(path), extra));
+          return;
+        }
+        out.push(formatIssue(issue.pattern, valueAt(data, path), `value for '${field}' (in ${where})`, at(path), extra));
+        return;
+      }
+      case "invalid_key": {
+        // A bad map key (a node id or a variable name): point at the key itself.
+        const key = String(path[path.length - 1]);
+        const pattern = issue.issues.find((i) => i.code === "invalid_format")?.pattern;
+        const kind = path[path.length - 2] === "nodes" ? "node id" : "variable name";
+        out.push(formatIssue(pattern, key, kind, at(path, "key"), extra));
+        return;
+      }
+      case "invalid_union": {
+        // Pick the alternative that matched the kind of value written (text vs list) and report its issues.
+        const branch = issue.errors.find((errs) => !errs.some((e) => e.code === "invalid_type" && e.path.length === 0));
+        if (branch) {
+          for (const inner of branch) visitIssue(inner, path);
+        } else {
+          out.push(diagnostic("schema", `'${field}' in ${where} should be a node id, or a list of { if, node } entries.`, at(path), extra));
+        }
+        return;
+      }
+      case "too_small":
+        if (issue.origin === "array") out.push(diagnostic("schema", `'${field}' in ${where} needs at least ${issue.minimum} entr${issue.minimum === 1 ? "y" : "ies"}.`, at(path), extra));
+        else out.push(diagnostic("schema", `'${field}' in ${where} must be at least ${issue.minimum}.`, at(path), extra));
+        return;
+      case "too_big":
+        out.push(diagnostic("schema", `'${field}' in ${where} must be at most ${issue.maximum}.`, at(path), extra));
+        return;
+      default:
+        out.push(diagnostic("schema", `'${field}' in ${where}: ${issue.message}.`, at(path), extra));
+    }
+  };
+
+  for (const issue of issues) visitIssue(issue, []);
+  return out;
+}
+
+function formatIssue(pattern: string | undefined, value: unknown, what: string, position: { line: number; column: number }, extra: { file?: string; nodeId?: string }): Diagnostic {
+  const text = String(value);
+  if (pattern === String(SLUG_PATTERN)) {
+    const fixed = suggestSlug(text);
+    return diagnostic("schema", `'${text}' is not a valid ${what}: use lower-case letters, digits and single hyphens${fixed ? `, e.g. '${fixed}'` : ""}.`, position, extra);
+  }
+  return diagnostic("schema", `'${text}' is not a valid ${what}: use lower-case letters, digits and _, starting with a letter.`, position, extra);
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,58 @@
+// Scenario versions: immutable YAML snapshots, each keyed by its content hash. Officers always
+// play the newest version of a scenario; an attempt keeps the version it started on.
+import type { Kysely, Transaction } from "kysely";
+import type { Database, ScenarioSource } from "../schema";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export function getScenarioVersionRow(db: Db, id: number) {
+  return db.selectFrom("scenario_versions").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The newest version of each scenario (the highest id per scenario_id). */
+export function latestScenarioVersions(db: Db) {
+  return db
+    .selectFrom("scenario_versions as v")
+    .selectAll("v")
+    .where("v.id", "in", (eb) => eb.selectFrom("scenario_versions").select((e) => e.fn.max("id").as("id")).groupBy("scenario_id"))
+    .orderBy("v.id")
+    .execute();
+}
+
+export function latestVersionOf(db: Db, scenarioId: string, source?: ScenarioSource) {
+  let q = db.selectFrom("scenario_versions").selectAll().where("scenario_id", "=", scenarioId);
+  if (source) q = q.where("source", "=", source);
+  return q.orderBy("id", "desc").limit(1).executeTakeFirst();
+}
+
+export function listVersionsOf(db: Db, scenarioId: string) {
+  return db
+    .selectFrom("scenario_versions as v")
+    .leftJoin("users as u", "u.id", "v.created_by")
+    .select(["v.id", "v.content_hash", "v.title", "v.module_id", "v.source", "v.change_note", "v.created_at", "u.display_name as author"])
+    .where("v.scenario_id", "=", scenarioId)
+    .orderBy("v.id", "desc")
+    .execute();
+}
+
+export async function insertScenarioVersion(
+  db: Db,
+  v: { scenarioId: string; hash: string; yaml: string; title: string; moduleId: string; source: ScenarioSource; changeNote?: string | null; createdBy?: number | null },
+) {
+  const row = await db
+    .insertInto("scenario_versions")
+    .values({
+      scenario_id: v.scenarioId,
+      content_hash: v.hash,
+      yaml: v.yaml,
+      title: v.title,
+      module_id: v.moduleId,
+      source: v.source,
+      change_note: v.changeNote ?? null,
+      created_by: v.createdBy ?? null,
+      created_at: new Date().toISOString(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
