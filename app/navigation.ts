@@ -7,10 +7,18 @@ export interface NavItem {
 }
 
 const NAVIGATION: Record<Role, NavItem[]> = {
-  officer: [{ href: "/", text: "Home" }],
-  trainer: [{ href: "/", text: "Home" }],
+  officer: [
+    { href: "/", text: "Home" },
+    { href: "/record", text: "My record" },
+  ],
+  trainer: [
+    { href: "/", text: "Home" },
+    { href: "/studio", text: "Studio" },
+    { href: "/studio/reviews", text: "Reviews" },
+  ],
   manager: [
     { href: "/", text: "Home" },
+    { href: "/reports", text: "Reports" },
     { href: "/staff", text: "Staff" },
   ],
   admin: [
@@ -18,6 +26,7 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { href: "/admin/users", text: "Users" },
     { href: "/admin/prisons", text: "Prisons" },
     { href: "/admin/audit", text: "Audit log" },
+    { href: "/reports", text: "Reports" },
   ],
 };
 

@@ -82,7 +82,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
                   <ul className="govuk-service-navigation__list" id="navigation">
                     {items.map((item) => {
-                      const current = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+                      const current = item.href === currentHref(items, pathname);
                       return (
                         <li key={item.href} className={`govuk-service-navigation__item${current ? " govuk-service-navigation__item--active" : ""}`}>
                           <a className="govuk-service-navigation__link" href={item.href} aria-current={current ? "page" : undefined}>
@@ -134,6 +134,12 @@ export function Layout({ children }: { children: ReactNode }) {
       </body>
     </html>
   );
+}
+
+/** The one navigation item for this page: the longest link the path starts with. */
+function currentHref(items: { href: string }[], pathname: string) {
+  const matches = items.filter((i) => (i.href === "/" ? pathname === "/" : pathname === i.href || pathname.startsWith(`${i.href}/`)));
+  return matches.sort((a, b) => b.href.length - a.href.length)[0]?.href ?? null;
 }
 
 export default function App() {

@@ -1,17 +1,66 @@
 // The home page for each role.
 import type { Home } from "~/home.server";
-import { Placeholder } from "~/components/page";
+import { Placeholder, SummaryList } from "~/components/page";
 
 type HomeOf<R extends Home["role"]> = Extract<Home, { role: R }>;
 
 export function OfficerHome({ home }: { home: HomeOf<"officer"> }) {
+  const { modules, resume } = home.progress;
   return (
     <>
       <span className="govuk-caption-l">{[home.unitName, home.establishmentName].filter(Boolean).join(", ")}</span>
       <h1 className="govuk-heading-l">Your training</h1>
-      <Placeholder>
-        Practice scenarios are not available yet. When they are, your modules and your progress will be listed here.
-      </Placeholder>
+      {resume.length ? (
+        <div className="govuk-inset-text">
+          <h2 className="govuk-heading-s">Carry on where you left off</h2>
+          <ul className="govuk-list">
+            {resume.map((r) => (
+              <li key={r.id}>
+                <a className="govuk-link" href={`/attempts/${r.id}`}>Continue {r.title}</a> ({r.mode}, started {r.startedAt},{" "}
+                {r.steps} response{r.steps === 1 ? "" : "s"} so far)
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p className="govuk-body">
+        Take the modules in order. Practise each scenario with feedback, then take its assessment: a module is Competent when
+        every scenario has an assessment that meets its levels.
+      </p>
+      {modules.length === 0 ? <p className="govuk-body">There are no modules yet.</p> : null}
+      <ol className="govuk-list app-modules">
+        {modules.map((m, i) => (
+          <li key={m.id} className="app-modules__module">
+            <h2 className="govuk-heading-m govuk-!-margin-bottom-2" id={`module-${m.id}`}>
+              {i + 1}. {m.title}
+            </h2>
+            <p className="govuk-body govuk-!-margin-bottom-2">
+              <span className="govuk-visually-hidden">Module status: </span>
+              <strong className={`govuk-tag govuk-tag--${m.colour}`} data-testid={`module-status-${m.id}`}>{m.status}</strong>
+              {m.refresherDueAt ? <span className="govuk-body-s"> Refresher due {m.refresherDueAt}</span> : null}
+            </p>
+            <p className="govuk-body-s">{m.summary}</p>
+            <ul className="govuk-task-list" aria-labelledby={`module-${m.id}`}>
+              {m.scenarios.map((s) => (
+                <li className="govuk-task-list__item govuk-task-list__item--with-link" key={s.id}>
+                  <div className="govuk-task-list__name-and-hint">
+                    <a className="govuk-link govuk-task-list__link" href={`/scenarios/${s.id}`} aria-describedby={`scenario-${s.id}-status`}>
+                      {s.title}
+                    </a>
+                    <div className="govuk-task-list__hint">
+                      {s.inProgress ? `${s.inProgress.mode === "practice" ? "Practice" : "Assessment"} in progress. ` : ""}
+                      {s.lastResult ?? ""}
+                    </div>
+                  </div>
+                  <div className="govuk-task-list__status" id={`scenario-${s.id}-status`}>
+                    <strong className={`govuk-tag govuk-tag--${s.colour}`}>{s.status}</strong>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
     </>
   );
 }
@@ -21,14 +70,25 @@ export function TrainerHome({ home }: { home: HomeOf<"trainer"> }) {
     <>
       <span className="govuk-caption-l">{home.establishmentName}</span>
       <h1 className="govuk-heading-l">Scenarios and reviews</h1>
-      <Placeholder>
-        The scenario studio and the review queue for officers' written replies are not available yet. They will appear here.
-      </Placeholder>
+      <ul className="govuk-list">
+        <li>
+          <a className="govuk-link" href="/studio">Scenario studio</a>: {home.studio.published} published scenario{home.studio.published === 1 ? "" : "s"},{" "}
+          {home.studio.drafts === 1 ? "1 draft" : `${home.studio.drafts} drafts`} in progress
+        </li>
+        <li>
+          <a className="govuk-link" href="/studio/reviews">Written replies to review</a>:{" "}
+          {home.studio.repliesWaiting === 1 ? "1 reply is" : `${home.studio.repliesWaiting} replies are`} waiting for a rating
+        </li>
+        <li>
+          <a className="govuk-link" href="/studio/new">Create a scenario</a>
+        </li>
+      </ul>
     </>
   );
 }
 
 export function ManagerHome({ home }: { home: HomeOf<"manager"> }) {
+  const r = home.report;
   return (
     <>
       <span className="govuk-caption-l">{home.establishmentName}</span>
@@ -37,7 +97,24 @@ export function ManagerHome({ home }: { home: HomeOf<"manager"> }) {
         {home.officers} active officer{home.officers === 1 ? "" : "s"} and {home.staff} active staff in all.{" "}
         <a className="govuk-link" href="/staff">See your staff</a>
       </p>
-      <Placeholder>Training reports (completion, competency by wing, progress to target) are not available yet.</Placeholder>
+      {r ? (
+        <>
+          <SummaryList
+            rows={[
+              { key: "Completed the whole programme", value: r.completed },
+              { key: "Competent in every module", value: r.competent },
+              { key: "Refresher due", value: r.refresherDue },
+              { key: "Target", value: r.target },
+            ]}
+          />
+          <ul className="govuk-list">
+            <li><a className="govuk-link" href="/reports">Training overview and target</a></li>
+            <li><a className="govuk-link" href="/reports/matrix">Training matrix</a></li>
+            <li><a className="govuk-link" href="/reports/wings">By wing</a></li>
+            <li><a className="govuk-link" href="/reports/engagement">Record programme engagement figures</a></li>
+          </ul>
+        </>
+      ) : null}
     </>
   );
 }

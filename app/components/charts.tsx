@@ -1,0 +1,167 @@
+// Server-rendered SVG charts. No chart code runs in the browser. Each chart is an image with a
+// title and a description that points to the table beside it, which holds the same figures for
+// screen readers; series differ by dash pattern and marker as well as colour.
+import { useId } from "react";
+
+export const CHART_COLOURS = ["#1d70b8", "#00703c", "#d4351c", "#6f72af", "#f47738", "#505a5f"];
+const DASHES = ["", "8 4", "2 3", "12 3 3 3"];
+
+export interface LineSeries {
+  name: string;
+  /** one value per label; null where there is no figure */
+  values: (number | null)[];
+}
+
+interface LineChartProps {
+  title: string;
+  description: string;
+  labels: string[];
+  series: LineSeries[];
+  yMax: number;
+  yFormat?: (v: number) => string;
+  /** a vertical marker, such as the target date */
+  marker?: { index: number; text: string };
+}
+
+const W = 720;
+const H = 320;
+const PAD = { left: 56, right: 16, top: 16, bottom: 48 };
+
+export function LineChart({ title, description, labels, series, yMax, yFormat = String, marker }: LineChartProps) {
+  const id = useId();
+  const max = yMax > 0 ? yMax : 1;
+  const innerW = W - PAD.left - PAD.right;
+  const innerH = H - PAD.top - PAD.bottom;
+  const x = (i: number) => PAD.left + (labels.length <= 1 ? innerW / 2 : (i * innerW) / (labels.length - 1));
+  const y = (v: number) => PAD.top + innerH - (Math.min(v, max) / max) * innerH;
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
+  const every = Math.max(1, Math.ceil(labels.length / 12));
+  return (
+    <figure className="app-chart">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="app-chart__svg">
+        <title id={`${id}-t`}>{title}</title>
+        <desc id={`${id}-d`}>{description}</desc>
+        {ticks.map((t) => (
+          <g key={t}>
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke="#b1b4b6" strokeWidth={1} />
+            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" fontSize={12} fill="#0b0c0c">{yFormat(Math.round(t * 10) / 10)}</text>
+          </g>
+        ))}
+        {labels.map((l, i) =>
+          i % every === 0 || i === labels.length - 1 ? (
+            <text key={i} x={x(i)} y={H - PAD.bottom + 18} textAnchor="middle" fontSize={12} fill="#0b0c0c">{l}</text>
+          ) : null,
+        )}
+        {marker ? (
+          <g>
+            <line x1={x(marker.index)} x2={x(marker.index)} y1={PAD.top} y2={PAD.top + innerH} stroke="#0b0c0c" strokeWidth={1} strokeDasharray="4 4" />
+            <text x={x(marker.index) - 4} y={PAD.top + 12} textAnchor="end" fontSize={12} fill="#0b0c0c">{marker.text}</text>
+          </g>
+        ) : null}
+        {series.map((s, si) => {
+          const points = s.values.map((v, i) => (v === null ? null : ([x(i), y(v)] as const)));
+          const runs: string[] = [];
+          let run: string[] = [];
+          for (const p of points) {
+            if (p) run.push(`${p[0].toFixed(1)},${p[1].toFixed(1)}`);
+            else if (run.length) (runs.push(run.join(" ")), (run = []));
+          }
+          if (run.length) runs.push(run.join(" "));
+          const colour = CHART_COLOURS[si % CHART_COLOURS.length];
+          return (
+            <g key={s.name}>
+              {runs.map((r, ri) => (
+                <polyline key={ri} points={r} fill="none" stroke={colour} strokeWidth={3} strokeDasharray={DASHES[si % DASHES.length] || undefined} />
+              ))}
+              {points.map((p, i) => (p ? <Marker key={i} shape={si} x={p[0]} y={p[1]} colour={colour} /> : null))}
+            </g>
+          );
+        })}
+        <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top + innerH} y2={PAD.top + innerH} stroke="#0b0c0c" strokeWidth={1} />
+      </svg>
+      <figcaption>
+        <ul className="app-chart__legend govuk-list">
+          {series.map((s, si) => (
+            <li key={s.name}>
+              <svg width={40} height={14} aria-hidden="true" focusable="false">
+                <line x1={2} x2={38} y1={7} y2={7} stroke={CHART_COLOURS[si % CHART_COLOURS.length]} strokeWidth={3} strokeDasharray={DASHES[si % DASHES.length] || undefined} />
+                <Marker shape={si} x={20} y={7} colour={CHART_COLOURS[si % CHART_COLOURS.length]} />
+              </svg>{" "}
+              {s.name}
+            </li>
+          ))}
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}
+
+function Marker({ shape, x, y, colour }: { shape: number; x: number; y: number; colour: string }) {
+  switch (shape % 3) {
+    case 0:
+      return <circle cx={x} cy={y} r={4} fill={colour} />;
+    case 1:
+      return <rect x={x - 4} y={y - 4} width={8} height={8} fill={colour} />;
+    default:
+      return <polygon points={`${x},${y - 5} ${x + 5},${y + 4} ${x - 5},${y + 4}`} fill={colour} />;
+  }
+}
+
+export interface BarRow {
+  label: string;
+  /** percent 0..100 per bar, or null when the group is too small to show */
+  values: (number | null)[];
+  note?: string;
+}
+
+/** Horizontal grouped bars of percentages, one group per row (a wing, a module). */
+export function BarChart({ title, description, names, rows }: { title: string; description: string; names: string[]; rows: BarRow[] }) {
+  const id = useId();
+  const labelW = 150;
+  const barH = 14;
+  const groupH = names.length * barH + 14;
+  const width = 720;
+  const innerW = width - labelW - 60;
+  const height = rows.length * groupH + 30;
+  return (
+    <figure className="app-chart">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="app-chart__svg">
+        <title id={`${id}-t`}>{title}</title>
+        <desc id={`${id}-d`}>{description}</desc>
+        {[0, 25, 50, 75, 100].map((t) => (
+          <g key={t}>
+            <line x1={labelW + (t / 100) * innerW} x2={labelW + (t / 100) * innerW} y1={0} y2={height - 24} stroke="#b1b4b6" />
+            <text x={labelW + (t / 100) * innerW} y={height - 8} textAnchor="middle" fontSize={12} fill="#0b0c0c">{t}%</text>
+          </g>
+        ))}
+        {rows.map((r, ri) => {
+          const top = ri * groupH + 4;
+          return (
+            <g key={r.label}>
+              <text x={labelW - 8} y={top + groupH / 2} textAnchor="end" fontSize={13} fill="#0b0c0c">{r.label}</text>
+              {r.values.every((v) => v === null) ? (
+                <text x={labelW + 6} y={top + groupH / 2} fontSize={13} fill="#0b0c0c">{r.note ?? "fewer than 5"}</text>
+              ) : (
+                r.values.map((v, vi) => (
+                  <g key={vi}>
+                    <rect x={labelW} y={top + vi * barH} width={((v ?? 0) / 100) * innerW} height={barH - 3} fill={CHART_COLOURS[vi % CHART_COLOURS.length]} />
+                    <text x={labelW + ((v ?? 0) / 100) * innerW + 4} y={top + vi * barH + barH - 4} fontSize={11} fill="#0b0c0c">{v === null ? "" : `${Math.round(v)}% ${names[vi].toLowerCase()}`}</text>
+                  </g>
+                ))
+              )}
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption>
+        <ul className="app-chart__legend govuk-list">
+          {names.map((n, i) => (
+            <li key={n}>
+              <svg width={14} height={14} aria-hidden="true" focusable="false"><rect width={14} height={14} fill={CHART_COLOURS[i % CHART_COLOURS.length]} /></svg> {n}
+            </li>
+          ))}
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,175 @@
+// The practice pages' parts: the conversation as a transcript, the indicators table, and the
+// written-reply box with the GOV.UK character count.
+import { useEffect, useState } from "react";
+import type { IndicatorLine } from "~/domain/indicators";
+import type { PrisonerLine, Turn } from "~/practice/attempt-view.server";
+import { fieldId } from "~/components/error-summary";
+
+type Labels = "none" | "codes";
+
+/** The conversation in order. With labels="codes", each turn shows its MI code or talk type and feedback. */
+export function Transcript({ personaName, opening, turns, labels }: { personaName: string; opening: PrisonerLine; turns: Turn[]; labels: Labels }) {
+  return (
+    <ol className="app-transcript" aria-label="Conversation">
+      <PrisonerTurn name={personaName} line={opening} labels={labels} />
+      {turns.map((t) => (
+        <Turnpair key={t.seq} turn={t} personaName={personaName} labels={labels} />
+      ))}
+    </ol>
+  );
+}
+
+function Turnpair({ turn, personaName, labels }: { turn: Turn; personaName: string; labels: Labels }) {
+  const o = turn.officer;
+  return (
+    <>
+      <li className="app-transcript__turn app-transcript__turn--officer">
+        <p className="govuk-body govuk-!-margin-bottom-1">
+          <strong>You{o.written ? " (written reply)" : ""}:</strong> <span className="app-transcript__words">{o.text}</span>
+        </p>
+        {labels === "codes" ? (
+          <>
+            <p className="govuk-body-s govuk-!-margin-bottom-1">
+              {o.code ? (
+                <>
+                  <strong className="govuk-tag govuk-tag--blue">{o.code}</strong> {o.codeDescription}
+                </>
+              ) : (
+                <strong className="govuk-tag govuk-tag--grey">Written reply: rated by a trainer, not counted in the indicators</strong>
+              )}
+            </p>
+            {o.feedback ? <p className="govuk-body-s govuk-!-margin-bottom-1">{o.written ? "What a good reply does: " : ""}{o.feedback}</p> : null}
+            {o.written ? <TrainerReview review={o.review} /> : null}
+          </>
+        ) : null}
+      </li>
+      <PrisonerTurn name={personaName} line={turn.prisoner} labels={labels} />
+    </>
+  );
+}
+
+function TrainerReview({ review }: { review: Turn["officer"]["review"] }) {
+  if (!review) return <p className="govuk-body-s govuk-hint govuk-!-margin-bottom-1">Not yet rated by a trainer.</p>;
+  return (
+    <p className="govuk-body-s govuk-!-margin-bottom-1">
+      Trainer's rating: {review.rating} out of 5{review.comment ? `. Comment: ${review.comment}` : ""}
+    </p>
+  );
+}
+
+function PrisonerTurn({ name, line, labels }: { name: string; line: PrisonerLine; labels: Labels }) {
+  return (
+    <li className="app-transcript__turn app-transcript__turn--prisoner">
+      <p className="govuk-body govuk-!-margin-bottom-1">
+        <strong>{name}:</strong> <span className="app-transcript__words">{line.text}</span>
+      </p>
+      {labels === "codes" ? (
+        <p className="govuk-body-s govuk-!-margin-bottom-1">
+          <strong className="govuk-tag govuk-tag--grey">{line.talk}</strong> {line.talkDescription}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+const LEVEL_TEXT: Record<IndicatorLine["level"], string> = {
+  good: "At or above good",
+  fair: "At or above fair",
+  "below fair": "Below fair",
+  "not applicable": "No level",
+};
+
+export function IndicatorsTable({ lines, caption }: { lines: IndicatorLine[]; caption: string }) {
+  return (
+    <table className="govuk-table">
+      <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header">Indicator</th>
+          <th scope="col" className="govuk-table__header">This attempt</th>
+          <th scope="col" className="govuk-table__header">Fair</th>
+          <th scope="col" className="govuk-table__header">Good</th>
+          <th scope="col" className="govuk-table__header">Compared with the levels</th>
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {lines.map((l) => (
+          <tr className="govuk-table__row" key={l.key}>
+            <th scope="row" className="govuk-table__header">
+              {l.name}
+              <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">
+                {l.explanation}
+                {l.explanation.includes(l.source) ? "" : ` (from ${l.source})`}
+              </span>
+            </th>
+            <td className="govuk-table__cell">{l.value}</td>
+            <td className="govuk-table__cell">{l.fair}</td>
+            <td className="govuk-table__cell">{l.good}</td>
+            <td className="govuk-table__cell">{LEVEL_TEXT[l.level]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * GOV.UK character count markup. Without JavaScript the hint states the limit and the server
+ * enforces it; once hydrated the count updates as the officer types (the limit is never a
+ * maxlength, so pasted text can be trimmed rather than silently cut).
+ */
+export function CharacterCount({ name, label, max, error, defaultValue }: { name: string; label: string; max: number; error?: string; defaultValue?: string }) {
+  const id = fieldId(name);
+  const [length, setLength] = useState((defaultValue ?? "").length);
+  const [live, setLive] = useState(false);
+  const [announced, setAnnounced] = useState("");
+  useEffect(() => setLive(true), []);
+  const remaining = max - length;
+  const status =
+    remaining >= 0
+      ? `You have ${remaining.toLocaleString("en-GB")} character${remaining === 1 ? "" : "s"} remaining`
+      : `You have ${(-remaining).toLocaleString("en-GB")} character${remaining === -1 ? "" : "s"} too many`;
+  // Screen readers hear the count after a pause in typing, not on every key.
+  useEffect(() => {
+    if (!live) return;
+    const timer = setTimeout(() => setAnnounced(status), 1000);
+    return () => clearTimeout(timer);
+  }, [status, live]);
+  const over = remaining < 0;
+  return (
+    <div className={`govuk-form-group govuk-character-count${error ? " govuk-form-group--error" : ""}`} data-module="govuk-character-count" data-maxlength={max}>
+      <h2 className="govuk-label-wrapper">
+        <label className="govuk-label govuk-label--s" htmlFor={id}>
+          {label}
+        </label>
+      </h2>
+      {error ? (
+        <p id={`${id}-error`} className="govuk-error-message">
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <textarea
+        className={`govuk-textarea govuk-js-character-count${error || over ? " govuk-textarea--error" : ""}`}
+        id={id}
+        name={name}
+        rows={6}
+        defaultValue={defaultValue}
+        aria-describedby={[`${id}-info`, error ? `${id}-error` : ""].filter(Boolean).join(" ")}
+        onChange={(e) => setLength(e.currentTarget.value.replace(/\r\n/g, "\n").length)}
+      />
+      <div id={`${id}-info`} className={`govuk-hint govuk-character-count__message${live ? " govuk-visually-hidden" : ""}`}>
+        You can enter up to {max.toLocaleString("en-GB")} characters
+      </div>
+      {live ? (
+        <>
+          <div className={`govuk-character-count__status ${over ? "govuk-error-message" : "govuk-hint"}`} aria-hidden="true">
+            {status}
+          </div>
+          <div className="govuk-character-count__sr-status govuk-visually-hidden" aria-live="polite">
+            {announced}
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}

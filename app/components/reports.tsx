@@ -1,0 +1,84 @@
+// Pieces every report page shares: the heading with the prison (and the admin's prison
+// switcher), the reports sub-navigation, status tags and suppressed shares.
+import { Form, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { Status } from "~/domain/competency";
+import { STATUS_LABELS } from "~/domain/competency";
+import { describeShare, type Share } from "~/domain/reporting/suppression";
+import { Tag, type TagColour } from "~/components/page";
+
+export const REPORT_PAGES = [
+  { path: "/reports", text: "Overview" },
+  { path: "/reports/matrix", text: "Training matrix" },
+  { path: "/reports/wings", text: "By wing" },
+  { path: "/reports/skills", text: "Skills" },
+  { path: "/reports/trend", text: "Trend" },
+  { path: "/reports/engagement", text: "Programme engagement" },
+  { path: "/reports/exports", text: "Exports" },
+];
+
+export interface PrisonChoice {
+  prison: { id: number; name: string };
+  prisons: { id: number; name: string }[];
+}
+
+/** A report link that keeps the admin's chosen prison. */
+export function reportHref(path: string, scope: PrisonChoice, query: Record<string, string> = {}) {
+  const q = new URLSearchParams({ ...(scope.prisons.length ? { prison: String(scope.prison.id) } : {}), ...query }).toString();
+  return q ? `${path}?${q}` : path;
+}
+
+export function ReportsHeader({ scope, title, children }: { scope: PrisonChoice; title: string; children?: ReactNode }) {
+  const { pathname } = useLocation();
+  return (
+    <>
+      <span className="govuk-caption-l">{scope.prison.name}</span>
+      <h1 className="govuk-heading-l">{title}</h1>
+      {scope.prisons.length ? (
+        <Form method="get" action={pathname} className="app-filter-row">
+          <div className="govuk-form-group">
+            <label className="govuk-label" htmlFor="report-prison">Prison</label>
+            <select className="govuk-select" id="report-prison" name="prison" defaultValue={scope.prison.id}>
+              {scope.prisons.map((p) => (
+                <option key={p.id} value={p.id}>{p.name}</option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="govuk-button govuk-button--secondary">Change prison</button>
+        </Form>
+      ) : null}
+      <nav className="moj-sub-navigation" aria-label="Reports">
+        <ul className="moj-sub-navigation__list">
+          {REPORT_PAGES.map((p) => (
+            <li key={p.path} className="moj-sub-navigation__item">
+              <a className="moj-sub-navigation__link" href={reportHref(p.path, scope)} aria-current={pathname === p.path ? "page" : undefined}>
+                {p.text}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {children}
+    </>
+  );
+}
+
+const STATUS_COLOURS: Record<Status, TagColour | undefined> = {
+  not_started: "grey",
+  in_progress: undefined,
+  completed: "turquoise",
+  competent: "green",
+  refresher_due: "orange",
+};
+
+/** A status in words with its colour: the colour is never the only signal. */
+export function StatusTag({ status }: { status: Status }) {
+  return <Tag colour={STATUS_COLOURS[status]}>{STATUS_LABELS[status]}</Tag>;
+}
+
+export function ShareText({ share }: { share: Share }) {
+  return <>{describeShare(share)}</>;
+}
+
+export const formatDate = (d: Date | string) =>
+  new Date(d).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });

@@ -1,0 +1,79 @@
+/**
+ * Prison and wing summaries built from each officer's ProgrammeProgress (competency.ts): counts
+ * of Completed-or-better, Competent and Refresher due per module and for the whole programme.
+ */
+import type { ProgrammeProgress, Status } from "../competency";
+import { share, type Share } from "./suppression";
+
+export interface OfficerProgress {
+  officerId: number;
+  name: string;
+  wingId: number | null;
+  wingName: string | null;
+  progress: ProgrammeProgress;
+}
+
+export interface ModuleSummary {
+  moduleId: string;
+  completed: Share;
+  competent: Share;
+  refresherDue: Share;
+}
+
+export interface GroupSummary {
+  officers: number;
+  modules: ModuleSummary[];
+  programme: { completed: Share; competent: Share; refresherDue: Share };
+}
+
+const COMPLETED_OR_BETTER: Status[] = ["completed", "competent", "refresher_due"];
+
+export function summarise(moduleIds: string[], officers: ProgrammeProgress[]): GroupSummary {
+  const total = officers.length;
+  const modules = moduleIds.map((moduleId, i): ModuleSummary => {
+    let completed = 0;
+    let competent = 0;
+    let refresherDue = 0;
+    for (const p of officers) {
+      const status = p.modules[i]?.status ?? "not_started";
+      if (COMPLETED_OR_BETTER.includes(status)) completed++;
+      if (status === "competent") competent++;
+      if (status === "refresher_due") refresherDue++;
+    }
+    return { moduleId, completed: share(completed, total), competent: share(competent, total), refresherDue: share(refresherDue, total) };
+  });
+  const count = (f: (p: ProgrammeProgress) => boolean) => officers.reduce((n, p) => n + (f(p) ? 1 : 0), 0);
+  return {
+    officers: total,
+    modules,
+    programme: {
+      completed: share(count((p) => p.completed), total),
+      competent: share(count((p) => p.competent), total),
+      refresherDue: share(count((p) => p.refresherDue), total),
+    },
+  };
+}
+
+export interface WingSummary extends GroupSummary {
+  wingId: number | null;
+  wingName: string;
+}
+
+/** One summary per wing (officers without a wing grouped as "No wing"), wings in name order. */
+export function summariseByWing(moduleIds: string[], officers: OfficerProgress[]): WingSummary[] {
+  const groups = new Map<number | null, { name: string; list: ProgrammeProgress[] }>();
+  for (const o of officers) {
+    let g = groups.get(o.wingId);
+    if (!g) groups.set(o.wingId, (g = { name: o.wingName ?? "No wing", list: [] }));
+    g.list.push(o.progress);
+  }
+  return [...groups.entries()]
+    .map(([wingId, g]) => ({ wingId, wingName: g.name, ...summarise(moduleIds, g.list) }))
+    .sort((a, b) => (a.wingId === null ? 1 : b.wingId === null ? -1 : a.wingName.localeCompare(b.wingName)));
+}
+
+/** How far an officer is through the programme, for sorting: 0 (nothing) to 4 per module. */
+const STATUS_RANK: Record<Status, number> = { not_started: 0, in_progress: 1, completed: 2, refresher_due: 3, competent: 4 };
+export function progressRank(p: ProgrammeProgress): number {
+  return p.modules.reduce((n, m) => n + STATUS_RANK[m.status], 0);
+}

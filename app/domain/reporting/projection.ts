@@ -1,0 +1,71 @@
+/**
+ * Progress to a prison's target (a % of officers competent in every module by a date): the
+ * number of officers that means, the pace so far (a least-squares line through the monthly
+ * counts) and the date the target is reached at that pace.
+ */
+export interface Target {
+  percent: number;
+  /** YYYY-MM-DD */
+  date: string;
+}
+
+export interface TrajectoryPoint {
+  /** the instant the count was taken (a month end, or now) */
+  at: Date;
+  competent: number;
+}
+
+export interface Projection {
+  needed: number;
+  competentNow: number;
+  /** officers made competent per month at the current pace (may be 0 or negative) */
+  perMonth: number;
+  /** when the target is reached at the current pace; null when the pace never gets there */
+  projectedDate: Date | null;
+  reached: boolean;
+  onCourse: boolean;
+  /** officers short of the target at the target date at the current pace (0 when on course) */
+  behindBy: number;
+}
+
+const MONTH_MS = (365.25 / 12) * 24 * 3600 * 1000;
+
+/** Officers that make up `percent` of `officers`, rounded up: 80% of 11 officers is 9. */
+export function officersNeeded(percent: number, officers: number): number {
+  return Math.max(0, Math.ceil((percent * officers) / 100 - 1e-9));
+}
+
+/** Least-squares slope of competent officers per month; 0 for fewer than two points. */
+export function pacePerMonth(points: TrajectoryPoint[]): number {
+  if (points.length < 2) return 0;
+  const xs = points.map((p) => p.at.getTime() / MONTH_MS);
+  const ys = points.map((p) => p.competent);
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < xs.length; i++) {
+    num += (xs[i] - mx) * (ys[i] - my);
+    den += (xs[i] - mx) ** 2;
+  }
+  return den === 0 ? 0 : num / den;
+}
+
+export function targetDate(target: Target): Date {
+  // The target counts for the whole of its day.
+  return new Date(`${target.date}T23:59:59.999Z`);
+}
+
+export function project(points: TrajectoryPoint[], officers: number, target: Target, now: Date): Projection {
+  const needed = officersNeeded(target.percent, officers);
+  const competentNow = points.at(-1)?.competent ?? 0;
+  const perMonth = pacePerMonth(points);
+  const due = targetDate(target);
+  const reached = competentNow >= needed;
+  let projectedDate: Date | null = reached ? now : null;
+  if (!reached && perMonth > 0) projectedDate = new Date(now.getTime() + ((needed - competentNow) / perMonth) * MONTH_MS);
+  const expectedAtDue = competentNow + Math.max(0, perMonth) * Math.max(0, (due.getTime() - now.getTime()) / MONTH_MS);
+  const onCourse = reached || (projectedDate !== null && projectedDate <= due);
+  const behindBy = onCourse ? 0 : Math.max(1, Math.ceil(needed - expectedAtDue - 1e-9));
+  return { needed, competentNow, perMonth, projectedDate, reached, onCourse, behindBy };
+}

@@ -1,0 +1,47 @@
+/**
+ * The skills picture: each officer's latest finished assessment attempt, placed against the
+ * MITI 4.2.1 fair and good lines for R:Q and %CR. Groups under MIN_GROUP are not shown.
+ */
+import { indicatorsOf, meetsPercentComplex, meetsReflectionToQuestion, MITI_LEVELS, type BehaviourCounts } from "../indicators";
+import { MIN_GROUP, share, type Share } from "./suppression";
+
+export type Band = "below fair" | "fair" | "good" | "not applicable";
+export const BANDS: Band[] = ["below fair", "fair", "good", "not applicable"];
+
+export function rqBand(c: BehaviourCounts): Band {
+  const i = indicatorsOf(c);
+  if (i.questions === 0 && i.reflections === 0) return "not applicable";
+  const l = MITI_LEVELS.reflectionToQuestion;
+  return meetsReflectionToQuestion(i, l.good) ? "good" : meetsReflectionToQuestion(i, l.fair) ? "fair" : "below fair";
+}
+
+export function crBand(c: BehaviourCounts): Band {
+  const i = indicatorsOf(c);
+  if (i.reflections === 0) return "not applicable";
+  const l = MITI_LEVELS.percentComplexReflections;
+  return meetsPercentComplex(i, l.good) ? "good" : meetsPercentComplex(i, l.fair) ? "fair" : "below fair";
+}
+
+export interface Distribution {
+  /** officers with a finished assessment */
+  assessed: number;
+  suppressed: boolean;
+  rq: Record<Band, Share>;
+  cr: Record<Band, Share>;
+}
+
+/** Bands of each officer's latest assessment (one entry per officer that has one). */
+export function distribution(latest: BehaviourCounts[]): Distribution {
+  const count = (f: (c: BehaviourCounts) => Band) => {
+    const out = {} as Record<Band, Share>;
+    for (const b of BANDS) out[b] = share(latest.filter((c) => f(c) === b).length, latest.length);
+    return out;
+  };
+  return { assessed: latest.length, suppressed: latest.length < MIN_GROUP, rq: count(rqBand), cr: count(crBand) };
+}
+
+/** Mean of 1..5 ratings; null (not shown) when they come from fewer than MIN_GROUP officers. */
+export function meanRating(ratings: number[], officers: number): { mean: number | null; ratings: number; officers: number } {
+  if (officers < MIN_GROUP || ratings.length === 0) return { mean: null, ratings: ratings.length, officers };
+  return { mean: ratings.reduce((a, b) => a + b, 0) / ratings.length, ratings: ratings.length, officers };
+}

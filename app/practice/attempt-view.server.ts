@@ -1,0 +1,115 @@
+/**
+ * What the play and review pages show about one attempt: the persona, the conversation so far as
+ * turns (officer line with its MI code and feedback, prisoner reply with its talk type), the
+ * current node with its options in this attempt's order, and, at the end, the indicators.
+ */
+import type { Attempt } from "~db/schema";
+import { getOwnAttempt, stepsWithReviews } from "~db/queries/attempts.server";
+import { getScenarioVersion } from "~/curriculum.server";
+import { getDb } from "~/db.server";
+import { countBehaviours, describeIndicators, indicatorsOf, type BehaviourCounts } from "~/domain/indicators";
+import { isMiCode, MI_CODE_INFO, OUTCOME_INFO, TALK_TYPE_INFO, type TalkType } from "~/domain/mi-codes";
+import { shuffleForNode } from "~/domain/shuffle";
+import { currentNodeId, restoreConversation } from "~/domain/scenario";
+import { formatDate } from "~/practice/dates";
+
+export interface PrisonerLine {
+  text: string;
+  talk: string;
+  talkDescription: string;
+}
+
+export interface Turn {
+  seq: number;
+  officer: {
+    text: string;
+    written: boolean;
+    code: string | null;
+    codeDescription: string | null;
+    feedback: string | null;
+    review: { rating: number; comment: string | null } | null;
+  };
+  prisoner: PrisonerLine;
+}
+
+function prisonerLine(text: string, talk: TalkType): PrisonerLine {
+  const info = TALK_TYPE_INFO[talk];
+  return { text, talk: info.label, talkDescription: info.description };
+}
+
+export function countsOfRow(a: Pick<Attempt, "open_questions" | "closed_questions" | "simple_reflections" | "complex_reflections" | "mi_adherent" | "mi_non_adherent">): BehaviourCounts {
+  return {
+    openQuestions: a.open_questions,
+    closedQuestions: a.closed_questions,
+    simpleReflections: a.simple_reflections,
+    complexReflections: a.complex_reflections,
+    miAdherent: a.mi_adherent,
+    miNonAdherent: a.mi_non_adherent,
+  };
+}
+
+/** Everything about one of the officer's own attempts, or null (the route answers 404). */
+export async function loadAttemptView(officerId: number, attemptId: string) {
+  const db = await getDb();
+  const row = await getOwnAttempt(db, officerId, attemptId);
+  if (!row) return null;
+  const version = await getScenarioVersion(row.scenario_version_id);
+  if (!version) throw new Error(`Scenario version ${row.scenario_version_id} cannot be loaded.`);
+  const { scenario } = version;
+  const steps = await stepsWithReviews(db, [row.id]);
+
+  const start = scenario.nodes[scenario.start];
+  const opening = prisonerLine(start.prisoner, start.talk);
+  const turns: Turn[] = steps.map((s) => {
+    const node = scenario.nodes[s.node_id];
+    const choice = s.choice_id ? node?.choices?.find((c) => c.id === s.choice_id) : undefined;
+    const code = isMiCode(s.mi_code) ? MI_CODE_INFO[s.mi_code] : null;
+    const reply = scenario.nodes[s.reply_node_id];
+    return {
+      seq: s.seq,
+      officer: {
+        text: s.free_text ?? choice?.say ?? "",
+        written: s.free_text !== null,
+        code: code?.label ?? null,
+        codeDescription: code?.description ?? null,
+        feedback: (s.free_text !== null ? node?.write?.feedback : choice?.feedback) ?? null,
+        review: s.rating !== null ? { rating: s.rating, comment: s.comment } : null,
+      },
+      prisoner: prisonerLine(reply?.prisoner ?? "", (reply?.talk ?? s.reply_talk) as TalkType),
+    };
+  });
+
+  let current = null;
+  if (row.status === "in_progress") {
+    const nodeId = currentNodeId(restoreConversation(version.machine, JSON.parse(row.snapshot)));
+    const node = scenario.nodes[nodeId];
+    current = {
+      nodeId,
+      prisoner: prisonerLine(node.prisoner, node.talk),
+      options: shuffleForNode(row.shuffle_seed, nodeId, node.choices ?? []).map((c) => ({ id: c.id, say: c.say })),
+      write: node.write ? { prompt: node.write.prompt } : null,
+    };
+  }
+
+  const ending = row.ending_node ? scenario.nodes[row.ending_node]?.ending : undefined;
+  const counts = row.status === "finished" ? countsOfRow(row) : countBehaviours(steps.map((s) => s.mi_code).filter(isMiCode));
+  return {
+    attempt: {
+      id: row.id,
+      mode: row.mode,
+      status: row.status,
+      rowVersion: row.row_version,
+      stepCount: row.step_count,
+      startedAt: formatDate(row.started_at),
+      finishedAt: row.finished_at ? formatDate(row.finished_at) : null,
+    },
+    scenario: { id: scenario.id, title: scenario.title, summary: scenario.summary, persona: scenario.persona },
+    opening,
+    turns,
+    current,
+    ending: ending && row.outcome ? { label: ending.label, outcome: OUTCOME_INFO[row.outcome].label, outcomeDescription: OUTCOME_INFO[row.outcome].description } : null,
+    indicators: describeIndicators(indicatorsOf(counts)),
+  };
+}
+
+export type AttemptView = NonNullable<Awaited<ReturnType<typeof loadAttemptView>>>;

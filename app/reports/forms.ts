@@ -1,0 +1,41 @@
+// The report forms' fields: a prison's target and a month's programme engagement figures.
+import { z } from "zod";
+import { wholeNumber } from "~/utils/forms";
+import { MONTH_PATTERN } from "~/domain/reporting/months";
+
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A real calendar date typed as YYYY-MM-DD (31 February is refused). */
+export function isRealDay(v: string): boolean {
+  if (!DAY.test(v)) return false;
+  const d = new Date(`${v}T00:00:00.000Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+export function targetForm(today: string) {
+  return z.object({
+    percent: wholeNumber("the target percentage", { min: 1, max: 100 }),
+    date: z
+      .string({ error: "Enter the target date" })
+      .trim()
+      .min(1, "Enter the target date")
+      .refine(isRealDay, "Enter the target date as a real date in the form YYYY-MM-DD, for example 2027-03-31")
+      .refine((v) => !isRealDay(v) || v > today, "The target date must be in the future"),
+  });
+}
+
+export function engagementForm(thisMonth: string) {
+  return z
+    .object({
+      month: z
+        .string({ error: "Enter the month" })
+        .trim()
+        .min(1, "Enter the month")
+        .regex(MONTH_PATTERN, "Enter the month in the form YYYY-MM, for example 2026-03")
+        .refine((v) => v <= thisMonth, "The month must not be in the future"),
+      eligible: wholeNumber("the number of men eligible", { min: 1, max: 100_000 }),
+      notEngaging: wholeNumber("the number refusing or not engaging", { min: 0, max: 100_000 }),
+    })
+    // Only compared when both numbers are valid: otherwise their own messages say what is wrong.
+    .refine((v) => typeof v.eligible !== "number" || typeof v.notEngaging !== "number" || v.notEngaging <= v.eligible, { path: ["notEngaging"], message: "The number refusing or not engaging must not be more than the number eligible" });
+}

@@ -1,0 +1,23 @@
+// The manager's home page summary: the overview's headline figures.
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
+import { describeShare, MIN_GROUP } from "~/domain/reporting/suppression";
+import { overviewReport } from "~/reports/overview.server";
+
+export async function managerSummary(db: Kysely<Database>, establishmentId: number) {
+  const o = await overviewReport(db, establishmentId);
+  return {
+    completed: describeShare(o.summary.programme.completed),
+    competent: describeShare(o.summary.programme.competent),
+    refresherDue: describeShare(o.summary.programme.refresherDue),
+    target: targetText(o),
+  };
+}
+
+function targetText(o: Awaited<ReturnType<typeof overviewReport>>): string {
+  if (!o.target || !o.projection) return "No target set";
+  const aim = `${o.target.percent}% competent by ${o.target.date}`;
+  // Progress to the target is a count of officers: not shown for fewer than 5.
+  if (o.summary.officers < MIN_GROUP) return `${aim}: fewer than 5 officers in post`;
+  return `${aim}: ${o.projection.onCourse ? "on course" : `behind by ${o.projection.behindBy} officer${o.projection.behindBy === 1 ? "" : "s"}`}`;
+}

@@ -1,0 +1,78 @@
+// Each officer's progress, computed with the competency rules from every one of their attempts.
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
+import { attemptsOfOfficers, listOfficers } from "~db/queries/reports.server";
+import { programmeProgress, type AttemptRecord, type ModuleRules } from "~/domain/competency";
+import type { OfficerProgress } from "~/domain/reporting/aggregate";
+import { lastMonths, monthEnd } from "~/domain/reporting/months";
+import { recordsByOfficer } from "~/domain/reporting/records";
+import { getCurriculum, type CurriculumModule } from "~/curriculum.server";
+
+export interface PrisonProgress {
+  curriculum: CurriculumModule[];
+  rules: ModuleRules[];
+  officers: OfficerProgress[];
+  records: Map<number, AttemptRecord[]>;
+}
+
+export async function prisonProgress(db: Kysely<Database>, establishmentId: number, { wingId = null, now = new Date() }: { wingId?: number | null; now?: Date } = {}): Promise<PrisonProgress> {
+  const [curriculum, officers, rows] = await Promise.all([
+    getCurriculum(),
+    listOfficers(db, { establishmentId, wingId }),
+    attemptsOfOfficers(db, { establishmentId, wingId }),
+  ]);
+  const rules = curriculum.map((m) => m.rules);
+  const records = recordsByOfficer(rows);
+  // Every officer with no attempts has the same (Not yet started) progress: ask the rules once.
+  const none = programmeProgress(rules, [], now);
+  return {
+    curriculum,
+    rules,
+    records,
+    officers: officers.map((o) => ({
+      officerId: o.id,
+      name: o.display_name,
+      wingId: o.unit_id,
+      wingName: o.unit_name,
+      progress: records.has(o.id) ? programmeProgress(rules, records.get(o.id)!, now) : none,
+    })),
+  };
+}
+
+export interface MonthPoint {
+  month: string;
+  at: Date;
+  officers: number;
+  completed: number;
+  competent: number;
+}
+
+/**
+ * Officers who had completed, and who were competent in, the whole programme at the end of each
+ * of the last `months` months (the current month up to now). Counted over the officers in post
+ * today: the trend shows how today's staff got here.
+ */
+export function monthlyTrajectory(p: PrisonProgress, now: Date, months = 12): MonthPoint[] {
+  // Completion never lapses (a finished attempt stays finished), so an officer was Completed at
+  // a month end exactly when it falls on or after the programme's completion date that the rules
+  // give today; only then can they have been Competent, which the rules are asked again. Passes
+  // never lapse from the record either, so only officers with every module Competent or
+  // Refresher due today can have been Competent at any earlier month end.
+  const completedSince = p.officers.map((o) =>
+    o.progress.completed ? Math.max(...o.progress.modules.map((m) => m.completedAt!.getTime())) : Infinity,
+  );
+  const everPassedAll = p.officers.map((o) => o.progress.modules.every((m) => m.status === "competent" || m.status === "refresher_due"));
+  return lastMonths(now, months).map((month) => {
+    const at = monthEnd(month, now);
+    let completed = 0;
+    let competent = 0;
+    p.officers.forEach((o, i) => {
+      if (completedSince[i] > at.getTime()) return;
+      completed++;
+      if (!everPassedAll[i]) return;
+      const progress = at.getTime() === now.getTime() ? o.progress : programmeProgress(p.rules, p.records.get(o.officerId) ?? [], at);
+      if (progress.competent) competent++;
+    });
+    return { month, at, officers: p.officers.length, completed, competent };
+  });
+}

@@ -1,0 +1,37 @@
+// One officer's record for a manager: module statuses and every attempt with its indicators.
+// Each look is written to the audit log (who looked at whom, when).
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
+import { recordAudit } from "~db/queries/audit.server";
+import { getOfficer, listAttempts } from "~db/queries/reports.server";
+import { programmeProgress } from "~/domain/competency";
+import { describeIndicators, indicatorsOf } from "~/domain/indicators";
+import { toAttemptRecord } from "~/domain/reporting/records";
+import { getCurriculum } from "~/curriculum.server";
+import { notFound, type CurrentUser } from "~/auth/guard.server";
+
+export async function officerRecord(db: Kysely<Database>, viewer: CurrentUser, establishmentId: number, officerId: number, now = new Date()) {
+  const officer = await getOfficer(db, officerId);
+  // Another prison's officer, or someone who is not an officer, is simply not found.
+  if (!officer || officer.role !== "officer" || officer.establishment_id !== establishmentId) notFound();
+  const [curriculum, rows] = await Promise.all([getCurriculum(), listAttempts(db, { establishmentId, officerId })]);
+  const records = rows.map(toAttemptRecord);
+  const progress = programmeProgress(curriculum.map((m) => m.rules), records, now);
+  await recordAudit(db, { actorUserId: viewer.id, action: "record.viewed", subjectUserId: officer.id, establishmentId, details: { attempts: rows.length } });
+  const titles = new Map(curriculum.flatMap((m) => m.scenarios.map((s) => [s.id, s.title] as const)));
+  return {
+    officer: { id: officer.id, name: officer.display_name, wing: officer.unit_name, active: officer.active === 1 },
+    modules: curriculum.map((m, i) => ({ id: m.id, title: m.title, status: progress.modules[i].status, refresherDueAt: progress.modules[i].refresherDueAt?.toISOString() ?? null })),
+    attempts: rows.map((r) => ({
+      id: r.id,
+      scenario: titles.get(r.scenario_id) ?? r.scenario_id,
+      module: curriculum.find((m) => m.id === r.module_id)?.title ?? r.module_id,
+      mode: r.mode,
+      status: r.status,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      outcome: r.outcome,
+      indicators: r.status === "finished" ? describeIndicators(indicatorsOf(toAttemptRecord(r).counts)).map((l) => ({ name: l.name, value: l.value, level: l.level })) : null,
+    })),
+  };
+}

@@ -1,0 +1,43 @@
+// Which prison a report is about. Managers see only their own prison: asking for another one
+// (in the address or in a forged form field) gives a 404, never a hint that it exists. Admins
+// choose any prison with the prison switcher; officers and trainers get a 403.
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
+import { getEstablishment, listEstablishments } from "~db/queries/establishments.server";
+import { notFound, requireUser, type CurrentUser } from "~/auth/guard.server";
+import { getDb } from "~/db.server";
+
+export interface ReportScope {
+  user: CurrentUser;
+  db: Kysely<Database>;
+  prison: { id: number; name: string };
+  /** every prison, for the admin's switcher; empty for managers */
+  prisons: { id: number; name: string }[];
+}
+
+const ID = /^\d{1,10}$/;
+
+export async function requireReportScope(request: Request, formPrison?: FormDataEntryValue | null): Promise<ReportScope> {
+  const user = await requireUser(request, { roles: ["manager", "admin"] });
+  const db = await getDb();
+  const fromUrl = new URL(request.url).searchParams.get("prison");
+  const asked = [fromUrl, typeof formPrison === "string" ? formPrison : null].filter((v): v is string => v !== null && v !== "");
+  if (asked.some((v) => !ID.test(v)) || new Set(asked).size > 1) notFound();
+  const askedId = asked.length ? Number(asked[0]) : null;
+
+  if (user.role === "manager") {
+    if (user.establishmentId === null || (askedId !== null && askedId !== user.establishmentId)) notFound();
+    const own = await getEstablishment(db, user.establishmentId);
+    if (!own) notFound();
+    return { user, db, prison: { id: own.id, name: own.name }, prisons: [] };
+  }
+  const prisons = (await listEstablishments(db)).map((e) => ({ id: e.id, name: e.name }));
+  const prison = askedId === null ? prisons[0] : prisons.find((p) => p.id === askedId);
+  if (!prison) notFound();
+  return { user, db, prison, prisons };
+}
+
+/** The query string that keeps an admin on the chosen prison ("" for managers). */
+export function prisonQuery(scope: Pick<ReportScope, "prisons" | "prison">): Record<string, string> {
+  return scope.prisons.length ? { prison: String(scope.prison.id) } : {};
+}

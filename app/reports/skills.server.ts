@@ -1,0 +1,42 @@
+// The skills report: each officer's latest finished assessment against the fair and good lines,
+// for the prison and for each wing, and trainers' mean rating of written replies per wing.
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
+import { writtenReplyRatings } from "~db/queries/reports.server";
+import type { AttemptRecord } from "~/domain/competency";
+import type { BehaviourCounts } from "~/domain/indicators";
+import { distribution, meanRating } from "~/domain/reporting/skills";
+import { prisonProgress } from "~/reports/progress.server";
+
+function latestAssessment(records: AttemptRecord[] | undefined): BehaviourCounts | null {
+  let best: AttemptRecord | null = null;
+  for (const a of records ?? []) {
+    if (a.mode !== "assessment" || a.status !== "finished" || !a.finishedAt) continue;
+    if (!best || a.finishedAt > best.finishedAt!) best = a;
+  }
+  return best?.counts ?? null;
+}
+
+export async function skillsReport(db: Kysely<Database>, establishmentId: number, now = new Date()) {
+  const [p, ratings] = await Promise.all([prisonProgress(db, establishmentId, { now }), writtenReplyRatings(db, establishmentId)]);
+  const latest = p.officers.map((o) => ({ wingId: o.wingId, wingName: o.wingName ?? "No wing", counts: latestAssessment(p.records.get(o.officerId)) }));
+  const withAssessment = latest.filter((l): l is typeof l & { counts: BehaviourCounts } => l.counts !== null);
+  const wings = new Map<number | null, string>();
+  for (const o of p.officers) wings.set(o.wingId, o.wingName ?? "No wing");
+  const ratingGroup = (wingId: number | null | undefined) => {
+    const mine = ratings.filter((r) => wingId === undefined || r.unit_id === wingId);
+    return { ...meanRating(mine.map((r) => r.rating), new Set(mine.map((r) => r.officer_id)).size) };
+  };
+  return {
+    prison: { officers: p.officers.length, ...distribution(withAssessment.map((l) => l.counts)), rating: ratingGroup(undefined) },
+    wings: [...wings.entries()]
+      .sort((a, b) => (a[0] === null ? 1 : b[0] === null ? -1 : a[1].localeCompare(b[1])))
+      .map(([wingId, wingName]) => ({
+        wingId,
+        wingName,
+        officers: p.officers.filter((o) => o.wingId === wingId).length,
+        ...distribution(withAssessment.filter((l) => l.wingId === wingId).map((l) => l.counts)),
+        rating: ratingGroup(wingId),
+      })),
+  };
+}

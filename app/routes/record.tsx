@@ -1,0 +1,75 @@
+// My record: every attempt an officer has made, with its ending and indicators, and downloads.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/guard.server";
+import { formatDate } from "~/practice/dates";
+import { INDICATOR_NAMES, recordOf } from "~/practice/record.server";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = () => title("My record");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { roles: ["officer"] });
+  const entries = await recordOf(user.id);
+  return {
+    entries: entries.map((e) => ({ ...e, date: formatDate(e.startedAt) })),
+    indicatorNames: INDICATOR_NAMES,
+  };
+}
+
+export default function Record() {
+  const { entries, indicatorNames } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="govuk-heading-l">My record</h1>
+      <p className="govuk-body">
+        Every attempt you have made, newest first. The indicators are practice indicators based on MITI 4.2.1, not a MITI
+        coding; open questions are from MITI 3.1.1.
+      </p>
+      <p className="govuk-body">
+        Download your record as <a className="govuk-link" href="/record.csv" download>CSV (spreadsheet)</a> or{" "}
+        <a className="govuk-link" href="/record.json" download>JSON</a>. Downloads include your written replies and any trainer's rating.
+      </p>
+      {entries.length === 0 ? (
+        <p className="govuk-body">You have not started any scenarios yet.</p>
+      ) : (
+        <div className="app-table-scroll" role="region" aria-label="Your attempts" tabIndex={0}>
+          <table className="govuk-table app-record-table govuk-!-font-size-16">
+            <caption className="govuk-table__caption govuk-table__caption--m">Your attempts</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Date</th>
+                <th scope="col" className="govuk-table__header">Scenario</th>
+                <th scope="col" className="govuk-table__header">Mode</th>
+                <th scope="col" className="govuk-table__header">Ending</th>
+                {indicatorNames.map((n) => (
+                  <th scope="col" className="govuk-table__header" key={n}>{n}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {entries.map((e) => (
+                <tr className="govuk-table__row" key={e.id}>
+                  <td className="govuk-table__cell">{e.date}</td>
+                  <td className="govuk-table__cell">
+                    <a className="govuk-link" href={e.status === "In progress" ? `/attempts/${e.id}` : `/attempts/${e.id}/review`}>{e.scenario}</a>
+                    {e.writtenReplies.length ? (
+                      <span className="govuk-body-s govuk-!-display-block">
+                        {e.writtenReplies.map((w) => (w.rating === null ? "Written reply not yet rated" : `Written reply rated ${w.rating} out of 5`)).join("; ")}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="govuk-table__cell">{e.mode === "practice" ? "Practice" : "Assessment"}</td>
+                  <td className="govuk-table__cell">{e.ending ? `${e.ending} (${e.outcome})` : e.status}</td>
+                  {indicatorNames.map((n) => (
+                    <td className="govuk-table__cell" key={n}>{e.indicators[n] ?? "–"}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+// Attempts as CSV, with the exports page's filters.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { csvFileName } from "~/domain/reporting/csv";
+import { attemptsCsv, parseAttemptFilters } from "~/reports/exports.server";
+import { requireReportScope } from "~/reports/scope.server";
+import { downloadResponse, filterErrorResponse } from "~/reports/download.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const scope = await requireReportScope(request);
+  const filters = await parseAttemptFilters(scope.db, scope.prison.id, new URL(request.url).searchParams);
+  if (Object.keys(filters.errors).length) return filterErrorResponse(filters.errors);
+  const csv = await attemptsCsv(scope.db, scope.prison.id, filters.filter);
+  return downloadResponse(csv, "text/csv; charset=utf-8", csvFileName("attempts", scope.prison.name, new Date().toISOString().slice(0, 10)));
+}

@@ -1,0 +1,15 @@
+// xAPI 1.0.3 statements, one per finished attempt matching the exports page's filters.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { parseAttemptFilters, statementsJson, xapiBaseUrl } from "~/reports/exports.server";
+import { requireReportScope } from "~/reports/scope.server";
+import { downloadResponse, filterErrorResponse } from "~/reports/download.server";
+import { csvFileName } from "~/domain/reporting/csv";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const scope = await requireReportScope(request);
+  const filters = await parseAttemptFilters(scope.db, scope.prison.id, new URL(request.url).searchParams);
+  if (Object.keys(filters.errors).length) return filterErrorResponse(filters.errors);
+  const json = await statementsJson(scope.db, scope.prison.id, filters.filter, xapiBaseUrl(request));
+  const name = csvFileName("xapi-statements", scope.prison.name, new Date().toISOString().slice(0, 10)).replace(/\.csv$/, ".json");
+  return downloadResponse(json, "application/json; charset=utf-8", name);
+}

@@ -1,0 +1,84 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { notFound } from "~/auth/guard.server";
+import { formatDate, reportHref, ReportsHeader, StatusTag } from "~/components/reports";
+import { Tag } from "~/components/page";
+import { officerRecord } from "~/reports/record.server";
+import { requireReportScope } from "~/reports/scope.server";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `${data.officer.name}: training record` : "Training record");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const scope = await requireReportScope(request);
+  if (!/^\d{1,10}$/.test(params.officerId ?? "")) notFound();
+  const record = await officerRecord(scope.db, scope.user, scope.prison.id, Number(params.officerId));
+  return { scope: { prison: scope.prison, prisons: scope.prisons }, ...record };
+}
+
+const MODE = { practice: "Practice", assessment: "Assessment" } as const;
+const STATUS = { finished: "Finished", in_progress: "In progress", abandoned: "Abandoned" } as const;
+const LEVEL_COLOUR = { good: "green", fair: "turquoise", "below fair": "orange", "not applicable": "grey" } as const;
+
+export default function OfficerRecord() {
+  const { scope, officer, modules, attempts } = useLoaderData<typeof loader>();
+  return (
+    <ReportsHeader scope={scope} title={`${officer.name}: training record`}>
+      <p className="govuk-body">
+        {officer.wing ?? "No wing"}
+        {officer.active ? "" : " (deactivated)"}. <a className="govuk-link" href={reportHref("/reports/matrix", scope)}>Back to the training matrix</a>
+      </p>
+      <p className="govuk-body-s">Opening this record is written to the audit log.</p>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">Modules</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Module</th>
+            <th scope="col" className="govuk-table__header">Status</th>
+            <th scope="col" className="govuk-table__header">Refresher due</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {modules.map((m) => (
+            <tr key={m.id} className="govuk-table__row">
+              <th scope="row" className="govuk-table__header">{m.title}</th>
+              <td className="govuk-table__cell"><StatusTag status={m.status} /></td>
+              <td className="govuk-table__cell">{m.refresherDueAt ? formatDate(m.refresherDueAt) : ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2 className="govuk-heading-m">Attempts ({attempts.length})</h2>
+      {attempts.length === 0 ? <p className="govuk-body">No attempts yet.</p> : null}
+      {attempts.map((a) => (
+        <div key={a.id} className="govuk-summary-card">
+          <div className="govuk-summary-card__title-wrapper">
+            <h3 className="govuk-summary-card__title">
+              {a.scenario}: {MODE[a.mode]}, {formatDate(a.startedAt)}
+            </h3>
+          </div>
+          <div className="govuk-summary-card__content">
+            <dl className="govuk-summary-list">
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">Module</dt>
+                <dd className="govuk-summary-list__value">{a.module}</dd>
+              </div>
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">Status</dt>
+                <dd className="govuk-summary-list__value">{STATUS[a.status]}{a.finishedAt ? `, ${formatDate(a.finishedAt)}` : ""}{a.outcome ? ` (he ended ${a.outcome})` : ""}</dd>
+              </div>
+              {a.indicators?.map((l) => (
+                <div key={l.name} className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">{l.name}</dt>
+                  <dd className="govuk-summary-list__value">
+                    {l.value} <Tag colour={LEVEL_COLOUR[l.level]}>{l.level}</Tag>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+        </div>
+      ))}
+    </ReportsHeader>
+  );
+}

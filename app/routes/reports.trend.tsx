@@ -1,0 +1,68 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { LineChart } from "~/components/charts";
+import { ReportsHeader } from "~/components/reports";
+import { monthLabel } from "~/domain/reporting/months";
+import { describeCount } from "~/domain/reporting/suppression";
+import { monthlyTrajectory, prisonProgress } from "~/reports/progress.server";
+import { requireReportScope } from "~/reports/scope.server";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = () => title("Trend");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const scope = await requireReportScope(request);
+  const now = new Date();
+  const p = await prisonProgress(scope.db, scope.prison.id, { now });
+  const points = monthlyTrajectory(p, now);
+  return {
+    scope: { prison: scope.prison, prisons: scope.prisons },
+    officers: p.officers.length,
+    months: points.map((t, i) => ({ month: t.month, completed: t.completed, newlyCompleted: t.completed - (i === 0 ? 0 : points[i - 1].completed), competent: t.competent })),
+  };
+}
+
+export default function Trend() {
+  const { scope, officers, months } = useLoaderData<typeof loader>();
+  const small = officers < 5;
+  return (
+    <ReportsHeader scope={scope} title="Trend">
+      <p className="govuk-body">The last 12 months, counted over the {small ? "" : `${officers} `}officers in post today. The current month runs to today.</p>
+      {small ? (
+        <p className="govuk-body">Fewer than 5 officers in post: the trend is not shown.</p>
+      ) : (
+        <LineChart
+          title="Officers who completed, and who were competent in, the whole programme, by month"
+          description="Months along the bottom, officers up the side. The same figures are in the table below."
+          labels={months.map((m) => monthLabel(m.month, true))}
+          series={[
+            { name: "Completed the programme (by month end)", values: months.map((m) => m.completed) },
+            { name: "Competent in every module (at month end)", values: months.map((m) => m.competent) },
+          ]}
+          yMax={Math.max(1, ...months.map((m) => m.completed))}
+        />
+      )}
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">Completions and competent officers by month</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Month</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Completed the programme in the month</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Completed by month end</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Competent at month end</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {months.map((m) => (
+            <tr key={m.month} className="govuk-table__row">
+              <th scope="row" className="govuk-table__header">{monthLabel(m.month)}</th>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{describeCount(m.newlyCompleted, officers)}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{describeCount(m.completed, officers)}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{describeCount(m.competent, officers)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ReportsHeader>
+  );
+}

@@ -1,0 +1,99 @@
+// One scenario: who he is, your attempts at it, and the buttons that start practice or assessment.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { ErrorSummary } from "~/components/error-summary";
+import { Tag } from "~/components/page";
+import { getCurriculum, newestVersionOf } from "~/curriculum.server";
+import { startAttempt } from "~/practice/attempts.server";
+import { officerProgress } from "~/practice/progress.server";
+import { parseForm } from "~/utils/forms";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => title(data?.scenario.title ?? "Scenario");
+
+async function findScenario(scenarioId: string | undefined) {
+  const curriculum = await getCurriculum();
+  const module = curriculum.find((m) => m.scenarios.some((s) => s.id === scenarioId));
+  const entry = module?.scenarios.find((s) => s.id === scenarioId);
+  if (!module || !entry) notFound();
+  return { module, entry };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { roles: ["officer"] });
+  const { module, entry } = await findScenario(params.scenarioId);
+  const version = await newestVersionOf(entry.id);
+  if (!version) notFound();
+  const progress = await officerProgress(user.id);
+  const mine = progress.modules.find((m) => m.id === module.id)!.scenarios.find((s) => s.id === entry.id)!;
+  return {
+    module: { title: module.title },
+    scenario: { id: entry.id, title: entry.title, summary: entry.summary, persona: version.scenario.persona },
+    progress: mine,
+  };
+}
+
+const StartForm = z.object({ mode: z.enum(["practice", "assessment"], { error: "Choose practice or assessment" }) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, { roles: ["officer"] });
+  const { entry } = await findScenario(params.scenarioId);
+  const form = parseForm(StartForm, await request.formData());
+  if (!form.ok) return data({ errors: form.errors }, { status: 400 });
+  const started = await startAttempt({ id: user.id, establishmentId: user.establishmentId }, entry.id, form.data.mode);
+  if (!started.ok) notFound();
+  return redirect(`/attempts/${started.attemptId}${started.resumed ? "?notice=resumed" : ""}`);
+}
+
+export default function ScenarioPage() {
+  const { module, scenario, progress } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <a href="/" className="govuk-back-link">Back to your training</a>
+        <ErrorSummary errors={result?.errors} />
+        <span className="govuk-caption-l">{module.title}</span>
+        <h1 className="govuk-heading-l">{scenario.title}</h1>
+        <p className="govuk-body">{scenario.summary}</p>
+        <div className="govuk-inset-text">
+          <p className="govuk-body"><strong>{scenario.persona.name}:</strong> {scenario.persona.background}</p>
+        </div>
+        <p className="govuk-body">
+          Your status: <Tag colour={progress.colour}>{progress.status}</Tag>
+          {progress.lastResult ? <span className="govuk-!-display-block govuk-!-margin-top-2">{progress.lastResult}</span> : null}
+        </p>
+        {progress.inProgress ? (
+          <>
+            <p className="govuk-body">You have a {progress.inProgress.mode} attempt in progress.</p>
+            <div className="govuk-button-group">
+              <a className="govuk-button" href={`/attempts/${progress.inProgress.id}`}>Continue your {progress.inProgress.mode} attempt</a>
+              <a className="govuk-link" href={`/attempts/${progress.inProgress.id}/abandon`}>Abandon it to start again</a>
+            </div>
+          </>
+        ) : (
+          <>
+            <h2 className="govuk-heading-m">Start</h2>
+            <p className="govuk-body">
+              <strong>Practice</strong> gives you feedback after each response. <strong>Assessment</strong> gives feedback only at the
+              end, and only assessments count towards being competent.
+            </p>
+            <div className="govuk-button-group">
+              <Form method="post">
+                <input type="hidden" name="mode" value="practice" />
+                <button type="submit" className="govuk-button">Start practice</button>
+              </Form>
+              <Form method="post">
+                <input type="hidden" name="mode" value="assessment" />
+                <button type="submit" className="govuk-button govuk-button--secondary">Start assessment</button>
+              </Form>
+            </div>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

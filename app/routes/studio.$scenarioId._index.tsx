@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { requireUser } from "~/auth/guard.server";
+import { STUDIO_ROLES } from "~/studio/components";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: [...STUDIO_ROLES] });
+  throw redirect(`/studio/${encodeURIComponent(params.scenarioId ?? "")}/edit`);
+}

@@ -1,0 +1,150 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { z } from "zod";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { redirectWithNotice } from "~/auth/session.server";
+import { ErrorSummary } from "~/components/error-summary";
+import { SummaryList } from "~/components/page";
+import { MAX_FILE_BYTES, type Diagnostic } from "~/domain/scenario";
+import { DiagnosticSummary, goToLine, ScenarioTabs, STUDIO_ROLES } from "~/studio/components";
+import { checkStudioYaml, loadStudioScenario, saveDraft } from "~/studio/studio.server";
+import { fieldErrors, parseForm, wholeNumber } from "~/utils/forms";
+import { title } from "~/utils/meta";
+import type { action as validateAction } from "./studio.validate";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Edit ${data.title}` : "Edit scenario");
+
+const TEXTAREA_ID = "field-yaml";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: [...STUDIO_ROLES] });
+  const s = await loadStudioScenario(params.scenarioId ?? "");
+  if (!s) notFound();
+  const check = await checkStudioYaml(s.yaml, s.id);
+  const line = Number(new URL(request.url).searchParams.get("line"));
+  return {
+    id: s.id,
+    title: check.scenario?.title ?? s.id,
+    yaml: s.yaml,
+    revision: s.revision,
+    diagnostics: check.diagnostics,
+    draft: s.draft && { updatedAt: s.draft.updated_at, updatedBy: s.draft.updated_by_name },
+    published: s.published && { at: s.published.created_at, source: s.published.source },
+    line: Number.isInteger(line) && line > 0 ? line : null,
+  };
+}
+
+const SaveForm = z.object({
+  yaml: z.string({ error: "Enter the scenario" }).refine((v) => v.trim().length > 0, "Enter the scenario"),
+  revision: wholeNumber("the revision"),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, { roles: [...STUDIO_ROLES] });
+  const s = await loadStudioScenario(params.scenarioId ?? "");
+  if (!s) notFound();
+  const form = parseForm(SaveForm, await request.formData());
+  const yaml = (form.values.yaml ?? "").replace(/\r\n/g, "\n");
+  if (!form.ok) return data({ errors: form.errors, yaml, diagnostics: [] as Diagnostic[] }, { status: 400 });
+  if (Buffer.byteLength(yaml, "utf8") > MAX_FILE_BYTES) {
+    return data({ errors: fieldErrors({ yaml: "The scenario must be 256 KB or smaller. Nothing was saved." }), yaml, diagnostics: [] as Diagnostic[] }, { status: 400 });
+  }
+  const saved = await saveDraft(user, s.id, yaml, form.data.revision);
+  if (!saved.ok) {
+    const check = await checkStudioYaml(yaml, s.id);
+    return data({ errors: fieldErrors({ form: saved.message }), yaml, diagnostics: check.diagnostics }, { status: 409 });
+  }
+  const check = await checkStudioYaml(yaml, s.id);
+  const errors = check.diagnostics.filter((d) => d.severity === "error").length;
+  const notice = errors ? `Draft saved. It has ${errors === 1 ? "1 error" : `${errors} errors`} to fix before you can publish it.` : "Draft saved. It has no errors.";
+  return redirectWithNotice(request, `/studio/${s.id}/edit`, notice);
+}
+
+export default function EditScenario() {
+  const loaded = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const fetcher = useFetcher<typeof validateAction>();
+  const box = useRef<HTMLTextAreaElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const [typed, setTyped] = useState(false);
+  const live = typed && fetcher.data ? fetcher.data.diagnostics : null;
+  const diagnostics = live ?? refused?.diagnostics ?? loaded.diagnostics;
+  const errorCount = diagnostics.filter((d) => d.severity === "error").length;
+
+  useEffect(() => {
+    if (loaded.line && box.current) goToLine(box.current, loaded.line);
+  }, [loaded.line]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  // After a save the page's own check is the fresh one again.
+  useEffect(() => setTyped(false), [loaded.revision]);
+
+  function onInput() {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      setTyped(true);
+      fetcher.submit({ yaml: box.current?.value ?? "", scenarioId: loaded.id }, { method: "post", action: "/studio/validate" });
+    }, 700);
+  }
+
+  return (
+    <>
+      <a href="/studio" className="govuk-back-link">
+        Back to the studio
+      </a>
+      {refused?.errors ? <ErrorSummary errors={refused.errors} /> : null}
+      <span className="govuk-caption-l">{loaded.id}</span>
+      <h1 className="govuk-heading-l app-wrap">{loaded.title}</h1>
+      <ScenarioTabs scenarioId={loaded.id} current="edit" />
+      <SummaryList
+        rows={[
+          {
+            key: "Status",
+            value: loaded.draft
+              ? `Draft, last saved ${loaded.draft.updatedAt.slice(0, 16).replace("T", " ")}${loaded.draft.updatedBy ? ` by ${loaded.draft.updatedBy}` : ""}`
+              : "Published, no draft: saving makes a draft",
+          },
+          { key: "Published", value: loaded.published ? `${loaded.published.at.slice(0, 10)} (${loaded.published.source === "library" ? "built-in library" : "studio"})` : "Not yet published" },
+        ]}
+      />
+      <DiagnosticSummary key={live ? "live" : "saved"} diagnostics={diagnostics} textareaId={TEXTAREA_ID} focus={!live && !refused} />
+      <p className="govuk-visually-hidden" role="status" aria-live="polite">
+        {live ? (errorCount ? `${errorCount} error${errorCount === 1 ? "" : "s"} found` : "No errors found") : ""}
+      </p>
+      {!errorCount && !refused ? <p className="govuk-body">No errors found.</p> : null}
+      <Form method="post" noValidate>
+        <input type="hidden" name="revision" value={loaded.revision} />
+        <div className={`govuk-form-group${refused?.errors?.yaml ? " govuk-form-group--error" : ""}`}>
+          <label className="govuk-label govuk-label--m" htmlFor={TEXTAREA_ID}>
+            Scenario YAML
+          </label>
+          <div id="yaml-hint" className="govuk-hint">
+            Each error above names its line; choosing one moves the cursor there. Saving keeps your changes in the draft, errors and all; officers see nothing until you publish.
+          </div>
+          {refused?.errors?.yaml ? (
+            <p id="yaml-error" className="govuk-error-message">
+              <span className="govuk-visually-hidden">Error:</span> {refused.errors.yaml}
+            </p>
+          ) : null}
+          <textarea
+            ref={box}
+            id={TEXTAREA_ID}
+            name="yaml"
+            className="govuk-textarea app-code-editor"
+            rows={30}
+            spellCheck={false}
+            autoCapitalize="off"
+            autoComplete="off"
+            aria-describedby={refused?.errors?.yaml ? "yaml-hint yaml-error" : "yaml-hint"}
+            defaultValue={refused?.yaml ?? loaded.yaml}
+            onInput={onInput}
+          />
+        </div>
+        <button type="submit" className="govuk-button">
+          Save draft
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+// Downloads a scenario's YAML: the draft, or the published version with ?version=published.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { STUDIO_ROLES } from "~/studio/components";
+import { loadStudioScenario } from "~/studio/studio.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: [...STUDIO_ROLES] });
+  const s = await loadStudioScenario(params.scenarioId ?? "");
+  if (!s) notFound();
+  const published = new URL(request.url).searchParams.get("version") === "published";
+  if (published && !s.published) notFound();
+  const yaml = published ? s.published!.yaml : s.yaml;
+  return new Response(yaml, {
+    headers: {
+      "Content-Type": "application/yaml; charset=utf-8",
+      // The id is a slug, so it is safe in the header as it is.
+      "Content-Disposition": `attachment; filename="${s.id}.yaml"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

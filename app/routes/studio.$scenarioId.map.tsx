@@ -1,0 +1,124 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { choiceCounts, countFinishedAssessments } from "~db/queries/studio-figures.server";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { getDb } from "~/db.server";
+import { nodePositions } from "~/domain/scenario";
+import { OUTCOME_INFO, TALK_TYPE_INFO, TALK_TYPES } from "~/domain/mi-codes";
+import { ScenarioTabs, STUDIO_ROLES } from "~/studio/components";
+import { ScenarioMapList, ScenarioMapSvg } from "~/studio/map";
+import { buildScenarioMap } from "~/studio/map.server";
+import { checkStudioYaml, loadStudioScenario } from "~/studio/studio.server";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Map of ${data.title}` : "Scenario map");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: [...STUDIO_ROLES] });
+  const s = await loadStudioScenario(params.scenarioId ?? "");
+  if (!s) notFound();
+  // The published version (with officers' choice figures) when asked for, or when there is no draft.
+  const showPublished = Boolean(s.published) && (!s.draft || new URL(request.url).searchParams.get("version") === "published");
+  const yaml = showPublished ? s.published!.yaml : s.yaml;
+  const check = await checkStudioYaml(yaml, s.id);
+  let taken: Map<string, number> | undefined;
+  let assessments: number | null = null;
+  if (showPublished) {
+    const db = await getDb();
+    taken = new Map((await choiceCounts(db, s.published!.id)).map((r) => [`${r.node_id}/${r.choice_id}`, Number(r.n)]));
+    assessments = await countFinishedAssessments(db, s.published!.id);
+  }
+  const map = check.scenario ? buildScenarioMap(check.scenario, { lines: nodePositions(yaml), taken }) : null;
+  return {
+    id: s.id,
+    title: check.scenario?.title ?? s.id,
+    showPublished,
+    hasDraft: Boolean(s.draft),
+    hasPublished: Boolean(s.published),
+    map,
+    assessments,
+    errors: check.diagnostics.filter((d) => d.severity === "error").length,
+  };
+}
+
+function Key() {
+  return (
+    <details className="govuk-details">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">How to read the map</span>
+      </summary>
+      <div className="govuk-details__text">
+        <ul className="govuk-list govuk-list--bullet">
+          {TALK_TYPES.map((t) => (
+            <li key={t}>
+              <span className={`app-map-key app-map-key--${t}`} aria-hidden="true" /> {TALK_TYPE_INFO[t].label}: {TALK_TYPE_INFO[t].description} Each box also says its talk type.
+            </li>
+          ))}
+          <li>Rounded boxes are endings and say their outcome ({Object.values(OUTCOME_INFO).map((o) => o.label).join(", ")}).</li>
+          <li>The start node is marked ▶ and has a thick border. A folded corner means the officer writes their own reply.</li>
+          <li>Red dashed borders and ⚠ mark problems: nodes no path reaches, traps (no ending can be reached), and gotos to nodes that do not exist (drawn as red “missing” boxes).</li>
+          <li>Choose a node to open the editor at its line.</li>
+        </ul>
+      </div>
+    </details>
+  );
+}
+
+export default function ScenarioMapPage() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <>
+      <a href="/studio" className="govuk-back-link">
+        Back to the studio
+      </a>
+      <span className="govuk-caption-l">{d.id}</span>
+      <h1 className="govuk-heading-l app-wrap">{d.title}</h1>
+      <ScenarioTabs scenarioId={d.id} current="map" />
+      {d.hasDraft && d.hasPublished ? (
+        <p className="govuk-body">
+          {d.showPublished ? (
+            <>
+              Showing the published version. <a className="govuk-link" href={`/studio/${d.id}/map`}>Show the draft</a>
+            </>
+          ) : (
+            <>
+              Showing the draft. <a className="govuk-link" href={`/studio/${d.id}/map?version=published`}>Show the published version and officers’ choices</a>
+            </>
+          )}
+        </p>
+      ) : null}
+      {d.errors ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            This version has {d.errors === 1 ? "1 error" : `${d.errors} errors`}. <a className="govuk-link" href={`/studio/${d.id}/edit`}>See them in the editor</a>
+          </strong>
+        </div>
+      ) : null}
+      {d.showPublished && d.assessments !== null ? (
+        <p className="govuk-body">
+          Officers’ choices in {d.assessments < 5 ? "fewer than 5" : d.assessments} finished assessment attempt{d.assessments === 1 ? "" : "s"} on this version are shown on each
+          link. Counts under 5 are shown as “fewer than 5”.
+        </p>
+      ) : null}
+      {d.map ? (
+        <>
+          <Key />
+          <h2 className="govuk-heading-m" id="map-title">
+            Map of the conversation
+          </h2>
+          <ScenarioMapSvg scenarioId={d.id} map={d.map} titleId="map-title" />
+          <h2 className="govuk-heading-m govuk-!-margin-top-6" id="map-list-title">
+            Nodes and links
+          </h2>
+          <ScenarioMapList scenarioId={d.id} map={d.map} />
+        </>
+      ) : (
+        <p className="govuk-body">
+          The map cannot be drawn until the YAML has the right shape. <a className="govuk-link" href={`/studio/${d.id}/edit`}>Fix the errors in the editor</a>
+        </p>
+      )}
+    </>
+  );
+}

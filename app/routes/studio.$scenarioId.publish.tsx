@@ -1,0 +1,175 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { redirectWithNotice } from "~/auth/session.server";
+import { ErrorSummary } from "~/components/error-summary";
+import { Textarea } from "~/components/fields";
+import { checkScenario, hasErrors } from "~/domain/scenario";
+import { ScenarioTabs, STUDIO_ROLES } from "~/studio/components";
+import { diffScenarios, type FieldChange } from "~/studio/diff";
+import { listVersionsOf } from "~db/queries/scenario-versions.server";
+import { getDb } from "~/db.server";
+import { checkStudioYaml, loadStudioScenario, publishDraft, strandedAttempts } from "~/studio/studio.server";
+import { fieldErrors, longText, parseForm, wholeNumber } from "~/utils/forms";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Publish ${data.title}` : "Publish");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: [...STUDIO_ROLES] });
+  const s = await loadStudioScenario(params.scenarioId ?? "");
+  if (!s) notFound();
+  const check = await checkStudioYaml(s.yaml, s.id);
+  const versions = (await listVersionsOf(await getDb(), s.id)).map((v, i, all) => ({
+    number: all.length - i,
+    at: v.created_at,
+    source: v.source,
+    author: v.author,
+    note: v.change_note,
+  }));
+  const base = { id: s.id, title: check.scenario?.title ?? s.id, revision: s.revision, versions };
+  if (!s.draft) return { ...base, state: "no-draft" as const };
+  if (!check.scenario || hasErrors(check.diagnostics)) return { ...base, state: "errors" as const, errors: check.diagnostics.filter((d) => d.severity === "error").length };
+  const before = s.published ? checkScenario(s.published.yaml).scenario : null;
+  return {
+    ...base,
+    state: "ready" as const,
+    firstVersion: !s.published,
+    diff: diffScenarios(before, check.scenario),
+    stranded: await strandedAttempts(s.id, check.scenario),
+  };
+}
+
+const PublishForm = z.object({
+  revision: wholeNumber("the revision"),
+  changeNote: longText("a change note", { min: 1, max: 500 }),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, { roles: [...STUDIO_ROLES] });
+  const s = await loadStudioScenario(params.scenarioId ?? "");
+  if (!s) notFound();
+  const form = parseForm(PublishForm, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const result = await publishDraft(user, s.id, form.data.revision, form.data.changeNote);
+  if (!result.ok) return data({ errors: fieldErrors({ form: result.message }), values: form.values }, { status: 409 });
+  return redirectWithNotice(request, "/studio", `Published ${s.id}. Officers get this version for new attempts; unfinished attempts finish on the version they started.`);
+}
+
+function Changes({ changes }: { changes: FieldChange[] }) {
+  return (
+    <ul className="govuk-list govuk-list--bullet">
+      {changes.map((c, i) => (
+        <li key={i} className="app-wrap">
+          <strong>{c.field}</strong>: <del>{c.before}</del> → <ins>{c.after}</ins>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Versions({ versions }: { versions: { number: number; at: string; source: string; author: string | null; note: string | null }[] }) {
+  if (!versions.length) return null;
+  return (
+    <table className="govuk-table govuk-!-margin-top-6">
+      <caption className="govuk-table__caption govuk-table__caption--m">Published versions</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header">Version</th>
+          <th scope="col" className="govuk-table__header">Published</th>
+          <th scope="col" className="govuk-table__header">By</th>
+          <th scope="col" className="govuk-table__header">Change note</th>
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {versions.map((v) => (
+          <tr className="govuk-table__row" key={v.number}>
+            <td className="govuk-table__cell">v{v.number}</td>
+            <td className="govuk-table__cell">{v.at.slice(0, 16).replace("T", " ")} UTC</td>
+            <td className="govuk-table__cell">{v.author ?? (v.source === "library" ? "Built-in library" : "Unknown")}</td>
+            <td className="govuk-table__cell app-wrap">{v.note ?? ""}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default function Publish() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <a href="/studio" className="govuk-back-link">
+        Back to the studio
+      </a>
+      <ErrorSummary errors={result?.errors} />
+      <span className="govuk-caption-l">{d.id}</span>
+      <h1 className="govuk-heading-l app-wrap">Publish {d.title}</h1>
+      <ScenarioTabs scenarioId={d.id} current="publish" />
+      {d.state === "no-draft" ? (
+        <p className="govuk-body">There is no draft: the published version is up to date. Edit the scenario to make a draft.</p>
+      ) : d.state === "errors" ? (
+        <p className="govuk-body">
+          The draft has {d.errors === 1 ? "1 error" : `${d.errors} errors`}, so it cannot be published. <a className="govuk-link" href={`/studio/${d.id}/edit`}>Fix them in the editor</a>
+        </p>
+      ) : (
+        <>
+          <h2 className="govuk-heading-m">{d.firstVersion ? "What officers will get" : "Changes from the published version"}</h2>
+          {d.diff.same ? <p className="govuk-body">Nothing officers could notice has changed (only layout or comments).</p> : null}
+          {d.diff.fields.length ? <Changes changes={d.diff.fields} /> : null}
+          {d.diff.nodesAdded.length ? (
+            <p className="govuk-body app-wrap">
+              <strong>Nodes added ({d.diff.nodesAdded.length}):</strong> {d.diff.nodesAdded.join(", ")}
+            </p>
+          ) : null}
+          {d.diff.nodesRemoved.length ? (
+            <p className="govuk-body app-wrap">
+              <strong>Nodes removed ({d.diff.nodesRemoved.length}):</strong> {d.diff.nodesRemoved.join(", ")}
+            </p>
+          ) : null}
+          {d.diff.nodesChanged.map((n) => (
+            <div key={n.id}>
+              <h3 className="govuk-heading-s app-wrap">Node {n.id} changed</h3>
+              <Changes changes={n.changes} />
+              {n.choicesAdded.length ? <p className="govuk-body app-wrap">Choices added: {n.choicesAdded.join(", ")}</p> : null}
+              {n.choicesRemoved.length ? <p className="govuk-body app-wrap">Choices removed: {n.choicesRemoved.join(", ")}</p> : null}
+              {n.choicesChanged.map((c) => (
+                <div key={c.id}>
+                  <p className="govuk-body app-wrap">Choice {c.id}:</p>
+                  <Changes changes={c.changes} />
+                </div>
+              ))}
+            </div>
+          ))}
+          {d.stranded.length ? (
+            <div className="govuk-warning-text">
+              <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+              <div className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">Warning</span>
+                Officers’ unfinished attempts are at nodes this version removes. They will finish on the version they started:
+                <ul className="govuk-list govuk-list--bullet">
+                  {d.stranded.map((s) => (
+                    <li key={s.nodeId}>
+                      {s.nodeId}: {s.attempts === 1 ? "1 unfinished attempt" : `${s.attempts} unfinished attempts`}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </div>
+          ) : null}
+          <Form method="post" noValidate>
+            <input type="hidden" name="revision" value={d.revision} />
+            <Textarea name="changeNote" label="Change note" labelClassName="govuk-label--s" hint="What changed and why, for other trainers. Up to 500 characters." rows={3} defaultValue={result?.values.changeNote} error={result?.errors.changeNote} />
+            <button type="submit" className="govuk-button">
+              Publish this version
+            </button>
+          </Form>
+        </>
+      )}
+      <Versions versions={d.versions} />
+    </>
+  );
+}

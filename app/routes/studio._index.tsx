@@ -1,0 +1,86 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/guard.server";
+import { Tag } from "~/components/page";
+import { STUDIO_ROLES } from "~/studio/components";
+import { listLibrary } from "~/studio/studio.server";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = () => title("Scenario studio");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: [...STUDIO_ROLES] });
+  return { scenarios: await listLibrary() };
+}
+
+const day = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
+
+export default function StudioLibrary() {
+  const { scenarios } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="govuk-heading-l">Scenario studio</h1>
+      <p className="govuk-body">
+        Officers always play the published version of a scenario. Your changes stay in a draft until you publish them; the files in the built-in
+        library are never changed.
+      </p>
+      <div className="govuk-button-group">
+        <a href="/studio/new" className="govuk-button">
+          Create a scenario
+        </a>
+        <a href="/studio/import" className="govuk-button govuk-button--secondary">
+          Import a YAML file
+        </a>
+        <a href="/studio/reviews" className="govuk-link">
+          Review written replies
+        </a>
+      </div>
+      <div className="moj-scrollable-pane" tabIndex={0} role="region" aria-label="Scenarios">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">Scenarios ({scenarios.length})</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Scenario</th>
+              <th scope="col" className="govuk-table__header">Module</th>
+              <th scope="col" className="govuk-table__header">Status</th>
+              <th scope="col" className="govuk-table__header">Last change</th>
+              <th scope="col" className="govuk-table__header">Checks</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Nodes</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Endings</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Words</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {scenarios.map((s) => (
+              <tr className="govuk-table__row" key={s.id}>
+                <td className="govuk-table__cell app-wrap">
+                  <a className="govuk-link" href={`/studio/${encodeURIComponent(s.id)}/edit`}>
+                    {s.title}
+                  </a>
+                  <br />
+                  <span className="govuk-body-s">{s.id}</span>
+                </td>
+                <td className="govuk-table__cell">{s.module ?? "Not set"}</td>
+                <td className="govuk-table__cell">
+                  {s.publishedVersion ? <Tag colour="green">Published v{s.publishedVersion}</Tag> : null}
+                  {s.hasDraft ? <Tag colour="blue">Draft</Tag> : null}
+                </td>
+                <td className="govuk-table__cell">
+                  {day(s.changedAt)}
+                  {s.changedBy ? <span className="govuk-body-s"> by {s.changedBy}</span> : null}
+                </td>
+                <td className="govuk-table__cell">
+                  {s.errors ? <Tag colour="red">{s.errors === 1 ? "1 error" : `${s.errors} errors`}</Tag> : <Tag colour="green">No errors</Tag>}
+                  {s.warnings ? <Tag colour="yellow">{s.warnings === 1 ? "1 warning" : `${s.warnings} warnings`}</Tag> : null}
+                </td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{s.stats?.nodes ?? "–"}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{s.stats?.endings ?? "–"}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{s.stats?.words ?? "–"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

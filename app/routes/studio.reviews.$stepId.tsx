@@ -1,0 +1,90 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { redirectWithNotice } from "~/auth/session.server";
+import { ErrorSummary } from "~/components/error-summary";
+import { Radios, Textarea } from "~/components/fields";
+import { HRQ_LEVELS } from "~/studio/hrq";
+import { STUDIO_ROLES } from "~/studio/components";
+import { nextUnrated, rateReply, replyToRate } from "~/studio/reviews.server";
+import { fieldErrors, longText, parseForm } from "~/utils/forms";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = () => title("Rate a written reply");
+
+function stepIdOf(param: string | undefined) {
+  return param && /^\d{1,10}$/.test(param) ? Number(param) : notFound();
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { roles: [...STUDIO_ROLES] });
+  const reply = await replyToRate(user, stepIdOf(params.stepId));
+  if (!reply) notFound();
+  return { reply };
+}
+
+const RateForm = z.object({
+  rating: z.enum(["1", "2", "3", "4", "5"], { error: "Choose a rating from 1 to 5" }).transform(Number),
+  comment: longText("a comment", { max: 1000 }),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, { roles: [...STUDIO_ROLES] });
+  const stepId = stepIdOf(params.stepId);
+  const form = parseForm(RateForm, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const result = await rateReply(user, stepId, form.data.rating, form.data.comment || null);
+  if (!result.ok) return data({ errors: fieldErrors({ form: result.message }), values: form.values }, { status: 409 });
+  const next = await nextUnrated(user);
+  return redirectWithNotice(request, next ? `/studio/reviews/${next}` : "/studio/reviews", "Rating saved. The officer can see it in their record.");
+}
+
+export default function RateReply() {
+  const { reply } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <a href="/studio/reviews" className="govuk-back-link">
+          Back to the review queue
+        </a>
+        <ErrorSummary errors={result?.errors} />
+        <span className="govuk-caption-l app-wrap">{reply.scenarioTitle}</span>
+        <h1 className="govuk-heading-l">Rate a written reply</h1>
+        {reply.prisoner ? (
+          <p className="govuk-body app-wrap">
+            <strong>He said:</strong> “{reply.prisoner}”
+          </p>
+        ) : null}
+        {reply.prompt ? <p className="govuk-body app-wrap">Prompt: {reply.prompt}</p> : null}
+        <div className="govuk-inset-text app-wrap">
+          <p className="govuk-body">
+            <strong>{reply.officer} wrote</strong> ({reply.mode === "assessment" ? "assessment" : "practice"}):
+          </p>
+          <p className="govuk-body app-preserve-lines">{reply.text}</p>
+        </div>
+        {reply.rated ? (
+          <p className="govuk-body">This reply has already been rated.</p>
+        ) : (
+          <Form method="post" noValidate>
+            <Radios
+              name="rating"
+              legend="How well does the reply reflect what he said?"
+              legendClassName="govuk-fieldset__legend--m"
+              hint="The Helpful Responses Questionnaire scale."
+              error={result?.errors.rating}
+              defaultValue={result?.values.rating}
+              options={HRQ_LEVELS.map((l) => ({ value: String(l.rating), label: `${l.rating} – ${l.label}`, hint: l.description }))}
+            />
+            <Textarea name="comment" label="Comment for the officer (optional)" labelClassName="govuk-label--s" rows={3} defaultValue={result?.values.comment} error={result?.errors.comment} />
+            <button type="submit" className="govuk-button">
+              Save rating
+            </button>
+          </Form>
+        )}
+      </div>
+    </div>
+  );
+}

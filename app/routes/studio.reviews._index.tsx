@@ -1,0 +1,65 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/guard.server";
+import { pageParam, Pagination } from "~/components/pagination";
+import { STUDIO_ROLES } from "~/studio/components";
+import { reviewQueue } from "~/studio/reviews.server";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = () => title("Written replies to review");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { roles: [...STUDIO_ROLES] });
+  const page = pageParam(new URL(request.url));
+  return { page, ...(await reviewQueue(user, page)) };
+}
+
+const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
+
+export default function ReviewQueue() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="govuk-heading-l">Written replies to review</h1>
+      <p className="govuk-body">
+        Officers’ own replies from your prison, oldest first. Rate each from 1 to 5 for depth of reflection; the officer sees your rating and comment in their
+        record.
+      </p>
+      {d.total === 0 ? (
+        <p className="govuk-body">There are no written replies waiting for a rating.</p>
+      ) : (
+        <>
+          <p className="govuk-body">{d.total === 1 ? "1 reply is" : `${d.total} replies are`} waiting.</p>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">Replies waiting for a rating</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Written</th>
+                <th scope="col" className="govuk-table__header">Officer</th>
+                <th scope="col" className="govuk-table__header">Scenario</th>
+                <th scope="col" className="govuk-table__header">Reply</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {d.replies.map((r) => (
+                <tr className="govuk-table__row" key={r.id}>
+                  <td className="govuk-table__cell">{when(r.at)}</td>
+                  <td className="govuk-table__cell">{r.officer}</td>
+                  <td className="govuk-table__cell app-wrap">{r.scenarioTitle}</td>
+                  <td className="govuk-table__cell app-wrap">
+                    “{r.text.length > 120 ? `${r.text.slice(0, 119)}…` : r.text}”
+                    <br />
+                    <a className="govuk-link" href={`/studio/reviews/${r.id}`}>
+                      Rate<span className="govuk-visually-hidden"> the reply by {r.officer} written {when(r.at)}</span>
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pagination page={d.page} pages={d.pages} query={{}} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+// The scenario map as plain data: what the layout produces and the SVG component draws. Shared
+// by the server (which builds it) and the page (which only renders it).
+import type { Outcome, TalkType } from "~/domain/mi-codes";
+
+export type NodeProblem = "unreachable" | "trap" | "broken-goto";
+
+export interface MapNode {
+  id: string;
+  x: number; // centre
+  y: number;
+  width: number;
+  height: number;
+  talk: TalkType;
+  kind: "choices" | "write" | "ending";
+  outcome: Outcome | null;
+  isStart: boolean;
+  problems: NodeProblem[];
+  /** 1-based line of the node's id in the YAML, for the editor link. */
+  line: number | null;
+  prisoner: string;
+}
+
+export interface MapEdge {
+  from: string;
+  to: string;
+  /** The choice id, "write" for a written reply, plus the condition when the goto branches. */
+  label: string;
+  choiceId: string | null;
+  broken: boolean;
+  points: { x: number; y: number }[];
+  labelX: number | null;
+  labelY: number | null;
+  /** Times taken in finished assessment attempts; null when no figures were asked for. */
+  taken: number | null;
+}
+
+export interface MissingNode {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface ScenarioMap {
+  width: number;
+  height: number;
+  nodes: MapNode[];
+  edges: MapEdge[];
+  /** Targets of broken gotos, drawn as red ghosts so the mistake is visible where it happens. */
+  missing: MissingNode[];
+}
+
+/** Counts under 5 are not shown, so a small group of officers cannot be singled out. */
+export const SMALL_COUNT = 5;
+export function describeTaken(taken: number): string {
+  return taken < SMALL_COUNT ? "fewer than 5 times" : `${taken} times`;
+}
+
+export const NODE_PROBLEM_LABELS: Record<NodeProblem, string> = {
+  unreachable: "Unreachable",
+  trap: "Trap: no ending can be reached",
+  "broken-goto": "Goes to a node that does not exist",
+};

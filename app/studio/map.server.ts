@@ -1,0 +1,101 @@
+/**
+ * Lays a scenario out as a map with dagre, on the server (no graph code in the browser). Marks
+ * the start, endings by outcome, gotos to nodes that do not exist, nodes no path reaches, and
+ * traps (nodes from which no ending can be reached), from the graph itself rather than the
+ * diagnostics, so the map is right even when the validator stops early on other errors.
+ */
+import dagre from "@dagrejs/dagre";
+import { buildGraph, reachableFrom, type Scenario } from "~/domain/scenario";
+import { canReach, nodeGotos } from "~/domain/scenario/graph";
+import type { MapEdge, MapNode, MissingNode, NodeProblem, ScenarioMap } from "./map-model";
+
+const NODE_WIDTH = 200;
+const NODE_HEIGHT = 64;
+const CHAR_WIDTH = 7; // edge labels at 12px
+
+export interface MapOptions {
+  /** Line of each node id in the YAML (nodePositions). */
+  lines?: Record<string, { line: number }>;
+  /** "nodeId/choiceId" -> times taken, for a published version's choice figures. */
+  taken?: Map<string, number>;
+}
+
+interface PlannedEdge {
+  from: string;
+  to: string;
+  label: string;
+  choiceId: string | null;
+  broken: boolean;
+}
+
+export const missingKey = (id: string) => `missing:${id}`;
+
+export function buildScenarioMap(scenario: Scenario, options: MapOptions = {}): ScenarioMap {
+  const ids = Object.keys(scenario.nodes);
+  const graph = buildGraph(scenario);
+  const reachable = scenario.start in scenario.nodes ? reachableFrom(graph, [scenario.start]) : new Set<string>();
+  const endings = ids.filter((id) => scenario.nodes[id].ending);
+  const canEnd = canReach(graph, endings);
+
+  const planned: PlannedEdge[] = [];
+  const brokenFrom = new Set<string>();
+  for (const [from, node] of Object.entries(scenario.nodes)) {
+    if (node.ending) continue;
+    for (const { goto, choiceIndex } of nodeGotos(node)) {
+      const choiceId = choiceIndex === undefined ? null : node.choices![choiceIndex].id;
+      const entries = typeof goto === "string" ? [{ node: goto, if: undefined as string | undefined }] : goto;
+      for (const entry of entries) {
+        const broken = !(entry.node in scenario.nodes);
+        if (broken) brokenFrom.add(from);
+        const base = choiceId ?? "written reply";
+        planned.push({ from, to: entry.node, label: entry.if ? `${base} if ${entry.if}` : base, choiceId, broken });
+      }
+    }
+  }
+
+  const g = new dagre.graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir: "TB", nodesep: 40, ranksep: 70, edgesep: 20, marginx: 20, marginy: 30 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const id of ids) g.setNode(id, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  const missingIds = [...new Set(planned.filter((e) => e.broken).map((e) => e.to))];
+  for (const id of missingIds) g.setNode(missingKey(id), { width: NODE_WIDTH, height: NODE_HEIGHT / 1.5 });
+  planned.forEach((e, i) => {
+    const to = e.broken ? missingKey(e.to) : e.to;
+    g.setEdge(e.from, to, { width: Math.min(e.label.length, 40) * CHAR_WIDTH, height: 14, labelpos: "c" }, `e${i}`);
+  });
+  dagre.layout(g);
+
+  const nodes: MapNode[] = ids.map((id) => {
+    const n = scenario.nodes[id];
+    const box = g.node(id);
+    const problems: NodeProblem[] = [];
+    if (!reachable.has(id)) problems.push("unreachable");
+    if (!n.ending && !canEnd.has(id)) problems.push("trap");
+    if (brokenFrom.has(id)) problems.push("broken-goto");
+    return {
+      id,
+      x: box.x,
+      y: box.y,
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
+      talk: n.talk,
+      kind: n.ending ? "ending" : n.write ? "write" : "choices",
+      outcome: n.ending?.outcome ?? null,
+      isStart: id === scenario.start,
+      problems,
+      line: options.lines?.[id]?.line ?? null,
+      prisoner: n.prisoner,
+    };
+  });
+  const missing: MissingNode[] = missingIds.map((id) => {
+    const box = g.node(missingKey(id));
+    return { id, x: box.x, y: box.y, width: box.width, height: box.height };
+  });
+  const edges: MapEdge[] = planned.map((e, i) => {
+    const laid = g.edge({ v: e.from, w: e.broken ? missingKey(e.to) : e.to, name: `e${i}` }) as { points?: { x: number; y: number }[]; x?: number; y?: number };
+    const taken = options.taken && e.choiceId ? options.taken.get(`${e.from}/${e.choiceId}`) ?? 0 : null;
+    return { ...e, points: laid.points ?? [], labelX: laid.x ?? null, labelY: laid.y ?? null, taken };
+  });
+  const size = g.graph();
+  return { width: Math.ceil(size.width ?? 0), height: Math.ceil(size.height ?? 0), nodes, edges, missing };
+}

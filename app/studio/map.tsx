@@ -1,0 +1,127 @@
+// Draws a laid-out scenario map as SVG, with a list of the same nodes and links beside it for
+// screen-reader users. No layout happens here: the server sends positions.
+import { OUTCOME_INFO, TALK_TYPE_INFO } from "~/domain/mi-codes";
+import { describeTaken, NODE_PROBLEM_LABELS, type MapEdge, type MapNode, type ScenarioMap } from "./map-model";
+
+export const editorLink = (scenarioId: string, line: number | null) => `/studio/${encodeURIComponent(scenarioId)}/edit${line ? `?line=${line}` : ""}#field-yaml`;
+
+function nodeSummary(n: MapNode): string {
+  const parts = [`${n.isStart ? "Start node" : "Node"} ${n.id}`, TALK_TYPE_INFO[n.talk].label];
+  if (n.outcome) parts.push(`ending: ${OUTCOME_INFO[n.outcome].label}`);
+  else parts.push(n.kind === "write" ? "written reply" : "choices");
+  for (const p of n.problems) parts.push(NODE_PROBLEM_LABELS[p]);
+  if (n.line) parts.push(`line ${n.line}`);
+  return parts.join(", ");
+}
+
+function path(points: { x: number; y: number }[]) {
+  return points.map((p, i) => `${i ? "L" : "M"}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" ");
+}
+
+function edgeText(e: MapEdge) {
+  return e.taken === null ? e.label : `${e.label} (${describeTaken(e.taken)})`;
+}
+
+function NodeShape({ n }: { n: MapNode }) {
+  const left = n.x - n.width / 2;
+  const top = n.y - n.height / 2;
+  const problem = n.problems.length > 0;
+  const classes = ["app-map__node", `app-map__node--${n.talk}`, n.isStart ? "app-map__node--start" : "", problem ? "app-map__node--problem" : ""].join(" ");
+  // Shape cue as well as colour: endings are rounded pills, written-reply nodes have a folded corner line.
+  const radius = n.kind === "ending" ? n.height / 2 : 4;
+  const cue = n.outcome ? `Ending: ${OUTCOME_INFO[n.outcome].label}` : `${TALK_TYPE_INFO[n.talk].label}${n.kind === "write" ? " · writes" : ""}`;
+  return (
+    <g className={classes}>
+      <rect x={left} y={top} width={n.width} height={n.height} rx={radius} ry={radius} />
+      {n.kind === "write" ? <line className="app-map__fold" x1={left + n.width - 14} y1={top} x2={left + n.width} y2={top + 14} /> : null}
+      <text x={n.x} y={top + 22} textAnchor="middle" className="app-map__id">
+        {n.isStart ? "▶ " : ""}
+        {n.id.length > 24 ? `${n.id.slice(0, 23)}…` : n.id}
+      </text>
+      <text x={n.x} y={top + 40} textAnchor="middle" className="app-map__cue">
+        {cue}
+      </text>
+      {problem ? (
+        <text x={n.x} y={top + 56} textAnchor="middle" className="app-map__problem">
+          ⚠ {n.problems.map((p) => (p === "broken-goto" ? "broken goto" : p)).join(", ")}
+        </text>
+      ) : null}
+    </g>
+  );
+}
+
+export function ScenarioMapSvg({ scenarioId, map, titleId }: { scenarioId: string; map: ScenarioMap; titleId: string }) {
+  return (
+    <div className="app-map" tabIndex={0} role="region" aria-labelledby={titleId}>
+      <svg className="app-map__svg" width={map.width} height={map.height} viewBox={`0 0 ${map.width} ${map.height}`} role="group" aria-labelledby={titleId}>
+        <defs>
+          <marker id="app-map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M0,0 L10,5 L0,10 z" fill="#505a5f" />
+          </marker>
+          <marker id="app-map-arrow-broken" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M0,0 L10,5 L0,10 z" fill="#d4351c" />
+          </marker>
+        </defs>
+        {map.edges.map((e, i) => (
+          <g key={i} className={e.broken ? "app-map__edge app-map__edge--broken" : "app-map__edge"}>
+            <path d={path(e.points)} markerEnd={`url(#${e.broken ? "app-map-arrow-broken" : "app-map-arrow"})`} />
+            {e.labelX !== null && e.labelY !== null ? (
+              <text x={e.labelX} y={e.labelY + 4} textAnchor="middle" className="app-map__edge-label">
+                {edgeText(e).length > 42 ? `${edgeText(e).slice(0, 41)}…` : edgeText(e)}
+              </text>
+            ) : null}
+          </g>
+        ))}
+        {map.missing.map((m) => (
+          <g key={m.id} className="app-map__missing">
+            <rect x={m.x - m.width / 2} y={m.y - m.height / 2} width={m.width} height={m.height} rx={4} />
+            <text x={m.x} y={m.y + 5} textAnchor="middle">
+              ⚠ missing: {m.id.length > 20 ? `${m.id.slice(0, 19)}…` : m.id}
+            </text>
+          </g>
+        ))}
+        {map.nodes.map((n) => (
+          <a key={n.id} href={editorLink(scenarioId, n.line)} aria-label={nodeSummary(n)}>
+            <title>{`${nodeSummary(n)}. He says: ${n.prisoner}`}</title>
+            <NodeShape n={n} />
+          </a>
+        ))}
+      </svg>
+    </div>
+  );
+}
+
+/** The same map as a list: each node, what it is, its problems, and where each link goes. */
+export function ScenarioMapList({ scenarioId, map }: { scenarioId: string; map: ScenarioMap }) {
+  const out = new Map<string, MapEdge[]>();
+  for (const e of map.edges) out.set(e.from, [...(out.get(e.from) ?? []), e]);
+  return (
+    <ul className="govuk-list app-map-list">
+      {map.nodes.map((n) => (
+        <li key={n.id} id={`node-${n.id}`}>
+          <a className="govuk-link" href={editorLink(scenarioId, n.line)}>
+            {n.id}
+          </a>{" "}
+          {n.isStart ? <strong className="govuk-tag govuk-tag--blue">Start</strong> : null} {TALK_TYPE_INFO[n.talk].label}
+          {n.outcome ? `, ending: ${OUTCOME_INFO[n.outcome].label}` : n.kind === "write" ? ", written reply" : ""}
+          {n.line ? `, line ${n.line}` : ""}
+          {n.problems.map((p) => (
+            <strong key={p} className="govuk-tag govuk-tag--red app-map-list__tag">
+              {NODE_PROBLEM_LABELS[p]}
+            </strong>
+          ))}
+          {out.get(n.id)?.length ? (
+            <ul className="govuk-list govuk-list--bullet">
+              {out.get(n.id)!.map((e, i) => (
+                <li key={i}>
+                  {e.label} → {e.broken ? <strong className="app-map-list__broken">{e.to} (does not exist)</strong> : e.to}
+                  {e.taken !== null ? `: chosen ${describeTaken(e.taken)}` : ""}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,68 @@
+// The review queue: officers' written replies from the trainer's prison, oldest first, with the
+// scenario line they answered; and saving one rating per reply.
+import { recordAudit } from "~db/queries/audit.server";
+import { countUnratedReplies, getWrittenReply, insertReview, listUnratedReplies } from "~db/queries/written-reply-reviews.server";
+import { canSeeEstablishment, establishmentScope, type CurrentUser } from "~/auth/guard.server";
+import { getScenarioVersion } from "~/curriculum.server";
+import { getDb } from "~/db.server";
+
+export const REVIEWS_PER_PAGE = 20;
+
+async function contextOf(versionId: number, nodeId: string) {
+  const version = await getScenarioVersion(versionId);
+  const node = version?.scenario.nodes[nodeId];
+  return { scenarioTitle: version?.scenario.title ?? "A scenario no longer available", prisoner: node?.prisoner ?? null, prompt: node?.write?.prompt ?? null };
+}
+
+export async function reviewQueue(user: CurrentUser, page: number) {
+  const db = await getDb();
+  const scope = establishmentScope(user);
+  const [rows, total] = await Promise.all([
+    listUnratedReplies(db, { establishmentId: scope, limit: REVIEWS_PER_PAGE, offset: (page - 1) * REVIEWS_PER_PAGE }),
+    countUnratedReplies(db, scope),
+  ]);
+  const replies = await Promise.all(
+    rows.map(async (r) => ({ id: r.id, officer: r.officer_name, at: r.at, text: r.free_text ?? "", mode: r.mode, ...(await contextOf(r.scenario_version_id, r.node_id)) })),
+  );
+  return { replies, total, pages: Math.max(1, Math.ceil(total / REVIEWS_PER_PAGE)) };
+}
+
+/** One reply to rate, or null when it does not exist or belongs to another prison (a 404, never a hint). */
+export async function replyToRate(user: CurrentUser, stepId: number) {
+  const db = await getDb();
+  const row = await getWrittenReply(db, stepId);
+  if (!row || row.free_text === null || !canSeeEstablishment(user, row.establishment_id)) return null;
+  const full = await db
+    .selectFrom("attempt_steps as s")
+    .innerJoin("attempts as a", "a.id", "s.attempt_id")
+    .innerJoin("users as u", "u.id", "a.officer_id")
+    .select(["s.node_id", "s.at", "a.scenario_version_id", "a.mode", "u.display_name as officer_name"])
+    .where("s.id", "=", stepId)
+    .executeTakeFirstOrThrow();
+  return {
+    id: stepId,
+    text: row.free_text,
+    rated: row.review_id !== null,
+    officer: full.officer_name,
+    at: full.at,
+    mode: full.mode,
+    ...(await contextOf(full.scenario_version_id, full.node_id)),
+  };
+}
+
+export async function rateReply(user: CurrentUser, stepId: number, rating: number, comment: string | null): Promise<{ ok: true } | { ok: false; message: string }> {
+  const db = await getDb();
+  const row = await getWrittenReply(db, stepId);
+  if (!row || !canSeeEstablishment(user, row.establishment_id)) return { ok: false, message: "That reply could not be found" };
+  const saved = await db.transaction().execute(async (tx) => {
+    if (!(await insertReview(tx, { stepId, reviewerId: user.id, rating, comment }))) return false;
+    await recordAudit(tx, { actorUserId: user.id, action: "reply.reviewed", subjectUserId: row.officer_id, establishmentId: row.establishment_id, details: { stepId, rating } });
+    return true;
+  });
+  return saved ? { ok: true } : { ok: false, message: "This reply has already been rated by another trainer, so your rating was not saved" };
+}
+
+export async function nextUnrated(user: CurrentUser) {
+  const rows = await listUnratedReplies(await getDb(), { establishmentId: establishmentScope(user), limit: 1, offset: 0 });
+  return rows[0]?.id ?? null;
+}

@@ -1,0 +1,192 @@
+/**
+ * The trainer studio's work: checking YAML the way officers' versions are checked, drafts with
+ * an optimistic lock, creating from the template, importing, and publishing immutable versions.
+ * Routes call these and stay thin.
+ */
+import { recordAudit } from "~db/queries/audit.server";
+import { deleteDraft, getDraft, insertDraft, listDrafts, updateDraft } from "~db/queries/scenario-drafts.server";
+import { insertScenarioVersion, latestScenarioVersions, latestVersionOf } from "~db/queries/scenario-versions.server";
+import { unfinishedAttemptsOf } from "~db/queries/studio-figures.server";
+import type { CurrentUser } from "~/auth/guard.server";
+import { getCurriculum, getScenarioVersion, invalidateCurriculum, sha256 } from "~/curriculum.server";
+import { getDb } from "~/db.server";
+import { checkScenario, currentNodeId, hasErrors, MAX_FILE_BYTES, restoreConversation, sortDiagnostics, type CheckResult, type Scenario } from "~/domain/scenario";
+import { SLUG_PATTERN } from "~/domain/scenario/schema";
+import { checkRevision, conflictMessage } from "./concurrency";
+import { scenarioTemplate, type TemplateFields } from "./template";
+
+/** Words used by studio pages in the URL, so no scenario may take them as its id. */
+export const RESERVED_IDS = new Set(["new", "import", "reviews", "validate"]);
+
+export async function moduleOptions() {
+  return (await getCurriculum()).map((m) => ({ id: m.id, title: m.title }));
+}
+
+/** checkScenario with the live module list, and the id held to the scenario being edited. */
+export async function checkStudioYaml(yaml: string, scenarioId?: string): Promise<CheckResult> {
+  const moduleIds = (await moduleOptions()).map((m) => m.id);
+  const result = checkScenario(yaml, { moduleIds });
+  if (scenarioId && result.scenario && result.scenario.id !== scenarioId) {
+    const line = yaml.split("\n").findIndex((l) => /^id\s*:/.test(l)) + 1 || 1;
+    const diagnostics = sortDiagnostics([
+      ...result.diagnostics,
+      { code: "id-mismatch", severity: "error", message: `The scenario id must stay '${scenarioId}'. To make a new scenario, create one from the template instead.`, line, column: 1 },
+    ]);
+    return { ...result, diagnostics, ok: false };
+  }
+  return result;
+}
+
+export interface StudioScenario {
+  id: string;
+  yaml: string;
+  /** The draft revision the editor works from; 0 when there is no draft yet. */
+  revision: number;
+  draft: Awaited<ReturnType<typeof getDraft>> | null;
+  published: Awaited<ReturnType<typeof latestVersionOf>> | null;
+}
+
+/** The text a trainer works on: the draft if there is one, else the published version. */
+export async function loadStudioScenario(scenarioId: string): Promise<StudioScenario | null> {
+  const db = await getDb();
+  const [draft, published] = await Promise.all([getDraft(db, scenarioId), latestVersionOf(db, scenarioId)]);
+  if (!draft && !published) return null;
+  return { id: scenarioId, yaml: draft?.yaml ?? published!.yaml, revision: draft?.revision ?? 0, draft: draft ?? null, published: published ?? null };
+}
+
+export async function listLibrary() {
+  const db = await getDb();
+  const [versions, drafts, counts, modules] = await Promise.all([
+    latestScenarioVersions(db),
+    listDrafts(db),
+    db.selectFrom("scenario_versions").select(["scenario_id", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("scenario_id").execute(),
+    moduleOptions(),
+  ]);
+  const authors = new Map(
+    (await db.selectFrom("users").select(["id", "display_name"]).where("id", "in", [0, ...versions.map((v) => v.created_by ?? 0)]).execute()).map((u) => [u.id, u.display_name]),
+  );
+  const versionCount = new Map(counts.map((c) => [c.scenario_id, Number(c.n)]));
+  const moduleTitle = new Map(modules.map((m) => [m.id, m.title]));
+  const draftById = new Map(drafts.map((d) => [d.scenario_id, d]));
+  const ids = [...new Set([...versions.map((v) => v.scenario_id), ...drafts.map((d) => d.scenario_id)])].sort();
+  const published = new Map(versions.map((v) => [v.scenario_id, v]));
+  const moduleIds = modules.map((m) => m.id);
+  return ids.map((id) => {
+    const draft = draftById.get(id);
+    const version = published.get(id);
+    const check = checkScenario(draft?.yaml ?? version!.yaml, { moduleIds });
+    const moduleId = check.scenario?.module ?? version?.module_id ?? null;
+    return {
+      id,
+      title: check.scenario?.title ?? version?.title ?? id,
+      module: moduleId ? moduleTitle.get(moduleId) ?? moduleId : null,
+      hasDraft: Boolean(draft),
+      publishedVersion: version ? versionCount.get(id) ?? 1 : null,
+      publishedAt: version?.created_at ?? null,
+      changedAt: draft?.updated_at ?? version!.created_at,
+      changedBy: draft ? draft.updated_by_name : version!.source === "library" && !version!.created_by ? "Built-in library" : authors.get(version!.created_by ?? 0) ?? null,
+      errors: check.diagnostics.filter((d) => d.severity === "error").length,
+      warnings: check.diagnostics.filter((d) => d.severity === "warning").length,
+      stats: check.stats && { nodes: check.stats.nodes, endings: check.stats.endings.total, words: check.stats.words },
+    };
+  });
+}
+
+export type SaveResult = { ok: true; revision: number } | { ok: false; message: string };
+
+export async function saveDraft(user: CurrentUser, scenarioId: string, yaml: string, base: number): Promise<SaveResult> {
+  const db = await getDb();
+  const stored = await getDraft(db, scenarioId);
+  const check = checkRevision(stored?.revision ?? null, base);
+  const refused = async (): Promise<SaveResult> => {
+    const now = await getDraft(db, scenarioId);
+    return { ok: false, message: conflictMessage(now?.updated_by_name ?? null, now?.updated_at ?? null) };
+  };
+  if (!check.ok) return refused();
+  // The write itself re-checks the revision, so two saves racing past the read still cannot both land.
+  const saved = base === 0 ? await insertDraft(db, { scenarioId, yaml, userId: user.id }) : await updateDraft(db, { scenarioId, yaml, userId: user.id, base });
+  return saved ? { ok: true, revision: check.next } : refused();
+}
+
+export async function scenarioIdTaken(scenarioId: string) {
+  const db = await getDb();
+  return RESERVED_IDS.has(scenarioId) || Boolean((await getDraft(db, scenarioId)) ?? (await latestVersionOf(db, scenarioId)));
+}
+
+export function idProblem(id: string): string | null {
+  if (!SLUG_PATTERN.test(id)) return "Scenario id must be lower-case letters, digits and single hyphens, like parole-mistrust";
+  if (id.length > 60) return "Scenario id must be 60 characters or fewer";
+  return null;
+}
+
+export async function createFromTemplate(user: CurrentUser, fields: TemplateFields): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+  if (!(await moduleOptions()).some((m) => m.id === fields.module)) return { ok: false, errors: { module: "Choose a module from the list" } };
+  if (await scenarioIdTaken(fields.id)) return { ok: false, errors: { id: `There is already a scenario with the id ${fields.id}: choose another` } };
+  const db = await getDb();
+  if (!(await insertDraft(db, { scenarioId: fields.id, yaml: scenarioTemplate(fields), userId: user.id }))) {
+    return { ok: false, errors: { id: `There is already a scenario with the id ${fields.id}: choose another` } };
+  }
+  return { ok: true };
+}
+
+export type ImportResult = { ok: true; scenarioId: string } | { ok: false; message: string; check?: CheckResult };
+
+/** An uploaded file becomes a new draft, only when valid and its id is free. */
+export async function importScenario(user: CurrentUser, fileName: string, text: string): Promise<ImportResult> {
+  if (Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) return { ok: false, message: "The file must be 256 KB or smaller" };
+  const check = await checkStudioYaml(text);
+  if (!check.scenario || hasErrors(check.diagnostics)) return { ok: false, message: `${fileName} has errors, so nothing was imported`, check };
+  const id = check.scenario.id;
+  if (await scenarioIdTaken(id)) {
+    return { ok: false, message: `There is already a scenario with the id ${id}. Change the id in the file, or edit the existing scenario instead.` };
+  }
+  const db = await getDb();
+  const inserted = await db.transaction().execute(async (tx) => {
+    if (!(await insertDraft(tx, { scenarioId: id, yaml: text, userId: user.id }))) return false;
+    await recordAudit(tx, { actorUserId: user.id, action: "scenario.imported", establishmentId: user.establishmentId, details: { scenarioId: id, file: fileName.slice(0, 200), hash: sha256(text) } });
+    return true;
+  });
+  if (!inserted) return { ok: false, message: `There is already a scenario with the id ${id}.` };
+  return { ok: true, scenarioId: id };
+}
+
+/** Unfinished attempts whose current node the new text no longer has (they finish on their own version). */
+export async function strandedAttempts(scenarioId: string, next: Scenario) {
+  const db = await getDb();
+  const byNode = new Map<string, number>();
+  for (const a of await unfinishedAttemptsOf(db, scenarioId)) {
+    const version = await getScenarioVersion(a.scenario_version_id);
+    if (!version) continue;
+    let node: string;
+    try {
+      node = currentNodeId(restoreConversation(version.machine, JSON.parse(a.snapshot)));
+    } catch {
+      continue; // a snapshot that no longer restores is the practice loop's to report, not the publish page's
+    }
+    if (!(node in next.nodes)) byNode.set(node, (byNode.get(node) ?? 0) + 1);
+  }
+  return [...byNode].map(([nodeId, attempts]) => ({ nodeId, attempts })).sort((a, b) => a.nodeId.localeCompare(b.nodeId));
+}
+
+export type PublishResult = { ok: true; versionId: number } | { ok: false; message: string };
+
+export async function publishDraft(user: CurrentUser, scenarioId: string, revision: number, changeNote: string): Promise<PublishResult> {
+  const db = await getDb();
+  const draft = await getDraft(db, scenarioId);
+  if (!draft) return { ok: false, message: "There is no draft to publish: it may have been published already" };
+  if (draft.revision !== revision) return { ok: false, message: "The draft changed after you opened this page. Check the changes below again, then publish." };
+  const check = await checkStudioYaml(draft.yaml, scenarioId);
+  if (!check.scenario || hasErrors(check.diagnostics)) return { ok: false, message: "The draft has errors. Fix them in the editor before publishing." };
+  const scenario = check.scenario;
+  const hash = sha256(draft.yaml);
+  const result = await db.transaction().execute(async (tx): Promise<PublishResult> => {
+    const latest = await latestVersionOf(tx, scenarioId);
+    if (latest?.content_hash === hash) return { ok: false, message: "The draft is the same as the published version: there is nothing to publish" };
+    if (!(await deleteDraft(tx, scenarioId, revision))) return { ok: false, message: "The draft changed while publishing. Check the changes again, then publish." };
+    const versionId = await insertScenarioVersion(tx, { scenarioId, hash, yaml: draft.yaml, title: scenario.title, moduleId: scenario.module, source: "studio", changeNote, createdBy: user.id });
+    await recordAudit(tx, { actorUserId: user.id, action: "scenario.published", establishmentId: user.establishmentId, details: { scenarioId, versionId, hash, changeNote: changeNote.slice(0, 500) } });
+    return { ok: true, versionId };
+  });
+  if (result.ok) invalidateCurriculum();
+  return result;
+}

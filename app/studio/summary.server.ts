@@ -1,0 +1,19 @@
+// The trainer's home page figures: drafts in the studio and written replies waiting for a rating.
+import { countDrafts } from "~db/queries/scenario-drafts.server";
+import { countUnratedReplies } from "~db/queries/written-reply-reviews.server";
+import { establishmentScope, type CurrentUser } from "~/auth/guard.server";
+import { getDb } from "~/db.server";
+
+export async function trainerSummary(user: CurrentUser) {
+  const db = await getDb();
+  const [drafts, repliesWaiting, published] = await Promise.all([
+    countDrafts(db),
+    countUnratedReplies(db, establishmentScope(user)),
+    db
+      .selectFrom("scenario_versions")
+      .select((eb) => eb.fn.count<number>("scenario_id").distinct().as("n"))
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n)),
+  ]);
+  return { drafts, repliesWaiting, published };
+}

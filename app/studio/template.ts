@@ -1,0 +1,87 @@
+/**
+ * The starting point for a new scenario: small, valid, and showing each kind of node (choices,
+ * a branch on a variable, a written reply, all three outcomes), so trainers edit rather than type.
+ */
+import { stringify } from "yaml";
+
+export interface TemplateFields {
+  id: string;
+  title: string;
+  module: string;
+  personaName: string;
+}
+
+// Values go through the YAML library so quotes, colons or "#" in a title cannot break the file.
+const scalar = (value: string) => stringify(value, { lineWidth: 0 }).trimEnd();
+
+export function scenarioTemplate(f: TemplateFields): string {
+  return `id: ${f.id}
+title: ${scalar(f.title)}
+module: ${f.module}
+summary: "Say in a sentence or two who he is and what the conversation is about."
+persona:
+  name: ${scalar(f.personaName)}
+  background: "Age, sentence, job on the wing, family, and where he stands on the programme."
+start: opening
+variables:
+  rapport: 0
+nodes:
+  opening:
+    prisoner: "What's the point? Nothing I do in here makes any difference."
+    talk: sustain
+    choices:
+      - id: reflect-point
+        say: "You can't see the point of it right now."
+        mi: simple_reflection
+        feedback: "A simple reflection: you said back what he said, so he feels heard."
+        effects: { rapport: 1 }
+        goto: middle
+      - id: ask-difference
+        say: "What would make a difference for you?"
+        mi: open_question
+        feedback: "An open question: it invites him to talk about what matters to him."
+        effects: { rapport: 1 }
+        goto: middle
+      - id: warn
+        say: "Carry on like that and you'll be here for years."
+        mi: confront
+        feedback: "A warning: the righting reflex. He digs in."
+        goto: end-disengaged
+  middle:
+    prisoner: "My kids, I suppose. I'd like to be out for my daughter's birthday."
+    talk: change
+    choices:
+      - id: reflect-kids
+        say: "Being there for your daughter matters a lot to you."
+        mi: complex_reflection
+        feedback: "A complex reflection: you named what matters to him, and he hears his own reason for change."
+        effects: { rapport: 1 }
+        goto:
+          - { if: "rapport >= 2", node: end-engaged }
+          - { node: end-undecided }
+      - id: your-words
+        say: "Tell me more about that."
+        mi: open_question
+        feedback: "An open question: it keeps him talking about change."
+        goto: in-your-words
+  in-your-words:
+    prisoner: "I just want them to see I've changed."
+    talk: change
+    write:
+      prompt: "Write what you would say next."
+      feedback: "A good reply reflects his wish to be seen differently by his children."
+      goto: end-engaged
+  end-engaged:
+    prisoner: "Alright. I'll hear what they've got to say about the course."
+    talk: change
+    ending: { outcome: engaged, label: "He agrees to hear about the course" }
+  end-undecided:
+    prisoner: "Maybe. I'll think about it."
+    talk: neutral
+    ending: { outcome: undecided, label: "He says he will think about it" }
+  end-disengaged:
+    prisoner: "Yeah, whatever, boss."
+    talk: discord
+    ending: { outcome: disengaged, label: "He walks off" }
+`;
+}

@@ -1,0 +1,175 @@
+// Reads and writes for the manager reports: officers and their attempts per prison, targets,
+// programme engagement figures, written-reply ratings and xAPI deliveries.
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../schema";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface OfficerFilter {
+  establishmentId: number;
+  wingId?: number | null;
+  officerId?: number;
+}
+
+/** Active officers of a prison (optionally one wing), in name order. */
+export function listOfficers(db: Db, f: OfficerFilter) {
+  let q = db
+    .selectFrom("users")
+    .leftJoin("units", "units.id", "users.unit_id")
+    .select(["users.id", "users.display_name", "users.unit_id", "units.name as unit_name"])
+    .where("users.establishment_id", "=", f.establishmentId)
+    .where("users.role", "=", "officer")
+    .where("users.active", "=", 1);
+  if (f.wingId != null) q = q.where("users.unit_id", "=", f.wingId);
+  if (f.officerId != null) q = q.where("users.id", "=", f.officerId);
+  return q.orderBy("users.display_name").orderBy("users.id").execute();
+}
+
+const ATTEMPT_COLUMNS = [
+  "a.officer_id",
+  "a.scenario_id",
+  "a.mode",
+  "a.status",
+  "a.started_at",
+  "a.finished_at",
+  "a.outcome",
+  "a.open_questions",
+  "a.closed_questions",
+  "a.simple_reflections",
+  "a.complex_reflections",
+  "a.mi_adherent",
+  "a.mi_non_adherent",
+] as const;
+
+/**
+ * Every attempt by the prison's active officers (optionally one wing), whatever prison the
+ * attempt was made in: an officer who moved keeps their training.
+ */
+export function attemptsOfOfficers(db: Db, f: OfficerFilter) {
+  let q = db
+    .selectFrom("attempts as a")
+    .innerJoin("users as u", "u.id", "a.officer_id")
+    .select(ATTEMPT_COLUMNS)
+    .where("u.establishment_id", "=", f.establishmentId)
+    .where("u.role", "=", "officer")
+    .where("u.active", "=", 1);
+  if (f.wingId != null) q = q.where("u.unit_id", "=", f.wingId);
+  if (f.officerId != null) q = q.where("a.officer_id", "=", f.officerId);
+  return q.execute();
+}
+
+export interface AttemptListFilter extends OfficerFilter {
+  status?: "in_progress" | "finished" | "abandoned";
+  mode?: "practice" | "assessment";
+  moduleId?: string;
+  from?: string; // YYYY-MM-DD, on started_at
+  to?: string;
+}
+
+/** Attempts with officer and wing, newest first, for the attempts export and an officer's record. */
+export function listAttempts(db: Db, f: AttemptListFilter) {
+  let q = db
+    .selectFrom("attempts as a")
+    .innerJoin("users as u", "u.id", "a.officer_id")
+    .leftJoin("units as w", "w.id", "u.unit_id")
+    .select([
+      "a.id",
+      "u.display_name",
+      "w.name as unit_name",
+      "a.module_id",
+      ...ATTEMPT_COLUMNS,
+    ])
+    .where("u.establishment_id", "=", f.establishmentId)
+    .where("u.role", "=", "officer");
+  if (f.wingId != null) q = q.where("u.unit_id", "=", f.wingId);
+  if (f.officerId != null) q = q.where("a.officer_id", "=", f.officerId);
+  if (f.status) q = q.where("a.status", "=", f.status);
+  if (f.mode) q = q.where("a.mode", "=", f.mode);
+  if (f.moduleId) q = q.where("a.module_id", "=", f.moduleId);
+  if (f.from) q = q.where("a.started_at", ">=", `${f.from}T00:00:00.000Z`);
+  if (f.to) q = q.where("a.started_at", "<=", `${f.to}T23:59:59.999Z`);
+  return q.orderBy("a.started_at", "desc").orderBy("a.id").execute();
+}
+
+export function getOfficer(db: Db, id: number) {
+  return db
+    .selectFrom("users")
+    .leftJoin("units", "units.id", "users.unit_id")
+    .select(["users.id", "users.display_name", "users.role", "users.active", "users.establishment_id", "users.unit_id", "units.name as unit_name"])
+    .where("users.id", "=", id)
+    .executeTakeFirst();
+}
+
+export function listWings(db: Db, establishmentId: number) {
+  return db
+    .selectFrom("units")
+    .select(["id", "name"])
+    .where("establishment_id", "=", establishmentId)
+    .orderBy("name")
+    .execute();
+}
+
+export function getTarget(db: Db, establishmentId: number) {
+  return db.selectFrom("establishment_targets").selectAll().where("establishment_id", "=", establishmentId).executeTakeFirst();
+}
+
+export function setTarget(db: Db, t: { establishmentId: number; percent: number; date: string; setBy: number }) {
+  const values = { establishment_id: t.establishmentId, target_percent: t.percent, target_date: t.date, set_by: t.setBy, set_at: new Date().toISOString() };
+  return db
+    .insertInto("establishment_targets")
+    .values(values)
+    .onConflict((oc) => oc.column("establishment_id").doUpdateSet({ target_percent: values.target_percent, target_date: values.target_date, set_by: values.set_by, set_at: values.set_at }))
+    .execute();
+}
+
+export function listEngagementFigures(db: Db, establishmentId: number) {
+  return db
+    .selectFrom("engagement_figures")
+    .select(["month", "eligible", "not_engaging", "recorded_at"])
+    .where("establishment_id", "=", establishmentId)
+    .orderBy("month")
+    .execute();
+}
+
+/** One figure per prison and month: recording a month again replaces it. */
+export function saveEngagementFigure(db: Db, f: { establishmentId: number; month: string; eligible: number; notEngaging: number; recordedBy: number }) {
+  const values = { establishment_id: f.establishmentId, month: f.month, eligible: f.eligible, not_engaging: f.notEngaging, recorded_by: f.recordedBy, recorded_at: new Date().toISOString() };
+  return db
+    .insertInto("engagement_figures")
+    .values(values)
+    .onConflict((oc) => oc.columns(["establishment_id", "month"]).doUpdateSet({ eligible: values.eligible, not_engaging: values.not_engaging, recorded_by: values.recorded_by, recorded_at: values.recorded_at }))
+    .execute();
+}
+
+/** Trainer ratings of written replies by the prison's active officers, with the officer's wing. */
+export function writtenReplyRatings(db: Db, establishmentId: number) {
+  return db
+    .selectFrom("written_reply_reviews as r")
+    .innerJoin("attempt_steps as s", "s.id", "r.step_id")
+    .innerJoin("attempts as a", "a.id", "s.attempt_id")
+    .innerJoin("users as u", "u.id", "a.officer_id")
+    .select(["u.unit_id", "a.officer_id", "r.rating"])
+    .where("u.establishment_id", "=", establishmentId)
+    .where("u.role", "=", "officer")
+    .where("u.active", "=", 1)
+    .execute();
+}
+
+export async function deliveredStatementIds(db: Db, ids: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom("xapi_deliveries").select("statement_id").where("statement_id", "in", ids.slice(i, i + 500)).execute();
+    for (const r of rows) out.add(r.statement_id);
+  }
+  return out;
+}
+
+export function recordDeliveries(db: Db, rows: { statementId: string; attemptId: string }[]) {
+  if (!rows.length) return Promise.resolve();
+  const sentAt = new Date().toISOString();
+  return db
+    .insertInto("xapi_deliveries")
+    .values(rows.map((r) => ({ statement_id: r.statementId, attempt_id: r.attemptId, sent_at: sentAt })))
+    .onConflict((oc) => oc.column("statement_id").doNothing())
+    .execute();
+}

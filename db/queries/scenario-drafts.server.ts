@@ -1,0 +1,59 @@
+// Drafts: the studio's work in progress, one per scenario. `revision` is an optimistic lock:
+// an update only lands when the row still has the revision the editor was opened on.
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../schema";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export function getDraft(db: Db, scenarioId: string) {
+  return db
+    .selectFrom("scenario_drafts as d")
+    .leftJoin("users as u", "u.id", "d.updated_by")
+    .select(["d.scenario_id", "d.yaml", "d.revision", "d.updated_at", "d.updated_by", "u.display_name as updated_by_name"])
+    .where("d.scenario_id", "=", scenarioId)
+    .executeTakeFirst();
+}
+
+export function listDrafts(db: Db) {
+  return db
+    .selectFrom("scenario_drafts as d")
+    .leftJoin("users as u", "u.id", "d.updated_by")
+    .select(["d.scenario_id", "d.yaml", "d.revision", "d.updated_at", "u.display_name as updated_by_name"])
+    .orderBy("d.scenario_id")
+    .execute();
+}
+
+export function countDrafts(db: Db) {
+  return db
+    .selectFrom("scenario_drafts")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
+}
+
+/** Inserts the first draft of a scenario; false when one already exists (someone got there first). */
+export async function insertDraft(db: Db, d: { scenarioId: string; yaml: string; userId: number }) {
+  const result = await db
+    .insertInto("scenario_drafts")
+    .values({ scenario_id: d.scenarioId, yaml: d.yaml, revision: 1, created_by: d.userId, updated_by: d.userId, updated_at: new Date().toISOString() })
+    .onConflict((oc) => oc.column("scenario_id").doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Saves over revision `base`; false when the stored revision has moved on. */
+export async function updateDraft(db: Db, d: { scenarioId: string; yaml: string; userId: number; base: number }) {
+  const result = await db
+    .updateTable("scenario_drafts")
+    .set({ yaml: d.yaml, revision: d.base + 1, updated_by: d.userId, updated_at: new Date().toISOString() })
+    .where("scenario_id", "=", d.scenarioId)
+    .where("revision", "=", d.base)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Removes a draft once published; only the revision that was reviewed. */
+export async function deleteDraft(db: Db, scenarioId: string, revision: number) {
+  const result = await db.deleteFrom("scenario_drafts").where("scenario_id", "=", scenarioId).where("revision", "=", revision).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}

@@ -1,0 +1,67 @@
+// Trainers' ratings of officers' written replies (Helpful Responses Questionnaire scale, 1 to 5).
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../schema";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Written replies not yet rated, oldest first; `establishmentId` null means every prison (admins). */
+function unratedReplies(db: Db, establishmentId: number | null) {
+  let q = db
+    .selectFrom("attempt_steps as s")
+    .innerJoin("attempts as a", "a.id", "s.attempt_id")
+    .innerJoin("users as u", "u.id", "a.officer_id")
+    .leftJoin("written_reply_reviews as r", "r.step_id", "s.id")
+    .where("s.free_text", "is not", null)
+    .where("r.id", "is", null);
+  if (establishmentId !== null) q = q.where("u.establishment_id", "=", establishmentId);
+  return q;
+}
+
+export function listUnratedReplies(db: Db, filter: { establishmentId: number | null; limit: number; offset: number }) {
+  return unratedReplies(db, filter.establishmentId)
+    .select(["s.id", "s.node_id", "s.free_text", "s.at", "a.scenario_version_id", "a.mode", "u.display_name as officer_name"])
+    .orderBy("s.at")
+    .orderBy("s.id")
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+}
+
+export async function countUnratedReplies(db: Db, establishmentId: number | null) {
+  const row = await unratedReplies(db, establishmentId).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** One written reply with the officer's prison, for checking a trainer may rate it. */
+export function getWrittenReply(db: Db, stepId: number) {
+  return db
+    .selectFrom("attempt_steps as s")
+    .innerJoin("attempts as a", "a.id", "s.attempt_id")
+    .innerJoin("users as u", "u.id", "a.officer_id")
+    .leftJoin("written_reply_reviews as r", "r.step_id", "s.id")
+    .select(["s.id", "s.free_text", "a.officer_id", "u.establishment_id", "r.id as review_id"])
+    .where("s.id", "=", stepId)
+    .executeTakeFirst();
+}
+
+/** Saves a rating; false when the reply already has one (the unique step_id keeps it to one). */
+export async function insertReview(db: Db, r: { stepId: number; reviewerId: number; rating: number; comment: string | null }) {
+  const result = await db
+    .insertInto("written_reply_reviews")
+    .values({ step_id: r.stepId, reviewer_id: r.reviewerId, rating: r.rating, comment: r.comment, at: new Date().toISOString() })
+    .onConflict((oc) => oc.column("step_id").doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** The ratings of one attempt's written replies, for the officer's record. */
+export function reviewsOfAttempt(db: Db, attemptId: string) {
+  return db
+    .selectFrom("written_reply_reviews as r")
+    .innerJoin("attempt_steps as s", "s.id", "r.step_id")
+    .leftJoin("users as u", "u.id", "r.reviewer_id")
+    .select(["r.step_id", "s.seq", "s.node_id", "r.rating", "r.comment", "r.at", "u.display_name as reviewer_name"])
+    .where("s.attempt_id", "=", attemptId)
+    .orderBy("s.seq")
+    .execute();
+}

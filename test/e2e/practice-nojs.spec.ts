@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
+import { currentNodeId, respond, rowVersion, scenarioFile, startScenario } from "./practice-support";
+
+// axe needs JavaScript in the page, so accessibility of these same pages is checked in practice.spec.ts.
+test.use({ javaScriptEnabled: false });
+
+const letter = scenarioFile("bad-news-letter");
+
+test("the whole practice journey works with JavaScript off, written reply included", async ({ page }) => {
+  await signIn(page, "officer");
+  await startScenario(page, letter.title, "practice");
+  // Without a choice the server asks for one.
+  await page.getByRole("button", { name: "Say this" }).click();
+  await expect(page.getByRole("link", { name: "Select what you say" })).toBeVisible();
+
+  let sawWrite = false;
+  for (let i = 0; i < 60 && !/\/review/.test(page.url()); i++) {
+    const node = letter.nodes[await currentNodeId(page)];
+    if (node.write && !sawWrite) {
+      sawWrite = true;
+      await expect(page.getByText("You can enter up to 2,000 characters")).toBeVisible();
+      // Over the limit: the server refuses it with a field error and keeps the text.
+      const before = await rowVersion(page);
+      await page.getByLabel(node.write.prompt).fill("a".repeat(2001));
+      await page.getByRole("button", { name: "Send reply" }).click();
+      await expect(page.getByRole("link", { name: "Your reply must be 2000 characters or fewer" })).toBeVisible();
+      expect(await rowVersion(page)).toBe(before);
+      expect((await page.getByLabel(node.write.prompt).inputValue()).length).toBe(2001);
+    }
+    await respond(page, letter, { reply: "It feels like nobody tells you anything until it's too late." });
+    if (!/\/review/.test(page.url())) await expect(page.getByTestId("feedback")).toBeVisible();
+  }
+  expect(sawWrite).toBe(true);
+  await expect(page.getByText("Practice review")).toBeVisible();
+  await expect(page.getByText("Written reply: rated by a trainer, not counted in the indicators")).toBeVisible();
+  await expect(page.getByText("It feels like nobody tells you anything until it's too late.")).toBeVisible();
+
+  await page.getByRole("link", { name: "My record", exact: true }).first().click();
+  await expect(page.getByRole("cell", { name: new RegExp(letter.title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) })).toBeVisible();
+  await expect(page.getByText("Written reply not yet rated")).toBeVisible();
+
+  // Abandon works without JavaScript too.
+  await startScenario(page, letter.title, "assessment");
+  await page.getByRole("link", { name: "Abandon this attempt" }).click();
+  await page.getByRole("button", { name: "Abandon attempt" }).click();
+  await expect(page.getByText("Attempt abandoned")).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: `Continue ${letter.title}` })).toHaveCount(0);
+});

@@ -1,0 +1,248 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, signIn } from "./support";
+import { currentNodeId, e2eDatabase, pick, playToEnd, respond, rowVersion, scenarioFile, startScenario } from "./practice-support";
+
+const appeal = scenarioFile("appeal-denial");
+
+test("practice mode shows feedback after each choice, then the review and the record", async ({ page }) => {
+  await signIn(page, "officer3");
+  await expect(page.getByRole("heading", { name: "Your training" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: appeal.title, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: appeal.title })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Start practice" }).click();
+  await expect(page.getByTestId("prisoner-line")).toHaveText(appeal.nodes[appeal.start].prisoner);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Say this" }).click();
+  await expect(page.getByRole("link", { name: "Select what you say" })).toBeVisible();
+  await expectAccessible(page);
+
+  // With JavaScript on, a response is a client-side navigation: this marker survives it.
+  await page.evaluate(() => ((window as unknown as { noFullReload: boolean }).noFullReload = true));
+  const first = await respond(page, appeal);
+  expect(await page.evaluate(() => (window as unknown as { noFullReload?: boolean }).noFullReload)).toBe(true);
+  const feedback = page.getByTestId("feedback");
+  await expect(feedback).toContainText(first.said);
+  await expect(feedback).toContainText("Complex reflection");
+  await expect(feedback).toContainText("adds meaning, feeling");
+  // The prisoner's reply follows the feedback.
+  const next = appeal.nodes[await currentNodeId(page)];
+  await expect(page.getByTestId("prisoner-line")).toHaveText(next.prisoner);
+  await expectAccessible(page);
+
+  await playToEnd(page, appeal);
+  await expect(page.getByRole("heading", { level: 1, name: appeal.title })).toBeVisible();
+  await expect(page.getByText("Practice review")).toBeVisible();
+  await expect(page.getByText("practice indicators based on MITI 4.2.1, not a MITI coding")).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: /Reflection-to-question ratio/ })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: /Open questions.*MITI 3\.1\.1/ })).toBeVisible();
+  await expect(page.locator("main")).not.toContainText(/Infinity|NaN/);
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "My record", exact: true }).first().click();
+  await expect(page.getByRole("heading", { name: "My record" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: appeal.title })).toBeVisible();
+  await expectAccessible(page);
+  const csv = await page.request.get("/record.csv");
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect(await csv.text()).toContain(appeal.title);
+  const json = await (await page.request.get("/record.json")).json();
+  expect(json.attempts[0]).toMatchObject({ scenarioId: "appeal-denial", mode: "practice", status: "Finished" });
+});
+
+test("assessment mode gives no feedback until the review, which labels every turn", async ({ page }) => {
+  await signIn(page, "officer4");
+  await startScenario(page, appeal.title, "assessment");
+  await expect(page.getByText("Assessment: feedback at the end")).toBeVisible();
+  let turns = 0;
+  await playToEnd(page, appeal, {
+    onStep: async () => {
+      turns++;
+      if (!/\/review/.test(page.url())) await expect(page.getByTestId("feedback")).toHaveCount(0);
+    },
+  });
+  await expect(page.getByText("Assessment review")).toBeVisible();
+  const transcript = page.getByRole("list", { name: "Conversation" });
+  await expect(transcript.getByRole("listitem")).toHaveCount(turns * 2 + 1);
+  await expect(transcript.getByText("Complex reflection").first()).toBeVisible();
+  await expect(transcript.locator(".govuk-tag").filter({ hasText: /^(Change talk|Sustain talk|Discord|Neutral)$/ })).toHaveCount(turns + 1);
+  await expect(page.getByText("How it ended")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an attempt resumes after a reload, a double submit from two tabs records one step, and it can be abandoned", async ({ page, context }) => {
+  await signIn(page, "officer5");
+  await startScenario(page, appeal.title, "practice");
+  await respond(page, appeal);
+  const nodeId = await currentNodeId(page);
+  const url = page.url();
+  await page.reload();
+  expect(await currentNodeId(page)).toBe(nodeId);
+  // The option order is the same after a reload.
+  const order = await page.locator('input[name="choice"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  await page.reload();
+  expect(await page.locator('input[name="choice"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(order);
+  // The home page links back to it.
+  await page.goto("/");
+  await page.getByRole("link", { name: `Continue ${appeal.title}` }).click();
+  expect(page.url()).toBe(url);
+
+  // Two tabs on the same node both submit.
+  const second = await context.newPage();
+  await second.goto(url);
+  const node = appeal.nodes[nodeId];
+  const [a, b] = [pick(node), node.choices!.find((c) => c.id !== pick(node).id)!];
+  await page.getByLabel(a.say, { exact: true }).check();
+  await second.getByLabel(b.say, { exact: true }).check();
+  await page.getByRole("button", { name: "Say this" }).click();
+  await expect(page.getByTestId("feedback")).toContainText(a.say);
+  await second.getByRole("button", { name: "Say this" }).click();
+  await expect(second.getByText("That page was out of date")).toBeVisible();
+  await expect(second.getByTestId("feedback")).toContainText(a.say);
+  await expectAccessible(second);
+  const attemptId = url.split("/").at(-1)!;
+  const db = e2eDatabase();
+  const steps = db.prepare("select node_id, choice_id from attempt_steps where attempt_id = ? order by seq").all(attemptId) as { node_id: string; choice_id: string }[];
+  db.close();
+  expect(steps).toHaveLength(2);
+  expect(steps[1]).toEqual({ node_id: nodeId, choice_id: a.id });
+
+  await page.getByRole("link", { name: "Abandon this attempt" }).click();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Abandon attempt" }).click();
+  await expect(page.getByText("Attempt abandoned")).toBeVisible();
+  await expect(page.getByRole("link", { name: `Continue ${appeal.title}` })).toHaveCount(0);
+  // The abandoned attempt's page now shows its (partial) review, not the play form.
+  await page.goto(url);
+  await expect(page).toHaveURL(/\/review$/);
+  await expect(page.getByText("Abandoned")).toBeVisible();
+});
+
+test("another officer's attempt gives 404", async ({ browser }) => {
+  const owner = await (await browser.newContext()).newPage();
+  await signIn(owner, "officer2");
+  await startScenario(owner, appeal.title, "practice");
+  const url = new URL(owner.url()).pathname;
+  const intruder = await (await browser.newContext()).newPage();
+  await signIn(intruder, "officer3");
+  for (const path of [url, `${url}/review`, `${url}/abandon`]) {
+    const response = await intruder.goto(path);
+    expect(response?.status()).toBe(404);
+    await expect(intruder.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  }
+  await expectAccessible(intruder);
+  // A post to it is refused the same way and changes nothing.
+  const post = await intruder.request.post(url, { form: { nodeId: appeal.start, rowVersion: "1", choice: appeal.nodes[appeal.start].choices![0].id } });
+  expect(post.status()).toBe(404);
+  await owner.reload();
+  expect(await rowVersion(owner)).toBe("1");
+  await owner.getByRole("link", { name: "Abandon this attempt" }).click();
+  await owner.getByRole("button", { name: "Abandon attempt" }).click();
+});
+
+test("task list statuses change as a module is completed", async ({ page }) => {
+  const module = "listening-on-the-landing";
+  const status = () => page.getByTestId(`module-status-${module}`);
+  await signIn(page, "officer6");
+  await expect(status()).toHaveText("Not yet started");
+  const ids = ["wing-safety", "appeal-denial", "bad-news-letter"];
+  for (const [i, id] of ids.entries()) {
+    const scenario = scenarioFile(id);
+    await startScenario(page, scenario.title, "practice");
+    if (id === "bad-news-letter") await checkWrittenReplyBox(page, scenario);
+    await playToEnd(page, scenario);
+    await page.goto("/");
+    const item = page.locator(".govuk-task-list__item").filter({ has: page.getByRole("link", { name: scenario.title, exact: true }) });
+    await expect(item.locator(".govuk-task-list__status")).toHaveText("Completed");
+    await expect(item).toContainText("Last result:");
+    await expect(status()).toHaveText(i < ids.length - 1 ? "In progress" : "Completed");
+  }
+  await expectAccessible(page);
+});
+
+/** At the first write node: the live character count, the server's limit, and axe. */
+async function checkWrittenReplyBox(page: Page, scenario: ReturnType<typeof scenarioFile>) {
+  for (let i = 0; i < 30; i++) {
+    const node = scenario.nodes[await currentNodeId(page)];
+    if (!node.write) {
+      await respond(page, scenario);
+      continue;
+    }
+    const box = page.getByLabel(node.write.prompt);
+    await expect(page.getByText("You have 2,000 characters remaining")).toBeVisible();
+    await box.fill("b".repeat(2001));
+    await expect(page.getByText("You have 1 character too many")).toBeVisible();
+    await page.getByRole("button", { name: "Send reply" }).click();
+    await expect(page.getByRole("link", { name: "Your reply must be 2000 characters or fewer" })).toBeVisible();
+    await expectAccessible(page);
+    return;
+  }
+  throw new Error("no write node reached");
+}
+
+// ---- resume after a server restart: a separate server process with its own database ----
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const buildDir = process.env.ENGAGE_BUILD_DIR || "build";
+const restartPort = Number(process.env.E2E_PORT || 3211) + 50;
+const restartDb = `${root}test/results/e2e-restart-${restartPort}.sqlite`;
+
+function startServer(): ChildProcess {
+  return spawn("npx", ["remix-serve", `${buildDir}/index.js`], {
+    cwd: root,
+    env: { ...process.env, PORT: String(restartPort), DATABASE_PATH: restartDb, NODE_ENV: "production" },
+    stdio: "ignore",
+    detached: true,
+  });
+}
+async function waitUntilUp() {
+  await expect(async () => {
+    const res = await fetch(`http://localhost:${restartPort}/healthz`);
+    expect(res.status).toBe(200);
+  }).toPass({ timeout: 30_000 });
+}
+async function stopServer(server: ChildProcess) {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((r) => server.once("exit", r));
+  process.kill(-server.pid!, "SIGTERM"); // the whole group: npx and the node server under it
+  await exited;
+}
+
+test("an attempt resumes exactly where it was after the server restarts", async ({ page }) => {
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(restartDb + suffix, { force: true });
+  let server = startServer();
+  try {
+    await waitUntilUp();
+    await page.goto(`http://localhost:${restartPort}/sign-in`);
+    await signIn(page, "officer");
+    await page.goto(`http://localhost:${restartPort}/scenarios/appeal-denial`);
+    await page.getByRole("button", { name: "Start practice" }).click();
+    await expect(page).toHaveURL(/\/attempts\//);
+    await respond(page, appeal);
+    await respond(page, appeal);
+    const url = page.url();
+    const nodeId = await currentNodeId(page);
+    const version = await rowVersion(page);
+    const order = await page.locator('input[name="choice"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+
+    await stopServer(server);
+    server = startServer();
+    await waitUntilUp();
+
+    await page.goto(url);
+    expect(page.url()).toBe(url); // still signed in: sessions live in the database
+    expect(await currentNodeId(page)).toBe(nodeId);
+    expect(await rowVersion(page)).toBe(version);
+    expect(await page.locator('input[name="choice"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(order);
+    await expect(page.getByTestId("feedback")).toBeVisible();
+    await playToEnd(page, appeal);
+    await expect(page.getByText("Practice review")).toBeVisible();
+  } finally {
+    await stopServer(server);
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(restartDb + suffix, { force: true });
+  }
+});
+

@@ -1,0 +1,238 @@
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+import { expect, test, type Page } from "@playwright/test";
+import { openDatabase } from "../../db/connection.server";
+import { insertAttempts, LISTENING_SCENARIOS, POOR_COUNTS } from "../support/attempts";
+import { expectAccessible, signIn } from "./support";
+
+// The e2e server's own database file (see playwright.config.ts), seeded here with attempts, a
+// second prison and an officer whose name looks like a spreadsheet formula.
+const port = Number(process.env.E2E_PORT || 3211);
+const dbFile = fileURLToPath(new URL(`../results/e2e-${port}.sqlite`, import.meta.url));
+const FORMULA_NAME = "=SUM(1+1)";
+let otherPrison = 0;
+let otherOfficer = 0;
+
+test.beforeAll(async () => {
+  const db = openDatabase(dbFile);
+  try {
+    if (await db.selectFrom("establishments").select("id").where("code", "=", "OTH").executeTakeFirst()) return;
+    const now = new Date().toISOString();
+    const hash = (await db.selectFrom("users").select("password_hash").where("username_key", "=", "manager").executeTakeFirstOrThrow()).password_hash;
+    const demo = await db.selectFrom("users").select(["establishment_id"]).where("username_key", "=", "manager").executeTakeFirstOrThrow();
+    const aWing = await db.selectFrom("units").select("id").where("establishment_id", "=", demo.establishment_id!).where("name", "=", "A wing").executeTakeFirstOrThrow();
+    otherPrison = (await db.insertInto("establishments").values({ code: "OTH", name: "HMP Elsewhere (test)", created_at: now }).returning("id").executeTakeFirstOrThrow()).id;
+    const user = (username: string, display_name: string, role: "officer" | "manager", establishment_id: number, unit_id: number | null) => ({
+      username, username_key: username, display_name, role, establishment_id, unit_id, password_hash: hash, active: 1, created_at: now, updated_at: now,
+    });
+    await db.insertInto("users").values(user("manager-other", "Other Manager", "manager", otherPrison, null)).execute();
+    otherOfficer = (await db.insertInto("users").values(user("officer-other", "Other Officer", "officer", otherPrison, null)).returning("id").executeTakeFirstOrThrow()).id;
+    await db.insertInto("users").values(user("officer-formula", FORMULA_NAME, "officer", demo.establishment_id!, aWing.id)).execute();
+    await insertAttempts(db, [
+      ...LISTENING_SCENARIOS.map((scenarioId) => ({ username: "officer", scenarioId })),
+      { username: "officer2", scenarioId: "wing-safety", mode: "practice" as const },
+      { username: "officer3", scenarioId: "wing-safety", counts: POOR_COUNTS },
+      { username: "officer-formula", scenarioId: "appeal-denial", mode: "practice" as const },
+    ]);
+  } finally {
+    await db.destroy();
+  }
+});
+
+async function ids() {
+  if (otherPrison) return { otherPrison, otherOfficer };
+  const db = openDatabase(dbFile);
+  try {
+    otherPrison = (await db.selectFrom("establishments").select("id").where("code", "=", "OTH").executeTakeFirstOrThrow()).id;
+    otherOfficer = (await db.selectFrom("users").select("id").where("username_key", "=", "officer-other").executeTakeFirstOrThrow()).id;
+    return { otherPrison, otherOfficer };
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** The matrix table as text: one array per officer row (name, wing, statuses). */
+async function matrixOnScreen(page: Page) {
+  return page.locator("#matrix tbody tr").evaluateAll((rows) =>
+    rows.map((r) => [...r.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").trim())),
+  );
+}
+
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") row.push(cell), (cell = "");
+    else if (c === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
+    else cell += c;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+test("a manager filters the matrix by wing and downloads a CSV whose rows match the screen", async ({ page }) => {
+  await signIn(page, "manager");
+  await page.getByRole("link", { name: "Reports", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Training overview" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Reports" }).getByRole("link", { name: "Training matrix" }).click();
+  await page.getByLabel("Wing").selectOption({ label: "A wing" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/wing=\d+/);
+  await expect(page.locator("#matrix caption")).toHaveText("3 officers");
+  const screen = await matrixOnScreen(page);
+  expect(screen.map((r) => r[0])).toEqual(["=SUM(1+1)", "Priya Lindqvist", "Sam Okafor"]);
+  expect(screen.find((r) => r[0] === "Sam Okafor")!.slice(2, 4)).toEqual(["Competent", "Not yet started"]);
+  await expectAccessible(page);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download these officers as CSV" }).click()]);
+  const csv = parseCsv(fs.readFileSync((await download.path())!, "utf8"));
+  expect(csv[0].slice(0, 2)).toEqual(["Officer", "Wing"]);
+  // Same officers, wings and statuses, in the same order; the formula-looking name is neutralised.
+  const fromCsv = csv.slice(1).map((r) => r.slice(0, screen[0].length));
+  expect(fromCsv).toEqual(screen.map((r) => (r[0] === FORMULA_NAME ? [`'${FORMULA_NAME}`, ...r.slice(1)] : r)));
+
+  // Sorted by progress, Sam comes first; a status filter narrows the rows.
+  await page.getByLabel("Sort by").selectOption("progress");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/sort=progress/);
+  await expect(page.locator("#matrix tbody tr").first().locator("th")).toHaveText("Sam Okafor");
+  await page.getByLabel("Status").selectOption({ label: "Competent" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.locator("#matrix caption")).toHaveText("1 officer");
+  expect((await matrixOnScreen(page)).map((r) => r[0])).toEqual(["Sam Okafor"]);
+
+  // A forged filter gives a field error and an empty, labelled table, not an error page.
+  const bad = await page.goto("/reports/matrix?status=heroic");
+  expect(bad?.status()).toBe(200);
+  await expect(page.getByRole("link", { name: "Choose a status from the list" })).toBeVisible();
+  await expect(page.locator("#matrix caption")).toHaveText("No officers shown: correct the filters above");
+});
+
+test("a manager records engagement figures and a target and sees them on the overview", async ({ page }) => {
+  await signIn(page, "manager");
+  await page.goto("/reports/engagement");
+  await expectAccessible(page);
+  const month = new Date().toISOString().slice(0, 7);
+  await page.getByLabel("Month").fill(month);
+  await page.getByLabel("Men eligible for programmes").fill("575");
+  await page.getByLabel("Men refusing or not engaging").fill("600");
+  await page.getByRole("button", { name: "Save figures" }).click();
+  await expect(page.getByRole("link", { name: "The number refusing or not engaging must not be more than the number eligible" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Men refusing or not engaging").fill("252");
+  await page.getByRole("button", { name: "Save figures" }).click();
+  await expect(page.getByText(/Figures for .* saved/)).toBeVisible();
+  await expect(page.getByRole("cell", { name: "44%" })).toBeVisible();
+
+  await page.goto("/reports/target");
+  await expectAccessible(page);
+  await page.getByLabel("Target percentage of officers").fill("50");
+  await page.getByLabel("Target date").fill(`${new Date().getUTCFullYear() + 1}-03-31`);
+  await page.getByRole("button", { name: "Save target" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Training overview" })).toBeVisible();
+  await expect(page.getByText(/Target saved: 50%/)).toBeVisible();
+  await expect(page.locator("#target-status")).toHaveText(/^(On course|Behind by \d+ officers?)/);
+  const row = page.locator("#engagement-table tbody tr").last();
+  await expect(row).toContainText("575");
+  await expect(row).toContainText("252");
+  await expect(row).toContainText("44%");
+  await expect(page.getByText("These lines show association, not cause")).toBeVisible();
+  await expect(page.locator("svg[role=img]").first()).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto("/");
+  await expect(page.getByText(/50% competent by/)).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("every report page is accessible, and opening an officer's record is audited", async ({ page }) => {
+  await signIn(page, "manager");
+  for (const [path, heading] of [
+    ["/reports/wings", "By wing"],
+    ["/reports/skills", "Skills"],
+    ["/reports/trend", "Trend"],
+    ["/reports/exports", "Exports"],
+    ["/reports/matrix", "Training matrix"],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expectAccessible(page);
+  }
+  await page.goto("/reports/wings");
+  await expect(page.getByRole("cell", { name: "fewer than 5" }).first()).toBeVisible();
+  await page.goto("/reports/matrix");
+  await page.getByRole("link", { name: "Sam Okafor" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sam Okafor: training record" })).toBeVisible();
+  await expect(page.getByText("Reflection-to-question ratio").first()).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an admin sees the audit row and switches prisons", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/reports/matrix");
+  // Prisons are listed by name, so the admin starts on the test prison and switches.
+  await page.getByLabel("Prison").selectOption({ label: "HMP Hollowbrook (demo)" });
+  await page.getByRole("button", { name: "Change prison" }).click();
+  await page.getByRole("link", { name: "Priya Lindqvist" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Priya Lindqvist: training record" })).toBeVisible();
+  await page.goto("/admin/audit");
+  await expect(page.getByRole("cell", { name: "record.viewed" }).first()).toBeVisible();
+  const { otherPrison } = await ids();
+  await page.getByRole("link", { name: "Reports", exact: true }).click();
+  await page.getByLabel("Prison").selectOption({ label: "HMP Elsewhere (test)" });
+  await page.getByRole("button", { name: "Change prison" }).click();
+  await expect(page).toHaveURL(new RegExp(`prison=${otherPrison}`));
+  await expect(page.locator(".govuk-caption-l")).toHaveText("HMP Elsewhere (test)");
+  await expect(page.getByText("1 officer in post")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("navigation", { name: "Reports" }).getByRole("link", { name: "Training matrix" }).click();
+  await expect(page).toHaveURL(new RegExp(`/reports/matrix\\?prison=${otherPrison}`));
+  await expect(page.locator("#matrix caption")).toHaveText("1 officer");
+});
+
+test("a manager gets 404 for another prison's pages, officers and exports, by address or forged form field", async ({ page }) => {
+  const { otherPrison, otherOfficer } = await ids();
+  await signIn(page, "manager");
+  for (const path of [
+    `/reports?prison=${otherPrison}`,
+    `/reports/matrix?prison=${otherPrison}`,
+    `/reports/officers/${otherOfficer}`,
+    `/reports/exports/matrix.csv?prison=${otherPrison}`,
+    `/reports/exports/attempts.csv?prison=${otherPrison}`,
+    `/reports/exports/statements.json?prison=${otherPrison}`,
+  ]) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(404);
+  }
+  const forged = await page.request.post("/reports/engagement", { form: { prison: String(otherPrison), month: "2026-01", eligible: "10", notEngaging: "1" } });
+  expect(forged.status()).toBe(404);
+  const forgedTarget = await page.request.post("/reports/target", { form: { prison: String(otherPrison), percent: "10", date: "2099-01-01" } });
+  expect(forgedTarget.status()).toBe(404);
+  const response = await page.goto(`/reports/officers/${otherOfficer}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});
+
+test("officers and trainers get 403 on every report and export", async ({ page }) => {
+  for (const username of ["officer4", "trainer"]) {
+    await signIn(page, username);
+    for (const path of ["/reports", "/reports/matrix", "/reports/wings", "/reports/skills", "/reports/trend", "/reports/engagement", "/reports/target", "/reports/exports", "/reports/officers/1", "/reports/exports/matrix.csv", "/reports/exports/attempts.csv", "/reports/exports/statements.json"]) {
+      const response = await page.request.get(path);
+      expect(response.status(), `${username} ${path}`).toBe(403);
+    }
+    const post = await page.request.post("/reports/engagement", { form: { month: "2026-01", eligible: "10", notEngaging: "1" } });
+    expect(post.status()).toBe(403);
+    await page.goto("/reports");
+    await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Sign out" }).click();
+  }
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { csvFileName, neutraliseCell, toCsv } from "~/domain/reporting/csv";
+
+/** A small RFC 4180 reader, to check the CSV reads back to the same cells. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") row.push(cell), (cell = "");
+    else if (c === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
+    else cell += c;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+describe("toCsv", () => {
+  it("quotes commas, quotes and line breaks so every cell reads back the same", () => {
+    const cells = ['Okafor, Sam', 'He said "no"', "two\nlines", "plain", "Ünïcödé wing"];
+    const csv = toCsv(["a", "b", "c", "d", "e"], [cells]);
+    expect(csv.endsWith("\r\n")).toBe(true);
+    expect(parseCsv(csv)).toEqual([["a", "b", "c", "d", "e"], cells]);
+  });
+
+  it("neutralises cells a spreadsheet would run as a formula", () => {
+    for (const f of ["=1+1", "+44 20", "-2+3", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("http://x","y")']) {
+      expect(neutraliseCell(f)).toBe(`'${f}`);
+    }
+    const csv = toCsv(["name"], [["=1+1"], ['=cmd|" /C calc"!A0']]);
+    const rows = parseCsv(csv);
+    expect(rows[1][0]).toBe("'=1+1");
+    expect(rows[2][0]).toBe(`'=cmd|" /C calc"!A0`);
+    expect(csv).not.toMatch(/(^|,|\n)=1\+1/);
+  });
+
+  it("keeps numbers as numbers (a negative count is not a formula) and writes empty cells for missing values", () => {
+    const rows = parseCsv(toCsv(["n", "m", "x", "y"], [[-3, 2.5, null, undefined]]));
+    expect(rows[1]).toEqual(["-3", "2.5", "", ""]);
+    expect(neutraliseCell(Number.NaN)).toBe("");
+    expect(neutraliseCell("Safe text")).toBe("Safe text");
+  });
+
+  it("neutralises the header row too", () => {
+    expect(parseCsv(toCsv(["=evil"], []))[0]).toEqual(["'=evil"]);
+  });
+});
+
+describe("csvFileName", () => {
+  it("makes a safe file name", () => {
+    expect(csvFileName("training-matrix", 'HMP Hollowbrook (demo) "x"', "2026-06-30")).toBe("training-matrix-hmp-hollowbrook-demo-x-2026-06-30.csv");
+  });
+});
+
+describe("toCsv with many rows", () => {
+  it("writes every row once, in order, across its internal chunks", () => {
+    const rows = Array.from({ length: 2501 }, (_, i) => [`officer ${i}`, i % 3 === 0 ? "=1+1" : "x, y", i]);
+    const parsed = parseCsv(toCsv(["name", "note", "n"], rows));
+    expect(parsed).toHaveLength(2502);
+    expect(parsed[2501]).toEqual(["officer 2500", "x, y", "2500"]);
+    expect(parsed[1]).toEqual(["officer 0", "'=1+1", "0"]);
+    expect(parsed.slice(1).map((r) => Number(r[2]))).toEqual(rows.map((r) => r[2]));
+  });
+});

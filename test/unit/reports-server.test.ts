@@ -1,0 +1,196 @@
+import { describe, expect, it } from "vitest";
+import { useTempDatabase } from "../support/temp-database";
+import { GOOD_COUNTS, insertAttempts, LISTENING_SCENARIOS, POOR_COUNTS } from "../support/attempts";
+
+useTempDatabase();
+const { getDb } = await import("~/db.server");
+const { startUserSession } = await import("~/auth/session.server");
+const { requireReportScope } = await import("~/reports/scope.server");
+const { matrixReport } = await import("~/reports/matrix.server");
+const { overviewReport } = await import("~/reports/overview.server");
+const { officerRecord } = await import("~/reports/record.server");
+const { attemptsCsv, matrixCsv, parseAttemptFilters, statementsFor, statementsJson } = await import("~/reports/exports.server");
+const { targetForm, engagementForm } = await import("~/reports/forms");
+const { insertEstablishment, insertUnit } = await import("~db/queries/establishments.server");
+const { insertUser } = await import("~db/queries/users.server");
+const { saveEngagementFigure, setTarget } = await import("~db/queries/reports.server");
+const { parseForm } = await import("~/utils/forms");
+
+const db = await getDb();
+const demo = (await db.selectFrom("establishments").select("id").executeTakeFirstOrThrow()).id;
+const other = await insertEstablishment(db, { code: "OTH", name: "HMP Elsewhere (test)" });
+const otherWing = await insertUnit(db, { establishment_id: other, name: "Z wing", kind: "wing" });
+const hash = (await db.selectFrom("users").select("password_hash").executeTakeFirstOrThrow()).password_hash;
+const otherManager = await insertUser(db, { username: "manager-other", display_name: "Other Manager", role: "manager", establishment_id: other, unit_id: null, password_hash: hash, active: 1 });
+const otherOfficer = await insertUser(db, { username: "officer-other", display_name: "Other Officer", role: "officer", establishment_id: other, unit_id: otherWing, password_hash: hash, active: 1 });
+
+async function requestAs(username: string, path = "/reports") {
+  const id = (await db.selectFrom("users").select("id").where("username_key", "=", username).executeTakeFirstOrThrow()).id;
+  const cookie = (await startUserSession(new Request("http://localhost/"), id)).split(";")[0];
+  return new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
+}
+async function status(p: Promise<unknown>) {
+  try {
+    await p;
+    return 200;
+  } catch (e) {
+    if (e instanceof Response) return e.status;
+    throw e;
+  }
+}
+
+// Sam passes every scenario of the first module; Priya finishes one in practice; Tom fails an assessment.
+await insertAttempts(db, [
+  ...LISTENING_SCENARIOS.map((scenarioId) => ({ username: "officer", scenarioId, counts: GOOD_COUNTS })),
+  { username: "officer2", scenarioId: "wing-safety", mode: "practice" as const },
+  { username: "officer3", scenarioId: "wing-safety", counts: POOR_COUNTS },
+]);
+
+describe("report scope", () => {
+  it("gives officers and trainers a 403", async () => {
+    expect(await status(requireReportScope(await requestAs("officer")))).toBe(403);
+    expect(await status(requireReportScope(await requestAs("trainer")))).toBe(403);
+  });
+
+  it("keeps a manager to their own prison: another prison by address or form field is a 404", async () => {
+    const scope = await requireReportScope(await requestAs("manager"));
+    expect(scope.prison.id).toBe(demo);
+    expect(scope.prisons).toEqual([]);
+    expect((await requireReportScope(await requestAs("manager", `/reports?prison=${demo}`))).prison.id).toBe(demo);
+    expect(await status(requireReportScope(await requestAs("manager", `/reports?prison=${other}`)))).toBe(404);
+    expect(await status(requireReportScope(await requestAs("manager"), String(other)))).toBe(404);
+    expect(await status(requireReportScope(await requestAs("manager", "/reports?prison=abc")))).toBe(404);
+    expect((await requireReportScope(await requestAs("manager-other"))).prison.id).toBe(other);
+  });
+
+  it("lets an admin choose any prison, and 404s one that does not exist", async () => {
+    const scope = await requireReportScope(await requestAs("admin", `/reports?prison=${other}`));
+    expect(scope.prison.id).toBe(other);
+    expect(scope.prisons.map((p) => p.id).sort()).toEqual([demo, other].sort());
+    expect(await status(requireReportScope(await requestAs("admin", "/reports?prison=99999")))).toBe(404);
+  });
+});
+
+describe("matrix", () => {
+  it("shows each officer's statuses from the competency rules, filtered by wing and status", async () => {
+    const all = await matrixReport(db, demo, new URLSearchParams());
+    expect(all.total).toBe(6);
+    const sam = all.rows.find((r) => r.name === "Sam Okafor")!;
+    expect(sam.statuses[0]).toBe("competent");
+    expect(all.rows.find((r) => r.name === "Priya Lindqvist")!.statuses[0]).toBe("in_progress");
+    const aWing = all.wings.find((w) => w.name === "A wing")!;
+    const filtered = await matrixReport(db, demo, new URLSearchParams({ wing: String(aWing.id), status: "competent", module: "listening-on-the-landing" }));
+    expect(filtered.rows.map((r) => r.name)).toEqual(["Sam Okafor"]);
+    const byProgress = await matrixReport(db, demo, new URLSearchParams({ sort: "progress" }));
+    expect(byProgress.rows[0].name).toBe("Sam Okafor");
+  });
+
+  it("gives field errors and no rows for filters not on the lists, including another prison's wing", async () => {
+    const bad = await matrixReport(db, demo, new URLSearchParams({ wing: String(otherWing), status: "heroic", module: "nope", sort: "age", page: "-4" }));
+    expect(bad.rows).toEqual([]);
+    expect(Object.keys(bad.filters.errors).sort()).toEqual(["module", "sort", "status", "wing"]);
+  });
+
+  it("pages large lists", async () => {
+    const page99 = await matrixReport(db, demo, new URLSearchParams({ page: "99" }));
+    expect(page99.page).toBe(1);
+    expect(page99.pages).toBe(1);
+  });
+});
+
+describe("overview", () => {
+  it("summarises the prison and projects the target", async () => {
+    const manager = (await db.selectFrom("users").select("id").where("username_key", "=", "manager").executeTakeFirstOrThrow()).id;
+    await setTarget(db, { establishmentId: demo, percent: 50, date: "2099-12-31", setBy: manager });
+    const month = new Date().toISOString().slice(0, 7);
+    await saveEngagementFigure(db, { establishmentId: demo, month, eligible: 575, notEngaging: 252, recordedBy: manager });
+    const o = await overviewReport(db, demo);
+    expect(o.summary.officers).toBe(6);
+    expect(o.summary.modules[0].competent).toMatchObject({ shown: true, count: 1, total: 6 });
+    expect(o.summary.modules[0].completed).toMatchObject({ count: 1 }); // Priya and Tom finished one scenario of three
+    expect(o.projection!.needed).toBe(3);
+    expect(o.engagement.at(-1)).toMatchObject({ eligible: 575, notEngaging: 252 });
+    expect(Math.round(o.engagement.at(-1)!.refusalPercent!)).toBe(44);
+  });
+});
+
+describe("officer record", () => {
+  it("shows an officer's attempts and writes an audit row each time it is opened", async () => {
+    const viewer = await requireReportScope(await requestAs("manager"));
+    const sam = (await db.selectFrom("users").select("id").where("username_key", "=", "officer").executeTakeFirstOrThrow()).id;
+    const before = await db.selectFrom("audit_events").select("id").where("action", "=", "record.viewed").execute();
+    const record = await officerRecord(db, viewer.user, demo, sam);
+    await officerRecord(db, viewer.user, demo, sam);
+    expect(record.attempts).toHaveLength(3);
+    expect(record.modules[0].status).toBe("competent");
+    expect(record.attempts[0].indicators!.length).toBeGreaterThan(0);
+    const rows = await db.selectFrom("audit_events").selectAll().where("action", "=", "record.viewed").execute();
+    expect(rows.length - before.length).toBe(2);
+    expect(rows.at(-1)).toMatchObject({ actor_user_id: viewer.user.id, subject_user_id: sam, establishment_id: demo });
+  });
+
+  it("is not found for another prison's officer or a non-officer", async () => {
+    const viewer = await requireReportScope(await requestAs("manager"));
+    expect(await status(officerRecord(db, viewer.user, demo, otherOfficer))).toBe(404);
+    expect(await status(officerRecord(db, viewer.user, demo, otherManager))).toBe(404);
+    expect(await status(officerRecord(db, viewer.user, demo, 999999))).toBe(404);
+  });
+});
+
+describe("exports", () => {
+  it("writes the matrix CSV with the filters applied", async () => {
+    const { csv } = await matrixCsv(db, demo, new URLSearchParams({ status: "competent", module: "listening-on-the-landing" }));
+    const lines = csv!.trim().split("\r\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^Sam Okafor,A wing,Competent,Not yet started/);
+    expect((await matrixCsv(db, demo, new URLSearchParams({ status: "x" }))).errors).toEqual({ status: "Choose a status from the list" });
+  });
+
+  it("writes attempts CSV with filters, and refuses bad dates with a field error", async () => {
+    const filters = await parseAttemptFilters(db, demo, new URLSearchParams({ mode: "practice" }));
+    const csv = await attemptsCsv(db, demo, filters.filter);
+    expect(csv.trim().split("\r\n")).toHaveLength(2);
+    expect(csv).toContain("Priya Lindqvist");
+    const bad = await parseAttemptFilters(db, demo, new URLSearchParams({ from: "2026-02-31", to: "x", mode: "both", wing: String(otherWing) }));
+    expect(Object.keys(bad.errors).sort()).toEqual(["from", "mode", "to", "wing"]);
+  });
+
+  it("builds one statement per finished attempt with stable ids and an opaque actor", async () => {
+    const a = await statementsFor(db, demo, {}, "https://engage.example");
+    const b = await statementsFor(db, demo, {}, "https://engage.example");
+    expect(a).toHaveLength(5);
+    expect(a.map((s) => s.statement.id)).toEqual(b.map((s) => s.statement.id));
+    expect(new Set(a.map((s) => s.statement.id)).size).toBe(5);
+    const text = JSON.stringify(a);
+    expect(text).not.toMatch(/Sam Okafor|officer@|"officer"/);
+    expect(a.filter((s) => s.statement.verb.id.endsWith("/passed"))).toHaveLength(3);
+    expect(a.filter((s) => s.statement.verb.id.endsWith("/failed"))).toHaveLength(1);
+    expect(a.filter((s) => s.statement.verb.id.endsWith("/completed"))).toHaveLength(1);
+    expect(JSON.parse(await statementsJson(db, demo, {}, "https://engage.example"))).toEqual(JSON.parse(JSON.stringify(a.map((s) => s.statement))));
+    expect(JSON.parse(await statementsJson(db, demo, { mode: "practice", from: "2000-01-01", to: "2000-01-02" }, "https://engage.example"))).toEqual([]);
+  });
+});
+
+describe("forms", () => {
+  const fd = (o: Record<string, string>) => {
+    const f = new FormData();
+    for (const [k, v] of Object.entries(o)) f.set(k, v);
+    return f;
+  };
+  it("validates the target", () => {
+    const form = targetForm("2026-06-30");
+    expect(parseForm(form, fd({ percent: "80", date: "2027-03-31" })).ok).toBe(true);
+    const bad = parseForm(form, fd({ percent: "120", date: "2026-02-30" }));
+    expect(bad.ok ? {} : bad.errors).toEqual({ percent: "Target percentage must be 100 or fewer", date: "Enter the target date as a real date in the form YYYY-MM-DD, for example 2027-03-31" });
+    const past = parseForm(form, fd({ percent: "80", date: "2026-01-01" }));
+    expect(past.ok ? {} : past.errors.date).toBe("The target date must be in the future");
+  });
+  it("validates engagement figures", () => {
+    const form = engagementForm("2026-06");
+    expect(parseForm(form, fd({ month: "2026-05", eligible: "575", notEngaging: "252" })).ok).toBe(true);
+    const bad = parseForm(form, fd({ month: "2026-13", eligible: "10", notEngaging: "11" }));
+    expect(bad.ok ? {} : Object.keys(bad.errors).sort()).toEqual(["month", "notEngaging"]);
+    const future = parseForm(form, fd({ month: "2026-07", eligible: "", notEngaging: "1" }));
+    expect(future.ok ? {} : Object.keys(future.errors).sort()).toEqual(["eligible", "month"]);
+  });
+});

@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { checkScenario } from "~/domain/scenario";
+import { diffScenarios } from "~/studio/diff";
+
+const v1Text = readFileSync("test/fixtures/scenarios/valid.yaml", "utf8");
+const v1 = checkScenario(v1Text).scenario!;
+
+describe("diff of two versions", () => {
+  it("finds nothing between a version and itself, or a reformatted copy", () => {
+    expect(diffScenarios(v1, v1).same).toBe(true);
+    const reformatted = checkScenario(`# a comment\n${v1Text.replace(/\n\n/g, "\n")}`).scenario!;
+    expect(diffScenarios(v1, reformatted)).toMatchObject({ same: true, fields: [], nodesAdded: [], nodesRemoved: [], nodesChanged: [] });
+  });
+
+  it("lists fields, nodes added, removed and changed, and choice changes", () => {
+    const v2 = structuredClone(v1);
+    v2.title = "A new title";
+    const [firstId] = Object.keys(v2.nodes);
+    const removed = Object.keys(v2.nodes).find((id) => id !== firstId && id !== v2.start && !v2.nodes[id].ending)!;
+    delete v2.nodes[removed];
+    v2.nodes["brand-new"] = { prisoner: "New line", talk: "neutral", ending: { outcome: "undecided", label: "New" } };
+    const start = v2.nodes[v2.start];
+    start.prisoner = "Changed line";
+    const firstChoice = start.choices![0];
+    firstChoice.say = "Something else";
+    const droppedChoice = start.choices!.pop()!;
+    start.choices!.push({ id: "added-choice", say: "Hello", mi: "affirm", goto: "brand-new" });
+
+    const diff = diffScenarios(v1, v2);
+    expect(diff.same).toBe(false);
+    expect(diff.fields).toEqual([{ field: "title", before: v1.title, after: "A new title" }]);
+    expect(diff.nodesAdded).toEqual(["brand-new"]);
+    expect(diff.nodesRemoved).toEqual([removed]);
+    const startChange = diff.nodesChanged.find((n) => n.id === v2.start)!;
+    expect(startChange.changes).toEqual([{ field: "prisoner", before: v1.nodes[v1.start].prisoner, after: "Changed line" }]);
+    expect(startChange.choicesAdded).toEqual(["added-choice"]);
+    expect(startChange.choicesRemoved).toEqual([droppedChoice.id]);
+    expect(startChange.choicesChanged).toEqual([{ id: firstChoice.id, changes: [{ field: "say", before: v1.nodes[v1.start].choices![0].say, after: "Something else" }] }]);
+  });
+
+  it("does not count a reorder of choices as a change (officers see them shuffled)", () => {
+    const v2 = structuredClone(v1);
+    v2.nodes[v2.start].choices!.reverse();
+    expect(diffScenarios(v1, v2).same).toBe(true);
+  });
+
+  it("treats everything as new for a first version", () => {
+    const diff = diffScenarios(null, v1);
+    expect(diff.nodesAdded).toEqual(Object.keys(v1.nodes));
+    expect(diff.fields.map((f) => f.field)).toContain("title");
+  });
+});
