@@ -27,6 +27,7 @@ const NAVIGATION: Record<Role, NavItem[]> = {
     { href: "/admin/prisons", text: "Prisons" },
     { href: "/admin/audit", text: "Audit log" },
     { href: "/reports", text: "Reports" },
+    { href: "/studio", text: "Studio" },
   ],
 };
 

@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data } from "@remix-run/node";
 import {
   Form,
@@ -43,6 +44,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { headers },
   );
 }
+
+// A step in a conversation changes nothing the layout shows (who is signed in, notices), so the
+// root loader is not run again for it: one loader per step instead of two.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, nextUrl, defaultShouldRevalidate }) => {
+  if (formAction?.startsWith("/attempts/") && !formAction.endsWith("/abandon") && nextUrl.pathname.startsWith("/attempts/")) return false;
+  return defaultShouldRevalidate;
+};
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();

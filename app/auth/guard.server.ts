@@ -17,7 +17,19 @@ export interface CurrentUser {
   unitName: string | null;
 }
 
-export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+// One look-up per request: the root loader and the page's loader both ask.
+const usersOfRequests = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  let user = usersOfRequests.get(request);
+  if (!user) {
+    user = lookUpCurrentUser(request);
+    usersOfRequests.set(request, user);
+  }
+  return user;
+}
+
+async function lookUpCurrentUser(request: Request): Promise<CurrentUser | null> {
   const session = await getSession(request);
   const userId = session.get("userId");
   if (typeof userId !== "number") return null;

@@ -75,8 +75,16 @@ function isHttps(request: Request) {
   return process.env.TRUST_PROXY === "true" && request.headers.get("x-forwarded-proto") === "https";
 }
 
-export async function getSession(request: Request) {
-  return (await getStorage()).getSession(request.headers.get("Cookie"));
+// One session read per request, however many loaders ask (root and page both do).
+const sessionsOfRequests = new WeakMap<Request, Promise<Session<SessionData, SessionFlash>>>();
+
+export function getSession(request: Request) {
+  let session = sessionsOfRequests.get(request);
+  if (!session) {
+    session = getStorage().then((storage) => storage.getSession(request.headers.get("Cookie")));
+    sessionsOfRequests.set(request, session);
+  }
+  return session;
 }
 
 export async function commitSession(request: Request, session: Session<SessionData, SessionFlash>) {

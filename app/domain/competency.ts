@@ -2,7 +2,8 @@
  * Competency rules: the one place that decides a module's and a scenario's status for an officer.
  * Every page, report and export uses these functions, never its own version of the rules.
  *
- * - Not yet started: no attempt in the module.
+ * - Not yet started: no attempt in the module (abandoned attempts do not count: the officer chose
+ *   to start again).
  * - In progress: some attempt, but not every scenario has a finished attempt.
  * - Completed: every scenario has a finished attempt (practice or assessment).
  * - Competent: every scenario has a passing assessment attempt within the refresher interval. An
@@ -98,7 +99,7 @@ export function moduleProgress(rules: ModuleRules, attempts: AttemptRecord[], no
   const nowIso = now.toISOString();
   const relevant = attempts.filter((a) => a.startedAt <= nowIso && (a.finishedAt === null || a.finishedAt <= nowIso || a.status !== "finished"));
   const scenarios = rules.scenarioIds.map((scenarioId): ScenarioProgress => {
-    const mine = relevant.filter((a) => a.scenarioId === scenarioId);
+    const mine = relevant.filter((a) => a.scenarioId === scenarioId && a.status !== "abandoned");
     const finished = mine.filter((a) => a.status === "finished" && a.finishedAt !== null && a.finishedAt <= nowIso);
     const lastFinished = latest(finished, (a) => a.finishedAt);
     const lastPass = latest(finished.filter((a) => passesAssessment(a, rules.thresholds)), (a) => a.finishedAt);

@@ -17,7 +17,9 @@ const ACTIONS = [
   { value: "unit.", label: "Wing and team changes" },
   { value: "record.", label: "Officer records viewed" },
   { value: "scenario.", label: "Scenario publishing and imports" },
-  { value: "review.", label: "Reviews of written replies" },
+  { value: "reply.", label: "Reviews of written replies" },
+  { value: "target.", label: "Training targets set" },
+  { value: "engagement.", label: "Programme engagement figures" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -164,20 +164,24 @@ async function play(officer: Officer, client: Client, deadline: number, latencie
       }
       if (next.includes("?notice=")) errors.push(`refused step: ${next}`);
       if (next.endsWith("/review")) {
-        const review = await officer.request(client === "data" ? `${next}.data` : next);
+        const review = await officer.request(client === "data" ? `${next}.data?_routes=${encodeURIComponent("routes/attempts.$attemptId.review")}` : next);
         await review.arrayBuffer();
         latencies.push(performance.now() - t0);
         if (review.status !== 200) errors.push(`review: ${review.status}`);
         break;
       }
-      page = await fetchPlay(officer, client, attempt, errors);
+      page = await fetchPlay(officer, client, attempt, errors, true);
       latencies.push(performance.now() - t0);
     }
   }
 }
 
-async function fetchPlay(officer: Officer, client: Client, attempt: string, errors: string[]): Promise<Page | null> {
-  const res = await officer.request(client === "data" ? `${attempt}.data` : attempt);
+// After a step the browser asks only for the play page's loader: the root opts out of
+// revalidating on conversation steps (shouldRevalidate in app/root.tsx).
+const PLAY_ROUTE_ONLY = `?_routes=${encodeURIComponent("routes/attempts.$attemptId._index")}`;
+
+async function fetchPlay(officer: Officer, client: Client, attempt: string, errors: string[], afterStep = false): Promise<Page | null> {
+  const res = await officer.request(client === "data" ? `${attempt}.data${afterStep ? PLAY_ROUTE_ONLY : ""}` : attempt);
   if (res.status !== 200) {
     errors.push(`play page: ${res.status}`);
     await res.arrayBuffer();

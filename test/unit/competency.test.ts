@@ -45,6 +45,10 @@ describe("module status, worked examples", () => {
     expect(p.status).toBe("in_progress");
     expect(p.scenarios.map((s) => s.status)).toEqual(["in_progress", "not_started"]);
   });
+  it("an abandoned attempt alone leaves the scenario Not yet started", () => {
+    const abandoned: AttemptRecord = { ...attempt("a", "practice", null), status: "abandoned" };
+    expect(moduleProgress(rules, [abandoned], now).status).toBe("not_started");
+  });
   it("both scenarios finished in practice: Completed", () => {
     const p = moduleProgress(rules, [attempt("a", "practice", "2026-11-01T00:00:00Z"), attempt("b", "practice", "2026-11-02T00:00:00Z")], now);
     expect(p.status).toBe("completed");
