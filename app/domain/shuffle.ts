@@ -3,8 +3,8 @@
  * stable within an attempt (same seed and node give the same order, on reload too).
  */
 
-/** mulberry32: a small, fast, well-distributed 32-bit PRNG. */
-function mulberry32(seed: number) {
+/** mulberry32: a small, fast, well-distributed 32-bit PRNG (also seeds the large data set). */
+export function mulberry32(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -3,7 +3,7 @@
  * indicators, and any trainer's rating of their written replies. The page, the CSV and the JSON
  * download all come from recordOf, so they always agree.
  */
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "~/domain/reporting/csv";
 import { attemptsOfOfficer, stepsWithReviews } from "~db/queries/attempts.server";
 import { getScenarioVersion } from "~/curriculum.server";
 import { getDb } from "~/db.server";
@@ -66,11 +66,6 @@ export async function recordOf(officerId: number): Promise<RecordEntry[]> {
 
 export const INDICATOR_NAMES = describeIndicators(indicatorsOf({ openQuestions: 0, closedQuestions: 0, simpleReflections: 0, complexReflections: 0, miAdherent: 0, miNonAdherent: 0 })).map((l) => l.name);
 
-/** Spreadsheets run cells starting with these as formulas; a leading ' keeps them as text. */
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 export function recordCsv(entries: RecordEntry[]): string {
   const header = ["Started", "Finished", "Scenario", "Module", "Mode", "Status", "Ending", "Outcome", ...INDICATOR_NAMES, "Written replies and trainer ratings"];
   const rows = entries.map((e) => [
@@ -87,7 +82,7 @@ export function recordCsv(entries: RecordEntry[]): string {
       .map((w) => `Reply: ${w.reply} | Rating: ${w.rating === null ? "not yet rated" : `${w.rating} out of 5`}${w.comment ? ` | Comment: ${w.comment}` : ""}`)
       .join("\n"),
   ]);
-  return stringify([header, ...rows].map((row) => row.map((cell) => neutraliseCell(String(cell)))));
+  return toCsv(header, rows);
 }
 
 export function recordJson(officer: { username: string; displayName: string }, entries: RecordEntry[]): string {
@@ -101,9 +96,4 @@ export function recordJson(officer: { username: string; displayName: string }, e
     null,
     2,
   );
-}
-
-/** Headers for a download: a file name, no caching of personal data. */
-export function downloadHeaders(type: string, filename: string) {
-  return { "Content-Type": type, "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "private, no-store" };
 }

@@ -1,15 +1,5 @@
-// Responses for the export downloads.
-
-export function downloadResponse(body: string, type: string, fileName: string) {
-  return new Response(body, {
-    headers: {
-      "Content-Type": type,
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
-}
+// Responses for the export downloads (the files themselves: ~/utils/download.server).
+export { downloadResponse } from "~/utils/download.server";
 
 /** Filters that are not on the lists: a plain 400 naming each problem, never a file of guesses. */
 export function filterErrorResponse(errors: Record<string, string>) {

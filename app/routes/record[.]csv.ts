@@ -1,11 +1,11 @@
 // My record as CSV: the officer's own training record (e.g. for a subject access request).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/guard.server";
-import { setSecurityHeaders } from "~/security.server";
-import { downloadHeaders, recordCsv, recordOf } from "~/practice/record.server";
+import { downloadResponse } from "~/utils/download.server";
+import { recordCsv, recordOf } from "~/practice/record.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["officer"] });
   const csv = recordCsv(await recordOf(user.id));
-  return new Response(csv, { headers: setSecurityHeaders(new Headers(downloadHeaders("text/csv; charset=utf-8", `engage-record-${user.username}.csv`))) });
+  return downloadResponse(csv, "text/csv; charset=utf-8", `engage-record-${user.username}.csv`);
 }

@@ -18,8 +18,10 @@ function path(points: { x: number; y: number }[]) {
   return points.map((p, i) => `${i ? "L" : "M"}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" ");
 }
 
+// On the drawing, a count is shown only when it can be (5 or more); the list beside the map says
+// "fewer than 5 times" for the rest, so the drawing is not covered in the same words.
 function edgeText(e: MapEdge) {
-  return e.taken === null ? e.label : `${e.label} (${describeTaken(e.taken)})`;
+  return e.taken === null || describeTaken(e.taken).startsWith("fewer") ? e.label : `${e.label} (${describeTaken(e.taken)})`;
 }
 
 function NodeShape({ n }: { n: MapNode }) {

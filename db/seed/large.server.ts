@@ -7,6 +7,7 @@ import { DEFAULT_THRESHOLDS, passesAssessment } from "../../app/domain/competenc
 import { countBehaviours } from "../../app/domain/indicators";
 import type { MiCode } from "../../app/domain/mi-codes";
 import { uuidV5 } from "../../app/domain/reporting/xapi";
+import { mulberry32 } from "../../app/domain/shuffle";
 
 export interface LargeOptions {
   seed: number;
@@ -19,17 +20,6 @@ export interface LargeOptions {
   /** scenarios in module order, with the version each attempt is made on */
   modules: { id: string; scenarios: { id: string; versionId: number }[] }[];
   log?: (line: string) => void;
-}
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FIRST = ["Sam", "Priya", "Tom", "Jo", "Kieran", "Dana", "Alex", "Chris", "Morgan", "Jamie", "Ravi", "Aisha", "Owen", "Megan", "Tariq", "Lucy", "Callum", "Zara", "Ben", "Hannah", "Marek", "Niamh", "Kwame", "Ellie"];

@@ -4,6 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { openDatabase } from "../../db/connection.server";
 import { insertAttempts, LISTENING_SCENARIOS, POOR_COUNTS } from "../support/attempts";
 import { expectAccessible, signIn } from "./support";
+import { parseCsv } from "../support/csv";
 
 // The e2e server's own database file (see playwright.config.ts), seeded here with attempts, a
 // second prison and an officer whose name looks like a spreadsheet formula.
@@ -58,25 +59,6 @@ async function matrixOnScreen(page: Page) {
   );
 }
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    else cell += c;
-  }
-  if (cell || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
 
 test("a manager filters the matrix by wing and downloads a CSV whose rows match the screen", async ({ page }) => {
   await signIn(page, "manager");

@@ -1,26 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { csvFileName, neutraliseCell, toCsv } from "~/domain/reporting/csv";
+import { parseCsv } from "../support/csv";
 
-/** A small RFC 4180 reader, to check the CSV reads back to the same cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    else cell += c;
-  }
-  if (cell || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
 
 describe("toCsv", () => {
   it("quotes commas, quotes and line breaks so every cell reads back the same", () => {
