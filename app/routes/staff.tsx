@@ -1,26 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { listEstablishments } from "~db/queries/establishments.server";
 import { listUsers } from "~db/queries/users.server";
 import { roleLabel } from "~/admin/roles";
-import { establishmentScope, requireUser } from "~/auth/guard.server";
 import { Tag } from "~/components/page";
-import { getDb } from "~/db.server";
+import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Staff");
 
-// Managers see their own prison's staff only; admins choose a prison.
+// Managers see their own prison's staff only (another prison's id is a 404); admins choose.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { roles: ["manager", "admin"] });
-  const db = await getDb();
-  const scope = establishmentScope(user);
-  const establishments = scope === null ? await listEstablishments(db) : [];
-  const asked = Number(new URL(request.url).searchParams.get("prison"));
-  const prisonId = scope ?? (establishments.find((e) => e.id === asked)?.id ?? establishments[0]?.id ?? null);
-  const staff = prisonId === null ? [] : await listUsers(db, { establishmentId: prisonId, limit: 5000 });
-  const prisonName = scope === null ? establishments.find((e) => e.id === prisonId)?.name ?? "" : user.establishmentName ?? "";
-  return { staff, prisonName, prisonId, establishments: establishments.map((e) => ({ id: e.id, name: e.name })) };
+  const scope = await requireReportScope(request);
+  const staff = await listUsers(scope.db, { establishmentId: scope.prison.id, limit: 5000 });
+  return { staff, prisonName: scope.prison.name, prisonId: scope.prison.id, establishments: scope.prisons };
 }
 
 export default function Staff() {
