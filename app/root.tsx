@@ -45,9 +45,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-// A step in a conversation changes nothing the layout shows (who is signed in, notices), so the
-// root loader is not run again for it: one loader per step instead of two.
+// A step in a conversation, or the studio checking YAML as a trainer types, changes nothing the
+// layout shows (who is signed in, notices), so the root loader is not run again for them.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, nextUrl, defaultShouldRevalidate }) => {
+  if (formAction === "/studio/validate") return false;
   if (formAction?.startsWith("/attempts/") && !formAction.endsWith("/abandon") && nextUrl.pathname.startsWith("/attempts/")) return false;
   return defaultShouldRevalidate;
 };
@@ -110,6 +111,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   {user.displayName}
                   {user.establishmentName ? `, ${user.establishmentName}` : ""}
                 </p>
+                <a className="govuk-link govuk-body-s app-signed-in__link" href="/account/password">
+                  Change password
+                </a>
                 <Form method="post" action="/sign-out" reloadDocument>
                   <button type="submit" className="govuk-button govuk-button--secondary app-sign-out">
                     Sign out

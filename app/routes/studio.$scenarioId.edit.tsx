@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useFetcher, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
@@ -61,6 +61,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const notice = errors ? `Draft saved. It has ${errors === 1 ? "1 error" : `${errors} errors`} to fix before you can publish it.` : "Draft saved. It has no errors.";
   return redirectWithNotice(request, `/studio/${s.id}/edit`, notice);
 }
+
+// Checking as the trainer types saves nothing, so the draft is not reloaded after each check
+// (a reload racing a save could show an older draft).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
+  formAction === "/studio/validate" ? false : defaultShouldRevalidate;
 
 export default function EditScenario() {
   const loaded = useLoaderData<typeof loader>();

@@ -132,3 +132,46 @@ test("an admin adds a prison and a wing", async ({ page }) => {
   await expect(page.getByRole("cell", { name: "D wing" })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("a user changes their own password; other sessions end", async ({ browser }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin");
+  await admin.goto("/admin/users/new");
+  await admin.getByLabel("Username").fill("pw.changer");
+  await admin.getByLabel("Full name").fill("Robin Ashgrove");
+  await admin.getByLabel("Trainer").check();
+  await admin.getByLabel("Prison").selectOption({ label: "HMP Hollowbrook (demo)" });
+  await admin.getByLabel("Password").fill("first password here");
+  await admin.getByRole("button", { name: "Create user" }).click();
+  await expect(admin.getByText("User pw.changer created")).toBeVisible();
+
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, "pw.changer", "first password here");
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, "pw.changer", "first password here");
+  await page.getByRole("link", { name: "Change password" }).click();
+  await expectAccessible(page);
+  await page.getByLabel("Current password").fill("wrong password here");
+  await page.getByLabel("New password", { exact: true }).fill("second password here");
+  await page.getByLabel("New password again").fill("second password here");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("link", { name: "Your current password is not right" })).toBeVisible();
+  await page.getByLabel("Current password").fill("first password here");
+  await page.getByLabel("New password", { exact: true }).fill("second password here");
+  await page.getByLabel("New password again").fill("second password heree");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("link", { name: "The two new passwords do not match" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Current password").fill("first password here");
+  await page.getByLabel("New password", { exact: true }).fill("second password here");
+  await page.getByLabel("New password again").fill("second password here");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Your password has been changed")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Scenarios and reviews" })).toBeVisible();
+
+  await other.reload();
+  await expect(other).toHaveURL(/\/sign-in/);
+  await signOut(page);
+  await signIn(page, "pw.changer", "second password here");
+  await expect(page.getByRole("heading", { level: 1, name: "Scenarios and reviews" })).toBeVisible();
+});

@@ -1,0 +1,57 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { changeOwnPassword } from "~/auth/change-password.server";
+import { requireUser } from "~/auth/guard.server";
+import { commitSession, getSession, startUserSession } from "~/auth/session.server";
+import { ErrorSummary } from "~/components/error-summary";
+import { TextInput } from "~/components/fields";
+import { newPassword, parseForm, PASSWORD_RULES } from "~/utils/forms";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = () => title("Change your password");
+
+const ChangePasswordForm = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(200, "Password must be 200 characters or fewer"),
+    newPassword: newPassword(),
+    confirmPassword: z.string().default(""),
+  })
+  .refine((f) => f.newPassword === f.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords do not match" });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = parseForm(ChangePasswordForm, await request.formData());
+  if (!form.ok) return data({ errors: form.errors }, { status: 400 });
+  const result = await changeOwnPassword(user, form.data.currentPassword, form.data.newPassword);
+  if (!result.ok) return data({ errors: result.errors }, { status: 400 });
+  // Other sessions have ended; this one carries on under a new id, with a notice.
+  const cookie = await startUserSession(request, user.id);
+  const session = await getSession(new Request(request.url, { headers: { Cookie: cookie.split(";")[0] } }));
+  session.flash("notice", "Your password has been changed. You have been signed out everywhere else.");
+  return redirect("/", { headers: { "Set-Cookie": await commitSession(request, session) } });
+}
+
+export default function ChangePassword() {
+  const result = useActionData<typeof action>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={result?.errors} />
+        <h1 className="govuk-heading-l">Change your password</h1>
+        <Form method="post" noValidate>
+          <TextInput name="currentPassword" type="password" label="Current password" autoComplete="current-password" error={result?.errors.currentPassword} className="govuk-!-width-one-half" />
+          <TextInput name="newPassword" type="password" label="New password" hint={PASSWORD_RULES} autoComplete="new-password" error={result?.errors.newPassword} className="govuk-!-width-one-half" />
+          <TextInput name="confirmPassword" type="password" label="New password again" autoComplete="new-password" error={result?.errors.confirmPassword} className="govuk-!-width-one-half" />
+          <button type="submit" className="govuk-button">Change password</button>
+        </Form>
+      </div>
+    </div>
+  );
+}
