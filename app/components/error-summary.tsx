@@ -1,7 +1,16 @@
 import { useEffect, useRef } from "react";
 
 /** GOV.UK error summary: lists each problem, links to its field, and takes focus when shown. */
-export function ErrorSummary({ errors, title = "There is a problem" }: { errors: Record<string, string | undefined> | undefined | null; title?: string }) {
+export function ErrorSummary({
+  errors,
+  details = [],
+  title = "There is a problem",
+}: {
+  errors: Record<string, string | undefined> | undefined | null;
+  /** further lines with no field to link to (for example a file's problems, line by line) */
+  details?: string[];
+  title?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors ?? {}).filter((e): e is [string, string] => Boolean(e[1]));
   const key = entries.map((e) => e.join(":")).join("|");
@@ -11,7 +20,7 @@ export function ErrorSummary({ errors, title = "There is a problem" }: { errors:
   if (entries.length === 0) return null;
   return (
     <div className="govuk-error-summary" ref={ref} tabIndex={-1} role="alert" data-module="govuk-error-summary">
-      <div role="alert">
+      <div>
         <h2 className="govuk-error-summary__title">{title}</h2>
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
@@ -19,6 +28,9 @@ export function ErrorSummary({ errors, title = "There is a problem" }: { errors:
               <li key={field}>
                 {field === "form" ? message : <a href={`#${fieldId(field)}`}>{message}</a>}
               </li>
+            ))}
+            {details.map((line, i) => (
+              <li key={`detail-${i}`}>{line}</li>
             ))}
           </ul>
         </div>

@@ -44,3 +44,20 @@ export function Tag({ children, colour }: { children: ReactNode; colour?: TagCol
 export function Placeholder({ children }: { children: ReactNode }) {
   return <div className="govuk-inset-text">{children}</div>;
 }
+
+/** MoJ sub navigation: the tabs of one area (reports, a scenario in the studio). */
+export function SubNavigation({ label, items }: { label: string; items: { href: string; text: string; current?: boolean; download?: boolean }[] }) {
+  return (
+    <nav className="moj-sub-navigation" aria-label={label}>
+      <ul className="moj-sub-navigation__list">
+        {items.map((item) => (
+          <li key={item.href} className="moj-sub-navigation__item">
+            <a className="moj-sub-navigation__link" href={item.href} aria-current={item.current ? "page" : undefined} download={item.download || undefined}>
+              {item.text}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

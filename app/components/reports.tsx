@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import type { Status } from "~/domain/competency";
 import { STATUS_LABELS } from "~/domain/competency";
 import { describeShare, type Share } from "~/domain/reporting/suppression";
-import { Tag, type TagColour } from "~/components/page";
+import { SubNavigation, Tag, type TagColour } from "~/components/page";
 
 export const REPORT_PAGES = [
   { path: "/reports", text: "Overview" },
@@ -47,17 +47,7 @@ export function ReportsHeader({ scope, title, children }: { scope: PrisonChoice;
           <button type="submit" className="govuk-button govuk-button--secondary">Change prison</button>
         </Form>
       ) : null}
-      <nav className="moj-sub-navigation" aria-label="Reports">
-        <ul className="moj-sub-navigation__list">
-          {REPORT_PAGES.map((p) => (
-            <li key={p.path} className="moj-sub-navigation__item">
-              <a className="moj-sub-navigation__link" href={reportHref(p.path, scope)} aria-current={pathname === p.path ? "page" : undefined}>
-                {p.text}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SubNavigation label="Reports" items={REPORT_PAGES.map((p) => ({ href: reportHref(p.path, scope), text: p.text, current: pathname === p.path }))} />
       {children}
     </>
   );

@@ -8,7 +8,7 @@ import { redirectWithNotice } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList } from "~/components/page";
 import { MAX_FILE_BYTES, type Diagnostic } from "~/domain/scenario";
-import { DiagnosticSummary, goToLine, ScenarioTabs, STUDIO_ROLES } from "~/studio/components";
+import { DiagnosticSummary, goToLine, ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
 import { checkStudioYaml, loadStudioScenario, saveDraft } from "~/studio/studio.server";
 import { fieldErrors, parseForm, wholeNumber } from "~/utils/forms";
 import { title } from "~/utils/meta";
@@ -95,13 +95,9 @@ export default function EditScenario() {
 
   return (
     <>
-      <a href="/studio" className="govuk-back-link">
-        Back to the studio
-      </a>
-      {refused?.errors ? <ErrorSummary errors={refused.errors} /> : null}
-      <span className="govuk-caption-l">{loaded.id}</span>
-      <h1 className="govuk-heading-l app-wrap">{loaded.title}</h1>
-      <ScenarioTabs scenarioId={loaded.id} current="edit" />
+      <ScenarioPageHeader scenarioId={loaded.id} heading={loaded.title} current="edit">
+        {refused?.errors ? <ErrorSummary errors={refused.errors} /> : null}
+      </ScenarioPageHeader>
       <SummaryList
         rows={[
           {

@@ -5,7 +5,7 @@ import { notFound, requireUser } from "~/auth/guard.server";
 import { getDb } from "~/db.server";
 import { nodePositions } from "~/domain/scenario";
 import { OUTCOME_INFO, TALK_TYPE_INFO, TALK_TYPES } from "~/domain/mi-codes";
-import { ScenarioTabs, STUDIO_ROLES } from "~/studio/components";
+import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
 import { ScenarioMapList, ScenarioMapSvg } from "~/studio/map";
 import { buildScenarioMap } from "~/studio/map.server";
 import { checkStudioYaml, loadStudioScenario } from "~/studio/studio.server";
@@ -68,12 +68,7 @@ export default function ScenarioMapPage() {
   const d = useLoaderData<typeof loader>();
   return (
     <>
-      <a href="/studio" className="govuk-back-link">
-        Back to the studio
-      </a>
-      <span className="govuk-caption-l">{d.id}</span>
-      <h1 className="govuk-heading-l app-wrap">{d.title}</h1>
-      <ScenarioTabs scenarioId={d.id} current="map" />
+      <ScenarioPageHeader scenarioId={d.id} heading={d.title} current="map" />
       {d.hasDraft && d.hasPublished ? (
         <p className="govuk-body">
           {d.showPublished ? (

@@ -4,7 +4,7 @@ import { notFound, requireUser } from "~/auth/guard.server";
 import { Select, Textarea, TextInput } from "~/components/fields";
 import { hasErrors } from "~/domain/scenario";
 import { OUTCOME_INFO, TALK_TYPE_INFO, type Outcome, type TalkType } from "~/domain/mi-codes";
-import { ScenarioTabs, STUDIO_ROLES } from "~/studio/components";
+import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
 import { varParam } from "~/studio/play-params";
 import { playStep, readVars } from "~/studio/play-test.server";
 import { checkStudioYaml, loadStudioScenario } from "~/studio/studio.server";
@@ -38,12 +38,7 @@ export default function PlayTest() {
   const d = useLoaderData<typeof loader>();
   return (
     <>
-      <a href="/studio" className="govuk-back-link">
-        Back to the studio
-      </a>
-      <span className="govuk-caption-l">{d.id}</span>
-      <h1 className="govuk-heading-l app-wrap">Play-test: {d.title}</h1>
-      <ScenarioTabs scenarioId={d.id} current="play" />
+      <ScenarioPageHeader scenarioId={d.id} heading={`Play-test: ${d.title}`} current="play" />
       <p className="govuk-body">
         You are playing the {d.isDraft ? "draft" : "published version"}. Nothing you do here is recorded as an attempt.
       </p>

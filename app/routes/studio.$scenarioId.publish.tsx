@@ -7,7 +7,7 @@ import { redirectWithNotice } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Textarea } from "~/components/fields";
 import { checkScenario, hasErrors } from "~/domain/scenario";
-import { ScenarioTabs, STUDIO_ROLES } from "~/studio/components";
+import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
 import { diffScenarios, type FieldChange } from "~/studio/diff";
 import { listVersionsOf } from "~db/queries/scenario-versions.server";
 import { getDb } from "~/db.server";
@@ -102,13 +102,9 @@ export default function Publish() {
   const result = useActionData<typeof action>();
   return (
     <>
-      <a href="/studio" className="govuk-back-link">
-        Back to the studio
-      </a>
-      <ErrorSummary errors={result?.errors} />
-      <span className="govuk-caption-l">{d.id}</span>
-      <h1 className="govuk-heading-l app-wrap">Publish {d.title}</h1>
-      <ScenarioTabs scenarioId={d.id} current="publish" />
+      <ScenarioPageHeader scenarioId={d.id} heading={`Publish ${d.title}`} current="publish">
+        <ErrorSummary errors={result?.errors} />
+      </ScenarioPageHeader>
       {d.state === "no-draft" ? (
         <p className="govuk-body">There is no draft: the published version is up to date. Edit the scenario to make a draft.</p>
       ) : d.state === "errors" ? (

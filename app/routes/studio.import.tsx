@@ -3,7 +3,7 @@ import { data, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, uns
 import { Form, useActionData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { redirectWithNotice } from "~/auth/session.server";
-import { fieldId } from "~/components/error-summary";
+import { ErrorSummary, fieldId } from "~/components/error-summary";
 import { MAX_FILE_BYTES, type Diagnostic } from "~/domain/scenario";
 import { STUDIO_ROLES } from "~/studio/components";
 import { importScenario } from "~/studio/studio.server";
@@ -55,23 +55,7 @@ export default function ImportScenario() {
         <a href="/studio" className="govuk-back-link">
           Back to the studio
         </a>
-        {refused ? (
-          <div className="govuk-error-summary" tabIndex={-1} role="alert" data-module="govuk-error-summary">
-            <h2 className="govuk-error-summary__title">There is a problem</h2>
-            <div className="govuk-error-summary__body">
-              <ul className="govuk-list govuk-error-summary__list">
-                <li>
-                  <a href={`#${fieldId("file")}`}>{refused.message}</a>
-                </li>
-                {refused.diagnostics.map((d, i) => (
-                  <li key={i}>
-                    Line {d.line}: {d.message}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </div>
-        ) : null}
+        <ErrorSummary errors={refused ? { file: refused.message } : null} details={refused?.diagnostics.map((d) => `Line ${d.line}: ${d.message}`)} />
         <h1 className="govuk-heading-l">Import a scenario</h1>
         <p className="govuk-body">
           Upload a scenario YAML file of 256 KB or less. It is checked first and becomes a draft; nothing is imported if it has errors or its id is already

@@ -1,6 +1,7 @@
 // Pieces shared by the studio's pages: the tabs of one scenario and the validator's findings.
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { Diagnostic } from "~/domain/scenario";
+import { SubNavigation } from "~/components/page";
 
 export const STUDIO_ROLES = ["trainer", "admin"] as const;
 
@@ -12,23 +13,30 @@ const TABS = [
 ] as const;
 
 export function ScenarioTabs({ scenarioId, current }: { scenarioId: string; current: (typeof TABS)[number]["path"] }) {
+  const base = `/studio/${encodeURIComponent(scenarioId)}`;
   return (
-    <nav className="moj-sub-navigation" aria-label="Scenario">
-      <ul className="moj-sub-navigation__list">
-        {TABS.map((t) => (
-          <li className="moj-sub-navigation__item" key={t.path}>
-            <a className="moj-sub-navigation__link" href={`/studio/${encodeURIComponent(scenarioId)}/${t.path}`} aria-current={t.path === current ? "page" : undefined}>
-              {t.text}
-            </a>
-          </li>
-        ))}
-        <li className="moj-sub-navigation__item">
-          <a className="moj-sub-navigation__link" href={`/studio/${encodeURIComponent(scenarioId)}/export`} download>
-            Export YAML
-          </a>
-        </li>
-      </ul>
-    </nav>
+    <SubNavigation
+      label="Scenario"
+      items={[
+        ...TABS.map((t) => ({ href: `${base}/${t.path}`, text: t.text, current: t.path === current })),
+        { href: `${base}/export`, text: "Export YAML", download: true },
+      ]}
+    />
+  );
+}
+
+/** The top of every page about one scenario: back link, its id, a heading and the tabs. */
+export function ScenarioPageHeader({ scenarioId, heading, current, children }: { scenarioId: string; heading: string; current: (typeof TABS)[number]["path"]; children?: ReactNode }) {
+  return (
+    <>
+      <a href="/studio" className="govuk-back-link">
+        Back to the studio
+      </a>
+      {children}
+      <span className="govuk-caption-l">{scenarioId}</span>
+      <h1 className="govuk-heading-l app-wrap">{heading}</h1>
+      <ScenarioTabs scenarioId={scenarioId} current={current} />
+    </>
   );
 }
 
@@ -83,13 +91,7 @@ export function DiagnosticSummary({ diagnostics, textareaId, focus }: { diagnost
             {errors.length === 1 ? "There is 1 error in the scenario" : `There are ${errors.length} errors in the scenario`}
           </h2>
           <div className="govuk-error-summary__body">
-            <ul className="govuk-list govuk-error-summary__list">
-              {errors.map((d, i) => (
-                <li key={i}>
-                  <DiagnosticLink d={d} textareaId={textareaId} />
-                </li>
-              ))}
-            </ul>
+            <DiagnosticList className="govuk-list govuk-error-summary__list" diagnostics={errors} textareaId={textareaId} />
           </div>
         </div>
       ) : null}
@@ -101,16 +103,22 @@ export function DiagnosticSummary({ diagnostics, textareaId, focus }: { diagnost
           <div className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
             {warnings.length === 1 ? "1 warning about the teaching" : `${warnings.length} warnings about the teaching`} (these do not stop publishing):
-            <ul className="govuk-list govuk-list--bullet">
-              {warnings.map((d, i) => (
-                <li key={i}>
-                  <DiagnosticLink d={d} textareaId={textareaId} />
-                </li>
-              ))}
-            </ul>
+            <DiagnosticList className="govuk-list govuk-list--bullet" diagnostics={warnings} textareaId={textareaId} />
           </div>
         </div>
       ) : null}
     </>
+  );
+}
+
+function DiagnosticList({ className, diagnostics, textareaId }: { className: string; diagnostics: Diagnostic[]; textareaId: string }) {
+  return (
+    <ul className={className}>
+      {diagnostics.map((d, i) => (
+        <li key={i}>
+          <DiagnosticLink d={d} textareaId={textareaId} />
+        </li>
+      ))}
+    </ul>
   );
 }
