@@ -9,8 +9,21 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { getOrCreateSetting } from "~db/queries/app-settings.server";
-import { getScenarioVersionRow, insertScenarioVersion, latestScenarioVersions, latestVersionOf } from "~db/queries/scenario-versions.server";
-import { checkScenario, compileScenario, formatDiagnostic, parseModules, type Module, type Scenario, type ScenarioMachine } from "~/domain/scenario";
+import {
+  getScenarioVersionRow,
+  insertScenarioVersion,
+  latestScenarioVersions,
+  latestVersionOf,
+} from "~db/queries/scenario-versions.server";
+import {
+  checkScenario,
+  compileScenario,
+  formatDiagnostic,
+  parseModules,
+  type Module,
+  type Scenario,
+  type ScenarioMachine,
+} from "~/domain/scenario";
 import type { ModuleRules } from "~/domain/competency";
 import { loadScenarioLibrary, sha256 } from "~/scenario-library.server";
 import { getDb } from "~/db.server";
@@ -23,13 +36,22 @@ export async function importLibrary(db: Kysely<Database>, log: (line: string) =>
   for (const file of library.scenarios) {
     const scenario = file.result.scenario;
     if (!file.result.ok || !scenario) {
-      for (const d of file.result.diagnostics.filter((d) => d.severity === "error")) log(`Engage: ${formatDiagnostic(d)}`);
+      for (const d of file.result.diagnostics.filter((d) => d.severity === "error"))
+        log(`Engage: ${formatDiagnostic(d)}`);
       log(`Engage: ${file.path} has errors: officers keep playing its last good version, if there is one.`);
       continue;
     }
     const last = await latestVersionOf(db, scenario.id, "library");
     if (last?.content_hash === file.hash) continue;
-    await insertScenarioVersion(db, { scenarioId: scenario.id, hash: file.hash, yaml: file.text, title: scenario.title, moduleId: scenario.module, source: "library", changeNote: last ? "Library file changed" : "Built-in library" });
+    await insertScenarioVersion(db, {
+      scenarioId: scenario.id,
+      hash: file.hash,
+      yaml: file.text,
+      title: scenario.title,
+      moduleId: scenario.module,
+      source: "library",
+      changeNote: last ? "Library file changed" : "Built-in library",
+    });
     imported++;
   }
   const modulesOk = library.modules && !library.modules.diagnostics.some((d) => d.severity === "error");
@@ -40,7 +62,8 @@ export async function importLibrary(db: Kysely<Database>, log: (line: string) =>
       .onConflict((oc) => oc.column("key").doUpdateSet({ value: library.modules!.text }))
       .execute();
   } else {
-    for (const d of library.modules?.diagnostics ?? []) if (d.severity === "error") log(`Engage: ${formatDiagnostic(d)}`);
+    for (const d of library.modules?.diagnostics ?? [])
+      if (d.severity === "error") log(`Engage: ${formatDiagnostic(d)}`);
     log("Engage: scenarios/modules.yaml has errors: keeping the last good module list.");
   }
   if (imported) log(`Engage: imported ${imported} new scenario version${imported === 1 ? "" : "s"} from scenarios/`);
@@ -89,14 +112,23 @@ async function buildCurriculum(): Promise<CurriculumModule[]> {
     modules.map(async (m) => {
       // Scenarios named in modules.yaml first, in its order; then any created in the studio
       // for this module, oldest first.
-      const ids = [...m.scenarios, ...latest.filter((v) => v.module_id === m.id && !listed.has(v.scenario_id)).map((v) => v.scenario_id)];
+      const ids = [
+        ...m.scenarios,
+        ...latest.filter((v) => v.module_id === m.id && !listed.has(v.scenario_id)).map((v) => v.scenario_id),
+      ];
       const scenarios: CurriculumScenario[] = [];
       for (const id of ids) {
         const row = byId.get(id);
         if (!row) continue;
         const version = await getScenarioVersion(row.id);
         if (!version) continue;
-        scenarios.push({ id, title: version.scenario.title, summary: version.scenario.summary, personaName: version.scenario.persona.name, versionId: row.id });
+        scenarios.push({
+          id,
+          title: version.scenario.title,
+          summary: version.scenario.summary,
+          personaName: version.scenario.persona.name,
+          versionId: row.id,
+        });
       }
       return {
         id: m.id,
@@ -146,7 +178,14 @@ async function loadVersion(id: number): Promise<LoadedVersion | null> {
   if (!row) return null;
   const { scenario } = checkScenario(row.yaml);
   if (!scenario) return null;
-  return { id: row.id, scenarioId: row.scenario_id, hash: row.content_hash, yaml: row.yaml, scenario, machine: compileScenario(scenario) };
+  return {
+    id: row.id,
+    scenarioId: row.scenario_id,
+    hash: row.content_hash,
+    yaml: row.yaml,
+    scenario,
+    machine: compileScenario(scenario),
+  };
 }
 
 /** The newest version of one scenario, for starting an attempt. */

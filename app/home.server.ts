@@ -22,7 +22,12 @@ export async function homeFor(user: CurrentUser) {
       return { role: "manager" as const, ...who, officers, staff: staff.filter((s) => s.active === 1).length, report };
     }
     case "admin":
-      return { role: "admin" as const, ...who, users: await countUsers(db), prisons: (await listEstablishments(db)).length };
+      return {
+        role: "admin" as const,
+        ...who,
+        users: await countUsers(db),
+        prisons: (await listEstablishments(db)).length,
+      };
   }
 }
 

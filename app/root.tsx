@@ -30,7 +30,13 @@ export const meta: MetaFunction = ({ error }) => {
   if (!error) return [{ title: "Engage" }];
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const title =
-    status === 403 ? "You do not have access to this page" : status === 404 ? "Page not found" : status < 500 ? "Request not handled" : "Sorry, there is a problem with the service";
+    status === 403
+      ? "You do not have access to this page"
+      : status === 404
+        ? "Page not found"
+        : status < 500
+          ? "Request not handled"
+          : "Sorry, there is a problem with the service";
   return [{ title: `${title} – Engage` }];
 };
 
@@ -40,7 +46,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const notice = session.get("notice") ?? null;
   const headers = notice ? { "Set-Cookie": await commitSession(request, session) } : undefined;
   return data(
-    { user: user && { displayName: user.displayName, role: user.role, establishmentName: user.establishmentName }, notice },
+    {
+      user: user && { displayName: user.displayName, role: user.role, establishmentName: user.establishmentName },
+      notice,
+    },
     { headers },
   );
 }
@@ -49,7 +58,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 // layout shows (who is signed in, notices), so the root loader is not run again for them.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, nextUrl, defaultShouldRevalidate }) => {
   if (formAction === "/studio/validate") return false;
-  if (formAction?.startsWith("/attempts/") && !formAction.endsWith("/abandon") && nextUrl.pathname.startsWith("/attempts/")) return false;
+  if (
+    formAction?.startsWith("/attempts/") &&
+    !formAction.endsWith("/abandon") &&
+    nextUrl.pathname.startsWith("/attempts/")
+  )
+    return false;
   return defaultShouldRevalidate;
 };
 
@@ -81,7 +95,11 @@ export function Layout({ children }: { children: ReactNode }) {
             </div>
           </div>
         </header>
-        <section aria-label="Service information" className="govuk-service-navigation" data-module="govuk-service-navigation">
+        <section
+          aria-label="Service information"
+          className="govuk-service-navigation"
+          data-module="govuk-service-navigation"
+        >
           <div className="govuk-width-container app-service-navigation">
             <div className="govuk-service-navigation__container">
               <span className="govuk-service-navigation__service-name">
@@ -93,9 +111,20 @@ export function Layout({ children }: { children: ReactNode }) {
                     {items.map((item) => {
                       const current = item.href === currentHref(items, pathname);
                       return (
-                        <li key={item.href} className={`govuk-service-navigation__item${current ? " govuk-service-navigation__item--active" : ""}`}>
-                          <a className="govuk-service-navigation__link" href={item.href} aria-current={current ? "page" : undefined}>
-                            {current ? <strong className="govuk-service-navigation__active-fallback">{item.text}</strong> : item.text}
+                        <li
+                          key={item.href}
+                          className={`govuk-service-navigation__item${current ? " govuk-service-navigation__item--active" : ""}`}
+                        >
+                          <a
+                            className="govuk-service-navigation__link"
+                            href={item.href}
+                            aria-current={current ? "page" : undefined}
+                          >
+                            {current ? (
+                              <strong className="govuk-service-navigation__active-fallback">{item.text}</strong>
+                            ) : (
+                              item.text
+                            )}
                           </a>
                         </li>
                       );
@@ -134,8 +163,8 @@ export function Layout({ children }: { children: ReactNode }) {
             <div className="govuk-footer__meta">
               <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
                 <p className="govuk-body-s">
-                  Engage: practice in motivational interviewing for prison officers. Practice indicators are based on MITI
-                  4.2.1; they are not a MITI coding or a certificate of competence.
+                  Engage: practice in motivational interviewing for prison officers. Practice indicators are based on
+                  MITI 4.2.1; they are not a MITI coding or a certificate of competence.
                 </p>
               </div>
             </div>
@@ -150,7 +179,9 @@ export function Layout({ children }: { children: ReactNode }) {
 
 /** The one navigation item for this page: the longest link the path starts with. */
 function currentHref(items: { href: string }[], pathname: string) {
-  const matches = items.filter((i) => (i.href === "/" ? pathname === "/" : pathname === i.href || pathname.startsWith(`${i.href}/`)));
+  const matches = items.filter((i) =>
+    i.href === "/" ? pathname === "/" : pathname === i.href || pathname.startsWith(`${i.href}/`),
+  );
   return matches.sort((a, b) => b.href.length - a.href.length)[0]?.href ?? null;
 }
 
@@ -163,16 +194,28 @@ export function ErrorBoundary() {
   if (isRouteErrorResponse(error) && error.status === 403) {
     return (
       <ErrorPage title="You do not have access to this page">
-        <p className="govuk-body">Your role in Engage does not include this page. If you think it should, ask your Engage administrator.</p>
-        <p className="govuk-body"><a className="govuk-link" href="/">Go to your home page</a></p>
+        <p className="govuk-body">
+          Your role in Engage does not include this page. If you think it should, ask your Engage administrator.
+        </p>
+        <p className="govuk-body">
+          <a className="govuk-link" href="/">
+            Go to your home page
+          </a>
+        </p>
       </ErrorPage>
     );
   }
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
       <ErrorPage title="Page not found">
-        <p className="govuk-body">If you typed the web address, check it is correct. If you followed a link, it may be out of date.</p>
-        <p className="govuk-body"><a className="govuk-link" href="/">Go to your home page</a></p>
+        <p className="govuk-body">
+          If you typed the web address, check it is correct. If you followed a link, it may be out of date.
+        </p>
+        <p className="govuk-body">
+          <a className="govuk-link" href="/">
+            Go to your home page
+          </a>
+        </p>
       </ErrorPage>
     );
   }
@@ -180,7 +223,11 @@ export function ErrorBoundary() {
     return (
       <ErrorPage title="Sorry, that request could not be handled">
         <p className="govuk-body">{typeof error.data === "string" ? error.data : "The request was not valid."}</p>
-        <p className="govuk-body"><a className="govuk-link" href="/">Go to your home page</a></p>
+        <p className="govuk-body">
+          <a className="govuk-link" href="/">
+            Go to your home page
+          </a>
+        </p>
       </ErrorPage>
     );
   }

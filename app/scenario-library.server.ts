@@ -100,7 +100,14 @@ export function loadScenarioLibrary(dir = defaultScenariosDir()): ScenarioLibrar
   const modules = existsSync(modulesPath) ? checkModulesFile(modulesPath, parsed) : null;
   const diagnostics = [...scenarios.flatMap((s) => s.result.diagnostics), ...(modules?.diagnostics ?? [])];
   if (!modules) {
-    diagnostics.push({ code: "schema", severity: "error", message: `There is no ${MODULES_FILE} in ${display(dir)}.`, line: 1, column: 1, file: display(modulesPath) });
+    diagnostics.push({
+      code: "schema",
+      severity: "error",
+      message: `There is no ${MODULES_FILE} in ${display(dir)}.`,
+      line: 1,
+      column: 1,
+      file: display(modulesPath),
+    });
   }
   const byId = new Map<string, Scenario>();
   for (const s of scenarios) if (s.result.ok && s.result.scenario) byId.set(s.result.scenario.id, s.result.scenario);

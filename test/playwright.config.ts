@@ -9,7 +9,8 @@ const port = Number(process.env.E2E_PORT || 3211);
 const dbFile = `${root}test/results/e2e-${port}.sqlite`;
 const buildDir = process.env.ENGAGE_BUILD_DIR || "build";
 const executablePath =
-  process.env.CHROMIUM_PATH || ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => fs.existsSync(p));
+  process.env.CHROMIUM_PATH ||
+  ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => fs.existsSync(p));
 
 export default defineConfig({
   testDir: "./e2e",

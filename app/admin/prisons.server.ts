@@ -15,13 +15,23 @@ import { getDb } from "~/db.server";
 
 type Result = { ok: true; id: number } | { ok: false; errors: Record<string, string> };
 
-export async function saveEstablishment(actor: CurrentUser, id: number | null, values: { code: string; name: string }): Promise<Result> {
+export async function saveEstablishment(
+  actor: CurrentUser,
+  id: number | null,
+  values: { code: string; name: string },
+): Promise<Result> {
   const db = await getDb();
-  if (await establishmentCodeTaken(db, values.code, id ?? undefined)) return { ok: false, errors: { code: "Another prison already uses that code" } };
+  if (await establishmentCodeTaken(db, values.code, id ?? undefined))
+    return { ok: false, errors: { code: "Another prison already uses that code" } };
   const savedId = await db.transaction().execute(async (trx) => {
     const savedId = id ?? (await insertEstablishment(trx, values));
     if (id) await updateEstablishment(trx, id, values);
-    await recordAudit(trx, { actorUserId: actor.id, action: id ? "prison.updated" : "prison.created", establishmentId: savedId, details: values });
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      action: id ? "prison.updated" : "prison.created",
+      establishmentId: savedId,
+      details: values,
+    });
     return savedId;
   });
   return { ok: true, id: savedId };
@@ -36,14 +46,20 @@ export async function saveUnit(
   const db = await getDb();
   if (unitId !== null) {
     const unit = await getUnit(db, unitId);
-    if (!unit || unit.establishment_id !== establishmentId) return { ok: false, errors: { form: "That wing or team is not in this prison" } };
+    if (!unit || unit.establishment_id !== establishmentId)
+      return { ok: false, errors: { form: "That wing or team is not in this prison" } };
   }
   if (await unitNameTaken(db, establishmentId, values.name, unitId ?? undefined))
     return { ok: false, errors: { name: "This prison already has a wing or team with that name" } };
   const savedId = await db.transaction().execute(async (trx) => {
     const savedId = unitId ?? (await insertUnit(trx, { establishment_id: establishmentId, ...values }));
     if (unitId) await updateUnit(trx, unitId, values);
-    await recordAudit(trx, { actorUserId: actor.id, action: unitId ? "unit.updated" : "unit.created", establishmentId, details: { unitId: savedId, ...values } });
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      action: unitId ? "unit.updated" : "unit.created",
+      establishmentId,
+      details: { unitId: savedId, ...values },
+    });
     return savedId;
   });
   return { ok: true, id: savedId };

@@ -18,7 +18,13 @@ export function UserPlacementFields({
 }) {
   return (
     <>
-      <TextInput name="displayName" label="Full name" autoComplete="off" defaultValue={values.displayName} error={errors?.displayName} />
+      <TextInput
+        name="displayName"
+        label="Full name"
+        autoComplete="off"
+        defaultValue={values.displayName}
+        error={errors?.displayName}
+      />
       <Radios
         name="role"
         legend="Role"

@@ -16,12 +16,16 @@ type Placement = { role: Role; establishmentId: number | null; unitId: number | 
 export async function checkPlacement(p: Placement): Promise<FieldErrors> {
   const db = await getDb();
   const errors: FieldErrors = {};
-  if (p.role !== "admin" && p.establishmentId === null) errors.establishmentId = "Choose the prison this person works in";
-  if (p.establishmentId !== null && !(await getEstablishment(db, p.establishmentId))) errors.establishmentId = "Choose a prison from the list";
-  if (p.role === "officer" && p.unitId === null && !errors.establishmentId) errors.unitId = "Choose the officer's wing or team";
+  if (p.role !== "admin" && p.establishmentId === null)
+    errors.establishmentId = "Choose the prison this person works in";
+  if (p.establishmentId !== null && !(await getEstablishment(db, p.establishmentId)))
+    errors.establishmentId = "Choose a prison from the list";
+  if (p.role === "officer" && p.unitId === null && !errors.establishmentId)
+    errors.unitId = "Choose the officer's wing or team";
   if (p.unitId !== null) {
     const unit = await getUnit(db, p.unitId);
-    if (!unit || unit.establishment_id !== p.establishmentId) errors.unitId = "Choose a wing or team in the chosen prison";
+    if (!unit || unit.establishment_id !== p.establishmentId)
+      errors.unitId = "Choose a wing or team in the chosen prison";
   }
   return errors;
 }
@@ -46,7 +50,13 @@ export async function createUserAccount(
         password_hash: passwordHash,
         active: 1,
       });
-      await recordAudit(trx, { actorUserId: actor.id, action: "user.created", subjectUserId: id, establishmentId: input.establishmentId, details: { role: input.role } });
+      await recordAudit(trx, {
+        actorUserId: actor.id,
+        action: "user.created",
+        subjectUserId: id,
+        establishmentId: input.establishmentId,
+        details: { role: input.role },
+      });
       return id;
     });
     return { ok: true, id };
@@ -65,14 +75,25 @@ export async function editUser(actor: CurrentUser, userId: number, input: Placem
   if (actor.id === userId && input.role !== "admin") errors.role = "You cannot remove your own administrator role";
   if (Object.keys(errors).length) return { ok: false as const, errors };
   await db.transaction().execute(async (trx) => {
-    await updateUser(trx, userId, { display_name: input.displayName, role: input.role, establishment_id: input.establishmentId, unit_id: input.unitId });
+    await updateUser(trx, userId, {
+      display_name: input.displayName,
+      role: input.role,
+      establishment_id: input.establishmentId,
+      unit_id: input.unitId,
+    });
     const base = { actorUserId: actor.id, subjectUserId: userId, establishmentId: input.establishmentId };
-    if (before.role !== input.role) await recordAudit(trx, { ...base, action: "user.role_changed", details: { from: before.role, to: input.role } });
+    if (before.role !== input.role)
+      await recordAudit(trx, { ...base, action: "user.role_changed", details: { from: before.role, to: input.role } });
     if (before.establishment_id !== input.establishmentId || before.unit_id !== input.unitId)
-      await recordAudit(trx, { ...base, action: "user.moved", details: { establishmentId: input.establishmentId, unitId: input.unitId } });
+      await recordAudit(trx, {
+        ...base,
+        action: "user.moved",
+        details: { establishmentId: input.establishmentId, unitId: input.unitId },
+      });
     if (before.display_name !== input.displayName) await recordAudit(trx, { ...base, action: "user.renamed" });
     // A user whose role or prison changed signs in again, so no page keeps old access.
-    if (before.role !== input.role || before.establishment_id !== input.establishmentId) await deleteSessionsOfUser(trx, userId);
+    if (before.role !== input.role || before.establishment_id !== input.establishmentId)
+      await deleteSessionsOfUser(trx, userId);
   });
   return { ok: true as const };
 }
@@ -85,7 +106,12 @@ export async function resetPassword(actor: CurrentUser, userId: number, password
   await db.transaction().execute(async (trx) => {
     await updateUser(trx, userId, { password_hash: hash });
     await deleteSessionsOfUser(trx, userId);
-    await recordAudit(trx, { actorUserId: actor.id, action: "user.password_reset", subjectUserId: userId, establishmentId: user.establishment_id });
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      action: "user.password_reset",
+      subjectUserId: userId,
+      establishmentId: user.establishment_id,
+    });
   });
   return true;
 }
@@ -98,7 +124,12 @@ export async function setUserActive(actor: CurrentUser, userId: number, active: 
   await db.transaction().execute(async (trx) => {
     await updateUser(trx, userId, { active: active ? 1 : 0 });
     if (!active) await deleteSessionsOfUser(trx, userId);
-    await recordAudit(trx, { actorUserId: actor.id, action: active ? "user.reactivated" : "user.deactivated", subjectUserId: userId, establishmentId: user.establishment_id });
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      action: active ? "user.reactivated" : "user.deactivated",
+      subjectUserId: userId,
+      establishmentId: user.establishment_id,
+    });
   });
   return { ok: true as const };
 }

@@ -7,16 +7,27 @@ import { hashPassword, verifyPassword } from "~/auth/password.server";
 import type { CurrentUser } from "~/auth/guard.server";
 import { getDb } from "~/db.server";
 
-export async function changeOwnPassword(user: CurrentUser, current: string, next: string): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+export async function changeOwnPassword(
+  user: CurrentUser,
+  current: string,
+  next: string,
+): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
   const db = await getDb();
   const row = await db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirst();
-  if (!row || !(await verifyPassword(current, row.password_hash))) return { ok: false, errors: { currentPassword: "Your current password is not right" } };
-  if (current === next) return { ok: false, errors: { newPassword: "Choose a password different from your current one" } };
+  if (!row || !(await verifyPassword(current, row.password_hash)))
+    return { ok: false, errors: { currentPassword: "Your current password is not right" } };
+  if (current === next)
+    return { ok: false, errors: { newPassword: "Choose a password different from your current one" } };
   const hash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
     await updateUser(trx, user.id, { password_hash: hash });
     await deleteSessionsOfUser(trx, user.id);
-    await recordAudit(trx, { actorUserId: user.id, action: "user.password_changed", subjectUserId: user.id, establishmentId: user.establishmentId });
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      action: "user.password_changed",
+      subjectUserId: user.id,
+      establishmentId: user.establishmentId,
+    });
   });
   return { ok: true };
 }

@@ -2,13 +2,7 @@
 // unguessable id; sessions expire after IDLE_MS without use, and the expiry slides on activity.
 import { randomBytes } from "node:crypto";
 import { createCookie, createSessionStorage, redirect, type Session } from "@remix-run/node";
-import {
-  deleteSession,
-  getLiveSession,
-  insertSession,
-  touchSession,
-  updateSession,
-} from "~db/queries/sessions.server";
+import { deleteSession, getLiveSession, insertSession, touchSession, updateSession } from "~db/queries/sessions.server";
 import { getOrCreateSetting } from "~db/queries/app-settings.server";
 import { getDb } from "~/db.server";
 
@@ -28,7 +22,9 @@ let storagePromise: Promise<ReturnType<typeof createStorage>> | null = null;
 function getStorage() {
   storagePromise ??= (async () => {
     const db = await getDb();
-    const secret = process.env.SESSION_SECRET || (await getOrCreateSetting(db, "session_secret", () => randomBytes(32).toString("base64url")));
+    const secret =
+      process.env.SESSION_SECRET ||
+      (await getOrCreateSetting(db, "session_secret", () => randomBytes(32).toString("base64url")));
     return createStorage(secret);
   })();
   return storagePromise;
@@ -41,7 +37,12 @@ function createStorage(secret: string) {
     async createData(data, expires) {
       const db = await getDb();
       const id = randomBytes(32).toString("base64url");
-      await insertSession(db, { id, userId: data.userId ?? null, data: JSON.stringify(data), expiresAt: expires ?? idleExpiry() });
+      await insertSession(db, {
+        id,
+        userId: data.userId ?? null,
+        data: JSON.stringify(data),
+        expiresAt: expires ?? idleExpiry(),
+      });
       return id;
     },
     async readData(id) {
@@ -56,7 +57,11 @@ function createStorage(secret: string) {
     },
     async updateData(id, data, expires) {
       const db = await getDb();
-      await updateSession(db, id, { userId: data.userId ?? null, data: JSON.stringify(data), expiresAt: expires ?? idleExpiry() });
+      await updateSession(db, id, {
+        userId: data.userId ?? null,
+        data: JSON.stringify(data),
+        expiresAt: expires ?? idleExpiry(),
+      });
     },
     async deleteData(id) {
       const db = await getDb();

@@ -15,7 +15,10 @@ export async function signIn(username: string, password: string, now = new Date(
   const db = await getDb();
   const key = usernameKey(username);
   const recent = await recentSignInFailures(db, key, new Date(now.getTime() - WINDOW_MS * 2), MAX_FAILURES);
-  const until = lockedUntil(recent.map((r) => new Date(r.at)), now);
+  const until = lockedUntil(
+    recent.map((r) => new Date(r.at)),
+    now,
+  );
   if (until) {
     const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
     return {
@@ -29,8 +32,17 @@ export async function signIn(username: string, password: string, now = new Date(
   const matches = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));
   if (!user || !matches || user.active !== 1) {
     await recordSignInFailure(db, key, now);
-    await recordAudit(db, { actorUserId: null, action: "sign_in.failed", subjectUserId: user?.id ?? null, details: { username: username.slice(0, 64) } });
-    return { ok: false, reason: "wrong", message: "The username or password is not right, or the account is not active." };
+    await recordAudit(db, {
+      actorUserId: null,
+      action: "sign_in.failed",
+      subjectUserId: user?.id ?? null,
+      details: { username: username.slice(0, 64) },
+    });
+    return {
+      ok: false,
+      reason: "wrong",
+      message: "The username or password is not right, or the account is not active.",
+    };
   }
   await clearSignInFailures(db, key);
   if (needsRehash(user.password_hash)) await updateUser(db, user.id, { password_hash: await hashPassword(password) });

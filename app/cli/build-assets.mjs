@@ -13,7 +13,10 @@ const result = sass.compile("app/styles/engage.scss", {
   logger: { warn: () => {} }, // the design systems' own deprecation notices: nothing for us to act on
 });
 fs.writeFileSync(`${out}/engage.css`, result.css);
-for (const dir of ["node_modules/govuk-frontend/dist/govuk/assets/images", "node_modules/@ministryofjustice/frontend/moj/assets/images"]) {
+for (const dir of [
+  "node_modules/govuk-frontend/dist/govuk/assets/images",
+  "node_modules/@ministryofjustice/frontend/moj/assets/images",
+]) {
   if (fs.existsSync(dir)) fs.cpSync(dir, `${out}/govuk/images`, { recursive: true });
 }
 console.log(`Built ${out}/engage.css (${Math.round(result.css.length / 1024)} KB)`);

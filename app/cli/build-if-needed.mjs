@@ -21,6 +21,8 @@ function newest(p) {
 const builtAt = Math.min(...outputs.map((o) => (fs.existsSync(o) ? fs.statSync(o).mtimeMs : 0)));
 const changedAt = Math.max(...sources.filter((s) => fs.existsSync(s)).map((s) => newest(s)));
 if (builtAt === 0 || changedAt > builtAt) {
-  console.log(builtAt === 0 ? "Engage: building (first start)..." : "Engage: sources changed since the last build, rebuilding...");
+  console.log(
+    builtAt === 0 ? "Engage: building (first start)..." : "Engage: sources changed since the last build, rebuilding...",
+  );
   execSync("npm run build", { stdio: "inherit" });
 }

@@ -47,7 +47,11 @@ function main(args: string[]): number {
       const dir = path.dirname(file);
       if (path.basename(file) === MODULES_FILE) {
         // modules.yaml on its own: cross-reference it against the scenarios next to it.
-        const parsed = new Map(listScenarioFiles(dir).map((f) => checkScenarioFile(f)).flatMap((s) => (s.result.scenario ? [[s.result.scenario.id, s.result.scenario] as const] : [])));
+        const parsed = new Map(
+          listScenarioFiles(dir)
+            .map((f) => checkScenarioFile(f))
+            .flatMap((s) => (s.result.scenario ? [[s.result.scenario.id, s.result.scenario] as const] : [])),
+        );
         diagnostics.push(...checkModulesFile(file, parsed).diagnostics);
         checkedModules = true;
         continue;
@@ -66,7 +70,9 @@ function main(args: string[]): number {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   const what = `${scenarios.length} scenario${scenarios.length === 1 ? "" : "s"}${checkedModules ? ` and ${MODULES_FILE}` : ""}`;
-  console.log(`Checked ${what}: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}.`);
+  console.log(
+    `Checked ${what}: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}.`,
+  );
   return hasErrors(diagnostics) ? 1 : 0;
 }
 

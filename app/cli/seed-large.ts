@@ -5,5 +5,7 @@ import { ensureLargeDatabase } from "../../db/seed/large-file.server";
 
 const started = Date.now();
 const { file, totals } = await ensureLargeDatabase({ replace: true, log: console.log });
-console.log(`Wrote ${file}: ${totals.officers} officers, ${totals.attempts} attempts, ${totals.steps} steps, ${totals.reviews} reviews in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `Wrote ${file}: ${totals.officers} officers, ${totals.attempts} attempts, ${totals.steps} steps, ${totals.reviews} reviews in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 process.exit(0);

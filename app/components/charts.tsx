@@ -44,18 +44,32 @@ export function LineChart({ title, description, labels, series, yMax, yFormat = 
         {ticks.map((t) => (
           <g key={t}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke="#b1b4b6" strokeWidth={1} />
-            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" fontSize={12} fill="#0b0c0c">{yFormat(Math.round(t * 10) / 10)}</text>
+            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" fontSize={12} fill="#0b0c0c">
+              {yFormat(Math.round(t * 10) / 10)}
+            </text>
           </g>
         ))}
         {labels.map((l, i) =>
           i % every === 0 || i === labels.length - 1 ? (
-            <text key={i} x={x(i)} y={H - PAD.bottom + 18} textAnchor="middle" fontSize={12} fill="#0b0c0c">{l}</text>
+            <text key={i} x={x(i)} y={H - PAD.bottom + 18} textAnchor="middle" fontSize={12} fill="#0b0c0c">
+              {l}
+            </text>
           ) : null,
         )}
         {marker ? (
           <g>
-            <line x1={x(marker.index)} x2={x(marker.index)} y1={PAD.top} y2={PAD.top + innerH} stroke="#0b0c0c" strokeWidth={1} strokeDasharray="4 4" />
-            <text x={x(marker.index) - 4} y={PAD.top + 12} textAnchor="end" fontSize={12} fill="#0b0c0c">{marker.text}</text>
+            <line
+              x1={x(marker.index)}
+              x2={x(marker.index)}
+              y1={PAD.top}
+              y2={PAD.top + innerH}
+              stroke="#0b0c0c"
+              strokeWidth={1}
+              strokeDasharray="4 4"
+            />
+            <text x={x(marker.index) - 4} y={PAD.top + 12} textAnchor="end" fontSize={12} fill="#0b0c0c">
+              {marker.text}
+            </text>
           </g>
         ) : null}
         {series.map((s, si) => {
@@ -71,20 +85,42 @@ export function LineChart({ title, description, labels, series, yMax, yFormat = 
           return (
             <g key={s.name}>
               {runs.map((r, ri) => (
-                <polyline key={ri} points={r} fill="none" stroke={colour} strokeWidth={3} strokeDasharray={DASHES[si % DASHES.length] || undefined} />
+                <polyline
+                  key={ri}
+                  points={r}
+                  fill="none"
+                  stroke={colour}
+                  strokeWidth={3}
+                  strokeDasharray={DASHES[si % DASHES.length] || undefined}
+                />
               ))}
               {points.map((p, i) => (p ? <Marker key={i} shape={si} x={p[0]} y={p[1]} colour={colour} /> : null))}
             </g>
           );
         })}
-        <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top + innerH} y2={PAD.top + innerH} stroke="#0b0c0c" strokeWidth={1} />
+        <line
+          x1={PAD.left}
+          x2={W - PAD.right}
+          y1={PAD.top + innerH}
+          y2={PAD.top + innerH}
+          stroke="#0b0c0c"
+          strokeWidth={1}
+        />
       </svg>
       <figcaption>
         <ul className="app-chart__legend govuk-list">
           {series.map((s, si) => (
             <li key={s.name}>
               <svg width={40} height={14} aria-hidden="true" focusable="false">
-                <line x1={2} x2={38} y1={7} y2={7} stroke={CHART_COLOURS[si % CHART_COLOURS.length]} strokeWidth={3} strokeDasharray={DASHES[si % DASHES.length] || undefined} />
+                <line
+                  x1={2}
+                  x2={38}
+                  y1={7}
+                  y2={7}
+                  stroke={CHART_COLOURS[si % CHART_COLOURS.length]}
+                  strokeWidth={3}
+                  strokeDasharray={DASHES[si % DASHES.length] || undefined}
+                />
                 <Marker shape={si} x={20} y={7} colour={CHART_COLOURS[si % CHART_COLOURS.length]} />
               </svg>{" "}
               {s.name}
@@ -115,7 +151,17 @@ export interface BarRow {
 }
 
 /** Horizontal grouped bars of percentages, one group per row (a wing, a module). */
-export function BarChart({ title, description, names, rows }: { title: string; description: string; names: string[]; rows: BarRow[] }) {
+export function BarChart({
+  title,
+  description,
+  names,
+  rows,
+}: {
+  title: string;
+  description: string;
+  names: string[];
+  rows: BarRow[];
+}) {
   const id = useId();
   const labelW = 150;
   const barH = 14;
@@ -130,22 +176,47 @@ export function BarChart({ title, description, names, rows }: { title: string; d
         <desc id={`${id}-d`}>{description}</desc>
         {[0, 25, 50, 75, 100].map((t) => (
           <g key={t}>
-            <line x1={labelW + (t / 100) * innerW} x2={labelW + (t / 100) * innerW} y1={0} y2={height - 24} stroke="#b1b4b6" />
-            <text x={labelW + (t / 100) * innerW} y={height - 8} textAnchor="middle" fontSize={12} fill="#0b0c0c">{t}%</text>
+            <line
+              x1={labelW + (t / 100) * innerW}
+              x2={labelW + (t / 100) * innerW}
+              y1={0}
+              y2={height - 24}
+              stroke="#b1b4b6"
+            />
+            <text x={labelW + (t / 100) * innerW} y={height - 8} textAnchor="middle" fontSize={12} fill="#0b0c0c">
+              {t}%
+            </text>
           </g>
         ))}
         {rows.map((r, ri) => {
           const top = ri * groupH + 4;
           return (
             <g key={r.label}>
-              <text x={labelW - 8} y={top + groupH / 2} textAnchor="end" fontSize={13} fill="#0b0c0c">{r.label}</text>
+              <text x={labelW - 8} y={top + groupH / 2} textAnchor="end" fontSize={13} fill="#0b0c0c">
+                {r.label}
+              </text>
               {r.values.every((v) => v === null) ? (
-                <text x={labelW + 6} y={top + groupH / 2} fontSize={13} fill="#0b0c0c">{r.note ?? "fewer than 5"}</text>
+                <text x={labelW + 6} y={top + groupH / 2} fontSize={13} fill="#0b0c0c">
+                  {r.note ?? "fewer than 5"}
+                </text>
               ) : (
                 r.values.map((v, vi) => (
                   <g key={vi}>
-                    <rect x={labelW} y={top + vi * barH} width={((v ?? 0) / 100) * innerW} height={barH - 3} fill={CHART_COLOURS[vi % CHART_COLOURS.length]} />
-                    <text x={labelW + ((v ?? 0) / 100) * innerW + 4} y={top + vi * barH + barH - 4} fontSize={11} fill="#0b0c0c">{v === null ? "" : `${Math.round(v)}% ${names[vi].toLowerCase()}`}</text>
+                    <rect
+                      x={labelW}
+                      y={top + vi * barH}
+                      width={((v ?? 0) / 100) * innerW}
+                      height={barH - 3}
+                      fill={CHART_COLOURS[vi % CHART_COLOURS.length]}
+                    />
+                    <text
+                      x={labelW + ((v ?? 0) / 100) * innerW + 4}
+                      y={top + vi * barH + barH - 4}
+                      fontSize={11}
+                      fill="#0b0c0c"
+                    >
+                      {v === null ? "" : `${Math.round(v)}% ${names[vi].toLowerCase()}`}
+                    </text>
                   </g>
                 ))
               )}
@@ -157,7 +228,10 @@ export function BarChart({ title, description, names, rows }: { title: string; d
         <ul className="app-chart__legend govuk-list">
           {names.map((n, i) => (
             <li key={n}>
-              <svg width={14} height={14} aria-hidden="true" focusable="false"><rect width={14} height={14} fill={CHART_COLOURS[i % CHART_COLOURS.length]} /></svg> {n}
+              <svg width={14} height={14} aria-hidden="true" focusable="false">
+                <rect width={14} height={14} fill={CHART_COLOURS[i % CHART_COLOURS.length]} />
+              </svg>{" "}
+              {n}
             </li>
           ))}
         </ul>

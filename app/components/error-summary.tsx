@@ -25,9 +25,7 @@ export function ErrorSummary({
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
             {entries.map(([field, message]) => (
-              <li key={field}>
-                {field === "form" ? message : <a href={`#${fieldId(field)}`}>{message}</a>}
-              </li>
+              <li key={field}>{field === "form" ? message : <a href={`#${fieldId(field)}`}>{message}</a>}</li>
             ))}
             {details.map((line, i) => (
               <li key={`detail-${i}`}>{line}</li>

@@ -16,16 +16,18 @@ export function OfficerHome({ home }: { home: HomeOf<"officer"> }) {
           <ul className="govuk-list">
             {resume.map((r) => (
               <li key={r.id}>
-                <a className="govuk-link" href={`/attempts/${r.id}`}>Continue {r.title}</a> ({r.mode}, started {r.startedAt},{" "}
-                {r.steps} response{r.steps === 1 ? "" : "s"} so far)
+                <a className="govuk-link" href={`/attempts/${r.id}`}>
+                  Continue {r.title}
+                </a>{" "}
+                ({r.mode}, started {r.startedAt}, {r.steps} response{r.steps === 1 ? "" : "s"} so far)
               </li>
             ))}
           </ul>
         </div>
       ) : null}
       <p className="govuk-body">
-        Take the modules in order. Practise each scenario with feedback, then take its assessment: a module is Competent when
-        every scenario has an assessment that meets its levels.
+        Take the modules in order. Practise each scenario with feedback, then take its assessment: a module is Competent
+        when every scenario has an assessment that meets its levels.
       </p>
       {modules.length === 0 ? <p className="govuk-body">There are no modules yet.</p> : null}
       <ol className="govuk-list app-modules">
@@ -36,7 +38,9 @@ export function OfficerHome({ home }: { home: HomeOf<"officer"> }) {
             </h2>
             <p className="govuk-body govuk-!-margin-bottom-2">
               <span className="govuk-visually-hidden">Module status: </span>
-              <strong className={`govuk-tag govuk-tag--${m.colour}`} data-testid={`module-status-${m.id}`}>{m.status}</strong>
+              <strong className={`govuk-tag govuk-tag--${m.colour}`} data-testid={`module-status-${m.id}`}>
+                {m.status}
+              </strong>
               {m.refresherDueAt ? <span className="govuk-body-s"> Refresher due {m.refresherDueAt}</span> : null}
             </p>
             <p className="govuk-body-s">{m.summary}</p>
@@ -44,11 +48,17 @@ export function OfficerHome({ home }: { home: HomeOf<"officer"> }) {
               {m.scenarios.map((s) => (
                 <li className="govuk-task-list__item govuk-task-list__item--with-link" key={s.id}>
                   <div className="govuk-task-list__name-and-hint">
-                    <a className="govuk-link govuk-task-list__link" href={`/scenarios/${s.id}`} aria-describedby={`scenario-${s.id}-status`}>
+                    <a
+                      className="govuk-link govuk-task-list__link"
+                      href={`/scenarios/${s.id}`}
+                      aria-describedby={`scenario-${s.id}-status`}
+                    >
                       {s.title}
                     </a>
                     <div className="govuk-task-list__hint">
-                      {s.inProgress ? `${s.inProgress.mode === "practice" ? "Practice" : "Assessment"} in progress. ` : ""}
+                      {s.inProgress
+                        ? `${s.inProgress.mode === "practice" ? "Practice" : "Assessment"} in progress. `
+                        : ""}
                       {s.lastResult ?? ""}
                     </div>
                   </div>
@@ -72,15 +82,23 @@ export function TrainerHome({ home }: { home: HomeOf<"trainer"> }) {
       <h1 className="govuk-heading-l">Scenarios and reviews</h1>
       <ul className="govuk-list">
         <li>
-          <a className="govuk-link" href="/studio">Scenario studio</a>: {home.studio.published} published scenario{home.studio.published === 1 ? "" : "s"},{" "}
+          <a className="govuk-link" href="/studio">
+            Scenario studio
+          </a>
+          : {home.studio.published} published scenario{home.studio.published === 1 ? "" : "s"},{" "}
           {home.studio.drafts === 1 ? "1 draft" : `${home.studio.drafts} drafts`} in progress
         </li>
         <li>
-          <a className="govuk-link" href="/studio/reviews">Written replies to review</a>:{" "}
-          {home.studio.repliesWaiting === 1 ? "1 reply is" : `${home.studio.repliesWaiting} replies are`} waiting for a rating
+          <a className="govuk-link" href="/studio/reviews">
+            Written replies to review
+          </a>
+          : {home.studio.repliesWaiting === 1 ? "1 reply is" : `${home.studio.repliesWaiting} replies are`} waiting for
+          a rating
         </li>
         <li>
-          <a className="govuk-link" href="/studio/new">Create a scenario</a>
+          <a className="govuk-link" href="/studio/new">
+            Create a scenario
+          </a>
         </li>
       </ul>
     </>
@@ -95,7 +113,9 @@ export function ManagerHome({ home }: { home: HomeOf<"manager"> }) {
       <h1 className="govuk-heading-l">Training in your prison</h1>
       <p className="govuk-body">
         {home.officers} active officer{home.officers === 1 ? "" : "s"} and {home.staff} active staff in all.{" "}
-        <a className="govuk-link" href="/staff">See your staff</a>
+        <a className="govuk-link" href="/staff">
+          See your staff
+        </a>
       </p>
       {r ? (
         <>
@@ -108,10 +128,26 @@ export function ManagerHome({ home }: { home: HomeOf<"manager"> }) {
             ]}
           />
           <ul className="govuk-list">
-            <li><a className="govuk-link" href="/reports">Training overview and target</a></li>
-            <li><a className="govuk-link" href="/reports/matrix">Training matrix</a></li>
-            <li><a className="govuk-link" href="/reports/wings">By wing</a></li>
-            <li><a className="govuk-link" href="/reports/engagement">Record programme engagement figures</a></li>
+            <li>
+              <a className="govuk-link" href="/reports">
+                Training overview and target
+              </a>
+            </li>
+            <li>
+              <a className="govuk-link" href="/reports/matrix">
+                Training matrix
+              </a>
+            </li>
+            <li>
+              <a className="govuk-link" href="/reports/wings">
+                By wing
+              </a>
+            </li>
+            <li>
+              <a className="govuk-link" href="/reports/engagement">
+                Record programme engagement figures
+              </a>
+            </li>
           </ul>
         </>
       ) : null}
@@ -125,13 +161,21 @@ export function AdminHome({ home }: { home: HomeOf<"admin"> }) {
       <h1 className="govuk-heading-l">Administration</h1>
       <ul className="govuk-list">
         <li>
-          <a className="govuk-link" href="/admin/users">Users</a> ({home.users})
+          <a className="govuk-link" href="/admin/users">
+            Users
+          </a>{" "}
+          ({home.users})
         </li>
         <li>
-          <a className="govuk-link" href="/admin/prisons">Prisons and wings</a> ({home.prisons})
+          <a className="govuk-link" href="/admin/prisons">
+            Prisons and wings
+          </a>{" "}
+          ({home.prisons})
         </li>
         <li>
-          <a className="govuk-link" href="/admin/audit">Audit log</a>
+          <a className="govuk-link" href="/admin/audit">
+            Audit log
+          </a>
         </li>
       </ul>
     </>

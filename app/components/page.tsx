@@ -1,7 +1,15 @@
 // Small GOV.UK patterns used across pages.
 import type { ReactNode } from "react";
 
-export function NotificationBanner({ title = "Success", children, success = true }: { title?: string; children: ReactNode; success?: boolean }) {
+export function NotificationBanner({
+  title = "Success",
+  children,
+  success = true,
+}: {
+  title?: string;
+  children: ReactNode;
+  success?: boolean;
+}) {
   return (
     <div
       className={`govuk-notification-banner${success ? " govuk-notification-banner--success" : ""}`}
@@ -35,7 +43,8 @@ export function SummaryList({ rows }: { rows: { key: ReactNode; value: ReactNode
   );
 }
 
-export type TagColour = "grey" | "green" | "turquoise" | "blue" | "light-blue" | "purple" | "pink" | "red" | "orange" | "yellow";
+export type TagColour =
+  "grey" | "green" | "turquoise" | "blue" | "light-blue" | "purple" | "pink" | "red" | "orange" | "yellow";
 
 export function Tag({ children, colour }: { children: ReactNode; colour?: TagColour }) {
   return <strong className={`govuk-tag${colour ? ` govuk-tag--${colour}` : ""}`}>{children}</strong>;
@@ -46,13 +55,24 @@ export function Placeholder({ children }: { children: ReactNode }) {
 }
 
 /** MoJ sub navigation: the tabs of one area (reports, a scenario in the studio). */
-export function SubNavigation({ label, items }: { label: string; items: { href: string; text: string; current?: boolean; download?: boolean }[] }) {
+export function SubNavigation({
+  label,
+  items,
+}: {
+  label: string;
+  items: { href: string; text: string; current?: boolean; download?: boolean }[];
+}) {
   return (
     <nav className="moj-sub-navigation" aria-label={label}>
       <ul className="moj-sub-navigation__list">
         {items.map((item) => (
           <li key={item.href} className="moj-sub-navigation__item">
-            <a className="moj-sub-navigation__link" href={item.href} aria-current={item.current ? "page" : undefined} download={item.download || undefined}>
+            <a
+              className="moj-sub-navigation__link"
+              href={item.href}
+              aria-current={item.current ? "page" : undefined}
+              download={item.download || undefined}
+            >
               {item.text}
             </a>
           </li>

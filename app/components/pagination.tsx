@@ -7,7 +7,9 @@ export function Pagination({ page, pages, query }: { page: number; pages: number
       {page > 1 ? (
         <div className="govuk-pagination__prev">
           <a className="govuk-link govuk-pagination__link" href={href(page - 1)} rel="prev">
-            <span className="govuk-pagination__link-title">Previous<span className="govuk-visually-hidden"> page</span></span>
+            <span className="govuk-pagination__link-title">
+              Previous<span className="govuk-visually-hidden"> page</span>
+            </span>
           </a>
         </div>
       ) : null}
@@ -17,7 +19,9 @@ export function Pagination({ page, pages, query }: { page: number; pages: number
       {page < pages ? (
         <div className="govuk-pagination__next">
           <a className="govuk-link govuk-pagination__link" href={href(page + 1)} rel="next">
-            <span className="govuk-pagination__link-title">Next<span className="govuk-visually-hidden"> page</span></span>
+            <span className="govuk-pagination__link-title">
+              Next<span className="govuk-visually-hidden"> page</span>
+            </span>
           </a>
         </div>
       ) : null}

@@ -8,7 +8,17 @@ import { fieldId } from "~/components/error-summary";
 type Labels = "none" | "codes";
 
 /** The conversation in order. With labels="codes", each turn shows its MI code or talk type and feedback. */
-export function Transcript({ personaName, opening, turns, labels }: { personaName: string; opening: PrisonerLine; turns: Turn[]; labels: Labels }) {
+export function Transcript({
+  personaName,
+  opening,
+  turns,
+  labels,
+}: {
+  personaName: string;
+  opening: PrisonerLine;
+  turns: Turn[];
+  labels: Labels;
+}) {
   return (
     <ol className="app-transcript" aria-label="Conversation">
       <PrisonerTurn name={personaName} line={opening} labels={labels} />
@@ -25,7 +35,8 @@ function Turnpair({ turn, personaName, labels }: { turn: Turn; personaName: stri
     <>
       <li className="app-transcript__turn app-transcript__turn--officer">
         <p className="govuk-body govuk-!-margin-bottom-1">
-          <strong>You{o.written ? " (written reply)" : ""}:</strong> <span className="app-transcript__words">{o.text}</span>
+          <strong>You{o.written ? " (written reply)" : ""}:</strong>{" "}
+          <span className="app-transcript__words">{o.text}</span>
         </p>
         {labels === "codes" ? (
           <>
@@ -35,10 +46,17 @@ function Turnpair({ turn, personaName, labels }: { turn: Turn; personaName: stri
                   <strong className="govuk-tag govuk-tag--blue">{o.code}</strong> {o.codeDescription}
                 </>
               ) : (
-                <strong className="govuk-tag govuk-tag--grey">Written reply: rated by a trainer, not counted in the indicators</strong>
+                <strong className="govuk-tag govuk-tag--grey">
+                  Written reply: rated by a trainer, not counted in the indicators
+                </strong>
               )}
             </p>
-            {o.feedback ? <p className="govuk-body-s govuk-!-margin-bottom-1">{o.written ? "What a good reply does: " : ""}{o.feedback}</p> : null}
+            {o.feedback ? (
+              <p className="govuk-body-s govuk-!-margin-bottom-1">
+                {o.written ? "What a good reply does: " : ""}
+                {o.feedback}
+              </p>
+            ) : null}
             {o.written ? <TrainerReview review={o.review} /> : null}
           </>
         ) : null}
@@ -85,11 +103,21 @@ export function IndicatorsTable({ lines, caption }: { lines: IndicatorLine[]; ca
       <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Indicator</th>
-          <th scope="col" className="govuk-table__header">This attempt</th>
-          <th scope="col" className="govuk-table__header">Fair</th>
-          <th scope="col" className="govuk-table__header">Good</th>
-          <th scope="col" className="govuk-table__header">Compared with the levels</th>
+          <th scope="col" className="govuk-table__header">
+            Indicator
+          </th>
+          <th scope="col" className="govuk-table__header">
+            This attempt
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Fair
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Good
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Compared with the levels
+          </th>
         </tr>
       </thead>
       <tbody className="govuk-table__body">
@@ -118,7 +146,19 @@ export function IndicatorsTable({ lines, caption }: { lines: IndicatorLine[]; ca
  * enforces it; once hydrated the count updates as the officer types (the limit is never a
  * maxlength, so pasted text can be trimmed rather than silently cut).
  */
-export function CharacterCount({ name, label, max, error, defaultValue }: { name: string; label: string; max: number; error?: string; defaultValue?: string }) {
+export function CharacterCount({
+  name,
+  label,
+  max,
+  error,
+  defaultValue,
+}: {
+  name: string;
+  label: string;
+  max: number;
+  error?: string;
+  defaultValue?: string;
+}) {
   const id = fieldId(name);
   const [length, setLength] = useState((defaultValue ?? "").length);
   const [live, setLive] = useState(false);
@@ -137,7 +177,11 @@ export function CharacterCount({ name, label, max, error, defaultValue }: { name
   }, [status, live]);
   const over = remaining < 0;
   return (
-    <div className={`govuk-form-group govuk-character-count${error ? " govuk-form-group--error" : ""}`} data-module="govuk-character-count" data-maxlength={max}>
+    <div
+      className={`govuk-form-group govuk-character-count${error ? " govuk-form-group--error" : ""}`}
+      data-module="govuk-character-count"
+      data-maxlength={max}
+    >
       <h2 className="govuk-label-wrapper">
         <label className="govuk-label govuk-label--s" htmlFor={id}>
           {label}
@@ -157,12 +201,18 @@ export function CharacterCount({ name, label, max, error, defaultValue }: { name
         aria-describedby={[`${id}-info`, error ? `${id}-error` : ""].filter(Boolean).join(" ")}
         onChange={(e) => setLength(e.currentTarget.value.replace(/\r\n/g, "\n").length)}
       />
-      <div id={`${id}-info`} className={`govuk-hint govuk-character-count__message${live ? " govuk-visually-hidden" : ""}`}>
+      <div
+        id={`${id}-info`}
+        className={`govuk-hint govuk-character-count__message${live ? " govuk-visually-hidden" : ""}`}
+      >
         You can enter up to {max.toLocaleString("en-GB")} characters
       </div>
       {live ? (
         <>
-          <div className={`govuk-character-count__status ${over ? "govuk-error-message" : "govuk-hint"}`} aria-hidden="true">
+          <div
+            className={`govuk-character-count__status ${over ? "govuk-error-message" : "govuk-hint"}`}
+            aria-hidden="true"
+          >
             {status}
           </div>
           <div className="govuk-character-count__sr-status govuk-visually-hidden" aria-live="polite">

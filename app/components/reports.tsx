@@ -24,11 +24,22 @@ export interface PrisonChoice {
 
 /** A report link that keeps the admin's chosen prison. */
 export function reportHref(path: string, scope: PrisonChoice, query: Record<string, string> = {}) {
-  const q = new URLSearchParams({ ...(scope.prisons.length ? { prison: String(scope.prison.id) } : {}), ...query }).toString();
+  const q = new URLSearchParams({
+    ...(scope.prisons.length ? { prison: String(scope.prison.id) } : {}),
+    ...query,
+  }).toString();
   return q ? `${path}?${q}` : path;
 }
 
-export function ReportsHeader({ scope, title, children }: { scope: PrisonChoice; title: string; children?: ReactNode }) {
+export function ReportsHeader({
+  scope,
+  title,
+  children,
+}: {
+  scope: PrisonChoice;
+  title: string;
+  children?: ReactNode;
+}) {
   const { pathname } = useLocation();
   return (
     <>
@@ -37,17 +48,30 @@ export function ReportsHeader({ scope, title, children }: { scope: PrisonChoice;
       {scope.prisons.length ? (
         <Form method="get" action={pathname} className="app-filter-row">
           <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="report-prison">Prison</label>
+            <label className="govuk-label" htmlFor="report-prison">
+              Prison
+            </label>
             <select className="govuk-select" id="report-prison" name="prison" defaultValue={scope.prison.id}>
               {scope.prisons.map((p) => (
-                <option key={p.id} value={p.id}>{p.name}</option>
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
               ))}
             </select>
           </div>
-          <button type="submit" className="govuk-button govuk-button--secondary">Change prison</button>
+          <button type="submit" className="govuk-button govuk-button--secondary">
+            Change prison
+          </button>
         </Form>
       ) : null}
-      <SubNavigation label="Reports" items={REPORT_PAGES.map((p) => ({ href: reportHref(p.path, scope), text: p.text, current: pathname === p.path }))} />
+      <SubNavigation
+        label="Reports"
+        items={REPORT_PAGES.map((p) => ({
+          href: reportHref(p.path, scope),
+          text: p.text,
+          current: pathname === p.path,
+        }))}
+      />
       {children}
     </>
   );

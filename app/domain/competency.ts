@@ -21,7 +21,11 @@ export interface Thresholds {
   maxMiNonAdherent: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { minReflectionToQuestion: 1, minPercentComplexReflections: 40, maxMiNonAdherent: 0 };
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  minReflectionToQuestion: 1,
+  minPercentComplexReflections: 40,
+  maxMiNonAdherent: 0,
+};
 export const DEFAULT_REFRESHER_MONTHS = 6;
 
 export interface ModuleRules {
@@ -97,12 +101,17 @@ const latest = (list: AttemptRecord[], at: (a: AttemptRecord) => string | null) 
 /** Progress of one officer in one module at time `now`. Attempts after `now` are ignored. */
 export function moduleProgress(rules: ModuleRules, attempts: AttemptRecord[], now: Date): ModuleProgress {
   const nowIso = now.toISOString();
-  const relevant = attempts.filter((a) => a.startedAt <= nowIso && (a.finishedAt === null || a.finishedAt <= nowIso || a.status !== "finished"));
+  const relevant = attempts.filter(
+    (a) => a.startedAt <= nowIso && (a.finishedAt === null || a.finishedAt <= nowIso || a.status !== "finished"),
+  );
   const scenarios = rules.scenarioIds.map((scenarioId): ScenarioProgress => {
     const mine = relevant.filter((a) => a.scenarioId === scenarioId && a.status !== "abandoned");
     const finished = mine.filter((a) => a.status === "finished" && a.finishedAt !== null && a.finishedAt <= nowIso);
     const lastFinished = latest(finished, (a) => a.finishedAt);
-    const lastPass = latest(finished.filter((a) => passesAssessment(a, rules.thresholds)), (a) => a.finishedAt);
+    const lastPass = latest(
+      finished.filter((a) => passesAssessment(a, rules.thresholds)),
+      (a) => a.finishedAt,
+    );
     let status: Status = mine.length === 0 ? "not_started" : "in_progress";
     if (lastFinished) status = "completed";
     if (lastPass) status = addMonths(lastPass.finishedAt!, rules.refresherMonths) > now ? "competent" : "refresher_due";
@@ -121,11 +130,20 @@ export function moduleProgress(rules: ModuleRules, attempts: AttemptRecord[], no
     ? scenarios.map((p) => p.lastPass!.finishedAt!).sort()[0]
     : null;
   const newestPass = scenarios.every((p) => p.lastPass)
-    ? scenarios.map((p) => p.lastPass!.finishedAt!).sort().at(-1)!
+    ? scenarios
+        .map((p) => p.lastPass!.finishedAt!)
+        .sort()
+        .at(-1)!
     : null;
-  const completedAt = status === "not_started" || status === "in_progress"
-    ? null
-    : new Date(scenarios.map((p) => firstFinishedAt(relevant, p.scenarioId, nowIso)!).sort().at(-1)!);
+  const completedAt =
+    status === "not_started" || status === "in_progress"
+      ? null
+      : new Date(
+          scenarios
+            .map((p) => firstFinishedAt(relevant, p.scenarioId, nowIso)!)
+            .sort()
+            .at(-1)!,
+        );
   return {
     moduleId: rules.id,
     status,
@@ -154,10 +172,18 @@ export interface ProgrammeProgress {
 }
 
 export function programmeProgress(modules: ModuleRules[], attempts: AttemptRecord[], now: Date): ProgrammeProgress {
-  const progress = modules.map((m) => moduleProgress(m, attempts.filter((a) => m.scenarioIds.includes(a.scenarioId)), now));
+  const progress = modules.map((m) =>
+    moduleProgress(
+      m,
+      attempts.filter((a) => m.scenarioIds.includes(a.scenarioId)),
+      now,
+    ),
+  );
   return {
     modules: progress,
-    completed: progress.length > 0 && progress.every((p) => p.status === "completed" || p.status === "competent" || p.status === "refresher_due"),
+    completed:
+      progress.length > 0 &&
+      progress.every((p) => p.status === "completed" || p.status === "competent" || p.status === "refresher_due"),
     competent: progress.length > 0 && progress.every((p) => p.status === "competent"),
     refresherDue: progress.some((p) => p.status === "refresher_due"),
   };

@@ -127,17 +127,25 @@ export function describeIndicators(i: Indicators): IndicatorLine[] {
         i.questions === 0 && i.reflections === 0
           ? "not applicable"
           : levelOf(meetsReflectionToQuestion(i, rq.good), meetsReflectionToQuestion(i, rq.fair)),
-      explanation: "How often you reflected back what he said, for each question you asked. More reflections than questions keeps him talking.",
+      explanation:
+        "How often you reflected back what he said, for each question you asked. More reflections than questions keeps him talking.",
       source: "MITI 4.2.1",
     },
     {
       key: "percentComplexReflections",
       name: "Complex reflections",
-      value: i.reflections === 0 ? "no reflections" : `${percent(i.percentComplexReflections!)} of ${i.reflections} reflection${i.reflections === 1 ? "" : "s"}`,
+      value:
+        i.reflections === 0
+          ? "no reflections"
+          : `${percent(i.percentComplexReflections!)} of ${i.reflections} reflection${i.reflections === 1 ? "" : "s"}`,
       fair: `${cr.fair}%`,
       good: `${cr.good}%`,
-      level: i.reflections === 0 ? "not applicable" : levelOf(meetsPercentComplex(i, cr.good), meetsPercentComplex(i, cr.fair)),
-      explanation: "The share of your reflections that added meaning, feeling or both sides, rather than repeating his words.",
+      level:
+        i.reflections === 0
+          ? "not applicable"
+          : levelOf(meetsPercentComplex(i, cr.good), meetsPercentComplex(i, cr.fair)),
+      explanation:
+        "The share of your reflections that added meaning, feeling or both sides, rather than repeating his words.",
       source: "MITI 4.2.1",
     },
     {
@@ -147,7 +155,8 @@ export function describeIndicators(i: Indicators): IndicatorLine[] {
       fair: "more is better",
       good: "more is better",
       level: "not applicable",
-      explanation: "Affirmations, seeking collaboration and emphasising his choice: the responses that build partnership.",
+      explanation:
+        "Affirmations, seeking collaboration and emphasising his choice: the responses that build partnership.",
       source: "MITI 4.2.1",
     },
     {
@@ -157,17 +166,25 @@ export function describeIndicators(i: Indicators): IndicatorLine[] {
       fair: "none",
       good: "none",
       level: i.miNonAdherent === 0 ? "good" : "below fair",
-      explanation: "Confronting, or persuading without permission: the righting reflex, which tends to bring more sustain talk or discord.",
+      explanation:
+        "Confronting, or persuading without permission: the righting reflex, which tends to bring more sustain talk or discord.",
       source: "MITI 4.2.1",
     },
     {
       key: "percentOpenQuestions",
       name: "Open questions",
-      value: i.questions === 0 ? "no questions asked" : `${percent(i.percentOpenQuestions!)} of ${i.questions} question${i.questions === 1 ? "" : "s"}`,
+      value:
+        i.questions === 0
+          ? "no questions asked"
+          : `${percent(i.percentOpenQuestions!)} of ${i.questions} question${i.questions === 1 ? "" : "s"}`,
       fair: `${oq.fair}%`,
       good: `${oq.good}%`,
-      level: i.questions === 0 ? "not applicable" : levelOf(i.percentOpenQuestions! >= oq.good, i.percentOpenQuestions! >= oq.fair),
-      explanation: "The share of your questions that invited him to talk rather than answer yes or no (from the older MITI 3.1.1).",
+      level:
+        i.questions === 0
+          ? "not applicable"
+          : levelOf(i.percentOpenQuestions! >= oq.good, i.percentOpenQuestions! >= oq.fair),
+      explanation:
+        "The share of your questions that invited him to talk rather than answer yes or no (from the older MITI 3.1.1).",
       source: "MITI 3.1.1",
     },
   ];

@@ -72,37 +72,70 @@ function info(
 }
 
 export const MI_CODE_INFO: Record<MiCode, MiCodeInfo> = {
-  open_question: info("open_question", "Open question", "Question",
+  open_question: info(
+    "open_question",
+    "Open question",
+    "Question",
     "Invites him to answer in his own words, not just yes or no.",
-    { isQuestion: true, isMiConsistentOption: true }),
-  closed_question: info("closed_question", "Closed question", "Question",
-    "Asks for a yes, a no or a fact.",
-    { isQuestion: true }),
-  simple_reflection: info("simple_reflection", "Simple reflection", "Simple Reflection",
+    { isQuestion: true, isMiConsistentOption: true },
+  ),
+  closed_question: info("closed_question", "Closed question", "Question", "Asks for a yes, a no or a fact.", {
+    isQuestion: true,
+  }),
+  simple_reflection: info(
+    "simple_reflection",
+    "Simple reflection",
+    "Simple Reflection",
     "Says back what he said, adding little or nothing.",
-    { isReflection: true, isMiConsistentOption: true }),
-  complex_reflection: info("complex_reflection", "Complex reflection", "Complex Reflection",
+    { isReflection: true, isMiConsistentOption: true },
+  ),
+  complex_reflection: info(
+    "complex_reflection",
+    "Complex reflection",
+    "Complex Reflection",
     "Says back what he said and adds meaning, feeling or the other side of his mixed feelings.",
-    { isReflection: true, isComplex: true, isMiConsistentOption: true }),
-  affirm: info("affirm", "Affirmation", "Affirm",
-    "Names a specific, genuine strength or effort of his.",
-    { isMiAdherent: true, isMiConsistentOption: true }),
-  seeking_collaboration: info("seeking_collaboration", "Seeking collaboration", "Seeking Collaboration",
+    { isReflection: true, isComplex: true, isMiConsistentOption: true },
+  ),
+  affirm: info("affirm", "Affirmation", "Affirm", "Names a specific, genuine strength or effort of his.", {
+    isMiAdherent: true,
+    isMiConsistentOption: true,
+  }),
+  seeking_collaboration: info(
+    "seeking_collaboration",
+    "Seeking collaboration",
+    "Seeking Collaboration",
     "Shares power: asks permission, or invites his ideas and view.",
-    { isMiAdherent: true, isMiConsistentOption: true }),
-  emphasizing_autonomy: info("emphasizing_autonomy", "Emphasising autonomy", "Emphasizing Autonomy",
+    { isMiAdherent: true, isMiConsistentOption: true },
+  ),
+  emphasizing_autonomy: info(
+    "emphasizing_autonomy",
+    "Emphasising autonomy",
+    "Emphasizing Autonomy",
     "Makes clear that the choice is his.",
-    { isMiAdherent: true, isMiConsistentOption: true }),
-  giving_information: info("giving_information", "Giving information", "Giving Information",
-    "Gives facts neutrally, without pushing him either way."),
-  persuade_with_permission: info("persuade_with_permission", "Advice with permission", "Persuade with Permission",
-    "Gives advice or an argument for change after asking, or being asked, first."),
-  persuade: info("persuade", "Persuading", "Persuade",
+    { isMiAdherent: true, isMiConsistentOption: true },
+  ),
+  giving_information: info(
+    "giving_information",
+    "Giving information",
+    "Giving Information",
+    "Gives facts neutrally, without pushing him either way.",
+  ),
+  persuade_with_permission: info(
+    "persuade_with_permission",
+    "Advice with permission",
+    "Persuade with Permission",
+    "Gives advice or an argument for change after asking, or being asked, first.",
+  ),
+  persuade: info(
+    "persuade",
+    "Persuading",
+    "Persuade",
     "Gives advice, warnings or arguments for change without his permission.",
-    { isMiNonAdherent: true }),
-  confront: info("confront", "Confronting", "Confront",
-    "Argues, labels, shames, moralises or disagrees with him.",
-    { isMiNonAdherent: true }),
+    { isMiNonAdherent: true },
+  ),
+  confront: info("confront", "Confronting", "Confront", "Argues, labels, shames, moralises or disagrees with him.", {
+    isMiNonAdherent: true,
+  }),
 };
 
 export function isMiCode(value: unknown): value is MiCode {
@@ -113,7 +146,10 @@ export const TALK_TYPES = ["change", "sustain", "discord", "neutral"] as const;
 export type TalkType = (typeof TALK_TYPES)[number];
 
 export const TALK_TYPE_INFO: Record<TalkType, { label: string; description: string }> = {
-  change: { label: "Change talk", description: "His own words in favour of change: desire, ability, reasons, need, commitment, steps." },
+  change: {
+    label: "Change talk",
+    description: "His own words in favour of change: desire, ability, reasons, need, commitment, steps.",
+  },
   sustain: { label: "Sustain talk", description: "His words in favour of keeping things as they are." },
   discord: { label: "Discord", description: "Friction with you or the system, in the relationship itself." },
   neutral: { label: "Neutral", description: "Neither for nor against change." },

@@ -37,7 +37,17 @@ function prisonerLine(text: string, talk: TalkType): PrisonerLine {
   return { text, talk: info.label, talkDescription: info.description };
 }
 
-export function countsOfRow(a: Pick<Attempt, "open_questions" | "closed_questions" | "simple_reflections" | "complex_reflections" | "mi_adherent" | "mi_non_adherent">): BehaviourCounts {
+export function countsOfRow(
+  a: Pick<
+    Attempt,
+    | "open_questions"
+    | "closed_questions"
+    | "simple_reflections"
+    | "complex_reflections"
+    | "mi_adherent"
+    | "mi_non_adherent"
+  >,
+): BehaviourCounts {
   return {
     openQuestions: a.open_questions,
     closedQuestions: a.closed_questions,
@@ -92,7 +102,8 @@ export async function loadAttemptView(officerId: number, attemptId: string) {
   }
 
   const ending = row.ending_node ? scenario.nodes[row.ending_node]?.ending : undefined;
-  const counts = row.status === "finished" ? countsOfRow(row) : countBehaviours(steps.map((s) => s.mi_code).filter(isMiCode));
+  const counts =
+    row.status === "finished" ? countsOfRow(row) : countBehaviours(steps.map((s) => s.mi_code).filter(isMiCode));
   return {
     attempt: {
       id: row.id,
@@ -107,7 +118,14 @@ export async function loadAttemptView(officerId: number, attemptId: string) {
     opening,
     turns,
     current,
-    ending: ending && row.outcome ? { label: ending.label, outcome: OUTCOME_INFO[row.outcome].label, outcomeDescription: OUTCOME_INFO[row.outcome].description } : null,
+    ending:
+      ending && row.outcome
+        ? {
+            label: ending.label,
+            outcome: OUTCOME_INFO[row.outcome].label,
+            outcomeDescription: OUTCOME_INFO[row.outcome].description,
+          }
+        : null,
     indicators: describeIndicators(indicatorsOf(counts)),
   };
 }

@@ -53,7 +53,12 @@ export type StartResult = { ok: true; attemptId: string; resumed: boolean } | { 
  * Starts an attempt on the newest version of a scenario in the curriculum. An officer has at most
  * one attempt in progress per scenario: starting again (or a double click) returns that one.
  */
-export async function startAttempt(officer: Officer, scenarioId: string, mode: AttemptMode, db?: Kysely<Database>): Promise<StartResult> {
+export async function startAttempt(
+  officer: Officer,
+  scenarioId: string,
+  mode: AttemptMode,
+  db?: Kysely<Database>,
+): Promise<StartResult> {
   db ??= await getDb();
   const inCurriculum = (await getCurriculum()).some((m) => m.scenarios.some((s) => s.id === scenarioId));
   const version = inCurriculum ? await newestVersionOf(scenarioId) : null;
@@ -99,7 +104,12 @@ class Refused extends Error {
   }
 }
 
-export async function takeStep(officer: Officer, attemptId: string, input: StepInput, db?: Kysely<Database>): Promise<StepResult> {
+export async function takeStep(
+  officer: Officer,
+  attemptId: string,
+  input: StepInput,
+  db?: Kysely<Database>,
+): Promise<StepResult> {
   db ??= await getDb();
   const row = await getOwnAttempt(db, officer.id, attemptId);
   if (!row) return { kind: "not-found" };
@@ -130,7 +140,11 @@ export async function takeStep(officer: Officer, attemptId: string, input: StepI
       if (ending) {
         const codes = (await stepsOf(trx, attemptId)).map((s) => s.mi_code);
         if (choice) codes.push(choice.mi);
-        finished = { endingNode: ending.nodeId, outcome: ending.outcome, counts: countBehaviours(codes.filter(isMiCode)) };
+        finished = {
+          endingNode: ending.nodeId,
+          outcome: ending.outcome,
+          counts: countBehaviours(codes.filter(isMiCode)),
+        };
       }
       const moved = await advanceAttempt(trx, attemptId, input.rowVersion, {
         snapshot: JSON.stringify(persistConversation(after)),
@@ -173,13 +187,18 @@ function next(version: LoadedVersion, before: ScenarioSnapshot, input: StepInput
 /** The same rule the form applies, kept here too: the service never trusts its caller. */
 export function replyProblem(text: string): string | null {
   if (!text.trim()) return "Enter your reply";
-  if (text.length > MAX_REPLY_CHARS) return `Your reply must be ${MAX_REPLY_CHARS.toLocaleString("en-GB")} characters or fewer`;
+  if (text.length > MAX_REPLY_CHARS)
+    return `Your reply must be ${MAX_REPLY_CHARS.toLocaleString("en-GB")} characters or fewer`;
   return null;
 }
 
 export type AbandonResult = { kind: "ok" } | { kind: "not-found" } | { kind: "not-in-progress" };
 
-export async function abandonAttempt(officer: Officer, attemptId: string, db?: Kysely<Database>): Promise<AbandonResult> {
+export async function abandonAttempt(
+  officer: Officer,
+  attemptId: string,
+  db?: Kysely<Database>,
+): Promise<AbandonResult> {
   db ??= await getDb();
   const row = await getOwnAttempt(db, officer.id, attemptId);
   if (!row) return { kind: "not-found" };
@@ -189,5 +208,7 @@ export async function abandonAttempt(officer: Officer, attemptId: string, db?: K
   // It moved on between the read and the write: abandon what is there now, if still in progress.
   const again = await getOwnAttempt(db, officer.id, attemptId);
   if (!again || again.status !== "in_progress") return { kind: "not-in-progress" };
-  return (await abandonAttemptRow(db, officer.id, attemptId, again.row_version, new Date().toISOString())) ? { kind: "ok" } : { kind: "not-in-progress" };
+  return (await abandonAttemptRow(db, officer.id, attemptId, again.row_version, new Date().toISOString()))
+    ? { kind: "ok" }
+    : { kind: "not-in-progress" };
 }

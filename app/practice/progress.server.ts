@@ -33,14 +33,20 @@ export const STATUS_COLOURS: Record<Status, "grey" | "light-blue" | "blue" | "gr
 };
 
 function lastResult(rows: Row[]): string | null {
-  const last = rows.filter((r) => r.status === "finished" && r.finished_at).sort((a, b) => (a.finished_at! < b.finished_at! ? 1 : -1))[0];
+  const last = rows
+    .filter((r) => r.status === "finished" && r.finished_at)
+    .sort((a, b) => (a.finished_at! < b.finished_at! ? 1 : -1))[0];
   if (!last) return null;
   return `Last result: ${last.outcome ? OUTCOME_INFO[last.outcome].label.toLowerCase() : "finished"} (${last.mode}, ${formatDate(last.finished_at!)})`;
 }
 
 export async function officerProgress(officerId: number, now = new Date()) {
   const [curriculum, rows] = await Promise.all([getCurriculum(), attemptsOfOfficer(await getDb(), officerId)]);
-  const progress = programmeProgress(curriculum.map((m) => m.rules), rows.map(toAttemptRecord), now);
+  const progress = programmeProgress(
+    curriculum.map((m) => m.rules),
+    rows.map(toAttemptRecord),
+    now,
+  );
   const inProgress = rows.filter((r) => r.status === "in_progress");
   const modules = curriculum.map((m, i) => {
     const p = progress.modules[i];
@@ -68,7 +74,13 @@ export async function officerProgress(officerId: number, now = new Date()) {
   });
   return {
     modules,
-    resume: inProgress.map((r) => ({ id: r.id, title: r.title, mode: r.mode, startedAt: formatDate(r.started_at), steps: r.step_count })),
+    resume: inProgress.map((r) => ({
+      id: r.id,
+      title: r.title,
+      mode: r.mode,
+      startedAt: formatDate(r.started_at),
+      steps: r.step_count,
+    })),
     competent: progress.competent,
     completed: progress.completed,
   };

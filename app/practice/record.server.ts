@@ -31,12 +31,17 @@ export interface RecordEntry {
 export async function recordOf(officerId: number): Promise<RecordEntry[]> {
   const db = await getDb();
   const rows = await attemptsOfOfficer(db, officerId);
-  const written = (await stepsWithReviews(db, rows.map((r) => r.id))).filter((s) => s.free_text !== null);
+  const written = (
+    await stepsWithReviews(
+      db,
+      rows.map((r) => r.id),
+    )
+  ).filter((s) => s.free_text !== null);
   const entries: RecordEntry[] = [];
   for (const r of rows) {
     const version = await getScenarioVersion(r.scenario_version_id);
     const scenario = version?.scenario;
-    const ending = r.ending_node ? scenario?.nodes[r.ending_node]?.ending?.label ?? r.ending_node : null;
+    const ending = r.ending_node ? (scenario?.nodes[r.ending_node]?.ending?.label ?? r.ending_node) : null;
     const lines = r.status === "finished" ? describeIndicators(indicatorsOf(countsOfRow(r))) : [];
     entries.push({
       id: r.id,
@@ -64,10 +69,30 @@ export async function recordOf(officerId: number): Promise<RecordEntry[]> {
   return entries;
 }
 
-export const INDICATOR_NAMES = describeIndicators(indicatorsOf({ openQuestions: 0, closedQuestions: 0, simpleReflections: 0, complexReflections: 0, miAdherent: 0, miNonAdherent: 0 })).map((l) => l.name);
+export const INDICATOR_NAMES = describeIndicators(
+  indicatorsOf({
+    openQuestions: 0,
+    closedQuestions: 0,
+    simpleReflections: 0,
+    complexReflections: 0,
+    miAdherent: 0,
+    miNonAdherent: 0,
+  }),
+).map((l) => l.name);
 
 export function recordCsv(entries: RecordEntry[]): string {
-  const header = ["Started", "Finished", "Scenario", "Module", "Mode", "Status", "Ending", "Outcome", ...INDICATOR_NAMES, "Written replies and trainer ratings"];
+  const header = [
+    "Started",
+    "Finished",
+    "Scenario",
+    "Module",
+    "Mode",
+    "Status",
+    "Ending",
+    "Outcome",
+    ...INDICATOR_NAMES,
+    "Written replies and trainer ratings",
+  ];
   const rows = entries.map((e) => [
     e.startedAt,
     e.finishedAt ?? "",
@@ -79,7 +104,10 @@ export function recordCsv(entries: RecordEntry[]): string {
     e.outcome ?? "",
     ...INDICATOR_NAMES.map((n) => e.indicators[n] ?? ""),
     e.writtenReplies
-      .map((w) => `Reply: ${w.reply} | Rating: ${w.rating === null ? "not yet rated" : `${w.rating} out of 5`}${w.comment ? ` | Comment: ${w.comment}` : ""}`)
+      .map(
+        (w) =>
+          `Reply: ${w.reply} | Rating: ${w.rating === null ? "not yet rated" : `${w.rating} out of 5`}${w.comment ? ` | Comment: ${w.comment}` : ""}`,
+      )
       .join("\n"),
   ]);
   return toCsv(header, rows);

@@ -11,10 +11,13 @@ export function attemptIdOf(params: { attemptId?: string }): string {
 }
 
 export const NOTICES = {
-  stale: "That page was out of date (perhaps open in another tab, or sent twice), so nothing new was recorded. This is where your conversation is now.",
-  "not-allowed": "That response is not available at this point in the conversation, so nothing was recorded. Choose from the options below.",
+  stale:
+    "That page was out of date (perhaps open in another tab, or sent twice), so nothing new was recorded. This is where your conversation is now.",
+  "not-allowed":
+    "That response is not available at this point in the conversation, so nothing was recorded. Choose from the options below.",
   finished: "This attempt has already finished, so nothing more was recorded.",
-  resumed: "You already had this scenario in progress, so you are back where you left off. To start again, abandon it first.",
+  resumed:
+    "You already had this scenario in progress, so you are back where you left off. To start again, abandon it first.",
   abandoned: "This attempt was abandoned, so nothing more was recorded.",
 } as const;
 export type NoticeCode = keyof typeof NOTICES;

@@ -14,7 +14,12 @@ import { statementBuilder, statementsToJson, uuidV5, type Statement } from "~/do
 import { getCurriculum } from "~/curriculum.server";
 import { matrixOfficers } from "~/reports/matrix.server";
 
-export async function matrixCsv(db: Kysely<Database>, establishmentId: number, params: URLSearchParams, now = new Date()) {
+export async function matrixCsv(
+  db: Kysely<Database>,
+  establishmentId: number,
+  params: URLSearchParams,
+  now = new Date(),
+) {
   const m = await matrixOfficers(db, establishmentId, params, now);
   if (Object.keys(m.filters.errors).length) return { errors: m.filters.errors, csv: null };
   const header = ["Officer", "Wing", ...m.modules.map((x) => x.title), "Whole programme"];
@@ -22,7 +27,13 @@ export async function matrixCsv(db: Kysely<Database>, establishmentId: number, p
     o.name,
     o.wingName ?? "No wing",
     ...o.progress.modules.map((p) => STATUS_LABELS[p.status]),
-    o.progress.competent ? "Competent" : o.progress.refresherDue ? "Refresher due" : o.progress.completed ? "Completed" : "Not completed",
+    o.progress.competent
+      ? "Competent"
+      : o.progress.refresherDue
+        ? "Refresher due"
+        : o.progress.completed
+          ? "Completed"
+          : "Not completed",
   ]);
   return { errors: null, csv: toCsv(header, rows) };
 }
@@ -34,12 +45,18 @@ export interface AttemptFilters {
 }
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const isDay = (v: string) => DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const isDay = (v: string) =>
+  DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 /** Filters for the attempts export and statements, from the address; wrong values get field errors. */
-export async function parseAttemptFilters(db: Kysely<Database>, establishmentId: number, params: URLSearchParams): Promise<AttemptFilters> {
+export async function parseAttemptFilters(
+  db: Kysely<Database>,
+  establishmentId: number,
+  params: URLSearchParams,
+): Promise<AttemptFilters> {
   const values: Record<string, string> = {};
-  for (const k of ["wing", "module", "mode", "status", "from", "to"]) values[k] = (params.get(k) ?? "").trim().slice(0, 100);
+  for (const k of ["wing", "module", "mode", "status", "from", "to"])
+    values[k] = (params.get(k) ?? "").trim().slice(0, 100);
   const errors: Record<string, string> = {};
   const filter: AttemptFilters["filter"] = {};
   if (values.wing) {
@@ -57,7 +74,8 @@ export async function parseAttemptFilters(db: Kysely<Database>, establishmentId:
     else errors.mode = "Choose practice or assessment";
   }
   if (values.status) {
-    if (values.status === "finished" || values.status === "in_progress" || values.status === "abandoned") filter.status = values.status;
+    if (values.status === "finished" || values.status === "in_progress" || values.status === "abandoned")
+      filter.status = values.status;
     else errors.status = "Choose a status from the list";
   }
   for (const k of ["from", "to"] as const) {
@@ -65,7 +83,8 @@ export async function parseAttemptFilters(db: Kysely<Database>, establishmentId:
     if (isDay(values[k])) filter[k] = values[k];
     else errors[k] = `Enter the ${k === "from" ? "start" : "end"} date as a real date, for example 2026-03-31`;
   }
-  if (filter.from && filter.to && filter.from > filter.to) errors.to = "The end date must be the same as or after the start date";
+  if (filter.from && filter.to && filter.from > filter.to)
+    errors.to = "The end date must be the same as or after the start date";
   return { filter, values, errors };
 }
 
@@ -77,13 +96,58 @@ export async function attemptsCsv(db: Kysely<Database>, establishmentId: number,
   const modules = new Map(curriculum.map((m) => [m.id, m]));
   const scenarios = new Map(curriculum.flatMap((m) => m.scenarios.map((s) => [s.id, s.title] as const)));
   const round = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
-  const header = ["Attempt", "Officer", "Wing", "Module", "Scenario", "Mode", "Status", "Started", "Finished", "Outcome", "Open questions", "Closed questions", "Simple reflections", "Complex reflections", "MI-adherent", "MI-non-adherent", "Reflection-to-question ratio", "Complex reflections %", "Assessment passed"];
+  const header = [
+    "Attempt",
+    "Officer",
+    "Wing",
+    "Module",
+    "Scenario",
+    "Mode",
+    "Status",
+    "Started",
+    "Finished",
+    "Outcome",
+    "Open questions",
+    "Closed questions",
+    "Simple reflections",
+    "Complex reflections",
+    "MI-adherent",
+    "MI-non-adherent",
+    "Reflection-to-question ratio",
+    "Complex reflections %",
+    "Assessment passed",
+  ];
   const body = rows.map((r) => {
     const record = toAttemptRecord(r);
     const i = indicatorsOf(record.counts);
     const module = modules.get(r.module_id);
-    const passed = r.mode === "assessment" && r.status === "finished" && module ? (passesAssessment(record, module.rules.thresholds) ? "Yes" : "No") : "";
-    return [r.id, r.display_name, r.unit_name ?? "No wing", module?.title ?? r.module_id, scenarios.get(r.scenario_id) ?? r.scenario_id, MODE_LABELS[r.mode], ATTEMPT_STATUS_LABELS[r.status], r.started_at, r.finished_at, r.outcome, r.open_questions, r.closed_questions, r.simple_reflections, r.complex_reflections, r.mi_adherent, r.mi_non_adherent, round(i.reflectionToQuestion), round(i.percentComplexReflections), passed];
+    const passed =
+      r.mode === "assessment" && r.status === "finished" && module
+        ? passesAssessment(record, module.rules.thresholds)
+          ? "Yes"
+          : "No"
+        : "";
+    return [
+      r.id,
+      r.display_name,
+      r.unit_name ?? "No wing",
+      module?.title ?? r.module_id,
+      scenarios.get(r.scenario_id) ?? r.scenario_id,
+      MODE_LABELS[r.mode],
+      ATTEMPT_STATUS_LABELS[r.status],
+      r.started_at,
+      r.finished_at,
+      r.outcome,
+      r.open_questions,
+      r.closed_questions,
+      r.simple_reflections,
+      r.complex_reflections,
+      r.mi_adherent,
+      r.mi_non_adherent,
+      round(i.reflectionToQuestion),
+      round(i.percentComplexReflections),
+      passed,
+    ];
   });
   return toCsv(header, body);
 }
@@ -105,7 +169,12 @@ export interface StatementWithAttempt {
 }
 
 /** Finished attempts matching the filters, oldest first, and a function turning each into its statement. */
-async function statementSource(db: Kysely<Database>, establishmentId: number, filter: AttemptFilters["filter"], baseUrl: string) {
+async function statementSource(
+  db: Kysely<Database>,
+  establishmentId: number,
+  filter: AttemptFilters["filter"],
+  baseUrl: string,
+) {
   const [curriculum, rows, actorName] = await Promise.all([
     getCurriculum(),
     listAttempts(db, { establishmentId, ...filter, status: "finished" }),
@@ -130,7 +199,12 @@ async function statementSource(db: Kysely<Database>, establishmentId: number, fi
 }
 
 /** One statement per finished attempt matching the filters, oldest first. */
-export async function statementsFor(db: Kysely<Database>, establishmentId: number, filter: AttemptFilters["filter"], baseUrl: string): Promise<StatementWithAttempt[]> {
+export async function statementsFor(
+  db: Kysely<Database>,
+  establishmentId: number,
+  filter: AttemptFilters["filter"],
+  baseUrl: string,
+): Promise<StatementWithAttempt[]> {
   const { rows, toStatement } = await statementSource(db, establishmentId, filter, baseUrl);
   return rows.map((r) => ({ attemptId: r.id, statement: toStatement(r) }));
 }
@@ -139,10 +213,16 @@ export async function statementsFor(db: Kysely<Database>, establishmentId: numbe
  * The statements as the JSON download: an array, one statement per finished attempt. Built and
  * written a thousand at a time, so a whole year's statements never sit in memory as objects.
  */
-export async function statementsJson(db: Kysely<Database>, establishmentId: number, filter: AttemptFilters["filter"], baseUrl: string): Promise<string> {
+export async function statementsJson(
+  db: Kysely<Database>,
+  establishmentId: number,
+  filter: AttemptFilters["filter"],
+  baseUrl: string,
+): Promise<string> {
   const { rows, toStatement } = await statementSource(db, establishmentId, filter, baseUrl);
   const parts: string[] = [];
-  for (let i = 0; i < rows.length; i += 1000) parts.push(statementsToJson(rows.slice(i, i + 1000).map(toStatement)).slice(1, -1));
+  for (let i = 0; i < rows.length; i += 1000)
+    parts.push(statementsToJson(rows.slice(i, i + 1000).map(toStatement)).slice(1, -1));
   return `[${parts.join(",")}]`;
 }
 

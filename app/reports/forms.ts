@@ -25,17 +25,25 @@ export function targetForm(today: string) {
 }
 
 export function engagementForm(thisMonth: string) {
-  return z
-    .object({
-      month: z
-        .string({ error: "Enter the month" })
-        .trim()
-        .min(1, "Enter the month")
-        .regex(MONTH_PATTERN, "Enter the month in the form YYYY-MM, for example 2026-03")
-        .refine((v) => v <= thisMonth, "The month must not be in the future"),
-      eligible: wholeNumber("the number of men eligible", { min: 1, max: 100_000 }),
-      notEngaging: wholeNumber("the number refusing or not engaging", { min: 0, max: 100_000 }),
-    })
-    // Only compared when both numbers are valid: otherwise their own messages say what is wrong.
-    .refine((v) => typeof v.eligible !== "number" || typeof v.notEngaging !== "number" || v.notEngaging <= v.eligible, { path: ["notEngaging"], message: "The number refusing or not engaging must not be more than the number eligible" });
+  return (
+    z
+      .object({
+        month: z
+          .string({ error: "Enter the month" })
+          .trim()
+          .min(1, "Enter the month")
+          .regex(MONTH_PATTERN, "Enter the month in the form YYYY-MM, for example 2026-03")
+          .refine((v) => v <= thisMonth, "The month must not be in the future"),
+        eligible: wholeNumber("the number of men eligible", { min: 1, max: 100_000 }),
+        notEngaging: wholeNumber("the number refusing or not engaging", { min: 0, max: 100_000 }),
+      })
+      // Only compared when both numbers are valid: otherwise their own messages say what is wrong.
+      .refine(
+        (v) => typeof v.eligible !== "number" || typeof v.notEngaging !== "number" || v.notEngaging <= v.eligible,
+        {
+          path: ["notEngaging"],
+          message: "The number refusing or not engaging must not be more than the number eligible",
+        },
+      )
+  );
 }

@@ -30,14 +30,22 @@ export interface DeliveryResult {
   error: string | null;
 }
 
-export async function deliverStatements(db: Kysely<Database>, items: StatementWithAttempt[], config: LrsConfig): Promise<DeliveryResult> {
+export async function deliverStatements(
+  db: Kysely<Database>,
+  items: StatementWithAttempt[],
+  config: LrsConfig,
+): Promise<DeliveryResult> {
   const { batchSize = 50, retries = 3, backoffMs = 500, timeoutMs = 15_000 } = config;
   const doFetch = config.fetch ?? fetch;
-  const done = await deliveredStatementIds(db, items.map((i) => i.statement.id));
+  const done = await deliveredStatementIds(
+    db,
+    items.map((i) => i.statement.id),
+  );
   const pending = items.filter((i) => !done.has(i.statement.id));
   const url = `${config.endpoint.replace(/\/+$/, "")}/statements`;
   const headers: Record<string, string> = { "Content-Type": "application/json", "X-Experience-API-Version": "1.0.3" };
-  if (config.username || config.password) headers.Authorization = `Basic ${Buffer.from(`${config.username ?? ""}:${config.password ?? ""}`).toString("base64")}`;
+  if (config.username || config.password)
+    headers.Authorization = `Basic ${Buffer.from(`${config.username ?? ""}:${config.password ?? ""}`).toString("base64")}`;
   let sent = 0;
   for (let b = 0; b < pending.length; b += batchSize) {
     const batch = pending.slice(b, b + batchSize);
@@ -46,7 +54,12 @@ export async function deliverStatements(db: Kysely<Database>, items: StatementWi
     for (let attempt = 0; attempt <= retries && !ok; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, backoffMs * 2 ** (attempt - 1)));
       try {
-        const res = await doFetch(url, { method: "POST", headers, body: JSON.stringify(batch.map((i) => i.statement)), signal: AbortSignal.timeout(timeoutMs) });
+        const res = await doFetch(url, {
+          method: "POST",
+          headers,
+          body: JSON.stringify(batch.map((i) => i.statement)),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
         await res.text().catch(() => "");
         if (res.ok) ok = true;
         else {
@@ -59,7 +72,10 @@ export async function deliverStatements(db: Kysely<Database>, items: StatementWi
       }
     }
     if (!ok) return { sent, alreadySent: done.size, failed: pending.length - b, error: lastError };
-    await recordDeliveries(db, batch.map((i) => ({ statementId: i.statement.id, attemptId: i.attemptId })));
+    await recordDeliveries(
+      db,
+      batch.map((i) => ({ statementId: i.statement.id, attemptId: i.attemptId })),
+    );
     sent += batch.length;
   }
   return { sent, alreadySent: done.size, failed: 0, error: null };

@@ -41,7 +41,17 @@ export function parseMatrixQuery(params: URLSearchParams, wings: { id: number }[
   if (sort === null) errors.sort = "Choose how to sort from the list";
   const n = Number(values.page || "1");
   const page = Number.isSafeInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
-  return { query: { wingId: errors.wing ? null : wingId, status: errors.status ? null : status, moduleId: errors.module ? null : moduleId, sort: sort ?? "name", page }, values, errors };
+  return {
+    query: {
+      wingId: errors.wing ? null : wingId,
+      status: errors.status ? null : status,
+      moduleId: errors.module ? null : moduleId,
+      sort: sort ?? "name",
+      page,
+    },
+    values,
+    errors,
+  };
 }
 
 /** Officers matching the filters, sorted. With a module, the status filter applies to it; without, to any module. */
@@ -54,13 +64,21 @@ export function filterMatrix(officers: OfficerProgress[], moduleIds: string[], q
   });
   if (q.sort === "progress") {
     const rank = new Map(rows.map((o) => [o.officerId, progressRank(o.progress)]));
-    rows.sort((a, b) => rank.get(b.officerId)! - rank.get(a.officerId)! || a.name.localeCompare(b.name) || a.officerId - b.officerId);
+    rows.sort(
+      (a, b) =>
+        rank.get(b.officerId)! - rank.get(a.officerId)! || a.name.localeCompare(b.name) || a.officerId - b.officerId,
+    );
   }
   return rows; // already in name order from the query
 }
 
 /** Every officer matching the filters (for the page and the CSV export). */
-export async function matrixOfficers(db: Kysely<Database>, establishmentId: number, params: URLSearchParams, now = new Date()) {
+export async function matrixOfficers(
+  db: Kysely<Database>,
+  establishmentId: number,
+  params: URLSearchParams,
+  now = new Date(),
+) {
   const wings = await listWings(db, establishmentId);
   const wingCheck = parseMatrixQuery(params, wings, []);
   // A wrong filter shows an empty, labelled result, never a guess at what was meant.
@@ -72,7 +90,12 @@ export async function matrixOfficers(db: Kysely<Database>, establishmentId: numb
   return { wings, modules: p.curriculum.map((m) => ({ id: m.id, title: m.title })), filters, officers };
 }
 
-export async function matrixReport(db: Kysely<Database>, establishmentId: number, params: URLSearchParams, now = new Date()) {
+export async function matrixReport(
+  db: Kysely<Database>,
+  establishmentId: number,
+  params: URLSearchParams,
+  now = new Date(),
+) {
   const { officers, ...rest } = await matrixOfficers(db, establishmentId, params, now);
   const pages = Math.max(1, Math.ceil(officers.length / MATRIX_PAGE_SIZE));
   const page = Math.min(rest.filters.query.page, pages);

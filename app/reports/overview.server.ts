@@ -15,17 +15,35 @@ export async function overviewReport(db: Kysely<Database>, establishmentId: numb
     getTarget(db, establishmentId),
     listEngagementFigures(db, establishmentId),
   ]);
-  const summary = summarise(p.rules.map((r) => r.id), p.officers.map((o) => o.progress));
+  const summary = summarise(
+    p.rules.map((r) => r.id),
+    p.officers.map((o) => o.progress),
+  );
   const trajectory = monthlyTrajectory(p, now);
   const projection = target
-    ? project(trajectory.map((t) => ({ at: t.at, competent: t.competent })), summary.officers, { percent: target.target_percent, date: target.target_date }, now)
+    ? project(
+        trajectory.map((t) => ({ at: t.at, competent: t.competent })),
+        summary.officers,
+        { percent: target.target_percent, date: target.target_date },
+        now,
+      )
     : null;
   return {
     modules: p.curriculum.map((m) => ({ id: m.id, title: m.title })),
     summary,
     target: target ? { percent: target.target_percent, date: target.target_date } : null,
     projection: projection && { ...projection, projectedDate: projection.projectedDate?.toISOString() ?? null },
-    targetChart: target && projection ? targetChart(trajectory, projection.needed, projection.perMonth, projection.projectedDate, targetDate({ percent: target.target_percent, date: target.target_date }), now) : null,
+    targetChart:
+      target && projection
+        ? targetChart(
+            trajectory,
+            projection.needed,
+            projection.perMonth,
+            projection.projectedDate,
+            targetDate({ percent: target.target_percent, date: target.target_date }),
+            now,
+          )
+        : null,
     engagement: engagementBesideCoverage(trajectory, figures, now),
   };
 }
@@ -38,8 +56,18 @@ export type Overview = Awaited<ReturnType<typeof overviewReport>>;
  * first month's count to the number needed at the target date; the projection carries the
  * current pace on from now.
  */
-function targetChart(trajectory: MonthPoint[], needed: number, perMonth: number, projected: Date | null, due: Date, now: Date) {
-  const endMonth = [monthOf(due), projected && projected.getTime() - now.getTime() < 3 * 365 * 86400000 ? monthOf(projected) : null]
+function targetChart(
+  trajectory: MonthPoint[],
+  needed: number,
+  perMonth: number,
+  projected: Date | null,
+  due: Date,
+  now: Date,
+) {
+  const endMonth = [
+    monthOf(due),
+    projected && projected.getTime() - now.getTime() < 3 * 365 * 86400000 ? monthOf(projected) : null,
+  ]
     .filter((m): m is string => m !== null)
     .reduce((a, b) => (a > b ? a : b), monthOf(now));
   const months = [...trajectory.map((t) => t.month)];
@@ -54,7 +82,9 @@ function targetChart(trajectory: MonthPoint[], needed: number, perMonth: number,
   return {
     months,
     actual: months.map((_, i) => (i < trajectory.length ? trajectory[i].competent : null)),
-    target: months.map((_, i) => (dueIndex < 0 ? null : i <= dueIndex ? first + ((needed - first) * i) / Math.max(1, dueIndex) : null)),
+    target: months.map((_, i) =>
+      dueIndex < 0 ? null : i <= dueIndex ? first + ((needed - first) * i) / Math.max(1, dueIndex) : null,
+    ),
     // The current pace carried forward from now, stopping once it reaches the number needed.
     projection: months.map((_, i) => {
       if (i < nowIndex) return null;
@@ -68,7 +98,11 @@ function targetChart(trajectory: MonthPoint[], needed: number, perMonth: number,
 }
 
 /** Refusal rate beside training coverage, month by month over the last 12 months. */
-function engagementBesideCoverage(trajectory: MonthPoint[], figures: { month: string; eligible: number; not_engaging: number }[], now: Date) {
+function engagementBesideCoverage(
+  trajectory: MonthPoint[],
+  figures: { month: string; eligible: number; not_engaging: number }[],
+  now: Date,
+) {
   const byMonth = new Map(figures.map((f) => [f.month, f]));
   const points = new Map(trajectory.map((t) => [t.month, t]));
   return lastMonths(now, 12).map((month) => {

@@ -15,7 +15,11 @@ export interface PrisonProgress {
   records: Map<number, AttemptRecord[]>;
 }
 
-export async function prisonProgress(db: Kysely<Database>, establishmentId: number, { wingId = null, now = new Date() }: { wingId?: number | null; now?: Date } = {}): Promise<PrisonProgress> {
+export async function prisonProgress(
+  db: Kysely<Database>,
+  establishmentId: number,
+  { wingId = null, now = new Date() }: { wingId?: number | null; now?: Date } = {},
+): Promise<PrisonProgress> {
   const [curriculum, officers, rows] = await Promise.all([
     getCurriculum(),
     listOfficers(db, { establishmentId, wingId }),
@@ -61,7 +65,9 @@ export function monthlyTrajectory(p: PrisonProgress, now: Date, months = 12): Mo
   const completedSince = p.officers.map((o) =>
     o.progress.completed ? Math.max(...o.progress.modules.map((m) => m.completedAt!.getTime())) : Infinity,
   );
-  const everPassedAll = p.officers.map((o) => o.progress.modules.every((m) => m.status === "competent" || m.status === "refresher_due"));
+  const everPassedAll = p.officers.map((o) =>
+    o.progress.modules.every((m) => m.status === "competent" || m.status === "refresher_due"),
+  );
   return lastMonths(now, months).map((month) => {
     const at = monthEnd(month, now);
     let completed = 0;
@@ -70,7 +76,8 @@ export function monthlyTrajectory(p: PrisonProgress, now: Date, months = 12): Mo
       if (completedSince[i] > at.getTime()) return;
       completed++;
       if (!everPassedAll[i]) return;
-      const progress = at.getTime() === now.getTime() ? o.progress : programmeProgress(p.rules, p.records.get(o.officerId) ?? [], at);
+      const progress =
+        at.getTime() === now.getTime() ? o.progress : programmeProgress(p.rules, p.records.get(o.officerId) ?? [], at);
       if (progress.competent) competent++;
     });
     return { month, at, officers: p.officers.length, completed, competent };

@@ -10,18 +10,39 @@ import { toAttemptRecord } from "~/domain/reporting/records";
 import { getCurriculum } from "~/curriculum.server";
 import { notFound, type CurrentUser } from "~/auth/guard.server";
 
-export async function officerRecord(db: Kysely<Database>, viewer: CurrentUser, establishmentId: number, officerId: number, now = new Date()) {
+export async function officerRecord(
+  db: Kysely<Database>,
+  viewer: CurrentUser,
+  establishmentId: number,
+  officerId: number,
+  now = new Date(),
+) {
   const officer = await getOfficer(db, officerId);
   // Another prison's officer, or someone who is not an officer, is simply not found.
   if (!officer || officer.role !== "officer" || officer.establishment_id !== establishmentId) notFound();
   const [curriculum, rows] = await Promise.all([getCurriculum(), listAttempts(db, { establishmentId, officerId })]);
   const records = rows.map(toAttemptRecord);
-  const progress = programmeProgress(curriculum.map((m) => m.rules), records, now);
-  await recordAudit(db, { actorUserId: viewer.id, action: "record.viewed", subjectUserId: officer.id, establishmentId, details: { attempts: rows.length } });
+  const progress = programmeProgress(
+    curriculum.map((m) => m.rules),
+    records,
+    now,
+  );
+  await recordAudit(db, {
+    actorUserId: viewer.id,
+    action: "record.viewed",
+    subjectUserId: officer.id,
+    establishmentId,
+    details: { attempts: rows.length },
+  });
   const titles = new Map(curriculum.flatMap((m) => m.scenarios.map((s) => [s.id, s.title] as const)));
   return {
     officer: { id: officer.id, name: officer.display_name, wing: officer.unit_name, active: officer.active === 1 },
-    modules: curriculum.map((m, i) => ({ id: m.id, title: m.title, status: progress.modules[i].status, refresherDueAt: progress.modules[i].refresherDueAt?.toISOString() ?? null })),
+    modules: curriculum.map((m, i) => ({
+      id: m.id,
+      title: m.title,
+      status: progress.modules[i].status,
+      refresherDueAt: progress.modules[i].refresherDueAt?.toISOString() ?? null,
+    })),
     attempts: rows.map((r) => ({
       id: r.id,
       scenario: titles.get(r.scenario_id) ?? r.scenario_id,
@@ -31,7 +52,14 @@ export async function officerRecord(db: Kysely<Database>, viewer: CurrentUser, e
       startedAt: r.started_at,
       finishedAt: r.finished_at,
       outcome: r.outcome,
-      indicators: r.status === "finished" ? describeIndicators(indicatorsOf(toAttemptRecord(r).counts)).map((l) => ({ name: l.name, value: l.value, level: l.level })) : null,
+      indicators:
+        r.status === "finished"
+          ? describeIndicators(indicatorsOf(toAttemptRecord(r).counts)).map((l) => ({
+              name: l.name,
+              value: l.value,
+              level: l.level,
+            }))
+          : null,
     })),
   };
 }

@@ -17,11 +17,16 @@ export interface ReportScope {
 
 const ID = /^\d{1,10}$/;
 
-export async function requireReportScope(request: Request, formPrison?: FormDataEntryValue | null): Promise<ReportScope> {
+export async function requireReportScope(
+  request: Request,
+  formPrison?: FormDataEntryValue | null,
+): Promise<ReportScope> {
   const user = await requireUser(request, { roles: ["manager", "admin"] });
   const db = await getDb();
   const fromUrl = new URL(request.url).searchParams.get("prison");
-  const asked = [fromUrl, typeof formPrison === "string" ? formPrison : null].filter((v): v is string => v !== null && v !== "");
+  const asked = [fromUrl, typeof formPrison === "string" ? formPrison : null].filter(
+    (v): v is string => v !== null && v !== "",
+  );
   if (asked.some((v) => !ID.test(v)) || new Set(asked).size > 1) notFound();
   const askedId = asked.length ? Number(asked[0]) : null;
 

@@ -18,17 +18,33 @@ function latestAssessment(records: AttemptRecord[] | undefined): BehaviourCounts
 }
 
 export async function skillsReport(db: Kysely<Database>, establishmentId: number, now = new Date()) {
-  const [p, ratings] = await Promise.all([prisonProgress(db, establishmentId, { now }), writtenReplyRatings(db, establishmentId)]);
-  const latest = p.officers.map((o) => ({ wingId: o.wingId, wingName: o.wingName ?? "No wing", counts: latestAssessment(p.records.get(o.officerId)) }));
+  const [p, ratings] = await Promise.all([
+    prisonProgress(db, establishmentId, { now }),
+    writtenReplyRatings(db, establishmentId),
+  ]);
+  const latest = p.officers.map((o) => ({
+    wingId: o.wingId,
+    wingName: o.wingName ?? "No wing",
+    counts: latestAssessment(p.records.get(o.officerId)),
+  }));
   const withAssessment = latest.filter((l): l is typeof l & { counts: BehaviourCounts } => l.counts !== null);
   const wings = new Map<number | null, string>();
   for (const o of p.officers) wings.set(o.wingId, o.wingName ?? "No wing");
   const ratingGroup = (wingId: number | null | undefined) => {
     const mine = ratings.filter((r) => wingId === undefined || r.unit_id === wingId);
-    return { ...meanRating(mine.map((r) => r.rating), new Set(mine.map((r) => r.officer_id)).size) };
+    return {
+      ...meanRating(
+        mine.map((r) => r.rating),
+        new Set(mine.map((r) => r.officer_id)).size,
+      ),
+    };
   };
   return {
-    prison: { officers: p.officers.length, ...distribution(withAssessment.map((l) => l.counts)), rating: ratingGroup(undefined) },
+    prison: {
+      officers: p.officers.length,
+      ...distribution(withAssessment.map((l) => l.counts)),
+      rating: ratingGroup(undefined),
+    },
     wings: [...wings.entries()]
       .sort((a, b) => (a[0] === null ? 1 : b[0] === null ? -1 : a[1].localeCompare(b[1])))
       .map(([wingId, wingName]) => ({

@@ -14,11 +14,17 @@ export const meta: MetaFunction = () => title("Change your password");
 
 const ChangePasswordForm = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(200, "Password must be 200 characters or fewer"),
+    currentPassword: z
+      .string({ error: "Enter your current password" })
+      .min(1, "Enter your current password")
+      .max(200, "Password must be 200 characters or fewer"),
     newPassword: newPassword(),
     confirmPassword: z.string().default(""),
   })
-  .refine((f) => f.newPassword === f.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords do not match" });
+  .refine((f) => f.newPassword === f.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two new passwords do not match",
+  });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -46,10 +52,34 @@ export default function ChangePassword() {
         <ErrorSummary errors={result?.errors} />
         <h1 className="govuk-heading-l">Change your password</h1>
         <Form method="post" noValidate>
-          <TextInput name="currentPassword" type="password" label="Current password" autoComplete="current-password" error={result?.errors.currentPassword} className="govuk-!-width-one-half" />
-          <TextInput name="newPassword" type="password" label="New password" hint={PASSWORD_RULES} autoComplete="new-password" error={result?.errors.newPassword} className="govuk-!-width-one-half" />
-          <TextInput name="confirmPassword" type="password" label="New password again" autoComplete="new-password" error={result?.errors.confirmPassword} className="govuk-!-width-one-half" />
-          <button type="submit" className="govuk-button">Change password</button>
+          <TextInput
+            name="currentPassword"
+            type="password"
+            label="Current password"
+            autoComplete="current-password"
+            error={result?.errors.currentPassword}
+            className="govuk-!-width-one-half"
+          />
+          <TextInput
+            name="newPassword"
+            type="password"
+            label="New password"
+            hint={PASSWORD_RULES}
+            autoComplete="new-password"
+            error={result?.errors.newPassword}
+            className="govuk-!-width-one-half"
+          />
+          <TextInput
+            name="confirmPassword"
+            type="password"
+            label="New password again"
+            autoComplete="new-password"
+            error={result?.errors.confirmPassword}
+            className="govuk-!-width-one-half"
+          />
+          <button type="submit" className="govuk-button">
+            Change password
+          </button>
         </Form>
       </div>
     </div>

@@ -44,24 +44,42 @@ export default function AuditLog() {
       <h1 className="govuk-heading-l">Audit log</h1>
       <Form method="get" className="app-filter-row">
         <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="filter-action">Show</label>
+          <label className="govuk-label" htmlFor="filter-action">
+            Show
+          </label>
           <select className="govuk-select" id="filter-action" name="action" defaultValue={action}>
             {ACTIONS.map((a) => (
-              <option key={a.value} value={a.value}>{a.label}</option>
+              <option key={a.value} value={a.value}>
+                {a.label}
+              </option>
             ))}
           </select>
         </div>
-        <button type="submit" className="govuk-button govuk-button--secondary">Filter</button>
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          Filter
+        </button>
       </Form>
       <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">{total} event{total === 1 ? "" : "s"}, newest first</caption>
+        <caption className="govuk-table__caption govuk-table__caption--m">
+          {total} event{total === 1 ? "" : "s"}, newest first
+        </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">When (UTC)</th>
-            <th scope="col" className="govuk-table__header">Who</th>
-            <th scope="col" className="govuk-table__header">What</th>
-            <th scope="col" className="govuk-table__header">Whom</th>
-            <th scope="col" className="govuk-table__header">Details</th>
+            <th scope="col" className="govuk-table__header">
+              When (UTC)
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Who
+            </th>
+            <th scope="col" className="govuk-table__header">
+              What
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Whom
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Details
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
@@ -70,7 +88,9 @@ export default function AuditLog() {
               <td className="govuk-table__cell">{e.at.slice(0, 19).replace("T", " ")}</td>
               <td className="govuk-table__cell">{person(e.actor_name, e.actor_username) || "Someone not signed in"}</td>
               <td className="govuk-table__cell">{e.action}</td>
-              <td className="govuk-table__cell">{person(e.subject_name, e.subject_username) || e.establishment_name || ""}</td>
+              <td className="govuk-table__cell">
+                {person(e.subject_name, e.subject_username) || e.establishment_name || ""}
+              </td>
               <td className="govuk-table__cell app-wrap">{e.details ?? ""}</td>
             </tr>
           ))}

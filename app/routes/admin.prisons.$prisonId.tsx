@@ -47,7 +47,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return data({ intent, errors: result.errors, values: form.values }, { status: 400 });
     return redirectWithNotice(request, `/admin/prisons/${prison.id}`, `${form.data.name} saved.`);
   }
-  return data({ intent: "unknown", errors: fieldErrors({ form: "That action is not recognised. Use the buttons on the page." }), values: {} as Record<string, string> }, { status: 400 });
+  return data(
+    {
+      intent: "unknown",
+      errors: fieldErrors({ form: "That action is not recognised. Use the buttons on the page." }),
+      values: {} as Record<string, string>,
+    },
+    { status: 400 },
+  );
 }
 
 export default function Prison() {
@@ -57,7 +64,9 @@ export default function Prison() {
   const unitValues = result?.intent === "unit" ? result.values : {};
   return (
     <>
-      <a href="/admin/prisons" className="govuk-back-link">Back to prisons</a>
+      <a href="/admin/prisons" className="govuk-back-link">
+        Back to prisons
+      </a>
       <ErrorSummary errors={result?.errors} />
       <span className="govuk-caption-l">{prison.code}</span>
       <h1 className="govuk-heading-l">{prison.name}</h1>
@@ -65,9 +74,15 @@ export default function Prison() {
         <caption className="govuk-table__caption govuk-table__caption--m">Wings and teams</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Name</th>
-            <th scope="col" className="govuk-table__header">Kind</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Active staff</th>
+            <th scope="col" className="govuk-table__header">
+              Name
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Kind
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Active staff
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
@@ -87,33 +102,61 @@ export default function Prison() {
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="unit" />
             <div className="govuk-form-group">
-              <label className="govuk-label" htmlFor="field-unitId">Wing or team to rename</label>
+              <label className="govuk-label" htmlFor="field-unitId">
+                Wing or team to rename
+              </label>
               <select className="govuk-select" id="field-unitId" name="unitId" defaultValue={unitValues.unitId ?? ""}>
                 <option value="">None: add a new one</option>
                 {units.map((u) => (
-                  <option key={u.id} value={u.id}>{u.name}</option>
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
                 ))}
               </select>
             </div>
-            <TextInput name="name" label="Name" hint="For example D wing or Keywork team" defaultValue={unitValues.name} error={result?.intent === "unit" ? result.errors.name : undefined} />
+            <TextInput
+              name="name"
+              label="Name"
+              hint="For example D wing or Keywork team"
+              defaultValue={unitValues.name}
+              error={result?.intent === "unit" ? result.errors.name : undefined}
+            />
             <Radios
               name="kind"
               legend="Kind"
               small
-              options={[{ value: "wing", label: "Wing" }, { value: "team", label: "Team" }]}
+              options={[
+                { value: "wing", label: "Wing" },
+                { value: "team", label: "Team" },
+              ]}
               defaultValue={unitValues.kind ?? "wing"}
               error={result?.intent === "unit" ? result.errors.kind : undefined}
             />
-            <button type="submit" className="govuk-button">Save wing or team</button>
+            <button type="submit" className="govuk-button">
+              Save wing or team
+            </button>
           </Form>
         </div>
         <div className="govuk-grid-column-one-half">
           <h2 className="govuk-heading-m">Prison details</h2>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="prison" />
-            <TextInput name="name" label="Name" defaultValue={prisonValues.name} error={result?.intent === "prison" ? result.errors.name : undefined} />
-            <TextInput name="code" label="Short code" defaultValue={prisonValues.code} error={result?.intent === "prison" ? result.errors.code : undefined} className="govuk-input--width-10" />
-            <button type="submit" className="govuk-button govuk-button--secondary">Save prison details</button>
+            <TextInput
+              name="name"
+              label="Name"
+              defaultValue={prisonValues.name}
+              error={result?.intent === "prison" ? result.errors.name : undefined}
+            />
+            <TextInput
+              name="code"
+              label="Short code"
+              defaultValue={prisonValues.code}
+              error={result?.intent === "prison" ? result.errors.code : undefined}
+              className="govuk-input--width-10"
+            />
+            <button type="submit" className="govuk-button govuk-button--secondary">
+              Save prison details
+            </button>
           </Form>
         </div>
       </div>

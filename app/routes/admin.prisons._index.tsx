@@ -19,7 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   const [establishments, units] = await Promise.all([listEstablishments(db), listUnits(db)]);
   return {
-    prisons: establishments.map((e) => ({ ...e, units: units.filter((u) => u.establishment_id === e.id).map((u) => u.name) })),
+    prisons: establishments.map((e) => ({
+      ...e,
+      units: units.filter((u) => u.establishment_id === e.id).map((u) => u.name),
+    })),
   };
 }
 
@@ -29,7 +32,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await saveEstablishment(admin, null, form.data);
   if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: 400 });
-  return redirectWithNotice(request, `/admin/prisons/${result.id}`, `${form.data.name} added. Now add its wings and teams.`);
+  return redirectWithNotice(
+    request,
+    `/admin/prisons/${result.id}`,
+    `${form.data.name} added. Now add its wings and teams.`,
+  );
 }
 
 export default function Prisons() {
@@ -43,15 +50,25 @@ export default function Prisons() {
         <caption className="govuk-table__caption govuk-table__caption--m">Prisons and their wings and teams</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Prison</th>
-            <th scope="col" className="govuk-table__header">Code</th>
-            <th scope="col" className="govuk-table__header">Wings and teams</th>
+            <th scope="col" className="govuk-table__header">
+              Prison
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Code
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Wings and teams
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {prisons.map((p) => (
             <tr key={p.id} className="govuk-table__row">
-              <td className="govuk-table__cell"><a className="govuk-link" href={`/admin/prisons/${p.id}`}>{p.name}</a></td>
+              <td className="govuk-table__cell">
+                <a className="govuk-link" href={`/admin/prisons/${p.id}`}>
+                  {p.name}
+                </a>
+              </td>
               <td className="govuk-table__cell">{p.code}</td>
               <td className="govuk-table__cell">{p.units.join(", ") || "None yet"}</td>
             </tr>
@@ -60,9 +77,24 @@ export default function Prisons() {
       </table>
       <h2 className="govuk-heading-m">Add a prison</h2>
       <Form method="post" noValidate>
-        <TextInput name="name" label="Name" defaultValue={result?.values.name} error={result?.errors.name} className="govuk-!-width-two-thirds" />
-        <TextInput name="code" label="Short code" hint="2 to 10 letters or numbers, for example HBK" defaultValue={result?.values.code} error={result?.errors.code} className="govuk-input--width-10" />
-        <button type="submit" className="govuk-button">Add prison</button>
+        <TextInput
+          name="name"
+          label="Name"
+          defaultValue={result?.values.name}
+          error={result?.errors.name}
+          className="govuk-!-width-two-thirds"
+        />
+        <TextInput
+          name="code"
+          label="Short code"
+          hint="2 to 10 letters or numbers, for example HBK"
+          defaultValue={result?.values.code}
+          error={result?.errors.code}
+          className="govuk-input--width-10"
+        />
+        <button type="submit" className="govuk-button">
+          Add prison
+        </button>
       </Form>
     </>
   );

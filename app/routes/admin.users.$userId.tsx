@@ -54,15 +54,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const form = parseForm(ActiveForm, formData);
       if (!form.ok) return data({ intent: "active", errors: form.errors, values: {} }, { status: 400 });
       const result = await setUserActive(admin, user.id, form.data.intent === "reactivate");
-      if (!result.ok) return data({ intent: "active", errors: fieldErrors({ form: result.message }), values: {} }, { status: 400 });
+      if (!result.ok)
+        return data({ intent: "active", errors: fieldErrors({ form: result.message }), values: {} }, { status: 400 });
       return redirectWithNotice(
         request,
         back,
-        form.data.intent === "reactivate" ? `${user.display_name} can sign in again.` : `${user.display_name} is deactivated and has been signed out.`,
+        form.data.intent === "reactivate"
+          ? `${user.display_name} can sign in again.`
+          : `${user.display_name} is deactivated and has been signed out.`,
       );
     }
     default:
-      return data({ intent: "unknown", errors: fieldErrors({ form: "That action is not recognised. Use the buttons on the page." }), values: {} }, { status: 400 });
+      return data(
+        {
+          intent: "unknown",
+          errors: fieldErrors({ form: "That action is not recognised. Use the buttons on the page." }),
+          values: {},
+        },
+        { status: 400 },
+      );
   }
 }
 
@@ -72,11 +82,18 @@ export default function EditUser() {
   const editValues =
     result?.intent === "edit"
       ? result.values
-      : { displayName: user.display_name, role: user.role, establishmentId: user.establishment_id ? String(user.establishment_id) : "", unitId: user.unit_id ? String(user.unit_id) : "" };
+      : {
+          displayName: user.display_name,
+          role: user.role,
+          establishmentId: user.establishment_id ? String(user.establishment_id) : "",
+          unitId: user.unit_id ? String(user.unit_id) : "",
+        };
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <a href="/admin/users" className="govuk-back-link">Back to users</a>
+        <a href="/admin/users" className="govuk-back-link">
+          Back to users
+        </a>
         <ErrorSummary errors={result?.errors} />
         <span className="govuk-caption-l">{user.username}</span>
         <h1 className="govuk-heading-l">{user.display_name}</h1>
@@ -85,15 +102,24 @@ export default function EditUser() {
             { key: "Role", value: roleLabel(user.role) },
             { key: "Prison", value: user.establishment_name ?? "None" },
             { key: "Wing or team", value: user.unit_name ?? "None" },
-            { key: "Status", value: user.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag> },
+            {
+              key: "Status",
+              value: user.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>,
+            },
           ]}
         />
 
         <h2 className="govuk-heading-m">Change details</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="edit" />
-          <UserPlacementFields places={places} values={editValues} errors={result?.intent === "edit" ? result.errors : undefined} />
-          <button type="submit" className="govuk-button">Save changes</button>
+          <UserPlacementFields
+            places={places}
+            values={editValues}
+            errors={result?.intent === "edit" ? result.errors : undefined}
+          />
+          <button type="submit" className="govuk-button">
+            Save changes
+          </button>
         </Form>
 
         <h2 className="govuk-heading-m">Reset password</h2>
@@ -108,14 +134,19 @@ export default function EditUser() {
             error={result?.intent === "reset-password" ? result.errors.password : undefined}
             className="govuk-!-width-one-half"
           />
-          <button type="submit" className="govuk-button govuk-button--secondary">Reset password</button>
+          <button type="submit" className="govuk-button govuk-button--secondary">
+            Reset password
+          </button>
         </Form>
 
         <h2 className="govuk-heading-m">{user.active ? "Deactivate" : "Reactivate"}</h2>
         <Form method="post">
           {user.active ? (
             <>
-              <p className="govuk-body">A deactivated user cannot sign in, and any session they have open ends at once. Their training record is kept.</p>
+              <p className="govuk-body">
+                A deactivated user cannot sign in, and any session they have open ends at once. Their training record is
+                kept.
+              </p>
               <button type="submit" name="intent" value="deactivate" className="govuk-button govuk-button--warning">
                 Deactivate {user.display_name}
               </button>

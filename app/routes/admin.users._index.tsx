@@ -35,28 +35,40 @@ export default function Users() {
       </a>
       <Form method="get" className="app-filter-row">
         <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="filter-q">Name or username</label>
+          <label className="govuk-label" htmlFor="filter-q">
+            Name or username
+          </label>
           <input className="govuk-input govuk-input--width-20" id="filter-q" name="q" defaultValue={filter.q} />
         </div>
         <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="filter-prison">Prison</label>
+          <label className="govuk-label" htmlFor="filter-prison">
+            Prison
+          </label>
           <select className="govuk-select" id="filter-prison" name="prison" defaultValue={filter.prison}>
             <option value="">All prisons</option>
             {establishments.map((e) => (
-              <option key={e.id} value={e.id}>{e.name}</option>
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
             ))}
           </select>
         </div>
         <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="filter-role">Role</label>
+          <label className="govuk-label" htmlFor="filter-role">
+            Role
+          </label>
           <select className="govuk-select" id="filter-role" name="role" defaultValue={filter.role}>
             <option value="">All roles</option>
             {ROLES.map((r) => (
-              <option key={r.value} value={r.value}>{r.label}</option>
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
             ))}
           </select>
         </div>
-        <button type="submit" className="govuk-button govuk-button--secondary">Filter</button>
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          Filter
+        </button>
       </Form>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">
@@ -64,23 +76,39 @@ export default function Users() {
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Name</th>
-            <th scope="col" className="govuk-table__header">Username</th>
-            <th scope="col" className="govuk-table__header">Role</th>
-            <th scope="col" className="govuk-table__header">Prison and wing</th>
-            <th scope="col" className="govuk-table__header">Status</th>
+            <th scope="col" className="govuk-table__header">
+              Name
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Username
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Role
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Prison and wing
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Status
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {users.map((u) => (
             <tr className="govuk-table__row" key={u.id}>
               <td className="govuk-table__cell">
-                <a className="govuk-link" href={`/admin/users/${u.id}`}>{u.display_name}</a>
+                <a className="govuk-link" href={`/admin/users/${u.id}`}>
+                  {u.display_name}
+                </a>
               </td>
               <td className="govuk-table__cell">{u.username}</td>
               <td className="govuk-table__cell">{roleLabel(u.role)}</td>
-              <td className="govuk-table__cell">{[u.establishment_name, u.unit_name].filter(Boolean).join(", ") || "None"}</td>
-              <td className="govuk-table__cell">{u.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}</td>
+              <td className="govuk-table__cell">
+                {[u.establishment_name, u.unit_name].filter(Boolean).join(", ") || "None"}
+              </td>
+              <td className="govuk-table__cell">
+                {u.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
+              </td>
             </tr>
           ))}
         </tbody>

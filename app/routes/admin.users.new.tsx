@@ -36,14 +36,35 @@ export default function NewUser() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <a href="/admin/users" className="govuk-back-link">Back to users</a>
+        <a href="/admin/users" className="govuk-back-link">
+          Back to users
+        </a>
         <ErrorSummary errors={result?.errors} />
         <h1 className="govuk-heading-l">Create a user</h1>
         <Form method="post" noValidate>
-          <TextInput name="username" label="Username" hint={USERNAME_RULES} autoComplete="off" spellCheck={false} defaultValue={values.username} error={result?.errors.username} className="govuk-!-width-one-half" />
+          <TextInput
+            name="username"
+            label="Username"
+            hint={USERNAME_RULES}
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={values.username}
+            error={result?.errors.username}
+            className="govuk-!-width-one-half"
+          />
           <UserPlacementFields places={places} values={values} errors={result?.errors} />
-          <TextInput name="password" type="password" label="Password" hint={PASSWORD_RULES} autoComplete="new-password" error={result?.errors.password} className="govuk-!-width-one-half" />
-          <button type="submit" className="govuk-button">Create user</button>
+          <TextInput
+            name="password"
+            type="password"
+            label="Password"
+            hint={PASSWORD_RULES}
+            autoComplete="new-password"
+            error={result?.errors.password}
+            className="govuk-!-width-one-half"
+          />
+          <button type="submit" className="govuk-button">
+            Create user
+          </button>
         </Form>
       </div>
     </div>

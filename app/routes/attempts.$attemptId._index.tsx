@@ -16,7 +16,8 @@ import { attemptIdOf, noticeOf } from "~/practice/route-helpers.server";
 import { fieldErrors, longText, parseForm, wholeNumber } from "~/utils/forms";
 import { title } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `${data.view.scenario.title} (${data.view.attempt.mode})` : "Attempt");
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  title(data ? `${data.view.scenario.title} (${data.view.attempt.mode})` : "Attempt");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["officer"] });
@@ -45,8 +46,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ errors: form.errors, values: form.values }, { status: 400 });
   }
   const { nodeId, rowVersion, choice, reply } = form.data;
-  if (!writing && !choice) return data({ errors: fieldErrors({ choice: "Select what you say" }), values: form.values }, { status: 400 });
-  if (writing && !reply) return data({ errors: fieldErrors({ reply: "Enter your reply" }), values: form.values }, { status: 400 });
+  if (!writing && !choice)
+    return data({ errors: fieldErrors({ choice: "Select what you say" }), values: form.values }, { status: 400 });
+  if (writing && !reply)
+    return data({ errors: fieldErrors({ reply: "Enter your reply" }), values: form.values }, { status: 400 });
   const input = writing ? { nodeId, rowVersion, text: reply! } : { nodeId, rowVersion, choiceId: choice! };
   const result = await takeStep({ id: user.id, establishmentId: user.establishmentId }, id, input);
   switch (result.kind) {
@@ -85,16 +88,26 @@ export default function Play() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={result?.errors} />
-        {notice ? <NotificationBanner title="Important" success={false}>{notice}</NotificationBanner> : null}
-        <span className="govuk-caption-l">{attempt.mode === "practice" ? "Practice: feedback after each response" : "Assessment: feedback at the end"}</span>
+        {notice ? (
+          <NotificationBanner title="Important" success={false}>
+            {notice}
+          </NotificationBanner>
+        ) : null}
+        <span className="govuk-caption-l">
+          {attempt.mode === "practice" ? "Practice: feedback after each response" : "Assessment: feedback at the end"}
+        </span>
         <h1 className="govuk-heading-l">{scenario.title}</h1>
         <div className="govuk-inset-text">
-          <p className="govuk-body"><strong>{name}:</strong> {scenario.persona.background}</p>
+          <p className="govuk-body">
+            <strong>{name}:</strong> {scenario.persona.background}
+          </p>
         </div>
 
         {last ? (
           <div className="app-feedback" data-testid="feedback">
-            <h2 className="govuk-heading-m" tabIndex={-1} ref={focusRef}>Feedback on what you said</h2>
+            <h2 className="govuk-heading-m" tabIndex={-1} ref={focusRef}>
+              Feedback on what you said
+            </h2>
             <p className="govuk-body">
               You said: <q>{last.officer.text}</q>
             </p>
@@ -103,7 +116,9 @@ export default function Play() {
                 <strong>{last.officer.code}:</strong> {last.officer.codeDescription}
               </p>
             ) : (
-              <p className="govuk-body">A trainer will rate your written reply; it does not count in your indicators.</p>
+              <p className="govuk-body">
+                A trainer will rate your written reply; it does not count in your indicators.
+              </p>
             )}
             {last.officer.feedback ? <p className="govuk-body">{last.officer.feedback}</p> : null}
           </div>
@@ -116,12 +131,16 @@ export default function Play() {
             </summary>
             <div className="govuk-details__text">
               <Transcript personaName={name} opening={view.opening} turns={turns.slice(0, -1)} labels="none" />
-              <p className="govuk-body"><strong>You:</strong> {turns.at(-1)!.officer.text}</p>
+              <p className="govuk-body">
+                <strong>You:</strong> {turns.at(-1)!.officer.text}
+              </p>
             </div>
           </details>
         ) : null}
 
-        <h2 className="govuk-heading-m" tabIndex={-1} ref={last ? undefined : focusRef}>{name} says</h2>
+        <h2 className="govuk-heading-m" tabIndex={-1} ref={last ? undefined : focusRef}>
+          {name} says
+        </h2>
         <blockquote className="app-prisoner-line" data-testid="prisoner-line">
           <p className="govuk-body-l">{current.prisoner.text}</p>
         </blockquote>
@@ -130,7 +149,13 @@ export default function Play() {
           <input type="hidden" name="nodeId" value={current.nodeId} />
           <input type="hidden" name="rowVersion" value={attempt.rowVersion} />
           {current.write ? (
-            <CharacterCount name="reply" label={current.write.prompt} max={2000} error={result?.errors.reply} defaultValue={result?.values.reply} />
+            <CharacterCount
+              name="reply"
+              label={current.write.prompt}
+              max={2000}
+              error={result?.errors.reply}
+              defaultValue={result?.values.reply}
+            />
           ) : (
             <Radios
               name="choice"
@@ -145,9 +170,14 @@ export default function Play() {
           </button>
         </Form>
         <p className="govuk-body">
-          <a className="govuk-link" href={`/attempts/${attempt.id}/abandon`}>Abandon this attempt</a>
-          {" "}or{" "}
-          <a className="govuk-link" href="/">leave it for now</a> (you can come back to it from your home page).
+          <a className="govuk-link" href={`/attempts/${attempt.id}/abandon`}>
+            Abandon this attempt
+          </a>{" "}
+          or{" "}
+          <a className="govuk-link" href="/">
+            leave it for now
+          </a>{" "}
+          (you can come back to it from your home page).
         </p>
       </div>
     </div>

@@ -33,17 +33,23 @@ export default function Abandon() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <a href={`/attempts/${a.id}`} className="govuk-back-link">Back to the conversation</a>
+        <a href={`/attempts/${a.id}`} className="govuk-back-link">
+          Back to the conversation
+        </a>
         <span className="govuk-caption-l">{a.title}</span>
         <h1 className="govuk-heading-l">Abandon this {a.mode} attempt?</h1>
         <p className="govuk-body">
-          You have made {a.steps} response{a.steps === 1 ? "" : "s"} so far. An abandoned attempt stays in your record but does
-          not count towards your training, and you cannot carry on with it.
+          You have made {a.steps} response{a.steps === 1 ? "" : "s"} so far. An abandoned attempt stays in your record
+          but does not count towards your training, and you cannot carry on with it.
         </p>
         <Form method="post">
           <div className="govuk-button-group">
-            <button type="submit" className="govuk-button govuk-button--warning">Abandon attempt</button>
-            <a className="govuk-link" href={`/attempts/${a.id}`}>Keep going</a>
+            <button type="submit" className="govuk-button govuk-button--warning">
+              Abandon attempt
+            </button>
+            <a className="govuk-link" href={`/attempts/${a.id}`}>
+              Keep going
+            </a>
           </div>
         </Form>
       </div>

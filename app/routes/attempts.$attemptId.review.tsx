@@ -10,7 +10,8 @@ import { loadAttemptView } from "~/practice/attempt-view.server";
 import { attemptIdOf, noticeOf } from "~/practice/route-helpers.server";
 import { title } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Review: ${data.view.scenario.title}` : "Review");
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  title(data ? `Review: ${data.view.scenario.title}` : "Review");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["officer"] });
@@ -26,7 +27,11 @@ export default function Review() {
   const finished = attempt.status === "finished";
   return (
     <>
-      {notice ? <NotificationBanner title="Important" success={false}>{notice}</NotificationBanner> : null}
+      {notice ? (
+        <NotificationBanner title="Important" success={false}>
+          {notice}
+        </NotificationBanner>
+      ) : null}
       <span className="govuk-caption-l">{attempt.mode === "practice" ? "Practice" : "Assessment"} review</span>
       <h1 className="govuk-heading-l">{scenario.title}</h1>
       <div className="govuk-grid-row">
@@ -53,23 +58,32 @@ export default function Review() {
         <>
           <IndicatorsTable caption="Your practice indicators for this attempt" lines={view.indicators} />
           <p className="govuk-body">
-            These are practice indicators based on MITI 4.2.1, not a MITI coding. They count the options you chose in one
-            short conversation; the % open questions comes from the older MITI 3.1.1. Written replies are rated by a trainer
-            and are not counted here.
+            These are practice indicators based on MITI 4.2.1, not a MITI coding. They count the options you chose in
+            one short conversation; the % open questions comes from the older MITI 3.1.1. Written replies are rated by a
+            trainer and are not counted here.
           </p>
         </>
       ) : null}
 
       <h2 className="govuk-heading-m">The conversation</h2>
-      <p className="govuk-body">Each of your responses is labelled with its MI code and each of {scenario.persona.name}'s lines with its talk type.</p>
+      <p className="govuk-body">
+        Each of your responses is labelled with its MI code and each of {scenario.persona.name}'s lines with its talk
+        type.
+      </p>
       <Transcript personaName={scenario.persona.name} opening={view.opening} turns={view.turns} labels="codes" />
 
       <p className="govuk-body">
-        <a className="govuk-link" href={`/scenarios/${scenario.id}`}>Try this scenario again</a>
+        <a className="govuk-link" href={`/scenarios/${scenario.id}`}>
+          Try this scenario again
+        </a>
         {" · "}
-        <a className="govuk-link" href="/">Back to your training</a>
+        <a className="govuk-link" href="/">
+          Back to your training
+        </a>
         {" · "}
-        <a className="govuk-link" href="/record">My record</a>
+        <a className="govuk-link" href="/record">
+          My record
+        </a>
       </p>
     </>
   );

@@ -23,12 +23,19 @@ export default function Record() {
     <>
       <h1 className="govuk-heading-l">My record</h1>
       <p className="govuk-body">
-        Every attempt you have made, newest first. The indicators are practice indicators based on MITI 4.2.1, not a MITI
-        coding; open questions are from MITI 3.1.1.
+        Every attempt you have made, newest first. The indicators are practice indicators based on MITI 4.2.1, not a
+        MITI coding; open questions are from MITI 3.1.1.
       </p>
       <p className="govuk-body">
-        Download your record as <a className="govuk-link" href="/record.csv" download>CSV (spreadsheet)</a> or{" "}
-        <a className="govuk-link" href="/record.json" download>JSON</a>. Downloads include your written replies and any trainer's rating.
+        Download your record as{" "}
+        <a className="govuk-link" href="/record.csv" download>
+          CSV (spreadsheet)
+        </a>{" "}
+        or{" "}
+        <a className="govuk-link" href="/record.json" download>
+          JSON
+        </a>
+        . Downloads include your written replies and any trainer's rating.
       </p>
       {entries.length === 0 ? (
         <p className="govuk-body">You have not started any scenarios yet.</p>
@@ -38,12 +45,22 @@ export default function Record() {
             <caption className="govuk-table__caption govuk-table__caption--m">Your attempts</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Date</th>
-                <th scope="col" className="govuk-table__header">Scenario</th>
-                <th scope="col" className="govuk-table__header">Mode</th>
-                <th scope="col" className="govuk-table__header">Ending</th>
+                <th scope="col" className="govuk-table__header">
+                  Date
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Scenario
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Mode
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Ending
+                </th>
                 {indicatorNames.map((n) => (
-                  <th scope="col" className="govuk-table__header" key={n}>{n}</th>
+                  <th scope="col" className="govuk-table__header" key={n}>
+                    {n}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -52,17 +69,30 @@ export default function Record() {
                 <tr className="govuk-table__row" key={e.id}>
                   <td className="govuk-table__cell">{e.date}</td>
                   <td className="govuk-table__cell">
-                    <a className="govuk-link" href={e.status === "In progress" ? `/attempts/${e.id}` : `/attempts/${e.id}/review`}>{e.scenario}</a>
+                    <a
+                      className="govuk-link"
+                      href={e.status === "In progress" ? `/attempts/${e.id}` : `/attempts/${e.id}/review`}
+                    >
+                      {e.scenario}
+                    </a>
                     {e.writtenReplies.length ? (
                       <span className="govuk-body-s govuk-!-display-block">
-                        {e.writtenReplies.map((w) => (w.rating === null ? "Written reply not yet rated" : `Written reply rated ${w.rating} out of 5`)).join("; ")}
+                        {e.writtenReplies
+                          .map((w) =>
+                            w.rating === null
+                              ? "Written reply not yet rated"
+                              : `Written reply rated ${w.rating} out of 5`,
+                          )
+                          .join("; ")}
                       </span>
                     ) : null}
                   </td>
                   <td className="govuk-table__cell">{e.mode === "practice" ? "Practice" : "Assessment"}</td>
                   <td className="govuk-table__cell">{e.ending ? `${e.ending} (${e.outcome})` : e.status}</td>
                   {indicatorNames.map((n) => (
-                    <td className="govuk-table__cell" key={n}>{e.indicators[n] ?? "–"}</td>
+                    <td className="govuk-table__cell" key={n}>
+                      {e.indicators[n] ?? "–"}
+                    </td>
                   ))}
                 </tr>
               ))}

@@ -29,18 +29,25 @@ export default function Overview() {
       <h2 className="govuk-heading-m">Progress to the target</h2>
       {target && summary.officers < MIN_GROUP ? (
         <p className="govuk-body">
-          Target: {target.percent}% of officers competent in every module by {formatDate(target.date)}. Fewer than 5 officers are in post, so progress to it is not shown.
+          Target: {target.percent}% of officers competent in every module by {formatDate(target.date)}. Fewer than 5
+          officers are in post, so progress to it is not shown.
         </p>
       ) : target && projection && targetChart ? (
         <>
           <p className="govuk-body">
-            Target: {target.percent}% of officers competent in every module by {formatDate(target.date)} ({projection.needed} of {summary.officers} officers).
-            {" "}Now: {projection.competentNow} competent in every module.
+            Target: {target.percent}% of officers competent in every module by {formatDate(target.date)} (
+            {projection.needed} of {summary.officers} officers). Now: {projection.competentNow} competent in every
+            module.
           </p>
           <div className={`govuk-inset-text`}>
             {projection.onCourse ? (
               <p className="govuk-body govuk-!-font-weight-bold" id="target-status">
-                On course{projection.reached ? ": the target is already met." : projection.projectedDate ? `: at the current pace the target is reached by ${formatDate(projection.projectedDate)}.` : "."}
+                On course
+                {projection.reached
+                  ? ": the target is already met."
+                  : projection.projectedDate
+                    ? `: at the current pace the target is reached by ${formatDate(projection.projectedDate)}.`
+                    : "."}
               </p>
             ) : (
               <p className="govuk-body govuk-!-font-weight-bold" id="target-status">
@@ -51,7 +58,8 @@ export default function Overview() {
               </p>
             )}
             <p className="govuk-body-s">
-              The pace is a straight line through the last 12 months ({Math.round(projection.perMonth * 10) / 10} officers a month).
+              The pace is a straight line through the last 12 months ({Math.round(projection.perMonth * 10) / 10}{" "}
+              officers a month).
             </p>
           </div>
           <LineChart
@@ -67,36 +75,61 @@ export default function Overview() {
             marker={targetChart.dueIndex >= 0 ? { index: targetChart.dueIndex, text: "Target date" } : undefined}
           />
           <details className="govuk-details">
-            <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Figures for the target chart</span></summary>
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">Figures for the target chart</span>
+            </summary>
             <div className="govuk-details__text">
               <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-table__caption--s">Officers competent in every module, by month</caption>
+                <caption className="govuk-table__caption govuk-table__caption--s">
+                  Officers competent in every module, by month
+                </caption>
                 <thead className="govuk-table__head">
                   <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">Month</th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Actual</th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Target line</th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">Projection</th>
+                    <th scope="col" className="govuk-table__header">
+                      Month
+                    </th>
+                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                      Actual
+                    </th>
+                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                      Target line
+                    </th>
+                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                      Projection
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="govuk-table__body">
                   {targetChart.months.map((m, i) => (
                     <tr key={m} className="govuk-table__row">
-                      <th scope="row" className="govuk-table__header">{monthLabel(m)}</th>
+                      <th scope="row" className="govuk-table__header">
+                        {monthLabel(m)}
+                      </th>
                       <td className="govuk-table__cell govuk-table__cell--numeric">{targetChart.actual[i] ?? ""}</td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{targetChart.target[i] === null ? "" : Math.round(targetChart.target[i]!)}</td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{targetChart.projection[i] === null ? "" : Math.round(targetChart.projection[i]!)}</td>
+                      <td className="govuk-table__cell govuk-table__cell--numeric">
+                        {targetChart.target[i] === null ? "" : Math.round(targetChart.target[i]!)}
+                      </td>
+                      <td className="govuk-table__cell govuk-table__cell--numeric">
+                        {targetChart.projection[i] === null ? "" : Math.round(targetChart.projection[i]!)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
           </details>
-          <p className="govuk-body"><a className="govuk-link" href={reportHref("/reports/target", scope)}>Change the target</a></p>
+          <p className="govuk-body">
+            <a className="govuk-link" href={reportHref("/reports/target", scope)}>
+              Change the target
+            </a>
+          </p>
         </>
       ) : (
         <p className="govuk-body">
-          No target set yet. <a className="govuk-link" href={reportHref("/reports/target", scope)}>Set a target</a>
+          No target set yet.{" "}
+          <a className="govuk-link" href={reportHref("/reports/target", scope)}>
+            Set a target
+          </a>
         </p>
       )}
 
@@ -104,32 +137,56 @@ export default function Overview() {
         <caption className="govuk-table__caption govuk-table__caption--m">Completion and competency by module</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Module</th>
-            <th scope="col" className="govuk-table__header">Completed</th>
-            <th scope="col" className="govuk-table__header">Competent</th>
-            <th scope="col" className="govuk-table__header">Refresher due</th>
+            <th scope="col" className="govuk-table__header">
+              Module
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Completed
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Competent
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Refresher due
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {summary.modules.map((m, i) => (
             <tr key={m.moduleId} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">{modules[i]?.title ?? m.moduleId}</th>
-              <td className="govuk-table__cell"><ShareText share={m.completed} /></td>
-              <td className="govuk-table__cell"><ShareText share={m.competent} /></td>
-              <td className="govuk-table__cell"><ShareText share={m.refresherDue} /></td>
+              <th scope="row" className="govuk-table__header">
+                {modules[i]?.title ?? m.moduleId}
+              </th>
+              <td className="govuk-table__cell">
+                <ShareText share={m.completed} />
+              </td>
+              <td className="govuk-table__cell">
+                <ShareText share={m.competent} />
+              </td>
+              <td className="govuk-table__cell">
+                <ShareText share={m.refresherDue} />
+              </td>
             </tr>
           ))}
           <tr className="govuk-table__row">
-            <th scope="row" className="govuk-table__header">Whole programme</th>
-            <td className="govuk-table__cell"><ShareText share={summary.programme.completed} /></td>
-            <td className="govuk-table__cell"><ShareText share={summary.programme.competent} /></td>
-            <td className="govuk-table__cell"><ShareText share={summary.programme.refresherDue} /></td>
+            <th scope="row" className="govuk-table__header">
+              Whole programme
+            </th>
+            <td className="govuk-table__cell">
+              <ShareText share={summary.programme.completed} />
+            </td>
+            <td className="govuk-table__cell">
+              <ShareText share={summary.programme.competent} />
+            </td>
+            <td className="govuk-table__cell">
+              <ShareText share={summary.programme.refresherDue} />
+            </td>
           </tr>
         </tbody>
       </table>
       <p className="govuk-body-s">
-        Completed: every scenario in the module finished. Competent: every scenario passed in assessment within the refresher interval.
-        Refresher due: every scenario once passed, but a pass is now older than the interval.
+        Completed: every scenario in the module finished. Competent: every scenario passed in assessment within the
+        refresher interval. Refresher due: every scenario once passed, but a pass is now older than the interval.
       </p>
 
       <h2 className="govuk-heading-m">Programme engagement beside training coverage</h2>
@@ -150,38 +207,65 @@ export default function Overview() {
         <p className="govuk-body">No engagement figures recorded for the last 12 months.</p>
       )}
       <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+        <span className="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
         <strong className="govuk-warning-text__text">
           <span className="govuk-visually-hidden">Warning</span>
-          These lines show association, not cause: refusal rates move for many reasons (population changes, programme places, regime), so a change alongside training does not show that training caused it.
+          These lines show association, not cause: refusal rates move for many reasons (population changes, programme
+          places, regime), so a change alongside training does not show that training caused it.
         </strong>
       </div>
       <table className="govuk-table" id="engagement-table">
-        <caption className="govuk-table__caption govuk-table__caption--s">Programme engagement and training coverage by month</caption>
+        <caption className="govuk-table__caption govuk-table__caption--s">
+          Programme engagement and training coverage by month
+        </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Month</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Eligible</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Refusing or not engaging</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Refusal rate</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Officers completed</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Officers competent</th>
+            <th scope="col" className="govuk-table__header">
+              Month
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Eligible
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Refusing or not engaging
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Refusal rate
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Officers completed
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Officers competent
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {engagement.map((e) => (
             <tr key={e.month} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">{monthLabel(e.month)}</th>
+              <th scope="row" className="govuk-table__header">
+                {monthLabel(e.month)}
+              </th>
               <td className="govuk-table__cell govuk-table__cell--numeric">{e.eligible ?? "Not recorded"}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{e.notEngaging ?? "Not recorded"}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{pct(e.refusalPercent)}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{e.completedPercent === null ? describeShare({ shown: false, total: 0 }) : pct(e.completedPercent)}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{e.competentPercent === null ? describeShare({ shown: false, total: 0 }) : pct(e.competentPercent)}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">
+                {e.completedPercent === null ? describeShare({ shown: false, total: 0 }) : pct(e.completedPercent)}
+              </td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">
+                {e.competentPercent === null ? describeShare({ shown: false, total: 0 }) : pct(e.competentPercent)}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="govuk-body"><a className="govuk-link" href={reportHref("/reports/engagement", scope)}>Record engagement figures</a></p>
+      <p className="govuk-body">
+        <a className="govuk-link" href={reportHref("/reports/engagement", scope)}>
+          Record engagement figures
+        </a>
+      </p>
     </ReportsHeader>
   );
 }

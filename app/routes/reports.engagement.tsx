@@ -26,9 +26,24 @@ export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireReportScope(request, formData.get("prison"));
   const form = parseForm(engagementForm(monthOf(new Date())), formData);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  await saveEngagementFigure(scope.db, { establishmentId: scope.prison.id, month: form.data.month, eligible: form.data.eligible, notEngaging: form.data.notEngaging, recordedBy: scope.user.id });
-  await recordAudit(scope.db, { actorUserId: scope.user.id, action: "engagement.recorded", establishmentId: scope.prison.id, details: form.data });
-  return redirectWithNotice(request, reportHref("/reports/engagement", scope), `Figures for ${monthLabel(form.data.month)} saved.`);
+  await saveEngagementFigure(scope.db, {
+    establishmentId: scope.prison.id,
+    month: form.data.month,
+    eligible: form.data.eligible,
+    notEngaging: form.data.notEngaging,
+    recordedBy: scope.user.id,
+  });
+  await recordAudit(scope.db, {
+    actorUserId: scope.user.id,
+    action: "engagement.recorded",
+    establishmentId: scope.prison.id,
+    details: form.data,
+  });
+  return redirectWithNotice(
+    request,
+    reportHref("/reports/engagement", scope),
+    `Figures for ${monthLabel(form.data.month)} saved.`,
+  );
 }
 
 export default function EngagementPage() {
@@ -39,36 +54,76 @@ export default function EngagementPage() {
     <ReportsHeader scope={scope} title="Programme engagement">
       <ErrorSummary errors={result?.errors} />
       <p className="govuk-body">
-        Each month, record how many men were eligible for offending-behaviour programmes and how many refused or did not engage.
-        The overview plots the refusal rate beside training coverage. Recording a month again replaces its figures.
+        Each month, record how many men were eligible for offending-behaviour programmes and how many refused or did not
+        engage. The overview plots the refusal rate beside training coverage. Recording a month again replaces its
+        figures.
       </p>
       <Form method="post" action={reportHref("/reports/engagement", scope)} noValidate>
         {scope.prisons.length ? <input type="hidden" name="prison" value={scope.prison.id} /> : null}
-        <TextInput name="month" label="Month" hint="In the form YYYY-MM, for example 2026-03" className="govuk-input--width-10" defaultValue={values.month} error={result?.errors.month} />
-        <TextInput name="eligible" label="Men eligible for programmes" inputMode="numeric" className="govuk-input--width-5" defaultValue={values.eligible} error={result?.errors.eligible} />
-        <TextInput name="notEngaging" label="Men refusing or not engaging" inputMode="numeric" className="govuk-input--width-5" defaultValue={values.notEngaging} error={result?.errors.notEngaging} />
-        <button type="submit" className="govuk-button">Save figures</button>
+        <TextInput
+          name="month"
+          label="Month"
+          hint="In the form YYYY-MM, for example 2026-03"
+          className="govuk-input--width-10"
+          defaultValue={values.month}
+          error={result?.errors.month}
+        />
+        <TextInput
+          name="eligible"
+          label="Men eligible for programmes"
+          inputMode="numeric"
+          className="govuk-input--width-5"
+          defaultValue={values.eligible}
+          error={result?.errors.eligible}
+        />
+        <TextInput
+          name="notEngaging"
+          label="Men refusing or not engaging"
+          inputMode="numeric"
+          className="govuk-input--width-5"
+          defaultValue={values.notEngaging}
+          error={result?.errors.notEngaging}
+        />
+        <button type="submit" className="govuk-button">
+          Save figures
+        </button>
       </Form>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">Figures recorded</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Month</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Eligible</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Refusing or not engaging</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Refusal rate</th>
+            <th scope="col" className="govuk-table__header">
+              Month
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Eligible
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Refusing or not engaging
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Refusal rate
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {figures.length === 0 ? (
-            <tr className="govuk-table__row"><td className="govuk-table__cell" colSpan={4}>No figures recorded yet.</td></tr>
+            <tr className="govuk-table__row">
+              <td className="govuk-table__cell" colSpan={4}>
+                No figures recorded yet.
+              </td>
+            </tr>
           ) : (
             figures.map((f) => (
               <tr key={f.month} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">{monthLabel(f.month)}</th>
+                <th scope="row" className="govuk-table__header">
+                  {monthLabel(f.month)}
+                </th>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{f.eligible}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{f.not_engaging}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{Math.round((100 * f.not_engaging) / f.eligible)}%</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  {Math.round((100 * f.not_engaging) / f.eligible)}%
+                </td>
               </tr>
             ))
           )}

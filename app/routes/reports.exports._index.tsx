@@ -34,11 +34,22 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const scope = await requireReportScope(request, formData.get("prison"));
   const config = lrsConfigFromEnv();
-  if (!config) return data({ ok: false, message: "No Learning Record Store is configured (LRS_ENDPOINT)." }, { status: 400 });
+  if (!config)
+    return data({ ok: false, message: "No Learning Record Store is configured (LRS_ENDPOINT)." }, { status: 400 });
   const items = await statementsFor(scope.db, scope.prison.id, {}, xapiBaseUrl(request));
   const result = await deliverStatements(scope.db, items, config);
-  if (result.error) return data({ ok: false, message: `${result.sent} statements sent; ${result.failed} not sent: ${result.error}. Try again later: statements already sent will not be sent twice.` }, { status: 502 });
-  return { ok: true, message: `${result.sent} new statement${result.sent === 1 ? "" : "s"} sent to the Learning Record Store (${result.alreadySent} sent before).` };
+  if (result.error)
+    return data(
+      {
+        ok: false,
+        message: `${result.sent} statements sent; ${result.failed} not sent: ${result.error}. Try again later: statements already sent will not be sent twice.`,
+      },
+      { status: 502 },
+    );
+  return {
+    ok: true,
+    message: `${result.sent} new statement${result.sent === 1 ? "" : "s"} sent to the Learning Record Store (${result.alreadySent} sent before).`,
+  };
 }
 
 export default function Exports() {
@@ -51,31 +62,103 @@ export default function Exports() {
   return (
     <ReportsHeader scope={scope} title="Exports">
       <ErrorSummary errors={filters.errors} />
-      {result ? (result.ok ? <NotificationBanner>{result.message}</NotificationBanner> : <NotificationBanner success={false} title="Not sent">{result.message}</NotificationBanner>) : null}
+      {result ? (
+        result.ok ? (
+          <NotificationBanner>{result.message}</NotificationBanner>
+        ) : (
+          <NotificationBanner success={false} title="Not sent">
+            {result.message}
+          </NotificationBanner>
+        )
+      ) : null}
       <h2 className="govuk-heading-m">Training matrix</h2>
       <p className="govuk-body">
-        The matrix with its filters: choose them on the <a className="govuk-link" href={reportHref("/reports/matrix", scope)}>training matrix</a> page and use its download link, or{" "}
-        <a className="govuk-link" href={reportHref("/reports/exports/matrix.csv", scope)} download>download the whole prison's matrix as CSV</a>.
+        The matrix with its filters: choose them on the{" "}
+        <a className="govuk-link" href={reportHref("/reports/matrix", scope)}>
+          training matrix
+        </a>{" "}
+        page and use its download link, or{" "}
+        <a className="govuk-link" href={reportHref("/reports/exports/matrix.csv", scope)} download>
+          download the whole prison's matrix as CSV
+        </a>
+        .
       </p>
       <h2 className="govuk-heading-m">Attempts and xAPI statements</h2>
       <Form method="get" aria-label="Filter attempts">
         {scope.prisons.length ? <input type="hidden" name="prison" value={scope.prison.id} /> : null}
         <div className="app-filter-row">
-          <Select name="wing" label="Wing" defaultValue={v.wing} error={filters.errors.wing} options={[{ value: "", label: "All wings" }, ...wings.map((w) => ({ value: String(w.id), label: w.name }))]} />
-          <Select name="module" label="Module" defaultValue={v.module} error={filters.errors.module} options={[{ value: "", label: "All modules" }, ...modules.map((m) => ({ value: m.id, label: m.title }))]} />
-          <Select name="mode" label="Mode" defaultValue={v.mode} error={filters.errors.mode} options={[{ value: "", label: "Practice and assessment" }, { value: "practice", label: "Practice" }, { value: "assessment", label: "Assessment" }]} />
-          <Select name="status" label="Status" defaultValue={v.status} error={filters.errors.status} options={[{ value: "", label: "Any status" }, { value: "finished", label: "Finished" }, { value: "in_progress", label: "In progress" }, { value: "abandoned", label: "Abandoned" }]} />
+          <Select
+            name="wing"
+            label="Wing"
+            defaultValue={v.wing}
+            error={filters.errors.wing}
+            options={[{ value: "", label: "All wings" }, ...wings.map((w) => ({ value: String(w.id), label: w.name }))]}
+          />
+          <Select
+            name="module"
+            label="Module"
+            defaultValue={v.module}
+            error={filters.errors.module}
+            options={[{ value: "", label: "All modules" }, ...modules.map((m) => ({ value: m.id, label: m.title }))]}
+          />
+          <Select
+            name="mode"
+            label="Mode"
+            defaultValue={v.mode}
+            error={filters.errors.mode}
+            options={[
+              { value: "", label: "Practice and assessment" },
+              { value: "practice", label: "Practice" },
+              { value: "assessment", label: "Assessment" },
+            ]}
+          />
+          <Select
+            name="status"
+            label="Status"
+            defaultValue={v.status}
+            error={filters.errors.status}
+            options={[
+              { value: "", label: "Any status" },
+              { value: "finished", label: "Finished" },
+              { value: "in_progress", label: "In progress" },
+              { value: "abandoned", label: "Abandoned" },
+            ]}
+          />
         </div>
         <div className="app-filter-row">
-          <TextInput name="from" label="Started on or after" hint="YYYY-MM-DD" className="govuk-input--width-10" defaultValue={v.from} error={filters.errors.from} />
-          <TextInput name="to" label="Started on or before" hint="YYYY-MM-DD" className="govuk-input--width-10" defaultValue={v.to} error={filters.errors.to} />
-          <button type="submit" className="govuk-button govuk-button--secondary">Apply filters</button>
+          <TextInput
+            name="from"
+            label="Started on or after"
+            hint="YYYY-MM-DD"
+            className="govuk-input--width-10"
+            defaultValue={v.from}
+            error={filters.errors.from}
+          />
+          <TextInput
+            name="to"
+            label="Started on or before"
+            hint="YYYY-MM-DD"
+            className="govuk-input--width-10"
+            defaultValue={v.to}
+            error={filters.errors.to}
+          />
+          <button type="submit" className="govuk-button govuk-button--secondary">
+            Apply filters
+          </button>
         </div>
       </Form>
       {ok ? (
         <ul className="govuk-list">
-          <li><a className="govuk-link" href={reportHref("/reports/exports/attempts.csv", scope, query)} download>Download attempts as CSV</a></li>
-          <li><a className="govuk-link" href={reportHref("/reports/exports/statements.json", scope, query)} download>Download xAPI statements (finished attempts) as JSON</a></li>
+          <li>
+            <a className="govuk-link" href={reportHref("/reports/exports/attempts.csv", scope, query)} download>
+              Download attempts as CSV
+            </a>
+          </li>
+          <li>
+            <a className="govuk-link" href={reportHref("/reports/exports/statements.json", scope, query)} download>
+              Download xAPI statements (finished attempts) as JSON
+            </a>
+          </li>
         </ul>
       ) : (
         <p className="govuk-body">Correct the filters to download.</p>
@@ -84,11 +167,17 @@ export default function Exports() {
       {lrsConfigured ? (
         <Form method="post" action={reportHref("/reports/exports", scope)}>
           {scope.prisons.length ? <input type="hidden" name="prison" value={scope.prison.id} /> : null}
-          <p className="govuk-body">Send every finished attempt in this prison not yet sent. Each statement is sent once.</p>
-          <button type="submit" className="govuk-button">Send statements to the LRS</button>
+          <p className="govuk-body">
+            Send every finished attempt in this prison not yet sent. Each statement is sent once.
+          </p>
+          <button type="submit" className="govuk-button">
+            Send statements to the LRS
+          </button>
         </Form>
       ) : (
-        <p className="govuk-body">No Learning Record Store is configured. Set LRS_ENDPOINT, LRS_USERNAME and LRS_PASSWORD to send statements.</p>
+        <p className="govuk-body">
+          No Learning Record Store is configured. Set LRS_ENDPOINT, LRS_USERNAME and LRS_PASSWORD to send statements.
+        </p>
       )}
     </ReportsHeader>
   );

@@ -10,5 +10,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = await parseAttemptFilters(scope.db, scope.prison.id, new URL(request.url).searchParams);
   if (Object.keys(filters.errors).length) return filterErrorResponse(filters.errors);
   const csv = await attemptsCsv(scope.db, scope.prison.id, filters.filter);
-  return downloadResponse(csv, "text/csv; charset=utf-8", csvFileName("attempts", scope.prison.name, new Date().toISOString().slice(0, 10)));
+  return downloadResponse(
+    csv,
+    "text/csv; charset=utf-8",
+    csvFileName("attempts", scope.prison.name, new Date().toISOString().slice(0, 10)),
+  );
 }

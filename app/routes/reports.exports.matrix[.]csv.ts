@@ -9,5 +9,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request);
   const result = await matrixCsv(scope.db, scope.prison.id, new URL(request.url).searchParams);
   if (result.errors) return filterErrorResponse(result.errors);
-  return downloadResponse(result.csv!, "text/csv; charset=utf-8", csvFileName("training-matrix", scope.prison.name, new Date().toISOString().slice(0, 10)));
+  return downloadResponse(
+    result.csv!,
+    "text/csv; charset=utf-8",
+    csvFileName("training-matrix", scope.prison.name, new Date().toISOString().slice(0, 10)),
+  );
 }

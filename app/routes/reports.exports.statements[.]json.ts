@@ -10,6 +10,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = await parseAttemptFilters(scope.db, scope.prison.id, new URL(request.url).searchParams);
   if (Object.keys(filters.errors).length) return filterErrorResponse(filters.errors);
   const json = await statementsJson(scope.db, scope.prison.id, filters.filter, xapiBaseUrl(request));
-  const name = csvFileName("xapi-statements", scope.prison.name, new Date().toISOString().slice(0, 10)).replace(/\.csv$/, ".json");
+  const name = csvFileName("xapi-statements", scope.prison.name, new Date().toISOString().slice(0, 10)).replace(
+    /\.csv$/,
+    ".json",
+  );
   return downloadResponse(json, "application/json; charset=utf-8", name);
 }

@@ -29,28 +29,77 @@ export default function Matrix() {
       <ErrorSummary errors={filters.errors} />
       <Form method="get" className="app-filter-row" aria-label="Filter and sort officers">
         {scope.prisons.length ? <input type="hidden" name="prison" value={scope.prison.id} /> : null}
-        <Select name="wing" label="Wing" defaultValue={v.wing} error={filters.errors.wing} options={[{ value: "", label: "All wings" }, ...wings.map((w) => ({ value: String(w.id), label: w.name }))]} />
-        <Select name="module" label="Module" defaultValue={v.module} error={filters.errors.module} options={[{ value: "", label: "Any module" }, ...modules.map((m) => ({ value: m.id, label: m.title }))]} />
-        <Select name="status" label="Status" hint="In the chosen module, or in any module" defaultValue={v.status} error={filters.errors.status} options={[{ value: "", label: "Any status" }, ...(Object.keys(STATUS_LABELS) as Status[]).map((s) => ({ value: s, label: STATUS_LABELS[s] }))]} />
-        <Select name="sort" label="Sort by" defaultValue={v.sort || "name"} error={filters.errors.sort} options={[{ value: "name", label: "Name" }, { value: "progress", label: "Progress (most first)" }]} />
-        <button type="submit" className="govuk-button govuk-button--secondary">Apply filters</button>
+        <Select
+          name="wing"
+          label="Wing"
+          defaultValue={v.wing}
+          error={filters.errors.wing}
+          options={[{ value: "", label: "All wings" }, ...wings.map((w) => ({ value: String(w.id), label: w.name }))]}
+        />
+        <Select
+          name="module"
+          label="Module"
+          defaultValue={v.module}
+          error={filters.errors.module}
+          options={[{ value: "", label: "Any module" }, ...modules.map((m) => ({ value: m.id, label: m.title }))]}
+        />
+        <Select
+          name="status"
+          label="Status"
+          hint="In the chosen module, or in any module"
+          defaultValue={v.status}
+          error={filters.errors.status}
+          options={[
+            { value: "", label: "Any status" },
+            ...(Object.keys(STATUS_LABELS) as Status[]).map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+          ]}
+        />
+        <Select
+          name="sort"
+          label="Sort by"
+          defaultValue={v.sort || "name"}
+          error={filters.errors.sort}
+          options={[
+            { value: "name", label: "Name" },
+            { value: "progress", label: "Progress (most first)" },
+          ]}
+        />
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          Apply filters
+        </button>
       </Form>
       <p className="govuk-body">
-        <a className="govuk-link" href={reportHref("/reports/exports/matrix.csv", scope, Object.fromEntries(Object.entries(query).filter(([k]) => k !== "prison")))} download>
+        <a
+          className="govuk-link"
+          href={reportHref(
+            "/reports/exports/matrix.csv",
+            scope,
+            Object.fromEntries(Object.entries(query).filter(([k]) => k !== "prison")),
+          )}
+          download
+        >
           Download these officers as CSV
         </a>
       </p>
       <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways">
         <table className="govuk-table app-matrix" id="matrix">
           <caption className="govuk-table__caption govuk-table__caption--m">
-            {hasErrors ? "No officers shown: correct the filters above" : `${total} officer${total === 1 ? "" : "s"}${pages > 1 ? `, page ${page} of ${pages}` : ""}`}
+            {hasErrors
+              ? "No officers shown: correct the filters above"
+              : `${total} officer${total === 1 ? "" : "s"}${pages > 1 ? `, page ${page} of ${pages}` : ""}`}
           </caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Officer</th>
-              <th scope="col" className="govuk-table__header">Wing</th>
+              <th scope="col" className="govuk-table__header">
+                Officer
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Wing
+              </th>
               {modules.map((m) => (
-                <th key={m.id} scope="col" className="govuk-table__header">{m.title}</th>
+                <th key={m.id} scope="col" className="govuk-table__header">
+                  {m.title}
+                </th>
               ))}
             </tr>
           </thead>
@@ -58,16 +107,24 @@ export default function Matrix() {
             {rows.map((r) => (
               <tr key={r.officerId} className="govuk-table__row">
                 <th scope="row" className="govuk-table__header">
-                  <a className="govuk-link" href={reportHref(`/reports/officers/${r.officerId}`, scope)}>{r.name}</a>
+                  <a className="govuk-link" href={reportHref(`/reports/officers/${r.officerId}`, scope)}>
+                    {r.name}
+                  </a>
                 </th>
                 <td className="govuk-table__cell">{r.wing ?? "No wing"}</td>
                 {r.statuses.map((s, i) => (
-                  <td key={modules[i]?.id ?? i} className="govuk-table__cell"><StatusTag status={s} /></td>
+                  <td key={modules[i]?.id ?? i} className="govuk-table__cell">
+                    <StatusTag status={s} />
+                  </td>
                 ))}
               </tr>
             ))}
             {rows.length === 0 && !hasErrors ? (
-              <tr className="govuk-table__row"><td className="govuk-table__cell" colSpan={modules.length + 2}>No officers match these filters.</td></tr>
+              <tr className="govuk-table__row">
+                <td className="govuk-table__cell" colSpan={modules.length + 2}>
+                  No officers match these filters.
+                </td>
+              </tr>
             ) : null}
           </tbody>
         </table>

@@ -7,7 +7,8 @@ import { officerRecord } from "~/reports/record.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `${data.officer.name}: training record` : "Training record");
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  title(data ? `${data.officer.name}: training record` : "Training record");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request);
@@ -26,23 +27,36 @@ export default function OfficerRecord() {
     <ReportsHeader scope={scope} title={`${officer.name}: training record`}>
       <p className="govuk-body">
         {officer.wing ?? "No wing"}
-        {officer.active ? "" : " (deactivated)"}. <a className="govuk-link" href={reportHref("/reports/matrix", scope)}>Back to the training matrix</a>
+        {officer.active ? "" : " (deactivated)"}.{" "}
+        <a className="govuk-link" href={reportHref("/reports/matrix", scope)}>
+          Back to the training matrix
+        </a>
       </p>
       <p className="govuk-body-s">Opening this record is written to the audit log.</p>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">Modules</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Module</th>
-            <th scope="col" className="govuk-table__header">Status</th>
-            <th scope="col" className="govuk-table__header">Refresher due</th>
+            <th scope="col" className="govuk-table__header">
+              Module
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Status
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Refresher due
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {modules.map((m) => (
             <tr key={m.id} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">{m.title}</th>
-              <td className="govuk-table__cell"><StatusTag status={m.status} /></td>
+              <th scope="row" className="govuk-table__header">
+                {m.title}
+              </th>
+              <td className="govuk-table__cell">
+                <StatusTag status={m.status} />
+              </td>
               <td className="govuk-table__cell">{m.refresherDueAt ? formatDate(m.refresherDueAt) : ""}</td>
             </tr>
           ))}
@@ -65,7 +79,11 @@ export default function OfficerRecord() {
               </div>
               <div className="govuk-summary-list__row">
                 <dt className="govuk-summary-list__key">Status</dt>
-                <dd className="govuk-summary-list__value">{STATUS[a.status]}{a.finishedAt ? `, ${formatDate(a.finishedAt)}` : ""}{a.outcome ? ` (he ended ${a.outcome})` : ""}</dd>
+                <dd className="govuk-summary-list__value">
+                  {STATUS[a.status]}
+                  {a.finishedAt ? `, ${formatDate(a.finishedAt)}` : ""}
+                  {a.outcome ? ` (he ended ${a.outcome})` : ""}
+                </dd>
               </div>
               {a.indicators?.map((l) => (
                 <div key={l.name} className="govuk-summary-list__row">

@@ -12,34 +12,60 @@ export const meta: MetaFunction = () => title("Skills");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request);
-  return { scope: { prison: scope.prison, prisons: scope.prisons }, ...(await skillsReport(scope.db, scope.prison.id)) };
+  return {
+    scope: { prison: scope.prison, prisons: scope.prisons },
+    ...(await skillsReport(scope.db, scope.prison.id)),
+  };
 }
 
 type Group = Awaited<ReturnType<typeof loader>>["prison"] & { wingName?: string };
 
-const BAND_NAMES = { "below fair": "Below fair", fair: "Fair", good: "Good", "not applicable": "Not applicable" } as const;
+const BAND_NAMES = {
+  "below fair": "Below fair",
+  fair: "Fair",
+  good: "Good",
+  "not applicable": "Not applicable",
+} as const;
 
-function DistributionTable({ caption, groups, indicator }: { caption: string; groups: (Group & { label: string })[]; indicator: "rq" | "cr" }) {
+function DistributionTable({
+  caption,
+  groups,
+  indicator,
+}: {
+  caption: string;
+  groups: (Group & { label: string })[];
+  indicator: "rq" | "cr";
+}) {
   return (
     <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways">
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Group</th>
-            <th scope="col" className="govuk-table__header">Officers assessed</th>
+            <th scope="col" className="govuk-table__header">
+              Group
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Officers assessed
+            </th>
             {BANDS.map((b) => (
-              <th key={b} scope="col" className="govuk-table__header">{BAND_NAMES[b]}</th>
+              <th key={b} scope="col" className="govuk-table__header">
+                {BAND_NAMES[b]}
+              </th>
             ))}
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {groups.map((g) => (
             <tr key={g.label} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">{g.label}</th>
+              <th scope="row" className="govuk-table__header">
+                {g.label}
+              </th>
               <td className="govuk-table__cell">{g.suppressed ? "fewer than 5" : g.assessed}</td>
               {BANDS.map((b) => (
-                <td key={b} className="govuk-table__cell">{describeShare(g[indicator][b])}</td>
+                <td key={b} className="govuk-table__cell">
+                  {describeShare(g[indicator][b])}
+                </td>
               ))}
             </tr>
           ))}
@@ -57,9 +83,10 @@ export default function Skills() {
   return (
     <ReportsHeader scope={scope} title="Skills">
       <p className="govuk-body">
-        Each officer's latest finished assessment, placed against the MITI 4.2.1 lines: reflection-to-question ratio fair at {rq.fair} : 1 and good at {rq.good} : 1;
-        complex reflections fair at {cr.fair}% and good at {cr.good}%. These are practice indicators from chosen responses, not a MITI coding.
-        Groups of fewer than 5 officers are shown as “fewer than 5”.
+        Each officer's latest finished assessment, placed against the MITI 4.2.1 lines: reflection-to-question ratio
+        fair at {rq.fair} : 1 and good at {rq.good} : 1; complex reflections fair at {cr.fair}% and good at {cr.good}%.
+        These are practice indicators from chosen responses, not a MITI coding. Groups of fewer than 5 officers are
+        shown as “fewer than 5”.
       </p>
       <DistributionTable caption="Reflection-to-question ratio" groups={groups} indicator="rq" />
       <DistributionTable caption="Complex reflections" groups={groups} indicator="cr" />
@@ -67,16 +94,30 @@ export default function Skills() {
         <caption className="govuk-table__caption govuk-table__caption--m">Trainers' ratings of written replies</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Group</th>
-            <th scope="col" className="govuk-table__header">Mean rating (1 to 5)</th>
-            <th scope="col" className="govuk-table__header">Replies rated</th>
+            <th scope="col" className="govuk-table__header">
+              Group
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Mean rating (1 to 5)
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Replies rated
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {groups.map((g) => (
             <tr key={g.label} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">{g.label}</th>
-              <td className="govuk-table__cell">{g.rating.mean === null ? (g.rating.ratings === 0 ? "No ratings yet" : "fewer than 5 officers") : (Math.round(g.rating.mean * 10) / 10).toFixed(1)}</td>
+              <th scope="row" className="govuk-table__header">
+                {g.label}
+              </th>
+              <td className="govuk-table__cell">
+                {g.rating.mean === null
+                  ? g.rating.ratings === 0
+                    ? "No ratings yet"
+                    : "fewer than 5 officers"
+                  : (Math.round(g.rating.mean * 10) / 10).toFixed(1)}
+              </td>
               <td className="govuk-table__cell">{g.rating.mean === null ? "" : g.rating.ratings}</td>
             </tr>
           ))}

@@ -17,7 +17,10 @@ export const meta: MetaFunction = () => title("Set the target");
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request);
   const target = await getTarget(scope.db, scope.prison.id);
-  return { scope: { prison: scope.prison, prisons: scope.prisons }, values: target ? { percent: String(target.target_percent), date: target.target_date } : { percent: "", date: "" } };
+  return {
+    scope: { prison: scope.prison, prisons: scope.prisons },
+    values: target ? { percent: String(target.target_percent), date: target.target_date } : { percent: "", date: "" },
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -25,9 +28,23 @@ export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireReportScope(request, formData.get("prison"));
   const form = parseForm(targetForm(new Date().toISOString().slice(0, 10)), formData);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  await setTarget(scope.db, { establishmentId: scope.prison.id, percent: form.data.percent, date: form.data.date, setBy: scope.user.id });
-  await recordAudit(scope.db, { actorUserId: scope.user.id, action: "target.set", establishmentId: scope.prison.id, details: { percent: form.data.percent, date: form.data.date } });
-  return redirectWithNotice(request, reportHref("/reports", scope), `Target saved: ${form.data.percent}% of officers competent in every module by ${form.data.date}.`);
+  await setTarget(scope.db, {
+    establishmentId: scope.prison.id,
+    percent: form.data.percent,
+    date: form.data.date,
+    setBy: scope.user.id,
+  });
+  await recordAudit(scope.db, {
+    actorUserId: scope.user.id,
+    action: "target.set",
+    establishmentId: scope.prison.id,
+    details: { percent: form.data.percent, date: form.data.date },
+  });
+  return redirectWithNotice(
+    request,
+    reportHref("/reports", scope),
+    `Target saved: ${form.data.percent}% of officers competent in every module by ${form.data.date}.`,
+  );
 }
 
 export default function TargetPage() {
@@ -37,12 +54,31 @@ export default function TargetPage() {
   return (
     <ReportsHeader scope={scope} title="Set the target">
       <ErrorSummary errors={result?.errors} />
-      <p className="govuk-body">The share of officers in post who should be competent in every module, and the date to reach it by.</p>
+      <p className="govuk-body">
+        The share of officers in post who should be competent in every module, and the date to reach it by.
+      </p>
       <Form method="post" action={reportHref("/reports/target", scope)} noValidate>
         {scope.prisons.length ? <input type="hidden" name="prison" value={scope.prison.id} /> : null}
-        <TextInput name="percent" label="Target percentage of officers" hint="A whole number from 1 to 100" inputMode="numeric" className="govuk-input--width-3" defaultValue={values.percent} error={result?.errors.percent} />
-        <TextInput name="date" label="Target date" hint="In the form YYYY-MM-DD, for example 2027-03-31" className="govuk-input--width-10" defaultValue={values.date} error={result?.errors.date} />
-        <button type="submit" className="govuk-button">Save target</button>
+        <TextInput
+          name="percent"
+          label="Target percentage of officers"
+          hint="A whole number from 1 to 100"
+          inputMode="numeric"
+          className="govuk-input--width-3"
+          defaultValue={values.percent}
+          error={result?.errors.percent}
+        />
+        <TextInput
+          name="date"
+          label="Target date"
+          hint="In the form YYYY-MM-DD, for example 2027-03-31"
+          className="govuk-input--width-10"
+          defaultValue={values.date}
+          error={result?.errors.date}
+        />
+        <button type="submit" className="govuk-button">
+          Save target
+        </button>
       </Form>
     </ReportsHeader>
   );

@@ -18,7 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     scope: { prison: scope.prison, prisons: scope.prisons },
     officers: p.officers.length,
-    months: points.map((t, i) => ({ month: t.month, completed: t.completed, newlyCompleted: t.completed - (i === 0 ? 0 : points[i - 1].completed), competent: t.competent })),
+    months: points.map((t, i) => ({
+      month: t.month,
+      completed: t.completed,
+      newlyCompleted: t.completed - (i === 0 ? 0 : points[i - 1].completed),
+      competent: t.competent,
+    })),
   };
 }
 
@@ -27,7 +32,10 @@ export default function Trend() {
   const small = officers < 5;
   return (
     <ReportsHeader scope={scope} title="Trend">
-      <p className="govuk-body">The last 12 months, counted over the {small ? "" : `${officers} `}officers in post today. The current month runs to today.</p>
+      <p className="govuk-body">
+        The last 12 months, counted over the {small ? "" : `${officers} `}officers in post today. The current month runs
+        to today.
+      </p>
       {small ? (
         <p className="govuk-body">Fewer than 5 officers in post: the trend is not shown.</p>
       ) : (
@@ -43,20 +51,34 @@ export default function Trend() {
         />
       )}
       <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Completions and competent officers by month</caption>
+        <caption className="govuk-table__caption govuk-table__caption--m">
+          Completions and competent officers by month
+        </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Month</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Completed the programme in the month</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Completed by month end</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Competent at month end</th>
+            <th scope="col" className="govuk-table__header">
+              Month
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Completed the programme in the month
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Completed by month end
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Competent at month end
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {months.map((m) => (
             <tr key={m.month} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">{monthLabel(m.month)}</th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{describeCount(m.newlyCompleted, officers)}</td>
+              <th scope="row" className="govuk-table__header">
+                {monthLabel(m.month)}
+              </th>
+              <td className="govuk-table__cell govuk-table__cell--numeric">
+                {describeCount(m.newlyCompleted, officers)}
+              </td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{describeCount(m.completed, officers)}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{describeCount(m.competent, officers)}</td>
             </tr>

@@ -13,15 +13,24 @@ export const meta: MetaFunction = () => title("By wing");
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request);
   const p = await prisonProgress(scope.db, scope.prison.id);
-  const wings = summariseByWing(p.rules.map((r) => r.id), p.officers);
-  return { scope: { prison: scope.prison, prisons: scope.prisons }, modules: p.curriculum.map((m) => ({ id: m.id, title: m.title })), wings };
+  const wings = summariseByWing(
+    p.rules.map((r) => r.id),
+    p.officers,
+  );
+  return {
+    scope: { prison: scope.prison, prisons: scope.prisons },
+    modules: p.curriculum.map((m) => ({ id: m.id, title: m.title })),
+    wings,
+  };
 }
 
 export default function ByWing() {
   const { scope, modules, wings } = useLoaderData<typeof loader>();
   return (
     <ReportsHeader scope={scope} title="By wing">
-      <p className="govuk-body">Figures for fewer than {MIN_GROUP} officers are shown as “fewer than 5”, so no one can be picked out.</p>
+      <p className="govuk-body">
+        Figures for fewer than {MIN_GROUP} officers are shown as “fewer than 5”, so no one can be picked out.
+      </p>
       <BarChart
         title="Officers who completed, and who are competent in, the whole programme, by wing"
         description="One group of bars per wing; wings with fewer than 5 officers show no bars. The same figures are in the table below."
@@ -37,24 +46,42 @@ export default function ByWing() {
           <caption className="govuk-table__caption govuk-table__caption--m">Completion and competency by wing</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Wing</th>
-              <th scope="col" className="govuk-table__header">Officers</th>
-              <th scope="col" className="govuk-table__header">Whole programme completed</th>
-              <th scope="col" className="govuk-table__header">Whole programme competent</th>
+              <th scope="col" className="govuk-table__header">
+                Wing
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Officers
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Whole programme completed
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Whole programme competent
+              </th>
               {modules.map((m) => (
-                <th key={m.id} scope="col" className="govuk-table__header">{m.title}: competent</th>
+                <th key={m.id} scope="col" className="govuk-table__header">
+                  {m.title}: competent
+                </th>
               ))}
             </tr>
           </thead>
           <tbody className="govuk-table__body">
             {wings.map((w) => (
               <tr key={w.wingName} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">{w.wingName}</th>
+                <th scope="row" className="govuk-table__header">
+                  {w.wingName}
+                </th>
                 <td className="govuk-table__cell">{w.officers < MIN_GROUP ? "fewer than 5" : w.officers}</td>
-                <td className="govuk-table__cell"><ShareText share={w.programme.completed} /></td>
-                <td className="govuk-table__cell"><ShareText share={w.programme.competent} /></td>
+                <td className="govuk-table__cell">
+                  <ShareText share={w.programme.completed} />
+                </td>
+                <td className="govuk-table__cell">
+                  <ShareText share={w.programme.competent} />
+                </td>
                 {w.modules.map((m) => (
-                  <td key={m.moduleId} className="govuk-table__cell"><ShareText share={m.competent} /></td>
+                  <td key={m.moduleId} className="govuk-table__cell">
+                    <ShareText share={m.competent} />
+                  </td>
                 ))}
               </tr>
             ))}

@@ -54,41 +54,55 @@ export default function ScenarioPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <a href="/" className="govuk-back-link">Back to your training</a>
+        <a href="/" className="govuk-back-link">
+          Back to your training
+        </a>
         <ErrorSummary errors={result?.errors} />
         <span className="govuk-caption-l">{module.title}</span>
         <h1 className="govuk-heading-l">{scenario.title}</h1>
         <p className="govuk-body">{scenario.summary}</p>
         <div className="govuk-inset-text">
-          <p className="govuk-body"><strong>{scenario.persona.name}:</strong> {scenario.persona.background}</p>
+          <p className="govuk-body">
+            <strong>{scenario.persona.name}:</strong> {scenario.persona.background}
+          </p>
         </div>
         <p className="govuk-body">
           Your status: <Tag colour={progress.colour}>{progress.status}</Tag>
-          {progress.lastResult ? <span className="govuk-!-display-block govuk-!-margin-top-2">{progress.lastResult}</span> : null}
+          {progress.lastResult ? (
+            <span className="govuk-!-display-block govuk-!-margin-top-2">{progress.lastResult}</span>
+          ) : null}
         </p>
         {progress.inProgress ? (
           <>
             <p className="govuk-body">You have a {progress.inProgress.mode} attempt in progress.</p>
             <div className="govuk-button-group">
-              <a className="govuk-button" href={`/attempts/${progress.inProgress.id}`}>Continue your {progress.inProgress.mode} attempt</a>
-              <a className="govuk-link" href={`/attempts/${progress.inProgress.id}/abandon`}>Abandon it to start again</a>
+              <a className="govuk-button" href={`/attempts/${progress.inProgress.id}`}>
+                Continue your {progress.inProgress.mode} attempt
+              </a>
+              <a className="govuk-link" href={`/attempts/${progress.inProgress.id}/abandon`}>
+                Abandon it to start again
+              </a>
             </div>
           </>
         ) : (
           <>
             <h2 className="govuk-heading-m">Start</h2>
             <p className="govuk-body">
-              <strong>Practice</strong> gives you feedback after each response. <strong>Assessment</strong> gives feedback only at the
-              end, and only assessments count towards being competent.
+              <strong>Practice</strong> gives you feedback after each response. <strong>Assessment</strong> gives
+              feedback only at the end, and only assessments count towards being competent.
             </p>
             <div className="govuk-button-group">
               <Form method="post">
                 <input type="hidden" name="mode" value="practice" />
-                <button type="submit" className="govuk-button">Start practice</button>
+                <button type="submit" className="govuk-button">
+                  Start practice
+                </button>
               </Form>
               <Form method="post">
                 <input type="hidden" name="mode" value="assessment" />
-                <button type="submit" className="govuk-button govuk-button--secondary">Start assessment</button>
+                <button type="submit" className="govuk-button govuk-button--secondary">
+                  Start assessment
+                </button>
               </Form>
             </div>
           </>

@@ -15,7 +15,10 @@ export const meta: MetaFunction = () => title("Sign in");
 const SignInForm = z.object({
   username: text("your username"),
   // Passwords are checked as typed; only the length is limited here.
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200, "Password must be 200 characters or fewer"),
+  password: z
+    .string({ error: "Enter your password" })
+    .min(1, "Enter your password")
+    .max(200, "Password must be 200 characters or fewer"),
   returnTo: z.string().optional(),
 });
 
@@ -46,7 +49,9 @@ export default function SignIn() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={result?.errors} />
         <h1 className="govuk-heading-l">Sign in to Engage</h1>
-        <p className="govuk-body">Practise motivational interviewing conversations for the wing, and see your progress.</p>
+        <p className="govuk-body">
+          Practise motivational interviewing conversations for the wing, and see your progress.
+        </p>
         <Form method="post" noValidate>
           <input type="hidden" name="returnTo" value={returnTo} />
           <TextInput

@@ -24,24 +24,38 @@ export default function Staff() {
       {establishments.length ? (
         <Form method="get" className="app-filter-row">
           <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="filter-prison">Prison</label>
+            <label className="govuk-label" htmlFor="filter-prison">
+              Prison
+            </label>
             <select className="govuk-select" id="filter-prison" name="prison" defaultValue={prisonId ?? ""}>
               {establishments.map((e) => (
-                <option key={e.id} value={e.id}>{e.name}</option>
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
               ))}
             </select>
           </div>
-          <button type="submit" className="govuk-button govuk-button--secondary">Show</button>
+          <button type="submit" className="govuk-button govuk-button--secondary">
+            Show
+          </button>
         </Form>
       ) : null}
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">{staff.length} staff</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Name</th>
-            <th scope="col" className="govuk-table__header">Role</th>
-            <th scope="col" className="govuk-table__header">Wing or team</th>
-            <th scope="col" className="govuk-table__header">Status</th>
+            <th scope="col" className="govuk-table__header">
+              Name
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Role
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Wing or team
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Status
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
@@ -50,7 +64,9 @@ export default function Staff() {
               <td className="govuk-table__cell">{s.display_name}</td>
               <td className="govuk-table__cell">{roleLabel(s.role)}</td>
               <td className="govuk-table__cell">{s.unit_name ?? "None"}</td>
-              <td className="govuk-table__cell">{s.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}</td>
+              <td className="govuk-table__cell">
+                {s.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
+              </td>
             </tr>
           ))}
         </tbody>

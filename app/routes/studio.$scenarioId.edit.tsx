@@ -49,16 +49,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const yaml = (form.values.yaml ?? "").replace(/\r\n/g, "\n");
   if (!form.ok) return data({ errors: form.errors, yaml, diagnostics: [] as Diagnostic[] }, { status: 400 });
   if (Buffer.byteLength(yaml, "utf8") > MAX_FILE_BYTES) {
-    return data({ errors: fieldErrors({ yaml: "The scenario must be 256 KB or smaller. Nothing was saved." }), yaml, diagnostics: [] as Diagnostic[] }, { status: 400 });
+    return data(
+      {
+        errors: fieldErrors({ yaml: "The scenario must be 256 KB or smaller. Nothing was saved." }),
+        yaml,
+        diagnostics: [] as Diagnostic[],
+      },
+      { status: 400 },
+    );
   }
   const saved = await saveDraft(user, s.id, yaml, form.data.revision);
   if (!saved.ok) {
     const check = await checkStudioYaml(yaml, s.id);
-    return data({ errors: fieldErrors({ form: saved.message }), yaml, diagnostics: check.diagnostics }, { status: 409 });
+    return data(
+      { errors: fieldErrors({ form: saved.message }), yaml, diagnostics: check.diagnostics },
+      { status: 409 },
+    );
   }
   const check = await checkStudioYaml(yaml, s.id);
   const errors = check.diagnostics.filter((d) => d.severity === "error").length;
-  const notice = errors ? `Draft saved. It has ${errors === 1 ? "1 error" : `${errors} errors`} to fix before you can publish it.` : "Draft saved. It has no errors.";
+  const notice = errors
+    ? `Draft saved. It has ${errors === 1 ? "1 error" : `${errors} errors`} to fix before you can publish it.`
+    : "Draft saved. It has no errors.";
   return redirectWithNotice(request, `/studio/${s.id}/edit`, notice);
 }
 
@@ -89,7 +101,10 @@ export default function EditScenario() {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       setTyped(true);
-      fetcher.submit({ yaml: box.current?.value ?? "", scenarioId: loaded.id }, { method: "post", action: "/studio/validate" });
+      fetcher.submit(
+        { yaml: box.current?.value ?? "", scenarioId: loaded.id },
+        { method: "post", action: "/studio/validate" },
+      );
     }, 700);
   }
 
@@ -106,10 +121,20 @@ export default function EditScenario() {
               ? `Draft, last saved ${loaded.draft.updatedAt.slice(0, 16).replace("T", " ")}${loaded.draft.updatedBy ? ` by ${loaded.draft.updatedBy}` : ""}`
               : "Published, no draft: saving makes a draft",
           },
-          { key: "Published", value: loaded.published ? `${loaded.published.at.slice(0, 10)} (${loaded.published.source === "library" ? "built-in library" : "studio"})` : "Not yet published" },
+          {
+            key: "Published",
+            value: loaded.published
+              ? `${loaded.published.at.slice(0, 10)} (${loaded.published.source === "library" ? "built-in library" : "studio"})`
+              : "Not yet published",
+          },
         ]}
       />
-      <DiagnosticSummary key={live ? "live" : "saved"} diagnostics={diagnostics} textareaId={TEXTAREA_ID} focus={!live && !refused} />
+      <DiagnosticSummary
+        key={live ? "live" : "saved"}
+        diagnostics={diagnostics}
+        textareaId={TEXTAREA_ID}
+        focus={!live && !refused}
+      />
       <p className="govuk-visually-hidden" role="status" aria-live="polite">
         {live ? (errorCount ? `${errorCount} error${errorCount === 1 ? "" : "s"} found` : "No errors found") : ""}
       </p>
@@ -121,7 +146,8 @@ export default function EditScenario() {
             Scenario YAML
           </label>
           <div id="yaml-hint" className="govuk-hint">
-            Each error above names its line; choosing one moves the cursor there. Saving keeps your changes in the draft, errors and all; officers see nothing until you publish.
+            Each error above names its line; choosing one moves the cursor there. Saving keeps your changes in the
+            draft, errors and all; officers see nothing until you publish.
           </div>
           {refused?.errors?.yaml ? (
             <p id="yaml-error" className="govuk-error-message">

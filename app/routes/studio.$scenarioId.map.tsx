@@ -18,7 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const s = await loadStudioScenario(params.scenarioId ?? "");
   if (!s) notFound();
   // The published version (with officers' choice figures) when asked for, or when there is no draft.
-  const showPublished = Boolean(s.published) && (!s.draft || new URL(request.url).searchParams.get("version") === "published");
+  const showPublished =
+    Boolean(s.published) && (!s.draft || new URL(request.url).searchParams.get("version") === "published");
   const yaml = showPublished ? s.published!.yaml : s.yaml;
   const check = await checkStudioYaml(yaml, s.id);
   let taken: Map<string, number> | undefined;
@@ -51,12 +52,24 @@ function Key() {
         <ul className="govuk-list govuk-list--bullet">
           {TALK_TYPES.map((t) => (
             <li key={t}>
-              <span className={`app-map-key app-map-key--${t}`} aria-hidden="true" /> {TALK_TYPE_INFO[t].label}: {TALK_TYPE_INFO[t].description} Each box also says its talk type.
+              <span className={`app-map-key app-map-key--${t}`} aria-hidden="true" /> {TALK_TYPE_INFO[t].label}:{" "}
+              {TALK_TYPE_INFO[t].description} Each box also says its talk type.
             </li>
           ))}
-          <li>Rounded boxes are endings and say their outcome ({Object.values(OUTCOME_INFO).map((o) => o.label).join(", ")}).</li>
-          <li>The start node is marked ▶ and has a thick border. A folded corner means the officer writes their own reply.</li>
-          <li>Red dashed borders and ⚠ mark problems: nodes no path reaches, traps (no ending can be reached), and gotos to nodes that do not exist (drawn as red “missing” boxes).</li>
+          <li>
+            Rounded boxes are endings and say their outcome (
+            {Object.values(OUTCOME_INFO)
+              .map((o) => o.label)
+              .join(", ")}
+            ).
+          </li>
+          <li>
+            The start node is marked ▶ and has a thick border. A folded corner means the officer writes their own reply.
+          </li>
+          <li>
+            Red dashed borders and ⚠ mark problems: nodes no path reaches, traps (no ending can be reached), and gotos
+            to nodes that do not exist (drawn as red “missing” boxes).
+          </li>
           <li>Choose a node to open the editor at its line.</li>
         </ul>
       </div>
@@ -73,28 +86,40 @@ export default function ScenarioMapPage() {
         <p className="govuk-body">
           {d.showPublished ? (
             <>
-              Showing the published version. <a className="govuk-link" href={`/studio/${d.id}/map`}>Show the draft</a>
+              Showing the published version.{" "}
+              <a className="govuk-link" href={`/studio/${d.id}/map`}>
+                Show the draft
+              </a>
             </>
           ) : (
             <>
-              Showing the draft. <a className="govuk-link" href={`/studio/${d.id}/map?version=published`}>Show the published version and officers’ choices</a>
+              Showing the draft.{" "}
+              <a className="govuk-link" href={`/studio/${d.id}/map?version=published`}>
+                Show the published version and officers’ choices
+              </a>
             </>
           )}
         </p>
       ) : null}
       {d.errors ? (
         <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            This version has {d.errors === 1 ? "1 error" : `${d.errors} errors`}. <a className="govuk-link" href={`/studio/${d.id}/edit`}>See them in the editor</a>
+            This version has {d.errors === 1 ? "1 error" : `${d.errors} errors`}.{" "}
+            <a className="govuk-link" href={`/studio/${d.id}/edit`}>
+              See them in the editor
+            </a>
           </strong>
         </div>
       ) : null}
       {d.showPublished && d.assessments !== null ? (
         <p className="govuk-body">
-          Officers’ choices in {d.assessments < 5 ? "fewer than 5" : d.assessments} finished assessment attempt{d.assessments === 1 ? "" : "s"} on this version are shown on each
-          link. Counts under 5 are shown as “fewer than 5”.
+          Officers’ choices in {d.assessments < 5 ? "fewer than 5" : d.assessments} finished assessment attempt
+          {d.assessments === 1 ? "" : "s"} on this version are shown on each link. Counts under 5 are shown as “fewer
+          than 5”.
         </p>
       ) : null}
       {d.map ? (
@@ -111,7 +136,10 @@ export default function ScenarioMapPage() {
         </>
       ) : (
         <p className="govuk-body">
-          The map cannot be drawn until the YAML has the right shape. <a className="govuk-link" href={`/studio/${d.id}/edit`}>Fix the errors in the editor</a>
+          The map cannot be drawn until the YAML has the right shape.{" "}
+          <a className="govuk-link" href={`/studio/${d.id}/edit`}>
+            Fix the errors in the editor
+          </a>
         </p>
       )}
     </>

@@ -31,7 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 function hiddenVars(vars: Record<string, number>) {
-  return Object.entries(vars).map(([name, value]) => <input key={name} type="hidden" name={varParam(name)} value={value} />);
+  return Object.entries(vars).map(([name, value]) => (
+    <input key={name} type="hidden" name={varParam(name)} value={value} />
+  ));
 }
 
 export default function PlayTest() {
@@ -44,7 +46,10 @@ export default function PlayTest() {
       </p>
       {!d.ready ? (
         <p className="govuk-body">
-          The scenario has errors, so it cannot be played. <a className="govuk-link" href={`/studio/${d.id}/edit`}>Fix them in the editor</a>
+          The scenario has errors, so it cannot be played.{" "}
+          <a className="govuk-link" href={`/studio/${d.id}/edit`}>
+            Fix them in the editor
+          </a>
         </p>
       ) : (
         <>
@@ -94,12 +99,17 @@ function Step({ step }: { step: Played }) {
       <p className="govuk-body-s">{TALK_TYPE_INFO[step.talk as TalkType]?.label ?? step.talk}</p>
       {Object.keys(step.vars).length ? (
         <p className="govuk-body-s">
-          Variables: {Object.entries(step.vars).map(([k, v]) => `${k} = ${v}`).join(", ")}
+          Variables:{" "}
+          {Object.entries(step.vars)
+            .map(([k, v]) => `${k} = ${v}`)
+            .join(", ")}
         </p>
       ) : null}
       {step.ending ? (
         <div className="govuk-panel govuk-panel--confirmation app-play__ending">
-          <h3 className="govuk-panel__title">Ending: {OUTCOME_INFO[step.ending.outcome as Outcome]?.label ?? step.ending.outcome}</h3>
+          <h3 className="govuk-panel__title">
+            Ending: {OUTCOME_INFO[step.ending.outcome as Outcome]?.label ?? step.ending.outcome}
+          </h3>
           <div className="govuk-panel__body">{step.ending.label}</div>
         </div>
       ) : step.writePrompt ? (
@@ -118,7 +128,13 @@ function Step({ step }: { step: Played }) {
           <fieldset className="govuk-fieldset">
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">What do you say?</legend>
             {step.choices.map((c) => (
-              <button key={c.id} type="submit" name="choice" value={c.id} className="govuk-button govuk-button--secondary app-play__choice">
+              <button
+                key={c.id}
+                type="submit"
+                name="choice"
+                value={c.id}
+                className="govuk-button govuk-button--secondary app-play__choice"
+              >
                 {c.say}
               </button>
             ))}
@@ -134,9 +150,21 @@ function StartForm({ d }: { d: Ready }) {
   return (
     <Form method="get" className="govuk-!-margin-top-6">
       <h2 className="govuk-heading-m">{d.play ? "Start again" : "Start a play-test"}</h2>
-      <Select name="node" label="Start from" options={d.setup.nodes.map((id) => ({ value: id, label: id === d.setup.start ? `${id} (the start)` : id }))} defaultValue={d.setup.start} />
+      <Select
+        name="node"
+        label="Start from"
+        options={d.setup.nodes.map((id) => ({ value: id, label: id === d.setup.start ? `${id} (the start)` : id }))}
+        defaultValue={d.setup.start}
+      />
       {Object.entries(vars).map(([name, value]) => (
-        <TextInput key={name} name={varParam(name)} label={`Variable ${name}`} inputMode="numeric" defaultValue={String(value)} className="govuk-input--width-5" />
+        <TextInput
+          key={name}
+          name={varParam(name)}
+          label={`Variable ${name}`}
+          inputMode="numeric"
+          defaultValue={String(value)}
+          className="govuk-input--width-5"
+        />
       ))}
       <button type="submit" className="govuk-button">
         Play from this node

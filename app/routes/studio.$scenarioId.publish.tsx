@@ -31,7 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }));
   const base = { id: s.id, title: check.scenario?.title ?? s.id, revision: s.revision, versions };
   if (!s.draft) return { ...base, state: "no-draft" as const };
-  if (!check.scenario || hasErrors(check.diagnostics)) return { ...base, state: "errors" as const, errors: check.diagnostics.filter((d) => d.severity === "error").length };
+  if (!check.scenario || hasErrors(check.diagnostics))
+    return {
+      ...base,
+      state: "errors" as const,
+      errors: check.diagnostics.filter((d) => d.severity === "error").length,
+    };
   const before = s.published ? checkScenario(s.published.yaml).scenario : null;
   return {
     ...base,
@@ -55,7 +60,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await publishDraft(user, s.id, form.data.revision, form.data.changeNote);
   if (!result.ok) return data({ errors: fieldErrors({ form: result.message }), values: form.values }, { status: 409 });
-  return redirectWithNotice(request, "/studio", `Published ${s.id}. Officers get this version for new attempts; unfinished attempts finish on the version they started.`);
+  return redirectWithNotice(
+    request,
+    "/studio",
+    `Published ${s.id}. Officers get this version for new attempts; unfinished attempts finish on the version they started.`,
+  );
 }
 
 function Changes({ changes }: { changes: FieldChange[] }) {
@@ -70,17 +79,29 @@ function Changes({ changes }: { changes: FieldChange[] }) {
   );
 }
 
-function Versions({ versions }: { versions: { number: number; at: string; source: string; author: string | null; note: string | null }[] }) {
+function Versions({
+  versions,
+}: {
+  versions: { number: number; at: string; source: string; author: string | null; note: string | null }[];
+}) {
   if (!versions.length) return null;
   return (
     <table className="govuk-table govuk-!-margin-top-6">
       <caption className="govuk-table__caption govuk-table__caption--m">Published versions</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Version</th>
-          <th scope="col" className="govuk-table__header">Published</th>
-          <th scope="col" className="govuk-table__header">By</th>
-          <th scope="col" className="govuk-table__header">Change note</th>
+          <th scope="col" className="govuk-table__header">
+            Version
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Published
+          </th>
+          <th scope="col" className="govuk-table__header">
+            By
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Change note
+          </th>
         </tr>
       </thead>
       <tbody className="govuk-table__body">
@@ -88,7 +109,9 @@ function Versions({ versions }: { versions: { number: number; at: string; source
           <tr className="govuk-table__row" key={v.number}>
             <td className="govuk-table__cell">v{v.number}</td>
             <td className="govuk-table__cell">{v.at.slice(0, 16).replace("T", " ")} UTC</td>
-            <td className="govuk-table__cell">{v.author ?? (v.source === "library" ? "Built-in library" : "Unknown")}</td>
+            <td className="govuk-table__cell">
+              {v.author ?? (v.source === "library" ? "Built-in library" : "Unknown")}
+            </td>
             <td className="govuk-table__cell app-wrap">{v.note ?? ""}</td>
           </tr>
         ))}
@@ -106,15 +129,24 @@ export default function Publish() {
         <ErrorSummary errors={result?.errors} />
       </ScenarioPageHeader>
       {d.state === "no-draft" ? (
-        <p className="govuk-body">There is no draft: the published version is up to date. Edit the scenario to make a draft.</p>
+        <p className="govuk-body">
+          There is no draft: the published version is up to date. Edit the scenario to make a draft.
+        </p>
       ) : d.state === "errors" ? (
         <p className="govuk-body">
-          The draft has {d.errors === 1 ? "1 error" : `${d.errors} errors`}, so it cannot be published. <a className="govuk-link" href={`/studio/${d.id}/edit`}>Fix them in the editor</a>
+          The draft has {d.errors === 1 ? "1 error" : `${d.errors} errors`}, so it cannot be published.{" "}
+          <a className="govuk-link" href={`/studio/${d.id}/edit`}>
+            Fix them in the editor
+          </a>
         </p>
       ) : (
         <>
-          <h2 className="govuk-heading-m">{d.firstVersion ? "What officers will get" : "Changes from the published version"}</h2>
-          {d.diff.same ? <p className="govuk-body">Nothing officers could notice has changed (only layout or comments).</p> : null}
+          <h2 className="govuk-heading-m">
+            {d.firstVersion ? "What officers will get" : "Changes from the published version"}
+          </h2>
+          {d.diff.same ? (
+            <p className="govuk-body">Nothing officers could notice has changed (only layout or comments).</p>
+          ) : null}
           {d.diff.fields.length ? <Changes changes={d.diff.fields} /> : null}
           {d.diff.nodesAdded.length ? (
             <p className="govuk-body app-wrap">
@@ -130,8 +162,12 @@ export default function Publish() {
             <div key={n.id}>
               <h3 className="govuk-heading-s app-wrap">Node {n.id} changed</h3>
               <Changes changes={n.changes} />
-              {n.choicesAdded.length ? <p className="govuk-body app-wrap">Choices added: {n.choicesAdded.join(", ")}</p> : null}
-              {n.choicesRemoved.length ? <p className="govuk-body app-wrap">Choices removed: {n.choicesRemoved.join(", ")}</p> : null}
+              {n.choicesAdded.length ? (
+                <p className="govuk-body app-wrap">Choices added: {n.choicesAdded.join(", ")}</p>
+              ) : null}
+              {n.choicesRemoved.length ? (
+                <p className="govuk-body app-wrap">Choices removed: {n.choicesRemoved.join(", ")}</p>
+              ) : null}
               {n.choicesChanged.map((c) => (
                 <div key={c.id}>
                   <p className="govuk-body app-wrap">Choice {c.id}:</p>
@@ -142,10 +178,13 @@ export default function Publish() {
           ))}
           {d.stranded.length ? (
             <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
               <div className="govuk-warning-text__text">
                 <span className="govuk-visually-hidden">Warning</span>
-                Officers’ unfinished attempts are at nodes this version removes. They will finish on the version they started:
+                Officers’ unfinished attempts are at nodes this version removes. They will finish on the version they
+                started:
                 <ul className="govuk-list govuk-list--bullet">
                   {d.stranded.map((s) => (
                     <li key={s.nodeId}>
@@ -158,7 +197,15 @@ export default function Publish() {
           ) : null}
           <Form method="post" noValidate>
             <input type="hidden" name="revision" value={d.revision} />
-            <Textarea name="changeNote" label="Change note" labelClassName="govuk-label--s" hint="What changed and why, for other trainers. Up to 500 characters." rows={3} defaultValue={result?.values.changeNote} error={result?.errors.changeNote} />
+            <Textarea
+              name="changeNote"
+              label="Change note"
+              labelClassName="govuk-label--s"
+              hint="What changed and why, for other trainers. Up to 500 characters."
+              rows={3}
+              defaultValue={result?.values.changeNote}
+              error={result?.errors.changeNote}
+            />
             <button type="submit" className="govuk-button">
               Publish this version
             </button>

@@ -13,7 +13,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { scenarios: await listLibrary() };
 }
 
-const day = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/London" });
+const day = (iso: string) =>
+  new Date(iso).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "Europe/London",
+  });
 
 export default function StudioLibrary() {
   const { scenarios } = useLoaderData<typeof loader>();
@@ -21,8 +27,8 @@ export default function StudioLibrary() {
     <>
       <h1 className="govuk-heading-l">Scenario studio</h1>
       <p className="govuk-body">
-        Officers always play the published version of a scenario. Your changes stay in a draft until you publish them; the files in the built-in
-        library are never changed.
+        Officers always play the published version of a scenario. Your changes stay in a draft until you publish them;
+        the files in the built-in library are never changed.
       </p>
       <div className="govuk-button-group">
         <a href="/studio/new" className="govuk-button">
@@ -40,14 +46,30 @@ export default function StudioLibrary() {
           <caption className="govuk-table__caption govuk-table__caption--m">Scenarios ({scenarios.length})</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Scenario</th>
-              <th scope="col" className="govuk-table__header">Module</th>
-              <th scope="col" className="govuk-table__header">Status</th>
-              <th scope="col" className="govuk-table__header">Last change</th>
-              <th scope="col" className="govuk-table__header">Checks</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Nodes</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Endings</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Words</th>
+              <th scope="col" className="govuk-table__header">
+                Scenario
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Module
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Status
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Last change
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Checks
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Nodes
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Endings
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Words
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -70,8 +92,14 @@ export default function StudioLibrary() {
                   {s.changedBy ? <span className="govuk-body-s"> by {s.changedBy}</span> : null}
                 </td>
                 <td className="govuk-table__cell">
-                  {s.errors ? <Tag colour="red">{s.errors === 1 ? "1 error" : `${s.errors} errors`}</Tag> : <Tag colour="green">No errors</Tag>}
-                  {s.warnings ? <Tag colour="yellow">{s.warnings === 1 ? "1 warning" : `${s.warnings} warnings`}</Tag> : null}
+                  {s.errors ? (
+                    <Tag colour="red">{s.errors === 1 ? "1 error" : `${s.errors} errors`}</Tag>
+                  ) : (
+                    <Tag colour="green">No errors</Tag>
+                  )}
+                  {s.warnings ? (
+                    <Tag colour="yellow">{s.warnings === 1 ? "1 warning" : `${s.warnings} warnings`}</Tag>
+                  ) : null}
                 </td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{s.stats?.nodes ?? "–"}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{s.stats?.endings ?? "–"}</td>

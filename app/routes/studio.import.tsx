@@ -1,5 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import {
+  data,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { redirectWithNotice } from "~/auth/session.server";
@@ -17,7 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type Refusal = { message: string; diagnostics: Diagnostic[] };
-const refuse = (message: string, diagnostics: Diagnostic[] = [], status = 400) => data<Refusal>({ message, diagnostics }, { status });
+const refuse = (message: string, diagnostics: Diagnostic[] = [], status = 400) =>
+  data<Refusal>({ message, diagnostics }, { status });
 const TOO_LARGE = "The file must be 256 KB or smaller";
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -27,7 +33,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (length > MAX_FILE_BYTES + 16_384) return refuse(TOO_LARGE, [], 413);
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }),
+    );
   } catch (e) {
     if (e instanceof MaxPartSizeExceededError) return refuse(TOO_LARGE, [], 413);
     return refuse("Choose a YAML file to upload");
@@ -44,7 +53,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = await importScenario(user, name, text.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n"));
   if (!result.ok) return refuse(result.message, result.check?.diagnostics.filter((d) => d.severity === "error") ?? []);
-  return redirectWithNotice(request, `/studio/${result.scenarioId}/edit`, `Imported ${result.scenarioId} as a draft. Check it, then publish it.`);
+  return redirectWithNotice(
+    request,
+    `/studio/${result.scenarioId}/edit`,
+    `Imported ${result.scenarioId} as a draft. Check it, then publish it.`,
+  );
 }
 
 export default function ImportScenario() {
@@ -55,11 +68,14 @@ export default function ImportScenario() {
         <a href="/studio" className="govuk-back-link">
           Back to the studio
         </a>
-        <ErrorSummary errors={refused ? { file: refused.message } : null} details={refused?.diagnostics.map((d) => `Line ${d.line}: ${d.message}`)} />
+        <ErrorSummary
+          errors={refused ? { file: refused.message } : null}
+          details={refused?.diagnostics.map((d) => `Line ${d.line}: ${d.message}`)}
+        />
         <h1 className="govuk-heading-l">Import a scenario</h1>
         <p className="govuk-body">
-          Upload a scenario YAML file of 256 KB or less. It is checked first and becomes a draft; nothing is imported if it has errors or its id is already
-          used.
+          Upload a scenario YAML file of 256 KB or less. It is checked first and becomes a draft; nothing is imported if
+          it has errors or its id is already used.
         </p>
         <Form method="post" encType="multipart/form-data" noValidate>
           <div className={`govuk-form-group${refused ? " govuk-form-group--error" : ""}`}>

@@ -38,7 +38,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await rateReply(user, stepId, form.data.rating, form.data.comment || null);
   if (!result.ok) return data({ errors: fieldErrors({ form: result.message }), values: form.values }, { status: 409 });
   const next = await nextUnrated(user);
-  return redirectWithNotice(request, next ? `/studio/reviews/${next}` : "/studio/reviews", "Rating saved. The officer can see it in their record.");
+  return redirectWithNotice(
+    request,
+    next ? `/studio/reviews/${next}` : "/studio/reviews",
+    "Rating saved. The officer can see it in their record.",
+  );
 }
 
 export default function RateReply() {
@@ -76,9 +80,20 @@ export default function RateReply() {
               hint="The Helpful Responses Questionnaire scale."
               error={result?.errors.rating}
               defaultValue={result?.values.rating}
-              options={HRQ_LEVELS.map((l) => ({ value: String(l.rating), label: `${l.rating} – ${l.label}`, hint: l.description }))}
+              options={HRQ_LEVELS.map((l) => ({
+                value: String(l.rating),
+                label: `${l.rating} – ${l.label}`,
+                hint: l.description,
+              }))}
             />
-            <Textarea name="comment" label="Comment for the officer (optional)" labelClassName="govuk-label--s" rows={3} defaultValue={result?.values.comment} error={result?.errors.comment} />
+            <Textarea
+              name="comment"
+              label="Comment for the officer (optional)"
+              labelClassName="govuk-label--s"
+              rows={3}
+              defaultValue={result?.values.comment}
+              error={result?.errors.comment}
+            />
             <button type="submit" className="govuk-button">
               Save rating
             </button>

@@ -14,7 +14,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { page, ...(await reviewQueue(user, page)) };
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
+const when = (iso: string) =>
+  new Date(iso).toLocaleString("en-GB", {
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/London",
+  });
 
 export default function ReviewQueue() {
   const d = useLoaderData<typeof loader>();
@@ -22,8 +29,8 @@ export default function ReviewQueue() {
     <>
       <h1 className="govuk-heading-l">Written replies to review</h1>
       <p className="govuk-body">
-        Officers’ own replies from your prison, oldest first. Rate each from 1 to 5 for depth of reflection; the officer sees your rating and comment in their
-        record.
+        Officers’ own replies from your prison, oldest first. Rate each from 1 to 5 for depth of reflection; the officer
+        sees your rating and comment in their record.
       </p>
       {d.total === 0 ? (
         <p className="govuk-body">There are no written replies waiting for a rating.</p>
@@ -34,10 +41,18 @@ export default function ReviewQueue() {
             <caption className="govuk-table__caption govuk-visually-hidden">Replies waiting for a rating</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Written</th>
-                <th scope="col" className="govuk-table__header">Officer</th>
-                <th scope="col" className="govuk-table__header">Scenario</th>
-                <th scope="col" className="govuk-table__header">Reply</th>
+                <th scope="col" className="govuk-table__header">
+                  Written
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Officer
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Scenario
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Reply
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -50,7 +65,11 @@ export default function ReviewQueue() {
                     “{r.text.length > 120 ? `${r.text.slice(0, 119)}…` : r.text}”
                     <br />
                     <a className="govuk-link" href={`/studio/reviews/${r.id}`}>
-                      Rate<span className="govuk-visually-hidden"> the reply by {r.officer} written {when(r.at)}</span>
+                      Rate
+                      <span className="govuk-visually-hidden">
+                        {" "}
+                        the reply by {r.officer} written {when(r.at)}
+                      </span>
                     </a>
                   </td>
                 </tr>

@@ -11,9 +11,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const yaml = form.get("yaml");
   const scenarioId = form.get("scenarioId");
-  if (typeof yaml !== "string" || typeof scenarioId !== "string") return data({ diagnostics: [], error: "Nothing to check." }, { status: 400 });
+  if (typeof yaml !== "string" || typeof scenarioId !== "string")
+    return data({ diagnostics: [], error: "Nothing to check." }, { status: 400 });
   if (Buffer.byteLength(yaml, "utf8") > MAX_FILE_BYTES) {
-    return data({ diagnostics: [{ code: "file-too-large", severity: "error" as const, message: "The scenario is over 256 KB.", line: 1, column: 1 }], error: null });
+    return data({
+      diagnostics: [
+        {
+          code: "file-too-large",
+          severity: "error" as const,
+          message: "The scenario is over 256 KB.",
+          line: 1,
+          column: 1,
+        },
+      ],
+      error: null,
+    });
   }
   const result = await checkStudioYaml(yaml, scenarioId);
   return { diagnostics: result.diagnostics, error: null };

@@ -26,7 +26,17 @@ export function ScenarioTabs({ scenarioId, current }: { scenarioId: string; curr
 }
 
 /** The top of every page about one scenario: back link, its id, a heading and the tabs. */
-export function ScenarioPageHeader({ scenarioId, heading, current, children }: { scenarioId: string; heading: string; current: (typeof TABS)[number]["path"]; children?: ReactNode }) {
+export function ScenarioPageHeader({
+  scenarioId,
+  heading,
+  current,
+  children,
+}: {
+  scenarioId: string;
+  heading: string;
+  current: (typeof TABS)[number]["path"];
+  children?: ReactNode;
+}) {
   return (
     <>
       <a href="/studio" className="govuk-back-link">
@@ -74,7 +84,15 @@ function DiagnosticLink({ d, textareaId }: { d: Diagnostic; textareaId: string }
  * Errors as a GOV.UK error summary, each linking to the YAML box (with JavaScript, to its line);
  * warnings below it. `focus` moves focus to the summary, as after a save, not while typing.
  */
-export function DiagnosticSummary({ diagnostics, textareaId, focus }: { diagnostics: Diagnostic[]; textareaId: string; focus: boolean }) {
+export function DiagnosticSummary({
+  diagnostics,
+  textareaId,
+  focus,
+}: {
+  diagnostics: Diagnostic[];
+  textareaId: string;
+  focus: boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const errors = diagnostics.filter((d) => d.severity === "error");
   const warnings = diagnostics.filter((d) => d.severity === "warning");
@@ -86,12 +104,24 @@ export function DiagnosticSummary({ diagnostics, textareaId, focus }: { diagnost
   return (
     <>
       {errors.length ? (
-        <div className="govuk-error-summary" ref={ref} tabIndex={-1} data-module="govuk-error-summary" aria-labelledby="diagnostics-title">
+        <div
+          className="govuk-error-summary"
+          ref={ref}
+          tabIndex={-1}
+          data-module="govuk-error-summary"
+          aria-labelledby="diagnostics-title"
+        >
           <h2 className="govuk-error-summary__title" id="diagnostics-title">
-            {errors.length === 1 ? "There is 1 error in the scenario" : `There are ${errors.length} errors in the scenario`}
+            {errors.length === 1
+              ? "There is 1 error in the scenario"
+              : `There are ${errors.length} errors in the scenario`}
           </h2>
           <div className="govuk-error-summary__body">
-            <DiagnosticList className="govuk-list govuk-error-summary__list" diagnostics={errors} textareaId={textareaId} />
+            <DiagnosticList
+              className="govuk-list govuk-error-summary__list"
+              diagnostics={errors}
+              textareaId={textareaId}
+            />
           </div>
         </div>
       ) : null}
@@ -102,7 +132,10 @@ export function DiagnosticSummary({ diagnostics, textareaId, focus }: { diagnost
           </span>
           <div className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            {warnings.length === 1 ? "1 warning about the teaching" : `${warnings.length} warnings about the teaching`} (these do not stop publishing):
+            {warnings.length === 1
+              ? "1 warning about the teaching"
+              : `${warnings.length} warnings about the teaching`}{" "}
+            (these do not stop publishing):
             <DiagnosticList className="govuk-list govuk-list--bullet" diagnostics={warnings} textareaId={textareaId} />
           </div>
         </div>
@@ -111,7 +144,15 @@ export function DiagnosticSummary({ diagnostics, textareaId, focus }: { diagnost
   );
 }
 
-function DiagnosticList({ className, diagnostics, textareaId }: { className: string; diagnostics: Diagnostic[]; textareaId: string }) {
+function DiagnosticList({
+  className,
+  diagnostics,
+  textareaId,
+}: {
+  className: string;
+  diagnostics: Diagnostic[];
+  textareaId: string;
+}) {
   return (
     <ul className={className}>
       {diagnostics.map((d, i) => (

@@ -28,9 +28,15 @@ export interface ScenarioDiff {
   same: boolean;
 }
 
-const show = (value: unknown): string => (value === undefined ? "(none)" : typeof value === "string" ? value : JSON.stringify(value));
+const show = (value: unknown): string =>
+  value === undefined ? "(none)" : typeof value === "string" ? value : JSON.stringify(value);
 
-function compareFields<T extends object>(before: T | undefined, after: T | undefined, fields: string[], prefix = ""): FieldChange[] {
+function compareFields<T extends object>(
+  before: T | undefined,
+  after: T | undefined,
+  fields: string[],
+  prefix = "",
+): FieldChange[] {
   const out: FieldChange[] = [];
   for (const f of fields) {
     const a = (before as Record<string, unknown> | undefined)?.[f];
@@ -62,7 +68,8 @@ function diffNode(id: string, before: ScenarioNode, after: ScenarioNode): NodeCh
   ];
   const choices = diffChoices(before.choices ?? [], after.choices ?? []);
   // The order of choices is shuffled for officers, so a reorder alone is not a change.
-  const changed = changes.length || choices.choicesAdded.length || choices.choicesRemoved.length || choices.choicesChanged.length;
+  const changed =
+    changes.length || choices.choicesAdded.length || choices.choicesRemoved.length || choices.choicesChanged.length;
   return changed ? { id, changes, ...choices } : null;
 }
 

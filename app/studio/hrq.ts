@@ -3,10 +3,18 @@
 
 export const HRQ_LEVELS = [
   { rating: 1, label: "No reflection", description: "A roadblock: advice, a warning, a judgement or arguing." },
-  { rating: 2, label: "Mixed, or neither", description: "A reflection mixed with a roadblock, or neither a reflection nor a roadblock." },
+  {
+    rating: 2,
+    label: "Mixed, or neither",
+    description: "A reflection mixed with a roadblock, or neither a reflection nor a roadblock.",
+  },
   { rating: 3, label: "Simple reflection", description: "Repeats the content of what he said." },
   { rating: 4, label: "Reflection adding meaning", description: "Adds a reasonable meaning he has not said." },
-  { rating: 5, label: "Reflection with feeling", description: "As 4, and also reflects feeling, or uses an apt metaphor." },
+  {
+    rating: 5,
+    label: "Reflection with feeling",
+    description: "As 4, and also reflects feeling, or uses an apt metaphor.",
+  },
 ] as const;
 
 export function hrqLabel(rating: number): string {

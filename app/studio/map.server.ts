@@ -92,8 +92,12 @@ export function buildScenarioMap(scenario: Scenario, options: MapOptions = {}): 
     return { id, x: box.x, y: box.y, width: box.width, height: box.height };
   });
   const edges: MapEdge[] = planned.map((e, i) => {
-    const laid = g.edge({ v: e.from, w: e.broken ? missingKey(e.to) : e.to, name: `e${i}` }) as { points?: { x: number; y: number }[]; x?: number; y?: number };
-    const taken = options.taken && e.choiceId ? options.taken.get(`${e.from}/${e.choiceId}`) ?? 0 : null;
+    const laid = g.edge({ v: e.from, w: e.broken ? missingKey(e.to) : e.to, name: `e${i}` }) as {
+      points?: { x: number; y: number }[];
+      x?: number;
+      y?: number;
+    };
+    const taken = options.taken && e.choiceId ? (options.taken.get(`${e.from}/${e.choiceId}`) ?? 0) : null;
     return { ...e, points: laid.points ?? [], labelX: laid.x ?? null, labelY: laid.y ?? null, taken };
   });
   const size = g.graph();

@@ -3,7 +3,8 @@
 import { OUTCOME_INFO, TALK_TYPE_INFO } from "~/domain/mi-codes";
 import { describeTaken, NODE_PROBLEM_LABELS, type MapEdge, type MapNode, type ScenarioMap } from "./map-model";
 
-export const editorLink = (scenarioId: string, line: number | null) => `/studio/${encodeURIComponent(scenarioId)}/edit${line ? `?line=${line}` : ""}#field-yaml`;
+export const editorLink = (scenarioId: string, line: number | null) =>
+  `/studio/${encodeURIComponent(scenarioId)}/edit${line ? `?line=${line}` : ""}#field-yaml`;
 
 function nodeSummary(n: MapNode): string {
   const parts = [`${n.isStart ? "Start node" : "Node"} ${n.id}`, TALK_TYPE_INFO[n.talk].label];
@@ -21,21 +22,32 @@ function path(points: { x: number; y: number }[]) {
 // On the drawing, a count is shown only when it can be (5 or more); the list beside the map says
 // "fewer than 5 times" for the rest, so the drawing is not covered in the same words.
 function edgeText(e: MapEdge) {
-  return e.taken === null || describeTaken(e.taken).startsWith("fewer") ? e.label : `${e.label} (${describeTaken(e.taken)})`;
+  return e.taken === null || describeTaken(e.taken).startsWith("fewer")
+    ? e.label
+    : `${e.label} (${describeTaken(e.taken)})`;
 }
 
 function NodeShape({ n }: { n: MapNode }) {
   const left = n.x - n.width / 2;
   const top = n.y - n.height / 2;
   const problem = n.problems.length > 0;
-  const classes = ["app-map__node", `app-map__node--${n.talk}`, n.isStart ? "app-map__node--start" : "", problem ? "app-map__node--problem" : ""].join(" ");
+  const classes = [
+    "app-map__node",
+    `app-map__node--${n.talk}`,
+    n.isStart ? "app-map__node--start" : "",
+    problem ? "app-map__node--problem" : "",
+  ].join(" ");
   // Shape cue as well as colour: endings are rounded pills, written-reply nodes have a folded corner line.
   const radius = n.kind === "ending" ? n.height / 2 : 4;
-  const cue = n.outcome ? `Ending: ${OUTCOME_INFO[n.outcome].label}` : `${TALK_TYPE_INFO[n.talk].label}${n.kind === "write" ? " · writes" : ""}`;
+  const cue = n.outcome
+    ? `Ending: ${OUTCOME_INFO[n.outcome].label}`
+    : `${TALK_TYPE_INFO[n.talk].label}${n.kind === "write" ? " · writes" : ""}`;
   return (
     <g className={classes}>
       <rect x={left} y={top} width={n.width} height={n.height} rx={radius} ry={radius} />
-      {n.kind === "write" ? <line className="app-map__fold" x1={left + n.width - 14} y1={top} x2={left + n.width} y2={top + 14} /> : null}
+      {n.kind === "write" ? (
+        <line className="app-map__fold" x1={left + n.width - 14} y1={top} x2={left + n.width} y2={top + 14} />
+      ) : null}
       <text x={n.x} y={top + 22} textAnchor="middle" className="app-map__id">
         {n.isStart ? "▶ " : ""}
         {n.id.length > 24 ? `${n.id.slice(0, 23)}…` : n.id}
@@ -52,15 +64,46 @@ function NodeShape({ n }: { n: MapNode }) {
   );
 }
 
-export function ScenarioMapSvg({ scenarioId, map, titleId }: { scenarioId: string; map: ScenarioMap; titleId: string }) {
+export function ScenarioMapSvg({
+  scenarioId,
+  map,
+  titleId,
+}: {
+  scenarioId: string;
+  map: ScenarioMap;
+  titleId: string;
+}) {
   return (
     <div className="app-map" tabIndex={0} role="region" aria-labelledby={titleId}>
-      <svg className="app-map__svg" width={map.width} height={map.height} viewBox={`0 0 ${map.width} ${map.height}`} role="group" aria-labelledby={titleId}>
+      <svg
+        className="app-map__svg"
+        width={map.width}
+        height={map.height}
+        viewBox={`0 0 ${map.width} ${map.height}`}
+        role="group"
+        aria-labelledby={titleId}
+      >
         <defs>
-          <marker id="app-map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            id="app-map-arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0 L10,5 L0,10 z" fill="#505a5f" />
           </marker>
-          <marker id="app-map-arrow-broken" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            id="app-map-arrow-broken"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0 L10,5 L0,10 z" fill="#d4351c" />
           </marker>
         </defs>
@@ -104,7 +147,8 @@ export function ScenarioMapList({ scenarioId, map }: { scenarioId: string; map: 
           <a className="govuk-link" href={editorLink(scenarioId, n.line)}>
             {n.id}
           </a>{" "}
-          {n.isStart ? <strong className="govuk-tag govuk-tag--blue">Start</strong> : null} {TALK_TYPE_INFO[n.talk].label}
+          {n.isStart ? <strong className="govuk-tag govuk-tag--blue">Start</strong> : null}{" "}
+          {TALK_TYPE_INFO[n.talk].label}
           {n.outcome ? `, ending: ${OUTCOME_INFO[n.outcome].label}` : n.kind === "write" ? ", written reply" : ""}
           {n.line ? `, line ${n.line}` : ""}
           {n.problems.map((p) => (
@@ -116,7 +160,8 @@ export function ScenarioMapList({ scenarioId, map }: { scenarioId: string; map: 
             <ul className="govuk-list govuk-list--bullet">
               {out.get(n.id)!.map((e, i) => (
                 <li key={i}>
-                  {e.label} → {e.broken ? <strong className="app-map-list__broken">{e.to} (does not exist)</strong> : e.to}
+                  {e.label} →{" "}
+                  {e.broken ? <strong className="app-map-list__broken">{e.to} (does not exist)</strong> : e.to}
                   {e.taken !== null ? `: chosen ${describeTaken(e.taken)}` : ""}
                 </li>
               ))}

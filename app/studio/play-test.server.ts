@@ -31,14 +31,17 @@ export interface PlayStep {
 
 export type PlayResult = { ok: true; step: PlayStep } | { ok: false; message: string };
 
-
 /** Variables from the query string; missing ones keep the scenario's start values. */
-export function readVars(scenario: Scenario, params: URLSearchParams): { ok: true; vars: Record<string, number> } | { ok: false; message: string } {
+export function readVars(
+  scenario: Scenario,
+  params: URLSearchParams,
+): { ok: true; vars: Record<string, number> } | { ok: false; message: string } {
   const vars: Record<string, number> = { ...(scenario.variables ?? {}) };
   for (const name of Object.keys(vars)) {
     const raw = params.get(varParam(name));
     if (raw === null || raw.trim() === "") continue;
-    if (!/^-?\d{1,6}$/.test(raw.trim())) return { ok: false, message: `${name} must be a whole number between -999999 and 999999` };
+    if (!/^-?\d{1,6}$/.test(raw.trim()))
+      return { ok: false, message: `${name} must be a whole number between -999999 and 999999` };
     vars[name] = Number(raw.trim());
   }
   return { ok: true, vars };
@@ -56,7 +59,7 @@ function describe(scenario: Scenario, snapshot: ScenarioSnapshot, last: PlayStep
     talk: node.talk,
     vars: variablesOf(snapshot),
     choices: (node.choices ?? []).filter((c) => offered.has(c.id)).map((c) => ({ id: c.id, say: c.say })),
-    writePrompt: canWrite(snapshot) ? node.write?.prompt ?? null : null,
+    writePrompt: canWrite(snapshot) ? (node.write?.prompt ?? null) : null,
     ending: ending && { outcome: ending.outcome, label: ending.label },
   };
 }
@@ -75,14 +78,20 @@ export function playStep(scenario: Scenario, params: URLSearchParams): PlayResul
     const choice = node.choices?.find((c) => c.id === choiceId);
     if (!choice) return { ok: false, message: `Node ${nodeId} has no choice called ${choiceId}` };
     snapshot = choose(machine, snapshot, choiceId);
-    return { ok: true, step: describe(scenario, snapshot, { said: choice.say, feedback: choice.feedback ?? null, kind: "choice" }) };
+    return {
+      ok: true,
+      step: describe(scenario, snapshot, { said: choice.say, feedback: choice.feedback ?? null, kind: "choice" }),
+    };
   }
   if (reply !== null) {
     if (!canWrite(snapshot)) return { ok: false, message: `Node ${nodeId} does not take a written reply` };
     const text = reply.trim().slice(0, 2000);
     if (!text) return { ok: false, message: "Enter a reply" };
     snapshot = writeReply(machine, snapshot, text);
-    return { ok: true, step: describe(scenario, snapshot, { said: text, feedback: node.write?.feedback ?? null, kind: "write" }) };
+    return {
+      ok: true,
+      step: describe(scenario, snapshot, { said: text, feedback: node.write?.feedback ?? null, kind: "write" }),
+    };
   }
   return { ok: true, step: describe(scenario, snapshot, null) };
 }

@@ -1,7 +1,12 @@
 // The review queue: officers' written replies from the trainer's prison, oldest first, with the
 // scenario line they answered; and saving one rating per reply.
 import { recordAudit } from "~db/queries/audit.server";
-import { countUnratedReplies, getWrittenReply, insertReview, listUnratedReplies } from "~db/queries/written-reply-reviews.server";
+import {
+  countUnratedReplies,
+  getWrittenReply,
+  insertReview,
+  listUnratedReplies,
+} from "~db/queries/written-reply-reviews.server";
 import { canSeeEstablishment, establishmentScope, type CurrentUser } from "~/auth/guard.server";
 import { getScenarioVersion } from "~/curriculum.server";
 import { getDb } from "~/db.server";
@@ -11,7 +16,11 @@ export const REVIEWS_PER_PAGE = 20;
 async function contextOf(versionId: number, nodeId: string) {
   const version = await getScenarioVersion(versionId);
   const node = version?.scenario.nodes[nodeId];
-  return { scenarioTitle: version?.scenario.title ?? "A scenario no longer available", prisoner: node?.prisoner ?? null, prompt: node?.write?.prompt ?? null };
+  return {
+    scenarioTitle: version?.scenario.title ?? "A scenario no longer available",
+    prisoner: node?.prisoner ?? null,
+    prompt: node?.write?.prompt ?? null,
+  };
 }
 
 export async function reviewQueue(user: CurrentUser, page: number) {
@@ -22,7 +31,14 @@ export async function reviewQueue(user: CurrentUser, page: number) {
     countUnratedReplies(db, scope),
   ]);
   const replies = await Promise.all(
-    rows.map(async (r) => ({ id: r.id, officer: r.officer_name, at: r.at, text: r.free_text ?? "", mode: r.mode, ...(await contextOf(r.scenario_version_id, r.node_id)) })),
+    rows.map(async (r) => ({
+      id: r.id,
+      officer: r.officer_name,
+      at: r.at,
+      text: r.free_text ?? "",
+      mode: r.mode,
+      ...(await contextOf(r.scenario_version_id, r.node_id)),
+    })),
   );
   return { replies, total, pages: Math.max(1, Math.ceil(total / REVIEWS_PER_PAGE)) };
 }
@@ -50,19 +66,37 @@ export async function replyToRate(user: CurrentUser, stepId: number) {
   };
 }
 
-export async function rateReply(user: CurrentUser, stepId: number, rating: number, comment: string | null): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function rateReply(
+  user: CurrentUser,
+  stepId: number,
+  rating: number,
+  comment: string | null,
+): Promise<{ ok: true } | { ok: false; message: string }> {
   const db = await getDb();
   const row = await getWrittenReply(db, stepId);
-  if (!row || !canSeeEstablishment(user, row.establishment_id)) return { ok: false, message: "That reply could not be found" };
+  if (!row || !canSeeEstablishment(user, row.establishment_id))
+    return { ok: false, message: "That reply could not be found" };
   const saved = await db.transaction().execute(async (tx) => {
     if (!(await insertReview(tx, { stepId, reviewerId: user.id, rating, comment }))) return false;
-    await recordAudit(tx, { actorUserId: user.id, action: "reply.reviewed", subjectUserId: row.officer_id, establishmentId: row.establishment_id, details: { stepId, rating } });
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: "reply.reviewed",
+      subjectUserId: row.officer_id,
+      establishmentId: row.establishment_id,
+      details: { stepId, rating },
+    });
     return true;
   });
-  return saved ? { ok: true } : { ok: false, message: "This reply has already been rated by another trainer, so your rating was not saved" };
+  return saved
+    ? { ok: true }
+    : { ok: false, message: "This reply has already been rated by another trainer, so your rating was not saved" };
 }
 
 export async function nextUnrated(user: CurrentUser) {
-  const rows = await listUnratedReplies(await getDb(), { establishmentId: establishmentScope(user), limit: 1, offset: 0 });
+  const rows = await listUnratedReplies(await getDb(), {
+    establishmentId: establishmentScope(user),
+    limit: 1,
+    offset: 0,
+  });
   return rows[0]?.id ?? null;
 }

@@ -10,7 +10,16 @@ import { unfinishedAttemptsOf } from "~db/queries/studio-figures.server";
 import type { CurrentUser } from "~/auth/guard.server";
 import { getCurriculum, getScenarioVersion, invalidateCurriculum, sha256 } from "~/curriculum.server";
 import { getDb } from "~/db.server";
-import { checkScenario, currentNodeId, hasErrors, MAX_FILE_BYTES, restoreConversation, sortDiagnostics, type CheckResult, type Scenario } from "~/domain/scenario";
+import {
+  checkScenario,
+  currentNodeId,
+  hasErrors,
+  MAX_FILE_BYTES,
+  restoreConversation,
+  sortDiagnostics,
+  type CheckResult,
+  type Scenario,
+} from "~/domain/scenario";
 import { SLUG_PATTERN } from "~/domain/scenario/schema";
 import { checkRevision, conflictMessage } from "./concurrency";
 import { scenarioTemplate, type TemplateFields } from "./template";
@@ -30,7 +39,13 @@ export async function checkStudioYaml(yaml: string, scenarioId?: string): Promis
     const line = yaml.split("\n").findIndex((l) => /^id\s*:/.test(l)) + 1 || 1;
     const diagnostics = sortDiagnostics([
       ...result.diagnostics,
-      { code: "id-mismatch", severity: "error", message: `The scenario id must stay '${scenarioId}'. To make a new scenario, create one from the template instead.`, line, column: 1 },
+      {
+        code: "id-mismatch",
+        severity: "error",
+        message: `The scenario id must stay '${scenarioId}'. To make a new scenario, create one from the template instead.`,
+        line,
+        column: 1,
+      },
     ]);
     return { ...result, diagnostics, ok: false };
   }
@@ -51,7 +66,13 @@ export async function loadStudioScenario(scenarioId: string): Promise<StudioScen
   const db = await getDb();
   const [draft, published] = await Promise.all([getDraft(db, scenarioId), latestVersionOf(db, scenarioId)]);
   if (!draft && !published) return null;
-  return { id: scenarioId, yaml: draft?.yaml ?? published!.yaml, revision: draft?.revision ?? 0, draft: draft ?? null, published: published ?? null };
+  return {
+    id: scenarioId,
+    yaml: draft?.yaml ?? published!.yaml,
+    revision: draft?.revision ?? 0,
+    draft: draft ?? null,
+    published: published ?? null,
+  };
 }
 
 export async function listLibrary() {
@@ -59,11 +80,21 @@ export async function listLibrary() {
   const [versions, drafts, counts, modules] = await Promise.all([
     latestScenarioVersions(db),
     listDrafts(db),
-    db.selectFrom("scenario_versions").select(["scenario_id", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("scenario_id").execute(),
+    db
+      .selectFrom("scenario_versions")
+      .select(["scenario_id", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("scenario_id")
+      .execute(),
     moduleOptions(),
   ]);
   const authors = new Map(
-    (await db.selectFrom("users").select(["id", "display_name"]).where("id", "in", [0, ...versions.map((v) => v.created_by ?? 0)]).execute()).map((u) => [u.id, u.display_name]),
+    (
+      await db
+        .selectFrom("users")
+        .select(["id", "display_name"])
+        .where("id", "in", [0, ...versions.map((v) => v.created_by ?? 0)])
+        .execute()
+    ).map((u) => [u.id, u.display_name]),
   );
   const versionCount = new Map(counts.map((c) => [c.scenario_id, Number(c.n)]));
   const moduleTitle = new Map(modules.map((m) => [m.id, m.title]));
@@ -79,12 +110,16 @@ export async function listLibrary() {
     return {
       id,
       title: check.scenario?.title ?? version?.title ?? id,
-      module: moduleId ? moduleTitle.get(moduleId) ?? moduleId : null,
+      module: moduleId ? (moduleTitle.get(moduleId) ?? moduleId) : null,
       hasDraft: Boolean(draft),
-      publishedVersion: version ? versionCount.get(id) ?? 1 : null,
+      publishedVersion: version ? (versionCount.get(id) ?? 1) : null,
       publishedAt: version?.created_at ?? null,
       changedAt: draft?.updated_at ?? version!.created_at,
-      changedBy: draft ? draft.updated_by_name : version!.source === "library" && !version!.created_by ? "Built-in library" : authors.get(version!.created_by ?? 0) ?? null,
+      changedBy: draft
+        ? draft.updated_by_name
+        : version!.source === "library" && !version!.created_by
+          ? "Built-in library"
+          : (authors.get(version!.created_by ?? 0) ?? null),
       errors: check.diagnostics.filter((d) => d.severity === "error").length,
       warnings: check.diagnostics.filter((d) => d.severity === "warning").length,
       stats: check.stats && { nodes: check.stats.nodes, endings: check.stats.endings.total, words: check.stats.words },
@@ -94,7 +129,12 @@ export async function listLibrary() {
 
 export type SaveResult = { ok: true; revision: number } | { ok: false; message: string };
 
-export async function saveDraft(user: CurrentUser, scenarioId: string, yaml: string, base: number): Promise<SaveResult> {
+export async function saveDraft(
+  user: CurrentUser,
+  scenarioId: string,
+  yaml: string,
+  base: number,
+): Promise<SaveResult> {
   const db = await getDb();
   const stored = await getDraft(db, scenarioId);
   const check = checkRevision(stored?.revision ?? null, base);
@@ -104,24 +144,35 @@ export async function saveDraft(user: CurrentUser, scenarioId: string, yaml: str
   };
   if (!check.ok) return refused();
   // The write itself re-checks the revision, so two saves racing past the read still cannot both land.
-  const saved = base === 0 ? await insertDraft(db, { scenarioId, yaml, userId: user.id }) : await updateDraft(db, { scenarioId, yaml, userId: user.id, base });
+  const saved =
+    base === 0
+      ? await insertDraft(db, { scenarioId, yaml, userId: user.id })
+      : await updateDraft(db, { scenarioId, yaml, userId: user.id, base });
   return saved ? { ok: true, revision: check.next } : refused();
 }
 
 export async function scenarioIdTaken(scenarioId: string) {
   const db = await getDb();
-  return RESERVED_IDS.has(scenarioId) || Boolean((await getDraft(db, scenarioId)) ?? (await latestVersionOf(db, scenarioId)));
+  return (
+    RESERVED_IDS.has(scenarioId) || Boolean((await getDraft(db, scenarioId)) ?? (await latestVersionOf(db, scenarioId)))
+  );
 }
 
 export function idProblem(id: string): string | null {
-  if (!SLUG_PATTERN.test(id)) return "Scenario id must be lower-case letters, digits and single hyphens, like parole-mistrust";
+  if (!SLUG_PATTERN.test(id))
+    return "Scenario id must be lower-case letters, digits and single hyphens, like parole-mistrust";
   if (id.length > 60) return "Scenario id must be 60 characters or fewer";
   return null;
 }
 
-export async function createFromTemplate(user: CurrentUser, fields: TemplateFields): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
-  if (!(await moduleOptions()).some((m) => m.id === fields.module)) return { ok: false, errors: { module: "Choose a module from the list" } };
-  if (await scenarioIdTaken(fields.id)) return { ok: false, errors: { id: `There is already a scenario with the id ${fields.id}: choose another` } };
+export async function createFromTemplate(
+  user: CurrentUser,
+  fields: TemplateFields,
+): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+  if (!(await moduleOptions()).some((m) => m.id === fields.module))
+    return { ok: false, errors: { module: "Choose a module from the list" } };
+  if (await scenarioIdTaken(fields.id))
+    return { ok: false, errors: { id: `There is already a scenario with the id ${fields.id}: choose another` } };
   const db = await getDb();
   if (!(await insertDraft(db, { scenarioId: fields.id, yaml: scenarioTemplate(fields), userId: user.id }))) {
     return { ok: false, errors: { id: `There is already a scenario with the id ${fields.id}: choose another` } };
@@ -133,17 +184,27 @@ export type ImportResult = { ok: true; scenarioId: string } | { ok: false; messa
 
 /** An uploaded file becomes a new draft, only when valid and its id is free. */
 export async function importScenario(user: CurrentUser, fileName: string, text: string): Promise<ImportResult> {
-  if (Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) return { ok: false, message: "The file must be 256 KB or smaller" };
+  if (Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES)
+    return { ok: false, message: "The file must be 256 KB or smaller" };
   const check = await checkStudioYaml(text);
-  if (!check.scenario || hasErrors(check.diagnostics)) return { ok: false, message: `${fileName} has errors, so nothing was imported`, check };
+  if (!check.scenario || hasErrors(check.diagnostics))
+    return { ok: false, message: `${fileName} has errors, so nothing was imported`, check };
   const id = check.scenario.id;
   if (await scenarioIdTaken(id)) {
-    return { ok: false, message: `There is already a scenario with the id ${id}. Change the id in the file, or edit the existing scenario instead.` };
+    return {
+      ok: false,
+      message: `There is already a scenario with the id ${id}. Change the id in the file, or edit the existing scenario instead.`,
+    };
   }
   const db = await getDb();
   const inserted = await db.transaction().execute(async (tx) => {
     if (!(await insertDraft(tx, { scenarioId: id, yaml: text, userId: user.id }))) return false;
-    await recordAudit(tx, { actorUserId: user.id, action: "scenario.imported", establishmentId: user.establishmentId, details: { scenarioId: id, file: fileName.slice(0, 200), hash: sha256(text) } });
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: "scenario.imported",
+      establishmentId: user.establishmentId,
+      details: { scenarioId: id, file: fileName.slice(0, 200), hash: sha256(text) },
+    });
     return true;
   });
   if (!inserted) return { ok: false, message: `There is already a scenario with the id ${id}.` };
@@ -165,26 +226,54 @@ export async function strandedAttempts(scenarioId: string, next: Scenario) {
     }
     if (!(node in next.nodes)) byNode.set(node, (byNode.get(node) ?? 0) + 1);
   }
-  return [...byNode].map(([nodeId, attempts]) => ({ nodeId, attempts })).sort((a, b) => a.nodeId.localeCompare(b.nodeId));
+  return [...byNode]
+    .map(([nodeId, attempts]) => ({ nodeId, attempts }))
+    .sort((a, b) => a.nodeId.localeCompare(b.nodeId));
 }
 
 export type PublishResult = { ok: true; versionId: number } | { ok: false; message: string };
 
-export async function publishDraft(user: CurrentUser, scenarioId: string, revision: number, changeNote: string): Promise<PublishResult> {
+export async function publishDraft(
+  user: CurrentUser,
+  scenarioId: string,
+  revision: number,
+  changeNote: string,
+): Promise<PublishResult> {
   const db = await getDb();
   const draft = await getDraft(db, scenarioId);
   if (!draft) return { ok: false, message: "There is no draft to publish: it may have been published already" };
-  if (draft.revision !== revision) return { ok: false, message: "The draft changed after you opened this page. Check the changes below again, then publish." };
+  if (draft.revision !== revision)
+    return {
+      ok: false,
+      message: "The draft changed after you opened this page. Check the changes below again, then publish.",
+    };
   const check = await checkStudioYaml(draft.yaml, scenarioId);
-  if (!check.scenario || hasErrors(check.diagnostics)) return { ok: false, message: "The draft has errors. Fix them in the editor before publishing." };
+  if (!check.scenario || hasErrors(check.diagnostics))
+    return { ok: false, message: "The draft has errors. Fix them in the editor before publishing." };
   const scenario = check.scenario;
   const hash = sha256(draft.yaml);
   const result = await db.transaction().execute(async (tx): Promise<PublishResult> => {
     const latest = await latestVersionOf(tx, scenarioId);
-    if (latest?.content_hash === hash) return { ok: false, message: "The draft is the same as the published version: there is nothing to publish" };
-    if (!(await deleteDraft(tx, scenarioId, revision))) return { ok: false, message: "The draft changed while publishing. Check the changes again, then publish." };
-    const versionId = await insertScenarioVersion(tx, { scenarioId, hash, yaml: draft.yaml, title: scenario.title, moduleId: scenario.module, source: "studio", changeNote, createdBy: user.id });
-    await recordAudit(tx, { actorUserId: user.id, action: "scenario.published", establishmentId: user.establishmentId, details: { scenarioId, versionId, hash, changeNote: changeNote.slice(0, 500) } });
+    if (latest?.content_hash === hash)
+      return { ok: false, message: "The draft is the same as the published version: there is nothing to publish" };
+    if (!(await deleteDraft(tx, scenarioId, revision)))
+      return { ok: false, message: "The draft changed while publishing. Check the changes again, then publish." };
+    const versionId = await insertScenarioVersion(tx, {
+      scenarioId,
+      hash,
+      yaml: draft.yaml,
+      title: scenario.title,
+      moduleId: scenario.module,
+      source: "studio",
+      changeNote,
+      createdBy: user.id,
+    });
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: "scenario.published",
+      establishmentId: user.establishmentId,
+      details: { scenarioId, versionId, hash, changeNote: changeNote.slice(0, 500) },
+    });
     return { ok: true, versionId };
   });
   if (result.ok) invalidateCurriculum();

@@ -3,7 +3,9 @@
 import { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
-export type FormResult<T> = { ok: true; data: T; values: Record<string, string> } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+export type FormResult<T> =
+  | { ok: true; data: T; values: Record<string, string> }
+  | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /** Largest form Engage accepts, in characters across all fields (uploads are handled apart). */
 export const MAX_FORM_CHARS = 300_000;
@@ -72,7 +74,8 @@ export function username() {
   );
 }
 
-export const PASSWORD_RULES = "At least 12 characters and no more than 200. Longer is better: a few unrelated words work well.";
+export const PASSWORD_RULES =
+  "At least 12 characters and no more than 200. Longer is better: a few unrelated words work well.";
 export function newPassword() {
   return z
     .string({ error: "Enter a password" })
@@ -91,7 +94,12 @@ export function wholeNumber(label: string, { min = 0, max = 1_000_000_000 } = {}
     .min(1, `Enter ${label}`)
     .regex(/^\d{1,10}$/, `${capitalise(label)} must be a whole number`)
     .transform(Number)
-    .pipe(z.number().min(min, `${capitalise(label)} must be ${min} or more`).max(max, `${capitalise(label)} must be ${max} or fewer`));
+    .pipe(
+      z
+        .number()
+        .min(min, `${capitalise(label)} must be ${min} or more`)
+        .max(max, `${capitalise(label)} must be ${max} or fewer`),
+    );
 }
 
 /** An optional id from a select: "" means none. */

@@ -61,11 +61,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("username_key", "text", notNull)
     .addColumn("at", "text", notNull)
     .execute();
-  await db.schema.createIndex("sign_in_failures_key_at").on("sign_in_failures").columns(["username_key", "at"]).execute();
+  await db.schema
+    .createIndex("sign_in_failures_key_at")
+    .on("sign_in_failures")
+    .columns(["username_key", "at"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ["sign_in_failures", "app_settings", "audit_events", "sessions", "users", "units", "establishments"]) {
+  for (const t of [
+    "sign_in_failures",
+    "app_settings",
+    "audit_events",
+    "sessions",
+    "users",
+    "units",
+    "establishments",
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

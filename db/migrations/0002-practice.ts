@@ -14,7 +14,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", notNull)
     .execute();
   // Not unique: a file reverted to earlier content becomes the newest version again.
-  await db.schema.createIndex("scenario_versions_scenario").on("scenario_versions").columns(["scenario_id", "id"]).execute();
+  await db.schema
+    .createIndex("scenario_versions_scenario")
+    .on("scenario_versions")
+    .columns(["scenario_id", "id"])
+    .execute();
   await db.schema.createIndex("scenario_versions_hash").on("scenario_versions").column("content_hash").execute();
 
   await db.schema
@@ -43,8 +47,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("mi_adherent", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("mi_non_adherent", "integer", (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema.createIndex("attempts_officer").on("attempts").columns(["officer_id", "status", "scenario_id"]).execute();
-  await db.schema.createIndex("attempts_establishment").on("attempts").columns(["establishment_id", "status", "finished_at"]).execute();
+  await db.schema
+    .createIndex("attempts_officer")
+    .on("attempts")
+    .columns(["officer_id", "status", "scenario_id"])
+    .execute();
+  await db.schema
+    .createIndex("attempts_establishment")
+    .on("attempts")
+    .columns(["establishment_id", "status", "finished_at"])
+    .execute();
 
   await withId(db, db.schema.createTable("attempt_steps"))
     .addColumn("attempt_id", "text", (c) => c.notNull().references("attempts.id").onDelete("cascade"))

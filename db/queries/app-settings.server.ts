@@ -6,6 +6,10 @@ import type { Database } from "../schema";
 export async function getOrCreateSetting(db: Kysely<Database>, key: string, create: () => string) {
   const row = await db.selectFrom("app_settings").select("value").where("key", "=", key).executeTakeFirst();
   if (row) return row.value;
-  await db.insertInto("app_settings").values({ key, value: create() }).onConflict((oc) => oc.column("key").doNothing()).execute();
+  await db
+    .insertInto("app_settings")
+    .values({ key, value: create() })
+    .onConflict((oc) => oc.column("key").doNothing())
+    .execute();
   return (await db.selectFrom("app_settings").select("value").where("key", "=", key).executeTakeFirstOrThrow()).value;
 }

@@ -48,7 +48,12 @@ export async function insertAttempt(db: Db, a: NewAttempt) {
 
 /** One officer's attempt; undefined for anyone else's, so callers answer 404. */
 export function getOwnAttempt(db: Db, officerId: number, attemptId: string) {
-  return db.selectFrom("attempts").selectAll().where("id", "=", attemptId).where("officer_id", "=", officerId).executeTakeFirst();
+  return db
+    .selectFrom("attempts")
+    .selectAll()
+    .where("id", "=", attemptId)
+    .where("officer_id", "=", officerId)
+    .executeTakeFirst();
 }
 
 export function inProgressAttemptFor(db: Db, officerId: number, scenarioId: string) {
@@ -69,9 +74,25 @@ export function attemptsOfOfficer(db: Db, officerId: number) {
     .selectFrom("attempts as a")
     .innerJoin("scenario_versions as v", "v.id", "a.scenario_version_id")
     .select([
-      "a.id", "a.scenario_id", "a.module_id", "a.mode", "a.status", "a.started_at", "a.updated_at", "a.finished_at",
-      "a.ending_node", "a.outcome", "a.step_count", "a.scenario_version_id", "v.title",
-      "a.open_questions", "a.closed_questions", "a.simple_reflections", "a.complex_reflections", "a.mi_adherent", "a.mi_non_adherent",
+      "a.id",
+      "a.scenario_id",
+      "a.module_id",
+      "a.mode",
+      "a.status",
+      "a.started_at",
+      "a.updated_at",
+      "a.finished_at",
+      "a.ending_node",
+      "a.outcome",
+      "a.step_count",
+      "a.scenario_version_id",
+      "v.title",
+      "a.open_questions",
+      "a.closed_questions",
+      "a.simple_reflections",
+      "a.complex_reflections",
+      "a.mi_adherent",
+      "a.mi_non_adherent",
     ])
     .where("a.officer_id", "=", officerId)
     .orderBy("a.started_at", "desc")
@@ -89,7 +110,21 @@ export function stepsWithReviews(db: Db, attemptIds: string[]) {
   return db
     .selectFrom("attempt_steps as s")
     .leftJoin("written_reply_reviews as r", "r.step_id", "s.id")
-    .select(["s.id", "s.attempt_id", "s.seq", "s.node_id", "s.choice_id", "s.mi_code", "s.reply_node_id", "s.reply_talk", "s.free_text", "s.at", "r.rating", "r.comment", "r.at as reviewed_at"])
+    .select([
+      "s.id",
+      "s.attempt_id",
+      "s.seq",
+      "s.node_id",
+      "s.choice_id",
+      "s.mi_code",
+      "s.reply_node_id",
+      "s.reply_talk",
+      "s.free_text",
+      "s.at",
+      "r.rating",
+      "r.comment",
+      "r.at as reviewed_at",
+    ])
     .where("s.attempt_id", "in", attemptIds)
     .orderBy("s.attempt_id")
     .orderBy("s.seq")
@@ -132,7 +167,14 @@ export interface AttemptAdvance {
   finished?: {
     endingNode: string;
     outcome: Outcome;
-    counts: { openQuestions: number; closedQuestions: number; simpleReflections: number; complexReflections: number; miAdherent: number; miNonAdherent: number };
+    counts: {
+      openQuestions: number;
+      closedQuestions: number;
+      simpleReflections: number;
+      complexReflections: number;
+      miAdherent: number;
+      miNonAdherent: number;
+    };
   };
 }
 
@@ -140,7 +182,12 @@ export interface AttemptAdvance {
  * Moves an attempt on one step if nobody else has since `expectedRowVersion`. Returns false when
  * the row changed underneath (another tab, a double submit, a replay): the caller rolls back.
  */
-export async function advanceAttempt(db: Db, attemptId: string, expectedRowVersion: number, next: AttemptAdvance): Promise<boolean> {
+export async function advanceAttempt(
+  db: Db,
+  attemptId: string,
+  expectedRowVersion: number,
+  next: AttemptAdvance,
+): Promise<boolean> {
   const f = next.finished;
   const result = await db
     .updateTable("attempts")
@@ -171,7 +218,13 @@ export async function advanceAttempt(db: Db, attemptId: string, expectedRowVersi
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function abandonAttemptRow(db: Db, officerId: number, attemptId: string, expectedRowVersion: number, at: string): Promise<boolean> {
+export async function abandonAttemptRow(
+  db: Db,
+  officerId: number,
+  attemptId: string,
+  expectedRowVersion: number,
+  at: string,
+): Promise<boolean> {
   const result = await db
     .updateTable("attempts")
     .set({ status: "abandoned", updated_at: at, row_version: expectedRowVersion + 1 })

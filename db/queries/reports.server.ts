@@ -72,13 +72,7 @@ export function listAttempts(db: Db, f: AttemptListFilter) {
     .selectFrom("attempts as a")
     .innerJoin("users as u", "u.id", "a.officer_id")
     .leftJoin("units as w", "w.id", "u.unit_id")
-    .select([
-      "a.id",
-      "u.display_name",
-      "w.name as unit_name",
-      "a.module_id",
-      ...ATTEMPT_COLUMNS,
-    ])
+    .select(["a.id", "u.display_name", "w.name as unit_name", "a.module_id", ...ATTEMPT_COLUMNS])
     .where("u.establishment_id", "=", f.establishmentId)
     .where("u.role", "=", "officer");
   if (f.wingId != null) q = q.where("u.unit_id", "=", f.wingId);
@@ -95,7 +89,15 @@ export function getOfficer(db: Db, id: number) {
   return db
     .selectFrom("users")
     .leftJoin("units", "units.id", "users.unit_id")
-    .select(["users.id", "users.display_name", "users.role", "users.active", "users.establishment_id", "users.unit_id", "units.name as unit_name"])
+    .select([
+      "users.id",
+      "users.display_name",
+      "users.role",
+      "users.active",
+      "users.establishment_id",
+      "users.unit_id",
+      "units.name as unit_name",
+    ])
     .where("users.id", "=", id)
     .executeTakeFirst();
 }
@@ -110,15 +112,34 @@ export function listWings(db: Db, establishmentId: number) {
 }
 
 export function getTarget(db: Db, establishmentId: number) {
-  return db.selectFrom("establishment_targets").selectAll().where("establishment_id", "=", establishmentId).executeTakeFirst();
+  return db
+    .selectFrom("establishment_targets")
+    .selectAll()
+    .where("establishment_id", "=", establishmentId)
+    .executeTakeFirst();
 }
 
 export function setTarget(db: Db, t: { establishmentId: number; percent: number; date: string; setBy: number }) {
-  const values = { establishment_id: t.establishmentId, target_percent: t.percent, target_date: t.date, set_by: t.setBy, set_at: new Date().toISOString() };
+  const values = {
+    establishment_id: t.establishmentId,
+    target_percent: t.percent,
+    target_date: t.date,
+    set_by: t.setBy,
+    set_at: new Date().toISOString(),
+  };
   return db
     .insertInto("establishment_targets")
     .values(values)
-    .onConflict((oc) => oc.column("establishment_id").doUpdateSet({ target_percent: values.target_percent, target_date: values.target_date, set_by: values.set_by, set_at: values.set_at }))
+    .onConflict((oc) =>
+      oc
+        .column("establishment_id")
+        .doUpdateSet({
+          target_percent: values.target_percent,
+          target_date: values.target_date,
+          set_by: values.set_by,
+          set_at: values.set_at,
+        }),
+    )
     .execute();
 }
 
@@ -132,12 +153,31 @@ export function listEngagementFigures(db: Db, establishmentId: number) {
 }
 
 /** One figure per prison and month: recording a month again replaces it. */
-export function saveEngagementFigure(db: Db, f: { establishmentId: number; month: string; eligible: number; notEngaging: number; recordedBy: number }) {
-  const values = { establishment_id: f.establishmentId, month: f.month, eligible: f.eligible, not_engaging: f.notEngaging, recorded_by: f.recordedBy, recorded_at: new Date().toISOString() };
+export function saveEngagementFigure(
+  db: Db,
+  f: { establishmentId: number; month: string; eligible: number; notEngaging: number; recordedBy: number },
+) {
+  const values = {
+    establishment_id: f.establishmentId,
+    month: f.month,
+    eligible: f.eligible,
+    not_engaging: f.notEngaging,
+    recorded_by: f.recordedBy,
+    recorded_at: new Date().toISOString(),
+  };
   return db
     .insertInto("engagement_figures")
     .values(values)
-    .onConflict((oc) => oc.columns(["establishment_id", "month"]).doUpdateSet({ eligible: values.eligible, not_engaging: values.not_engaging, recorded_by: values.recorded_by, recorded_at: values.recorded_at }))
+    .onConflict((oc) =>
+      oc
+        .columns(["establishment_id", "month"])
+        .doUpdateSet({
+          eligible: values.eligible,
+          not_engaging: values.not_engaging,
+          recorded_by: values.recorded_by,
+          recorded_at: values.recorded_at,
+        }),
+    )
     .execute();
 }
 
@@ -158,7 +198,11 @@ export function writtenReplyRatings(db: Db, establishmentId: number) {
 export async function deliveredStatementIds(db: Db, ids: string[]): Promise<Set<string>> {
   const out = new Set<string>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom("xapi_deliveries").select("statement_id").where("statement_id", "in", ids.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom("xapi_deliveries")
+      .select("statement_id")
+      .where("statement_id", "in", ids.slice(i, i + 500))
+      .execute();
     for (const r of rows) out.add(r.statement_id);
   }
   return out;

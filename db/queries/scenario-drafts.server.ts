@@ -9,7 +9,14 @@ export function getDraft(db: Db, scenarioId: string) {
   return db
     .selectFrom("scenario_drafts as d")
     .leftJoin("users as u", "u.id", "d.updated_by")
-    .select(["d.scenario_id", "d.yaml", "d.revision", "d.updated_at", "d.updated_by", "u.display_name as updated_by_name"])
+    .select([
+      "d.scenario_id",
+      "d.yaml",
+      "d.revision",
+      "d.updated_at",
+      "d.updated_by",
+      "u.display_name as updated_by_name",
+    ])
     .where("d.scenario_id", "=", scenarioId)
     .executeTakeFirst();
 }
@@ -35,7 +42,14 @@ export function countDrafts(db: Db) {
 export async function insertDraft(db: Db, d: { scenarioId: string; yaml: string; userId: number }) {
   const result = await db
     .insertInto("scenario_drafts")
-    .values({ scenario_id: d.scenarioId, yaml: d.yaml, revision: 1, created_by: d.userId, updated_by: d.userId, updated_at: new Date().toISOString() })
+    .values({
+      scenario_id: d.scenarioId,
+      yaml: d.yaml,
+      revision: 1,
+      created_by: d.userId,
+      updated_by: d.userId,
+      updated_at: new Date().toISOString(),
+    })
     .onConflict((oc) => oc.column("scenario_id").doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
@@ -54,6 +68,10 @@ export async function updateDraft(db: Db, d: { scenarioId: string; yaml: string;
 
 /** Removes a draft once published; only the revision that was reviewed. */
 export async function deleteDraft(db: Db, scenarioId: string, revision: number) {
-  const result = await db.deleteFrom("scenario_drafts").where("scenario_id", "=", scenarioId).where("revision", "=", revision).executeTakeFirst();
+  const result = await db
+    .deleteFrom("scenario_drafts")
+    .where("scenario_id", "=", scenarioId)
+    .where("revision", "=", revision)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }

@@ -14,7 +14,12 @@ export function latestScenarioVersions(db: Db) {
   return db
     .selectFrom("scenario_versions as v")
     .selectAll("v")
-    .where("v.id", "in", (eb) => eb.selectFrom("scenario_versions").select((e) => e.fn.max("id").as("id")).groupBy("scenario_id"))
+    .where("v.id", "in", (eb) =>
+      eb
+        .selectFrom("scenario_versions")
+        .select((e) => e.fn.max("id").as("id"))
+        .groupBy("scenario_id"),
+    )
     .orderBy("v.id")
     .execute();
 }
@@ -29,7 +34,16 @@ export function listVersionsOf(db: Db, scenarioId: string) {
   return db
     .selectFrom("scenario_versions as v")
     .leftJoin("users as u", "u.id", "v.created_by")
-    .select(["v.id", "v.content_hash", "v.title", "v.module_id", "v.source", "v.change_note", "v.created_at", "u.display_name as author"])
+    .select([
+      "v.id",
+      "v.content_hash",
+      "v.title",
+      "v.module_id",
+      "v.source",
+      "v.change_note",
+      "v.created_at",
+      "u.display_name as author",
+    ])
     .where("v.scenario_id", "=", scenarioId)
     .orderBy("v.id", "desc")
     .execute();
@@ -37,7 +51,16 @@ export function listVersionsOf(db: Db, scenarioId: string) {
 
 export async function insertScenarioVersion(
   db: Db,
-  v: { scenarioId: string; hash: string; yaml: string; title: string; moduleId: string; source: ScenarioSource; changeNote?: string | null; createdBy?: number | null },
+  v: {
+    scenarioId: string;
+    hash: string;
+    yaml: string;
+    title: string;
+    moduleId: string;
+    source: ScenarioSource;
+    changeNote?: string | null;
+    createdBy?: number | null;
+  },
 ) {
   const row = await db
     .insertInto("scenario_versions")

@@ -2,7 +2,10 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../schema";
 
-export function insertSession(db: Kysely<Database> | Transaction<Database>, row: { id: string; userId: number | null; data: string; expiresAt: Date }) {
+export function insertSession(
+  db: Kysely<Database> | Transaction<Database>,
+  row: { id: string; userId: number | null; data: string; expiresAt: Date },
+) {
   return db
     .insertInto("sessions")
     .values({
@@ -24,7 +27,11 @@ export function getLiveSession(db: Kysely<Database> | Transaction<Database>, id:
     .executeTakeFirst();
 }
 
-export function updateSession(db: Kysely<Database> | Transaction<Database>, id: string, row: { userId: number | null; data: string; expiresAt: Date }) {
+export function updateSession(
+  db: Kysely<Database> | Transaction<Database>,
+  id: string,
+  row: { userId: number | null; data: string; expiresAt: Date },
+) {
   return db
     .updateTable("sessions")
     .set({ user_id: row.userId, data: row.data, expires_at: row.expiresAt.toISOString() })

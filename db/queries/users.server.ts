@@ -82,7 +82,14 @@ export async function insertUser(db: Db, user: Omit<NewUser, "username_key" | "c
 export function updateUser(
   db: Db,
   id: number,
-  changes: Partial<{ display_name: string; role: Role; establishment_id: number | null; unit_id: number | null; password_hash: string; active: number }>,
+  changes: Partial<{
+    display_name: string;
+    role: Role;
+    establishment_id: number | null;
+    unit_id: number | null;
+    password_hash: string;
+    active: number;
+  }>,
 ) {
   return db
     .updateTable("users")
@@ -92,6 +99,9 @@ export function updateUser(
 }
 
 export async function countUsers(db: Db) {
-  const row = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -19,7 +19,15 @@ function unratedReplies(db: Db, establishmentId: number | null) {
 
 export function listUnratedReplies(db: Db, filter: { establishmentId: number | null; limit: number; offset: number }) {
   return unratedReplies(db, filter.establishmentId)
-    .select(["s.id", "s.node_id", "s.free_text", "s.at", "a.scenario_version_id", "a.mode", "u.display_name as officer_name"])
+    .select([
+      "s.id",
+      "s.node_id",
+      "s.free_text",
+      "s.at",
+      "a.scenario_version_id",
+      "a.mode",
+      "u.display_name as officer_name",
+    ])
     .orderBy("s.at")
     .orderBy("s.id")
     .limit(filter.limit)
@@ -28,7 +36,9 @@ export function listUnratedReplies(db: Db, filter: { establishmentId: number | n
 }
 
 export async function countUnratedReplies(db: Db, establishmentId: number | null) {
-  const row = await unratedReplies(db, establishmentId).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await unratedReplies(db, establishmentId)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -45,10 +55,19 @@ export function getWrittenReply(db: Db, stepId: number) {
 }
 
 /** Saves a rating; false when the reply already has one (the unique step_id keeps it to one). */
-export async function insertReview(db: Db, r: { stepId: number; reviewerId: number; rating: number; comment: string | null }) {
+export async function insertReview(
+  db: Db,
+  r: { stepId: number; reviewerId: number; rating: number; comment: string | null },
+) {
   const result = await db
     .insertInto("written_reply_reviews")
-    .values({ step_id: r.stepId, reviewer_id: r.reviewerId, rating: r.rating, comment: r.comment, at: new Date().toISOString() })
+    .values({
+      step_id: r.stepId,
+      reviewer_id: r.reviewerId,
+      rating: r.rating,
+      comment: r.comment,
+      at: new Date().toISOString(),
+    })
     .onConflict((oc) => oc.column("step_id").doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;

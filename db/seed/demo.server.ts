@@ -28,7 +28,8 @@ export async function seedDemo(db: Kysely<Database>) {
   await db.transaction().execute(async (trx) => {
     const establishmentId = await insertEstablishment(trx, DEMO_PRISON);
     const wingIds = new Map<string, number>();
-    for (const name of WINGS) wingIds.set(name, await insertUnit(trx, { establishment_id: establishmentId, name, kind: "wing" }));
+    for (const name of WINGS)
+      wingIds.set(name, await insertUnit(trx, { establishment_id: establishmentId, name, kind: "wing" }));
     for (const u of DEMO_USERS) {
       await insertUser(trx, {
         username: u.username,

@@ -31,8 +31,21 @@ export async function ensureLargeDatabase({ replace = false, log = (_: string) =
   const seed = Number(process.env.LARGE_SEED || 20261126);
   const endDay = process.env.LARGE_SEED_END || new Date().toISOString().slice(0, 10);
   const end = new Date(`${endDay}T12:00:00.000Z`);
-  const modules = (await getCurriculum()).map((m) => ({ id: m.id, scenarios: m.scenarios.map((s) => ({ id: s.id, versionId: s.versionId })) }));
+  const modules = (await getCurriculum()).map((m) => ({
+    id: m.id,
+    scenarios: m.scenarios.map((s) => ({ id: s.id, versionId: s.versionId })),
+  }));
   log(`Generating the large data set (seed ${seed}, ending ${endDay}) into ${file}`);
-  const t = await generateLarge(db, { seed, prisons: 3, officersPerPrison: 1200, wingsPerPrison: 6, months: 12, end, passwordHash: await hashPassword(DEMO_PASSWORD), modules, log });
+  const t = await generateLarge(db, {
+    seed,
+    prisons: 3,
+    officersPerPrison: 1200,
+    wingsPerPrison: 6,
+    months: 12,
+    end,
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+    modules,
+    log,
+  });
   return { file, db, totals: t, generated: true };
 }

@@ -22,9 +22,65 @@ export interface LargeOptions {
   log?: (line: string) => void;
 }
 
-const FIRST = ["Sam", "Priya", "Tom", "Jo", "Kieran", "Dana", "Alex", "Chris", "Morgan", "Jamie", "Ravi", "Aisha", "Owen", "Megan", "Tariq", "Lucy", "Callum", "Zara", "Ben", "Hannah", "Marek", "Niamh", "Kwame", "Ellie"];
-const LAST = ["Okafor", "Lindqvist", "Haverly", "Marchetti", "Ashdown", "Whitfield", "Rowan", "Pemberton", "Ellery", "Bannerjee", "Kowalski", "Doyle", "Mensah", "Hughes", "Farrah", "Quinn", "Sato", "Novak", "Ridley", "Osei", "Turner", "Byrne", "Chowdhury", "Walsh"];
-const PRISONS = ["HMP Larkmoor (large)", "HMP Fenwick Vale (large)", "HMP Stonecross (large)", "HMP Ashby Fields (large)", "HMP Redwater (large)"];
+const FIRST = [
+  "Sam",
+  "Priya",
+  "Tom",
+  "Jo",
+  "Kieran",
+  "Dana",
+  "Alex",
+  "Chris",
+  "Morgan",
+  "Jamie",
+  "Ravi",
+  "Aisha",
+  "Owen",
+  "Megan",
+  "Tariq",
+  "Lucy",
+  "Callum",
+  "Zara",
+  "Ben",
+  "Hannah",
+  "Marek",
+  "Niamh",
+  "Kwame",
+  "Ellie",
+];
+const LAST = [
+  "Okafor",
+  "Lindqvist",
+  "Haverly",
+  "Marchetti",
+  "Ashdown",
+  "Whitfield",
+  "Rowan",
+  "Pemberton",
+  "Ellery",
+  "Bannerjee",
+  "Kowalski",
+  "Doyle",
+  "Mensah",
+  "Hughes",
+  "Farrah",
+  "Quinn",
+  "Sato",
+  "Novak",
+  "Ridley",
+  "Osei",
+  "Turner",
+  "Byrne",
+  "Chowdhury",
+  "Walsh",
+];
+const PRISONS = [
+  "HMP Larkmoor (large)",
+  "HMP Fenwick Vale (large)",
+  "HMP Stonecross (large)",
+  "HMP Ashby Fields (large)",
+  "HMP Redwater (large)",
+];
 const OUTCOMES = ["engaged", "undecided", "disengaged"] as const;
 const DAY = 24 * 3600 * 1000;
 
@@ -47,17 +103,37 @@ export async function generateLarge(db: Kysely<Database>, o: LargeOptions) {
       for (let w = 0; w < o.wingsPerPrison; w++) {
         const row = await trx
           .insertInto("units")
-          .values({ establishment_id: establishmentId, name: `${String.fromCharCode(65 + w)} wing`, kind: "wing", created_at: created })
+          .values({
+            establishment_id: establishmentId,
+            name: `${String.fromCharCode(65 + w)} wing`,
+            kind: "wing",
+            created_at: created,
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
         wingIds.push(row.id);
       }
       const staff = [
-        { username: `manager-lg${p + 1}`, display_name: `${pick(FIRST)} ${pick(LAST)}`, role: "manager" as const, unit_id: null },
-        { username: `trainer-lg${p + 1}`, display_name: `${pick(FIRST)} ${pick(LAST)}`, role: "trainer" as const, unit_id: null },
+        {
+          username: `manager-lg${p + 1}`,
+          display_name: `${pick(FIRST)} ${pick(LAST)}`,
+          role: "manager" as const,
+          unit_id: null,
+        },
+        {
+          username: `trainer-lg${p + 1}`,
+          display_name: `${pick(FIRST)} ${pick(LAST)}`,
+          role: "trainer" as const,
+          unit_id: null,
+        },
       ];
       for (let i = 0; i < o.officersPerPrison; i++) {
-        staff.push({ username: `officer-lg${p + 1}-${i + 1}`, display_name: `${pick(FIRST)} ${pick(LAST)}`, role: "officer" as any, unit_id: wingIds[i % wingIds.length] as any });
+        staff.push({
+          username: `officer-lg${p + 1}-${i + 1}`,
+          display_name: `${pick(FIRST)} ${pick(LAST)}`,
+          role: "officer" as any,
+          unit_id: wingIds[i % wingIds.length] as any,
+        });
       }
       const userIds: { id: number; role: string }[] = [];
       for (let i = 0; i < staff.length; i += 500) {
@@ -86,13 +162,31 @@ export async function generateLarge(db: Kysely<Database>, o: LargeOptions) {
       // A target a year and a half out, and monthly programme engagement figures starting near the
       // strategy article's 252 of 575 men refusing or not engaging.
       const endYear = o.end.getUTCFullYear();
-      await trx.insertInto("establishment_targets").values({ establishment_id: establishmentId, target_percent: 60, target_date: `${endYear + 1}-06-30`, set_by: managerId, set_at: created }).execute();
+      await trx
+        .insertInto("establishment_targets")
+        .values({
+          establishment_id: establishmentId,
+          target_percent: 60,
+          target_date: `${endYear + 1}-06-30`,
+          set_by: managerId,
+          set_at: created,
+        })
+        .execute();
       const figures = [];
       for (let m = o.months - 1; m >= 0; m--) {
         const month = new Date(Date.UTC(endYear, o.end.getUTCMonth() - m, 1)).toISOString().slice(0, 7);
         const eligible = 560 + Math.floor(rand() * 30);
-        const notEngaging = Math.round(eligible * (0.44 - (0.08 * (o.months - 1 - m)) / o.months + (rand() - 0.5) * 0.03));
-        figures.push({ establishment_id: establishmentId, month, eligible, not_engaging: notEngaging, recorded_by: managerId, recorded_at: created });
+        const notEngaging = Math.round(
+          eligible * (0.44 - (0.08 * (o.months - 1 - m)) / o.months + (rand() - 0.5) * 0.03),
+        );
+        figures.push({
+          establishment_id: establishmentId,
+          month,
+          eligible,
+          not_engaging: notEngaging,
+          recorded_by: managerId,
+          recorded_at: created,
+        });
       }
       await trx.insertInto("engagement_figures").values(figures).execute();
 
@@ -109,7 +203,12 @@ export async function generateLarge(db: Kysely<Database>, o: LargeOptions) {
           if (t > o.end.getTime() || rand() < 0.08) break; // stopped for now
           for (const scenario of module.scenarios) {
             const practices = Math.floor(rand() * 2);
-            const plan: ("practice" | "assessment")[] = [...Array(practices).fill("practice"), "assessment", "assessment", "assessment"];
+            const plan: ("practice" | "assessment")[] = [
+              ...Array(practices).fill("practice"),
+              "assessment",
+              "assessment",
+              "assessment",
+            ];
             for (const mode of plan) {
               if (t > o.end.getTime()) break;
               const id = uuidV5(`large:${o.seed}:${attemptNo++}`);
@@ -121,15 +220,36 @@ export async function generateLarge(db: Kysely<Database>, o: LargeOptions) {
                 const code = write ? null : chooseCode(rand, skill);
                 if (code) codes.push(code);
                 const at = new Date(t + s * (20_000 + rand() * 40_000)).toISOString();
-                steps.push({ attempt_id: id, seq: s, node_id: `n${s}`, choice_id: write ? null : `c${s}`, mi_code: code, reply_node_id: `n${s + 1}`, reply_talk: pick(["change", "sustain", "neutral", "discord"]), free_text: write ? "It sounds like you want to be there for your kids." : null, at });
-                if (write && rand() < 0.6) writtenSteps.push({ attemptId: id, seq: s, rating: Math.max(1, Math.min(5, Math.round(1 + skill * 4 + (rand() - 0.5) * 1.5))), at });
+                steps.push({
+                  attempt_id: id,
+                  seq: s,
+                  node_id: `n${s}`,
+                  choice_id: write ? null : `c${s}`,
+                  mi_code: code,
+                  reply_node_id: `n${s + 1}`,
+                  reply_talk: pick(["change", "sustain", "neutral", "discord"]),
+                  free_text: write ? "It sounds like you want to be there for your kids." : null,
+                  at,
+                });
+                if (write && rand() < 0.6)
+                  writtenSteps.push({
+                    attemptId: id,
+                    seq: s,
+                    rating: Math.max(1, Math.min(5, Math.round(1 + skill * 4 + (rand() - 0.5) * 1.5))),
+                    at,
+                  });
               }
               const abandoned = rand() < 0.05;
               const finishedAt = new Date(t + stepCount * 45_000);
               const inProgress = finishedAt.getTime() > o.end.getTime();
               const status = inProgress ? "in_progress" : abandoned ? "abandoned" : "finished";
               const c = countBehaviours(codes);
-              const outcome = status === "finished" ? (skill > 0.3 ? pick(["engaged", "engaged", "undecided"] as const) : pick(OUTCOMES)) : null;
+              const outcome =
+                status === "finished"
+                  ? skill > 0.3
+                    ? pick(["engaged", "engaged", "undecided"] as const)
+                    : pick(OUTCOMES)
+                  : null;
               attempts.push({
                 id,
                 officer_id: officer.id,
@@ -157,14 +277,30 @@ export async function generateLarge(db: Kysely<Database>, o: LargeOptions) {
               } as any);
               // A passed assessment ends the scenario; a failed one is tried again later.
               t += (0.2 + rand()) * pace * DAY;
-              const record = { scenarioId: scenario.id, mode, status, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), outcome, counts: c } as const;
+              const record = {
+                scenarioId: scenario.id,
+                mode,
+                status,
+                startedAt: startedAt.toISOString(),
+                finishedAt: finishedAt.toISOString(),
+                outcome,
+                counts: c,
+              } as const;
               if (passesAssessment(record, DEFAULT_THRESHOLDS)) break;
             }
           }
         }
       }
-      for (let i = 0; i < attempts.length; i += 400) await trx.insertInto("attempts").values(attempts.slice(i, i + 400) as any).execute();
-      for (let i = 0; i < steps.length; i += 1000) await trx.insertInto("attempt_steps").values(steps.slice(i, i + 1000)).execute();
+      for (let i = 0; i < attempts.length; i += 400)
+        await trx
+          .insertInto("attempts")
+          .values(attempts.slice(i, i + 400) as any)
+          .execute();
+      for (let i = 0; i < steps.length; i += 1000)
+        await trx
+          .insertInto("attempt_steps")
+          .values(steps.slice(i, i + 1000))
+          .execute();
       totals.attempts += attempts.length;
       totals.steps += steps.length;
       // Reviews point at step ids, known only once the steps are stored.
@@ -173,15 +309,31 @@ export async function generateLarge(db: Kysely<Database>, o: LargeOptions) {
         const ids = await trx
           .selectFrom("attempt_steps")
           .select(["id", "attempt_id", "seq"])
-          .where("attempt_id", "in", chunk.map((w) => w.attemptId))
+          .where(
+            "attempt_id",
+            "in",
+            chunk.map((w) => w.attemptId),
+          )
           .where("free_text", "is not", null)
           .execute();
         const byKey = new Map(ids.map((r) => [`${r.attempt_id}:${r.seq}`, r.id]));
-        const values = chunk.map((w) => ({ step_id: byKey.get(`${w.attemptId}:${w.seq}`)!, reviewer_id: trainerId, rating: w.rating, comment: null, at: w.at }));
-        await trx.insertInto("written_reply_reviews").values(values).onConflict((oc) => oc.column("step_id").doNothing()).execute();
+        const values = chunk.map((w) => ({
+          step_id: byKey.get(`${w.attemptId}:${w.seq}`)!,
+          reviewer_id: trainerId,
+          rating: w.rating,
+          comment: null,
+          at: w.at,
+        }));
+        await trx
+          .insertInto("written_reply_reviews")
+          .values(values)
+          .onConflict((oc) => oc.column("step_id").doNothing())
+          .execute();
         totals.reviews += values.length;
       }
-      o.log?.(`  ${PRISONS[p % PRISONS.length]}: ${o.officersPerPrison} officers, ${attempts.length} attempts, ${steps.length} steps`);
+      o.log?.(
+        `  ${PRISONS[p % PRISONS.length]}: ${o.officersPerPrison} officers, ${attempts.length} attempts, ${steps.length} steps`,
+      );
     });
   }
   return totals;

@@ -23,9 +23,15 @@ import { migrateToLatest, openDatabase } from "~db/connection.server";
 import { DEMO_PASSWORD, seedDemo } from "~db/seed/demo.server";
 
 // autocannon ships no types; this is the part of its API used here.
-interface AutocannonResult { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number }
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+}
 const autocannonPackage = "autocannon";
-const { default: autocannon } = (await import(autocannonPackage)) as { default: (o: { url: string; connections: number; duration: number }) => Promise<AutocannonResult> };
+const { default: autocannon } = (await import(autocannonPackage)) as {
+  default: (o: { url: string; connections: number; duration: number }) => Promise<AutocannonResult>;
+};
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const BUILD_DIR = ".build/bench";
@@ -35,7 +41,13 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 15);
 function newest(p: string): number {
   const stat = fs.statSync(p);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...fs.readdirSync(p).filter((e) => !(p.endsWith("db") && e === "data")).map((e) => newest(path.join(p, e))));
+  return Math.max(
+    0,
+    ...fs
+      .readdirSync(p)
+      .filter((e) => !(p.endsWith("db") && e === "data"))
+      .map((e) => newest(path.join(p, e))),
+  );
 }
 
 function buildIfNeeded() {
@@ -46,7 +58,11 @@ function buildIfNeeded() {
   const changedAt = Math.max(...["app", "db", "remix.config.js"].map((s) => newest(path.join(root, s))));
   if (builtAt > changedAt) return;
   console.log(`bench: building into ${BUILD_DIR}`);
-  execSync("npx remix build", { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ENGAGE_BUILD_DIR: BUILD_DIR, NODE_ENV: "production" } });
+  execSync("npx remix build", {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, ENGAGE_BUILD_DIR: BUILD_DIR, NODE_ENV: "production" },
+  });
 }
 
 function freePort(): Promise<number> {
@@ -65,13 +81,28 @@ async function prepareDatabase(file: string): Promise<string[]> {
   const db = openDatabase(file);
   await migrateToLatest(db);
   await seedDemo(db);
-  const template = await db.selectFrom("users").selectAll().where("username_key", "=", "officer").executeTakeFirstOrThrow();
+  const template = await db
+    .selectFrom("users")
+    .selectAll()
+    .where("username_key", "=", "officer")
+    .executeTakeFirstOrThrow();
   const now = new Date().toISOString();
   const names = Array.from({ length: OFFICERS }, (_, i) => `bench${String(i + 1).padStart(2, "0")}`);
   for (const name of names) {
     await db
       .insertInto("users")
-      .values({ username: name, username_key: name, display_name: `Bench ${name}`, role: "officer", establishment_id: template.establishment_id, unit_id: template.unit_id, password_hash: template.password_hash, active: 1, created_at: now, updated_at: now })
+      .values({
+        username: name,
+        username_key: name,
+        display_name: `Bench ${name}`,
+        role: "officer",
+        establishment_id: template.establishment_id,
+        unit_id: template.unit_id,
+        password_hash: template.password_hash,
+        active: 1,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
   }
   await db.destroy();
@@ -92,7 +123,12 @@ async function waitUntilUp(base: string) {
 
 const attr = (html: string, name: string) => html.match(new RegExp(`name="${name}" value="([^"]*)"`))?.[1];
 
-interface Page { nodeId: string; rowVersion: string; choices: string[]; write: boolean }
+interface Page {
+  nodeId: string;
+  rowVersion: string;
+  choices: string[];
+  write: boolean;
+}
 function parsePlayPage(html: string): Page | null {
   const nodeId = attr(html, "nodeId");
   const rowVersion = attr(html, "rowVersion");
@@ -105,26 +141,52 @@ function parsePlayPage(html: string): Page | null {
 async function parsePlayData(res: Response): Promise<Page | null> {
   const decoded = await decode(res.body!);
   await decoded.done;
-  const routes = decoded.value as Record<string, { data?: { view?: { attempt: { rowVersion: number }; current: { nodeId: string; options: { id: string }[]; write: unknown } | null } } }>;
+  const routes = decoded.value as Record<
+    string,
+    {
+      data?: {
+        view?: {
+          attempt: { rowVersion: number };
+          current: { nodeId: string; options: { id: string }[]; write: unknown } | null;
+        };
+      };
+    }
+  >;
   const view = routes["routes/attempts.$attemptId._index"]?.data?.view;
   if (!view?.current) return null;
-  return { nodeId: view.current.nodeId, rowVersion: String(view.attempt.rowVersion), choices: view.current.options.map((o) => o.id), write: Boolean(view.current.write) };
+  return {
+    nodeId: view.current.nodeId,
+    rowVersion: String(view.attempt.rowVersion),
+    choices: view.current.options.map((o) => o.id),
+    write: Boolean(view.current.write),
+  };
 }
 
 type Client = "page" | "data";
 
 class Officer {
   cookie = "";
-  constructor(readonly base: string, readonly username: string) {}
+  constructor(
+    readonly base: string,
+    readonly username: string,
+  ) {}
 
   async request(pathname: string, init: RequestInit = {}) {
-    const res = await fetch(this.base + pathname, { ...init, redirect: "manual", headers: { ...(init.headers ?? {}), Cookie: this.cookie } });
+    const res = await fetch(this.base + pathname, {
+      ...init,
+      redirect: "manual",
+      headers: { ...(init.headers ?? {}), Cookie: this.cookie },
+    });
     const setCookie = res.headers.get("set-cookie");
     if (setCookie) this.cookie = setCookie.split(";")[0];
     return res;
   }
   post(pathname: string, form: Record<string, string>) {
-    return this.request(pathname, { method: "POST", body: new URLSearchParams(form), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    return this.request(pathname, {
+      method: "POST",
+      body: new URLSearchParams(form),
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
   }
   async signIn() {
     const res = await this.post("/sign-in", { username: this.username, password: DEMO_PASSWORD, returnTo: "/" });
@@ -133,7 +195,10 @@ class Officer {
   }
 }
 
-const SCENARIOS = fs.readdirSync(path.join(root, "scenarios")).filter((f) => f.endsWith(".yaml") && f !== "modules.yaml").map((f) => f.replace(/\.yaml$/, ""));
+const SCENARIOS = fs
+  .readdirSync(path.join(root, "scenarios"))
+  .filter((f) => f.endsWith(".yaml") && f !== "modules.yaml")
+  .map((f) => f.replace(/\.yaml$/, ""));
 
 /** One officer playing scenario after scenario until the deadline; records each step's latency. */
 async function play(officer: Officer, client: Client, deadline: number, latencies: number[], errors: string[]) {
@@ -164,7 +229,9 @@ async function play(officer: Officer, client: Client, deadline: number, latencie
       }
       if (next.includes("?notice=")) errors.push(`refused step: ${next}`);
       if (next.endsWith("/review")) {
-        const review = await officer.request(client === "data" ? `${next}.data?_routes=${encodeURIComponent("routes/attempts.$attemptId.review")}` : next);
+        const review = await officer.request(
+          client === "data" ? `${next}.data?_routes=${encodeURIComponent("routes/attempts.$attemptId.review")}` : next,
+        );
         await review.arrayBuffer();
         latencies.push(performance.now() - t0);
         if (review.status !== 200) errors.push(`review: ${review.status}`);
@@ -180,7 +247,13 @@ async function play(officer: Officer, client: Client, deadline: number, latencie
 // revalidating on conversation steps (shouldRevalidate in app/root.tsx).
 const PLAY_ROUTE_ONLY = `?_routes=${encodeURIComponent("routes/attempts.$attemptId._index")}`;
 
-async function fetchPlay(officer: Officer, client: Client, attempt: string, errors: string[], afterStep = false): Promise<Page | null> {
+async function fetchPlay(
+  officer: Officer,
+  client: Client,
+  attempt: string,
+  errors: string[],
+  afterStep = false,
+): Promise<Page | null> {
   const res = await officer.request(client === "data" ? `${attempt}.data${afterStep ? PLAY_ROUTE_ONLY : ""}` : attempt);
   if (res.status !== 200) {
     errors.push(`play page: ${res.status}`);
@@ -199,7 +272,11 @@ async function phase(officers: Officer[], client: Client) {
   await Promise.all(officers.map((o) => play(o, client, t0 + SECONDS * 1000, latencies, errors)));
   const elapsed = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
-  const result = { stepsPerSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  const result = {
+    stepsPerSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
   console.log(
     `${client} client: ${officers.length} officers for ${elapsed.toFixed(1)} s: ${latencies.length} steps, ${errors.length} errors${errors.length ? ` (first: ${errors[0]})` : ""}; ` +
       `${result.stepsPerSecond.toFixed(0)} steps/s p50 ${result.p50.toFixed(1)} ms p99 ${result.p99.toFixed(1)} ms`,
@@ -220,11 +297,15 @@ async function main() {
   const port = await freePort();
   const base = `http://localhost:${port}`;
   const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : []; // e.g. --prof
-  const server = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), path.join(BUILD_DIR, "index.js")], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_PATH: dbFile, NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const server = spawn(
+    process.execPath,
+    [...nodeArgs, path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), path.join(BUILD_DIR, "index.js")],
+    {
+      cwd: root,
+      env: { ...process.env, PORT: String(port), DATABASE_PATH: dbFile, NODE_ENV: "production" },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   try {
     await waitUntilUp(base);
     const officers = usernames.map((u) => new Officer(base, u));
@@ -234,14 +315,27 @@ async function main() {
 
     const data = await phase(officers, "data");
     const page = await phase(officers, "page");
-    const healthz = await autocannon({ url: `${base}/healthz`, connections: OFFICERS, duration: Math.max(5, Math.round(SECONDS / 2)) });
+    const healthz = await autocannon({
+      url: `${base}/healthz`,
+      connections: OFFICERS,
+      duration: Math.max(5, Math.round(SECONDS / 2)),
+    });
     const healthzPerSecond = healthz.requests.average;
-    console.log(`healthz: ${healthz.requests.total} requests, ${healthz.non2xx} non-2xx, ${healthzPerSecond.toFixed(0)} req/s p50 ${healthz.latency.p50} ms p99 ${healthz.latency.p99} ms`);
-    for (const [name, r] of [["data (JavaScript on)", data], ["page (JavaScript off)", page]] as const) {
+    console.log(
+      `healthz: ${healthz.requests.total} requests, ${healthz.non2xx} non-2xx, ${healthzPerSecond.toFixed(0)} req/s p50 ${healthz.latency.p50} ms p99 ${healthz.latency.p99} ms`,
+    );
+    for (const [name, r] of [
+      ["data (JavaScript on)", data],
+      ["page (JavaScript off)", page],
+    ] as const) {
       const ratio = r.stepsPerSecond / healthzPerSecond;
-      console.log(`targets, ${name}: ratio ${ratio.toFixed(2)} >= 0.5 ${ratio >= 0.5 ? "met" : "NOT met"}; p99 ${r.p99.toFixed(1)} ms < 100 ms ${r.p99 < 100 ? "met" : "NOT met"}`);
+      console.log(
+        `targets, ${name}: ratio ${ratio.toFixed(2)} >= 0.5 ${ratio >= 0.5 ? "met" : "NOT met"}; p99 ${r.p99.toFixed(1)} ms < 100 ms ${r.p99 < 100 ? "met" : "NOT met"}`,
+      );
     }
-    console.log(`play: ${page.stepsPerSecond.toFixed(0)} steps/s p50 ${page.p50.toFixed(1)} ms p99 ${page.p99.toFixed(1)} ms; healthz ${healthzPerSecond.toFixed(0)} req/s; ratio ${(page.stepsPerSecond / healthzPerSecond).toFixed(2)}`);
+    console.log(
+      `play: ${page.stepsPerSecond.toFixed(0)} steps/s p50 ${page.p50.toFixed(1)} ms p99 ${page.p99.toFixed(1)} ms; healthz ${healthzPerSecond.toFixed(0)} req/s; ratio ${(page.stepsPerSecond / healthzPerSecond).toFixed(2)}`,
+    );
   } finally {
     server.kill("SIGTERM");
     fs.rmSync(dir, { recursive: true, force: true });

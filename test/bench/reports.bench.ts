@@ -26,26 +26,49 @@ const prison = await db
   .orderBy("n", "desc")
   .executeTakeFirstOrThrow();
 const prisonId = prison.establishment_id!;
-const wing = await db.selectFrom("units").select(["id", "name"]).where("establishment_id", "=", prisonId).orderBy("name").executeTakeFirstOrThrow();
-const counts = await sql<{ attempts: number; steps: number }>`select (select count(*) from attempts) as attempts, (select count(*) from attempt_steps) as steps`.execute(db);
-console.log(`Large data set ${file}${generated ? " (generated now)" : ""}: ${counts.rows[0].attempts} attempts, ${counts.rows[0].steps} steps; prison ${prisonId} with ${prison.n} officers; wing "${wing.name}"`);
+const wing = await db
+  .selectFrom("units")
+  .select(["id", "name"])
+  .where("establishment_id", "=", prisonId)
+  .orderBy("name")
+  .executeTakeFirstOrThrow();
+const counts = await sql<{
+  attempts: number;
+  steps: number;
+}>`select (select count(*) from attempts) as attempts, (select count(*) from attempt_steps) as steps`.execute(db);
+console.log(
+  `Large data set ${file}${generated ? " (generated now)" : ""}: ${counts.rows[0].attempts} attempts, ${counts.rows[0].steps} steps; prison ${prisonId} with ${prison.n} officers; wing "${wing.name}"`,
+);
 
 // The bare queries: the same rows the loaders read, aggregated (or listed) in SQL alone.
-const officersOf = (unit: boolean) => sql`u.establishment_id = ${prisonId} and u.role = 'officer' and u.active = 1${unit ? sql` and u.unit_id = ${wing.id}` : sql``}`;
+const officersOf = (unit: boolean) =>
+  sql`u.establishment_id = ${prisonId} and u.role = 'officer' and u.active = 1${unit ? sql` and u.unit_id = ${wing.id}` : sql``}`;
 const progressAggregate = (unit: boolean) =>
   sql`select a.officer_id, a.scenario_id, a.mode, a.status, count(*) as n, min(a.started_at) as first_start, min(a.finished_at) as first_finish, max(a.finished_at) as last_finish,
       sum(a.open_questions + a.closed_questions) as questions, sum(a.simple_reflections + a.complex_reflections) as reflections
-      from attempts a join users u on u.id = a.officer_id where ${officersOf(unit)} group by a.officer_id, a.scenario_id, a.mode, a.status`.execute(db);
+      from attempts a join users u on u.id = a.officer_id where ${officersOf(unit)} group by a.officer_id, a.scenario_id, a.mode, a.status`.execute(
+    db,
+  );
 const attemptList = (finishedOnly: boolean) =>
   sql`select a.id, u.display_name, w.name as unit_name, a.module_id, a.officer_id, a.scenario_id, a.mode, a.status, a.started_at, a.finished_at, a.outcome,
       a.open_questions, a.closed_questions, a.simple_reflections, a.complex_reflections, a.mi_adherent, a.mi_non_adherent from attempts a join users u on u.id = a.officer_id left join units w on w.id = u.unit_id
-      where u.establishment_id = ${prisonId} and u.role = 'officer'${finishedOnly ? sql` and a.status = 'finished'` : sql``} order by a.started_at desc, a.id`.execute(db);
+      where u.establishment_id = ${prisonId} and u.role = 'officer'${finishedOnly ? sql` and a.status = 'finished'` : sql``} order by a.started_at desc, a.id`.execute(
+    db,
+  );
 
 const baseUrl = "https://engage.example";
 const cases: { page: string; loader: () => Promise<unknown>; bare: () => Promise<unknown> }[] = [
   { page: "overview", loader: () => overviewReport(db, prisonId), bare: () => progressAggregate(false) },
-  { page: "matrix", loader: () => matrixReport(db, prisonId, new URLSearchParams({ wing: String(wing.id) })), bare: () => progressAggregate(true) },
-  { page: "export-matrix-csv", loader: () => matrixCsv(db, prisonId, new URLSearchParams()), bare: () => progressAggregate(false) },
+  {
+    page: "matrix",
+    loader: () => matrixReport(db, prisonId, new URLSearchParams({ wing: String(wing.id) })),
+    bare: () => progressAggregate(true),
+  },
+  {
+    page: "export-matrix-csv",
+    loader: () => matrixCsv(db, prisonId, new URLSearchParams()),
+    bare: () => progressAggregate(false),
+  },
   { page: "export-attempts-csv", loader: () => attemptsCsv(db, prisonId, {}), bare: () => attemptList(false) },
   { page: "export-xapi", loader: () => statementsJson(db, prisonId, {}, baseUrl), bare: () => attemptList(true) },
 ];
@@ -73,10 +96,14 @@ for (const c of cases) {
 console.log("");
 console.log("page                   loader ms   bare query ms   ratio   (targets: < 300 ms, ratio <= 3)");
 for (const r of results) {
-  console.log(`${r.page.padEnd(22)} ${r.loader.toFixed(1).padStart(9)}   ${r.bare.toFixed(1).padStart(13)}   ${r.ratio.toFixed(2).padStart(5)}   ${r.loader < 300 && r.ratio <= 3 ? "ok" : "MISSED"}`);
+  console.log(
+    `${r.page.padEnd(22)} ${r.loader.toFixed(1).padStart(9)}   ${r.bare.toFixed(1).padStart(13)}   ${r.ratio.toFixed(2).padStart(5)}   ${r.loader < 300 && r.ratio <= 3 ? "ok" : "MISSED"}`,
+  );
 }
 const slowest = results.reduce((a, b) => (b.loader > a.loader ? b : a));
 const worst = results.reduce((a, b) => (b.ratio > a.ratio ? b : a));
-console.log(`reports: slowest ${slowest.page} ${slowest.loader.toFixed(1)} ms; worst ratio to bare query ${worst.ratio.toFixed(2)}`);
+console.log(
+  `reports: slowest ${slowest.page} ${slowest.loader.toFixed(1)} ms; worst ratio to bare query ${worst.ratio.toFixed(2)}`,
+);
 await db.destroy();
 process.exit(0);

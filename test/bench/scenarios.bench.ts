@@ -35,11 +35,18 @@ export function generateScenario(nodeCount = MAX_NODES): string {
       // persuade never leads to the engaged ending, so the pedagogy warning stays quiet.
       const to = mi === "persuade" ? "end-disengaged" : target(i + 1 + k, k);
       const goto = k === 1 ? `[{ if: "rapport >= ${i % 5}", node: ${to} }, { node: ${target(i + 1, 0)} }]` : to;
-      lines.push(`      - { id: c${k}, say: "Option ${k} at ${i}.", mi: ${mi}, effects: { rapport: ${mi === "persuade" ? -1 : 1} }, goto: ${goto} }`);
+      lines.push(
+        `      - { id: c${k}, say: "Option ${k} at ${i}.", mi: ${mi}, effects: { rapport: ${mi === "persuade" ? -1 : 1} }, goto: ${goto} }`,
+      );
     });
   }
   for (const outcome of endings) {
-    lines.push(`  end-${outcome}:`, '    prisoner: "Right."', "    talk: neutral", `    ending: { outcome: ${outcome}, label: "It ends ${outcome}" }`);
+    lines.push(
+      `  end-${outcome}:`,
+      '    prisoner: "Right."',
+      "    talk: neutral",
+      `    ending: { outcome: ${outcome}, label: "It ends ${outcome}" }`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -47,24 +54,36 @@ export function generateScenario(nodeCount = MAX_NODES): string {
 function once(text: string): number {
   const t0 = performance.now();
   const result = checkScenario(text, { file: "generated.yaml" });
-  if (!result.ok || !result.scenario) throw new Error(`Generated scenario has errors: ${result.diagnostics.slice(0, 3).map((d) => `${d.line}: ${d.code} ${d.message}`).join("; ")}`);
+  if (!result.ok || !result.scenario)
+    throw new Error(
+      `Generated scenario has errors: ${result.diagnostics
+        .slice(0, 3)
+        .map((d) => `${d.line}: ${d.code} ${d.message}`)
+        .join("; ")}`,
+    );
   compileScenario(result.scenario);
   return performance.now() - t0;
 }
 
 const text = generateScenario();
 const check = checkScenario(text, { file: "generated.yaml" });
-console.log(`generated: ${check.stats?.nodes} nodes, ${check.stats?.choices} choices, ${(text.length / 1024).toFixed(0)} KB, ${check.diagnostics.length} diagnostics`);
+console.log(
+  `generated: ${check.stats?.nodes} nodes, ${check.stats?.choices} choices, ${(text.length / 1024).toFixed(0)} KB, ${check.diagnostics.length} diagnostics`,
+);
 for (const d of check.diagnostics.slice(0, 5)) console.log(`  ${d.line}:${d.column} ${d.code} ${d.message}`);
 for (let i = 0; i < WARM_UP; i++) once(text);
 const times = Array.from({ length: RUNS }, () => once(text)).sort((a, b) => a - b);
 const median = (times[RUNS / 2 - 1] + times[RUNS / 2]) / 2;
-console.log(`runs: ${RUNS} (after ${WARM_UP} warm-up), min ${times[0].toFixed(1)} ms, median ${median.toFixed(1)} ms, max ${times[RUNS - 1].toFixed(1)} ms`);
+console.log(
+  `runs: ${RUNS} (after ${WARM_UP} warm-up), min ${times[0].toFixed(1)} ms, median ${median.toFixed(1)} ms, max ${times[RUNS - 1].toFixed(1)} ms`,
+);
 // Where the time goes: the yaml package's parser alone, on the same text.
 const yamlTimes = Array.from({ length: RUNS }, () => {
   const t0 = performance.now();
   parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true });
   return performance.now() - t0;
 }).sort((a, b) => a - b);
-console.log(`of which the yaml parser alone (parseDocument): median ${((yamlTimes[RUNS / 2 - 1] + yamlTimes[RUNS / 2]) / 2).toFixed(1)} ms`);
+console.log(
+  `of which the yaml parser alone (parseDocument): median ${((yamlTimes[RUNS / 2 - 1] + yamlTimes[RUNS / 2]) / 2).toFixed(1)} ms`,
+);
 console.log(`scenarios: 500 nodes parse+validate+compile ${median.toFixed(1)} ms`);

@@ -111,7 +111,9 @@ test("an admin creates an officer who can sign in, then deactivates them", async
   await officer.getByLabel("Username").fill("new.officer");
   await officer.getByLabel("Password", { exact: true }).fill("a long enough password");
   await officer.getByRole("button", { name: "Sign in" }).click();
-  await expect(officer.getByText("The username or password is not right, or the account is not active.").first()).toBeVisible();
+  await expect(
+    officer.getByText("The username or password is not right, or the account is not active.").first(),
+  ).toBeVisible();
 
   await admin.goto("/admin/audit?action=user.");
   await expect(admin.getByRole("cell", { name: "user.deactivated" })).toBeVisible();

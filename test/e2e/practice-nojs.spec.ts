@@ -37,7 +37,9 @@ test("the whole practice journey works with JavaScript off, written reply includ
   await expect(page.getByText("It feels like nobody tells you anything until it's too late.")).toBeVisible();
 
   await page.getByRole("link", { name: "My record", exact: true }).first().click();
-  await expect(page.getByRole("cell", { name: new RegExp(letter.title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) })).toBeVisible();
+  await expect(
+    page.getByRole("cell", { name: new RegExp(letter.title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }),
+  ).toBeVisible();
   await expect(page.getByText("Written reply not yet rated")).toBeVisible();
 
   // Abandon works without JavaScript too.

@@ -8,9 +8,24 @@ import { parse } from "yaml";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-interface Choice { id: string; say: string; mi: string }
-interface Node { prisoner: string; choices?: Choice[]; write?: { prompt: string }; ending?: { outcome: string; label: string } }
-export interface ScenarioFile { id: string; title: string; persona: { name: string }; start: string; nodes: Record<string, Node> }
+interface Choice {
+  id: string;
+  say: string;
+  mi: string;
+}
+interface Node {
+  prisoner: string;
+  choices?: Choice[];
+  write?: { prompt: string };
+  ending?: { outcome: string; label: string };
+}
+export interface ScenarioFile {
+  id: string;
+  title: string;
+  persona: { name: string };
+  start: string;
+  nodes: Record<string, Node>;
+}
 
 export function scenarioFile(id: string): ScenarioFile {
   return parse(fs.readFileSync(`${root}scenarios/${id}.yaml`, "utf8")) as ScenarioFile;
@@ -28,18 +43,37 @@ export async function currentNodeId(page: Page): Promise<string> {
 // Short timeout: after the last step the page becomes the review, which has no such field, and the
 // caller checks again rather than waiting for ever.
 export async function rowVersion(page: Page): Promise<string | null> {
-  return page.locator('input[name="rowVersion"]').getAttribute("value", { timeout: 2_000 }).catch(() => null);
+  return page
+    .locator('input[name="rowVersion"]')
+    .getAttribute("value", { timeout: 2_000 })
+    .catch(() => null);
 }
 
 /** A good-practice path: reflections first, then other MI-consistent responses. */
-export const GOOD = ["complex_reflection", "simple_reflection", "affirm", "emphasizing_autonomy", "seeking_collaboration", "open_question", "persuade_with_permission", "giving_information", "closed_question", "persuade", "confront"];
+export const GOOD = [
+  "complex_reflection",
+  "simple_reflection",
+  "affirm",
+  "emphasizing_autonomy",
+  "seeking_collaboration",
+  "open_question",
+  "persuade_with_permission",
+  "giving_information",
+  "closed_question",
+  "persuade",
+  "confront",
+];
 
 export function pick(node: Node, preference: string[] = GOOD): Choice {
   return [...node.choices!].sort((a, b) => preference.indexOf(a.mi) - preference.indexOf(b.mi))[0];
 }
 
 /** Submits the current node's response and waits until the page shows the next node or the review. */
-export async function respond(page: Page, scenario: ScenarioFile, opts: { preference?: string[]; reply?: string } = {}) {
+export async function respond(
+  page: Page,
+  scenario: ScenarioFile,
+  opts: { preference?: string[]; reply?: string } = {},
+) {
   const nodeId = await currentNodeId(page);
   const before = await rowVersion(page);
   const node = scenario.nodes[nodeId];
@@ -64,7 +98,11 @@ export async function respond(page: Page, scenario: ScenarioFile, opts: { prefer
 }
 
 /** Plays from wherever the attempt is to its review page. */
-export async function playToEnd(page: Page, scenario: ScenarioFile, opts: { preference?: string[]; onStep?: (step: { nodeId: string }) => Promise<void> } = {}) {
+export async function playToEnd(
+  page: Page,
+  scenario: ScenarioFile,
+  opts: { preference?: string[]; onStep?: (step: { nodeId: string }) => Promise<void> } = {},
+) {
   for (let i = 0; i < 60; i++) {
     if (/\/review/.test(page.url())) return;
     const step = await respond(page, scenario, opts);

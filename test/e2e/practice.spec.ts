@@ -3,7 +3,16 @@ import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, signIn } from "./support";
-import { currentNodeId, e2eDatabase, pick, playToEnd, respond, rowVersion, scenarioFile, startScenario } from "./practice-support";
+import {
+  currentNodeId,
+  e2eDatabase,
+  pick,
+  playToEnd,
+  respond,
+  rowVersion,
+  scenarioFile,
+  startScenario,
+} from "./practice-support";
 
 const appeal = scenarioFile("appeal-denial");
 
@@ -69,12 +78,17 @@ test("assessment mode gives no feedback until the review, which labels every tur
   const transcript = page.getByRole("list", { name: "Conversation" });
   await expect(transcript.getByRole("listitem")).toHaveCount(turns * 2 + 1);
   await expect(transcript.getByText("Complex reflection").first()).toBeVisible();
-  await expect(transcript.locator(".govuk-tag").filter({ hasText: /^(Change talk|Sustain talk|Discord|Neutral)$/ })).toHaveCount(turns + 1);
+  await expect(
+    transcript.locator(".govuk-tag").filter({ hasText: /^(Change talk|Sustain talk|Discord|Neutral)$/ }),
+  ).toHaveCount(turns + 1);
   await expect(page.getByText("How it ended")).toBeVisible();
   await expectAccessible(page);
 });
 
-test("an attempt resumes after a reload, a double submit from two tabs records one step, and it can be abandoned", async ({ page, context }) => {
+test("an attempt resumes after a reload, a double submit from two tabs records one step, and it can be abandoned", async ({
+  page,
+  context,
+}) => {
   await signIn(page, "officer5");
   await startScenario(page, appeal.title, "practice");
   await respond(page, appeal);
@@ -83,9 +97,13 @@ test("an attempt resumes after a reload, a double submit from two tabs records o
   await page.reload();
   expect(await currentNodeId(page)).toBe(nodeId);
   // The option order is the same after a reload.
-  const order = await page.locator('input[name="choice"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  const order = await page
+    .locator('input[name="choice"]')
+    .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
   await page.reload();
-  expect(await page.locator('input[name="choice"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(order);
+  expect(
+    await page.locator('input[name="choice"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+  ).toEqual(order);
   // The home page links back to it.
   await page.goto("/");
   await page.getByRole("link", { name: `Continue ${appeal.title}` }).click();
@@ -106,7 +124,9 @@ test("an attempt resumes after a reload, a double submit from two tabs records o
   await expectAccessible(second);
   const attemptId = url.split("/").at(-1)!;
   const db = e2eDatabase();
-  const steps = db.prepare("select node_id, choice_id from attempt_steps where attempt_id = ? order by seq").all(attemptId) as { node_id: string; choice_id: string }[];
+  const steps = db
+    .prepare("select node_id, choice_id from attempt_steps where attempt_id = ? order by seq")
+    .all(attemptId) as { node_id: string; choice_id: string }[];
   db.close();
   expect(steps).toHaveLength(2);
   expect(steps[1]).toEqual({ node_id: nodeId, choice_id: a.id });
@@ -136,7 +156,9 @@ test("another officer's attempt gives 404", async ({ browser }) => {
   }
   await expectAccessible(intruder);
   // A post to it is refused the same way and changes nothing.
-  const post = await intruder.request.post(url, { form: { nodeId: appeal.start, rowVersion: "1", choice: appeal.nodes[appeal.start].choices![0].id } });
+  const post = await intruder.request.post(url, {
+    form: { nodeId: appeal.start, rowVersion: "1", choice: appeal.nodes[appeal.start].choices![0].id },
+  });
   expect(post.status()).toBe(404);
   await owner.reload();
   expect(await rowVersion(owner)).toBe("1");
@@ -156,7 +178,9 @@ test("task list statuses change as a module is completed", async ({ page }) => {
     if (id === "bad-news-letter") await checkWrittenReplyBox(page, scenario);
     await playToEnd(page, scenario);
     await page.goto("/");
-    const item = page.locator(".govuk-task-list__item").filter({ has: page.getByRole("link", { name: scenario.title, exact: true }) });
+    const item = page
+      .locator(".govuk-task-list__item")
+      .filter({ has: page.getByRole("link", { name: scenario.title, exact: true }) });
     await expect(item.locator(".govuk-task-list__status")).toHaveText("Completed");
     await expect(item).toContainText("Last result:");
     await expect(status()).toHaveText(i < ids.length - 1 ? "In progress" : "Completed");
@@ -226,7 +250,9 @@ test("an attempt resumes exactly where it was after the server restarts", async 
     const url = page.url();
     const nodeId = await currentNodeId(page);
     const version = await rowVersion(page);
-    const order = await page.locator('input[name="choice"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const order = await page
+      .locator('input[name="choice"]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 
     await stopServer(server);
     server = startServer();
@@ -236,7 +262,9 @@ test("an attempt resumes exactly where it was after the server restarts", async 
     expect(page.url()).toBe(url); // still signed in: sessions live in the database
     expect(await currentNodeId(page)).toBe(nodeId);
     expect(await rowVersion(page)).toBe(version);
-    expect(await page.locator('input[name="choice"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(order);
+    expect(
+      await page.locator('input[name="choice"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+    ).toEqual(order);
     await expect(page.getByTestId("feedback")).toBeVisible();
     await playToEnd(page, appeal);
     await expect(page.getByText("Practice review")).toBeVisible();
@@ -245,4 +273,3 @@ test("an attempt resumes exactly where it was after the server restarts", async 
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(restartDb + suffix, { force: true });
   }
 });
-

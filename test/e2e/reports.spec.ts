@@ -19,16 +19,64 @@ test.beforeAll(async () => {
   try {
     if (await db.selectFrom("establishments").select("id").where("code", "=", "OTH").executeTakeFirst()) return;
     const now = new Date().toISOString();
-    const hash = (await db.selectFrom("users").select("password_hash").where("username_key", "=", "manager").executeTakeFirstOrThrow()).password_hash;
-    const demo = await db.selectFrom("users").select(["establishment_id"]).where("username_key", "=", "manager").executeTakeFirstOrThrow();
-    const aWing = await db.selectFrom("units").select("id").where("establishment_id", "=", demo.establishment_id!).where("name", "=", "A wing").executeTakeFirstOrThrow();
-    otherPrison = (await db.insertInto("establishments").values({ code: "OTH", name: "HMP Elsewhere (test)", created_at: now }).returning("id").executeTakeFirstOrThrow()).id;
-    const user = (username: string, display_name: string, role: "officer" | "manager", establishment_id: number, unit_id: number | null) => ({
-      username, username_key: username, display_name, role, establishment_id, unit_id, password_hash: hash, active: 1, created_at: now, updated_at: now,
+    const hash = (
+      await db
+        .selectFrom("users")
+        .select("password_hash")
+        .where("username_key", "=", "manager")
+        .executeTakeFirstOrThrow()
+    ).password_hash;
+    const demo = await db
+      .selectFrom("users")
+      .select(["establishment_id"])
+      .where("username_key", "=", "manager")
+      .executeTakeFirstOrThrow();
+    const aWing = await db
+      .selectFrom("units")
+      .select("id")
+      .where("establishment_id", "=", demo.establishment_id!)
+      .where("name", "=", "A wing")
+      .executeTakeFirstOrThrow();
+    otherPrison = (
+      await db
+        .insertInto("establishments")
+        .values({ code: "OTH", name: "HMP Elsewhere (test)", created_at: now })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const user = (
+      username: string,
+      display_name: string,
+      role: "officer" | "manager",
+      establishment_id: number,
+      unit_id: number | null,
+    ) => ({
+      username,
+      username_key: username,
+      display_name,
+      role,
+      establishment_id,
+      unit_id,
+      password_hash: hash,
+      active: 1,
+      created_at: now,
+      updated_at: now,
     });
-    await db.insertInto("users").values(user("manager-other", "Other Manager", "manager", otherPrison, null)).execute();
-    otherOfficer = (await db.insertInto("users").values(user("officer-other", "Other Officer", "officer", otherPrison, null)).returning("id").executeTakeFirstOrThrow()).id;
-    await db.insertInto("users").values(user("officer-formula", FORMULA_NAME, "officer", demo.establishment_id!, aWing.id)).execute();
+    await db
+      .insertInto("users")
+      .values(user("manager-other", "Other Manager", "manager", otherPrison, null))
+      .execute();
+    otherOfficer = (
+      await db
+        .insertInto("users")
+        .values(user("officer-other", "Other Officer", "officer", otherPrison, null))
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    await db
+      .insertInto("users")
+      .values(user("officer-formula", FORMULA_NAME, "officer", demo.establishment_id!, aWing.id))
+      .execute();
     await insertAttempts(db, [
       ...LISTENING_SCENARIOS.map((scenarioId) => ({ username: "officer", scenarioId })),
       { username: "officer2", scenarioId: "wing-safety", mode: "practice" as const },
@@ -44,8 +92,12 @@ async function ids() {
   if (otherPrison) return { otherPrison, otherOfficer };
   const db = openDatabase(dbFile);
   try {
-    otherPrison = (await db.selectFrom("establishments").select("id").where("code", "=", "OTH").executeTakeFirstOrThrow()).id;
-    otherOfficer = (await db.selectFrom("users").select("id").where("username_key", "=", "officer-other").executeTakeFirstOrThrow()).id;
+    otherPrison = (
+      await db.selectFrom("establishments").select("id").where("code", "=", "OTH").executeTakeFirstOrThrow()
+    ).id;
+    otherOfficer = (
+      await db.selectFrom("users").select("id").where("username_key", "=", "officer-other").executeTakeFirstOrThrow()
+    ).id;
     return { otherPrison, otherOfficer };
   } finally {
     await db.destroy();
@@ -54,11 +106,10 @@ async function ids() {
 
 /** The matrix table as text: one array per officer row (name, wing, statuses). */
 async function matrixOnScreen(page: Page) {
-  return page.locator("#matrix tbody tr").evaluateAll((rows) =>
-    rows.map((r) => [...r.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").trim())),
-  );
+  return page
+    .locator("#matrix tbody tr")
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").trim())));
 }
-
 
 test("a manager filters the matrix by wing and downloads a CSV whose rows match the screen", async ({ page }) => {
   await signIn(page, "manager");
@@ -74,7 +125,10 @@ test("a manager filters the matrix by wing and downloads a CSV whose rows match 
   expect(screen.find((r) => r[0] === "Sam Okafor")!.slice(2, 4)).toEqual(["Competent", "Not yet started"]);
   await expectAccessible(page);
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download these officers as CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download these officers as CSV" }).click(),
+  ]);
   const csv = parseCsv(fs.readFileSync((await download.path())!, "utf8"));
   expect(csv[0].slice(0, 2)).toEqual(["Officer", "Wing"]);
   // Same officers, wings and statuses, in the same order; the formula-looking name is neutralised.
@@ -107,7 +161,9 @@ test("a manager records engagement figures and a target and sees them on the ove
   await page.getByLabel("Men eligible for programmes").fill("575");
   await page.getByLabel("Men refusing or not engaging").fill("600");
   await page.getByRole("button", { name: "Save figures" }).click();
-  await expect(page.getByRole("link", { name: "The number refusing or not engaging must not be more than the number eligible" })).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: "The number refusing or not engaging must not be more than the number eligible" }),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Men refusing or not engaging").fill("252");
   await page.getByRole("button", { name: "Save figures" }).click();
@@ -180,7 +236,9 @@ test("an admin sees the audit row and switches prisons", async ({ page }) => {
   await expect(page.locator("#matrix caption")).toHaveText("1 officer");
 });
 
-test("a manager gets 404 for another prison's pages, officers and exports, by address or forged form field", async ({ page }) => {
+test("a manager gets 404 for another prison's pages, officers and exports, by address or forged form field", async ({
+  page,
+}) => {
   const { otherPrison, otherOfficer } = await ids();
   await signIn(page, "manager");
   for (const path of [
@@ -194,9 +252,13 @@ test("a manager gets 404 for another prison's pages, officers and exports, by ad
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(404);
   }
-  const forged = await page.request.post("/reports/engagement", { form: { prison: String(otherPrison), month: "2026-01", eligible: "10", notEngaging: "1" } });
+  const forged = await page.request.post("/reports/engagement", {
+    form: { prison: String(otherPrison), month: "2026-01", eligible: "10", notEngaging: "1" },
+  });
   expect(forged.status()).toBe(404);
-  const forgedTarget = await page.request.post("/reports/target", { form: { prison: String(otherPrison), percent: "10", date: "2099-01-01" } });
+  const forgedTarget = await page.request.post("/reports/target", {
+    form: { prison: String(otherPrison), percent: "10", date: "2099-01-01" },
+  });
   expect(forgedTarget.status()).toBe(404);
   const response = await page.goto(`/reports/officers/${otherOfficer}`);
   expect(response?.status()).toBe(404);
@@ -206,11 +268,26 @@ test("a manager gets 404 for another prison's pages, officers and exports, by ad
 test("officers and trainers get 403 on every report and export", async ({ page }) => {
   for (const username of ["officer4", "trainer"]) {
     await signIn(page, username);
-    for (const path of ["/reports", "/reports/matrix", "/reports/wings", "/reports/skills", "/reports/trend", "/reports/engagement", "/reports/target", "/reports/exports", "/reports/officers/1", "/reports/exports/matrix.csv", "/reports/exports/attempts.csv", "/reports/exports/statements.json"]) {
+    for (const path of [
+      "/reports",
+      "/reports/matrix",
+      "/reports/wings",
+      "/reports/skills",
+      "/reports/trend",
+      "/reports/engagement",
+      "/reports/target",
+      "/reports/exports",
+      "/reports/officers/1",
+      "/reports/exports/matrix.csv",
+      "/reports/exports/attempts.csv",
+      "/reports/exports/statements.json",
+    ]) {
       const response = await page.request.get(path);
       expect(response.status(), `${username} ${path}`).toBe(403);
     }
-    const post = await page.request.post("/reports/engagement", { form: { month: "2026-01", eligible: "10", notEngaging: "1" } });
+    const post = await page.request.post("/reports/engagement", {
+      form: { month: "2026-01", eligible: "10", notEngaging: "1" },
+    });
     expect(post.status()).toBe(403);
     await page.goto("/reports");
     await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();

@@ -26,7 +26,9 @@ const lineOf = (text: string, needle: string) => text.split("\n").findIndex((l) 
 
 test.describe.configure({ mode: "serial" });
 
-test("a trainer writes, checks, maps, play-tests and publishes; officers play the new and the old version; a written reply is rated", async ({ browser }) => {
+test("a trainer writes, checks, maps, play-tests and publishes; officers play the new and the old version; a written reply is rated", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const trainer = await as(browser, "trainer");
   await expect(trainer.getByRole("link", { name: "Studio", exact: true })).toBeVisible();
@@ -63,7 +65,9 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   // Choosing the error puts the cursor on its line.
   await diagnostic.click();
   await expect(trainer.getByLabel("Scenario YAML")).toBeFocused();
-  const cursorLine = await trainer.getByLabel("Scenario YAML").evaluate((el: HTMLTextAreaElement) => el.value.slice(0, el.selectionStart).split("\n").length);
+  const cursorLine = await trainer
+    .getByLabel("Scenario YAML")
+    .evaluate((el: HTMLTextAreaElement) => el.value.slice(0, el.selectionStart).split("\n").length);
   expect(cursorLine).toBe(badLine);
 
   // The map shows the broken goto while it is there.
@@ -146,7 +150,9 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   // With no draft left, the map shows the published version with officers' choice figures.
   await trainer.goto(`/studio/${ID}/map`);
   await expect(trainer.getByText("Officers’ choices in fewer than 5 finished assessment attempts")).toBeVisible();
-  await expect(trainer.getByRole("listitem").filter({ hasText: /^reflect-point → school: chosen fewer than 5 times$/ })).toBeVisible();
+  await expect(
+    trainer.getByRole("listitem").filter({ hasText: /^reflect-point → school: chosen fewer than 5 times$/ }),
+  ).toBeVisible();
   await expectAccessible(trainer);
 
   await trainer.goto(`/studio/${ID}/publish`);
@@ -172,7 +178,11 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   await expect(first).toHaveURL(/\/review/);
   {
     const db = e2eDatabase();
-    const rows = db.prepare("select a.status, v.change_note from attempts a join scenario_versions v on v.id = a.scenario_version_id where a.scenario_id = ? order by a.started_at").all(ID);
+    const rows = db
+      .prepare(
+        "select a.status, v.change_note from attempts a join scenario_versions v on v.id = a.scenario_version_id where a.scenario_id = ? order by a.started_at",
+      )
+      .all(ID);
     expect(rows).toEqual([
       { status: "finished", change_note: "First version" },
       { status: "in_progress", change_note: "Talk about school instead" },
@@ -184,7 +194,10 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   await trainer.getByRole("link", { name: "Reviews", exact: true }).click();
   await expect(trainer.getByRole("heading", { name: "Written replies to review" })).toBeVisible();
   await expectAccessible(trainer);
-  await trainer.getByRole("row", { name: new RegExp(TITLE) }).getByRole("link", { name: /Rate/ }).click();
+  await trainer
+    .getByRole("row", { name: new RegExp(TITLE) })
+    .getByRole("link", { name: /Rate/ })
+    .click();
   await expect(trainer.getByText(reply)).toBeVisible(); // as text, the tags shown not obeyed
   await expect(trainer.getByText("Adds a reasonable meaning he has not said.")).toBeVisible();
   await expectAccessible(trainer);
@@ -196,7 +209,11 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   await expect(trainer.getByText("Rating saved.")).toBeVisible();
   {
     const db = e2eDatabase();
-    expect(db.prepare("select count(*) as n from audit_events where action in ('scenario.published', 'reply.reviewed')").get()).toEqual({ n: 3 });
+    expect(
+      db
+        .prepare("select count(*) as n from audit_events where action in ('scenario.published', 'reply.reviewed')")
+        .get(),
+    ).toEqual({ n: 3 });
     db.close();
   }
   await first.goto("/record");
@@ -216,12 +233,18 @@ test("the editor works without JavaScript, and a second trainer's out-of-date sa
   const other = await as(browser, "admin");
   await other.goto("/studio/wing-safety/edit");
   await noJs.goto("/studio/wing-safety/edit");
-  await noJs.getByLabel("Scenario YAML").fill(original.replace("Everyone on the wing will know", "First editor's title"));
+  await noJs
+    .getByLabel("Scenario YAML")
+    .fill(original.replace("Everyone on the wing will know", "First editor's title"));
   await noJs.getByRole("button", { name: "Save draft" }).click();
   await expect(noJs.getByText("Draft saved. It has no errors.")).toBeVisible();
-  await other.getByLabel("Scenario YAML").fill(original.replace("Everyone on the wing will know", "Second editor's title"));
+  await other
+    .getByLabel("Scenario YAML")
+    .fill(original.replace("Everyone on the wing will know", "Second editor's title"));
   await other.getByRole("button", { name: "Save draft" }).click();
-  await expect(other.getByRole("alert").getByText(/saved this draft .* after you opened it, so your changes were not saved/)).toBeVisible();
+  await expect(
+    other.getByRole("alert").getByText(/saved this draft .* after you opened it, so your changes were not saved/),
+  ).toBeVisible();
   expect(await editorText(other)).toContain("Second editor's title");
   await noJs.reload();
   expect(await editorText(noJs)).toContain("First editor's title");
@@ -230,7 +253,9 @@ test("the editor works without JavaScript, and a second trainer's out-of-date sa
   await expect(noJs.getByRole("row", { name: /First editor's title/ }).getByText("Draft")).toBeVisible();
 });
 
-test("import: a valid file becomes a draft; an id clash, a large file and an alias bomb are refused", async ({ browser }) => {
+test("import: a valid file becomes a draft; an id clash, a large file and an alias bomb are refused", async ({
+  browser,
+}) => {
   const trainer = await as(browser, "trainer");
   const download = await trainer.request.get("/studio/appeal-denial/export");
   expect(download.headers()["content-disposition"]).toBe('attachment; filename="appeal-denial.yaml"');
@@ -239,7 +264,10 @@ test("import: a valid file becomes a draft; an id clash, a large file and an ali
 
   await trainer.goto("/studio/import");
   await expectAccessible(trainer);
-  const upload = (name: string, text: string) => trainer.getByLabel("Scenario file").setInputFiles({ name, mimeType: "application/yaml", buffer: Buffer.from(text) });
+  const upload = (name: string, text: string) =>
+    trainer
+      .getByLabel("Scenario file")
+      .setInputFiles({ name, mimeType: "application/yaml", buffer: Buffer.from(text) });
 
   await upload("clash.yaml", exported);
   await trainer.getByRole("button", { name: "Import" }).click();
@@ -250,25 +278,51 @@ test("import: a valid file becomes a draft; an id clash, a large file and an ali
   await trainer.getByRole("button", { name: "Import" }).click();
   await expect(trainer.getByRole("link", { name: "The file must be 256 KB or smaller" })).toBeVisible();
 
-  const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 9 }, (_, i) => { const p = String.fromCharCode(97 + i); return `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${p}`).join(", ")}]`; })].join("\n");
+  const bomb = [
+    "a: &a [x, x, x, x, x, x, x, x, x]",
+    ...Array.from({ length: 9 }, (_, i) => {
+      const p = String.fromCharCode(97 + i);
+      return `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${p}`).join(", ")}]`;
+    }),
+  ].join("\n");
   await upload("bomb.yaml", bomb);
   await trainer.getByRole("button", { name: "Import" }).click();
   await expect(trainer.getByRole("link", { name: "bomb.yaml has errors, so nothing was imported" })).toBeVisible();
 
-  await upload("copy.yaml", exported.replace("id: appeal-denial", "id: appeal-denial-copy").replace(/^title: .*$/m, 'title: "<script>alert(1)</script> copy"'));
+  await upload(
+    "copy.yaml",
+    exported
+      .replace("id: appeal-denial", "id: appeal-denial-copy")
+      .replace(/^title: .*$/m, 'title: "<script>alert(1)</script> copy"'),
+  );
   await trainer.getByRole("button", { name: "Import" }).click();
   await expect(trainer).toHaveURL(/\/studio\/appeal-denial-copy\/edit$/);
   await expect(trainer.getByRole("heading", { level: 1, name: "<script>alert(1)</script> copy" })).toBeVisible();
   const db = e2eDatabase();
-  expect(db.prepare("select count(*) as n from audit_events where action = 'scenario.imported'").get()).toEqual({ n: 1 });
-  expect(db.prepare("select scenario_id from scenario_drafts where scenario_id like 'appeal%'").all()).toEqual([{ scenario_id: "appeal-denial-copy" }]);
+  expect(db.prepare("select count(*) as n from audit_events where action = 'scenario.imported'").get()).toEqual({
+    n: 1,
+  });
+  expect(db.prepare("select scenario_id from scenario_drafts where scenario_id like 'appeal%'").all()).toEqual([
+    { scenario_id: "appeal-denial-copy" },
+  ]);
   db.close();
 });
 
 test("officers and managers get 403 on every studio page", async ({ browser }) => {
   for (const username of ["officer", "manager"]) {
     const page = await as(browser, username);
-    for (const path of ["/studio", "/studio/new", "/studio/import", "/studio/reviews", "/studio/wing-safety/edit", "/studio/wing-safety/map", "/studio/wing-safety/play", "/studio/wing-safety/publish", "/studio/wing-safety/export", "/studio/reviews/1"]) {
+    for (const path of [
+      "/studio",
+      "/studio/new",
+      "/studio/import",
+      "/studio/reviews",
+      "/studio/wing-safety/edit",
+      "/studio/wing-safety/map",
+      "/studio/wing-safety/play",
+      "/studio/wing-safety/publish",
+      "/studio/wing-safety/export",
+      "/studio/reviews/1",
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), `${username} ${path}`).toBe(403);
     }

@@ -31,7 +31,12 @@ const server = http.createServer((req, res) => {
   req.on("end", () => {
     const statements = JSON.parse(body) as { id: string }[];
     const status = failNext > 0 ? 503 : 200;
-    requests.push({ ids: statements.map((s) => s.id), status, version: req.headers["x-experience-api-version"] as string, auth: req.headers.authorization });
+    requests.push({
+      ids: statements.map((s) => s.id),
+      status,
+      version: req.headers["x-experience-api-version"] as string,
+      auth: req.headers.authorization,
+    });
     if (failNext > 0) {
       failNext--;
       res.writeHead(503).end("busy");
@@ -92,7 +97,10 @@ describe("sending statements to an LRS", () => {
     let calls = 0;
     refuse.on("request", () => calls++);
     const items = await statementsFor(db, prison, {}, "https://engage.example");
-    const result = await deliverStatements(db, items, { endpoint: `http://127.0.0.1:${(refuse.address() as AddressInfo).port}`, backoffMs: 1 });
+    const result = await deliverStatements(db, items, {
+      endpoint: `http://127.0.0.1:${(refuse.address() as AddressInfo).port}`,
+      backoffMs: 1,
+    });
     await new Promise<void>((r) => refuse.close(() => r()));
     expect(result.error).toBe("The LRS answered 401");
     expect(calls).toBe(1);

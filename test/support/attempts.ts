@@ -5,8 +5,22 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 
-export const GOOD_COUNTS = { open_questions: 2, closed_questions: 0, simple_reflections: 1, complex_reflections: 2, mi_adherent: 1, mi_non_adherent: 0 };
-export const POOR_COUNTS = { open_questions: 1, closed_questions: 4, simple_reflections: 1, complex_reflections: 0, mi_adherent: 0, mi_non_adherent: 2 };
+export const GOOD_COUNTS = {
+  open_questions: 2,
+  closed_questions: 0,
+  simple_reflections: 1,
+  complex_reflections: 2,
+  mi_adherent: 1,
+  mi_non_adherent: 0,
+};
+export const POOR_COUNTS = {
+  open_questions: 1,
+  closed_questions: 4,
+  simple_reflections: 1,
+  complex_reflections: 0,
+  mi_adherent: 0,
+  mi_non_adherent: 2,
+};
 
 export interface SeedAttempt {
   username: string;
@@ -21,8 +35,17 @@ export interface SeedAttempt {
 export async function insertAttempts(db: Kysely<Database>, attempts: SeedAttempt[]): Promise<string[]> {
   const ids: string[] = [];
   for (const a of attempts) {
-    const user = await db.selectFrom("users").select(["id", "establishment_id"]).where("username_key", "=", a.username.toLowerCase()).executeTakeFirstOrThrow();
-    const version = await db.selectFrom("scenario_versions").select(["id", "module_id"]).where("scenario_id", "=", a.scenarioId).orderBy("id", "desc").executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom("users")
+      .select(["id", "establishment_id"])
+      .where("username_key", "=", a.username.toLowerCase())
+      .executeTakeFirstOrThrow();
+    const version = await db
+      .selectFrom("scenario_versions")
+      .select(["id", "module_id"])
+      .where("scenario_id", "=", a.scenarioId)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     const status = a.status ?? "finished";
     const finishedAt = a.finishedAt ?? new Date(Date.now() - 3600_000).toISOString();
     const startedAt = new Date(Date.parse(finishedAt) - 8 * 60_000).toISOString();

@@ -10,9 +10,22 @@ const { getUserWithPlace } = await import("~db/queries/users.server");
 
 const db = await getDb();
 const admin = await db.selectFrom("users").selectAll().where("username_key", "=", "admin").executeTakeFirstOrThrow();
-const actor = { id: admin.id, username: "admin", displayName: admin.display_name, role: "admin" as const, establishmentId: null, establishmentName: null, unitId: null, unitName: null };
+const actor = {
+  id: admin.id,
+  username: "admin",
+  displayName: admin.display_name,
+  role: "admin" as const,
+  establishmentId: null,
+  establishmentName: null,
+  unitId: null,
+  unitName: null,
+};
 const prison = await db.selectFrom("establishments").selectAll().executeTakeFirstOrThrow();
-const wing = await db.selectFrom("units").selectAll().where("establishment_id", "=", prison.id).executeTakeFirstOrThrow();
+const wing = await db
+  .selectFrom("units")
+  .selectAll()
+  .where("establishment_id", "=", prison.id)
+  .executeTakeFirstOrThrow();
 
 function form(values: Record<string, string>) {
   const f = new FormData();
@@ -22,13 +35,26 @@ function form(values: Record<string, string>) {
 
 describe("admin user management refuses bad input and changes nothing", () => {
   it("rejects a forged role, odd Unicode and over-long values with field errors", () => {
-    const result = parseForm(NewUserForm, form({ username: "ok.name", password: "long enough password", displayName: "Zed\u202eevil", role: "superuser", establishmentId: "1", unitId: "" }));
+    const result = parseForm(
+      NewUserForm,
+      form({
+        username: "ok.name",
+        password: "long enough password",
+        displayName: "Zed\u202eevil",
+        role: "superuser",
+        establishmentId: "1",
+        unitId: "",
+      }),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.errors.role).toBe("Choose a role");
       expect(result.errors.displayName).toMatch(/hidden or control characters/);
     }
-    const long = parseForm(NewUserForm, form({ username: "x".repeat(300), password: "p".repeat(201), displayName: "A", role: "officer" }));
+    const long = parseForm(
+      NewUserForm,
+      form({ username: "x".repeat(300), password: "p".repeat(201), displayName: "A", role: "officer" }),
+    );
     expect(long.ok).toBe(false);
     if (!long.ok) {
       expect(long.errors.username).toMatch(/64 characters or fewer/);
@@ -38,29 +64,83 @@ describe("admin user management refuses bad input and changes nothing", () => {
 
   it("refuses a forged prison or a wing from another prison, and creates no user", async () => {
     const before = await db.selectFrom("users").select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    const forgedPrison = await createUserAccount(actor, { username: "forged1", password: "long enough password", displayName: "Forged", role: "officer", establishmentId: 99999, unitId: wing.id });
+    const forgedPrison = await createUserAccount(actor, {
+      username: "forged1",
+      password: "long enough password",
+      displayName: "Forged",
+      role: "officer",
+      establishmentId: 99999,
+      unitId: wing.id,
+    });
     expect(forgedPrison).toMatchObject({ ok: false, errors: { establishmentId: "Choose a prison from the list" } });
-    const otherPrison = await db.insertInto("establishments").values({ code: "OTH", name: "Other", created_at: new Date().toISOString() }).returning("id").executeTakeFirstOrThrow();
-    const wrongWing = await createUserAccount(actor, { username: "forged2", password: "long enough password", displayName: "Forged", role: "officer", establishmentId: otherPrison.id, unitId: wing.id });
+    const otherPrison = await db
+      .insertInto("establishments")
+      .values({ code: "OTH", name: "Other", created_at: new Date().toISOString() })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const wrongWing = await createUserAccount(actor, {
+      username: "forged2",
+      password: "long enough password",
+      displayName: "Forged",
+      role: "officer",
+      establishmentId: otherPrison.id,
+      unitId: wing.id,
+    });
     expect(wrongWing).toMatchObject({ ok: false, errors: { unitId: "Choose a wing or team in the chosen prison" } });
     const after = await db.selectFrom("users").select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
   it("treats usernames as unique ignoring case", async () => {
-    const result = await createUserAccount(actor, { username: "OFFICER", password: "long enough password", displayName: "Dup", role: "officer", establishmentId: prison.id, unitId: wing.id });
+    const result = await createUserAccount(actor, {
+      username: "OFFICER",
+      password: "long enough password",
+      displayName: "Dup",
+      role: "officer",
+      establishmentId: prison.id,
+      unitId: wing.id,
+    });
     expect(result).toMatchObject({ ok: false, errors: { username: "That username is already taken" } });
   });
 
   it("records role changes and deactivation in the audit log and ends the user's sessions", async () => {
-    const created = await createUserAccount(actor, { username: "temp.officer", password: "long enough password", displayName: "Temp", role: "officer", establishmentId: prison.id, unitId: wing.id });
+    const created = await createUserAccount(actor, {
+      username: "temp.officer",
+      password: "long enough password",
+      displayName: "Temp",
+      role: "officer",
+      establishmentId: prison.id,
+      unitId: wing.id,
+    });
     if (!created.ok) throw new Error("create failed");
-    await db.insertInto("sessions").values({ id: "s1", user_id: created.id, data: "{}", created_at: new Date().toISOString(), expires_at: new Date(Date.now() + 60_000).toISOString() }).execute();
-    expect(await editUser(actor, created.id, { displayName: "Temp", role: "trainer", establishmentId: prison.id, unitId: null })).toEqual({ ok: true });
+    await db
+      .insertInto("sessions")
+      .values({
+        id: "s1",
+        user_id: created.id,
+        data: "{}",
+        created_at: new Date().toISOString(),
+        expires_at: new Date(Date.now() + 60_000).toISOString(),
+      })
+      .execute();
+    expect(
+      await editUser(actor, created.id, {
+        displayName: "Temp",
+        role: "trainer",
+        establishmentId: prison.id,
+        unitId: null,
+      }),
+    ).toEqual({ ok: true });
     expect((await getUserWithPlace(db, created.id))?.role).toBe("trainer");
     await setUserActive(actor, created.id, false);
-    const actions = await db.selectFrom("audit_events").select("action").where("subject_user_id", "=", created.id).execute();
-    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(["user.created", "user.role_changed", "user.deactivated"]));
+    const actions = await db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("subject_user_id", "=", created.id)
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["user.created", "user.role_changed", "user.deactivated"]),
+    );
     expect(await db.selectFrom("sessions").selectAll().where("user_id", "=", created.id).execute()).toEqual([]);
     expect(await setUserActive(actor, admin.id, false)).toMatchObject({ ok: false });
   });

@@ -63,7 +63,10 @@ describe("requireUser", () => {
   });
 
   it("refuses a POST from another site", async () => {
-    const req = await requestAs("admin", "/admin/users/new", { method: "POST", headers: { Origin: "https://evil.example" } });
+    const req = await requestAs("admin", "/admin/users/new", {
+      method: "POST",
+      headers: { Origin: "https://evil.example" },
+    });
     expect((await thrown(requireUser(req))).status).toBe(403);
   });
 

@@ -6,12 +6,37 @@ const transcript = (...codes: MiCode[]) => indicatorsOf(countBehaviours(codes));
 
 describe("practice indicators on hand-worked transcripts", () => {
   it("a balanced conversation: 4 reflections (2 complex), 2 questions (1 open), 1 affirm, 1 confront", () => {
-    const i = transcript("open_question", "simple_reflection", "complex_reflection", "affirm", "closed_question", "simple_reflection", "complex_reflection", "confront", "giving_information", "persuade_with_permission");
+    const i = transcript(
+      "open_question",
+      "simple_reflection",
+      "complex_reflection",
+      "affirm",
+      "closed_question",
+      "simple_reflection",
+      "complex_reflection",
+      "confront",
+      "giving_information",
+      "persuade_with_permission",
+    );
     // R:Q = 4/2 = 2; %CR = 2/4 = 50%; %OQ = 1/2 = 50%; adherent = 1; non-adherent = 1.
-    expect(i).toEqual({ questions: 2, reflections: 4, reflectionToQuestion: 2, percentComplexReflections: 50, percentOpenQuestions: 50, miAdherent: 1, miNonAdherent: 1 });
+    expect(i).toEqual({
+      questions: 2,
+      reflections: 4,
+      reflectionToQuestion: 2,
+      percentComplexReflections: 50,
+      percentOpenQuestions: 50,
+      miAdherent: 1,
+      miNonAdherent: 1,
+    });
     const lines = describeIndicators(i);
-    expect(lines.find((l) => l.key === "reflectionToQuestion")).toMatchObject({ value: "2 : 1 (4 reflections, 2 questions)", level: "good" });
-    expect(lines.find((l) => l.key === "percentComplexReflections")).toMatchObject({ value: "50% of 4 reflections", level: "good" });
+    expect(lines.find((l) => l.key === "reflectionToQuestion")).toMatchObject({
+      value: "2 : 1 (4 reflections, 2 questions)",
+      level: "good",
+    });
+    expect(lines.find((l) => l.key === "percentComplexReflections")).toMatchObject({
+      value: "50% of 4 reflections",
+      level: "good",
+    });
     expect(lines.find((l) => l.key === "miNonAdherent")).toMatchObject({ value: "1", level: "below fair" });
     expect(lines.find((l) => l.key === "percentOpenQuestions")).toMatchObject({ source: "MITI 3.1.1", level: "fair" });
   });
@@ -46,6 +71,8 @@ describe("practice indicators on hand-worked transcripts", () => {
 
   it("persuade with permission counts in neither adherent nor non-adherent", () => {
     expect(transcript("persuade_with_permission")).toMatchObject({ miAdherent: 0, miNonAdherent: 0 });
-    expect(transcript("seeking_collaboration", "affirm", "emphasizing_autonomy", "confront", "persuade")).toMatchObject({ miAdherent: 3, miNonAdherent: 2 });
+    expect(transcript("seeking_collaboration", "affirm", "emphasizing_autonomy", "confront", "persuade")).toMatchObject(
+      { miAdherent: 3, miNonAdherent: 2 },
+    );
   });
 });

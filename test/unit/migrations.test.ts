@@ -11,7 +11,16 @@ describe("migrations", () => {
     expect(first.length).toBeGreaterThanOrEqual(3);
     const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db);
     const names = tables.rows.map((r) => r.name);
-    for (const t of ["establishments", "units", "users", "sessions", "audit_events", "attempts", "attempt_steps", "scenario_versions"]) {
+    for (const t of [
+      "establishments",
+      "units",
+      "users",
+      "sessions",
+      "audit_events",
+      "attempts",
+      "attempt_steps",
+      "scenario_versions",
+    ]) {
       expect(names).toContain(t);
     }
     expect(await migrateToLatest(db)).toEqual([]);

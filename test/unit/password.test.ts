@@ -13,7 +13,12 @@ describe("password hashing", () => {
     const a = await hashPassword("same password here");
     const b = await hashPassword("same password here");
     expect(a).not.toBe(b);
-    expect(a.split("$").slice(0, 4)).toEqual(["scrypt", String(CURRENT_PARAMS.N), String(CURRENT_PARAMS.r), String(CURRENT_PARAMS.p)]);
+    expect(a.split("$").slice(0, 4)).toEqual([
+      "scrypt",
+      String(CURRENT_PARAMS.N),
+      String(CURRENT_PARAMS.r),
+      String(CURRENT_PARAMS.p),
+    ]);
   });
 
   it("still verifies hashes made with older, weaker parameters and flags them for upgrade", async () => {

@@ -20,7 +20,11 @@ let other: { id: number; establishmentId: number | null };
 
 async function officerNamed(username: string) {
   const db = await getDb();
-  const row = await db.selectFrom("users").select(["id", "establishment_id"]).where("username_key", "=", username).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("users")
+    .select(["id", "establishment_id"])
+    .where("username_key", "=", username)
+    .executeTakeFirstOrThrow();
   return { id: row.id, establishmentId: row.establishment_id };
 }
 
@@ -56,34 +60,65 @@ describe("starting an attempt", () => {
     expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const row = await attemptRow(id);
     const newest = (await getCurriculum()).flatMap((m) => m.scenarios).find((s) => s.id === "appeal-denial")!;
-    expect(row).toMatchObject({ officer_id: officer.id, scenario_version_id: newest.versionId, module_id: "listening-on-the-landing", status: "in_progress", row_version: 1, step_count: 0 });
+    expect(row).toMatchObject({
+      officer_id: officer.id,
+      scenario_version_id: newest.versionId,
+      module_id: "listening-on-the-landing",
+      status: "in_progress",
+      row_version: 1,
+      step_count: 0,
+    });
     expect(JSON.parse(row.snapshot)).toMatchObject({ value: "opening", status: "active" });
     // A second start (another click, another tab) returns the same attempt.
-    expect(await startAttempt(officer, "appeal-denial", "assessment")).toEqual({ ok: true, attemptId: id, resumed: true });
+    expect(await startAttempt(officer, "appeal-denial", "assessment")).toEqual({
+      ok: true,
+      attemptId: id,
+      resumed: true,
+    });
     expect(await abandonAttempt(officer, id)).toEqual({ kind: "ok" });
   });
 
   it("refuses a scenario that is not in the curriculum", async () => {
-    expect(await startAttempt(officer, "no-such-scenario", "practice")).toEqual({ ok: false, reason: "unknown-scenario" });
+    expect(await startAttempt(officer, "no-such-scenario", "practice")).toEqual({
+      ok: false,
+      reason: "unknown-scenario",
+    });
   });
 });
 
 describe("taking a step", () => {
   it("records a valid choice with its MI code and the reply's talk type, and bumps the row version", async () => {
     const id = await started("appeal-denial");
-    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "putting-name" })).toEqual({ kind: "ok", finished: false });
+    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "putting-name" })).toEqual({
+      kind: "ok",
+      finished: false,
+    });
     const [step] = await stepRows(id);
-    expect(step).toMatchObject({ seq: 1, node_id: "opening", choice_id: "putting-name", mi_code: "complex_reflection", reply_node_id: "looked-at", reply_talk: "neutral", free_text: null });
+    expect(step).toMatchObject({
+      seq: 1,
+      node_id: "opening",
+      choice_id: "putting-name",
+      mi_code: "complex_reflection",
+      reply_node_id: "looked-at",
+      reply_talk: "neutral",
+      free_text: null,
+    });
     expect(await attemptRow(id)).toMatchObject({ row_version: 2, step_count: 1 });
     await abandonAttempt(officer, id);
   });
 
   it("records nothing for a forged choice id", async () => {
     const id = await started("appeal-denial");
-    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "dad-matters-most" })).toEqual({ kind: "not-allowed" });
-    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "<script>" })).toEqual({ kind: "not-allowed" });
+    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "dad-matters-most" })).toEqual({
+      kind: "not-allowed",
+    });
+    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "<script>" })).toEqual({
+      kind: "not-allowed",
+    });
     // A written reply where the node offers choices is refused too.
-    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 1, text: "Hello" })).toEqual({ kind: "not-allowed" });
+    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 1, text: "Hello" })).toEqual({
+      kind: "not-allowed",
+    });
     expect(await stepRows(id)).toHaveLength(0);
     expect(await attemptRow(id)).toMatchObject({ row_version: 1, step_count: 0 });
     await abandonAttempt(officer, id);
@@ -93,11 +128,17 @@ describe("taking a step", () => {
     const id = await started("appeal-denial");
     await takeStep(officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "not-while-appealing" });
     // The same request again (a replay, or the back button and submit).
-    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "not-while-appealing" })).toEqual({ kind: "stale" });
+    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "not-while-appealing" })).toEqual({
+      kind: "stale",
+    });
     // The right version but a node the officer has left.
-    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 2, choiceId: "jury" })).toEqual({ kind: "stale" });
+    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 2, choiceId: "jury" })).toEqual({
+      kind: "stale",
+    });
     // A future version nobody has reached.
-    expect(await takeStep(officer, id, { nodeId: "looked-at", rowVersion: 7, choiceId: "youre-his-dad" })).toEqual({ kind: "stale" });
+    expect(await takeStep(officer, id, { nodeId: "looked-at", rowVersion: 7, choiceId: "youre-his-dad" })).toEqual({
+      kind: "stale",
+    });
     expect(await stepRows(id)).toHaveLength(1);
     expect(await attemptRow(id)).toMatchObject({ row_version: 2, step_count: 1 });
     await abandonAttempt(officer, id);
@@ -106,7 +147,11 @@ describe("taking a step", () => {
   it("records one step for a double submit sent at the same moment", async () => {
     const id = await started("appeal-denial");
     const input = { nodeId: "opening", rowVersion: 1, choiceId: "putting-name" };
-    const results = await Promise.all([takeStep(officer, id, input), takeStep(officer, id, input), takeStep(officer, id, { ...input, choiceId: "jury" })]);
+    const results = await Promise.all([
+      takeStep(officer, id, input),
+      takeStep(officer, id, input),
+      takeStep(officer, id, { ...input, choiceId: "jury" }),
+    ]);
     expect(results.filter((r) => r.kind === "ok")).toHaveLength(1);
     expect(results.filter((r) => r.kind === "stale")).toHaveLength(2);
     expect(await stepRows(id)).toHaveLength(1);
@@ -116,7 +161,9 @@ describe("taking a step", () => {
 
   it("refuses another officer's attempt as if it did not exist", async () => {
     const id = await started("appeal-denial");
-    expect(await takeStep(other, id, { nodeId: "opening", rowVersion: 1, choiceId: "putting-name" })).toEqual({ kind: "not-found" });
+    expect(await takeStep(other, id, { nodeId: "opening", rowVersion: 1, choiceId: "putting-name" })).toEqual({
+      kind: "not-found",
+    });
     expect(await abandonAttempt(other, id)).toEqual({ kind: "not-found" });
     expect(await stepRows(id)).toHaveLength(0);
     expect((await attemptRow(id)).status).toBe("in_progress");
@@ -129,20 +176,52 @@ describe("taking a step", () => {
     for (let guard = 0; guard < 30; guard++) {
       const { row, nodeId, node } = await position(id);
       if (node.write) {
-        expect(await takeStep(officer, id, { nodeId, rowVersion: row.row_version, text: "   " })).toMatchObject({ kind: "invalid-text" });
-        expect(await takeStep(officer, id, { nodeId, rowVersion: row.row_version, text: "x".repeat(2001) })).toMatchObject({ kind: "invalid-text" });
-        expect(await takeStep(officer, id, { nodeId, rowVersion: row.row_version, choiceId: "anything" })).toEqual({ kind: "not-allowed" });
+        expect(await takeStep(officer, id, { nodeId, rowVersion: row.row_version, text: "   " })).toMatchObject({
+          kind: "invalid-text",
+        });
+        expect(
+          await takeStep(officer, id, { nodeId, rowVersion: row.row_version, text: "x".repeat(2001) }),
+        ).toMatchObject({ kind: "invalid-text" });
+        expect(await takeStep(officer, id, { nodeId, rowVersion: row.row_version, choiceId: "anything" })).toEqual({
+          kind: "not-allowed",
+        });
         const before = (await stepRows(id)).length;
-        expect(await takeStep(officer, id, { nodeId, rowVersion: row.row_version, text: "You want to know what you're walking into." })).toMatchObject({ kind: "ok" });
+        expect(
+          await takeStep(officer, id, {
+            nodeId,
+            rowVersion: row.row_version,
+            text: "You want to know what you're walking into.",
+          }),
+        ).toMatchObject({ kind: "ok" });
         const steps = await stepRows(id);
         expect(steps).toHaveLength(before + 1);
-        expect(steps.at(-1)).toMatchObject({ node_id: nodeId, choice_id: null, mi_code: null, free_text: "You want to know what you're walking into." });
+        expect(steps.at(-1)).toMatchObject({
+          node_id: nodeId,
+          choice_id: null,
+          mi_code: null,
+          free_text: "You want to know what you're walking into.",
+        });
         // A trainer's rating of the reply shows in the officer's record and its CSV.
         const db = await getDb();
         const trainer = await officerNamed("trainer");
-        await db.insertInto("written_reply_reviews").values({ step_id: steps.at(-1)!.id, reviewer_id: trainer.id, rating: 4, comment: "=Good: it names his caution", at: new Date().toISOString() }).execute();
+        await db
+          .insertInto("written_reply_reviews")
+          .values({
+            step_id: steps.at(-1)!.id,
+            reviewer_id: trainer.id,
+            rating: 4,
+            comment: "=Good: it names his caution",
+            at: new Date().toISOString(),
+          })
+          .execute();
         const entry = (await recordOf(officer.id)).find((e) => e.id === id)!;
-        expect(entry.writtenReplies).toEqual([expect.objectContaining({ reply: "You want to know what you're walking into.", rating: 4, comment: "=Good: it names his caution" })]);
+        expect(entry.writtenReplies).toEqual([
+          expect.objectContaining({
+            reply: "You want to know what you're walking into.",
+            rating: 4,
+            comment: "=Good: it names his caution",
+          }),
+        ]);
         expect(recordCsv([entry])).toContain("Rating: 4 out of 5 | Comment: =Good: it names his caution");
         await abandonAttempt(officer, id);
         return;
@@ -191,7 +270,9 @@ describe("finishing", () => {
     expect(row.finished_at).not.toBeNull();
     expect((await stepRows(id)).map((s) => s.seq)).toEqual(chosen.map((_, i) => i + 1));
     // Nothing more can be recorded on a finished attempt, and it cannot be abandoned.
-    expect(await takeStep(officer, id, { nodeId, rowVersion: row.row_version, choiceId: "x" })).toEqual({ kind: "not-in-progress" });
+    expect(await takeStep(officer, id, { nodeId, rowVersion: row.row_version, choiceId: "x" })).toEqual({
+      kind: "not-in-progress",
+    });
     expect(await abandonAttempt(officer, id)).toEqual({ kind: "not-in-progress" });
 
     const record = await recordOf(officer.id);
@@ -208,9 +289,19 @@ describe("finishing", () => {
     // Publish a new version whose opening no longer offers "jury".
     const yaml = old.yaml.replace(/\n      - id: jury\n(?:        .*\n)+?(?=      - id:)/, "\n");
     expect(yaml).not.toBe(old.yaml);
-    await insertScenarioVersion(db, { scenarioId: "appeal-denial", hash: "test-new", yaml, title: old.scenario.title, moduleId: old.scenario.module, source: "studio" });
+    await insertScenarioVersion(db, {
+      scenarioId: "appeal-denial",
+      hash: "test-new",
+      yaml,
+      title: old.scenario.title,
+      moduleId: old.scenario.module,
+      source: "studio",
+    });
     invalidateCurriculum();
-    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "jury" })).toEqual({ kind: "ok", finished: false });
+    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "jury" })).toEqual({
+      kind: "ok",
+      finished: false,
+    });
     const fresh = await started("closer-to-my-kids");
     await abandonAttempt(officer, fresh);
     const next = await startAttempt(officer, "appeal-denial", "practice");
@@ -218,7 +309,9 @@ describe("finishing", () => {
     await abandonAttempt(officer, id);
     const newer = await started("appeal-denial");
     expect((await attemptRow(newer)).scenario_version_id).toBeGreaterThan(row.scenario_version_id);
-    expect(await takeStep(officer, newer, { nodeId: "opening", rowVersion: 1, choiceId: "jury" })).toEqual({ kind: "not-allowed" });
+    expect(await takeStep(officer, newer, { nodeId: "opening", rowVersion: 1, choiceId: "jury" })).toEqual({
+      kind: "not-allowed",
+    });
     await abandonAttempt(officer, newer);
   });
 });
@@ -232,8 +325,17 @@ describe("the record download", () => {
   it("neutralises a written reply that starts like a formula", async () => {
     const csv = recordCsv([
       {
-        id: "x", startedAt: "2026-01-01T00:00:00.000Z", finishedAt: null, scenarioId: "s", scenario: "=HYPERLINK(\"http://evil\")", module: "m",
-        mode: "practice", status: "Finished", ending: null, outcome: null, indicators: {},
+        id: "x",
+        startedAt: "2026-01-01T00:00:00.000Z",
+        finishedAt: null,
+        scenarioId: "s",
+        scenario: '=HYPERLINK("http://evil")',
+        module: "m",
+        mode: "practice",
+        status: "Finished",
+        ending: null,
+        outcome: null,
+        indicators: {},
         writtenReplies: [],
       },
     ]);

@@ -10,9 +10,21 @@ const RULES: ModuleRules[] = [
   { id: "m1", scenarioIds: ["s1", "s2"], thresholds: DEFAULT_THRESHOLDS, refresherMonths: 6 },
   { id: "m2", scenarioIds: ["s3"], thresholds: DEFAULT_THRESHOLDS, refresherMonths: 6 },
 ];
-const GOOD = { openQuestions: 1, closedQuestions: 0, simpleReflections: 1, complexReflections: 1, miAdherent: 0, miNonAdherent: 0 };
+const GOOD = {
+  openQuestions: 1,
+  closedQuestions: 0,
+  simpleReflections: 1,
+  complexReflections: 1,
+  miAdherent: 0,
+  miNonAdherent: 0,
+};
 
-const attempt = (scenarioId: string, mode: "practice" | "assessment", finishedAt: string | null, counts = GOOD): AttemptRecord => ({
+const attempt = (
+  scenarioId: string,
+  mode: "practice" | "assessment",
+  finishedAt: string | null,
+  counts = GOOD,
+): AttemptRecord => ({
   scenarioId,
   mode,
   status: finishedAt ? "finished" : "in_progress",
@@ -39,15 +51,31 @@ describe("summarise", () => {
     const officers = [
       programmeProgress(RULES, passAll("2026-06-01T00:00:00.000Z"), NOW), // competent everywhere
       programmeProgress(RULES, passAll("2025-10-01T00:00:00.000Z"), NOW), // passes older than 6 months: refresher due
-      programmeProgress(RULES, [attempt("s1", "practice", "2026-05-01T00:00:00.000Z"), attempt("s2", "practice", "2026-05-02T00:00:00.000Z")], NOW), // m1 completed
+      programmeProgress(
+        RULES,
+        [attempt("s1", "practice", "2026-05-01T00:00:00.000Z"), attempt("s2", "practice", "2026-05-02T00:00:00.000Z")],
+        NOW,
+      ), // m1 completed
       programmeProgress(RULES, [attempt("s1", "practice", null)], NOW), // in progress
       programmeProgress(RULES, [], NOW), // not started
     ];
     const s = summarise(["m1", "m2"], officers);
     expect(s.officers).toBe(5);
-    expect(s.modules[0]).toMatchObject({ completed: { shown: true, count: 3 }, competent: { count: 1 }, refresherDue: { count: 1 } });
-    expect(s.modules[1]).toMatchObject({ completed: { count: 2 }, competent: { count: 1 }, refresherDue: { count: 1 } });
-    expect(s.programme).toMatchObject({ completed: { count: 2 }, competent: { count: 1, percent: 20 }, refresherDue: { count: 1 } });
+    expect(s.modules[0]).toMatchObject({
+      completed: { shown: true, count: 3 },
+      competent: { count: 1 },
+      refresherDue: { count: 1 },
+    });
+    expect(s.modules[1]).toMatchObject({
+      completed: { count: 2 },
+      competent: { count: 1 },
+      refresherDue: { count: 1 },
+    });
+    expect(s.programme).toMatchObject({
+      completed: { count: 2 },
+      competent: { count: 1, percent: 20 },
+      refresherDue: { count: 1 },
+    });
   });
 
   it("suppresses every share of a group under 5 officers", () => {
@@ -57,7 +85,12 @@ describe("summarise", () => {
   });
 
   it("summarises by wing, small wings suppressed and officers without a wing last", () => {
-    const mk = (i: number, wingId: number | null, wingName: string | null, records: AttemptRecord[]): OfficerProgress => ({
+    const mk = (
+      i: number,
+      wingId: number | null,
+      wingName: string | null,
+      records: AttemptRecord[],
+    ): OfficerProgress => ({
       officerId: i,
       name: `Officer ${i}`,
       wingId,
@@ -89,10 +122,28 @@ describe("summarise", () => {
 describe("records", () => {
   it("maps attempt rows to the competency rules' records and groups them by officer", () => {
     const row: AttemptRow = {
-      officer_id: 7, scenario_id: "s1", mode: "assessment", status: "finished", started_at: "2026-06-01T00:00:00.000Z", finished_at: "2026-06-01T00:10:00.000Z",
-      outcome: "engaged", open_questions: 1, closed_questions: 2, simple_reflections: 3, complex_reflections: 4, mi_adherent: 5, mi_non_adherent: 6,
+      officer_id: 7,
+      scenario_id: "s1",
+      mode: "assessment",
+      status: "finished",
+      started_at: "2026-06-01T00:00:00.000Z",
+      finished_at: "2026-06-01T00:10:00.000Z",
+      outcome: "engaged",
+      open_questions: 1,
+      closed_questions: 2,
+      simple_reflections: 3,
+      complex_reflections: 4,
+      mi_adherent: 5,
+      mi_non_adherent: 6,
     };
-    expect(toAttemptRecord(row).counts).toEqual({ openQuestions: 1, closedQuestions: 2, simpleReflections: 3, complexReflections: 4, miAdherent: 5, miNonAdherent: 6 });
+    expect(toAttemptRecord(row).counts).toEqual({
+      openQuestions: 1,
+      closedQuestions: 2,
+      simpleReflections: 3,
+      complexReflections: 4,
+      miAdherent: 5,
+      miNonAdherent: 6,
+    });
     const grouped = recordsByOfficer([row, { ...row, scenario_id: "s2" }, { ...row, officer_id: 8 }]);
     expect(grouped.get(7)).toHaveLength(2);
     expect(grouped.get(8)).toHaveLength(1);

@@ -2,10 +2,9 @@ import { describe, expect, it } from "vitest";
 import { csvFileName, neutraliseCell, toCsv } from "~/domain/reporting/csv";
 import { parseCsv } from "../support/csv";
 
-
 describe("toCsv", () => {
   it("quotes commas, quotes and line breaks so every cell reads back the same", () => {
-    const cells = ['Okafor, Sam', 'He said "no"', "two\nlines", "plain", "Ünïcödé wing"];
+    const cells = ["Okafor, Sam", 'He said "no"', "two\nlines", "plain", "Ünïcödé wing"];
     const csv = toCsv(["a", "b", "c", "d", "e"], [cells]);
     expect(csv.endsWith("\r\n")).toBe(true);
     expect(parseCsv(csv)).toEqual([["a", "b", "c", "d", "e"], cells]);
@@ -36,7 +35,9 @@ describe("toCsv", () => {
 
 describe("csvFileName", () => {
   it("makes a safe file name", () => {
-    expect(csvFileName("training-matrix", 'HMP Hollowbrook (demo) "x"', "2026-06-30")).toBe("training-matrix-hmp-hollowbrook-demo-x-2026-06-30.csv");
+    expect(csvFileName("training-matrix", 'HMP Hollowbrook (demo) "x"', "2026-06-30")).toBe(
+      "training-matrix-hmp-hollowbrook-demo-x-2026-06-30.csv",
+    );
   });
 });
 

@@ -2,9 +2,18 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DEFAULT_THRESHOLDS, type AttemptRecord } from "~/domain/competency";
-import { buildStatement, isoDuration, statementBuilder, statementsToJson, uuidV5, VERBS } from "~/domain/reporting/xapi";
+import {
+  buildStatement,
+  isoDuration,
+  statementBuilder,
+  statementsToJson,
+  uuidV5,
+  VERBS,
+} from "~/domain/reporting/xapi";
 
-const schema = z.fromJSONSchema(JSON.parse(fs.readFileSync(new URL("../schemas/xapi-statement.schema.json", import.meta.url), "utf8")));
+const schema = z.fromJSONSchema(
+  JSON.parse(fs.readFileSync(new URL("../schemas/xapi-statement.schema.json", import.meta.url), "utf8")),
+);
 
 const record = (over: Partial<AttemptRecord> = {}): AttemptRecord => ({
   scenarioId: "wing-safety",
@@ -13,7 +22,14 @@ const record = (over: Partial<AttemptRecord> = {}): AttemptRecord => ({
   startedAt: "2026-03-01T10:00:00.000Z",
   finishedAt: "2026-03-01T10:12:34.560Z",
   outcome: "engaged",
-  counts: { openQuestions: 2, closedQuestions: 0, simpleReflections: 1, complexReflections: 2, miAdherent: 1, miNonAdherent: 0 },
+  counts: {
+    openQuestions: 2,
+    closedQuestions: 0,
+    simpleReflections: 1,
+    complexReflections: 2,
+    miAdherent: 1,
+    miNonAdherent: 0,
+  },
   ...over,
 });
 
@@ -30,7 +46,9 @@ const opts = { baseUrl: "https://engage.example/" };
 
 describe("uuidV5", () => {
   it("matches the RFC 4122 example (DNS namespace, www.example.com)", () => {
-    expect(uuidV5("www.example.com", "6ba7b810-9dad-11d1-80b4-00c04fd430c8")).toBe("2ed6657d-e927-568b-95e1-2665a8aea6a2");
+    expect(uuidV5("www.example.com", "6ba7b810-9dad-11d1-80b4-00c04fd430c8")).toBe(
+      "2ed6657d-e927-568b-95e1-2665a8aea6a2",
+    );
   });
 });
 
@@ -48,7 +66,16 @@ describe("buildStatement", () => {
     const cases = [
       input(),
       input({ mode: "practice" }),
-      input({ counts: { openQuestions: 0, closedQuestions: 0, simpleReflections: 0, complexReflections: 0, miAdherent: 0, miNonAdherent: 2 } }),
+      input({
+        counts: {
+          openQuestions: 0,
+          closedQuestions: 0,
+          simpleReflections: 0,
+          complexReflections: 0,
+          miAdherent: 0,
+          miNonAdherent: 2,
+        },
+      }),
       input({}, "attempt-id-that-is-not-a-uuid"),
       input({ finishedAt: "2026-03-01T13:00:00.000Z" }),
     ];
@@ -101,7 +128,9 @@ describe("buildStatement", () => {
     expect(a.id).toBe(b.id);
     expect(buildStatement(input({}, "another-attempt"), opts).id).not.toBe(a.id);
     expect(a.context.registration).toBe("0f8fad5b-d9cb-469f-a165-70867728950e");
-    expect(a.context.contextActivities.parent[0].id).toBe("https://engage.example/xapi/activities/modules/listening-on-the-landing");
+    expect(a.context.contextActivities.parent[0].id).toBe(
+      "https://engage.example/xapi/activities/modules/listening-on-the-landing",
+    );
     expect(a.context.contextActivities.grouping[0].id).toBe("https://engage.example/xapi/activities/programme");
     expect(a.timestamp).toBe("2026-03-01T10:12:34.560Z");
     expect(JSON.stringify(a.actor)).not.toMatch(/Sam|@/);

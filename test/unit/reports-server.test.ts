@@ -9,7 +9,8 @@ const { requireReportScope } = await import("~/reports/scope.server");
 const { matrixReport } = await import("~/reports/matrix.server");
 const { overviewReport } = await import("~/reports/overview.server");
 const { officerRecord } = await import("~/reports/record.server");
-const { attemptsCsv, matrixCsv, parseAttemptFilters, statementsFor, statementsJson } = await import("~/reports/exports.server");
+const { attemptsCsv, matrixCsv, parseAttemptFilters, statementsFor, statementsJson } =
+  await import("~/reports/exports.server");
 const { targetForm, engagementForm } = await import("~/reports/forms");
 const { insertEstablishment, insertUnit } = await import("~db/queries/establishments.server");
 const { insertUser } = await import("~db/queries/users.server");
@@ -21,11 +22,28 @@ const demo = (await db.selectFrom("establishments").select("id").executeTakeFirs
 const other = await insertEstablishment(db, { code: "OTH", name: "HMP Elsewhere (test)" });
 const otherWing = await insertUnit(db, { establishment_id: other, name: "Z wing", kind: "wing" });
 const hash = (await db.selectFrom("users").select("password_hash").executeTakeFirstOrThrow()).password_hash;
-const otherManager = await insertUser(db, { username: "manager-other", display_name: "Other Manager", role: "manager", establishment_id: other, unit_id: null, password_hash: hash, active: 1 });
-const otherOfficer = await insertUser(db, { username: "officer-other", display_name: "Other Officer", role: "officer", establishment_id: other, unit_id: otherWing, password_hash: hash, active: 1 });
+const otherManager = await insertUser(db, {
+  username: "manager-other",
+  display_name: "Other Manager",
+  role: "manager",
+  establishment_id: other,
+  unit_id: null,
+  password_hash: hash,
+  active: 1,
+});
+const otherOfficer = await insertUser(db, {
+  username: "officer-other",
+  display_name: "Other Officer",
+  role: "officer",
+  establishment_id: other,
+  unit_id: otherWing,
+  password_hash: hash,
+  active: 1,
+});
 
 async function requestAs(username: string, path = "/reports") {
-  const id = (await db.selectFrom("users").select("id").where("username_key", "=", username).executeTakeFirstOrThrow()).id;
+  const id = (await db.selectFrom("users").select("id").where("username_key", "=", username).executeTakeFirstOrThrow())
+    .id;
   const cookie = (await startUserSession(new Request("http://localhost/"), id)).split(";")[0];
   return new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
 }
@@ -79,14 +97,22 @@ describe("matrix", () => {
     expect(sam.statuses[0]).toBe("competent");
     expect(all.rows.find((r) => r.name === "Priya Lindqvist")!.statuses[0]).toBe("in_progress");
     const aWing = all.wings.find((w) => w.name === "A wing")!;
-    const filtered = await matrixReport(db, demo, new URLSearchParams({ wing: String(aWing.id), status: "competent", module: "listening-on-the-landing" }));
+    const filtered = await matrixReport(
+      db,
+      demo,
+      new URLSearchParams({ wing: String(aWing.id), status: "competent", module: "listening-on-the-landing" }),
+    );
     expect(filtered.rows.map((r) => r.name)).toEqual(["Sam Okafor"]);
     const byProgress = await matrixReport(db, demo, new URLSearchParams({ sort: "progress" }));
     expect(byProgress.rows[0].name).toBe("Sam Okafor");
   });
 
   it("gives field errors and no rows for filters not on the lists, including another prison's wing", async () => {
-    const bad = await matrixReport(db, demo, new URLSearchParams({ wing: String(otherWing), status: "heroic", module: "nope", sort: "age", page: "-4" }));
+    const bad = await matrixReport(
+      db,
+      demo,
+      new URLSearchParams({ wing: String(otherWing), status: "heroic", module: "nope", sort: "age", page: "-4" }),
+    );
     expect(bad.rows).toEqual([]);
     expect(Object.keys(bad.filters.errors).sort()).toEqual(["module", "sort", "status", "wing"]);
   });
@@ -100,10 +126,18 @@ describe("matrix", () => {
 
 describe("overview", () => {
   it("summarises the prison and projects the target", async () => {
-    const manager = (await db.selectFrom("users").select("id").where("username_key", "=", "manager").executeTakeFirstOrThrow()).id;
+    const manager = (
+      await db.selectFrom("users").select("id").where("username_key", "=", "manager").executeTakeFirstOrThrow()
+    ).id;
     await setTarget(db, { establishmentId: demo, percent: 50, date: "2099-12-31", setBy: manager });
     const month = new Date().toISOString().slice(0, 7);
-    await saveEngagementFigure(db, { establishmentId: demo, month, eligible: 575, notEngaging: 252, recordedBy: manager });
+    await saveEngagementFigure(db, {
+      establishmentId: demo,
+      month,
+      eligible: 575,
+      notEngaging: 252,
+      recordedBy: manager,
+    });
     const o = await overviewReport(db, demo);
     expect(o.summary.officers).toBe(6);
     expect(o.summary.modules[0].competent).toMatchObject({ shown: true, count: 1, total: 6 });
@@ -117,7 +151,9 @@ describe("overview", () => {
 describe("officer record", () => {
   it("shows an officer's attempts and writes an audit row each time it is opened", async () => {
     const viewer = await requireReportScope(await requestAs("manager"));
-    const sam = (await db.selectFrom("users").select("id").where("username_key", "=", "officer").executeTakeFirstOrThrow()).id;
+    const sam = (
+      await db.selectFrom("users").select("id").where("username_key", "=", "officer").executeTakeFirstOrThrow()
+    ).id;
     const before = await db.selectFrom("audit_events").select("id").where("action", "=", "record.viewed").execute();
     const record = await officerRecord(db, viewer.user, demo, sam);
     await officerRecord(db, viewer.user, demo, sam);
@@ -139,11 +175,17 @@ describe("officer record", () => {
 
 describe("exports", () => {
   it("writes the matrix CSV with the filters applied", async () => {
-    const { csv } = await matrixCsv(db, demo, new URLSearchParams({ status: "competent", module: "listening-on-the-landing" }));
+    const { csv } = await matrixCsv(
+      db,
+      demo,
+      new URLSearchParams({ status: "competent", module: "listening-on-the-landing" }),
+    );
     const lines = csv!.trim().split("\r\n");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^Sam Okafor,A wing,Competent,Not yet started/);
-    expect((await matrixCsv(db, demo, new URLSearchParams({ status: "x" }))).errors).toEqual({ status: "Choose a status from the list" });
+    expect((await matrixCsv(db, demo, new URLSearchParams({ status: "x" }))).errors).toEqual({
+      status: "Choose a status from the list",
+    });
   });
 
   it("writes attempts CSV with filters, and refuses bad dates with a field error", async () => {
@@ -151,7 +193,11 @@ describe("exports", () => {
     const csv = await attemptsCsv(db, demo, filters.filter);
     expect(csv.trim().split("\r\n")).toHaveLength(2);
     expect(csv).toContain("Priya Lindqvist");
-    const bad = await parseAttemptFilters(db, demo, new URLSearchParams({ from: "2026-02-31", to: "x", mode: "both", wing: String(otherWing) }));
+    const bad = await parseAttemptFilters(
+      db,
+      demo,
+      new URLSearchParams({ from: "2026-02-31", to: "x", mode: "both", wing: String(otherWing) }),
+    );
     expect(Object.keys(bad.errors).sort()).toEqual(["from", "mode", "to", "wing"]);
   });
 
@@ -166,8 +212,19 @@ describe("exports", () => {
     expect(a.filter((s) => s.statement.verb.id.endsWith("/passed"))).toHaveLength(3);
     expect(a.filter((s) => s.statement.verb.id.endsWith("/failed"))).toHaveLength(1);
     expect(a.filter((s) => s.statement.verb.id.endsWith("/completed"))).toHaveLength(1);
-    expect(JSON.parse(await statementsJson(db, demo, {}, "https://engage.example"))).toEqual(JSON.parse(JSON.stringify(a.map((s) => s.statement))));
-    expect(JSON.parse(await statementsJson(db, demo, { mode: "practice", from: "2000-01-01", to: "2000-01-02" }, "https://engage.example"))).toEqual([]);
+    expect(JSON.parse(await statementsJson(db, demo, {}, "https://engage.example"))).toEqual(
+      JSON.parse(JSON.stringify(a.map((s) => s.statement))),
+    );
+    expect(
+      JSON.parse(
+        await statementsJson(
+          db,
+          demo,
+          { mode: "practice", from: "2000-01-01", to: "2000-01-02" },
+          "https://engage.example",
+        ),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -181,7 +238,10 @@ describe("forms", () => {
     const form = targetForm("2026-06-30");
     expect(parseForm(form, fd({ percent: "80", date: "2027-03-31" })).ok).toBe(true);
     const bad = parseForm(form, fd({ percent: "120", date: "2026-02-30" }));
-    expect(bad.ok ? {} : bad.errors).toEqual({ percent: "Target percentage must be 100 or fewer", date: "Enter the target date as a real date in the form YYYY-MM-DD, for example 2027-03-31" });
+    expect(bad.ok ? {} : bad.errors).toEqual({
+      percent: "Target percentage must be 100 or fewer",
+      date: "Enter the target date as a real date in the form YYYY-MM-DD, for example 2027-03-31",
+    });
     const past = parseForm(form, fd({ percent: "80", date: "2026-01-01" }));
     expect(past.ok ? {} : past.errors.date).toBe("The target date must be in the future");
   });

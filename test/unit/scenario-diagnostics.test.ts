@@ -7,10 +7,19 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { checkModules, checkScenario, DIAGNOSTIC_CODES, MAX_FILE_BYTES, type Diagnostic, type Scenario } from "~/domain/scenario";
+import {
+  checkModules,
+  checkScenario,
+  DIAGNOSTIC_CODES,
+  MAX_FILE_BYTES,
+  type Diagnostic,
+  type Scenario,
+} from "~/domain/scenario";
 
 const dir = fileURLToPath(new URL("../fixtures/scenarios/", import.meta.url));
-const fixtures = readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort();
+const fixtures = readdirSync(dir)
+  .filter((f) => f.endsWith(".yaml"))
+  .sort();
 const scenarioFixtures = fixtures.filter((f) => !f.startsWith("modules-"));
 const moduleFixtures = fixtures.filter((f) => f.startsWith("modules-"));
 const MODULE_IDS = ["test-module"];
@@ -41,10 +50,20 @@ describe("scenario fixtures: one per diagnostic code", () => {
   });
 
   it("the valid fixture is ok, with a scenario and stats", () => {
-    const result = checkScenario(readFileSync(path.join(dir, "valid.yaml"), "utf8"), { file: "valid.yaml", moduleIds: MODULE_IDS });
+    const result = checkScenario(readFileSync(path.join(dir, "valid.yaml"), "utf8"), {
+      file: "valid.yaml",
+      moduleIds: MODULE_IDS,
+    });
     expect(result.ok).toBe(true);
     expect(result.scenario?.id).toBe("valid");
-    expect(result.stats).toMatchObject({ nodes: 5, choiceNodes: 2, choices: 4, shortestPath: 2, longestPath: 2, endings: { total: 3, engaged: 1 } });
+    expect(result.stats).toMatchObject({
+      nodes: 5,
+      choiceNodes: 2,
+      choices: 4,
+      shortestPath: 2,
+      longestPath: 2,
+      endings: { total: 3, engaged: 1 },
+    });
   });
 });
 
@@ -68,7 +87,10 @@ describe("limits", () => {
   });
 
   it("refuses more than 500 nodes, pointing at `nodes`", () => {
-    const nodes = Array.from({ length: 501 }, (_, i) => `  n${i}:\n    prisoner: "Hi."\n    talk: neutral\n    ending: { outcome: undecided, label: "End" }\n`).join("");
+    const nodes = Array.from(
+      { length: 501 },
+      (_, i) => `  n${i}:\n    prisoner: "Hi."\n    talk: neutral\n    ending: { outcome: undecided, label: "End" }\n`,
+    ).join("");
     const text = `id: many\ntitle: "Many"\nmodule: m\nsummary: "S"\npersona: { name: "A", background: "B" }\nstart: n0\nnodes:\n${nodes}`;
     expect(actual(checkScenario(text).diagnostics)).toEqual(["too-many-nodes@7"]);
   });
@@ -91,13 +113,17 @@ describe("messages trainers can act on", () => {
   });
 
   it("suggests the field meant by an unknown one", () => {
-    const result = checkScenario(text().replace("feedback: \"A simple reflection.\"", "feedbak: \"A simple reflection.\""));
-    expect(result.diagnostics[0].message).toBe("'feedbak' is not a field of choice 'reflect' in node 'middle'. Did you mean 'feedback'?");
+    const result = checkScenario(text().replace('feedback: "A simple reflection."', 'feedbak: "A simple reflection."'));
+    expect(result.diagnostics[0].message).toBe(
+      "'feedbak' is not a field of choice 'reflect' in node 'middle'. Did you mean 'feedback'?",
+    );
   });
 
   it("says which field is missing, at the node", () => {
     const result = checkScenario(text().replace("    talk: sustain\n", ""));
-    expect(result.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([["schema", 12, "Node 'opening' is missing 'talk'."]]);
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ["schema", 12, "Node 'opening' is missing 'talk'."],
+    ]);
   });
 
   it("suggests a valid id for a badly written node id", () => {
@@ -126,14 +152,19 @@ describe("modules.yaml fixtures", () => {
     if (name === "modules-valid.yaml") {
       expect(modules.map((m) => m.id)).toEqual(["one", "two"]);
       // Defaults: the MITI "fair" levels, no MI-non-adherent choices, a refresher after 6 months.
-      expect(modules[0]).toMatchObject({ thresholds: { min_reflection_to_question: 1, min_percent_complex_reflections: 40, max_mi_non_adherent: 0 }, refresher_months: 6 });
+      expect(modules[0]).toMatchObject({
+        thresholds: { min_reflection_to_question: 1, min_percent_complex_reflections: 40, max_mi_non_adherent: 0 },
+        refresher_months: 6,
+      });
     }
   });
 });
 
 describe("every code is covered by a fixture or a test above", () => {
   it("has a fixture for each code that a fixture can show", () => {
-    const covered = new Set(fixtures.flatMap((f) => expected(readFileSync(path.join(dir, f), "utf8")).map((e) => e.split("@")[0])));
+    const covered = new Set(
+      fixtures.flatMap((f) => expected(readFileSync(path.join(dir, f), "utf8")).map((e) => e.split("@")[0])),
+    );
     const generated = ["file-too-large", "too-many-nodes"]; // generated in the tests above
     const missing = Object.keys(DIAGNOSTIC_CODES).filter((c) => !covered.has(c) && !generated.includes(c));
     expect(missing).toEqual([]);

@@ -57,7 +57,9 @@ function options(snapshot: ScenarioSnapshot): string[] {
 }
 
 function step(machine: ScenarioMachine, snapshot: ScenarioSnapshot, option: string): ScenarioSnapshot {
-  return option === WRITE ? writeReply(machine, snapshot, "You're worried about what happens next.") : choose(machine, snapshot, option);
+  return option === WRITE
+    ? writeReply(machine, snapshot, "You're worried about what happens next.")
+    : choose(machine, snapshot, option);
 }
 
 interface Walk {
@@ -72,7 +74,13 @@ interface Walk {
  * so a purely random walk need not end; the property is that an ending is always reachable
  * through the real machine (guards included) within a bound.
  */
-function walk(machine: ScenarioMachine, scenario: Scenario, from: ScenarioSnapshot, picks: number[], bound: number): Walk {
+function walk(
+  machine: ScenarioMachine,
+  scenario: Scenario,
+  from: ScenarioSnapshot,
+  picks: number[],
+  bound: number,
+): Walk {
   const dist = distancesToEnding(scenario);
   let snapshot = from;
   const nodes = [currentNodeId(snapshot)];
@@ -163,7 +171,8 @@ describe.each(library.scenarios.map((s) => [path.basename(s.path), s] as const))
         const prefix = walk(machine, scenario!, start, picks.slice(0, at), at);
         // Replay the prefix to get the live snapshot, then store and restore it.
         let live = start;
-        for (let i = 0; i < prefix.steps; i++) live = step(machine, live, options(live)[picks[i] % options(live).length]);
+        for (let i = 0; i < prefix.steps; i++)
+          live = step(machine, live, options(live)[picks[i] % options(live).length]);
         const restored = restoreConversation(machine, JSON.parse(JSON.stringify(persistConversation(live))));
         expect(persistConversation(restored)).toEqual(persistConversation(live));
         const rest = picks.slice(at);

@@ -161,8 +161,12 @@ describe("compiled scenario machine", () => {
   it("refuses stored conversations that do not fit the machine", () => {
     expect(() => restoreConversation(machine, null)).toThrow();
     expect(() => restoreConversation(machine, { value: "gone", context: { vars: {} } })).toThrow(/no node 'gone'/);
-    expect(() => restoreConversation(machine, { value: "opening", context: { vars: { mood: 1 } } })).toThrow(/Unknown variable/);
-    expect(() => restoreConversation(machine, { value: "opening", context: { vars: { rapport: 0.5 } } })).toThrow(/whole number/);
+    expect(() => restoreConversation(machine, { value: "opening", context: { vars: { mood: 1 } } })).toThrow(
+      /Unknown variable/,
+    );
+    expect(() => restoreConversation(machine, { value: "opening", context: { vars: { rapport: 0.5 } } })).toThrow(
+      /whole number/,
+    );
   });
 
   it("starts anywhere for play-testing, endings included", () => {
@@ -174,7 +178,13 @@ describe("compiled scenario machine", () => {
 
   it("defines one state per node, with choice events and final endings", () => {
     const states = machine.root.states;
-    expect(Object.keys(states).sort()).toEqual(["end-disengaged", "end-engaged", "end-undecided", "opening", "practise"]);
+    expect(Object.keys(states).sort()).toEqual([
+      "end-disengaged",
+      "end-engaged",
+      "end-undecided",
+      "opening",
+      "practise",
+    ]);
     expect(states["end-engaged"].type).toBe("final");
     expect(Object.keys(states.opening.config.on ?? {})).toEqual(["choice.reflect", "choice.ask", "choice.warn"]);
   });

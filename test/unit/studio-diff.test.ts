@@ -10,7 +10,13 @@ describe("diff of two versions", () => {
   it("finds nothing between a version and itself, or a reformatted copy", () => {
     expect(diffScenarios(v1, v1).same).toBe(true);
     const reformatted = checkScenario(`# a comment\n${v1Text.replace(/\n\n/g, "\n")}`).scenario!;
-    expect(diffScenarios(v1, reformatted)).toMatchObject({ same: true, fields: [], nodesAdded: [], nodesRemoved: [], nodesChanged: [] });
+    expect(diffScenarios(v1, reformatted)).toMatchObject({
+      same: true,
+      fields: [],
+      nodesAdded: [],
+      nodesRemoved: [],
+      nodesChanged: [],
+    });
   });
 
   it("lists fields, nodes added, removed and changed, and choice changes", () => {
@@ -33,10 +39,17 @@ describe("diff of two versions", () => {
     expect(diff.nodesAdded).toEqual(["brand-new"]);
     expect(diff.nodesRemoved).toEqual([removed]);
     const startChange = diff.nodesChanged.find((n) => n.id === v2.start)!;
-    expect(startChange.changes).toEqual([{ field: "prisoner", before: v1.nodes[v1.start].prisoner, after: "Changed line" }]);
+    expect(startChange.changes).toEqual([
+      { field: "prisoner", before: v1.nodes[v1.start].prisoner, after: "Changed line" },
+    ]);
     expect(startChange.choicesAdded).toEqual(["added-choice"]);
     expect(startChange.choicesRemoved).toEqual([droppedChoice.id]);
-    expect(startChange.choicesChanged).toEqual([{ id: firstChoice.id, changes: [{ field: "say", before: v1.nodes[v1.start].choices![0].say, after: "Something else" }] }]);
+    expect(startChange.choicesChanged).toEqual([
+      {
+        id: firstChoice.id,
+        changes: [{ field: "say", before: v1.nodes[v1.start].choices![0].say, after: "Something else" }],
+      },
+    ]);
   });
 
   it("does not count a reorder of choices as a change (officers see them shuffled)", () => {

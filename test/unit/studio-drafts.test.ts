@@ -3,7 +3,15 @@ import { useTempDatabase } from "../support/temp-database";
 
 useTempDatabase();
 const { checkRevision } = await import("~/studio/concurrency");
-const { saveDraft, publishDraft, createFromTemplate, importScenario, loadStudioScenario, strandedAttempts, checkStudioYaml } = await import("~/studio/studio.server");
+const {
+  saveDraft,
+  publishDraft,
+  createFromTemplate,
+  importScenario,
+  loadStudioScenario,
+  strandedAttempts,
+  checkStudioYaml,
+} = await import("~/studio/studio.server");
 const { getDb } = await import("~/db.server");
 const { getCurriculum, newestVersionOf } = await import("~/curriculum.server");
 const { getCurrentUser } = await import("~/auth/guard.server");
@@ -11,7 +19,11 @@ const { startUserSession } = await import("~/auth/session.server");
 
 async function userNamed(username: string) {
   const db = await getDb();
-  const { id } = await db.selectFrom("users").select("id").where("username_key", "=", username).executeTakeFirstOrThrow();
+  const { id } = await db
+    .selectFrom("users")
+    .select("id")
+    .where("username_key", "=", username)
+    .executeTakeFirstOrThrow();
   const cookie = (await startUserSession(new Request("http://localhost/"), id)).split(";")[0];
   return (await getCurrentUser(new Request("http://localhost/", { headers: { Cookie: cookie } })))!;
 }
@@ -29,13 +41,25 @@ describe("the concurrent-edit check", () => {
     const first = await userNamed("trainer");
     const second = await userNamed("admin");
     const module = (await getCurriculum())[0].id;
-    expect(await createFromTemplate(first, { id: "two-editors", title: "Two editors", module, personaName: "Dean" })).toEqual({ ok: true });
+    expect(
+      await createFromTemplate(first, { id: "two-editors", title: "Two editors", module, personaName: "Dean" }),
+    ).toEqual({ ok: true });
     const opened = (await loadStudioScenario("two-editors"))!;
     expect(opened.revision).toBe(1);
 
-    const a = await saveDraft(first, "two-editors", opened.yaml.replace("Two editors", "First trainer's title"), opened.revision);
+    const a = await saveDraft(
+      first,
+      "two-editors",
+      opened.yaml.replace("Two editors", "First trainer's title"),
+      opened.revision,
+    );
     expect(a).toEqual({ ok: true, revision: 2 });
-    const b = await saveDraft(second, "two-editors", opened.yaml.replace("Two editors", "Second trainer's title"), opened.revision);
+    const b = await saveDraft(
+      second,
+      "two-editors",
+      opened.yaml.replace("Two editors", "Second trainer's title"),
+      opened.revision,
+    );
     expect(b.ok).toBe(false);
     if (!b.ok) expect(b.message).toMatch(/saved this draft .* after you opened it, so your changes were not saved/);
     const now = (await loadStudioScenario("two-editors"))!;
@@ -48,7 +72,10 @@ describe("the concurrent-edit check", () => {
     const id = (await getCurriculum())[0].scenarios[0].id;
     const opened = (await loadStudioScenario(id))!;
     expect(opened.revision).toBe(0);
-    const results = await Promise.all([saveDraft(trainer, id, `${opened.yaml}# one\n`, 0), saveDraft(trainer, id, `${opened.yaml}# two\n`, 0)]);
+    const results = await Promise.all([
+      saveDraft(trainer, id, `${opened.yaml}# one\n`, 0),
+      saveDraft(trainer, id, `${opened.yaml}# two\n`, 0),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
 });
@@ -64,8 +91,17 @@ describe("publishing", () => {
     const result = await publishDraft(trainer, "to-publish", draft.revision, "First version");
     expect(result.ok).toBe(true);
     const db = await getDb();
-    const version = await db.selectFrom("scenario_versions").selectAll().where("scenario_id", "=", "to-publish").executeTakeFirstOrThrow();
-    expect(version).toMatchObject({ source: "studio", created_by: trainer.id, change_note: "First version", yaml: draft.yaml });
+    const version = await db
+      .selectFrom("scenario_versions")
+      .selectAll()
+      .where("scenario_id", "=", "to-publish")
+      .executeTakeFirstOrThrow();
+    expect(version).toMatchObject({
+      source: "studio",
+      created_by: trainer.id,
+      change_note: "First version",
+      yaml: draft.yaml,
+    });
     expect(version.content_hash).toMatch(/^[0-9a-f]{64}$/);
     expect((await loadStudioScenario("to-publish"))!.draft).toBeNull();
     expect((await newestVersionOf("to-publish"))!.id).toBe(version.id);
@@ -80,17 +116,30 @@ describe("publishing", () => {
     const module = (await getCurriculum())[0].id;
     await createFromTemplate(trainer, { id: "broken-one", title: "Broken", module, personaName: "Dean" });
     const draft = (await loadStudioScenario("broken-one"))!;
-    const saved = await saveDraft(trainer, "broken-one", draft.yaml.replace("goto: end-disengaged", "goto: end-disengage"), draft.revision);
+    const saved = await saveDraft(
+      trainer,
+      "broken-one",
+      draft.yaml.replace("goto: end-disengaged", "goto: end-disengage"),
+      draft.revision,
+    );
     expect(saved.ok).toBe(true);
     const check = await checkStudioYaml((await loadStudioScenario("broken-one"))!.yaml, "broken-one");
     expect(check.diagnostics.find((d) => d.code === "goto-unknown-node")?.line).toBeGreaterThan(1);
-    expect(await publishDraft(trainer, "broken-one", 2, "x")).toEqual({ ok: false, message: expect.stringMatching(/errors/) });
+    expect(await publishDraft(trainer, "broken-one", 2, "x")).toEqual({
+      ok: false,
+      message: expect.stringMatching(/errors/),
+    });
     const db = await getDb();
-    expect(await db.selectFrom("scenario_versions").select("id").where("scenario_id", "=", "broken-one").execute()).toEqual([]);
+    expect(
+      await db.selectFrom("scenario_versions").select("id").where("scenario_id", "=", "broken-one").execute(),
+    ).toEqual([]);
   });
 
   it("holds the id to the scenario being edited", async () => {
-    const check = await checkStudioYaml((await loadStudioScenario("two-editors"))!.yaml.replace("id: two-editors", "id: another-one"), "two-editors");
+    const check = await checkStudioYaml(
+      (await loadStudioScenario("two-editors"))!.yaml.replace("id: two-editors", "id: another-one"),
+      "two-editors",
+    );
     expect(check.ok).toBe(false);
     expect(check.diagnostics.find((d) => d.code === "id-mismatch")).toMatchObject({ line: 1 });
   });
@@ -101,12 +150,39 @@ describe("publishing", () => {
     const db = await getDb();
     const now = new Date().toISOString();
     const attempt = (node: string, id: string, status: "in_progress" | "finished") => ({
-      id, officer_id: officer.id, establishment_id: officer.establishmentId, scenario_version_id: version.id, scenario_id: "to-publish", module_id: version.scenario.module,
-      mode: "practice" as const, status, snapshot: JSON.stringify({ value: node, context: { vars: { rapport: 1 } }, status: "active" }), shuffle_seed: 1, row_version: 1,
-      step_count: 1, started_at: now, updated_at: now, finished_at: null, ending_node: null, outcome: null,
-      open_questions: 0, closed_questions: 0, simple_reflections: 0, complex_reflections: 0, mi_adherent: 0, mi_non_adherent: 0,
+      id,
+      officer_id: officer.id,
+      establishment_id: officer.establishmentId,
+      scenario_version_id: version.id,
+      scenario_id: "to-publish",
+      module_id: version.scenario.module,
+      mode: "practice" as const,
+      status,
+      snapshot: JSON.stringify({ value: node, context: { vars: { rapport: 1 } }, status: "active" }),
+      shuffle_seed: 1,
+      row_version: 1,
+      step_count: 1,
+      started_at: now,
+      updated_at: now,
+      finished_at: null,
+      ending_node: null,
+      outcome: null,
+      open_questions: 0,
+      closed_questions: 0,
+      simple_reflections: 0,
+      complex_reflections: 0,
+      mi_adherent: 0,
+      mi_non_adherent: 0,
     });
-    await db.insertInto("attempts").values([attempt("in-your-words", "a1", "in_progress"), attempt("in-your-words", "a2", "in_progress"), attempt("in-your-words", "a3", "finished"), attempt("middle", "a4", "in_progress")]).execute();
+    await db
+      .insertInto("attempts")
+      .values([
+        attempt("in-your-words", "a1", "in_progress"),
+        attempt("in-your-words", "a2", "in_progress"),
+        attempt("in-your-words", "a3", "finished"),
+        attempt("middle", "a4", "in_progress"),
+      ])
+      .execute();
     const next = structuredClone(version.scenario);
     delete next.nodes["in-your-words"];
     expect(await strandedAttempts("to-publish", next)).toEqual([{ nodeId: "in-your-words", attempts: 2 }]);
@@ -114,28 +190,53 @@ describe("publishing", () => {
 });
 
 describe("importing", () => {
-  const valid = (id: string) => `id: ${id}\ntitle: Imported\nmodule: MODULE\nsummary: S.\npersona: { name: Dean, background: B. }\nstart: a\nnodes:\n  a:\n    prisoner: "Hi"\n    talk: neutral\n    choices:\n      - { id: x, say: "You came over.", mi: affirm, goto: b }\n  b:\n    prisoner: "Bye"\n    talk: change\n    ending: { outcome: engaged, label: "Done" }\n`;
+  const valid = (id: string) =>
+    `id: ${id}\ntitle: Imported\nmodule: MODULE\nsummary: S.\npersona: { name: Dean, background: B. }\nstart: a\nnodes:\n  a:\n    prisoner: "Hi"\n    talk: neutral\n    choices:\n      - { id: x, say: "You came over.", mi: affirm, goto: b }\n  b:\n    prisoner: "Bye"\n    talk: change\n    ending: { outcome: engaged, label: "Done" }\n`;
 
   it("imports a valid file as a draft with an audit row, and refuses an id clash", async () => {
     const trainer = await userNamed("trainer");
     const module = (await getCurriculum())[0].id;
-    expect(await importScenario(trainer, "new.yaml", valid("imported-one").replace("MODULE", module))).toEqual({ ok: true, scenarioId: "imported-one" });
+    expect(await importScenario(trainer, "new.yaml", valid("imported-one").replace("MODULE", module))).toEqual({
+      ok: true,
+      scenarioId: "imported-one",
+    });
     const clash = await importScenario(trainer, "again.yaml", valid("imported-one").replace("MODULE", module));
-    expect(clash).toMatchObject({ ok: false, message: expect.stringMatching(/already a scenario with the id imported-one/) });
+    expect(clash).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/already a scenario with the id imported-one/),
+    });
     const db = await getDb();
-    expect(await db.selectFrom("audit_events").select("action").where("action", "=", "scenario.imported").execute()).toHaveLength(1);
+    expect(
+      await db.selectFrom("audit_events").select("action").where("action", "=", "scenario.imported").execute(),
+    ).toHaveLength(1);
   });
 
   it("refuses invalid YAML and an alias bomb quickly, saving nothing", async () => {
     const trainer = await userNamed("trainer");
     expect(await importScenario(trainer, "bad.yaml", "id: [unclosed")).toMatchObject({ ok: false });
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join("\n");
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      ...Array.from(
+        { length: 9 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join("\n");
     const started = performance.now();
     const result = await importScenario(trainer, "bomb.yaml", bomb);
     expect(performance.now() - started).toBeLessThan(2000);
     expect(result).toMatchObject({ ok: false });
-    expect(await importScenario(trainer, "big.yaml", `# ${"x".repeat(300 * 1024)}\n`)).toEqual({ ok: false, message: "The file must be 256 KB or smaller" });
+    expect(await importScenario(trainer, "big.yaml", `# ${"x".repeat(300 * 1024)}\n`)).toEqual({
+      ok: false,
+      message: "The file must be 256 KB or smaller",
+    });
     const db = await getDb();
-    expect(await db.selectFrom("scenario_drafts").select("scenario_id").where("scenario_id", "not in", ["two-editors", "broken-one", "imported-one"]).execute()).toHaveLength(1);
+    expect(
+      await db
+        .selectFrom("scenario_drafts")
+        .select("scenario_id")
+        .where("scenario_id", "not in", ["two-editors", "broken-one", "imported-one"])
+        .execute(),
+    ).toHaveLength(1);
   });
 });

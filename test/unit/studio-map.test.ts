@@ -19,12 +19,16 @@ describe("scenario map", () => {
   const node = (id: string) => map.nodes.find((n) => n.id === id)!;
 
   it("the fixture really has both mistakes", () => {
-    expect(check.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(["goto-unknown-node", "unreachable-node"]));
+    expect(check.diagnostics.map((d) => d.code)).toEqual(
+      expect.arrayContaining(["goto-unknown-node", "unreachable-node"]),
+    );
   });
 
   it("marks the broken goto on its edge, its node and a missing target", () => {
     const broken = map.edges.filter((e) => e.broken);
-    expect(broken).toEqual([expect.objectContaining({ from: "middle", to: "end-disengage", label: "warn", choiceId: "warn" })]);
+    expect(broken).toEqual([
+      expect.objectContaining({ from: "middle", to: "end-disengage", label: "warn", choiceId: "warn" }),
+    ]);
     expect(node("middle").problems).toContain("broken-goto");
     expect(map.missing.map((m) => m.id)).toEqual(["end-disengage"]);
     expect(broken[0].points.length).toBeGreaterThan(1);
@@ -56,7 +60,12 @@ describe("scenario map", () => {
 
   it("marks a trap: a loop no ending can be reached from", () => {
     const trapYaml = yaml.replace("goto: end-disengage  # expect: goto-unknown-node", "goto: middle");
-    const trapped = checkScenario(trapYaml.replace(/goto:\n\s+- \{ if: "rapport >= 1", node: end-engaged \}\n\s+- \{ node: end-undecided \}/, "goto: middle"));
+    const trapped = checkScenario(
+      trapYaml.replace(
+        /goto:\n\s+- \{ if: "rapport >= 1", node: end-engaged \}\n\s+- \{ node: end-undecided \}/,
+        "goto: middle",
+      ),
+    );
     const m = buildScenarioMap(trapped.scenario!);
     expect(m.nodes.find((n) => n.id === "middle")!.problems).toContain("trap");
     expect(m.nodes.find((n) => n.id === "opening")!.problems).toContain("trap");
@@ -64,7 +73,9 @@ describe("scenario map", () => {
   });
 
   it("draws the marks in the SVG and the list, with the text escaped", () => {
-    const svg = renderToStaticMarkup(createElement(ScenarioMapSvg, { scenarioId: "goto-unknown-node", map, titleId: "t" }));
+    const svg = renderToStaticMarkup(
+      createElement(ScenarioMapSvg, { scenarioId: "goto-unknown-node", map, titleId: "t" }),
+    );
     expect(svg).toContain("missing: end-disengage");
     expect(svg).toContain("app-map__edge--broken");
     expect(svg).toContain("⚠ unreachable");

@@ -12,13 +12,25 @@ const { trainerSummary } = await import("~/studio/summary.server");
 
 async function userNamed(username: string) {
   const db = await getDb();
-  const { id } = await db.selectFrom("users").select("id").where("username_key", "=", username).executeTakeFirstOrThrow();
+  const { id } = await db
+    .selectFrom("users")
+    .select("id")
+    .where("username_key", "=", username)
+    .executeTakeFirstOrThrow();
   const cookie = (await startUserSession(new Request("http://localhost/"), id)).split(";")[0];
   return (await getCurrentUser(new Request("http://localhost/", { headers: { Cookie: cookie } })))!;
 }
 
 let seq = 0;
-async function attemptWith(officerId: number, establishmentId: number | null, opts: { mode: "practice" | "assessment"; status: "in_progress" | "finished"; steps: { node: string; choice?: string; text?: string; at: string }[] }) {
+async function attemptWith(
+  officerId: number,
+  establishmentId: number | null,
+  opts: {
+    mode: "practice" | "assessment";
+    status: "in_progress" | "finished";
+    steps: { node: string; choice?: string; text?: string; at: string }[];
+  },
+) {
   const db = await getDb();
   const scenarioId = (await getCurriculum())[0].scenarios[0].id;
   const version = (await newestVersionOf(scenarioId))!;
@@ -27,15 +39,45 @@ async function attemptWith(officerId: number, establishmentId: number | null, op
   await db
     .insertInto("attempts")
     .values({
-      id, officer_id: officerId, establishment_id: establishmentId, scenario_version_id: version.id, scenario_id: scenarioId, module_id: version.scenario.module, mode: opts.mode,
-      status: opts.status, snapshot: "{}", shuffle_seed: 1, row_version: 1, step_count: opts.steps.length, started_at: at, updated_at: at, finished_at: null, ending_node: null,
-      outcome: null, open_questions: 0, closed_questions: 0, simple_reflections: 0, complex_reflections: 0, mi_adherent: 0, mi_non_adherent: 0,
+      id,
+      officer_id: officerId,
+      establishment_id: establishmentId,
+      scenario_version_id: version.id,
+      scenario_id: scenarioId,
+      module_id: version.scenario.module,
+      mode: opts.mode,
+      status: opts.status,
+      snapshot: "{}",
+      shuffle_seed: 1,
+      row_version: 1,
+      step_count: opts.steps.length,
+      started_at: at,
+      updated_at: at,
+      finished_at: null,
+      ending_node: null,
+      outcome: null,
+      open_questions: 0,
+      closed_questions: 0,
+      simple_reflections: 0,
+      complex_reflections: 0,
+      mi_adherent: 0,
+      mi_non_adherent: 0,
     })
     .execute();
   for (const [i, s] of opts.steps.entries()) {
     await db
       .insertInto("attempt_steps")
-      .values({ attempt_id: id, seq: i + 1, node_id: s.node, choice_id: s.choice ?? null, mi_code: null, reply_node_id: "x", reply_talk: "neutral", free_text: s.text ?? null, at: s.at })
+      .values({
+        attempt_id: id,
+        seq: i + 1,
+        node_id: s.node,
+        choice_id: s.choice ?? null,
+        mi_code: null,
+        reply_node_id: "x",
+        reply_talk: "neutral",
+        free_text: s.text ?? null,
+        at: s.at,
+      })
       .execute();
   }
   return { id, versionId: version.id };
@@ -46,31 +88,75 @@ describe("review queue", () => {
     const db = await getDb();
     const trainer = await userNamed("trainer");
     const officer = await userNamed("officer");
-    const other = await db.insertInto("establishments").values({ code: "OTH", name: "HMP Elsewhere", created_at: new Date().toISOString() }).returning("id").executeTakeFirstOrThrow();
-    const outsider = await db
-      .insertInto("users")
-      .values({ username: "far", username_key: "far", display_name: "Far Away", role: "officer", establishment_id: other.id, unit_id: null, password_hash: "x", created_at: "", updated_at: "" })
+    const other = await db
+      .insertInto("establishments")
+      .values({ code: "OTH", name: "HMP Elsewhere", created_at: new Date().toISOString() })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await attemptWith(officer.id, officer.establishmentId, { mode: "practice", status: "finished", steps: [{ node: "n", text: "Newer reply", at: "2026-01-02T10:00:00Z" }, { node: "m", choice: "c", at: "2026-01-02T10:01:00Z" }] });
-    await attemptWith(officer.id, officer.establishmentId, { mode: "practice", status: "in_progress", steps: [{ node: "n", text: "Older <b>reply</b>", at: "2026-01-01T10:00:00Z" }] });
-    await attemptWith(outsider.id, other.id, { mode: "practice", status: "finished", steps: [{ node: "n", text: "Other prison", at: "2025-12-01T10:00:00Z" }] });
+    const outsider = await db
+      .insertInto("users")
+      .values({
+        username: "far",
+        username_key: "far",
+        display_name: "Far Away",
+        role: "officer",
+        establishment_id: other.id,
+        unit_id: null,
+        password_hash: "x",
+        created_at: "",
+        updated_at: "",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await attemptWith(officer.id, officer.establishmentId, {
+      mode: "practice",
+      status: "finished",
+      steps: [
+        { node: "n", text: "Newer reply", at: "2026-01-02T10:00:00Z" },
+        { node: "m", choice: "c", at: "2026-01-02T10:01:00Z" },
+      ],
+    });
+    await attemptWith(officer.id, officer.establishmentId, {
+      mode: "practice",
+      status: "in_progress",
+      steps: [{ node: "n", text: "Older <b>reply</b>", at: "2026-01-01T10:00:00Z" }],
+    });
+    await attemptWith(outsider.id, other.id, {
+      mode: "practice",
+      status: "finished",
+      steps: [{ node: "n", text: "Other prison", at: "2025-12-01T10:00:00Z" }],
+    });
 
     const queue = await reviewQueue(trainer, 1);
     expect(queue.replies.map((r) => r.text)).toEqual(["Older <b>reply</b>", "Newer reply"]);
     expect(queue.total).toBe(2);
     expect((await trainerSummary(trainer)).repliesWaiting).toBe(2);
 
-    const outsiderStep = await db.selectFrom("attempt_steps").select("id").where("free_text", "=", "Other prison").executeTakeFirstOrThrow();
+    const outsiderStep = await db
+      .selectFrom("attempt_steps")
+      .select("id")
+      .where("free_text", "=", "Other prison")
+      .executeTakeFirstOrThrow();
     expect(await replyToRate(trainer, outsiderStep.id)).toBeNull();
-    expect(await rateReply(trainer, outsiderStep.id, 3, null)).toEqual({ ok: false, message: "That reply could not be found" });
+    expect(await rateReply(trainer, outsiderStep.id, 3, null)).toEqual({
+      ok: false,
+      message: "That reply could not be found",
+    });
 
     const first = queue.replies[0].id;
     expect(await rateReply(trainer, first, 4, "Good")).toEqual({ ok: true });
     expect((await rateReply(trainer, first, 2, "Again")).ok).toBe(false);
     const reviews = await db.selectFrom("written_reply_reviews").selectAll().execute();
-    expect(reviews).toEqual([expect.objectContaining({ step_id: first, rating: 4, comment: "Good", reviewer_id: trainer.id })]);
-    expect(await db.selectFrom("audit_events").select(["action", "subject_user_id"]).where("action", "=", "reply.reviewed").execute()).toEqual([{ action: "reply.reviewed", subject_user_id: officer.id }]);
+    expect(reviews).toEqual([
+      expect.objectContaining({ step_id: first, rating: 4, comment: "Good", reviewer_id: trainer.id }),
+    ]);
+    expect(
+      await db
+        .selectFrom("audit_events")
+        .select(["action", "subject_user_id"])
+        .where("action", "=", "reply.reviewed")
+        .execute(),
+    ).toEqual([{ action: "reply.reviewed", subject_user_id: officer.id }]);
     expect((await reviewQueue(trainer, 1)).replies.map((r) => r.text)).toEqual(["Newer reply"]);
   });
 });
@@ -79,10 +165,29 @@ describe("choice figures", () => {
   it("count choices only in finished assessment attempts on the version", async () => {
     const officer = await userNamed("officer2");
     const at = "2026-02-01T10:00:00Z";
-    const { versionId } = await attemptWith(officer.id, officer.establishmentId, { mode: "assessment", status: "finished", steps: [{ node: "opening", choice: "a", at }, { node: "next", choice: "b", at }] });
-    await attemptWith(officer.id, officer.establishmentId, { mode: "assessment", status: "finished", steps: [{ node: "opening", choice: "a", at }] });
-    await attemptWith(officer.id, officer.establishmentId, { mode: "practice", status: "finished", steps: [{ node: "opening", choice: "a", at }] });
-    await attemptWith(officer.id, officer.establishmentId, { mode: "assessment", status: "in_progress", steps: [{ node: "opening", choice: "a", at }] });
+    const { versionId } = await attemptWith(officer.id, officer.establishmentId, {
+      mode: "assessment",
+      status: "finished",
+      steps: [
+        { node: "opening", choice: "a", at },
+        { node: "next", choice: "b", at },
+      ],
+    });
+    await attemptWith(officer.id, officer.establishmentId, {
+      mode: "assessment",
+      status: "finished",
+      steps: [{ node: "opening", choice: "a", at }],
+    });
+    await attemptWith(officer.id, officer.establishmentId, {
+      mode: "practice",
+      status: "finished",
+      steps: [{ node: "opening", choice: "a", at }],
+    });
+    await attemptWith(officer.id, officer.establishmentId, {
+      mode: "assessment",
+      status: "in_progress",
+      steps: [{ node: "opening", choice: "a", at }],
+    });
     const counts = (await choiceCounts(await getDb(), versionId)).map((r) => ({ ...r, n: Number(r.n) }));
     expect(counts.sort((x, y) => x.node_id.localeCompare(y.node_id))).toEqual([
       { node_id: "next", choice_id: "b", n: 1 },

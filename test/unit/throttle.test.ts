@@ -16,7 +16,9 @@ describe("lockedUntil", () => {
     expect(lockedUntil([ago(1), ago(2), ago(3), ago(4)], now)).toBeNull();
   });
   it("locks for 15 minutes after the fifth failure within 15 minutes", () => {
-    expect(lockedUntil([ago(1), ago(2), ago(3), ago(4), ago(5)], now)).toEqual(new Date(ago(1).getTime() + minutes(15)));
+    expect(lockedUntil([ago(1), ago(2), ago(3), ago(4), ago(5)], now)).toEqual(
+      new Date(ago(1).getTime() + minutes(15)),
+    );
   });
   it("does not lock when the five failures spread over more than 15 minutes", () => {
     expect(lockedUntil([ago(1), ago(2), ago(3), ago(4), ago(20)], now)).toBeNull();

@@ -40,16 +40,30 @@ export function summarise(moduleIds: string[], officers: ProgrammeProgress[]): G
       if (status === "competent") competent++;
       if (status === "refresher_due") refresherDue++;
     }
-    return { moduleId, completed: share(completed, total), competent: share(competent, total), refresherDue: share(refresherDue, total) };
+    return {
+      moduleId,
+      completed: share(completed, total),
+      competent: share(competent, total),
+      refresherDue: share(refresherDue, total),
+    };
   });
   const count = (f: (p: ProgrammeProgress) => boolean) => officers.reduce((n, p) => n + (f(p) ? 1 : 0), 0);
   return {
     officers: total,
     modules,
     programme: {
-      completed: share(count((p) => p.completed), total),
-      competent: share(count((p) => p.competent), total),
-      refresherDue: share(count((p) => p.refresherDue), total),
+      completed: share(
+        count((p) => p.completed),
+        total,
+      ),
+      competent: share(
+        count((p) => p.competent),
+        total,
+      ),
+      refresherDue: share(
+        count((p) => p.refresherDue),
+        total,
+      ),
     },
   };
 }
@@ -73,7 +87,13 @@ export function summariseByWing(moduleIds: string[], officers: OfficerProgress[]
 }
 
 /** How far an officer is through the programme, for sorting: 0 (nothing) to 4 per module. */
-const STATUS_RANK: Record<Status, number> = { not_started: 0, in_progress: 1, completed: 2, refresher_due: 3, competent: 4 };
+const STATUS_RANK: Record<Status, number> = {
+  not_started: 0,
+  in_progress: 1,
+  completed: 2,
+  refresher_due: 3,
+  competent: 4,
+};
 export function progressRank(p: ProgrammeProgress): number {
   return p.modules.reduce((n, m) => n + STATUS_RANK[m.status], 0);
 }

@@ -23,11 +23,22 @@ export function toCsv(header: string[], rows: Cell[][]): string {
   // Stringified in chunks: csv-stringify's sync API is markedly faster on many small inputs
   // than on one large one (a year of a prison's attempts is ~30,000 rows).
   const parts = [stringify([header.map(neutraliseCell)], OPTIONS)];
-  for (let i = 0; i < rows.length; i += CHUNK) parts.push(stringify(rows.slice(i, i + CHUNK).map((r) => r.map(neutraliseCell)), OPTIONS));
+  for (let i = 0; i < rows.length; i += CHUNK)
+    parts.push(
+      stringify(
+        rows.slice(i, i + CHUNK).map((r) => r.map(neutraliseCell)),
+        OPTIONS,
+      ),
+    );
   return parts.join("");
 }
 
 /** A file name safe in a Content-Disposition header. */
 export function csvFileName(...parts: string[]): string {
-  return `${parts.join("-").toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "")}.csv`;
+  return `${parts
+    .join("-")
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/-+/g, "-")
+    .replace(/^-|-$/g, "")}.csv`;
 }

@@ -63,7 +63,8 @@ export function project(points: TrajectoryPoint[], officers: number, target: Tar
   const due = targetDate(target);
   const reached = competentNow >= needed;
   let projectedDate: Date | null = reached ? now : null;
-  if (!reached && perMonth > 0) projectedDate = new Date(now.getTime() + ((needed - competentNow) / perMonth) * MONTH_MS);
+  if (!reached && perMonth > 0)
+    projectedDate = new Date(now.getTime() + ((needed - competentNow) / perMonth) * MONTH_MS);
   const expectedAtDue = competentNow + Math.max(0, perMonth) * Math.max(0, (due.getTime() - now.getTime()) / MONTH_MS);
   const onCourse = reached || (projectedDate !== null && projectedDate <= due);
   const behindBy = onCourse ? 0 : Math.max(1, Math.ceil(needed - expectedAtDue - 1e-9));

@@ -2,7 +2,13 @@
  * The skills picture: each officer's latest finished assessment attempt, placed against the
  * MITI 4.2.1 fair and good lines for R:Q and %CR. Groups under MIN_GROUP are not shown.
  */
-import { indicatorsOf, meetsPercentComplex, meetsReflectionToQuestion, MITI_LEVELS, type BehaviourCounts } from "../indicators";
+import {
+  indicatorsOf,
+  meetsPercentComplex,
+  meetsReflectionToQuestion,
+  MITI_LEVELS,
+  type BehaviourCounts,
+} from "../indicators";
 import { MIN_GROUP, share, type Share } from "./suppression";
 
 export type Band = "below fair" | "fair" | "good" | "not applicable";
@@ -41,7 +47,10 @@ export function distribution(latest: BehaviourCounts[]): Distribution {
 }
 
 /** Mean of 1..5 ratings; null (not shown) when they come from fewer than MIN_GROUP officers. */
-export function meanRating(ratings: number[], officers: number): { mean: number | null; ratings: number; officers: number } {
+export function meanRating(
+  ratings: number[],
+  officers: number,
+): { mean: number | null; ratings: number; officers: number } {
   if (officers < MIN_GROUP || ratings.length === 0) return { mean: null, ratings: ratings.length, officers };
   return { mean: ratings.reduce((a, b) => a + b, 0) / ratings.length, ratings: ratings.length, officers };
 }

@@ -4,9 +4,7 @@
  */
 export const MIN_GROUP = 5;
 
-export type Share =
-  | { shown: true; count: number; total: number; percent: number }
-  | { shown: false; total: number };
+export type Share = { shown: true; count: number; total: number; percent: number } | { shown: false; total: number };
 
 export function share(count: number, total: number): Share {
   if (total < MIN_GROUP) return { shown: false, total };

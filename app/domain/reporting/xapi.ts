@@ -93,8 +93,20 @@ export function statementBuilder({ baseUrl }: XapiOptions) {
   // Definitions of the module and programme go with each statement so an LRS that sees only
   // some statements can still name them.
   const contextActivities = (moduleId: string, moduleTitle: string) => ({
-    parent: [{ objectType: "Activity" as const, id: `${base}/xapi/activities/modules/${encodeURIComponent(moduleId)}`, definition: { name: { "en-GB": moduleTitle }, type: MODULE } }],
-    grouping: [{ objectType: "Activity" as const, id: `${base}/xapi/activities/programme`, definition: { name: { "en-GB": PROGRAMME_NAME }, type: COURSE } }],
+    parent: [
+      {
+        objectType: "Activity" as const,
+        id: `${base}/xapi/activities/modules/${encodeURIComponent(moduleId)}`,
+        definition: { name: { "en-GB": moduleTitle }, type: MODULE },
+      },
+    ],
+    grouping: [
+      {
+        objectType: "Activity" as const,
+        id: `${base}/xapi/activities/programme`,
+        definition: { name: { "en-GB": PROGRAMME_NAME }, type: COURSE },
+      },
+    ],
   });
   const indicatorsKey = `${base}/xapi/extensions/indicators`;
   const modeKey = `${base}/xapi/extensions/mode`;
@@ -139,7 +151,9 @@ export function statementBuilder({ baseUrl }: XapiOptions) {
       object,
       result,
       context: {
-        registration: isUuid(input.attemptId) ? input.attemptId.toLowerCase() : uuidV5(`registration:${input.attemptId}`),
+        registration: isUuid(input.attemptId)
+          ? input.attemptId.toLowerCase()
+          : uuidV5(`registration:${input.attemptId}`),
         contextActivities: context,
         platform: "Engage",
         language: "en-GB",

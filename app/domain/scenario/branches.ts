@@ -38,7 +38,9 @@ function takenEntry(goto: Goto, vars: Record<string, number>): number {
 }
 
 export function findDeadBranches(scenario: Scenario): DeadBranch[] | null {
-  const hasBranches = Object.values(scenario.nodes).some((n) => !n.ending && nodeGotos(n).some((g) => typeof g.goto !== "string"));
+  const hasBranches = Object.values(scenario.nodes).some(
+    (n) => !n.ending && nodeGotos(n).some((g) => typeof g.goto !== "string"),
+  );
   if (!hasBranches) return [];
   const names = Object.keys(scenario.variables ?? {});
   const key = (id: string, vars: Record<string, number>) => `${id}|${names.map((n) => vars[n]).join(",")}`;

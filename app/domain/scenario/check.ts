@@ -26,13 +26,21 @@ export interface CheckOptions {
 
 export function checkScenario(text: string, options: CheckOptions = {}): CheckResult {
   const parsed = parseYamlSource(text, { file: options.file, nodesKey: "nodes" });
-  const fail = (diagnostics: Diagnostic[]): CheckResult => ({ scenario: null, diagnostics: sortDiagnostics(diagnostics), stats: null, ok: false });
+  const fail = (diagnostics: Diagnostic[]): CheckResult => ({
+    scenario: null,
+    diagnostics: sortDiagnostics(diagnostics),
+    stats: null,
+    ok: false,
+  });
   if (parsed.value === null || !parsed.locator) return fail(parsed.diagnostics);
 
   const result = scenarioSchema.safeParse(parsed.value);
   if (!result.success) {
     // Graph checks on half-valid data would mislead, so stop at schema errors.
-    return fail([...parsed.diagnostics, ...zodIssuesToDiagnostics(result.error.issues, parsed.value, parsed.locator, options.file)]);
+    return fail([
+      ...parsed.diagnostics,
+      ...zodIssuesToDiagnostics(result.error.issues, parsed.value, parsed.locator, options.file),
+    ]);
   }
   const scenario = result.data;
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...validateScenario(scenario, parsed.locator, options)]);

@@ -117,9 +117,11 @@ function checkNames(states: Record<string, Record<string, unknown>>): void {
     for (const list of Object.values((state.on ?? {}) as Record<string, Transition[]>)) {
       for (const t of list) {
         const guard = t.guard?.type;
-        if (guard !== undefined && !(GUARD_NAMES as readonly string[]).includes(guard)) throw new Error(`Node '${id}': unknown guard '${guard}'.`);
+        if (guard !== undefined && !(GUARD_NAMES as readonly string[]).includes(guard))
+          throw new Error(`Node '${id}': unknown guard '${guard}'.`);
         for (const action of t.actions) {
-          if (!(ACTION_NAMES as readonly string[]).includes(action.type)) throw new Error(`Node '${id}': unknown action '${action.type}'.`);
+          if (!(ACTION_NAMES as readonly string[]).includes(action.type))
+            throw new Error(`Node '${id}': unknown action '${action.type}'.`);
         }
         if (!(t.target in states)) throw new Error(`Node '${id}': unknown target '${t.target}'.`);
       }

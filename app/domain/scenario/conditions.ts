@@ -21,11 +21,17 @@ export function parseCondition(text: string): Condition | null {
 
 export function compare(left: number, op: Operator, right: number): boolean {
   switch (op) {
-    case "==": return left === right;
-    case "!=": return left !== right;
-    case "<": return left < right;
-    case "<=": return left <= right;
-    case ">": return left > right;
-    case ">=": return left >= right;
+    case "==":
+      return left === right;
+    case "!=":
+      return left !== right;
+    case "<":
+      return left < right;
+    case "<=":
+      return left <= right;
+    case ">":
+      return left > right;
+    case ">=":
+      return left >= right;
   }
 }

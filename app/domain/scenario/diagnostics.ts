@@ -44,9 +44,15 @@ export const DIAGNOSTIC_CODES = {
   "goto-no-fallback": { severity: "error", description: "A branching goto's last entry has a condition." },
   // Pedagogy: warnings, but the shipped curriculum has none.
   "no-mi-consistent-option": { severity: "warning", description: "A choice node offers no MI-consistent option." },
-  "confront-path-to-engaged": { severity: "warning", description: "An 'engaged' ending can still be reached after confront or persuade." },
+  "confront-path-to-engaged": {
+    severity: "warning",
+    description: "An 'engaged' ending can still be reached after confront or persuade.",
+  },
   "too-many-choices": { severity: "warning", description: "A node has more than 5 choices." },
-  "branch-never-taken": { severity: "warning", description: "A branch of a goto is never taken, given the variables on every way in." },
+  "branch-never-taken": {
+    severity: "warning",
+    description: "A branch of a goto is never taken, given the variables on every way in.",
+  },
   // modules.yaml cross-references.
   "duplicate-module": { severity: "error", description: "Two modules have the same id." },
   "module-unknown-scenario": { severity: "error", description: "A module lists a scenario that does not exist." },
@@ -68,7 +74,13 @@ export function diagnostic(
   pos: Position,
   extra: { file?: string; nodeId?: string } = {},
 ): Diagnostic {
-  const d: Diagnostic = { code, severity: DIAGNOSTIC_CODES[code].severity, message, line: pos.line, column: pos.column };
+  const d: Diagnostic = {
+    code,
+    severity: DIAGNOSTIC_CODES[code].severity,
+    message,
+    line: pos.line,
+    column: pos.column,
+  };
   if (extra.file !== undefined) d.file = extra.file;
   if (extra.nodeId !== undefined) d.nodeId = extra.nodeId;
   return d;
@@ -80,7 +92,9 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** Sort by position so output reads top to bottom like a compiler's. */
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.sort((a, b) => (a.file ?? "").localeCompare(b.file ?? "") || a.line - b.line || a.column - b.column);
+  return diagnostics.sort(
+    (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || a.line - b.line || a.column - b.column,
+  );
 }
 
 /** "path:line:col severity code message", the CLI's and CI's format. */

@@ -3,7 +3,18 @@
  * hostile or broken file fails fast: size before parsing, anchors/aliases and node count on
  * the YAML syntax tree before any JS objects are built (a "billion laughs" file never expands).
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type Pair } from "yaml";
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node as YamlNode,
+  type Pair,
+} from "yaml";
 import { diagnostic, type Diagnostic, type Position } from "./diagnostics";
 
 export const MAX_FILE_BYTES = 256 * 1024;
@@ -50,7 +61,10 @@ export class YamlLocator {
   keys(path: readonly PropertyKey[]): Array<{ key: string; position: Position }> {
     const map = this.nodeAt(path);
     if (!isMap(map)) return [];
-    return map.items.map((pair) => ({ key: String(isScalar(pair.key) ? pair.key.value : pair.key), position: this.start(pair.key as YamlNode) }));
+    return map.items.map((pair) => ({
+      key: String(isScalar(pair.key) ? pair.key.value : pair.key),
+      position: this.start(pair.key as YamlNode),
+    }));
   }
 
   nodeAt(path: readonly PropertyKey[]): unknown {
@@ -119,7 +133,18 @@ export function parseYamlSource(text: string, options: ParseOptions = {}): Parse
   const size = byteLength(text);
   if (size > MAX_FILE_BYTES) {
     const kb = Math.ceil(size / 1024);
-    return { value: null, locator: null, diagnostics: [diagnostic("file-too-large", `The file is ${kb} KB; the limit is 256 KB. Split the conversation into two scenarios.`, top, extra)] };
+    return {
+      value: null,
+      locator: null,
+      diagnostics: [
+        diagnostic(
+          "file-too-large",
+          `The file is ${kb} KB; the limit is 256 KB. Split the conversation into two scenarios.`,
+          top,
+          extra,
+        ),
+      ],
+    };
   }
 
   const lineCounter = new LineCounter();
@@ -127,7 +152,9 @@ export function parseYamlSource(text: string, options: ParseOptions = {}): Parse
   const locator = new YamlLocator(doc, lineCounter);
   const diagnostics: Diagnostic[] = [];
   const nodesMap = options.nodesKey && isMap(doc.contents) ? locator.nodeAt([options.nodesKey]) : undefined;
-  const nodeKeyOffsets = new Set<number>(isMap(nodesMap) ? nodesMap.items.map((p) => (p.key as YamlNode)?.range?.[0] ?? -1) : []);
+  const nodeKeyOffsets = new Set<number>(
+    isMap(nodesMap) ? nodesMap.items.map((p) => (p.key as YamlNode)?.range?.[0] ?? -1) : [],
+  );
 
   let syntaxError = false;
   for (const error of doc.errors) {
@@ -135,7 +162,14 @@ export function parseYamlSource(text: string, options: ParseOptions = {}): Parse
     if (error.code === "DUPLICATE_KEY") {
       const key = keyTextAt(text, error.pos[0]);
       if (nodeKeyOffsets.has(error.pos[0])) {
-        diagnostics.push(diagnostic("duplicate-node", `There are two nodes called '${key}'. Rename one of them (and the gotos that should lead to it).`, position, { ...extra, nodeId: key }));
+        diagnostics.push(
+          diagnostic(
+            "duplicate-node",
+            `There are two nodes called '${key}'. Rename one of them (and the gotos that should lead to it).`,
+            position,
+            { ...extra, nodeId: key },
+          ),
+        );
       } else {
         diagnostics.push(diagnostic("schema", `The field '${key}' is written twice here. Keep one.`, position, extra));
       }
@@ -152,25 +186,36 @@ export function parseYamlSource(text: string, options: ParseOptions = {}): Parse
   // diagnostic at the first, with a count: a hostile file may hold thousands.
   const found: YamlNode[] = [];
   // No "&" or "*" anywhere means no anchor or alias: skip the walk (most files).
-  if (/[&*]/.test(text)) visit(doc, {
-    Node(_key, node) {
-      if (isAlias(node) || (node as { anchor?: string }).anchor) found.push(node);
-    },
-  });
+  if (/[&*]/.test(text))
+    visit(doc, {
+      Node(_key, node) {
+        if (isAlias(node) || (node as { anchor?: string }).anchor) found.push(node);
+      },
+    });
   const count = found.length;
   if (count > 0) {
     const node = found[0];
     const what = isAlias(node) ? `alias '*${node.source}'` : `anchor '&${(node as { anchor?: string }).anchor}'`;
     const more = count > 1 ? ` and ${count - 1} more` : "";
     diagnostics.push(
-      diagnostic("yaml-alias", `YAML anchors and aliases are not allowed (found ${what}${more}). Write the text out in full where it is needed.`, locator.pos(node.range?.[0] ?? 0), extra),
+      diagnostic(
+        "yaml-alias",
+        `YAML anchors and aliases are not allowed (found ${what}${more}). Write the text out in full where it is needed.`,
+        locator.pos(node.range?.[0] ?? 0),
+        extra,
+      ),
     );
     return { value: null, locator, diagnostics };
   }
 
   if (isMap(nodesMap) && nodesMap.items.length > MAX_NODES) {
     diagnostics.push(
-      diagnostic("too-many-nodes", `The scenario has ${nodesMap.items.length} nodes; the limit is ${MAX_NODES}. Split it into shorter scenarios.`, locator.find([options.nodesKey!], "key"), extra),
+      diagnostic(
+        "too-many-nodes",
+        `The scenario has ${nodesMap.items.length} nodes; the limit is ${MAX_NODES}. Split it into shorter scenarios.`,
+        locator.find([options.nodesKey!], "key"),
+        extra,
+      ),
     );
     return { value: null, locator, diagnostics };
   }

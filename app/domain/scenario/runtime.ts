@@ -55,7 +55,11 @@ function resolveAt(machine: ScenarioMachine, nodeId: string, vars: Record<string
 }
 
 /** Start anywhere with variables set by hand: the studio's play-test from a node. */
-export function startConversationAt(machine: ScenarioMachine, nodeId: string, variables: Record<string, number> = {}): ScenarioSnapshot {
+export function startConversationAt(
+  machine: ScenarioMachine,
+  nodeId: string,
+  variables: Record<string, number> = {},
+): ScenarioSnapshot {
   return resolveAt(machine, nodeId, cleanVars(machine, variables));
 }
 

@@ -12,20 +12,32 @@ export const VARIABLE_PATTERN = /^[a-z][a-z0-9_]*$/;
 export const EMPTY_TEXT = "EMPTY_TEXT";
 
 const slug = (what: string) =>
-  z.string().regex(SLUG_PATTERN).meta({ description: `${what}: lower-case letters, digits and single hyphens, e.g. parole-mistrust.` });
+  z
+    .string()
+    .regex(SLUG_PATTERN)
+    .meta({ description: `${what}: lower-case letters, digits and single hyphens, e.g. parole-mistrust.` });
 const text = (description: string) => z.string().regex(/\S/, EMPTY_TEXT).meta({ description });
-const variableName = z.string().regex(VARIABLE_PATTERN).meta({ description: "A variable name: lower-case letters, digits and _, starting with a letter." });
+const variableName = z
+  .string()
+  .regex(VARIABLE_PATTERN)
+  .meta({ description: "A variable name: lower-case letters, digits and _, starting with a letter." });
 
 const gotoEntrySchema = z
   .strictObject({
-    if: z.string().optional().meta({ description: 'A condition such as "rapport >= 1". Leave it out on the last entry.' }),
+    if: z
+      .string()
+      .optional()
+      .meta({ description: 'A condition such as "rapport >= 1". Leave it out on the last entry.' }),
     node: slug("The node to go to"),
   })
   .meta({ description: "One branch: go to `node` if the condition holds (checked top to bottom)." });
 
 export const gotoSchema = z
   .union([slug("The node to go to"), z.array(gotoEntrySchema).min(1)])
-  .meta({ description: "Where the conversation goes next: a node id, or a list of { if, node } branches whose last entry has no `if`." });
+  .meta({
+    description:
+      "Where the conversation goes next: a node id, or a list of { if, node } branches whose last entry has no `if`.",
+  });
 
 const effectsSchema = z
   .record(variableName, z.int())
@@ -60,8 +72,13 @@ export const endingSchema = z
 export const nodeSchema = z
   .strictObject({
     prisoner: text("What the prisoner says at this point."),
-    talk: z.enum(TALK_TYPES).meta({ description: "The talk type of the prisoner's line: change, sustain, discord or neutral." }),
-    choices: z.array(choiceSchema).optional().meta({ description: "The officer's options (3 or 4 is best, never more than 5)." }),
+    talk: z
+      .enum(TALK_TYPES)
+      .meta({ description: "The talk type of the prisoner's line: change, sustain, discord or neutral." }),
+    choices: z
+      .array(choiceSchema)
+      .optional()
+      .meta({ description: "The officer's options (3 or 4 is best, never more than 5)." }),
     write: writeSchema.optional(),
     ending: endingSchema.optional(),
   })
@@ -86,7 +103,10 @@ export const scenarioSchema = z
       .meta({ description: "Optional whole-number counters and their starting values, e.g. { rapport: 0 }." }),
     nodes: z.record(slug("A node id"), nodeSchema).meta({ description: "The conversation's nodes, by id." }),
   })
-  .meta({ title: "Engage scenario", description: "A branching practice conversation between an officer and a prisoner." });
+  .meta({
+    title: "Engage scenario",
+    description: "A branching practice conversation between an officer and a prisoner.",
+  });
 
 export type Goto = z.output<typeof gotoSchema>;
 export type GotoEntry = z.output<typeof gotoEntrySchema>;
@@ -112,7 +132,11 @@ export const moduleSchema = z.strictObject({
   thresholds: z
     .strictObject({
       min_reflection_to_question: z.number().min(0).default(DEFAULT_THRESHOLDS.min_reflection_to_question),
-      min_percent_complex_reflections: z.number().min(0).max(100).default(DEFAULT_THRESHOLDS.min_percent_complex_reflections),
+      min_percent_complex_reflections: z
+        .number()
+        .min(0)
+        .max(100)
+        .default(DEFAULT_THRESHOLDS.min_percent_complex_reflections),
       max_mi_non_adherent: z.int().min(0).default(DEFAULT_THRESHOLDS.max_mi_non_adherent),
     })
     .prefault({})
@@ -127,10 +151,38 @@ export type ModuleThresholds = Module["thresholds"];
 
 /** Every field name in the format, for "Did you mean ...?" on unknown fields. */
 export const KNOWN_FIELDS = [
-  "id", "title", "module", "summary", "persona", "name", "background", "start", "variables", "nodes",
-  "prisoner", "talk", "choices", "write", "ending", "say", "mi", "feedback", "effects", "goto", "if", "node",
-  "prompt", "outcome", "label", "modules", "scenarios", "thresholds", "refresher_months",
-  "min_reflection_to_question", "min_percent_complex_reflections", "max_mi_non_adherent",
+  "id",
+  "title",
+  "module",
+  "summary",
+  "persona",
+  "name",
+  "background",
+  "start",
+  "variables",
+  "nodes",
+  "prisoner",
+  "talk",
+  "choices",
+  "write",
+  "ending",
+  "say",
+  "mi",
+  "feedback",
+  "effects",
+  "goto",
+  "if",
+  "node",
+  "prompt",
+  "outcome",
+  "label",
+  "modules",
+  "scenarios",
+  "thresholds",
+  "refresher_months",
+  "min_reflection_to_question",
+  "min_percent_complex_reflections",
+  "max_mi_non_adherent",
 ];
 
 /** The JSON Schema for scenario files (draft-07: the widest editor support). */

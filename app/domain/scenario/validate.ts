@@ -18,11 +18,20 @@ export interface ValidateOptions {
   moduleIds?: readonly string[];
 }
 
-export function validateScenario(scenario: Scenario, locator: YamlLocator, options: ValidateOptions = {}): Diagnostic[] {
+export function validateScenario(
+  scenario: Scenario,
+  locator: YamlLocator,
+  options: ValidateOptions = {},
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { file } = options;
-  const report = (code: DiagnosticCode, message: string, path: PropertyKey[], which: "key" | "value" = "value", nodeId?: string) =>
-    out.push(diagnostic(code, message, locator.find(path, which), { file, nodeId }));
+  const report = (
+    code: DiagnosticCode,
+    message: string,
+    path: PropertyKey[],
+    which: "key" | "value" = "value",
+    nodeId?: string,
+  ) => out.push(diagnostic(code, message, locator.find(path, which), { file, nodeId }));
   const nodeIds = Object.keys(scenario.nodes);
   const declared = new Set(Object.keys(scenario.variables ?? {}));
 
@@ -30,24 +39,55 @@ export function validateScenario(scenario: Scenario, locator: YamlLocator, optio
   const base = file?.split(/[\\/]/).pop();
   if (base && /\.ya?ml$/.test(base)) {
     const expected = base.replace(/\.ya?ml$/, "");
-    if (expected !== scenario.id) report("id-mismatch", `The id is '${scenario.id}' but the file is called '${base}'. Make them the same (id '${expected}', or rename the file).`, ["id"]);
+    if (expected !== scenario.id)
+      report(
+        "id-mismatch",
+        `The id is '${scenario.id}' but the file is called '${base}'. Make them the same (id '${expected}', or rename the file).`,
+        ["id"],
+      );
   }
   if (options.moduleIds && !options.moduleIds.includes(scenario.module)) {
-    report("unknown-module", `There is no module called '${scenario.module}' in modules.yaml.${didYouMean(scenario.module, options.moduleIds)}`, ["module"]);
+    report(
+      "unknown-module",
+      `There is no module called '${scenario.module}' in modules.yaml.${didYouMean(scenario.module, options.moduleIds)}`,
+      ["module"],
+    );
   }
   if (!(scenario.start in scenario.nodes)) {
-    report("start-missing", `'start' is '${scenario.start}', but there is no node called '${scenario.start}'.${didYouMean(scenario.start, nodeIds)}`, ["start"]);
+    report(
+      "start-missing",
+      `'start' is '${scenario.start}', but there is no node called '${scenario.start}'.${didYouMean(scenario.start, nodeIds)}`,
+      ["start"],
+    );
   }
 
   for (const [id, node] of Object.entries(scenario.nodes)) {
     const at = (rest: PropertyKey[]): PropertyKey[] => ["nodes", id, ...rest];
     const kinds = [node.choices, node.write, node.ending].filter((k) => k !== undefined).length;
     if (node.ending && (node.choices || node.write)) {
-      report("ending-with-choices", `Node '${id}' is an ending, so it cannot also have ${node.choices ? "choices" : "a write"}. Remove one.`, at([node.choices ? "choices" : "write"]), "key", id);
+      report(
+        "ending-with-choices",
+        `Node '${id}' is an ending, so it cannot also have ${node.choices ? "choices" : "a write"}. Remove one.`,
+        at([node.choices ? "choices" : "write"]),
+        "key",
+        id,
+      );
     } else if (node.choices && node.write) {
-      report("choices-and-write", `Node '${id}' has both choices and a write. A node is one or the other: split it into two nodes.`, at(["write"]), "key", id);
+      report(
+        "choices-and-write",
+        `Node '${id}' has both choices and a write. A node is one or the other: split it into two nodes.`,
+        at(["write"]),
+        "key",
+        id,
+      );
     } else if (kinds === 0 || (node.choices && node.choices.length === 0 && !node.write)) {
-      report("dead-end", `Node '${id}' is not an ending but has no choices and no write, so the conversation stops dead. Add choices, a write, or an ending.`, at([]), "key", id);
+      report(
+        "dead-end",
+        `Node '${id}' is not an ending but has no choices and no write, so the conversation stops dead. Add choices, a write, or an ending.`,
+        at([]),
+        "key",
+        id,
+      );
     }
 
     // Choices: ids, texts, pedagogy.
@@ -56,51 +96,122 @@ export function validateScenario(scenario: Scenario, locator: YamlLocator, optio
     const seenTexts = new Map<string, string>();
     choices.forEach((choice, i) => {
       if (seenIds.has(choice.id)) {
-        report("duplicate-choice", `Node '${id}' has two choices with the id '${choice.id}'. Give each choice its own id.`, at(["choices", i, "id"]), "value", id);
+        report(
+          "duplicate-choice",
+          `Node '${id}' has two choices with the id '${choice.id}'. Give each choice its own id.`,
+          at(["choices", i, "id"]),
+          "value",
+          id,
+        );
       }
       seenIds.set(choice.id, i);
       const textKey = choice.say.trim().toLowerCase().replace(/\s+/g, " ");
       const earlier = seenTexts.get(textKey);
       if (earlier !== undefined) {
-        report("duplicate-choice-text", `Choices '${earlier}' and '${choice.id}' in node '${id}' say the same thing. Make each option different.`, at(["choices", i, "say"]), "value", id);
+        report(
+          "duplicate-choice-text",
+          `Choices '${earlier}' and '${choice.id}' in node '${id}' say the same thing. Make each option different.`,
+          at(["choices", i, "say"]),
+          "value",
+          id,
+        );
       } else seenTexts.set(textKey, choice.id);
       for (const variable of Object.keys(choice.effects ?? {})) {
         if (!declared.has(variable)) {
-          report("undeclared-variable", `Choice '${choice.id}' in node '${id}' changes '${variable}', which is not declared under 'variables'.${didYouMean(variable, declared)}`, at(["choices", i, "effects", variable]), "key", id);
+          report(
+            "undeclared-variable",
+            `Choice '${choice.id}' in node '${id}' changes '${variable}', which is not declared under 'variables'.${didYouMean(variable, declared)}`,
+            at(["choices", i, "effects", variable]),
+            "key",
+            id,
+          );
         }
       }
     });
     if (choices.length > MAX_CHOICES) {
-      report("too-many-choices", `Node '${id}' has ${choices.length} choices. Keep it to ${MAX_CHOICES} or fewer (3 or 4 is best) so officers can weigh them.`, at(["choices"]), "key", id);
+      report(
+        "too-many-choices",
+        `Node '${id}' has ${choices.length} choices. Keep it to ${MAX_CHOICES} or fewer (3 or 4 is best) so officers can weigh them.`,
+        at(["choices"]),
+        "key",
+        id,
+      );
     }
     if (choices.length > 0 && !node.ending && !choices.some((c) => MI_CODE_INFO[c.mi].isMiConsistentOption)) {
-      report("no-mi-consistent-option", `Node '${id}' offers no MI-consistent option. Add a reflection, affirmation, open question, seeking collaboration or emphasising autonomy.`, at(["choices"]), "key", id);
+      report(
+        "no-mi-consistent-option",
+        `Node '${id}' offers no MI-consistent option. Add a reflection, affirmation, open question, seeking collaboration or emphasising autonomy.`,
+        at(["choices"]),
+        "key",
+        id,
+      );
     }
 
     // Gotos: targets exist, conditions are well formed, branches end with a fallback.
     for (const { goto, path } of nodeGotos(node)) {
-      const where = path[0] === "write" ? `The write in node '${id}'` : `Choice '${choices[path[1] as number]?.id}' in node '${id}'`;
+      const where =
+        path[0] === "write"
+          ? `The write in node '${id}'`
+          : `Choice '${choices[path[1] as number]?.id}' in node '${id}'`;
       if (typeof goto === "string") {
-        if (!(goto in scenario.nodes)) report("goto-unknown-node", `${where} goes to '${goto}', but there is no node called '${goto}'.${didYouMean(goto, nodeIds)}`, at(path), "value", id);
+        if (!(goto in scenario.nodes))
+          report(
+            "goto-unknown-node",
+            `${where} goes to '${goto}', but there is no node called '${goto}'.${didYouMean(goto, nodeIds)}`,
+            at(path),
+            "value",
+            id,
+          );
         continue;
       }
       goto.forEach((entry, j) => {
         if (!(entry.node in scenario.nodes)) {
-          report("goto-unknown-node", `${where} goes to '${entry.node}', but there is no node called '${entry.node}'.${didYouMean(entry.node, nodeIds)}`, at([...path, j, "node"]), "value", id);
+          report(
+            "goto-unknown-node",
+            `${where} goes to '${entry.node}', but there is no node called '${entry.node}'.${didYouMean(entry.node, nodeIds)}`,
+            at([...path, j, "node"]),
+            "value",
+            id,
+          );
         }
         const isLast = j === goto.length - 1;
         if (entry.if === undefined) {
-          if (!isLast) report("bad-condition", `${where}: only the last goto entry may have no 'if'; the entries after entry ${j + 1} would never be used.`, at([...path, j]), "value", id);
+          if (!isLast)
+            report(
+              "bad-condition",
+              `${where}: only the last goto entry may have no 'if'; the entries after entry ${j + 1} would never be used.`,
+              at([...path, j]),
+              "value",
+              id,
+            );
           return;
         }
         const condition = parseCondition(entry.if);
         if (!condition) {
-          report("bad-condition", `${where}: the condition '${entry.if}' is not understood. Write a variable, a comparison (==, !=, <, <=, >, >=) and a whole number, e.g. 'rapport >= 1'.`, at([...path, j, "if"]), "value", id);
+          report(
+            "bad-condition",
+            `${where}: the condition '${entry.if}' is not understood. Write a variable, a comparison (==, !=, <, <=, >, >=) and a whole number, e.g. 'rapport >= 1'.`,
+            at([...path, j, "if"]),
+            "value",
+            id,
+          );
         } else if (!declared.has(condition.variable)) {
-          report("undeclared-variable", `${where} checks '${condition.variable}', which is not declared under 'variables'.${didYouMean(condition.variable, declared)}`, at([...path, j, "if"]), "value", id);
+          report(
+            "undeclared-variable",
+            `${where} checks '${condition.variable}', which is not declared under 'variables'.${didYouMean(condition.variable, declared)}`,
+            at([...path, j, "if"]),
+            "value",
+            id,
+          );
         }
         if (isLast) {
-          report("goto-no-fallback", `${where}: the last goto entry has a condition, so nothing happens when no condition holds. Remove the 'if' from the last entry.`, at([...path, j]), "value", id);
+          report(
+            "goto-no-fallback",
+            `${where}: the last goto entry has a condition, so nothing happens when no condition holds. Remove the 'if' from the last entry.`,
+            at([...path, j]),
+            "value",
+            id,
+          );
         }
       });
     }
@@ -114,8 +225,12 @@ export function validateScenario(scenario: Scenario, locator: YamlLocator, optio
 
 function checkBranches(scenario: Scenario, report: Report): void {
   for (const branch of findDeadBranches(scenario) ?? []) {
-    const where = branch.choiceId ? `choice '${branch.choiceId}' in node '${branch.nodeId}'` : `the write in node '${branch.nodeId}'`;
-    const which = branch.conditional ? `The branch of ${where} to '${branch.target}'` : `The last branch of ${where} (to '${branch.target}', when no condition holds)`;
+    const where = branch.choiceId
+      ? `choice '${branch.choiceId}' in node '${branch.nodeId}'`
+      : `the write in node '${branch.nodeId}'`;
+    const which = branch.conditional
+      ? `The branch of ${where} to '${branch.target}'`
+      : `The last branch of ${where} (to '${branch.target}', when no condition holds)`;
     report(
       "branch-never-taken",
       `${which} is never taken: whichever way the officer gets here, the variables decide otherwise${branch.targetNeverReached ? `, so node '${branch.target}' is never seen` : ""}. Check the conditions and the effects on the way here.`,
@@ -126,29 +241,55 @@ function checkBranches(scenario: Scenario, report: Report): void {
   }
 }
 
-type Report = (code: DiagnosticCode, message: string, path: PropertyKey[], which?: "key" | "value", nodeId?: string) => void;
+type Report = (
+  code: DiagnosticCode,
+  message: string,
+  path: PropertyKey[],
+  which?: "key" | "value",
+  nodeId?: string,
+) => void;
 
 function checkGraph(scenario: Scenario, out: Diagnostic[], report: Report): void {
   const graph = buildGraph(scenario);
   const reversed = reverseGraph(graph);
   const endings = endingIds(scenario);
   if (endings.length === 0) {
-    report("no-ending", "The scenario has no ending. Add at least one node with 'ending: { outcome, label }'.", ["nodes"], "key");
+    report(
+      "no-ending",
+      "The scenario has no ending. Add at least one node with 'ending: { outcome, label }'.",
+      ["nodes"],
+      "key",
+    );
   }
   if (!(scenario.start in scenario.nodes)) return;
 
   const reachable = reachableFrom(graph, [scenario.start]);
   for (const id of graph.keys()) {
-    if (!reachable.has(id)) report("unreachable-node", `No path from the start leads to node '${id}'. Add a goto to it, or delete it.`, ["nodes", id], "key", id);
+    if (!reachable.has(id))
+      report(
+        "unreachable-node",
+        `No path from the start leads to node '${id}'. Add a goto to it, or delete it.`,
+        ["nodes", id],
+        "key",
+        id,
+      );
   }
   if (endings.length === 0) return;
 
   // Nodes already reported as broken count as exits, so one mistake is not reported twice.
-  const alreadyBroken = new Set(out.filter((d) => d.code === "dead-end" || d.code === "goto-unknown-node").map((d) => d.nodeId!));
+  const alreadyBroken = new Set(
+    out.filter((d) => d.code === "dead-end" || d.code === "goto-unknown-node").map((d) => d.nodeId!),
+  );
   const canEnd = canReach(graph, [...endings, ...alreadyBroken], reversed);
   for (const id of reachable) {
     if (!canEnd.has(id)) {
-      report("trap", `From node '${id}' no ending can be reached: the conversation would go round forever. Add a way out to an ending.`, ["nodes", id], "key", id);
+      report(
+        "trap",
+        `From node '${id}' no ending can be reached: the conversation would go round forever. Add a way out to an ending.`,
+        ["nodes", id],
+        "key",
+        id,
+      );
     }
   }
 

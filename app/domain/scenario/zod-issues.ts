@@ -27,7 +27,8 @@ export function describePath(path: Path, data: unknown): string {
       const id = (next as { id?: unknown })?.id;
       parts.push(typeof id === "string" ? `choice '${id}'` : `choice ${seg + 1}`);
     } else if (parent === "goto" && typeof seg === "number") parts.push(`goto entry ${seg + 1}`);
-    else if (seg === "write" || seg === "ending" || seg === "persona" || seg === "thresholds") parts.push(`the ${String(seg)}`);
+    else if (seg === "write" || seg === "ending" || seg === "persona" || seg === "thresholds")
+      parts.push(`the ${String(seg)}`);
     current = next;
   }
   return parts.length ? parts.reverse().join(" in ") : "the file";
@@ -53,7 +54,10 @@ const EXPECTED: Record<string, string> = {
 };
 
 function suggestSlug(value: string): string {
-  return value.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return value
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
 }
 
 function valueAt(data: unknown, path: Path): unknown {
@@ -65,7 +69,12 @@ function valueAt(data: unknown, path: Path): unknown {
   return current;
 }
 
-export function zodIssuesToDiagnostics(issues: readonly Issue[], data: unknown, locator: YamlLocator, file?: string): Diagnostic[] {
+export function zodIssuesToDiagnostics(
+  issues: readonly Issue[],
+  data: unknown,
+  locator: YamlLocator,
+  file?: string,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const nodeIdOf = (path: Path) => (path[0] === "nodes" && typeof path[1] === "string" ? path[1] : undefined);
 
@@ -85,29 +94,66 @@ export function zodIssuesToDiagnostics(issues: readonly Issue[], data: unknown, 
       case "unrecognized_keys":
         for (const key of issue.keys) {
           const here = describePath(path, data);
-          out.push(diagnostic("schema", `'${key}' is not a field of ${here}.${didYouMean(key, KNOWN_FIELDS)}`, at([...path, key], "key"), { file, nodeId: nodeIdOf([...path, key]) }));
+          out.push(
+            diagnostic(
+              "schema",
+              `'${key}' is not a field of ${here}.${didYouMean(key, KNOWN_FIELDS)}`,
+              at([...path, key], "key"),
+              { file, nodeId: nodeIdOf([...path, key]) },
+            ),
+          );
         }
         return;
       case "invalid_type": {
         const input = valueAt(data, path);
         const expected = EXPECTED[issue.expected] ?? issue.expected;
-        out.push(diagnostic("schema", `'${field}' in ${where} should be ${expected}, but it is ${typeName(input)}.`, at(path), extra));
+        out.push(
+          diagnostic(
+            "schema",
+            `'${field}' in ${where} should be ${expected}, but it is ${typeName(input)}.`,
+            at(path),
+            extra,
+          ),
+        );
         return;
       }
       case "invalid_value": {
         const input = valueAt(data, path);
         const allowed = issue.values.map(String);
-        const what = field === "mi" ? "an MI code" : field === "talk" ? "a talk type" : field === "outcome" ? "an outcome" : "allowed here";
+        const what =
+          field === "mi"
+            ? "an MI code"
+            : field === "talk"
+              ? "a talk type"
+              : field === "outcome"
+                ? "an outcome"
+                : "allowed here";
         const suggestion = typeof input === "string" ? didYouMean(input, allowed) : "";
-        out.push(diagnostic("schema", `'${String(input)}' is not ${what} (in ${where}).${suggestion} Use one of: ${allowed.join(", ")}.`, at(path), extra));
+        out.push(
+          diagnostic(
+            "schema",
+            `'${String(input)}' is not ${what} (in ${where}).${suggestion} Use one of: ${allowed.join(", ")}.`,
+            at(path),
+            extra,
+          ),
+        );
         return;
       }
       case "invalid_format": {
         if (issue.message === EMPTY_TEXT) {
-          out.push(diagnostic("empty-text", `The '${field}' text in ${where} is empty. Write it, or remove the field if it is optional.`, at(path), extra));
+          out.push(
+            diagnostic(
+              "empty-text",
+              `The '${field}' text in ${where} is empty. Write it, or remove the field if it is optional.`,
+              at(path),
+              extra,
+            ),
+          );
           return;
         }
-        out.push(formatIssue(issue.pattern, valueAt(data, path), `value for '${field}' (in ${where})`, at(path), extra));
+        out.push(
+          formatIssue(issue.pattern, valueAt(data, path), `value for '${field}' (in ${where})`, at(path), extra),
+        );
         return;
       }
       case "invalid_key": {
@@ -124,13 +170,29 @@ export function zodIssuesToDiagnostics(issues: readonly Issue[], data: unknown, 
         if (branch) {
           for (const inner of branch) visitIssue(inner, path);
         } else {
-          out.push(diagnostic("schema", `'${field}' in ${where} should be a node id, or a list of { if, node } entries.`, at(path), extra));
+          out.push(
+            diagnostic(
+              "schema",
+              `'${field}' in ${where} should be a node id, or a list of { if, node } entries.`,
+              at(path),
+              extra,
+            ),
+          );
         }
         return;
       }
       case "too_small":
-        if (issue.origin === "array") out.push(diagnostic("schema", `'${field}' in ${where} needs at least ${issue.minimum} entr${issue.minimum === 1 ? "y" : "ies"}.`, at(path), extra));
-        else out.push(diagnostic("schema", `'${field}' in ${where} must be at least ${issue.minimum}.`, at(path), extra));
+        if (issue.origin === "array")
+          out.push(
+            diagnostic(
+              "schema",
+              `'${field}' in ${where} needs at least ${issue.minimum} entr${issue.minimum === 1 ? "y" : "ies"}.`,
+              at(path),
+              extra,
+            ),
+          );
+        else
+          out.push(diagnostic("schema", `'${field}' in ${where} must be at least ${issue.minimum}.`, at(path), extra));
         return;
       case "too_big":
         out.push(diagnostic("schema", `'${field}' in ${where} must be at most ${issue.maximum}.`, at(path), extra));
@@ -144,13 +206,29 @@ export function zodIssuesToDiagnostics(issues: readonly Issue[], data: unknown, 
   return out;
 }
 
-function formatIssue(pattern: string | undefined, value: unknown, what: string, position: { line: number; column: number }, extra: { file?: string; nodeId?: string }): Diagnostic {
+function formatIssue(
+  pattern: string | undefined,
+  value: unknown,
+  what: string,
+  position: { line: number; column: number },
+  extra: { file?: string; nodeId?: string },
+): Diagnostic {
   const text = String(value);
   if (pattern === String(SLUG_PATTERN)) {
     const fixed = suggestSlug(text);
-    return diagnostic("schema", `'${text}' is not a valid ${what}: use lower-case letters, digits and single hyphens${fixed ? `, e.g. '${fixed}'` : ""}.`, position, extra);
+    return diagnostic(
+      "schema",
+      `'${text}' is not a valid ${what}: use lower-case letters, digits and single hyphens${fixed ? `, e.g. '${fixed}'` : ""}.`,
+      position,
+      extra,
+    );
   }
-  return diagnostic("schema", `'${text}' is not a valid ${what}: use lower-case letters, digits and _, starting with a letter.`, position, extra);
+  return diagnostic(
+    "schema",
+    `'${text}' is not a valid ${what}: use lower-case letters, digits and _, starting with a letter.`,
+    position,
+    extra,
+  );
 }
 
 function capitalise(s: string): string {
