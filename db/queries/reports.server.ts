@@ -131,14 +131,12 @@ export function setTarget(db: Db, t: { establishmentId: number; percent: number;
     .insertInto("establishment_targets")
     .values(values)
     .onConflict((oc) =>
-      oc
-        .column("establishment_id")
-        .doUpdateSet({
-          target_percent: values.target_percent,
-          target_date: values.target_date,
-          set_by: values.set_by,
-          set_at: values.set_at,
-        }),
+      oc.column("establishment_id").doUpdateSet({
+        target_percent: values.target_percent,
+        target_date: values.target_date,
+        set_by: values.set_by,
+        set_at: values.set_at,
+      }),
     )
     .execute();
 }
@@ -169,14 +167,12 @@ export function saveEngagementFigure(
     .insertInto("engagement_figures")
     .values(values)
     .onConflict((oc) =>
-      oc
-        .columns(["establishment_id", "month"])
-        .doUpdateSet({
-          eligible: values.eligible,
-          not_engaging: values.not_engaging,
-          recorded_by: values.recorded_by,
-          recorded_at: values.recorded_at,
-        }),
+      oc.columns(["establishment_id", "month"]).doUpdateSet({
+        eligible: values.eligible,
+        not_engaging: values.not_engaging,
+        recorded_by: values.recorded_by,
+        recorded_at: values.recorded_at,
+      }),
     )
     .execute();
 }

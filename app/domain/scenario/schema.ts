@@ -32,12 +32,10 @@ const gotoEntrySchema = z
   })
   .meta({ description: "One branch: go to `node` if the condition holds (checked top to bottom)." });
 
-export const gotoSchema = z
-  .union([slug("The node to go to"), z.array(gotoEntrySchema).min(1)])
-  .meta({
-    description:
-      "Where the conversation goes next: a node id, or a list of { if, node } branches whose last entry has no `if`.",
-  });
+export const gotoSchema = z.union([slug("The node to go to"), z.array(gotoEntrySchema).min(1)]).meta({
+  description:
+    "Where the conversation goes next: a node id, or a list of { if, node } branches whose last entry has no `if`.",
+});
 
 const effectsSchema = z
   .record(variableName, z.int())
