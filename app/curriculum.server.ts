@@ -5,69 +5,85 @@
  * At start-up importLibrary() records each valid scenario file as a version (keyed by content
  * hash) when it differs from the last one imported; an invalid file is reported and the last
  * good version stays in use. modules.yaml is kept the same way (last good text in app_settings).
+ *
+ * Several instances may serve one database: every change to the curriculum (an import, a
+ * publish) writes a new library generation in the same transaction, and each instance rebuilds
+ * its cached curriculum when the generation it holds is no longer the stored one.
  */
-import type { Kysely } from "kysely";
-import type { Database } from "~db/schema";
-import { getOrCreateSetting } from "~db/queries/app-settings.server";
+import { randomUUID } from "node:crypto";
+import { sql, type Kysely, type Transaction } from "kysely";
+import { LRUCache } from "lru-cache";
+import { getSetting, putSetting } from "~db/queries/app-settings.server";
 import {
   getScenarioVersionRow,
   insertScenarioVersion,
   latestScenarioVersions,
   latestVersionOf,
 } from "~db/queries/scenario-versions.server";
+import { isPostgres } from "~db/migrations/helpers";
+import type { Database } from "~db/schema";
+import type { ModuleRules } from "~/domain/competency";
 import {
   checkScenario,
   compileScenario,
   formatDiagnostic,
   parseModules,
-  type Module,
   type Scenario,
   type ScenarioMachine,
 } from "~/domain/scenario";
-import type { ModuleRules } from "~/domain/competency";
-import { loadScenarioLibrary, sha256 } from "~/scenario-library.server";
-import { getDb } from "~/db.server";
+import { loadScenarioLibrary } from "~/scenario-library.server";
 
 const MODULES_SETTING = "modules_yaml";
+const GENERATION_SETTING = "library_generation";
+// Any constant: the advisory lock that makes concurrent boots import the library one at a time.
+const IMPORT_LOCK = 720_521;
 
-export async function importLibrary(db: Kysely<Database>, log: (line: string) => void = console.log) {
-  const library = loadScenarioLibrary();
-  let imported = 0;
-  for (const file of library.scenarios) {
-    const scenario = file.result.scenario;
-    if (!file.result.ok || !scenario) {
-      for (const d of file.result.diagnostics.filter((d) => d.severity === "error"))
-        log(`Engage: ${formatDiagnostic(d)}`);
-      log(`Engage: ${file.path} has errors: officers keep playing its last good version, if there is one.`);
-      continue;
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Marks the curriculum as changed for every instance; call in the transaction that changes it. */
+export function bumpLibraryGeneration(db: Db) {
+  return putSetting(db, GENERATION_SETTING, randomUUID());
+}
+
+export async function importLibrary(db: Kysely<Database>, { dir, log }: { dir?: string; log: (line: string) => void }) {
+  const library = loadScenarioLibrary(dir);
+  const imported = await db.transaction().execute(async (trx) => {
+    if (isPostgres(db)) await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
+    let count = 0;
+    for (const file of library.scenarios) {
+      const scenario = file.result.scenario;
+      if (!file.result.ok || !scenario) {
+        for (const d of file.result.diagnostics.filter((d) => d.severity === "error")) log(formatDiagnostic(d));
+        log(`${file.path} has errors: officers keep playing its last good version, if there is one.`);
+        continue;
+      }
+      const last = await latestVersionOf(trx, scenario.id, "library");
+      if (last?.content_hash === file.hash) continue;
+      await insertScenarioVersion(trx, {
+        scenarioId: scenario.id,
+        hash: file.hash,
+        yaml: file.text,
+        title: scenario.title,
+        moduleId: scenario.module,
+        source: "library",
+        changeNote: last ? "Library file changed" : "Built-in library",
+      });
+      count++;
     }
-    const last = await latestVersionOf(db, scenario.id, "library");
-    if (last?.content_hash === file.hash) continue;
-    await insertScenarioVersion(db, {
-      scenarioId: scenario.id,
-      hash: file.hash,
-      yaml: file.text,
-      title: scenario.title,
-      moduleId: scenario.module,
-      source: "library",
-      changeNote: last ? "Library file changed" : "Built-in library",
-    });
-    imported++;
-  }
-  const modulesOk = library.modules && !library.modules.diagnostics.some((d) => d.severity === "error");
-  if (modulesOk) {
-    await db
-      .insertInto("app_settings")
-      .values({ key: MODULES_SETTING, value: library.modules!.text })
-      .onConflict((oc) => oc.column("key").doUpdateSet({ value: library.modules!.text }))
-      .execute();
-  } else {
-    for (const d of library.modules?.diagnostics ?? [])
-      if (d.severity === "error") log(`Engage: ${formatDiagnostic(d)}`);
-    log("Engage: scenarios/modules.yaml has errors: keeping the last good module list.");
-  }
-  if (imported) log(`Engage: imported ${imported} new scenario version${imported === 1 ? "" : "s"} from scenarios/`);
-  invalidateCurriculum();
+    const modules = library.modules;
+    if (modules && !modules.diagnostics.some((d) => d.severity === "error")) {
+      if ((await getSetting(trx, MODULES_SETTING)) !== modules.text) {
+        await putSetting(trx, MODULES_SETTING, modules.text);
+        count++;
+      }
+    } else {
+      for (const d of modules?.diagnostics ?? []) if (d.severity === "error") log(formatDiagnostic(d));
+      log("scenarios/modules.yaml has errors: keeping the last good module list.");
+    }
+    if (count) await bumpLibraryGeneration(trx);
+    return count;
+  });
+  if (imported) log(`imported ${imported} change${imported === 1 ? "" : "s"} from the scenario library`);
 }
 
 export interface CurriculumScenario {
@@ -86,25 +102,48 @@ export interface CurriculumModule {
   scenarios: CurriculumScenario[];
 }
 
-let cached: Promise<CurriculumModule[]> | null = null;
-
-/** Drops the cached curriculum; call after publishing a new version. */
-export function invalidateCurriculum() {
-  cached = null;
+interface Cache {
+  generation: string | null;
+  modules: Promise<CurriculumModule[]> | null;
+  // Versions never change, so a compiled machine can be kept for the life of the process.
+  versions: LRUCache<number, LoadedVersion>;
 }
 
-export function getCurriculum(): Promise<CurriculumModule[]> {
-  cached ??= buildCurriculum().catch((e) => {
-    cached = null;
-    throw e;
-  });
-  return cached;
+const caches = new WeakMap<Kysely<Database>, Cache>();
+
+function cacheOf(db: Kysely<Database>): Cache {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = {
+      generation: null,
+      modules: null,
+      versions: new LRUCache<number, LoadedVersion>({
+        max: 500,
+        fetchMethod: async (id) => (await loadVersion(db, id)) ?? undefined,
+      }),
+    };
+    caches.set(db, cache);
+  }
+  return cache;
 }
 
-async function buildCurriculum(): Promise<CurriculumModule[]> {
-  const db = await getDb();
-  const text = await getOrCreateSetting(db, MODULES_SETTING, () => "modules: []\n");
-  const modules: Module[] = parseModules(text).modules;
+export async function getCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]> {
+  const generation = (await getSetting(db, GENERATION_SETTING)) ?? null;
+  const cache = cacheOf(db);
+  if (!cache.modules || cache.generation !== generation) {
+    cache.generation = generation;
+    const building = buildCurriculum(db);
+    cache.modules = building;
+    building.catch(() => {
+      if (cache.modules === building) cache.modules = null;
+    });
+  }
+  return cache.modules;
+}
+
+async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]> {
+  const text = (await getSetting(db, MODULES_SETTING)) ?? "modules: []\n";
+  const modules = parseModules(text).modules;
   const latest = await latestScenarioVersions(db);
   const byId = new Map(latest.map((v) => [v.scenario_id, v]));
   const listed = new Set(modules.flatMap((m) => m.scenarios));
@@ -120,7 +159,7 @@ async function buildCurriculum(): Promise<CurriculumModule[]> {
       for (const id of ids) {
         const row = byId.get(id);
         if (!row) continue;
-        const version = await getScenarioVersion(row.id);
+        const version = await getScenarioVersion(db, row.id);
         if (!version) continue;
         scenarios.push({
           id,
@@ -159,22 +198,12 @@ export interface LoadedVersion {
   machine: ScenarioMachine;
 }
 
-// Versions never change, so a compiled machine can be kept for the life of the process.
-const versions = new Map<number, Promise<LoadedVersion | null>>();
-const MAX_CACHED_VERSIONS = 500;
-
-export function getScenarioVersion(id: number): Promise<LoadedVersion | null> {
-  let hit = versions.get(id);
-  if (!hit) {
-    hit = loadVersion(id);
-    if (versions.size >= MAX_CACHED_VERSIONS) versions.delete(versions.keys().next().value!);
-    versions.set(id, hit);
-  }
-  return hit;
+export async function getScenarioVersion(db: Kysely<Database>, id: number): Promise<LoadedVersion | null> {
+  return (await cacheOf(db).versions.fetch(id)) ?? null;
 }
 
-async function loadVersion(id: number): Promise<LoadedVersion | null> {
-  const row = await getScenarioVersionRow(await getDb(), id);
+async function loadVersion(db: Kysely<Database>, id: number): Promise<LoadedVersion | null> {
+  const row = await getScenarioVersionRow(db, id);
   if (!row) return null;
   const { scenario } = checkScenario(row.yaml);
   if (!scenario) return null;
@@ -189,9 +218,7 @@ async function loadVersion(id: number): Promise<LoadedVersion | null> {
 }
 
 /** The newest version of one scenario, for starting an attempt. */
-export async function newestVersionOf(scenarioId: string): Promise<LoadedVersion | null> {
-  const row = await latestVersionOf(await getDb(), scenarioId);
-  return row ? getScenarioVersion(row.id) : null;
+export async function newestVersionOf(db: Kysely<Database>, scenarioId: string): Promise<LoadedVersion | null> {
+  const row = await latestVersionOf(db, scenarioId);
+  return row ? getScenarioVersion(db, row.id) : null;
 }
-
-export { sha256 };

@@ -1,32 +1,29 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { getDb } from "~/db.server";
+import { isConnectionFailure } from "~db/errors";
 import { NonceContext } from "~/nonce";
 import { createNonce, setSecurityHeaders } from "~/security.server";
 
-// Open, migrate and prepare the database as soon as the server loads this build, so start-up
-// problems show at once and the start log prints where to sign in.
-getDb().catch((error) => {
-  console.error("Engage could not open its database:", error);
-  process.exit(1);
-});
-
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
+
+// Requests whose loader or action lost the database: answered 503 (try again), not 500.
+const unavailable = new WeakSet<Request>();
 
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
   const nonce = createNonce();
   const waitForAll = isbot(request.headers.get("user-agent") || "") || remixContext.isSpaMode;
+  if (unavailable.has(request)) responseStatusCode = 503;
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -53,7 +50,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) loadContext.log.error({ err: error }, "rendering failed");
         },
       },
     );
@@ -61,12 +58,22 @@ export default function handleRequest(
   });
 }
 
-export const handleDataRequest: HandleDataRequestFunction = (response) => {
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
   setSecurityHeaders(response.headers);
+  if (unavailable.has(request) && response.status === 500) {
+    return new Response(response.body, { status: 503, headers: response.headers });
+  }
   return response;
 };
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
-  console.error(error);
+  // A 404 or 405 is an answer, not a fault: no stack trace for it.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  if (isConnectionFailure(error)) {
+    unavailable.add(request);
+    context.log.warn({ err: error }, "database unavailable");
+    return;
+  }
+  context.log.error({ err: error }, "request failed");
 }

@@ -15,7 +15,6 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getCurrentUser } from "~/auth/guard.server";
-import { commitSession, getSession } from "~/auth/session.server";
 import { NotificationBanner } from "~/components/page";
 import { useNonce } from "~/nonce";
 import { navigationFor } from "~/navigation";
@@ -40,11 +39,11 @@ export const meta: MetaFunction = ({ error }) => {
   return [{ title: `${title} – Engage` }];
 };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getCurrentUser(request);
-  const session = await getSession(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request, context);
+  const session = await context.sessions.getSession(request);
   const notice = session.get("notice") ?? null;
-  const headers = notice ? { "Set-Cookie": await commitSession(request, session) } : undefined;
+  const headers = notice ? { "Set-Cookie": await context.sessions.commit(request, session) } : undefined;
   return data(
     {
       user: user && { displayName: user.displayName, role: user.role, establishmentName: user.establishmentName },

@@ -1,29 +1,122 @@
-// Opening the database. SQLite (better-sqlite3) is the embedded default; everything above this
-// file speaks Kysely only, so a PostgreSQL dialect can be dropped in here for a large deployment.
+// Opening the database: SQLite (better-sqlite3) is the embedded default, PostgreSQL (node-postgres
+// with a pool) the engine for the estate. Everything above this file speaks Kysely only, and both
+// engines hand the app the same values: times as ISO 8601 UTC strings, flags as booleans.
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect } from "kysely";
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type KyselyPlugin,
+  type SqliteDatabase,
+  type UnknownRow,
+} from "kysely";
+import pg from "pg";
+import { isPostgres } from "./migrations/helpers";
 import { migrationProvider } from "./migrations/index";
-import type { Database } from "./schema";
+import { BOOLEAN_COLUMNS, type Database } from "./schema";
 
-export const DEFAULT_DATABASE_PATH = "db/data/engage.sqlite";
+export type DatabaseTarget =
+  { engine: "sqlite"; path: string } | { engine: "postgres"; url: string; poolSize?: number };
 
-export function databasePath(): string {
-  return process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
+export function openDatabase(target: DatabaseTarget): Kysely<Database> {
+  return target.engine === "postgres" ? openPostgres(target.url, target.poolSize ?? 10) : openSqlite(target.path);
 }
 
-export function openDatabase(file: string = databasePath()): Kysely<Database> {
+function openSqlite(file: string): Kysely<Database> {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL"); // safe with WAL; a crash can lose only the last commit
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withPortableParameters(sqlite) }),
+    plugins: [sqliteBooleans],
+  });
 }
 
-/** Applies every pending migration; running it again is a no-op. */
+// SQLite binds neither booleans nor dates: store flags as 0/1 and times as ISO 8601 UTC text, whose
+// fixed format makes text order the same as time order.
+function portable(value: unknown): unknown {
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString();
+  return value;
+}
+
+function withPortableParameters(sqlite: SQLite.Database): SqliteDatabase {
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      const statement = sqlite.prepare(sql);
+      const bind = (parameters: ReadonlyArray<unknown>) => parameters.map(portable);
+      return {
+        reader: statement.reader,
+        all: (parameters) => statement.all(bind(parameters)),
+        run: (parameters) => statement.run(bind(parameters)),
+        iterate: (parameters) => statement.iterate(bind(parameters)),
+      };
+    },
+  };
+}
+
+const booleanColumns = new Set<string>(BOOLEAN_COLUMNS);
+
+/** SQLite returns flags as 0/1: give the app the booleans PostgreSQL gives it. */
+const sqliteBooleans: KyselyPlugin = {
+  transformQuery: ({ node }) => node,
+  async transformResult({ result }) {
+    for (const row of result.rows as UnknownRow[]) {
+      for (const key in row) if (booleanColumns.has(key) && typeof row[key] === "number") row[key] = row[key] === 1;
+    }
+    return result;
+  },
+};
+
+// PostgreSQL type ids (pg_type.oid) whose default parsing differs from what the app expects.
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+const TIMESTAMPTZ = 1184;
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    switch (oid) {
+      case INT8: // counts: well inside Number's exact range
+      case NUMERIC: // averages
+        return (v: string) => Number(v);
+      case DATE: // a calendar day stays "YYYY-MM-DD", never a midnight in the server's zone
+        return (v: string) => v;
+      case TIMESTAMPTZ:
+        return (v: string) => new Date(v).toISOString();
+      default:
+        return pg.types.getTypeParser(oid, format);
+    }
+  },
+} as pg.CustomTypesConfig;
+
+function openPostgres(url: string, poolSize: number): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: pgTypes,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+    application_name: "engage",
+  });
+  // An idle client losing its connection (the server restarted) must not crash the process: the
+  // pool drops it and the next query opens a new one.
+  pool.on("error", () => {});
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+export function engineOf(db: Kysely<Database>): "sqlite" | "postgres" {
+  return isPostgres(db) ? "postgres" : "sqlite";
+}
+
+/** Applies every pending migration; running it again is a no-op. Safe with several instances. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
@@ -31,4 +124,11 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const failed = results?.find((r) => r.status === "Error");
   if (failed) throw new Error(`Migration ${failed.migrationName} failed`);
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** The name of the newest migration applied, and whether any known migration is still pending. */
+export async function migrationState(db: Kysely<Database>): Promise<{ last: string | null; pending: number }> {
+  const migrations = await new Migrator({ db, provider: migrationProvider }).getMigrations();
+  const applied = migrations.filter((m) => m.executedAt);
+  return { last: applied.at(-1)?.name ?? null, pending: migrations.length - applied.length };
 }

@@ -1,5 +1,7 @@
 // The typed shape of the Engage database, for Kysely. One interface per table; columns in
-// snake_case as stored. Times are ISO 8601 UTC strings so the same code runs on SQLite and PostgreSQL.
+// snake_case as stored. Times are timestamptz on PostgreSQL and ISO 8601 UTC text on SQLite; both
+// engines hand them to the app as ISO 8601 UTC strings (db/connection.server.ts), and accept a
+// string or a Date. Flags are boolean on PostgreSQL and 0/1 on SQLite, booleans to the app.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 export type Role = "officer" | "trainer" | "manager" | "admin";
@@ -29,7 +31,7 @@ export interface UserTable {
   establishment_id: number | null; // null only for admins
   unit_id: number | null;
   password_hash: string; // "scrypt$N$r$p$salt$hash", parameters kept with each hash
-  active: ColumnType<number, number | undefined, number>; // 1 active, 0 deactivated
+  active: ColumnType<boolean, boolean | undefined, boolean>; // false when deactivated
   created_at: string;
   updated_at: string;
 }
@@ -50,6 +52,7 @@ export interface AuditEventTable {
   subject_user_id: number | null;
   establishment_id: number | null;
   details: string | null; // JSON, small
+  request_id: string | null; // the request that did it, as in the server's log lines
 }
 
 export interface AppSettingTable {
@@ -77,6 +80,9 @@ export interface ScenarioVersionTable {
   change_note: string | null;
   created_by: number | null;
   created_at: string;
+  // The version this one follows (null for a scenario's first): unique per scenario, so two
+  // instances importing or publishing at once cannot both add the same next version.
+  previous_version_id: number | null;
 }
 
 export type AttemptMode = "practice" | "assessment";
@@ -166,6 +172,9 @@ export interface ScenarioDraftTable {
   updated_by: number | null;
   updated_at: string;
 }
+
+/** Columns stored as 0/1 on SQLite that the app reads as booleans (see db/connection.server.ts). */
+export const BOOLEAN_COLUMNS = ["active"] as const;
 
 export interface Database {
   establishments: EstablishmentTable;

@@ -38,13 +38,13 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -f ${dbFile} ${dbFile}-wal ${dbFile}-shm && npx remix-serve ${buildDir}/index.js`,
+    command: `rm -f ${dbFile} ${dbFile}-wal ${dbFile}-shm && node ${buildDir}/server.js`,
     cwd: root,
     url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(port), DATABASE_PATH: dbFile, NODE_ENV: "production" },
+    env: { PORT: String(port), DATABASE_PATH: dbFile, NODE_ENV: "production", ENGAGE_DEMO: "true", LOG_LEVEL: "warn" },
   },
 });

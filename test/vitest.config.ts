@@ -14,7 +14,9 @@ export default defineConfig({
   test: {
     include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["test/global-setup.ts"],
     testTimeout: 20_000,
+    hookTimeout: 60_000,
     pool: "forks",
   },
 });

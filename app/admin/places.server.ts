@@ -1,9 +1,9 @@
 // The prisons and units an admin form offers, as select options.
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
 import { listEstablishments, listUnits } from "~db/queries/establishments.server";
-import { getDb } from "~/db.server";
 
-export async function placeOptions() {
-  const db = await getDb();
+export async function placeOptions(db: Kysely<Database>) {
   const [establishments, units] = await Promise.all([listEstablishments(db), listUnits(db)]);
   return {
     establishments: establishments.map((e) => ({ value: String(e.id), label: e.name })),

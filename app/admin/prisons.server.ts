@@ -1,4 +1,6 @@
 // Prisons and units: writes with their audit rows, names checked for clashes.
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
 import type { UnitKind } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
 import {
@@ -11,16 +13,15 @@ import {
   updateUnit,
 } from "~db/queries/establishments.server";
 import type { CurrentUser } from "~/auth/guard.server";
-import { getDb } from "~/db.server";
 
 type Result = { ok: true; id: number } | { ok: false; errors: Record<string, string> };
 
 export async function saveEstablishment(
+  db: Kysely<Database>,
   actor: CurrentUser,
   id: number | null,
   values: { code: string; name: string },
 ): Promise<Result> {
-  const db = await getDb();
   if (await establishmentCodeTaken(db, values.code, id ?? undefined))
     return { ok: false, errors: { code: "Another prison already uses that code" } };
   const savedId = await db.transaction().execute(async (trx) => {
@@ -38,12 +39,12 @@ export async function saveEstablishment(
 }
 
 export async function saveUnit(
+  db: Kysely<Database>,
   actor: CurrentUser,
   establishmentId: number,
   unitId: number | null,
   values: { name: string; kind: UnitKind },
 ): Promise<Result> {
-  const db = await getDb();
   if (unitId !== null) {
     const unit = await getUnit(db, unitId);
     if (!unit || unit.establishment_id !== establishmentId)

@@ -1,20 +1,20 @@
 // User administration: every change is checked against the places that exist, written in one
 // transaction with its audit row, and ends the user's sessions where their access shrinks.
-import type { Role } from "~db/schema";
+import type { Kysely } from "kysely";
+import type { Database, Role } from "~db/schema";
+import { isUniqueViolation } from "~db/errors";
 import { recordAudit } from "~db/queries/audit.server";
 import { getEstablishment, getUnit } from "~db/queries/establishments.server";
 import { deleteSessionsOfUser } from "~db/queries/sessions.server";
 import { getUserWithPlace, insertUser, updateUser, usernameTaken } from "~db/queries/users.server";
 import { hashPassword } from "~/auth/password.server";
 import type { CurrentUser } from "~/auth/guard.server";
-import { getDb } from "~/db.server";
 import type { FieldErrors } from "~/utils/forms";
 
 type Placement = { role: Role; establishmentId: number | null; unitId: number | null };
 
 /** Checks a role, prison and unit fit together and exist. Forged ids get the same messages. */
-export async function checkPlacement(p: Placement): Promise<FieldErrors> {
-  const db = await getDb();
+export async function checkPlacement(db: Kysely<Database>, p: Placement): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   if (p.role !== "admin" && p.establishmentId === null)
     errors.establishmentId = "Choose the prison this person works in";
@@ -31,11 +31,11 @@ export async function checkPlacement(p: Placement): Promise<FieldErrors> {
 }
 
 export async function createUserAccount(
+  db: Kysely<Database>,
   actor: CurrentUser,
   input: Placement & { username: string; displayName: string; password: string },
 ): Promise<{ ok: true; id: number } | { ok: false; errors: FieldErrors }> {
-  const errors = await checkPlacement(input);
-  const db = await getDb();
+  const errors = await checkPlacement(db, input);
   if (await usernameTaken(db, input.username)) errors.username = "That username is already taken";
   if (Object.keys(errors).length) return { ok: false, errors };
   const passwordHash = await hashPassword(input.password);
@@ -48,7 +48,7 @@ export async function createUserAccount(
         establishment_id: input.establishmentId,
         unit_id: input.unitId,
         password_hash: passwordHash,
-        active: 1,
+        active: true,
       });
       await recordAudit(trx, {
         actorUserId: actor.id,
@@ -62,16 +62,20 @@ export async function createUserAccount(
     return { ok: true, id };
   } catch (error) {
     // Two admins creating the same username at once: the unique index decides.
-    if (String(error).includes("UNIQUE")) return { ok: false, errors: { username: "That username is already taken" } };
+    if (isUniqueViolation(error)) return { ok: false, errors: { username: "That username is already taken" } };
     throw error;
   }
 }
 
-export async function editUser(actor: CurrentUser, userId: number, input: Placement & { displayName: string }) {
-  const db = await getDb();
+export async function editUser(
+  db: Kysely<Database>,
+  actor: CurrentUser,
+  userId: number,
+  input: Placement & { displayName: string },
+) {
   const before = await getUserWithPlace(db, userId);
   if (!before) return { ok: false as const, errors: { form: "That user no longer exists" } };
-  const errors = await checkPlacement(input);
+  const errors = await checkPlacement(db, input);
   if (actor.id === userId && input.role !== "admin") errors.role = "You cannot remove your own administrator role";
   if (Object.keys(errors).length) return { ok: false as const, errors };
   await db.transaction().execute(async (trx) => {
@@ -98,8 +102,7 @@ export async function editUser(actor: CurrentUser, userId: number, input: Placem
   return { ok: true as const };
 }
 
-export async function resetPassword(actor: CurrentUser, userId: number, password: string) {
-  const db = await getDb();
+export async function resetPassword(db: Kysely<Database>, actor: CurrentUser, userId: number, password: string) {
   const user = await getUserWithPlace(db, userId);
   if (!user) return false;
   const hash = await hashPassword(password);
@@ -116,13 +119,12 @@ export async function resetPassword(actor: CurrentUser, userId: number, password
   return true;
 }
 
-export async function setUserActive(actor: CurrentUser, userId: number, active: boolean) {
-  const db = await getDb();
+export async function setUserActive(db: Kysely<Database>, actor: CurrentUser, userId: number, active: boolean) {
   const user = await getUserWithPlace(db, userId);
   if (!user) return { ok: false as const, message: "That user no longer exists" };
   if (actor.id === userId && !active) return { ok: false as const, message: "You cannot deactivate your own account" };
   await db.transaction().execute(async (trx) => {
-    await updateUser(trx, userId, { active: active ? 1 : 0 });
+    await updateUser(trx, userId, { active });
     if (!active) await deleteSessionsOfUser(trx, userId);
     await recordAudit(trx, {
       actorUserId: actor.id,

@@ -1,18 +1,19 @@
 // A signed-in person changing their own password: the current one must be right; every other
 // session of theirs ends, and this one gets a new id.
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
 import { deleteSessionsOfUser } from "~db/queries/sessions.server";
 import { updateUser } from "~db/queries/users.server";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import type { CurrentUser } from "~/auth/guard.server";
-import { getDb } from "~/db.server";
 
 export async function changeOwnPassword(
+  db: Kysely<Database>,
   user: CurrentUser,
   current: string,
   next: string,
 ): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
-  const db = await getDb();
   const row = await db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirst();
   if (!row || !(await verifyPassword(current, row.password_hash)))
     return { ok: false, errors: { currentPassword: "Your current password is not right" } };

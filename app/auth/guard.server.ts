@@ -1,10 +1,8 @@
 // The one access guard. Every loader and action calls requireUser (or getCurrentUser for pages
 // open to everyone), so who may see what is decided here and nowhere else.
-import { redirect } from "@remix-run/node";
+import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { Role } from "~db/schema";
 import { getUserWithPlace } from "~db/queries/users.server";
-import { getDb } from "~/db.server";
-import { getSession } from "~/auth/session.server";
 
 export interface CurrentUser {
   id: number;
@@ -20,21 +18,21 @@ export interface CurrentUser {
 // One look-up per request: the root loader and the page's loader both ask.
 const usersOfRequests = new WeakMap<Request, Promise<CurrentUser | null>>();
 
-export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+export function getCurrentUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
   let user = usersOfRequests.get(request);
   if (!user) {
-    user = lookUpCurrentUser(request);
+    user = lookUpCurrentUser(request, context);
     usersOfRequests.set(request, user);
   }
   return user;
 }
 
-async function lookUpCurrentUser(request: Request): Promise<CurrentUser | null> {
-  const session = await getSession(request);
+async function lookUpCurrentUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
+  const session = await context.sessions.getSession(request);
   const userId = session.get("userId");
   if (typeof userId !== "number") return null;
-  const row = await getUserWithPlace(await getDb(), userId);
-  if (!row || row.active !== 1) return null;
+  const row = await getUserWithPlace(context.db, userId);
+  if (!row || !row.active) return null;
   return {
     id: row.id,
     username: row.username,
@@ -52,9 +50,13 @@ async function lookUpCurrentUser(request: Request): Promise<CurrentUser | null> 
  * brought back afterwards); a user without one of `roles` gets a 403 page. Writes from another
  * site are refused before anything else.
  */
-export async function requireUser(request: Request, options: { roles?: Role[] } = {}): Promise<CurrentUser> {
+export async function requireUser(
+  request: Request,
+  context: AppLoadContext,
+  options: { roles?: Role[] } = {},
+): Promise<CurrentUser> {
   if (request.method !== "GET" && request.method !== "HEAD") refuseCrossSite(request);
-  const user = await getCurrentUser(request);
+  const user = await getCurrentUser(request, context);
   if (!user) {
     const url = new URL(request.url);
     const back = request.method === "GET" ? returnPathOf(url) : "/";

@@ -1,18 +1,23 @@
 // Signing in: throttled per username, timing-safe whether or not the username exists, audited.
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
 import { clearSignInFailures, recentSignInFailures, recordSignInFailure } from "~db/queries/sign-in-failures.server";
 import { findUserForSignIn, updateUser, usernameKey } from "~db/queries/users.server";
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "~/auth/password.server";
 import { lockedUntil, MAX_FAILURES, WINDOW_MS } from "~/auth/throttle";
-import { getDb } from "~/db.server";
 
 export type SignInResult =
   | { ok: true; userId: number }
   | { ok: false; reason: "wrong"; message: string }
   | { ok: false; reason: "locked"; message: string; until: Date };
 
-export async function signIn(username: string, password: string, now = new Date()): Promise<SignInResult> {
-  const db = await getDb();
+export async function signIn(
+  db: Kysely<Database>,
+  username: string,
+  password: string,
+  now = new Date(),
+): Promise<SignInResult> {
   const key = usernameKey(username);
   const recent = await recentSignInFailures(db, key, new Date(now.getTime() - WINDOW_MS * 2), MAX_FAILURES);
   const until = lockedUntil(
@@ -30,7 +35,7 @@ export async function signIn(username: string, password: string, now = new Date(
   }
   const user = await findUserForSignIn(db, username);
   const matches = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));
-  if (!user || !matches || user.active !== 1) {
+  if (!user || !matches || !user.active) {
     await recordSignInFailure(db, key, now);
     await recordAudit(db, {
       actorUserId: null,

@@ -4,7 +4,7 @@ import { execSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const outputs = ["build/index.js", "public/assets/engage.css"];
+const outputs = ["build/index.js", "build/server.js", "public/assets/engage.css"];
 const sources = ["app", "db", "remix.config.js", "package-lock.json"];
 
 const IGNORED = new Set([path.join("db", "data")]); // the database itself changes on every run

@@ -1,17 +1,23 @@
 // npm run db:seed: loads the demo prison into an empty database (and refuses a database with users).
-import { databasePath, migrateToLatest, openDatabase } from "../../db/connection.server";
-import { countUsers } from "../../db/queries/users.server";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../../db/seed/demo.server";
+import { migrateToLatest, openDatabase } from "~db/connection.server";
+import { countUsers } from "~db/queries/users.server";
+import { loadConfigOrExit } from "~/config.server";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "~/seed/demo.server";
+import { describeTarget } from "./database-name";
 
-const file = databasePath();
-const db = openDatabase(file);
-await migrateToLatest(db);
-if ((await countUsers(db)) > 0) {
-  console.error(`${file} already has users: the demo data is only loaded into an empty database.`);
+const config = loadConfigOrExit();
+const db = openDatabase(config.database);
+const where = describeTarget(config.database);
+try {
+  await migrateToLatest(db);
+  if ((await countUsers(db)) > 0) {
+    console.error(`${where} already has users: the demo data is only loaded into an empty database.`);
+    process.exitCode = 1;
+  } else {
+    await seedDemo(db);
+    console.log(`Seeded the demo prison into ${where}. Sign in with password "${DEMO_PASSWORD}" as:`);
+    for (const u of DEMO_USERS) console.log(`  ${u.username} (${u.role})`);
+  }
+} finally {
   await db.destroy();
-  process.exit(1);
 }
-await seedDemo(db);
-console.log(`Seeded the demo prison into ${file}. Sign in with password "${DEMO_PASSWORD}" as:`);
-for (const u of DEMO_USERS) console.log(`  ${u.username} (${u.role})`);
-await db.destroy();

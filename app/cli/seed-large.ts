@@ -1,7 +1,7 @@
 // npm run seed:large: builds the large reports data set in its own database file
 // (LARGE_DATABASE_PATH, default db/data/large.sqlite), replacing any earlier one.
 // LARGE_SEED (default 20261126) and LARGE_SEED_END (YYYY-MM-DD, default today) make it reproducible.
-import { ensureLargeDatabase } from "../../db/seed/large-file.server";
+import { ensureLargeDatabase } from "~/seed/large-file.server";
 
 const started = Date.now();
 const { file, totals } = await ensureLargeDatabase({ replace: true, log: console.log });

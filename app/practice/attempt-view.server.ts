@@ -3,10 +3,11 @@
  * turns (officer line with its MI code and feedback, prisoner reply with its talk type), the
  * current node with its options in this attempt's order, and, at the end, the indicators.
  */
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
 import type { Attempt } from "~db/schema";
 import { getOwnAttempt, stepsWithReviews } from "~db/queries/attempts.server";
 import { getScenarioVersion } from "~/curriculum.server";
-import { getDb } from "~/db.server";
 import { countBehaviours, describeIndicators, indicatorsOf, type BehaviourCounts } from "~/domain/indicators";
 import { isMiCode, MI_CODE_INFO, OUTCOME_INFO, TALK_TYPE_INFO, type TalkType } from "~/domain/mi-codes";
 import { shuffleForNode } from "~/domain/shuffle";
@@ -59,11 +60,10 @@ export function countsOfRow(
 }
 
 /** Everything about one of the officer's own attempts, or null (the route answers 404). */
-export async function loadAttemptView(officerId: number, attemptId: string) {
-  const db = await getDb();
+export async function loadAttemptView(db: Kysely<Database>, officerId: number, attemptId: string) {
   const row = await getOwnAttempt(db, officerId, attemptId);
   if (!row) return null;
-  const version = await getScenarioVersion(row.scenario_version_id);
+  const version = await getScenarioVersion(db, row.scenario_version_id);
   if (!version) throw new Error(`Scenario version ${row.scenario_version_id} cannot be loaded.`);
   const { scenario } = version;
   const steps = await stepsWithReviews(db, [row.id]);

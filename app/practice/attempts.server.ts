@@ -6,6 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
+import { isUniqueViolation } from "~db/errors";
 import type { AttemptMode, Database } from "~db/schema";
 import {
   abandonAttemptRow,
@@ -17,7 +18,6 @@ import {
   stepsOf,
 } from "~db/queries/attempts.server";
 import { getCurriculum, getScenarioVersion, newestVersionOf, type LoadedVersion } from "~/curriculum.server";
-import { getDb } from "~/db.server";
 import { countBehaviours } from "~/domain/indicators";
 import { isMiCode } from "~/domain/mi-codes";
 import { newShuffleSeed } from "~/domain/shuffle";
@@ -54,23 +54,21 @@ export type StartResult = { ok: true; attemptId: string; resumed: boolean } | { 
  * one attempt in progress per scenario: starting again (or a double click) returns that one.
  */
 export async function startAttempt(
+  db: Kysely<Database>,
   officer: Officer,
   scenarioId: string,
   mode: AttemptMode,
-  db?: Kysely<Database>,
 ): Promise<StartResult> {
-  db ??= await getDb();
-  const inCurriculum = (await getCurriculum()).some((m) => m.scenarios.some((s) => s.id === scenarioId));
-  const version = inCurriculum ? await newestVersionOf(scenarioId) : null;
+  const inCurriculum = (await getCurriculum(db)).some((m) => m.scenarios.some((s) => s.id === scenarioId));
+  const version = inCurriculum ? await newestVersionOf(db, scenarioId) : null;
   if (!version) return { ok: false, reason: "unknown-scenario" };
   const id = newAttemptId();
   const snapshot = JSON.stringify(persistConversation(startConversation(version.machine)));
   const at = new Date().toISOString();
-  // Check and insert in one transaction so two quick clicks cannot start two attempts.
-  return db.transaction().execute(async (trx) => {
-    const existing = await inProgressAttemptFor(trx, officer.id, scenarioId);
-    if (existing) return { ok: true as const, attemptId: existing.id, resumed: true };
-    await insertAttempt(trx, {
+  const existing = await inProgressAttemptFor(db, officer.id, scenarioId);
+  if (existing) return { ok: true, attemptId: existing.id, resumed: true };
+  try {
+    await insertAttempt(db, {
       id,
       officerId: officer.id,
       establishmentId: officer.establishmentId,
@@ -82,8 +80,15 @@ export async function startAttempt(
       shuffleSeed: newShuffleSeed(),
       at,
     });
-    return { ok: true as const, attemptId: id, resumed: false };
-  });
+    return { ok: true, attemptId: id, resumed: false };
+  } catch (error) {
+    // Two quick clicks (on one instance or two): the partial unique index on attempts in progress
+    // let only one insert through; the other resumes it.
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await inProgressAttemptFor(db, officer.id, scenarioId);
+    if (!winner) throw error;
+    return { ok: true, attemptId: winner.id, resumed: true };
+  }
 }
 
 export type StepInput = { nodeId: string; rowVersion: number } & ({ choiceId: string } | { text: string });
@@ -105,12 +110,11 @@ class Refused extends Error {
 }
 
 export async function takeStep(
+  db: Kysely<Database>,
   officer: Officer,
   attemptId: string,
   input: StepInput,
-  db?: Kysely<Database>,
 ): Promise<StepResult> {
-  db ??= await getDb();
   const row = await getOwnAttempt(db, officer.id, attemptId);
   if (!row) return { kind: "not-found" };
   if (row.status !== "in_progress") return { kind: "not-in-progress" };
@@ -119,7 +123,7 @@ export async function takeStep(
     if (problem) return { kind: "invalid-text", message: problem };
   }
   // Load (and cache) the machine before the transaction: the connection is held while it runs.
-  const version = await getScenarioVersion(row.scenario_version_id);
+  const version = await getScenarioVersion(db, row.scenario_version_id);
   if (!version) throw new Error(`Scenario version ${row.scenario_version_id} of attempt ${row.id} cannot be loaded.`);
   try {
     return await db.transaction().execute(async (trx) => {
@@ -170,7 +174,7 @@ export async function takeStep(
   } catch (e) {
     if (e instanceof Refused) return e.result;
     // Another process took the same seq first: the unique (attempt_id, seq) index said no.
-    if (e instanceof Error && /UNIQUE constraint failed: attempt_steps/.test(e.message)) return { kind: "stale" };
+    if (isUniqueViolation(e)) return { kind: "stale" };
     throw e;
   }
 }
@@ -195,11 +199,10 @@ export function replyProblem(text: string): string | null {
 export type AbandonResult = { kind: "ok" } | { kind: "not-found" } | { kind: "not-in-progress" };
 
 export async function abandonAttempt(
+  db: Kysely<Database>,
   officer: Officer,
   attemptId: string,
-  db?: Kysely<Database>,
 ): Promise<AbandonResult> {
-  db ??= await getDb();
   const row = await getOwnAttempt(db, officer.id, attemptId);
   if (!row) return { kind: "not-found" };
   if (row.status !== "in_progress") return { kind: "not-in-progress" };

@@ -2,9 +2,10 @@
  * An officer's progress through the curriculum, for the home page and the scenario pages. The
  * statuses come from domain/competency.ts (the one set of rules); this file only gathers rows.
  */
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
 import { attemptsOfOfficer } from "~db/queries/attempts.server";
 import { getCurriculum } from "~/curriculum.server";
-import { getDb } from "~/db.server";
 import { programmeProgress, STATUS_LABELS, type AttemptRecord, type Status } from "~/domain/competency";
 import { OUTCOME_INFO } from "~/domain/mi-codes";
 import { countsOfRow } from "~/practice/attempt-view.server";
@@ -40,8 +41,8 @@ function lastResult(rows: Row[]): string | null {
   return `Last result: ${last.outcome ? OUTCOME_INFO[last.outcome].label.toLowerCase() : "finished"} (${last.mode}, ${formatDate(last.finished_at!)})`;
 }
 
-export async function officerProgress(officerId: number, now = new Date()) {
-  const [curriculum, rows] = await Promise.all([getCurriculum(), attemptsOfOfficer(await getDb(), officerId)]);
+export async function officerProgress(db: Kysely<Database>, officerId: number, now = new Date()) {
+  const [curriculum, rows] = await Promise.all([getCurriculum(db), attemptsOfOfficer(db, officerId)]);
   const progress = programmeProgress(
     curriculum.map((m) => m.rules),
     rows.map(toAttemptRecord),

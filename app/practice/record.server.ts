@@ -3,10 +3,11 @@
  * indicators, and any trainer's rating of their written replies. The page, the CSV and the JSON
  * download all come from recordOf, so they always agree.
  */
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
 import { toCsv } from "~/domain/reporting/csv";
 import { attemptsOfOfficer, stepsWithReviews } from "~db/queries/attempts.server";
 import { getScenarioVersion } from "~/curriculum.server";
-import { getDb } from "~/db.server";
 import { describeIndicators, indicatorsOf } from "~/domain/indicators";
 import { OUTCOME_INFO } from "~/domain/mi-codes";
 import { countsOfRow } from "~/practice/attempt-view.server";
@@ -28,8 +29,7 @@ export interface RecordEntry {
   writtenReplies: { prompt: string; reply: string; at: string; rating: number | null; comment: string | null }[];
 }
 
-export async function recordOf(officerId: number): Promise<RecordEntry[]> {
-  const db = await getDb();
+export async function recordOf(db: Kysely<Database>, officerId: number): Promise<RecordEntry[]> {
   const rows = await attemptsOfOfficer(db, officerId);
   const written = (
     await stepsWithReviews(
@@ -39,7 +39,7 @@ export async function recordOf(officerId: number): Promise<RecordEntry[]> {
   ).filter((s) => s.free_text !== null);
   const entries: RecordEntry[] = [];
   for (const r of rows) {
-    const version = await getScenarioVersion(r.scenario_version_id);
+    const version = await getScenarioVersion(db, r.scenario_version_id);
     const scenario = version?.scenario;
     const ending = r.ending_node ? (scenario?.nodes[r.ending_node]?.ending?.label ?? r.ending_node) : null;
     const lines = r.status === "finished" ? describeIndicators(indicatorsOf(countsOfRow(r))) : [];

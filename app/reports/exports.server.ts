@@ -66,7 +66,7 @@ export async function parseAttemptFilters(
     else errors.wing = "Choose a wing from the list";
   }
   if (values.module) {
-    if ((await getCurriculum()).some((m) => m.id === values.module)) filter.moduleId = values.module;
+    if ((await getCurriculum(db)).some((m) => m.id === values.module)) filter.moduleId = values.module;
     else errors.module = "Choose a module from the list";
   }
   if (values.mode) {
@@ -92,7 +92,7 @@ const MODE_LABELS = { practice: "Practice", assessment: "Assessment" } as const;
 const ATTEMPT_STATUS_LABELS = { finished: "Finished", in_progress: "In progress", abandoned: "Abandoned" } as const;
 
 export async function attemptsCsv(db: Kysely<Database>, establishmentId: number, filter: AttemptFilters["filter"]) {
-  const [curriculum, rows] = await Promise.all([getCurriculum(), listAttempts(db, { establishmentId, ...filter })]);
+  const [curriculum, rows] = await Promise.all([getCurriculum(db), listAttempts(db, { establishmentId, ...filter })]);
   const modules = new Map(curriculum.map((m) => [m.id, m]));
   const scenarios = new Map(curriculum.flatMap((m) => m.scenarios.map((s) => [s.id, s.title] as const)));
   const round = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
@@ -176,7 +176,7 @@ async function statementSource(
   baseUrl: string,
 ) {
   const [curriculum, rows, actorName] = await Promise.all([
-    getCurriculum(),
+    getCurriculum(db),
     listAttempts(db, { establishmentId, ...filter, status: "finished" }),
     actorNamer(db),
   ]);

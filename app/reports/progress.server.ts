@@ -21,7 +21,7 @@ export async function prisonProgress(
   { wingId = null, now = new Date() }: { wingId?: number | null; now?: Date } = {},
 ): Promise<PrisonProgress> {
   const [curriculum, officers, rows] = await Promise.all([
-    getCurriculum(),
+    getCurriculum(db),
     listOfficers(db, { establishmentId, wingId }),
     attemptsOfOfficers(db, { establishmentId, wingId }),
   ]);

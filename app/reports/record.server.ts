@@ -20,7 +20,7 @@ export async function officerRecord(
   const officer = await getOfficer(db, officerId);
   // Another prison's officer, or someone who is not an officer, is simply not found.
   if (!officer || officer.role !== "officer" || officer.establishment_id !== establishmentId) notFound();
-  const [curriculum, rows] = await Promise.all([getCurriculum(), listAttempts(db, { establishmentId, officerId })]);
+  const [curriculum, rows] = await Promise.all([getCurriculum(db), listAttempts(db, { establishmentId, officerId })]);
   const records = rows.map(toAttemptRecord);
   const progress = programmeProgress(
     curriculum.map((m) => m.rules),
@@ -36,7 +36,7 @@ export async function officerRecord(
   });
   const titles = new Map(curriculum.flatMap((m) => m.scenarios.map((s) => [s.id, s.title] as const)));
   return {
-    officer: { id: officer.id, name: officer.display_name, wing: officer.unit_name, active: officer.active === 1 },
+    officer: { id: officer.id, name: officer.display_name, wing: officer.unit_name, active: officer.active },
     modules: curriculum.map((m, i) => ({
       id: m.id,
       title: m.title,

@@ -1,11 +1,11 @@
 // Which prison a report is about. Managers see only their own prison: asking for another one
 // (in the address or in a forged form field) gives a 404, never a hint that it exists. Admins
 // choose any prison with the prison switcher; officers and trainers get a 403.
+import type { AppLoadContext } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { getEstablishment, listEstablishments } from "~db/queries/establishments.server";
 import { notFound, requireUser, type CurrentUser } from "~/auth/guard.server";
-import { getDb } from "~/db.server";
 
 export interface ReportScope {
   user: CurrentUser;
@@ -19,10 +19,11 @@ const ID = /^\d{1,10}$/;
 
 export async function requireReportScope(
   request: Request,
+  context: AppLoadContext,
   formPrison?: FormDataEntryValue | null,
 ): Promise<ReportScope> {
-  const user = await requireUser(request, { roles: ["manager", "admin"] });
-  const db = await getDb();
+  const user = await requireUser(request, context, { roles: ["manager", "admin"] });
+  const { db } = context;
   const fromUrl = new URL(request.url).searchParams.get("prison");
   const asked = [fromUrl, typeof formPrison === "string" ? formPrison : null].filter(
     (v): v is string => v !== null && v !== "",

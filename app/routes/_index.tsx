@@ -7,9 +7,9 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Home");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  return homeFor(user);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  return homeFor(context.db, user);
 }
 
 export default function Home() {

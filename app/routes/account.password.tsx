@@ -4,7 +4,6 @@ import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { changeOwnPassword } from "~/auth/change-password.server";
 import { requireUser } from "~/auth/guard.server";
-import { commitSession, getSession, startUserSession } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
 import { newPassword, parseForm, PASSWORD_RULES } from "~/utils/forms";
@@ -26,22 +25,23 @@ const ChangePasswordForm = z
     message: "The two new passwords do not match",
   });
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context);
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
   const form = parseForm(ChangePasswordForm, await request.formData());
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
-  const result = await changeOwnPassword(user, form.data.currentPassword, form.data.newPassword);
+  const result = await changeOwnPassword(context.db, user, form.data.currentPassword, form.data.newPassword);
   if (!result.ok) return data({ errors: result.errors }, { status: 400 });
   // Other sessions have ended; this one carries on under a new id, with a notice.
-  const cookie = await startUserSession(request, user.id);
-  const session = await getSession(new Request(request.url, { headers: { Cookie: cookie.split(";")[0] } }));
+  const { sessions } = context;
+  const cookie = await sessions.startUserSession(request, user.id);
+  const session = await sessions.getSession(new Request(request.url, { headers: { Cookie: cookie.split(";")[0] } }));
   session.flash("notice", "Your password has been changed. You have been signed out everywhere else.");
-  return redirect("/", { headers: { "Set-Cookie": await commitSession(request, session) } });
+  return redirect("/", { headers: { "Set-Cookie": await sessions.commit(request, session) } });
 }
 
 export default function ChangePassword() {

@@ -1,9 +1,10 @@
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { countAudit, listAudit } from "~db/queries/audit.server";
 import { requireUser } from "~/auth/guard.server";
 import { Pagination, pageParam } from "~/components/pagination";
-import { getDb } from "~/db.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Audit log");
@@ -22,12 +23,12 @@ const ACTIONS = [
   { value: "engagement.", label: "Programme engagement figures" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ["admin"] });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { roles: ["admin"] });
   const url = new URL(request.url);
   const action = ACTIONS.find((a) => a.value === url.searchParams.get("action"))?.value ?? "";
   const page = pageParam(url);
-  const db = await getDb();
+  const { db } = context;
   const [events, total] = await Promise.all([
     listAudit(db, { action: action || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     countAudit(db, action || undefined),

@@ -1,51 +1,54 @@
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getEstablishment, listUnits, unitStaffCounts } from "~db/queries/establishments.server";
 import { saveEstablishment, saveUnit } from "~/admin/prisons.server";
 import { notFound, requireUser } from "~/auth/guard.server";
-import { redirectWithNotice } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios, TextInput } from "~/components/fields";
-import { getDb } from "~/db.server";
 import { fieldErrors, parseForm } from "~/utils/forms";
 import { PrisonForm, UnitForm } from "~/admin/prison-schemas";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data?.prison.name ?? "Prison");
 
-async function loadPrison(params: { prisonId?: string }) {
+async function loadPrison(db: Kysely<Database>, params: { prisonId?: string }) {
   const id = Number(params.prisonId);
   if (!Number.isSafeInteger(id) || id < 1) notFound();
-  return (await getEstablishment(await getDb(), id)) ?? notFound();
+  return (await getEstablishment(db, id)) ?? notFound();
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ["admin"] });
-  const prison = await loadPrison(params);
-  const db = await getDb();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { roles: ["admin"] });
+  const prison = await loadPrison(context.db, params);
+  const { db } = context;
   const [units, counts] = await Promise.all([listUnits(db, prison.id), unitStaffCounts(db, prison.id)]);
   return { prison, units: units.map((u) => ({ ...u, staff: Number(counts.find((c) => c.unit_id === u.id)?.n ?? 0) })) };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireUser(request, { roles: ["admin"] });
-  const prison = await loadPrison(params);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const admin = await requireUser(request, context, { roles: ["admin"] });
+  const prison = await loadPrison(context.db, params);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "prison") {
     const form = parseForm(PrisonForm, formData);
     if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
-    const result = await saveEstablishment(admin, prison.id, form.data);
+    const result = await saveEstablishment(context.db, admin, prison.id, form.data);
     if (!result.ok) return data({ intent, errors: result.errors, values: form.values }, { status: 400 });
-    return redirectWithNotice(request, `/admin/prisons/${prison.id}`, "Prison details saved.");
+    return context.sessions.redirectWithNotice(request, `/admin/prisons/${prison.id}`, "Prison details saved.");
   }
   if (intent === "unit") {
     const form = parseForm(UnitForm, formData);
     if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
-    const result = await saveUnit(admin, prison.id, form.data.unitId, { name: form.data.name, kind: form.data.kind });
+    const result = await saveUnit(context.db, admin, prison.id, form.data.unitId, {
+      name: form.data.name,
+      kind: form.data.kind,
+    });
     if (!result.ok) return data({ intent, errors: result.errors, values: form.values }, { status: 400 });
-    return redirectWithNotice(request, `/admin/prisons/${prison.id}`, `${form.data.name} saved.`);
+    return context.sessions.redirectWithNotice(request, `/admin/prisons/${prison.id}`, `${form.data.name} saved.`);
   }
   return data(
     {

@@ -1,22 +1,22 @@
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { listEstablishments, listUnits } from "~db/queries/establishments.server";
 import { saveEstablishment } from "~/admin/prisons.server";
 import { requireUser } from "~/auth/guard.server";
-import { redirectWithNotice } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
-import { getDb } from "~/db.server";
 import { fieldErrors, parseForm } from "~/utils/forms";
 import { PrisonForm } from "~/admin/prison-schemas";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Prisons");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ["admin"] });
-  const db = await getDb();
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { roles: ["admin"] });
+  const { db } = context;
   const [establishments, units] = await Promise.all([listEstablishments(db), listUnits(db)]);
   return {
     prisons: establishments.map((e) => ({
@@ -26,13 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireUser(request, { roles: ["admin"] });
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requireUser(request, context, { roles: ["admin"] });
   const form = parseForm(PrisonForm, await request.formData());
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = await saveEstablishment(admin, null, form.data);
+  const result = await saveEstablishment(context.db, admin, null, form.data);
   if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: 400 });
-  return redirectWithNotice(
+  return context.sessions.redirectWithNotice(
     request,
     `/admin/prisons/${result.id}`,
     `${form.data.name} added. Now add its wings and teams.`,

@@ -1,3 +1,5 @@
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,55 +10,57 @@ import { UserPlacementFields } from "~/admin/user-form";
 import { ActiveForm, EditUserForm, ResetPasswordForm } from "~/admin/user-schemas";
 import { editUser, resetPassword, setUserActive } from "~/admin/users.server";
 import { notFound, requireUser } from "~/auth/guard.server";
-import { redirectWithNotice } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
 import { SummaryList, Tag } from "~/components/page";
-import { getDb } from "~/db.server";
 import { fieldErrors, parseForm, PASSWORD_RULES } from "~/utils/forms";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? data.user.display_name : "User");
 
-async function loadUser(params: { userId?: string }) {
+async function loadUser(db: Kysely<Database>, params: { userId?: string }) {
   const id = Number(params.userId);
   if (!Number.isSafeInteger(id) || id < 1) notFound();
-  const user = await getUserWithPlace(await getDb(), id);
+  const user = await getUserWithPlace(db, id);
   return user ?? notFound();
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ["admin"] });
-  return { user: await loadUser(params), places: await placeOptions() };
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { roles: ["admin"] });
+  return { user: await loadUser(context.db, params), places: await placeOptions(context.db) };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireUser(request, { roles: ["admin"] });
-  const user = await loadUser(params);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const admin = await requireUser(request, context, { roles: ["admin"] });
+  const user = await loadUser(context.db, params);
   const formData = await request.formData();
   const back = `/admin/users/${user.id}`;
   switch (formData.get("intent")) {
     case "edit": {
       const form = parseForm(EditUserForm, formData);
       if (!form.ok) return data({ intent: "edit", errors: form.errors, values: form.values }, { status: 400 });
-      const result = await editUser(admin, user.id, form.data);
+      const result = await editUser(context.db, admin, user.id, form.data);
       if (!result.ok) return data({ intent: "edit", errors: result.errors, values: form.values }, { status: 400 });
-      return redirectWithNotice(request, back, "Changes saved.");
+      return context.sessions.redirectWithNotice(request, back, "Changes saved.");
     }
     case "reset-password": {
       const form = parseForm(ResetPasswordForm, formData);
       if (!form.ok) return data({ intent: "reset-password", errors: form.errors, values: {} }, { status: 400 });
-      await resetPassword(admin, user.id, form.data.password);
-      return redirectWithNotice(request, back, `Password reset. ${user.display_name} has been signed out everywhere.`);
+      await resetPassword(context.db, admin, user.id, form.data.password);
+      return context.sessions.redirectWithNotice(
+        request,
+        back,
+        `Password reset. ${user.display_name} has been signed out everywhere.`,
+      );
     }
     case "deactivate":
     case "reactivate": {
       const form = parseForm(ActiveForm, formData);
       if (!form.ok) return data({ intent: "active", errors: form.errors, values: {} }, { status: 400 });
-      const result = await setUserActive(admin, user.id, form.data.intent === "reactivate");
+      const result = await setUserActive(context.db, admin, user.id, form.data.intent === "reactivate");
       if (!result.ok)
         return data({ intent: "active", errors: fieldErrors({ form: result.message }), values: {} }, { status: 400 });
-      return redirectWithNotice(
+      return context.sessions.redirectWithNotice(
         request,
         back,
         form.data.intent === "reactivate"

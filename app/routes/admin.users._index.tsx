@@ -1,3 +1,5 @@
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { listEstablishments } from "~db/queries/establishments.server";
@@ -5,22 +7,20 @@ import { listUsers } from "~db/queries/users.server";
 import { roleLabel, ROLES, ROLE_VALUES } from "~/admin/roles";
 import { requireUser } from "~/auth/guard.server";
 import { Tag } from "~/components/page";
-import { getDb } from "~/db.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Users");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ["admin"] });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { roles: ["admin"] });
   const url = new URL(request.url);
-  const db = await getDb();
   const prison = Number(url.searchParams.get("prison")) || null;
   const roleParam = url.searchParams.get("role");
   const role = ROLE_VALUES.find((r) => r === roleParam);
   const search = (url.searchParams.get("q") ?? "").slice(0, 100);
   const [users, establishments] = await Promise.all([
-    listUsers(db, { establishmentId: prison, role, search }),
-    listEstablishments(db),
+    listUsers(context.db, { establishmentId: prison, role, search }),
+    listEstablishments(context.db),
   ]);
   return { users, establishments, filter: { prison: prison ? String(prison) : "", role: role ?? "", q: search } };
 }

@@ -6,7 +6,6 @@ import { UserPlacementFields } from "~/admin/user-form";
 import { NewUserForm } from "~/admin/user-schemas";
 import { createUserAccount } from "~/admin/users.server";
 import { requireUser } from "~/auth/guard.server";
-import { redirectWithNotice } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
 import { parseForm, PASSWORD_RULES, USERNAME_RULES } from "~/utils/forms";
@@ -14,19 +13,30 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Create a user");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: ["admin"] });
-  return { places: await placeOptions() };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { roles: ["admin"] });
+  return { places: await placeOptions(context.db) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireUser(request, { roles: ["admin"] });
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requireUser(request, context, { roles: ["admin"] });
   const form = parseForm(NewUserForm, await request.formData());
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const { username, password, displayName, role, establishmentId, unitId } = form.data;
-  const result = await createUserAccount(admin, { username, password, displayName, role, establishmentId, unitId });
+  const result = await createUserAccount(context.db, admin, {
+    username,
+    password,
+    displayName,
+    role,
+    establishmentId,
+    unitId,
+  });
   if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: 400 });
-  return redirectWithNotice(request, `/admin/users/${result.id}`, `User ${username} created. They can sign in now.`);
+  return context.sessions.redirectWithNotice(
+    request,
+    `/admin/users/${result.id}`,
+    `User ${username} created. They can sign in now.`,
+  );
 }
 
 export default function NewUser() {

@@ -19,9 +19,9 @@ import { title } from "~/utils/meta";
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   title(data ? `${data.view.scenario.title} (${data.view.attempt.mode})` : "Attempt");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { roles: ["officer"] });
-  const view = await loadAttemptView(user.id, attemptIdOf(params));
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, { roles: ["officer"] });
+  const view = await loadAttemptView(context.db, user.id, attemptIdOf(params));
   if (!view) notFound();
   if (!view.current) throw redirect(`/attempts/${view.attempt.id}/review`);
   return { view, notice: noticeOf(request) };
@@ -34,8 +34,8 @@ const StepForm = z.object({
   reply: longText("your reply", { max: MAX_REPLY_CHARS }).optional(),
 });
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: ["officer"] });
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { roles: ["officer"] });
   const id = attemptIdOf(params);
   const formData = await request.formData();
   const form = parseForm(StepForm, formData);
@@ -51,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (writing && !reply)
     return data({ errors: fieldErrors({ reply: "Enter your reply" }), values: form.values }, { status: 400 });
   const input = writing ? { nodeId, rowVersion, text: reply! } : { nodeId, rowVersion, choiceId: choice! };
-  const result = await takeStep({ id: user.id, establishmentId: user.establishmentId }, id, input);
+  const result = await takeStep(context.db, { id: user.id, establishmentId: user.establishmentId }, id, input);
   switch (result.kind) {
     case "ok":
       return redirect(result.finished ? `/attempts/${id}/review` : `/attempts/${id}`);

@@ -3,7 +3,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
-import { redirectWithNotice } from "~/auth/session.server";
 import { loadAttemptView } from "~/practice/attempt-view.server";
 import { abandonAttempt } from "~/practice/attempts.server";
 import { attemptIdOf } from "~/practice/route-helpers.server";
@@ -11,21 +10,25 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Abandon this attempt");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { roles: ["officer"] });
-  const view = await loadAttemptView(user.id, attemptIdOf(params));
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, { roles: ["officer"] });
+  const view = await loadAttemptView(context.db, user.id, attemptIdOf(params));
   if (!view) notFound();
   if (view.attempt.status !== "in_progress") throw redirect(`/attempts/${view.attempt.id}/review`);
   return { id: view.attempt.id, title: view.scenario.title, mode: view.attempt.mode, steps: view.attempt.stepCount };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: ["officer"] });
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { roles: ["officer"] });
   const id = attemptIdOf(params);
-  const result = await abandonAttempt({ id: user.id, establishmentId: user.establishmentId }, id);
+  const result = await abandonAttempt(context.db, { id: user.id, establishmentId: user.establishmentId }, id);
   if (result.kind === "not-found") notFound();
   if (result.kind === "not-in-progress") return redirect(`/attempts/${id}/review?notice=finished`);
-  return redirectWithNotice(request, "/", "Attempt abandoned. You can start the scenario again at any time.");
+  return context.sessions.redirectWithNotice(
+    request,
+    "/",
+    "Attempt abandoned. You can start the scenario again at any time.",
+  );
 }
 
 export default function Abandon() {

@@ -13,9 +13,9 @@ import { title } from "~/utils/meta";
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   title(data ? `Review: ${data.view.scenario.title}` : "Review");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { roles: ["officer"] });
-  const view = await loadAttemptView(user.id, attemptIdOf(params));
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, { roles: ["officer"] });
+  const view = await loadAttemptView(context.db, user.id, attemptIdOf(params));
   if (!view) notFound();
   if (view.attempt.status === "in_progress") throw redirect(`/attempts/${view.attempt.id}`);
   return { view, notice: noticeOf(request) };

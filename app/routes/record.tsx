@@ -8,9 +8,9 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("My record");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { roles: ["officer"] });
-  const entries = await recordOf(user.id);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, { roles: ["officer"] });
+  const entries = await recordOf(context.db, user.id);
   return {
     entries: entries.map((e) => ({ ...e, date: formatDate(e.startedAt) })),
     indicatorNames: INDICATOR_NAMES,

@@ -4,8 +4,8 @@ import { requireUser } from "~/auth/guard.server";
 import { downloadResponse } from "~/utils/download.server";
 import { recordCsv, recordOf } from "~/practice/record.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { roles: ["officer"] });
-  const csv = recordCsv(await recordOf(user.id));
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, { roles: ["officer"] });
+  const csv = recordCsv(await recordOf(context.db, user.id));
   return downloadResponse(csv, "text/csv; charset=utf-8", `engage-record-${user.username}.csv`);
 }

@@ -10,8 +10,8 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Training overview");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const scope = await requireReportScope(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const scope = await requireReportScope(request, context);
   const report = await overviewReport(scope.db, scope.prison.id);
   return { scope: { prison: scope.prison, prisons: scope.prisons }, ...report };
 }

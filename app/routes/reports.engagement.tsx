@@ -3,7 +3,6 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { listEngagementFigures, saveEngagementFigure } from "~db/queries/reports.server";
 import { recordAudit } from "~db/queries/audit.server";
-import { redirectWithNotice } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
 import { reportHref, ReportsHeader } from "~/components/reports";
@@ -15,15 +14,15 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Programme engagement");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const scope = await requireReportScope(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const scope = await requireReportScope(request, context);
   const figures = await listEngagementFigures(scope.db, scope.prison.id);
   return { scope: { prison: scope.prison, prisons: scope.prisons }, figures: figures.reverse() };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const scope = await requireReportScope(request, formData.get("prison"));
+  const scope = await requireReportScope(request, context, formData.get("prison"));
   const form = parseForm(engagementForm(monthOf(new Date())), formData);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   await saveEngagementFigure(scope.db, {
@@ -39,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
     establishmentId: scope.prison.id,
     details: form.data,
   });
-  return redirectWithNotice(
+  return context.sessions.redirectWithNotice(
     request,
     reportHref("/reports/engagement", scope),
     `Figures for ${monthLabel(form.data.month)} saved.`,

@@ -14,11 +14,11 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Exports");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const scope = await requireReportScope(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const scope = await requireReportScope(request, context);
   const [wings, curriculum, filters] = await Promise.all([
     listWings(scope.db, scope.prison.id),
-    getCurriculum(),
+    getCurriculum(context.db),
     parseAttemptFilters(scope.db, scope.prison.id, new URL(request.url).searchParams),
   ]);
   return {
@@ -30,9 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const scope = await requireReportScope(request, formData.get("prison"));
+  const scope = await requireReportScope(request, context, formData.get("prison"));
   const config = lrsConfigFromEnv();
   if (!config)
     return data({ ok: false, message: "No Learning Record Store is configured (LRS_ENDPOINT)." }, { status: 400 });

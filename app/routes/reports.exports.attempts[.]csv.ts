@@ -5,8 +5,8 @@ import { attemptsCsv, parseAttemptFilters } from "~/reports/exports.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { downloadResponse, filterErrorResponse } from "~/reports/download.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const scope = await requireReportScope(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const scope = await requireReportScope(request, context);
   const filters = await parseAttemptFilters(scope.db, scope.prison.id, new URL(request.url).searchParams);
   if (Object.keys(filters.errors).length) return filterErrorResponse(filters.errors);
   const csv = await attemptsCsv(scope.db, scope.prison.id, filters.filter);

@@ -5,8 +5,8 @@ import { matrixCsv } from "~/reports/exports.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { downloadResponse, filterErrorResponse } from "~/reports/download.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const scope = await requireReportScope(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const scope = await requireReportScope(request, context);
   const result = await matrixCsv(scope.db, scope.prison.id, new URL(request.url).searchParams);
   if (result.errors) return filterErrorResponse(result.errors);
   return downloadResponse(

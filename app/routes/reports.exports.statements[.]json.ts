@@ -5,8 +5,8 @@ import { requireReportScope } from "~/reports/scope.server";
 import { downloadResponse, filterErrorResponse } from "~/reports/download.server";
 import { csvFileName } from "~/domain/reporting/csv";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const scope = await requireReportScope(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const scope = await requireReportScope(request, context);
   const filters = await parseAttemptFilters(scope.db, scope.prison.id, new URL(request.url).searchParams);
   if (Object.keys(filters.errors).length) return filterErrorResponse(filters.errors);
   const json = await statementsJson(scope.db, scope.prison.id, filters.filter, xapiBaseUrl(request));

@@ -11,8 +11,8 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Training matrix");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const scope = await requireReportScope(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const scope = await requireReportScope(request, context);
   const report = await matrixReport(scope.db, scope.prison.id, new URL(request.url).searchParams);
   return { scope: { prison: scope.prison, prisons: scope.prisons }, ...report };
 }

@@ -10,8 +10,8 @@ import { title } from "~/utils/meta";
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   title(data ? `${data.officer.name}: training record` : "Training record");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const scope = await requireReportScope(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const scope = await requireReportScope(request, context);
   if (!/^\d{1,10}$/.test(params.officerId ?? "")) notFound();
   const record = await officerRecord(scope.db, scope.user, scope.prison.id, Number(params.officerId));
   return { scope: { prison: scope.prison, prisons: scope.prisons }, ...record };

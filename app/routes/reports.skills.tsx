@@ -10,8 +10,8 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Skills");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const scope = await requireReportScope(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const scope = await requireReportScope(request, context);
   return {
     scope: { prison: scope.prison, prisons: scope.prisons },
     ...(await skillsReport(scope.db, scope.prison.id)),

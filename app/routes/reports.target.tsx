@@ -3,7 +3,6 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getTarget, setTarget } from "~db/queries/reports.server";
 import { recordAudit } from "~db/queries/audit.server";
-import { redirectWithNotice } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
 import { reportHref, ReportsHeader } from "~/components/reports";
@@ -14,8 +13,8 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Set the target");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const scope = await requireReportScope(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const scope = await requireReportScope(request, context);
   const target = await getTarget(scope.db, scope.prison.id);
   return {
     scope: { prison: scope.prison, prisons: scope.prisons },
@@ -23,9 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const scope = await requireReportScope(request, formData.get("prison"));
+  const scope = await requireReportScope(request, context, formData.get("prison"));
   const form = parseForm(targetForm(new Date().toISOString().slice(0, 10)), formData);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   await setTarget(scope.db, {
@@ -40,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
     establishmentId: scope.prison.id,
     details: { percent: form.data.percent, date: form.data.date },
   });
-  return redirectWithNotice(
+  return context.sessions.redirectWithNotice(
     request,
     reportHref("/reports", scope),
     `Target saved: ${form.data.percent}% of officers competent in every module by ${form.data.date}.`,

@@ -10,8 +10,8 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Trend");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const scope = await requireReportScope(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const scope = await requireReportScope(request, context);
   const now = new Date();
   const p = await prisonProgress(scope.db, scope.prison.id, { now });
   const points = monthlyTrajectory(p, now);

@@ -10,8 +10,8 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("By wing");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const scope = await requireReportScope(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const scope = await requireReportScope(request, context);
   const p = await prisonProgress(scope.db, scope.prison.id);
   const wings = summariseByWing(
     p.rules.map((r) => r.id),

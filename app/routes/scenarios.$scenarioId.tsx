@@ -1,4 +1,6 @@
 // One scenario: who he is, your attempts at it, and the buttons that start practice or assessment.
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -14,20 +16,20 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data?.scenario.title ?? "Scenario");
 
-async function findScenario(scenarioId: string | undefined) {
-  const curriculum = await getCurriculum();
+async function findScenario(db: Kysely<Database>, scenarioId: string | undefined) {
+  const curriculum = await getCurriculum(db);
   const module = curriculum.find((m) => m.scenarios.some((s) => s.id === scenarioId));
   const entry = module?.scenarios.find((s) => s.id === scenarioId);
   if (!module || !entry) notFound();
   return { module, entry };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { roles: ["officer"] });
-  const { module, entry } = await findScenario(params.scenarioId);
-  const version = await newestVersionOf(entry.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, { roles: ["officer"] });
+  const { module, entry } = await findScenario(context.db, params.scenarioId);
+  const version = await newestVersionOf(context.db, entry.id);
   if (!version) notFound();
-  const progress = await officerProgress(user.id);
+  const progress = await officerProgress(context.db, user.id);
   const mine = progress.modules.find((m) => m.id === module.id)!.scenarios.find((s) => s.id === entry.id)!;
   return {
     module: { title: module.title },
@@ -38,12 +40,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const StartForm = z.object({ mode: z.enum(["practice", "assessment"], { error: "Choose practice or assessment" }) });
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: ["officer"] });
-  const { entry } = await findScenario(params.scenarioId);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { roles: ["officer"] });
+  const { entry } = await findScenario(context.db, params.scenarioId);
   const form = parseForm(StartForm, await request.formData());
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
-  const started = await startAttempt({ id: user.id, establishmentId: user.establishmentId }, entry.id, form.data.mode);
+  const started = await startAttempt(
+    context.db,
+    { id: user.id, establishmentId: user.establishmentId },
+    entry.id,
+    form.data.mode,
+  );
   if (!started.ok) notFound();
   return redirect(`/attempts/${started.attemptId}${started.resumed ? "?notice=resumed" : ""}`);
 }

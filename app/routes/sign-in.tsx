@@ -3,7 +3,6 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getCurrentUser, safeReturnPath } from "~/auth/guard.server";
-import { startUserSession } from "~/auth/session.server";
 import { signIn } from "~/auth/sign-in.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
@@ -22,22 +21,22 @@ const SignInForm = z.object({
   returnTo: z.string().optional(),
 });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const returnTo = safeReturnPath(new URL(request.url).searchParams.get("returnTo"));
-  if (await getCurrentUser(request)) throw redirect(returnTo);
+  if (await getCurrentUser(request, context)) throw redirect(returnTo);
   return { returnTo };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(SignInForm, await request.formData());
   if (!form.ok) return data({ errors: form.errors, username: form.values.username ?? "" }, { status: 400 });
-  const result = await signIn(form.data.username, form.data.password);
+  const result = await signIn(context.db, form.data.username, form.data.password);
   if (!result.ok) {
     const status = result.reason === "locked" ? 429 : 400;
     return data({ errors: fieldErrors({ username: result.message }), username: form.data.username }, { status });
   }
   throw redirect(safeReturnPath(form.data.returnTo), {
-    headers: { "Set-Cookie": await startUserSession(request, result.userId) },
+    headers: { "Set-Cookie": await context.sessions.startUserSession(request, result.userId) },
   });
 }
 

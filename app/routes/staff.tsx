@@ -9,8 +9,8 @@ import { title } from "~/utils/meta";
 export const meta: MetaFunction = () => title("Staff");
 
 // Managers see their own prison's staff only (another prison's id is a 404); admins choose.
-export async function loader({ request }: LoaderFunctionArgs) {
-  const scope = await requireReportScope(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const scope = await requireReportScope(request, context);
   const staff = await listUsers(scope.db, { establishmentId: scope.prison.id, limit: 5000 });
   return { staff, prisonName: scope.prison.name, prisonId: scope.prison.id, establishments: scope.prisons };
 }

@@ -4,7 +4,6 @@ import { Form, useActionData, useFetcher, useLoaderData, type ShouldRevalidateFu
 import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
-import { redirectWithNotice } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList } from "~/components/page";
 import { MAX_FILE_BYTES, type Diagnostic } from "~/domain/scenario";
@@ -18,11 +17,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Edi
 
 const TEXTAREA_ID = "field-yaml";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: [...STUDIO_ROLES] });
-  const s = await loadStudioScenario(params.scenarioId ?? "");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
-  const check = await checkStudioYaml(s.yaml, s.id);
+  const check = await checkStudioYaml(context.db, s.yaml, s.id);
   const line = Number(new URL(request.url).searchParams.get("line"));
   return {
     id: s.id,
@@ -41,9 +40,9 @@ const SaveForm = z.object({
   revision: wholeNumber("the revision"),
 });
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: [...STUDIO_ROLES] });
-  const s = await loadStudioScenario(params.scenarioId ?? "");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   const form = parseForm(SaveForm, await request.formData());
   const yaml = (form.values.yaml ?? "").replace(/\r\n/g, "\n");
@@ -58,20 +57,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const saved = await saveDraft(user, s.id, yaml, form.data.revision);
+  const saved = await saveDraft(context.db, user, s.id, yaml, form.data.revision);
   if (!saved.ok) {
-    const check = await checkStudioYaml(yaml, s.id);
+    const check = await checkStudioYaml(context.db, yaml, s.id);
     return data(
       { errors: fieldErrors({ form: saved.message }), yaml, diagnostics: check.diagnostics },
       { status: 409 },
     );
   }
-  const check = await checkStudioYaml(yaml, s.id);
+  const check = await checkStudioYaml(context.db, yaml, s.id);
   const errors = check.diagnostics.filter((d) => d.severity === "error").length;
   const notice = errors
     ? `Draft saved. It has ${errors === 1 ? "1 error" : `${errors} errors`} to fix before you can publish it.`
     : "Draft saved. It has no errors.";
-  return redirectWithNotice(request, `/studio/${s.id}/edit`, notice);
+  return context.sessions.redirectWithNotice(request, `/studio/${s.id}/edit`, notice);
 }
 
 // Checking as the trainer types saves nothing, so the draft is not reloaded after each check

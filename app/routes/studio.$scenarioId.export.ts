@@ -4,9 +4,9 @@ import { notFound, requireUser } from "~/auth/guard.server";
 import { STUDIO_ROLES } from "~/studio/components";
 import { loadStudioScenario } from "~/studio/studio.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: [...STUDIO_ROLES] });
-  const s = await loadStudioScenario(params.scenarioId ?? "");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   const published = new URL(request.url).searchParams.get("version") === "published";
   if (published && !s.published) notFound();

@@ -1,8 +1,9 @@
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { choiceCounts, countFinishedAssessments } from "~db/queries/studio-figures.server";
 import { notFound, requireUser } from "~/auth/guard.server";
-import { getDb } from "~/db.server";
 import { nodePositions } from "~/domain/scenario";
 import { OUTCOME_INFO, TALK_TYPE_INFO, TALK_TYPES } from "~/domain/mi-codes";
 import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
@@ -13,19 +14,19 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Map of ${data.title}` : "Scenario map");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: [...STUDIO_ROLES] });
-  const s = await loadStudioScenario(params.scenarioId ?? "");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   // The published version (with officers' choice figures) when asked for, or when there is no draft.
   const showPublished =
     Boolean(s.published) && (!s.draft || new URL(request.url).searchParams.get("version") === "published");
   const yaml = showPublished ? s.published!.yaml : s.yaml;
-  const check = await checkStudioYaml(yaml, s.id);
+  const check = await checkStudioYaml(context.db, yaml, s.id);
   let taken: Map<string, number> | undefined;
   let assessments: number | null = null;
   if (showPublished) {
-    const db = await getDb();
+    const { db } = context;
     taken = new Map((await choiceCounts(db, s.published!.id)).map((r) => [`${r.node_id}/${r.choice_id}`, Number(r.n)]));
     assessments = await countFinishedAssessments(db, s.published!.id);
   }

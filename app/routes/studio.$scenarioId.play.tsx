@@ -12,11 +12,11 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Play-test ${data.title}` : "Play-test");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: [...STUDIO_ROLES] });
-  const s = await loadStudioScenario(params.scenarioId ?? "");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
-  const check = await checkStudioYaml(s.yaml, s.id);
+  const check = await checkStudioYaml(context.db, s.yaml, s.id);
   const base = { id: s.id, title: check.scenario?.title ?? s.id, isDraft: Boolean(s.draft) };
   if (!check.scenario || hasErrors(check.diagnostics)) return { ...base, ready: false as const };
   const scenario = check.scenario;

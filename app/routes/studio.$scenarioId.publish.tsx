@@ -1,28 +1,28 @@
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
-import { redirectWithNotice } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Textarea } from "~/components/fields";
 import { checkScenario, hasErrors } from "~/domain/scenario";
 import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
 import { diffScenarios, type FieldChange } from "~/studio/diff";
 import { listVersionsOf } from "~db/queries/scenario-versions.server";
-import { getDb } from "~/db.server";
 import { checkStudioYaml, loadStudioScenario, publishDraft, strandedAttempts } from "~/studio/studio.server";
 import { fieldErrors, longText, parseForm, wholeNumber } from "~/utils/forms";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Publish ${data.title}` : "Publish");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: [...STUDIO_ROLES] });
-  const s = await loadStudioScenario(params.scenarioId ?? "");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
-  const check = await checkStudioYaml(s.yaml, s.id);
-  const versions = (await listVersionsOf(await getDb(), s.id)).map((v, i, all) => ({
+  const check = await checkStudioYaml(context.db, s.yaml, s.id);
+  const versions = (await listVersionsOf(context.db, s.id)).map((v, i, all) => ({
     number: all.length - i,
     at: v.created_at,
     source: v.source,
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     state: "ready" as const,
     firstVersion: !s.published,
     diff: diffScenarios(before, check.scenario),
-    stranded: await strandedAttempts(s.id, check.scenario),
+    stranded: await strandedAttempts(context.db, s.id, check.scenario),
   };
 }
 
@@ -52,15 +52,15 @@ const PublishForm = z.object({
   changeNote: longText("a change note", { min: 1, max: 500 }),
 });
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: [...STUDIO_ROLES] });
-  const s = await loadStudioScenario(params.scenarioId ?? "");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   const form = parseForm(PublishForm, await request.formData());
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = await publishDraft(user, s.id, form.data.revision, form.data.changeNote);
+  const result = await publishDraft(context.db, user, s.id, form.data.revision, form.data.changeNote);
   if (!result.ok) return data({ errors: fieldErrors({ form: result.message }), values: form.values }, { status: 409 });
-  return redirectWithNotice(
+  return context.sessions.redirectWithNotice(
     request,
     "/studio",
     `Published ${s.id}. Officers get this version for new attempts; unfinished attempts finish on the version they started.`,

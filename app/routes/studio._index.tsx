@@ -8,9 +8,9 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Scenario studio");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: [...STUDIO_ROLES] });
-  return { scenarios: await listLibrary() };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  return { scenarios: await listLibrary(context.db) };
 }
 
 const day = (iso: string) =>

@@ -7,7 +7,6 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
-import { redirectWithNotice } from "~/auth/session.server";
 import { ErrorSummary, fieldId } from "~/components/error-summary";
 import { MAX_FILE_BYTES, type Diagnostic } from "~/domain/scenario";
 import { STUDIO_ROLES } from "~/studio/components";
@@ -16,8 +15,8 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Import a scenario");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: [...STUDIO_ROLES] });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   return null;
 }
 
@@ -26,8 +25,8 @@ const refuse = (message: string, diagnostics: Diagnostic[] = [], status = 400) =
   data<Refusal>({ message, diagnostics }, { status });
 const TOO_LARGE = "The file must be 256 KB or smaller";
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: [...STUDIO_ROLES] });
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   // Refuse an oversized body before reading it; the upload handler stops at the limit as well.
   const length = Number(request.headers.get("Content-Length") ?? 0);
   if (length > MAX_FILE_BYTES + 16_384) return refuse(TOO_LARGE, [], 413);
@@ -51,9 +50,9 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch {
     return refuse("The file must be text saved as UTF-8");
   }
-  const result = await importScenario(user, name, text.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n"));
+  const result = await importScenario(context.db, user, name, text.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n"));
   if (!result.ok) return refuse(result.message, result.check?.diagnostics.filter((d) => d.severity === "error") ?? []);
-  return redirectWithNotice(
+  return context.sessions.redirectWithNotice(
     request,
     `/studio/${result.scenarioId}/edit`,
     `Imported ${result.scenarioId} as a draft. Check it, then publish it.`,

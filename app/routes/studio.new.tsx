@@ -3,7 +3,6 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/guard.server";
-import { redirectWithNotice } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Select, TextInput } from "~/components/fields";
 import { STUDIO_ROLES } from "~/studio/components";
@@ -23,18 +22,18 @@ const NewScenarioForm = z.object({
   personaName: text("the prisoner's first name", { max: 60 }),
 });
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, { roles: [...STUDIO_ROLES] });
-  return { modules: await moduleOptions() };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  return { modules: await moduleOptions(context.db) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: [...STUDIO_ROLES] });
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const form = parseForm(NewScenarioForm, await request.formData());
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = await createFromTemplate(user, form.data);
+  const result = await createFromTemplate(context.db, user, form.data);
   if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: 400 });
-  return redirectWithNotice(
+  return context.sessions.redirectWithNotice(
     request,
     `/studio/${form.data.id}/edit`,
     `Draft ${form.data.id} created from the template. Edit it, then publish it when it is ready.`,

@@ -3,7 +3,6 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
-import { redirectWithNotice } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios, Textarea } from "~/components/fields";
 import { HRQ_LEVELS } from "~/studio/hrq";
@@ -18,9 +17,9 @@ function stepIdOf(param: string | undefined) {
   return param && /^\d{1,10}$/.test(param) ? Number(param) : notFound();
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { roles: [...STUDIO_ROLES] });
-  const reply = await replyToRate(user, stepIdOf(params.stepId));
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const reply = await replyToRate(context.db, user, stepIdOf(params.stepId));
   if (!reply) notFound();
   return { reply };
 }
@@ -30,15 +29,15 @@ const RateForm = z.object({
   comment: longText("a comment", { max: 1000 }),
 });
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { roles: [...STUDIO_ROLES] });
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const stepId = stepIdOf(params.stepId);
   const form = parseForm(RateForm, await request.formData());
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = await rateReply(user, stepId, form.data.rating, form.data.comment || null);
+  const result = await rateReply(context.db, user, stepId, form.data.rating, form.data.comment || null);
   if (!result.ok) return data({ errors: fieldErrors({ form: result.message }), values: form.values }, { status: 409 });
-  const next = await nextUnrated(user);
-  return redirectWithNotice(
+  const next = await nextUnrated(context.db, user);
+  return context.sessions.redirectWithNotice(
     request,
     next ? `/studio/reviews/${next}` : "/studio/reviews",
     "Rating saved. The officer can see it in their record.",

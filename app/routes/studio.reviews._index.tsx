@@ -8,10 +8,10 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Written replies to review");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, { roles: [...STUDIO_ROLES] });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const page = pageParam(new URL(request.url));
-  return { page, ...(await reviewQueue(user, page)) };
+  return { page, ...(await reviewQueue(context.db, user, page)) };
 }
 
 const when = (iso: string) =>

@@ -6,8 +6,8 @@ import { MAX_FILE_BYTES } from "~/domain/scenario";
 import { STUDIO_ROLES } from "~/studio/components";
 import { checkStudioYaml } from "~/studio/studio.server";
 
-export async function action({ request }: ActionFunctionArgs) {
-  await requireUser(request, { roles: [...STUDIO_ROLES] });
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const form = await request.formData();
   const yaml = form.get("yaml");
   const scenarioId = form.get("scenarioId");
@@ -27,12 +27,12 @@ export async function action({ request }: ActionFunctionArgs) {
       error: null,
     });
   }
-  const result = await checkStudioYaml(yaml, scenarioId);
+  const result = await checkStudioYaml(context.db, yaml, scenarioId);
   return { diagnostics: result.diagnostics, error: null };
 }
 
 // Only for the editor's fetcher: there is nothing to show at this address.
-export async function loader({ request }: ActionFunctionArgs) {
-  await requireUser(request, { roles: [...STUDIO_ROLES] });
+export async function loader({ request, context }: ActionFunctionArgs) {
+  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   throw new Response("Not found", { status: 404 });
 }

@@ -1,5 +1,7 @@
 // The review queue: officers' written replies from the trainer's prison, oldest first, with the
 // scenario line they answered; and saving one rating per reply.
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
 import {
   countUnratedReplies,
@@ -9,12 +11,11 @@ import {
 } from "~db/queries/written-reply-reviews.server";
 import { canSeeEstablishment, establishmentScope, type CurrentUser } from "~/auth/guard.server";
 import { getScenarioVersion } from "~/curriculum.server";
-import { getDb } from "~/db.server";
 
 export const REVIEWS_PER_PAGE = 20;
 
-async function contextOf(versionId: number, nodeId: string) {
-  const version = await getScenarioVersion(versionId);
+async function contextOf(db: Kysely<Database>, versionId: number, nodeId: string) {
+  const version = await getScenarioVersion(db, versionId);
   const node = version?.scenario.nodes[nodeId];
   return {
     scenarioTitle: version?.scenario.title ?? "A scenario no longer available",
@@ -23,8 +24,7 @@ async function contextOf(versionId: number, nodeId: string) {
   };
 }
 
-export async function reviewQueue(user: CurrentUser, page: number) {
-  const db = await getDb();
+export async function reviewQueue(db: Kysely<Database>, user: CurrentUser, page: number) {
   const scope = establishmentScope(user);
   const [rows, total] = await Promise.all([
     listUnratedReplies(db, { establishmentId: scope, limit: REVIEWS_PER_PAGE, offset: (page - 1) * REVIEWS_PER_PAGE }),
@@ -37,15 +37,14 @@ export async function reviewQueue(user: CurrentUser, page: number) {
       at: r.at,
       text: r.free_text ?? "",
       mode: r.mode,
-      ...(await contextOf(r.scenario_version_id, r.node_id)),
+      ...(await contextOf(db, r.scenario_version_id, r.node_id)),
     })),
   );
   return { replies, total, pages: Math.max(1, Math.ceil(total / REVIEWS_PER_PAGE)) };
 }
 
 /** One reply to rate, or null when it does not exist or belongs to another prison (a 404, never a hint). */
-export async function replyToRate(user: CurrentUser, stepId: number) {
-  const db = await getDb();
+export async function replyToRate(db: Kysely<Database>, user: CurrentUser, stepId: number) {
   const row = await getWrittenReply(db, stepId);
   if (!row || row.free_text === null || !canSeeEstablishment(user, row.establishment_id)) return null;
   const full = await db
@@ -62,17 +61,17 @@ export async function replyToRate(user: CurrentUser, stepId: number) {
     officer: full.officer_name,
     at: full.at,
     mode: full.mode,
-    ...(await contextOf(full.scenario_version_id, full.node_id)),
+    ...(await contextOf(db, full.scenario_version_id, full.node_id)),
   };
 }
 
 export async function rateReply(
+  db: Kysely<Database>,
   user: CurrentUser,
   stepId: number,
   rating: number,
   comment: string | null,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-  const db = await getDb();
   const row = await getWrittenReply(db, stepId);
   if (!row || !canSeeEstablishment(user, row.establishment_id))
     return { ok: false, message: "That reply could not be found" };
@@ -92,8 +91,8 @@ export async function rateReply(
     : { ok: false, message: "This reply has already been rated by another trainer, so your rating was not saved" };
 }
 
-export async function nextUnrated(user: CurrentUser) {
-  const rows = await listUnratedReplies(await getDb(), {
+export async function nextUnrated(db: Kysely<Database>, user: CurrentUser) {
+  const rows = await listUnratedReplies(db, {
     establishmentId: establishmentScope(user),
     limit: 1,
     offset: 0,

@@ -3,13 +3,16 @@
  * an optimistic lock, creating from the template, importing, and publishing immutable versions.
  * Routes call these and stay thin.
  */
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
+import { isUniqueViolation } from "~db/errors";
 import { recordAudit } from "~db/queries/audit.server";
 import { deleteDraft, getDraft, insertDraft, listDrafts, updateDraft } from "~db/queries/scenario-drafts.server";
 import { insertScenarioVersion, latestScenarioVersions, latestVersionOf } from "~db/queries/scenario-versions.server";
 import { unfinishedAttemptsOf } from "~db/queries/studio-figures.server";
 import type { CurrentUser } from "~/auth/guard.server";
-import { getCurriculum, getScenarioVersion, invalidateCurriculum, sha256 } from "~/curriculum.server";
-import { getDb } from "~/db.server";
+import { bumpLibraryGeneration, getCurriculum, getScenarioVersion } from "~/curriculum.server";
+import { sha256 } from "~/scenario-library.server";
 import {
   checkScenario,
   currentNodeId,
@@ -27,13 +30,13 @@ import { scenarioTemplate, type TemplateFields } from "./template";
 /** Words used by studio pages in the URL, so no scenario may take them as its id. */
 export const RESERVED_IDS = new Set(["new", "import", "reviews", "validate"]);
 
-export async function moduleOptions() {
-  return (await getCurriculum()).map((m) => ({ id: m.id, title: m.title }));
+export async function moduleOptions(db: Kysely<Database>) {
+  return (await getCurriculum(db)).map((m) => ({ id: m.id, title: m.title }));
 }
 
 /** checkScenario with the live module list, and the id held to the scenario being edited. */
-export async function checkStudioYaml(yaml: string, scenarioId?: string): Promise<CheckResult> {
-  const moduleIds = (await moduleOptions()).map((m) => m.id);
+export async function checkStudioYaml(db: Kysely<Database>, yaml: string, scenarioId?: string): Promise<CheckResult> {
+  const moduleIds = (await moduleOptions(db)).map((m) => m.id);
   const result = checkScenario(yaml, { moduleIds });
   if (scenarioId && result.scenario && result.scenario.id !== scenarioId) {
     const line = yaml.split("\n").findIndex((l) => /^id\s*:/.test(l)) + 1 || 1;
@@ -62,8 +65,7 @@ export interface StudioScenario {
 }
 
 /** The text a trainer works on: the draft if there is one, else the published version. */
-export async function loadStudioScenario(scenarioId: string): Promise<StudioScenario | null> {
-  const db = await getDb();
+export async function loadStudioScenario(db: Kysely<Database>, scenarioId: string): Promise<StudioScenario | null> {
   const [draft, published] = await Promise.all([getDraft(db, scenarioId), latestVersionOf(db, scenarioId)]);
   if (!draft && !published) return null;
   return {
@@ -75,8 +77,7 @@ export async function loadStudioScenario(scenarioId: string): Promise<StudioScen
   };
 }
 
-export async function listLibrary() {
-  const db = await getDb();
+export async function listLibrary(db: Kysely<Database>) {
   const [versions, drafts, counts, modules] = await Promise.all([
     latestScenarioVersions(db),
     listDrafts(db),
@@ -85,7 +86,7 @@ export async function listLibrary() {
       .select(["scenario_id", (eb) => eb.fn.countAll<number>().as("n")])
       .groupBy("scenario_id")
       .execute(),
-    moduleOptions(),
+    moduleOptions(db),
   ]);
   const authors = new Map(
     (
@@ -130,12 +131,12 @@ export async function listLibrary() {
 export type SaveResult = { ok: true; revision: number } | { ok: false; message: string };
 
 export async function saveDraft(
+  db: Kysely<Database>,
   user: CurrentUser,
   scenarioId: string,
   yaml: string,
   base: number,
 ): Promise<SaveResult> {
-  const db = await getDb();
   const stored = await getDraft(db, scenarioId);
   const check = checkRevision(stored?.revision ?? null, base);
   const refused = async (): Promise<SaveResult> => {
@@ -151,8 +152,7 @@ export async function saveDraft(
   return saved ? { ok: true, revision: check.next } : refused();
 }
 
-export async function scenarioIdTaken(scenarioId: string) {
-  const db = await getDb();
+export async function scenarioIdTaken(db: Kysely<Database>, scenarioId: string) {
   return (
     RESERVED_IDS.has(scenarioId) || Boolean((await getDraft(db, scenarioId)) ?? (await latestVersionOf(db, scenarioId)))
   );
@@ -166,14 +166,14 @@ export function idProblem(id: string): string | null {
 }
 
 export async function createFromTemplate(
+  db: Kysely<Database>,
   user: CurrentUser,
   fields: TemplateFields,
 ): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
-  if (!(await moduleOptions()).some((m) => m.id === fields.module))
+  if (!(await moduleOptions(db)).some((m) => m.id === fields.module))
     return { ok: false, errors: { module: "Choose a module from the list" } };
-  if (await scenarioIdTaken(fields.id))
+  if (await scenarioIdTaken(db, fields.id))
     return { ok: false, errors: { id: `There is already a scenario with the id ${fields.id}: choose another` } };
-  const db = await getDb();
   if (!(await insertDraft(db, { scenarioId: fields.id, yaml: scenarioTemplate(fields), userId: user.id }))) {
     return { ok: false, errors: { id: `There is already a scenario with the id ${fields.id}: choose another` } };
   }
@@ -183,20 +183,24 @@ export async function createFromTemplate(
 export type ImportResult = { ok: true; scenarioId: string } | { ok: false; message: string; check?: CheckResult };
 
 /** An uploaded file becomes a new draft, only when valid and its id is free. */
-export async function importScenario(user: CurrentUser, fileName: string, text: string): Promise<ImportResult> {
+export async function importScenario(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  fileName: string,
+  text: string,
+): Promise<ImportResult> {
   if (Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES)
     return { ok: false, message: "The file must be 256 KB or smaller" };
-  const check = await checkStudioYaml(text);
+  const check = await checkStudioYaml(db, text);
   if (!check.scenario || hasErrors(check.diagnostics))
     return { ok: false, message: `${fileName} has errors, so nothing was imported`, check };
   const id = check.scenario.id;
-  if (await scenarioIdTaken(id)) {
+  if (await scenarioIdTaken(db, id)) {
     return {
       ok: false,
       message: `There is already a scenario with the id ${id}. Change the id in the file, or edit the existing scenario instead.`,
     };
   }
-  const db = await getDb();
   const inserted = await db.transaction().execute(async (tx) => {
     if (!(await insertDraft(tx, { scenarioId: id, yaml: text, userId: user.id }))) return false;
     await recordAudit(tx, {
@@ -212,11 +216,10 @@ export async function importScenario(user: CurrentUser, fileName: string, text: 
 }
 
 /** Unfinished attempts whose current node the new text no longer has (they finish on their own version). */
-export async function strandedAttempts(scenarioId: string, next: Scenario) {
-  const db = await getDb();
+export async function strandedAttempts(db: Kysely<Database>, scenarioId: string, next: Scenario) {
   const byNode = new Map<string, number>();
   for (const a of await unfinishedAttemptsOf(db, scenarioId)) {
-    const version = await getScenarioVersion(a.scenario_version_id);
+    const version = await getScenarioVersion(db, a.scenario_version_id);
     if (!version) continue;
     let node: string;
     try {
@@ -234,12 +237,12 @@ export async function strandedAttempts(scenarioId: string, next: Scenario) {
 export type PublishResult = { ok: true; versionId: number } | { ok: false; message: string };
 
 export async function publishDraft(
+  db: Kysely<Database>,
   user: CurrentUser,
   scenarioId: string,
   revision: number,
   changeNote: string,
 ): Promise<PublishResult> {
-  const db = await getDb();
   const draft = await getDraft(db, scenarioId);
   if (!draft) return { ok: false, message: "There is no draft to publish: it may have been published already" };
   if (draft.revision !== revision)
@@ -247,12 +250,12 @@ export async function publishDraft(
       ok: false,
       message: "The draft changed after you opened this page. Check the changes below again, then publish.",
     };
-  const check = await checkStudioYaml(draft.yaml, scenarioId);
+  const check = await checkStudioYaml(db, draft.yaml, scenarioId);
   if (!check.scenario || hasErrors(check.diagnostics))
     return { ok: false, message: "The draft has errors. Fix them in the editor before publishing." };
   const scenario = check.scenario;
   const hash = sha256(draft.yaml);
-  const result = await db.transaction().execute(async (tx): Promise<PublishResult> => {
+  const publish = db.transaction().execute(async (tx): Promise<PublishResult> => {
     const latest = await latestVersionOf(tx, scenarioId);
     if (latest?.content_hash === hash)
       return { ok: false, message: "The draft is the same as the published version: there is nothing to publish" };
@@ -274,8 +277,19 @@ export async function publishDraft(
       establishmentId: user.establishmentId,
       details: { scenarioId, versionId, hash, changeNote: changeNote.slice(0, 500) },
     });
+    await bumpLibraryGeneration(tx);
     return { ok: true, versionId };
   });
-  if (result.ok) invalidateCurriculum();
-  return result;
+  try {
+    return await publish;
+  } catch (error) {
+    // Another version of this scenario was added at the same moment (another trainer, or an
+    // instance importing the library): the unique index on the line of versions said no.
+    if (!isUniqueViolation(error)) throw error;
+    return {
+      ok: false,
+      message:
+        "Another version of this scenario was published at the same moment. Check the changes again, then publish.",
+    };
+  }
 }

@@ -1,18 +1,18 @@
 import type { Kysely } from "kysely";
-import { notNull, withId } from "./helpers";
+import { flag, flagValue, notNull, timestamp, withId } from "./helpers";
 
 export async function up(db: Kysely<any>): Promise<void> {
   await withId(db, db.schema.createTable("establishments"))
     .addColumn("code", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", notNull)
-    .addColumn("created_at", "text", notNull)
+    .addColumn("created_at", timestamp(db), notNull)
     .execute();
 
   await withId(db, db.schema.createTable("units"))
     .addColumn("establishment_id", "integer", (c) => c.notNull().references("establishments.id"))
     .addColumn("name", "text", notNull)
     .addColumn("kind", "text", notNull)
-    .addColumn("created_at", "text", notNull)
+    .addColumn("created_at", timestamp(db), notNull)
     .addUniqueConstraint("units_establishment_name", ["establishment_id", "name"])
     .execute();
 
@@ -24,9 +24,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("establishment_id", "integer", (c) => c.references("establishments.id"))
     .addColumn("unit_id", "integer", (c) => c.references("units.id"))
     .addColumn("password_hash", "text", notNull)
-    .addColumn("active", "integer", (c) => c.notNull().defaultTo(1))
-    .addColumn("created_at", "text", notNull)
-    .addColumn("updated_at", "text", notNull)
+    .addColumn("active", flag(db), (c) => c.notNull().defaultTo(flagValue(db, true)))
+    .addColumn("created_at", timestamp(db), notNull)
+    .addColumn("updated_at", timestamp(db), notNull)
     .execute();
   await db.schema.createIndex("users_establishment").on("users").columns(["establishment_id", "role"]).execute();
 
@@ -35,13 +35,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("user_id", "integer", (c) => c.references("users.id").onDelete("cascade"))
     .addColumn("data", "text", notNull)
-    .addColumn("created_at", "text", notNull)
-    .addColumn("expires_at", "text", notNull)
+    .addColumn("created_at", timestamp(db), notNull)
+    .addColumn("expires_at", timestamp(db), notNull)
     .execute();
   await db.schema.createIndex("sessions_user").on("sessions").column("user_id").execute();
 
   await withId(db, db.schema.createTable("audit_events"))
-    .addColumn("at", "text", notNull)
+    .addColumn("at", timestamp(db), notNull)
     .addColumn("actor_user_id", "integer", (c) => c.references("users.id"))
     .addColumn("action", "text", notNull)
     .addColumn("subject_user_id", "integer", (c) => c.references("users.id"))
@@ -59,7 +59,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await withId(db, db.schema.createTable("sign_in_failures"))
     .addColumn("username_key", "text", notNull)
-    .addColumn("at", "text", notNull)
+    .addColumn("at", timestamp(db), notNull)
     .execute();
   await db.schema
     .createIndex("sign_in_failures_key_at")

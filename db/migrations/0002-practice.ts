@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { notNull, withId } from "./helpers";
+import { notNull, timestamp, withId } from "./helpers";
 
 export async function up(db: Kysely<any>): Promise<void> {
   await withId(db, db.schema.createTable("scenario_versions"))
@@ -11,7 +11,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("source", "text", notNull)
     .addColumn("change_note", "text")
     .addColumn("created_by", "integer", (c) => c.references("users.id"))
-    .addColumn("created_at", "text", notNull)
+    .addColumn("created_at", timestamp(db), notNull)
     .execute();
   // Not unique: a file reverted to earlier content becomes the newest version again.
   await db.schema
@@ -35,9 +35,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("shuffle_seed", "integer", notNull)
     .addColumn("row_version", "integer", notNull)
     .addColumn("step_count", "integer", notNull)
-    .addColumn("started_at", "text", notNull)
-    .addColumn("updated_at", "text", notNull)
-    .addColumn("finished_at", "text")
+    .addColumn("started_at", timestamp(db), notNull)
+    .addColumn("updated_at", timestamp(db), notNull)
+    .addColumn("finished_at", timestamp(db))
     .addColumn("ending_node", "text")
     .addColumn("outcome", "text")
     .addColumn("open_questions", "integer", (c) => c.notNull().defaultTo(0))
@@ -67,7 +67,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("reply_node_id", "text", notNull)
     .addColumn("reply_talk", "text", notNull)
     .addColumn("free_text", "text")
-    .addColumn("at", "text", notNull)
+    .addColumn("at", timestamp(db), notNull)
     .addUniqueConstraint("attempt_steps_seq", ["attempt_id", "seq"])
     .execute();
 
@@ -76,7 +76,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("reviewer_id", "integer", (c) => c.notNull().references("users.id"))
     .addColumn("rating", "integer", notNull)
     .addColumn("comment", "text")
-    .addColumn("at", "text", notNull)
+    .addColumn("at", timestamp(db), notNull)
     .execute();
 }
 

@@ -1,14 +1,14 @@
 import type { Kysely } from "kysely";
-import { notNull, withId } from "./helpers";
+import { day, notNull, timestamp, withId } from "./helpers";
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("establishment_targets")
     .addColumn("establishment_id", "integer", (c) => c.primaryKey().references("establishments.id"))
     .addColumn("target_percent", "integer", notNull)
-    .addColumn("target_date", "text", notNull)
+    .addColumn("target_date", day(db), notNull)
     .addColumn("set_by", "integer", (c) => c.notNull().references("users.id"))
-    .addColumn("set_at", "text", notNull)
+    .addColumn("set_at", timestamp(db), notNull)
     .execute();
 
   await withId(db, db.schema.createTable("engagement_figures"))
@@ -17,7 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("eligible", "integer", notNull)
     .addColumn("not_engaging", "integer", notNull)
     .addColumn("recorded_by", "integer", (c) => c.notNull().references("users.id"))
-    .addColumn("recorded_at", "text", notNull)
+    .addColumn("recorded_at", timestamp(db), notNull)
     .addUniqueConstraint("engagement_figures_month", ["establishment_id", "month"])
     .execute();
 
@@ -25,7 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("xapi_deliveries")
     .addColumn("statement_id", "text", (c) => c.primaryKey())
     .addColumn("attempt_id", "text", (c) => c.notNull().references("attempts.id"))
-    .addColumn("sent_at", "text", notNull)
+    .addColumn("sent_at", timestamp(db), notNull)
     .execute();
 
   await db.schema
@@ -35,7 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("revision", "integer", notNull)
     .addColumn("created_by", "integer", (c) => c.references("users.id"))
     .addColumn("updated_by", "integer", (c) => c.references("users.id"))
-    .addColumn("updated_at", "text", notNull)
+    .addColumn("updated_at", timestamp(db), notNull)
     .execute();
 }
 

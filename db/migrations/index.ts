@@ -5,12 +5,14 @@ import * as m0001 from "./0001-foundation";
 import * as m0002 from "./0002-practice";
 import * as m0003 from "./0003-reporting-and-studio";
 import * as m0004 from "./0004-reports";
+import * as m0005 from "./0005-estate";
 
 const migrations: Record<string, Migration> = {
   "0001-foundation": m0001,
   "0002-practice": m0002,
   "0003-reporting-and-studio": m0003,
   "0004-reports": m0004,
+  "0005-estate": m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

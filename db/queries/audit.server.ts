@@ -1,5 +1,7 @@
 // The audit log: who did what to whom, and when. Rows are only ever added.
 import type { Kysely, Transaction } from "kysely";
+import { startsWith } from "../like";
+import { currentRequestId } from "../request-scope";
 import type { Database } from "../schema";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -22,6 +24,7 @@ export function recordAudit(db: Db, entry: AuditEntry) {
       subject_user_id: entry.subjectUserId ?? null,
       establishment_id: entry.establishmentId ?? null,
       details: entry.details ? JSON.stringify(entry.details) : null,
+      request_id: currentRequestId(),
     })
     .execute();
 }
@@ -43,12 +46,12 @@ export function listAudit(db: Db, filter: { action?: string; limit: number; offs
       "subject.username as subject_username",
       "est.name as establishment_name",
     ]);
-  if (filter.action) q = q.where("e.action", "like", `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (filter.action) q = q.where(startsWith("e.action", filter.action));
   return q.orderBy("e.id", "desc").limit(filter.limit).offset(filter.offset).execute();
 }
 
 export async function countAudit(db: Db, action?: string) {
   let q = db.selectFrom("audit_events").select((eb) => eb.fn.countAll<number>().as("n"));
-  if (action) q = q.where("action", "like", `${action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (action) q = q.where(startsWith("action", action));
   return Number((await q.executeTakeFirstOrThrow()).n);
 }

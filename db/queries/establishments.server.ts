@@ -70,7 +70,7 @@ export function unitStaffCounts(db: Db, establishmentId: number) {
     .selectFrom("users")
     .select(["unit_id", (eb) => eb.fn.countAll<number>().as("n")])
     .where("establishment_id", "=", establishmentId)
-    .where("active", "=", 1)
+    .where("active", "=", true)
     .groupBy("unit_id")
     .execute();
 }

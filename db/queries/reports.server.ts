@@ -19,7 +19,7 @@ export function listOfficers(db: Db, f: OfficerFilter) {
     .select(["users.id", "users.display_name", "users.unit_id", "units.name as unit_name"])
     .where("users.establishment_id", "=", f.establishmentId)
     .where("users.role", "=", "officer")
-    .where("users.active", "=", 1);
+    .where("users.active", "=", true);
   if (f.wingId != null) q = q.where("users.unit_id", "=", f.wingId);
   if (f.officerId != null) q = q.where("users.id", "=", f.officerId);
   return q.orderBy("users.display_name").orderBy("users.id").execute();
@@ -52,7 +52,7 @@ export function attemptsOfOfficers(db: Db, f: OfficerFilter) {
     .select(ATTEMPT_COLUMNS)
     .where("u.establishment_id", "=", f.establishmentId)
     .where("u.role", "=", "officer")
-    .where("u.active", "=", 1);
+    .where("u.active", "=", true);
   if (f.wingId != null) q = q.where("u.unit_id", "=", f.wingId);
   if (f.officerId != null) q = q.where("a.officer_id", "=", f.officerId);
   return q.execute();
@@ -187,7 +187,7 @@ export function writtenReplyRatings(db: Db, establishmentId: number) {
     .select(["u.unit_id", "a.officer_id", "r.rating"])
     .where("u.establishment_id", "=", establishmentId)
     .where("u.role", "=", "officer")
-    .where("u.active", "=", 1)
+    .where("u.active", "=", true)
     .execute();
 }
 

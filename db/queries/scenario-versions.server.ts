@@ -74,6 +74,12 @@ export async function insertScenarioVersion(
       change_note: v.changeNote ?? null,
       created_by: v.createdBy ?? null,
       created_at: new Date().toISOString(),
+      // The newest version so far: a unique index refuses a second version following the same one.
+      previous_version_id: (eb) =>
+        eb
+          .selectFrom("scenario_versions")
+          .select((e) => e.fn.max("id").as("id"))
+          .where("scenario_id", "=", v.scenarioId),
     })
     .returning("id")
     .executeTakeFirstOrThrow();

@@ -1,5 +1,6 @@
 // Users: look-ups for sign-in and the guard, and the admin's user management.
 import type { Kysely, Transaction } from "kysely";
+import { contains } from "../like";
 import type { Database, NewUser, Role } from "../schema";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -50,10 +51,8 @@ export function listUsers(
   if (filter.establishmentId != null) q = q.where("users.establishment_id", "=", filter.establishmentId);
   if (filter.role) q = q.where("users.role", "=", filter.role);
   if (filter.search) {
-    const like = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) =>
-      eb.or([eb("users.username_key", "like", like), eb(eb.fn("lower", ["users.display_name"]), "like", like)]),
-    );
+    const search = filter.search;
+    q = q.where((eb) => eb.or([contains("users.username_key", search), contains("users.display_name", search)]));
   }
   return q
     .orderBy("users.display_name")
@@ -88,7 +87,7 @@ export function updateUser(
     establishment_id: number | null;
     unit_id: number | null;
     password_hash: string;
-    active: number;
+    active: boolean;
   }>,
 ) {
   return db
@@ -98,10 +97,14 @@ export function updateUser(
     .execute();
 }
 
-export async function countUsers(db: Db) {
-  const row = await db
-    .selectFrom("users")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/** How many users, optionally of one prison, role or state: a count, never a capped list. */
+export async function countUsers(
+  db: Db,
+  filter: { establishmentId?: number; role?: Role; active?: boolean } = {},
+): Promise<number> {
+  let q = db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n"));
+  if (filter.establishmentId !== undefined) q = q.where("establishment_id", "=", filter.establishmentId);
+  if (filter.role) q = q.where("role", "=", filter.role);
+  if (filter.active !== undefined) q = q.where("active", "=", filter.active);
+  return Number((await q.executeTakeFirstOrThrow()).n);
 }

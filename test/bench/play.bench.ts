@@ -20,7 +20,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { decode } from "turbo-stream";
 import { migrateToLatest, openDatabase } from "~db/connection.server";
-import { DEMO_PASSWORD, seedDemo } from "~db/seed/demo.server";
+import { DEMO_PASSWORD, seedDemo } from "~/seed/demo.server";
 
 // autocannon ships no types; this is the part of its API used here.
 interface AutocannonResult {
@@ -78,7 +78,7 @@ function freePort(): Promise<number> {
 
 /** A fresh database with the demo prison plus N bench officers (sharing the demo password hash). */
 async function prepareDatabase(file: string): Promise<string[]> {
-  const db = openDatabase(file);
+  const db = openDatabase({ engine: "sqlite", path: file });
   await migrateToLatest(db);
   await seedDemo(db);
   const template = await db
@@ -99,7 +99,7 @@ async function prepareDatabase(file: string): Promise<string[]> {
         establishment_id: template.establishment_id,
         unit_id: template.unit_id,
         password_hash: template.password_hash,
-        active: 1,
+        active: true,
         created_at: now,
         updated_at: now,
       })
@@ -297,15 +297,18 @@ async function main() {
   const port = await freePort();
   const base = `http://localhost:${port}`;
   const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : []; // e.g. --prof
-  const server = spawn(
-    process.execPath,
-    [...nodeArgs, path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), path.join(BUILD_DIR, "index.js")],
-    {
-      cwd: root,
-      env: { ...process.env, PORT: String(port), DATABASE_PATH: dbFile, NODE_ENV: "production" },
-      stdio: ["ignore", "ignore", "inherit"],
+  const server = spawn(process.execPath, [...nodeArgs, path.join(BUILD_DIR, "server.js")], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_PATH: dbFile,
+      NODE_ENV: "production",
+      SESSION_SECRET: "bench-secret-long-enough-for-the-session-cookie",
+      LOG_LEVEL: "warn",
     },
-  );
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   try {
     await waitUntilUp(base);
     const officers = usernames.map((u) => new Officer(base, u));

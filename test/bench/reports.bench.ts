@@ -8,7 +8,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
-import { ensureLargeDatabase } from "~db/seed/large-file.server";
+import { ensureLargeDatabase } from "~/seed/large-file.server";
 
 const WARM_UP = 3;
 const RUNS = 9;

@@ -215,9 +215,16 @@ const restartPort = Number(process.env.E2E_PORT || 3211) + 50;
 const restartDb = `${root}test/results/e2e-restart-${restartPort}.sqlite`;
 
 function startServer(): ChildProcess {
-  return spawn("npx", ["remix-serve", `${buildDir}/index.js`], {
+  return spawn(process.execPath, [`${buildDir}/server.js`], {
     cwd: root,
-    env: { ...process.env, PORT: String(restartPort), DATABASE_PATH: restartDb, NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      PORT: String(restartPort),
+      DATABASE_PATH: restartDb,
+      NODE_ENV: "production",
+      ENGAGE_DEMO: "true",
+      LOG_LEVEL: "warn",
+    },
     stdio: "ignore",
     detached: true,
   });

@@ -15,7 +15,7 @@ let otherPrison = 0;
 let otherOfficer = 0;
 
 test.beforeAll(async () => {
-  const db = openDatabase(dbFile);
+  const db = openDatabase({ engine: "sqlite", path: dbFile });
   try {
     if (await db.selectFrom("establishments").select("id").where("code", "=", "OTH").executeTakeFirst()) return;
     const now = new Date().toISOString();
@@ -58,7 +58,7 @@ test.beforeAll(async () => {
       establishment_id,
       unit_id,
       password_hash: hash,
-      active: 1,
+      active: true,
       created_at: now,
       updated_at: now,
     });
@@ -90,7 +90,7 @@ test.beforeAll(async () => {
 
 async function ids() {
   if (otherPrison) return { otherPrison, otherOfficer };
-  const db = openDatabase(dbFile);
+  const db = openDatabase({ engine: "sqlite", path: dbFile });
   try {
     otherPrison = (
       await db.selectFrom("establishments").select("id").where("code", "=", "OTH").executeTakeFirstOrThrow()

@@ -3,15 +3,15 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTempDatabase } from "../support/temp-database";
+import { testContext, testDatabase } from "../support/database";
 import { insertAttempts, LISTENING_SCENARIOS } from "../support/attempts";
 
-useTempDatabase();
-const { getDb } = await import("~/db.server");
 const { statementsFor } = await import("~/reports/exports.server");
 const { deliverStatements } = await import("~/reports/lrs.server");
 
-const db = await getDb();
+const db = await testDatabase();
+const context = testContext(db);
+
 const prison = (await db.selectFrom("establishments").select("id").executeTakeFirstOrThrow()).id;
 await insertAttempts(db, [
   ...LISTENING_SCENARIOS.map((scenarioId) => ({ username: "officer", scenarioId })),

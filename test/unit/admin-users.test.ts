@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { useTempDatabase } from "../support/temp-database";
+import { testContext, testDatabase } from "../support/database";
 
-useTempDatabase();
-const { getDb } = await import("~/db.server");
 const { createUserAccount, editUser, setUserActive } = await import("~/admin/users.server");
 const { NewUserForm } = await import("~/admin/user-schemas");
 const { parseForm } = await import("~/utils/forms");
 const { getUserWithPlace } = await import("~db/queries/users.server");
 
-const db = await getDb();
+const db = await testDatabase();
+const context = testContext(db);
+
 const admin = await db.selectFrom("users").selectAll().where("username_key", "=", "admin").executeTakeFirstOrThrow();
 const actor = {
   id: admin.id,
@@ -64,7 +64,7 @@ describe("admin user management refuses bad input and changes nothing", () => {
 
   it("refuses a forged prison or a wing from another prison, and creates no user", async () => {
     const before = await db.selectFrom("users").select(db.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    const forgedPrison = await createUserAccount(actor, {
+    const forgedPrison = await createUserAccount(db, actor, {
       username: "forged1",
       password: "long enough password",
       displayName: "Forged",
@@ -78,7 +78,7 @@ describe("admin user management refuses bad input and changes nothing", () => {
       .values({ code: "OTH", name: "Other", created_at: new Date().toISOString() })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const wrongWing = await createUserAccount(actor, {
+    const wrongWing = await createUserAccount(db, actor, {
       username: "forged2",
       password: "long enough password",
       displayName: "Forged",
@@ -92,7 +92,7 @@ describe("admin user management refuses bad input and changes nothing", () => {
   });
 
   it("treats usernames as unique ignoring case", async () => {
-    const result = await createUserAccount(actor, {
+    const result = await createUserAccount(db, actor, {
       username: "OFFICER",
       password: "long enough password",
       displayName: "Dup",
@@ -104,7 +104,7 @@ describe("admin user management refuses bad input and changes nothing", () => {
   });
 
   it("records role changes and deactivation in the audit log and ends the user's sessions", async () => {
-    const created = await createUserAccount(actor, {
+    const created = await createUserAccount(db, actor, {
       username: "temp.officer",
       password: "long enough password",
       displayName: "Temp",
@@ -124,7 +124,7 @@ describe("admin user management refuses bad input and changes nothing", () => {
       })
       .execute();
     expect(
-      await editUser(actor, created.id, {
+      await editUser(db, actor, created.id, {
         displayName: "Temp",
         role: "trainer",
         establishmentId: prison.id,
@@ -132,7 +132,7 @@ describe("admin user management refuses bad input and changes nothing", () => {
       }),
     ).toEqual({ ok: true });
     expect((await getUserWithPlace(db, created.id))?.role).toBe("trainer");
-    await setUserActive(actor, created.id, false);
+    await setUserActive(db, actor, created.id, false);
     const actions = await db
       .selectFrom("audit_events")
       .select("action")
@@ -142,6 +142,6 @@ describe("admin user management refuses bad input and changes nothing", () => {
       expect.arrayContaining(["user.created", "user.role_changed", "user.deactivated"]),
     );
     expect(await db.selectFrom("sessions").selectAll().where("user_id", "=", created.id).execute()).toEqual([]);
-    expect(await setUserActive(actor, admin.id, false)).toMatchObject({ ok: false });
+    expect(await setUserActive(db, actor, admin.id, false)).toMatchObject({ ok: false });
   });
 });

@@ -1,21 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { useTempDatabase } from "../support/temp-database";
+import { testContext, testDatabase } from "../support/database";
 
-useTempDatabase();
 const { requireUser, safeReturnPath, establishmentScope, canSeeEstablishment } = await import("~/auth/guard.server");
-const { startUserSession } = await import("~/auth/session.server");
-const { getDb } = await import("~/db.server");
 const { setUserActive } = await import("~/admin/users.server");
 
+const db = await testDatabase();
+const context = testContext(db);
+
 async function userId(username: string) {
-  const db = await getDb();
   return (await db.selectFrom("users").select("id").where("username_key", "=", username).executeTakeFirstOrThrow()).id;
 }
 
 async function requestAs(username: string | null, path = "/x", init: RequestInit = {}) {
   const headers = new Headers(init.headers);
   if (username) {
-    const setCookie = await startUserSession(new Request("http://localhost/"), await userId(username));
+    const setCookie = await context.sessions.startUserSession(new Request("http://localhost/"), await userId(username));
     headers.set("Cookie", setCookie.split(";")[0]);
   }
   return new Request(`http://localhost${path}`, { ...init, headers });
@@ -33,7 +32,7 @@ async function thrown(p: Promise<unknown>): Promise<Response> {
 
 describe("requireUser", () => {
   it("sends an anonymous request to sign in with a return path", async () => {
-    const res = await thrown(requireUser(await requestAs(null, "/admin/users?role=officer")));
+    const res = await thrown(requireUser(await requestAs(null, "/admin/users?role=officer"), context));
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/sign-in?returnTo=%2Fadmin%2Fusers%3Frole%3Dofficer");
   });
@@ -45,16 +44,16 @@ describe("requireUser", () => {
     ["admin", "admin", "officer"],
   ] as const) {
     it(`lets a ${username} into ${allowed} pages and gives 403 on ${refused} pages`, async () => {
-      const user = await requireUser(await requestAs(username), { roles: [allowed] });
+      const user = await requireUser(await requestAs(username), context, { roles: [allowed] });
       expect(user.role).toBe(username);
-      const res = await thrown(requireUser(await requestAs(username), { roles: [refused] }));
+      const res = await thrown(requireUser(await requestAs(username), context, { roles: [refused] }));
       expect(res.status).toBe(403);
     });
   }
 
   it("scopes managers and trainers to their prison and lets admins see all", async () => {
-    const manager = await requireUser(await requestAs("manager"));
-    const admin = await requireUser(await requestAs("admin"));
+    const manager = await requireUser(await requestAs("manager"), context);
+    const admin = await requireUser(await requestAs("admin"), context);
     expect(establishmentScope(manager)).toBe(manager.establishmentId);
     expect(establishmentScope(admin)).toBeNull();
     expect(canSeeEstablishment(manager, manager.establishmentId)).toBe(true);
@@ -67,14 +66,14 @@ describe("requireUser", () => {
       method: "POST",
       headers: { Origin: "https://evil.example" },
     });
-    expect((await thrown(requireUser(req))).status).toBe(403);
+    expect((await thrown(requireUser(req, context))).status).toBe(403);
   });
 
   it("treats a deactivated user as signed out", async () => {
-    const admin = await requireUser(await requestAs("admin"));
+    const admin = await requireUser(await requestAs("admin"), context);
     const req = await requestAs("officer6");
-    await setUserActive(admin, await userId("officer6"), false);
-    expect((await thrown(requireUser(req))).status).toBe(302);
+    await setUserActive(db, admin, await userId("officer6"), false);
+    expect((await thrown(requireUser(req, context))).status).toBe(302);
   });
 });
 

@@ -2,24 +2,23 @@
  * The step service on a real SQLite file: the server is the only authority on what is recorded.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTempDatabase } from "../support/temp-database";
+import { testContext, testDatabase } from "../support/database";
 
-useTempDatabase();
-const { getDb } = await import("~/db.server");
 const { startAttempt, takeStep, abandonAttempt } = await import("~/practice/attempts.server");
-const { getScenarioVersion, getCurriculum } = await import("~/curriculum.server");
+const { getScenarioVersion, getCurriculum, bumpLibraryGeneration } = await import("~/curriculum.server");
 const { countBehaviours } = await import("~/domain/indicators");
 const { recordOf, recordCsv } = await import("~/practice/record.server");
 const { neutraliseCell } = await import("~/domain/reporting/csv");
 const { insertScenarioVersion } = await import("~db/queries/scenario-versions.server");
-const { invalidateCurriculum } = await import("~/curriculum.server");
 type MiCode = import("~/domain/mi-codes").MiCode;
+
+const db = await testDatabase();
+const context = testContext(db);
 
 let officer: { id: number; establishmentId: number | null };
 let other: { id: number; establishmentId: number | null };
 
 async function officerNamed(username: string) {
-  const db = await getDb();
   const row = await db
     .selectFrom("users")
     .select(["id", "establishment_id"])
@@ -29,22 +28,22 @@ async function officerNamed(username: string) {
 }
 
 async function attemptRow(id: string) {
-  return (await getDb()).selectFrom("attempts").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  return db.selectFrom("attempts").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 }
 async function stepRows(id: string) {
-  return (await getDb()).selectFrom("attempt_steps").selectAll().where("attempt_id", "=", id).orderBy("seq").execute();
+  return db.selectFrom("attempt_steps").selectAll().where("attempt_id", "=", id).orderBy("seq").execute();
 }
 
 /** Where the attempt is now, and what it offers, read from its stored snapshot and scenario. */
 async function position(id: string) {
   const row = await attemptRow(id);
-  const version = (await getScenarioVersion(row.scenario_version_id))!;
+  const version = (await getScenarioVersion(db, row.scenario_version_id))!;
   const nodeId = (JSON.parse(row.snapshot) as { value: string }).value;
   return { row, nodeId, node: version.scenario.nodes[nodeId] };
 }
 
 async function started(scenarioId: string, mode: "practice" | "assessment" = "practice", who = officer) {
-  const result = await startAttempt(who, scenarioId, mode);
+  const result = await startAttempt(db, who, scenarioId, mode);
   if (!result.ok) throw new Error("could not start");
   return result.attemptId;
 }
@@ -59,7 +58,7 @@ describe("starting an attempt", () => {
     const id = await started("appeal-denial");
     expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const row = await attemptRow(id);
-    const newest = (await getCurriculum()).flatMap((m) => m.scenarios).find((s) => s.id === "appeal-denial")!;
+    const newest = (await getCurriculum(db)).flatMap((m) => m.scenarios).find((s) => s.id === "appeal-denial")!;
     expect(row).toMatchObject({
       officer_id: officer.id,
       scenario_version_id: newest.versionId,
@@ -70,16 +69,16 @@ describe("starting an attempt", () => {
     });
     expect(JSON.parse(row.snapshot)).toMatchObject({ value: "opening", status: "active" });
     // A second start (another click, another tab) returns the same attempt.
-    expect(await startAttempt(officer, "appeal-denial", "assessment")).toEqual({
+    expect(await startAttempt(db, officer, "appeal-denial", "assessment")).toEqual({
       ok: true,
       attemptId: id,
       resumed: true,
     });
-    expect(await abandonAttempt(officer, id)).toEqual({ kind: "ok" });
+    expect(await abandonAttempt(db, officer, id)).toEqual({ kind: "ok" });
   });
 
   it("refuses a scenario that is not in the curriculum", async () => {
-    expect(await startAttempt(officer, "no-such-scenario", "practice")).toEqual({
+    expect(await startAttempt(db, officer, "no-such-scenario", "practice")).toEqual({
       ok: false,
       reason: "unknown-scenario",
     });
@@ -89,7 +88,7 @@ describe("starting an attempt", () => {
 describe("taking a step", () => {
   it("records a valid choice with its MI code and the reply's talk type, and bumps the row version", async () => {
     const id = await started("appeal-denial");
-    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "putting-name" })).toEqual({
+    expect(await takeStep(db, officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "putting-name" })).toEqual({
       kind: "ok",
       finished: false,
     });
@@ -104,70 +103,74 @@ describe("taking a step", () => {
       free_text: null,
     });
     expect(await attemptRow(id)).toMatchObject({ row_version: 2, step_count: 1 });
-    await abandonAttempt(officer, id);
+    await abandonAttempt(db, officer, id);
   });
 
   it("records nothing for a forged choice id", async () => {
     const id = await started("appeal-denial");
-    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "dad-matters-most" })).toEqual({
-      kind: "not-allowed",
-    });
-    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "<script>" })).toEqual({
+    expect(await takeStep(db, officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "dad-matters-most" })).toEqual(
+      {
+        kind: "not-allowed",
+      },
+    );
+    expect(await takeStep(db, officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "<script>" })).toEqual({
       kind: "not-allowed",
     });
     // A written reply where the node offers choices is refused too.
-    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 1, text: "Hello" })).toEqual({
+    expect(await takeStep(db, officer, id, { nodeId: "opening", rowVersion: 1, text: "Hello" })).toEqual({
       kind: "not-allowed",
     });
     expect(await stepRows(id)).toHaveLength(0);
     expect(await attemptRow(id)).toMatchObject({ row_version: 1, step_count: 0 });
-    await abandonAttempt(officer, id);
+    await abandonAttempt(db, officer, id);
   });
 
   it("records nothing from a stale page: old row version or old node", async () => {
     const id = await started("appeal-denial");
-    await takeStep(officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "not-while-appealing" });
+    await takeStep(db, officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "not-while-appealing" });
     // The same request again (a replay, or the back button and submit).
-    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "not-while-appealing" })).toEqual({
+    expect(
+      await takeStep(db, officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "not-while-appealing" }),
+    ).toEqual({
       kind: "stale",
     });
     // The right version but a node the officer has left.
-    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 2, choiceId: "jury" })).toEqual({
+    expect(await takeStep(db, officer, id, { nodeId: "opening", rowVersion: 2, choiceId: "jury" })).toEqual({
       kind: "stale",
     });
     // A future version nobody has reached.
-    expect(await takeStep(officer, id, { nodeId: "looked-at", rowVersion: 7, choiceId: "youre-his-dad" })).toEqual({
+    expect(await takeStep(db, officer, id, { nodeId: "looked-at", rowVersion: 7, choiceId: "youre-his-dad" })).toEqual({
       kind: "stale",
     });
     expect(await stepRows(id)).toHaveLength(1);
     expect(await attemptRow(id)).toMatchObject({ row_version: 2, step_count: 1 });
-    await abandonAttempt(officer, id);
+    await abandonAttempt(db, officer, id);
   });
 
   it("records one step for a double submit sent at the same moment", async () => {
     const id = await started("appeal-denial");
     const input = { nodeId: "opening", rowVersion: 1, choiceId: "putting-name" };
     const results = await Promise.all([
-      takeStep(officer, id, input),
-      takeStep(officer, id, input),
-      takeStep(officer, id, { ...input, choiceId: "jury" }),
+      takeStep(db, officer, id, input),
+      takeStep(db, officer, id, input),
+      takeStep(db, officer, id, { ...input, choiceId: "jury" }),
     ]);
     expect(results.filter((r) => r.kind === "ok")).toHaveLength(1);
     expect(results.filter((r) => r.kind === "stale")).toHaveLength(2);
     expect(await stepRows(id)).toHaveLength(1);
     expect(await attemptRow(id)).toMatchObject({ row_version: 2, step_count: 1 });
-    await abandonAttempt(officer, id);
+    await abandonAttempt(db, officer, id);
   });
 
   it("refuses another officer's attempt as if it did not exist", async () => {
     const id = await started("appeal-denial");
-    expect(await takeStep(other, id, { nodeId: "opening", rowVersion: 1, choiceId: "putting-name" })).toEqual({
+    expect(await takeStep(db, other, id, { nodeId: "opening", rowVersion: 1, choiceId: "putting-name" })).toEqual({
       kind: "not-found",
     });
-    expect(await abandonAttempt(other, id)).toEqual({ kind: "not-found" });
+    expect(await abandonAttempt(db, other, id)).toEqual({ kind: "not-found" });
     expect(await stepRows(id)).toHaveLength(0);
     expect((await attemptRow(id)).status).toBe("in_progress");
-    await abandonAttempt(officer, id);
+    await abandonAttempt(db, officer, id);
   });
 
   it("stores a written reply as free text with no MI code, and refuses an empty or over-long one", async () => {
@@ -176,18 +179,18 @@ describe("taking a step", () => {
     for (let guard = 0; guard < 30; guard++) {
       const { row, nodeId, node } = await position(id);
       if (node.write) {
-        expect(await takeStep(officer, id, { nodeId, rowVersion: row.row_version, text: "   " })).toMatchObject({
+        expect(await takeStep(db, officer, id, { nodeId, rowVersion: row.row_version, text: "   " })).toMatchObject({
           kind: "invalid-text",
         });
         expect(
-          await takeStep(officer, id, { nodeId, rowVersion: row.row_version, text: "x".repeat(2001) }),
+          await takeStep(db, officer, id, { nodeId, rowVersion: row.row_version, text: "x".repeat(2001) }),
         ).toMatchObject({ kind: "invalid-text" });
-        expect(await takeStep(officer, id, { nodeId, rowVersion: row.row_version, choiceId: "anything" })).toEqual({
+        expect(await takeStep(db, officer, id, { nodeId, rowVersion: row.row_version, choiceId: "anything" })).toEqual({
           kind: "not-allowed",
         });
         const before = (await stepRows(id)).length;
         expect(
-          await takeStep(officer, id, {
+          await takeStep(db, officer, id, {
             nodeId,
             rowVersion: row.row_version,
             text: "You want to know what you're walking into.",
@@ -202,7 +205,6 @@ describe("taking a step", () => {
           free_text: "You want to know what you're walking into.",
         });
         // A trainer's rating of the reply shows in the officer's record and its CSV.
-        const db = await getDb();
         const trainer = await officerNamed("trainer");
         await db
           .insertInto("written_reply_reviews")
@@ -214,7 +216,7 @@ describe("taking a step", () => {
             at: new Date().toISOString(),
           })
           .execute();
-        const entry = (await recordOf(officer.id)).find((e) => e.id === id)!;
+        const entry = (await recordOf(db, officer.id)).find((e) => e.id === id)!;
         expect(entry.writtenReplies).toEqual([
           expect.objectContaining({
             reply: "You want to know what you're walking into.",
@@ -223,10 +225,10 @@ describe("taking a step", () => {
           }),
         ]);
         expect(recordCsv([entry])).toContain("Rating: 4 out of 5 | Comment: =Good: it names his caution");
-        await abandonAttempt(officer, id);
+        await abandonAttempt(db, officer, id);
         return;
       }
-      await takeStep(officer, id, { nodeId, rowVersion: row.row_version, choiceId: node.choices![0].id });
+      await takeStep(db, officer, id, { nodeId, rowVersion: row.row_version, choiceId: node.choices![0].id });
     }
     throw new Error("no write node reached");
   });
@@ -240,13 +242,13 @@ describe("finishing", () => {
     for (let guard = 0; guard < 40 && !finished; guard++) {
       const { row, nodeId, node } = await position(id);
       if (node.write) {
-        const r = await takeStep(officer, id, { nodeId, rowVersion: row.row_version, text: "A written reply." });
+        const r = await takeStep(db, officer, id, { nodeId, rowVersion: row.row_version, text: "A written reply." });
         finished = r.kind === "ok" && r.finished;
         continue;
       }
       // Prefer reflections so the path is a realistic good one; take the last choice otherwise.
       const choice = node.choices!.find((c) => c.mi === "complex_reflection") ?? node.choices!.at(-1)!;
-      const r = await takeStep(officer, id, { nodeId, rowVersion: row.row_version, choiceId: choice.id });
+      const r = await takeStep(db, officer, id, { nodeId, rowVersion: row.row_version, choiceId: choice.id });
       expect(r.kind).toBe("ok");
       chosen.push(choice.mi);
       finished = r.kind === "ok" && r.finished;
@@ -270,12 +272,12 @@ describe("finishing", () => {
     expect(row.finished_at).not.toBeNull();
     expect((await stepRows(id)).map((s) => s.seq)).toEqual(chosen.map((_, i) => i + 1));
     // Nothing more can be recorded on a finished attempt, and it cannot be abandoned.
-    expect(await takeStep(officer, id, { nodeId, rowVersion: row.row_version, choiceId: "x" })).toEqual({
+    expect(await takeStep(db, officer, id, { nodeId, rowVersion: row.row_version, choiceId: "x" })).toEqual({
       kind: "not-in-progress",
     });
-    expect(await abandonAttempt(officer, id)).toEqual({ kind: "not-in-progress" });
+    expect(await abandonAttempt(db, officer, id)).toEqual({ kind: "not-in-progress" });
 
-    const record = await recordOf(officer.id);
+    const record = await recordOf(db, officer.id);
     const entry = record.find((e) => e.id === id)!;
     expect(entry).toMatchObject({ mode: "assessment", status: "Finished", scenarioId: "appeal-denial" });
     expect(entry.indicators["Complex reflections"]).toMatch(/%/);
@@ -283,9 +285,8 @@ describe("finishing", () => {
 
   it("an attempt in progress finishes on the version it started with", async () => {
     const id = await started("appeal-denial");
-    const db = await getDb();
     const row = await attemptRow(id);
-    const old = (await getScenarioVersion(row.scenario_version_id))!;
+    const old = (await getScenarioVersion(db, row.scenario_version_id))!;
     // Publish a new version whose opening no longer offers "jury".
     const yaml = old.yaml.replace(/\n      - id: jury\n(?:        .*\n)+?(?=      - id:)/, "\n");
     expect(yaml).not.toBe(old.yaml);
@@ -297,22 +298,22 @@ describe("finishing", () => {
       moduleId: old.scenario.module,
       source: "studio",
     });
-    invalidateCurriculum();
-    expect(await takeStep(officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "jury" })).toEqual({
+    await bumpLibraryGeneration(db);
+    expect(await takeStep(db, officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "jury" })).toEqual({
       kind: "ok",
       finished: false,
     });
     const fresh = await started("closer-to-my-kids");
-    await abandonAttempt(officer, fresh);
-    const next = await startAttempt(officer, "appeal-denial", "practice");
+    await abandonAttempt(db, officer, fresh);
+    const next = await startAttempt(db, officer, "appeal-denial", "practice");
     expect(next).toMatchObject({ ok: true, resumed: true, attemptId: id });
-    await abandonAttempt(officer, id);
+    await abandonAttempt(db, officer, id);
     const newer = await started("appeal-denial");
     expect((await attemptRow(newer)).scenario_version_id).toBeGreaterThan(row.scenario_version_id);
-    expect(await takeStep(officer, newer, { nodeId: "opening", rowVersion: 1, choiceId: "jury" })).toEqual({
+    expect(await takeStep(db, officer, newer, { nodeId: "opening", rowVersion: 1, choiceId: "jury" })).toEqual({
       kind: "not-allowed",
     });
-    await abandonAttempt(officer, newer);
+    await abandonAttempt(db, officer, newer);
   });
 });
 

@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { useTempDatabase } from "../support/temp-database";
+import { testContext, testDatabase } from "../support/database";
 import { GOOD_COUNTS, insertAttempts, LISTENING_SCENARIOS, POOR_COUNTS } from "../support/attempts";
 
-useTempDatabase();
-const { getDb } = await import("~/db.server");
-const { startUserSession } = await import("~/auth/session.server");
 const { requireReportScope } = await import("~/reports/scope.server");
 const { matrixReport } = await import("~/reports/matrix.server");
 const { overviewReport } = await import("~/reports/overview.server");
@@ -17,7 +14,9 @@ const { insertUser } = await import("~db/queries/users.server");
 const { saveEngagementFigure, setTarget } = await import("~db/queries/reports.server");
 const { parseForm } = await import("~/utils/forms");
 
-const db = await getDb();
+const db = await testDatabase();
+const context = testContext(db);
+
 const demo = (await db.selectFrom("establishments").select("id").executeTakeFirstOrThrow()).id;
 const other = await insertEstablishment(db, { code: "OTH", name: "HMP Elsewhere (test)" });
 const otherWing = await insertUnit(db, { establishment_id: other, name: "Z wing", kind: "wing" });
@@ -29,7 +28,7 @@ const otherManager = await insertUser(db, {
   establishment_id: other,
   unit_id: null,
   password_hash: hash,
-  active: 1,
+  active: true,
 });
 const otherOfficer = await insertUser(db, {
   username: "officer-other",
@@ -38,13 +37,13 @@ const otherOfficer = await insertUser(db, {
   establishment_id: other,
   unit_id: otherWing,
   password_hash: hash,
-  active: 1,
+  active: true,
 });
 
 async function requestAs(username: string, path = "/reports") {
   const id = (await db.selectFrom("users").select("id").where("username_key", "=", username).executeTakeFirstOrThrow())
     .id;
-  const cookie = (await startUserSession(new Request("http://localhost/"), id)).split(";")[0];
+  const cookie = (await context.sessions.startUserSession(new Request("http://localhost/"), id)).split(";")[0];
   return new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
 }
 async function status(p: Promise<unknown>) {
@@ -66,26 +65,28 @@ await insertAttempts(db, [
 
 describe("report scope", () => {
   it("gives officers and trainers a 403", async () => {
-    expect(await status(requireReportScope(await requestAs("officer")))).toBe(403);
-    expect(await status(requireReportScope(await requestAs("trainer")))).toBe(403);
+    expect(await status(requireReportScope(await requestAs("officer"), context))).toBe(403);
+    expect(await status(requireReportScope(await requestAs("trainer"), context))).toBe(403);
   });
 
   it("keeps a manager to their own prison: another prison by address or form field is a 404", async () => {
-    const scope = await requireReportScope(await requestAs("manager"));
+    const scope = await requireReportScope(await requestAs("manager"), context);
     expect(scope.prison.id).toBe(demo);
     expect(scope.prisons).toEqual([]);
-    expect((await requireReportScope(await requestAs("manager", `/reports?prison=${demo}`))).prison.id).toBe(demo);
-    expect(await status(requireReportScope(await requestAs("manager", `/reports?prison=${other}`)))).toBe(404);
-    expect(await status(requireReportScope(await requestAs("manager"), String(other)))).toBe(404);
-    expect(await status(requireReportScope(await requestAs("manager", "/reports?prison=abc")))).toBe(404);
-    expect((await requireReportScope(await requestAs("manager-other"))).prison.id).toBe(other);
+    expect((await requireReportScope(await requestAs("manager", `/reports?prison=${demo}`), context)).prison.id).toBe(
+      demo,
+    );
+    expect(await status(requireReportScope(await requestAs("manager", `/reports?prison=${other}`), context))).toBe(404);
+    expect(await status(requireReportScope(await requestAs("manager"), context, String(other)))).toBe(404);
+    expect(await status(requireReportScope(await requestAs("manager", "/reports?prison=abc"), context))).toBe(404);
+    expect((await requireReportScope(await requestAs("manager-other"), context)).prison.id).toBe(other);
   });
 
   it("lets an admin choose any prison, and 404s one that does not exist", async () => {
-    const scope = await requireReportScope(await requestAs("admin", `/reports?prison=${other}`));
+    const scope = await requireReportScope(await requestAs("admin", `/reports?prison=${other}`), context);
     expect(scope.prison.id).toBe(other);
     expect(scope.prisons.map((p) => p.id).sort()).toEqual([demo, other].sort());
-    expect(await status(requireReportScope(await requestAs("admin", "/reports?prison=99999")))).toBe(404);
+    expect(await status(requireReportScope(await requestAs("admin", "/reports?prison=99999"), context))).toBe(404);
   });
 });
 
@@ -150,7 +151,7 @@ describe("overview", () => {
 
 describe("officer record", () => {
   it("shows an officer's attempts and writes an audit row each time it is opened", async () => {
-    const viewer = await requireReportScope(await requestAs("manager"));
+    const viewer = await requireReportScope(await requestAs("manager"), context);
     const sam = (
       await db.selectFrom("users").select("id").where("username_key", "=", "officer").executeTakeFirstOrThrow()
     ).id;
@@ -166,7 +167,7 @@ describe("officer record", () => {
   });
 
   it("is not found for another prison's officer or a non-officer", async () => {
-    const viewer = await requireReportScope(await requestAs("manager"));
+    const viewer = await requireReportScope(await requestAs("manager"), context);
     expect(await status(officerRecord(db, viewer.user, demo, otherOfficer))).toBe(404);
     expect(await status(officerRecord(db, viewer.user, demo, otherManager))).toBe(404);
     expect(await status(officerRecord(db, viewer.user, demo, 999999))).toBe(404);

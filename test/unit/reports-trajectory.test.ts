@@ -2,20 +2,20 @@
 // end; this checks it against asking the competency rules for every officer at every month end,
 // on a generated prison.
 import { describe, expect, it } from "vitest";
-import { useTempDatabase } from "../support/temp-database";
+import { testContext, testDatabase } from "../support/database";
 
-useTempDatabase();
-const { getDb } = await import("~/db.server");
 const { getCurriculum } = await import("~/curriculum.server");
-const { generateLarge } = await import("~db/seed/large.server");
+const { generateLarge } = await import("~/seed/large.server");
 const { prisonProgress, monthlyTrajectory } = await import("~/reports/progress.server");
 const { programmeProgress } = await import("~/domain/competency");
 const { lastMonths, monthEnd } = await import("~/domain/reporting/months");
 
+const db = await testDatabase();
+const context = testContext(db);
+
 describe("monthlyTrajectory", () => {
   it("matches the competency rules asked for every officer at every month end", async () => {
-    const db = await getDb();
-    const modules = (await getCurriculum()).map((m) => ({
+    const modules = (await getCurriculum(db)).map((m) => ({
       id: m.id,
       scenarios: m.scenarios.map((s) => ({ id: s.id, versionId: s.versionId })),
     }));

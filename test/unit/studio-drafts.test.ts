@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { useTempDatabase } from "../support/temp-database";
+import { testContext, testDatabase } from "../support/database";
 
-useTempDatabase();
 const { checkRevision } = await import("~/studio/concurrency");
 const {
   saveDraft,
@@ -12,20 +11,20 @@ const {
   strandedAttempts,
   checkStudioYaml,
 } = await import("~/studio/studio.server");
-const { getDb } = await import("~/db.server");
 const { getCurriculum, newestVersionOf } = await import("~/curriculum.server");
 const { getCurrentUser } = await import("~/auth/guard.server");
-const { startUserSession } = await import("~/auth/session.server");
+
+const db = await testDatabase();
+const context = testContext(db);
 
 async function userNamed(username: string) {
-  const db = await getDb();
   const { id } = await db
     .selectFrom("users")
     .select("id")
     .where("username_key", "=", username)
     .executeTakeFirstOrThrow();
-  const cookie = (await startUserSession(new Request("http://localhost/"), id)).split(";")[0];
-  return (await getCurrentUser(new Request("http://localhost/", { headers: { Cookie: cookie } })))!;
+  const cookie = (await context.sessions.startUserSession(new Request("http://localhost/"), id)).split(";")[0];
+  return (await getCurrentUser(new Request("http://localhost/", { headers: { Cookie: cookie } }), context))!;
 }
 
 describe("the concurrent-edit check", () => {
@@ -40,14 +39,15 @@ describe("the concurrent-edit check", () => {
   it("refuses the second of two trainers saving the same revision, and keeps the first's text", async () => {
     const first = await userNamed("trainer");
     const second = await userNamed("admin");
-    const module = (await getCurriculum())[0].id;
+    const module = (await getCurriculum(db))[0].id;
     expect(
-      await createFromTemplate(first, { id: "two-editors", title: "Two editors", module, personaName: "Dean" }),
+      await createFromTemplate(db, first, { id: "two-editors", title: "Two editors", module, personaName: "Dean" }),
     ).toEqual({ ok: true });
-    const opened = (await loadStudioScenario("two-editors"))!;
+    const opened = (await loadStudioScenario(db, "two-editors"))!;
     expect(opened.revision).toBe(1);
 
     const a = await saveDraft(
+      db,
       first,
       "two-editors",
       opened.yaml.replace("Two editors", "First trainer's title"),
@@ -55,6 +55,7 @@ describe("the concurrent-edit check", () => {
     );
     expect(a).toEqual({ ok: true, revision: 2 });
     const b = await saveDraft(
+      db,
       second,
       "two-editors",
       opened.yaml.replace("Two editors", "Second trainer's title"),
@@ -62,19 +63,19 @@ describe("the concurrent-edit check", () => {
     );
     expect(b.ok).toBe(false);
     if (!b.ok) expect(b.message).toMatch(/saved this draft .* after you opened it, so your changes were not saved/);
-    const now = (await loadStudioScenario("two-editors"))!;
+    const now = (await loadStudioScenario(db, "two-editors"))!;
     expect(now.yaml).toContain("First trainer's title");
     expect(now.revision).toBe(2);
   });
 
   it("lets only one of two first saves of a published scenario make the draft", async () => {
     const trainer = await userNamed("trainer");
-    const id = (await getCurriculum())[0].scenarios[0].id;
-    const opened = (await loadStudioScenario(id))!;
+    const id = (await getCurriculum(db))[0].scenarios[0].id;
+    const opened = (await loadStudioScenario(db, id))!;
     expect(opened.revision).toBe(0);
     const results = await Promise.all([
-      saveDraft(trainer, id, `${opened.yaml}# one\n`, 0),
-      saveDraft(trainer, id, `${opened.yaml}# two\n`, 0),
+      saveDraft(db, trainer, id, `${opened.yaml}# one\n`, 0),
+      saveDraft(db, trainer, id, `${opened.yaml}# two\n`, 0),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
@@ -83,14 +84,13 @@ describe("the concurrent-edit check", () => {
 describe("publishing", () => {
   it("publishes a valid draft as an immutable studio version and hands it to new attempts", async () => {
     const trainer = await userNamed("trainer");
-    const module = (await getCurriculum())[0].id;
-    await createFromTemplate(trainer, { id: "to-publish", title: "To publish", module, personaName: "Dean" });
-    const draft = (await loadStudioScenario("to-publish"))!;
-    expect(await publishDraft(trainer, "to-publish", draft.revision + 1, "note")).toMatchObject({ ok: false });
+    const module = (await getCurriculum(db))[0].id;
+    await createFromTemplate(db, trainer, { id: "to-publish", title: "To publish", module, personaName: "Dean" });
+    const draft = (await loadStudioScenario(db, "to-publish"))!;
+    expect(await publishDraft(db, trainer, "to-publish", draft.revision + 1, "note")).toMatchObject({ ok: false });
 
-    const result = await publishDraft(trainer, "to-publish", draft.revision, "First version");
+    const result = await publishDraft(db, trainer, "to-publish", draft.revision, "First version");
     expect(result.ok).toBe(true);
-    const db = await getDb();
     const version = await db
       .selectFrom("scenario_versions")
       .selectAll()
@@ -103,9 +103,9 @@ describe("publishing", () => {
       yaml: draft.yaml,
     });
     expect(version.content_hash).toMatch(/^[0-9a-f]{64}$/);
-    expect((await loadStudioScenario("to-publish"))!.draft).toBeNull();
-    expect((await newestVersionOf("to-publish"))!.id).toBe(version.id);
-    expect((await getCurriculum()).flatMap((m) => m.scenarios.map((s) => s.id))).toContain("to-publish");
+    expect((await loadStudioScenario(db, "to-publish"))!.draft).toBeNull();
+    expect((await newestVersionOf(db, "to-publish"))!.id).toBe(version.id);
+    expect((await getCurriculum(db)).flatMap((m) => m.scenarios.map((s) => s.id))).toContain("to-publish");
     const audit = await db.selectFrom("audit_events").selectAll().where("action", "=", "scenario.published").execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].details!)).toMatchObject({ scenarioId: "to-publish", versionId: version.id });
@@ -113,23 +113,23 @@ describe("publishing", () => {
 
   it("refuses a draft with errors and a draft the same as the published version", async () => {
     const trainer = await userNamed("trainer");
-    const module = (await getCurriculum())[0].id;
-    await createFromTemplate(trainer, { id: "broken-one", title: "Broken", module, personaName: "Dean" });
-    const draft = (await loadStudioScenario("broken-one"))!;
+    const module = (await getCurriculum(db))[0].id;
+    await createFromTemplate(db, trainer, { id: "broken-one", title: "Broken", module, personaName: "Dean" });
+    const draft = (await loadStudioScenario(db, "broken-one"))!;
     const saved = await saveDraft(
+      db,
       trainer,
       "broken-one",
       draft.yaml.replace("goto: end-disengaged", "goto: end-disengage"),
       draft.revision,
     );
     expect(saved.ok).toBe(true);
-    const check = await checkStudioYaml((await loadStudioScenario("broken-one"))!.yaml, "broken-one");
+    const check = await checkStudioYaml(db, (await loadStudioScenario(db, "broken-one"))!.yaml, "broken-one");
     expect(check.diagnostics.find((d) => d.code === "goto-unknown-node")?.line).toBeGreaterThan(1);
-    expect(await publishDraft(trainer, "broken-one", 2, "x")).toEqual({
+    expect(await publishDraft(db, trainer, "broken-one", 2, "x")).toEqual({
       ok: false,
       message: expect.stringMatching(/errors/),
     });
-    const db = await getDb();
     expect(
       await db.selectFrom("scenario_versions").select("id").where("scenario_id", "=", "broken-one").execute(),
     ).toEqual([]);
@@ -137,7 +137,8 @@ describe("publishing", () => {
 
   it("holds the id to the scenario being edited", async () => {
     const check = await checkStudioYaml(
-      (await loadStudioScenario("two-editors"))!.yaml.replace("id: two-editors", "id: another-one"),
+      db,
+      (await loadStudioScenario(db, "two-editors"))!.yaml.replace("id: two-editors", "id: another-one"),
       "two-editors",
     );
     expect(check.ok).toBe(false);
@@ -146,13 +147,13 @@ describe("publishing", () => {
 
   it("reports unfinished attempts sitting on nodes a new version removes", async () => {
     const officer = await userNamed("officer");
-    const version = (await newestVersionOf("to-publish"))!;
-    const db = await getDb();
+    const version = (await newestVersionOf(db, "to-publish"))!;
     const now = new Date().toISOString();
-    const attempt = (node: string, id: string, status: "in_progress" | "finished") => ({
+    const colleague = await userNamed("officer2");
+    const attempt = (node: string, id: string, status: "in_progress" | "finished", who = officer) => ({
       id,
-      officer_id: officer.id,
-      establishment_id: officer.establishmentId,
+      officer_id: who.id,
+      establishment_id: who.establishmentId,
       scenario_version_id: version.id,
       scenario_id: "to-publish",
       module_id: version.scenario.module,
@@ -178,14 +179,14 @@ describe("publishing", () => {
       .insertInto("attempts")
       .values([
         attempt("in-your-words", "a1", "in_progress"),
-        attempt("in-your-words", "a2", "in_progress"),
+        attempt("in-your-words", "a2", "in_progress", colleague),
         attempt("in-your-words", "a3", "finished"),
-        attempt("middle", "a4", "in_progress"),
+        attempt("middle", "a4", "in_progress", await userNamed("officer3")),
       ])
       .execute();
     const next = structuredClone(version.scenario);
     delete next.nodes["in-your-words"];
-    expect(await strandedAttempts("to-publish", next)).toEqual([{ nodeId: "in-your-words", attempts: 2 }]);
+    expect(await strandedAttempts(db, "to-publish", next)).toEqual([{ nodeId: "in-your-words", attempts: 2 }]);
   });
 });
 
@@ -195,17 +196,16 @@ describe("importing", () => {
 
   it("imports a valid file as a draft with an audit row, and refuses an id clash", async () => {
     const trainer = await userNamed("trainer");
-    const module = (await getCurriculum())[0].id;
-    expect(await importScenario(trainer, "new.yaml", valid("imported-one").replace("MODULE", module))).toEqual({
+    const module = (await getCurriculum(db))[0].id;
+    expect(await importScenario(db, trainer, "new.yaml", valid("imported-one").replace("MODULE", module))).toEqual({
       ok: true,
       scenarioId: "imported-one",
     });
-    const clash = await importScenario(trainer, "again.yaml", valid("imported-one").replace("MODULE", module));
+    const clash = await importScenario(db, trainer, "again.yaml", valid("imported-one").replace("MODULE", module));
     expect(clash).toMatchObject({
       ok: false,
       message: expect.stringMatching(/already a scenario with the id imported-one/),
     });
-    const db = await getDb();
     expect(
       await db.selectFrom("audit_events").select("action").where("action", "=", "scenario.imported").execute(),
     ).toHaveLength(1);
@@ -213,7 +213,7 @@ describe("importing", () => {
 
   it("refuses invalid YAML and an alias bomb quickly, saving nothing", async () => {
     const trainer = await userNamed("trainer");
-    expect(await importScenario(trainer, "bad.yaml", "id: [unclosed")).toMatchObject({ ok: false });
+    expect(await importScenario(db, trainer, "bad.yaml", "id: [unclosed")).toMatchObject({ ok: false });
     const bomb = [
       "a: &a [x, x, x, x, x, x, x, x, x]",
       ...Array.from(
@@ -223,14 +223,13 @@ describe("importing", () => {
       ),
     ].join("\n");
     const started = performance.now();
-    const result = await importScenario(trainer, "bomb.yaml", bomb);
+    const result = await importScenario(db, trainer, "bomb.yaml", bomb);
     expect(performance.now() - started).toBeLessThan(2000);
     expect(result).toMatchObject({ ok: false });
-    expect(await importScenario(trainer, "big.yaml", `# ${"x".repeat(300 * 1024)}\n`)).toEqual({
+    expect(await importScenario(db, trainer, "big.yaml", `# ${"x".repeat(300 * 1024)}\n`)).toEqual({
       ok: false,
       message: "The file must be 256 KB or smaller",
     });
-    const db = await getDb();
     expect(
       await db
         .selectFrom("scenario_drafts")

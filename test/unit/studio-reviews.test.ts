@@ -1,24 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { useTempDatabase } from "../support/temp-database";
+import { testContext, testDatabase } from "../support/database";
 
-useTempDatabase();
-const { getDb } = await import("~/db.server");
 const { newestVersionOf, getCurriculum } = await import("~/curriculum.server");
 const { getCurrentUser } = await import("~/auth/guard.server");
-const { startUserSession } = await import("~/auth/session.server");
 const { reviewQueue, rateReply, replyToRate } = await import("~/studio/reviews.server");
 const { choiceCounts } = await import("~db/queries/studio-figures.server");
 const { trainerSummary } = await import("~/studio/summary.server");
 
+const db = await testDatabase();
+const context = testContext(db);
+
 async function userNamed(username: string) {
-  const db = await getDb();
   const { id } = await db
     .selectFrom("users")
     .select("id")
     .where("username_key", "=", username)
     .executeTakeFirstOrThrow();
-  const cookie = (await startUserSession(new Request("http://localhost/"), id)).split(";")[0];
-  return (await getCurrentUser(new Request("http://localhost/", { headers: { Cookie: cookie } })))!;
+  const cookie = (await context.sessions.startUserSession(new Request("http://localhost/"), id)).split(";")[0];
+  return (await getCurrentUser(new Request("http://localhost/", { headers: { Cookie: cookie } }), context))!;
 }
 
 let seq = 0;
@@ -31,9 +30,8 @@ async function attemptWith(
     steps: { node: string; choice?: string; text?: string; at: string }[];
   },
 ) {
-  const db = await getDb();
-  const scenarioId = (await getCurriculum())[0].scenarios[0].id;
-  const version = (await newestVersionOf(scenarioId))!;
+  const scenarioId = (await getCurriculum(db))[0].scenarios[0].id;
+  const version = (await newestVersionOf(db, scenarioId))!;
   const id = `attempt-${++seq}`;
   const at = opts.steps[0]?.at ?? new Date().toISOString();
   await db
@@ -85,7 +83,6 @@ async function attemptWith(
 
 describe("review queue", () => {
   it("lists unrated written replies from the trainer's prison only, oldest first, and takes one rating per reply", async () => {
-    const db = await getDb();
     const trainer = await userNamed("trainer");
     const officer = await userNamed("officer");
     const other = await db
@@ -103,8 +100,8 @@ describe("review queue", () => {
         establishment_id: other.id,
         unit_id: null,
         password_hash: "x",
-        created_at: "",
-        updated_at: "",
+        created_at: new Date().toISOString(),
+        updated_at: new Date().toISOString(),
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -127,25 +124,25 @@ describe("review queue", () => {
       steps: [{ node: "n", text: "Other prison", at: "2025-12-01T10:00:00Z" }],
     });
 
-    const queue = await reviewQueue(trainer, 1);
+    const queue = await reviewQueue(db, trainer, 1);
     expect(queue.replies.map((r) => r.text)).toEqual(["Older <b>reply</b>", "Newer reply"]);
     expect(queue.total).toBe(2);
-    expect((await trainerSummary(trainer)).repliesWaiting).toBe(2);
+    expect((await trainerSummary(db, trainer)).repliesWaiting).toBe(2);
 
     const outsiderStep = await db
       .selectFrom("attempt_steps")
       .select("id")
       .where("free_text", "=", "Other prison")
       .executeTakeFirstOrThrow();
-    expect(await replyToRate(trainer, outsiderStep.id)).toBeNull();
-    expect(await rateReply(trainer, outsiderStep.id, 3, null)).toEqual({
+    expect(await replyToRate(db, trainer, outsiderStep.id)).toBeNull();
+    expect(await rateReply(db, trainer, outsiderStep.id, 3, null)).toEqual({
       ok: false,
       message: "That reply could not be found",
     });
 
     const first = queue.replies[0].id;
-    expect(await rateReply(trainer, first, 4, "Good")).toEqual({ ok: true });
-    expect((await rateReply(trainer, first, 2, "Again")).ok).toBe(false);
+    expect(await rateReply(db, trainer, first, 4, "Good")).toEqual({ ok: true });
+    expect((await rateReply(db, trainer, first, 2, "Again")).ok).toBe(false);
     const reviews = await db.selectFrom("written_reply_reviews").selectAll().execute();
     expect(reviews).toEqual([
       expect.objectContaining({ step_id: first, rating: 4, comment: "Good", reviewer_id: trainer.id }),
@@ -157,7 +154,7 @@ describe("review queue", () => {
         .where("action", "=", "reply.reviewed")
         .execute(),
     ).toEqual([{ action: "reply.reviewed", subject_user_id: officer.id }]);
-    expect((await reviewQueue(trainer, 1)).replies.map((r) => r.text)).toEqual(["Newer reply"]);
+    expect((await reviewQueue(db, trainer, 1)).replies.map((r) => r.text)).toEqual(["Newer reply"]);
   });
 });
 
@@ -188,7 +185,7 @@ describe("choice figures", () => {
       status: "in_progress",
       steps: [{ node: "opening", choice: "a", at }],
     });
-    const counts = (await choiceCounts(await getDb(), versionId)).map((r) => ({ ...r, n: Number(r.n) }));
+    const counts = (await choiceCounts(db, versionId)).map((r) => ({ ...r, n: Number(r.n) }));
     expect(counts.sort((x, y) => x.node_id.localeCompare(y.node_id))).toEqual([
       { node_id: "next", choice_id: "b", n: 1 },
       { node_id: "opening", choice_id: "a", n: 2 },

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { lockedUntil } from "~/auth/throttle";
-import { useTempDatabase } from "../support/temp-database";
+import { testContext, testDatabase } from "../support/database";
 
-useTempDatabase();
 const { signIn } = await import("~/auth/sign-in.server");
-const { DEMO_PASSWORD } = await import("~db/seed/demo.server");
+const { DEMO_PASSWORD } = await import("~/seed/demo.server");
+
+const db = await testDatabase();
+const context = testContext(db);
 
 const minutes = (n: number) => n * 60_000;
 
@@ -32,20 +34,20 @@ describe("signIn throttling against the database", () => {
   it("refuses even the right password after five failures, then lets the user in 15 minutes later", async () => {
     const start = new Date();
     for (let i = 0; i < 5; i++) {
-      const r = await signIn("Officer4", "wrong password " + i, new Date(start.getTime() + i * 1000));
+      const r = await signIn(db, "Officer4", "wrong password " + i, new Date(start.getTime() + i * 1000));
       expect(r).toMatchObject({ ok: false, reason: "wrong" });
     }
-    const locked = await signIn("officer4", DEMO_PASSWORD, new Date(start.getTime() + 10_000));
+    const locked = await signIn(db, "officer4", DEMO_PASSWORD, new Date(start.getTime() + 10_000));
     expect(locked).toMatchObject({ ok: false, reason: "locked" });
     if (!locked.ok) expect(locked.message).toMatch(/Too many failed sign-in attempts/);
     // Other usernames are unaffected.
-    expect(await signIn("officer5", DEMO_PASSWORD, new Date(start.getTime() + 10_000))).toMatchObject({ ok: true });
-    const later = await signIn("officer4", DEMO_PASSWORD, new Date(start.getTime() + 4000 + minutes(15) + 1000));
+    expect(await signIn(db, "officer5", DEMO_PASSWORD, new Date(start.getTime() + 10_000))).toMatchObject({ ok: true });
+    const later = await signIn(db, "officer4", DEMO_PASSWORD, new Date(start.getTime() + 4000 + minutes(15) + 1000));
     expect(later).toMatchObject({ ok: true });
   });
 
   it("counts failures for unknown usernames the same way", async () => {
-    for (let i = 0; i < 5; i++) await signIn("nobody-here", "wrong password");
-    expect(await signIn("nobody-here", "wrong password")).toMatchObject({ ok: false, reason: "locked" });
+    for (let i = 0; i < 5; i++) await signIn(db, "nobody-here", "wrong password");
+    expect(await signIn(db, "nobody-here", "wrong password")).toMatchObject({ ok: false, reason: "locked" });
   });
 });

@@ -2,12 +2,12 @@
 // year of practice and assessment attempts with their steps and some trainer-rated written
 // replies. Reproducible: the same seed and end date give the same rows.
 import type { Kysely } from "kysely";
-import type { Database } from "../schema";
-import { DEFAULT_THRESHOLDS, passesAssessment } from "../../app/domain/competency";
-import { countBehaviours } from "../../app/domain/indicators";
-import type { MiCode } from "../../app/domain/mi-codes";
-import { uuidV5 } from "../../app/domain/reporting/xapi";
-import { mulberry32 } from "../../app/domain/shuffle";
+import type { Database } from "~db/schema";
+import { DEFAULT_THRESHOLDS, passesAssessment } from "~/domain/competency";
+import { countBehaviours } from "~/domain/indicators";
+import type { MiCode } from "~/domain/mi-codes";
+import { uuidV5 } from "~/domain/reporting/xapi";
+import { mulberry32 } from "~/domain/shuffle";
 
 export interface LargeOptions {
   seed: number;
@@ -148,7 +148,7 @@ export async function generateLarge(db: Kysely<Database>, o: LargeOptions) {
               establishment_id: establishmentId,
               unit_id: s.unit_id,
               password_hash: o.passwordHash,
-              active: 1,
+              active: true,
               created_at: created,
               updated_at: created,
             })),

@@ -1,9 +1,9 @@
 // The demo prison: invented names only (no real prison, no real people).
 import type { Kysely } from "kysely";
-import type { Database, Role } from "../schema";
-import { hashPassword } from "../../app/auth/password.server";
-import { insertEstablishment, insertUnit } from "../queries/establishments.server";
-import { insertUser } from "../queries/users.server";
+import type { Database, Role } from "~db/schema";
+import { hashPassword } from "~/auth/password.server";
+import { insertEstablishment, insertUnit } from "~db/queries/establishments.server";
+import { insertUser } from "~db/queries/users.server";
 
 export const DEMO_PASSWORD = "practise-reflections";
 
@@ -38,7 +38,7 @@ export async function seedDemo(db: Kysely<Database>) {
         establishment_id: u.role === "admin" ? null : establishmentId,
         unit_id: u.wing ? wingIds.get(u.wing)! : null,
         password_hash: hash,
-        active: 1,
+        active: true,
       });
     }
   });

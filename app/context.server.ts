@@ -1,0 +1,16 @@
+// What every loader and action is handed by the server (Remix's load context): the one database
+// handle, the configuration, the session store and a logger that carries the request id. Built
+// once at start-up (app/server/), never looked up from a module-level variable.
+import type { Kysely } from "kysely";
+import type { Logger } from "pino";
+import type { Database } from "~db/schema";
+import type { SessionStore } from "~/auth/session.server";
+import type { Config } from "~/config.server";
+
+export interface AppContext {
+  db: Kysely<Database>;
+  config: Config;
+  sessions: SessionStore;
+  log: Logger;
+  requestId: string;
+}

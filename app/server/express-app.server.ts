@@ -1,0 +1,106 @@
+// The HTTP server around the Remix app: request ids and JSON request logs, body-size limits,
+// forwarded headers only behind a trusted proxy, static files, and the load context every loader
+// and action receives.
+import { randomUUID } from "node:crypto";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import { requestScope } from "~db/request-scope";
+import type { AppContext } from "~/context.server";
+import { errorPage } from "./error-page.server";
+
+/** The largest request body accepted: forms are limited to far less, uploads to 256 KB. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface AppParts {
+  build: ServerBuild;
+  /** Where the Remix browser build lives (public/build, or another build directory's assets). */
+  assetsDir: string;
+  publicDir: string;
+  log: Logger;
+  context: Omit<AppContext, "log" | "requestId">;
+}
+
+export function createApp({ build, assetsDir, publicDir, log, context }: AppParts) {
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind TRUST_PROXY the client's address, protocol and host come from X-Forwarded-* headers;
+  // otherwise those headers are removed so nothing downstream can be fooled by them.
+  app.set("trust proxy", context.config.trustProxy);
+  if (!context.config.trustProxy) app.use(dropForwardedHeaders);
+
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId(req, res) {
+        const given = context.config.trustProxy ? req.headers["x-request-id"] : undefined;
+        const id = typeof given === "string" && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      // Every line logged for a request (by pino-http or the app through context.log) carries reqId.
+      quietReqLogger: true,
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
+      autoLogging: { ignore: (req) => isStaticPath(req.url ?? "") },
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(compression());
+  app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y" }));
+  app.use(express.static(publicDir, { maxAge: "1h" }));
+  app.use(limitBody);
+
+  const handleRequest = createRequestHandler({
+    build,
+    mode: context.config.production ? "production" : "development",
+    getLoadContext: (req) => ({ ...context, log: req.log, requestId: String(req.id) }),
+  });
+  app.all("*", (req, res, next) => {
+    requestScope.run({ requestId: String(req.id) }, () => handleRequest(req, res, next));
+  });
+
+  // Anything Remix did not answer itself: logged once, and a plain page without details.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    req.log.error({ err: error }, "request failed");
+    if (!res.headersSent) res.status(500).type("html").send(errorPage(500));
+    else res.end();
+  });
+  return app;
+}
+
+function isStaticPath(url: string) {
+  return url.startsWith("/build/") || url.startsWith("/assets/") || url === "/favicon.ico";
+}
+
+function dropForwardedHeaders(req: Request, _res: Response, next: NextFunction) {
+  for (const name of ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"]) {
+    delete req.headers[name];
+  }
+  next();
+}
+
+/**
+ * Refuses oversized bodies before anything reads them: 413 when the declared length is over the
+ * limit, 411 when a body comes without a length (browsers always send one for forms and uploads).
+ */
+function limitBody(req: Request, res: Response, next: NextFunction) {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const declared = req.headers["content-length"];
+  const chunked = /chunked/i.test(req.headers["transfer-encoding"] ?? "");
+  if (declared === undefined && chunked) return refuse(req, res, 411);
+  if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) return refuse(req, res, 413);
+  next();
+}
+
+function refuse(req: Request, res: Response, status: 411 | 413) {
+  // Close the connection: the unread body is not worth reading.
+  res.setHeader("Connection", "close");
+  res.status(status).type("html").send(errorPage(status));
+  req.log.info({ status }, status === 413 ? "request body too large" : "request body without a length");
+}

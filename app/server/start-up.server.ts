@@ -1,0 +1,40 @@
+// What happens once when an instance starts, after the database answers: migrations, the demo
+// prison when asked for, tidying expired sessions, and importing the scenario library. Several
+// instances may do this at once on one database: each step is safe to repeat or to race.
+import type { Kysely } from "kysely";
+import type { Logger } from "pino";
+import { migrateToLatest } from "~db/connection.server";
+import { isUniqueViolation } from "~db/errors";
+import { deleteExpiredSessions } from "~db/queries/sessions.server";
+import { countUsers } from "~db/queries/users.server";
+import type { Database } from "~db/schema";
+import type { Config } from "~/config.server";
+import { importLibrary } from "~/curriculum.server";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "~/seed/demo.server";
+
+export async function prepareDatabase(db: Kysely<Database>, config: Config, log: Logger) {
+  const applied = await migrateToLatest(db);
+  if (applied.length) log.info({ migrations: applied }, `applied migrations ${applied.join(", ")}`);
+  if ((await countUsers(db)) === 0) {
+    if (config.demo) await loadDemo(db, log);
+    else
+      log.warn(
+        "There are no users yet. Create the first administrator with `npm run users:create-admin` " +
+          "(it asks for a username and a password you choose).",
+      );
+  }
+  await deleteExpiredSessions(db, new Date());
+  await importLibrary(db, { dir: config.scenariosDir, log: (line) => log.info(line) });
+}
+
+async function loadDemo(db: Kysely<Database>, log: Logger) {
+  try {
+    await seedDemo(db);
+  } catch (error) {
+    // Another instance starting at the same moment loaded it first.
+    if (!isUniqueViolation(error)) throw error;
+    return;
+  }
+  log.info(`created the demo prison; demo sign-ins, each with the password "${DEMO_PASSWORD}":`);
+  for (const u of DEMO_USERS) log.info(`  ${u.username.padEnd(10)} ${u.role.padEnd(8)} ${u.display_name}`);
+}

@@ -1,0 +1,27 @@
+// Recognising constraint violations by their error codes, which are stable, rather than by message
+// text, which differs between SQLite and PostgreSQL.
+
+/** A unique (or primary key) constraint refused the write. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    code === "23505" || // PostgreSQL unique_violation
+    code === "SQLITE_CONSTRAINT_UNIQUE" ||
+    code === "SQLITE_CONSTRAINT_PRIMARYKEY"
+  );
+}
+
+/** The database could not be reached, or went away (for a 503 rather than a 500). */
+export function isConnectionFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string") return false;
+  return (
+    ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EHOSTUNREACH"].includes(code) ||
+    code.startsWith("08") || // PostgreSQL connection exceptions
+    code === "57P01" || // admin_shutdown
+    code === "57P02" ||
+    code === "57P03" || // cannot_connect_now
+    code === "SQLITE_BUSY" ||
+    code === "SQLITE_CANTOPEN"
+  );
+}

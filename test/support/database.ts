@@ -1,0 +1,134 @@
+// Databases for tests: the real data layer on the engine the run asks for (ENGAGE_TEST_DB=postgres
+// for PostgreSQL, SQLite otherwise), never a mock. The global set-up (test/global-setup.ts) builds
+// migrated template databases once per run; each test file gets its own copy, which is fast.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { AppLoadContext } from "@remix-run/node";
+import type { Kysely } from "kysely";
+import pg from "pg";
+import pino from "pino";
+import { afterAll, inject } from "vitest";
+import { openDatabase } from "~db/connection.server";
+import type { Database } from "~db/schema";
+import { createSessionStore } from "~/auth/session.server";
+import { readConfig, type Config } from "~/config.server";
+
+export const TEST_ENGINE: "sqlite" | "postgres" = process.env.ENGAGE_TEST_DB === "postgres" ? "postgres" : "sqlite";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** SQLite: template files; PostgreSQL: template database names, and the server's admin URL. */
+    templates: { demo: string; empty: string };
+    postgresUrl: string | null;
+  }
+}
+
+let copies = 0;
+
+/**
+ * A fresh, migrated database of its own, with the scenario library imported and (unless `demo` is
+ * false) the demo prison and its users. Closed after the test file.
+ */
+export async function testDatabase({ demo = true }: { demo?: boolean } = {}): Promise<Kysely<Database>> {
+  const template = inject("templates")[demo ? "demo" : "empty"];
+  const db = TEST_ENGINE === "postgres" ? await copyPostgres(template) : copySqlite(template);
+  afterAll(() => db.destroy());
+  return db;
+}
+
+/** An empty database with no tables, for the migration tests. */
+export async function blankDatabase(): Promise<{ db: Kysely<Database>; reopen(): Kysely<Database> }> {
+  if (TEST_ENGINE === "postgres") {
+    const name = await createPostgresDatabase(null);
+    const url = postgresUrl(name);
+    return { db: openDatabase({ engine: "postgres", url }), reopen: () => openDatabase({ engine: "postgres", url }) };
+  }
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "engage-test-")), "blank.sqlite");
+  return {
+    db: openDatabase({ engine: "sqlite", path: file }),
+    reopen: () => openDatabase({ engine: "sqlite", path: file }),
+  };
+}
+
+function copySqlite(template: string): Kysely<Database> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "engage-test-"));
+  const file = path.join(dir, `copy-${process.pid}-${copies++}.sqlite`);
+  fs.copyFileSync(template, file);
+  return openDatabase({ engine: "sqlite", path: file });
+}
+
+async function copyPostgres(template: string): Promise<Kysely<Database>> {
+  return openDatabase({ engine: "postgres", url: postgresUrl(await createPostgresDatabase(template)), poolSize: 10 });
+}
+
+function postgresUrl(database: string) {
+  const admin = inject("postgresUrl");
+  if (!admin) throw new Error("No PostgreSQL server: run the tests with ENGAGE_TEST_DB=postgres (npm run test:pg).");
+  const url = new URL(admin);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function createPostgresDatabase(template: string | null): Promise<string> {
+  const name = `test_${process.pid}_${copies++}_${Date.now().toString(36)}`;
+  const client = new pg.Client({ connectionString: inject("postgresUrl")! });
+  await client.connect();
+  try {
+    // Copies from one template cannot run at the same moment: retry while another is copying.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await client.query(`create database ${name}${template ? ` template ${template}` : ""}`);
+        return name;
+      } catch (error) {
+        if (attempt > 50 || !/being accessed by other users/.test(String(error))) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export const TEST_SESSION_SECRET = "test-secret-that-is-long-enough-for-the-cookie";
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  const read = readConfig({ NODE_ENV: "test", SESSION_SECRET: TEST_SESSION_SECRET, ...overrides });
+  if (!read.ok) throw new Error(read.problems.join("; "));
+  return read.config;
+}
+
+/** What the server hands every loader and action, over a test database. */
+export function testContext(db: Kysely<Database>, config: Config = testConfig()): AppLoadContext {
+  return {
+    db,
+    config,
+    sessions: createSessionStore(db, { secret: TEST_SESSION_SECRET, trustProxy: config.trustProxy }),
+    log: pino({ level: "silent" }),
+    requestId: "test",
+  };
+}
+
+/** A user's id by username (the demo sign-ins, or users a test made). */
+export async function userIdOf(db: Kysely<Database>, username: string): Promise<number> {
+  const row = await db.selectFrom("users").select("id").where("username_key", "=", username).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A request carrying the session cookie of `username` (or none), as the browser would send it. */
+export async function requestAs(
+  context: AppLoadContext,
+  username: string | null,
+  pathAndQuery = "/x",
+  init: RequestInit = {},
+): Promise<Request> {
+  const headers = new Headers(init.headers);
+  if (username) {
+    const cookie = await context.sessions.startUserSession(
+      new Request("http://localhost/"),
+      await userIdOf(context.db, username),
+    );
+    headers.set("Cookie", cookie.split(";")[0]!);
+  }
+  return new Request(`http://localhost${pathAndQuery}`, { ...init, headers });
+}
