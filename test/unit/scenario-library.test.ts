@@ -39,10 +39,6 @@ const library = loadScenarioLibrary(dir);
 // deletes its ids here (one block per module, so parallel rewrites merge cleanly); the last
 // deletes the list. Every other warning, and shared-reply anywhere else, fails now.
 const AWAITING_REWRITE = new Set([
-  // listening-on-the-landing
-  "wing-safety",
-  "appeal-denial",
-  "bad-news-letter",
   // sustain-talk-and-discord
   "parole-mistrust",
   "courses-for-nonces",
