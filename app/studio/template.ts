@@ -22,6 +22,7 @@ summary: "Say in a sentence or two who he is and what the conversation is about.
 persona:
   name: ${scalar(f.personaName)}
   background: "Age, sentence, job on the wing, family, and where he stands on the programme."
+  voice: "How he talks at ease, anxious, angry and guarded: his own words, and the ones he never uses."
 start: opening
 variables:
   rapport: 0

@@ -224,10 +224,10 @@ test("the editor works without JavaScript, and a second trainer's out-of-date sa
   const noJs = await as(browser, "trainer", { javaScriptEnabled: false });
   await noJs.goto("/studio/wing-safety/edit");
   const original = await editorText(noJs);
-  const line = lineOf(original, "goto: head-down");
-  await noJs.getByLabel("Scenario YAML").fill(original.replace("goto: head-down", "goto: head-dwn"));
+  const line = lineOf(original, "goto: seen-going");
+  await noJs.getByLabel("Scenario YAML").fill(original.replace("goto: seen-going", "goto: seen-gone"));
   await noJs.getByRole("button", { name: "Save draft" }).click();
-  await expect(noJs.getByRole("link", { name: new RegExp(`^Line ${line}: .*head-dwn`) })).toBeVisible();
+  await expect(noJs.getByRole("link", { name: new RegExp(`^Line ${line}: .*seen-gone`) })).toBeVisible();
 
   // Two editors open the same draft; the second to save is refused and keeps their text.
   const other = await as(browser, "admin");

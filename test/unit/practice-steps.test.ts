@@ -139,7 +139,7 @@ describe("taking a step", () => {
       kind: "stale",
     });
     // A future version nobody has reached.
-    expect(await takeStep(db, officer, id, { nodeId: "looked-at", rowVersion: 7, choiceId: "youre-his-dad" })).toEqual({
+    expect(await takeStep(db, officer, id, { nodeId: "looked-at", rowVersion: 7, choiceId: "whats-he-like" })).toEqual({
       kind: "stale",
     });
     expect(await stepRows(id)).toHaveLength(1);

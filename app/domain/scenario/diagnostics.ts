@@ -53,6 +53,10 @@ export const DIAGNOSTIC_CODES = {
     severity: "warning",
     description: "A branch of a goto is never taken, given the variables on every way in.",
   },
+  "shared-reply": {
+    severity: "warning",
+    description: "A prisoner line answers officer moves of three or more different MI codes.",
+  },
   // modules.yaml cross-references.
   "duplicate-module": { severity: "error", description: "Two modules have the same id." },
   "module-unknown-scenario": { severity: "error", description: "A module lists a scenario that does not exist." },

@@ -61,3 +61,16 @@ export {
   type ScenarioSnapshot,
 } from "./runtime";
 export { buildGraph, gotoTargets, reachableFrom } from "./graph";
+export { findSharedReplies, SHARED_REPLY_WARNING_CODES, type IncomingMove, type SharedReply } from "./shared-replies";
+export {
+  MAX_SHARED_PHRASES,
+  PHRASE_WORDS,
+  personaLines,
+  phraseReport,
+  phrasesOf,
+  type PersonaLines,
+  type PersonaPair,
+  type PhraseReport,
+  type RecurringPhrase,
+} from "./phrases";
+export { findResistedGoodMove, type PathStep, type ResistedMoveResult } from "./resisted-move";

@@ -92,6 +92,9 @@ export const scenarioSchema = z
       .strictObject({
         name: text("An invented first name."),
         background: text("Age, sentence, job on the wing, family, stance."),
+        voice: text(
+          "For writers, not shown to officers: how he talks (words he uses and avoids, sentence length) when at ease, anxious, angry and guarded.",
+        ).optional(),
       })
       .meta({ description: "The prisoner the officer talks to." }),
     start: slug("The id of the first node"),
@@ -156,6 +159,7 @@ export const KNOWN_FIELDS = [
   "persona",
   "name",
   "background",
+  "voice",
   "start",
   "variables",
   "nodes",

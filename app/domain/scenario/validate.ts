@@ -9,6 +9,7 @@ import { didYouMean, diagnostic, type Diagnostic, type DiagnosticCode } from "./
 import { buildGraph, canReach, endingIds, gotoTargets, nodeGotos, reachableFrom, reverseGraph } from "./graph";
 import type { YamlLocator } from "./parse";
 import type { Scenario } from "./schema";
+import { findSharedReplies, SHARED_REPLY_WARNING_CODES } from "./shared-replies";
 
 export const MAX_CHOICES = 5;
 
@@ -218,6 +219,7 @@ export function validateScenario(
   }
 
   checkGraph(scenario, out, report);
+  checkSharedReplies(scenario, report);
   // Only on an otherwise sound graph: on a broken one the play-through would mislead.
   if (!out.some((d) => d.severity === "error")) checkBranches(scenario, report);
   return out;
@@ -237,6 +239,22 @@ function checkBranches(scenario: Scenario, report: Report): void {
       branch.path,
       "value",
       branch.nodeId,
+    );
+  }
+}
+
+function checkSharedReplies(scenario: Scenario, report: Report): void {
+  for (const shared of findSharedReplies(scenario, SHARED_REPLY_WARNING_CODES)) {
+    const moves = shared.codes.map((code) => {
+      const examples = shared.moves.filter((m) => m.mi === code).map((m) => `'${m.choiceId}' in '${m.nodeId}'`);
+      return `${MI_CODE_INFO[code].label.toLowerCase()} (${examples.join(", ")})`;
+    });
+    report(
+      "shared-reply",
+      `Node '${shared.nodeId}' answers ${shared.codes.length} different kinds of move: ${moves.join("; ")}. One line rarely fits them all: check it answers each, or give some of them a reply of their own.`,
+      ["nodes", shared.nodeId],
+      "key",
+      shared.nodeId,
     );
   }
 }
