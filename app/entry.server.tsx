@@ -6,13 +6,15 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { isConnectionFailure } from "~db/errors";
 import { NonceContext } from "~/nonce";
+import { errorPage } from "~/server/error-page.server";
 import { createNonce, setSecurityHeaders } from "~/security.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
 
-// Requests whose loader or action lost the database: answered 503 (try again), not 500.
-const unavailable = new WeakSet<Request>();
+// Requests whose loader or action lost the database: answered 503 (try again), not 500. Keyed by the
+// request's load context, the one object Remix hands to both handleError and the render.
+const unavailable = new WeakSet<AppLoadContext>();
 
 export default function handleRequest(
   request: Request,
@@ -23,7 +25,13 @@ export default function handleRequest(
 ) {
   const nonce = createNonce();
   const waitForAll = isbot(request.headers.get("user-agent") || "") || remixContext.isSpaMode;
-  if (unavailable.has(request)) responseStatusCode = 503;
+  if (unavailable.has(loadContext)) {
+    // The page could not be read, so say so plainly rather than render a half-empty one.
+    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    responseHeaders.set("Retry-After", "30");
+    setSecurityHeaders(responseHeaders, nonce);
+    return new Response(errorPage(503), { status: 503, headers: responseHeaders });
+  }
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -58,9 +66,9 @@ export default function handleRequest(
   });
 }
 
-export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
   setSecurityHeaders(response.headers);
-  if (unavailable.has(request) && response.status === 500) {
+  if (unavailable.has(context) && response.status === 500) {
     return new Response(response.body, { status: 503, headers: response.headers });
   }
   return response;
@@ -71,7 +79,7 @@ export function handleError(error: unknown, { request, context }: { request: Req
   // A 404 or 405 is an answer, not a fault: no stack trace for it.
   if (isRouteErrorResponse(error) && error.status < 500) return;
   if (isConnectionFailure(error)) {
-    unavailable.add(request);
+    unavailable.add(context);
     context.log.warn({ err: error }, "database unavailable");
     return;
   }

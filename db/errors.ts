@@ -11,10 +11,14 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+// What node-postgres itself throws when a connection drops or cannot be had (these carry no code).
+const CLIENT_CONNECTION_ERRORS =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
 /** The database could not be reached, or went away (for a 503 rather than a 500). */
 export function isConnectionFailure(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== "string") return false;
+  if (typeof code !== "string") return error instanceof Error && CLIENT_CONNECTION_ERRORS.test(error.message);
   return (
     ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EHOSTUNREACH"].includes(code) ||
     code.startsWith("08") || // PostgreSQL connection exceptions

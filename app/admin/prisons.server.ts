@@ -1,7 +1,7 @@
 // Prisons and units: writes with their audit rows, names checked for clashes.
 import type { Kysely } from "kysely";
-import type { Database } from "~db/schema";
-import type { UnitKind } from "~db/schema";
+import { isUniqueViolation } from "~db/errors";
+import type { Database, UnitKind } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
 import {
   establishmentCodeTaken,
@@ -22,9 +22,9 @@ export async function saveEstablishment(
   id: number | null,
   values: { code: string; name: string },
 ): Promise<Result> {
-  if (await establishmentCodeTaken(db, values.code, id ?? undefined))
-    return { ok: false, errors: { code: "Another prison already uses that code" } };
-  const savedId = await db.transaction().execute(async (trx) => {
+  const taken: Result = { ok: false, errors: { code: "Another prison already uses that code" } };
+  if (await establishmentCodeTaken(db, values.code, id ?? undefined)) return taken;
+  const saving = db.transaction().execute(async (trx) => {
     const savedId = id ?? (await insertEstablishment(trx, values));
     if (id) await updateEstablishment(trx, id, values);
     await recordAudit(trx, {
@@ -35,7 +35,7 @@ export async function saveEstablishment(
     });
     return savedId;
   });
-  return { ok: true, id: savedId };
+  return unlessTaken(saving, taken);
 }
 
 export async function saveUnit(
@@ -50,9 +50,9 @@ export async function saveUnit(
     if (!unit || unit.establishment_id !== establishmentId)
       return { ok: false, errors: { form: "That wing or team is not in this prison" } };
   }
-  if (await unitNameTaken(db, establishmentId, values.name, unitId ?? undefined))
-    return { ok: false, errors: { name: "This prison already has a wing or team with that name" } };
-  const savedId = await db.transaction().execute(async (trx) => {
+  const taken: Result = { ok: false, errors: { name: "This prison already has a wing or team with that name" } };
+  if (await unitNameTaken(db, establishmentId, values.name, unitId ?? undefined)) return taken;
+  const saving = db.transaction().execute(async (trx) => {
     const savedId = unitId ?? (await insertUnit(trx, { establishment_id: establishmentId, ...values }));
     if (unitId) await updateUnit(trx, unitId, values);
     await recordAudit(trx, {
@@ -63,5 +63,15 @@ export async function saveUnit(
     });
     return savedId;
   });
-  return { ok: true, id: savedId };
+  return unlessTaken(saving, taken);
+}
+
+/** The saved id, or `taken` when another request saved the same code or name first (the unique index decides). */
+async function unlessTaken(saving: Promise<number>, taken: Result): Promise<Result> {
+  try {
+    return { ok: true, id: await saving };
+  } catch (error) {
+    if (isUniqueViolation(error)) return taken;
+    throw error;
+  }
 }

@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
 import { deleteSessionsOfUser } from "~db/queries/sessions.server";
-import { updateUser } from "~db/queries/users.server";
+import { getPasswordHash, updateUser } from "~db/queries/users.server";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import type { CurrentUser } from "~/auth/guard.server";
 
@@ -14,14 +14,14 @@ export async function changeOwnPassword(
   current: string,
   next: string,
 ): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
-  const row = await db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirst();
-  if (!row || !(await verifyPassword(current, row.password_hash)))
+  const hash = await getPasswordHash(db, user.id);
+  if (!hash || !(await verifyPassword(current, hash)))
     return { ok: false, errors: { currentPassword: "Your current password is not right" } };
   if (current === next)
     return { ok: false, errors: { newPassword: "Choose a password different from your current one" } };
-  const hash = await hashPassword(next);
+  const nextHash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
-    await updateUser(trx, user.id, { password_hash: hash });
+    await updateUser(trx, user.id, { password_hash: nextHash });
     await deleteSessionsOfUser(trx, user.id);
     await recordAudit(trx, {
       actorUserId: user.id,

@@ -8,6 +8,7 @@ import {
   getWrittenReply,
   insertReview,
   listUnratedReplies,
+  writtenReplyContext,
 } from "~db/queries/written-reply-reviews.server";
 import { canSeeEstablishment, establishmentScope, type CurrentUser } from "~/auth/guard.server";
 import { getScenarioVersion } from "~/curriculum.server";
@@ -47,13 +48,7 @@ export async function reviewQueue(db: Kysely<Database>, user: CurrentUser, page:
 export async function replyToRate(db: Kysely<Database>, user: CurrentUser, stepId: number) {
   const row = await getWrittenReply(db, stepId);
   if (!row || row.free_text === null || !canSeeEstablishment(user, row.establishment_id)) return null;
-  const full = await db
-    .selectFrom("attempt_steps as s")
-    .innerJoin("attempts as a", "a.id", "s.attempt_id")
-    .innerJoin("users as u", "u.id", "a.officer_id")
-    .select(["s.node_id", "s.at", "a.scenario_version_id", "a.mode", "u.display_name as officer_name"])
-    .where("s.id", "=", stepId)
-    .executeTakeFirstOrThrow();
+  const full = await writtenReplyContext(db, stepId);
   return {
     id: stepId,
     text: row.free_text,

@@ -8,7 +8,13 @@ import type { Database } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
 import { recordAudit } from "~db/queries/audit.server";
 import { deleteDraft, getDraft, insertDraft, listDrafts, updateDraft } from "~db/queries/scenario-drafts.server";
-import { insertScenarioVersion, latestScenarioVersions, latestVersionOf } from "~db/queries/scenario-versions.server";
+import {
+  insertScenarioVersion,
+  latestScenarioVersions,
+  latestVersionOf,
+  versionCounts,
+} from "~db/queries/scenario-versions.server";
+import { displayNames } from "~db/queries/users.server";
 import { unfinishedAttemptsOf } from "~db/queries/studio-figures.server";
 import type { CurrentUser } from "~/auth/guard.server";
 import { bumpLibraryGeneration, getCurriculum, getScenarioVersion } from "~/curriculum.server";
@@ -78,26 +84,15 @@ export async function loadStudioScenario(db: Kysely<Database>, scenarioId: strin
 }
 
 export async function listLibrary(db: Kysely<Database>) {
-  const [versions, drafts, counts, modules] = await Promise.all([
+  const [versions, drafts, versionCount, modules] = await Promise.all([
     latestScenarioVersions(db),
     listDrafts(db),
-    db
-      .selectFrom("scenario_versions")
-      .select(["scenario_id", (eb) => eb.fn.countAll<number>().as("n")])
-      .groupBy("scenario_id")
-      .execute(),
+    versionCounts(db),
     moduleOptions(db),
   ]);
-  const authors = new Map(
-    (
-      await db
-        .selectFrom("users")
-        .select(["id", "display_name"])
-        .where("id", "in", [0, ...versions.map((v) => v.created_by ?? 0)])
-        .execute()
-    ).map((u) => [u.id, u.display_name]),
-  );
-  const versionCount = new Map(counts.map((c) => [c.scenario_id, Number(c.n)]));
+  const authors = await displayNames(db, [
+    ...new Set(versions.flatMap((v) => (v.created_by === null ? [] : [v.created_by]))),
+  ]);
   const moduleTitle = new Map(modules.map((m) => [m.id, m.title]));
   const draftById = new Map(drafts.map((d) => [d.scenario_id, d]));
   const ids = [...new Set([...versions.map((v) => v.scenario_id), ...drafts.map((d) => d.scenario_id)])].sort();

@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { countDrafts } from "~db/queries/scenario-drafts.server";
+import { countPublishedScenarios } from "~db/queries/scenario-versions.server";
 import { countUnratedReplies } from "~db/queries/written-reply-reviews.server";
 import { establishmentScope, type CurrentUser } from "~/auth/guard.server";
 
@@ -9,11 +10,7 @@ export async function trainerSummary(db: Kysely<Database>, user: CurrentUser) {
   const [drafts, repliesWaiting, published] = await Promise.all([
     countDrafts(db),
     countUnratedReplies(db, establishmentScope(user)),
-    db
-      .selectFrom("scenario_versions")
-      .select((eb) => eb.fn.count<number>("scenario_id").distinct().as("n"))
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.n)),
+    countPublishedScenarios(db),
   ]);
   return { drafts, repliesWaiting, published };
 }

@@ -30,6 +30,25 @@ export function latestVersionOf(db: Db, scenarioId: string, source?: ScenarioSou
   return q.orderBy("id", "desc").limit(1).executeTakeFirst();
 }
 
+/** How many scenarios have at least one version. */
+export async function countPublishedScenarios(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom("scenario_versions")
+    .select((eb) => eb.fn.count<number>("scenario_id").distinct().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** How many versions each scenario has. */
+export async function versionCounts(db: Db): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom("scenario_versions")
+    .select(["scenario_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("scenario_id")
+    .execute();
+  return new Map(rows.map((r) => [r.scenario_id, Number(r.n)]));
+}
+
 export function listVersionsOf(db: Db, scenarioId: string) {
   return db
     .selectFrom("scenario_versions as v")

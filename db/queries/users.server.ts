@@ -62,6 +62,17 @@ export function listUsers(
     .execute();
 }
 
+export async function getPasswordHash(db: Db, id: number): Promise<string | undefined> {
+  return (await db.selectFrom("users").select("password_hash").where("id", "=", id).executeTakeFirst())?.password_hash;
+}
+
+/** Display names of the given users, by id. */
+export async function displayNames(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom("users").select(["id", "display_name"]).where("id", "in", ids).execute();
+  return new Map(rows.map((u) => [u.id, u.display_name]));
+}
+
 export async function usernameTaken(db: Db, username: string, exceptId?: number) {
   let q = db.selectFrom("users").select("id").where("username_key", "=", usernameKey(username));
   if (exceptId) q = q.where("id", "!=", exceptId);

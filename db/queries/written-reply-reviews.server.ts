@@ -55,6 +55,17 @@ export function getWrittenReply(db: Db, stepId: number) {
 }
 
 /** Saves a rating; false when the reply already has one (the unique step_id keeps it to one). */
+/** Where a written reply was made and by whom, for the trainer rating it. */
+export function writtenReplyContext(db: Db, stepId: number) {
+  return db
+    .selectFrom("attempt_steps as s")
+    .innerJoin("attempts as a", "a.id", "s.attempt_id")
+    .innerJoin("users as u", "u.id", "a.officer_id")
+    .select(["s.node_id", "s.at", "a.scenario_version_id", "a.mode", "u.display_name as officer_name"])
+    .where("s.id", "=", stepId)
+    .executeTakeFirstOrThrow();
+}
+
 export async function insertReview(
   db: Db,
   r: { stepId: number; reviewerId: number; rating: number; comment: string | null },

@@ -9,7 +9,7 @@ import type { Kysely } from "kysely";
 import pg from "pg";
 import pino from "pino";
 import { afterAll, inject } from "vitest";
-import { openDatabase } from "~db/connection.server";
+import { openDatabase, type DatabaseTarget } from "~db/connection.server";
 import type { Database } from "~db/schema";
 import { createSessionStore } from "~/auth/session.server";
 import { readConfig, type Config } from "~/config.server";
@@ -25,6 +25,8 @@ declare module "vitest" {
 }
 
 let copies = 0;
+// Where each test database lives, so a test can open a second handle on it: a second app instance.
+const targets = new WeakMap<Kysely<Database>, DatabaseTarget>();
 
 /**
  * A fresh, migrated database of its own, with the scenario library imported and (unless `demo` is
@@ -32,34 +34,42 @@ let copies = 0;
  */
 export async function testDatabase({ demo = true }: { demo?: boolean } = {}): Promise<Kysely<Database>> {
   const template = inject("templates")[demo ? "demo" : "empty"];
-  const db = TEST_ENGINE === "postgres" ? await copyPostgres(template) : copySqlite(template);
+  const target = TEST_ENGINE === "postgres" ? await copyPostgres(template) : copySqlite(template);
+  return opened(target);
+}
+
+/** Another handle (another pool, or another SQLite connection) on the same database: a second instance. */
+export function anotherInstance(db: Kysely<Database>): Kysely<Database> {
+  const target = targets.get(db);
+  if (!target) throw new Error("not a test database");
+  return opened(target);
+}
+
+function opened(target: DatabaseTarget): Kysely<Database> {
+  const db = openDatabase(target);
+  targets.set(db, target);
   afterAll(() => db.destroy());
   return db;
 }
 
 /** An empty database with no tables, for the migration tests. */
 export async function blankDatabase(): Promise<{ db: Kysely<Database>; reopen(): Kysely<Database> }> {
-  if (TEST_ENGINE === "postgres") {
-    const name = await createPostgresDatabase(null);
-    const url = postgresUrl(name);
-    return { db: openDatabase({ engine: "postgres", url }), reopen: () => openDatabase({ engine: "postgres", url }) };
-  }
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "engage-test-")), "blank.sqlite");
-  return {
-    db: openDatabase({ engine: "sqlite", path: file }),
-    reopen: () => openDatabase({ engine: "sqlite", path: file }),
-  };
+  const target: DatabaseTarget =
+    TEST_ENGINE === "postgres"
+      ? { engine: "postgres", url: postgresUrl(await createPostgresDatabase(null)) }
+      : { engine: "sqlite", path: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "engage-test-")), "blank.sqlite") };
+  return { db: openDatabase(target), reopen: () => openDatabase(target) };
 }
 
-function copySqlite(template: string): Kysely<Database> {
+function copySqlite(template: string): DatabaseTarget {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "engage-test-"));
   const file = path.join(dir, `copy-${process.pid}-${copies++}.sqlite`);
   fs.copyFileSync(template, file);
-  return openDatabase({ engine: "sqlite", path: file });
+  return { engine: "sqlite", path: file };
 }
 
-async function copyPostgres(template: string): Promise<Kysely<Database>> {
-  return openDatabase({ engine: "postgres", url: postgresUrl(await createPostgresDatabase(template)), poolSize: 10 });
+async function copyPostgres(template: string): Promise<DatabaseTarget> {
+  return { engine: "postgres", url: postgresUrl(await createPostgresDatabase(template)), poolSize: 10 };
 }
 
 function postgresUrl(database: string) {

@@ -11,6 +11,10 @@ export interface PostgresServer {
   /** postgres://postgres@127.0.0.1:PORT/DATABASE */
   url(database?: string): string;
   port: number;
+  /** Stops the server, keeping its data (to test an outage). */
+  pause(): void;
+  /** Starts it again on the same port after pause(). */
+  resume(): void;
   stop(): void;
 }
 
@@ -66,11 +70,15 @@ export async function startPostgres(): Promise<PostgresServer> {
     "-c full_page_writes=off",
     "-c max_connections=300",
   ].join(" ");
-  run("pg_ctl", ["-D", data, "-w", "-t", "60", "-l", path.join(dir, "server.log"), "-o", options, "start"]);
+  const start = () =>
+    run("pg_ctl", ["-D", data, "-w", "-t", "60", "-l", path.join(dir, "server.log"), "-o", options, "start"]);
+  start();
   let stopped = false;
   return {
     port,
     url: (database = "postgres") => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    pause: () => run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]),
+    resume: start,
     stop() {
       if (stopped) return;
       stopped = true;
