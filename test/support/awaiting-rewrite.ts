@@ -4,14 +4,6 @@
  * block per module, so parallel rewrites merge cleanly); the last one deletes this file.
  */
 export const AWAITING_REWRITE: ReadonlySet<string> = new Set([
-  // sustain-talk-and-discord
-  "parole-mistrust",
-  "courses-for-nonces",
-  "you-lot-never-listen",
-  // evoking-change-talk
-  "closer-to-my-kids",
-  "out-on-my-date",
-  "it-wasnt-like-they-said",
   // information-with-permission
   "solicitor-says-no",
   "what-happens-in-groups",
