@@ -12,12 +12,4 @@ export const AWAITING_REWRITE: ReadonlySet<string> = new Set([
   "closer-to-my-kids",
   "out-on-my-date",
   "it-wasnt-like-they-said",
-  // information-with-permission
-  "solicitor-says-no",
-  "what-happens-in-groups",
-  "progression-questions",
-  // authority-and-mi
-  "cell-search-fallout",
-  "incentives-review",
-  "what-youll-write",
 ]);
