@@ -4,12 +4,4 @@
  * block per module, so parallel rewrites merge cleanly); the last one deletes this file.
  */
 export const AWAITING_REWRITE: ReadonlySet<string> = new Set([
-  // information-with-permission
-  "solicitor-says-no",
-  "what-happens-in-groups",
-  "progression-questions",
-  // authority-and-mi
-  "cell-search-fallout",
-  "incentives-review",
-  "what-youll-write",
 ]);
