@@ -119,9 +119,9 @@ describe("the scenario library", () => {
     expect(problems(library.diagnostics)).toEqual([]);
   });
 
-  it("has at least 5 modules and 12 scenarios", () => {
-    expect(library.modules?.modules.length ?? 0).toBeGreaterThanOrEqual(5);
-    expect(library.scenarios.length).toBeGreaterThanOrEqual(12);
+  it("has at least 6 modules and 20 scenarios", () => {
+    expect(library.modules?.modules.length ?? 0).toBeGreaterThanOrEqual(6);
+    expect(library.scenarios.length).toBeGreaterThanOrEqual(20);
   });
 
   it("has a committed JSON Schema equal to the generated one (run npm run scenarios:schema)", () => {
