@@ -3,5 +3,4 @@
  * that differ) landed before these scenarios were rewritten. Each rewrite deletes its ids here (one
  * block per module, so parallel rewrites merge cleanly); the last one deletes this file.
  */
-export const AWAITING_REWRITE: ReadonlySet<string> = new Set([
-]);
+export const AWAITING_REWRITE: ReadonlySet<string> = new Set([]);
