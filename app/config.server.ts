@@ -17,7 +17,7 @@ const optionalUrl = (protocols: string[]) =>
   optionalText.pipe(
     z
       .url({ message: "must be a full address such as https://example.org/path" })
-      .refine((v) => protocols.includes(new URL(v).protocol), {
+      .refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol), {
         message: `must start with ${protocols.map((p) => `${p}//`).join(" or ")}`,
       })
       .optional(),

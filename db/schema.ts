@@ -1,7 +1,7 @@
 // The typed shape of the Engage database, for Kysely. One interface per table; columns in
-// snake_case as stored. Times are timestamptz on PostgreSQL and ISO 8601 UTC text on SQLite; both
-// engines hand them to the app as ISO 8601 UTC strings (db/connection.server.ts), and accept a
-// string or a Date. Flags are boolean on PostgreSQL and 0/1 on SQLite, booleans to the app.
+// snake_case as stored. Times are timestamptz on PostgreSQL and ISO 8601 UTC text on SQLite; the app
+// reads and writes them as ISO 8601 UTC strings on both (db/connection.server.ts). Flags are boolean
+// on PostgreSQL and 0/1 on SQLite, booleans to the app.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 export type Role = "officer" | "trainer" | "manager" | "admin";
