@@ -7,7 +7,11 @@
 import type { Scenario } from "./schema";
 
 export const PHRASE_WORDS = 3;
-/** The most phrases two men may share; a few ("i want to", "put an app") are just how people talk. */
+/**
+ * The most phrases two men may share; a few ("i want to", "put an app") are just how people talk.
+ * Before issue 17's rewrite (commit 0214019) 47 of 105 pairs were over it, the worst sharing 21;
+ * after it the worst of 190 pairs shares 6.
+ */
 export const MAX_SHARED_PHRASES = 8;
 
 /** One man: a key (the scenario id), a label for people, and everything he says. */
