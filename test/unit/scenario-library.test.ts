@@ -31,16 +31,11 @@ import {
   type ScenarioSnapshot,
 } from "~/domain/scenario";
 import { loadScenarioLibrary } from "~/scenario-library.server";
-import { AWAITING_REWRITE } from "../support/awaiting-rewrite";
 
 const dir = fileURLToPath(new URL("../../scenarios/", import.meta.url));
 const library = loadScenarioLibrary(dir);
 
-// shared-reply warnings are allowed only in scenarios still awaiting their issue 17 rewrite.
-const awaitingRewrite = (d: Diagnostic) =>
-  d.code === "shared-reply" && AWAITING_REWRITE.has(path.basename(d.file ?? "", ".yaml"));
-const problems = (diagnostics: Diagnostic[]) =>
-  diagnostics.filter((d) => !awaitingRewrite(d)).map((d) => formatDiagnostic(d));
+const problems = (diagnostics: Diagnostic[]) => diagnostics.map((d) => formatDiagnostic(d));
 
 const WRITE = "<write>";
 
