@@ -15,7 +15,7 @@ import { readConfig } from "~/config.server";
 import { DEMO_PASSWORD } from "~/seed/demo.server";
 import { prepareDatabase as prepareForEngage } from "~/server/start-up.server";
 
-export { freePort } from "../support/postgres-server";
+export { freePort } from "../support/ports";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 export const BUILD_DIR = ".build/bench";

@@ -6,12 +6,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
+import { freePort } from "../support/ports";
 import { startPostgres, type PostgresServer } from "../support/postgres-server";
 import { expectAccessible, signIn } from "./support";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const buildDir = process.env.ENGAGE_BUILD_DIR || "build";
-const basePort = Number(process.env.E2E_PORT || 3211) + 60;
 
 interface Instance {
   url: string;
@@ -70,8 +70,8 @@ test.beforeAll(async () => {
   await admin.end();
   databaseUrl = postgres.url("engage");
   // Both at the same moment, on an empty database.
-  a = startInstance(basePort, { DATABASE_URL: databaseUrl });
-  b = startInstance(basePort + 1, { DATABASE_URL: databaseUrl });
+  a = startInstance(await freePort(), { DATABASE_URL: databaseUrl });
+  b = startInstance(await freePort(), { DATABASE_URL: databaseUrl });
   await Promise.all([ready(a), ready(b)]);
 });
 
@@ -186,7 +186,9 @@ test("the database going away gives a 503 page, and the instance recovers when i
 
 test("an unreachable DATABASE_URL stops the start with a clear message well inside 30 seconds", async () => {
   const started = Date.now();
-  const broken = startInstance(basePort + 2, { DATABASE_URL: `postgres://postgres@127.0.0.1:${basePort + 3}/engage` });
+  const broken = startInstance(await freePort(), {
+    DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/engage`,
+  });
   const code = await broken.exited;
   expect(code).not.toBe(0);
   expect(Date.now() - started).toBeLessThan(30_000);
@@ -194,10 +196,14 @@ test("an unreachable DATABASE_URL stops the start with a clear message well insi
 });
 
 test("a bad setting stops the start naming the variable; SIGTERM stops an instance cleanly", async () => {
-  const bad = startInstance(basePort + 4, { DATABASE_URL: databaseUrl, PORT: "eighty" });
+  const bad = startInstance(await freePort(), { DATABASE_URL: databaseUrl, PORT: "eighty" });
   expect(await bad.exited).toBe(1);
   expect(bad.output()).toContain("PORT must be a whole number");
-  const noSecret = startInstance(basePort + 4, { DATABASE_URL: databaseUrl, SESSION_SECRET: "", ENGAGE_DEMO: "false" });
+  const noSecret = startInstance(await freePort(), {
+    DATABASE_URL: databaseUrl,
+    SESSION_SECRET: "",
+    ENGAGE_DEMO: "false",
+  });
   expect(await noSecret.exited).toBe(1);
   expect(noSecret.output()).toContain("SESSION_SECRET is required in production");
 

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
+import { freePort } from "../support/ports";
 import { expectAccessible, signIn } from "./support";
 import {
   currentNodeId,
@@ -211,8 +212,9 @@ async function checkWrittenReplyBox(page: Page, scenario: ReturnType<typeof scen
 // ---- resume after a server restart: a separate server process with its own database ----
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const buildDir = process.env.ENGAGE_BUILD_DIR || "build";
-const restartPort = Number(process.env.E2E_PORT || 3211) + 50;
-const restartDb = `${root}test/results/e2e-restart-${restartPort}.sqlite`;
+// A free port of its own, chosen when the test runs, so parallel runs never meet on it.
+let restartPort = 0;
+const restartDb = () => `${root}test/results/e2e-restart-${restartPort}.sqlite`;
 
 function startServer(): ChildProcess {
   return spawn(process.execPath, [`${buildDir}/server.js`], {
@@ -220,7 +222,7 @@ function startServer(): ChildProcess {
     env: {
       ...process.env,
       PORT: String(restartPort),
-      DATABASE_PATH: restartDb,
+      DATABASE_PATH: restartDb(),
       NODE_ENV: "production",
       ENGAGE_DEMO: "true",
       LOG_LEVEL: "warn",
@@ -243,7 +245,8 @@ async function stopServer(server: ChildProcess) {
 }
 
 test("an attempt resumes exactly where it was after the server restarts", async ({ page }) => {
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(restartDb + suffix, { force: true });
+  restartPort = await freePort();
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(restartDb() + suffix, { force: true });
   let server = startServer();
   try {
     await waitUntilUp();
@@ -277,6 +280,7 @@ test("an attempt resumes exactly where it was after the server restarts", async 
     await expect(page.getByText("Practice review")).toBeVisible();
   } finally {
     await stopServer(server);
-    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(restartDb + suffix, { force: true });
+    restartPort = await freePort();
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(restartDb() + suffix, { force: true });
   }
 });

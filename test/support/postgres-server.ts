@@ -3,9 +3,9 @@
 // as the `postgres` user (initdb refuses root).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "./ports";
 
 export interface PostgresServer {
   /** postgres://postgres@127.0.0.1:PORT/DATABASE */
@@ -34,18 +34,6 @@ function binDir(): string {
     );
   }
   return path.join(root, versions[0], "bin");
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startPostgres(): Promise<PostgresServer> {
