@@ -13,4 +13,6 @@ export interface AppContext {
   sessions: SessionStore;
   log: Logger;
   requestId: string;
+  /** The client's address: behind TRUST_PROXY the one the proxy saw (for sign-in throttling). */
+  clientAddress: string;
 }

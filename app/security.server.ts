@@ -30,3 +30,47 @@ export function setSecurityHeaders(headers: Headers, nonce?: string) {
   headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
   return headers;
 }
+
+/** HTTPS only, for a year, once a browser has reached Engage over HTTPS (never sent over plain HTTP). */
+export const STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
+
+export interface WriteHeaders {
+  origin: string | null;
+  secFetchSite: string | null;
+  referer: string | null;
+}
+
+/**
+ * Why a write (a POST or the like) looks as if another site sent it, or null when it does not.
+ * `host` is this site's host as the browser sees it (host name and port). The browser's own
+ * Sec-Fetch-Site comes first; then Origin ("null" from a sandboxed frame or a file counts as
+ * foreign); then, from a browser that sends neither, the Referer. A request with none of them
+ * (not a browser, or a very old one) carries no sign of another site and passes.
+ */
+export function crossSiteReason(headers: WriteHeaders, host: string): string | null {
+  const site = headers.secFetchSite?.trim().toLowerCase();
+  if (site && site !== "same-origin") return `Sec-Fetch-Site is ${site}`;
+  if (headers.origin !== null) {
+    if (headers.origin.trim() === "null") return "Origin is null";
+    return hostOf(headers.origin) === host.toLowerCase() ? null : "Origin is another site";
+  }
+  if (headers.referer !== null && hostOf(headers.referer) !== host.toLowerCase()) return "Referer is another site";
+  return null;
+}
+
+function hostOf(address: string): string | null {
+  try {
+    const url = new URL(address);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.host.toLowerCase() : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeHeadersOf(headers: { get(name: string): string | null | undefined }): WriteHeaders {
+  return {
+    origin: headers.get("origin") ?? null,
+    secFetchSite: headers.get("sec-fetch-site") ?? null,
+    referer: headers.get("referer") ?? null,
+  };
+}

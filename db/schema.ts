@@ -40,8 +40,10 @@ export interface SessionTable {
   id: string; // 32 random bytes, base64url
   user_id: number | null;
   data: string; // JSON of the Remix session data
-  created_at: string;
+  created_at: string; // sign-in time: sessions end a fixed time after it, however active
   expires_at: string; // slides forward on use: idle expiry
+  last_seen_at: string | null;
+  user_agent: string | null; // the browser's own description, shortened, for "your sessions"
 }
 
 export interface AuditEventTable {
@@ -60,10 +62,10 @@ export interface AppSettingTable {
   value: string;
 }
 
-export interface SignInFailureTable {
-  id: Generated<number>;
-  username_key: string;
-  at: string;
+export interface SignInThrottleTable {
+  key: string; // "user:<username key>" or "address:<client address>"
+  window_started_at: string;
+  guesses: number; // passwords checked (or refused) in the window
 }
 
 // ---- practice (scenario versions and attempts) ----
@@ -182,7 +184,7 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;
-  sign_in_failures: SignInFailureTable;
+  sign_in_throttle: SignInThrottleTable;
   app_settings: AppSettingTable;
   scenario_versions: ScenarioVersionTable;
   attempts: AttemptTable;

@@ -7,7 +7,9 @@ import { recordAudit } from "~db/queries/audit.server";
 import { getEstablishment, getUnit } from "~db/queries/establishments.server";
 import { deleteSessionsOfUser } from "~db/queries/sessions.server";
 import { getUserWithPlace, insertUser, updateUser, usernameTaken } from "~db/queries/users.server";
+import { forgetGuesses } from "~db/queries/sign-in-throttle.server";
 import { hashPassword } from "~/auth/password.server";
+import { usernameThrottleKey } from "~/auth/sign-in.server";
 import type { CurrentUser } from "~/auth/guard.server";
 import type { FieldErrors } from "~/utils/forms";
 
@@ -109,6 +111,7 @@ export async function resetPassword(db: Kysely<Database>, actor: CurrentUser, us
   await db.transaction().execute(async (trx) => {
     await updateUser(trx, userId, { password_hash: hash });
     await deleteSessionsOfUser(trx, userId);
+    await forgetGuesses(trx, usernameThrottleKey(user.username)); // a locked-out user can sign in again
     await recordAudit(trx, {
       actorUserId: actor.id,
       action: "user.password_reset",

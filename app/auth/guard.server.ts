@@ -3,6 +3,7 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { Role } from "~db/schema";
 import { getUserWithPlace } from "~db/queries/users.server";
+import { crossSiteReason, writeHeadersOf } from "~/security.server";
 
 export interface CurrentUser {
   id: number;
@@ -82,12 +83,10 @@ export function notFound(): never {
   throw new Response("Page not found", { status: 404 });
 }
 
-function refuseCrossSite(request: Request) {
-  const origin = request.headers.get("Origin");
-  if (origin && origin !== "null" && origin !== new URL(request.url).origin) {
-    // Behind a proxy the request URL may differ from what the browser saw: compare hosts too.
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-    if (!host || new URL(origin).host !== host) throw new Response("Cross-site request refused.", { status: 403 });
+/** Writes from another site are refused (the server refuses them first; this holds without it). */
+export function refuseCrossSite(request: Request) {
+  if (crossSiteReason(writeHeadersOf(request.headers), new URL(request.url).host)) {
+    throw new Response("Engage does not accept forms sent from other websites.", { status: 403 });
   }
 }
 
@@ -96,16 +95,23 @@ function returnPathOf(url: URL) {
   return safeReturnPath(path);
 }
 
-/** Only paths on this site: "/x" yes; "//evil", "/\\evil", "https://evil" and control characters no. */
+/**
+ * Only paths on this site: "/x" yes; "//evil", "/\\evil", "https://evil" and control characters no.
+ * The path is checked again after the URL parser has normalised it, because dot segments and
+ * encoded dots can turn a harmless-looking path into another site's address ("/.//evil",
+ * "/%2e//evil", "/a/..//evil" all become "//evil").
+ */
 export function safeReturnPath(value: unknown, fallback = "/"): string {
   if (typeof value !== "string" || value.length > 1000) return fallback;
-  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
+  if (!isSitePath(value) || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
   try {
     const resolved = new URL(value, "http://engage.invalid");
-    if (resolved.host !== "engage.invalid") return fallback;
-    return resolved.pathname + resolved.search;
+    const path = resolved.pathname + resolved.search;
+    if (resolved.origin !== "http://engage.invalid" || !isSitePath(path)) return fallback;
+    return path;
   } catch {
     return fallback;
   }
 }
+
+const isSitePath = (path: string) => path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\");

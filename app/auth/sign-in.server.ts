@@ -1,42 +1,63 @@
-// Signing in: throttled per username, timing-safe whether or not the username exists, audited.
+// Signing in: throttled per username and per client address, timing-safe whether or not the
+// username exists, audited. The guess is counted before the password is checked (see throttle.ts).
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
-import { clearSignInFailures, recentSignInFailures, recordSignInFailure } from "~db/queries/sign-in-failures.server";
+import { countGuess, giveBackGuess, restartWindowAt } from "~db/queries/sign-in-throttle.server";
 import { findUserForSignIn, updateUser, usernameKey } from "~db/queries/users.server";
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "~/auth/password.server";
-import { lockedUntil, MAX_FAILURES, WINDOW_MS } from "~/auth/throttle";
+import { guessVerdict, LIMITS, minutesUntil, WINDOW_MS, type ThrottleKind } from "~/auth/throttle";
 
 export type SignInResult =
   | { ok: true; userId: number }
   | { ok: false; reason: "wrong"; message: string }
   | { ok: false; reason: "locked"; message: string; until: Date };
 
-export async function signIn(
-  db: Kysely<Database>,
-  username: string,
-  password: string,
-  now = new Date(),
-): Promise<SignInResult> {
-  const key = usernameKey(username);
-  const recent = await recentSignInFailures(db, key, new Date(now.getTime() - WINDOW_MS * 2), MAX_FAILURES);
-  const until = lockedUntil(
-    recent.map((r) => new Date(r.at)),
-    now,
-  );
-  if (until) {
-    const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-    return {
-      ok: false,
-      reason: "locked",
-      until,
-      message: `Too many failed sign-in attempts for this username. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again, or ask an administrator to reset your password.`,
-    };
-  }
+export interface SignInAttempt {
+  username: string;
+  password: string;
+  /** The client's address (behind TRUST_PROXY, the one the proxy saw). */
+  address: string;
+}
+
+/** The throttle row a username's guesses are counted in. */
+export const usernameThrottleKey = (username: string) => `user:${usernameKey(username)}`;
+
+export async function signIn(db: Kysely<Database>, attempt: SignInAttempt, now = new Date()): Promise<SignInResult> {
+  const { username, password, address } = attempt;
   const user = await findUserForSignIn(db, username);
+  const counted: { kind: ThrottleKind; key: string; windowStartedAt: string; guesses: number }[] = [];
+  // The address first: a client over its limit spends none of a username's guesses.
+  for (const [kind, key] of [
+    ["address", `address:${address}`],
+    ["username", usernameThrottleKey(username)],
+  ] as const) {
+    const count = await countGuess(db, key, now, new Date(now.getTime() - WINDOW_MS));
+    const verdict = guessVerdict(kind, count);
+    if (!verdict.allowed) {
+      await recordAudit(db, {
+        actorUserId: null,
+        action: "sign_in.refused",
+        subjectUserId: user?.id ?? null,
+        details: { username: username.slice(0, 64), limit: kind, until: verdict.until.toISOString() },
+      });
+      const wait = minutesUntil(verdict.until, now);
+      return {
+        ok: false,
+        reason: "locked",
+        until: verdict.until,
+        message:
+          kind === "username"
+            ? `Too many failed sign-in attempts for this username. Wait ${wait} and try again, or ask an administrator to reset your password.`
+            : `Too many failed sign-in attempts from your network. Wait ${wait} and try again.`,
+      };
+    }
+    counted.push({ kind, key, ...count });
+  }
+
   const matches = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));
   if (!user || !matches || !user.active) {
-    await recordSignInFailure(db, key, now);
+    for (const c of counted) if (c.guesses >= LIMITS[c.kind]) await restartWindowAt(db, c.key, now, LIMITS[c.kind]);
     await recordAudit(db, {
       actorUserId: null,
       action: "sign_in.failed",
@@ -49,7 +70,7 @@ export async function signIn(
       message: "The username or password is not right, or the account is not active.",
     };
   }
-  await clearSignInFailures(db, key);
+  for (const c of counted) await giveBackGuess(db, c.key, c.windowStartedAt);
   if (needsRehash(user.password_hash)) await updateUser(db, user.id, { password_hash: await hashPassword(password) });
   await recordAudit(db, { actorUserId: user.id, action: "sign_in.succeeded", subjectUserId: user.id });
   return { ok: true, userId: user.id };

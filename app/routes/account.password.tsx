@@ -8,6 +8,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
 import { newPassword, parseForm, PASSWORD_RULES } from "~/utils/forms";
 import { title } from "~/utils/meta";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => title("Change your password");
 
@@ -32,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const form = parseForm(ChangePasswordForm, await request.formData());
+  const form = parseForm(ChangePasswordForm, await readFormData(request));
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const result = await changeOwnPassword(context.db, user, form.data.currentPassword, form.data.newPassword);
   if (!result.ok) return data({ errors: result.errors }, { status: 400 });

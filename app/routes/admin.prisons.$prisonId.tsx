@@ -11,6 +11,7 @@ import { Radios, TextInput } from "~/components/fields";
 import { fieldErrors, parseForm } from "~/utils/forms";
 import { PrisonForm, UnitForm } from "~/admin/prison-schemas";
 import { title } from "~/utils/meta";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data?.prison.name ?? "Prison");
 
@@ -31,7 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, context, { roles: ["admin"] });
   const prison = await loadPrison(context.db, params);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "prison") {
     const form = parseForm(PrisonForm, formData);

@@ -11,6 +11,7 @@ import { TextInput } from "~/components/fields";
 import { fieldErrors, parseForm } from "~/utils/forms";
 import { PrisonForm } from "~/admin/prison-schemas";
 import { title } from "~/utils/meta";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => title("Prisons");
 
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, context, { roles: ["admin"] });
-  const form = parseForm(PrisonForm, await request.formData());
+  const form = parseForm(PrisonForm, await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await saveEstablishment(context.db, admin, null, form.data);
   if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: 400 });

@@ -15,6 +15,7 @@ import { TextInput } from "~/components/fields";
 import { SummaryList, Tag } from "~/components/page";
 import { fieldErrors, parseForm, PASSWORD_RULES } from "~/utils/forms";
 import { title } from "~/utils/meta";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? data.user.display_name : "User");
 
@@ -33,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, context, { roles: ["admin"] });
   const user = await loadUser(context.db, params);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const back = `/admin/users/${user.id}`;
   switch (formData.get("intent")) {
     case "edit": {

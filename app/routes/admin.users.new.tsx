@@ -10,6 +10,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
 import { parseForm, PASSWORD_RULES, USERNAME_RULES } from "~/utils/forms";
 import { title } from "~/utils/meta";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => title("Create a user");
 
@@ -20,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, context, { roles: ["admin"] });
-  const form = parseForm(NewUserForm, await request.formData());
+  const form = parseForm(NewUserForm, await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const { username, password, displayName, role, establishmentId, unitId } = form.data;
   const result = await createUserAccount(context.db, admin, {

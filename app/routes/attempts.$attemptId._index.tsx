@@ -15,6 +15,7 @@ import { MAX_REPLY_CHARS, takeStep } from "~/practice/attempts.server";
 import { attemptIdOf, noticeOf } from "~/practice/route-helpers.server";
 import { fieldErrors, longText, parseForm, wholeNumber } from "~/utils/forms";
 import { title } from "~/utils/meta";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   title(data ? `${data.view.scenario.title} (${data.view.attempt.mode})` : "Attempt");
@@ -37,7 +38,7 @@ const StepForm = z.object({
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: ["officer"] });
   const id = attemptIdOf(params);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const form = parseForm(StepForm, formData);
   const writing = formData.has("reply");
   if (!form.ok) {

@@ -6,6 +6,7 @@ import { notFound, requireUser } from "~/auth/guard.server";
 import { loadAttemptView } from "~/practice/attempt-view.server";
 import { abandonAttempt } from "~/practice/attempts.server";
 import { attemptIdOf } from "~/practice/route-helpers.server";
+import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Abandon this attempt");
@@ -20,6 +21,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: ["officer"] });
+  await readFormData(request); // the confirmation form has no fields, but it must be a form
   const id = attemptIdOf(params);
   const result = await abandonAttempt(context.db, { id: user.id, establishmentId: user.establishmentId }, id);
   if (result.kind === "not-found") notFound();

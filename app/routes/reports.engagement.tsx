@@ -11,6 +11,7 @@ import { engagementForm } from "~/reports/forms";
 import { requireReportScope } from "~/reports/scope.server";
 import { parseForm } from "~/utils/forms";
 import { title } from "~/utils/meta";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => title("Programme engagement");
 
@@ -21,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const scope = await requireReportScope(request, context, formData.get("prison"));
   const form = parseForm(engagementForm(monthOf(new Date())), formData);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });

@@ -11,6 +11,7 @@ import { parseAttemptFilters, statementsFor, xapiBaseUrl } from "~/reports/expor
 import { deliverStatements, lrsConfigFromEnv } from "~/reports/lrs.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => title("Exports");
 
@@ -31,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const scope = await requireReportScope(request, context, formData.get("prison"));
   const config = lrsConfigFromEnv();
   if (!config)

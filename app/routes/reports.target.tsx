@@ -10,6 +10,7 @@ import { targetForm } from "~/reports/forms";
 import { requireReportScope } from "~/reports/scope.server";
 import { parseForm } from "~/utils/forms";
 import { title } from "~/utils/meta";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => title("Set the target");
 
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const scope = await requireReportScope(request, context, formData.get("prison"));
   const form = parseForm(targetForm(new Date().toISOString().slice(0, 10)), formData);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });

@@ -13,6 +13,7 @@ import { startAttempt } from "~/practice/attempts.server";
 import { officerProgress } from "~/practice/progress.server";
 import { parseForm } from "~/utils/forms";
 import { title } from "~/utils/meta";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data?.scenario.title ?? "Scenario");
 
@@ -43,7 +44,7 @@ const StartForm = z.object({ mode: z.enum(["practice", "assessment"], { error: "
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: ["officer"] });
   const { entry } = await findScenario(context.db, params.scenarioId);
-  const form = parseForm(StartForm, await request.formData());
+  const form = parseForm(StartForm, await readFormData(request));
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const started = await startAttempt(
     context.db,

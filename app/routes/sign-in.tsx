@@ -2,12 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { getCurrentUser, safeReturnPath } from "~/auth/guard.server";
+import { getCurrentUser, refuseCrossSite, safeReturnPath } from "~/auth/guard.server";
 import { signIn } from "~/auth/sign-in.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
 import { fieldErrors, parseForm, text } from "~/utils/forms";
 import { title } from "~/utils/meta";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => title("Sign in");
 
@@ -28,9 +29,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseForm(SignInForm, await request.formData());
+  refuseCrossSite(request);
+  const form = parseForm(SignInForm, await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, username: form.values.username ?? "" }, { status: 400 });
-  const result = await signIn(context.db, form.data.username, form.data.password);
+  const result = await signIn(context.db, {
+    username: form.data.username,
+    password: form.data.password,
+    address: context.clientAddress,
+  });
   if (!result.ok) {
     const status = result.reason === "locked" ? 429 : 400;
     return data({ errors: fieldErrors({ username: result.message }), username: form.data.username }, { status });

@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { refuseCrossSite } from "~/auth/guard.server";
+import { readFormData } from "~/utils/form-data.server";
 
 // Signing out is a POST (a link cannot sign anyone out); a GET just goes home.
 export async function loader() {
@@ -7,6 +9,9 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  // Another site must not be able to sign people out either.
+  refuseCrossSite(request);
+  await readFormData(request);
   const session = await context.sessions.getSession(request);
   return redirect("/sign-in", { headers: { "Set-Cookie": await context.sessions.destroy(request, session) } });
 }

@@ -12,6 +12,7 @@ import { checkStudioYaml, loadStudioScenario, saveDraft } from "~/studio/studio.
 import { fieldErrors, parseForm, wholeNumber } from "~/utils/forms";
 import { title } from "~/utils/meta";
 import type { action as validateAction } from "./studio.validate";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Edit ${data.title}` : "Edit scenario");
 
@@ -44,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
-  const form = parseForm(SaveForm, await request.formData());
+  const form = parseForm(SaveForm, await readFormData(request));
   const yaml = (form.values.yaml ?? "").replace(/\r\n/g, "\n");
   if (!form.ok) return data({ errors: form.errors, yaml, diagnostics: [] as Diagnostic[] }, { status: 400 });
   if (Buffer.byteLength(yaml, "utf8") > MAX_FILE_BYTES) {

@@ -14,6 +14,7 @@ import { listVersionsOf } from "~db/queries/scenario-versions.server";
 import { checkStudioYaml, loadStudioScenario, publishDraft, strandedAttempts } from "~/studio/studio.server";
 import { fieldErrors, longText, parseForm, wholeNumber } from "~/utils/forms";
 import { title } from "~/utils/meta";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Publish ${data.title}` : "Publish");
 
@@ -56,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
-  const form = parseForm(PublishForm, await request.formData());
+  const form = parseForm(PublishForm, await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await publishDraft(context.db, user, s.id, form.data.revision, form.data.changeNote);
   if (!result.ok) return data({ errors: fieldErrors({ form: result.message }), values: form.values }, { status: 409 });

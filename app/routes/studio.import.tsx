@@ -11,6 +11,7 @@ import { ErrorSummary, fieldId } from "~/components/error-summary";
 import { MAX_FILE_BYTES, type Diagnostic } from "~/domain/scenario";
 import { STUDIO_ROLES } from "~/studio/components";
 import { importScenario } from "~/studio/studio.server";
+import { isFormContentType, refuseNonForm } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Import a scenario");
@@ -28,6 +29,7 @@ const TOO_LARGE = "The file must be 256 KB or smaller";
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   // Refuse an oversized body before reading it; the upload handler stops at the limit as well.
+  if (!isFormContentType(request.headers.get("Content-Type"), { multipartOnly: true })) refuseNonForm();
   const length = Number(request.headers.get("Content-Length") ?? 0);
   if (length > MAX_FILE_BYTES + 16_384) return refuse(TOO_LARGE, [], 413);
   let form: FormData;

@@ -9,6 +9,7 @@ import { STUDIO_ROLES } from "~/studio/components";
 import { createFromTemplate, idProblem, moduleOptions } from "~/studio/studio.server";
 import { parseForm, text } from "~/utils/forms";
 import { title } from "~/utils/meta";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => title("Create a scenario");
 
@@ -29,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
-  const form = parseForm(NewScenarioForm, await request.formData());
+  const form = parseForm(NewScenarioForm, await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await createFromTemplate(context.db, user, form.data);
   if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: 400 });

@@ -10,6 +10,7 @@ import { STUDIO_ROLES } from "~/studio/components";
 import { nextUnrated, rateReply, replyToRate } from "~/studio/reviews.server";
 import { fieldErrors, longText, parseForm } from "~/utils/forms";
 import { title } from "~/utils/meta";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => title("Rate a written reply");
 
@@ -32,7 +33,7 @@ const RateForm = z.object({
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const stepId = stepIdOf(params.stepId);
-  const form = parseForm(RateForm, await request.formData());
+  const form = parseForm(RateForm, await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await rateReply(context.db, user, stepId, form.data.rating, form.data.comment || null);
   if (!result.ok) return data({ errors: fieldErrors({ form: result.message }), values: form.values }, { status: 409 });

@@ -5,10 +5,11 @@ import { requireUser } from "~/auth/guard.server";
 import { MAX_FILE_BYTES } from "~/domain/scenario";
 import { STUDIO_ROLES } from "~/studio/components";
 import { checkStudioYaml } from "~/studio/studio.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireUser(request, context, { roles: [...STUDIO_ROLES] });
-  const form = await request.formData();
+  const form = await readFormData(request);
   const yaml = form.get("yaml");
   const scenarioId = form.get("scenarioId");
   if (typeof yaml !== "string" || typeof scenarioId !== "string")

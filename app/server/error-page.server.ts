@@ -1,6 +1,10 @@
 // A plain error page for what the server refuses before the Remix app runs (and for faults it
 // cannot render): the GOV.UK look, no details of the fault.
 const MESSAGES: Record<number, { title: string; body: string }> = {
+  403: {
+    title: "Request refused",
+    body: "Engage only accepts forms sent from its own pages. Go back to Engage and try again from the page.",
+  },
   411: { title: "Request not handled", body: "The request did not say how long it was. Try again from the page." },
   413: {
     title: "Request too large",

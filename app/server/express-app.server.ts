@@ -6,10 +6,12 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
+import onHeaders from "on-headers";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { requestScope } from "~db/request-scope";
 import type { AppContext } from "~/context.server";
+import { crossSiteReason, STRICT_TRANSPORT_SECURITY, writeHeadersOf } from "~/security.server";
 import { errorPage } from "./error-page.server";
 
 /** The largest request body accepted: forms are limited to far less, uploads to 256 KB. */
@@ -21,15 +23,16 @@ export interface AppParts {
   assetsDir: string;
   publicDir: string;
   log: Logger;
-  context: Omit<AppContext, "log" | "requestId">;
+  context: Omit<AppContext, "log" | "requestId" | "clientAddress">;
 }
 
 export function createApp({ build, assetsDir, publicDir, log, context }: AppParts) {
   const app = express();
   app.disable("x-powered-by");
-  // Behind TRUST_PROXY the client's address, protocol and host come from X-Forwarded-* headers;
+  // Behind TRUST_PROXY the client's address, protocol and host come from X-Forwarded-* headers
+  // set by the one proxy in front (the address it saw, not one the client wrote into the header);
   // otherwise those headers are removed so nothing downstream can be fooled by them.
-  app.set("trust proxy", context.config.trustProxy);
+  app.set("trust proxy", context.config.trustProxy ? 1 : false);
   if (!context.config.trustProxy) app.use(dropForwardedHeaders);
 
   app.use(
@@ -52,14 +55,21 @@ export function createApp({ build, assetsDir, publicDir, log, context }: AppPart
     }),
   );
   app.use(compression());
+  app.use(transportAndCacheHeaders(context.config.trustProxy));
   app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y" }));
   app.use(express.static(publicDir, { maxAge: "1h" }));
   app.use(limitBody);
+  app.use(refuseCrossSiteWrites);
 
   const handleRequest = createRequestHandler({
     build,
     mode: context.config.production ? "production" : "development",
-    getLoadContext: (req) => ({ ...context, log: req.log, requestId: String(req.id) }),
+    getLoadContext: (req) => ({
+      ...context,
+      log: req.log,
+      requestId: String(req.id),
+      clientAddress: req.ip ?? "unknown",
+    }),
   });
   app.all("*", (req, res, next) => {
     requestScope.run({ requestId: String(req.id) }, () => handleRequest(req, res, next));
@@ -96,6 +106,35 @@ function limitBody(req: Request, res: Response, next: NextFunction) {
   if (declared === undefined && chunked) return refuse(req, res, 411);
   if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) return refuse(req, res, 413);
   next();
+}
+
+/**
+ * Pages and data are never stored by browsers or proxies (they carry personal data) unless a
+ * response says otherwise (static files do); HSTS only when the browser came over HTTPS through
+ * the trusted proxy, never over plain HTTP.
+ */
+function transportAndCacheHeaders(trustProxy: boolean) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (trustProxy && req.secure) res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+    onHeaders(res, () => {
+      if (!res.getHeader("Cache-Control")) res.setHeader("Cache-Control", "no-store");
+    });
+    next();
+  };
+}
+
+/**
+ * Writes from another site are refused before Remix sees them (Remix's own check answers a bare
+ * 500 with a stack trace): 403, the plain error page and one log line.
+ */
+function refuseCrossSiteWrites(req: Request, res: Response, next: NextFunction) {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  // The host as the browser saw it: the proxy's X-Forwarded-Host (kept only behind TRUST_PROXY), or Host.
+  const host = req.get("x-forwarded-host")?.split(",")[0]?.trim() || req.get("host") || "";
+  const reason = crossSiteReason(writeHeadersOf({ get: (name) => req.get(name) }), host);
+  if (!reason) return next();
+  res.status(403).type("html").send(errorPage(403));
+  req.log.warn({ reason, origin: req.get("origin") ?? null }, "cross-site request refused");
 }
 
 function refuse(req: Request, res: Response, status: 411 | 413) {

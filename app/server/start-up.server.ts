@@ -6,8 +6,10 @@ import type { Logger } from "pino";
 import { migrateToLatest } from "~db/connection.server";
 import { isUniqueViolation } from "~db/errors";
 import { deleteExpiredSessions } from "~db/queries/sessions.server";
+import { deleteEndedWindows } from "~db/queries/sign-in-throttle.server";
 import { countUsers } from "~db/queries/users.server";
 import type { Database } from "~db/schema";
+import { WINDOW_MS } from "~/auth/throttle";
 import type { Config } from "~/config.server";
 import { importLibrary } from "~/curriculum.server";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "~/seed/demo.server";
@@ -24,6 +26,7 @@ export async function prepareDatabase(db: Kysely<Database>, config: Config, log:
       );
   }
   await deleteExpiredSessions(db, new Date());
+  await deleteEndedWindows(db, new Date(Date.now() - WINDOW_MS));
   await importLibrary(db, { dir: config.scenariosDir, log: (line) => log.info(line) });
 }
 

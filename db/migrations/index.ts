@@ -6,6 +6,7 @@ import * as m0002 from "./0002-practice";
 import * as m0003 from "./0003-reporting-and-studio";
 import * as m0004 from "./0004-reports";
 import * as m0005 from "./0005-estate";
+import * as m0006 from "./0006-security";
 
 const migrations: Record<string, Migration> = {
   "0001-foundation": m0001,
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   "0003-reporting-and-studio": m0003,
   "0004-reports": m0004,
   "0005-estate": m0005,
+  "0006-security": m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

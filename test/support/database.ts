@@ -116,6 +116,7 @@ export function testContext(db: Kysely<Database>, config: Config = testConfig())
     sessions: createSessionStore(db, { secret: TEST_SESSION_SECRET, trustProxy: config.trustProxy }),
     log: pino({ level: "silent" }),
     requestId: "test",
+    clientAddress: "127.0.0.1",
   };
 }
 

@@ -1,53 +1,82 @@
 import { describe, expect, it } from "vitest";
-import { lockedUntil } from "~/auth/throttle";
-import { testContext, testDatabase } from "../support/database";
+import { ADDRESS_MAX_GUESSES, guessVerdict, MAX_GUESSES } from "~/auth/throttle";
+import { testDatabase } from "../support/database";
 
 const { signIn } = await import("~/auth/sign-in.server");
 const { DEMO_PASSWORD } = await import("~/seed/demo.server");
 
 const db = await testDatabase();
-const context = testContext(db);
 
 const minutes = (n: number) => n * 60_000;
+const at = (start: Date, ms: number) => new Date(start.getTime() + ms);
 
-describe("lockedUntil", () => {
-  const now = new Date("2026-11-26T12:00:00Z");
-  const ago = (m: number) => new Date(now.getTime() - minutes(m));
-
-  it("is open below five failures", () => {
-    expect(lockedUntil([ago(1), ago(2), ago(3), ago(4)], now)).toBeNull();
-  });
-  it("locks for 15 minutes after the fifth failure within 15 minutes", () => {
-    expect(lockedUntil([ago(1), ago(2), ago(3), ago(4), ago(5)], now)).toEqual(
-      new Date(ago(1).getTime() + minutes(15)),
-    );
-  });
-  it("does not lock when the five failures spread over more than 15 minutes", () => {
-    expect(lockedUntil([ago(1), ago(2), ago(3), ago(4), ago(20)], now)).toBeNull();
-  });
-  it("opens again 15 minutes after the last failure", () => {
-    expect(lockedUntil([ago(16), ago(17), ago(18), ago(19), ago(20)], now)).toBeNull();
+describe("guessVerdict", () => {
+  const windowStartedAt = "2026-11-26T12:00:00.000Z";
+  it("allows up to the limit and then refuses until the window ends", () => {
+    expect(guessVerdict("username", { guesses: MAX_GUESSES, windowStartedAt })).toEqual({ allowed: true });
+    expect(guessVerdict("username", { guesses: MAX_GUESSES + 1, windowStartedAt })).toEqual({
+      allowed: false,
+      until: new Date("2026-11-26T12:15:00.000Z"),
+    });
+    expect(guessVerdict("address", { guesses: ADDRESS_MAX_GUESSES, windowStartedAt })).toEqual({ allowed: true });
   });
 });
 
 describe("signIn throttling against the database", () => {
-  it("refuses even the right password after five failures, then lets the user in 15 minutes later", async () => {
+  const from = (address: string) => (username: string, password: string) => ({ username, password, address });
+  const office = from("10.0.0.1");
+
+  it("refuses even the right password after five wrong ones, then lets the user in when the lock ends", async () => {
     const start = new Date();
-    for (let i = 0; i < 5; i++) {
-      const r = await signIn(db, "Officer4", "wrong password " + i, new Date(start.getTime() + i * 1000));
+    for (let i = 0; i < MAX_GUESSES; i++) {
+      const r = await signIn(db, office("Officer4", `wrong password ${i}`), at(start, i * 1000));
       expect(r).toMatchObject({ ok: false, reason: "wrong" });
     }
-    const locked = await signIn(db, "officer4", DEMO_PASSWORD, new Date(start.getTime() + 10_000));
+    const locked = await signIn(db, office("officer4", DEMO_PASSWORD), at(start, 10_000));
     expect(locked).toMatchObject({ ok: false, reason: "locked" });
-    if (!locked.ok) expect(locked.message).toMatch(/Too many failed sign-in attempts/);
+    if (!locked.ok) expect(locked.message).toMatch(/Too many failed sign-in attempts for this username/);
     // Other usernames are unaffected.
-    expect(await signIn(db, "officer5", DEMO_PASSWORD, new Date(start.getTime() + 10_000))).toMatchObject({ ok: true });
-    const later = await signIn(db, "officer4", DEMO_PASSWORD, new Date(start.getTime() + 4000 + minutes(15) + 1000));
-    expect(later).toMatchObject({ ok: true });
+    expect(await signIn(db, office("officer5", DEMO_PASSWORD), at(start, 10_000))).toMatchObject({ ok: true });
+    // The lock runs 15 minutes from the fifth wrong guess.
+    expect(await signIn(db, office("officer4", DEMO_PASSWORD), at(start, 4000 + minutes(15) - 1000))).toMatchObject({
+      reason: "locked",
+    });
+    expect(await signIn(db, office("officer4", DEMO_PASSWORD), at(start, 4000 + minutes(15) + 1000))).toMatchObject({
+      ok: true,
+    });
   });
 
-  it("counts failures for unknown usernames the same way", async () => {
-    for (let i = 0; i < 5; i++) await signIn(db, "nobody-here", "wrong password");
-    expect(await signIn(db, "nobody-here", "wrong password")).toMatchObject({ ok: false, reason: "locked" });
+  it("gives a right guess back, so signing in often never locks anyone out", async () => {
+    const start = new Date();
+    for (let i = 0; i < MAX_GUESSES + 2; i++)
+      expect(await signIn(db, office("officer6", DEMO_PASSWORD), at(start, i))).toMatchObject({ ok: true });
+  });
+
+  it("counts guesses for unknown usernames the same way, and audits refused attempts", async () => {
+    for (let i = 0; i < MAX_GUESSES; i++) await signIn(db, office("nobody-here", "wrong password"));
+    expect(await signIn(db, office("nobody-here", "wrong password"))).toMatchObject({ ok: false, reason: "locked" });
+    const refused = await db
+      .selectFrom("audit_events")
+      .select("details")
+      .where("action", "=", "sign_in.refused")
+      .execute();
+    expect(refused.map((r) => JSON.parse(r.details!))).toContainEqual(
+      expect.objectContaining({ username: "nobody-here", limit: "username" }),
+    );
+  });
+
+  it("limits one client address across usernames without locking those usernames for others", async () => {
+    const attacker = from("203.0.113.9");
+    const start = new Date();
+    // Every request counts against the address, even those refused for a locked username.
+    for (let i = 0; i < ADDRESS_MAX_GUESSES; i++) {
+      const r = await signIn(db, attacker("victim", "wrong password"), at(start, i));
+      expect(r).toMatchObject({ reason: i < MAX_GUESSES ? "wrong" : "locked" });
+    }
+    const refused = await signIn(db, attacker("trainer", DEMO_PASSWORD), at(start, 100));
+    expect(refused).toMatchObject({ ok: false, reason: "locked" });
+    if (!refused.ok) expect(refused.message).toMatch(/from your network/);
+    // The same username from another address is fine: the address limit spent none of its guesses.
+    expect(await signIn(db, office("trainer", DEMO_PASSWORD), at(start, 100))).toMatchObject({ ok: true });
   });
 });
