@@ -142,6 +142,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 <a className="govuk-link govuk-body-s app-signed-in__link" href="/account/password">
                   Change password
                 </a>
+                <a className="govuk-link govuk-body-s app-signed-in__link" href="/account/sessions">
+                  Your sessions
+                </a>
                 <Form method="post" action="/sign-out" reloadDocument>
                   <button type="submit" className="govuk-button govuk-button--secondary app-sign-out">
                     Sign out

@@ -1,14 +1,17 @@
 // Sessions stored server-side through Remix's createSessionStorage. The cookie carries only an
-// unguessable id; sessions expire after IDLE_MS without use, and the expiry slides on activity.
+// unguessable id; sessions expire after IDLE_MS without use (the expiry slides on activity) and
+// ABSOLUTE_MS after sign-in however active, so a stolen cookie cannot be kept alive for ever.
 // The store is built once at start-up (createSessionStore) and reaches routes in the load context.
 import { randomBytes } from "node:crypto";
 import { createCookie, createSessionStorage, redirect, type Session, type TypedResponse } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { deleteSession, getLiveSession, insertSession, touchSession, updateSession } from "~db/queries/sessions.server";
+import { shortUserAgent } from "~/auth/browser";
 import { getOrCreateSetting } from "~db/queries/app-settings.server";
 
 export const IDLE_MS = 8 * 60 * 60 * 1000; // a shift
+export const ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000; // a week of shifts, then sign in again
 const TOUCH_AFTER_MS = 5 * 60 * 1000; // extend at most every 5 minutes: no write on every request
 
 export interface SessionData {
@@ -42,29 +45,33 @@ export function createSessionStore(
   const storage = createSessionStorage<SessionData, SessionFlash>({
     cookie,
     async createData(data, expires) {
-      const id = randomBytes(32).toString("base64url");
+      const id = newSessionId();
+      const now = new Date();
       await insertSession(db, {
         id,
         userId: data.userId ?? null,
         data: JSON.stringify(data),
-        expiresAt: expires ?? idleExpiry(),
+        createdAt: now,
+        expiresAt: expires ?? idleExpiry(now, now),
+        userAgent: null,
       });
       return id;
     },
     async readData(id) {
       const now = new Date();
-      const row = await getLiveSession(db, id, now);
+      const row = await getLiveSession(db, id, now, new Date(now.getTime() - ABSOLUTE_MS));
       if (!row) return null;
-      if (new Date(row.expires_at).getTime() - now.getTime() < IDLE_MS - TOUCH_AFTER_MS) {
-        await touchSession(db, id, idleExpiry());
+      if (!row.last_seen_at || now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_AFTER_MS) {
+        await touchSession(db, id, { lastSeenAt: now, expiresAt: idleExpiry(now, new Date(row.created_at)) });
       }
       return JSON.parse(row.data);
     },
     async updateData(id, data, expires) {
+      const now = new Date();
       await updateSession(db, id, {
         userId: data.userId ?? null,
         data: JSON.stringify(data),
-        expiresAt: expires ?? idleExpiry(),
+        expiresAt: expires ?? idleExpiry(now, now),
       });
     },
     async deleteData(id) {
@@ -93,9 +100,18 @@ export function createSessionStore(
     async startUserSession(request, userId) {
       const old = await store.getSession(request);
       if (old.id) await storage.destroySession(old);
-      const session = await storage.getSession(null);
-      session.set("userId", userId);
-      return store.commit(request, session);
+      // Made here rather than by the storage, so the row records the browser it belongs to.
+      const id = newSessionId();
+      const now = new Date();
+      await insertSession(db, {
+        id,
+        userId,
+        data: JSON.stringify({ userId }),
+        createdAt: now,
+        expiresAt: idleExpiry(now, now),
+        userAgent: shortUserAgent(request.headers.get("User-Agent")),
+      });
+      return cookie.serialize(id, { secure: secure(request) });
     },
     async redirectWithNotice(request, to, notice) {
       const session = await store.getSession(request);
@@ -106,6 +122,11 @@ export function createSessionStore(
   return store;
 }
 
-function idleExpiry() {
-  return new Date(Date.now() + IDLE_MS);
+function newSessionId() {
+  return randomBytes(32).toString("base64url");
+}
+
+/** IDLE_MS from now, but never past ABSOLUTE_MS after sign-in. */
+function idleExpiry(now: Date, createdAt: Date) {
+  return new Date(Math.min(now.getTime() + IDLE_MS, createdAt.getTime() + ABSOLUTE_MS));
 }

@@ -9,6 +9,7 @@ import { deleteExpiredSessions } from "~db/queries/sessions.server";
 import { deleteEndedWindows } from "~db/queries/sign-in-throttle.server";
 import { countUsers } from "~db/queries/users.server";
 import type { Database } from "~db/schema";
+import { ABSOLUTE_MS } from "~/auth/session.server";
 import { WINDOW_MS } from "~/auth/throttle";
 import type { Config } from "~/config.server";
 import { importLibrary } from "~/curriculum.server";
@@ -25,7 +26,7 @@ export async function prepareDatabase(db: Kysely<Database>, config: Config, log:
           "(it asks for a username and a password you choose).",
       );
   }
-  await deleteExpiredSessions(db, new Date());
+  await deleteExpiredSessions(db, new Date(), new Date(Date.now() - ABSOLUTE_MS));
   await deleteEndedWindows(db, new Date(Date.now() - WINDOW_MS));
   await importLibrary(db, { dir: config.scenariosDir, log: (line) => log.info(line) });
 }

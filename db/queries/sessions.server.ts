@@ -4,7 +4,7 @@ import type { Database } from "../schema";
 
 export function insertSession(
   db: Kysely<Database> | Transaction<Database>,
-  row: { id: string; userId: number | null; data: string; expiresAt: Date },
+  row: { id: string; userId: number | null; data: string; createdAt: Date; expiresAt: Date; userAgent: string | null },
 ) {
   return db
     .insertInto("sessions")
@@ -12,19 +12,61 @@ export function insertSession(
       id: row.id,
       user_id: row.userId,
       data: row.data,
-      created_at: new Date().toISOString(),
+      created_at: row.createdAt.toISOString(),
+      last_seen_at: row.createdAt.toISOString(),
       expires_at: row.expiresAt.toISOString(),
+      user_agent: row.userAgent,
     })
     .execute();
 }
 
-export function getLiveSession(db: Kysely<Database> | Transaction<Database>, id: string, now: Date) {
+/** A session neither idle too long (expires_at) nor started before `startedAfter` (the absolute lifetime). */
+export function getLiveSession(
+  db: Kysely<Database> | Transaction<Database>,
+  id: string,
+  now: Date,
+  startedAfter: Date,
+) {
   return db
     .selectFrom("sessions")
-    .select(["data", "expires_at", "user_id"])
+    .select(["data", "expires_at", "user_id", "created_at", "last_seen_at"])
     .where("id", "=", id)
     .where("expires_at", ">", now.toISOString())
+    .where("created_at", ">", startedAfter.toISOString())
     .executeTakeFirst();
+}
+
+/** A user's live sessions, most recently used first (for "your sessions"). */
+export function listLiveSessionsOfUser(
+  db: Kysely<Database> | Transaction<Database>,
+  userId: number,
+  now: Date,
+  startedAfter: Date,
+) {
+  return db
+    .selectFrom("sessions")
+    .select(["id", "created_at", "last_seen_at", "user_agent"])
+    .where("user_id", "=", userId)
+    .where("expires_at", ">", now.toISOString())
+    .where("created_at", ">", startedAfter.toISOString())
+    .orderBy("last_seen_at", "desc")
+    .orderBy("created_at", "desc")
+    .execute();
+}
+
+/** Ends some of a user's sessions: only ever theirs, whatever ids are asked for. */
+export async function deleteSessionsOfUserById(
+  db: Kysely<Database> | Transaction<Database>,
+  userId: number,
+  ids: string[],
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db
+    .deleteFrom("sessions")
+    .where("user_id", "=", userId)
+    .where("id", "in", ids)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 export function updateSession(
@@ -39,8 +81,16 @@ export function updateSession(
     .execute();
 }
 
-export function touchSession(db: Kysely<Database> | Transaction<Database>, id: string, expiresAt: Date) {
-  return db.updateTable("sessions").set({ expires_at: expiresAt.toISOString() }).where("id", "=", id).execute();
+export function touchSession(
+  db: Kysely<Database> | Transaction<Database>,
+  id: string,
+  times: { lastSeenAt: Date; expiresAt: Date },
+) {
+  return db
+    .updateTable("sessions")
+    .set({ last_seen_at: times.lastSeenAt.toISOString(), expires_at: times.expiresAt.toISOString() })
+    .where("id", "=", id)
+    .execute();
 }
 
 export function deleteSession(db: Kysely<Database> | Transaction<Database>, id: string) {
@@ -52,6 +102,11 @@ export function deleteSessionsOfUser(db: Kysely<Database> | Transaction<Database
   return db.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
 
-export function deleteExpiredSessions(db: Kysely<Database> | Transaction<Database>, now: Date) {
-  return db.deleteFrom("sessions").where("expires_at", "<=", now.toISOString()).execute();
+export function deleteExpiredSessions(db: Kysely<Database> | Transaction<Database>, now: Date, startedBefore: Date) {
+  return db
+    .deleteFrom("sessions")
+    .where((eb) =>
+      eb.or([eb("expires_at", "<=", now.toISOString()), eb("created_at", "<=", startedBefore.toISOString())]),
+    )
+    .execute();
 }

@@ -1,0 +1,129 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser } from "~/auth/guard.server";
+import { endOwnSessions, listOwnSessions } from "~/auth/own-sessions.server";
+import { ABSOLUTE_MS, IDLE_MS } from "~/auth/session.server";
+import { ErrorSummary } from "~/components/error-summary";
+import { Tag } from "~/components/page";
+import { formatDateTime } from "~/practice/dates";
+import { readFormData } from "~/utils/form-data.server";
+import { fieldErrors, parseForm } from "~/utils/forms";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = () => title("Where you are signed in");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const current = (await context.sessions.getSession(request)).id;
+  return { sessions: await listOwnSessions(context.db, user, current) };
+}
+
+const EndForm = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("end-one"),
+      handle: z.string().regex(/^[\w-]{22}$/, "Choose a session from the list"),
+    }),
+    z.object({ intent: z.literal("end-others") }),
+  ],
+  { error: "Use the buttons on the page" },
+);
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const form = parseForm(EndForm, await readFormData(request));
+  if (!form.ok) return data({ errors: form.errors }, { status: 400 });
+  const current = (await context.sessions.getSession(request)).id;
+  const which = form.data.intent === "end-others" ? "others" : { handle: form.data.handle };
+  const ended = await endOwnSessions(context.db, user, current, which);
+  if (ended === 0 && which !== "others")
+    return data(
+      {
+        errors: fieldErrors({ form: "That session has already ended. The list shows where you are still signed in." }),
+      },
+      { status: 409 },
+    );
+  return context.sessions.redirectWithNotice(
+    request,
+    "/account/sessions",
+    ended === 0
+      ? "You are not signed in anywhere else."
+      : `Signed out of ${ended === 1 ? "1 other session" : `${ended} other sessions`}.`,
+  );
+}
+
+const hours = (ms: number) => ms / (60 * 60 * 1000);
+
+export default function Sessions() {
+  const { sessions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const others = sessions.filter((s) => !s.current).length;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={result?.errors} />
+        <h1 className="govuk-heading-l">Where you are signed in</h1>
+        <p className="govuk-body">
+          You are signed out after {hours(IDLE_MS)} hours without using Engage, and {hours(ABSOLUTE_MS) / 24} days after
+          you signed in, whatever you are doing. If you do not recognise a session, sign it out and change your
+          password.
+        </p>
+        {sessions.map((s) => (
+          <div key={s.handle} className="govuk-summary-card">
+            <div className="govuk-summary-card__title-wrapper">
+              <h2 className="govuk-summary-card__title">
+                {s.browser} {s.current ? <Tag colour="green">This session</Tag> : null}
+              </h2>
+              {s.current ? null : (
+                <ul className="govuk-summary-card__actions">
+                  <li className="govuk-summary-card__action">
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="end-one" />
+                      <input type="hidden" name="handle" value={s.handle} />
+                      <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+                        Sign out
+                        <span className="govuk-visually-hidden">
+                          {" "}
+                          of {s.browser}, signed in {formatDateTime(s.signedInAt)}
+                        </span>
+                      </button>
+                    </Form>
+                  </li>
+                </ul>
+              )}
+            </div>
+            <div className="govuk-summary-card__content">
+              <dl className="govuk-summary-list">
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Signed in</dt>
+                  <dd className="govuk-summary-list__value">{formatDateTime(s.signedInAt)}</dd>
+                </div>
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Last used</dt>
+                  <dd className="govuk-summary-list__value">{formatDateTime(s.lastSeenAt)}</dd>
+                </div>
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Ends by</dt>
+                  <dd className="govuk-summary-list__value">{formatDateTime(s.endsBy)}</dd>
+                </div>
+              </dl>
+            </div>
+          </div>
+        ))}
+        {others > 0 ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="end-others" />
+            <button type="submit" className="govuk-button govuk-button--warning">
+              Sign out of all other sessions
+            </button>
+          </Form>
+        ) : (
+          <p className="govuk-body">You are not signed in anywhere else.</p>
+        )}
+      </div>
+    </div>
+  );
+}

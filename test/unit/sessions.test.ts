@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { requestAs, testContext, testDatabase, userIdOf } from "../support/database";
+
+const { ABSOLUTE_MS } = await import("~/auth/session.server");
+const { requireUser } = await import("~/auth/guard.server");
+const { sessionHandle } = await import("~/auth/own-sessions.server");
+const { describeBrowser } = await import("~/auth/browser");
+const sessionsRoute = await import("~/routes/account.sessions");
+
+const db = await testDatabase();
+const context = testContext(db);
+const DAY = 24 * 60 * 60 * 1000;
+
+const EDGE =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 Edg/130.0.0.0";
+const IPHONE =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+
+async function signedIn(username: string, userAgent: string) {
+  const cookie = await context.sessions.startUserSession(
+    new Request("http://localhost/sign-in", { headers: { "User-Agent": userAgent } }),
+    await userIdOf(db, username),
+  );
+  return cookie.split(";")[0]!;
+}
+
+const page = (cookie: string, init: RequestInit = {}) =>
+  new Request("http://localhost/account/sessions", { ...init, headers: { Cookie: cookie, ...init.headers } });
+
+async function thrown(p: Promise<unknown>): Promise<Response> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof Response) return e;
+    throw e;
+  }
+  throw new Error("expected a response to be thrown");
+}
+
+describe("session lifetime", () => {
+  it("ends a session a week after sign-in, however recently it was used", async () => {
+    const cookie = await signedIn("officer2", EDGE);
+    expect((await requireUser(page(cookie), context)).username).toBe("officer2");
+    // Signed in 7 days ago and used a minute ago: still over.
+    await db
+      .updateTable("sessions")
+      .set({
+        created_at: new Date(Date.now() - ABSOLUTE_MS - 1000).toISOString(),
+        last_seen_at: new Date(Date.now() - 60_000).toISOString(),
+      })
+      .where("user_id", "=", await userIdOf(db, "officer2"))
+      .execute();
+    const res = await thrown(requireUser(page(cookie), context));
+    expect(res.status).toBe(302);
+  });
+
+  it("never slides the idle expiry past the absolute end", async () => {
+    const cookie = await signedIn("officer3", EDGE);
+    const userId = await userIdOf(db, "officer3");
+    const createdAt = new Date(Date.now() - ABSOLUTE_MS + 60 * 60 * 1000); // an hour left
+    await db
+      .updateTable("sessions")
+      .set({ created_at: createdAt.toISOString(), last_seen_at: createdAt.toISOString() })
+      .where("user_id", "=", userId)
+      .execute();
+    await requireUser(page(cookie), context); // used now: the expiry is moved on
+    const row = await db.selectFrom("sessions").select("expires_at").where("user_id", "=", userId).executeTakeFirst();
+    expect(new Date(row!.expires_at).getTime()).toBe(createdAt.getTime() + ABSOLUTE_MS);
+  });
+});
+
+describe("where you are signed in", () => {
+  it("names browsers plainly", () => {
+    expect(describeBrowser(EDGE)).toBe("Edge on Windows");
+    expect(describeBrowser(IPHONE)).toBe("Safari on iOS");
+    expect(describeBrowser(null)).toBe("A browser");
+  });
+
+  it("lists a person's sessions, this one first, without their ids, and ends one or all the others", async () => {
+    const phone = await signedIn("officer4", IPHONE);
+    const desk = await signedIn("officer4", EDGE);
+    const third = await signedIn("officer4", EDGE);
+    const someoneElse = await signedIn("officer5", EDGE);
+
+    const { sessions } = await sessionsRoute.loader({ request: page(desk), params: {}, context });
+    expect(sessions).toHaveLength(3);
+    expect(sessions[0]).toMatchObject({ current: true, browser: "Edge on Windows" });
+    const ids = (await db.selectFrom("sessions").select("id").execute()).map((r) => r.id);
+    for (const id of ids) expect(JSON.stringify(sessions)).not.toContain(id);
+
+    // Ending the phone's session by its handle.
+    const phoneHandle = sessions.find((s) => s.browser === "Safari on iOS")!.handle;
+    const form = (fields: Record<string, string>) => ({
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(fields).toString(),
+    });
+    const res = (await sessionsRoute.action({
+      request: page(desk, form({ intent: "end-one", handle: phoneHandle })),
+      params: {},
+      context,
+    })) as Response;
+    expect(res.status).toBe(302);
+    expect((await thrown(requireUser(page(phone), context))).status).toBe(302);
+
+    // Another person's session cannot be ended from here, even by its handle.
+    const otherId = (await db
+      .selectFrom("sessions")
+      .select("id")
+      .where("user_id", "=", await userIdOf(db, "officer5"))
+      .executeTakeFirstOrThrow())!.id;
+    const refused = (await sessionsRoute.action({
+      request: page(desk, form({ intent: "end-one", handle: sessionHandle(otherId) })),
+      params: {},
+      context,
+    })) as unknown as { init: { status: number } };
+    expect(refused.init.status).toBe(409);
+    expect((await requireUser(page(someoneElse), context)).username).toBe("officer5");
+
+    // All the others: this session stays.
+    await sessionsRoute.action({ request: page(desk, form({ intent: "end-others" })), params: {}, context });
+    expect((await thrown(requireUser(page(third), context))).status).toBe(302);
+    expect((await requireUser(page(desk), context)).username).toBe("officer4");
+    const audit = await db.selectFrom("audit_events").select("details").where("action", "=", "session.ended").execute();
+    expect(audit).toHaveLength(2);
+  });
+});
