@@ -9,6 +9,7 @@ import { deleteSessionsOfUser } from "~db/queries/sessions.server";
 import { getUserWithPlace, insertUser, updateUser, usernameTaken } from "~db/queries/users.server";
 import { forgetGuesses } from "~db/queries/sign-in-throttle.server";
 import { hashPassword } from "~/auth/password.server";
+import { passwordProblem } from "~/auth/password-policy.server";
 import { usernameThrottleKey } from "~/auth/sign-in.server";
 import type { CurrentUser } from "~/auth/guard.server";
 import type { FieldErrors } from "~/utils/forms";
@@ -39,6 +40,12 @@ export async function createUserAccount(
 ): Promise<{ ok: true; id: number } | { ok: false; errors: FieldErrors }> {
   const errors = await checkPlacement(db, input);
   if (await usernameTaken(db, input.username)) errors.username = "That username is already taken";
+  const weak = passwordProblem(input.password, {
+    username: input.username,
+    displayName: input.displayName,
+    prisonName: input.establishmentId ? (await getEstablishment(db, input.establishmentId))?.name : null,
+  });
+  if (weak) errors.password = weak;
   if (Object.keys(errors).length) return { ok: false, errors };
   const passwordHash = await hashPassword(input.password);
   try {
@@ -104,9 +111,20 @@ export async function editUser(
   return { ok: true as const };
 }
 
-export async function resetPassword(db: Kysely<Database>, actor: CurrentUser, userId: number, password: string) {
+export async function resetPassword(
+  db: Kysely<Database>,
+  actor: CurrentUser,
+  userId: number,
+  password: string,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   const user = await getUserWithPlace(db, userId);
-  if (!user) return false;
+  if (!user) return { ok: false, errors: { form: "That user no longer exists" } };
+  const weak = passwordProblem(password, {
+    username: user.username,
+    displayName: user.display_name,
+    prisonName: user.establishment_name,
+  });
+  if (weak) return { ok: false, errors: { password: weak } };
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     await updateUser(trx, userId, { password_hash: hash });
@@ -119,7 +137,7 @@ export async function resetPassword(db: Kysely<Database>, actor: CurrentUser, us
       establishmentId: user.establishment_id,
     });
   });
-  return true;
+  return { ok: true };
 }
 
 export async function setUserActive(db: Kysely<Database>, actor: CurrentUser, userId: number, active: boolean) {

@@ -6,6 +6,7 @@ import { recordAudit } from "~db/queries/audit.server";
 import { deleteSessionsOfUser } from "~db/queries/sessions.server";
 import { getPasswordHash, updateUser } from "~db/queries/users.server";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
+import { passwordProblem } from "~/auth/password-policy.server";
 import type { CurrentUser } from "~/auth/guard.server";
 
 export async function changeOwnPassword(
@@ -19,6 +20,12 @@ export async function changeOwnPassword(
     return { ok: false, errors: { currentPassword: "Your current password is not right" } };
   if (current === next)
     return { ok: false, errors: { newPassword: "Choose a password different from your current one" } };
+  const weak = passwordProblem(next, {
+    username: user.username,
+    displayName: user.displayName,
+    prisonName: user.establishmentName,
+  });
+  if (weak) return { ok: false, errors: { newPassword: weak.replace(/^Password/, "New password") } };
   const nextHash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
     await updateUser(trx, user.id, { password_hash: nextHash });

@@ -47,7 +47,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "reset-password": {
       const form = parseForm(ResetPasswordForm, formData);
       if (!form.ok) return data({ intent: "reset-password", errors: form.errors, values: {} }, { status: 400 });
-      await resetPassword(context.db, admin, user.id, form.data.password);
+      const result = await resetPassword(context.db, admin, user.id, form.data.password);
+      if (!result.ok) return data({ intent: "reset-password", errors: result.errors, values: {} }, { status: 400 });
       return context.sessions.redirectWithNotice(
         request,
         back,

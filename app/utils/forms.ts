@@ -75,7 +75,7 @@ export function username() {
 }
 
 export const PASSWORD_RULES =
-  "At least 12 characters and no more than 200. Longer is better: a few unrelated words work well.";
+  "At least 12 characters. Three or four unrelated words work well. Not a common password, and nothing based on your name, username or prison.";
 export function newPassword() {
   return z
     .string({ error: "Enter a password" })
