@@ -42,9 +42,15 @@ export interface Officer {
   establishmentId: number | null;
 }
 
-/** 128 random bits, URL-safe: attempt ids cannot be guessed or enumerated. */
+/**
+ * 128 random bits, URL-safe: attempt ids cannot be guessed or enumerated. Drawn again until the
+ * id starts with a letter or digit, so no id ever starts with "-" (a spreadsheet formula) or "_".
+ */
 export function newAttemptId(): string {
-  return randomBytes(16).toString("base64url");
+  for (;;) {
+    const id = randomBytes(16).toString("base64url");
+    if (/^[A-Za-z0-9]/.test(id)) return id;
+  }
 }
 
 export type StartResult = { ok: true; attemptId: string; resumed: boolean } | { ok: false; reason: "unknown-scenario" };

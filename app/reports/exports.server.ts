@@ -21,7 +21,7 @@ export async function matrixCsv(
   now = new Date(),
 ) {
   const m = await matrixOfficers(db, establishmentId, params, now);
-  if (Object.keys(m.filters.errors).length) return { errors: m.filters.errors, csv: null };
+  if (Object.keys(m.filters.errors).length) return { errors: m.filters.errors, csv: null, rows: 0, filters: {} };
   const header = ["Officer", "Wing", ...m.modules.map((x) => x.title), "Whole programme"];
   const rows = m.officers.map((o) => [
     o.name,
@@ -35,7 +35,8 @@ export async function matrixCsv(
           ? "Completed"
           : "Not completed",
   ]);
-  return { errors: null, csv: toCsv(header, rows) };
+  const { wing, status, module } = m.filters.values;
+  return { errors: null, csv: toCsv(header, rows), rows: rows.length, filters: { wing, status, module } };
 }
 
 export interface AttemptFilters {
@@ -91,7 +92,11 @@ export async function parseAttemptFilters(
 const MODE_LABELS = { practice: "Practice", assessment: "Assessment" } as const;
 const ATTEMPT_STATUS_LABELS = { finished: "Finished", in_progress: "In progress", abandoned: "Abandoned" } as const;
 
-export async function attemptsCsv(db: Kysely<Database>, establishmentId: number, filter: AttemptFilters["filter"]) {
+export async function attemptsCsv(
+  db: Kysely<Database>,
+  establishmentId: number,
+  filter: AttemptFilters["filter"],
+): Promise<{ csv: string; rows: number }> {
   const [curriculum, rows] = await Promise.all([getCurriculum(db), listAttempts(db, { establishmentId, ...filter })]);
   const modules = new Map(curriculum.map((m) => [m.id, m]));
   const scenarios = new Map(curriculum.flatMap((m) => m.scenarios.map((s) => [s.id, s.title] as const)));
@@ -149,7 +154,7 @@ export async function attemptsCsv(db: Kysely<Database>, establishmentId: number,
       passed,
     ];
   });
-  return toCsv(header, body);
+  return { csv: toCsv(header, body, { codes: ["Attempt"] }), rows: body.length };
 }
 
 /** The opaque account name of an officer in statements: a v5 UUID under a namespace kept secret in this install. */
@@ -218,12 +223,12 @@ export async function statementsJson(
   establishmentId: number,
   filter: AttemptFilters["filter"],
   baseUrl: string,
-): Promise<string> {
+): Promise<{ json: string; rows: number }> {
   const { rows, toStatement } = await statementSource(db, establishmentId, filter, baseUrl);
   const parts: string[] = [];
   for (let i = 0; i < rows.length; i += 1000)
     parts.push(statementsToJson(rows.slice(i, i + 1000).map(toStatement)).slice(1, -1));
-  return `[${parts.join(",")}]`;
+  return { json: `[${parts.join(",")}]`, rows: rows.length };
 }
 
 /** The site address used in statements: XAPI_BASE_URL when set, else where the request came to. */

@@ -17,8 +17,10 @@ const ACTIONS = [
   { value: "prison.", label: "Prison changes" },
   { value: "unit.", label: "Wing and team changes" },
   { value: "record.", label: "Officer records viewed" },
+  { value: "export.", label: "Exports and downloads" },
+  { value: "session.", label: "Sessions ended" },
   { value: "scenario.", label: "Scenario publishing and imports" },
-  { value: "reply.", label: "Reviews of written replies" },
+  { value: "reply.", label: "Written replies opened and rated" },
   { value: "target.", label: "Training targets set" },
   { value: "engagement.", label: "Programme engagement figures" },
 ];

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { listWings } from "~db/queries/reports.server";
+import { auditExport } from "~/audit/exports.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Select, TextInput } from "~/components/fields";
 import { NotificationBanner } from "~/components/page";
@@ -39,6 +40,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ ok: false, message: "No Learning Record Store is configured (LRS_ENDPOINT)." }, { status: 400 });
   const items = await statementsFor(scope.db, scope.prison.id, {}, xapiBaseUrl(request));
   const result = await deliverStatements(scope.db, items, config);
+  await auditExport(scope.db, scope.user, "lrs_delivery", {
+    establishmentId: scope.prison.id,
+    rows: result.sent,
+    more: { alreadySent: result.alreadySent, failed: result.failed, lrs: new URL(config.endpoint).host },
+  });
   if (result.error)
     return data(
       {

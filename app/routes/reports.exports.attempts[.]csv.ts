@@ -1,5 +1,6 @@
-// Attempts as CSV, with the exports page's filters.
+// Attempts as CSV, with the exports page's filters. Each download is audited.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { auditExport } from "~/audit/exports.server";
 import { csvFileName } from "~/domain/reporting/csv";
 import { attemptsCsv, parseAttemptFilters } from "~/reports/exports.server";
 import { requireReportScope } from "~/reports/scope.server";
@@ -9,7 +10,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request, context);
   const filters = await parseAttemptFilters(scope.db, scope.prison.id, new URL(request.url).searchParams);
   if (Object.keys(filters.errors).length) return filterErrorResponse(filters.errors);
-  const csv = await attemptsCsv(scope.db, scope.prison.id, filters.filter);
+  const { csv, rows } = await attemptsCsv(scope.db, scope.prison.id, filters.filter);
+  await auditExport(scope.db, scope.user, "attempts_csv", {
+    establishmentId: scope.prison.id,
+    filters: filters.values,
+    rows,
+  });
   return downloadResponse(
     csv,
     "text/csv; charset=utf-8",

@@ -1,5 +1,6 @@
-// The training matrix as CSV, with the matrix page's filters.
+// The training matrix as CSV, with the matrix page's filters. Each download is audited.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { auditExport } from "~/audit/exports.server";
 import { csvFileName } from "~/domain/reporting/csv";
 import { matrixCsv } from "~/reports/exports.server";
 import { requireReportScope } from "~/reports/scope.server";
@@ -9,6 +10,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request, context);
   const result = await matrixCsv(scope.db, scope.prison.id, new URL(request.url).searchParams);
   if (result.errors) return filterErrorResponse(result.errors);
+  await auditExport(scope.db, scope.user, "matrix_csv", {
+    establishmentId: scope.prison.id,
+    filters: result.filters,
+    rows: result.rows,
+  });
   return downloadResponse(
     result.csv!,
     "text/csv; charset=utf-8",

@@ -1,5 +1,7 @@
-// xAPI 1.0.3 statements, one per finished attempt matching the exports page's filters.
+// xAPI 1.0.3 statements, one per finished attempt matching the exports page's filters. Each
+// download is audited.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { auditExport } from "~/audit/exports.server";
 import { parseAttemptFilters, statementsJson, xapiBaseUrl } from "~/reports/exports.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { downloadResponse, filterErrorResponse } from "~/reports/download.server";
@@ -9,7 +11,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request, context);
   const filters = await parseAttemptFilters(scope.db, scope.prison.id, new URL(request.url).searchParams);
   if (Object.keys(filters.errors).length) return filterErrorResponse(filters.errors);
-  const json = await statementsJson(scope.db, scope.prison.id, filters.filter, xapiBaseUrl(request));
+  const { json, rows } = await statementsJson(scope.db, scope.prison.id, filters.filter, xapiBaseUrl(request));
+  await auditExport(scope.db, scope.user, "statements_json", {
+    establishmentId: scope.prison.id,
+    filters: filters.values,
+    rows,
+  });
   const name = csvFileName("xapi-statements", scope.prison.name, new Date().toISOString().slice(0, 10)).replace(
     /\.csv$/,
     ".json",

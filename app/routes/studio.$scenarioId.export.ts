@@ -1,16 +1,22 @@
-// Downloads a scenario's YAML: the draft, or the published version with ?version=published.
+// Downloads a scenario's YAML: the draft, or the published version with ?version=published. Audited.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { auditExport } from "~/audit/exports.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { STUDIO_ROLES } from "~/studio/components";
 import { loadStudioScenario } from "~/studio/studio.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   const published = new URL(request.url).searchParams.get("version") === "published";
   if (published && !s.published) notFound();
   const yaml = published ? s.published!.yaml : s.yaml;
+  await auditExport(context.db, user, "scenario_yaml", {
+    establishmentId: null,
+    rows: 1,
+    more: { scenario: s.id, version: published ? "published" : "draft" },
+  });
   return new Response(yaml, {
     headers: {
       "Content-Type": "application/yaml; charset=utf-8",

@@ -7,7 +7,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Radios, Textarea } from "~/components/fields";
 import { HRQ_LEVELS } from "~/studio/hrq";
 import { STUDIO_ROLES } from "~/studio/components";
-import { nextUnrated, rateReply, replyToRate } from "~/studio/reviews.server";
+import { nextUnrated, rateReply, openReplyToRate } from "~/studio/reviews.server";
 import { fieldErrors, longText, parseForm } from "~/utils/forms";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
@@ -20,7 +20,7 @@ function stepIdOf(param: string | undefined) {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
-  const reply = await replyToRate(context.db, user, stepIdOf(params.stepId));
+  const reply = await openReplyToRate(context.db, user, stepIdOf(params.stepId));
   if (!reply) notFound();
   return { reply };
 }

@@ -44,10 +44,20 @@ export async function reviewQueue(db: Kysely<Database>, user: CurrentUser, page:
   return { replies, total, pages: Math.max(1, Math.ceil(total / REVIEWS_PER_PAGE)) };
 }
 
-/** One reply to rate, or null when it does not exist or belongs to another prison (a 404, never a hint). */
-export async function replyToRate(db: Kysely<Database>, user: CurrentUser, stepId: number) {
+/**
+ * One reply to rate, or null when it does not exist or belongs to another prison (a 404, never a
+ * hint). Opening an officer's own words is written to the audit log.
+ */
+export async function openReplyToRate(db: Kysely<Database>, user: CurrentUser, stepId: number) {
   const row = await getWrittenReply(db, stepId);
   if (!row || row.free_text === null || !canSeeEstablishment(user, row.establishment_id)) return null;
+  await recordAudit(db, {
+    actorUserId: user.id,
+    action: "reply.opened",
+    subjectUserId: row.officer_id,
+    establishmentId: row.establishment_id,
+    details: { stepId },
+  });
   const full = await writtenReplyContext(db, stepId);
   return {
     id: stepId,

@@ -33,6 +33,23 @@ describe("toCsv", () => {
   });
 });
 
+describe("toCsv code columns", () => {
+  it("writes ids exactly, whatever their first character, and guards anything else in them", () => {
+    const rows = parseCsv(
+      toCsv(
+        ["Attempt", "Officer"],
+        [
+          ["-abc_DEF123", "-2+3"],
+          ["=HYPERLINK(1)", "ok"],
+        ],
+        { codes: ["Attempt"] },
+      ),
+    );
+    expect(rows[1]).toEqual(["-abc_DEF123", "'-2+3"]);
+    expect(rows[2]).toEqual(["'=HYPERLINK(1)", "ok"]);
+  });
+});
+
 describe("csvFileName", () => {
   it("makes a safe file name", () => {
     expect(csvFileName("training-matrix", 'HMP Hollowbrook (demo) "x"', "2026-06-30")).toBe(

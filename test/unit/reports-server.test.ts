@@ -191,8 +191,9 @@ describe("exports", () => {
 
   it("writes attempts CSV with filters, and refuses bad dates with a field error", async () => {
     const filters = await parseAttemptFilters(db, demo, new URLSearchParams({ mode: "practice" }));
-    const csv = await attemptsCsv(db, demo, filters.filter);
+    const { csv, rows } = await attemptsCsv(db, demo, filters.filter);
     expect(csv.trim().split("\r\n")).toHaveLength(2);
+    expect(rows).toBe(1);
     expect(csv).toContain("Priya Lindqvist");
     const bad = await parseAttemptFilters(
       db,
@@ -213,17 +214,19 @@ describe("exports", () => {
     expect(a.filter((s) => s.statement.verb.id.endsWith("/passed"))).toHaveLength(3);
     expect(a.filter((s) => s.statement.verb.id.endsWith("/failed"))).toHaveLength(1);
     expect(a.filter((s) => s.statement.verb.id.endsWith("/completed"))).toHaveLength(1);
-    expect(JSON.parse(await statementsJson(db, demo, {}, "https://engage.example"))).toEqual(
+    expect(JSON.parse((await statementsJson(db, demo, {}, "https://engage.example")).json)).toEqual(
       JSON.parse(JSON.stringify(a.map((s) => s.statement))),
     );
     expect(
       JSON.parse(
-        await statementsJson(
-          db,
-          demo,
-          { mode: "practice", from: "2000-01-01", to: "2000-01-02" },
-          "https://engage.example",
-        ),
+        (
+          await statementsJson(
+            db,
+            demo,
+            { mode: "practice", from: "2000-01-01", to: "2000-01-02" },
+            "https://engage.example",
+          )
+        ).json,
       ),
     ).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { testContext, testDatabase } from "../support/database";
 
 const { newestVersionOf, getCurriculum } = await import("~/curriculum.server");
 const { getCurrentUser } = await import("~/auth/guard.server");
-const { reviewQueue, rateReply, replyToRate } = await import("~/studio/reviews.server");
+const { reviewQueue, rateReply, openReplyToRate } = await import("~/studio/reviews.server");
 const { choiceCounts } = await import("~db/queries/studio-figures.server");
 const { trainerSummary } = await import("~/studio/summary.server");
 
@@ -134,7 +134,7 @@ describe("review queue", () => {
       .select("id")
       .where("free_text", "=", "Other prison")
       .executeTakeFirstOrThrow();
-    expect(await replyToRate(db, trainer, outsiderStep.id)).toBeNull();
+    expect(await openReplyToRate(db, trainer, outsiderStep.id)).toBeNull();
     expect(await rateReply(db, trainer, outsiderStep.id, 3, null)).toEqual({
       ok: false,
       message: "That reply could not be found",

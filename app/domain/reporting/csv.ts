@@ -1,7 +1,9 @@
 /**
- * CSV for spreadsheets: csv-stringify does the quoting; a text cell that a spreadsheet would
+ * CSV for spreadsheets: csv-stringify does the quoting; a free-text cell that a spreadsheet would
  * read as a formula (=, +, -, @, tab, carriage return at the start) gets a leading apostrophe so
- * it stays text (OWASP CSV injection guidance). Numbers stay numbers.
+ * it stays text (OWASP CSV injection guidance). Numbers stay numbers. Columns of values Engage
+ * makes itself (ids) are written exactly, so they still match their records; a value in such a
+ * column that is not a plain code is treated as free text after all.
  */
 import { stringify } from "csv-stringify/sync";
 
@@ -15,18 +17,27 @@ export function neutraliseCell(value: Cell): string | number {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
+/** Letters, digits and - _ . : only: nothing a spreadsheet could run, whatever its first character. */
+const PLAIN_CODE = /^[A-Za-z0-9_.:-]*$/;
+
+const codeCell = (value: Cell) => (typeof value === "string" && PLAIN_CODE.test(value) ? value : neutraliseCell(value));
+
 const OPTIONS = { record_delimiter: "windows" } as const;
 const CHUNK = 1000;
 
-/** A CSV document with a header row; lines end CRLF (RFC 4180). */
-export function toCsv(header: string[], rows: Cell[][]): string {
+/**
+ * A CSV document with a header row; lines end CRLF (RFC 4180). `codes` names the columns that hold
+ * ids Engage generated, written as they are.
+ */
+export function toCsv(header: string[], rows: Cell[][], { codes = [] }: { codes?: string[] } = {}): string {
+  const write = header.map((name) => (codes.includes(name) ? codeCell : neutraliseCell));
   // Stringified in chunks: csv-stringify's sync API is markedly faster on many small inputs
   // than on one large one (a year of a prison's attempts is ~30,000 rows).
   const parts = [stringify([header.map(neutraliseCell)], OPTIONS)];
   for (let i = 0; i < rows.length; i += CHUNK)
     parts.push(
       stringify(
-        rows.slice(i, i + CHUNK).map((r) => r.map(neutraliseCell)),
+        rows.slice(i, i + CHUNK).map((r) => r.map((cell, c) => (write[c] ?? neutraliseCell)(cell))),
         OPTIONS,
       ),
     );
