@@ -1,13 +1,13 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { choiceCounts, countFinishedAssessments } from "~db/queries/studio-figures.server";
+import { Form, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { nodePositions } from "~/domain/scenario";
 import { OUTCOME_INFO, TALK_TYPE_INFO, TALK_TYPES } from "~/domain/mi-codes";
 import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
 import { ScenarioMapList, ScenarioMapSvg } from "~/studio/map";
+import { choiceFigures, figuresScope } from "~/studio/choice-figures.server";
 import { buildScenarioMap } from "~/studio/map.server";
 import { checkStudioYaml, loadStudioScenario } from "~/studio/studio.server";
 import { title } from "~/utils/meta";
@@ -15,7 +15,7 @@ import { title } from "~/utils/meta";
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Map of ${data.title}` : "Scenario map");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   // The published version (with officers' choice figures) when asked for, or when there is no draft.
@@ -25,10 +25,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const check = await checkStudioYaml(context.db, yaml, s.id);
   let taken: Map<string, number> | undefined;
   let assessments: number | null = null;
-  if (showPublished) {
-    const { db } = context;
-    taken = new Map((await choiceCounts(db, s.published!.id)).map((r) => [`${r.node_id}/${r.choice_id}`, Number(r.n)]));
-    assessments = await countFinishedAssessments(db, s.published!.id);
+  const figures = await figuresScope(context.db, user, new URL(request.url).searchParams.get("prison"));
+  if (showPublished && figures.prison) {
+    ({ taken, assessments } = await choiceFigures(context.db, s.published!.id, figures.prison.id));
   }
   const map = check.scenario ? buildScenarioMap(check.scenario, { lines: nodePositions(yaml), taken }) : null;
   return {
@@ -39,6 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     hasPublished: Boolean(s.published),
     map,
     assessments,
+    figures,
     errors: check.diagnostics.filter((d) => d.severity === "error").length,
   };
 }
@@ -116,9 +116,30 @@ export default function ScenarioMapPage() {
           </strong>
         </div>
       ) : null}
+      {d.showPublished && d.figures.prisons.length ? (
+        <Form method="get" className="app-filter-row">
+          {d.hasDraft ? <input type="hidden" name="version" value="published" /> : null}
+          <div className="govuk-form-group">
+            <label className="govuk-label" htmlFor="figures-prison">
+              Officers’ choices in
+            </label>
+            <select className="govuk-select" id="figures-prison" name="prison" defaultValue={d.figures.prison?.id}>
+              {d.figures.prisons.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="govuk-button govuk-button--secondary">
+            Change prison
+          </button>
+        </Form>
+      ) : null}
       {d.showPublished && d.assessments !== null ? (
         <p className="govuk-body">
-          Officers’ choices in {d.assessments < 5 ? "fewer than 5" : d.assessments} finished assessment attempt
+          Officers’ choices at {d.figures.prison?.name} in {d.assessments < 5 ? "fewer than 5" : d.assessments} finished
+          assessment attempt
           {d.assessments === 1 ? "" : "s"} on this version are shown on each link. Counts under 5 are shown as “fewer
           than 5”.
         </p>

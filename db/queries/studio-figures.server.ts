@@ -5,12 +5,14 @@ import type { Database } from "../schema";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export function choiceCounts(db: Db, scenarioVersionId: number) {
+/** Choices taken in one prison's finished assessments of a version (the prison of the attempt). */
+export function choiceCounts(db: Db, scenarioVersionId: number, establishmentId: number) {
   return db
     .selectFrom("attempt_steps as s")
     .innerJoin("attempts as a", "a.id", "s.attempt_id")
     .select(["s.node_id", "s.choice_id", (eb) => eb.fn.countAll<number>().as("n")])
     .where("a.scenario_version_id", "=", scenarioVersionId)
+    .where("a.establishment_id", "=", establishmentId)
     .where("a.mode", "=", "assessment")
     .where("a.status", "=", "finished")
     .where("s.choice_id", "is not", null)
@@ -18,11 +20,12 @@ export function choiceCounts(db: Db, scenarioVersionId: number) {
     .execute();
 }
 
-export function countFinishedAssessments(db: Db, scenarioVersionId: number) {
+export function countFinishedAssessments(db: Db, scenarioVersionId: number, establishmentId: number) {
   return db
     .selectFrom("attempts")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("scenario_version_id", "=", scenarioVersionId)
+    .where("establishment_id", "=", establishmentId)
     .where("mode", "=", "assessment")
     .where("status", "=", "finished")
     .executeTakeFirstOrThrow()

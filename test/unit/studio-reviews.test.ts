@@ -5,6 +5,8 @@ const { newestVersionOf, getCurriculum } = await import("~/curriculum.server");
 const { getCurrentUser } = await import("~/auth/guard.server");
 const { reviewQueue, rateReply, openReplyToRate } = await import("~/studio/reviews.server");
 const { choiceCounts } = await import("~db/queries/studio-figures.server");
+const { insertEstablishment } = await import("~db/queries/establishments.server");
+const { choiceFigures } = await import("~/studio/choice-figures.server");
 const { trainerSummary } = await import("~/studio/summary.server");
 
 const db = await testDatabase();
@@ -159,7 +161,7 @@ describe("review queue", () => {
 });
 
 describe("choice figures", () => {
-  it("count choices only in finished assessment attempts on the version", async () => {
+  it("count choices only in finished assessment attempts on the version, in one prison", async () => {
     const officer = await userNamed("officer2");
     const at = "2026-02-01T10:00:00Z";
     const { versionId } = await attemptWith(officer.id, officer.establishmentId, {
@@ -185,10 +187,21 @@ describe("choice figures", () => {
       status: "in_progress",
       steps: [{ node: "opening", choice: "a", at }],
     });
-    const counts = (await choiceCounts(db, versionId)).map((r) => ({ ...r, n: Number(r.n) }));
+    // An officer's attempt in another prison is not counted in this one's figures.
+    const elsewhere = await insertEstablishment(db, { code: "ELW", name: "HMP Elsewhere" });
+    await attemptWith(officer.id, elsewhere, {
+      mode: "assessment",
+      status: "finished",
+      steps: [{ node: "opening", choice: "a", at }],
+    });
+    const counts = (await choiceCounts(db, versionId, officer.establishmentId!)).map((r) => ({ ...r, n: Number(r.n) }));
     expect(counts.sort((x, y) => x.node_id.localeCompare(y.node_id))).toEqual([
       { node_id: "next", choice_id: "b", n: 1 },
       { node_id: "opening", choice_id: "a", n: 2 },
     ]);
+    // Fewer than five never leave the server.
+    const figures = await choiceFigures(db, versionId, officer.establishmentId!);
+    expect([...figures.taken.values()]).toEqual([0, 0]);
+    expect(figures.assessments).toBe(0);
   });
 });
