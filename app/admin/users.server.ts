@@ -33,9 +33,10 @@ export async function checkPlacement(db: Kysely<Database>, p: Placement): Promis
   return errors;
 }
 
+/** `actor` is null for the first administrator, made with `npm run users:create-admin`. */
 export async function createUserAccount(
   db: Kysely<Database>,
-  actor: CurrentUser,
+  actor: CurrentUser | null,
   input: Placement & { username: string; displayName: string; password: string },
 ): Promise<{ ok: true; id: number } | { ok: false; errors: FieldErrors }> {
   const errors = await checkPlacement(db, input);
@@ -60,11 +61,11 @@ export async function createUserAccount(
         active: true,
       });
       await recordAudit(trx, {
-        actorUserId: actor.id,
+        actorUserId: actor?.id ?? null,
         action: "user.created",
         subjectUserId: id,
         establishmentId: input.establishmentId,
-        details: { role: input.role },
+        details: actor ? { role: input.role } : { role: input.role, by: "npm run users:create-admin" },
       });
       return id;
     });

@@ -7,13 +7,14 @@ import { migrateToLatest } from "~db/connection.server";
 import { isUniqueViolation } from "~db/errors";
 import { deleteExpiredSessions } from "~db/queries/sessions.server";
 import { deleteEndedWindows } from "~db/queries/sign-in-throttle.server";
+import { establishmentCodeTaken } from "~db/queries/establishments.server";
 import { countUsers } from "~db/queries/users.server";
 import type { Database } from "~db/schema";
 import { ABSOLUTE_MS } from "~/auth/session.server";
 import { WINDOW_MS } from "~/auth/throttle";
 import type { Config } from "~/config.server";
 import { importLibrary } from "~/curriculum.server";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "~/seed/demo.server";
+import { DEMO_PASSWORD, DEMO_PRISON, DEMO_USERS, seedDemo } from "~/seed/demo.server";
 
 export async function prepareDatabase(db: Kysely<Database>, config: Config, log: Logger) {
   const applied = await migrateToLatest(db);
@@ -25,6 +26,12 @@ export async function prepareDatabase(db: Kysely<Database>, config: Config, log:
         "There are no users yet. Create the first administrator with `npm run users:create-admin` " +
           "(it asks for a username and a password you choose).",
       );
+  } else if (!config.demo && (await establishmentCodeTaken(db, DEMO_PRISON.code))) {
+    // A database that began as a demo keeps the demo's published sign-ins until someone removes them.
+    log.warn(
+      `This database holds the demo prison (${DEMO_PRISON.name}), whose sign-ins have a published password. ` +
+        "Deactivate the demo users (Admin, Users) before real people use Engage.",
+    );
   }
   await deleteExpiredSessions(db, new Date(), new Date(Date.now() - ABSOLUTE_MS));
   await deleteEndedWindows(db, new Date(Date.now() - WINDOW_MS));
