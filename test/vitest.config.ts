@@ -12,9 +12,9 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts"],
+    include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts", "test/security/**/*.test.ts"],
     environment: "node",
-    globalSetup: ["test/global-setup.ts"],
+    globalSetup: ["test/global-setup.ts", "test/security/summary-setup.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: "forks",

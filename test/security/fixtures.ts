@@ -1,0 +1,220 @@
+// What the adversarial suite works on: the real server over a test database holding two prisons
+// (the demo prison, and another with its own officer, manager and trainer), attempts and a
+// written reply in each, a session cookie per person, and a probe that counts every request and
+// every answer that was not the one expected.
+import fs from "node:fs";
+import path from "node:path";
+import type { Kysely } from "kysely";
+import { afterAll, inject } from "vitest";
+import type { Database, Role } from "~db/schema";
+import { insertEstablishment, insertUnit } from "~db/queries/establishments.server";
+import { insertUser } from "~db/queries/users.server";
+import { hashPassword } from "~/auth/password.server";
+import type { Config } from "~/config.server";
+import { loadAttemptView } from "~/practice/attempt-view.server";
+import { startAttempt, takeStep } from "~/practice/attempts.server";
+import { getCurriculum } from "~/curriculum.server";
+import { startTestServer, type TestServer } from "../support/app-server";
+import { testConfig, testDatabase, userIdOf } from "../support/database";
+
+export type Who = "anonymous" | Role;
+export const PEOPLE: Who[] = ["anonymous", "officer", "trainer", "manager", "admin"];
+
+export interface Fixtures {
+  db: Kysely<Database>;
+  server: TestServer;
+  /** A fresh session cookie for someone in the demo prison (admins belong to none). */
+  cookie(who: Who): Promise<string | null>;
+  own: {
+    prisonId: number;
+    wingId: number;
+    officerId: number;
+    attemptInProgress: string;
+    attemptFinished: string;
+    replyStepId: number;
+  };
+  other: {
+    prisonId: number;
+    officerId: number;
+    attempt: string;
+    replyStepId: number;
+    manager: string;
+    trainer: string;
+  };
+  scenarioId: string;
+}
+
+const USERNAMES: Record<Role, string> = { officer: "officer", trainer: "trainer", manager: "manager", admin: "admin" };
+export const OTHER_PASSWORD = "kettle biscuit landing";
+
+async function officerOf(db: Kysely<Database>, username: string) {
+  const row = await db
+    .selectFrom("users")
+    .select(["id", "establishment_id"])
+    .where("username_key", "=", username)
+    .executeTakeFirstOrThrow();
+  return { id: row.id, establishmentId: row.establishment_id };
+}
+
+/** Plays an attempt to its end (first option each time, a short reply where one is asked for). */
+async function playToEnd(db: Kysely<Database>, officer: { id: number; establishmentId: number | null }, id: string) {
+  for (let i = 0; i < 200; i++) {
+    const view = await loadAttemptView(db, officer.id, id);
+    if (!view?.current) return;
+    const input = view.current.write
+      ? { text: "It sounds like nobody has listened to you about this." }
+      : { choiceId: view.current.options[0]!.id };
+    await takeStep(db, officer, id, { nodeId: view.current.nodeId, rowVersion: view.attempt.rowVersion, ...input });
+  }
+  throw new Error(`attempt ${id} did not end`);
+}
+
+async function writtenReply(db: Kysely<Database>, attemptId: string, text: string) {
+  const row = await db
+    .insertInto("attempt_steps")
+    .values({
+      attempt_id: attemptId,
+      seq: 1000,
+      node_id: "written",
+      choice_id: null,
+      mi_code: null,
+      reply_node_id: "written",
+      reply_talk: "neutral",
+      free_text: text,
+      at: new Date().toISOString(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function securityFixtures(config: Config = testConfig()): Promise<Fixtures> {
+  const db = await testDatabase();
+  const server = await startTestServer(db, config);
+  const curriculum = await getCurriculum(db);
+  const [first, second] = curriculum.flatMap((m) => m.scenarios.map((s) => s.id));
+
+  const ownOfficer = await officerOf(db, "officer");
+  const ownWing = (
+    await db.selectFrom("users").select("unit_id").where("id", "=", ownOfficer.id).executeTakeFirstOrThrow()
+  ).unit_id!;
+  const inProgress = await startAttempt(db, ownOfficer, first!, "practice");
+  const finished = await startAttempt(db, ownOfficer, second!, "assessment");
+  if (!inProgress.ok || !finished.ok) throw new Error("could not start the fixture attempts");
+  await playToEnd(db, ownOfficer, finished.attemptId);
+
+  const otherPrison = await insertEstablishment(db, { code: "ELS", name: "HMP Elsewhere (test)" });
+  const otherWing = await insertUnit(db, { establishment_id: otherPrison, name: "Jubilee wing", kind: "wing" });
+  const hash = await hashPassword(OTHER_PASSWORD);
+  for (const [username, role] of [
+    ["els.officer", "officer"],
+    ["els.manager", "manager"],
+    ["els.trainer", "trainer"],
+  ] as const) {
+    await insertUser(db, {
+      username,
+      display_name: `Elsewhere ${role}`,
+      role,
+      establishment_id: otherPrison,
+      unit_id: role === "officer" ? otherWing : null,
+      password_hash: hash,
+      active: true,
+    });
+  }
+  const otherOfficer = await officerOf(db, "els.officer");
+  const otherAttempt = await startAttempt(db, otherOfficer, second!, "assessment");
+  if (!otherAttempt.ok) throw new Error("could not start the other prison's attempt");
+  await playToEnd(db, otherOfficer, otherAttempt.attemptId);
+
+  return {
+    db,
+    server,
+    async cookie(who) {
+      if (who === "anonymous") return null;
+      const set = await server.context.sessions.startUserSession(
+        new Request("http://localhost/"),
+        await userIdOf(db, USERNAMES[who]),
+      );
+      return set.split(";")[0]!;
+    },
+    own: {
+      prisonId: ownOfficer.establishmentId!,
+      wingId: ownWing,
+      officerId: ownOfficer.id,
+      attemptInProgress: inProgress.attemptId,
+      attemptFinished: finished.attemptId,
+      replyStepId: await writtenReply(db, finished.attemptId, "You feel let down by the parole board."),
+    },
+    other: {
+      prisonId: otherPrison,
+      officerId: otherOfficer.id,
+      attempt: otherAttempt.attemptId,
+      replyStepId: await writtenReply(db, otherAttempt.attemptId, "You want them to see you have changed."),
+      manager: "els.manager",
+      trainer: "els.trainer",
+    },
+    scenarioId: first!,
+  };
+}
+
+/**
+ * Counts requests and unexpected answers for the suite's summary line. `check` returns null when
+ * an answer is as expected, or what was wrong; every unexpected answer is kept for the report.
+ */
+export class Probe {
+  requests = 0;
+  unexpected: string[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly baseUrl: string,
+  ) {
+    afterAll(() => {
+      const dir = inject("securityTallyDir");
+      fs.writeFileSync(
+        path.join(dir, `${name}-${process.pid}-${Date.now()}.json`),
+        JSON.stringify({ requests: this.requests, unexpected: this.unexpected.length }),
+      );
+    });
+  }
+
+  async send(pathOrUrl: string, init: RequestInit = {}): Promise<Response> {
+    this.requests++;
+    const url = pathOrUrl.startsWith("http") ? pathOrUrl : `${this.baseUrl}${pathOrUrl}`;
+    return fetch(url, { redirect: "manual", ...init });
+  }
+
+  /** Sends, and notes the answer as unexpected when `check` says what is wrong with it. */
+  async expect(
+    label: string,
+    pathOrUrl: string,
+    init: RequestInit,
+    check: (res: Response, body: string) => string | null,
+  ): Promise<Response> {
+    const res = await this.send(pathOrUrl, init);
+    const body = await res.text();
+    const problem = check(res, body);
+    if (problem) this.unexpected.push(`${label}: ${problem}`);
+    return res;
+  }
+
+  note(problem: string) {
+    this.unexpected.push(problem);
+  }
+
+  /** The unexpected answers since `from` (a test's own, when several tests share the probe). */
+  since(from: number) {
+    return this.unexpected.slice(from);
+  }
+}
+
+export const withCookie = (cookie: string | null, init: RequestInit = {}): RequestInit => ({
+  ...init,
+  headers: { ...(cookie ? { Cookie: cookie } : {}), ...(init.headers as Record<string, string> | undefined) },
+});
+
+export const formBody = (fields: Record<string, string>): RequestInit => ({
+  method: "POST",
+  headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  body: new URLSearchParams(fields).toString(),
+});

@@ -1,0 +1,194 @@
+// The route x role x prison matrix: one entry per route file, saying who may use it, the page to
+// ask for, the same page about another prison (or another officer), and its form with a valid
+// sample of each field (the fuzz spoils them). The suite fails when a route file has no entry
+// here, so a new route cannot be forgotten.
+import type { Database, Role } from "~db/schema";
+import { DEMO_PASSWORD } from "~/seed/demo.server";
+import type { Fixtures, Who } from "./fixtures";
+
+export interface FormCase {
+  /** Valid values for each field, one set per intent; the fuzz spoils at least one field. */
+  samples: (f: Fixtures) => Record<string, string>[];
+  multipart?: boolean;
+  /** Tables even refused input may write (a failed sign-in is counted and audited). */
+  writes?: (keyof Database)[];
+}
+
+export interface RouteCase {
+  access: "public" | "signed-in" | Role[];
+  /** The page to GET (null: the route only takes forms). */
+  page: ((f: Fixtures) => string) | null;
+  /** What the people allowed get (default 200); per person for public pages that differ. */
+  ok?: number;
+  okFor?: Partial<Record<Who, number>>;
+  /** The page about another prison's (or officer's) data: 404 for all allowed but admins. */
+  foreign?: (f: Fixtures) => string[];
+  /** The route's form, if it has an action. */
+  form?: FormCase | "no fields";
+}
+
+const reports = (path: string, form?: FormCase | "no fields"): RouteCase => ({
+  access: ["manager", "admin"],
+  page: () => path,
+  foreign: (f) => [`${path}?prison=${f.other.prisonId}`],
+  form,
+});
+const studio = (page: RouteCase["page"], extra: Partial<RouteCase> = {}): RouteCase => ({
+  access: ["trainer", "admin"],
+  page,
+  ...extra,
+});
+const admin = (page: RouteCase["page"], form?: FormCase): RouteCase => ({ access: ["admin"], page, form });
+const NEW_PASSWORD = "seagull toast ladder";
+
+export const ROUTES: Record<string, RouteCase> = {
+  "routes/_index": { access: "signed-in", page: () => "/" },
+  "routes/healthz": { access: "public", page: () => "/healthz" },
+  "routes/readyz": { access: "public", page: () => "/readyz" },
+  "routes/info": { access: "public", page: () => "/info" },
+  "routes/sign-in": {
+    access: "public",
+    page: () => "/sign-in",
+    okFor: { anonymous: 200, officer: 302, trainer: 302, manager: 302, admin: 302 },
+    form: {
+      samples: () => [{ username: "officer", password: "not the password", returnTo: "/" }],
+      writes: ["sign_in_throttle", "audit_events"],
+    },
+  },
+  "routes/sign-out": { access: "public", page: () => "/sign-out", ok: 302, form: "no fields" },
+  "routes/account.password": {
+    access: "signed-in",
+    page: () => "/account/password",
+    form: {
+      samples: () => [{ currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }],
+    },
+  },
+  "routes/account.sessions": {
+    access: "signed-in",
+    page: () => "/account/sessions",
+    form: { samples: () => [{ intent: "end-one", handle: "a".repeat(22) }, { intent: "end-others" }] },
+  },
+
+  "routes/record": { access: ["officer"], page: () => "/record" },
+  "routes/record[.]csv": { access: ["officer"], page: () => "/record.csv" },
+  "routes/record[.]json": { access: ["officer"], page: () => "/record.json" },
+  "routes/scenarios.$scenarioId": {
+    access: ["officer"],
+    page: (f) => `/scenarios/${f.scenarioId}`,
+    form: { samples: () => [{ mode: "practice" }] },
+  },
+  "routes/attempts.$attemptId._index": {
+    access: ["officer"],
+    page: (f) => `/attempts/${f.own.attemptInProgress}`,
+    foreign: (f) => [`/attempts/${f.other.attempt}`],
+    form: { samples: () => [{ nodeId: "start", rowVersion: "1", choice: "a" }] },
+  },
+  "routes/attempts.$attemptId.abandon": {
+    access: ["officer"],
+    page: (f) => `/attempts/${f.own.attemptInProgress}/abandon`,
+    foreign: (f) => [`/attempts/${f.other.attempt}/abandon`],
+    form: "no fields",
+  },
+  "routes/attempts.$attemptId.review": {
+    access: ["officer"],
+    page: (f) => `/attempts/${f.own.attemptFinished}/review`,
+    foreign: (f) => [`/attempts/${f.other.attempt}/review`],
+  },
+
+  "routes/studio._index": studio(() => "/studio"),
+  "routes/studio.new": studio(() => "/studio/new", {
+    form: {
+      samples: () => [{ id: "fuzz-scenario", title: "Fuzz", module: "module-1", personaName: "Gareth" }],
+    },
+  }),
+  "routes/studio.import": studio(() => "/studio/import", {
+    form: { samples: (f) => [{ file: `id: ${f.scenarioId}\n` }], multipart: true },
+  }),
+  "routes/studio.validate": studio(() => "/studio/validate", {
+    ok: 404, // the editor's checker takes forms only
+    form: { samples: (f) => [{ yaml: "id: x\n", scenarioId: f.scenarioId }] },
+  }),
+  "routes/studio.$scenarioId._index": studio((f) => `/studio/${f.scenarioId}`, { ok: 302 }),
+  "routes/studio.$scenarioId.edit": studio((f) => `/studio/${f.scenarioId}/edit`, {
+    form: { samples: () => [{ yaml: "id: fuzz\n", revision: "0" }] },
+  }),
+  "routes/studio.$scenarioId.map": studio((f) => `/studio/${f.scenarioId}/map?version=published`, {
+    foreign: (f) => [`/studio/${f.scenarioId}/map?version=published&prison=${f.other.prisonId}`],
+  }),
+  "routes/studio.$scenarioId.play": studio((f) => `/studio/${f.scenarioId}/play`),
+  "routes/studio.$scenarioId.publish": studio((f) => `/studio/${f.scenarioId}/publish`, {
+    form: { samples: () => [{ revision: "0", changeNote: "Fuzz" }] },
+  }),
+  "routes/studio.$scenarioId.export": studio((f) => `/studio/${f.scenarioId}/export`),
+  "routes/studio.reviews._index": studio(() => "/studio/reviews"),
+  "routes/studio.reviews.$stepId": studio((f) => `/studio/reviews/${f.own.replyStepId}`, {
+    foreign: (f) => [`/studio/reviews/${f.other.replyStepId}`],
+    form: { samples: () => [{ rating: "3", comment: "A fair reflection." }] },
+  }),
+
+  "routes/staff": reports("/staff"),
+  "routes/reports._index": reports("/reports"),
+  "routes/reports.matrix": reports("/reports/matrix"),
+  "routes/reports.wings": reports("/reports/wings"),
+  "routes/reports.skills": reports("/reports/skills"),
+  "routes/reports.trend": reports("/reports/trend"),
+  "routes/reports.target": reports("/reports/target", {
+    samples: () => [{ percent: "80", date: "2031-03-31" }],
+  }),
+  "routes/reports.engagement": reports("/reports/engagement", {
+    samples: () => [{ month: "2026-01", eligible: "40", notEngaging: "6" }],
+  }),
+  "routes/reports.exports._index": reports("/reports/exports", "no fields"),
+  "routes/reports.exports.matrix[.]csv": reports("/reports/exports/matrix.csv"),
+  "routes/reports.exports.attempts[.]csv": reports("/reports/exports/attempts.csv"),
+  "routes/reports.exports.statements[.]json": reports("/reports/exports/statements.json"),
+  "routes/reports.officers.$officerId": {
+    access: ["manager", "admin"],
+    page: (f) => `/reports/officers/${f.own.officerId}?prison=${f.own.prisonId}`,
+    foreign: (f) => [`/reports/officers/${f.other.officerId}?prison=${f.other.prisonId}`],
+  },
+
+  "routes/admin.audit": admin(() => "/admin/audit"),
+  "routes/admin.users._index": admin(() => "/admin/users"),
+  "routes/admin.users.new": admin(() => "/admin/users/new", {
+    samples: (f) => [
+      {
+        username: "fuzz.person",
+        password: NEW_PASSWORD,
+        displayName: "Fuzz Person",
+        role: "officer",
+        establishmentId: String(f.own.prisonId),
+        unitId: String(f.own.wingId),
+      },
+    ],
+  }),
+  "routes/admin.users.$userId": admin((f) => `/admin/users/${f.own.officerId}`, {
+    samples: (f) => [
+      {
+        intent: "edit",
+        displayName: "Sam Okafor",
+        role: "officer",
+        establishmentId: String(f.own.prisonId),
+        unitId: String(f.own.wingId),
+      },
+      { intent: "reset-password", password: NEW_PASSWORD },
+      { intent: "deactivate" },
+    ],
+  }),
+  "routes/admin.prisons._index": admin(() => "/admin/prisons", {
+    samples: () => [{ code: "FZZ", name: "HMP Fuzz" }],
+  }),
+  "routes/admin.prisons.$prisonId": admin((f) => `/admin/prisons/${f.own.prisonId}`, {
+    samples: () => [
+      { intent: "prison", code: "HBK", name: "HMP Hollowbrook (renamed)" },
+      { intent: "unit", unitId: "", name: "D wing", kind: "wing" },
+    ],
+  }),
+};
+
+/** Whether `who` may use a route. */
+export function allowed(c: RouteCase, who: Who): boolean {
+  if (c.access === "public") return true;
+  if (who === "anonymous") return false;
+  return c.access === "signed-in" || c.access.includes(who);
+}
