@@ -67,6 +67,14 @@ function hostOf(address: string): string | null {
   }
 }
 
+/**
+ * This site's host as the browser saw it: the proxy's X-Forwarded-Host (the server keeps that header
+ * only behind TRUST_PROXY), else Host, else the host of the request's URL.
+ */
+export function siteHostOf(headers: { get(name: string): string | null | undefined }, fallback: string): string {
+  return headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host") || fallback;
+}
+
 export function writeHeadersOf(headers: { get(name: string): string | null | undefined }): WriteHeaders {
   return {
     origin: headers.get("origin") ?? null,

@@ -3,7 +3,7 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { Role } from "~db/schema";
 import { getUserWithPlace } from "~db/queries/users.server";
-import { crossSiteReason, writeHeadersOf } from "~/security.server";
+import { crossSiteReason, siteHostOf, writeHeadersOf } from "~/security.server";
 
 export interface CurrentUser {
   id: number;
@@ -85,7 +85,8 @@ export function notFound(): never {
 
 /** Writes from another site are refused (the server refuses them first; this holds without it). */
 export function refuseCrossSite(request: Request) {
-  if (crossSiteReason(writeHeadersOf(request.headers), new URL(request.url).host)) {
+  const host = siteHostOf(request.headers, new URL(request.url).host);
+  if (crossSiteReason(writeHeadersOf(request.headers), host)) {
     throw new Response("Engage does not accept forms sent from other websites.", { status: 403 });
   }
 }

@@ -3,6 +3,13 @@ import { redirect } from "@remix-run/node";
 import { refuseCrossSite } from "~/auth/guard.server";
 import { readFormData } from "~/utils/form-data.server";
 
+// A refused sign-out (not a form, or from another site) shows the usual error page: with an error
+// boundary and a (never shown) component this is a page route, not a bare resource route.
+export { ErrorBoundary } from "~/root";
+export default function SignOut() {
+  return null;
+}
+
 // Signing out is a POST (a link cannot sign anyone out); a GET just goes home.
 export async function loader() {
   return redirect("/");

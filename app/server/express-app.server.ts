@@ -11,7 +11,7 @@ import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { requestScope } from "~db/request-scope";
 import type { AppContext } from "~/context.server";
-import { crossSiteReason, STRICT_TRANSPORT_SECURITY, writeHeadersOf } from "~/security.server";
+import { crossSiteReason, siteHostOf, STRICT_TRANSPORT_SECURITY, writeHeadersOf } from "~/security.server";
 import { errorPage } from "./error-page.server";
 
 /** The largest request body accepted: forms are limited to far less, uploads to 256 KB. */
@@ -129,9 +129,8 @@ function transportAndCacheHeaders(trustProxy: boolean) {
  */
 function refuseCrossSiteWrites(req: Request, res: Response, next: NextFunction) {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-  // The host as the browser saw it: the proxy's X-Forwarded-Host (kept only behind TRUST_PROXY), or Host.
-  const host = req.get("x-forwarded-host")?.split(",")[0]?.trim() || req.get("host") || "";
-  const reason = crossSiteReason(writeHeadersOf({ get: (name) => req.get(name) }), host);
+  const headers = { get: (name: string) => req.get(name) };
+  const reason = crossSiteReason(writeHeadersOf(headers), siteHostOf(headers, ""));
   if (!reason) return next();
   res.status(403).type("html").send(errorPage(403));
   req.log.warn({ reason, origin: req.get("origin") ?? null }, "cross-site request refused");

@@ -2,9 +2,10 @@
 // (the demo prison, and another with its own officer, manager and trainer), attempts and a
 // written reply in each, a session cookie per person, and a probe that counts every request and
 // every answer that was not the one expected.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { afterAll, inject } from "vitest";
 import type { Database, Role } from "~db/schema";
 import { insertEstablishment, insertUnit } from "~db/queries/establishments.server";
@@ -218,3 +219,19 @@ export const formBody = (fields: Record<string, string>): RequestInit => ({
   headers: { "Content-Type": "application/x-www-form-urlencoded" },
   body: new URLSearchParams(fields).toString(),
 });
+
+/**
+ * A fingerprint of everything stored, to show a refused request changed nothing. Sessions are
+ * left out (using one moves its expiry on), and so are the tables `allowed` names.
+ */
+export async function databaseDigest(db: Kysely<Database>, allowed: string[] = []): Promise<string> {
+  const tables = await db.introspection.getTables();
+  const hash = createHash("sha256");
+  for (const t of tables.map((t) => t.name).sort()) {
+    if (t === "sessions" || t.startsWith("kysely_") || allowed.includes(t)) continue;
+    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(t)}`.execute(db);
+    hash.update(t);
+    for (const row of rows.rows.map((r) => JSON.stringify(r)).sort()) hash.update(row);
+  }
+  return hash.digest("hex");
+}

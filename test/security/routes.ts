@@ -6,9 +6,11 @@ import type { Database, Role } from "~db/schema";
 import { DEMO_PASSWORD } from "~/seed/demo.server";
 import type { Fixtures, Who } from "./fixtures";
 
+type Fields = Record<string, string>;
+
 export interface FormCase {
   /** Valid values for each field, one set per intent; the fuzz spoils at least one field. */
-  samples: (f: Fixtures) => Record<string, string>[];
+  samples: (f: Fixtures) => Fields[];
   multipart?: boolean;
   /** Tables even refused input may write (a failed sign-in is counted and audited). */
   writes?: (keyof Database)[];
@@ -66,7 +68,7 @@ export const ROUTES: Record<string, RouteCase> = {
   "routes/account.sessions": {
     access: "signed-in",
     page: () => "/account/sessions",
-    form: { samples: () => [{ intent: "end-one", handle: "a".repeat(22) }, { intent: "end-others" }] },
+    form: { samples: (): Fields[] => [{ intent: "end-one", handle: "a".repeat(22) }, { intent: "end-others" }] },
   },
 
   "routes/record": { access: ["officer"], page: () => "/record" },
@@ -163,7 +165,7 @@ export const ROUTES: Record<string, RouteCase> = {
     ],
   }),
   "routes/admin.users.$userId": admin((f) => `/admin/users/${f.own.officerId}`, {
-    samples: (f) => [
+    samples: (f): Fields[] => [
       {
         intent: "edit",
         displayName: "Sam Okafor",
@@ -179,7 +181,7 @@ export const ROUTES: Record<string, RouteCase> = {
     samples: () => [{ code: "FZZ", name: "HMP Fuzz" }],
   }),
   "routes/admin.prisons.$prisonId": admin((f) => `/admin/prisons/${f.own.prisonId}`, {
-    samples: () => [
+    samples: (): Fields[] => [
       { intent: "prison", code: "HBK", name: "HMP Hollowbrook (renamed)" },
       { intent: "unit", unitId: "", name: "D wing", kind: "wing" },
     ],

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import type { ServerBuild } from "@remix-run/node";
 import { flatRoutes } from "@remix-run/dev/dist/config/flat-routes.js";
 import type { Kysely } from "kysely";
 import pino from "pino";
@@ -14,6 +14,7 @@ import { afterAll } from "vitest";
 import type { Database } from "~db/schema";
 import { createSessionStore } from "~/auth/session.server";
 import type { Config } from "~/config.server";
+import type { AppContext } from "~/context.server";
 import { createApp } from "~/server/express-app.server";
 import remixConfig from "../../remix.config.js";
 import { TEST_SESSION_SECRET, testConfig } from "./database";
@@ -89,7 +90,7 @@ async function serverBuild(): Promise<ServerBuild> {
 
 export interface TestServer {
   url: string;
-  context: Omit<AppLoadContext, "log" | "requestId" | "clientAddress">;
+  context: Omit<AppContext, "log" | "requestId" | "clientAddress">;
   /** Log lines written while serving (JSON objects). */
   logs: Record<string, unknown>[];
 }
