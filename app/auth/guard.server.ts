@@ -109,7 +109,8 @@ export function safeReturnPath(value: unknown, fallback = "/"): string {
     const resolved = new URL(value, "http://engage.invalid");
     const path = resolved.pathname + resolved.search;
     if (resolved.origin !== "http://engage.invalid" || !isSitePath(path)) return fallback;
-    return path;
+    // Repeated slashes inside the path are folded: no route has them.
+    return resolved.pathname.replace(/\/{2,}/g, "/") + resolved.search;
   } catch {
     return fallback;
   }

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { sql, type Kysely } from "kysely";
-import { afterAll, inject } from "vitest";
+import { afterAll, inject, vi } from "vitest";
 import type { Database, Role } from "~db/schema";
 import { insertEstablishment, insertUnit } from "~db/queries/establishments.server";
 import { insertUser } from "~db/queries/users.server";
@@ -90,6 +90,8 @@ async function writtenReply(db: Kysely<Database>, attemptId: string, text: strin
 }
 
 export async function securityFixtures(config: Config = testConfig()): Promise<Fixtures> {
+  // Each test sends hundreds of requests: on a busy 2-core machine that takes a while.
+  vi.setConfig({ testTimeout: 240_000 });
   const db = await testDatabase();
   const server = await startTestServer(db, config);
   const curriculum = await getCurriculum(db);
