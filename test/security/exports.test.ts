@@ -32,8 +32,8 @@ describe("attempt ids in the CSV", () => {
       .executeTakeFirstOrThrow();
     const made = [
       ...Array.from({ length: 120 }, () => newAttemptId()),
-      "-legacyIdFromBefore01",
-      "-2+3-formulaLooking0",
+      "-legacyIdFromBefore012",
+      "-2-3-formulaLooking0A",
     ];
     const started = Date.parse(template.started_at);
     for (const [i, id] of made.entries())
