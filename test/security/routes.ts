@@ -125,7 +125,8 @@ export const ROUTES: Record<string, RouteCase> = {
   "routes/studio.reviews._index": studio(() => "/studio/reviews"),
   "routes/studio.reviews.$stepId": studio((f) => `/studio/reviews/${f.own.replyStepId}`, {
     foreign: (f) => [`/studio/reviews/${f.other.replyStepId}`],
-    form: { samples: () => [{ rating: "3", comment: "A fair reflection." }] },
+    // Showing the form again after a refusal shows the reply again: that opening is audited.
+    form: { samples: () => [{ rating: "3", comment: "A fair reflection." }], writes: ["audit_events"] },
   }),
 
   "routes/staff": reports("/staff"),
