@@ -46,23 +46,13 @@ export function ReportsHeader({
       <span className="govuk-caption-l">{scope.prison.name}</span>
       <h1 className="govuk-heading-l">{title}</h1>
       {scope.prisons.length ? (
-        <Form method="get" action={pathname} className="app-filter-row">
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="report-prison">
-              Prison
-            </label>
-            <select className="govuk-select" id="report-prison" name="prison" defaultValue={scope.prison.id}>
-              {scope.prisons.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="govuk-button govuk-button--secondary">
-            Change prison
-          </button>
-        </Form>
+        <PrisonSwitcher
+          id="report-prison"
+          label="Prison"
+          action={pathname}
+          prisons={scope.prisons}
+          current={scope.prison}
+        />
       ) : null}
       <SubNavigation
         label="Reports"
@@ -74,6 +64,46 @@ export function ReportsHeader({
       />
       {children}
     </>
+  );
+}
+
+/** The admin's choice of prison: a GET form that keeps `keep` (other query values) as it goes. */
+export function PrisonSwitcher({
+  id,
+  label,
+  action,
+  prisons,
+  current,
+  keep = {},
+}: {
+  id: string;
+  label: string;
+  action?: string;
+  prisons: { id: number; name: string }[];
+  current: { id: number } | null;
+  keep?: Record<string, string>;
+}) {
+  return (
+    <Form method="get" action={action} className="app-filter-row">
+      {Object.entries(keep).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <div className="govuk-form-group">
+        <label className="govuk-label" htmlFor={id}>
+          {label}
+        </label>
+        <select className="govuk-select" id={id} name="prison" defaultValue={current?.id}>
+          {prisons.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="govuk-button govuk-button--secondary">
+        Change prison
+      </button>
+    </Form>
   );
 }
 

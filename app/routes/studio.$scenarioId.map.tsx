@@ -1,10 +1,11 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { nodePositions } from "~/domain/scenario";
 import { OUTCOME_INFO, TALK_TYPE_INFO, TALK_TYPES } from "~/domain/mi-codes";
+import { PrisonSwitcher } from "~/components/reports";
 import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
 import { ScenarioMapList, ScenarioMapSvg } from "~/studio/map";
 import { choiceFigures, figuresScope } from "~/studio/choice-figures.server";
@@ -117,24 +118,13 @@ export default function ScenarioMapPage() {
         </div>
       ) : null}
       {d.showPublished && d.figures.prisons.length ? (
-        <Form method="get" className="app-filter-row">
-          {d.hasDraft ? <input type="hidden" name="version" value="published" /> : null}
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="figures-prison">
-              Officers’ choices in
-            </label>
-            <select className="govuk-select" id="figures-prison" name="prison" defaultValue={d.figures.prison?.id}>
-              {d.figures.prisons.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="govuk-button govuk-button--secondary">
-            Change prison
-          </button>
-        </Form>
+        <PrisonSwitcher
+          id="figures-prison"
+          label="Officers’ choices in"
+          prisons={d.figures.prisons}
+          current={d.figures.prison}
+          keep={d.hasDraft ? { version: "published" } : {}}
+        />
       ) : null}
       {d.showPublished && d.assessments !== null ? (
         <p className="govuk-body">
