@@ -111,24 +111,24 @@ describe("forms from other sites", () => {
     const from = probe.unexpected.length;
     const before = await databaseDigest(f.db, ["audit_events"]);
     for (const [id, c] of formRoutes) {
-      for (const [kind, headers] of FOREIGN) {
-        const logsBefore = f.server.logs.length;
-        await probe.expect(
-          `${id} ${kind}`,
-          actionOf(c),
-          withCookie(await f.cookie(poster(c)), {
-            ...formBody({ username: "admin", password: "x" }),
-            headers: {
-              "Content-Type": "application/x-www-form-urlencoded",
-              ...headers,
-            },
-          }),
-          (res, body) => (res.status === 403 && isPage(res, body) ? null : `status ${res.status}`),
-        );
-        const lines = f.server.logs.slice(logsBefore).filter((l) => l.msg === "cross-site request refused");
-        const traces = f.server.logs.slice(logsBefore).filter((l) => l.err || (l.level as number) >= 50);
-        if (lines.length !== 1 || traces.length)
-          probe.note(`${id} ${kind}: ${lines.length} lines, ${traces.length} errors`);
+      // As a page's form, and as Remix's data request (JavaScript on: single fetch posts to .data).
+      for (const url of [actionOf(c), `${actionOf(c)}.data`]) {
+        for (const [kind, headers] of FOREIGN) {
+          const logsBefore = f.server.logs.length;
+          await probe.expect(
+            `${url} ${kind}`,
+            url,
+            withCookie(await f.cookie(poster(c)), {
+              ...formBody({ username: "admin", password: "x" }),
+              headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+            }),
+            (res, body) => (res.status === 403 && isPage(res, body) ? null : `status ${res.status}`),
+          );
+          const lines = f.server.logs.slice(logsBefore).filter((l) => l.msg === "cross-site request refused");
+          const traces = f.server.logs.slice(logsBefore).filter((l) => l.err || (l.level as number) >= 50);
+          if (lines.length !== 1 || traces.length)
+            probe.note(`${url} ${kind}: ${lines.length} lines, ${traces.length} errors`);
+        }
       }
     }
     expect(await databaseDigest(f.db, ["audit_events"])).toBe(before);
