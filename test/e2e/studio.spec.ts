@@ -149,7 +149,9 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
 
   // With no draft left, the map shows the published version with officers' choice figures.
   await trainer.goto(`/studio/${ID}/map`);
-  await expect(trainer.getByText("Officers’ choices in fewer than 5 finished assessment attempts")).toBeVisible();
+  await expect(
+    trainer.getByText("Officers’ choices at HMP Hollowbrook (demo) in fewer than 5 finished assessment attempts"),
+  ).toBeVisible();
   await expect(
     trainer.getByRole("listitem").filter({ hasText: /^reflect-point → school: chosen fewer than 5 times$/ }),
   ).toBeVisible();
