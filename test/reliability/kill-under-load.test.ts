@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { migrateToLatest, openDatabase } from "~db/connection.server";
 import { importLibrary } from "~/curriculum.server";
 import { DEMO_PASSWORD, seedDemo } from "~/seed/demo.server";
-import { freePort } from "../support/postgres-server";
+import { freePort } from "../support/ports";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const SERVER = path.join(root, process.env.ENGAGE_BUILD_DIR || "build", "server.js");

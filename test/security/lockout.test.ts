@@ -5,14 +5,14 @@ import { describe, expect, it } from "vitest";
 import { MAX_GUESSES } from "~/auth/throttle";
 import { DEMO_PASSWORD } from "~/seed/demo.server";
 import { startTestServer } from "../support/app-server";
-import { anotherHandle, testConfig, TEST_ENGINE } from "../support/database";
+import { anotherInstance, testConfig, TEST_ENGINE } from "../support/database";
 import { formBody, Probe, securityFixtures } from "./fixtures";
 
 // Behind the (trusted) proxy each guess comes from its own address, so only the username's limit
 // can stop them.
 const config = testConfig({ TRUST_PROXY: "true" });
 const f = await securityFixtures(config);
-const second = await startTestServer(anotherHandle(f.db), config);
+const second = await startTestServer(anotherInstance(f.db), config);
 const probe = new Probe("lockout", f.server.url);
 
 const BURST = 100;
