@@ -2,6 +2,9 @@
  * YAML text -> plain data, keeping positions. Limits are enforced in the cheapest order so a
  * hostile or broken file fails fast: size before parsing, anchors/aliases and node count on
  * the YAML syntax tree before any JS objects are built (a "billion laughs" file never expands).
+ * Most files are plain, valid YAML: the fast reader (plain-yaml.ts) reads those straight into
+ * data, and the yaml package parses the file only when the fast reader gives up (at the first
+ * anchor, alias, error or anything unusual) or when a diagnostic needs a position.
  */
 import {
   isAlias,
@@ -16,19 +19,36 @@ import {
   type Pair,
 } from "yaml";
 import { diagnostic, type Diagnostic, type Position } from "./diagnostics";
+import { readPlainYaml } from "./plain-yaml";
 
 export const MAX_FILE_BYTES = 256 * 1024;
 export const MAX_NODES = 500;
 
+interface FullParse {
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+function parseFull(text: string): FullParse {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  return { doc, lineCounter };
+}
+
 /** Finds where a data path (e.g. ["nodes", "opening", "choices", 0, "goto"]) sits in the YAML. */
 export class YamlLocator {
   constructor(
-    readonly doc: Document.Parsed,
-    private readonly lineCounter: LineCounter,
+    private readonly text: string,
+    private parsed: FullParse | null = null,
   ) {}
 
+  /** The yaml package's document: parsed on first use when the fast reader read the file. */
+  get doc(): Document.Parsed {
+    return (this.parsed ??= parseFull(this.text)).doc;
+  }
+
   pos(offset: number): Position {
-    const { line, col } = this.lineCounter.linePos(offset);
+    const { line, col } = (this.parsed ??= parseFull(this.text)).lineCounter.linePos(offset);
     return { line, column: col };
   }
 
@@ -147,9 +167,13 @@ export function parseYamlSource(text: string, options: ParseOptions = {}): Parse
     };
   }
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  const locator = new YamlLocator(doc, lineCounter);
+  const plain = readPlainYaml(text);
+  if (plain !== undefined && !tooManyNodes(plain, options.nodesKey))
+    return { value: plain, locator: new YamlLocator(text), diagnostics: [] };
+
+  const parsed = parseFull(text);
+  const { doc } = parsed;
+  const locator = new YamlLocator(text, parsed);
   const diagnostics: Diagnostic[] = [];
   const nodesMap = options.nodesKey && isMap(doc.contents) ? locator.nodeAt([options.nodesKey]) : undefined;
   const nodeKeyOffsets = new Set<number>(
@@ -221,6 +245,13 @@ export function parseYamlSource(text: string, options: ParseOptions = {}): Parse
   }
 
   return { value: doc.toJS({ maxAliasCount: 0 }), locator, diagnostics };
+}
+
+/** Over the node limit: the yaml package's path then reports it, at the position of the key. */
+function tooManyNodes(value: unknown, nodesKey: string | undefined): boolean {
+  if (!nodesKey || typeof value !== "object" || value === null) return false;
+  const nodes = (value as Record<string, unknown>)[nodesKey];
+  return typeof nodes === "object" && nodes !== null && !Array.isArray(nodes) && Object.keys(nodes).length > MAX_NODES;
 }
 
 /** The key text at an offset (for messages about duplicate keys). */
