@@ -9,7 +9,9 @@
 import { performance } from "node:perf_hooks";
 import { Compiler } from "inkjs/full";
 import { LineCounter, parseDocument } from "yaml";
-import { checkScenario, compileScenario } from "~/domain/scenario";
+import { checkScenario, compileScenario, scenarioSchema, scenarioStats, type Scenario } from "~/domain/scenario";
+import { parseYamlSource } from "~/domain/scenario/parse";
+import { validateScenario } from "~/domain/scenario/validate";
 import { generateConversation, toInk, toScenarioYaml } from "./generated-conversation";
 
 const WARM_UP = 5;
@@ -71,13 +73,32 @@ for (let i = 0; i < RUNS; i++) {
 }
 console.log(`engage: ${RUNS} runs (after ${WARM_UP} warm-up), ${summary(engageTimes)}`);
 console.log(`ink:    ${RUNS} runs (after ${WARM_UP} warm-up), ${summary(inkTimes)}`);
-// For scale: the yaml package's full parser (parseDocument) alone, on the same text.
-const yamlTimes = Array.from({ length: RUNS }, () => {
-  const t0 = performance.now();
-  parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true });
-  return performance.now() - t0;
-});
-console.log(`for scale, the yaml package's parseDocument alone: median ${median(yamlTimes).toFixed(1)} ms`);
+// Where Engage's time goes, phase by phase (each timed on its own), and, for scale, the yaml
+// package's full parser on the same text.
+const timed = (run: () => unknown) =>
+  median(
+    Array.from({ length: RUNS }, () => {
+      const t0 = performance.now();
+      run();
+      return performance.now() - t0;
+    }),
+  );
+const parsed = parseYamlSource(text, { file: "generated.yaml", nodesKey: "nodes" });
+const scenario = check.scenario as Scenario;
+const phases = {
+  "read YAML": timed(() => parseYamlSource(text, { file: "generated.yaml", nodesKey: "nodes" })),
+  schema: timed(() => scenarioSchema.safeParse(parsed.value)),
+  checks: timed(() => validateScenario(scenario, parsed.locator!, { file: "generated.yaml" })),
+  stats: timed(() => scenarioStats(scenario)),
+  compile: timed(() => compileScenario(scenario)),
+};
+console.log(
+  `engage phases (medians): ${Object.entries(phases)
+    .map(([phase, ms]) => `${phase} ${ms.toFixed(1)} ms`)
+    .join(", ")}`,
+);
+const yamlPackage = timed(() => parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true }));
+console.log(`for scale, the yaml package's parseDocument alone: median ${yamlPackage.toFixed(1)} ms`);
 const engage = median(engageTimes);
 const inkMedian = median(inkTimes);
 console.log(
