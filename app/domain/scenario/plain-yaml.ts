@@ -1,29 +1,32 @@
 /**
  * A fast reader for the plain YAML that scenario files are written in: block maps with simple keys,
- * block lists, one-line flow maps and lists, one-line quoted and plain scalars, comments. It is about
- * twenty times faster than the yaml package's full parser on a large scenario, and it is only a
- * shortcut: at the first thing outside that subset, or anything that might be an error, an anchor, an
+ * block lists, one-line flow maps and lists, one-line plain and quoted scalars (without escapes),
+ * comments. It is about twenty times faster than the yaml package's full parser on a large scenario,
+ * and it is only a shortcut: at the first thing outside that subset, or anything that might be an error, an anchor, an
  * alias, a tag or a duplicate key, it gives up (returns undefined) and the yaml package reads the file
  * and has the final word on every diagnostic. Scalars are typed by the yaml package's own core-schema
  * tags, and maps are filled as its toJS fills them, so the data is the same as the package's.
  * test/unit/scenario-plain-yaml.test.ts checks that against the package on real, generated and
  * mutated files.
  */
-import { CST, Document, isScalar, type ScalarTag } from "yaml";
+import { Document, isScalar, type ScalarTag } from "yaml";
 
 class GiveUp extends Error {}
 const giveUp = (): never => {
   throw new GiveUp();
 };
 
-// Typing plain scalars: the tags and the order the yaml package's composer tries them in.
-const CORE_TAGS = new Document().schema.tags.filter(
-  (tag): tag is ScalarTag & { test: RegExp } => tag.default === true && !tag.collection && tag.test !== undefined,
-);
+// Typing plain scalars: the tags and the order the yaml package's composer tries them in. Made on
+// first use, so bundles that never read YAML leave the yaml package's Document out.
+type CoreTag = ScalarTag & { test: RegExp };
+let coreTags: CoreTag[] | undefined;
 const RESOLVE_OPTIONS = { intAsBigInt: false };
 
 function plainScalar(source: string): unknown {
-  for (const tag of CORE_TAGS) {
+  coreTags ??= new Document().schema.tags.filter(
+    (tag): tag is CoreTag => tag.default === true && !tag.collection && tag.test !== undefined,
+  );
+  for (const tag of coreTags) {
     if (!tag.test.test(source)) continue;
     let failed = false;
     const value = tag.resolve(source, () => (failed = true), RESOLVE_OPTIONS);
@@ -52,7 +55,7 @@ const UNUSUAL_CHARACTER = /[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\
 const KEY = /[A-Za-z0-9_][A-Za-z0-9_-]*/y;
 const MAX_KEY_LENGTH = 1000; // the yaml package refuses implicit keys over 1,024 characters
 // Characters a plain scalar may not start with here (indicators, quotes, reserved characters).
-const PLAIN_START_REFUSED = new Set([..."-?:,[]{}#&*!|>'\"%@`"]);
+const PLAIN_START_REFUSED = "-?:,[]{}#&*!|>'\"%@`";
 
 export function readPlainYaml(text: string): unknown {
   if (UNUSUAL_CHARACTER.test(text)) return undefined;
@@ -187,7 +190,7 @@ function trimSpaces(source: string): string {
 function plainAllowed(source: string, refused: string): boolean {
   if (source === "") return false;
   const first = source[0];
-  if (PLAIN_START_REFUSED.has(first) && !(first === "-" && /^-[0-9.]/.test(source))) return false;
+  if (PLAIN_START_REFUSED.includes(first) && !(first === "-" && /^-[0-9.]/.test(source))) return false;
   for (let i = 0; i < source.length; i++) if (refused.includes(source[i])) return false;
   return true;
 }
@@ -196,14 +199,11 @@ function plainAllowed(source: string, refused: string): boolean {
 function flowValue(line: string, at: number): [unknown, number] {
   const ch = line[at];
   if (ch === '"') {
-    const close = closingDoubleQuote(line, at);
+    const close = line.indexOf('"', at + 1);
+    if (close === -1) giveUp(); // the quote closes on a later line
     const source = line.slice(at + 1, close);
-    if (!source.includes("\\")) return [source, close + 1];
-    let failed = false;
-    const token = { type: "double-quoted-scalar", offset: 0, indent: 0, source: line.slice(at, close + 1) } as const;
-    const resolved = CST.resolveAsScalar(token, true, () => (failed = true));
-    if (failed || !resolved) giveUp();
-    return [resolved!.value, close + 1];
+    if (source.includes("\\")) giveUp(); // escapes are left to the yaml package
+    return [source, close + 1];
   }
   if (ch === "'") {
     let i = at + 1;
@@ -258,14 +258,6 @@ function flowItem(line: string, at: number): [unknown, number] {
   const source = trimSpaces(line.slice(at, end));
   if (!plainAllowed(source, ":#[]{}")) giveUp();
   return [plainScalar(source), end];
-}
-
-function closingDoubleQuote(line: string, at: number): number {
-  for (let i = at + 1; i < line.length; i++) {
-    if (line[i] === "\\") i++;
-    else if (line[i] === '"') return i;
-  }
-  return giveUp(); // the quote closes on a later line
 }
 
 function skipSpaces(line: string, i: number): number {
