@@ -1,10 +1,11 @@
 /**
  * YAML text -> plain data, keeping positions. Limits are enforced in the cheapest order so a
- * hostile or broken file fails fast: size before parsing, anchors/aliases and node count on
- * the YAML syntax tree before any JS objects are built (a "billion laughs" file never expands).
+ * hostile or broken file fails fast: size before parsing, then anchors/aliases and node count.
  * Most files are plain, valid YAML: the fast reader (plain-yaml.ts) reads those straight into
  * data, and the yaml package parses the file only when the fast reader gives up (at the first
- * anchor, alias, error or anything unusual) or when a diagnostic needs a position.
+ * anchor, alias, error or anything unusual), when the file has too many nodes, or when a
+ * diagnostic needs a position. On that path anchors, aliases and the node count are checked on
+ * the YAML syntax tree before any JS objects are built, so a "billion laughs" file never expands.
  */
 import {
   isAlias,
@@ -44,12 +45,16 @@ export class YamlLocator {
 
   /** The yaml package's document: parsed on first use when the fast reader read the file. */
   get doc(): Document.Parsed {
-    return (this.parsed ??= parseFull(this.text)).doc;
+    return this.full().doc;
   }
 
   pos(offset: number): Position {
-    const { line, col } = (this.parsed ??= parseFull(this.text)).lineCounter.linePos(offset);
+    const { line, col } = this.full().lineCounter.linePos(offset);
     return { line, column: col };
+  }
+
+  private full(): FullParse {
+    return (this.parsed ??= parseFull(this.text));
   }
 
   /** The YAML node at a path; `key` true for the map key itself (e.g. the node id of a node). */
