@@ -8,8 +8,9 @@
  * routes with no page (resource or redirect-only routes: Remix sends the browser only an empty stub
  * for them, built from no source file of ours, and never loads it).
  * Sizes are each file gzipped on its own (KB = 1,024 bytes); remix-serve sends files under 1 KB
- * uncompressed, so a browser sees about 2 KB more per page. Floor = entry + root: what every page pays. Targets (issue 15): the play page at most floor +
- * 10 KB, every page at most floor + 50 KB. Prints figures; asserts nothing.
+ * uncompressed, so a browser sees about 2 KB more per page. Floor = entry + root: what every page
+ * pays. Targets (issue 15): the play page at most floor + 10 KB, every page at most floor + 50 KB.
+ * Prints figures; asserts nothing.
  */
 import fs from "node:fs";
 import path from "node:path";

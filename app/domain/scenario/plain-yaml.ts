@@ -1,7 +1,7 @@
 /**
  * A fast reader for the plain YAML that scenario files are written in: block maps with simple keys,
  * block lists, one-line flow maps and lists, one-line plain and quoted scalars (without escapes),
- * comments. It is about twenty times faster than the yaml package's full parser on a large scenario,
+ * comments. It is 15 to 20 times faster than the yaml package's full parser on a large scenario,
  * and it is only a shortcut: at the first thing outside that subset, or anything that might be an
  * error, an anchor, an alias, a tag or a duplicate key, it gives up (returns undefined), and the yaml
  * package reads the file and has the final word on every diagnostic. Scalars are typed by the yaml
