@@ -7,8 +7,8 @@
  * esbuild's metafile (build/metafile.js.json) gives each file's imports, and tells pages from
  * routes with no page (resource or redirect-only routes: Remix sends the browser only an empty stub
  * for them, built from no source file of ours, and never loads it).
- * Sizes are each file gzipped on its own (KB = 1,024 bytes); remix-serve sends files under 1 KB
- * uncompressed, so a browser sees about 2 KB more per page. Floor = entry + root: what every page
+ * Sizes are each file gzipped on its own (KB = 1,024 bytes); the server's compression middleware sends
+ * files under 1 KB uncompressed, so a browser sees about 2 KB more per page. Floor = entry + root: what every page
  * pays. Targets (issue 15): the play page at most floor + 10 KB, every page at most floor + 50 KB.
  * Prints figures; asserts nothing.
  */
