@@ -1,7 +1,8 @@
 /**
  * The fast reader against the yaml package: whenever readPlainYaml returns data, the yaml package
  * (with the options parseYamlSource uses) must find no error, anchor or alias in the file and build
- * exactly the same data: same keys in the same order, same types, same values. Checked on the real
+ * exactly the same data (same keys in the same order, same types, same values), and every path a
+ * diagnostic may point at must be found at the same line and column. Checked on the real
  * scenarios, the fixtures, the benchmark's 500-node scenario, hand-picked corner cases, random
  * documents and random edits of the real scenarios.
  */
@@ -9,20 +10,63 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isAlias, parseDocument, visit } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import { YamlLocator } from "~/domain/scenario/parse";
 import { readPlainYaml } from "~/domain/scenario/plain-yaml";
 import { generateConversation, toScenarioYaml } from "../bench/generated-conversation";
 
-function yamlPackage(text: string): { clean: boolean; value?: unknown } {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+function yamlPackage(text: string): {
+  clean: boolean;
+  value?: unknown;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+} {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   let anchors = false;
   visit(doc, {
     Node(_key, node) {
       if (isAlias(node) || (node as { anchor?: string }).anchor) anchors = true;
     },
   });
-  if (doc.errors.length > 0 || anchors) return { clean: false };
-  return { clean: true, value: doc.toJS() };
+  if (doc.errors.length > 0 || anchors) return { clean: false, doc, lineCounter };
+  return { clean: true, value: doc.toJS(), doc, lineCounter };
+}
+
+/** Where a path sits according to the yaml package's own nodes (the locator's rules, on the Document). */
+function yamlPosition(doc: Document.Parsed, lineCounter: LineCounter, path: PropertyKey[], which: "key" | "value") {
+  const start = (node: unknown) => {
+    const offset = (node as Node | null | undefined)?.range?.[0];
+    if (typeof offset !== "number") return { line: 1, column: 1 };
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  let current: unknown = doc.contents;
+  let lastKey: unknown = null;
+  for (let i = 0; i < path.length; i++) {
+    if (isMap(current)) {
+      const pairs = current.items.filter((p) => isScalar(p.key) && String(p.key.value) === String(path[i]));
+      const pair = pairs[pairs.length - 1];
+      if (!pair) return start(lastKey ?? current);
+      if (i === path.length - 1 && which === "key") return start(pair.key);
+      lastKey = pair.key;
+      if (pair.value === null || pair.value === undefined) return start(lastKey);
+      current = pair.value;
+    } else if (isSeq(current) && typeof path[i] === "number" && current.items[path[i] as number] !== undefined) {
+      current = current.items[path[i] as number];
+      lastKey = null;
+    } else return start(lastKey ?? current);
+  }
+  return start(current);
+}
+
+/** Every path into the data, and one step past each (a missing key, an index past the end). */
+function pathsOf(value: unknown, path: PropertyKey[] = [], out: PropertyKey[][] = []): PropertyKey[][] {
+  out.push(path, [...path, "missing"], [...path, 99]);
+  if (Array.isArray(value)) value.forEach((item, i) => pathsOf(item, [...path, i], out));
+  else if (typeof value === "object" && value !== null)
+    for (const [key, item] of Object.entries(value)) pathsOf(item, [...path, key], out);
+  return out;
 }
 
 /** Where two values differ (key order, types, -0 and NaN included), or null when they are the same. */
@@ -42,12 +86,25 @@ function difference(a: unknown, b: unknown, at = "$"): string | null {
 }
 
 /** The property: the fast reader gives up, or agrees with the yaml package on a clean file. */
-function agrees(text: string): { read: boolean; problem: string | null } {
+function agrees(text: string, maxPaths = Infinity): { read: boolean; problem: string | null } {
   const fast = readPlainYaml(text);
   if (fast === undefined) return { read: false, problem: null };
   const reference = yamlPackage(text);
   if (!reference.clean) return { read: true, problem: "read a file the yaml package finds fault with" };
-  return { read: true, problem: difference(fast, reference.value) };
+  const different = difference(fast.value, reference.value);
+  if (different) return { read: true, problem: different };
+  const locator = new YamlLocator(() => fast.located);
+  for (const path of pathsOf(fast.value).slice(0, maxPaths))
+    for (const which of ["key", "value"] as const) {
+      const expected = yamlPosition(reference.doc, reference.lineCounter, path, which);
+      const found = locator.find(path, which);
+      if (found.line !== expected.line || found.column !== expected.column)
+        return {
+          read: true,
+          problem: `${which} of ${path.join(".")}: ${JSON.stringify(found)} vs ${JSON.stringify(expected)}`,
+        };
+    }
+  return { read: true, problem: null };
 }
 
 const scenariosDir = fileURLToPath(new URL("../../scenarios/", import.meta.url));
@@ -66,7 +123,7 @@ describe("the fast YAML reader", () => {
   });
 
   it("reads the benchmark's 500-node scenario exactly as the yaml package does", () => {
-    expect(agrees(toScenarioYaml(generateConversation()))).toEqual({ read: true, problem: null });
+    expect(agrees(toScenarioYaml(generateConversation()), 2000)).toEqual({ read: true, problem: null });
   });
 
   it.each(fixtures.map((f) => [f.name, f.text]))("agrees with the yaml package or gives up on %s", (_name, text) => {
@@ -217,7 +274,7 @@ describe("the fast YAML reader", () => {
         }
         expect(agrees(text).problem).toBeNull();
       }),
-      { numRuns: 1500 },
+      { numRuns: 1000 },
     );
   });
 });

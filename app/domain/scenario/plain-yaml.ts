@@ -1,15 +1,17 @@
 /**
  * A fast reader for the plain YAML that scenario files are written in: block maps with simple keys,
  * block lists, one-line flow maps and lists, one-line plain and quoted scalars (without escapes),
- * comments. It is 15 to 20 times faster than the yaml package's full parser on a large scenario,
+ * comments. It is more than ten times faster than the yaml package's full parser on a large scenario,
  * and it is only a shortcut: at the first thing outside that subset, or anything that might be an
  * error, an anchor, an alias, a tag or a duplicate key, it gives up (returns undefined), and the yaml
  * package reads the file and has the final word on every diagnostic. Scalars are typed by the yaml
- * package's own core-schema tags and maps are filled as its toJS fills them, so the data is the same.
- * test/unit/scenario-plain-yaml.test.ts checks that against the package on real, generated and
- * mutated files.
+ * package's own core-schema tags and maps are filled as its toJS fills them, so the data is the same;
+ * it notes where each key and value starts as the package would place it, so diagnostics on a file it
+ * read need no second parse. test/unit/scenario-plain-yaml.test.ts checks data and positions against
+ * the package on real, generated and mutated files.
  */
 import { Document, isScalar, type ScalarTag } from "yaml";
+import type { Position } from "./diagnostics";
 
 class GiveUp extends Error {}
 const giveUp = (): never => {
@@ -36,10 +38,10 @@ function plainScalar(source: string): unknown {
   return source;
 }
 
-/** The map key a JS object gets, as the yaml package's toJS makes it. */
-function keyOf(source: string): string {
+/** A map key as the JS object has it (null becomes ""), and as YamlLocator matches it (String of its value). */
+function keyOf(source: string): [key: string, lookup: string] {
   const value = plainScalar(source);
-  return value === null ? "" : String(value);
+  return [value === null ? "" : String(value), String(value)];
 }
 
 function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
@@ -57,10 +59,21 @@ const MAX_KEY_LENGTH = 1000; // the yaml package refuses implicit keys over 1,02
 // Characters a plain scalar may not start with here (indicators, quotes, reserved characters).
 const PLAIN_START_REFUSED = "-?:,[]{}#&*!|>'\"%@`";
 
-export function readPlainYaml(text: string): unknown {
+/** Where a value starts, and its entries' keys and its items (what YamlLocator looks up). */
+export interface Located {
+  position: Position;
+  /** A map's entries in order; `key` is String(the key's value) (null: a key that is not a scalar). */
+  entries?: Array<{ key: string | null; position: Position; value: Located | null }>;
+  items?: Array<Located | null>;
+}
+
+type Read = [value: unknown, located: Located];
+
+export function readPlainYaml(text: string): { value: unknown; located: Located } | undefined {
   if (UNUSUAL_CHARACTER.test(text)) return undefined;
   try {
-    return new Reader(text.split("\n")).document();
+    const [value, located] = new Reader(text.split("\n")).document();
+    return { value, located };
   } catch (error) {
     if (error instanceof GiveUp) return undefined;
     throw error;
@@ -72,12 +85,17 @@ class Reader {
 
   constructor(private readonly lines: string[]) {}
 
-  document(): unknown {
+  document(): Read {
     const indent = this.nextIndent();
     if (indent !== 0) giveUp(); // empty, or not a map at the top
-    const value = this.blockMap(0, 0);
+    const read = this.blockMap(0, 0);
     if (this.nextIndent() !== -1) giveUp();
-    return value;
+    return read;
+  }
+
+  /** Line and column (1-based) of a column of the current line, as the yaml package counts them. */
+  private at(column: number): Position {
+    return { line: this.row + 1, column: column + 1 };
   }
 
   /** Skips blank and comment lines; the indent of the next content line, or -1 at the end. */
@@ -92,8 +110,9 @@ class Reader {
   }
 
   /** A block map whose keys sit at `indent`; the first key at column `first` of the current line. */
-  private blockMap(indent: number, first: number): Record<string, unknown> {
+  private blockMap(indent: number, first: number): Read {
     const map: Record<string, unknown> = {};
+    const located: Located = { position: this.at(first), entries: [] };
     let column = first;
     for (;;) {
       const line = this.lines[this.row];
@@ -101,36 +120,42 @@ class Reader {
       if (!KEY.test(line) || line[KEY.lastIndex] !== ":") giveUp();
       const keyEnd = KEY.lastIndex;
       if (keyEnd - column > MAX_KEY_LENGTH) giveUp();
-      const key = keyOf(line.slice(column, keyEnd));
+      const [key, lookup] = keyOf(line.slice(column, keyEnd));
+      const keyPosition = this.at(column);
       let at = keyEnd + 1;
       if (at < line.length && line[at] !== " ") giveUp();
       while (line.charCodeAt(at) === 32) at++;
+      let read: Read;
       if (at === line.length || line[at] === "#") {
+        const empty = this.at(at); // the yaml package places an empty value here
         this.row++;
-        setKey(map, key, this.nested(indent));
+        read = this.nested(indent) ?? [null, { position: empty }];
       } else {
-        setKey(map, key, this.lineValue(line, at));
+        read = this.lineValue(line, at);
         this.row++;
       }
+      setKey(map, key, read[0]);
+      located.entries!.push({ key: lookup, position: keyPosition, value: read[1] });
       const next = this.nextIndent();
-      if (next < indent) return map;
+      if (next < indent) return [map, located];
       if (next > indent) giveUp();
       column = indent;
     }
   }
 
-  /** The value under a key with nothing after its colon: a deeper block, or null. */
-  private nested(indent: number): unknown {
+  /** The value under a key with nothing after its colon: a deeper block, or undefined (null). */
+  private nested(indent: number): Read | undefined {
     const next = this.nextIndent();
-    if (next <= indent) return null;
+    if (next <= indent) return undefined;
     const line = this.lines[this.row];
     return line[next] === "-" && (next + 1 === line.length || line[next + 1] === " ")
       ? this.blockList(next)
       : this.blockMap(next, next);
   }
 
-  private blockList(indent: number): unknown[] {
+  private blockList(indent: number): Read {
     const list: unknown[] = [];
+    const located: Located = { position: this.at(indent), items: [] };
     for (;;) {
       const line = this.lines[this.row];
       if (line[indent] !== "-" || line[indent + 1] !== " ") giveUp();
@@ -138,38 +163,111 @@ class Reader {
       while (line.charCodeAt(at) === 32) at++;
       if (at === line.length || line[at] === "#" || line[at] === "-") giveUp(); // nested blocks and lists
       KEY.lastIndex = at;
+      let read: Read;
       if (
         KEY.test(line) &&
         line[KEY.lastIndex] === ":" &&
         (KEY.lastIndex + 1 === line.length || line[KEY.lastIndex + 1] === " ")
       ) {
-        list.push(this.blockMap(at, at)); // "- id: x" and the keys below it
+        read = this.blockMap(at, at); // "- id: x" and the keys below it
       } else {
-        list.push(this.lineValue(line, at));
+        read = this.lineValue(line, at);
         this.row++;
       }
+      list.push(read[0]);
+      located.items!.push(read[1]);
       const next = this.nextIndent();
-      if (next < indent) return list;
+      if (next < indent) return [list, located];
       if (next > indent) giveUp();
     }
   }
 
   /** A value that starts at `at` and must end on this line (then only spaces or a comment). */
-  private lineValue(line: string, at: number): unknown {
+  private lineValue(line: string, at: number): Read {
     const ch = line[at];
-    let value: unknown;
+    let read: Read;
     let end: number;
-    if (ch === "{" || ch === "[" || ch === '"' || ch === "'") [value, end] = flowValue(line, at);
+    if (ch === "{" || ch === "[" || ch === '"' || ch === "'") [read, end] = this.flowValue(line, at);
     else {
       // A plain scalar runs to the end of the line or to a comment (" #").
       const comment = line.indexOf(" #", at);
       end = comment === -1 ? line.length : comment;
       const source = trimSpaces(line.slice(at, end));
       if (!plainAllowed(source, ":")) giveUp();
-      value = plainScalar(source);
+      read = [plainScalar(source), { position: this.at(at) }];
     }
     afterValue(line, end);
-    return value;
+    return read;
+  }
+
+  /** A flow collection or quoted scalar starting at `at`, all on this line: what it reads, and its end. */
+  private flowValue(line: string, at: number): [Read, number] {
+    const ch = line[at];
+    const position = this.at(at);
+    if (ch === '"') {
+      const close = line.indexOf('"', at + 1);
+      if (close === -1) giveUp(); // the quote closes on a later line
+      const source = line.slice(at + 1, close);
+      if (source.includes("\\")) giveUp(); // escapes are left to the yaml package
+      return [[source, { position }], close + 1];
+    }
+    if (ch === "'") {
+      let i = at + 1;
+      for (;;) {
+        i = line.indexOf("'", i);
+        if (i === -1) giveUp(); // the quote closes on a later line
+        if (line[i + 1] !== "'") break;
+        i += 2;
+      }
+      return [[line.slice(at + 1, i).replace(/''/g, "'"), { position }], i + 1];
+    }
+    if (ch === "{") {
+      const map: Record<string, unknown> = {};
+      const located: Located = { position, entries: [] };
+      let i = skipSpaces(line, at + 1);
+      if (line[i] === "}") return [[map, located], i + 1];
+      for (;;) {
+        KEY.lastIndex = i;
+        if (!KEY.test(line) || line[KEY.lastIndex] !== ":" || line[KEY.lastIndex + 1] !== " ") giveUp();
+        const [key, lookup] = keyOf(line.slice(i, KEY.lastIndex));
+        const [read, end] = this.flowItem(line, skipSpaces(line, KEY.lastIndex + 1));
+        setKey(map, key, read[0]);
+        located.entries!.push({ key: lookup, position: this.at(i), value: read[1] });
+        i = skipSpaces(line, end);
+        if (line[i] === "}") return [[map, located], i + 1];
+        if (line[i] !== ",") giveUp();
+        i = skipSpaces(line, i + 1);
+        if (line[i] === "}") giveUp(); // a trailing comma
+      }
+    }
+    if (ch === "[") {
+      const list: unknown[] = [];
+      const located: Located = { position, items: [] };
+      let i = skipSpaces(line, at + 1);
+      if (line[i] === "]") return [[list, located], i + 1];
+      for (;;) {
+        const [read, end] = this.flowItem(line, i);
+        list.push(read[0]);
+        located.items!.push(read[1]);
+        i = skipSpaces(line, end);
+        if (line[i] === "]") return [[list, located], i + 1];
+        if (line[i] !== ",") giveUp();
+        i = skipSpaces(line, i + 1);
+        if (line[i] === "]") giveUp(); // a trailing comma
+      }
+    }
+    return giveUp();
+  }
+
+  /** A value inside a flow collection: a nested one, a quoted scalar, or a plain scalar up to , ] or }. */
+  private flowItem(line: string, at: number): [Read, number] {
+    const ch = line[at];
+    if (ch === "{" || ch === "[" || ch === '"' || ch === "'") return this.flowValue(line, at);
+    let end = at;
+    while (end < line.length && line[end] !== "," && line[end] !== "]" && line[end] !== "}") end++;
+    const source = trimSpaces(line.slice(at, end));
+    if (!plainAllowed(source, ":#[]{}")) giveUp();
+    return [[plainScalar(source), { position: this.at(at) }], end];
   }
 }
 
@@ -193,71 +291,6 @@ function plainAllowed(source: string, refused: string): boolean {
   if (PLAIN_START_REFUSED.includes(first) && !(first === "-" && /^-[0-9.]/.test(source))) return false;
   for (let i = 0; i < source.length; i++) if (refused.includes(source[i])) return false;
   return true;
-}
-
-/** A flow collection or quoted scalar starting at `at`, all on this line: [value, end]. */
-function flowValue(line: string, at: number): [unknown, number] {
-  const ch = line[at];
-  if (ch === '"') {
-    const close = line.indexOf('"', at + 1);
-    if (close === -1) giveUp(); // the quote closes on a later line
-    const source = line.slice(at + 1, close);
-    if (source.includes("\\")) giveUp(); // escapes are left to the yaml package
-    return [source, close + 1];
-  }
-  if (ch === "'") {
-    let i = at + 1;
-    for (;;) {
-      i = line.indexOf("'", i);
-      if (i === -1) giveUp(); // the quote closes on a later line
-      if (line[i + 1] !== "'") break;
-      i += 2;
-    }
-    return [line.slice(at + 1, i).replace(/''/g, "'"), i + 1];
-  }
-  if (ch === "{") {
-    const map: Record<string, unknown> = {};
-    let i = skipSpaces(line, at + 1);
-    if (line[i] === "}") return [map, i + 1];
-    for (;;) {
-      KEY.lastIndex = i;
-      if (!KEY.test(line) || line[KEY.lastIndex] !== ":" || line[KEY.lastIndex + 1] !== " ") giveUp();
-      const key = keyOf(line.slice(i, KEY.lastIndex));
-      const [value, end] = flowItem(line, skipSpaces(line, KEY.lastIndex + 1));
-      setKey(map, key, value);
-      i = skipSpaces(line, end);
-      if (line[i] === "}") return [map, i + 1];
-      if (line[i] !== ",") giveUp();
-      i = skipSpaces(line, i + 1);
-      if (line[i] === "}") giveUp(); // a trailing comma
-    }
-  }
-  if (ch === "[") {
-    const list: unknown[] = [];
-    let i = skipSpaces(line, at + 1);
-    if (line[i] === "]") return [list, i + 1];
-    for (;;) {
-      const [value, end] = flowItem(line, i);
-      list.push(value);
-      i = skipSpaces(line, end);
-      if (line[i] === "]") return [list, i + 1];
-      if (line[i] !== ",") giveUp();
-      i = skipSpaces(line, i + 1);
-      if (line[i] === "]") giveUp(); // a trailing comma
-    }
-  }
-  return giveUp();
-}
-
-/** A value inside a flow collection: a nested one, a quoted scalar, or a plain scalar up to , ] or }. */
-function flowItem(line: string, at: number): [unknown, number] {
-  const ch = line[at];
-  if (ch === "{" || ch === "[" || ch === '"' || ch === "'") return flowValue(line, at);
-  let end = at;
-  while (end < line.length && line[end] !== "," && line[end] !== "]" && line[end] !== "}") end++;
-  const source = trimSpaces(line.slice(at, end));
-  if (!plainAllowed(source, ":#[]{}")) giveUp();
-  return [plainScalar(source), end];
 }
 
 function skipSpaces(line: string, i: number): number {
