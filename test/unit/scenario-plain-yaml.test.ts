@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
-import { YamlLocator } from "~/domain/scenario/parse";
+import { parseYamlSource, YamlLocator } from "~/domain/scenario/parse";
 import { readPlainYaml } from "~/domain/scenario/plain-yaml";
 import { generateConversation, toScenarioYaml } from "../bench/generated-conversation";
 
@@ -93,7 +93,10 @@ function agrees(text: string, maxPaths = Infinity): { read: boolean; problem: st
   if (!reference.clean) return { read: true, problem: "read a file the yaml package finds fault with" };
   const different = difference(fast.value, reference.value);
   if (different) return { read: true, problem: different };
-  const locator = new YamlLocator(() => fast.located);
+  const locator = new YamlLocator(
+    () => fast.located,
+    () => reference.doc,
+  );
   for (const path of pathsOf(fast.value).slice(0, maxPaths))
     for (const which of ["key", "value"] as const) {
       const expected = yamlPosition(reference.doc, reference.lineCounter, path, which);
@@ -120,6 +123,14 @@ const fixtures = yamlFiles(fixturesDir);
 describe("the fast YAML reader", () => {
   it.each(scenarios.map((s) => [s.name, s.text]))("reads %s exactly as the yaml package does", (_name, text) => {
     expect(agrees(text)).toEqual({ read: true, problem: null });
+  });
+
+  it("still gives the yaml package's document for a file it read (for code that edits the YAML)", () => {
+    const { text } = scenarios[0];
+    const { locator } = parseYamlSource(text, { nodesKey: "nodes" });
+    expect(readPlainYaml(text)).toBeDefined();
+    expect(locator!.doc.toString()).toBe(parseDocument(text).toString());
+    expect(difference(locator!.doc.toJS(), yamlPackage(text).value)).toBeNull();
   });
 
   it("reads the benchmark's 500-node scenario exactly as the yaml package does", () => {

@@ -3,9 +3,10 @@
  * hostile or broken file fails fast: size before parsing, then anchors/aliases and node count.
  * Most files are plain, valid YAML: the fast reader (plain-yaml.ts) reads those straight into
  * data and positions, and the yaml package parses the file only when the fast reader gives up
- * (at the first anchor, alias, error or anything unusual) or the file has too many nodes. On
- * that path anchors, aliases and the node count are checked on the YAML syntax tree before any
- * JS objects are built, so a "billion laughs" file never expands.
+ * (at the first anchor, alias, error or anything unusual), when the file has too many nodes, or
+ * when code that edits the YAML asks for the document. On the yaml package's path anchors,
+ * aliases and the node count are checked on the YAML syntax tree before any JS objects are
+ * built, so a "billion laughs" file never expands.
  */
 import {
   isAlias,
@@ -28,9 +29,18 @@ export const MAX_NODES = 500;
 /** Finds where a data path (e.g. ["nodes", "opening", "choices", 0, "goto"]) sits in the YAML. */
 export class YamlLocator {
   private root: Located | null | undefined;
+  private document: Document.Parsed | undefined;
 
-  /** `locate` gives the positions: the fast reader's, or those of the yaml package's document. */
-  constructor(private readonly locate: () => Located | null) {}
+  /** `locate` gives the positions (the fast reader's or the yaml package's), `parse` the package's document. */
+  constructor(
+    private readonly locate: () => Located | null,
+    private readonly parse: () => Document.Parsed,
+  ) {}
+
+  /** The yaml package's document, for code that edits the YAML: parsed on first use after the fast reader. */
+  get doc(): Document.Parsed {
+    return (this.document ??= this.parse());
+  }
 
   /** The YAML node at a path; `key` true for the map key itself (e.g. the node id of a node). */
   find(path: readonly PropertyKey[], which: "key" | "value" = "value"): Position {
@@ -159,16 +169,24 @@ export function parseYamlSource(text: string, options: ParseOptions = {}): Parse
   }
 
   const plain = readPlainYaml(text);
-  if (plain !== undefined && !tooManyNodes(plain.value, options.nodesKey))
-    return { value: plain.value, locator: new YamlLocator(() => plain.located), diagnostics: [] };
+  if (plain !== undefined && !tooManyNodes(plain.value, options.nodesKey)) {
+    const locator = new YamlLocator(
+      () => plain.located,
+      () => parseWithYamlPackage(text, new LineCounter()),
+    );
+    return { value: plain.value, locator, diagnostics: [] };
+  }
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseWithYamlPackage(text, lineCounter);
   const pos = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const locator = new YamlLocator(() => locatedFrom(doc.contents, lineCounter));
+  const locator = new YamlLocator(
+    () => locatedFrom(doc.contents, lineCounter),
+    () => doc,
+  );
   const diagnostics: Diagnostic[] = [];
   const nodesMap = options.nodesKey && isMap(doc.contents) ? nodeAt(doc, [options.nodesKey]) : undefined;
   const nodeKeyOffsets = new Set<number>(
@@ -240,6 +258,10 @@ export function parseYamlSource(text: string, options: ParseOptions = {}): Parse
   }
 
   return { value: doc.toJS({ maxAliasCount: 0 }), locator, diagnostics };
+}
+
+function parseWithYamlPackage(text: string, lineCounter: LineCounter): Document.Parsed {
+  return parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
 }
 
 /** Over the node limit: the yaml package's path then reports it, at the position of the key. */
