@@ -1,57 +1,23 @@
 /**
  * npm run bench:scenarios
  * Generates a 500-node scenario (the limit) and times parse + validate + compile, i.e.
- * checkScenario (YAML, schema, graph checks, stats) plus compileScenario. Target: under 100 ms.
+ * checkScenario (YAML, schema, graph checks, stats) plus compileScenario. In the same run, Ink's
+ * own compiler (inkjs) compiles a story of the same shape (the same knots, choices, variable and
+ * conditional diverts, similar text), runs interleaved with Engage's so load falls on both alike.
+ * Target: ratio engage/ink at most 0.33. Prints figures; asserts nothing.
  */
 import { performance } from "node:perf_hooks";
+import { Compiler } from "inkjs/full";
 import { LineCounter, parseDocument } from "yaml";
-import { checkScenario, compileScenario, MAX_NODES } from "~/domain/scenario";
+import { checkScenario, compileScenario, scenarioSchema, scenarioStats, type Scenario } from "~/domain/scenario";
+import { parseYamlSource } from "~/domain/scenario/parse";
+import { validateScenario } from "~/domain/scenario/validate";
+import { generateConversation, toInk, toScenarioYaml } from "./generated-conversation";
 
 const WARM_UP = 5;
 const RUNS = 20;
-const CODES = ["complex_reflection", "open_question", "persuade"];
 
-/**
- * A layered conversation: each node offers 3 choices (one with a branching goto) into the
- * next nodes; the tail ends. Flow style and short texts, so 500 nodes fit in the 256 KB limit.
- */
-export function generateScenario(nodeCount = MAX_NODES): string {
-  const endings = ["engaged", "undecided", "disengaged"];
-  const choiceNodes = nodeCount - endings.length;
-  const lines = [
-    "id: generated",
-    'title: "Generated benchmark scenario"',
-    "module: bench",
-    'summary: "A large generated conversation for timing the compiler."',
-    'persona: { name: "Sam", background: "Invented for the benchmark." }',
-    "start: n0",
-    "variables: { rapport: 0 }",
-    "nodes:",
-  ];
-  const target = (next: number, k: number) => (next < choiceNodes ? `n${next}` : `end-${endings[k % endings.length]}`);
-  for (let i = 0; i < choiceNodes; i++) {
-    lines.push(`  n${i}:`, `    prisoner: "Line ${i}: it's not that simple."`, "    talk: sustain", "    choices:");
-    CODES.forEach((mi, k) => {
-      // persuade never leads to the engaged ending, so the pedagogy warning stays quiet.
-      const to = mi === "persuade" ? "end-disengaged" : target(i + 1 + k, k);
-      const goto = k === 1 ? `[{ if: "rapport >= ${i % 5}", node: ${to} }, { node: ${target(i + 1, 0)} }]` : to;
-      lines.push(
-        `      - { id: c${k}, say: "Option ${k} at ${i}.", mi: ${mi}, effects: { rapport: ${mi === "persuade" ? -1 : 1} }, goto: ${goto} }`,
-      );
-    });
-  }
-  for (const outcome of endings) {
-    lines.push(
-      `  end-${outcome}:`,
-      '    prisoner: "Right."',
-      "    talk: neutral",
-      `    ending: { outcome: ${outcome}, label: "It ends ${outcome}" }`,
-    );
-  }
-  return `${lines.join("\n")}\n`;
-}
-
-function once(text: string): number {
+function engageOnce(text: string): number {
   const t0 = performance.now();
   const result = checkScenario(text, { file: "generated.yaml" });
   if (!result.ok || !result.scenario)
@@ -65,25 +31,76 @@ function once(text: string): number {
   return performance.now() - t0;
 }
 
-const text = generateScenario();
+function inkOnce(ink: string): number {
+  const t0 = performance.now();
+  const compiler = new Compiler(ink);
+  compiler.Compile();
+  const elapsed = performance.now() - t0;
+  const problems = [...compiler.errors, ...compiler.warnings];
+  if (problems.length) throw new Error(`Generated Ink story has errors: ${problems.slice(0, 3).join("; ")}`);
+  return elapsed;
+}
+
+const median = (times: number[]) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return (sorted[Math.floor((sorted.length - 1) / 2)] + sorted[Math.ceil((sorted.length - 1) / 2)]) / 2;
+};
+const summary = (times: number[]) =>
+  `min ${Math.min(...times).toFixed(1)} ms, median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`;
+
+const conversation = generateConversation();
+const text = toScenarioYaml(conversation);
+const ink = toInk(conversation);
 const check = checkScenario(text, { file: "generated.yaml" });
 console.log(
   `generated: ${check.stats?.nodes} nodes, ${check.stats?.choices} choices, ${(text.length / 1024).toFixed(0)} KB, ${check.diagnostics.length} diagnostics`,
 );
 for (const d of check.diagnostics.slice(0, 5)) console.log(`  ${d.line}:${d.column} ${d.code} ${d.message}`);
-for (let i = 0; i < WARM_UP; i++) once(text);
-const times = Array.from({ length: RUNS }, () => once(text)).sort((a, b) => a - b);
-const median = (times[RUNS / 2 - 1] + times[RUNS / 2]) / 2;
+const story = new Compiler(ink).Compile();
 console.log(
-  `runs: ${RUNS} (after ${WARM_UP} warm-up), min ${times[0].toFixed(1)} ms, median ${median.toFixed(1)} ms, max ${times[RUNS - 1].toFixed(1)} ms`,
+  `ink: ${conversation.nodes.length + conversation.endings.length} knots, ${(ink.length / 1024).toFixed(0)} KB, first line "${story.Continue()?.trim()}", ${story.currentChoices.length} choices`,
 );
-// Where the time goes: the yaml package's parser alone, on the same text.
-const yamlTimes = Array.from({ length: RUNS }, () => {
-  const t0 = performance.now();
-  parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true });
-  return performance.now() - t0;
-}).sort((a, b) => a - b);
+
+for (let i = 0; i < WARM_UP; i++) {
+  engageOnce(text);
+  inkOnce(ink);
+}
+const engageTimes: number[] = [];
+const inkTimes: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  engageTimes.push(engageOnce(text));
+  inkTimes.push(inkOnce(ink));
+}
+console.log(`engage: ${RUNS} runs (after ${WARM_UP} warm-up), ${summary(engageTimes)}`);
+console.log(`ink:    ${RUNS} runs (after ${WARM_UP} warm-up), ${summary(inkTimes)}`);
+// Where Engage's time goes, phase by phase (each timed on its own), and, for scale, the yaml
+// package's full parser on the same text.
+const timed = (run: () => unknown) =>
+  median(
+    Array.from({ length: RUNS }, () => {
+      const t0 = performance.now();
+      run();
+      return performance.now() - t0;
+    }),
+  );
+const parsed = parseYamlSource(text, { file: "generated.yaml", nodesKey: "nodes" });
+const scenario = check.scenario as Scenario;
+const phases = {
+  "read YAML": timed(() => parseYamlSource(text, { file: "generated.yaml", nodesKey: "nodes" })),
+  schema: timed(() => scenarioSchema.safeParse(parsed.value)),
+  checks: timed(() => validateScenario(scenario, parsed.locator!, { file: "generated.yaml" })),
+  stats: timed(() => scenarioStats(scenario)),
+  compile: timed(() => compileScenario(scenario)),
+};
 console.log(
-  `of which the yaml parser alone (parseDocument): median ${((yamlTimes[RUNS / 2 - 1] + yamlTimes[RUNS / 2]) / 2).toFixed(1)} ms`,
+  `engage phases (medians): ${Object.entries(phases)
+    .map(([phase, ms]) => `${phase} ${ms.toFixed(1)} ms`)
+    .join(", ")}`,
 );
-console.log(`scenarios: 500 nodes parse+validate+compile ${median.toFixed(1)} ms`);
+const yamlPackage = timed(() => parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true }));
+console.log(`for scale, the yaml package's parseDocument alone: median ${yamlPackage.toFixed(1)} ms`);
+const engage = median(engageTimes);
+const inkMedian = median(inkTimes);
+console.log(
+  `scenarios: 500 nodes ${engage.toFixed(1)} ms; ink ${inkMedian.toFixed(1)} ms; ratio ${(engage / inkMedian).toFixed(2)}`,
+);

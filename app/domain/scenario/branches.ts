@@ -6,9 +6,9 @@
  * play-through ever takes. When the cap is hit (variables growing round a loop) we say nothing:
  * an incomplete search cannot prove a branch dead.
  */
-import { compare, parseCondition } from "./conditions";
+import { compare, parseCondition, type Operator } from "./conditions";
 import { nodeGotos } from "./graph";
-import type { Goto, Scenario } from "./schema";
+import type { Scenario } from "./schema";
 
 // Hand-written scenarios need a few thousand states at most; the cap keeps 500-node files fast.
 export const BRANCH_SEARCH_CAP = 10_000;
@@ -25,14 +25,24 @@ export interface DeadBranch {
   choiceId?: string;
 }
 
+/** A goto entry with its condition parsed once: `variable` indexes the variables array. */
+interface CompiledEntry {
+  condition: { variable: number; op: Operator; value: number } | "never" | null;
+  target: number;
+}
+interface CompiledGoto {
+  effects: Array<[variable: number, delta: number]>;
+  entries: CompiledEntry[];
+  /** Where this goto's entries start in the flat "taken" table. */
+  first: number;
+}
+
 /** Index of the goto entry taken with these variables (after the choice's effects). */
-function takenEntry(goto: Goto, vars: Record<string, number>): number {
-  if (typeof goto === "string") return 0;
-  for (let i = 0; i < goto.length; i++) {
-    const entry = goto[i];
-    if (entry.if === undefined) return i;
-    const c = parseCondition(entry.if);
-    if (c && compare(vars[c.variable] ?? 0, c.op, c.value)) return i;
+function takenEntry(entries: CompiledEntry[], vars: number[]): number {
+  for (let i = 0; i < entries.length; i++) {
+    const { condition } = entries[i];
+    if (condition === null) return i;
+    if (condition !== "never" && compare(vars[condition.variable], condition.op, condition.value)) return i;
   }
   return -1;
 }
@@ -42,50 +52,94 @@ export function findDeadBranches(scenario: Scenario): DeadBranch[] | null {
     (n) => !n.ending && nodeGotos(n).some((g) => typeof g.goto !== "string"),
   );
   if (!hasBranches) return [];
+
+  // Nodes and variables by number, so a play-through state is a node index and an array of values.
+  // Gotos to unknown nodes and undeclared variables get numbers too (read as 0, left out of the state
+  // key), so the search behaves exactly as on the names.
+  const ids = Object.keys(scenario.nodes);
+  const nodeIndex = new Map(ids.map((id, i) => [id, i]));
+  const nodeOf = (id: string) => nodeIndex.get(id) ?? nodeIndex.set(id, ids.push(id) - 1).get(id)!;
   const names = Object.keys(scenario.variables ?? {});
-  const key = (id: string, vars: Record<string, number>) => `${id}|${names.map((n) => vars[n]).join(",")}`;
-  const taken = new Set<string>(); // "nodeId|gotoIndex|entryIndex"
-  const visitedNodes = new Set<string>();
+  const declared = names.length;
+  const variableIndex = new Map(names.map((name, i) => [name, i]));
+  const variableOf = (name: string) =>
+    variableIndex.get(name) ?? variableIndex.set(name, names.push(name) - 1).get(name)!;
+
+  let entryCount = 0;
+  const gotos: CompiledGoto[][] = ids.map((id) => {
+    const node = scenario.nodes[id];
+    if (node.ending) return [];
+    return nodeGotos(node).map(({ goto, choiceIndex }) => {
+      const effects = choiceIndex === undefined ? undefined : node.choices![choiceIndex].effects;
+      const entries: CompiledEntry[] = (typeof goto === "string" ? [{ node: goto, if: undefined }] : goto).map((e) => {
+        if (e.if === undefined) return { condition: null, target: nodeOf(e.node) };
+        const c = parseCondition(e.if);
+        return { condition: c ? { ...c, variable: variableOf(c.variable) } : "never", target: nodeOf(e.node) };
+      });
+      const compiled = {
+        effects: Object.entries(effects ?? {}).map(([name, delta]): [number, number] => [variableOf(name), delta]),
+        entries,
+        first: entryCount,
+      };
+      entryCount += entries.length;
+      return compiled;
+    });
+  });
+  const nodeCount = gotos.length; // nodes of the scenario; indexes from here on name unknown nodes
+
+  const key = (node: number, vars: number[]) => {
+    let k = `${node}|`;
+    for (let v = 0; v < declared; v++) k += v === 0 ? vars[v] : `,${vars[v]}`;
+    return k;
+  };
+  const taken = new Uint8Array(entryCount);
+  const visitedNodes: number[] = [];
+  const visited = new Uint8Array(nodeCount);
   const seen = new Set<string>();
-  const queue: Array<[string, Record<string, number>]> = [[scenario.start, { ...(scenario.variables ?? {}) }]];
-  seen.add(key(scenario.start, queue[0][1]));
+  const start = nodeOf(scenario.start);
+  const initial = names.map((name, v) => (v < declared ? scenario.variables![name] : 0));
+  const queue: Array<[number, number[]]> = [[start, initial]];
+  seen.add(key(start, initial));
   for (let i = 0; i < queue.length; i++) {
     if (seen.size > BRANCH_SEARCH_CAP) return null;
-    const [id, vars] = queue[i];
-    const node = scenario.nodes[id];
-    if (!node || node.ending) continue;
-    visitedNodes.add(id);
-    nodeGotos(node).forEach(({ goto, choiceIndex }, g) => {
-      const effects = choiceIndex === undefined ? undefined : node.choices![choiceIndex].effects;
-      const next = { ...vars };
-      for (const [name, delta] of Object.entries(effects ?? {})) next[name] = (next[name] ?? 0) + delta;
-      const entry = takenEntry(goto, next);
-      if (entry < 0) return;
-      taken.add(`${id}|${g}|${entry}`);
-      const target = typeof goto === "string" ? goto : goto[entry].node;
+    const [node, vars] = queue[i];
+    if (node >= nodeCount || scenario.nodes[ids[node]].ending) continue;
+    if (!visited[node]) {
+      visited[node] = 1;
+      visitedNodes.push(node);
+    }
+    for (const { effects, entries, first } of gotos[node]) {
+      const next = vars.slice();
+      for (const [variable, delta] of effects) next[variable] += delta;
+      const entry = takenEntry(entries, next);
+      if (entry < 0) continue;
+      taken[first + entry] = 1;
+      const target = entries[entry].target;
       const k = key(target, next);
       if (!seen.has(k)) {
         seen.add(k);
         queue.push([target, next]);
       }
-    });
+    }
   }
 
-  const reached = new Set(queue.map(([id]) => id));
+  const reached = new Set(queue.map(([node]) => ids[node]));
   const dead: DeadBranch[] = [];
-  for (const id of visitedNodes) {
-    const node = scenario.nodes[id];
-    nodeGotos(node).forEach(({ goto, path, choiceIndex }, g) => {
+  for (const node of visitedNodes) {
+    const id = ids[node];
+    const scenarioNode = scenario.nodes[id];
+    nodeGotos(scenarioNode).forEach(({ goto, path, choiceIndex }, g) => {
       if (typeof goto === "string") return;
+      const { first } = gotos[node][g];
       goto.forEach((entry, e) => {
-        if (taken.has(`${id}|${g}|${e}`)) return;
+        if (taken[first + e]) return;
         dead.push({
           nodeId: id,
           path: ["nodes", id, ...path, e],
           target: entry.node,
           conditional: entry.if !== undefined,
           targetNeverReached: !reached.has(entry.node),
-          choiceId: choiceIndex === undefined ? undefined : node.choices![choiceIndex].id,
+          choiceId: choiceIndex === undefined ? undefined : scenarioNode.choices![choiceIndex].id,
         });
       });
     });

@@ -1,7 +1,12 @@
 /**
  * YAML text -> plain data, keeping positions. Limits are enforced in the cheapest order so a
- * hostile or broken file fails fast: size before parsing, anchors/aliases and node count on
- * the YAML syntax tree before any JS objects are built (a "billion laughs" file never expands).
+ * hostile or broken file fails fast: size before parsing, then anchors/aliases and node count.
+ * Most files are plain, valid YAML: the fast reader (plain-yaml.ts) reads those straight into
+ * data and positions, and the yaml package parses the file only when the fast reader gives up
+ * (at the first anchor, alias, error or anything unusual), when the file has too many nodes, or
+ * when code that edits the YAML asks for the document. On the yaml package's path anchors,
+ * aliases and the node count are checked on the YAML syntax tree before any JS objects are
+ * built, so a "billion laughs" file never expands.
  */
 import {
   isAlias,
@@ -16,76 +21,92 @@ import {
   type Pair,
 } from "yaml";
 import { diagnostic, type Diagnostic, type Position } from "./diagnostics";
+import { readPlainYaml, type Located } from "./plain-yaml";
 
 export const MAX_FILE_BYTES = 256 * 1024;
 export const MAX_NODES = 500;
 
 /** Finds where a data path (e.g. ["nodes", "opening", "choices", 0, "goto"]) sits in the YAML. */
 export class YamlLocator {
+  private root: Located | null | undefined;
+  private document: Document.Parsed | undefined;
+
+  /** `locate` gives the positions (the fast reader's or the yaml package's), `parse` the package's document. */
   constructor(
-    readonly doc: Document.Parsed,
-    private readonly lineCounter: LineCounter,
+    private readonly locate: () => Located | null,
+    private readonly parse: () => Document.Parsed,
   ) {}
 
-  pos(offset: number): Position {
-    const { line, col } = this.lineCounter.linePos(offset);
-    return { line, column: col };
+  /** The yaml package's document, for code that edits the YAML: parsed on first use after the fast reader. */
+  get doc(): Document.Parsed {
+    return (this.document ??= this.parse());
   }
 
   /** The YAML node at a path; `key` true for the map key itself (e.g. the node id of a node). */
   find(path: readonly PropertyKey[], which: "key" | "value" = "value"): Position {
-    let current: unknown = this.doc.contents;
-    let lastKey: YamlNode | null = null;
+    if (this.root === undefined) this.root = this.locate();
+    let current: Located | null = this.root;
+    let lastKey: Position | null = null;
     for (let i = 0; i < path.length; i++) {
       const segment = path[i];
       const isLast = i === path.length - 1;
-      if (isMap(current)) {
-        const pair = findPair(current.items, segment);
-        if (!pair) return this.fallback(lastKey, current);
-        if (isLast && which === "key") return this.start(pair.key as YamlNode);
-        lastKey = pair.key as YamlNode;
+      if (current?.entries) {
+        const entry = findEntry(current.entries, segment);
+        if (!entry) return lastKey ?? start(current);
+        if (isLast && which === "key") return entry.position;
+        lastKey = entry.position;
         // A key with no value ("goto:" and nothing after it): point at the key.
-        if (pair.value === null || pair.value === undefined) return this.start(lastKey);
-        current = pair.value;
-      } else if (isSeq(current) && typeof segment === "number" && current.items[segment] !== undefined) {
+        if (entry.value === null) return lastKey;
+        current = entry.value;
+      } else if (current?.items && typeof segment === "number" && current.items[segment] !== undefined) {
         current = current.items[segment];
         lastKey = null;
       } else {
-        return this.fallback(lastKey, current);
+        return lastKey ?? start(current);
       }
     }
-    return this.start(current as YamlNode);
+    return start(current);
   }
+}
 
-  /** The positions of the keys of a map at `path` (used for node ids). */
-  keys(path: readonly PropertyKey[]): Array<{ key: string; position: Position }> {
-    const map = this.nodeAt(path);
-    if (!isMap(map)) return [];
-    return map.items.map((pair) => ({
-      key: String(isScalar(pair.key) ? pair.key.value : pair.key),
-      position: this.start(pair.key as YamlNode),
+const start = (located: Located | null): Position => located?.position ?? { line: 1, column: 1 };
+
+function findEntry(entries: NonNullable<Located["entries"]>, segment: PropertyKey) {
+  // Last match wins, as in the JS value built from a map with a duplicate key.
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i].key === String(segment)) return entries[i];
+  return undefined;
+}
+
+/** The positions of the yaml package's document, in the fast reader's shape. */
+function locatedFrom(node: unknown, lineCounter: LineCounter): Located | null {
+  if (node === null || node === undefined) return null;
+  const offset = (node as YamlNode).range?.[0];
+  const at = (o: number | undefined): Position => {
+    if (typeof o !== "number") return { line: 1, column: 1 };
+    const { line, col } = lineCounter.linePos(o);
+    return { line, column: col };
+  };
+  const located: Located = { position: at(offset) };
+  if (isMap(node))
+    located.entries = node.items.map((pair) => ({
+      // Only scalar keys can match a path segment.
+      key: isScalar(pair.key) ? String(pair.key.value) : null,
+      position: at((pair.key as YamlNode | null)?.range?.[0]),
+      value: locatedFrom(pair.value, lineCounter),
     }));
-  }
+  else if (isSeq(node)) located.items = node.items.map((item) => locatedFrom(item, lineCounter));
+  return located;
+}
 
-  nodeAt(path: readonly PropertyKey[]): unknown {
-    let current: unknown = this.doc.contents;
-    for (const segment of path) {
-      if (isMap(current)) current = findPair(current.items, segment)?.value;
-      else if (isSeq(current) && typeof segment === "number") current = current.items[segment];
-      else return undefined;
-    }
-    return current;
+/** The yaml package's node at a path (for the checks made on the syntax tree). */
+function nodeAt(doc: Document.Parsed, path: readonly PropertyKey[]): unknown {
+  let current: unknown = doc.contents;
+  for (const segment of path) {
+    if (isMap(current)) current = findPair(current.items, segment)?.value;
+    else if (isSeq(current) && typeof segment === "number") current = current.items[segment];
+    else return undefined;
   }
-
-  private fallback(lastKey: YamlNode | null, current: unknown): Position {
-    if (lastKey) return this.start(lastKey);
-    return this.start(current as YamlNode);
-  }
-
-  private start(node: YamlNode | null | undefined): Position {
-    const offset = node?.range?.[0];
-    return typeof offset === "number" ? this.pos(offset) : { line: 1, column: 1 };
-  }
+  return current;
 }
 
 function findPair(items: Pair[], segment: PropertyKey): Pair | undefined {
@@ -147,18 +168,34 @@ export function parseYamlSource(text: string, options: ParseOptions = {}): Parse
     };
   }
 
+  const plain = readPlainYaml(text);
+  if (plain !== undefined && !tooManyNodes(plain.value, options.nodesKey)) {
+    const locator = new YamlLocator(
+      () => plain.located,
+      () => parseWithYamlPackage(text, new LineCounter()),
+    );
+    return { value: plain.value, locator, diagnostics: [] };
+  }
+
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  const locator = new YamlLocator(doc, lineCounter);
+  const doc = parseWithYamlPackage(text, lineCounter);
+  const pos = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const locator = new YamlLocator(
+    () => locatedFrom(doc.contents, lineCounter),
+    () => doc,
+  );
   const diagnostics: Diagnostic[] = [];
-  const nodesMap = options.nodesKey && isMap(doc.contents) ? locator.nodeAt([options.nodesKey]) : undefined;
+  const nodesMap = options.nodesKey && isMap(doc.contents) ? nodeAt(doc, [options.nodesKey]) : undefined;
   const nodeKeyOffsets = new Set<number>(
     isMap(nodesMap) ? nodesMap.items.map((p) => (p.key as YamlNode)?.range?.[0] ?? -1) : [],
   );
 
   let syntaxError = false;
   for (const error of doc.errors) {
-    const position = locator.pos(error.pos[0]);
+    const position = pos(error.pos[0]);
     if (error.code === "DUPLICATE_KEY") {
       const key = keyTextAt(text, error.pos[0]);
       if (nodeKeyOffsets.has(error.pos[0])) {
@@ -201,7 +238,7 @@ export function parseYamlSource(text: string, options: ParseOptions = {}): Parse
       diagnostic(
         "yaml-alias",
         `YAML anchors and aliases are not allowed (found ${what}${more}). Write the text out in full where it is needed.`,
-        locator.pos(node.range?.[0] ?? 0),
+        pos(node.range?.[0] ?? 0),
         extra,
       ),
     );
@@ -221,6 +258,17 @@ export function parseYamlSource(text: string, options: ParseOptions = {}): Parse
   }
 
   return { value: doc.toJS({ maxAliasCount: 0 }), locator, diagnostics };
+}
+
+function parseWithYamlPackage(text: string, lineCounter: LineCounter): Document.Parsed {
+  return parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+}
+
+/** Over the node limit: the yaml package's path then reports it, at the position of the key. */
+function tooManyNodes(value: unknown, nodesKey: string | undefined): boolean {
+  if (!nodesKey || typeof value !== "object" || value === null) return false;
+  const nodes = (value as Record<string, unknown>)[nodesKey];
+  return typeof nodes === "object" && nodes !== null && !Array.isArray(nodes) && Object.keys(nodes).length > MAX_NODES;
 }
 
 /** The key text at an offset (for messages about duplicate keys). */
