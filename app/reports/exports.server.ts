@@ -2,6 +2,7 @@
 // attempts as xAPI 1.0.3 statements.
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { Config } from "~/config.server";
 import type { Database } from "~db/schema";
 import { getOrCreateSetting } from "~db/queries/app-settings.server";
 import { listAttempts, listWings, type AttemptListFilter } from "~db/queries/reports.server";
@@ -232,8 +233,8 @@ export async function statementsJson(
 }
 
 /** The site address used in statements: XAPI_BASE_URL when set, else where the request came to. */
-export function xapiBaseUrl(request: Request): string {
-  return process.env.XAPI_BASE_URL || new URL(request.url).origin;
+export function xapiBaseUrl(request: Request, config: Pick<Config, "xapiBaseUrl">): string {
+  return config.xapiBaseUrl ?? new URL(request.url).origin;
 }
 
 export { MONTH_PATTERN };

@@ -18,11 +18,6 @@ export interface LrsConfig {
   fetch?: typeof fetch;
 }
 
-export function lrsConfigFromEnv(env = process.env): LrsConfig | null {
-  if (!env.LRS_ENDPOINT) return null;
-  return { endpoint: env.LRS_ENDPOINT, username: env.LRS_USERNAME, password: env.LRS_PASSWORD };
-}
-
 export interface DeliveryResult {
   sent: number;
   alreadySent: number;

@@ -9,7 +9,7 @@ import { NotificationBanner } from "~/components/page";
 import { reportHref, ReportsHeader } from "~/components/reports";
 import { getCurriculum } from "~/curriculum.server";
 import { parseAttemptFilters, statementsFor, xapiBaseUrl } from "~/reports/exports.server";
-import { deliverStatements, lrsConfigFromEnv } from "~/reports/lrs.server";
+import { deliverStatements } from "~/reports/lrs.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
@@ -28,22 +28,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     wings,
     modules: curriculum.map((m) => ({ id: m.id, title: m.title })),
     filters: { values: filters.values, errors: filters.errors },
-    lrsConfigured: lrsConfigFromEnv() !== null,
+    lrsConfigured: context.config.lrs !== null,
   };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const scope = await requireReportScope(request, context, formData.get("prison"));
-  const config = lrsConfigFromEnv();
-  if (!config)
+  const lrs = context.config.lrs;
+  if (!lrs)
     return data({ ok: false, message: "No Learning Record Store is configured (LRS_ENDPOINT)." }, { status: 400 });
-  const items = await statementsFor(scope.db, scope.prison.id, {}, xapiBaseUrl(request));
-  const result = await deliverStatements(scope.db, items, config);
+  const items = await statementsFor(scope.db, scope.prison.id, {}, xapiBaseUrl(request, context.config));
+  const result = await deliverStatements(scope.db, items, lrs);
   await auditExport(scope.db, scope.user, "lrs_delivery", {
     establishmentId: scope.prison.id,
     rows: result.sent,
-    more: { alreadySent: result.alreadySent, failed: result.failed, lrs: new URL(config.endpoint).host },
+    more: { alreadySent: result.alreadySent, failed: result.failed, lrs: new URL(lrs.endpoint).host },
   });
   if (result.error)
     return data(

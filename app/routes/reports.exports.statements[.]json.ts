@@ -11,7 +11,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request, context);
   const filters = await parseAttemptFilters(scope.db, scope.prison.id, new URL(request.url).searchParams);
   if (Object.keys(filters.errors).length) return filterErrorResponse(filters.errors);
-  const { json, rows } = await statementsJson(scope.db, scope.prison.id, filters.filter, xapiBaseUrl(request));
+  const { json, rows } = await statementsJson(
+    scope.db,
+    scope.prison.id,
+    filters.filter,
+    xapiBaseUrl(request, context.config),
+  );
   await auditExport(scope.db, scope.user, "statements_json", {
     establishmentId: scope.prison.id,
     filters: filters.values,
