@@ -15,6 +15,7 @@ export default defineConfig({
     include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts", "test/security/**/*.test.ts"],
     environment: "node",
     globalSetup: ["test/global-setup.ts", "test/security/summary-setup.ts"],
+    setupFiles: ["test/console-guard.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -1,8 +1,9 @@
 // Checks YAML as a trainer types (the editor calls this after a pause); saves nothing.
+// A resource route the editor calls with fetch: json() keeps its answer a plain JSON response.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { requireUser } from "~/auth/guard.server";
-import { MAX_FILE_BYTES } from "~/domain/scenario";
+import { MAX_FILE_BYTES, type Diagnostic } from "~/domain/scenario";
 import { STUDIO_ROLES } from "~/studio/components";
 import { checkStudioYaml } from "~/studio/studio.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -13,9 +14,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const yaml = form.get("yaml");
   const scenarioId = form.get("scenarioId");
   if (typeof yaml !== "string" || typeof scenarioId !== "string")
-    return data({ diagnostics: [], error: "Nothing to check." }, { status: 400 });
+    return json({ diagnostics: [] as Diagnostic[], error: "Nothing to check." }, { status: 400 });
   if (Buffer.byteLength(yaml, "utf8") > MAX_FILE_BYTES) {
-    return data({
+    return json({
       diagnostics: [
         {
           code: "file-too-large",
@@ -29,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   const result = await checkStudioYaml(context.db, yaml, scenarioId);
-  return { diagnostics: result.diagnostics, error: null };
+  return json({ diagnostics: result.diagnostics, error: null });
 }
 
 // Only for the editor's fetcher: there is nothing to show at this address.
