@@ -7,12 +7,21 @@ import type { Database } from "~db/schema";
 import type { SessionStore } from "~/auth/session.server";
 import type { Config } from "~/config.server";
 
-export interface AppContext {
+/** What is built once at start-up and shared by every request. */
+export interface AppServices {
   db: Kysely<Database>;
   config: Config;
   sessions: SessionStore;
+}
+
+export interface AppContext extends AppServices {
   log: Logger;
   requestId: string;
   /** The client's address: behind TRUST_PROXY the one the proxy saw (for sign-in throttling). */
   clientAddress: string;
+  /**
+   * The browser's JavaScript asked (a Remix data request, to a `.data` URL), not a plain form or
+   * link: an action may answer with the next page's data instead of redirecting to it.
+   */
+  dataRequest: boolean;
 }

@@ -1,8 +1,10 @@
 // The play page: the prisoner's line, your options, and (in practice mode) feedback on your
-// last response. Plain form posts with a redirect, so it works with JavaScript off too.
+// last response. Without JavaScript a step is a form post and a redirect to this page; with it,
+// one request whose answer carries the next page (no second request to load it).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
+import { useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
@@ -12,8 +14,8 @@ import { NotificationBanner } from "~/components/page";
 import { CharacterCount, Transcript } from "~/components/practice";
 import { loadAttemptView } from "~/practice/attempt-view.server";
 import { MAX_REPLY_CHARS, takeStep } from "~/practice/attempts.server";
-import { attemptIdOf, noticeOf } from "~/practice/route-helpers.server";
-import { fieldErrors, longText, parseForm, wholeNumber } from "~/utils/forms";
+import { attemptIdOf, NOTICES, noticeOf } from "~/practice/route-helpers.server";
+import { fieldErrors, longText, parseForm, wholeNumber, type FieldErrors } from "~/utils/forms";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
 
@@ -41,36 +43,59 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const form = parseForm(StepForm, formData);
   const writing = formData.has("reply");
+  // The page as it is now, with what to say about the step just sent.
+  const answer = async (said: { notice?: string; errors?: FieldErrors }, status = 200) => {
+    const view = await loadAttemptView(context.db, user.id, id);
+    if (!view) notFound();
+    if (!view.current) throw redirect(`/attempts/${id}/review`);
+    return data({ view, notice: said.notice ?? null, errors: said.errors ?? null, values: form.values }, { status });
+  };
   if (!form.ok) {
     // A missing hidden field means a forged or broken request: show the current state.
     if (form.errors.nodeId || form.errors.rowVersion) throw redirect(`/attempts/${id}?notice=stale`);
-    return data({ errors: form.errors, values: form.values }, { status: 400 });
+    return answer({ errors: form.errors }, 400);
   }
   const { nodeId, rowVersion, choice, reply } = form.data;
-  if (!writing && !choice)
-    return data({ errors: fieldErrors({ choice: "Select what you say" }), values: form.values }, { status: 400 });
-  if (writing && !reply)
-    return data({ errors: fieldErrors({ reply: "Enter your reply" }), values: form.values }, { status: 400 });
+  if (!writing && !choice) return answer({ errors: fieldErrors({ choice: "Select what you say" }) }, 400);
+  if (writing && !reply) return answer({ errors: fieldErrors({ reply: "Enter your reply" }) }, 400);
   const input = writing ? { nodeId, rowVersion, text: reply! } : { nodeId, rowVersion, choiceId: choice! };
   const result = await takeStep(context.db, { id: user.id, establishmentId: user.establishmentId }, id, input);
+  // Without JavaScript, POST-redirect-GET; with it, the answer is the next page itself.
   switch (result.kind) {
     case "ok":
-      return redirect(result.finished ? `/attempts/${id}/review` : `/attempts/${id}`);
+      if (result.finished) return redirect(`/attempts/${id}/review`);
+      return context.dataRequest ? answer({}) : redirect(`/attempts/${id}`);
     case "not-found":
       notFound();
     case "not-in-progress":
       return redirect(`/attempts/${id}/review?notice=finished`);
     case "invalid-text":
-      return data({ errors: fieldErrors({ reply: result.message }), values: form.values }, { status: 400 });
+      return answer({ errors: fieldErrors({ reply: result.message }) }, 400);
     case "stale":
     case "not-allowed":
-      return redirect(`/attempts/${id}?notice=${result.kind}`);
+      return context.dataRequest
+        ? answer({ notice: NOTICES[result.kind] })
+        : redirect(`/attempts/${id}?notice=${result.kind}`);
   }
 }
 
+// A step's answer carries the whole page, so nothing needs loading again after it (the layout
+// opts out of conversation steps too: app/root.tsx).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  actionResult && typeof actionResult === "object" && "view" in actionResult ? false : defaultShouldRevalidate;
+
 export default function Play() {
-  const { view, notice } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const loaded = useLoaderData<typeof loader>();
+  // A step is sent by a fetcher (with JavaScript the address stays the page's own); without
+  // JavaScript a step that needs correcting comes back as the action's data.
+  const step = useFetcher<typeof action>();
+  const posted = useActionData<typeof action>();
+  const answer = step.data ?? posted;
+  // The newest of the page as loaded and the last answer (row versions only grow).
+  const shown = answer && answer.view.attempt.rowVersion >= loaded.view.attempt.rowVersion ? answer : null;
+  const view = shown?.view ?? loaded.view;
+  const notice = shown ? shown.notice : loaded.notice;
+  const result = shown?.errors ? { errors: shown.errors, values: shown.values } : undefined;
   const { attempt, scenario, current, turns } = view;
   const name = scenario.persona.name;
   const last = attempt.mode === "practice" ? turns.at(-1) : undefined;
@@ -146,7 +171,7 @@ export default function Play() {
           <p className="govuk-body-l">{current.prisoner.text}</p>
         </blockquote>
 
-        <Form method="post" noValidate key={`${current.nodeId}-${attempt.rowVersion}`}>
+        <step.Form method="post" noValidate key={`${current.nodeId}-${attempt.rowVersion}`}>
           <input type="hidden" name="nodeId" value={current.nodeId} />
           <input type="hidden" name="rowVersion" value={attempt.rowVersion} />
           {current.write ? (
@@ -169,7 +194,7 @@ export default function Play() {
           <button type="submit" className="govuk-button" data-module="govuk-button">
             {current.write ? "Send reply" : "Say this"}
           </button>
-        </Form>
+        </step.Form>
         <p className="govuk-body">
           <a className="govuk-link" href={`/attempts/${attempt.id}/abandon`}>
             Abandon this attempt

@@ -10,7 +10,7 @@ import onHeaders from "on-headers";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { requestScope } from "~db/request-scope";
-import type { AppContext } from "~/context.server";
+import type { AppServices } from "~/context.server";
 import { crossSiteReason, siteHostOf, STRICT_TRANSPORT_SECURITY, writeHeadersOf } from "~/security.server";
 import { errorPage } from "./error-page.server";
 
@@ -23,7 +23,7 @@ export interface AppParts {
   assetsDir: string;
   publicDir: string;
   log: Logger;
-  context: Omit<AppContext, "log" | "requestId" | "clientAddress">;
+  context: AppServices;
 }
 
 export function createApp({ build, assetsDir, publicDir, log, context }: AppParts) {
@@ -69,6 +69,7 @@ export function createApp({ build, assetsDir, publicDir, log, context }: AppPart
       log: req.log,
       requestId: String(req.id),
       clientAddress: req.ip ?? "unknown",
+      dataRequest: req.path.endsWith(".data"),
     }),
   });
   app.all("*", (req, res, next) => {

@@ -129,22 +129,27 @@ function parsePlayPage(html: string): Page | null {
   return { nodeId, rowVersion, choices, write: html.includes('name="reply"') };
 }
 
+interface PlayView {
+  attempt: { rowVersion: number };
+  current: { nodeId: string; options: { id: string }[]; write: unknown } | null;
+}
+
 /** The play route's loader data from a single-fetch response (turbo-stream encoded). */
 async function parsePlayData(res: Response): Promise<Page | null> {
   const decoded = await decode(res.body!);
   await decoded.done;
-  const routes = decoded.value as Record<
-    string,
-    {
-      data?: {
-        view?: {
-          attempt: { rowVersion: number };
-          current: { nodeId: string; options: { id: string }[]; write: unknown } | null;
-        };
-      };
-    }
-  >;
-  const view = routes["routes/attempts.$attemptId._index"]?.data?.view;
+  const routes = decoded.value as Record<string, { data?: { view?: PlayView } }>;
+  return pageOfView(routes["routes/attempts.$attemptId._index"]?.data?.view);
+}
+
+/** The next page from a single-fetch action answer that carries it (`{ data: { view } }`). */
+async function parseActionData(res: Response): Promise<Page | null> {
+  const decoded = await decode(res.body!);
+  await decoded.done;
+  return pageOfView((decoded.value as { data?: { view?: PlayView } }).data?.view);
+}
+
+function pageOfView(view: PlayView | undefined): Page | null {
   if (!view?.current) return null;
   return {
     nodeId: view.current.nodeId,
@@ -197,8 +202,23 @@ const SCENARIOS = fs
   .filter((f) => f.endsWith(".yaml") && f !== "modules.yaml")
   .map((f) => f.replace(/\.yaml$/, ""));
 
-/** One officer playing scenario after scenario until the deadline; records each step's latency. */
-export async function play(officer: Officer, client: Client, deadline: number, latencies: number[], errors: string[]) {
+/** What a phase records: each step's latency, the requests its steps made, and what went wrong. */
+export interface Tally {
+  latencies: number[];
+  requests: number;
+  errors: string[];
+}
+
+export const newTally = (): Tally => ({ latencies: [], requests: 0, errors: [] });
+
+/**
+ * One officer playing scenario after scenario until the deadline. A step is everything the
+ * browser asks for between a click and the next page: the POST, and a GET when the POST answers
+ * with a redirect (always without JavaScript; with it only at the end of a conversation or when
+ * the server answers with the next page's address rather than its data).
+ */
+export async function play(officer: Officer, client: Client, deadline: number, tally: Tally = newTally()) {
+  const { latencies, errors } = tally;
   let n = 0;
   while (performance.now() < deadline) {
     const scenario = SCENARIOS[(n++ + officer.username.length) % SCENARIOS.length];
@@ -218,13 +238,23 @@ export async function play(officer: Officer, client: Client, deadline: number, l
       const t0 = performance.now();
       // With JavaScript, Remix posts to the route's .data URL (?index: the play page is an index route).
       const res = await officer.post(client === "data" ? `${attempt}.data?index` : attempt, form);
-      const next = res.headers.get("location") ?? "";
+      tally.requests++;
+      if (client === "data" && res.status === 200) {
+        // The answer carries the next page: nothing more to ask for.
+        page = await parseActionData(res);
+        latencies.push(performance.now() - t0);
+        if (!page) errors.push(`no play form in the answer to a step at ${attempt}`);
+        continue;
+      }
+      // Without JavaScript a 302; with it, single fetch's redirect (202 and X-Remix-Redirect).
+      const next = res.headers.get("location") ?? res.headers.get("x-remix-redirect") ?? "";
       await res.arrayBuffer();
       if ((client === "page" ? res.status !== 302 : res.status !== 202) || !next) {
         errors.push(`step: ${res.status}`);
         break;
       }
       if (next.includes("?notice=")) errors.push(`refused step: ${next}`);
+      tally.requests++;
       if (next.endsWith("/review")) {
         const review = await officer.request(
           client === "data" ? `${next}.data?_routes=${encodeURIComponent("routes/attempts.$attemptId.review")}` : next,
@@ -262,24 +292,70 @@ async function fetchPlay(
   return page;
 }
 
-export async function phase(officers: Officer[], client: Client, label: string = client) {
-  const latencies: number[] = [];
-  const errors: string[] = [];
+export interface PhaseResult {
+  stepsPerSecond: number;
+  requestsPerStep: number;
+  p50: number;
+  p99: number;
+  /** Server CPU time (user + system, all instances) per step, in ms; NaN where /proc is missing. */
+  cpuMsPerStep: number;
+}
+
+/** All officers play at once for SECONDS; `servers` are the instances whose CPU time is counted. */
+export async function phase(
+  officers: Officer[],
+  client: Client,
+  label: string = client,
+  servers: ChildProcess[] = [],
+): Promise<PhaseResult> {
+  const tally = newTally();
+  const cpuBefore = cpuMs(servers);
   const t0 = performance.now();
-  await Promise.all(officers.map((o) => play(o, client, t0 + SECONDS * 1000, latencies, errors)));
+  await Promise.all(officers.map((o) => play(o, client, t0 + SECONDS * 1000, tally)));
   const elapsed = (performance.now() - t0) / 1000;
+  const { latencies, errors } = tally;
+  const steps = latencies.length;
   latencies.sort((a, b) => a - b);
   const result = {
-    stepsPerSecond: latencies.length / elapsed,
+    stepsPerSecond: steps / elapsed,
+    requestsPerStep: tally.requests / steps,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    cpuMsPerStep: (cpuMs(servers) - cpuBefore) / steps,
   };
   console.log(
-    `${label} client: ${officers.length} officers for ${elapsed.toFixed(1)} s: ${latencies.length} steps, ${errors.length} errors${errors.length ? ` (first: ${errors[0]})` : ""}; ` +
-      `${result.stepsPerSecond.toFixed(0)} steps/s p50 ${result.p50.toFixed(1)} ms p99 ${result.p99.toFixed(1)} ms`,
+    `${label} client: ${officers.length} officers for ${elapsed.toFixed(1)} s: ${steps} steps, ${errors.length} errors${errors.length ? ` (first: ${errors[0]})` : ""}; ` +
+      `${result.stepsPerSecond.toFixed(0)} steps/s p50 ${result.p50.toFixed(1)} ms p99 ${result.p99.toFixed(1)} ms; ` +
+      `${result.requestsPerStep.toFixed(2)} requests/step; server CPU ${result.cpuMsPerStep.toFixed(2)} ms/step`,
   );
   return result;
 }
+
+/**
+ * CPU time (user + system) the processes have used so far, in ms, from /proc (Linux). Unlike
+ * throughput it hardly depends on what else the machine is running: NaN where /proc is missing.
+ */
+export function cpuMs(processes: ChildProcess[]): number {
+  let ticks = 0;
+  for (const p of processes) {
+    try {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const stat = fs.readFileSync(`/proc/${p.pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return NaN;
+    }
+  }
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+const CLOCK_TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execSync("getconf CLK_TCK", { stdio: ["ignore", "pipe", "ignore"] }).toString()) || 100;
+  } catch {
+    return 100;
+  }
+})();
 
 function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return NaN;

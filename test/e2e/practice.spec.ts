@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Request } from "@playwright/test";
 import { freePort } from "../support/ports";
 import { expectAccessible, signIn } from "./support";
 import {
@@ -31,9 +31,21 @@ test("practice mode shows feedback after each choice, then the review and the re
   await expect(page.getByRole("link", { name: "Select what you say" })).toBeVisible();
   await expectAccessible(page);
 
-  // With JavaScript on, a response is a client-side navigation: this marker survives it.
+  // With JavaScript on, a response is sent without a page load (this marker survives it), as one
+  // request whose answer carries the next page, and the address stays the attempt's own.
   await page.evaluate(() => ((window as unknown as { noFullReload: boolean }).noFullReload = true));
+  const attemptPath = new URL(page.url()).pathname;
+  const requests: string[] = [];
+  const record = (r: Request) => {
+    const url = new URL(r.url());
+    if (!url.pathname.startsWith("/build/") && !url.pathname.startsWith("/assets/"))
+      requests.push(`${r.method()} ${url.pathname}`);
+  };
+  page.on("request", record);
   const first = await respond(page, appeal);
+  page.off("request", record);
+  expect(requests).toEqual([`POST ${attemptPath}.data`]);
+  expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(attemptPath);
   expect(await page.evaluate(() => (window as unknown as { noFullReload?: boolean }).noFullReload)).toBe(true);
   const feedback = page.getByTestId("feedback");
   await expect(feedback).toContainText(first.said);

@@ -14,7 +14,7 @@ import { afterAll } from "vitest";
 import type { Database } from "~db/schema";
 import { createSessionStore } from "~/auth/session.server";
 import type { Config } from "~/config.server";
-import type { AppContext } from "~/context.server";
+import type { AppServices } from "~/context.server";
 import { createApp } from "~/server/express-app.server";
 import remixConfig from "../../remix.config.js";
 import { TEST_SESSION_SECRET, testConfig } from "./database";
@@ -90,7 +90,7 @@ async function serverBuild(): Promise<ServerBuild> {
 
 export interface TestServer {
   url: string;
-  context: Omit<AppContext, "log" | "requestId" | "clientAddress">;
+  context: AppServices;
   /** Log lines written while serving (JSON objects). */
   logs: Record<string, unknown>[];
 }

@@ -117,6 +117,7 @@ export function testContext(db: Kysely<Database>, config: Config = testConfig())
     log: pino({ level: "silent" }),
     requestId: "test",
     clientAddress: "127.0.0.1",
+    dataRequest: false,
   };
 }
 
