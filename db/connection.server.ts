@@ -13,6 +13,7 @@ import {
   type SqliteDatabase,
   type UnknownRow,
 } from "kysely";
+import { LRUCache } from "lru-cache";
 import pg from "pg";
 import { isPostgres } from "./migrations/helpers";
 import { migrationProvider } from "./migrations/index";
@@ -38,6 +39,9 @@ function openSqlite(file: string): Kysely<Database> {
   });
 }
 
+// Enough for every query Engage writes; lists of ids of varying length make more, used less often.
+const PREPARED_STATEMENTS = 500;
+
 // SQLite binds neither booleans nor dates: store flags as 0/1 and times as ISO 8601 UTC text, whose
 // fixed format makes text order the same as time order.
 function portable(value: unknown): unknown {
@@ -46,11 +50,20 @@ function portable(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Prepared statements are kept (by their SQL) and reused: preparing costs more than running most
+ * of Engage's queries. A statement still being iterated is busy, so another use gets a fresh one.
+ */
 function withPortableParameters(sqlite: SQLite.Database): SqliteDatabase {
+  const prepared = new LRUCache<string, SQLite.Statement>({ max: PREPARED_STATEMENTS });
   return {
     close: () => sqlite.close(),
     prepare(sql) {
-      const statement = sqlite.prepare(sql);
+      let statement = prepared.get(sql);
+      if (!statement || statement.busy) {
+        statement = sqlite.prepare(sql);
+        prepared.set(sql, statement);
+      }
       const bind = (parameters: ReadonlyArray<unknown>) => parameters.map(portable);
       return {
         reader: statement.reader,

@@ -2,7 +2,7 @@
 // forwarded headers only behind a trusted proxy, static files, and the load context every loader
 // and action receives.
 import { randomUUID } from "node:crypto";
-import { createRequestHandler } from "@remix-run/express";
+import fs from "node:fs";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -13,6 +13,7 @@ import { requestScope } from "~db/request-scope";
 import type { AppServices } from "~/context.server";
 import { crossSiteReason, siteHostOf, STRICT_TRANSPORT_SECURITY, writeHeadersOf } from "~/security.server";
 import { errorPage } from "./error-page.server";
+import { createRequestHandler } from "./remix-handler.server";
 
 /** The largest request body accepted: forms are limited to far less, uploads to 256 KB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -57,7 +58,7 @@ export function createApp({ build, assetsDir, publicDir, log, context }: AppPart
   app.use(compression());
   app.use(transportAndCacheHeaders(context.config.trustProxy));
   app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y" }));
-  app.use(express.static(publicDir, { maxAge: "1h" }));
+  app.use(publicFiles(publicDir));
   app.use(limitBody);
   app.use(refuseCrossSiteWrites);
 
@@ -83,6 +84,20 @@ export function createApp({ build, assetsDir, publicDir, log, context }: AppPart
     else res.end();
   });
   return app;
+}
+
+/**
+ * The files in public/ (stylesheets, fonts, the icon), looked for only under the names public/
+ * holds, so a page or data request costs no file-system look-up.
+ */
+function publicFiles(publicDir: string) {
+  const serve = express.static(publicDir, { maxAge: "1h" });
+  const names = new Set(fs.existsSync(publicDir) ? fs.readdirSync(publicDir) : []);
+  return (req: Request, res: Response, next: NextFunction) => {
+    const first = req.path.split("/", 2)[1] ?? "";
+    if (names.has(first)) serve(req, res, next);
+    else next();
+  };
 }
 
 function isStaticPath(url: string) {
