@@ -5,14 +5,21 @@ import type { Kysely } from "kysely";
 import type { Config } from "~/config.server";
 import type { Database } from "~db/schema";
 import { getOrCreateSetting } from "~db/queries/app-settings.server";
-import { listAttempts, listWings, type AttemptListFilter } from "~db/queries/reports.server";
+import {
+  attemptPages,
+  countAttempts,
+  listWings,
+  type AttemptListFilter,
+  type AttemptListRow,
+} from "~db/queries/reports.server";
 import { DEFAULT_THRESHOLDS, passesAssessment, STATUS_LABELS } from "~/domain/competency";
 import { indicatorsOf } from "~/domain/indicators";
-import { toCsv } from "~/domain/reporting/csv";
+import { csvWriter, toCsv } from "~/domain/reporting/csv";
 import { MONTH_PATTERN } from "~/domain/reporting/months";
 import { toAttemptRecord } from "~/domain/reporting/records";
 import { statementBuilder, statementsToJson, uuidV5, type Statement } from "~/domain/reporting/xapi";
 import { getCurriculum } from "~/curriculum.server";
+import { streamOf } from "~/utils/download.server";
 import { matrixOfficers } from "~/reports/matrix.server";
 
 export async function matrixCsv(
@@ -93,12 +100,19 @@ export async function parseAttemptFilters(
 const MODE_LABELS = { practice: "Practice", assessment: "Assessment" } as const;
 const ATTEMPT_STATUS_LABELS = { finished: "Finished", in_progress: "In progress", abandoned: "Abandoned" } as const;
 
+/** A download: the rows it holds (counted as it is asked for) and its body, written as the rows are read. */
+export interface Download {
+  rows: number;
+  body: ReadableStream<Uint8Array>;
+}
+
+/** Attempts as CSV: officers in name order, each officer's newest attempt first. */
 export async function attemptsCsv(
   db: Kysely<Database>,
   establishmentId: number,
   filter: AttemptFilters["filter"],
-): Promise<{ csv: string; rows: number }> {
-  const [curriculum, rows] = await Promise.all([getCurriculum(db), listAttempts(db, { establishmentId, ...filter })]);
+): Promise<Download> {
+  const [curriculum, rows] = await Promise.all([getCurriculum(db), countAttempts(db, { establishmentId, ...filter })]);
   const modules = new Map(curriculum.map((m) => [m.id, m]));
   const scenarios = new Map(curriculum.flatMap((m) => m.scenarios.map((s) => [s.id, s.title] as const)));
   const round = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
@@ -123,7 +137,8 @@ export async function attemptsCsv(
     "Complex reflections %",
     "Assessment passed",
   ];
-  const body = rows.map((r) => {
+  const csv = csvWriter(header, { codes: ["Attempt"] });
+  const line = (r: AttemptListRow) => {
     const record = toAttemptRecord(r);
     const i = indicatorsOf(record.counts);
     const module = modules.get(r.module_id);
@@ -154,8 +169,12 @@ export async function attemptsCsv(
       round(i.percentComplexReflections),
       passed,
     ];
-  });
-  return { csv: toCsv(header, body, { codes: ["Attempt"] }), rows: body.length };
+  };
+  async function* parts() {
+    yield csv.header;
+    for await (const page of attemptPages(db, { establishmentId, ...filter })) yield csv.rows(page.map(line));
+  }
+  return { rows, body: streamOf(parts()) };
 }
 
 /** The opaque account name of an officer in statements: a v5 UUID under a namespace kept secret in this install. */
@@ -174,22 +193,21 @@ export interface StatementWithAttempt {
   statement: Statement;
 }
 
-/** Finished attempts matching the filters, oldest first, and a function turning each into its statement. */
-async function statementSource(
+/**
+ * One statement per finished attempt matching the filters, a page at a time (officers in name
+ * order, each officer's oldest first): the download and LRS delivery both read it so.
+ */
+export async function* statementPages(
   db: Kysely<Database>,
   establishmentId: number,
   filter: AttemptFilters["filter"],
   baseUrl: string,
-) {
-  const [curriculum, rows, actorName] = await Promise.all([
-    getCurriculum(db),
-    listAttempts(db, { establishmentId, ...filter, status: "finished" }),
-    actorNamer(db),
-  ]);
+): AsyncGenerator<StatementWithAttempt[]> {
+  const [curriculum, actorName] = await Promise.all([getCurriculum(db), actorNamer(db)]);
   const modules = new Map(curriculum.map((m) => [m.id, m]));
   const scenarios = new Map(curriculum.flatMap((m) => m.scenarios.map((s) => [s.id, s.title] as const)));
   const build = statementBuilder({ baseUrl });
-  const toStatement = (r: (typeof rows)[number]) => {
+  const toStatement = (r: AttemptListRow) => {
     const module = modules.get(r.module_id);
     return build({
       attemptId: r.id,
@@ -201,35 +219,29 @@ async function statementSource(
       thresholds: module?.rules.thresholds ?? DEFAULT_THRESHOLDS,
     });
   };
-  return { rows: rows.filter((r) => r.finished_at).reverse(), toStatement };
+  for await (const page of attemptPages(db, { establishmentId, ...filter, status: "finished" }, { order: "oldest" }))
+    yield page.filter((r) => r.finished_at).map((r) => ({ attemptId: r.id, statement: toStatement(r) }));
 }
 
-/** One statement per finished attempt matching the filters, oldest first. */
-export async function statementsFor(
-  db: Kysely<Database>,
-  establishmentId: number,
-  filter: AttemptFilters["filter"],
-  baseUrl: string,
-): Promise<StatementWithAttempt[]> {
-  const { rows, toStatement } = await statementSource(db, establishmentId, filter, baseUrl);
-  return rows.map((r) => ({ attemptId: r.id, statement: toStatement(r) }));
-}
-
-/**
- * The statements as the JSON download: an array, one statement per finished attempt. Built and
- * written a thousand at a time, so a whole year's statements never sit in memory as objects.
- */
+/** The statements as the JSON download: an array, one statement per finished attempt, written page by page. */
 export async function statementsJson(
   db: Kysely<Database>,
   establishmentId: number,
   filter: AttemptFilters["filter"],
   baseUrl: string,
-): Promise<{ json: string; rows: number }> {
-  const { rows, toStatement } = await statementSource(db, establishmentId, filter, baseUrl);
-  const parts: string[] = [];
-  for (let i = 0; i < rows.length; i += 1000)
-    parts.push(statementsToJson(rows.slice(i, i + 1000).map(toStatement)).slice(1, -1));
-  return { json: `[${parts.join(",")}]`, rows: rows.length };
+): Promise<Download> {
+  const rows = await countAttempts(db, { establishmentId, ...filter, status: "finished" });
+  async function* parts() {
+    let first = true;
+    yield "[";
+    for await (const page of statementPages(db, establishmentId, filter, baseUrl)) {
+      if (!page.length) continue;
+      yield (first ? "" : ",") + statementsToJson(page.map((s) => s.statement)).slice(1, -1);
+      first = false;
+    }
+    yield "]";
+  }
+  return { rows, body: streamOf(parts()) };
 }
 
 /** The site address used in statements: XAPI_BASE_URL when set, else where the request came to. */

@@ -25,28 +25,47 @@ export interface DeliveryResult {
   error: string | null;
 }
 
+/**
+ * Sends the statements not sent before, page by page as they are read (each page in batches of
+ * `batchSize`), and stops at the first batch the LRS will not take.
+ */
 export async function deliverStatements(
   db: Kysely<Database>,
-  items: StatementWithAttempt[],
+  pages: AsyncIterable<StatementWithAttempt[]>,
   config: LrsConfig,
 ): Promise<DeliveryResult> {
   const { batchSize = 50, retries = 3, backoffMs = 500, timeoutMs = 15_000 } = config;
   const doFetch = config.fetch ?? fetch;
-  const done = await deliveredStatementIds(
-    db,
-    items.map((i) => i.statement.id),
-  );
-  const pending = items.filter((i) => !done.has(i.statement.id));
   const url = `${config.endpoint.replace(/\/+$/, "")}/statements`;
   const headers: Record<string, string> = { "Content-Type": "application/json", "X-Experience-API-Version": "1.0.3" };
   if (config.username || config.password)
     headers.Authorization = `Basic ${Buffer.from(`${config.username ?? ""}:${config.password ?? ""}`).toString("base64")}`;
   let sent = 0;
-  for (let b = 0; b < pending.length; b += batchSize) {
-    const batch = pending.slice(b, b + batchSize);
+  let alreadySent = 0;
+  for await (const items of pages) {
+    const done = await deliveredStatementIds(
+      db,
+      items.map((i) => i.statement.id),
+    );
+    alreadySent += done.size;
+    const pending = items.filter((i) => !done.has(i.statement.id));
+    for (let b = 0; b < pending.length; b += batchSize) {
+      const batch = pending.slice(b, b + batchSize);
+      const error = await send(batch);
+      if (error) return { sent, alreadySent, failed: await unsent(pending.length - b), error };
+      await recordDeliveries(
+        db,
+        batch.map((i) => ({ statementId: i.statement.id, attemptId: i.attemptId })),
+      );
+      sent += batch.length;
+    }
+  }
+  return { sent, alreadySent, failed: 0, error: null };
+
+  /** The error that stopped a batch after its retries, or null once the LRS took it. */
+  async function send(batch: StatementWithAttempt[]): Promise<string | null> {
     let lastError = "";
-    let ok = false;
-    for (let attempt = 0; attempt <= retries && !ok; attempt++) {
+    for (let attempt = 0; attempt <= retries; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, backoffMs * 2 ** (attempt - 1)));
       try {
         const res = await doFetch(url, {
@@ -56,22 +75,28 @@ export async function deliverStatements(
           signal: AbortSignal.timeout(timeoutMs),
         });
         await res.text().catch(() => "");
-        if (res.ok) ok = true;
-        else {
-          lastError = `The LRS answered ${res.status}`;
-          // A client error will not change on a retry (bad credentials, a refused statement).
-          if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) break;
-        }
+        if (res.ok) return null;
+        lastError = `The LRS answered ${res.status}`;
+        // A client error will not change on a retry (bad credentials, a refused statement).
+        if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) break;
       } catch (e) {
         lastError = `The LRS could not be reached (${e instanceof Error ? e.message : String(e)})`;
       }
     }
-    if (!ok) return { sent, alreadySent: done.size, failed: pending.length - b, error: lastError };
-    await recordDeliveries(
-      db,
-      batch.map((i) => ({ statementId: i.statement.id, attemptId: i.attemptId })),
-    );
-    sent += batch.length;
+    return lastError;
   }
-  return { sent, alreadySent: done.size, failed: 0, error: null };
+
+  /** The statements left unsent when delivery stopped: the rest of this page and the pages after it, not yet sent. */
+  async function unsent(restOfPage: number): Promise<number> {
+    let n = restOfPage;
+    for await (const items of pages) {
+      const done = await deliveredStatementIds(
+        db,
+        items.map((i) => i.statement.id),
+      );
+      alreadySent += done.size;
+      n += items.length - done.size;
+    }
+    return n;
+  }
 }

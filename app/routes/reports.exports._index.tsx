@@ -8,7 +8,7 @@ import { Select, TextInput } from "~/components/fields";
 import { NotificationBanner } from "~/components/page";
 import { reportHref, ReportsHeader } from "~/components/reports";
 import { getCurriculum } from "~/curriculum.server";
-import { parseAttemptFilters, statementsFor, xapiBaseUrl } from "~/reports/exports.server";
+import { parseAttemptFilters, statementPages, xapiBaseUrl } from "~/reports/exports.server";
 import { deliverStatements } from "~/reports/lrs.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
@@ -38,8 +38,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lrs = context.config.lrs;
   if (!lrs)
     return data({ ok: false, message: "No Learning Record Store is configured (LRS_ENDPOINT)." }, { status: 400 });
-  const items = await statementsFor(scope.db, scope.prison.id, {}, xapiBaseUrl(request, context.config));
-  const result = await deliverStatements(scope.db, items, lrs);
+  const result = await deliverStatements(
+    scope.db,
+    statementPages(scope.db, scope.prison.id, {}, xapiBaseUrl(request, context.config)),
+    lrs,
+  );
   await auditExport(scope.db, scope.user, "lrs_delivery", {
     establishmentId: scope.prison.id,
     rows: result.sent,

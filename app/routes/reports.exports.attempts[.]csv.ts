@@ -10,14 +10,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request, context);
   const filters = await parseAttemptFilters(scope.db, scope.prison.id, new URL(request.url).searchParams);
   if (Object.keys(filters.errors).length) return filterErrorResponse(filters.errors);
-  const { csv, rows } = await attemptsCsv(scope.db, scope.prison.id, filters.filter);
+  const { body, rows } = await attemptsCsv(scope.db, scope.prison.id, filters.filter);
   await auditExport(scope.db, scope.user, "attempts_csv", {
     establishmentId: scope.prison.id,
     filters: filters.values,
     rows,
   });
   return downloadResponse(
-    csv,
+    body,
     "text/csv; charset=utf-8",
     csvFileName("attempts", scope.prison.name, new Date().toISOString().slice(0, 10)),
   );

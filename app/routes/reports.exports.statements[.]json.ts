@@ -11,7 +11,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request, context);
   const filters = await parseAttemptFilters(scope.db, scope.prison.id, new URL(request.url).searchParams);
   if (Object.keys(filters.errors).length) return filterErrorResponse(filters.errors);
-  const { json, rows } = await statementsJson(
+  const { body, rows } = await statementsJson(
     scope.db,
     scope.prison.id,
     filters.filter,
@@ -26,5 +26,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     /\.csv$/,
     ".json",
   );
-  return downloadResponse(json, "application/json; charset=utf-8", name);
+  return downloadResponse(body, "application/json; charset=utf-8", name);
 }

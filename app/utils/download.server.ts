@@ -2,11 +2,32 @@
 // security headers as every page.
 import { setSecurityHeaders } from "~/security.server";
 
-export function downloadResponse(body: string, type: string, fileName: string) {
+export function downloadResponse(body: string | ReadableStream<Uint8Array>, type: string, fileName: string) {
   const headers = new Headers({
     "Content-Type": type,
     "Content-Disposition": `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, "-")}"`,
     "Cache-Control": "private, no-store",
   });
   return new Response(body, { headers: setSecurityHeaders(headers) });
+}
+
+/**
+ * A download body written part by part as the client reads it: the next part is asked for only
+ * when the one before has been taken, so a slow download holds one part in memory, not the file.
+ */
+export function streamOf(parts: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const next = await parts.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      },
+      async cancel() {
+        await parts.return(undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }

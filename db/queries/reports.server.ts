@@ -66,13 +66,10 @@ export interface AttemptListFilter extends OfficerFilter {
   to?: string;
 }
 
-/** Attempts with officer and wing, newest first, for the attempts export and an officer's record. */
-export function listAttempts(db: Db, f: AttemptListFilter) {
+function attemptsMatching(db: Db, f: AttemptListFilter) {
   let q = db
     .selectFrom("attempts as a")
     .innerJoin("users as u", "u.id", "a.officer_id")
-    .leftJoin("units as w", "w.id", "u.unit_id")
-    .select(["a.id", "u.display_name", "w.name as unit_name", "a.module_id", ...ATTEMPT_COLUMNS])
     .where("u.establishment_id", "=", f.establishmentId)
     .where("u.role", "=", "officer");
   if (f.wingId != null) q = q.where("u.unit_id", "=", f.wingId);
@@ -82,7 +79,65 @@ export function listAttempts(db: Db, f: AttemptListFilter) {
   if (f.moduleId) q = q.where("a.module_id", "=", f.moduleId);
   if (f.from) q = q.where("a.started_at", ">=", `${f.from}T00:00:00.000Z`);
   if (f.to) q = q.where("a.started_at", "<=", `${f.to}T23:59:59.999Z`);
-  return q.orderBy("a.started_at", "desc").orderBy("a.id").execute();
+  return q;
+}
+
+function attemptListOf(db: Db, f: AttemptListFilter) {
+  return attemptsMatching(db, f)
+    .leftJoin("units as w", "w.id", "u.unit_id")
+    .select(["a.id", "u.display_name", "w.name as unit_name", "a.module_id", ...ATTEMPT_COLUMNS]);
+}
+
+/** Attempts with officer and wing, newest first, for an officer's record. */
+export function listAttempts(db: Db, f: AttemptListFilter) {
+  return attemptListOf(db, f).orderBy("a.started_at", "desc").orderBy("a.id").execute();
+}
+
+export type AttemptListRow = Awaited<ReturnType<typeof listAttempts>>[number];
+
+export async function countAttempts(db: Db, f: AttemptListFilter): Promise<number> {
+  const row = await attemptsMatching(db, f)
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Officers per page of attempts: a page is then a few thousand rows at most, read in one short query. */
+const OFFICERS_PER_PAGE = 100;
+
+/**
+ * The attempts of `listAttempts`, a page at a time for the exports: officers in name order, each
+ * officer's attempts newest (or oldest) first. A page is the attempts of the next officers, read
+ * through the officer index in a query of its own, so a whole prison's year is never held at once
+ * and no connection is kept busy while a slow client downloads.
+ */
+export async function* attemptPages(
+  db: Db,
+  f: AttemptListFilter,
+  {
+    order = "newest",
+    officersPerPage = OFFICERS_PER_PAGE,
+  }: { order?: "newest" | "oldest"; officersPerPage?: number } = {},
+) {
+  let officers = db
+    .selectFrom("users as u")
+    .select("u.id")
+    .where("u.establishment_id", "=", f.establishmentId)
+    .where("u.role", "=", "officer");
+  if (f.wingId != null) officers = officers.where("u.unit_id", "=", f.wingId);
+  if (f.officerId != null) officers = officers.where("u.id", "=", f.officerId);
+  const ids = (await officers.orderBy("u.display_name").orderBy("u.id").execute()).map((o) => o.id);
+  const direction = order === "newest" ? "desc" : "asc";
+  for (let i = 0; i < ids.length; i += officersPerPage) {
+    const page = await attemptListOf(db, f)
+      .where("a.officer_id", "in", ids.slice(i, i + officersPerPage))
+      .orderBy("u.display_name")
+      .orderBy("u.id")
+      .orderBy("a.started_at", direction)
+      .orderBy("a.id")
+      .execute();
+    if (page.length) yield page;
+  }
 }
 
 export function getOfficer(db: Db, id: number) {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testContext, testDatabase } from "../support/database";
 import { insertAttempts, LISTENING_SCENARIOS } from "../support/attempts";
 
-const { statementsFor } = await import("~/reports/exports.server");
+const { statementPages } = await import("~/reports/exports.server");
 const { deliverStatements } = await import("~/reports/lrs.server");
 
 const db = await testDatabase();
@@ -19,6 +19,13 @@ await insertAttempts(db, [
   { username: "officer3", scenarioId: "appeal-denial" },
   { username: "officer4", scenarioId: "appeal-denial", status: "in_progress" as const },
 ]);
+
+/** Every statement, the pages read to the end. */
+async function statementsFor(...args: Parameters<typeof statementPages>) {
+  const all = [];
+  for await (const page of statementPages(...args)) all.push(...page);
+  return all;
+}
 
 // The stand-in: fails the first POST with 503 (storing nothing), then stores statements by id
 // as an LRS does (a statement id already stored is not stored again).
@@ -59,7 +66,7 @@ describe("sending statements to an LRS", () => {
     expect(items).toHaveLength(5); // the in-progress attempt is not a statement
     const config = { endpoint, username: "engage", password: "s3cret", batchSize: 2, backoffMs: 5 };
 
-    const first = await deliverStatements(db, items, config);
+    const first = await deliverStatements(db, statementPages(db, prison, {}, "https://engage.example"), config);
     expect(first).toEqual({ sent: 5, alreadySent: 0, failed: 0, error: null });
     expect(requests.map((r) => r.status)).toEqual([503, 200, 200, 200]);
     expect(requests[0].ids).toEqual(requests[1].ids); // the same batch, retried
@@ -68,7 +75,7 @@ describe("sending statements to an LRS", () => {
     expect(requests.every((r) => r.version === "1.0.3")).toBe(true);
     expect(requests[0].auth).toBe(`Basic ${Buffer.from("engage:s3cret").toString("base64")}`);
 
-    const again = await deliverStatements(db, await statementsFor(db, prison, {}, "https://engage.example"), config);
+    const again = await deliverStatements(db, statementPages(db, prison, {}, "https://engage.example"), config);
     expect(again).toEqual({ sent: 0, alreadySent: 5, failed: 0, error: null });
     expect(requests).toHaveLength(4);
     const delivered = await db.selectFrom("xapi_deliveries").select(["statement_id"]).execute();
@@ -78,13 +85,13 @@ describe("sending statements to an LRS", () => {
   it("stops and reports when the LRS keeps failing, and sends only the rest next time", async () => {
     await insertAttempts(db, [{ username: "officer5", scenarioId: "wing-safety" }]);
     failNext = 10;
-    const items = await statementsFor(db, prison, {}, "https://engage.example");
-    const result = await deliverStatements(db, items, { endpoint, batchSize: 2, retries: 2, backoffMs: 1 });
+    const pages = () => statementPages(db, prison, {}, "https://engage.example");
+    const result = await deliverStatements(db, pages(), { endpoint, batchSize: 2, retries: 2, backoffMs: 1 });
     expect(result.sent).toBe(0);
     expect(result.failed).toBe(1);
     expect(result.error).toBe("The LRS answered 503");
     failNext = 0;
-    const retried = await deliverStatements(db, items, { endpoint, batchSize: 2, backoffMs: 1 });
+    const retried = await deliverStatements(db, pages(), { endpoint, batchSize: 2, backoffMs: 1 });
     expect(retried).toEqual({ sent: 1, alreadySent: 5, failed: 0, error: null });
     expect([...stored.values()].every((n) => n === 1)).toBe(true);
     expect(stored.size).toBe(6);
@@ -96,8 +103,7 @@ describe("sending statements to an LRS", () => {
     await new Promise<void>((r) => refuse.listen(0, "127.0.0.1", r));
     let calls = 0;
     refuse.on("request", () => calls++);
-    const items = await statementsFor(db, prison, {}, "https://engage.example");
-    const result = await deliverStatements(db, items, {
+    const result = await deliverStatements(db, statementPages(db, prison, {}, "https://engage.example"), {
       endpoint: `http://127.0.0.1:${(refuse.address() as AddressInfo).port}`,
       backoffMs: 1,
     });

@@ -6,15 +6,25 @@ const { requireReportScope } = await import("~/reports/scope.server");
 const { matrixReport } = await import("~/reports/matrix.server");
 const { overviewReport } = await import("~/reports/overview.server");
 const { officerRecord } = await import("~/reports/record.server");
-const { attemptsCsv, matrixCsv, parseAttemptFilters, statementsFor, statementsJson } =
+const { attemptsCsv, matrixCsv, parseAttemptFilters, statementPages, statementsJson } =
   await import("~/reports/exports.server");
 const { targetForm, engagementForm } = await import("~/reports/forms");
 const { insertEstablishment, insertUnit } = await import("~db/queries/establishments.server");
 const { insertUser } = await import("~db/queries/users.server");
-const { saveEngagementFigure, setTarget } = await import("~db/queries/reports.server");
+const { attemptPages, listAttempts, saveEngagementFigure, setTarget } = await import("~db/queries/reports.server");
 const { parseForm } = await import("~/utils/forms");
 
 const db = await testDatabase();
+
+/** Every statement, the pages read to the end. */
+async function statementsFor(...args: Parameters<typeof statementPages>) {
+  const all = [];
+  for await (const page of statementPages(...args)) all.push(...page);
+  return all;
+}
+
+/** A download's body, read to the end. */
+const readAll = (download: { body: ReadableStream<Uint8Array> }) => new Response(download.body).text();
 const context = testContext(db);
 
 const demo = (await db.selectFrom("establishments").select("id").executeTakeFirstOrThrow()).id;
@@ -191,7 +201,8 @@ describe("exports", () => {
 
   it("writes attempts CSV with filters, and refuses bad dates with a field error", async () => {
     const filters = await parseAttemptFilters(db, demo, new URLSearchParams({ mode: "practice" }));
-    const { csv, rows } = await attemptsCsv(db, demo, filters.filter);
+    const download = await attemptsCsv(db, demo, filters.filter);
+    const [csv, rows] = [await readAll(download), download.rows];
     expect(csv.trim().split("\r\n")).toHaveLength(2);
     expect(rows).toBe(1);
     expect(csv).toContain("Priya Lindqvist");
@@ -201,6 +212,29 @@ describe("exports", () => {
       new URLSearchParams({ from: "2026-02-31", to: "x", mode: "both", wing: String(otherWing) }),
     );
     expect(Object.keys(bad.errors).sort()).toEqual(["from", "mode", "to", "wing"]);
+  });
+
+  it("reads attempts page by page, every attempt once, officers in name order and each one's newest first", async () => {
+    const all = await listAttempts(db, { establishmentId: demo });
+    const pages = [];
+    for await (const page of attemptPages(db, { establishmentId: demo }, { officersPerPage: 1 })) pages.push(page);
+    expect(pages.length).toBeGreaterThan(1);
+    const read = pages.flat();
+    expect(read.map((r) => r.id).sort()).toEqual(all.map((r) => r.id).sort());
+    const byName = await db
+      .selectFrom("users")
+      .select("id")
+      .where("establishment_id", "=", demo)
+      .where("role", "=", "officer")
+      .orderBy("display_name")
+      .orderBy("id")
+      .execute();
+    const officers = [...new Set(read.map((r) => r.officer_id))];
+    expect(officers).toEqual(byName.map((o) => o.id).filter((id) => officers.includes(id)));
+    for (const page of pages)
+      for (let i = 1; i < page.length; i++)
+        if (page[i].officer_id === page[i - 1].officer_id)
+          expect(page[i].started_at <= page[i - 1].started_at).toBe(true);
   });
 
   it("builds one statement per finished attempt with stable ids and an opaque actor", async () => {
@@ -214,19 +248,19 @@ describe("exports", () => {
     expect(a.filter((s) => s.statement.verb.id.endsWith("/passed"))).toHaveLength(3);
     expect(a.filter((s) => s.statement.verb.id.endsWith("/failed"))).toHaveLength(1);
     expect(a.filter((s) => s.statement.verb.id.endsWith("/completed"))).toHaveLength(1);
-    expect(JSON.parse((await statementsJson(db, demo, {}, "https://engage.example")).json)).toEqual(
-      JSON.parse(JSON.stringify(a.map((s) => s.statement))),
-    );
+    const json = await statementsJson(db, demo, {}, "https://engage.example");
+    expect(json.rows).toBe(5);
+    expect(JSON.parse(await readAll(json))).toEqual(JSON.parse(JSON.stringify(a.map((s) => s.statement))));
     expect(
       JSON.parse(
-        (
+        await readAll(
           await statementsJson(
             db,
             demo,
             { mode: "practice", from: "2000-01-01", to: "2000-01-02" },
             "https://engage.example",
-          )
-        ).json,
+          ),
+        ),
       ),
     ).toEqual([]);
   });

@@ -29,19 +29,30 @@ const CHUNK = 1000;
  * A CSV document with a header row; lines end CRLF (RFC 4180). `codes` names the columns that hold
  * ids Engage generated, written as they are.
  */
-export function toCsv(header: string[], rows: Cell[][], { codes = [] }: { codes?: string[] } = {}): string {
+export function toCsv(header: string[], rows: Cell[][], options: { codes?: string[] } = {}): string {
+  const csv = csvWriter(header, options);
+  return csv.header + csv.rows(rows);
+}
+
+/** The same document written in parts, for a file sent as its rows are read: the header line, then rows. */
+export function csvWriter(header: string[], { codes = [] }: { codes?: string[] } = {}) {
   const write = header.map((name) => (codes.includes(name) ? codeCell : neutraliseCell));
-  // Stringified in chunks: csv-stringify's sync API is markedly faster on many small inputs
-  // than on one large one (a year of a prison's attempts is ~30,000 rows).
-  const parts = [stringify([header.map(neutraliseCell)], OPTIONS)];
-  for (let i = 0; i < rows.length; i += CHUNK)
-    parts.push(
-      stringify(
-        rows.slice(i, i + CHUNK).map((r) => r.map((cell, c) => (write[c] ?? neutraliseCell)(cell))),
-        OPTIONS,
-      ),
-    );
-  return parts.join("");
+  return {
+    header: stringify([header.map(neutraliseCell)], OPTIONS),
+    rows(rows: Cell[][]): string {
+      // Stringified in chunks: csv-stringify's sync API is markedly faster on many small inputs
+      // than on one large one.
+      const parts: string[] = [];
+      for (let i = 0; i < rows.length; i += CHUNK)
+        parts.push(
+          stringify(
+            rows.slice(i, i + CHUNK).map((r) => r.map((cell, c) => (write[c] ?? neutraliseCell)(cell))),
+            OPTIONS,
+          ),
+        );
+      return parts.join("");
+    },
+  };
 }
 
 /** A file name safe in a Content-Disposition header. */
