@@ -1,12 +1,14 @@
 // Signing in: throttled per username and per client address, timing-safe whether or not the
 // username exists, audited. The guess is counted before the password is checked (see throttle.ts).
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import type { Database } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
 import { countGuess, giveBackGuess, restartWindowAt } from "~db/queries/sign-in-throttle.server";
 import { findUserForSignIn, updateUser, usernameKey } from "~db/queries/users.server";
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "~/auth/password.server";
 import { guessVerdict, LIMITS, minutesUntil, WINDOW_MS, type ThrottleKind } from "~/auth/throttle";
+import { parseForm, text } from "~/utils/forms";
 
 export type SignInResult =
   | { ok: true; userId: number }
@@ -75,3 +77,16 @@ export async function signIn(db: Kysely<Database>, attempt: SignInAttempt, now =
   await recordAudit(db, { actorUserId: user.id, action: "sign_in.succeeded", subjectUserId: user.id });
   return { ok: true, userId: user.id };
 }
+
+const SignInForm = z.object({
+  username: text("your username"),
+  // Passwords are checked as typed; only the length is limited here.
+  password: z
+    .string({ error: "Enter your password" })
+    .min(1, "Enter your password")
+    .max(200, "Password must be 200 characters or fewer"),
+  returnTo: z.string().optional(),
+});
+
+/** The sign-in form, read on the server: zod stays out of the browser's copy of the page. */
+export const readSignInForm = (formData: FormData) => parseForm(SignInForm, formData);

@@ -6,16 +6,16 @@ import { data, redirect } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/fields";
 import { NotificationBanner } from "~/components/page";
 import { CharacterCount, Transcript } from "~/components/practice";
 import { loadAttemptView } from "~/practice/attempt-view.server";
-import { MAX_REPLY_CHARS, takeStep } from "~/practice/attempts.server";
+import { takeStep } from "~/practice/attempts.server";
 import { attemptIdOf, NOTICES, noticeOf } from "~/practice/route-helpers.server";
-import { fieldErrors, longText, parseForm, wholeNumber, type FieldErrors } from "~/utils/forms";
+import { readStepForm } from "~/practice/forms.server";
+import type { FieldErrors } from "~/utils/forms";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
 
@@ -30,18 +30,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { view, notice: noticeOf(request) };
 }
 
-const StepForm = z.object({
-  nodeId: z.string().max(200),
-  rowVersion: wholeNumber("the page version"),
-  choice: z.string().max(200).optional(),
-  reply: longText("your reply", { max: MAX_REPLY_CHARS }).optional(),
-});
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: ["officer"] });
   const id = attemptIdOf(params);
   const formData = await readFormData(request);
-  const form = parseForm(StepForm, formData);
+  const form = readStepForm(formData);
   const writing = formData.has("reply");
   // The page as it is now, with what to say about the step just sent.
   const answer = async (said: { notice?: string; errors?: FieldErrors }, status = 200) => {
@@ -56,8 +49,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return answer({ errors: form.errors }, 400);
   }
   const { nodeId, rowVersion, choice, reply } = form.data;
-  if (!writing && !choice) return answer({ errors: fieldErrors({ choice: "Select what you say" }) }, 400);
-  if (writing && !reply) return answer({ errors: fieldErrors({ reply: "Enter your reply" }) }, 400);
+  if (!writing && !choice) return answer({ errors: { choice: "Select what you say" } }, 400);
+  if (writing && !reply) return answer({ errors: { reply: "Enter your reply" } }, 400);
   const input = writing ? { nodeId, rowVersion, text: reply! } : { nodeId, rowVersion, choiceId: choice! };
   const result = await takeStep(context.db, { id: user.id, establishmentId: user.establishmentId }, id, input);
   // Without JavaScript, POST-redirect-GET; with it, the answer is the next page itself.
@@ -70,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "not-in-progress":
       return redirect(`/attempts/${id}/review?notice=finished`);
     case "invalid-text":
-      return answer({ errors: fieldErrors({ reply: result.message }) }, 400);
+      return answer({ errors: { reply: result.message } }, 400);
     case "stale":
     case "not-allowed":
       return context.dataRequest

@@ -4,14 +4,13 @@ import type { Database } from "~db/schema";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Tag } from "~/components/page";
 import { getCurriculum, newestVersionOf } from "~/curriculum.server";
 import { startAttempt } from "~/practice/attempts.server";
+import { readStartForm } from "~/practice/forms.server";
 import { officerProgress } from "~/practice/progress.server";
-import { parseForm } from "~/utils/forms";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
 
@@ -39,12 +38,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-const StartForm = z.object({ mode: z.enum(["practice", "assessment"], { error: "Choose practice or assessment" }) });
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: ["officer"] });
   const { entry } = await findScenario(context.db, params.scenarioId);
-  const form = parseForm(StartForm, await readFormData(request));
+  const form = readStartForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const started = await startAttempt(
     context.db,

@@ -1,26 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { getCurrentUser, refuseCrossSite, safeReturnPath } from "~/auth/guard.server";
-import { signIn } from "~/auth/sign-in.server";
+import { readSignInForm, signIn } from "~/auth/sign-in.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
-import { fieldErrors, parseForm, text } from "~/utils/forms";
+import type { FieldErrors } from "~/utils/forms";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => title("Sign in");
-
-const SignInForm = z.object({
-  username: text("your username"),
-  // Passwords are checked as typed; only the length is limited here.
-  password: z
-    .string({ error: "Enter your password" })
-    .min(1, "Enter your password")
-    .max(200, "Password must be 200 characters or fewer"),
-  returnTo: z.string().optional(),
-});
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const returnTo = safeReturnPath(new URL(request.url).searchParams.get("returnTo"));
@@ -30,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   refuseCrossSite(request);
-  const form = parseForm(SignInForm, await readFormData(request));
+  const form = readSignInForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, username: form.values.username ?? "" }, { status: 400 });
   const result = await signIn(context.db, {
     username: form.data.username,
@@ -39,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     const status = result.reason === "locked" ? 429 : 400;
-    return data({ errors: fieldErrors({ username: result.message }), username: form.data.username }, { status });
+    return data({ errors: { username: result.message } as FieldErrors, username: form.data.username }, { status });
   }
   throw redirect(safeReturnPath(form.data.returnTo), {
     headers: { "Set-Cookie": await context.sessions.startUserSession(request, result.userId) },
