@@ -143,6 +143,13 @@ for (const d of downloads) {
   });
 }
 
+console.log("");
+console.log("page                   loader ms   bare query ms   ratio   (targets: < 300 ms, ratio <= 3)");
+for (const r of results) {
+  console.log(
+    `${r.page.padEnd(22)} ${r.loader.toFixed(1).padStart(9)}   ${r.bare.toFixed(1).padStart(13)}   ${r.ratio.toFixed(2).padStart(5)}   ${r.loader < 300 && r.ratio <= 3 ? "ok" : "MISSED"}`,
+  );
+}
 const MB = 2 ** 20;
 console.log("");
 console.log(
