@@ -12,7 +12,7 @@ import { countBehaviours, describeIndicators, indicatorsOf, type BehaviourCounts
 import { isMiCode, MI_CODE_INFO, OUTCOME_INFO, TALK_TYPE_INFO, type TalkType } from "~/domain/mi-codes";
 import { shuffleForNode } from "~/domain/shuffle";
 import { currentNodeId, restoreConversation } from "~/domain/scenario";
-import { formatDate } from "~/practice/dates";
+import { formatDate } from "~/domain/dates";
 
 export interface PrisonerLine {
   text: string;

@@ -6,10 +6,11 @@ import type { Config } from "~/config.server";
 import type { Database } from "~db/schema";
 import { getOrCreateSetting } from "~db/queries/app-settings.server";
 import { listAttempts, listWings, type AttemptListFilter } from "~db/queries/reports.server";
-import { DEFAULT_THRESHOLDS, passesAssessment, STATUS_LABELS } from "~/domain/competency";
+import { DEFAULT_THRESHOLDS, passesAssessment } from "~/domain/competency";
+import { progressLabel } from "~/domain/vocabulary";
 import { indicatorsOf } from "~/domain/indicators";
 import { toCsv } from "~/domain/reporting/csv";
-import { MONTH_PATTERN } from "~/domain/reporting/months";
+import { endOfDay, isRealDay, startOfDay } from "~/domain/dates";
 import { toAttemptRecord } from "~/domain/reporting/records";
 import { statementBuilder, statementsToJson, uuidV5, type Statement } from "~/domain/reporting/xapi";
 import { getCurriculum } from "~/curriculum.server";
@@ -27,7 +28,7 @@ export async function matrixCsv(
   const rows = m.officers.map((o) => [
     o.name,
     o.wingName ?? "No wing",
-    ...o.progress.modules.map((p) => STATUS_LABELS[p.status]),
+    ...o.progress.modules.map((p) => progressLabel(p.status)),
     o.progress.competent
       ? "Competent"
       : o.progress.refresherDue
@@ -45,10 +46,6 @@ export interface AttemptFilters {
   values: Record<string, string>;
   errors: Record<string, string>;
 }
-
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const isDay = (v: string) =>
-  DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 /** Filters for the attempts export and statements, from the address; wrong values get field errors. */
 export async function parseAttemptFilters(
@@ -80,12 +77,13 @@ export async function parseAttemptFilters(
       filter.status = values.status;
     else errors.status = "Choose a status from the list";
   }
-  for (const k of ["from", "to"] as const) {
-    if (!values[k]) continue;
-    if (isDay(values[k])) filter[k] = values[k];
-    else errors[k] = `Enter the ${k === "from" ? "start" : "end"} date as a real date, for example 2026-03-31`;
-  }
-  if (filter.from && filter.to && filter.from > filter.to)
+  for (const k of ["from", "to"] as const)
+    if (values[k] && !isRealDay(values[k]))
+      errors[k] = `Enter the ${k === "from" ? "start" : "end"} date as a real date, for example 2026-03-31`;
+  // Days are London days: an attempt started at 23:30 UTC on 30 June belongs to 1 July.
+  if (values.from && !errors.from) filter.startedFrom = startOfDay(values.from).toISOString();
+  if (values.to && !errors.to) filter.startedBefore = endOfDay(values.to).toISOString();
+  if (filter.startedFrom && filter.startedBefore && values.from > values.to)
     errors.to = "The end date must be the same as or after the start date";
   return { filter, values, errors };
 }
@@ -236,5 +234,3 @@ export async function statementsJson(
 export function xapiBaseUrl(request: Request, config: Pick<Config, "xapiBaseUrl">): string {
   return config.xapiBaseUrl ?? new URL(request.url).origin;
 }
-
-export { MONTH_PATTERN };

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
-import { formatDate } from "~/practice/dates";
+import { formatDate } from "~/domain/dates";
 import { INDICATOR_NAMES, recordOf } from "~/practice/record.server";
 import { title } from "~/utils/meta";
 

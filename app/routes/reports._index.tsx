@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { LineChart } from "~/components/charts";
-import { formatDate, reportHref, ReportsHeader, ShareText } from "~/components/reports";
+import { reportHref, ReportsHeader, ShareText } from "~/components/reports";
 import { describeShare, MIN_GROUP } from "~/domain/reporting/suppression";
-import { monthLabel } from "~/domain/reporting/months";
+import { formatDate, monthLabel } from "~/domain/dates";
 import { overviewReport } from "~/reports/overview.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";

@@ -6,7 +6,7 @@ import { recordAudit } from "~db/queries/audit.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
 import { reportHref, ReportsHeader } from "~/components/reports";
-import { monthLabel, monthOf } from "~/domain/reporting/months";
+import { monthLabel, monthOf } from "~/domain/dates";
 import { engagementForm } from "~/reports/forms";
 import { requireReportScope } from "~/reports/scope.server";
 import { parseForm } from "~/utils/forms";

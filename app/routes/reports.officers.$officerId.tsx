@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/guard.server";
-import { formatDate, reportHref, ReportsHeader, StatusTag } from "~/components/reports";
+import { reportHref, ReportsHeader, StatusTag } from "~/components/reports";
+import { formatDate } from "~/domain/dates";
 import { Tag } from "~/components/page";
 import { officerRecord } from "~/reports/record.server";
 import { requireReportScope } from "~/reports/scope.server";

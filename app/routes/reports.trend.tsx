@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { LineChart } from "~/components/charts";
 import { ReportsHeader } from "~/components/reports";
-import { monthLabel } from "~/domain/reporting/months";
+import { monthLabel } from "~/domain/dates";
 import { describeCount } from "~/domain/reporting/suppression";
 import { monthlyTrajectory, prisonProgress } from "~/reports/progress.server";
 import { requireReportScope } from "~/reports/scope.server";

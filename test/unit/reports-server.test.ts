@@ -223,7 +223,7 @@ describe("exports", () => {
           await statementsJson(
             db,
             demo,
-            { mode: "practice", from: "2000-01-01", to: "2000-01-02" },
+            { mode: "practice", startedFrom: "2000-01-01T00:00:00.000Z", startedBefore: "2000-01-02T00:00:00.000Z" },
             "https://engage.example",
           )
         ).json,
