@@ -1,6 +1,7 @@
 // The home page for each role.
 import type { Home } from "~/home.server";
 import { SummaryList, Tag } from "~/components/page";
+import { NextStep } from "~/components/practice";
 
 type HomeOf<R extends Home["role"]> = Extract<Home, { role: R }>;
 
@@ -77,7 +78,7 @@ export function OfficerHome({ home }: { home: HomeOf<"officer"> }) {
   );
 }
 
-/** The one next thing to do, with its button; or, when nothing is left, when the next refresher is. */
+/** The one next thing to do, with its button; or, when nothing is left, that nothing is. */
 function NextStepBox({
   next,
   modules,
@@ -85,29 +86,12 @@ function NextStepBox({
   next: HomeOf<"officer">["progress"]["next"];
   modules: HomeOf<"officer">["progress"]["modules"];
 }) {
-  if (!next) {
-    if (modules.length === 0) return null;
-    const refreshers = modules.map((m) => m.refresherDueAt).filter(Boolean);
-    return (
-      <div className="govuk-inset-text" data-testid="next-step">
-        <h2 className="govuk-heading-m">You are competent in every module</h2>
-        {refreshers.length ? (
-          <p className="govuk-body">Nothing is left to do. Each module shows when its refresher is due.</p>
-        ) : null}
-      </div>
-    );
-  }
+  if (next) return <NextStep next={next} />;
+  if (modules.length === 0) return null;
   return (
-    <div className="app-next-step" data-testid="next-step">
-      <h2 className="govuk-heading-m">Your next step</h2>
-      <p className="govuk-body">
-        {next.text}: <strong>{next.scenarioTitle}</strong>
-        {next.moduleTitle ? ` (${next.moduleTitle})` : ""}
-      </p>
-      <a className="govuk-button govuk-!-margin-bottom-0" href={next.href} data-module="govuk-button">
-        {next.text}
-        <span className="govuk-visually-hidden">: {next.scenarioTitle}</span>
-      </a>
+    <div className="govuk-inset-text" data-testid="next-step">
+      <h2 className="govuk-heading-m">You are competent in every module</h2>
+      <p className="govuk-body">Nothing is left to do for now. Each module below shows when its refresher is due.</p>
     </div>
   );
 }

@@ -5,6 +5,7 @@
  * A colour is never the only signal: each tag carries its words.
  */
 import type { Status } from "./competency";
+import type { Level } from "./indicators";
 
 export type TagColour =
   "grey" | "green" | "turquoise" | "blue" | "light-blue" | "purple" | "pink" | "red" | "orange" | "yellow";
@@ -64,3 +65,11 @@ export const SCENARIO_STATE = {
   draft: { label: "Draft", colour: "blue" },
   retired: { label: "Retired", colour: "grey" },
 } as const satisfies Record<string, Word>;
+
+/** A practice indicator against the MITI 4.2.1 fair and good levels. */
+export const INDICATOR_LEVEL: Record<Level, Word> = {
+  good: { label: "At or above good", colour: "green" },
+  fair: { label: "At or above fair", colour: "turquoise" },
+  "below fair": { label: "Below fair", colour: "orange" },
+  "not applicable": { label: "Not judged", colour: "grey" },
+};

@@ -7,7 +7,7 @@ import type { Kysely } from "kysely";
 import { LRUCache } from "lru-cache";
 import type { Database } from "~db/schema";
 import { recentFinishedAttempts } from "~db/queries/attempts.server";
-import type { LoadedVersion } from "~/curriculum.server";
+import { getScenarioVersion, type LoadedVersion } from "~/curriculum.server";
 import { scenarioStats } from "~/domain/scenario";
 import { describeLength, typicalLength, type TypicalLength } from "~/domain/typical-length";
 
@@ -26,4 +26,9 @@ export async function scenarioLength(db: Kysely<Database>, version: LoadedVersio
     cache.set(version.id, (entry = { length }));
   }
   return entry.length && { ...entry.length, text: describeLength(entry.length) };
+}
+
+export async function lengthOfVersion(db: Kysely<Database>, versionId: number) {
+  const version = await getScenarioVersion(db, versionId);
+  return version ? scenarioLength(db, version) : null;
 }

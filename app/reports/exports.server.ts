@@ -7,10 +7,11 @@ import type { Database } from "~db/schema";
 import { getOrCreateSetting } from "~db/queries/app-settings.server";
 import { listAttempts, listWings, type AttemptListFilter } from "~db/queries/reports.server";
 import { DEFAULT_THRESHOLDS, passesAssessment } from "~/domain/competency";
-import { progressLabel } from "~/domain/vocabulary";
+import { ASSESSMENT_RESULT, ATTEMPT_STATUS, MODE, progressLabel } from "~/domain/vocabulary";
+import { OUTCOME_INFO } from "~/domain/mi-codes";
 import { indicatorsOf } from "~/domain/indicators";
 import { toCsv } from "~/domain/reporting/csv";
-import { endOfDay, isRealDay, startOfDay } from "~/domain/dates";
+import { endOfDay, formatDateTime, isoWithOffset, isRealDay, startOfDay } from "~/domain/dates";
 import { toAttemptRecord } from "~/domain/reporting/records";
 import { statementBuilder, statementsToJson, uuidV5, type Statement } from "~/domain/reporting/xapi";
 import { getCurriculum } from "~/curriculum.server";
@@ -88,9 +89,6 @@ export async function parseAttemptFilters(
   return { filter, values, errors };
 }
 
-const MODE_LABELS = { practice: "Practice", assessment: "Assessment" } as const;
-const ATTEMPT_STATUS_LABELS = { finished: "Finished", in_progress: "In progress", abandoned: "Abandoned" } as const;
-
 export async function attemptsCsv(
   db: Kysely<Database>,
   establishmentId: number,
@@ -109,7 +107,9 @@ export async function attemptsCsv(
     "Mode",
     "Status",
     "Started",
+    "Started (ISO 8601)",
     "Finished",
+    "Finished (ISO 8601)",
     "Outcome",
     "Open questions",
     "Closed questions",
@@ -119,7 +119,7 @@ export async function attemptsCsv(
     "MI-non-adherent",
     "Reflection-to-question ratio",
     "Complex reflections %",
-    "Assessment passed",
+    "Assessment result",
   ];
   const body = rows.map((r) => {
     const record = toAttemptRecord(r);
@@ -127,9 +127,7 @@ export async function attemptsCsv(
     const module = modules.get(r.module_id);
     const passed =
       r.mode === "assessment" && r.status === "finished" && module
-        ? passesAssessment(record, module.rules.thresholds)
-          ? "Yes"
-          : "No"
+        ? ASSESSMENT_RESULT[passesAssessment(record, module.rules.thresholds) ? "passed" : "not_passed"].label
         : "";
     return [
       r.id,
@@ -137,11 +135,13 @@ export async function attemptsCsv(
       r.unit_name ?? "No wing",
       module?.title ?? r.module_id,
       scenarios.get(r.scenario_id) ?? r.scenario_id,
-      MODE_LABELS[r.mode],
-      ATTEMPT_STATUS_LABELS[r.status],
-      r.started_at,
-      r.finished_at,
-      r.outcome,
+      MODE[r.mode].label,
+      ATTEMPT_STATUS[r.status].label,
+      formatDateTime(r.started_at),
+      isoWithOffset(r.started_at),
+      r.finished_at && formatDateTime(r.finished_at),
+      r.finished_at && isoWithOffset(r.finished_at),
+      r.outcome && OUTCOME_INFO[r.outcome].label,
       r.open_questions,
       r.closed_questions,
       r.simple_reflections,

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/guard.server";
 import { reportHref, ReportsHeader, StatusTag } from "~/components/reports";
 import { formatDate } from "~/domain/dates";
+import { ATTEMPT_STATUS, INDICATOR_LEVEL, MODE } from "~/domain/vocabulary";
 import { Tag } from "~/components/page";
 import { officerRecord } from "~/reports/record.server";
 import { requireReportScope } from "~/reports/scope.server";
@@ -17,10 +18,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const record = await officerRecord(scope.db, scope.user, scope.prison.id, Number(params.officerId));
   return { scope: { prison: scope.prison, prisons: scope.prisons }, ...record };
 }
-
-const MODE = { practice: "Practice", assessment: "Assessment" } as const;
-const STATUS = { finished: "Finished", in_progress: "In progress", abandoned: "Abandoned" } as const;
-const LEVEL_COLOUR = { good: "green", fair: "turquoise", "below fair": "orange", "not applicable": "grey" } as const;
 
 export default function OfficerRecord() {
   const { scope, officer, modules, attempts } = useLoaderData<typeof loader>();
@@ -69,7 +66,7 @@ export default function OfficerRecord() {
         <div key={a.id} className="govuk-summary-card">
           <div className="govuk-summary-card__title-wrapper">
             <h3 className="govuk-summary-card__title">
-              {a.scenario}: {MODE[a.mode]}, {formatDate(a.startedAt)}
+              {a.scenario}: {MODE[a.mode].label}, {formatDate(a.startedAt)}
             </h3>
           </div>
           <div className="govuk-summary-card__content">
@@ -81,7 +78,7 @@ export default function OfficerRecord() {
               <div className="govuk-summary-list__row">
                 <dt className="govuk-summary-list__key">Status</dt>
                 <dd className="govuk-summary-list__value">
-                  {STATUS[a.status]}
+                  {ATTEMPT_STATUS[a.status].label}
                   {a.finishedAt ? `, ${formatDate(a.finishedAt)}` : ""}
                   {a.outcome ? ` (he ended ${a.outcome})` : ""}
                 </dd>
@@ -90,7 +87,7 @@ export default function OfficerRecord() {
                 <div key={l.name} className="govuk-summary-list__row">
                   <dt className="govuk-summary-list__key">{l.name}</dt>
                   <dd className="govuk-summary-list__value">
-                    {l.value} <Tag colour={LEVEL_COLOUR[l.level]}>{l.level}</Tag>
+                    {l.value} <Tag colour={INDICATOR_LEVEL[l.level].colour}>{INDICATOR_LEVEL[l.level].label}</Tag>
                   </dd>
                 </div>
               ))}
