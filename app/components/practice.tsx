@@ -104,7 +104,7 @@ export function NextStep({ next }: { next: NextStepData }) {
       </p>
       <a className="govuk-button govuk-!-margin-bottom-0" href={next.href} data-module="govuk-button">
         {next.text}
-        <span className="govuk-visually-hidden">: {next.scenarioTitle}</span>
+        <span className="govuk-visually-hidden"> – {next.scenarioTitle}</span>
       </a>
     </div>
   );
