@@ -112,6 +112,10 @@ export function StatusTag({ status }: { status: Status }) {
   return <Tag colour={PROGRESS[status].colour}>{PROGRESS[status].label}</Tag>;
 }
 
+/** A month's label from the labels the loader worked out (domain/dates.server.ts). */
+export const monthName = (labels: Record<string, { long: string; short: string }>, month: string, short = false) =>
+  labels[month]?.[short ? "short" : "long"] ?? month;
+
 export function ShareText({ share }: { share: Share }) {
   return <>{describeShare(share)}</>;
 }

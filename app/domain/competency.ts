@@ -32,7 +32,7 @@
  *    from the first and an addition to the second.
  * 5. The module's thresholds and refresher interval are applied as they are now.
  */
-import { addMonths } from "./dates";
+import { addMonths } from "./dates.server";
 import { indicatorsOf, meetsPercentComplex, meetsReflectionToQuestion, type BehaviourCounts } from "./indicators";
 import type { Outcome } from "./mi-codes";
 

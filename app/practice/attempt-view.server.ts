@@ -14,7 +14,7 @@ import { toAttemptRecord } from "~/domain/reporting/records";
 import { isMiCode, MI_CODE_INFO, OUTCOME_INFO, TALK_TYPE_INFO, type TalkType } from "~/domain/mi-codes";
 import { shuffleForNode } from "~/domain/shuffle";
 import { currentNodeId, restoreConversation } from "~/domain/scenario";
-import { formatDateTime } from "~/domain/dates";
+import { formatDateTime } from "~/domain/dates.server";
 
 export interface PrisonerLine {
   text: string;

@@ -10,7 +10,7 @@ import { attemptsOfOfficer } from "~db/queries/attempts.server";
 import { getCurriculum, type CurriculumModule } from "~/curriculum.server";
 import { assessmentResult } from "~/domain/assessment-result";
 import { programmeProgress, type ModuleProgress, type ScenarioProgress } from "~/domain/competency";
-import { formatDate } from "~/domain/dates";
+import { formatDate } from "~/domain/dates.server";
 import { toAttemptRecord } from "~/domain/reporting/records";
 import { MODE, PROGRESS, type Word } from "~/domain/vocabulary";
 

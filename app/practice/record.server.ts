@@ -10,7 +10,7 @@ import { attemptsOfOfficer, stepsWithReviews } from "~db/queries/attempts.server
 import { getCurriculum, getScenarioVersion } from "~/curriculum.server";
 import { assessmentResult } from "~/domain/assessment-result";
 import { DEFAULT_THRESHOLDS } from "~/domain/competency";
-import { formatDateTime, isoWithOffset } from "~/domain/dates";
+import { formatDateTime, isoWithOffset } from "~/domain/dates.server";
 import { describeIndicators, indicatorsOf, NO_BEHAVIOURS } from "~/domain/indicators";
 import { OUTCOME_INFO } from "~/domain/mi-codes";
 import { toAttemptRecord } from "~/domain/reporting/records";

@@ -11,7 +11,7 @@ import { ASSESSMENT_RESULT, ATTEMPT_STATUS, MODE, progressLabel } from "~/domain
 import { OUTCOME_INFO } from "~/domain/mi-codes";
 import { indicatorsOf } from "~/domain/indicators";
 import { toCsv } from "~/domain/reporting/csv";
-import { endOfDay, formatDateTime, isoWithOffset, isRealDay, startOfDay } from "~/domain/dates";
+import { endOfDay, formatDateTime, isoWithOffset, isRealDay, startOfDay } from "~/domain/dates.server";
 import { toAttemptRecord } from "~/domain/reporting/records";
 import { statementBuilder, statementsToJson, uuidV5, type Statement } from "~/domain/reporting/xapi";
 import { getCurriculum } from "~/curriculum.server";

@@ -1,7 +1,7 @@
 // The report forms' fields: a prison's target and a month's programme engagement figures.
 import { z } from "zod";
 import { wholeNumber } from "~/utils/forms";
-import { isRealDay, MONTH_PATTERN } from "~/domain/dates";
+import { isRealDay, MONTH_PATTERN } from "~/domain/dates.server";
 
 export function targetForm(today: string) {
   return z.object({

@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { getTarget, listEngagementFigures } from "~db/queries/reports.server";
 import { summarise } from "~/domain/reporting/aggregate";
-import { lastMonths, monthOf, nextMonth } from "~/domain/dates";
+import { lastMonths, monthOf, nextMonth } from "~/domain/dates.server";
 import { project, targetDate } from "~/domain/reporting/projection";
 import { MIN_GROUP } from "~/domain/reporting/suppression";
 import { monthlyTrajectory, prisonProgress, type MonthPoint } from "~/reports/progress.server";

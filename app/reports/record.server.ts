@@ -1,5 +1,6 @@
 // One officer's record for a manager: module statuses and every attempt with its indicators.
 // Each look is written to the audit log (who looked at whom, when).
+import { formatDate } from "~/domain/dates.server";
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
@@ -41,7 +42,7 @@ export async function officerRecord(
       id: m.id,
       title: m.title,
       status: progress.modules[i].status,
-      refresherDueAt: progress.modules[i].refresherDueAt?.toISOString() ?? null,
+      refresherDueAt: progress.modules[i].refresherDueAt ? formatDate(progress.modules[i].refresherDueAt!) : null,
     })),
     attempts: rows.map((r) => ({
       id: r.id,
@@ -49,8 +50,8 @@ export async function officerRecord(
       module: curriculum.find((m) => m.id === r.module_id)?.title ?? r.module_id,
       mode: r.mode,
       status: r.status,
-      startedAt: r.started_at,
-      finishedAt: r.finished_at,
+      started: formatDate(r.started_at),
+      finished: r.finished_at && formatDate(r.finished_at),
       outcome: r.outcome,
       indicators:
         r.status === "finished"

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { countAudit, listAudit } from "~db/queries/audit.server";
 import { requireUser } from "~/auth/guard.server";
-import { formatDateTime } from "~/domain/dates";
+import { formatDateTime } from "~/domain/dates.server";
 import { Pagination, pageParam } from "~/components/pagination";
 import { title } from "~/utils/meta";
 

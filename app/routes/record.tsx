@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
-import { formatDate } from "~/domain/dates";
+import { formatDate } from "~/domain/dates.server";
 import { ASSESSMENT_RESULT, MODE } from "~/domain/vocabulary";
 import { Tag } from "~/components/page";
 import { INDICATOR_NAMES, recordOf } from "~/practice/record.server";

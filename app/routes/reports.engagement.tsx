@@ -5,8 +5,8 @@ import { listEngagementFigures, saveEngagementFigure } from "~db/queries/reports
 import { recordAudit } from "~db/queries/audit.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
-import { reportHref, ReportsHeader } from "~/components/reports";
-import { monthLabel, monthOf } from "~/domain/dates";
+import { monthName, reportHref, ReportsHeader } from "~/components/reports";
+import { monthLabel, monthLabels, monthOf } from "~/domain/dates.server";
 import { engagementForm } from "~/reports/forms";
 import { requireReportScope } from "~/reports/scope.server";
 import { parseForm } from "~/utils/forms";
@@ -18,7 +18,11 @@ export const meta: MetaFunction = () => title("Programme engagement");
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request, context);
   const figures = await listEngagementFigures(scope.db, scope.prison.id);
-  return { scope: { prison: scope.prison, prisons: scope.prisons }, figures: figures.reverse() };
+  return {
+    scope: { prison: scope.prison, prisons: scope.prisons },
+    figures: figures.reverse(),
+    labels: monthLabels(figures.map((f) => f.month)),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -47,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function EngagementPage() {
-  const { scope, figures } = useLoaderData<typeof loader>();
+  const { scope, figures, labels } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const values = result?.values ?? {};
   return (
@@ -117,7 +121,7 @@ export default function EngagementPage() {
             figures.map((f) => (
               <tr key={f.month} className="govuk-table__row">
                 <th scope="row" className="govuk-table__header">
-                  {monthLabel(f.month)}
+                  {monthName(labels, f.month)}
                 </th>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{f.eligible}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{f.not_engaging}</td>

@@ -5,7 +5,7 @@ import { csvFileName } from "~/domain/reporting/csv";
 import { attemptsCsv, parseAttemptFilters } from "~/reports/exports.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { downloadResponse, filterErrorResponse } from "~/reports/download.server";
-import { dayOf } from "~/domain/dates";
+import { dayOf } from "~/domain/dates.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request, context);

@@ -6,7 +6,7 @@ import { parseAttemptFilters, statementsJson, xapiBaseUrl } from "~/reports/expo
 import { requireReportScope } from "~/reports/scope.server";
 import { downloadResponse, filterErrorResponse } from "~/reports/download.server";
 import { csvFileName } from "~/domain/reporting/csv";
-import { dayOf } from "~/domain/dates";
+import { dayOf } from "~/domain/dates.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request, context);

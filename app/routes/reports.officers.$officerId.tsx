@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/guard.server";
 import { reportHref, ReportsHeader, StatusTag } from "~/components/reports";
-import { formatDate } from "~/domain/dates";
 import { ATTEMPT_STATUS, INDICATOR_LEVEL, MODE } from "~/domain/vocabulary";
 import { Tag } from "~/components/page";
 import { officerRecord } from "~/reports/record.server";
@@ -55,7 +54,7 @@ export default function OfficerRecord() {
               <td className="govuk-table__cell">
                 <StatusTag status={m.status} />
               </td>
-              <td className="govuk-table__cell">{m.refresherDueAt ? formatDate(m.refresherDueAt) : ""}</td>
+              <td className="govuk-table__cell">{m.refresherDueAt ?? ""}</td>
             </tr>
           ))}
         </tbody>
@@ -66,7 +65,7 @@ export default function OfficerRecord() {
         <div key={a.id} className="govuk-summary-card">
           <div className="govuk-summary-card__title-wrapper">
             <h3 className="govuk-summary-card__title">
-              {a.scenario}: {MODE[a.mode].label}, {formatDate(a.startedAt)}
+              {a.scenario}: {MODE[a.mode].label}, {a.started}
             </h3>
           </div>
           <div className="govuk-summary-card__content">
@@ -79,7 +78,7 @@ export default function OfficerRecord() {
                 <dt className="govuk-summary-list__key">Status</dt>
                 <dd className="govuk-summary-list__value">
                   {ATTEMPT_STATUS[a.status].label}
-                  {a.finishedAt ? `, ${formatDate(a.finishedAt)}` : ""}
+                  {a.finished ? `, ${a.finished}` : ""}
                   {a.outcome ? ` (he ended ${a.outcome})` : ""}
                 </dd>
               </div>

@@ -11,7 +11,7 @@ import { requireReportScope } from "~/reports/scope.server";
 import { parseForm } from "~/utils/forms";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
-import { dayOf } from "~/domain/dates";
+import { dayOf } from "~/domain/dates.server";
 
 export const meta: MetaFunction = () => title("Set the target");
 

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime } from "~/domain/dates";
+import { formatDate, formatDateTime } from "~/domain/dates.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";

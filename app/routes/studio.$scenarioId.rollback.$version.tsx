@@ -9,7 +9,7 @@ import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Textarea } from "~/components/fields";
 import { getCurriculum } from "~/curriculum.server";
-import { formatDateTime } from "~/domain/dates";
+import { formatDateTime } from "~/domain/dates.server";
 import { checkScenario } from "~/domain/scenario";
 import { getScenarioVersionRow } from "~db/queries/scenario-versions.server";
 import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";

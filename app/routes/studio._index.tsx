@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { Tag } from "~/components/page";
-import { formatDate } from "~/domain/dates";
+import { formatDate } from "~/domain/dates.server";
 import { SCENARIO_STATE } from "~/domain/vocabulary";
 import { STUDIO_ROLES } from "~/studio/components";
 import { listLibrary } from "~/studio/studio.server";
@@ -12,7 +12,8 @@ export const meta: MetaFunction = () => title("Scenario studio");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { roles: [...STUDIO_ROLES] });
-  return { scenarios: await listLibrary(context.db) };
+  const scenarios = await listLibrary(context.db);
+  return { scenarios: scenarios.map((s) => ({ ...s, changedAt: formatDate(s.changedAt) })) };
 }
 
 export default function StudioLibrary() {
@@ -92,7 +93,7 @@ export default function StudioLibrary() {
                   {s.hasDraft ? <Tag colour={SCENARIO_STATE.draft.colour}>{SCENARIO_STATE.draft.label}</Tag> : null}
                 </td>
                 <td className="govuk-table__cell">
-                  {formatDate(s.changedAt)}
+                  {s.changedAt}
                   {s.changedBy ? <span className="govuk-body-s"> by {s.changedBy}</span> : null}
                 </td>
                 <td className="govuk-table__cell">

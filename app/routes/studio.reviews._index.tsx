@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
-import { formatDateTime } from "~/domain/dates";
+import { formatDateTime } from "~/domain/dates.server";
 import { pageParam, Pagination } from "~/components/pagination";
 import { STUDIO_ROLES } from "~/studio/components";
 import { reviewQueue } from "~/studio/reviews.server";

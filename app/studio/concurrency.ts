@@ -3,7 +3,7 @@
  * older revision than the stored one is refused, so one trainer never silently overwrites another.
  * Revision 0 means "there was no draft when I opened the editor".
  */
-import { formatDateTime } from "~/domain/dates";
+import { formatDateTime } from "~/domain/dates.server";
 
 export type RevisionCheck = { ok: true; next: number } | { ok: false; current: number };
 

@@ -106,6 +106,15 @@ test.beforeAll(async () => {
   }
 });
 
+/** Types into the editor once the page is live (text typed before React hydrates is reset), and saves. */
+async function editYaml(page: Page, yaml: string) {
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Scenario YAML").fill(yaml);
+  await expect(page.getByRole("status")).toHaveText("No errors found");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Draft saved. It has no errors.")).toBeVisible();
+}
+
 async function as(browser: Browser, username: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, username);
@@ -248,9 +257,7 @@ test("a trainer sees what publishing does to officers' statuses, and retires, re
   await expectAccessibleAtBothWidths(trainer);
 
   await trainer.getByRole("link", { name: "Edit", exact: true }).click();
-  await trainer.getByLabel("Scenario YAML").fill(ownWords(template));
-  await trainer.getByRole("button", { name: "Save draft" }).click();
-  await expect(trainer.getByText("Draft saved. It has no errors.")).toBeVisible();
+  await editYaml(trainer, ownWords(template));
 
   // Before publishing: who changes, and how.
   await trainer.getByRole("link", { name: "Publish", exact: true }).click();
@@ -300,10 +307,7 @@ test("a trainer sees what publishing does to officers' statuses, and retires, re
   // A second version, then roll back to the first.
   await trainer.goto(`/studio/${ID}/edit`);
   const v1 = await trainer.getByLabel("Scenario YAML").inputValue();
-  await trainer
-    .getByLabel("Scenario YAML")
-    .fill(v1.replace("title: Back from segregation", "title: Back from the block"));
-  await trainer.getByRole("button", { name: "Save draft" }).click();
+  await editYaml(trainer, v1.replace("title: Back from segregation", "title: Back from the block"));
   await trainer.getByRole("link", { name: "Publish", exact: true }).click();
   await expect(trainer.getByTestId("impact")).toContainText("no officer's status changes");
   await trainer.getByLabel("Change note").fill("Shorter title");
@@ -379,4 +383,28 @@ test("built-in property names in addresses show no banner and no error; charts u
     .evaluateAll((texts) => [...new Set(texts.map((t) => getComputedStyle(t).fontFamily))]);
   expect(fonts.length).toBeGreaterThan(0);
   for (const font of fonts) expect(font).toMatch(/^system-ui/);
+});
+
+test("every other page this change touched passes axe at 1,280 px and 375 px", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const visit = async (page: Page, path: string) => {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expectAccessibleAtBothWidths(page);
+  };
+  const trainer = await as(browser, "trainer");
+  for (const path of ["/studio", "/studio/reviews", "/studio/wing-safety/edit", "/studio/wing-safety/publish"])
+    await visit(trainer, path);
+  const manager = await as(browser, "manager");
+  for (const path of [
+    "/reports",
+    "/reports/matrix",
+    "/reports/trend",
+    "/reports/engagement",
+    "/reports/exports",
+    `/reports/officers/${ids["ux-dates"]}`,
+  ])
+    await visit(manager, path);
+  const admin = await as(browser, "admin");
+  await visit(admin, "/admin/audit");
 });

@@ -13,7 +13,7 @@ import {
   monthLabel,
   monthOf,
   startOfDay,
-} from "~/domain/dates";
+} from "~/domain/dates.server";
 
 describe("dates in Europe/London", () => {
   it("an attempt finished at 23:30 UTC on 30 June is 1 July to everyone", () => {

@@ -3,7 +3,7 @@
  * number of officers that means, the pace so far (a least-squares line through the monthly
  * counts) and the date the target is reached at that pace.
  */
-import { endOfDay } from "../dates";
+import { endOfDay } from "../dates.server";
 
 export interface Target {
   percent: number;

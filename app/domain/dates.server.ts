@@ -2,6 +2,8 @@
  * Dates and times as people in UK prisons read them: every date, month and day boundary is taken
  * in Europe/London, on every page and in every export, whatever the server's own time zone.
  * Times are stored as ISO 8601 UTC; this module is the only place they become words or days.
+ * Server-only: loaders hand pages the words, so the browser never formats a date (and never
+ * downloads the time-zone code).
  *
  * Words follow the GOV.UK style guide: "1 July 2026", "1 July 2026 at 12:30am", "midday",
  * "midnight". Exports may add the same instant as ISO 8601 with the London offset.
@@ -103,6 +105,13 @@ export function monthEnd(month: string, now: Date): Date {
 /** "2026-03" -> "March 2026"; "Mar 26" when short. */
 export function monthLabel(month: string, short = false): string {
   return format(monthStart(month), short ? "MMM yy" : "MMMM yyyy");
+}
+
+export type MonthLabels = Record<string, { long: string; short: string }>;
+
+/** Labels for months a page shows, worked out on the server (the browser never formats a date). */
+export function monthLabels(months: Iterable<string>): MonthLabels {
+  return Object.fromEntries([...new Set(months)].map((m) => [m, { long: monthLabel(m), short: monthLabel(m, true) }]));
 }
 
 /** `months` calendar months after an instant, on the London calendar (31 August + 6 months = 28 February). */
