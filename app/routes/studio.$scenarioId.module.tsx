@@ -9,7 +9,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { getCurriculum } from "~/curriculum.server";
 import { unfinishedAttemptsOf } from "~db/queries/studio-figures.server";
 import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
-import { ImpactSummary } from "~/studio/impact";
+import { ConfirmOrCancel, ImpactSummary } from "~/studio/impact";
 import { impactOf } from "~/studio/impact.server";
 import { placeOf, retireScenario, returnScenario } from "~/studio/lifecycle.server";
 import { loadStudioScenario } from "~/studio/studio.server";
@@ -99,18 +99,9 @@ export default function ScenarioModule() {
           ) : (
             <Form method="post">
               <input type="hidden" name="intent" value={place.retired ? "return" : "retire"} />
-              <div className="govuk-button-group">
-                <button
-                  type="submit"
-                  className={`govuk-button${place.retired ? "" : " govuk-button--warning"}`}
-                  data-module="govuk-button"
-                >
-                  {place.retired ? `Return it to ${place.moduleTitle}` : `Retire it from ${place.moduleTitle}`}
-                </button>
-                <a className="govuk-link" href={`/studio/${d.id}/publish`}>
-                  Cancel
-                </a>
-              </div>
+              <ConfirmOrCancel scenarioId={d.id} warning={!place.retired}>
+                {place.retired ? `Return it to ${place.moduleTitle}` : `Retire it from ${place.moduleTitle}`}
+              </ConfirmOrCancel>
             </Form>
           )}
         </>

@@ -14,7 +14,7 @@ import { checkScenario } from "~/domain/scenario";
 import { getScenarioVersionRow } from "~db/queries/scenario-versions.server";
 import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
 import { diffScenarios } from "~/studio/diff";
-import { ImpactSummary } from "~/studio/impact";
+import { ConfirmOrCancel, ImpactSummary } from "~/studio/impact";
 import { changeForVersion, impactOf } from "~/studio/impact.server";
 import { numberedVersions, rollBack } from "~/studio/lifecycle.server";
 import { fieldErrors, longText, parseForm, wholeNumber } from "~/utils/forms";
@@ -125,14 +125,7 @@ export default function RollBack() {
           defaultValue={result?.values.changeNote}
           error={result?.errors.changeNote}
         />
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Roll back to v{d.number}
-          </button>
-          <a className="govuk-link" href={`/studio/${d.id}/publish`}>
-            Cancel
-          </a>
-        </div>
+        <ConfirmOrCancel scenarioId={d.id}>Roll back to v{d.number}</ConfirmOrCancel>
       </Form>
     </>
   );

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
-import { activeOfficerAttemptsAt } from "~db/queries/attempts.server";
+import { activeOfficerAttemptsAt } from "~db/queries/reports.server";
 import { lastMembershipOf } from "~db/queries/module-memberships.server";
 import { getCurriculum } from "~/curriculum.server";
 import { everMembers, moduleProgress, type ModuleRules, type Status } from "~/domain/competency";

@@ -1,5 +1,6 @@
 // What a change to a scenario's module would do to officers' statuses, in words, before the
-// trainer makes it (the figures come from impact.server.ts).
+// trainer makes it (the figures come from impact.server.ts), and the button that makes it.
+import type { ReactNode } from "react";
 import type { Impact } from "~/studio/impact.server";
 import { PROGRESS } from "~/domain/vocabulary";
 
@@ -43,6 +44,32 @@ export function ImpactSummary({ impact, moduleTitles }: { impact: Impact; module
           they will need this scenario by their next refresher.
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** The button that makes the change, and the way back to the publish page without making it. */
+export function ConfirmOrCancel({
+  scenarioId,
+  warning = false,
+  children,
+}: {
+  scenarioId: string;
+  warning?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className="govuk-button-group">
+      <button
+        type="submit"
+        className={`govuk-button${warning ? " govuk-button--warning" : ""}`}
+        data-module="govuk-button"
+      >
+        {children}
+      </button>
+      <a className="govuk-link" href={`/studio/${scenarioId}/publish`}>
+        Cancel
+      </a>
     </div>
   );
 }

@@ -9,16 +9,11 @@ import type { Database } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
 import { recordAudit } from "~db/queries/audit.server";
 import { addMembership, endMembership, lastMembershipOf } from "~db/queries/module-memberships.server";
-import {
-  getScenarioVersionRow,
-  insertScenarioVersion,
-  latestVersionOf,
-  listVersionsOf,
-} from "~db/queries/scenario-versions.server";
+import { getScenarioVersionRow, latestVersionOf, listVersionsOf } from "~db/queries/scenario-versions.server";
 import type { CurrentUser } from "~/auth/guard.server";
-import { bumpLibraryGeneration, getCurriculum, placeScenario } from "~/curriculum.server";
+import { bumpLibraryGeneration, getCurriculum } from "~/curriculum.server";
 import { hasErrors } from "~/domain/scenario";
-import { checkStudioYaml, placeholderMessage } from "./studio.server";
+import { addStudioVersion, checkStudioYaml, placeholderMessage } from "./studio.server";
 import { placeholdersIn } from "./template";
 
 export type ChangeResult = { ok: true } | { ok: false; message: string };
@@ -128,26 +123,16 @@ export async function rollBack(
   if (placeholders.length) return { ok: false, message: placeholderMessage(placeholders) };
   const scenario = check.scenario;
   try {
-    await db.transaction().execute(async (tx) => {
-      const versionId = await insertScenarioVersion(tx, {
-        scenarioId,
-        hash: row.content_hash,
+    await db.transaction().execute((tx) =>
+      addStudioVersion(tx, user, {
+        scenario,
         yaml: row.yaml,
-        title: scenario.title,
-        moduleId: scenario.module,
-        source: "studio",
+        hash: row.content_hash,
         changeNote: `Rolled back to v${target.number}: ${to.changeNote}`,
-        createdBy: user.id,
-      });
-      await placeScenario(tx, { scenarioId, moduleId: scenario.module, at: new Date().toISOString(), userId: user.id });
-      await recordAudit(tx, {
-        actorUserId: user.id,
         action: "scenario.rolled_back",
-        establishmentId: user.establishmentId,
-        details: { scenarioId, versionId, to: target.number, changeNote: to.changeNote.slice(0, 500) },
-      });
-      await bumpLibraryGeneration(tx);
-    });
+        details: { to: target.number, changeNote: to.changeNote.slice(0, 500) },
+      }),
+    );
     return { ok: true };
   } catch (error) {
     // Another version was added at the same moment: the line of versions allows one next version.

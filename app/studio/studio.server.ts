@@ -3,7 +3,7 @@
  * an optimistic lock, creating from the template, importing, and publishing immutable versions.
  * Routes call these and stay thin.
  */
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
 import { recordAudit } from "~db/queries/audit.server";
@@ -236,6 +236,44 @@ export async function strandedAttempts(db: Kysely<Database>, scenarioId: string,
 
 export type PublishResult = { ok: true; versionId: number } | { ok: false; message: string };
 
+/**
+ * A new studio version, in the caller's transaction: the version, the scenario's place in its
+ * module, the audit row, and a new library generation for the other instances.
+ */
+export async function addStudioVersion(
+  tx: Transaction<Database>,
+  user: CurrentUser,
+  v: {
+    scenario: Scenario;
+    yaml: string;
+    hash: string;
+    changeNote: string;
+    action: "scenario.published" | "scenario.rolled_back";
+    details: Record<string, unknown>;
+  },
+) {
+  const scenarioId = v.scenario.id;
+  const versionId = await insertScenarioVersion(tx, {
+    scenarioId,
+    hash: v.hash,
+    yaml: v.yaml,
+    title: v.scenario.title,
+    moduleId: v.scenario.module,
+    source: "studio",
+    changeNote: v.changeNote,
+    createdBy: user.id,
+  });
+  await placeScenario(tx, { scenarioId, moduleId: v.scenario.module, at: new Date().toISOString(), userId: user.id });
+  await recordAudit(tx, {
+    actorUserId: user.id,
+    action: v.action,
+    establishmentId: user.establishmentId,
+    details: { scenarioId, versionId, ...v.details },
+  });
+  await bumpLibraryGeneration(tx);
+  return versionId;
+}
+
 export const placeholderMessage = (fields: string[]) =>
   `Replace the template's placeholder text in ${fields.join(", ").replace(/, ([^,]*)$/, " and $1")} before publishing: officers would read it as it is.`;
 
@@ -266,24 +304,14 @@ export async function publishDraft(
       return { ok: false, message: "The draft is the same as the published version: there is nothing to publish" };
     if (!(await deleteDraft(tx, scenarioId, revision)))
       return { ok: false, message: "The draft changed while publishing. Check the changes again, then publish." };
-    const versionId = await insertScenarioVersion(tx, {
-      scenarioId,
-      hash,
+    const versionId = await addStudioVersion(tx, user, {
+      scenario,
       yaml: draft.yaml,
-      title: scenario.title,
-      moduleId: scenario.module,
-      source: "studio",
+      hash,
       changeNote,
-      createdBy: user.id,
-    });
-    await placeScenario(tx, { scenarioId, moduleId: scenario.module, at: new Date().toISOString(), userId: user.id });
-    await recordAudit(tx, {
-      actorUserId: user.id,
       action: "scenario.published",
-      establishmentId: user.establishmentId,
-      details: { scenarioId, versionId, hash, changeNote: changeNote.slice(0, 500) },
+      details: { hash, changeNote: changeNote.slice(0, 500) },
     });
-    await bumpLibraryGeneration(tx);
     return { ok: true, versionId };
   });
   try {

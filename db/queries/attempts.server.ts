@@ -247,30 +247,3 @@ export function recentFinishedAttempts(db: Db, scenarioId: string, limit = 200) 
     .limit(limit)
     .execute();
 }
-
-/** Attempts at these scenarios by every active officer in every prison: what a change to a module would do. */
-export function activeOfficerAttemptsAt(db: Db, scenarioIds: string[]) {
-  if (scenarioIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom("attempts as a")
-    .innerJoin("users as u", "u.id", "a.officer_id")
-    .select([
-      "a.officer_id",
-      "a.scenario_id",
-      "a.mode",
-      "a.status",
-      "a.started_at",
-      "a.finished_at",
-      "a.outcome",
-      "a.open_questions",
-      "a.closed_questions",
-      "a.simple_reflections",
-      "a.complex_reflections",
-      "a.mi_adherent",
-      "a.mi_non_adherent",
-    ])
-    .where("a.scenario_id", "in", scenarioIds)
-    .where("u.role", "=", "officer")
-    .where("u.active", "=", true)
-    .execute();
-}

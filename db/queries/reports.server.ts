@@ -58,6 +58,19 @@ export function attemptsOfOfficers(db: Db, f: OfficerFilter) {
   return q.execute();
 }
 
+/** Attempts at these scenarios by every active officer in every prison: what a change to a module would do. */
+export function activeOfficerAttemptsAt(db: Db, scenarioIds: string[]) {
+  if (scenarioIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("attempts as a")
+    .innerJoin("users as u", "u.id", "a.officer_id")
+    .select(ATTEMPT_COLUMNS)
+    .where("a.scenario_id", "in", scenarioIds)
+    .where("u.role", "=", "officer")
+    .where("u.active", "=", true)
+    .execute();
+}
+
 export interface AttemptListFilter extends OfficerFilter {
   status?: "in_progress" | "finished" | "abandoned";
   mode?: "practice" | "assessment";

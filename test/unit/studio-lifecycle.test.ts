@@ -4,7 +4,7 @@
  * retiring, returning and rolling back; placeholders; and the races each one can meet.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { testContext, testDatabase } from "../support/database";
+import { currentUserOf, testContext, testDatabase } from "../support/database";
 import { insertAttempts, LISTENING_SCENARIOS, POOR_COUNTS } from "../support/attempts";
 import { ownWords } from "../support/studio";
 
@@ -16,7 +16,6 @@ const { getCurriculum } = await import("~/curriculum.server");
 const { officerProgress } = await import("~/practice/progress.server");
 const { recordOf } = await import("~/practice/record.server");
 const { startAttempt, takeStep } = await import("~/practice/attempts.server");
-const { getCurrentUser } = await import("~/auth/guard.server");
 
 const db = await testDatabase();
 const context = testContext(db);
@@ -24,15 +23,7 @@ const MODULE = "listening-on-the-landing";
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
 
-async function userNamed(username: string) {
-  const { id } = await db
-    .selectFrom("users")
-    .select("id")
-    .where("username_key", "=", username)
-    .executeTakeFirstOrThrow();
-  const cookie = (await context.sessions.startUserSession(new Request("http://localhost/"), id)).split(";")[0];
-  return (await getCurrentUser(new Request("http://localhost/", { headers: { Cookie: cookie } }), context))!;
-}
+const userNamed = (username: string) => currentUserOf(context, username);
 
 async function moduleStatus(username: string) {
   const user = await userNamed(username);
