@@ -1,4 +1,7 @@
 // One date module for every page and export: Europe/London, whatever the server's time zone.
+import { TZDate } from "@date-fns/tz";
+import { addMonths as addCalendarMonths } from "date-fns";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addMonths,
@@ -13,6 +16,7 @@ import {
   monthLabel,
   monthOf,
   startOfDay,
+  TIME_ZONE,
 } from "~/domain/dates.server";
 
 describe("dates in Europe/London", () => {
@@ -73,5 +77,30 @@ describe("dates in Europe/London", () => {
   it("adds calendar months on the London calendar, keeping the end of a short month", () => {
     expect(addMonths("2026-08-31T12:00:00Z", 6).toISOString()).toBe("2027-02-28T13:00:00.000Z");
     expect(formatDate(addMonths("2026-06-30T23:30:00Z", 6))).toBe("1 January 2027");
+  });
+});
+
+describe("addMonths", () => {
+  it("agrees with date-fns' addMonths on a TZDate in London, for any instant and any number of months", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.integer({ min: -36, max: 36 }),
+        (ms, months) => {
+          const expected = addCalendarMonths(new TZDate(ms, TIME_ZONE), months).getTime();
+          expect(addMonths(ms, months).getTime()).toBe(expected);
+        },
+      ),
+      {
+        numRuns: 20_000,
+        // Landing in the hour the clocks skip (29 March 2026, 01:30) and the hour they repeat (25 October 2026, 01:30).
+        examples: [
+          [Date.parse("2026-01-29T01:30:00Z"), 2],
+          [Date.parse("2026-08-25T00:30:00Z"), 2],
+          [Date.parse("2026-08-25T01:30:00Z"), 2],
+          [Date.parse("2026-06-30T23:30:00Z"), 6],
+        ],
+      },
+    );
   });
 });
