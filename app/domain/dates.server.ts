@@ -135,6 +135,7 @@ function londonOffset(ms: number): number {
  */
 export function addMonths(when: When, months: number): Date {
   const ms = typeof when === "string" ? Date.parse(when) : when instanceof Date ? when.getTime() : when;
+  if (months === 0) return new Date(ms); // the same instant, even in the hour the clocks go back
   const wall = new Date(ms + londonOffset(ms) * 60_000);
   const day = wall.getUTCDate();
   wall.setUTCDate(1);

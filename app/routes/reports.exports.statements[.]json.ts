@@ -23,9 +23,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     filters: filters.values,
     rows,
   });
-  const name = csvFileName("xapi-statements", scope.prison.name, dayOf(new Date())).replace(
-    /\.csv$/,
-    ".json",
-  );
+  const name = csvFileName("xapi-statements", scope.prison.name, dayOf(new Date())).replace(/\.csv$/, ".json");
   return downloadResponse(json, "application/json; charset=utf-8", name);
 }

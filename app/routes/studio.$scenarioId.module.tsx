@@ -13,6 +13,7 @@ import { ConfirmOrCancel, ImpactSummary } from "~/studio/impact";
 import { impactOf } from "~/studio/impact.server";
 import { placeOf, retireScenario, returnScenario } from "~/studio/lifecycle.server";
 import { loadStudioScenario } from "~/studio/studio.server";
+import { readFormData } from "~/utils/form-data.server";
 import { fieldErrors, parseForm } from "~/utils/forms";
 import { title } from "~/utils/meta";
 
@@ -47,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
-  const form = parseForm(ModuleForm, await request.formData());
+  const form = parseForm(ModuleForm, await readFormData(request));
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const retiring = form.data.intent === "retire";
   const result = retiring ? await retireScenario(context.db, user, s.id) : await returnScenario(context.db, user, s.id);

@@ -17,6 +17,7 @@ import { diffScenarios } from "~/studio/diff";
 import { ConfirmOrCancel, ImpactSummary } from "~/studio/impact";
 import { changeForVersion, impactOf } from "~/studio/impact.server";
 import { numberedVersions, rollBack } from "~/studio/lifecycle.server";
+import { readFormData } from "~/utils/form-data.server";
 import { fieldErrors, longText, parseForm, wholeNumber } from "~/utils/forms";
 import { title } from "~/utils/meta";
 
@@ -62,8 +63,9 @@ const RollbackForm = z.object({
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const formData = await readFormData(request);
   const { scenarioId, number } = await versionsFor(params, context);
-  const form = parseForm(RollbackForm, await request.formData());
+  const form = parseForm(RollbackForm, formData);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await rollBack(context.db, user, scenarioId, {
     number,

@@ -92,13 +92,20 @@ describe("addMonths", () => {
         },
       ),
       {
-        numRuns: 20_000,
+        numRuns: 50_000,
+        seed: 20261130,
         // Landing in the hour the clocks skip (29 March 2026, 01:30) and the hour they repeat (25 October 2026, 01:30).
         examples: [
           [Date.parse("2026-01-29T01:30:00Z"), 2],
           [Date.parse("2026-08-25T00:30:00Z"), 2],
           [Date.parse("2026-08-25T01:30:00Z"), 2],
           [Date.parse("2026-06-30T23:30:00Z"), 6],
+          // In the repeated hour itself: its first and second 01:30, moved by nothing, a month and a year.
+          [Date.parse("2005-10-30T00:00:00Z"), 0],
+          [Date.parse("2026-10-25T00:30:00Z"), 0],
+          [Date.parse("2026-10-25T01:30:00Z"), 0],
+          [Date.parse("2026-10-25T00:30:00Z"), 1],
+          [Date.parse("2026-10-25T01:30:00Z"), -12],
         ],
       },
     );
