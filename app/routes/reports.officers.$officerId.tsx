@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/guard.server";
 import { reportHref, ReportsHeader, StatusTag } from "~/components/reports";
-import { ATTEMPT_STATUS, INDICATOR_LEVEL, MODE } from "~/domain/vocabulary";
+import { ASSESSMENT_RESULT, ATTEMPT_STATUS, INDICATOR_LEVEL, MODE } from "~/domain/vocabulary";
 import { Tag } from "~/components/page";
 import { officerRecord } from "~/reports/record.server";
 import { requireReportScope } from "~/reports/scope.server";
@@ -82,6 +82,25 @@ export default function OfficerRecord() {
                   {a.outcome ? ` (he ended ${a.outcome})` : ""}
                 </dd>
               </div>
+              {a.assessment ? (
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Assessment result</dt>
+                  <dd className="govuk-summary-list__value">
+                    <Tag colour={ASSESSMENT_RESULT[a.assessment.passed ? "passed" : "not_passed"].colour}>
+                      {ASSESSMENT_RESULT[a.assessment.passed ? "passed" : "not_passed"].label}
+                    </Tag>
+                    {a.assessment.passed ? (
+                      <span className="govuk-body-s govuk-!-display-block">
+                        Met the module&apos;s thresholds: counts towards competency.
+                      </span>
+                    ) : (
+                      <span className="govuk-body-s govuk-!-display-block">
+                        Missed: {a.assessment.missed.join("; ")}
+                      </span>
+                    )}
+                  </dd>
+                </div>
+              ) : null}
               {a.indicators?.map((l) => (
                 <div key={l.name} className="govuk-summary-list__row">
                   <dt className="govuk-summary-list__key">{l.name}</dt>

@@ -204,6 +204,14 @@ test("an officer knows where they stand: next step, how long, progress, what is 
     passed: false,
     result: "Not passed",
   });
+
+  // The manager's view of the officer's record says the same, and what it missed.
+  const manager = await as(browser, "manager");
+  await manager.goto(`/reports/officers/${ids["ux-journey"]}`);
+  const assessment = manager.locator(".govuk-summary-card").filter({ hasText: "Assessment result" });
+  await expect(assessment).toHaveCount(1);
+  await expect(assessment).toContainText("Not passed");
+  await expect(assessment).toContainText("Missed:");
 });
 
 test("one date: an attempt finished at 23:30 UTC on 30 June is 1 July for the officer, the manager and the exports", async ({

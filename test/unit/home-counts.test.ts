@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { currentUserOf, requestAs, testContext, testDatabase } from "../support/database";
 
 const { loader } = await import("~/routes/_index");
+const { setTarget } = await import("~db/queries/reports.server");
 
 const db = await testDatabase();
 const context = testContext(db);
@@ -40,5 +41,16 @@ describe("the manager's home page", () => {
     expect(after.officers - before.officers).toBe(1_200);
     expect(after.staff - before.staff).toBe(1_200);
     expect(after.officers).toBeGreaterThan(1_200);
+  });
+
+  it("gives the target date in the same words as every other page (London, '31 March 2099')", async () => {
+    const manager = await currentUserOf(context, "manager");
+    await setTarget(db, {
+      establishmentId: manager.establishmentId!,
+      percent: 50,
+      date: "2099-03-31",
+      setBy: manager.id,
+    });
+    expect((await managerHome()).report!.target).toMatch(/^50% competent by 31 March 2099/);
   });
 });
