@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { listEngagementFigures, saveEngagementFigure } from "~db/queries/reports.server";
 import { recordAudit } from "~db/queries/audit.server";
 import { ErrorSummary } from "~/components/error-summary";
@@ -54,6 +54,9 @@ export default function EngagementPage() {
   const { scope, figures, labels } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const values = result?.values ?? {};
+  // A new key after each save (the redirect is a new location): with JavaScript on, the page is not
+  // reloaded, and the fields would otherwise keep the month just saved. A refused form keeps its values.
+  const { key } = useLocation();
   return (
     <ReportsHeader scope={scope} title="Programme engagement">
       <ErrorSummary errors={result?.errors} />
@@ -62,7 +65,7 @@ export default function EngagementPage() {
         engage. The overview plots the refusal rate beside training coverage. Recording a month again replaces its
         figures.
       </p>
-      <Form method="post" action={reportHref("/reports/engagement", scope)} noValidate>
+      <Form method="post" action={reportHref("/reports/engagement", scope)} noValidate key={key}>
         {scope.prisons.length ? <input type="hidden" name="prison" value={scope.prison.id} /> : null}
         <TextInput
           name="month"

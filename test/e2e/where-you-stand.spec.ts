@@ -365,6 +365,33 @@ test("review queue with JavaScript on: after Save rating, the next reply's form 
   expect(await duplicates()).toEqual([]);
 });
 
+test("engagement figures with JavaScript on: a refused form keeps what was typed, a saved one starts empty", async ({
+  browser,
+}) => {
+  const manager = await as(browser, "manager");
+  await manager.goto("/reports/engagement");
+  await manager.waitForLoadState("networkidle");
+  await manager.evaluate(() => ((window as unknown as { noFullReload: boolean }).noFullReload = true));
+  const month = manager.getByLabel("Month");
+  const eligible = manager.getByLabel("Men eligible for programmes");
+  const notEngaging = manager.getByLabel("Men refusing or not engaging");
+  // A month long past, so no other spec's figures or charts see it.
+  await month.fill("2020-01");
+  await eligible.fill("40");
+  await notEngaging.fill("41");
+  await manager.getByRole("button", { name: "Save figures" }).click();
+  await expect(manager.getByRole("link", { name: /must not be more than the number eligible/ })).toBeVisible();
+  await expect(month).toHaveValue("2020-01");
+  await expect(eligible).toHaveValue("40");
+  await notEngaging.fill("4");
+  await manager.getByRole("button", { name: "Save figures" }).click();
+  await expect(manager.getByText("Figures for January 2020 saved.")).toBeVisible();
+  expect(await manager.evaluate(() => (window as unknown as { noFullReload?: boolean }).noFullReload)).toBe(true);
+  await expect(month).toHaveValue("");
+  await expect(eligible).toHaveValue("");
+  await expect(notEngaging).toHaveValue("");
+});
+
 test("built-in property names in addresses show no banner and no error; charts use the page's font", async ({
   browser,
 }) => {
