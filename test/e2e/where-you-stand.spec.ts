@@ -420,11 +420,18 @@ test("built-in property names in addresses show no banner and no error; charts u
   for (const font of fonts) expect(font).toMatch(/^system-ui/);
 });
 
-test("every other page this change touched passes axe at 1,280 px and 375 px", async ({ browser }) => {
+test("every other page this change touched passes axe at 1,280 px and 375 px, and has no id twice", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const visit = async (page: Page, path: string) => {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
+    const twice = await page.evaluate(() => {
+      const seen = [...document.querySelectorAll("[id]")].map((e) => e.id);
+      return seen.filter((id, i) => seen.indexOf(id) !== i);
+    });
+    expect(twice, path).toEqual([]);
     await expectAccessibleAtBothWidths(page);
   };
   const trainer = await as(browser, "trainer");
@@ -438,6 +445,7 @@ test("every other page this change touched passes axe at 1,280 px and 375 px", a
     "/reports/engagement",
     "/reports/exports",
     `/reports/officers/${ids["ux-dates"]}`,
+    `/reports/officers/${ids["ux-journey"]}`,
   ])
     await visit(manager, path);
   const admin = await as(browser, "admin");
