@@ -12,6 +12,7 @@ import { Radios } from "~/components/fields";
 import { NotificationBanner } from "~/components/page";
 import { CharacterCount, Transcript } from "~/components/practice";
 import { loadAttemptView } from "~/practice/attempt-view.server";
+import { lengthOfVersion } from "~/practice/length.server";
 import { takeStep } from "~/practice/attempts.server";
 import { attemptIdOf, NOTICES, noticeOf } from "~/practice/route-helpers.server";
 import { readStepForm } from "~/practice/forms.server";
@@ -27,7 +28,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const view = await loadAttemptView(context.db, user.id, attemptIdOf(params));
   if (!view) notFound();
   if (!view.current) throw redirect(`/attempts/${view.attempt.id}/review`);
-  return { view, notice: noticeOf(request) };
+  const length = await lengthOfVersion(context.db, view.attempt.versionId);
+  return { view, notice: noticeOf(request), usually: length?.responses ?? null };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -88,6 +90,8 @@ export default function Play() {
   const shown = answer && answer.view.attempt.rowVersion >= loaded.view.attempt.rowVersion ? answer : null;
   const view = shown?.view ?? loaded.view;
   const notice = shown ? shown.notice : loaded.notice;
+  // How long the conversation usually takes is the version's, so the loaded page's stays true.
+  const { usually } = loaded;
   const result = shown?.errors ? { errors: shown.errors, values: shown.values } : undefined;
   const { attempt, scenario, current, turns } = view;
   const name = scenario.persona.name;
@@ -115,7 +119,13 @@ export default function Play() {
         <span className="govuk-caption-l">
           {attempt.mode === "practice" ? "Practice: feedback after each response" : "Assessment: feedback at the end"}
         </span>
-        <h1 className="govuk-heading-l">{scenario.title}</h1>
+        <h1 className="govuk-heading-l govuk-!-margin-bottom-2">{scenario.title}</h1>
+        <p className="govuk-body-s app-progress" data-testid="progress">
+          Your response number {attempt.stepCount + 1}.
+          {usually
+            ? ` This conversation usually takes ${usually.fewest === usually.most ? usually.fewest : `${usually.fewest} to ${usually.most}`} of your responses.`
+            : ""}
+        </p>
         <div className="govuk-inset-text">
           <p className="govuk-body">
             <strong>{name}:</strong> {scenario.persona.background}
