@@ -1,30 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { z } from "zod";
 import { changeOwnPassword } from "~/auth/change-password.server";
 import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
-import { newPassword, parseForm, PASSWORD_RULES } from "~/utils/forms";
+import { PASSWORD_RULES } from "~/utils/form-hints";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
+import { readChangePasswordForm } from "~/auth/account-forms.server";
 
 export const meta: MetaFunction = () => title("Change your password");
-
-const ChangePasswordForm = z
-  .object({
-    currentPassword: z
-      .string({ error: "Enter your current password" })
-      .min(1, "Enter your current password")
-      .max(200, "Password must be 200 characters or fewer"),
-    newPassword: newPassword(),
-    confirmPassword: z.string().default(""),
-  })
-  .refine((f) => f.newPassword === f.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "The two new passwords do not match",
-  });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
@@ -33,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const form = parseForm(ChangePasswordForm, await readFormData(request));
+  const form = readChangePasswordForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const result = await changeOwnPassword(context.db, user, form.data.currentPassword, form.data.newPassword);
   if (!result.ok) return data({ errors: result.errors }, { status: 400 });

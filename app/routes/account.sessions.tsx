@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireUser } from "~/auth/guard.server";
 import { endOwnSessions, listOwnSessions } from "~/auth/own-sessions.server";
 import { ABSOLUTE_MS, IDLE_MS } from "~/auth/session.server";
@@ -9,7 +8,8 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Tag } from "~/components/page";
 import { formatDateTime } from "~/domain/dates.server";
 import { readFormData } from "~/utils/form-data.server";
-import { fieldErrors, parseForm } from "~/utils/forms";
+import { readEndSessionsForm } from "~/auth/account-forms.server";
+import { fieldErrors } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Where you are signed in");
@@ -29,21 +29,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const EndForm = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({
-      intent: z.literal("end-one"),
-      handle: z.string().regex(/^[\w-]{22}$/, "Choose a session from the list"),
-    }),
-    z.object({ intent: z.literal("end-others") }),
-  ],
-  { error: "Use the buttons on the page" },
-);
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const form = parseForm(EndForm, await readFormData(request));
+  const form = readEndSessionsForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const current = (await context.sessions.getSession(request)).id;
   const which = form.data.intent === "end-others" ? "others" : { handle: form.data.handle };

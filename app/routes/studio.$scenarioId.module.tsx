@@ -3,7 +3,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { getCurriculum } from "~/curriculum.server";
@@ -14,7 +13,8 @@ import { impactOf } from "~/studio/impact.server";
 import { placeOf, retireScenario, returnScenario } from "~/studio/lifecycle.server";
 import { loadStudioScenario } from "~/studio/studio.server";
 import { readFormData } from "~/utils/form-data.server";
-import { fieldErrors, parseForm } from "~/utils/forms";
+import { readModuleForm } from "~/studio/forms.server";
+import { fieldErrors } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -42,13 +42,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-const ModuleForm = z.object({ intent: z.enum(["retire", "return"], { error: "Choose retire or return" }) });
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
-  const form = parseForm(ModuleForm, await readFormData(request));
+  const form = readModuleForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const retiring = form.data.intent === "retire";
   const result = retiring ? await retireScenario(context.db, user, s.id) : await returnScenario(context.db, user, s.id);

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Textarea } from "~/components/fields";
@@ -23,9 +22,10 @@ import {
   strandedAttempts,
 } from "~/studio/studio.server";
 import { placeholdersIn } from "~/studio/template";
-import { fieldErrors, longText, parseForm, wholeNumber } from "~/utils/forms";
+import { fieldErrors } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
+import { readPublishForm } from "~/studio/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Publish ${data.title}` : "Publish");
 
@@ -79,16 +79,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-const PublishForm = z.object({
-  revision: wholeNumber("the revision"),
-  changeNote: longText("a change note", { min: 1, max: 500 }),
-});
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
-  const form = parseForm(PublishForm, await readFormData(request));
+  const form = readPublishForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await publishDraft(context.db, user, s.id, form.data.revision, form.data.changeNote);
   if (!result.ok) return data({ errors: fieldErrors({ form: result.message }), values: form.values }, { status: 409 });

@@ -4,7 +4,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Textarea } from "~/components/fields";
@@ -18,7 +17,8 @@ import { ConfirmOrCancel, ImpactSummary } from "~/studio/impact";
 import { changeForVersion, impactOf } from "~/studio/impact.server";
 import { numberedVersions, rollBack } from "~/studio/lifecycle.server";
 import { readFormData } from "~/utils/form-data.server";
-import { fieldErrors, longText, parseForm, wholeNumber } from "~/utils/forms";
+import { readRollbackForm } from "~/studio/forms.server";
+import { fieldErrors } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -56,16 +56,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-const RollbackForm = z.object({
-  currentVersionId: wholeNumber("the version"),
-  changeNote: longText("why you are rolling back", { min: 1, max: 400 }),
-});
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const formData = await readFormData(request);
   const { scenarioId, number } = await versionsFor(params, context);
-  const form = parseForm(RollbackForm, formData);
+  const form = readRollbackForm(formData);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await rollBack(context.db, user, scenarioId, {
     number,

@@ -1,16 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios, Textarea } from "~/components/fields";
 import { HRQ_LEVELS } from "~/studio/hrq";
 import { STUDIO_ROLES } from "~/studio/components";
 import { nextUnrated, rateReply, openReplyToRate } from "~/studio/reviews.server";
-import { fieldErrors, longText, parseForm } from "~/utils/forms";
+import { fieldErrors } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
+import { readRateForm } from "~/studio/forms.server";
 
 export const meta: MetaFunction = () => title("Rate a written reply");
 
@@ -25,15 +25,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { reply };
 }
 
-const RateForm = z.object({
-  rating: z.enum(["1", "2", "3", "4", "5"], { error: "Choose a rating from 1 to 5" }).transform(Number),
-  comment: longText("a comment", { max: 1000 }),
-});
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const stepId = stepIdOf(params.stepId);
-  const form = parseForm(RateForm, await readFormData(request));
+  const form = readRateForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await rateReply(context.db, user, stepId, form.data.rating, form.data.comment || null);
   if (!result.ok) return data({ errors: fieldErrors({ form: result.message }), values: form.values }, { status: 409 });

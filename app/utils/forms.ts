@@ -2,16 +2,17 @@
 // gets back either typed data or one message per field for the error summary.
 import { z } from "zod";
 
-export type FieldErrors = Record<string, string>;
+import type { FieldErrors } from "./field-errors";
+import { USERNAME_RULES } from "./form-hints";
+
+export { fieldErrors, type FieldErrors } from "./field-errors";
+export { PASSWORD_RULES, USERNAME_RULES } from "./form-hints";
 export type FormResult<T> =
   | { ok: true; data: T; values: Record<string, string> }
   | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /** Largest form Engage accepts, in characters across all fields (uploads are handled apart). */
 export const MAX_FORM_CHARS = 300_000;
-
-/** Errors for one field, typed so every action returns the same shape. */
-export const fieldErrors = (errors: FieldErrors): FieldErrors => errors;
 
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.infer<S>> {
   const values: Record<string, string> = {};
@@ -67,7 +68,6 @@ export function longText(label: string, { max = 2000, min = 0 }: { max?: number;
     );
 }
 
-export const USERNAME_RULES = "3 to 64 characters: letters, numbers, full stops, hyphens and underscores";
 export function username() {
   return text("a username", { max: 64 }).refine(
     (v) => /^[A-Za-z0-9._-]{3,64}$/.test(v),
@@ -75,8 +75,6 @@ export function username() {
   );
 }
 
-export const PASSWORD_RULES =
-  "At least 12 characters. Three or four unrelated words work well. Not a common password, and nothing based on your name, username or prison.";
 export function newPassword() {
   return z
     .string({ error: "Enter a password" })
