@@ -10,6 +10,7 @@ import { sql, type Kysely } from "kysely";
 import pino from "pino";
 import { openDatabase } from "~db/connection.server";
 import type { Database } from "~db/schema";
+import { createOidc } from "~/auth/oidc.server";
 import { createSessionStore, sessionSecret } from "~/auth/session.server";
 import { loadConfigOrExit } from "~/config.server";
 import { createApp } from "./express-app.server";
@@ -43,7 +44,7 @@ const app = createApp({
   assetsDir: path.basename(here) === "build" ? path.resolve(here, "../public/build") : path.join(here, "assets"),
   publicDir: path.resolve(here, "../public"),
   log,
-  context: { db, config, sessions },
+  context: { db, config, sessions, oidc: config.oidc ? createOidc(config.oidc) : null },
 });
 
 const server: Server = app.listen(config.port, config.host, () => {
