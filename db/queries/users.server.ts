@@ -159,12 +159,9 @@ export function findUserByUsername(db: Db, username: string) {
     .executeTakeFirst();
 }
 
-/** Staff a file may touch: everyone of one prison (a manager's import) or everyone (an admin's). */
-export function listStaffForImport(db: Db, establishmentId: number | null) {
-  let q = db.selectFrom("users").select(identityColumns);
-  if (establishmentId !== null)
-    q = q.where((eb) => eb.or([eb("establishment_id", "=", establishmentId), eb("role", "=", "admin")]));
-  return q.orderBy("id").execute();
+/** Everyone, as a staff file sees them: usernames are unique across every prison. */
+export function listStaffForImport(db: Db) {
+  return db.selectFrom("users").select(identityColumns).orderBy("id").execute();
 }
 
 /** The time a placement change starts: a new prison or wing restarts "within N days of joining". */
