@@ -1,6 +1,7 @@
 // The home page for each role.
 import type { Home } from "~/home.server";
 import { Placeholder, SummaryList } from "~/components/page";
+import { AssignedToYou } from "~/assignments/assigned-list";
 
 type HomeOf<R extends Home["role"]> = Extract<Home, { role: R }>;
 
@@ -25,6 +26,7 @@ export function OfficerHome({ home }: { home: HomeOf<"officer"> }) {
           </ul>
         </div>
       ) : null}
+      <AssignedToYou items={home.assigned} />
       <p className="govuk-body">
         Take the modules in order. Practise each scenario with feedback, then take its assessment: a module is Competent
         when every scenario has an assessment that meets its levels.
