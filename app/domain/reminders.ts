@@ -18,7 +18,15 @@ export interface ReminderItem {
 export interface Composed {
   subject: string;
   body: string;
+  /** the words before the link back to Engage, added where the message is shown or sent */
+  linkText: string;
 }
+
+/** A message's text as kept: its body, then the words that lead to the link back to Engage. */
+export const storedBody = (m: Pick<Composed, "body" | "linkText">) => `${m.body}\n\n${m.linkText}:`;
+
+/** The text as sent: the kept text with the link (a full address) at the end. */
+export const sentText = (stored: string, url: string) => `${stored} ${url}`;
 
 /** The assigned modules worth a reminder: due within the window, or overdue. */
 export function reminderItems(due: ModuleDue[], titles: Map<string, string>): ReminderItem[] {
@@ -52,7 +60,7 @@ function itemLine(i: ReminderItem) {
     : `* ${what}: due by ${formatDay(i.dueOn)}`;
 }
 
-export function officerReminder(name: string, items: ReminderItem[], link: string): Composed {
+export function officerReminder(name: string, items: ReminderItem[]): Composed {
   const overdue = items.filter((i) => i.state === "overdue").length;
   const subject =
     overdue > 0
@@ -64,10 +72,8 @@ export function officerReminder(name: string, items: ReminderItem[], link: strin
     "This is a reminder of the motivational interviewing training assigned to you in Engage:",
     "",
     ...items.map(itemLine),
-    "",
-    `Sign in to Engage to carry on: ${link}`,
   ].join("\n");
-  return { subject, body };
+  return { subject, body, linkText: "Sign in to Engage to carry on" };
 }
 
 export interface OverdueOfficer {
@@ -76,7 +82,7 @@ export interface OverdueOfficer {
   modules: string[];
 }
 
-export function managerSummary(name: string, prisonName: string, officers: OverdueOfficer[], link: string): Composed {
+export function managerSummary(name: string, prisonName: string, officers: OverdueOfficer[]): Composed {
   const byWing = new Map<string, OverdueOfficer[]>();
   for (const o of officers) byWing.set(o.wing, [...(byWing.get(o.wing) ?? []), o]);
   const wings = [...byWing.keys()].sort((a, b) => a.localeCompare(b));
@@ -92,24 +98,18 @@ export function managerSummary(name: string, prisonName: string, officers: Overd
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((o) => `* ${o.name}: ${o.modules.join(", ")}`),
     ]),
-    "",
-    `See the training matrix: ${link}`,
   ].join("\n");
   return {
     subject: `Engage weekly summary: ${officers.length === 1 ? "1 officer" : `${officers.length} officers`} overdue at ${prisonName}`,
     body,
+    linkText: "See them in the training matrix",
   };
 }
 
-export function replyRated(name: string, scenarioTitle: string, link: string): Composed {
+export function replyRated(name: string, scenarioTitle: string): Composed {
   return {
     subject: "Engage: a trainer has rated your written reply",
-    body: [
-      `Dear ${name},`,
-      "",
-      `A trainer has rated a reply you wrote in "${scenarioTitle}".`,
-      "",
-      `See the rating and their comment: ${link}`,
-    ].join("\n"),
+    body: [`Dear ${name},`, "", `A trainer has rated a reply you wrote in "${scenarioTitle}".`].join("\n"),
+    linkText: "See the rating and the trainer's comment",
   };
 }

@@ -13,6 +13,8 @@ import type { Database } from "~db/schema";
 import { createOidc } from "~/auth/oidc.server";
 import { createSessionStore, sessionSecret } from "~/auth/session.server";
 import { loadConfigOrExit } from "~/config.server";
+import { startReminderSchedule } from "~/messages/job.server";
+import { createSender } from "~/messages/sender.server";
 import { createApp } from "./express-app.server";
 import { prepareDatabase } from "./start-up.server";
 
@@ -47,6 +49,10 @@ const app = createApp({
   context: { db, config, sessions, oidc: config.oidc ? createOidc(config.oidc) : null },
 });
 
+// Reminders and other messages: one instance at a time sends them (a lease in the database).
+const sender = createSender(config.mail);
+const stopReminders = config.reminders.inServer ? startReminderSchedule(db, config, sender, log) : async () => {};
+
 const server: Server = app.listen(config.port, config.host, () => {
   const shown = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   log.info(
@@ -71,6 +77,8 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(async () => {
+      await stopReminders().catch((error) => log.error({ err: error }, "stopping the reminders job failed"));
+      sender?.close();
       await db.destroy().catch((error) => log.error({ err: error }, "closing the database failed"));
       log.info("stopped");
       process.exit(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ModuleDue } from "~/domain/assignments";
-import { managerSummary, newTriggers, officerReminder, reminderItems } from "~/domain/reminders";
+import { managerSummary, newTriggers, officerReminder, reminderItems, sentText, storedBody } from "~/domain/reminders";
 
 const titles = new Map([
   ["m1", "Meeting denial"],
@@ -28,23 +28,20 @@ describe("reminder selection", () => {
   });
 
   it("an officer's message lists every item with its date and links back", () => {
-    const m = officerReminder("Sam Okafor", reminderItems(due, titles), "https://engage.example/");
+    const m = officerReminder("Sam Okafor", reminderItems(due, titles));
     expect(m.subject).toBe("Engage: 1 module is overdue");
     expect(m.body).toContain("* Meeting denial: overdue, it was due by 28 November 2026");
     expect(m.body).toContain("* Parole mistrust (refresher): due by 5 December 2026");
-    expect(m.body).toContain("https://engage.example/");
+    expect(sentText(storedBody(m), "https://engage.example/")).toMatch(
+      /Sign in to Engage to carry on: https:\/\/engage.example\/$/,
+    );
   });
 
   it("a manager's summary groups overdue officers by wing", () => {
-    const m = managerSummary(
-      "Chris",
-      "HMP Hollowbrook",
-      [
-        { wing: "B wing", name: "Tom", modules: ["Meeting denial"] },
-        { wing: "A wing", name: "Sam", modules: ["Meeting denial", "Parole mistrust"] },
-      ],
-      "https://engage.example/reports/matrix?due=overdue",
-    );
+    const m = managerSummary("Chris", "HMP Hollowbrook", [
+      { wing: "B wing", name: "Tom", modules: ["Meeting denial"] },
+      { wing: "A wing", name: "Sam", modules: ["Meeting denial", "Parole mistrust"] },
+    ]);
     expect(m.subject).toBe("Engage weekly summary: 2 officers overdue at HMP Hollowbrook");
     expect(m.body.indexOf("A wing (1)")).toBeLessThan(m.body.indexOf("B wing (1)"));
     expect(m.body).toContain("* Sam: Meeting denial, Parole mistrust");
