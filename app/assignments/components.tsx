@@ -76,7 +76,7 @@ export function DueTag({ state, label }: { state: DueState; label: string }) {
 /** Under a status in the matrix: the due date, and Overdue when it is. */
 export function DueText({ due }: { due: { dueOn: string; state: DueState; refresher: boolean } }) {
   return (
-    <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">
+    <span className="app-due govuk-body-s govuk-!-display-block govuk-!-margin-top-1">
       {due.refresher ? "Refresher due" : "Due"} {formatDay(due.dueOn)}
       {due.state === "overdue" ? (
         <>

@@ -25,6 +25,14 @@ export const DUE_LABELS: Record<DueState, string> = {
   overdue: "Overdue",
 };
 
+/** The training matrix's filter on assigned training. */
+export const DUE_FILTERS = {
+  assigned: "Assigned",
+  on_track: "On track (not overdue)",
+  overdue: "Overdue",
+} as const;
+export type DueFilter = keyof typeof DUE_FILTERS;
+
 export interface AssignmentRule {
   id: number;
   moduleId: string | null; // null: every module

@@ -8,14 +8,7 @@ import { STATUS_LABELS } from "~/domain/competency";
 import { progressRank, type OfficerProgress } from "~/domain/reporting/aggregate";
 import { prisonProgress } from "~/reports/progress.server";
 import { duesForPrison } from "~/assignments/assignments.server";
-import type { ModuleDue } from "~/domain/assignments";
-
-export const DUE_FILTERS = {
-  assigned: "Assigned",
-  on_track: "On track (not overdue)",
-  overdue: "Overdue",
-} as const;
-export type DueFilter = keyof typeof DUE_FILTERS;
+import { DUE_FILTERS, type DueFilter, type ModuleDue } from "~/domain/assignments";
 
 export const MATRIX_PAGE_SIZE = 50;
 export const STATUSES = Object.keys(STATUS_LABELS) as Status[];

@@ -16,7 +16,7 @@ import { Radios, Select, TextInput } from "~/components/fields";
 import { reportHref, ReportsHeader } from "~/components/reports";
 import { formatDay, londonDay } from "~/domain/calendar-days";
 import { getCurriculum } from "~/curriculum.server";
-import { prisonQuery, requireReportScope } from "~/reports/scope.server";
+import { requireReportScope } from "~/reports/scope.server";
 import { parseForm } from "~/utils/forms";
 import { title } from "~/utils/meta";
 
@@ -87,7 +87,7 @@ export default function Assignments() {
       </p>
       <h2 className="govuk-heading-m">Assign training</h2>
       <Form method="post" noValidate>
-        {prisonQuery(scope).prison ? <input type="hidden" name="prison" value={scope.prison.id} /> : null}
+        {scope.prisons.length ? <input type="hidden" name="prison" value={scope.prison.id} /> : null}
         <Select
           name="moduleId"
           label="What to assign"
@@ -217,7 +217,7 @@ export default function Assignments() {
               <td className="govuk-table__cell">{a.due}</td>
               <td className="govuk-table__cell">
                 <Form method="post">
-                  {prisonQuery(scope).prison ? <input type="hidden" name="prison" value={scope.prison.id} /> : null}
+                  {scope.prisons.length ? <input type="hidden" name="prison" value={scope.prison.id} /> : null}
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="assignmentId" value={a.id} />
                   <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">

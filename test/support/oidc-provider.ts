@@ -6,7 +6,9 @@ import { generateKeyPairSync } from "node:crypto";
 import http from "node:http";
 import Provider from "oidc-provider";
 
-export const TEST_CLIENT = { id: "engage-test", secret: "engage-test-secret-that-is-long-enough" };
+import { TEST_CLIENT } from "./oidc-test-client";
+
+export { TEST_CLIENT };
 
 /** The test accounts: preferred_username is the account id. */
 export const TEST_ACCOUNTS: Record<string, Record<string, unknown>> = {
