@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
 import { getCurrentUser, notFound, safeReturnPath } from "~/auth/guard.server";
 import { publicUrl } from "~/public-url.server";
+import { SignInProblem } from "~/components/sign-in-problem";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Sign in with your work account");
@@ -28,18 +28,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function SignInUnavailable() {
-  useLoaderData<typeof loader>();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">Sorry, you cannot sign in with your work account right now</h1>
-        <p className="govuk-body">Engage could not reach the sign-in service. Try again in a few minutes.</p>
-        <p className="govuk-body">
-          <a className="govuk-link" href="/sign-in">
-            Back to sign in
-          </a>
-        </p>
-      </div>
-    </div>
+    <SignInProblem
+      heading="Sorry, you cannot sign in with your work account right now"
+      message="Engage could not reach the sign-in service. Try again in a few minutes."
+    />
   );
 }

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/guard.server";
 import { signInWithClaims } from "~/auth/sso-sign-in.server";
+import { SignInProblem } from "~/components/sign-in-problem";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("You could not be signed in");
@@ -33,19 +34,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function SignInRefused() {
   const { message } = useLoaderData<typeof loader>();
-  return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">You could not be signed in</h1>
-        <p className="govuk-body" id="refusal">
-          {message}
-        </p>
-        <p className="govuk-body">
-          <a className="govuk-link" href="/sign-in">
-            Back to sign in
-          </a>
-        </p>
-      </div>
-    </div>
-  );
+  return <SignInProblem heading="You could not be signed in" message={message} />;
 }

@@ -9,6 +9,7 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary, fieldId } from "~/components/error-summary";
+import { FileUpload } from "~/components/file-upload";
 import { MAX_STAFF_ROWS, STAFF_HEADER } from "~/domain/staff-import";
 import { MAX_STAFF_FILE_BYTES, uploadStaffFile } from "~/staff/import.server";
 import { title } from "~/utils/meta";
@@ -80,24 +81,7 @@ export default function ImportStaff() {
           <li>new staff sign in with their work account; an administrator can set a password for anyone without one</li>
         </ul>
         <Form method="post" encType="multipart/form-data" noValidate>
-          <div className={`govuk-form-group${refused ? " govuk-form-group--error" : ""}`}>
-            <label className="govuk-label govuk-label--s" htmlFor={fieldId("file")}>
-              Staff file (CSV)
-            </label>
-            {refused ? (
-              <p id="file-error" className="govuk-error-message">
-                <span className="govuk-visually-hidden">Error:</span> {refused.message}
-              </p>
-            ) : null}
-            <input
-              className={`govuk-file-upload${refused ? " govuk-file-upload--error" : ""}`}
-              id={fieldId("file")}
-              name="file"
-              type="file"
-              accept=".csv,text/csv"
-              aria-describedby={refused ? "file-error" : undefined}
-            />
-          </div>
+          <FileUpload name="file" label="Staff file (CSV)" accept=".csv,text/csv" error={refused?.message} />
           <div className="govuk-form-group">
             <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
               <div className="govuk-checkboxes__item">

@@ -9,6 +9,7 @@ import { addDays, formatDay, londonDay } from "~/domain/calendar-days";
 import { runReminderJob } from "~/messages/job.server";
 import { createSender } from "~/messages/sender.server";
 import { requestAs, testConfig, testContext, testDatabase, userIdOf } from "../support/database";
+import { insertAttempts } from "../support/attempts";
 import { startNotifyStandIn, startSmtpServer } from "../support/mail-servers";
 import { freePort } from "../support/postgres-server";
 
@@ -134,43 +135,13 @@ describe("reminders by SMTP", () => {
     const { db } = await overduePrison({});
     const context = testContext(db);
     const officerId = await userIdOf(db, "officer3");
-    const version = await db
-      .selectFrom("scenario_versions")
-      .select(["id", "scenario_id", "module_id"])
-      .executeTakeFirstOrThrow();
+    const scenarioId = (await getCurriculum(db))[0].scenarios[0].id;
+    const [attemptId] = await insertAttempts(db, [{ username: "officer3", scenarioId, mode: "practice" }]);
     const now = new Date().toISOString();
-    await db
-      .insertInto("attempts")
-      .values({
-        id: "rated-attempt",
-        officer_id: officerId,
-        establishment_id: (await db.selectFrom("establishments").select("id").executeTakeFirstOrThrow()).id,
-        scenario_version_id: version.id,
-        scenario_id: version.scenario_id,
-        module_id: version.module_id,
-        mode: "practice",
-        status: "finished",
-        snapshot: "{}",
-        shuffle_seed: 1,
-        row_version: 1,
-        step_count: 1,
-        started_at: now,
-        updated_at: now,
-        finished_at: now,
-        ending_node: null,
-        outcome: null,
-        open_questions: 0,
-        closed_questions: 0,
-        simple_reflections: 0,
-        complex_reflections: 0,
-        mi_adherent: 0,
-        mi_non_adherent: 0,
-      })
-      .execute();
     const step = await db
       .insertInto("attempt_steps")
       .values({
-        attempt_id: "rated-attempt",
+        attempt_id: attemptId,
         seq: 1,
         node_id: "n1",
         reply_node_id: "n2",
@@ -189,7 +160,7 @@ describe("reminders by SMTP", () => {
     expect(await rateReply(db, trainer, step.id, 2, null)).toMatchObject({ ok: false });
     const rows = await db.selectFrom("messages").selectAll().where("kind", "=", "reply_rated").execute();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ user_id: officerId, link: "/attempts/rated-attempt/review", status: "pending" });
+    expect(rows[0]).toMatchObject({ user_id: officerId, link: `/attempts/${attemptId}/review`, status: "pending" });
   });
 });
 
