@@ -146,6 +146,16 @@ export function ManagerHome({ home }: { home: HomeOf<"manager"> }) {
               </a>
             </li>
             <li>
+              <a className="govuk-link" href="/reports/assignments">
+                Assign training with due dates
+              </a>
+            </li>
+            <li>
+              <a className="govuk-link" href="/staff/import">
+                Import staff from a file
+              </a>
+            </li>
+            <li>
               <a className="govuk-link" href="/reports/engagement">
                 Record programme engagement figures
               </a>
