@@ -11,7 +11,7 @@ import { createSender } from "~/messages/sender.server";
 import { requestAs, testConfig, testContext, testDatabase, userIdOf } from "../support/database";
 import { insertAttempts } from "../support/attempts";
 import { startNotifyStandIn, startSmtpServer } from "../support/mail-servers";
-import { freePort } from "../support/postgres-server";
+import { freePort } from "../support/ports";
 
 const { getCurriculum } = await import("~/curriculum.server");
 const messagesPage = await import("~/routes/messages");
