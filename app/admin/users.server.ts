@@ -59,8 +59,9 @@ export async function createUserAccount(
         establishment_id: input.establishmentId,
         unit_id: input.unitId,
         password_hash: passwordHash,
-        // The admin chose this password: the person replaces it when they first sign in.
-        must_change_password: true,
+        // An admin chose this password: the person replaces it when they first sign in. (The first
+        // administrator, made from the command line, chose their own.)
+        must_change_password: actor !== null,
         active: true,
       });
       await recordAudit(trx, {

@@ -8,6 +8,7 @@ import { requireUser, safeReturnPath } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/fields";
 import { optionalId, parseForm } from "~/utils/forms";
+import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Choose your wing");
@@ -24,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: ["officer"] });
-  const form = parseForm(WingForm, await request.formData());
+  const form = parseForm(WingForm, await readFormData(request));
   const result = form.ok
     ? await chooseOwnWing(context.db, user, form.data.unitId)
     : { ok: false as const, errors: form.errors };

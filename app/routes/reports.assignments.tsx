@@ -18,6 +18,7 @@ import { formatDay, londonDay } from "~/domain/calendar-days";
 import { getCurriculum } from "~/curriculum.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { parseForm } from "~/utils/forms";
+import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Assignments");
@@ -48,7 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const RemoveForm = z.object({ intent: z.literal("remove"), assignmentId: z.string().regex(/^\d{1,10}$/) });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const scope = await requireReportScope(request, context, formData.get("prison"));
   const back = reportHref("/reports/assignments", scope);
   if (formData.get("intent") === "remove") {

@@ -12,6 +12,7 @@ import { ErrorSummary, fieldId } from "~/components/error-summary";
 import { FileUpload } from "~/components/file-upload";
 import { MAX_STAFF_ROWS, STAFF_HEADER } from "~/domain/staff-import";
 import { MAX_STAFF_FILE_BYTES, uploadStaffFile } from "~/staff/import.server";
+import { isFormContentType, refuseNonForm } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Import staff from a file");
@@ -26,6 +27,7 @@ const refuse = (message: string, lines: string[] = [], status = 400) => data({ m
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: ["manager", "admin"] });
   const tooLarge = `The file must be ${Math.round(MAX_STAFF_FILE_BYTES / 1000)} KB or smaller`;
+  if (!isFormContentType(request.headers.get("Content-Type"), { multipartOnly: true })) refuseNonForm();
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_STAFF_FILE_BYTES + 16_384)
     return refuse(tooLarge, [], 413);
   let form: FormData;
