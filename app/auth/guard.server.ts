@@ -77,7 +77,7 @@ export async function requireUser(
   return user;
 }
 
-const OPEN_WHILE_CHANGING_PASSWORD = new Set(["/account/password", "/sign-out"]);
+const OPEN_WHILE_CHANGING_PASSWORD = new Set(["/account/password", "/account/sessions", "/sign-out"]);
 
 /** The prison a user's lists are limited to: null means every prison (admins). */
 export function establishmentScope(user: CurrentUser): number | null {

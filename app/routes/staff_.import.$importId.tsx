@@ -6,6 +6,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList } from "~/components/page";
 import { describeCounts } from "~/domain/staff-import";
 import { confirmStaffImport, previewStaffImport } from "~/staff/import.server";
+import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Check the staff import");
@@ -38,6 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: ["manager", "admin"] });
+  await readFormData(request); // the confirm button's form: anything else is refused
   const result = await confirmStaffImport(context.db, user, idOf(params.importId));
   if (!result) notFound();
   if (!result.ok) return data({ message: result.message }, { status: 409 });

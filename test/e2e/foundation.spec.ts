@@ -105,8 +105,8 @@ test("an admin creates an officer who can sign in, then deactivates them", async
   await officer.goto("/record");
   await expect(officer).toHaveURL(/\/account\/password$/);
   await officer.getByLabel("Current password").fill("a long enough password");
-  await officer.getByLabel("New password", { exact: true }).fill("my own long password");
-  await officer.getByLabel("New password again").fill("my own long password");
+  await officer.getByLabel("New password", { exact: true }).fill("quiet harbour lantern 47");
+  await officer.getByLabel("New password again").fill("quiet harbour lantern 47");
   await officer.getByRole("button", { name: "Change password" }).click();
   await expect(officer.getByRole("heading", { name: "Your training" })).toBeVisible();
 
@@ -117,7 +117,7 @@ test("an admin creates an officer who can sign in, then deactivates them", async
   await officer.reload();
   await expect(officer).toHaveURL(/\/sign-in/);
   await officer.getByLabel("Username").fill("new.officer");
-  await officer.getByLabel("Password", { exact: true }).fill("my own long password");
+  await officer.getByLabel("Password", { exact: true }).fill("quiet harbour lantern 47");
   await officer.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(
     officer.getByText("The username or password is not right, or the account is not active.").first(),

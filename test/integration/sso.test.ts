@@ -160,7 +160,11 @@ describe("single sign-on with OpenID Connect", () => {
     const cookie = cookieOf(response);
     const out = await responseOf(() =>
       signOut.action({
-        request: new Request("http://localhost/sign-out", { method: "POST", headers: { Cookie: cookie } }),
+        request: new Request("http://localhost/sign-out", {
+          method: "POST",
+          headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+          body: "",
+        }),
         params: {},
         context,
       } as any),

@@ -150,7 +150,7 @@ describe("staff import pages", () => {
     const confirm = async () =>
       responseOf(async () =>
         preview.action({
-          request: await requestAs(context, "manager", path, { method: "POST" }),
+          request: await requestAs(context, "manager", path, { method: "POST", body: new URLSearchParams() }),
           params: { importId },
           context,
         } as any),
