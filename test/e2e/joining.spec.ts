@@ -30,11 +30,16 @@ test.describe("single sign-on", () => {
     await expect(page.getByText("C wing, HMP Hollowbrook (demo)")).toBeVisible();
     await expect(page.getByText("Rhiannon Pryce")).toBeVisible();
 
-    // Signing out goes through the provider's end-session endpoint.
+    // Signing out goes through the provider's end-session endpoint and back to Engage's sign-in page,
+    // signed out of both: signing in again asks for the username at the provider.
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/session\/end/);
+    await page.getByRole("button", { name: "Yes, sign me out" }).click();
+    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/sign-in$/);
     await page.goto("/");
     await expect(page).toHaveURL(/\/sign-in/);
+    await page.getByRole("button", { name: "Sign in with your work account" }).click();
+    await expect(page.getByRole("heading", { name: "Test sign-in service" })).toBeVisible();
   });
 
   test("a manager's role comes from a mapped claim", async ({ page }) => {
