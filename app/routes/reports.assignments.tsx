@@ -8,11 +8,10 @@ import {
   createAssignments,
   removeAssignment,
 } from "~/assignments/assignments.server";
-import { DateInput } from "~/assignments/components";
 import { parseAssignmentForm, WHOLE_PROGRAMME } from "~/assignments/form";
 import { notFound } from "~/auth/guard.server";
-import { ErrorSummary, fieldId } from "~/components/error-summary";
-import { Radios, Select, TextInput } from "~/components/fields";
+import { ErrorSummary } from "~/components/error-summary";
+import { CheckboxItems, DateInput, FieldsetFrame, Radios, Select, TextInput } from "~/components/fields";
 import { reportHref, ReportsHeader } from "~/components/reports";
 import { formatDay, londonDay } from "~/domain/calendar-days";
 import { getCurriculum } from "~/curriculum.server";
@@ -119,44 +118,25 @@ export default function Assignments() {
           error={result?.errors.unitId}
           options={[{ value: "", label: "Choose" }, ...wings.map((w) => ({ value: String(w.id), label: w.name }))]}
         />
-        <div className={`govuk-form-group${result?.errors.officerIds ? " govuk-form-group--error" : ""}`}>
-          <fieldset className="govuk-fieldset" aria-describedby={`${fieldId("officerIds")}-hint`}>
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Officers</legend>
-            <div id={`${fieldId("officerIds")}-hint`} className="govuk-hint">
-              If you chose named officers
-            </div>
-            {result?.errors.officerIds ? (
-              <p className="govuk-error-message">
-                <span className="govuk-visually-hidden">Error:</span> {result.errors.officerIds}
-              </p>
-            ) : null}
-            <details className="govuk-details" open={chosen.size > 1 || Boolean(result?.errors.officerIds)}>
-              <summary className="govuk-details__summary">
-                <span className="govuk-details__summary-text">Choose officers ({officers.length})</span>
-              </summary>
-              <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                {officers.map((o, i) => (
-                  <div className="govuk-checkboxes__item" key={o.id}>
-                    <input
-                      className="govuk-checkboxes__input"
-                      id={i === 0 ? fieldId("officerIds") : `${fieldId("officerIds")}-${o.id}`}
-                      name="officerIds"
-                      type="checkbox"
-                      value={o.id}
-                      defaultChecked={chosen.has(String(o.id))}
-                    />
-                    <label
-                      className="govuk-label govuk-checkboxes__label"
-                      htmlFor={i === 0 ? fieldId("officerIds") : `${fieldId("officerIds")}-${o.id}`}
-                    >
-                      {o.name} ({o.wing ?? "no wing"})
-                    </label>
-                  </div>
-                ))}
-              </div>
-            </details>
-          </fieldset>
-        </div>
+        <FieldsetFrame
+          name="officerIds"
+          legend="Officers"
+          legendClassName="govuk-fieldset__legend--s"
+          hint="If you chose named officers"
+          error={result?.errors.officerIds}
+        >
+          <details className="govuk-details" open={chosen.size > 1 || Boolean(result?.errors.officerIds)}>
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">Choose officers ({officers.length})</span>
+            </summary>
+            <CheckboxItems
+              name="officerIds"
+              small
+              defaultValues={[...chosen]}
+              options={officers.map((o) => ({ value: String(o.id), label: `${o.name} (${o.wing ?? "no wing"})` }))}
+            />
+          </details>
+        </FieldsetFrame>
         <Radios
           name="due"
           legend="When it is due"

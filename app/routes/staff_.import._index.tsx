@@ -8,7 +8,8 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
-import { ErrorSummary, fieldId } from "~/components/error-summary";
+import { ErrorSummary } from "~/components/error-summary";
+import { CheckboxItems } from "~/components/fields";
 import { FileUpload } from "~/components/file-upload";
 import { MAX_STAFF_ROWS, STAFF_HEADER } from "~/domain/staff-import";
 import { MAX_STAFF_FILE_BYTES, uploadStaffFile } from "~/staff/import.server";
@@ -85,24 +86,17 @@ export default function ImportStaff() {
         <Form method="post" encType="multipart/form-data" noValidate>
           <FileUpload name="file" label="Staff file (CSV)" accept=".csv,text/csv" error={refused?.message} />
           <div className="govuk-form-group">
-            <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-              <div className="govuk-checkboxes__item">
-                <input
-                  className="govuk-checkboxes__input"
-                  id={fieldId("deactivateMissing")}
-                  name="deactivateMissing"
-                  type="checkbox"
-                  value="yes"
-                  aria-describedby={`${fieldId("deactivateMissing")}-hint`}
-                />
-                <label className="govuk-label govuk-checkboxes__label" htmlFor={fieldId("deactivateMissing")}>
-                  Deactivate staff who are missing from the file
-                </label>
-                <div id={`${fieldId("deactivateMissing")}-hint`} className="govuk-hint govuk-checkboxes__hint">
-                  Only staff of the prisons in the file. Administrators and you are never deactivated.
-                </div>
-              </div>
-            </div>
+            <CheckboxItems
+              name="deactivateMissing"
+              small
+              options={[
+                {
+                  value: "yes",
+                  label: "Deactivate staff who are missing from the file",
+                  hint: "Only staff of the prisons in the file. Administrators and you are never deactivated.",
+                },
+              ]}
+            />
           </div>
           <button type="submit" className="govuk-button">
             Check the file
