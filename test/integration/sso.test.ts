@@ -9,6 +9,8 @@ import { startTestProvider, TEST_CLIENT, type TestProvider } from "../support/oi
 const start = await import("~/routes/auth.oidc._index");
 const callback = await import("~/routes/auth.oidc.callback");
 const signOut = await import("~/routes/sign-out");
+const signInPage = await import("~/routes/sign-in");
+const { DEMO_PASSWORD } = await import("~/seed/demo.server");
 
 const db = await testDatabase();
 let provider: TestProvider;
@@ -177,5 +179,44 @@ describe("single sign-on with OpenID Connect", () => {
       new Request("http://localhost/", { headers: { Cookie: cookie } }),
     );
     expect(session.get("userId")).toBeUndefined();
+  });
+
+  it("with PASSWORD_SIGN_IN=false, only administrators sign in with a password; the page says so", async () => {
+    const ssoOnly = testContext(
+      db,
+      testConfig({
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: TEST_CLIENT.id,
+        OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
+        ENGAGE_URL: "http://localhost",
+        PASSWORD_SIGN_IN: "false",
+        ENGAGE_DEMO: "false", // the embedded demo keeps its passwords
+      }),
+    );
+    const page = await signInPage.loader({
+      request: new Request("http://localhost/sign-in"),
+      params: {},
+      context: ssoOnly,
+    } as any);
+    expect(page).toMatchObject({ sso: true, passwordsForAll: false });
+    const post = (username: string) =>
+      responseOf(() =>
+        signInPage.action({
+          request: new Request("http://localhost/sign-in", {
+            method: "POST",
+            headers: { "Content-Type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams({ username, password: DEMO_PASSWORD }),
+          }),
+          params: {},
+          context: ssoOnly,
+        } as any),
+      );
+    const officer = await post("officer3");
+    expect(officer.status).toBe(403);
+    expect(JSON.stringify(await officer.json())).toContain("Sign in with your work account");
+    expect(officer.headers.get("set-cookie")).toBeNull();
+    const admin = await post("admin");
+    expect(admin.status).toBe(302);
+    expect(admin.headers.get("set-cookie")).toMatch(/./);
   });
 });
