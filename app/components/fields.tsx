@@ -166,41 +166,14 @@ export function Radios({
   legend: ReactNode;
   hint?: ReactNode;
   error?: string;
-  options: { value: string; label: ReactNode; hint?: ReactNode }[];
+  options: Choice[];
   defaultValue?: string;
   legendClassName?: string;
   small?: boolean;
 }) {
-  const id = fieldId(name);
   return (
     <FieldsetFrame name={name} legend={legend} legendClassName={legendClassName} hint={hint} error={error}>
-      <div className={`govuk-radios${small ? " govuk-radios--small" : ""}`} data-module="govuk-radios">
-        {options.map((o, i) => {
-          // The first radio carries the field id so the error summary link lands on it.
-          const optionId = i === 0 ? id : `${id}-${i + 1}`;
-          return (
-            <div className="govuk-radios__item" key={o.value}>
-              <input
-                className="govuk-radios__input"
-                id={optionId}
-                name={name}
-                type="radio"
-                value={o.value}
-                defaultChecked={defaultValue === o.value}
-                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
-              />
-              <label className="govuk-label govuk-radios__label" htmlFor={optionId}>
-                {o.label}
-              </label>
-              {o.hint ? (
-                <div id={`${optionId}-hint`} className="govuk-hint govuk-radios__hint">
-                  {o.hint}
-                </div>
-              ) : null}
-            </div>
-          );
-        })}
-      </div>
+      <ChoiceItems type="radio" name={name} options={options} checked={[defaultValue]} small={small} />
     </FieldsetFrame>
   );
 }
@@ -256,7 +229,7 @@ export function DateInput({
   );
 }
 
-/** GOV.UK checkboxes (put them in a FieldsetFrame when there are several); the first carries the field id. */
+/** GOV.UK checkboxes (put them in a FieldsetFrame when there are several). */
 export function CheckboxItems({
   name,
   options,
@@ -264,31 +237,51 @@ export function CheckboxItems({
   small,
 }: {
   name: string;
-  options: { value: string; label: ReactNode; hint?: ReactNode }[];
+  options: Choice[];
   defaultValues?: string[];
   small?: boolean;
 }) {
+  return <ChoiceItems type="checkbox" name={name} options={options} checked={defaultValues} small={small} />;
+}
+
+type Choice = { value: string; label: ReactNode; hint?: ReactNode };
+
+/** Radio buttons or checkboxes, each with its label and hint; the first carries the field id, so the error summary link lands on it. */
+function ChoiceItems({
+  type,
+  name,
+  options,
+  checked,
+  small,
+}: {
+  type: "radio" | "checkbox";
+  name: string;
+  options: Choice[];
+  checked: (string | undefined)[];
+  small?: boolean;
+}) {
   const id = fieldId(name);
+  const kind = type === "radio" ? "radios" : "checkboxes";
   return (
-    <div className={`govuk-checkboxes${small ? " govuk-checkboxes--small" : ""}`} data-module="govuk-checkboxes">
+    <div className={`govuk-${kind}${small ? ` govuk-${kind}--small` : ""}`} data-module={`govuk-${kind}`}>
       {options.map((o, i) => {
-        const optionId = i === 0 ? id : `${id}-${o.value}`;
+        const optionId = i === 0 ? id : `${id}-${i + 1}`;
         return (
-          <div className="govuk-checkboxes__item" key={o.value}>
+          <div className={`govuk-${kind}__item`} key={o.value}>
             <input
-              className="govuk-checkboxes__input"
+              className={`govuk-${kind}__input`}
               id={optionId}
               name={name}
-              type="checkbox"
+              type={type}
               value={o.value}
-              defaultChecked={defaultValues.includes(o.value)}
+              defaultChecked={checked.includes(o.value)}
               aria-describedby={o.hint ? `${optionId}-hint` : undefined}
             />
-            <label className="govuk-label govuk-checkboxes__label" htmlFor={optionId}>
+            <label className={`govuk-label govuk-${kind}__label`} htmlFor={optionId}>
               {o.label}
             </label>
             {o.hint ? (
-              <div id={`${optionId}-hint`} className="govuk-hint govuk-checkboxes__hint">
+              <div id={`${optionId}-hint`} className={`govuk-hint govuk-${kind}__hint`}>
                 {o.hint}
               </div>
             ) : null}
