@@ -288,3 +288,50 @@ export function rebuildEdits(form: ScenarioForm): Edit[] {
   // Values last: the options and nodes they name now exist.
   return [...edits, ...unchangedEdits(form)];
 }
+
+/** A few edits of any kind a trainer can make, with targets picked from the scenario as it is. */
+export function editsArb(form: ScenarioForm): fc.Arbitrary<Edit[]> {
+  const ids = form.nodes.map((n) => n.id);
+  const node = fc.constantFrom(...ids);
+  const withChoices = form.nodes.filter((n) => n.choices.length > 0);
+  const choice = withChoices.length
+    ? fc.constantFrom(...withChoices).chain((n) => fc.tuple(fc.constant(n.id), fc.nat({ max: n.choices.length - 1 })))
+    : null;
+  const kinds: fc.Arbitrary<Edit>[] = [
+    fc.record({
+      kind: fc.constant("set-text" as const),
+      path: node.map((id) => ["nodes", id, "prisoner"]),
+      value: textArb,
+    }),
+    fc.record({ kind: fc.constant("set-text" as const), path: fc.constant(["title"]), value: textArb }),
+    fc.record({ kind: fc.constant("add-node" as const), newNode: fc.record({ prisoner: textArb }), after: node }),
+    fc.record({ kind: fc.constant("duplicate-node" as const), node }),
+    fc.record({ kind: fc.constant("move-node" as const), node, to: fc.nat({ max: ids.length }) }),
+    fc.record({ kind: fc.constant("delete-node" as const), node }),
+    fc.record({ kind: fc.constant("rename-node" as const), node, to: slugArb.map((s) => `${s}-x`) }),
+    fc.record({ kind: fc.constant("set-node-kind" as const), node, to: fc.constantFrom("choices", "write", "ending") }),
+    fc.record({ kind: fc.constant("add-choice" as const), node }),
+    fc.record({
+      kind: fc.constant("add-variable" as const),
+      name: fc.constantFrom("zeal", "mood"),
+      value: fc.integer({ min: -2, max: 2 }),
+    }),
+  ];
+  if (choice)
+    kinds.push(
+      choice.map(([n, i]) => ({ kind: "duplicate-choice" as const, node: n, index: i })),
+      choice.map(([n, i]) => ({ kind: "delete-choice" as const, node: n, index: i })),
+      fc
+        .tuple(choice, fc.nat({ max: 4 }))
+        .map(([[n, i], to]) => ({ kind: "move-choice" as const, node: n, index: i, to })),
+      fc
+        .tuple(choice, textArb)
+        .map(([[n, i], say]) => ({ kind: "set-text" as const, path: ["nodes", n, "choices", i, "say"], value: say })),
+      fc
+        .tuple(choice, node)
+        .map(([[n, i], to]) => ({ kind: "set-goto" as const, node: n, owner: i, branches: [{ if: null, node: to }] })),
+      choice.map(([n, i]) => ({ kind: "add-branch" as const, node: n, owner: i })),
+      choice.map(([n, i]) => ({ kind: "goto-new-node" as const, node: n, owner: i })),
+    );
+  return fc.array(fc.oneof(...kinds), { minLength: 1, maxLength: 4 });
+}

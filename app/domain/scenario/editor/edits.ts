@@ -11,7 +11,7 @@ import { SLUG_PATTERN, VARIABLE_PATTERN } from "../schema";
 import { carryComments, leadingCommentToFirstItem, moveItem, ScenarioDocument } from "./document";
 import { freeId, type NodeKind, type Owner, type Part } from "./form-model";
 import { parseForEditing } from "./read-form";
-import { serializeEdited } from "./serialize";
+import { blocksOf, serializeEdited } from "./serialize";
 import { keyText, pairOf, textOf } from "./yaml-nodes";
 
 export interface Branch {
@@ -74,7 +74,12 @@ export type EditResult =
     }
   | ({ ok: false } & Refusal);
 
-export function applyEdits(text: string, edits: readonly Edit[]): EditResult {
+export interface ApplyOptions {
+  /** Write the whole file out in its layout instead of only the changed blocks (the reference the block rewrite must match). */
+  rewriteWhole?: boolean;
+}
+
+export function applyEdits(text: string, edits: readonly Edit[], options: ApplyOptions = {}): EditResult {
   const parsed = parseForEditing(text);
   if (!parsed.ok) {
     const first = parsed.diagnostics[0];
@@ -84,13 +89,15 @@ export function applyEdits(text: string, edits: readonly Edit[]): EditResult {
       message: `The YAML has to be fixed before the forms can change it${first ? `: line ${first.line}, ${first.message}` : "."}`,
     };
   }
+  // Where each entry's lines are, taken before any edit moves or removes one.
+  const layout = options.rewriteWhole ? null : blocksOf(parsed.doc, text);
   const session = new EditSession(new ScenarioDocument(parsed.doc));
   for (const edit of edits) {
     const refused = session.apply(edit);
     if (refused) return { ok: false, ...refused };
   }
   if (!session.changed) return { ok: true, yaml: text, changed: false, nodeId: session.nodeId };
-  const serialized = serializeEdited(parsed.doc, text, session.dirty);
+  const serialized = serializeEdited(parsed.doc, text, session.dirty, layout);
   if (!serialized.ok) return { ok: false, path: [], message: serialized.message };
   return { ok: true, yaml: serialized.text, changed: true, nodeId: session.nodeId };
 }
@@ -107,8 +114,8 @@ const TEXT_FIELDS: Record<string, readonly string[]> = {
 class EditSession {
   changed = false;
   nodeId: string | undefined;
-  /** Node ids whose text changed (their entry can be rewritten alone); "*" when anything else changed. */
-  readonly dirty = new Set<string>();
+  /** The entries (top-level fields and nodes) whose content changed; new entries need no mark. */
+  readonly dirty = new Set<Pair>();
 
   constructor(private readonly d: ScenarioDocument) {}
 
@@ -130,7 +137,7 @@ class EditSession {
         return this.withNodes((nodes) => {
           const from = nodes.items.findIndex((p) => keyText(p) === edit.node);
           if (from < 0) return missingNode(edit.node);
-          if (moveItem(nodes, from, edit.to)) this.touch("*");
+          if (moveItem(nodes, from, edit.to)) this.changed = true;
           return null;
         });
       case "delete-node":
@@ -139,7 +146,7 @@ class EditSession {
           if (index < 0) return missingNode(edit.node);
           if (index === 0) leadingCommentToFirstItem(nodes);
           nodes.items.splice(index, 1);
-          this.touch("*");
+          this.changed = true;
           return null;
         });
       case "rename-node":
@@ -183,15 +190,23 @@ class EditSession {
           return { path: ["variables"], message: `There is no variable called '${edit.name}'.` };
         this.d.removeField(variables, edit.name);
         if (variables.items.length === 0) this.d.removeField(this.d.top, "variables");
-        this.touch("*");
+        this.touchTop("variables");
         return null;
       }
     }
   }
 
+  /** Marks a node as changed (its lines are written anew; every other node's stay as they were). */
   private touch(nodeId: string) {
     this.changed = true;
-    this.dirty.add(nodeId);
+    const pair = this.d.nodePair(nodeId);
+    if (pair) this.dirty.add(pair);
+  }
+
+  private touchTop(key: string) {
+    this.changed = true;
+    const pair = pairOf(this.d.top, key);
+    if (pair) this.dirty.add(pair);
   }
 
   /** The map a field path ends in, created when it is a write or ending the node does not have yet. */
@@ -234,7 +249,9 @@ class EditSession {
     if (typeof key !== "string" || !TEXT_FIELDS[at.part]?.includes(key))
       return { path, message: "The form named a field that is not part of a scenario." };
     const changed = value === null ? this.d.removeField(at.map, key) : this.d.setValue(at.map, at.part, key, value);
-    if (changed) this.touch(at.part === "scenario" || at.part === "persona" ? "*" : at.node!);
+    if (changed && at.part === "scenario") this.touchTop(key);
+    else if (changed && at.part === "persona") this.touchTop("persona");
+    else if (changed) this.touch(at.node!);
     return null;
   }
 
@@ -245,23 +262,23 @@ class EditSession {
     let map: YAMLMap;
     let part: "variables" | "effects";
     let owner: YAMLMap;
-    let touched: string;
+    let touch: () => void;
     if (path.length === 2 && path[0] === "variables") {
       owner = this.d.top;
       part = "variables";
-      touched = "*";
+      touch = () => this.touchTop("variables");
     } else if (path.length === 6 && path[4] === "effects") {
       const at = this.container(path.slice(0, 4));
       if ("message" in at) return at;
       owner = at.map;
       part = "effects";
-      touched = at.node!;
+      touch = () => this.touch(at.node!);
     } else return { path, message: "The form named a field that is not part of a scenario." };
     const existing = pairOf(owner, part)?.value;
     if (value === null) {
       if (!isMap(existing) || !this.d.removeField(existing, name)) return null;
       if (existing.items.length === 0) this.d.removeField(owner, part);
-      this.touch(touched);
+      touch();
       return null;
     }
     if (isMap(existing)) map = existing;
@@ -270,7 +287,7 @@ class EditSession {
       if (existing !== undefined) this.d.removeField(owner, part);
       this.d.addField(owner, part === "variables" ? "scenario" : "choice", part, map);
     }
-    if (this.d.setValue(map, part, name, value)) this.touch(touched);
+    if (this.d.setValue(map, part, name, value)) touch();
     return null;
   }
 
@@ -376,7 +393,7 @@ class EditSession {
     }
     if (at === 0) leadingCommentToFirstItem(nodes);
     nodes.items.splice(at, 0, new Pair(this.d.scalar("node-id", id), node));
-    this.touch("*");
+    this.changed = true;
     this.nodeId = id;
     return { id };
   }
@@ -403,7 +420,7 @@ class EditSession {
       // The comment above the original's id is about the original, so the copy starts without it.
       nodes.items.splice(index + 1, 0, new Pair(key, isMap(original.value) ? original.value.clone() : original.value));
       this.nodeId = id;
-      this.touch("*");
+      this.changed = true;
       return null;
     });
   }
@@ -417,11 +434,14 @@ class EditSession {
       return { path: ["nodes", nodeId], message: `There is already a node called '${to}'. Choose another id.` };
     if (isScalar(pair.key)) pair.key.value = to;
     else pair.key = this.d.scalar("node-id", to);
-    this.touch("*");
+    this.touch(to);
     this.nodeId = to;
     // Every goto that named the old id follows, and so does the start.
     const start = pairOf(this.d.top, "start");
-    if (start && textOf(start.value) === nodeId) this.d.setValue(this.d.top, "scenario", "start", to);
+    if (start && textOf(start.value) === nodeId) {
+      this.d.setValue(this.d.top, "scenario", "start", to);
+      this.touchTop("start");
+    }
     for (const node of this.d.nodes?.items ?? []) {
       if (!isMap(node.value)) continue;
       const choices = pairOf(node.value, "choices")?.value;
@@ -431,11 +451,11 @@ class EditSession {
       ];
       for (const owner of owners) {
         const goto = pairOf(owner, "goto")?.value;
-        if (isScalar(goto) && textOf(goto) === nodeId) goto.value = to;
-        if (isSeq(goto))
-          for (const entry of goto.items.filter(isMap)) {
-            const target = pairOf(entry, "node")?.value;
-            if (isScalar(target) && textOf(target) === nodeId) target.value = to;
+        const targets = isSeq(goto) ? goto.items.filter(isMap).map((e) => pairOf(e, "node")?.value) : [goto];
+        for (const target of targets)
+          if (isScalar(target) && textOf(target) === nodeId) {
+            target.value = to;
+            this.dirty.add(node);
           }
       }
     }

@@ -1,20 +1,85 @@
 /**
- * The edited document back to text. When only some nodes changed, only their lines are rewritten
- * and every other byte of the file stays as it was (quick on a 500-node file, and the smallest
- * diff whatever layout the file uses); otherwise the whole document is written in the file's own
- * layout (indentation, list indentation, `{ padding }`), which reproduces a file in the studio's
- * layout exactly.
+ * The edited document back to text. The file is seen as blocks: each top-level field and each node
+ * is its own lines (with the comments and blank lines above it). A block nothing changed is copied
+ * byte for byte; a changed or new block is written by the `yaml` package in the file's own layout
+ * (indentation, list indentation, `{ padding }`); removed blocks go and moved ones move. So an edit
+ * touches only the lines it must, whatever layout the file uses, and stays quick on 500 nodes.
+ * A file whose shape does not allow blocks (a `{ flow }` top level, say) is written out whole.
  */
 import { Document, isCollection, isMap, isScalar, Pair, visit, YAMLMap, type ToStringOptions } from "yaml";
 import { byteLength, MAX_FILE_BYTES } from "../parse";
-import { keyText, pairOf } from "./yaml-nodes";
+import { pairOf } from "./yaml-nodes";
+
+interface Block {
+  pair: Pair;
+  /** Where the block's lines start: the comments and blank lines above its key are part of it. */
+  start: number;
+  /** The start of the key's own line. */
+  keyLine: number;
+  /** Just after its last line (after the line break, when there is one). */
+  end: number;
+}
+
+export interface SourceBlocks {
+  top: Block[];
+  nodes: { pair: Pair; map: YAMLMap; blocks: Block[]; bodyStart: number; bodyEnd: number; indent: string } | null;
+}
+
+/** Where each top-level field and each node sits in the text; null when the file is not laid out in blocks. */
+export function blocksOf(doc: Document, source: string): SourceBlocks | null {
+  if (!isMap(doc.contents) || doc.contents.flow) return null;
+  const top = mapBlocks(doc.contents, source, 0);
+  if (!top) return null;
+  const nodesPair = pairOf(doc.contents, "nodes");
+  const nodesBlock = top.find((b) => b.pair === nodesPair);
+  const map = nodesPair?.value;
+  if (!nodesBlock || !isMap(map) || map.flow || map.items.length === 0) return { top, nodes: null };
+  const keyLineEnd = source.indexOf("\n", (nodesPair!.key as { range: number[] }).range[0]);
+  if (keyLineEnd < 0) return { top, nodes: null };
+  const blocks = mapBlocks(map, source, keyLineEnd + 1);
+  if (!blocks || blocks[blocks.length - 1].end > nodesBlock.end) return { top, nodes: null };
+  const first = blocks[0];
+  return {
+    top,
+    nodes: {
+      pair: nodesPair!,
+      map,
+      blocks,
+      bodyStart: first.start,
+      bodyEnd: blocks[blocks.length - 1].end,
+      indent: source.slice(first.keyLine, (first.pair.key as { range: number[] }).range[0]),
+    },
+  };
+}
+
+function mapBlocks(map: YAMLMap, source: string, regionStart: number): Block[] | null {
+  const blocks: Block[] = [];
+  let previousEnd = regionStart;
+  for (const pair of map.items) {
+    const key = pair.key;
+    if (!isScalar(key) || !key.range) return null;
+    const keyLine = source.lastIndexOf("\n", key.range[0] - 1) + 1;
+    if (keyLine < previousEnd || !/^ *$/.test(source.slice(keyLine, key.range[0]))) return null;
+    let end = (pair.value as { range?: number[] | null } | null)?.range?.[2] ?? key.range[2];
+    while (end > key.range[0] && /\s/.test(source[end - 1])) end--;
+    const newline = source.indexOf("\n", end);
+    end = newline < 0 ? source.length : newline + 1;
+    blocks.push({ pair, start: previousEnd, keyLine, end });
+    previousEnd = end;
+  }
+  return blocks;
+}
 
 export type Serialized = { ok: true; text: string } | { ok: false; message: string };
 
-export function serializeEdited(doc: Document, source: string, dirtyNodes: ReadonlySet<string>): Serialized {
+export function serializeEdited(
+  doc: Document,
+  source: string,
+  changed: ReadonlySet<Pair>,
+  blocks: SourceBlocks | null,
+): Serialized {
   const options = layoutOf(doc, source);
-  const text =
-    (!dirtyNodes.has("*") && spliceNodes(doc, source, dirtyNodes, options)) || wholeDocument(doc, source, options);
+  const text = (blocks && rebuild(doc, source, changed, blocks, options)) ?? wholeDocument(doc, source, options);
   const size = byteLength(text);
   if (size > MAX_FILE_BYTES)
     return {
@@ -30,42 +95,73 @@ function wholeDocument(doc: Document, source: string, options: ToStringOptions):
   return source.endsWith("\n") ? text : text.replace(/\n$/, "");
 }
 
-/** Rewrites only the lines of the changed nodes; null when the file's shape does not allow it. */
-function spliceNodes(
+function rebuild(
   doc: Document,
   source: string,
-  dirty: ReadonlySet<string>,
+  changed: ReadonlySet<Pair>,
+  blocks: SourceBlocks,
   options: ToStringOptions,
 ): string | null {
-  const nodes = isMap(doc.contents) ? pairOf(doc.contents, "nodes")?.value : undefined;
-  if (!isMap(nodes) || nodes.flow) return null;
-  const pieces: { start: number; end: number; text: string }[] = [];
-  for (const pair of nodes.items) {
-    if (!dirty.has(keyText(pair))) continue;
-    const key = pair.key;
-    const value = pair.value as { range?: [number, number, number] | null } | null;
-    if (!isScalar(key) || !key.range || !value?.range) return null;
-    const lineStart = source.lastIndexOf("\n", key.range[0] - 1) + 1;
-    const indent = source.slice(lineStart, key.range[0]);
-    if (!/^ *$/.test(indent)) return null;
-    let end = value.range[2];
-    while (end > key.range[0] && /\s/.test(source[end - 1])) end--;
-    const newline = source.indexOf("\n", end);
-    const lineEnd = newline < 0 ? source.length : newline;
-    pieces.push({ start: lineStart, end: lineEnd, text: nodeText(pair, indent, options) });
+  const top = doc.contents;
+  if (!isMap(top) || top.flow) return null;
+  const nodes = blocks.nodes;
+  const nodesNow = pairOf(top, "nodes");
+  // The nodes field is rebuilt node by node; when it cannot be (it was empty, or is now), it is written anew.
+  const inner = (pair: Pair, block: Block) => {
+    if (pair !== nodesNow) return null;
+    const map = pair.value;
+    if (nodes && pair === nodes.pair && map === nodes.map && isMap(map) && map.items.length > 0)
+      return (
+        source.slice(block.start, nodes.bodyStart) +
+        emit(map.items, nodes.blocks, source, changed, nodes.indent, options) +
+        source.slice(nodes.bodyEnd, block.end)
+      );
+    const lineBreak = source[block.end - 1] === "\n" ? "\n" : "";
+    return source.slice(block.start, block.keyLine) + pairText(pair, "", options, false) + lineBreak;
+  };
+  const body = emit(top.items, blocks.top, source, changed, "", options, inner);
+  const last = blocks.top[blocks.top.length - 1];
+  return body + source.slice(last ? last.end : 0);
+}
+
+/** The entries of one map in their new order: untouched blocks copied, the others written anew. */
+function emit(
+  pairs: unknown[],
+  blocks: Block[],
+  source: string,
+  changed: ReadonlySet<Pair>,
+  indent: string,
+  options: ToStringOptions,
+  inner: (pair: Pair, block: Block) => string | null = () => null,
+): string {
+  const original = new Map(blocks.map((b) => [b.pair, b]));
+  let out = "";
+  for (const pair of pairs as Pair[]) {
+    const block = original.get(pair);
+    if (!block) {
+      out += `${pairText(pair, indent, options, true)}\n`;
+      continue;
+    }
+    const nested = inner(pair, block);
+    if (nested !== null) out += nested;
+    else if (!changed.has(pair)) out += source.slice(block.start, block.end);
+    else {
+      const lineBreak = source[block.end - 1] === "\n" ? "\n" : "";
+      out += source.slice(block.start, block.keyLine) + pairText(pair, indent, options, false) + lineBreak;
+    }
   }
-  if (pieces.length !== dirty.size) return null;
-  let out = source;
-  for (const p of pieces.sort((a, b) => b.start - a.start)) out = out.slice(0, p.start) + p.text + out.slice(p.end);
   return out;
 }
 
-// One node written on its own, indented to where its id sits in the file. The comment above the
-// id is not part of the node's lines, so it is left out here and stays in the file as it was.
-function nodeText(pair: Pair, indent: string, options: ToStringOptions): string {
-  const key = (pair.key as { clone(): unknown }).clone() as { commentBefore?: unknown; spaceBefore?: unknown };
-  key.commentBefore = undefined;
-  key.spaceBefore = undefined;
+// One entry written on its own, indented to where its siblings sit. The comment above an existing
+// entry's key is among the lines kept above it, so it is left out here.
+function pairText(pair: Pair, indent: string, options: ToStringOptions, withComment: boolean): string {
+  let key = pair.key;
+  if (!withComment && isScalar(key)) {
+    key = key.clone();
+    (key as { commentBefore?: unknown }).commentBefore = undefined;
+    (key as { spaceBefore?: unknown }).spaceBefore = undefined;
+  }
   const single = new Document();
   const map = new YAMLMap(single.schema);
   map.items.push(new Pair(key, pair.value));
