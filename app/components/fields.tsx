@@ -8,15 +8,54 @@ interface FieldProps {
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
+  /** Advice that does not stop the form (the studio's teaching warnings), shown as GOV.UK warning text. */
+  warning?: ReactNode;
   labelClassName?: string;
 }
 
-function describedBy(name: string, hint: unknown, error: unknown, extra?: string) {
-  const ids = [hint ? `${fieldId(name)}-hint` : "", error ? `${fieldId(name)}-error` : "", extra ?? ""].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
+function describedBy(name: string, hint: unknown, error: unknown, extra?: string, warning?: unknown) {
+  const id = fieldId(name);
+  const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : "", warning ? `${id}-warning` : "", extra ?? ""];
+  return ids.some(Boolean) ? ids.filter(Boolean).join(" ") : undefined;
 }
 
-function FieldFrame({ name, label, hint, error, labelClassName, children }: FieldProps & { children: ReactNode }) {
+/** GOV.UK warning text: advice that does not stop anything. */
+export function WarningText({ id, children }: { id?: string; children: ReactNode }) {
+  return (
+    <div id={id} className="govuk-warning-text govuk-!-margin-bottom-2">
+      <span className="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <div className="govuk-warning-text__text">
+        <span className="govuk-visually-hidden">Warning</span>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+function FieldMessages({ name, error, warning }: { name: string; error?: string; warning?: ReactNode }) {
+  return (
+    <>
+      {error ? (
+        <p id={`${fieldId(name)}-error`} className="govuk-error-message">
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      {warning ? <WarningText id={`${fieldId(name)}-warning`}>{warning}</WarningText> : null}
+    </>
+  );
+}
+
+function FieldFrame({
+  name,
+  label,
+  hint,
+  error,
+  warning,
+  labelClassName,
+  children,
+}: FieldProps & { children: ReactNode }) {
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <label className={`govuk-label ${labelClassName ?? ""}`} htmlFor={fieldId(name)}>
@@ -27,11 +66,7 @@ function FieldFrame({ name, label, hint, error, labelClassName, children }: Fiel
           {hint}
         </div>
       ) : null}
-      {error ? (
-        <p id={`${fieldId(name)}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
+      <FieldMessages name={name} error={error} warning={warning} />
       {children}
     </div>
   );
@@ -42,18 +77,19 @@ export function TextInput({
   label,
   hint,
   error,
+  warning,
   labelClassName,
   className,
   ...input
 }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error} labelClassName={labelClassName}>
+    <FieldFrame name={name} label={label} hint={hint} error={error} warning={warning} labelClassName={labelClassName}>
       <input
         className={`govuk-input${error ? " govuk-input--error" : ""} ${className ?? ""}`}
         id={fieldId(name)}
         name={name}
         type="text"
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(name, hint, error, undefined, warning)}
         aria-invalid={error ? true : undefined}
         {...input}
       />
@@ -61,29 +97,48 @@ export function TextInput({
   );
 }
 
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
 export function Select({
   name,
   label,
   hint,
   error,
+  warning,
   labelClassName,
   options,
   ...select
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+}: FieldProps &
+  SelectHTMLAttributes<HTMLSelectElement> & {
+    /** Options, or labelled groups of options (an `<optgroup>` each). */
+    options: (SelectOption | { group: string; options: SelectOption[] })[];
+  }) {
+  const option = (o: SelectOption) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  );
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error} labelClassName={labelClassName}>
+    <FieldFrame name={name} label={label} hint={hint} error={error} warning={warning} labelClassName={labelClassName}>
       <select
         className={`govuk-select${error ? " govuk-select--error" : ""}`}
         id={fieldId(name)}
         name={name}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(name, hint, error, undefined, warning)}
         {...select}
       >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {options.map((o) =>
+          "group" in o ? (
+            <optgroup key={o.group} label={o.group}>
+              {o.options.map(option)}
+            </optgroup>
+          ) : (
+            option(o)
+          ),
+        )}
       </select>
     </FieldFrame>
   );
@@ -94,17 +149,18 @@ export function Textarea({
   label,
   hint,
   error,
+  warning,
   labelClassName,
   describedByExtra,
   ...textarea
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { describedByExtra?: string }) {
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error} labelClassName={labelClassName}>
+    <FieldFrame name={name} label={label} hint={hint} error={error} warning={warning} labelClassName={labelClassName}>
       <textarea
         className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
         id={fieldId(name)}
         name={name}
-        aria-describedby={describedBy(name, hint, error, describedByExtra)}
+        aria-describedby={describedBy(name, hint, error, describedByExtra, warning)}
         {...textarea}
       />
     </FieldFrame>
@@ -116,6 +172,7 @@ export function Radios({
   legend,
   hint,
   error,
+  warning,
   options,
   defaultValue,
   legendClassName = "govuk-fieldset__legend--s",
@@ -125,6 +182,7 @@ export function Radios({
   legend: ReactNode;
   hint?: ReactNode;
   error?: string;
+  warning?: ReactNode;
   options: { value: string; label: ReactNode; hint?: ReactNode }[];
   defaultValue?: string;
   legendClassName?: string;
@@ -133,18 +191,14 @@ export function Radios({
   const id = fieldId(name);
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error, undefined, warning)}>
         <legend className={`govuk-fieldset__legend ${legendClassName}`}>{legend}</legend>
         {hint ? (
           <div id={`${id}-hint`} className="govuk-hint">
             {hint}
           </div>
         ) : null}
-        {error ? (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
+        <FieldMessages name={name} error={error} warning={warning} />
         <div className={`govuk-radios${small ? " govuk-radios--small" : ""}`} data-module="govuk-radios">
           {options.map((o, i) => {
             // The first radio carries the field id so the error summary link lands on it.

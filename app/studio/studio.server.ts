@@ -54,6 +54,7 @@ export async function checkStudioYaml(db: Kysely<Database>, yaml: string, scenar
         message: `The scenario id must stay '${scenarioId}'. To make a new scenario, create one from the template instead.`,
         line,
         column: 1,
+        path: ["id"],
       },
     ]);
     return { ...result, diagnostics, ok: false };

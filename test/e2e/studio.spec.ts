@@ -104,8 +104,10 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   await expectAccessible(trainer);
   await trainer.getByRole("button", { name: "Being there for your daughter matters a lot to you." }).click();
   await expect(trainer.getByText("Feedback: A complex reflection")).toBeVisible();
-  await expect(trainer.getByRole("heading", { name: "Ending: Engaged" })).toBeVisible();
   await expect(trainer.getByText("rapport = 3")).toBeVisible();
+  await trainer.getByLabel("Write what you would say next.").fill("You want them to see the man you are now.");
+  await trainer.getByRole("button", { name: "Send reply" }).click();
+  await expect(trainer.getByRole("heading", { name: "Ending: Engaged" })).toBeVisible();
   await expectAccessible(trainer);
   {
     const db = e2eDatabase();

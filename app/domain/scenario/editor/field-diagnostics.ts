@@ -108,9 +108,9 @@ function deepestField(path: DataPath, fields: ReadonlySet<string>, node: NodeFor
   return SCENARIO_FIELD;
 }
 
-/** Findings grouped by field, in the order given (the validator's: top to bottom). */
-export function findingsByField(findings: readonly FieldFinding[]): Map<string, Diagnostic[]> {
-  const out = new Map<string, Diagnostic[]>();
-  for (const f of findings) out.set(f.field, [...(out.get(f.field) ?? []), f.diagnostic]);
+/** The findings shown on one node's form (or, for null, the scenario's details), by field name, in the validator's order. */
+export function findingsFor(placed: readonly FieldFinding[], nodeId: string | null): Record<string, Diagnostic[]> {
+  const out: Record<string, Diagnostic[]> = {};
+  for (const f of placed) if (f.nodeId === nodeId) (out[f.field] ??= []).push(f.diagnostic);
   return out;
 }
