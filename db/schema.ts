@@ -175,6 +175,17 @@ export interface ScenarioDraftTable {
   updated_at: string;
 }
 
+export interface ScenarioDraftRevisionTable {
+  id: Generated<number>;
+  scenario_id: string;
+  revision: number;
+  yaml: string;
+  saved_by: number | null;
+  saved_at: string;
+  /** How the text was made: "form", "yaml", "wizard", "import", or "restore:N" (revision N brought back). */
+  how: string;
+}
+
 /** Columns stored as 0/1 on SQLite that the app reads as booleans (see db/connection.server.ts). */
 export const BOOLEAN_COLUMNS = ["active"] as const;
 
@@ -194,6 +205,7 @@ export interface Database {
   engagement_figures: EngagementFigureTable;
   xapi_deliveries: XapiDeliveryTable;
   scenario_drafts: ScenarioDraftTable;
+  scenario_draft_revisions: ScenarioDraftRevisionTable;
 }
 
 export type User = Selectable<UserTable>;

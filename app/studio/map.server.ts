@@ -18,6 +18,18 @@ export interface MapOptions {
   lines?: Record<string, { line: number }>;
   /** "nodeId/choiceId" -> times taken, for a published version's choice figures. */
   taken?: Map<string, number>;
+  /** Draw only these nodes (and the links among them); problems are still judged on the whole graph. */
+  only?: ReadonlySet<string>;
+}
+
+/** A node, the nodes that lead to it and the nodes it leads to: the map beside a node's form. */
+export function neighbourhood(scenario: Scenario, nodeId: string): Set<string> {
+  const around = new Set([nodeId]);
+  for (const [from, tos] of buildGraph(scenario)) {
+    if (from === nodeId) for (const t of tos) around.add(t);
+    if (tos.includes(nodeId)) around.add(from);
+  }
+  return around;
 }
 
 interface PlannedEdge {
@@ -31,21 +43,23 @@ interface PlannedEdge {
 export const missingKey = (id: string) => `missing:${id}`;
 
 export function buildScenarioMap(scenario: Scenario, options: MapOptions = {}): ScenarioMap {
-  const ids = Object.keys(scenario.nodes);
+  const shown = (id: string) => !options.only || options.only.has(id);
+  const ids = Object.keys(scenario.nodes).filter(shown);
   const graph = buildGraph(scenario);
   const reachable = scenario.start in scenario.nodes ? reachableFrom(graph, [scenario.start]) : new Set<string>();
-  const endings = ids.filter((id) => scenario.nodes[id].ending);
+  const endings = Object.keys(scenario.nodes).filter((id) => scenario.nodes[id].ending);
   const canEnd = canReach(graph, endings);
 
   const planned: PlannedEdge[] = [];
   const brokenFrom = new Set<string>();
   for (const [from, node] of Object.entries(scenario.nodes)) {
-    if (node.ending) continue;
+    if (node.ending || !shown(from)) continue;
     for (const { goto, choiceIndex } of nodeGotos(node)) {
       const choiceId = choiceIndex === undefined ? null : node.choices![choiceIndex].id;
       const entries = typeof goto === "string" ? [{ node: goto, if: undefined as string | undefined }] : goto;
       for (const entry of entries) {
         const broken = !(entry.node in scenario.nodes);
+        if (!broken && !shown(entry.node)) continue;
         if (broken) brokenFrom.add(from);
         const base = choiceId ?? "written reply";
         planned.push({ from, to: entry.node, label: entry.if ? `${base} if ${entry.if}` : base, choiceId, broken });

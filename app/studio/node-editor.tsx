@@ -5,12 +5,11 @@
  * with an `intent`, so it works without JavaScript and nothing typed is lost when a button is used.
  * Field names are the data paths the validator's findings carry, so each finding sits beside its field.
  */
-import { useEffect, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { fieldId } from "~/components/error-summary";
-import { Radios, Select, Textarea, TextInput, WarningText, type SelectOption } from "~/components/fields";
+import { Select, Textarea, TextInput, WarningText, type SelectOption } from "~/components/fields";
 import { MI_CODE_INFO, MI_CODES, OUTCOME_INFO, OUTCOMES, TALK_TYPE_INFO, TALK_TYPES } from "~/domain/mi-codes";
 import { OPERATORS, parseCondition } from "~/domain/scenario/conditions";
-import { WARNING_ADVICE, type Diagnostic, type WarningCode } from "~/domain/scenario/diagnostics";
 import { effectVariables } from "~/domain/scenario/editor/field-diagnostics";
 import {
   fieldName,
@@ -23,15 +22,7 @@ import {
   type ScenarioForm,
 } from "~/domain/scenario/editor/form-model";
 import { INTENT, intentValue, type Intent } from "~/domain/scenario/editor/intents";
-
-/** What the page knows about each field: the validator's findings, a refused save's message, what was typed. */
-export interface FieldState {
-  findings: Record<string, Pick<Diagnostic, "code" | "severity" | "message">[]>;
-  /** Messages from a save the form refused (nothing was saved), by field name. */
-  refused?: Record<string, string>;
-  /** The values submitted with a refused save, so nothing typed is lost. */
-  values?: Record<string, string>;
-}
+import { ChoiceRadios, fieldsOf, NodeLevelFindings, type Fields, type FieldState } from "./editor-fields";
 
 export const OPERATOR_WORDS: Record<(typeof OPERATORS)[number], string> = {
   ">=": "is at least",
@@ -423,38 +414,6 @@ function ConditionFields({
   );
 }
 
-/** Radios that keep a value the form does not know (so saving unchanged keeps it, and its error shows). */
-function ChoiceRadios({
-  known,
-  options,
-  unknownLabel,
-  ...radios
-}: Parameters<typeof Radios>[0] & { known: readonly string[]; unknownLabel: string }) {
-  const value = radios.defaultValue;
-  const extra = value && !known.includes(value) ? [{ value, label: `${value} ${unknownLabel}`.trim() }] : [];
-  return <Radios {...radios} options={[...extra, ...options]} small />;
-}
-
-/** Findings about a whole part (the node, an option, a goto). `anchor` when no enclosing element has the part's id. */
-function NodeLevelFindings({ name, f, anchor }: { name: string; f: Fields; anchor?: boolean }) {
-  const { error, warning } = f.messages(name);
-  if (!error && !warning) return null;
-  return (
-    <div
-      className={error ? "govuk-form-group govuk-form-group--error" : "govuk-form-group"}
-      id={anchor ? fieldId(name) : undefined}
-      tabIndex={anchor ? -1 : undefined}
-    >
-      {error ? (
-        <p className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      {warning ? <WarningText>{warning}</WarningText> : null}
-    </div>
-  );
-}
-
 function IntentButton({ intent, warning, children }: { intent: Intent; warning?: boolean; children: ReactNode }) {
   return (
     <button
@@ -477,128 +436,4 @@ const miOption = (code: (typeof MI_CODES)[number]): SelectOption => ({
 export function nodeLabel(node: NodeForm): string {
   const line = node.prisoner?.trim() ?? "";
   return line ? `${node.id}: "${line.length > 50 ? `${line.slice(0, 49)}…` : line}"` : node.id;
-}
-
-type Fields = ReturnType<typeof fieldsOf>;
-
-// Props for each field from the page's state: its value (typed, else the model's), its error and its warning.
-function fieldsOf(state: FieldState) {
-  const messages = (name: string) => {
-    const findings = state.findings[name] ?? [];
-    const errors = [state.refused?.[name], ...findings.filter((d) => d.severity === "error").map((d) => d.message)];
-    const warnings = findings.filter((d) => d.severity === "warning");
-    return {
-      error: errors.filter(Boolean).join(" ") || undefined,
-      warning: warnings.length ? (
-        <>
-          {warnings.map((w, i) => (
-            <WarningAdvice key={i} d={w} />
-          ))}
-        </>
-      ) : undefined,
-    };
-  };
-  const typed = (name: string) => state.values?.[name];
-  const named = (name: string, value: string | null) => {
-    const m = messages(name);
-    return { name, defaultValue: typed(name) ?? value ?? "", error: m.error, warning: m.warning };
-  };
-  return {
-    messages,
-    typed,
-    named,
-    at: (path: (string | number)[], value: string | null) => named(fieldName(path), value),
-    select: (path: (string | number)[], value: string | null) => named(fieldName(path), value),
-    radios: (path: (string | number)[], value: string | null) => {
-      const name = fieldName(path);
-      const m = messages(name);
-      return { name, defaultValue: typed(name) ?? value ?? undefined, error: m.error, warning: m.warning };
-    },
-    /** A placeholder when there is no value, and the value itself when it is not one the list offers. */
-    extraOptions: (
-      path: (string | number)[],
-      value: string | null,
-      known: readonly string[],
-      placeholder: string,
-      unknownLabel: string,
-    ): SelectOption[] => {
-      const current = typed(fieldName(path)) ?? value;
-      if (!current) return [{ value: "", label: placeholder }];
-      if (current === NEW_NODE || known.includes(current)) return [];
-      return [{ value: current, label: `${current} ${unknownLabel}` }];
-    },
-  };
-}
-
-function WarningAdvice({ d }: { d: Pick<Diagnostic, "code" | "message"> }) {
-  const advice = WARNING_ADVICE[d.code as WarningCode];
-  return (
-    <p className="govuk-body-s govuk-!-margin-bottom-1">
-      {advice ? (
-        <>
-          {advice.why} <strong>What to do:</strong> {advice.fix}{" "}
-        </>
-      ) : null}
-      <span className="govuk-hint govuk-body-s">({d.message})</span>
-    </p>
-  );
-}
-
-/**
- * The GOV.UK error summary for a form of the editor: a refused save's messages and the validator's
- * errors, each linking to its field; the teaching warnings below, also linked, in plain words.
- */
-export function FindingsSummary({ state, focus }: { state: FieldState; focus: boolean }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const entries = Object.entries(state.findings);
-  const errors = [
-    ...Object.entries(state.refused ?? {}).map(([field, message]) => ({ field, message })),
-    ...entries.flatMap(([field, ds]) =>
-      ds.filter((d) => d.severity === "error").map((d) => ({ field, message: d.message })),
-    ),
-  ];
-  const warnings = entries.flatMap(([field, ds]) =>
-    ds.filter((d) => d.severity === "warning").map((d) => ({ field, d })),
-  );
-  const key = errors.map((e) => e.field + e.message).join("|");
-  useEffect(() => {
-    if (focus && key) ref.current?.focus();
-  }, [focus, key]);
-  return (
-    <>
-      {errors.length ? (
-        <div className="govuk-error-summary" ref={ref} tabIndex={-1} role="alert" data-module="govuk-error-summary">
-          <div>
-            <h2 className="govuk-error-summary__title">
-              {state.refused && Object.keys(state.refused).length
-                ? "There is a problem: nothing was saved"
-                : errors.length === 1
-                  ? "There is 1 error here"
-                  : `There are ${errors.length} errors here`}
-            </h2>
-            <div className="govuk-error-summary__body">
-              <ul className="govuk-list govuk-error-summary__list">
-                {errors.map((e, i) => (
-                  <li key={i}>{e.field === "form" ? e.message : <a href={`#${fieldId(e.field)}`}>{e.message}</a>}</li>
-                ))}
-              </ul>
-            </div>
-          </div>
-        </div>
-      ) : null}
-      {warnings.length ? (
-        <WarningText>
-          {warnings.length === 1 ? "1 warning about the teaching" : `${warnings.length} warnings about the teaching`}{" "}
-          (these do not stop publishing):
-          <ul className="govuk-list govuk-list--bullet">
-            {warnings.map(({ field, d }, i) => (
-              <li key={i}>
-                <a href={`#${fieldId(field)}`}>{d.message}</a>
-              </li>
-            ))}
-          </ul>
-        </WarningText>
-      ) : null}
-    </>
-  );
 }

@@ -34,7 +34,7 @@ export type NodeFormResult =
 // One paragraph of text: trimmed, NFC, line breaks and runs of spaces made single spaces (every
 // text in a scenario is one paragraph), no hidden or control characters.
 const ODD = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}]/u;
-function paragraph(label: string, { max, required }: { max: number; required: boolean }) {
+export function paragraph(label: string, { max, required }: { max: number; required: boolean }) {
   return z
     .string()
     .default("")
@@ -45,7 +45,7 @@ function paragraph(label: string, { max, required }: { max: number; required: bo
 }
 
 /** One of the listed values; the value already in the YAML is allowed too (so an untouched form saves). */
-function oneOf(label: string, allowed: readonly string[], current: string | null, { required = true } = {}) {
+export function oneOf(label: string, allowed: readonly string[], current: string | null, { required = true } = {}) {
   const ok = new Set([...allowed, ...(current ? [current] : [])]);
   return z
     .string()
@@ -53,7 +53,7 @@ function oneOf(label: string, allowed: readonly string[], current: string | null
     .refine((v) => (v === "" ? !required || !current : ok.has(v)), `Choose ${label} from the list`);
 }
 
-function slugField(label: string, current: string | null) {
+export function slugField(label: string, current: string | null) {
   return z
     .string()
     .default("")
@@ -65,7 +65,7 @@ function slugField(label: string, current: string | null) {
     );
 }
 
-const amount = (label: string) =>
+export const amount = (label: string) =>
   z
     .string()
     .default("")

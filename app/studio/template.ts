@@ -1,5 +1,5 @@
 /**
- * The starting point for a new scenario: the trainer's own opening (his first line and the
+ * The starting point for a new scenario (the template): the trainer's own opening (his first line and the
  * officer's first options, from the wizard) followed by a short example conversation showing each
  * kind of node (options, a branch on a variable, a written reply, all three outcomes), for the
  * trainer to rewrite. It checks clean, warnings included, whatever first options are given, as long
@@ -15,14 +15,11 @@ export interface FirstOption {
   feedback?: string;
 }
 
-export interface TemplateFields {
+export interface WizardAnswers {
   id: string;
   title: string;
   module: string;
   personaName: string;
-}
-
-export interface WizardAnswers extends TemplateFields {
   background: string;
   /** How he talks (optional). */
   voice?: string;
@@ -30,36 +27,6 @@ export interface WizardAnswers extends TemplateFields {
   opening: string;
   openingTalk: TalkType;
   options: FirstOption[];
-}
-
-const EXAMPLE: Omit<WizardAnswers, keyof TemplateFields> = {
-  background: "Age, sentence, job on the wing, family, and where he stands on the programme.",
-  summary: "Say in a sentence or two who he is and what the conversation is about.",
-  opening: "What's the point? Nothing I do in here makes any difference.",
-  openingTalk: "sustain",
-  options: [
-    {
-      say: "You can't see the point of it right now.",
-      mi: "simple_reflection",
-      feedback: "A simple reflection: you said back what he said, so he feels heard.",
-    },
-    {
-      say: "What would make a difference for you?",
-      mi: "open_question",
-      feedback: "An open question: it invites him to talk about what matters to him.",
-    },
-    {
-      say: "Carry on like that and you'll be here for years.",
-      mi: "confront",
-      feedback: "A warning: the righting reflex. He digs in.",
-    },
-  ],
-};
-
-const EXAMPLE_IDS = ["reflect-point", "ask-difference", "warn"];
-
-export function scenarioTemplate(fields: TemplateFields): string {
-  return wizardScenario({ ...fields, ...EXAMPLE }, EXAMPLE_IDS);
 }
 
 // Values go through the YAML library so quotes, colons or "#" in a text cannot break the file, and

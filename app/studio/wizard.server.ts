@@ -92,8 +92,17 @@ const WizardForm = About.extend(rows).superRefine((data, ctx) => {
     });
 });
 
+const AboutStep = About.pick({ title: true, module: true, personaName: true, background: true, summary: true });
+/** The wizard's first page (about the scenario and the prisoner). */
+export const ABOUT_FIELDS = Object.keys(AboutStep.shape);
+
+export function parseAboutStep(formData: FormData) {
+  return parseForm(AboutStep, formData);
+}
+
 export type WizardResult =
-  { ok: true; answers: Omit<WizardAnswers, "id"> } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+  | { ok: true; answers: Omit<WizardAnswers, "id">; values: Record<string, string> }
+  | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 export function parseWizard(formData: FormData): WizardResult {
   const parsed = parseForm(WizardForm, formData);
@@ -109,7 +118,8 @@ export function parseWizard(formData: FormData): WizardResult {
   const { title, module, personaName, background, summary, opening, openingTalk } = parsed.data as z.output<
     typeof About
   >;
-  return { ok: true, answers: { title, module, personaName, background, summary, opening, openingTalk, options } };
+  const answers = { title, module, personaName, background, summary, opening, openingTalk, options };
+  return { ok: true, answers, values: parsed.values };
 }
 
 /** A scenario id from the title ("They'll use it against me" -> theyll-use-it-against-me), not yet taken. */

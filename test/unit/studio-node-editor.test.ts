@@ -20,7 +20,8 @@ import {
 import { NEW_NODE, type ScenarioForm } from "~/domain/scenario/editor/form-model";
 import { INTENT } from "~/domain/scenario/editor/intents";
 import { readScenarioForm } from "~/domain/scenario/editor/read-form";
-import { FindingsSummary, NodeEditorFields, type FieldState } from "~/studio/node-editor";
+import { FindingsSummary, type FieldState } from "~/studio/editor-fields";
+import { NodeEditorFields } from "~/studio/node-editor";
 import { nodeFormEdits } from "~/studio/node-form.server";
 import { controlsOf, formDataOf, idsOf, type Control } from "../support/html-form";
 

@@ -7,9 +7,10 @@ import { describe, expect, it } from "vitest";
 import { MI_CODE_INFO, MI_CODES, TALK_TYPES } from "~/domain/mi-codes";
 import { checkScenario } from "~/domain/scenario";
 import { readScenarioForm } from "~/domain/scenario/editor/read-form";
-import { optionIds, scenarioTemplate, wizardScenario, type WizardAnswers } from "~/studio/template";
+import { optionIds, wizardScenario, type WizardAnswers } from "~/studio/template";
 import { parseWizard, scenarioIdFor } from "~/studio/wizard.server";
 import { textArb } from "../support/scenario-arbitrary";
+import { exampleAnswers } from "../support/wizard-answers";
 
 const MODULES = ["listening-on-the-landing"];
 const check = (yaml: string) => checkScenario(yaml, { moduleIds: MODULES });
@@ -17,7 +18,9 @@ const check = (yaml: string) => checkScenario(yaml, { moduleIds: MODULES });
 describe("the template", () => {
   it("checks with no error and no warning, whatever the title and name", () => {
     for (const title of ["Plain title", 'He said: "no" # twice', "yes", "- dash", "Ünïcödé ✓"]) {
-      const yaml = scenarioTemplate({ id: "new-one", title, module: MODULES[0], personaName: "O'Neil: #1" });
+      const yaml = wizardScenario(
+        exampleAnswers({ id: "new-one", title, module: MODULES[0], personaName: "O'Neil: #1" }),
+      );
       const result = check(yaml);
       expect(result.diagnostics).toEqual([]);
       expect(result.scenario?.title).toBe(title);
@@ -26,9 +29,7 @@ describe("the template", () => {
   });
 
   it("opens in the forms with nothing left to the YAML view", () => {
-    const read = readScenarioForm(
-      scenarioTemplate({ id: "new-one", title: "T", module: MODULES[0], personaName: "Lee" }),
-    );
+    const read = readScenarioForm(wizardScenario(exampleAnswers({ id: "new-one", title: "T", module: MODULES[0] })));
     expect(read.ok && read.form.yamlOnly).toEqual([]);
   });
 });

@@ -429,9 +429,9 @@ class EditSession {
     const pair = this.d.nodePair(nodeId);
     if (!pair) return missingNode(nodeId);
     if (to === nodeId) return null;
-    if (!SLUG_PATTERN.test(to)) return badNodeId(["nodes", nodeId], to);
+    if (!SLUG_PATTERN.test(to)) return badNodeId(["nodes", nodeId, "id"], to);
     if (this.d.nodePair(to))
-      return { path: ["nodes", nodeId], message: `There is already a node called '${to}'. Choose another id.` };
+      return { path: ["nodes", nodeId, "id"], message: `There is already a node called '${to}'. Choose another id.` };
     if (isScalar(pair.key)) pair.key.value = to;
     else pair.key = this.d.scalar("node-id", to);
     this.touch(to);

@@ -112,3 +112,38 @@ export function freeId(base: string, taken: ReadonlySet<string> | readonly strin
   if (!has(base)) return base;
   for (let n = 2; ; n++) if (!has(`${base}-${n}`)) return `${base}-${n}`;
 }
+
+/**
+ * The form model a node's page needs: that node in full, the others only as far as the goto lists
+ * show them (id and the start of his line), so a page of a 500-node scenario stays small.
+ */
+export function formForNode(form: ScenarioForm, nodeId: string): ScenarioForm {
+  return {
+    ...form,
+    nodes: form.nodes.map((n) =>
+      n.id === nodeId
+        ? n
+        : {
+            id: n.id,
+            prisoner: n.prisoner && n.prisoner.slice(0, 60),
+            talk: null,
+            kinds: [],
+            choices: [],
+            write: null,
+            ending: null,
+          },
+    ),
+  };
+}
+
+/** The options (and written replies) whose goto names a node: what deleting it would leave pointing nowhere. */
+export function leadsTo(
+  form: ScenarioForm,
+  nodeId: string,
+): { nodeId: string; owner: Owner; choiceId: string | null }[] {
+  const names = (goto: GotoForm | null) => goto?.branches.some((b) => b.node === nodeId) ?? false;
+  return form.nodes.flatMap((n) => [
+    ...n.choices.flatMap((c, i) => (names(c.goto) ? [{ nodeId: n.id, owner: i as Owner, choiceId: c.id }] : [])),
+    ...(n.write && names(n.write.goto) ? [{ nodeId: n.id, owner: "write" as Owner, choiceId: null }] : []),
+  ]);
+}

@@ -6,7 +6,7 @@
  */
 import { isMap, isSeq, type Document, type YAMLMap } from "yaml";
 import type { DataPath, Diagnostic } from "../diagnostics";
-import { parseYamlSource } from "../parse";
+import { parseYamlSource, type ParsedYaml } from "../parse";
 import {
   FIELD_ORDER,
   type ChoiceForm,
@@ -31,10 +31,14 @@ export function readScenarioForm(text: string): ReadFormResult {
 }
 
 /** The YAML document, when the file can be shown and edited as forms. */
-export function parseForEditing(
-  text: string,
-): { ok: true; doc: Document.Parsed } | { ok: false; diagnostics: Diagnostic[] } {
-  const parsed = parseYamlSource(text, { nodesKey: "nodes" });
+export function parseForEditing(text: string): EditableResult {
+  return editableDocument(parseYamlSource(text, { nodesKey: "nodes" }));
+}
+
+export type EditableResult = { ok: true; doc: Document.Parsed } | { ok: false; diagnostics: Diagnostic[] };
+
+/** The document of a parse, unless it is not YAML, breaks a limit, or has two nodes with one id. */
+export function editableDocument(parsed: ParsedYaml): EditableResult {
   const blocking = parsed.diagnostics.filter((d) => d.code !== "schema");
   if (parsed.value === null || !parsed.locator || blocking.length > 0) return { ok: false, diagnostics: blocking };
   const doc = parsed.locator.doc;

@@ -1,0 +1,138 @@
+// One node of a draft as a form, with the map of the nodes around it beside it. Every button posts
+// the whole form (with an intent), so it works without JavaScript; each save is a new revision.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { findingsFor } from "~/domain/scenario/editor/field-diagnostics";
+import { findNode, formForNode } from "~/domain/scenario/editor/form-model";
+import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
+import { editDraft, loadEditor, nodeMap, OUT_OF_DATE, revisionOf, savedNotice } from "~/studio/editor.server";
+import { ScenarioMapSvg } from "~/studio/map";
+import { FindingsSummary } from "~/studio/editor-fields";
+import { NodeEditorFields } from "~/studio/node-editor";
+import { nodeFormEdits } from "~/studio/node-form.server";
+import { parseIntent } from "~/domain/scenario/editor/intents";
+import { fieldErrors } from "~/utils/forms";
+import { title } from "~/utils/meta";
+
+const NO_VALUES: Record<string, string> = {};
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  title(data ? `Node ${data.node.id}: ${data.title}` : "Edit a node");
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const view = await loadEditor(context.db, params.scenarioId ?? "");
+  if (!view) notFound();
+  const base = `/studio/${encodeURIComponent(view.scenario.id)}`;
+  if (!view.form) throw redirect(`${base}/nodes`);
+  const node = findNode(view.form, params.nodeId ?? "");
+  if (!node) notFound();
+  const elsewhere = view.placed.filter((p) => p.nodeId !== node.id && p.diagnostic.severity === "error").length;
+  return {
+    id: view.scenario.id,
+    title: view.form.title ?? view.scenario.id,
+    revision: view.scenario.revision,
+    form: formForNode(view.form, node.id),
+    node,
+    findings: findingsFor(view.placed, node.id),
+    elsewhere,
+    map: nodeMap(view, node.id),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const scenarioId = params.scenarioId ?? "";
+  const nodeId = params.nodeId ?? "";
+  const formData = await request.formData();
+  const base = revisionOf(formData);
+  if (base === null) return data({ errors: fieldErrors({ form: OUT_OF_DATE }), values: NO_VALUES }, { status: 400 });
+  const outcome = await editDraft(context.db, user, scenarioId, base, (form) => nodeFormEdits(form, formData));
+  const here = `/studio/${encodeURIComponent(scenarioId)}/nodes`;
+  if (!outcome) notFound();
+  switch (outcome.kind) {
+    case "saved": {
+      const next = outcome.nodeId ?? nodeId;
+      // After adding or copying an option, land on it.
+      const intent = parseIntent(formData.get("intent"));
+      const count = intent?.kind === "add-choice" ? Number(formData.get("choices")) : null;
+      const anchor =
+        intent?.kind === "duplicate-choice"
+          ? `#field-nodes.${next}.choices.${intent.index + 1}`
+          : count !== null && Number.isInteger(count)
+            ? `#field-nodes.${next}.choices.${count}`
+            : "";
+      return context.sessions.redirectWithNotice(
+        request,
+        `${here}/${encodeURIComponent(next)}${anchor}`,
+        savedNotice(outcome.errors),
+      );
+    }
+    case "unchanged":
+      return context.sessions.redirectWithNotice(
+        request,
+        `${here}/${encodeURIComponent(nodeId)}`,
+        "Nothing had changed, so nothing was saved.",
+      );
+    case "invalid":
+      return data({ errors: outcome.errors, values: outcome.values }, { status: 400 });
+    case "stale":
+    case "not-editable":
+      return data({ errors: fieldErrors({ form: outcome.message }), values: NO_VALUES }, { status: 409 });
+  }
+}
+
+export default function EditNode() {
+  const d = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const state = { findings: d.findings, refused: refused?.errors, values: refused?.values };
+  const nodes = `/studio/${encodeURIComponent(d.id)}/nodes`;
+  return (
+    <>
+      <ScenarioPageHeader scenarioId={d.id} heading={d.title} current="nodes">
+        <FindingsSummary state={state} focus={Boolean(refused)} />
+      </ScenarioPageHeader>
+      <p className="govuk-body">
+        <a className="govuk-link" href={nodes}>
+          All nodes
+        </a>
+        {d.elsewhere ? ` (${d.elsewhere === 1 ? "1 error" : `${d.elsewhere} errors`} in other nodes)` : null}
+      </p>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h2 className="govuk-heading-l app-wrap">Node {d.node.id}</h2>
+          <Form method="post" noValidate key={`${d.node.id}-${d.revision}`}>
+            <input type="hidden" name="revision" value={d.revision} />
+            <input type="hidden" name="choices" value={d.node.choices.length} />
+            <NodeEditorFields form={d.form} node={d.node} state={state} />
+          </Form>
+          <p className="govuk-body">
+            <a className="govuk-link" href={`${nodes}/${encodeURIComponent(d.node.id)}/delete`}>
+              Delete this node
+            </a>
+          </p>
+        </div>
+        <div className="govuk-grid-column-one-third">
+          <h2 className="govuk-heading-m" id="map-title">
+            Around this node
+          </h2>
+          {d.map ? (
+            <>
+              <p className="govuk-body-s">The nodes that lead here and where this node leads. Choose one to edit it.</p>
+              <ScenarioMapSvg scenarioId={d.id} map={d.map} titleId="map-title" current={d.node.id} />
+            </>
+          ) : (
+            <p className="govuk-body-s">The map shows once this node is saved.</p>
+          )}
+          <p className="govuk-body-s">
+            <a className="govuk-link" href={`/studio/${encodeURIComponent(d.id)}/map`}>
+              The whole map
+            </a>
+          </p>
+        </div>
+      </div>
+    </>
+  );
+}
