@@ -2,14 +2,13 @@
 // last response. Plain form posts with a redirect, so it works with JavaScript off too.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { Radios } from "~/components/fields";
+import { ConversationStep } from "~/components/conversation-step";
 import { NotificationBanner } from "~/components/page";
-import { CharacterCount, Transcript } from "~/components/practice";
+import { Transcript } from "~/components/practice";
 import { loadAttemptView } from "~/practice/attempt-view.server";
 import { MAX_REPLY_CHARS, takeStep } from "~/practice/attempts.server";
 import { attemptIdOf, noticeOf } from "~/practice/route-helpers.server";
@@ -25,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const view = await loadAttemptView(context.db, user.id, attemptIdOf(params));
   if (!view) notFound();
   if (!view.current) throw redirect(`/attempts/${view.attempt.id}/review`);
-  return { view, notice: noticeOf(request) };
+  return { view, notice: noticeOf(request), replyLimit: MAX_REPLY_CHARS };
 }
 
 const StepForm = z.object({
@@ -69,21 +68,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Play() {
-  const { view, notice } = useLoaderData<typeof loader>();
+  const { view, notice, replyLimit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { attempt, scenario, current, turns } = view;
   const name = scenario.persona.name;
   const last = attempt.mode === "practice" ? turns.at(-1) : undefined;
-  const focusRef = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
-  // Without a page load, move focus to what changed so screen reader users hear the reply.
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    focusRef.current?.focus();
-  }, [attempt.rowVersion]);
   if (!current) return null;
   return (
     <div className="govuk-grid-row">
@@ -94,82 +83,46 @@ export default function Play() {
             {notice}
           </NotificationBanner>
         ) : null}
-        <span className="govuk-caption-l">
-          {attempt.mode === "practice" ? "Practice: feedback after each response" : "Assessment: feedback at the end"}
-        </span>
-        <h1 className="govuk-heading-l">{scenario.title}</h1>
-        <div className="govuk-inset-text">
-          <p className="govuk-body">
-            <strong>{name}:</strong> {scenario.persona.background}
-          </p>
-        </div>
-
-        {last ? (
-          <div className="app-feedback" data-testid="feedback">
-            <h2 className="govuk-heading-m" tabIndex={-1} ref={focusRef}>
-              Feedback on what you said
-            </h2>
-            <p className="govuk-body">
-              You said: <q>{last.officer.text}</q>
-            </p>
-            {last.officer.code ? (
-              <p className="govuk-body">
-                <strong>{last.officer.code}:</strong> {last.officer.codeDescription}
-              </p>
-            ) : (
-              <p className="govuk-body">
-                A trainer will rate your written reply; it does not count in your indicators.
-              </p>
-            )}
-            {last.officer.feedback ? <p className="govuk-body">{last.officer.feedback}</p> : null}
-          </div>
-        ) : null}
-
-        {turns.length > 0 ? (
-          <details className="govuk-details">
-            <summary className="govuk-details__summary">
-              <span className="govuk-details__summary-text">The conversation so far</span>
-            </summary>
-            <div className="govuk-details__text">
-              <Transcript personaName={name} opening={view.opening} turns={turns.slice(0, -1)} labels="none" />
-              <p className="govuk-body">
-                <strong>You:</strong> {turns.at(-1)!.officer.text}
-              </p>
-            </div>
-          </details>
-        ) : null}
-
-        <h2 className="govuk-heading-m" tabIndex={-1} ref={last ? undefined : focusRef}>
-          {name} says
-        </h2>
-        <blockquote className="app-prisoner-line" data-testid="prisoner-line">
-          <p className="govuk-body-l">{current.prisoner.text}</p>
-        </blockquote>
-
-        <Form method="post" noValidate key={`${current.nodeId}-${attempt.rowVersion}`}>
-          <input type="hidden" name="nodeId" value={current.nodeId} />
-          <input type="hidden" name="rowVersion" value={attempt.rowVersion} />
-          {current.write ? (
-            <CharacterCount
-              name="reply"
-              label={current.write.prompt}
-              max={2000}
-              error={result?.errors.reply}
-              defaultValue={result?.values.reply}
-            />
-          ) : (
-            <Radios
-              name="choice"
-              legend={<h2 className="govuk-fieldset__heading">What do you say?</h2>}
-              legendClassName="govuk-fieldset__legend--m"
-              error={result?.errors.choice}
-              options={current.options.map((o) => ({ value: o.id, label: o.say }))}
-            />
-          )}
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {current.write ? "Send reply" : "Say this"}
-          </button>
-        </Form>
+        <ConversationStep
+          caption={
+            attempt.mode === "practice" ? "Practice: feedback after each response" : "Assessment: feedback at the end"
+          }
+          title={scenario.title}
+          persona={scenario.persona}
+          last={
+            last
+              ? {
+                  said: last.officer.text,
+                  code: last.officer.code,
+                  codeDescription: last.officer.codeDescription,
+                  feedback: last.officer.feedback,
+                }
+              : null
+          }
+          history={
+            turns.length > 0 ? (
+              <>
+                <Transcript personaName={name} opening={view.opening} turns={turns.slice(0, -1)} labels="none" />
+                <p className="govuk-body">
+                  <strong>You:</strong> {turns.at(-1)!.officer.text}
+                </p>
+              </>
+            ) : null
+          }
+          prisoner={current.prisoner.text}
+          write={current.write ? { prompt: current.write.prompt, max: replyLimit } : null}
+          options={current.options.map((o) => ({ value: o.id, label: o.say }))}
+          errors={result?.errors}
+          replyDefault={result?.values.reply}
+          method="post"
+          stepKey={`${current.nodeId}-${attempt.rowVersion}`}
+          hidden={
+            <>
+              <input type="hidden" name="nodeId" value={current.nodeId} />
+              <input type="hidden" name="rowVersion" value={attempt.rowVersion} />
+            </>
+          }
+        />
         <p className="govuk-body">
           <a className="govuk-link" href={`/attempts/${attempt.id}/abandon`}>
             Abandon this attempt

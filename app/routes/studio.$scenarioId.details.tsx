@@ -10,9 +10,8 @@ import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
 import { ScenarioDetailsFields } from "~/studio/details-editor";
 import { FindingsSummary } from "~/studio/editor-fields";
 import { detailsEdits } from "~/studio/editor-forms.server";
-import { editDraft, loadEditor, OUT_OF_DATE, revisionOf, savedNotice } from "~/studio/editor.server";
+import { editDraft, formError, loadEditor, OUT_OF_DATE, revisionOf, savedNotice } from "~/studio/editor.server";
 import { moduleOptions } from "~/studio/studio.server";
-import { fieldErrors } from "~/utils/forms";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `About ${data.title}` : "Scenario details");
@@ -37,7 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const base = revisionOf(formData);
   const values: Record<string, string> = {};
-  if (base === null) return data({ errors: fieldErrors({ form: OUT_OF_DATE }), values }, { status: 400 });
+  if (base === null) return data({ errors: formError(OUT_OF_DATE), values }, { status: 400 });
   const moduleIds = (await moduleOptions(context.db)).map((m) => m.id);
   const outcome = await editDraft(context.db, user, scenarioId, base, (form) =>
     detailsEdits(form, formData, moduleIds),
@@ -53,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return data({ errors: outcome.errors, values: outcome.values }, { status: 400 });
     case "stale":
     case "not-editable":
-      return data({ errors: fieldErrors({ form: outcome.message }), values }, { status: 409 });
+      return data({ errors: formError(outcome.message), values }, { status: 409 });
   }
 }
 

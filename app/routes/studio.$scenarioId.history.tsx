@@ -3,13 +3,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { formatDateTime } from "~/practice/dates";
 import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
+import { parseRestore } from "~/studio/editor-forms.server";
+import { formError } from "~/studio/editor.server";
 import { draftHistory, loadStudioScenario, restoreRevision } from "~/studio/studio.server";
-import { fieldErrors, parseForm, wholeNumber } from "~/utils/forms";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `History of ${data.id}` : "Draft history");
@@ -40,15 +40,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-const RestoreForm = z.object({ restore: wholeNumber("the revision"), revision: wholeNumber("the page's revision") });
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const scenarioId = params.scenarioId ?? "";
-  const form = parseForm(RestoreForm, await request.formData());
-  if (!form.ok) return data({ errors: fieldErrors({ form: "This page is out of date. Reload it." }) }, { status: 400 });
+  const form = parseRestore(await request.formData());
+  if (!form.ok) return data({ errors: formError("This page is out of date. Reload it.") }, { status: 400 });
   const restored = await restoreRevision(context.db, user, scenarioId, form.data.restore, form.data.revision);
-  if (!restored.ok) return data({ errors: fieldErrors({ form: restored.message }) }, { status: 409 });
+  if (!restored.ok) return data({ errors: formError(restored.message) }, { status: 409 });
   return context.sessions.redirectWithNotice(
     request,
     `/studio/${encodeURIComponent(scenarioId)}/history`,

@@ -7,13 +7,20 @@ import { notFound, requireUser } from "~/auth/guard.server";
 import { findingsFor } from "~/domain/scenario/editor/field-diagnostics";
 import { findNode, formForNode } from "~/domain/scenario/editor/form-model";
 import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
-import { editDraft, loadEditor, nodeMap, OUT_OF_DATE, revisionOf, savedNotice } from "~/studio/editor.server";
+import {
+  editDraft,
+  formError,
+  loadEditor,
+  nodeMap,
+  OUT_OF_DATE,
+  revisionOf,
+  savedNotice,
+} from "~/studio/editor.server";
 import { ScenarioMapSvg } from "~/studio/map";
 import { FindingsSummary } from "~/studio/editor-fields";
 import { NodeEditorFields } from "~/studio/node-editor";
 import { nodeFormEdits } from "~/studio/node-form.server";
 import { parseIntent } from "~/domain/scenario/editor/intents";
-import { fieldErrors } from "~/utils/forms";
 import { title } from "~/utils/meta";
 
 const NO_VALUES: Record<string, string> = {};
@@ -48,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const nodeId = params.nodeId ?? "";
   const formData = await request.formData();
   const base = revisionOf(formData);
-  if (base === null) return data({ errors: fieldErrors({ form: OUT_OF_DATE }), values: NO_VALUES }, { status: 400 });
+  if (base === null) return data({ errors: formError(OUT_OF_DATE), values: NO_VALUES }, { status: 400 });
   const outcome = await editDraft(context.db, user, scenarioId, base, (form) => nodeFormEdits(form, formData));
   const here = `/studio/${encodeURIComponent(scenarioId)}/nodes`;
   if (!outcome) notFound();
@@ -80,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return data({ errors: outcome.errors, values: outcome.values }, { status: 400 });
     case "stale":
     case "not-editable":
-      return data({ errors: fieldErrors({ form: outcome.message }), values: NO_VALUES }, { status: 409 });
+      return data({ errors: formError(outcome.message), values: NO_VALUES }, { status: 409 });
   }
 }
 

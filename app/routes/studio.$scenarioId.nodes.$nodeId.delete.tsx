@@ -8,8 +8,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { findNode, leadsTo } from "~/domain/scenario/editor/form-model";
 import { STUDIO_ROLES } from "~/studio/components";
 import { deleteNodeEdits } from "~/studio/editor-forms.server";
-import { editDraft, loadEditor, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
-import { fieldErrors } from "~/utils/forms";
+import { editDraft, formError, loadEditor, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -35,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const scenarioId = params.scenarioId ?? "";
   const nodeId = params.nodeId ?? "";
   const base = revisionOf(await request.formData());
-  if (base === null) return data({ errors: fieldErrors({ form: OUT_OF_DATE }) }, { status: 400 });
+  if (base === null) return data({ errors: formError(OUT_OF_DATE) }, { status: 400 });
   const outcome = await editDraft(context.db, user, scenarioId, base, (form) => deleteNodeEdits(form, nodeId));
   if (!outcome) notFound();
   if (outcome.kind === "saved")
@@ -45,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       `Node ${nodeId} deleted. ${outcome.errors ? `The draft now has ${outcome.errors === 1 ? "1 error" : `${outcome.errors} errors`} to fix.` : "The draft has no errors."}`,
     );
   const message = "message" in outcome ? outcome.message : "The node could not be deleted. Reload the page.";
-  return data({ errors: fieldErrors({ form: message }) }, { status: 409 });
+  return data({ errors: formError(message) }, { status: 409 });
 }
 
 export default function DeleteNode() {

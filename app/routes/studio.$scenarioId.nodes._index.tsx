@@ -10,9 +10,8 @@ import { SummaryList, Tag } from "~/components/page";
 import { OUTCOME_INFO, TALK_TYPE_INFO, TALK_TYPES, type Outcome } from "~/domain/mi-codes";
 import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
 import { nodeListEdits } from "~/studio/editor-forms.server";
-import { editDraft, loadEditor, OUT_OF_DATE, revisionOf, savedNotice } from "~/studio/editor.server";
+import { editDraft, formError, loadEditor, OUT_OF_DATE, revisionOf, savedNotice } from "~/studio/editor.server";
 import { FindingLinks } from "~/studio/editor-fields";
-import { fieldErrors } from "~/utils/forms";
 import { title } from "~/utils/meta";
 
 const NO_VALUES: Record<string, string> = {};
@@ -69,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const scenarioId = params.scenarioId ?? "";
   const formData = await request.formData();
   const base = revisionOf(formData);
-  if (base === null) return data({ errors: fieldErrors({ form: OUT_OF_DATE }), values: NO_VALUES }, { status: 400 });
+  if (base === null) return data({ errors: formError(OUT_OF_DATE), values: NO_VALUES }, { status: 400 });
   const outcome = await editDraft(context.db, user, scenarioId, base, (form) => nodeListEdits(form, formData));
   if (!outcome) notFound();
   const here = `/studio/${encodeURIComponent(scenarioId)}/nodes`;
@@ -88,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return data({ errors: outcome.errors, values: outcome.values }, { status: 400 });
     case "stale":
     case "not-editable":
-      return data({ errors: fieldErrors({ form: outcome.message }), values: NO_VALUES }, { status: 409 });
+      return data({ errors: formError(outcome.message), values: NO_VALUES }, { status: 409 });
   }
 }
 

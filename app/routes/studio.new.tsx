@@ -10,7 +10,7 @@ import { Radios, Select, Textarea, TextInput } from "~/components/fields";
 import { MI_CODE_INFO, MI_CODES, TALK_TYPE_INFO, TALK_TYPES } from "~/domain/mi-codes";
 import { STUDIO_ROLES } from "~/studio/components";
 import { createDraft, moduleOptions, takenScenarioIds } from "~/studio/studio.server";
-import { wizardScenario } from "~/studio/template";
+import { wizardScenario } from "~/studio/template.server";
 import { ABOUT_FIELDS, parseAboutStep, parseWizard, scenarioIdFor, WIZARD_OPTION_ROWS } from "~/studio/wizard.server";
 import type { FieldErrors } from "~/utils/forms";
 import { title } from "~/utils/meta";

@@ -7,7 +7,7 @@ import { TALK_TYPES } from "~/domain/mi-codes";
 import type { Edit } from "~/domain/scenario/editor/edits";
 import { fieldName, type ScenarioForm } from "~/domain/scenario/editor/form-model";
 import { VARIABLE_PATTERN } from "~/domain/scenario/schema";
-import { parseForm } from "~/utils/forms";
+import { parseForm, wholeNumber } from "~/utils/forms";
 import { OUT_OF_DATE, type FormEdits } from "./editor.server";
 import { amount, oneOf, paragraph, slugField, TEXT_LIMIT } from "./node-form.server";
 
@@ -90,4 +90,11 @@ export function detailsEdits(form: ScenarioForm, formData: FormData, moduleIds: 
   if (removing) edits.push({ kind: "delete-variable", name: removing[1] });
   else if (intent !== null && intent !== "save" && !adding) return stale;
   return { ok: true, edits };
+}
+
+const Restore = z.object({ restore: wholeNumber("the revision"), revision: wholeNumber("the page's revision") });
+
+/** The history page's restore button: which revision to bring back, and the revision the page showed. */
+export function parseRestore(formData: FormData) {
+  return parseForm(Restore, formData);
 }

@@ -8,7 +8,7 @@ import { MI_CODE_INFO, MI_CODES, TALK_TYPES, type MiCode } from "~/domain/mi-cod
 import { SLUG_PATTERN } from "~/domain/scenario/schema";
 import { parseForm, text, type FieldErrors } from "~/utils/forms";
 import { FEEDBACK_LIMIT, TEXT_LIMIT } from "./node-form.server";
-import type { FirstOption, WizardAnswers } from "./template";
+import type { FirstOption, WizardAnswers } from "./template.server";
 
 export const WIZARD_OPTION_ROWS = 4;
 export const MIN_OPTIONS = 2;

@@ -1,5 +1,5 @@
 // Wizard answers for tests: a scenario made the way a trainer makes one, with three first options.
-import type { WizardAnswers } from "~/studio/template";
+import type { WizardAnswers } from "~/studio/template.server";
 
 export function exampleAnswers(fields: {
   id: string;

@@ -16,7 +16,7 @@ const {
 const { getCurriculum, newestVersionOf } = await import("~/curriculum.server");
 const { getCurrentUser } = await import("~/auth/guard.server");
 
-const { wizardScenario } = await import("~/studio/template");
+const { wizardScenario } = await import("~/studio/template.server");
 const { exampleAnswers } = await import("../support/wizard-answers");
 
 const db = await testDatabase();
