@@ -11,7 +11,8 @@ import { MI_CODE_INFO, MI_CODES, TALK_TYPE_INFO, TALK_TYPES } from "~/domain/mi-
 import { STUDIO_ROLES } from "~/studio/components";
 import { createDraft, moduleOptions, takenScenarioIds } from "~/studio/studio.server";
 import { wizardScenario } from "~/studio/template.server";
-import { ABOUT_FIELDS, parseAboutStep, parseWizard, scenarioIdFor, WIZARD_OPTION_ROWS } from "~/studio/wizard.server";
+import { ABOUT_FIELDS, optionField, WIZARD_OPTION_ROWS } from "~/studio/wizard-fields";
+import { parseAboutStep, parseWizard, scenarioIdFor } from "~/studio/wizard.server";
 import type { FieldErrors } from "~/utils/forms";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
@@ -180,26 +181,26 @@ function OpeningFields({ values, errors }: { values: Record<string, string>; err
             {i >= 2 ? " (optional)" : ""}
           </legend>
           <Textarea
-            name={`options.${i}.say`}
+            name={optionField(i, "say")}
             label="What the officer says"
             rows={2}
-            defaultValue={values[`options.${i}.say`]}
-            error={errors[`options.${i}.say`]}
+            defaultValue={values[optionField(i, "say")]}
+            error={errors[optionField(i, "say")]}
           />
           <Select
-            name={`options.${i}.mi`}
+            name={optionField(i, "mi")}
             label="MI code"
             options={[{ value: "", label: "Choose the MI code" }, ...mi]}
-            defaultValue={values[`options.${i}.mi`] ?? ""}
-            error={errors[`options.${i}.mi`]}
+            defaultValue={values[optionField(i, "mi")] ?? ""}
+            error={errors[optionField(i, "mi")]}
           />
           <Textarea
-            name={`options.${i}.feedback`}
+            name={optionField(i, "feedback")}
             label="Feedback after this option (optional)"
             hint="Name the behaviour and what it did to the conversation."
             rows={2}
-            defaultValue={values[`options.${i}.feedback`]}
-            error={errors[`options.${i}.feedback`]}
+            defaultValue={values[optionField(i, "feedback")]}
+            error={errors[optionField(i, "feedback")]}
           />
         </fieldset>
       ))}

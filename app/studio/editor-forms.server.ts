@@ -23,7 +23,12 @@ const NewNode = z.object({
 export function nodeListEdits(form: ScenarioForm, formData: FormData): FormEdits {
   const intent = formData.get("intent");
   if (intent === "add-node") {
-    const parsed = parseForm(NewNode, formData);
+    const taken = new Set(form.nodes.map((n) => n.id));
+    const schema = NewNode.refine((d) => !taken.has(d["new.id"]), {
+      path: ["new.id"],
+      message: "There is already a node with this id: choose another, or leave it blank",
+    });
+    const parsed = parseForm(schema, formData);
     if (!parsed.ok) return parsed;
     const d = parsed.data;
     const newNode = { ...(d["new.id"] ? { id: d["new.id"] } : {}), prisoner: d["new.prisoner"], talk: d["new.talk"] };

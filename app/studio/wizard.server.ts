@@ -9,10 +9,9 @@ import { SLUG_PATTERN } from "~/domain/scenario/schema";
 import { parseForm, text, type FieldErrors } from "~/utils/forms";
 import { FEEDBACK_LIMIT, TEXT_LIMIT } from "./node-form.server";
 import type { FirstOption, WizardAnswers } from "./template.server";
+import { optionField, WIZARD_OPTION_ROWS } from "./wizard-fields";
 
-export const WIZARD_OPTION_ROWS = 4;
 export const MIN_OPTIONS = 2;
-const optionField = (i: number, field: "say" | "mi" | "feedback") => `options.${i}.${field}`;
 
 const optional = (label: string, max: number) =>
   z
@@ -93,9 +92,6 @@ const WizardForm = About.extend(rows).superRefine((data, ctx) => {
 });
 
 const AboutStep = About.pick({ title: true, module: true, personaName: true, background: true, summary: true });
-/** The wizard's first page (about the scenario and the prisoner). */
-export const ABOUT_FIELDS = Object.keys(AboutStep.shape);
-
 export function parseAboutStep(formData: FormData) {
   return parseForm(AboutStep, formData);
 }

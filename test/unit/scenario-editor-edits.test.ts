@@ -237,6 +237,19 @@ describe("nodes", () => {
     );
   });
 
+  it("keeps a file's blank lines between nodes, and refuses an id that is taken", () => {
+    const spaced = small.replace("\n  middle:", "\n\n  middle:").replace("\n  end-engaged:", "\n\n  end-engaged:");
+    const result = applyEdits(spaced, [
+      { kind: "add-node", after: "middle", newNode: { id: "aside", talk: "neutral" } },
+    ]);
+    expect(result.ok && result.yaml).toBe(
+      spaced.replace("\n\n  end-engaged:", "\n\n  aside:\n    talk: neutral\n\n  end-engaged:"),
+    );
+    expect(refusal(small, { kind: "add-node", newNode: { id: "middle" } }).message).toMatch(
+      /already a node called 'middle'/,
+    );
+  });
+
   it("duplicates a node under a free id, without the comment above the original", () => {
     const once = applyEdits(small, [{ kind: "duplicate-node", node: "end-disengaged" }]);
     if (!once.ok) throw new Error(once.message);

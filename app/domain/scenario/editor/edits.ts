@@ -22,6 +22,8 @@ export interface Branch {
 /** What a new node or option starts with (all optional: missing fields show as errors at the field). */
 export interface NewNode {
   id?: string;
+  /** The id was made up by the editor (so a free variant of it will do). */
+  madeUp?: boolean;
   prisoner?: string;
   talk?: string;
 }
@@ -352,7 +354,7 @@ class EditSession {
     const branches = readBranches(pairOf(map, "goto")?.value) ?? [];
     if (branch > branches.length) return { path: gotoPath(nodeId, owner), message: "That branch no longer exists." };
     const ownerId = owner === "write" ? "reply" : textOf(pairOf(map, "id")?.value) || `option-${owner + 1}`;
-    const created = this.createNode({ id: `after-${ownerId}`, ...fields });
+    const created = this.createNode({ id: `after-${ownerId}`, madeUp: true, ...fields });
     if ("message" in created) return created;
     const next = branches.length ? branches.map((b) => ({ if: b.if, node: b.node ?? "" })) : [{ if: null, node: "" }];
     next[Math.min(branch, next.length - 1)] = { ...next[Math.min(branch, next.length - 1)], node: created.id };
@@ -381,6 +383,9 @@ class EditSession {
     const ids = this.d.nodeIds();
     const wanted = fields.id ?? "new-node";
     if (fields.id !== undefined && !SLUG_PATTERN.test(fields.id)) return badNodeId(["nodes"], fields.id);
+    // An id the trainer chose is theirs or nothing; a made-up one steps aside ("after-warn-2").
+    if (fields.id !== undefined && ids.includes(fields.id) && !fields.madeUp)
+      return { path: ["nodes"], message: `There is already a node called '${fields.id}'. Choose another id.` };
     const id = freeId(wanted, ids);
     const node = this.d.map();
     if (fields.prisoner !== undefined) this.d.setValue(node, "node", "prisoner", fields.prisoner);
@@ -392,7 +397,10 @@ class EditSession {
       while (at > 0 && isEnding(nodes.items[at - 1].value)) at--;
     }
     if (at === 0) leadingCommentToFirstItem(nodes);
-    nodes.items.splice(at, 0, new Pair(this.d.scalar("node-id", id), node));
+    const key = this.d.scalar("node-id", id);
+    // In a file with a blank line between nodes, the new one gets one too.
+    if (at > 0 && nodes.items.some((p) => isScalar(p.key) && p.key.spaceBefore)) key.spaceBefore = true;
+    nodes.items.splice(at, 0, new Pair(key, node));
     this.changed = true;
     this.nodeId = id;
     return { id };

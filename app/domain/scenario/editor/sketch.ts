@@ -23,12 +23,20 @@ export function sketchOf(form: ScenarioForm): Scenario {
           : "undecided",
         label: n.ending?.label ?? "",
       };
-    else if (kind === "write") node.write = { prompt: n.write?.prompt ?? "", goto: gotoOf(n.write?.goto ?? null) ?? [] };
+    else if (kind === "write")
+      node.write = { prompt: n.write?.prompt ?? "", goto: gotoOf(n.write?.goto ?? null) ?? [] };
     else if (kind === "choices")
       node.choices = n.choices.flatMap((c, i) => {
         const goto = gotoOf(c.goto);
         return goto
-          ? [{ id: c.id ?? `option-${i + 1}`, say: c.say ?? "", mi: isMiCode(c.mi) ? c.mi : "giving_information", goto }]
+          ? [
+              {
+                id: c.id ?? `option-${i + 1}`,
+                say: c.say ?? "",
+                mi: isMiCode(c.mi) ? c.mi : "giving_information",
+                goto,
+              },
+            ]
           : [];
       });
     nodes[n.id] = node;
