@@ -56,7 +56,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const base = revisionOf(formData);
   if (base === null) return data({ errors: formError(OUT_OF_DATE), values: NO_VALUES }, { status: 400 });
-  const outcome = await editDraft(context.db, user, scenarioId, base, (form) => nodeFormEdits(form, formData));
+  const outcome = await editDraft(
+    context.db,
+    user,
+    scenarioId,
+    base,
+    (form) => nodeFormEdits(form, formData),
+    String(formData.get("node") ?? ""),
+  );
   const here = `/studio/${encodeURIComponent(scenarioId)}/nodes`;
   if (!outcome) notFound();
   switch (outcome.kind) {

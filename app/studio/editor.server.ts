@@ -8,14 +8,14 @@ import type { Database } from "~db/schema";
 import type { CurrentUser } from "~/auth/guard.server";
 import { type CheckResult, type Diagnostic } from "~/domain/scenario";
 import { checkParsed } from "~/domain/scenario/check";
-import { applyEdits, type Edit } from "~/domain/scenario/editor/edits";
+import { applyEditsToDocument, type Edit } from "~/domain/scenario/editor/edits";
 import { placeDiagnostics, type FieldFinding } from "~/domain/scenario/editor/field-diagnostics";
 import { fieldName, type ScenarioForm } from "~/domain/scenario/editor/form-model";
-import { editableDocument, formOfDocument } from "~/domain/scenario/editor/read-form";
+import { editableDocument, formOfDocument, parseForEditing } from "~/domain/scenario/editor/read-form";
 import { sketchOf } from "~/domain/scenario/editor/sketch";
 import { parseYamlSource } from "~/domain/scenario/parse";
 import type { FieldErrors } from "~/utils/forms";
-import { buildScenarioMap, neighbourhood } from "./map.server";
+import { mapAround } from "./map.server";
 import {
   checkStudioYaml,
   holdToId,
@@ -56,7 +56,7 @@ export async function loadEditor(db: Kysely<Database>, scenarioId: string): Prom
 export function nodeMap(view: EditorView, nodeId: string) {
   const scenario = view.check.scenario ?? (view.form ? sketchOf(view.form) : null);
   if (!scenario || !(nodeId in scenario.nodes)) return null;
-  return buildScenarioMap(scenario, { only: neighbourhood(scenario, nodeId) });
+  return mapAround(scenario, nodeId);
 }
 
 export type FormEdits =
@@ -81,22 +81,26 @@ export async function editDraft(
   scenarioId: string,
   base: number,
   build: (form: ScenarioForm) => FormEdits,
+  /** The node whose form was sent (read in full); other forms need only the nodes' ids. */
+  focus = "",
 ): Promise<EditOutcome | null> {
-  const view = await loadEditor(db, scenarioId);
-  if (!view) return null;
+  const scenario = await loadStudioScenario(db, scenarioId);
+  if (!scenario) return null;
   const stale = (message: string): EditOutcome => ({ kind: "stale", message });
-  if (view.scenario.revision !== base)
+  if (scenario.revision !== base)
     return stale(
-      `${view.scenario.draft?.updated_by_name ?? "Another trainer"} saved this draft after you opened this page, so your change was not saved. The page now shows their version: make your change again.`,
+      `${scenario.draft?.updated_by_name ?? "Another trainer"} saved this draft after you opened this page, so your change was not saved. The page now shows their version: make your change again.`,
     );
-  if (!view.form)
+  // One parse: the form is read from the document the edits then change.
+  const parsed = parseForEditing(scenario.yaml);
+  if (!parsed.ok)
     return {
       kind: "not-editable",
-      message: `The draft cannot be shown as forms until its YAML is fixed: ${view.formProblems[0]?.message ?? ""}`,
+      message: `The draft cannot be shown as forms until its YAML is fixed: ${parsed.diagnostics[0]?.message ?? ""}`,
     };
-  const built = build(view.form);
+  const built = build(formOfDocument(parsed.doc, focus));
   if (!built.ok) return { kind: "invalid", errors: built.errors, values: built.values };
-  const result = applyEdits(view.scenario.yaml, built.edits);
+  const result = applyEditsToDocument(parsed.doc, scenario.yaml, built.edits);
   if (!result.ok)
     return { kind: "invalid", errors: { [fieldName(result.path) || "form"]: result.message }, values: {} };
   if (!result.changed) return { kind: "unchanged" };

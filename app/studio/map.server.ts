@@ -20,6 +20,8 @@ export interface MapOptions {
   taken?: Map<string, number>;
   /** Draw only these nodes (and the links among them); problems are still judged on the whole graph. */
   only?: ReadonlySet<string>;
+  /** Label each link with its option (default); the small map beside a form leaves them off (quicker, narrower). */
+  edgeLabels?: boolean;
 }
 
 /** A node, the nodes that lead to it and the nodes it leads to: the map beside a node's form. */
@@ -41,6 +43,11 @@ interface PlannedEdge {
 }
 
 export const missingKey = (id: string) => `missing:${id}`;
+
+/** The small map beside a node's form: the node and its neighbours, links unlabelled. */
+export function mapAround(scenario: Scenario, nodeId: string): ScenarioMap {
+  return buildScenarioMap(scenario, { only: neighbourhood(scenario, nodeId), edgeLabels: false });
+}
 
 export function buildScenarioMap(scenario: Scenario, options: MapOptions = {}): ScenarioMap {
   const shown = (id: string) => !options.only || options.only.has(id);
@@ -75,7 +82,11 @@ export function buildScenarioMap(scenario: Scenario, options: MapOptions = {}): 
   for (const id of missingIds) g.setNode(missingKey(id), { width: NODE_WIDTH, height: NODE_HEIGHT / 1.5 });
   planned.forEach((e, i) => {
     const to = e.broken ? missingKey(e.to) : e.to;
-    g.setEdge(e.from, to, { width: Math.min(e.label.length, 40) * CHAR_WIDTH, height: 14, labelpos: "c" }, `e${i}`);
+    const label =
+      options.edgeLabels === false
+        ? {}
+        : { width: Math.min(e.label.length, 40) * CHAR_WIDTH, height: 14, labelpos: "c" };
+    g.setEdge(e.from, to, label, `e${i}`);
   });
   dagre.layout(g);
 
@@ -112,7 +123,14 @@ export function buildScenarioMap(scenario: Scenario, options: MapOptions = {}): 
       y?: number;
     };
     const taken = options.taken && e.choiceId ? (options.taken.get(`${e.from}/${e.choiceId}`) ?? 0) : null;
-    return { ...e, points: laid.points ?? [], labelX: laid.x ?? null, labelY: laid.y ?? null, taken };
+    const labelled = options.edgeLabels !== false;
+    return {
+      ...e,
+      points: laid.points ?? [],
+      labelX: labelled ? (laid.x ?? null) : null,
+      labelY: labelled ? (laid.y ?? null) : null,
+      taken,
+    };
   });
   const size = g.graph();
   return { width: Math.ceil(size.width ?? 0), height: Math.ceil(size.height ?? 0), nodes, edges, missing };

@@ -4,7 +4,7 @@
  * nothing returns the text byte for byte. Refusals are results (which field, what to do), never
  * exceptions: the page shows them beside the field and nothing is saved.
  */
-import { isMap, isScalar, isSeq, Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import { isMap, isScalar, isSeq, Pair, type Document, type YAMLMap, type YAMLSeq } from "yaml";
 import type { DataPath } from "../diagnostics";
 import { MAX_NODES } from "../parse";
 import { SLUG_PATTERN, VARIABLE_PATTERN } from "../schema";
@@ -91,15 +91,25 @@ export function applyEdits(text: string, edits: readonly Edit[], options: ApplyO
       message: `The YAML has to be fixed before the forms can change it${first ? `: line ${first.line}, ${first.message}` : "."}`,
     };
   }
+  return applyEditsToDocument(parsed.doc, text, edits, options);
+}
+
+/** The same, on the document already parsed from `text` (which it changes): one parse per save. */
+export function applyEditsToDocument(
+  doc: Document.Parsed,
+  text: string,
+  edits: readonly Edit[],
+  options: ApplyOptions = {},
+): EditResult {
   // Where each entry's lines are, taken before any edit moves or removes one.
-  const layout = options.rewriteWhole ? null : blocksOf(parsed.doc, text);
-  const session = new EditSession(new ScenarioDocument(parsed.doc));
+  const layout = options.rewriteWhole ? null : blocksOf(doc, text);
+  const session = new EditSession(new ScenarioDocument(doc));
   for (const edit of edits) {
     const refused = session.apply(edit);
     if (refused) return { ok: false, ...refused };
   }
   if (!session.changed) return { ok: true, yaml: text, changed: false, nodeId: session.nodeId };
-  const serialized = serializeEdited(parsed.doc, text, session.dirty, layout);
+  const serialized = serializeEdited(doc, text, session.dirty, layout);
   if (!serialized.ok) return { ok: false, path: [], message: serialized.message };
   return { ok: true, yaml: serialized.text, changed: true, nodeId: session.nodeId };
 }

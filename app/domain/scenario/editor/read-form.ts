@@ -59,7 +59,12 @@ export function editableDocument(parsed: ParsedYaml): EditableResult {
   return { ok: true, doc };
 }
 
-export function formOfDocument(doc: Document): ScenarioForm {
+/**
+ * The form model of a parsed file. With `focus`, only that node is read in full and the others
+ * only as far as lists of nodes show them (id and his line), as a node's page needs: quicker on
+ * a 500-node file.
+ */
+export function formOfDocument(doc: Document, focus?: string): ScenarioForm {
   const yamlOnly: YamlOnlyPart[] = [];
   const top = doc.contents as YAMLMap;
 
@@ -195,7 +200,14 @@ export function formOfDocument(doc: Document): ScenarioForm {
     persona: { name: text(persona, "name", ["persona"]), background: text(persona, "background", ["persona"]) },
     start: text(top, "start", []),
     variables: numbers(valueOf(top, "variables"), ["variables"]),
-    nodes: isMap(nodes) ? nodes.items.map((pair) => node(keyText(pair), pair.value)) : [],
+    nodes: isMap(nodes)
+      ? nodes.items.map((pair) => {
+          const id = keyText(pair);
+          if (focus === undefined || id === focus) return node(id, pair.value);
+          const prisoner = textOf(valueOf(pair.value, "prisoner"));
+          return { id, prisoner: prisoner ?? null, talk: null, kinds: [], choices: [], write: null, ending: null };
+        })
+      : [],
     yamlOnly,
   };
 }
