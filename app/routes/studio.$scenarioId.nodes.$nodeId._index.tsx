@@ -16,7 +16,8 @@ import {
   revisionOf,
   savedNotice,
 } from "~/studio/editor.server";
-import { ScenarioMapSvg } from "~/studio/map";
+import { nodeFormLink, ScenarioMapSvg } from "~/studio/map";
+import type { MapEdge } from "~/studio/map-model";
 import { FindingsSummary } from "~/studio/editor-fields";
 import { NodeEditorFields } from "~/studio/node-editor";
 import { nodeFormEdits } from "~/studio/node-form.server";
@@ -135,7 +136,8 @@ export default function EditNode() {
           {d.map ? (
             <>
               <p className="govuk-body-s">The nodes that lead here and where this node leads. Choose one to edit it.</p>
-              <ScenarioMapSvg scenarioId={d.id} map={d.map} titleId="map-title" current={d.node.id} />
+              <ScenarioMapSvg scenarioId={d.id} map={d.map} titleId="map-title" current={d.node.id} fit />
+              <Around scenarioId={d.id} nodeId={d.node.id} edges={d.map.edges} />
             </>
           ) : (
             <p className="govuk-body-s">The map shows once this node is saved.</p>
@@ -148,5 +150,42 @@ export default function EditNode() {
         </div>
       </div>
     </>
+  );
+}
+
+/** The same links in words: which nodes lead here, and where this node leads (a missing node in red). */
+function Around({ scenarioId, nodeId, edges }: { scenarioId: string; nodeId: string; edges: MapEdge[] }) {
+  const link = (id: string) => (
+    <a className="govuk-link" href={nodeFormLink(scenarioId, id)}>
+      {id}
+    </a>
+  );
+  const from = [...new Set(edges.filter((e) => e.to === nodeId && e.from !== nodeId).map((e) => e.from))];
+  const to = [...new Map(edges.filter((e) => e.from === nodeId).map((e) => [e.to, e])).values()];
+  return (
+    <dl className="govuk-body-s app-around">
+      <dt>Leads here</dt>
+      <dd>
+        {from.length
+          ? from.map((id, i) => (
+              <span key={id}>
+                {i ? ", " : ""}
+                {link(id)}
+              </span>
+            ))
+          : "Nothing"}
+      </dd>
+      <dt>Leads to</dt>
+      <dd>
+        {to.length
+          ? to.map((e, i) => (
+              <span key={i}>
+                {i ? ", " : ""}
+                {e.broken ? <strong className="app-map-list__broken">{e.to} (does not exist)</strong> : link(e.to)}
+              </span>
+            ))
+          : "Nowhere yet"}
+      </dd>
+    </dl>
   );
 }

@@ -140,72 +140,74 @@ export default function Nodes() {
           <p className="govuk-body">
             In the order the file keeps them; officers meet them in the order the options lead.
           </p>
-          <table className="govuk-table app-node-table">
-            <caption className="govuk-visually-hidden">The scenario's nodes</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Node
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  He says
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Then
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Problems
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Order
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {d.nodes.map((n, i) => (
-                <tr className="govuk-table__row" key={n.id}>
-                  <th scope="row" className="govuk-table__header app-wrap">
-                    <a className="govuk-link" href={`${base}/nodes/${encodeURIComponent(n.id)}`}>
-                      {n.id}
-                    </a>
+          <div className="app-table-scroll">
+            <table className="govuk-table">
+              <caption className="govuk-visually-hidden">The scenario's nodes</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">
+                    Node
                   </th>
-                  <td className="govuk-table__cell app-wrap">
-                    {n.line.length > 90 ? `${n.line.slice(0, 89)}…` : n.line}
-                  </td>
-                  <td className="govuk-table__cell">{n.next}</td>
-                  <td className="govuk-table__cell">
-                    <Problems errors={n.errors} warnings={n.warnings} />
-                  </td>
-                  <td className="govuk-table__cell">
-                    <Form method="post" className="app-move">
-                      <input type="hidden" name="revision" value={d.revision} />
-                      <input type="hidden" name="node" value={n.id} />
-                      {i > 0 ? (
-                        <button
-                          type="submit"
-                          name="intent"
-                          value={`move-node:${i - 1}`}
-                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-1"
-                        >
-                          Up<span className="govuk-visually-hidden">: move {n.id} up</span>
-                        </button>
-                      ) : null}{" "}
-                      {i < d.nodes.length - 1 ? (
-                        <button
-                          type="submit"
-                          name="intent"
-                          value={`move-node:${i + 1}`}
-                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-1"
-                        >
-                          Down<span className="govuk-visually-hidden">: move {n.id} down</span>
-                        </button>
-                      ) : null}
-                    </Form>
-                  </td>
+                  <th scope="col" className="govuk-table__header">
+                    He says
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Then
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Problems
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Order
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="govuk-table__body">
+                {d.nodes.map((n, i) => (
+                  <tr className="govuk-table__row" key={n.id}>
+                    <th scope="row" className="govuk-table__header app-wrap">
+                      <a className="govuk-link" href={`${base}/nodes/${encodeURIComponent(n.id)}`}>
+                        {n.id}
+                      </a>
+                    </th>
+                    <td className="govuk-table__cell app-wrap">
+                      {n.line.length > 70 ? `${n.line.slice(0, 69)}…` : n.line}
+                    </td>
+                    <td className="govuk-table__cell">{n.next}</td>
+                    <td className="govuk-table__cell">
+                      <Problems errors={n.errors} warnings={n.warnings} />
+                    </td>
+                    <td className="govuk-table__cell">
+                      <Form method="post" className="app-move">
+                        <input type="hidden" name="revision" value={d.revision} />
+                        <input type="hidden" name="node" value={n.id} />
+                        {i > 0 ? (
+                          <button
+                            type="submit"
+                            name="intent"
+                            value={`move-node:${i - 1}`}
+                            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-1"
+                          >
+                            Up<span className="govuk-visually-hidden">: move {n.id} up</span>
+                          </button>
+                        ) : null}{" "}
+                        {i < d.nodes.length - 1 ? (
+                          <button
+                            type="submit"
+                            name="intent"
+                            value={`move-node:${i + 1}`}
+                            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-1"
+                          >
+                            Down<span className="govuk-visually-hidden">: move {n.id} down</span>
+                          </button>
+                        ) : null}
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <Form method="post" noValidate>
             <input type="hidden" name="revision" value={d.revision} />
             <fieldset className="govuk-fieldset">

@@ -75,7 +75,16 @@ export function buildScenarioMap(scenario: Scenario, options: MapOptions = {}): 
   }
 
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: "TB", nodesep: 40, ranksep: 70, edgesep: 20, marginx: 20, marginy: 30 });
+  // Without labels on the links (the small map beside a form) the boxes can sit closer.
+  const tight = options.edgeLabels === false;
+  g.setGraph({
+    rankdir: "TB",
+    nodesep: tight ? 16 : 40,
+    ranksep: tight ? 40 : 70,
+    edgesep: 20,
+    marginx: 20,
+    marginy: 30,
+  });
   g.setDefaultEdgeLabel(() => ({}));
   for (const id of ids) g.setNode(id, { width: NODE_WIDTH, height: NODE_HEIGHT });
   const missingIds = [...new Set(planned.filter((e) => e.broken).map((e) => e.to))];

@@ -71,19 +71,22 @@ export function ScenarioMapSvg({
   map,
   titleId,
   current,
+  fit,
 }: {
   scenarioId: string;
   map: ScenarioMap;
   titleId: string;
   /** The node whose form is open beside the map. */
   current?: string;
+  /** Shrink to the width of its column (the small map beside a form) instead of scrolling. */
+  fit?: boolean;
 }) {
   return (
-    <div className="app-map" tabIndex={0} role="region" aria-labelledby={titleId}>
+    <div className={`app-map${fit ? " app-map--fit" : ""}`} tabIndex={0} role="region" aria-labelledby={titleId}>
       <svg
         className="app-map__svg"
-        width={map.width}
-        height={map.height}
+        width={fit ? "100%" : map.width}
+        height={fit ? undefined : map.height}
         viewBox={`0 0 ${map.width} ${map.height}`}
         role="group"
         aria-labelledby={titleId}
