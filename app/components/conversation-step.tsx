@@ -2,7 +2,7 @@
 // practice), his line, and their options as radios with "Say this" (or a reply box). The officers'
 // play page and the studio's preview both use it, so a trainer previews exactly what officers get.
 import { Form } from "@remix-run/react";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode, type RefObject } from "react";
 import { Radios } from "~/components/fields";
 import { CharacterCount } from "~/components/practice";
 
@@ -67,24 +67,7 @@ export function ConversationStep({
         </p>
       </div>
 
-      {last ? (
-        <div className="app-feedback" data-testid="feedback">
-          <h2 className="govuk-heading-m" tabIndex={-1} ref={focusRef}>
-            Feedback on what you said
-          </h2>
-          <p className="govuk-body">
-            You said: <q>{last.said}</q>
-          </p>
-          {last.code ? (
-            <p className="govuk-body">
-              <strong>{last.code}:</strong> {last.codeDescription}
-            </p>
-          ) : (
-            <p className="govuk-body">A trainer will rate your written reply; it does not count in your indicators.</p>
-          )}
-          {last.feedback ? <p className="govuk-body">{last.feedback}</p> : null}
-        </div>
-      ) : null}
+      {last ? <Feedback last={last} headingRef={focusRef} /> : null}
 
       {history ? (
         <details className="govuk-details">
@@ -126,5 +109,27 @@ export function ConversationStep({
         </button>
       </Form>
     </>
+  );
+}
+
+/** Feedback on the officer's last response, as practice gives it. */
+export function Feedback({ last, headingRef }: { last: LastResponse; headingRef?: RefObject<HTMLHeadingElement> }) {
+  return (
+    <div className="app-feedback" data-testid="feedback">
+      <h2 className="govuk-heading-m" tabIndex={-1} ref={headingRef}>
+        Feedback on what you said
+      </h2>
+      <p className="govuk-body">
+        You said: <q>{last.said}</q>
+      </p>
+      {last.code ? (
+        <p className="govuk-body">
+          <strong>{last.code}:</strong> {last.codeDescription}
+        </p>
+      ) : (
+        <p className="govuk-body">A trainer will rate your written reply; it does not count in your indicators.</p>
+      )}
+      {last.feedback ? <p className="govuk-body">{last.feedback}</p> : null}
+    </div>
   );
 }

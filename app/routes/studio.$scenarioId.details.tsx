@@ -1,7 +1,6 @@
 // The scenario's details as a form (title, summary, module, the prisoner, the first node,
 // variables). Like every form of the editor, a save is a new revision of the draft.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { findingsFor } from "~/domain/scenario/editor/field-diagnostics";
@@ -10,8 +9,9 @@ import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
 import { ScenarioDetailsFields } from "~/studio/details-editor";
 import { FindingsSummary } from "~/studio/editor-fields";
 import { detailsEdits } from "~/studio/editor-forms.server";
-import { editDraft, formError, loadEditor, OUT_OF_DATE, revisionOf, savedNotice } from "~/studio/editor.server";
+import { editDraft, formError, loadEditor, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
 import { moduleOptions } from "~/studio/studio.server";
+import { refused, respondToEdit } from "~/studio/edit-response.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `About ${data.title}` : "Scenario details");
@@ -35,25 +35,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const scenarioId = params.scenarioId ?? "";
   const formData = await request.formData();
   const base = revisionOf(formData);
-  const values: Record<string, string> = {};
-  if (base === null) return data({ errors: formError(OUT_OF_DATE), values }, { status: 400 });
+  if (base === null) return refused(formError(OUT_OF_DATE), {}, 400);
   const moduleIds = (await moduleOptions(context.db)).map((m) => m.id);
   const outcome = await editDraft(context.db, user, scenarioId, base, (form) =>
     detailsEdits(form, formData, moduleIds),
   );
   if (!outcome) notFound();
   const here = `/studio/${encodeURIComponent(scenarioId)}/details`;
-  switch (outcome.kind) {
-    case "saved":
-      return context.sessions.redirectWithNotice(request, here, savedNotice(outcome.errors));
-    case "unchanged":
-      return context.sessions.redirectWithNotice(request, here, "Nothing had changed, so nothing was saved.");
-    case "invalid":
-      return data({ errors: outcome.errors, values: outcome.values }, { status: 400 });
-    case "stale":
-    case "not-editable":
-      return data({ errors: formError(outcome.message), values }, { status: 409 });
-  }
+  return respondToEdit(context, request, outcome, { saved: () => here, unchanged: here });
 }
 
 export default function Details() {

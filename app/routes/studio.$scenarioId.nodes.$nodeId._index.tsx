@@ -1,30 +1,21 @@
 // One node of a draft as a form, with the map of the nodes around it beside it. Every button posts
 // the whole form (with an intent), so it works without JavaScript; each save is a new revision.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { findingsFor } from "~/domain/scenario/editor/field-diagnostics";
 import { findNode, formForNode } from "~/domain/scenario/editor/form-model";
 import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
-import {
-  editDraft,
-  formError,
-  loadEditor,
-  nodeMap,
-  OUT_OF_DATE,
-  revisionOf,
-  savedNotice,
-} from "~/studio/editor.server";
+import { editDraft, formError, loadEditor, nodeMap, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
 import { nodeFormLink, ScenarioMapSvg } from "~/studio/map";
 import type { MapEdge } from "~/studio/map-model";
 import { FindingsSummary } from "~/studio/editor-fields";
 import { NodeEditorFields } from "~/studio/node-editor";
 import { nodeFormEdits } from "~/studio/node-form.server";
 import { parseIntent } from "~/domain/scenario/editor/intents";
+import { refused, respondToEdit } from "~/studio/edit-response.server";
 import { title } from "~/utils/meta";
-
-const NO_VALUES: Record<string, string> = {};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   title(data ? `Node ${data.node.id}: ${data.title}` : "Edit a node");
@@ -56,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const nodeId = params.nodeId ?? "";
   const formData = await request.formData();
   const base = revisionOf(formData);
-  if (base === null) return data({ errors: formError(OUT_OF_DATE), values: NO_VALUES }, { status: 400 });
+  if (base === null) return refused(formError(OUT_OF_DATE), {}, 400);
   const outcome = await editDraft(
     context.db,
     user,
@@ -65,38 +56,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     (form) => nodeFormEdits(form, formData),
     String(formData.get("node") ?? ""),
   );
-  const here = `/studio/${encodeURIComponent(scenarioId)}/nodes`;
   if (!outcome) notFound();
-  switch (outcome.kind) {
-    case "saved": {
-      const next = outcome.nodeId ?? nodeId;
-      // After adding or copying an option, land on it.
-      const intent = parseIntent(formData.get("intent"));
-      const count = intent?.kind === "add-choice" ? Number(formData.get("choices")) : null;
-      const anchor =
-        intent?.kind === "duplicate-choice"
-          ? `#field-nodes.${next}.choices.${intent.index + 1}`
-          : count !== null && Number.isInteger(count)
-            ? `#field-nodes.${next}.choices.${count}`
-            : "";
-      return context.sessions.redirectWithNotice(
-        request,
-        `${here}/${encodeURIComponent(next)}${anchor}`,
-        savedNotice(outcome.errors),
-      );
-    }
-    case "unchanged":
-      return context.sessions.redirectWithNotice(
-        request,
-        `${here}/${encodeURIComponent(nodeId)}`,
-        "Nothing had changed, so nothing was saved.",
-      );
-    case "invalid":
-      return data({ errors: outcome.errors, values: outcome.values }, { status: 400 });
-    case "stale":
-    case "not-editable":
-      return data({ errors: formError(outcome.message), values: NO_VALUES }, { status: 409 });
-  }
+  const here = `/studio/${encodeURIComponent(scenarioId)}/nodes`;
+  // After adding or copying an option, land on it.
+  const intent = parseIntent(formData.get("intent"));
+  const added = Number(formData.get("choices"));
+  const option = (next: string) =>
+    intent?.kind === "duplicate-choice"
+      ? `#field-nodes.${next}.choices.${intent.index + 1}`
+      : intent?.kind === "add-choice" && Number.isInteger(added)
+        ? `#field-nodes.${next}.choices.${added}`
+        : "";
+  return respondToEdit(context, request, outcome, {
+    saved: (made) => `${here}/${encodeURIComponent(made ?? nodeId)}${option(made ?? nodeId)}`,
+    unchanged: `${here}/${encodeURIComponent(nodeId)}`,
+  });
 }
 
 export default function EditNode() {

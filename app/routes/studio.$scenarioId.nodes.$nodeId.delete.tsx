@@ -5,6 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
+import { WarningText } from "~/components/fields";
 import { findNode, leadsTo } from "~/domain/scenario/editor/form-model";
 import { STUDIO_ROLES } from "~/studio/components";
 import { deleteNodeEdits } from "~/studio/editor-forms.server";
@@ -62,15 +63,7 @@ export default function DeleteNode() {
         <h1 className="govuk-heading-l app-wrap">Delete node {d.nodeId}?</h1>
         <p className="govuk-body">He says: “{d.prisoner}”</p>
         {d.isStart ? (
-          <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">Warning</span>
-              This is the first node of the conversation. Choose another first node afterwards.
-            </strong>
-          </div>
+          <WarningText>This is the first node of the conversation. Choose another first node afterwards.</WarningText>
         ) : null}
         {d.incoming.length ? (
           <>

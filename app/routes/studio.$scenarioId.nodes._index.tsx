@@ -1,7 +1,6 @@
 // A draft as forms: what the scenario is about, its nodes in order with their problems, and a
 // form to add a node. Every finding of the validator links to the field it concerns.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
@@ -10,11 +9,10 @@ import { SummaryList, Tag } from "~/components/page";
 import { OUTCOME_INFO, TALK_TYPE_INFO, TALK_TYPES, type Outcome } from "~/domain/mi-codes";
 import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
 import { nodeListEdits } from "~/studio/editor-forms.server";
-import { editDraft, formError, loadEditor, OUT_OF_DATE, revisionOf, savedNotice } from "~/studio/editor.server";
+import { editDraft, formError, loadEditor, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
 import { FindingLinks } from "~/studio/editor-fields";
+import { refused, respondToEdit } from "~/studio/edit-response.server";
 import { title } from "~/utils/meta";
-
-const NO_VALUES: Record<string, string> = {};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Edit ${data.title}` : "Edit scenario");
 
@@ -68,27 +66,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const scenarioId = params.scenarioId ?? "";
   const formData = await request.formData();
   const base = revisionOf(formData);
-  if (base === null) return data({ errors: formError(OUT_OF_DATE), values: NO_VALUES }, { status: 400 });
+  if (base === null) return refused(formError(OUT_OF_DATE), {}, 400);
   const outcome = await editDraft(context.db, user, scenarioId, base, (form) => nodeListEdits(form, formData));
   if (!outcome) notFound();
   const here = `/studio/${encodeURIComponent(scenarioId)}/nodes`;
-  switch (outcome.kind) {
-    case "saved":
-      return context.sessions.redirectWithNotice(
-        request,
-        formData.get("intent") === "add-node" && outcome.nodeId
-          ? `${here}/${encodeURIComponent(outcome.nodeId)}`
-          : here,
-        savedNotice(outcome.errors),
-      );
-    case "unchanged":
-      return context.sessions.redirectWithNotice(request, here, "Nothing had changed, so nothing was saved.");
-    case "invalid":
-      return data({ errors: outcome.errors, values: outcome.values }, { status: 400 });
-    case "stale":
-    case "not-editable":
-      return data({ errors: formError(outcome.message), values: NO_VALUES }, { status: 409 });
-  }
+  return respondToEdit(context, request, outcome, {
+    saved: (made) => (made ? `${here}/${encodeURIComponent(made)}` : here),
+    unchanged: here,
+  });
 }
 
 export default function Nodes() {

@@ -4,7 +4,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
-import { ConversationStep } from "~/components/conversation-step";
+import { ConversationStep, Feedback } from "~/components/conversation-step";
 import { ErrorSummary } from "~/components/error-summary";
 import { Select, TextInput } from "~/components/fields";
 import { NotificationBanner } from "~/components/page";
@@ -159,20 +159,7 @@ function Ending({
     <>
       <span className="govuk-caption-l">Practice: feedback after each response</span>
       <h1 className="govuk-heading-l">{heading}</h1>
-      {last ? (
-        <div className="app-feedback" data-testid="feedback">
-          <h2 className="govuk-heading-m">Feedback on what you said</h2>
-          <p className="govuk-body">
-            You said: <q>{last.said}</q>
-          </p>
-          {last.code ? (
-            <p className="govuk-body">
-              <strong>{last.code}:</strong> {last.codeDescription}
-            </p>
-          ) : null}
-          {last.feedback ? <p className="govuk-body">{last.feedback}</p> : null}
-        </div>
-      ) : null}
+      {last ? <Feedback last={last} /> : null}
       <h2 className="govuk-heading-m">{persona.name} says</h2>
       <blockquote className="app-prisoner-line" data-testid="prisoner-line">
         <p className="govuk-body-l">{step.prisoner}</p>

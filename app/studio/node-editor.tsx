@@ -85,11 +85,7 @@ export function NodeEditorFields({ form, node, state }: { form: ScenarioForm; no
       />
       {node.kinds.includes("choices") ? <Options form={form} node={node} f={f} /> : null}
       {node.kinds.includes("write") ? (
-        <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" id={fieldId(fieldName([...base, "write"]))}>
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-            <h2 className="govuk-fieldset__heading">The officer's written reply</h2>
-          </legend>
-          <NodeLevelFindings name={fieldName([...base, "write"])} f={f} />
+        <Part name={fieldName([...base, "write"])} title="The officer's written reply" f={f}>
           <Textarea
             {...f.at([...base, "write", "prompt"], node.write?.prompt ?? null)}
             label="Instruction above the officer's text box"
@@ -103,14 +99,10 @@ export function NodeEditorFields({ form, node, state }: { form: ScenarioForm; no
             rows={3}
           />
           <GotoFields form={form} nodeId={node.id} owner="write" goto={node.write?.goto ?? null} f={f} />
-        </fieldset>
+        </Part>
       ) : null}
       {node.kinds.includes("ending") ? (
-        <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" id={fieldId(fieldName([...base, "ending"]))}>
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-            <h2 className="govuk-fieldset__heading">How it ends</h2>
-          </legend>
-          <NodeLevelFindings name={fieldName([...base, "ending"])} f={f} />
+        <Part name={fieldName([...base, "ending"])} title="How it ends" f={f}>
           <ChoiceRadios
             {...f.radios([...base, "ending", "outcome"], node.ending?.outcome ?? null)}
             legend="Outcome"
@@ -127,7 +119,7 @@ export function NodeEditorFields({ form, node, state }: { form: ScenarioForm; no
             label="What happened, in plain words"
             hint="For example: He agrees to meet the programme team."
           />
-        </fieldset>
+        </Part>
       ) : null}
       <div className="govuk-button-group">
         <button type="submit" name={INTENT} value={intentValue({ kind: "save" })} className="govuk-button">
@@ -136,6 +128,19 @@ export function NodeEditorFields({ form, node, state }: { form: ScenarioForm; no
         <IntentButton intent={{ kind: "duplicate-node" }}>Duplicate this node</IntentButton>
       </div>
     </>
+  );
+}
+
+/** A part of the node (its written reply, its ending) as a fieldset, with findings about the part as a whole. */
+function Part({ name, title, f, children }: { name: string; title: string; f: Fields; children: ReactNode }) {
+  return (
+    <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" id={fieldId(name)}>
+      <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+        <h2 className="govuk-fieldset__heading">{title}</h2>
+      </legend>
+      <NodeLevelFindings name={name} f={f} />
+      {children}
+    </fieldset>
   );
 }
 

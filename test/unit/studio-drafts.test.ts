@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { testContext, testDatabase } from "../support/database";
+import { currentUserNamed, testContext, testDatabase } from "../support/database";
 
 const { checkRevision } = await import("~/studio/concurrency");
 const {
@@ -14,7 +14,6 @@ const {
   checkStudioYaml,
 } = await import("~/studio/studio.server");
 const { getCurriculum, newestVersionOf } = await import("~/curriculum.server");
-const { getCurrentUser } = await import("~/auth/guard.server");
 
 const { wizardScenario } = await import("~/studio/template.server");
 const { exampleAnswers } = await import("../support/wizard-answers");
@@ -22,15 +21,7 @@ const { exampleAnswers } = await import("../support/wizard-answers");
 const db = await testDatabase();
 const context = testContext(db);
 
-async function userNamed(username: string) {
-  const { id } = await db
-    .selectFrom("users")
-    .select("id")
-    .where("username_key", "=", username)
-    .executeTakeFirstOrThrow();
-  const cookie = (await context.sessions.startUserSession(new Request("http://localhost/"), id)).split(";")[0];
-  return (await getCurrentUser(new Request("http://localhost/", { headers: { Cookie: cookie } }), context))!;
-}
+const userNamed = (username: string) => currentUserNamed(context, username);
 
 function create(user: Awaited<ReturnType<typeof userNamed>>, id: string, title: string, module: string) {
   return createDraft(db, user, id, wizardScenario(exampleAnswers({ id, title, module })));

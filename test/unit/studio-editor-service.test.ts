@@ -3,7 +3,7 @@
  * untouched form saves nothing, bad input and a stale page change nothing.
  */
 import { describe, expect, it } from "vitest";
-import { testContext, testDatabase } from "../support/database";
+import { currentUserNamed, testContext, testDatabase } from "../support/database";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { controlsOf, formDataOf } from "../support/html-form";
@@ -15,20 +15,11 @@ const { nodeFormEdits } = await import("~/studio/node-form.server");
 const { NodeEditorFields } = await import("~/studio/node-editor");
 const { wizardScenario } = await import("~/studio/template.server");
 const { getCurriculum } = await import("~/curriculum.server");
-const { getCurrentUser } = await import("~/auth/guard.server");
 
 const db = await testDatabase();
 const context = testContext(db);
 
-async function userNamed(username: string) {
-  const { id } = await db
-    .selectFrom("users")
-    .select("id")
-    .where("username_key", "=", username)
-    .executeTakeFirstOrThrow();
-  const cookie = (await context.sessions.startUserSession(new Request("http://localhost/"), id)).split(";")[0];
-  return (await getCurrentUser(new Request("http://localhost/", { headers: { Cookie: cookie } }), context))!;
-}
+const userNamed = (username: string) => currentUserNamed(context, username);
 
 /** What the node's page would send, with some fields changed. */
 async function submission(changes: Record<string, string>) {
