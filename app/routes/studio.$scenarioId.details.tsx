@@ -12,6 +12,7 @@ import { detailsEdits } from "~/studio/editor-forms.server";
 import { editDraft, formError, loadEditor, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
 import { moduleOptions } from "~/studio/studio.server";
 import { refused, respondToEdit } from "~/studio/edit-response.server";
+import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `About ${data.title}` : "Scenario details");
@@ -33,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const scenarioId = params.scenarioId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const base = revisionOf(formData);
   if (base === null) return refused(formError(OUT_OF_DATE), {}, 400);
   const moduleIds = (await moduleOptions(context.db)).map((m) => m.id);

@@ -10,6 +10,7 @@ import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
 import { parseRestore } from "~/studio/editor-forms.server";
 import { formError } from "~/studio/editor.server";
 import { draftHistory, loadStudioScenario, restoreRevision } from "~/studio/studio.server";
+import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `History of ${data.id}` : "Draft history");
@@ -43,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const scenarioId = params.scenarioId ?? "";
-  const form = parseRestore(await request.formData());
+  const form = parseRestore(await readFormData(request));
   if (!form.ok) return data({ errors: formError("This page is out of date. Reload it.") }, { status: 400 });
   const restored = await restoreRevision(context.db, user, scenarioId, form.data.restore, form.data.revision);
   if (!restored.ok) return data({ errors: formError(restored.message) }, { status: 409 });

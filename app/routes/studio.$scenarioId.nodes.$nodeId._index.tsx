@@ -15,6 +15,7 @@ import { NodeEditorFields } from "~/studio/node-editor";
 import { nodeFormEdits } from "~/studio/node-form.server";
 import { parseIntent } from "~/domain/scenario/editor/intents";
 import { refused, respondToEdit } from "~/studio/edit-response.server";
+import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -45,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const scenarioId = params.scenarioId ?? "";
   const nodeId = params.nodeId ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const base = revisionOf(formData);
   if (base === null) return refused(formError(OUT_OF_DATE), {}, 400);
   const outcome = await editDraft(

@@ -10,6 +10,7 @@ import { findNode, leadsTo } from "~/domain/scenario/editor/form-model";
 import { STUDIO_ROLES } from "~/studio/components";
 import { deleteNodeEdits } from "~/studio/editor-forms.server";
 import { editDraft, formError, loadEditor, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
+import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -34,7 +35,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const scenarioId = params.scenarioId ?? "";
   const nodeId = params.nodeId ?? "";
-  const base = revisionOf(await request.formData());
+  const base = revisionOf(await readFormData(request));
   if (base === null) return data({ errors: formError(OUT_OF_DATE) }, { status: 400 });
   const outcome = await editDraft(context.db, user, scenarioId, base, (form) => deleteNodeEdits(form, nodeId));
   if (!outcome) notFound();

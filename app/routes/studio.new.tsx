@@ -31,6 +31,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const formData = await readFormData(request);
   const intent = formData.get("intent");
+  if (intent !== "next" && intent !== "back" && intent !== "create")
+    return step({ step: 1, errors: { form: "This form is out of date. Start again." }, values: {} }, 400);
   const modules = (await moduleOptions(context.db)).map((m) => m.id);
   const about = parseAboutStep(formData);
   const moduleError =
@@ -118,6 +120,14 @@ export default function NewScenario() {
                 rows={3}
                 defaultValue={values.background}
                 error={errors.background}
+              />
+              <Textarea
+                name="voice"
+                label="How he talks (optional)"
+                hint="For writers only; officers never see it. At ease, anxious, angry and guarded: his own words, and the ones he never uses."
+                rows={3}
+                defaultValue={values.voice}
+                error={errors.voice}
               />
               <Textarea
                 name="summary"

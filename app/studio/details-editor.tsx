@@ -59,6 +59,12 @@ export function ScenarioDetailsFields({
         hint="Age, sentence, job on the wing, family, and where he stands on the programme. Invented."
         rows={3}
       />
+      <Textarea
+        {...f.at(["persona", "voice"], form.persona.voice)}
+        label="How he talks (optional)"
+        hint="For writers only; officers never see it. At ease, anxious, angry and guarded: his own words, and the ones he never uses."
+        rows={3}
+      />
       <Select
         {...f.select(["start"], form.start)}
         label="The first node"

@@ -53,12 +53,14 @@ export function detailsEdits(form: ScenarioForm, formData: FormData, moduleIds: 
     { path: ["persona", "name"], label: "the prisoner's first name", max: 60, current: form.persona.name },
     { path: ["persona", "background"], label: "his background", max: TEXT_LIMIT, current: form.persona.background },
   ];
+  const voice = { path: ["persona", "voice"], label: "how he talks", max: TEXT_LIMIT, current: form.persona.voice };
   const choices = [
     { path: ["module"], label: "the module", allowed: moduleIds, current: form.module },
     { path: ["start"], label: "the first node", allowed: form.nodes.map((n) => n.id), current: form.start },
   ];
   const shape: Record<string, z.ZodType<string>> = {};
   for (const t of texts) shape[fieldName(t.path)] = paragraph(t.label, { max: t.max, required: t.current !== null });
+  shape[fieldName(voice.path)] = paragraph(voice.label, { max: voice.max, required: false });
   for (const c of choices) shape[fieldName(c.path)] = oneOf(c.label, c.allowed, c.current);
   for (const v of form.variables) shape[fieldName(["variables", v.name])] = amount(`the start value of ${v.name}`);
   const intent = formData.get("intent");
@@ -84,6 +86,9 @@ export function detailsEdits(form: ScenarioForm, formData: FormData, moduleIds: 
     const value = data[fieldName(t.path)] ?? "";
     if (value !== (t.current ?? "") && value !== "") edits.push({ kind: "set-text", path: t.path, value });
   }
+  // How he talks is optional: emptied, it goes.
+  const spoken = data[fieldName(voice.path)] ?? "";
+  if (spoken !== (voice.current ?? "")) edits.push({ kind: "set-text", path: voice.path, value: spoken || null });
   for (const v of form.variables) {
     const value = data[fieldName(["variables", v.name])] ?? "";
     if (value !== "" && Number(value) !== Number(v.value))

@@ -22,7 +22,7 @@ import {
 } from "~/domain/scenario/editor/form-model";
 import { INTENT, parseIntent, type Intent } from "~/domain/scenario/editor/intents";
 import { SLUG_PATTERN } from "~/domain/scenario/schema";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { longText, parseForm, type FieldErrors } from "~/utils/forms";
 
 export const TEXT_LIMIT = 1000;
 export const FEEDBACK_LIMIT = 2000;
@@ -31,17 +31,12 @@ const NUMBER_LIMIT = 1000;
 export type NodeFormResult =
   { ok: true; edits: Edit[]; intent: Intent } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
-// One paragraph of text: trimmed, NFC, line breaks and runs of spaces made single spaces (every
-// text in a scenario is one paragraph), no hidden or control characters.
-const ODD = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}]/u;
+// One paragraph of text (every text in a scenario is one): the checks of any long text (no hidden
+// or control characters, a length limit), then line breaks and runs of spaces made single spaces.
 export function paragraph(label: string, { max, required }: { max: number; required: boolean }) {
-  return z
-    .string()
-    .default("")
-    .transform((v) => v.normalize("NFC").replace(/\s+/g, " ").trim())
-    .refine((v) => !required || v.length > 0, `Enter ${label}`)
-    .refine((v) => v.length <= max, `${capital(label)} must be ${max} characters or fewer`)
-    .refine((v) => !ODD.test(v), `${capital(label)} must not contain hidden or control characters`);
+  return longText(label, { max })
+    .transform((v) => v.replace(/[ \t\n]+/g, " "))
+    .refine((v) => !required || v.length > 0, `Enter ${label}`);
 }
 
 /** One of the listed values; the value already in the YAML is allowed too (so an untouched form saves). */

@@ -37,11 +37,17 @@ const id = (value: string) => stringify(value, { lineWidth: 0 }).trimEnd();
 /** The wizard's answers as a scenario file. */
 export function wizardScenario(a: WizardAnswers, ids = optionIds(a.options)): string {
   // Confronting or persuading ends the conversation (so no engaged ending follows it); an
-  // MI-consistent option builds rapport. The written reply then branches one above the most
-  // rapport an opening option gives, so both of its branches can happen whatever the options.
+  // MI-consistent option builds rapport. One line should not answer three kinds of move (the
+  // checker's shared-reply warning), so options of a third or fourth MI code lead to a second
+  // node of their own. The written reply then branches at the most rapport it can be reached
+  // with, so both of its branches can happen whatever the options.
   const leadsOn = (o: FirstOption) => !MI_CODE_INFO[o.mi].isMiNonAdherent;
   const gain = (o: FirstOption) => (MI_CODE_INFO[o.mi].isMiConsistentOption ? 1 : 0);
-  const threshold = Math.max(0, ...a.options.filter(leadsOn).map(gain)) + 1;
+  const codes = [...new Set(a.options.filter(leadsOn).map((o) => o.mi))];
+  const target = (o: FirstOption) => (!leadsOn(o) ? "end-disengaged" : codes.indexOf(o.mi) < 2 ? "middle" : "unsure");
+  const into = (node: string) => a.options.filter((o) => target(o) === node).map(gain);
+  // At the written reply: from "middle" with or without its reflection's +1, from "unsure" as it came.
+  const threshold = Math.max(...into("middle").map((g) => g + 1), ...into("unsure"));
   const options = a.options
     .map((o, i) =>
       [
@@ -50,10 +56,27 @@ export function wizardScenario(a: WizardAnswers, ids = optionIds(a.options)): st
         `        mi: ${o.mi}`,
         ...(o.feedback ? [`        feedback: ${text(o.feedback)}`] : []),
         ...(leadsOn(o) && gain(o) ? [`        effects: { rapport: ${gain(o)} }`] : []),
-        `        goto: ${leadsOn(o) ? "middle" : "end-disengaged"}`,
+        `        goto: ${target(o)}`,
       ].join("\n"),
     )
     .join("\n");
+  const unsure = into("unsure").length
+    ? `
+  unsure:
+    prisoner: "Maybe. I haven't really thought about what I want."
+    talk: neutral
+    choices:
+      - id: what-would-help
+        say: "What would help you work out what you want?"
+        mi: open_question
+        feedback: "An open question: it hands the thinking back to him."
+        goto: in-your-words
+      - id: think-about-it
+        say: "Well, you should think about it."
+        mi: persuade
+        feedback: "Persuading without permission: he hears a lecture and shuts down."
+        goto: end-disengaged`
+    : "";
   return `id: ${id(a.id)}
 title: ${text(a.title)}
 module: ${id(a.module)}
@@ -89,7 +112,7 @@ ${options}
         say: "Then do the course. Do it for her."
         mi: persuade
         feedback: "Persuading without permission: it turns his own reason into your argument, and he backs off."
-        goto: end-disengaged
+        goto: end-disengaged${unsure}
   in-your-words:
     prisoner: "I just want them to see I've changed."
     talk: change

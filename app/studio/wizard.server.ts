@@ -7,18 +7,13 @@ import { z } from "zod";
 import { MI_CODE_INFO, MI_CODES, TALK_TYPES, type MiCode } from "~/domain/mi-codes";
 import { SLUG_PATTERN } from "~/domain/scenario/schema";
 import { parseForm, text, type FieldErrors } from "~/utils/forms";
-import { FEEDBACK_LIMIT, TEXT_LIMIT } from "./node-form.server";
+import { FEEDBACK_LIMIT, paragraph, TEXT_LIMIT } from "./node-form.server";
 import type { FirstOption, WizardAnswers } from "./template.server";
 import { optionField, WIZARD_OPTION_ROWS } from "./wizard-fields";
 
 export const MIN_OPTIONS = 2;
 
-const optional = (label: string, max: number) =>
-  z
-    .string()
-    .default("")
-    .transform((v) => v.normalize("NFC").replace(/\s+/g, " ").trim())
-    .refine((v) => v.length <= max, `${label} must be ${max} characters or fewer`);
+const optional = (label: string, max: number) => paragraph(label, { max, required: false });
 
 const rows = Object.fromEntries(
   Array.from({ length: WIZARD_OPTION_ROWS }, (_, i) => [
@@ -40,6 +35,7 @@ const About = z.object({
   personaName: text("the prisoner's first name", { max: 60 }),
   background: text("his background", { max: TEXT_LIMIT }),
   summary: text("what the conversation is about", { max: TEXT_LIMIT }),
+  voice: optional("How he talks", TEXT_LIMIT),
   opening: text("what he says first", { max: TEXT_LIMIT }),
   openingTalk: z.enum(TALK_TYPES, { error: "Choose what kind of talk his first line is" }),
 });
@@ -91,7 +87,14 @@ const WizardForm = About.extend(rows).superRefine((data, ctx) => {
     });
 });
 
-const AboutStep = About.pick({ title: true, module: true, personaName: true, background: true, summary: true });
+const AboutStep = About.pick({
+  title: true,
+  module: true,
+  personaName: true,
+  background: true,
+  voice: true,
+  summary: true,
+});
 export function parseAboutStep(formData: FormData) {
   return parseForm(AboutStep, formData);
 }
@@ -111,10 +114,20 @@ export function parseWizard(formData: FormData): WizardResult {
     const feedback = values[optionField(i, "feedback")];
     if (say && mi) options.push({ say, mi: mi as MiCode, ...(feedback ? { feedback } : {}) });
   }
-  const { title, module, personaName, background, summary, opening, openingTalk } = parsed.data as z.output<
+  const { title, module, personaName, background, voice, summary, opening, openingTalk } = parsed.data as z.output<
     typeof About
   >;
-  const answers = { title, module, personaName, background, summary, opening, openingTalk, options };
+  const answers = {
+    title,
+    module,
+    personaName,
+    background,
+    ...(voice ? { voice } : {}),
+    summary,
+    opening,
+    openingTalk,
+    options,
+  };
   return { ok: true, answers, values: parsed.values };
 }
 

@@ -10,7 +10,9 @@ import { saveEstablishment, saveUnit } from "~/admin/prisons.server";
 import { getCurrentUser } from "~/auth/guard.server";
 import { getCurriculum, importLibrary, newestVersionOf } from "~/curriculum.server";
 import { startAttempt, takeStep } from "~/practice/attempts.server";
-import { createFromTemplate, publishDraft } from "~/studio/studio.server";
+import { createDraft, publishDraft } from "~/studio/studio.server";
+import { wizardScenario } from "~/studio/template.server";
+import { exampleAnswers } from "../support/wizard-answers";
 import { anotherInstance, blankDatabase, requestAs, TEST_ENGINE, testContext, testDatabase } from "../support/database";
 
 const a = await testDatabase();
@@ -119,13 +121,13 @@ describe(
       const before = (await getCurriculum(b)).flatMap((m) => m.scenarios.map((s) => s.id));
       expect(before).not.toContain("raced-publish");
       expect(
-        await createFromTemplate(a, trainer, {
-          id: "raced-publish",
-          title: "Raced publish",
-          module,
-          personaName: "Dean",
-        }),
-      ).toEqual({ ok: true });
+        await createDraft(
+          a,
+          trainer,
+          "raced-publish",
+          wizardScenario(exampleAnswers({ id: "raced-publish", title: "Raced publish", module })),
+        ),
+      ).toBe(true);
       const draft = await a
         .selectFrom("scenario_drafts")
         .select("revision")

@@ -100,7 +100,30 @@ export const ROUTES: Record<string, RouteCase> = {
   "routes/studio._index": studio(() => "/studio"),
   "routes/studio.new": studio(() => "/studio/new", {
     form: {
-      samples: () => [{ id: "fuzz-scenario", title: "Fuzz", module: "module-1", personaName: "Gareth" }],
+      samples: (): Fields[] => [
+        {
+          intent: "next",
+          title: "Fuzz",
+          module: "listening-on-the-landing",
+          personaName: "Gareth",
+          background: "Invented.",
+          summary: "Gareth and the course.",
+        },
+        {
+          intent: "create",
+          title: "Fuzz",
+          module: "listening-on-the-landing",
+          personaName: "Gareth",
+          background: "Invented.",
+          summary: "Gareth and the course.",
+          opening: "Them courses aren't for me.",
+          openingTalk: "sustain",
+          "options.0.say": "You don't see yourself on one.",
+          "options.0.mi": "complex_reflection",
+          "options.1.say": "What have you heard about them?",
+          "options.1.mi": "open_question",
+        },
+      ],
     },
   }),
   "routes/studio.import": studio(() => "/studio/import", {
@@ -118,6 +141,42 @@ export const ROUTES: Record<string, RouteCase> = {
     foreign: (f) => [`/studio/${f.scenarioId}/map?version=published&prison=${f.other.prisonId}`],
   }),
   "routes/studio.$scenarioId.play": studio((f) => `/studio/${f.scenarioId}/play`),
+  "routes/studio.$scenarioId.nodes._index": studio((f) => `/studio/${f.scenarioId}/nodes`, {
+    form: {
+      samples: (): Fields[] => [
+        {
+          revision: "0",
+          intent: "add-node",
+          "new.prisoner": "Leave it, boss.",
+          "new.talk": "discord",
+          "new.id": "fuzz-node",
+        },
+        { revision: "0", intent: "move-node:1", node: "opening" },
+      ],
+    },
+  }),
+  "routes/studio.$scenarioId.nodes.$nodeId._index": studio((f) => `/studio/${f.scenarioId}/nodes/opening`, {
+    form: {
+      samples: (): Fields[] => [
+        { revision: "0", node: "opening", intent: "save", "nodes.opening.prisoner": "Leave it, boss." },
+        { revision: "0", node: "opening", intent: "add-choice", "nodes.opening.choices.0.feedback": "Fuzz." },
+      ],
+    },
+  }),
+  "routes/studio.$scenarioId.nodes.$nodeId.delete": studio((f) => `/studio/${f.scenarioId}/nodes/opening/delete`, {
+    form: { samples: () => [{ revision: "0" }] },
+  }),
+  "routes/studio.$scenarioId.details": studio((f) => `/studio/${f.scenarioId}/details`, {
+    form: {
+      samples: (): Fields[] => [
+        { revision: "0", intent: "save", title: "Fuzz title", "persona.voice": "Short and flat." },
+        { revision: "0", intent: "add-variable", "variable.name": "trust", "variable.value": "1" },
+      ],
+    },
+  }),
+  "routes/studio.$scenarioId.history": studio((f) => `/studio/${f.scenarioId}/history`, {
+    form: { samples: () => [{ revision: "1", restore: "1" }] },
+  }),
   "routes/studio.$scenarioId.publish": studio((f) => `/studio/${f.scenarioId}/publish`, {
     form: { samples: () => [{ revision: "0", changeNote: "Fuzz" }] },
   }),

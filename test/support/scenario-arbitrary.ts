@@ -72,7 +72,7 @@ export interface GenScenario {
   title: string;
   module: string;
   summary: string;
-  persona: { name: string; background: string };
+  persona: { name: string; background: string; voice?: string };
   start: string;
   variables?: Record<string, number>;
   nodes: Record<string, GenNode>;
@@ -150,7 +150,10 @@ export const scenarioArb: fc.Arbitrary<GenScenario> = fc
       title: textArb,
       module: slugArb,
       summary: textArb,
-      persona: fc.record({ name: textArb, background: textArb }),
+      persona: fc.record(
+        { name: textArb, background: textArb, voice: textArb },
+        { requiredKeys: ["name", "background"] },
+      ),
       start: fc.constantFrom(...ids),
       variables: variables.length
         ? fc
@@ -238,6 +241,7 @@ export function unchangedEdits(form: ScenarioForm): Edit[] {
   for (const key of ["id", "title", "module", "summary", "start"] as const) text([key], form[key]);
   text(["persona", "name"], form.persona.name);
   text(["persona", "background"], form.persona.background);
+  text(["persona", "voice"], form.persona.voice);
   for (const v of form.variables)
     if (v.value !== null) edits.push({ kind: "set-number", path: ["variables", v.name], value: Number(v.value) });
   for (const node of form.nodes) {

@@ -89,7 +89,11 @@ describe("each control of the node form", () => {
     ["opening", small],
     ["middle", small],
     ["end-engaged", small],
-    ["practise-reflection", readFileSync(scenarios + "parole-mistrust.yaml", "utf8")],
+    // A written-reply node of a shipped scenario.
+    ...shipped
+      .map(([, text]) => [formOf(text).nodes.find((n) => n.kinds[0] === "write")?.id, text] as const)
+      .filter((pair): pair is [string, string] => pair[0] !== undefined)
+      .slice(0, 1),
   ])("changes the YAML when changed (node %s)", (nodeId, text) => {
     const controls = controlsOf(render(formOf(text), nodeId)).filter((c) => c.name !== "node");
     expect(controls.length).toBeGreaterThan(3);
@@ -234,6 +238,7 @@ const EXPECTED_FIELD: Record<string, RegExp> = {
   "confront-path-to-engaged": /\.choices\.\d+\.mi$/,
   "too-many-choices": /\.choices$/,
   "branch-never-taken": /\.goto\.\d+$/,
+  "shared-reply": /^nodes\.[a-z0-9-]+$/,
 };
 
 describe("findings at their fields", () => {

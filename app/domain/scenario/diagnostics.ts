@@ -89,6 +89,10 @@ export const WARNING_ADVICE: Record<WarningCode, { why: string; fix: string }> =
     why: "More than five options is a lot to weigh up, and real wing conversations move quickly.",
     fix: "Keep three or four options: remove or merge the rest.",
   },
+  "shared-reply": {
+    why: "This line answers very different moves (say a reflection, a question and a warning) in the same words. Real men answer each differently, so one line for all of them reads as canned and teaches officers that what they say makes no difference.",
+    fix: "Read the line after each option that leads here. Give the options that need it a reply of their own: a new node for each, with a line that follows from that move.",
+  },
   "branch-never-taken": {
     why: "Whichever way an officer gets here, the numbers already decide which way this goes, so one branch is never used and officers never see where it leads.",
     fix: "Change the condition, or the effects of the options on the way here, so both outcomes can happen; or remove the branch.",

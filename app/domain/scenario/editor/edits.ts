@@ -116,7 +116,7 @@ export function applyEditsToDocument(
 
 const TEXT_FIELDS: Record<string, readonly string[]> = {
   scenario: ["id", "title", "module", "summary", "start"],
-  persona: ["name", "background"],
+  persona: ["name", "background", "voice"],
   node: ["prisoner", "talk"],
   choice: ["id", "say", "mi", "feedback"],
   write: ["prompt", "feedback"],

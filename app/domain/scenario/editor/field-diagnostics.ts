@@ -51,6 +51,7 @@ export function scenarioFieldNames(form: ScenarioForm): string[] {
     ["persona"],
     ["persona", "name"],
     ["persona", "background"],
+    ["persona", "voice"],
     ["start"],
     ["variables"],
     ["nodes"],

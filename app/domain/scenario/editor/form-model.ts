@@ -12,7 +12,7 @@ export type NodeKind = "choices" | "write" | "ending";
 /** The fields of each part of a scenario, in the order the format's documentation writes them. */
 export const FIELD_ORDER = {
   scenario: ["id", "title", "module", "summary", "persona", "start", "variables", "nodes"],
-  persona: ["name", "background"],
+  persona: ["name", "background", "voice"],
   node: ["prisoner", "talk", "choices", "write", "ending"],
   choice: ["id", "say", "mi", "feedback", "effects", "goto"],
   write: ["prompt", "feedback", "goto"],
@@ -26,7 +26,7 @@ export interface ScenarioForm {
   title: string | null;
   module: string | null;
   summary: string | null;
-  persona: { name: string | null; background: string | null };
+  persona: { name: string | null; background: string | null; voice: string | null };
   start: string | null;
   /** Declared variables in file order; values as written ("0", "-2"). */
   variables: { name: string; value: string | null }[];

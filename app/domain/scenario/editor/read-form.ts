@@ -197,7 +197,11 @@ export function formOfDocument(doc: Document, focus?: string): ScenarioForm {
     title: text(top, "title", []),
     module: text(top, "module", []),
     summary: text(top, "summary", []),
-    persona: { name: text(persona, "name", ["persona"]), background: text(persona, "background", ["persona"]) },
+    persona: {
+      name: text(persona, "name", ["persona"]),
+      background: text(persona, "background", ["persona"]),
+      voice: text(persona, "voice", ["persona"]),
+    },
     start: text(top, "start", []),
     variables: numbers(valueOf(top, "variables"), ["variables"]),
     nodes: isMap(nodes)
