@@ -48,15 +48,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const nodeId = params.nodeId ?? "";
   const formData = await readFormData(request);
   const base = revisionOf(formData);
-  if (base === null) return refused(formError(OUT_OF_DATE), {}, 400);
-  const outcome = await editDraft(
-    context.db,
-    user,
-    scenarioId,
-    base,
-    (form) => nodeFormEdits(form, formData),
-    String(formData.get("node") ?? ""),
-  );
+  // The form names the node it shows: one sent to another node's page is not this page's form.
+  if (base === null || formData.get("node") !== nodeId) return refused(formError(OUT_OF_DATE), {}, 400);
+  const outcome = await editDraft(context.db, user, scenarioId, base, (form) => nodeFormEdits(form, formData), nodeId);
   if (!outcome) notFound();
   const here = `/studio/${encodeURIComponent(scenarioId)}/nodes`;
   // After adding or copying an option, land on it.

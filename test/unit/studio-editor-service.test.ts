@@ -3,18 +3,20 @@
  * untouched form saves nothing, bad input and a stale page change nothing.
  */
 import { describe, expect, it } from "vitest";
-import { currentUserNamed, testContext, testDatabase } from "../support/database";
+import { currentUserNamed, requestAs, testContext, testDatabase } from "../support/database";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { controlsOf, formDataOf } from "../support/html-form";
 import { exampleAnswers } from "../support/wizard-answers";
 
-const { createDraft, loadStudioScenario, saveDraft, draftHistory } = await import("~/studio/studio.server");
+const { createDraft, loadStudioScenario, saveDraft, draftHistory, takenScenarioIds } =
+  await import("~/studio/studio.server");
 const { editDraft, loadEditor, nodeMap } = await import("~/studio/editor.server");
 const { nodeFormEdits } = await import("~/studio/node-form.server");
 const { NodeEditorFields } = await import("~/studio/node-editor");
 const { wizardScenario } = await import("~/studio/template.server");
 const { getCurriculum } = await import("~/curriculum.server");
+const nodePage = await import("~/routes/studio.$scenarioId.nodes.$nodeId._index");
 
 const db = await testDatabase();
 const context = testContext(db);
@@ -84,6 +86,27 @@ describe("saving a node's form", () => {
     expect((await loadStudioScenario(db, "form-saves"))!.revision).toBe(2);
   });
 
+  it("refuses, on a node's page, a form sent for another node or with a forged button, and saves nothing", async () => {
+    const before = (await loadStudioScenario(db, "form-saves"))!;
+    const post = async (nodeId: string, changes: Record<string, string>) => {
+      const form = await submission({ revision: String(before.revision), ...changes });
+      const request = await requestAs(context, "trainer", `/studio/form-saves/nodes/${nodeId}`, {
+        method: "POST",
+        body: new URLSearchParams([...form.entries()] as [string, string][]),
+      });
+      const params = { scenarioId: "form-saves", nodeId };
+      return (await nodePage.action({ request, params, context })) as unknown as { init: ResponseInit; data: unknown };
+    };
+    const sentElsewhere = await post("opening", {});
+    expect(sentElsewhere.init.status).toBe(400);
+    expect(sentElsewhere.data).toEqual({ errors: { form: expect.stringContaining("out of date") }, values: {} });
+    const forged = await post("middle", { intent: "add-branch:write" });
+    expect(forged.init.status).toBe(400);
+    expect(forged.data).toMatchObject({ errors: { "nodes.middle": expect.stringMatching(/no written reply/) } });
+    const after = (await loadStudioScenario(db, "form-saves"))!;
+    expect([after.revision, after.yaml]).toEqual([before.revision, before.yaml]);
+  });
+
   it("says when a draft cannot be shown as forms, and leaves it to the YAML view", async () => {
     const trainer = await userNamed("trainer");
     expect(await saveDraft(db, trainer, "wing-safety", "id: wing-safety\n  bad: indent\n", 0)).toMatchObject({
@@ -95,5 +118,62 @@ describe("saving a node's form", () => {
     const build = (form: Parameters<typeof nodeFormEdits>[0]) => nodeFormEdits(form, new FormData());
     expect(await editDraft(db, trainer, "wing-safety", 1, build)).toMatchObject({ kind: "not-editable" });
     expect(await editDraft(db, trainer, "no-such-scenario", 0, build)).toBeNull();
+  });
+});
+
+describe("the new-scenario wizard's page", () => {
+  const wizard = import("~/routes/studio.new");
+  const post = async (fields: Record<string, string>) => {
+    const request = await requestAs(context, "trainer", "/studio/new", {
+      method: "POST",
+      body: new URLSearchParams(fields),
+    });
+    const res = (await (await wizard).action({ request, params: {}, context })) as unknown;
+    if (res instanceof Response) return { status: res.status, step: 0, errors: {} };
+    const page = res as { init: ResponseInit; data: { step: number; errors: Record<string, string> } };
+    return { status: page.init.status, step: page.data.step, errors: page.data.errors };
+  };
+
+  it("refuses a forged step or hostile answers with a message, and creates nothing", async () => {
+    const module = (await getCurriculum(db))[0].id;
+    const good = {
+      intent: "create",
+      title: "Hostile answers",
+      module,
+      personaName: "Lee",
+      background: "Invented.",
+      summary: "Lee and the course.",
+      opening: "Them courses aren't for me.",
+      openingTalk: "sustain",
+      "options.0.say": "You don't see yourself on one.",
+      "options.0.mi": "complex_reflection",
+      "options.1.say": "What have you heard about them?",
+      "options.1.mi": "open_question",
+    };
+    const before = await takenScenarioIds(db);
+    const refusals: [Record<string, string>, number, Record<string, unknown>][] = [
+      [{ intent: "publish" }, 1, { form: expect.stringContaining("out of date") }],
+      [{ intent: "" }, 1, { form: expect.stringContaining("out of date") }],
+      [{ module: "../../etc/passwd" }, 1, { module: "Choose a module from the list" }],
+      [{ title: "x".repeat(121) }, 1, { title: "Title must be 120 characters or fewer" }],
+      [{ personaName: "Lee\u202e" }, 1, { personaName: expect.stringMatching(/hidden or control/) }],
+      [{ "options.1.mi": "reflect" }, 2, { "options.1.mi": "Choose an MI code from the list" }],
+      [{ openingTalk: "__proto__" }, 2, { openingTalk: expect.stringMatching(/kind of talk/) }],
+      [
+        { "options.0.say": "<script>alert(1)</script>".repeat(50) },
+        2,
+        { "options.0.say": expect.stringMatching(/1000/) },
+      ],
+    ];
+    for (const [changes, step, errors] of refusals) {
+      const answer = await post({ ...good, ...changes });
+      expect(answer).toEqual({ status: 400, step, errors });
+    }
+    // A row beyond the form's four is not read; the answers are still checked as the form sent them.
+    const extra = await post({ ...good, "options.9.say": "Ignored.", "options.9.mi": "confront" });
+    expect(extra.status).toBe(302);
+    const after = await takenScenarioIds(db);
+    expect([...after].filter((id) => !before.has(id))).toEqual(["hostile-answers"]);
+    expect((await loadStudioScenario(db, "hostile-answers"))!.yaml).not.toContain("Ignored.");
   });
 });

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkScenario } from "~/domain/scenario";
 import { applyEdits } from "~/domain/scenario/editor/edits";
@@ -201,6 +202,70 @@ describe("bad input on the node form", () => {
   it("refuses a stale or forged form as a whole", () => {
     expect(refused({ node: "gone" })).toEqual({ form: expect.stringContaining("out of date") });
     expect(refused({ [INTENT]: "drop-table" })).toEqual({ form: expect.stringContaining("out of date") });
+  });
+
+  it("refuses a forged button naming an option, branch or written reply the node does not have, and changes nothing", () => {
+    const refusal = (nodeId: string, intent: string) => {
+      const parsed = submit(small, nodeId, { [INTENT]: intent });
+      if (!parsed.ok) throw new Error("the form itself is fine");
+      return applyEdits(small, parsed.edits);
+    };
+    const missingOption = {
+      ok: false,
+      path: ["nodes", "opening", "choices"],
+      message: expect.stringMatching(/no option/),
+    };
+    for (const intent of ["delete-choice:3", "duplicate-choice:9999", "move-choice:9999:0", "add-branch:7"])
+      expect(refusal("opening", intent)).toEqual(missingOption);
+    expect(refusal("end-engaged", "delete-choice:0")).toMatchObject({
+      ok: false,
+      path: ["nodes", "end-engaged", "choices"],
+    });
+    // A node with options has no written reply: no goto is made up for one.
+    for (const [nodeId, intent] of [
+      ["opening", "add-branch:write"],
+      ["end-engaged", "add-branch:write"],
+      ["middle", "delete-branch:write:0"],
+    ])
+      expect(refusal(nodeId, intent)).toMatchObject({ ok: false, message: expect.stringMatching(/written reply/) });
+    // A plain goto has no branch to remove; a branched one has no branch 3.
+    expect(refusal("opening", "delete-branch:0:0")).toMatchObject({
+      ok: false,
+      message: "That branch no longer exists.",
+    });
+    expect(refusal("middle", "delete-branch:0:2")).toMatchObject({
+      ok: false,
+      message: "That branch no longer exists.",
+    });
+    // Moving past the end moves to the end.
+    const moved = refusal("opening", "move-choice:0:9999");
+    if (!moved.ok) throw new Error(moved.message);
+    expect(formOf(moved.yaml).nodes[0].choices.map((c) => c.id)).toEqual(["ask", "warn", "reflect"]);
+  });
+
+  it("never fails on any button value, and a refused one changes nothing", () => {
+    const value = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc
+        .tuple(
+          fc.constantFrom("delete-choice", "duplicate-choice", "move-choice", "add-branch", "delete-branch"),
+          fc.array(fc.oneof(fc.nat(10_000), fc.constant("write"), fc.string({ maxLength: 4 })), { maxLength: 3 }),
+        )
+        .map(([kind, parts]) => [kind, ...parts].join(":")),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom("opening", "middle", "end-engaged"), value, (nodeId, intent) => {
+        const parsed = submit(small, nodeId, { [INTENT]: intent });
+        if (!parsed.ok) {
+          expect(parsed.errors).toEqual({ form: expect.stringContaining("out of date") });
+          return;
+        }
+        const result = applyEdits(small, parsed.edits);
+        if (result.ok) expect(checkScenario(result.yaml).diagnostics.some((d) => d.code === "schema")).toBe(false);
+        else expect(result.message).toMatch(/any more|no longer exists|Reload/);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("refuses a rename to a node id that is taken, at the id field", () => {

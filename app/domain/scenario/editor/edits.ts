@@ -303,7 +303,15 @@ class EditSession {
     return null;
   }
 
+  /** The option or write a goto belongs to; never made here (a forged button must not add a write to a node). */
   private gotoOwner(nodeId: string, owner: Owner): { map: YAMLMap; part: Part } | Refusal {
+    if (owner === "write") {
+      const node = this.d.nodePair(nodeId)?.value;
+      if (!isMap(node)) return missingNode(nodeId);
+      const write = pairOf(node, "write")?.value;
+      if (!isMap(write))
+        return { path: ["nodes", nodeId], message: `Node '${nodeId}' has no written reply any more. Reload the page.` };
+    }
     return this.container(owner === "write" ? ["nodes", nodeId, "write"] : ["nodes", nodeId, "choices", owner]);
   }
 
