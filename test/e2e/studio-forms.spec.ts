@@ -260,3 +260,25 @@ test("without JavaScript a trainer adds a node and an option, and restores an ea
   );
   expect(draft.yaml).not.toContain("kept-in-dark");
 });
+
+test("on a 375 px screen every page of the editor fits the width and passes axe", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await (await browser.newContext({ viewport: { width: 375, height: 740 } })).newPage();
+  await signIn(page, "trainer");
+  for (const path of [
+    "/studio/new",
+    "/studio/bad-news-letter/nodes",
+    "/studio/bad-news-letter/nodes/nobody-tells",
+    "/studio/bad-news-letter/nodes/nobody-tells/delete",
+    "/studio/bad-news-letter/details",
+    "/studio/bad-news-letter/history",
+    "/studio/bad-news-letter/play",
+  ]) {
+    await page.goto(path);
+    await expect(page.locator("h1")).toBeVisible();
+    // Only a wide table or map may scroll, inside its own box; the page itself never scrolls sideways.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+    await expectAccessible(page);
+  }
+});
