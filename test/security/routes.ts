@@ -4,6 +4,7 @@
 // here, so a new route cannot be forgotten.
 import type { Database, Role } from "~db/schema";
 import { DEMO_PASSWORD } from "~/seed/demo.server";
+import { wizardFields } from "../support/wizard-answers";
 import type { Fixtures, Who } from "./fixtures";
 
 type Fields = Record<string, string>;
@@ -101,28 +102,8 @@ export const ROUTES: Record<string, RouteCase> = {
   "routes/studio.new": studio(() => "/studio/new", {
     form: {
       samples: (): Fields[] => [
-        {
-          intent: "next",
-          title: "Fuzz",
-          module: "listening-on-the-landing",
-          personaName: "Gareth",
-          background: "Invented.",
-          summary: "Gareth and the course.",
-        },
-        {
-          intent: "create",
-          title: "Fuzz",
-          module: "listening-on-the-landing",
-          personaName: "Gareth",
-          background: "Invented.",
-          summary: "Gareth and the course.",
-          opening: "Them courses aren't for me.",
-          openingTalk: "sustain",
-          "options.0.say": "You don't see yourself on one.",
-          "options.0.mi": "complex_reflection",
-          "options.1.say": "What have you heard about them?",
-          "options.1.mi": "open_question",
-        },
+        { ...wizardFields({ title: "Fuzz", module: "listening-on-the-landing" }), intent: "next" },
+        wizardFields({ title: "Fuzz", module: "listening-on-the-landing" }),
       ],
     },
   }),

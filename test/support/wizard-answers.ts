@@ -33,3 +33,20 @@ export function exampleAnswers(fields: {
     ...fields,
   };
 }
+
+/** The wizard's second step as a browser sends it: a scenario with two first options. */
+export function wizardFields(fields: { title: string; module: string }): Record<string, string> {
+  return {
+    intent: "create",
+    personaName: "Gareth",
+    background: "Invented.",
+    summary: "Gareth and the course.",
+    opening: "Them courses aren't for me.",
+    openingTalk: "sustain",
+    "options.0.say": "You don't see yourself on one.",
+    "options.0.mi": "complex_reflection",
+    "options.1.say": "What have you heard about them?",
+    "options.1.mi": "open_question",
+    ...fields,
+  };
+}

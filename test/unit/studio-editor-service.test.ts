@@ -7,7 +7,7 @@ import { currentUserNamed, requestAs, testContext, testDatabase } from "../suppo
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { controlsOf, formDataOf } from "../support/html-form";
-import { exampleAnswers } from "../support/wizard-answers";
+import { exampleAnswers, wizardFields } from "../support/wizard-answers";
 
 const { createDraft, loadStudioScenario, saveDraft, draftHistory, takenScenarioIds } =
   await import("~/studio/studio.server");
@@ -136,20 +136,7 @@ describe("the new-scenario wizard's page", () => {
 
   it("refuses a forged step or hostile answers with a message, and creates nothing", async () => {
     const module = (await getCurriculum(db))[0].id;
-    const good = {
-      intent: "create",
-      title: "Hostile answers",
-      module,
-      personaName: "Lee",
-      background: "Invented.",
-      summary: "Lee and the course.",
-      opening: "Them courses aren't for me.",
-      openingTalk: "sustain",
-      "options.0.say": "You don't see yourself on one.",
-      "options.0.mi": "complex_reflection",
-      "options.1.say": "What have you heard about them?",
-      "options.1.mi": "open_question",
-    };
+    const good = wizardFields({ title: "Hostile answers", module });
     const before = await takenScenarioIds(db);
     const refusals: [Record<string, string>, number, Record<string, unknown>][] = [
       [{ intent: "publish" }, 1, { form: expect.stringContaining("out of date") }],
