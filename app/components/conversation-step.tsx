@@ -17,6 +17,7 @@ export interface LastResponse {
 export function ConversationStep({
   caption,
   title,
+  progress,
   persona,
   last,
   history,
@@ -31,6 +32,8 @@ export function ConversationStep({
 }: {
   caption: string;
   title: string;
+  /** How far the officer is, under the title (the play page). */
+  progress?: ReactNode;
   persona: { name: string; background: string };
   /** Feedback on the last response (practice only). */
   last: LastResponse | null;
@@ -60,7 +63,16 @@ export function ConversationStep({
   return (
     <>
       <span className="govuk-caption-l">{caption}</span>
-      <h1 className="govuk-heading-l">{title}</h1>
+      {progress ? (
+        <>
+          <h1 className="govuk-heading-l govuk-!-margin-bottom-2">{title}</h1>
+          <p className="govuk-body-s app-progress" data-testid="progress">
+            {progress}
+          </p>
+        </>
+      ) : (
+        <h1 className="govuk-heading-l">{title}</h1>
+      )}
       <div className="govuk-inset-text">
         <p className="govuk-body">
           <strong>{persona.name}:</strong> {persona.background}

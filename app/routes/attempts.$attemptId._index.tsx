@@ -10,6 +10,7 @@ import { ConversationStep } from "~/components/conversation-step";
 import { NotificationBanner } from "~/components/page";
 import { Transcript } from "~/components/practice";
 import { loadAttemptView } from "~/practice/attempt-view.server";
+import { lengthOfVersion } from "~/practice/length.server";
 import { MAX_REPLY_CHARS, takeStep } from "~/practice/attempts.server";
 import { attemptIdOf, noticeOf } from "~/practice/route-helpers.server";
 import { fieldErrors, longText, parseForm, wholeNumber } from "~/utils/forms";
@@ -24,7 +25,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const view = await loadAttemptView(context.db, user.id, attemptIdOf(params));
   if (!view) notFound();
   if (!view.current) throw redirect(`/attempts/${view.attempt.id}/review`);
-  return { view, notice: noticeOf(request), replyLimit: MAX_REPLY_CHARS };
+  const length = await lengthOfVersion(context.db, view.attempt.versionId);
+  return { view, notice: noticeOf(request), replyLimit: MAX_REPLY_CHARS, usually: length?.responses ?? null };
 }
 
 const StepForm = z.object({
@@ -68,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Play() {
-  const { view, notice, replyLimit } = useLoaderData<typeof loader>();
+  const { view, notice, replyLimit, usually } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { attempt, scenario, current, turns } = view;
   const name = scenario.persona.name;
@@ -88,6 +90,14 @@ export default function Play() {
             attempt.mode === "practice" ? "Practice: feedback after each response" : "Assessment: feedback at the end"
           }
           title={scenario.title}
+          progress={
+            <>
+              Your response number {attempt.stepCount + 1}.
+              {usually
+                ? ` This conversation usually takes ${usually.fewest === usually.most ? usually.fewest : `${usually.fewest} to ${usually.most}`} of your responses.`
+                : ""}
+            </>
+          }
           persona={scenario.persona}
           last={
             last

@@ -5,7 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { formatDateTime } from "~/practice/dates";
+import { formatDateTime } from "~/domain/dates.server";
 import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
 import { parseRestore } from "~/studio/editor-forms.server";
 import { formError } from "~/studio/editor.server";

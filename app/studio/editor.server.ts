@@ -16,6 +16,7 @@ import { sketchOf } from "~/domain/scenario/editor/sketch";
 import { parseYamlSource } from "~/domain/scenario/parse";
 import type { FieldErrors } from "~/utils/forms";
 import { mapAround } from "./map.server";
+import { placeholderFindings } from "./template.server";
 import {
   checkStudioYaml,
   holdToId,
@@ -48,7 +49,8 @@ export async function loadEditor(db: Kysely<Database>, scenarioId: string): Prom
     check,
     form,
     formProblems: editable.ok ? [] : editable.diagnostics,
-    placed: form ? placeDiagnostics(form, check.diagnostics) : [],
+    // The template's placeholder text blocks publishing: say so at the field that holds it.
+    placed: form ? placeDiagnostics(form, [...check.diagnostics, ...placeholderFindings(check.scenario)]) : [],
   };
 }
 

@@ -53,7 +53,9 @@ export function buildScenarioMap(scenario: Scenario, options: MapOptions = {}): 
   const shown = (id: string) => !options.only || options.only.has(id);
   const ids = Object.keys(scenario.nodes).filter(shown);
   const graph = buildGraph(scenario);
-  const reachable = scenario.start in scenario.nodes ? reachableFrom(graph, [scenario.start]) : new Set<string>();
+  const reachable = Object.hasOwn(scenario.nodes, scenario.start)
+    ? reachableFrom(graph, [scenario.start])
+    : new Set<string>();
   const endings = Object.keys(scenario.nodes).filter((id) => scenario.nodes[id].ending);
   const canEnd = canReach(graph, endings);
 
@@ -65,7 +67,7 @@ export function buildScenarioMap(scenario: Scenario, options: MapOptions = {}): 
       const choiceId = choiceIndex === undefined ? null : node.choices![choiceIndex].id;
       const entries = typeof goto === "string" ? [{ node: goto, if: undefined as string | undefined }] : goto;
       for (const entry of entries) {
-        const broken = !(entry.node in scenario.nodes);
+        const broken = !Object.hasOwn(scenario.nodes, entry.node);
         if (!broken && !shown(entry.node)) continue;
         if (broken) brokenFrom.add(from);
         const base = choiceId ?? "written reply";

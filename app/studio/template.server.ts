@@ -7,7 +7,48 @@
  */
 import { Scalar, stringify } from "yaml";
 import { MI_CODE_INFO, type MiCode, type TalkType } from "~/domain/mi-codes";
+import type { Diagnostic, Scenario } from "~/domain/scenario";
 import { freeId } from "~/domain/scenario/editor/form-model";
+
+/**
+ * Instructions to the writer that stood in for the scenario's own words in the earlier template
+ * (drafts made from it may still hold them); never published, and the wizard refuses them.
+ */
+export const TEMPLATE_PLACEHOLDERS = {
+  summary: "Say in a sentence or two who he is and what the conversation is about.",
+  background: "Age, sentence, job on the wing, family, and where he stands on the programme.",
+  voice: "How he talks at ease, anxious, angry and guarded: his own words, and the ones he never uses.",
+} as const;
+
+const PLACEHOLDER_FIELDS = [
+  { words: "the summary", path: ["summary"], placeholder: TEMPLATE_PLACEHOLDERS.summary },
+  { words: "his background", path: ["persona", "background"], placeholder: TEMPLATE_PLACEHOLDERS.background },
+  { words: "his voice", path: ["persona", "voice"], placeholder: TEMPLATE_PLACEHOLDERS.voice },
+] as const;
+
+export const isPlaceholder = (text: string | undefined) =>
+  PLACEHOLDER_FIELDS.some((f) => text?.trim() === f.placeholder);
+
+const valueAt = (scenario: Scenario, path: readonly string[]) =>
+  path.length === 1 ? scenario.summary : scenario.persona[path[1] as "background" | "voice"];
+
+/** The fields that still hold the template's placeholder text, in words ("the summary"). */
+export function placeholdersIn(scenario: Scenario): string[] {
+  return PLACEHOLDER_FIELDS.filter((f) => valueAt(scenario, f.path)?.trim() === f.placeholder).map((f) => f.words);
+}
+
+/** The same, as findings the editor's forms show beside each field that still holds it. */
+export function placeholderFindings(scenario: Scenario | null): Diagnostic[] {
+  if (!scenario) return [];
+  return PLACEHOLDER_FIELDS.filter((f) => valueAt(scenario, f.path)?.trim() === f.placeholder).map((f) => ({
+    code: "placeholder",
+    severity: "error",
+    message: `Write ${f.words} in your own words: this is the template's placeholder text, and it cannot be published.`,
+    line: 1,
+    column: 1,
+    path: [...f.path],
+  }));
+}
 
 export interface FirstOption {
   say: string;

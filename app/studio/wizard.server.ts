@@ -8,11 +8,14 @@ import { MI_CODE_INFO, MI_CODES, TALK_TYPES, type MiCode } from "~/domain/mi-cod
 import { SLUG_PATTERN } from "~/domain/scenario/schema";
 import { parseForm, text, type FieldErrors } from "~/utils/forms";
 import { FEEDBACK_LIMIT, paragraph, TEXT_LIMIT } from "./node-form.server";
-import type { FirstOption, WizardAnswers } from "./template.server";
+import { isPlaceholder, type FirstOption, type WizardAnswers } from "./template.server";
 import { optionField, WIZARD_OPTION_ROWS } from "./wizard-fields";
 
 export const MIN_OPTIONS = 2;
 
+// The earlier template's instructions to the writer, pasted back, are not his words.
+const ownWords = (v: string | undefined) => !isPlaceholder(v);
+const OWN_WORDS = "Write this in your own words: it is the template's instructions to the writer";
 const optional = (label: string, max: number) => paragraph(label, { max, required: false });
 
 const rows = Object.fromEntries(
@@ -33,9 +36,9 @@ const About = z.object({
   title: text("a title", { max: 120 }),
   module: text("a module", { max: 100 }),
   personaName: text("the prisoner's first name", { max: 60 }),
-  background: text("his background", { max: TEXT_LIMIT }),
-  summary: text("what the conversation is about", { max: TEXT_LIMIT }),
-  voice: optional("How he talks", TEXT_LIMIT),
+  background: text("his background", { max: TEXT_LIMIT }).refine(ownWords, OWN_WORDS),
+  summary: text("what the conversation is about", { max: TEXT_LIMIT }).refine(ownWords, OWN_WORDS),
+  voice: optional("How he talks", TEXT_LIMIT).refine(ownWords, OWN_WORDS),
   opening: text("what he says first", { max: TEXT_LIMIT }),
   openingTalk: z.enum(TALK_TYPES, { error: "Choose what kind of talk his first line is" }),
 });

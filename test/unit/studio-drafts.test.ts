@@ -17,6 +17,7 @@ const { getCurriculum, newestVersionOf } = await import("~/curriculum.server");
 
 const { wizardScenario } = await import("~/studio/template.server");
 const { exampleAnswers } = await import("../support/wizard-answers");
+const { templateDraft } = await import("../support/studio");
 
 const db = await testDatabase();
 const context = testContext(db);
@@ -84,6 +85,15 @@ describe("publishing", () => {
     const trainer = await userNamed("trainer");
     const module = (await getCurriculum(db))[0].id;
     await create(trainer, "to-publish", "To publish", module);
+    const made = (await loadStudioScenario(db, "to-publish"))!;
+    // A draft still holding the earlier template's placeholder text is never published.
+    const withPlaceholders = templateDraft({ id: "to-publish", title: "To publish", module });
+    expect(await saveDraft(db, trainer, "to-publish", withPlaceholders, made.revision)).toMatchObject({ ok: true });
+    expect(await publishDraft(db, trainer, "to-publish", made.revision + 1, "note")).toEqual({
+      ok: false,
+      message: expect.stringMatching(/placeholder text in the summary, his background and his voice/),
+    });
+    expect(await saveDraft(db, trainer, "to-publish", made.yaml, made.revision + 1)).toMatchObject({ ok: true });
     const draft = (await loadStudioScenario(db, "to-publish"))!;
     expect(await publishDraft(db, trainer, "to-publish", draft.revision + 1, "note")).toMatchObject({ ok: false });
 

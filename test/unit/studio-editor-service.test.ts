@@ -7,6 +7,7 @@ import { currentUserNamed, requestAs, testContext, testDatabase } from "../suppo
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { controlsOf, formDataOf } from "../support/html-form";
+import { ownWords, templateDraft } from "../support/studio";
 import { exampleAnswers, wizardFields } from "../support/wizard-answers";
 
 const { createDraft, loadStudioScenario, saveDraft, draftHistory, takenScenarioIds } =
@@ -17,6 +18,8 @@ const { NodeEditorFields } = await import("~/studio/node-editor");
 const { wizardScenario } = await import("~/studio/template.server");
 const { getCurriculum } = await import("~/curriculum.server");
 const nodePage = await import("~/routes/studio.$scenarioId.nodes.$nodeId._index");
+const detailsPage = await import("~/routes/studio.$scenarioId.details");
+const { ScenarioDetailsFields } = await import("~/studio/details-editor");
 
 const db = await testDatabase();
 const context = testContext(db);
@@ -118,6 +121,38 @@ describe("saving a node's form", () => {
     const build = (form: Parameters<typeof nodeFormEdits>[0]) => nodeFormEdits(form, new FormData());
     expect(await editDraft(db, trainer, "wing-safety", 1, build)).toMatchObject({ kind: "not-editable" });
     expect(await editDraft(db, trainer, "no-such-scenario", 0, build)).toBeNull();
+  });
+
+  it("shows the template's placeholder text as an error at each field that still holds it", async () => {
+    const trainer = await userNamed("trainer");
+    const module = (await getCurriculum(db))[0].id;
+    await createDraft(db, trainer, "from-template", templateDraft({ id: "from-template", title: "Template", module }));
+    const request = await requestAs(context, "trainer", "/studio/from-template/details");
+    const page = await detailsPage.loader({ request, params: { scenarioId: "from-template" }, context });
+    expect(Object.keys(page.findings).sort()).toEqual(["persona.background", "persona.voice", "summary"]);
+    expect(page.findings.summary).toEqual([
+      expect.objectContaining({
+        code: "placeholder",
+        severity: "error",
+        message: expect.stringContaining("Write the summary in your own words"),
+      }),
+    ]);
+    const html = renderToStaticMarkup(
+      createElement(
+        "form",
+        null,
+        createElement(ScenarioDetailsFields, {
+          form: page.form,
+          modules: page.modules,
+          state: { findings: page.findings },
+        }),
+      ),
+    );
+    expect(html).toContain("Write his background in your own words");
+    // Once the trainer's own words are in, nothing is left to show.
+    const draft = (await loadStudioScenario(db, "from-template"))!;
+    await saveDraft(db, trainer, "from-template", ownWords(draft.yaml), draft.revision);
+    expect((await loadEditor(db, "from-template"))!.placed).toEqual([]);
   });
 });
 

@@ -7,7 +7,13 @@ import { describe, expect, it } from "vitest";
 import { MI_CODE_INFO, MI_CODES, TALK_TYPES } from "~/domain/mi-codes";
 import { checkScenario } from "~/domain/scenario";
 import { readScenarioForm } from "~/domain/scenario/editor/read-form";
-import { optionIds, wizardScenario, type WizardAnswers } from "~/studio/template.server";
+import {
+  optionIds,
+  placeholdersIn,
+  TEMPLATE_PLACEHOLDERS,
+  wizardScenario,
+  type WizardAnswers,
+} from "~/studio/template.server";
 import { parseWizard, scenarioIdFor } from "~/studio/wizard.server";
 import { textArb } from "../support/scenario-arbitrary";
 import { exampleAnswers } from "../support/wizard-answers";
@@ -187,6 +193,23 @@ describe("the wizard's form", () => {
       "options.0.mi": "Choose an MI code from the list",
     });
     expect(refused({ ...ABOUT, title: "" })).toMatchObject({ title: "Enter a title" });
+    // The earlier template's instructions to the writer, pasted back, are refused at each field.
+    expect(
+      refused({
+        ...ABOUT,
+        summary: TEMPLATE_PLACEHOLDERS.summary,
+        background: ` ${TEMPLATE_PLACEHOLDERS.background}`,
+        voice: TEMPLATE_PLACEHOLDERS.voice,
+        "options.0.say": "You don't want to be seen as that kind of man.",
+        "options.0.mi": "complex_reflection",
+        "options.1.say": "That's not true.",
+        "options.1.mi": "confront",
+      }),
+    ).toEqual({
+      summary: expect.stringContaining("in your own words"),
+      background: expect.stringContaining("in your own words"),
+      voice: expect.stringContaining("in your own words"),
+    });
   });
 });
 
