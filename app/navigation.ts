@@ -10,16 +10,19 @@ const NAVIGATION: Record<Role, NavItem[]> = {
   officer: [
     { href: "/", text: "Home" },
     { href: "/record", text: "My record" },
+    { href: "/messages", text: "Messages" },
   ],
   trainer: [
     { href: "/", text: "Home" },
     { href: "/studio", text: "Studio" },
     { href: "/studio/reviews", text: "Reviews" },
+    { href: "/messages", text: "Messages" },
   ],
   manager: [
     { href: "/", text: "Home" },
     { href: "/reports", text: "Reports" },
     { href: "/staff", text: "Staff" },
+    { href: "/messages", text: "Messages" },
   ],
   admin: [
     { href: "/", text: "Home" },

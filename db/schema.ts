@@ -30,10 +30,15 @@ export interface UserTable {
   role: Role;
   establishment_id: number | null; // null only for admins
   unit_id: number | null;
-  password_hash: string; // "scrypt$N$r$p$salt$hash", parameters kept with each hash
+  password_hash: string; // "scrypt$N$r$p$salt$hash", parameters kept with each hash; NO_PASSWORD for none
   active: ColumnType<boolean, boolean | undefined, boolean>; // false when deactivated
   created_at: string;
   updated_at: string;
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  oidc_subject: ColumnType<string | null, string | null | undefined, string | null>; // the provider's `sub`
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>; // set when an admin chose it
+  prison_joined_at: ColumnType<string | null, string | null | undefined, string | null>;
+  unit_joined_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionTable {
@@ -197,8 +202,66 @@ export interface ScenarioDraftRevisionTable {
   how: string;
 }
 
+// ---- joining: staff imports, assignments, messages, job leases ----
+export interface StaffImportTable {
+  id: Generated<number>;
+  uploaded_by: number;
+  establishment_id: number | null; // the manager's prison; null for an admin's import
+  file_name: string;
+  csv: string;
+  deactivate_missing: boolean;
+  uploaded_at: string;
+  applied_at: string | null;
+  summary: string | null; // JSON counts once applied
+}
+
+export interface AssignmentTable {
+  id: Generated<number>;
+  establishment_id: number;
+  module_id: string | null; // null: the whole programme
+  unit_id: number | null; // a wing or team, or
+  officer_id: number | null; // a named officer; neither: the whole prison
+  due_on: string | null; // YYYY-MM-DD, or
+  due_days: number | null; // within this many days of joining
+  target_key: string;
+  created_by: number | null;
+  created_at: string;
+  removed_by: number | null;
+  removed_at: string | null;
+}
+
+export type MessageKind = "due_reminder" | "manager_summary" | "reply_rated";
+export type MessageStatus = "pending" | "sending" | "sent" | "failed" | "not_sent";
+
+export interface MessageTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: MessageKind;
+  dedupe_key: string; // unique: the same message is never recorded (or sent) twice
+  subject: string;
+  body: string;
+  link: string;
+  details: string | null;
+  email: string | null;
+  status: MessageStatus;
+  channel: string | null;
+  tries: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  provider_ref: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export interface JobLeaseTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+  last_run_on: string | null; // YYYY-MM-DD (London) of the last daily run that finished
+}
+
 /** Columns stored as 0/1 on SQLite that the app reads as booleans (see db/connection.server.ts). */
-export const BOOLEAN_COLUMNS = ["active"] as const;
+export const BOOLEAN_COLUMNS = ["active", "must_change_password", "deactivate_missing"] as const;
 
 export interface Database {
   establishments: EstablishmentTable;
@@ -217,6 +280,10 @@ export interface Database {
   xapi_deliveries: XapiDeliveryTable;
   scenario_drafts: ScenarioDraftTable;
   scenario_draft_revisions: ScenarioDraftRevisionTable;
+  staff_imports: StaffImportTable;
+  assignments: AssignmentTable;
+  messages: MessageTable;
+  job_leases: JobLeaseTable;
   module_memberships: ModuleMembershipTable;
 }
 
@@ -228,3 +295,5 @@ export type Unit = Selectable<UnitTable>;
 export type Attempt = Selectable<AttemptTable>;
 export type AttemptStep = Selectable<AttemptStepTable>;
 export type ScenarioVersion = Selectable<ScenarioVersionTable>;
+export type Message = Selectable<MessageTable>;
+export type Assignment = Selectable<AssignmentTable>;

@@ -1,10 +1,11 @@
 // The admin user forms' schemas.
 import { z } from "zod";
 import { ROLE_VALUES } from "~/admin/roles";
-import { newPassword, optionalId, text, username } from "~/utils/forms";
+import { newPassword, optionalEmail, optionalId, text, username } from "~/utils/forms";
 
 const placement = {
   displayName: text("the person's full name", { max: 120 }),
+  email: optionalEmail(),
   role: z.enum(ROLE_VALUES, { error: "Choose a role" }),
   establishmentId: optionalId(),
   unitId: optionalId(),

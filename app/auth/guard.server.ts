@@ -14,6 +14,8 @@ export interface CurrentUser {
   establishmentName: string | null;
   unitId: number | null;
   unitName: string | null;
+  /** an administrator chose their password: they must choose their own before anything else */
+  mustChangePassword: boolean;
 }
 
 // One look-up per request: the root loader and the page's loader both ask.
@@ -43,6 +45,7 @@ async function lookUpCurrentUser(request: Request, context: AppLoadContext): Pro
     establishmentName: row.establishment_name,
     unitId: row.unit_id,
     unitName: row.unit_name,
+    mustChangePassword: row.must_change_password,
   };
 }
 
@@ -63,11 +66,18 @@ export async function requireUser(
     const back = request.method === "GET" ? returnPathOf(url) : "/";
     throw redirect(`/sign-in?returnTo=${encodeURIComponent(back)}`);
   }
+  if (
+    user.mustChangePassword &&
+    !OPEN_WHILE_CHANGING_PASSWORD.has(new URL(request.url).pathname.replace(/\.data$/, ""))
+  )
+    throw redirect("/account/password");
   if (options.roles && !options.roles.includes(user.role)) {
     throw new Response("You do not have access to this page.", { status: 403 });
   }
   return user;
 }
+
+const OPEN_WHILE_CHANGING_PASSWORD = new Set(["/account/password", "/account/sessions", "/sign-out"]);
 
 /** The prison a user's lists are limited to: null means every prison (admins). */
 export function establishmentScope(user: CurrentUser): number | null {

@@ -2,6 +2,7 @@
 import type { Home } from "~/home.server";
 import { SummaryList, Tag } from "~/components/page";
 import { NextStep } from "~/components/practice";
+import { AssignedToYou } from "~/assignments/assigned-list";
 
 type HomeOf<R extends Home["role"]> = Extract<Home, { role: R }>;
 
@@ -27,6 +28,7 @@ export function OfficerHome({ home }: { home: HomeOf<"officer"> }) {
           </ul>
         </div>
       ) : null}
+      <AssignedToYou items={home.assigned} />
       <p className="govuk-body">
         Take the modules in order. Practise each scenario with feedback, then take its assessment: a module is Competent
         when every scenario has an assessment that meets its levels.
@@ -162,6 +164,16 @@ export function ManagerHome({ home }: { home: HomeOf<"manager"> }) {
             <li>
               <a className="govuk-link" href="/reports/wings">
                 By wing
+              </a>
+            </li>
+            <li>
+              <a className="govuk-link" href="/reports/assignments">
+                Assign training with due dates
+              </a>
+            </li>
+            <li>
+              <a className="govuk-link" href="/staff/import">
+                Import staff from a file
               </a>
             </li>
             <li>

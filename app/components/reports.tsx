@@ -15,6 +15,7 @@ export const REPORT_PAGES = [
   { path: "/reports/trend", text: "Trend" },
   { path: "/reports/engagement", text: "Programme engagement" },
   { path: "/reports/exports", text: "Exports" },
+  { path: "/reports/assignments", text: "Assignments" },
 ];
 
 export interface PrisonChoice {

@@ -8,6 +8,8 @@ import { lastMonths, monthOf, nextMonth } from "~/domain/dates.server";
 import { project, targetDate } from "~/domain/reporting/projection";
 import { MIN_GROUP } from "~/domain/reporting/suppression";
 import { monthlyTrajectory, prisonProgress, type MonthPoint } from "~/reports/progress.server";
+import { duesForPrison } from "~/assignments/assignments.server";
+import { standingOf } from "~/domain/assignments";
 
 export async function overviewReport(db: Kysely<Database>, establishmentId: number, now = new Date()) {
   const [p, target, figures] = await Promise.all([
@@ -20,6 +22,8 @@ export async function overviewReport(db: Kysely<Database>, establishmentId: numb
     p.officers.map((o) => o.progress),
   );
   const trajectory = monthlyTrajectory(p, now);
+  const dues = await duesForPrison(db, establishmentId, p.officers, p.rules, now);
+  const standings = [...dues.values()].map(standingOf);
   const projection = target
     ? project(
         trajectory.map((t) => ({ at: t.at, competent: t.competent })),
@@ -45,6 +49,12 @@ export async function overviewReport(db: Kysely<Database>, establishmentId: numb
           )
         : null,
     engagement: engagementBesideCoverage(trajectory, figures, now),
+    // Officers with training assigned: on track in all of it, or overdue in something.
+    assignments: {
+      assigned: standings.length,
+      onTrack: standings.filter((s) => s === "on_track").length,
+      overdue: standings.filter((s) => s === "overdue").length,
+    },
   };
 }
 

@@ -90,6 +90,7 @@ export default function EditUser() {
       ? result.values
       : {
           displayName: user.display_name,
+          email: user.email ?? "",
           role: user.role,
           establishmentId: user.establishment_id ? String(user.establishment_id) : "",
           unitId: user.unit_id ? String(user.unit_id) : "",

@@ -57,14 +57,21 @@ async function officerOf(db: Kysely<Database>, username: string) {
   return { id: row.id, establishmentId: row.establishment_id };
 }
 
-/** Plays an attempt to its end (first option each time, a short reply where one is asked for). */
+/**
+ * Plays an attempt to its end (a short reply where one is asked for). At a node met again it takes
+ * the next option: options are shuffled per attempt, so always the first could circle for ever.
+ */
 async function playToEnd(db: Kysely<Database>, officer: { id: number; establishmentId: number | null }, id: string) {
+  const visits = new Map<string, number>();
   for (let i = 0; i < 200; i++) {
     const view = await loadAttemptView(db, officer.id, id);
     if (!view?.current) return;
+    const seen = visits.get(view.current.nodeId) ?? 0;
+    visits.set(view.current.nodeId, seen + 1);
+    const options = view.current.options;
     const input = view.current.write
       ? { text: "It sounds like nobody has listened to you about this." }
-      : { choiceId: view.current.options[0]!.id };
+      : { choiceId: options[seen % options.length]!.id };
     await takeStep(db, officer, id, { nodeId: view.current.nodeId, rowVersion: view.attempt.rowVersion, ...input });
   }
   throw new Error(`attempt ${id} did not end`);

@@ -72,6 +72,18 @@ export const ROUTES: Record<string, RouteCase> = {
     form: { samples: (): Fields[] => [{ intent: "end-one", handle: "a".repeat(22) }, { intent: "end-others" }] },
   },
 
+  // Single sign-on is off in these tests: its routes are not there.
+  "routes/auth.oidc._index": { access: "public", page: () => "/auth/oidc", ok: 404 },
+  "routes/auth.oidc.callback": { access: "public", page: () => "/auth/oidc/callback?code=x&state=y", ok: 404 },
+  // An officer who already has a wing is sent on; choosing is once.
+  "routes/account.wing": {
+    access: ["officer"],
+    page: () => "/account/wing",
+    ok: 302,
+    form: { samples: (f) => [{ unitId: String(f.own.wingId), returnTo: "/" }] },
+  },
+  "routes/messages": { access: "signed-in", page: () => "/messages" },
+
   "routes/record": { access: ["officer"], page: () => "/record" },
   "routes/record[.]csv": { access: ["officer"], page: () => "/record.csv" },
   "routes/record[.]json": { access: ["officer"], page: () => "/record.json" },
@@ -178,6 +190,27 @@ export const ROUTES: Record<string, RouteCase> = {
   }),
 
   "routes/staff": reports("/staff"),
+  "routes/staff_.import._index": {
+    access: ["manager", "admin"],
+    page: () => "/staff/import",
+    form: {
+      samples: (f) => [{ file: `username,name,email,role,prison,wing\nfuzz.officer,Fuzz Officer,,officer,HBK,\n` }],
+      multipart: true,
+    },
+  },
+  // Only the person who uploaded a file sees its preview: there is none here.
+  "routes/staff_.import.$importId": {
+    access: ["manager", "admin"],
+    page: () => "/staff/import/999999",
+    ok: 404,
+    form: "no fields",
+  },
+  "routes/reports.assignments": reports("/reports/assignments", {
+    samples: (f): Fields[] => [
+      { moduleId: "all", audience: "wing", unitId: String(f.own.wingId), due: "days", dueDays: "14" },
+      { intent: "remove", assignmentId: "999999" },
+    ],
+  }),
   "routes/reports._index": reports("/reports"),
   "routes/reports.matrix": reports("/reports/matrix"),
   "routes/reports.wings": reports("/reports/wings"),

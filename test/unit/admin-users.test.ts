@@ -19,6 +19,7 @@ const actor = {
   establishmentName: null,
   unitId: null,
   unitName: null,
+  mustChangePassword: false,
 };
 const prison = await db.selectFrom("establishments").selectAll().executeTakeFirstOrThrow();
 const wing = await db
