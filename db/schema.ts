@@ -191,6 +191,17 @@ export interface ScenarioDraftTable {
   updated_at: string;
 }
 
+export interface ScenarioDraftRevisionTable {
+  id: Generated<number>;
+  scenario_id: string;
+  revision: number;
+  yaml: string;
+  saved_by: number | null;
+  saved_at: string;
+  /** How the text was made: "form", "yaml", "wizard", "import", or "restore:N" (revision N brought back). */
+  how: string;
+}
+
 // ---- joining: staff imports, assignments, messages, job leases ----
 export interface StaffImportTable {
   id: Generated<number>;
@@ -268,6 +279,7 @@ export interface Database {
   engagement_figures: EngagementFigureTable;
   xapi_deliveries: XapiDeliveryTable;
   scenario_drafts: ScenarioDraftTable;
+  scenario_draft_revisions: ScenarioDraftRevisionTable;
   staff_imports: StaffImportTable;
   assignments: AssignmentTable;
   messages: MessageTable;

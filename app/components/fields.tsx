@@ -8,15 +8,44 @@ interface FieldProps {
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
+  /** Advice that does not stop the form (the studio's teaching warnings), shown as GOV.UK warning text. */
+  warning?: ReactNode;
   labelClassName?: string;
 }
 
-function describedBy(name: string, hint: unknown, error: unknown, extra?: string) {
-  const ids = [hint ? `${fieldId(name)}-hint` : "", error ? `${fieldId(name)}-error` : "", extra ?? ""].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
+function describedBy(name: string, hint: unknown, error: unknown, extra?: string, warning?: unknown) {
+  const id = fieldId(name);
+  const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : "", warning ? `${id}-warning` : "", extra ?? ""];
+  return ids.some(Boolean) ? ids.filter(Boolean).join(" ") : undefined;
 }
 
-function HintAndError({ name, hint, error }: { name: string; hint?: ReactNode; error?: string }) {
+/** GOV.UK warning text: advice that does not stop anything. */
+export function WarningText({ id, children }: { id?: string; children: ReactNode }) {
+  return (
+    <div id={id} className="govuk-warning-text govuk-!-margin-bottom-2">
+      <span className="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <div className="govuk-warning-text__text">
+        <span className="govuk-visually-hidden">Warning</span>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/** The hint, the error and the warning (the studio's teaching advice) of one field or fieldset. */
+function HintAndMessages({
+  name,
+  hint,
+  error,
+  warning,
+}: {
+  name: string;
+  hint?: ReactNode;
+  error?: string;
+  warning?: ReactNode;
+}) {
   return (
     <>
       {hint ? (
@@ -29,17 +58,26 @@ function HintAndError({ name, hint, error }: { name: string; hint?: ReactNode; e
           <span className="govuk-visually-hidden">Error:</span> {error}
         </p>
       ) : null}
+      {warning ? <WarningText id={`${fieldId(name)}-warning`}>{warning}</WarningText> : null}
     </>
   );
 }
 
-function FieldFrame({ name, label, hint, error, labelClassName, children }: FieldProps & { children: ReactNode }) {
+function FieldFrame({
+  name,
+  label,
+  hint,
+  error,
+  warning,
+  labelClassName,
+  children,
+}: FieldProps & { children: ReactNode }) {
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <label className={`govuk-label ${labelClassName ?? ""}`} htmlFor={fieldId(name)}>
         {label}
       </label>
-      <HintAndError name={name} hint={hint} error={error} />
+      <HintAndMessages name={name} hint={hint} error={error} warning={warning} />
       {children}
     </div>
   );
@@ -52,6 +90,7 @@ export function FieldsetFrame({
   legendClassName,
   hint,
   error,
+  warning,
   group,
   children,
 }: {
@@ -60,6 +99,7 @@ export function FieldsetFrame({
   legendClassName: string;
   hint?: ReactNode;
   error?: string;
+  warning?: ReactNode;
   group?: boolean;
   children: ReactNode;
 }) {
@@ -68,10 +108,10 @@ export function FieldsetFrame({
       <fieldset
         className="govuk-fieldset"
         role={group ? "group" : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(name, hint, error, undefined, warning)}
       >
         <legend className={`govuk-fieldset__legend ${legendClassName}`}>{legend}</legend>
-        <HintAndError name={name} hint={hint} error={error} />
+        <HintAndMessages name={name} hint={hint} error={error} warning={warning} />
         {children}
       </fieldset>
     </div>
@@ -83,18 +123,19 @@ export function TextInput({
   label,
   hint,
   error,
+  warning,
   labelClassName,
   className,
   ...input
 }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error} labelClassName={labelClassName}>
+    <FieldFrame name={name} label={label} hint={hint} error={error} warning={warning} labelClassName={labelClassName}>
       <input
         className={`govuk-input${error ? " govuk-input--error" : ""} ${className ?? ""}`}
         id={fieldId(name)}
         name={name}
         type="text"
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(name, hint, error, undefined, warning)}
         aria-invalid={error ? true : undefined}
         {...input}
       />
@@ -102,29 +143,48 @@ export function TextInput({
   );
 }
 
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
 export function Select({
   name,
   label,
   hint,
   error,
+  warning,
   labelClassName,
   options,
   ...select
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+}: FieldProps &
+  SelectHTMLAttributes<HTMLSelectElement> & {
+    /** Options, or labelled groups of options (an `<optgroup>` each). */
+    options: (SelectOption | { group: string; options: SelectOption[] })[];
+  }) {
+  const option = (o: SelectOption) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  );
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error} labelClassName={labelClassName}>
+    <FieldFrame name={name} label={label} hint={hint} error={error} warning={warning} labelClassName={labelClassName}>
       <select
         className={`govuk-select${error ? " govuk-select--error" : ""}`}
         id={fieldId(name)}
         name={name}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(name, hint, error, undefined, warning)}
         {...select}
       >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {options.map((o) =>
+          "group" in o ? (
+            <optgroup key={o.group} label={o.group}>
+              {o.options.map(option)}
+            </optgroup>
+          ) : (
+            option(o)
+          ),
+        )}
       </select>
     </FieldFrame>
   );
@@ -135,17 +195,18 @@ export function Textarea({
   label,
   hint,
   error,
+  warning,
   labelClassName,
   describedByExtra,
   ...textarea
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { describedByExtra?: string }) {
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error} labelClassName={labelClassName}>
+    <FieldFrame name={name} label={label} hint={hint} error={error} warning={warning} labelClassName={labelClassName}>
       <textarea
         className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
         id={fieldId(name)}
         name={name}
-        aria-describedby={describedBy(name, hint, error, describedByExtra)}
+        aria-describedby={describedBy(name, hint, error, describedByExtra, warning)}
         {...textarea}
       />
     </FieldFrame>
@@ -157,6 +218,7 @@ export function Radios({
   legend,
   hint,
   error,
+  warning,
   options,
   defaultValue,
   legendClassName = "govuk-fieldset__legend--s",
@@ -166,13 +228,21 @@ export function Radios({
   legend: ReactNode;
   hint?: ReactNode;
   error?: string;
+  warning?: ReactNode;
   options: Choice[];
   defaultValue?: string;
   legendClassName?: string;
   small?: boolean;
 }) {
   return (
-    <FieldsetFrame name={name} legend={legend} legendClassName={legendClassName} hint={hint} error={error}>
+    <FieldsetFrame
+      name={name}
+      legend={legend}
+      legendClassName={legendClassName}
+      hint={hint}
+      error={error}
+      warning={warning}
+    >
       <ChoiceItems type="radio" name={name} options={options} checked={[defaultValue]} small={small} />
     </FieldsetFrame>
   );

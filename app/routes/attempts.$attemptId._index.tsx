@@ -5,15 +5,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { useActionData, useFetcher, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { Radios } from "~/components/fields";
+import { ConversationStep } from "~/components/conversation-step";
 import { NotificationBanner } from "~/components/page";
-import { CharacterCount, Transcript } from "~/components/practice";
+import { Transcript } from "~/components/practice";
 import { loadAttemptView } from "~/practice/attempt-view.server";
 import { lengthOfVersion } from "~/practice/length.server";
-import { takeStep } from "~/practice/attempts.server";
+import { MAX_REPLY_CHARS, takeStep } from "~/practice/attempts.server";
 import { attemptIdOf, NOTICES, noticeOf } from "~/practice/route-helpers.server";
 import { readStepForm } from "~/practice/forms.server";
 import type { FieldErrors } from "~/utils/forms";
@@ -29,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!view) notFound();
   if (!view.current) throw redirect(`/attempts/${view.attempt.id}/review`);
   const length = await lengthOfVersion(context.db, view.attempt.versionId);
-  return { view, notice: noticeOf(request), usually: length?.responses ?? null };
+  return { view, notice: noticeOf(request), replyLimit: MAX_REPLY_CHARS, usually: length?.responses ?? null };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -91,21 +90,11 @@ export default function Play() {
   const view = shown?.view ?? loaded.view;
   const notice = shown ? shown.notice : loaded.notice;
   // How long the conversation usually takes is the version's, so the loaded page's stays true.
-  const { usually } = loaded;
+  const { usually, replyLimit } = loaded;
   const result = shown?.errors ? { errors: shown.errors, values: shown.values } : undefined;
   const { attempt, scenario, current, turns } = view;
   const name = scenario.persona.name;
   const last = attempt.mode === "practice" ? turns.at(-1) : undefined;
-  const focusRef = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
-  // Without a page load, move focus to what changed so screen reader users hear the reply.
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    focusRef.current?.focus();
-  }, [attempt.rowVersion]);
   if (!current) return null;
   return (
     <div className="govuk-grid-row">
@@ -116,88 +105,55 @@ export default function Play() {
             {notice}
           </NotificationBanner>
         ) : null}
-        <span className="govuk-caption-l">
-          {attempt.mode === "practice" ? "Practice: feedback after each response" : "Assessment: feedback at the end"}
-        </span>
-        <h1 className="govuk-heading-l govuk-!-margin-bottom-2">{scenario.title}</h1>
-        <p className="govuk-body-s app-progress" data-testid="progress">
-          Your response number {attempt.stepCount + 1}.
-          {usually
-            ? ` This conversation usually takes ${usually.fewest === usually.most ? usually.fewest : `${usually.fewest} to ${usually.most}`} of your responses.`
-            : ""}
-        </p>
-        <div className="govuk-inset-text">
-          <p className="govuk-body">
-            <strong>{name}:</strong> {scenario.persona.background}
-          </p>
-        </div>
-
-        {last ? (
-          <div className="app-feedback" data-testid="feedback">
-            <h2 className="govuk-heading-m" tabIndex={-1} ref={focusRef}>
-              Feedback on what you said
-            </h2>
-            <p className="govuk-body">
-              You said: <q>{last.officer.text}</q>
-            </p>
-            {last.officer.code ? (
-              <p className="govuk-body">
-                <strong>{last.officer.code}:</strong> {last.officer.codeDescription}
-              </p>
-            ) : (
-              <p className="govuk-body">
-                A trainer will rate your written reply; it does not count in your indicators.
-              </p>
-            )}
-            {last.officer.feedback ? <p className="govuk-body">{last.officer.feedback}</p> : null}
-          </div>
-        ) : null}
-
-        {turns.length > 0 ? (
-          <details className="govuk-details">
-            <summary className="govuk-details__summary">
-              <span className="govuk-details__summary-text">The conversation so far</span>
-            </summary>
-            <div className="govuk-details__text">
-              <Transcript personaName={name} opening={view.opening} turns={turns.slice(0, -1)} labels="none" />
-              <p className="govuk-body">
-                <strong>You:</strong> {turns.at(-1)!.officer.text}
-              </p>
-            </div>
-          </details>
-        ) : null}
-
-        <h2 className="govuk-heading-m" tabIndex={-1} ref={last ? undefined : focusRef}>
-          {name} says
-        </h2>
-        <blockquote className="app-prisoner-line" data-testid="prisoner-line">
-          <p className="govuk-body-l">{current.prisoner.text}</p>
-        </blockquote>
-
-        <step.Form method="post" noValidate key={`${current.nodeId}-${attempt.rowVersion}`}>
-          <input type="hidden" name="nodeId" value={current.nodeId} />
-          <input type="hidden" name="rowVersion" value={attempt.rowVersion} />
-          {current.write ? (
-            <CharacterCount
-              name="reply"
-              label={current.write.prompt}
-              max={2000}
-              error={result?.errors.reply}
-              defaultValue={result?.values.reply}
-            />
-          ) : (
-            <Radios
-              name="choice"
-              legend={<h2 className="govuk-fieldset__heading">What do you say?</h2>}
-              legendClassName="govuk-fieldset__legend--m"
-              error={result?.errors.choice}
-              options={current.options.map((o) => ({ value: o.id, label: o.say }))}
-            />
-          )}
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {current.write ? "Send reply" : "Say this"}
-          </button>
-        </step.Form>
+        <ConversationStep
+          caption={
+            attempt.mode === "practice" ? "Practice: feedback after each response" : "Assessment: feedback at the end"
+          }
+          title={scenario.title}
+          progress={
+            <>
+              Your response number {attempt.stepCount + 1}.
+              {usually
+                ? ` This conversation usually takes ${usually.fewest === usually.most ? usually.fewest : `${usually.fewest} to ${usually.most}`} of your responses.`
+                : ""}
+            </>
+          }
+          persona={scenario.persona}
+          last={
+            last
+              ? {
+                  said: last.officer.text,
+                  code: last.officer.code,
+                  codeDescription: last.officer.codeDescription,
+                  feedback: last.officer.feedback,
+                }
+              : null
+          }
+          history={
+            turns.length > 0 ? (
+              <>
+                <Transcript personaName={name} opening={view.opening} turns={turns.slice(0, -1)} labels="none" />
+                <p className="govuk-body">
+                  <strong>You:</strong> {turns.at(-1)!.officer.text}
+                </p>
+              </>
+            ) : null
+          }
+          prisoner={current.prisoner.text}
+          write={current.write ? { prompt: current.write.prompt, max: replyLimit } : null}
+          options={current.options.map((o) => ({ value: o.id, label: o.say }))}
+          errors={result?.errors}
+          replyDefault={result?.values.reply}
+          method="post"
+          FormComponent={step.Form}
+          stepKey={`${current.nodeId}-${attempt.rowVersion}`}
+          hidden={
+            <>
+              <input type="hidden" name="nodeId" value={current.nodeId} />
+              <input type="hidden" name="rowVersion" value={attempt.rowVersion} />
+            </>
+          }
+        />
         <p className="govuk-body">
           <a className="govuk-link" href={`/attempts/${attempt.id}/abandon`}>
             Abandon this attempt

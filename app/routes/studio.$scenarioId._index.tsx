@@ -5,5 +5,5 @@ import { STUDIO_ROLES } from "~/studio/components";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { roles: [...STUDIO_ROLES] });
-  throw redirect(`/studio/${encodeURIComponent(params.scenarioId ?? "")}/edit`);
+  throw redirect(`/studio/${encodeURIComponent(params.scenarioId ?? "")}/nodes`);
 }

@@ -9,6 +9,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList } from "~/components/page";
 import { MAX_FILE_BYTES, type Diagnostic } from "~/domain/scenario";
 import { DiagnosticSummary, goToLine, ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
+import { savedNotice } from "~/studio/editor.server";
 import { checkStudioYaml, loadStudioScenario, saveDraft } from "~/studio/studio.server";
 import { fieldErrors, parseForm, wholeNumber } from "~/utils/forms";
 import { title } from "~/utils/meta";
@@ -69,10 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const check = await checkStudioYaml(context.db, yaml, s.id);
   const errors = check.diagnostics.filter((d) => d.severity === "error").length;
-  const notice = errors
-    ? `Draft saved. It has ${errors === 1 ? "1 error" : `${errors} errors`} to fix before you can publish it.`
-    : "Draft saved. It has no errors.";
-  return context.sessions.redirectWithNotice(request, `/studio/${s.id}/edit`, notice);
+  return context.sessions.redirectWithNotice(request, `/studio/${s.id}/edit`, savedNotice(errors));
 }
 
 // Checking as the trainer types saves nothing, so the draft is not reloaded after each check

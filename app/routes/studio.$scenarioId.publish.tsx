@@ -21,7 +21,7 @@ import {
   publishDraft,
   strandedAttempts,
 } from "~/studio/studio.server";
-import { placeholdersIn } from "~/studio/template";
+import { placeholdersIn } from "~/studio/template.server";
 import { fieldErrors } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";

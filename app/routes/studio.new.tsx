@@ -1,43 +1,63 @@
+// A new scenario in two short steps: what it is about (title, module, the prisoner), then how it
+// starts (his first line and the officer's first options). What it makes checks clean from its
+// first save. Each step is a plain form; the first step's answers ride along in hidden fields.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { Select, TextInput } from "~/components/fields";
+import { Radios, Select, Textarea, TextInput } from "~/components/fields";
+import { MI_CODE_INFO, MI_CODES, TALK_TYPE_INFO, TALK_TYPES } from "~/domain/mi-codes";
 import { STUDIO_ROLES } from "~/studio/components";
-import { createFromTemplate, idProblem, moduleOptions } from "~/studio/studio.server";
-import { parseForm, text } from "~/utils/forms";
+import { createDraft, moduleOptions, takenScenarioIds } from "~/studio/studio.server";
+import { wizardScenario } from "~/studio/template.server";
+import { ABOUT_FIELDS, optionField, WIZARD_OPTION_ROWS } from "~/studio/wizard-fields";
+import { parseAboutStep, parseWizard, scenarioIdFor } from "~/studio/wizard.server";
+import type { FieldErrors } from "~/utils/forms";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => title("Create a scenario");
-
-const NewScenarioForm = z.object({
-  id: text("a scenario id", { max: 60 }).refine(
-    (v) => idProblem(v) === null,
-    "Scenario id must be lower-case letters, digits and single hyphens, like parole-mistrust",
-  ),
-  title: text("a title", { max: 120 }),
-  module: text("a module", { max: 100 }),
-  personaName: text("the prisoner's first name", { max: 60 }),
-});
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   return { modules: await moduleOptions(context.db) };
 }
 
+type Step = { step: 1 | 2; errors: FieldErrors; values: Record<string, string> };
+const step = (s: Step, status = 200) => data(s, { status });
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
-  const form = parseForm(NewScenarioForm, await readFormData(request));
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = await createFromTemplate(context.db, user, form.data);
-  if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: 400 });
-  return context.sessions.redirectWithNotice(
-    request,
-    `/studio/${form.data.id}/edit`,
-    `Draft ${form.data.id} created from the template. Edit it, then publish it when it is ready.`,
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
+  if (intent !== "next" && intent !== "back" && intent !== "create")
+    return step({ step: 1, errors: { form: "This form is out of date. Start again." }, values: {} }, 400);
+  const modules = (await moduleOptions(context.db)).map((m) => m.id);
+  const about = parseAboutStep(formData);
+  const moduleError =
+    about.ok && !modules.includes(about.data.module) ? { module: "Choose a module from the list" } : null;
+  if (!about.ok || moduleError)
+    return step({ step: 1, errors: about.ok ? moduleError! : about.errors, values: about.values }, 400);
+  if (intent === "back" || intent === "next")
+    return step({ step: intent === "back" ? 1 : 2, errors: {}, values: about.values });
+
+  const wizard = parseWizard(formData);
+  if (!wizard.ok) return step({ step: 2, errors: wizard.errors, values: wizard.values }, 400);
+  // The id comes from the title; if another trainer takes it at the same moment, the next is used.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const taken = await takenScenarioIds(context.db);
+    const id = scenarioIdFor(wizard.answers.title, (candidate) => taken.has(candidate));
+    if (await createDraft(context.db, user, id, wizardScenario({ ...wizard.answers, id })))
+      return context.sessions.redirectWithNotice(
+        request,
+        `/studio/${id}/nodes`,
+        `Scenario ${id} created, with no errors. After his first line it carries on as an example: rewrite each node in your own words.`,
+      );
+  }
+  return step(
+    { step: 2, errors: { form: "The scenario could not be created just now. Try again." }, values: wizard.values },
+    409,
   );
 }
 
@@ -45,6 +65,8 @@ export default function NewScenario() {
   const { modules } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const values = result?.values ?? {};
+  const errors = result?.errors ?? {};
+  const second = result?.step === 2;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -52,46 +74,146 @@ export default function NewScenario() {
           Back to the studio
         </a>
         <ErrorSummary errors={result?.errors} />
-        <h1 className="govuk-heading-l">Create a scenario</h1>
-        <p className="govuk-body">
-          The new scenario starts from a small template with each kind of step in it. It stays a draft until you publish
-          it.
-        </p>
-        <Form method="post" noValidate>
-          <TextInput
-            name="id"
-            label="Scenario id"
-            hint="Lower-case letters, digits and hyphens, like parole-mistrust. It cannot be changed later."
-            spellCheck={false}
-            autoComplete="off"
-            defaultValue={values.id}
-            error={result?.errors.id}
-            className="govuk-!-width-two-thirds"
-          />
-          <TextInput name="title" label="Title officers see" defaultValue={values.title} error={result?.errors.title} />
-          <Select
-            name="module"
-            label="Module"
-            options={[
-              { value: "", label: "Choose a module" },
-              ...modules.map((m) => ({ value: m.id, label: m.title })),
-            ]}
-            defaultValue={values.module ?? ""}
-            error={result?.errors.module}
-          />
-          <TextInput
-            name="personaName"
-            label="The prisoner's first name"
-            hint="An invented name."
-            defaultValue={values.personaName}
-            error={result?.errors.personaName}
-            className="govuk-!-width-one-half"
-          />
-          <button type="submit" className="govuk-button">
-            Create from the template
-          </button>
+        <span className="govuk-caption-l">Create a scenario: step {second ? 2 : 1} of 2</span>
+        <h1 className="govuk-heading-l">{second ? "How the conversation starts" : "About the scenario"}</h1>
+        <Form method="post" noValidate key={second ? "how" : "about"}>
+          {second ? (
+            <>
+              {ABOUT_FIELDS.map((name) => (
+                <input key={name} type="hidden" name={name} value={values[name] ?? ""} />
+              ))}
+              <OpeningFields values={values} errors={errors} />
+              <div className="govuk-button-group">
+                <button type="submit" name="intent" value="create" className="govuk-button">
+                  Create the scenario
+                </button>
+                <button type="submit" name="intent" value="back" className="govuk-button govuk-button--secondary">
+                  Back to step 1
+                </button>
+              </div>
+            </>
+          ) : (
+            <>
+              <TextInput name="title" label="Title officers see" defaultValue={values.title} error={errors.title} />
+              <Select
+                name="module"
+                label="Module"
+                options={[
+                  { value: "", label: "Choose a module" },
+                  ...modules.map((m) => ({ value: m.id, label: m.title })),
+                ]}
+                defaultValue={values.module ?? ""}
+                error={errors.module}
+              />
+              <TextInput
+                name="personaName"
+                label="The prisoner's first name"
+                hint="An invented name, never a real person's."
+                defaultValue={values.personaName}
+                error={errors.personaName}
+                className="govuk-!-width-one-half"
+              />
+              <Textarea
+                name="background"
+                label="His background"
+                hint="Age, sentence, job on the wing, family, and where he stands on the programme. Invented."
+                rows={3}
+                defaultValue={values.background}
+                error={errors.background}
+              />
+              <Textarea
+                name="voice"
+                label="How he talks (optional)"
+                hint="For writers only; officers never see it. At ease, anxious, angry and guarded: his own words, and the ones he never uses."
+                rows={3}
+                defaultValue={values.voice}
+                error={errors.voice}
+              />
+              <Textarea
+                name="summary"
+                label="What the conversation is about"
+                hint="One or two sentences officers read before they start."
+                rows={3}
+                defaultValue={values.summary}
+                error={errors.summary}
+              />
+              <button type="submit" name="intent" value="next" className="govuk-button">
+                Continue
+              </button>
+            </>
+          )}
         </Form>
       </div>
     </div>
+  );
+}
+
+function OpeningFields({ values, errors }: { values: Record<string, string>; errors: FieldErrors }) {
+  const mi = [
+    { group: "MI-consistent", options: MI_CODES.filter((c) => MI_CODE_INFO[c].isMiConsistentOption) },
+    { group: "Others", options: MI_CODES.filter((c) => !MI_CODE_INFO[c].isMiConsistentOption) },
+  ].map((g) => ({
+    group: g.group,
+    options: g.options.map((c) => ({ value: c, label: `${MI_CODE_INFO[c].label}: ${MI_CODE_INFO[c].description}` })),
+  }));
+  return (
+    <>
+      <Textarea
+        name="opening"
+        label="What he says first"
+        hint="For example: They'll just use what I say against me at parole."
+        rows={2}
+        defaultValue={values.opening}
+        error={errors.opening}
+      />
+      <Radios
+        name="openingTalk"
+        legend="What kind of talk is his first line?"
+        small
+        defaultValue={values.openingTalk}
+        error={errors.openingTalk}
+        options={TALK_TYPES.map((t) => ({
+          value: t,
+          label: TALK_TYPE_INFO[t].label,
+          hint: TALK_TYPE_INFO[t].description,
+        }))}
+      />
+      <h2 className="govuk-heading-m">The officer's first options</h2>
+      <p className="govuk-body">
+        Write two to four things the officer could say back. At least one should be MI-consistent (a reflection, an
+        affirmation, an open question, seeking collaboration or emphasising autonomy). Confronting or persuading ends
+        the conversation; the others lead on to an example you then rewrite.
+      </p>
+      {Array.from({ length: WIZARD_OPTION_ROWS }, (_, i) => (
+        <fieldset key={i} className="govuk-fieldset app-editor-option">
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+            Option {i + 1}
+            {i >= 2 ? " (optional)" : ""}
+          </legend>
+          <Textarea
+            name={optionField(i, "say")}
+            label="What the officer says"
+            rows={2}
+            defaultValue={values[optionField(i, "say")]}
+            error={errors[optionField(i, "say")]}
+          />
+          <Select
+            name={optionField(i, "mi")}
+            label="MI code"
+            options={[{ value: "", label: "Choose the MI code" }, ...mi]}
+            defaultValue={values[optionField(i, "mi")] ?? ""}
+            error={errors[optionField(i, "mi")]}
+          />
+          <Textarea
+            name={optionField(i, "feedback")}
+            label="Feedback after this option (optional)"
+            hint="Name the behaviour and what it did to the conversation."
+            rows={2}
+            defaultValue={values[optionField(i, "feedback")]}
+            error={errors[optionField(i, "feedback")]}
+          />
+        </fieldset>
+      ))}
+    </>
   );
 }

@@ -6,13 +6,17 @@ import { SubNavigation } from "~/components/page";
 export const STUDIO_ROLES = ["trainer", "admin"] as const;
 
 const TABS = [
-  { path: "edit", text: "Edit" },
+  { path: "nodes", text: "Edit" },
+  { path: "edit", text: "YAML" },
   { path: "map", text: "Map" },
-  { path: "play", text: "Play-test" },
+  { path: "play", text: "Preview" },
+  { path: "history", text: "History" },
   { path: "publish", text: "Publish" },
 ] as const;
 
-export function ScenarioTabs({ scenarioId, current }: { scenarioId: string; current: (typeof TABS)[number]["path"] }) {
+export type ScenarioTab = (typeof TABS)[number]["path"];
+
+export function ScenarioTabs({ scenarioId, current }: { scenarioId: string; current: ScenarioTab }) {
   const base = `/studio/${encodeURIComponent(scenarioId)}`;
   return (
     <SubNavigation
@@ -34,7 +38,7 @@ export function ScenarioPageHeader({
 }: {
   scenarioId: string;
   heading: string;
-  current: (typeof TABS)[number]["path"];
+  current: ScenarioTab;
   children?: ReactNode;
 }) {
   return (

@@ -14,7 +14,7 @@ import type { CurrentUser } from "~/auth/guard.server";
 import { bumpLibraryGeneration, getCurriculum } from "~/curriculum.server";
 import { hasErrors } from "~/domain/scenario";
 import { addStudioVersion, checkStudioYaml, placeholderMessage } from "./studio.server";
-import { placeholdersIn } from "./template";
+import { placeholdersIn } from "./template.server";
 
 export type ChangeResult = { ok: true } | { ok: false; message: string };
 

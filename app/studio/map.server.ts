@@ -18,6 +18,20 @@ export interface MapOptions {
   lines?: Record<string, { line: number }>;
   /** "nodeId/choiceId" -> times taken, for a published version's choice figures. */
   taken?: Map<string, number>;
+  /** Draw only these nodes (and the links among them); problems are still judged on the whole graph. */
+  only?: ReadonlySet<string>;
+  /** Label each link with its option (default); the small map beside a form leaves them off (quicker, narrower). */
+  edgeLabels?: boolean;
+}
+
+/** A node, the nodes that lead to it and the nodes it leads to: the map beside a node's form. */
+export function neighbourhood(scenario: Scenario, nodeId: string): Set<string> {
+  const around = new Set([nodeId]);
+  for (const [from, tos] of buildGraph(scenario)) {
+    if (from === nodeId) for (const t of tos) around.add(t);
+    if (tos.includes(nodeId)) around.add(from);
+  }
+  return around;
 }
 
 interface PlannedEdge {
@@ -30,24 +44,31 @@ interface PlannedEdge {
 
 export const missingKey = (id: string) => `missing:${id}`;
 
+/** The small map beside a node's form: the node and its neighbours, links unlabelled. */
+export function mapAround(scenario: Scenario, nodeId: string): ScenarioMap {
+  return buildScenarioMap(scenario, { only: neighbourhood(scenario, nodeId), edgeLabels: false });
+}
+
 export function buildScenarioMap(scenario: Scenario, options: MapOptions = {}): ScenarioMap {
-  const ids = Object.keys(scenario.nodes);
+  const shown = (id: string) => !options.only || options.only.has(id);
+  const ids = Object.keys(scenario.nodes).filter(shown);
   const graph = buildGraph(scenario);
   const reachable = Object.hasOwn(scenario.nodes, scenario.start)
     ? reachableFrom(graph, [scenario.start])
     : new Set<string>();
-  const endings = ids.filter((id) => scenario.nodes[id].ending);
+  const endings = Object.keys(scenario.nodes).filter((id) => scenario.nodes[id].ending);
   const canEnd = canReach(graph, endings);
 
   const planned: PlannedEdge[] = [];
   const brokenFrom = new Set<string>();
   for (const [from, node] of Object.entries(scenario.nodes)) {
-    if (node.ending) continue;
+    if (node.ending || !shown(from)) continue;
     for (const { goto, choiceIndex } of nodeGotos(node)) {
       const choiceId = choiceIndex === undefined ? null : node.choices![choiceIndex].id;
       const entries = typeof goto === "string" ? [{ node: goto, if: undefined as string | undefined }] : goto;
       for (const entry of entries) {
         const broken = !Object.hasOwn(scenario.nodes, entry.node);
+        if (!broken && !shown(entry.node)) continue;
         if (broken) brokenFrom.add(from);
         const base = choiceId ?? "written reply";
         planned.push({ from, to: entry.node, label: entry.if ? `${base} if ${entry.if}` : base, choiceId, broken });
@@ -56,14 +77,27 @@ export function buildScenarioMap(scenario: Scenario, options: MapOptions = {}): 
   }
 
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: "TB", nodesep: 40, ranksep: 70, edgesep: 20, marginx: 20, marginy: 30 });
+  // Without labels on the links (the small map beside a form) the boxes can sit closer.
+  const tight = options.edgeLabels === false;
+  g.setGraph({
+    rankdir: "TB",
+    nodesep: tight ? 16 : 40,
+    ranksep: tight ? 40 : 70,
+    edgesep: 20,
+    marginx: 20,
+    marginy: 30,
+  });
   g.setDefaultEdgeLabel(() => ({}));
   for (const id of ids) g.setNode(id, { width: NODE_WIDTH, height: NODE_HEIGHT });
   const missingIds = [...new Set(planned.filter((e) => e.broken).map((e) => e.to))];
   for (const id of missingIds) g.setNode(missingKey(id), { width: NODE_WIDTH, height: NODE_HEIGHT / 1.5 });
   planned.forEach((e, i) => {
     const to = e.broken ? missingKey(e.to) : e.to;
-    g.setEdge(e.from, to, { width: Math.min(e.label.length, 40) * CHAR_WIDTH, height: 14, labelpos: "c" }, `e${i}`);
+    const label =
+      options.edgeLabels === false
+        ? {}
+        : { width: Math.min(e.label.length, 40) * CHAR_WIDTH, height: 14, labelpos: "c" };
+    g.setEdge(e.from, to, label, `e${i}`);
   });
   dagre.layout(g);
 
@@ -100,7 +134,14 @@ export function buildScenarioMap(scenario: Scenario, options: MapOptions = {}): 
       y?: number;
     };
     const taken = options.taken && e.choiceId ? (options.taken.get(`${e.from}/${e.choiceId}`) ?? 0) : null;
-    return { ...e, points: laid.points ?? [], labelX: laid.x ?? null, labelY: laid.y ?? null, taken };
+    const labelled = options.edgeLabels !== false;
+    return {
+      ...e,
+      points: laid.points ?? [],
+      labelX: labelled ? (laid.x ?? null) : null,
+      labelY: labelled ? (laid.y ?? null) : null,
+      taken,
+    };
   });
   const size = g.graph();
   return { width: Math.ceil(size.width ?? 0), height: Math.ceil(size.height ?? 0), nodes, edges, missing };

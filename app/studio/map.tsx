@@ -3,8 +3,9 @@
 import { OUTCOME_INFO, TALK_TYPE_INFO } from "~/domain/mi-codes";
 import { describeTaken, NODE_PROBLEM_LABELS, type MapEdge, type MapNode, type ScenarioMap } from "./map-model";
 
-export const editorLink = (scenarioId: string, line: number | null) =>
-  `/studio/${encodeURIComponent(scenarioId)}/edit${line ? `?line=${line}` : ""}#field-yaml`;
+/** Choosing a node on the map opens its form. */
+export const nodeFormLink = (scenarioId: string, nodeId: string) =>
+  `/studio/${encodeURIComponent(scenarioId)}/nodes/${encodeURIComponent(nodeId)}`;
 
 function nodeSummary(n: MapNode): string {
   const parts = [`${n.isStart ? "Start node" : "Node"} ${n.id}`, TALK_TYPE_INFO[n.talk].label];
@@ -27,7 +28,7 @@ function edgeText(e: MapEdge) {
     : `${e.label} (${describeTaken(e.taken)})`;
 }
 
-function NodeShape({ n }: { n: MapNode }) {
+function NodeShape({ n, current }: { n: MapNode; current: boolean }) {
   const left = n.x - n.width / 2;
   const top = n.y - n.height / 2;
   const problem = n.problems.length > 0;
@@ -36,6 +37,7 @@ function NodeShape({ n }: { n: MapNode }) {
     `app-map__node--${n.talk}`,
     n.isStart ? "app-map__node--start" : "",
     problem ? "app-map__node--problem" : "",
+    current ? "app-map__node--current" : "",
   ].join(" ");
   // Shape cue as well as colour: endings are rounded pills, written-reply nodes have a folded corner line.
   const radius = n.kind === "ending" ? n.height / 2 : 4;
@@ -68,17 +70,23 @@ export function ScenarioMapSvg({
   scenarioId,
   map,
   titleId,
+  current,
+  fit,
 }: {
   scenarioId: string;
   map: ScenarioMap;
   titleId: string;
+  /** The node whose form is open beside the map. */
+  current?: string;
+  /** Shrink to the width of its column (the small map beside a form) instead of scrolling. */
+  fit?: boolean;
 }) {
   return (
-    <div className="app-map" tabIndex={0} role="region" aria-labelledby={titleId}>
+    <div className={`app-map${fit ? " app-map--fit" : ""}`} tabIndex={0} role="region" aria-labelledby={titleId}>
       <svg
         className="app-map__svg"
-        width={map.width}
-        height={map.height}
+        width={fit ? "100%" : map.width}
+        height={fit ? undefined : map.height}
         viewBox={`0 0 ${map.width} ${map.height}`}
         role="group"
         aria-labelledby={titleId}
@@ -126,9 +134,14 @@ export function ScenarioMapSvg({
           </g>
         ))}
         {map.nodes.map((n) => (
-          <a key={n.id} href={editorLink(scenarioId, n.line)} aria-label={nodeSummary(n)}>
+          <a
+            key={n.id}
+            href={nodeFormLink(scenarioId, n.id)}
+            aria-label={nodeSummary(n)}
+            aria-current={n.id === current ? "page" : undefined}
+          >
             <title>{`${nodeSummary(n)}. He says: ${n.prisoner}`}</title>
-            <NodeShape n={n} />
+            <NodeShape n={n} current={n.id === current} />
           </a>
         ))}
       </svg>
@@ -144,7 +157,7 @@ export function ScenarioMapList({ scenarioId, map }: { scenarioId: string; map: 
     <ul className="govuk-list app-map-list">
       {map.nodes.map((n) => (
         <li key={n.id} id={`node-${n.id}`}>
-          <a className="govuk-link" href={editorLink(scenarioId, n.line)}>
+          <a className="govuk-link" href={nodeFormLink(scenarioId, n.id)}>
             {n.id}
           </a>{" "}
           {n.isStart ? <strong className="govuk-tag govuk-tag--blue">Start</strong> : null}{" "}

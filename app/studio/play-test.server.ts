@@ -15,11 +15,12 @@ import {
   type Scenario,
   type ScenarioSnapshot,
 } from "~/domain/scenario";
+import type { MiCode } from "~/domain/mi-codes";
 import { varParam } from "./play-params";
 
 export interface PlayStep {
-  /** What the officer just did, with its feedback; null at the first node. */
-  last: { said: string; feedback: string | null; kind: "choice" | "write" } | null;
+  /** What the officer just did, with its MI code (null for a written reply) and feedback; null at the first node. */
+  last: { said: string; mi: MiCode | null; feedback: string | null; kind: "choice" | "write" } | null;
   nodeId: string;
   prisoner: string;
   talk: string;
@@ -81,7 +82,12 @@ export function playStep(scenario: Scenario, params: URLSearchParams): PlayResul
     snapshot = choose(machine, snapshot, choiceId);
     return {
       ok: true,
-      step: describe(scenario, snapshot, { said: choice.say, feedback: choice.feedback ?? null, kind: "choice" }),
+      step: describe(scenario, snapshot, {
+        said: choice.say,
+        mi: choice.mi,
+        feedback: choice.feedback ?? null,
+        kind: "choice",
+      }),
     };
   }
   if (reply !== null) {
@@ -91,7 +97,12 @@ export function playStep(scenario: Scenario, params: URLSearchParams): PlayResul
     snapshot = writeReply(machine, snapshot, text);
     return {
       ok: true,
-      step: describe(scenario, snapshot, { said: text, feedback: node.write?.feedback ?? null, kind: "write" }),
+      step: describe(scenario, snapshot, {
+        said: text,
+        mi: null,
+        feedback: node.write?.feedback ?? null,
+        kind: "write",
+      }),
     };
   }
   return { ok: true, step: describe(scenario, snapshot, null) };

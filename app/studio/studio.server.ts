@@ -7,7 +7,17 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
 import { recordAudit } from "~db/queries/audit.server";
-import { deleteDraft, getDraft, insertDraft, listDrafts, updateDraft } from "~db/queries/scenario-drafts.server";
+import {
+  deleteDraft,
+  deleteDraftRevisions,
+  getDraft,
+  getDraftRevision,
+  insertDraft,
+  insertDraftRevision,
+  listDraftRevisions,
+  listDrafts,
+  updateDraft,
+} from "~db/queries/scenario-drafts.server";
 import {
   insertScenarioVersion,
   latestScenarioVersions,
@@ -32,7 +42,7 @@ import {
 } from "~/domain/scenario";
 import { SLUG_PATTERN } from "~/domain/scenario/schema";
 import { checkRevision, conflictMessage } from "./concurrency";
-import { placeholdersIn, scenarioTemplate, type TemplateFields } from "./template";
+import { placeholdersIn } from "./template.server";
 
 /** Words used by studio pages in the URL, so no scenario may take them as its id. */
 export const RESERVED_IDS = new Set(["new", "import", "reviews", "validate"]);
@@ -44,22 +54,25 @@ export async function moduleOptions(db: Kysely<Database>) {
 /** checkScenario with the live module list, and the id held to the scenario being edited. */
 export async function checkStudioYaml(db: Kysely<Database>, yaml: string, scenarioId?: string): Promise<CheckResult> {
   const moduleIds = (await moduleOptions(db)).map((m) => m.id);
-  const result = checkScenario(yaml, { moduleIds });
-  if (scenarioId && result.scenario && result.scenario.id !== scenarioId) {
-    const line = yaml.split("\n").findIndex((l) => /^id\s*:/.test(l)) + 1 || 1;
-    const diagnostics = sortDiagnostics([
-      ...result.diagnostics,
-      {
-        code: "id-mismatch",
-        severity: "error",
-        message: `The scenario id must stay '${scenarioId}'. To make a new scenario, create one from the template instead.`,
-        line,
-        column: 1,
-      },
-    ]);
-    return { ...result, diagnostics, ok: false };
-  }
-  return result;
+  return holdToId(checkScenario(yaml, { moduleIds }), yaml, scenarioId);
+}
+
+/** A scenario's id cannot change in the studio (a new id is a new scenario): say so at the id. */
+export function holdToId(result: CheckResult, yaml: string, scenarioId?: string): CheckResult {
+  if (!scenarioId || !result.scenario || result.scenario.id === scenarioId) return result;
+  const line = yaml.split("\n").findIndex((l) => /^id\s*:/.test(l)) + 1 || 1;
+  const diagnostics = sortDiagnostics([
+    ...result.diagnostics,
+    {
+      code: "id-mismatch",
+      severity: "error",
+      message: `The scenario id must stay '${scenarioId}'. To make a new scenario, create one instead.`,
+      line,
+      column: 1,
+      path: ["id"],
+    },
+  ]);
+  return { ...result, diagnostics, ok: false };
 }
 
 export interface StudioScenario {
@@ -130,12 +143,17 @@ export async function listLibrary(db: Kysely<Database>) {
 
 export type SaveResult = { ok: true; revision: number } | { ok: false; message: string };
 
+/** How a draft's text was made, kept with each revision: "form", "yaml", "wizard", "import", "restore:N". */
+export type SaveHow = "form" | "yaml" | "wizard" | "import" | `restore:${number}`;
+
+/** Saves a new revision of the draft over revision `base`; a save from an older revision is refused. */
 export async function saveDraft(
   db: Kysely<Database>,
   user: CurrentUser,
   scenarioId: string,
   yaml: string,
   base: number,
+  how: SaveHow = "yaml",
 ): Promise<SaveResult> {
   const stored = await getDraft(db, scenarioId);
   const check = checkRevision(stored?.revision ?? null, base);
@@ -145,11 +163,33 @@ export async function saveDraft(
   };
   if (!check.ok) return refused();
   // The write itself re-checks the revision, so two saves racing past the read still cannot both land.
-  const saved =
-    base === 0
-      ? await insertDraft(db, { scenarioId, yaml, userId: user.id })
-      : await updateDraft(db, { scenarioId, yaml, userId: user.id, base });
+  const saved = await db.transaction().execute(async (tx) => {
+    const written =
+      base === 0
+        ? await insertDraft(tx, { scenarioId, yaml, userId: user.id })
+        : await updateDraft(tx, { scenarioId, yaml, userId: user.id, base });
+    if (written) await insertDraftRevision(tx, { scenarioId, revision: check.next, yaml, userId: user.id, how });
+    return written;
+  });
   return saved ? { ok: true, revision: check.next } : refused();
+}
+
+/** The draft's saves, newest first: revision, when, who and how. */
+export function draftHistory(db: Kysely<Database>, scenarioId: string) {
+  return listDraftRevisions(db, scenarioId);
+}
+
+/** Brings back an earlier revision's text as a new revision (the lock still refuses a stale page). */
+export async function restoreRevision(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  scenarioId: string,
+  revision: number,
+  base: number,
+): Promise<SaveResult> {
+  const earlier = await getDraftRevision(db, scenarioId, revision);
+  if (!earlier) return { ok: false, message: `There is no revision ${revision} of this draft to restore.` };
+  return saveDraft(db, user, scenarioId, earlier.yaml, base, `restore:${revision}`);
 }
 
 export async function scenarioIdTaken(db: Kysely<Database>, scenarioId: string) {
@@ -165,19 +205,22 @@ export function idProblem(id: string): string | null {
   return null;
 }
 
-export async function createFromTemplate(
-  db: Kysely<Database>,
-  user: CurrentUser,
-  fields: TemplateFields,
-): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
-  if (!(await moduleOptions(db)).some((m) => m.id === fields.module))
-    return { ok: false, errors: { module: "Choose a module from the list" } };
-  if (await scenarioIdTaken(db, fields.id))
-    return { ok: false, errors: { id: `There is already a scenario with the id ${fields.id}: choose another` } };
-  if (!(await insertDraft(db, { scenarioId: fields.id, yaml: scenarioTemplate(fields), userId: user.id }))) {
-    return { ok: false, errors: { id: `There is already a scenario with the id ${fields.id}: choose another` } };
-  }
-  return { ok: true };
+/** A new scenario's first draft (from the wizard); false when the id was taken in the meantime. */
+export async function createDraft(db: Kysely<Database>, user: CurrentUser, scenarioId: string, yaml: string) {
+  return db.transaction().execute(async (tx) => {
+    if (!(await insertDraft(tx, { scenarioId, yaml, userId: user.id }))) return false;
+    await insertDraftRevision(tx, { scenarioId, revision: 1, yaml, userId: user.id, how: "wizard" });
+    return true;
+  });
+}
+
+/** Every scenario id in use (drafts and published), and the words the studio's addresses use. */
+export async function takenScenarioIds(db: Kysely<Database>): Promise<Set<string>> {
+  const [drafts, versions] = await Promise.all([
+    db.selectFrom("scenario_drafts").select("scenario_id").execute(),
+    db.selectFrom("scenario_versions").select("scenario_id").distinct().execute(),
+  ]);
+  return new Set([...RESERVED_IDS, ...drafts.map((d) => d.scenario_id), ...versions.map((v) => v.scenario_id)]);
 }
 
 export type ImportResult = { ok: true; scenarioId: string } | { ok: false; message: string; check?: CheckResult };
@@ -203,6 +246,7 @@ export async function importScenario(
   }
   const inserted = await db.transaction().execute(async (tx) => {
     if (!(await insertDraft(tx, { scenarioId: id, yaml: text, userId: user.id }))) return false;
+    await insertDraftRevision(tx, { scenarioId: id, revision: 1, yaml: text, userId: user.id, how: "import" });
     await recordAudit(tx, {
       actorUserId: user.id,
       action: "scenario.imported",
@@ -304,6 +348,7 @@ export async function publishDraft(
       return { ok: false, message: "The draft is the same as the published version: there is nothing to publish" };
     if (!(await deleteDraft(tx, scenarioId, revision)))
       return { ok: false, message: "The draft changed while publishing. Check the changes again, then publish." };
+    await deleteDraftRevisions(tx, scenarioId);
     const versionId = await addStudioVersion(tx, user, {
       scenario,
       yaml: draft.yaml,

@@ -75,3 +75,46 @@ export async function deleteDraft(db: Db, scenarioId: string, revision: number) 
     .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
+
+/** Keeps one saved text of a draft; the (scenario, revision) key makes a replayed save a no-op. */
+export async function insertDraftRevision(
+  db: Db,
+  r: { scenarioId: string; revision: number; yaml: string; userId: number; how: string },
+) {
+  await db
+    .insertInto("scenario_draft_revisions")
+    .values({
+      scenario_id: r.scenarioId,
+      revision: r.revision,
+      yaml: r.yaml,
+      saved_by: r.userId,
+      saved_at: new Date().toISOString(),
+      how: r.how,
+    })
+    .execute();
+}
+
+/** The draft's saves, newest first, without their texts. */
+export function listDraftRevisions(db: Db, scenarioId: string) {
+  return db
+    .selectFrom("scenario_draft_revisions as r")
+    .leftJoin("users as u", "u.id", "r.saved_by")
+    .select(["r.revision", "r.saved_at", "r.how", "u.display_name as saved_by_name"])
+    .where("r.scenario_id", "=", scenarioId)
+    .orderBy("r.revision", "desc")
+    .execute();
+}
+
+export function getDraftRevision(db: Db, scenarioId: string, revision: number) {
+  return db
+    .selectFrom("scenario_draft_revisions")
+    .select(["revision", "yaml", "saved_at"])
+    .where("scenario_id", "=", scenarioId)
+    .where("revision", "=", revision)
+    .executeTakeFirst();
+}
+
+/** A published draft's history goes with it (the published version keeps the text). */
+export async function deleteDraftRevisions(db: Db, scenarioId: string) {
+  await db.deleteFrom("scenario_draft_revisions").where("scenario_id", "=", scenarioId).execute();
+}

@@ -7,9 +7,8 @@ import { fileURLToPath } from "node:url";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { freePort } from "../support/ports";
-import { ownWords } from "../support/studio";
 import { startPostgres, type PostgresServer } from "../support/postgres-server";
-import { expectAccessible, signIn } from "./support";
+import { createWithWizard, expectAccessible, signIn } from "./support";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const buildDir = process.env.ENGAGE_BUILD_DIR || "build";
@@ -148,19 +147,10 @@ test("a version published on one instance is what officers get on the other at o
   await expect(officerOnB.getByText("Estate roll-out test")).toHaveCount(0);
 
   const trainerOnA = await on(browser, a, "trainer");
-  await trainerOnA.goto("/studio/new");
-  await trainerOnA.getByLabel("Scenario id").fill("estate-roll-out");
-  await trainerOnA.getByLabel("Title officers see").fill("Estate roll-out test");
-  await trainerOnA.getByLabel("Module").selectOption({ index: 1 });
-  await trainerOnA.getByLabel("The prisoner's first name").fill("Lee");
-  await trainerOnA.getByRole("button", { name: "Create from the template" }).click();
-  await expect(trainerOnA).toHaveURL(/\/studio\/estate-roll-out\/edit$/);
-  // The template's placeholders cannot be published: the trainer writes their own words first.
-  const yaml = trainerOnA.getByLabel("Scenario YAML");
-  await yaml.fill(ownWords(await yaml.inputValue()));
-  await trainerOnA.getByRole("button", { name: "Save draft" }).click();
-  await expect(trainerOnA.getByText("Draft saved")).toBeVisible();
-  await trainerOnA.goto("/studio/estate-roll-out/publish");
+  // The wizard asks for the trainer's own words (the template's placeholders cannot be published).
+  await createWithWizard(trainerOnA, { title: "Estate roll-out test", module: { index: 1 }, personaName: "Lee" });
+  await expect(trainerOnA).toHaveURL(/\/studio\/estate-roll-out-test\/nodes$/);
+  await trainerOnA.goto("/studio/estate-roll-out-test/publish");
   await trainerOnA.getByLabel(/change note/i).fill("First version, for the estate test");
   await trainerOnA.getByRole("button", { name: "Publish this version" }).click();
   await expect(trainerOnA).toHaveURL(/\/studio$/);

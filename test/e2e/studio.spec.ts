@@ -38,16 +38,32 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   await expect(trainer.getByRole("cell", { name: /Everyone on the wing will know/ })).toBeVisible();
   await expectAccessible(trainer);
 
-  // Create from the template.
+  // Create it with the wizard.
   await trainer.getByRole("link", { name: "Create a scenario" }).click();
   await expectAccessible(trainer);
-  await trainer.getByLabel("Scenario id").fill(ID);
   await trainer.getByLabel("Title officers see").fill(TITLE);
   await trainer.getByLabel("Module").selectOption({ index: 1 });
   await trainer.getByLabel("The prisoner's first name").fill("Lee");
-  await trainer.getByRole("button", { name: "Create from the template" }).click();
-  await expect(trainer).toHaveURL(new RegExp(`/studio/${ID}/edit$`));
-  await expect(trainer.getByText("created from the template")).toBeVisible();
+  await trainer.getByLabel("His background").fill("31, two years into a four-year sentence. Works in the kitchens.");
+  await trainer
+    .getByLabel("What the conversation is about")
+    .fill("Lee says nothing he does in here makes a difference.");
+  await trainer.getByRole("button", { name: "Continue" }).click();
+  await trainer.getByLabel("What he says first").fill("What's the point? Nothing I do in here makes any difference.");
+  await trainer.getByLabel("Sustain talk").check();
+  const options = [
+    ["You can't see the point of it right now.", "simple_reflection"],
+    ["What would make a difference for you?", "open_question"],
+    ["Carry on like that and you'll be here for years.", "confront"],
+  ];
+  for (const [i, [say, mi]] of options.entries()) {
+    await trainer.locator(`[name="options.${i}.say"]`).fill(say);
+    await trainer.locator(`[name="options.${i}.mi"]`).selectOption(mi);
+  }
+  await trainer.getByRole("button", { name: "Create the scenario" }).click();
+  await expect(trainer).toHaveURL(new RegExp(`/studio/${ID}/nodes$`));
+  await expect(trainer.getByText(`Scenario ${ID} created, with no errors`)).toBeVisible();
+  await trainer.getByRole("link", { name: "YAML", exact: true }).click();
   await expect(trainer.getByText("No errors found.")).toBeVisible();
   await expectAccessible(trainer);
 
@@ -55,11 +71,11 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   const template = ownWords(await editorText(trainer));
   const badLine = lineOf(template, "goto: end-disengaged");
   await trainer.getByLabel("Scenario YAML").fill(template.replace("goto: end-disengaged", "goto: end-disengage"));
-  // Two errors: the goto names no node, and the ending it used to reach is now unreachable.
-  await expect(trainer.getByRole("heading", { name: "There are 2 errors in the scenario" })).toBeVisible();
-  await expect(trainer.getByRole("status")).toHaveText("2 errors found");
+  // The goto names no node (the ending it used to reach is still reached from elsewhere).
+  await expect(trainer.getByRole("heading", { name: "There is 1 error in the scenario" })).toBeVisible();
+  await expect(trainer.getByRole("status")).toHaveText("1 error found");
   await trainer.getByRole("button", { name: "Save draft" }).click();
-  await expect(trainer.getByText("Draft saved. It has 2 errors")).toBeVisible();
+  await expect(trainer.getByText("Draft saved. It has 1 error")).toBeVisible();
   const diagnostic = trainer.getByRole("link", { name: new RegExp(`^Line ${badLine}: .*end-disengage`) });
   await expect(diagnostic).toBeVisible();
   await expectAccessible(trainer);
@@ -78,12 +94,12 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   await expectAccessible(trainer);
 
   // Fix it.
-  await trainer.getByRole("link", { name: "Edit", exact: true }).click();
+  await trainer.getByRole("link", { name: "YAML", exact: true }).click();
   await trainer.getByLabel("Scenario YAML").fill(template);
   await trainer.getByRole("button", { name: "Save draft" }).click();
   await expect(trainer.getByText("Draft saved. It has no errors.")).toBeVisible();
 
-  // The map: every node, start and endings, each linking to its line in the editor.
+  // The map: every node, start and endings, each opening the node's form.
   await trainer.getByRole("link", { name: "Map", exact: true }).click();
   await expect(trainer.getByRole("heading", { name: "Map of the conversation" })).toBeVisible();
   await expect(trainer.locator("svg a")).toHaveCount(6);
@@ -91,22 +107,25 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   await expect(trainer.getByText("missing:")).toHaveCount(0);
   await expectAccessible(trainer);
   await trainer.getByRole("list").getByRole("link", { name: "middle", exact: true }).click();
-  await expect(trainer).toHaveURL(new RegExp(`/studio/${ID}/edit\\?line=${lineOf(template, "  middle:")}#field-yaml`));
-  await expect(trainer.getByLabel("Scenario YAML")).toBeFocused();
+  await expect(trainer).toHaveURL(new RegExp(`/studio/${ID}/nodes/middle$`));
+  await expect(trainer.getByRole("heading", { name: "Node middle" })).toBeVisible();
 
-  // Play-test from a middle node with a variable set by hand: feedback, then the ending.
-  await trainer.getByRole("link", { name: "Play-test", exact: true }).click();
+  // Preview from a middle node with a variable set by hand: feedback, then the ending.
+  await trainer.getByRole("link", { name: "Preview", exact: true }).click();
   await expectAccessible(trainer);
   await trainer.getByLabel("Start from").selectOption("middle");
   await trainer.getByLabel("Variable rapport").fill("2");
-  await trainer.getByRole("button", { name: "Play from this node" }).click();
+  await trainer.getByRole("button", { name: "Start the preview" }).click();
   await expect(trainer.getByText(OLD_LINE)).toBeVisible();
   await expect(trainer.getByText("Variables: rapport = 2")).toBeVisible();
   await expectAccessible(trainer);
-  await trainer.getByRole("button", { name: "Being there for your daughter matters a lot to you." }).click();
-  await expect(trainer.getByText("Feedback: A complex reflection")).toBeVisible();
-  await expect(trainer.getByRole("heading", { name: "Ending: Engaged" })).toBeVisible();
+  await trainer.getByLabel("Being there for your daughter matters a lot to you.").check();
+  await trainer.getByRole("button", { name: "Say this" }).click();
+  await expect(trainer.getByTestId("feedback")).toContainText("A complex reflection");
   await expect(trainer.getByText("rapport = 3")).toBeVisible();
+  await trainer.getByLabel("Write what you would say next.").fill("You want them to see the man you are now.");
+  await trainer.getByRole("button", { name: "Send reply" }).click();
+  await expect(trainer.getByRole("heading", { name: "Ending: Engaged" })).toBeVisible();
   await expectAccessible(trainer);
   {
     const db = e2eDatabase();
@@ -115,7 +134,7 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   }
 
   // Publish the first version.
-  await trainer.getByRole("link", { name: "Publish", exact: true }).click();
+  await trainer.goto(`/studio/${ID}/publish`);
   await expect(trainer.getByRole("heading", { name: "What officers will get" })).toBeVisible();
   await expectAccessible(trainer);
   await trainer.getByRole("button", { name: "Publish this version" }).click();
@@ -154,7 +173,7 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
     trainer.getByText("Officers’ choices at HMP Hollowbrook (demo) in fewer than 5 finished assessment attempts"),
   ).toBeVisible();
   await expect(
-    trainer.getByRole("listitem").filter({ hasText: /^reflect-point → school: chosen fewer than 5 times$/ }),
+    trainer.getByRole("listitem").filter({ hasText: /^you-cant-see → school: chosen fewer than 5 times$/ }),
   ).toBeVisible();
   await expectAccessible(trainer);
 
@@ -328,6 +347,11 @@ test("officers and managers get 403 on every studio page", async ({ browser }) =
       "/studio/wing-safety/play",
       "/studio/wing-safety/publish",
       "/studio/wing-safety/export",
+      "/studio/wing-safety/nodes",
+      "/studio/wing-safety/nodes/opening",
+      "/studio/wing-safety/nodes/opening/delete",
+      "/studio/wing-safety/details",
+      "/studio/wing-safety/history",
       "/studio/reviews/1",
     ]) {
       const response = await page.goto(path);

@@ -9,8 +9,8 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { openDatabase } from "../../db/connection.server";
 import { insertAttempts } from "../support/attempts";
 import { parseCsv } from "../support/csv";
-import { ownWords } from "../support/studio";
-import { expectAccessibleAtBothWidths, signIn } from "./support";
+import { withPlaceholders } from "../support/studio";
+import { createWithWizard, expectAccessibleAtBothWidths, signIn } from "./support";
 import { GOOD, playToEnd, respond, scenarioFile } from "./practice-support";
 
 const port = Number(process.env.E2E_PORT || 3211);
@@ -245,18 +245,20 @@ test("a trainer sees what publishing does to officers' statuses, and retires, re
   browser,
 }) => {
   test.setTimeout(180_000);
-  const ID = "ux-new-scenario";
+  const ID = "back-from-segregation";
   const trainer = await as(browser, "trainer");
-  await trainer.goto("/studio/new");
-  await trainer.getByLabel("Scenario id").fill(ID);
-  await trainer.getByLabel("Title officers see").fill("Back from segregation");
-  await trainer.getByLabel("Module").selectOption({ label: AUTHORITY_TITLE });
-  await trainer.getByLabel("The prisoner's first name").fill("Lee");
-  await trainer.getByRole("button", { name: "Create from the template" }).click();
-  await expect(trainer).toHaveURL(new RegExp(`/studio/${ID}/edit$`));
-  const template = await trainer.getByLabel("Scenario YAML").inputValue();
+  await createWithWizard(trainer, {
+    title: "Back from segregation",
+    module: { label: AUTHORITY_TITLE },
+    personaName: "Lee",
+  });
+  await expect(trainer).toHaveURL(new RegExp(`/studio/${ID}/nodes$`));
+  await trainer.goto(`/studio/${ID}/edit`);
+  const ownText = await trainer.getByLabel("Scenario YAML").inputValue();
 
-  // The template's placeholder text cannot be published.
+  // A draft still holding the earlier template's placeholder text (as drafts made from it do)
+  // cannot be published, and the forms say so at each field that holds it.
+  await editYaml(trainer, withPlaceholders(ownText));
   await trainer.getByRole("link", { name: "Publish", exact: true }).click();
   await expect(
     trainer.getByText(/Replace the template's placeholder text in the summary, his background and his voice/),
@@ -264,8 +266,15 @@ test("a trainer sees what publishing does to officers' statuses, and retires, re
   await expect(trainer.getByRole("button", { name: "Publish this version" })).toHaveCount(0);
   await expectAccessibleAtBothWidths(trainer);
 
-  await trainer.getByRole("link", { name: "Edit", exact: true }).click();
-  await editYaml(trainer, ownWords(template));
+  await trainer.goto(`/studio/${ID}/details`);
+  await expect(trainer.getByRole("link", { name: /Write his background in your own words/ })).toBeVisible();
+  await expect(
+    trainer.locator(".govuk-error-message", { hasText: "Write his background in your own words" }),
+  ).toBeVisible();
+  await expectAccessibleAtBothWidths(trainer);
+
+  await trainer.goto(`/studio/${ID}/edit`);
+  await editYaml(trainer, ownText);
 
   // Before publishing: who changes, and how.
   await trainer.getByRole("link", { name: "Publish", exact: true }).click();
@@ -315,7 +324,7 @@ test("a trainer sees what publishing does to officers' statuses, and retires, re
   // A second version, then roll back to the first.
   await trainer.goto(`/studio/${ID}/edit`);
   const v1 = await trainer.getByLabel("Scenario YAML").inputValue();
-  await editYaml(trainer, v1.replace("title: Back from segregation", "title: Back from the block"));
+  await editYaml(trainer, v1.replace('title: "Back from segregation"', 'title: "Back from the block"'));
   await trainer.getByRole("link", { name: "Publish", exact: true }).click();
   await expect(trainer.getByTestId("impact")).toContainText("no officer's status changes");
   await trainer.getByLabel("Change note").fill("Shorter title");

@@ -10,8 +10,9 @@ import { saveEstablishment, saveUnit } from "~/admin/prisons.server";
 import { getCurrentUser } from "~/auth/guard.server";
 import { getCurriculum, importLibrary, newestVersionOf } from "~/curriculum.server";
 import { startAttempt, takeStep } from "~/practice/attempts.server";
-import { createFromTemplate, publishDraft, saveDraft } from "~/studio/studio.server";
-import { ownWords } from "../support/studio";
+import { createDraft, publishDraft } from "~/studio/studio.server";
+import { wizardScenario } from "~/studio/template.server";
+import { exampleAnswers } from "../support/wizard-answers";
 import { anotherInstance, blankDatabase, requestAs, TEST_ENGINE, testContext, testDatabase } from "../support/database";
 
 const a = await testDatabase();
@@ -120,21 +121,18 @@ describe(
       const before = (await getCurriculum(b)).flatMap((m) => m.scenarios.map((s) => s.id));
       expect(before).not.toContain("raced-publish");
       expect(
-        await createFromTemplate(a, trainer, {
-          id: "raced-publish",
-          title: "Raced publish",
-          module,
-          personaName: "Dean",
-        }),
-      ).toEqual({ ok: true });
-      // The scenario's own words where the template has placeholders (which are never published).
-      const template = await a
+        await createDraft(
+          a,
+          trainer,
+          "raced-publish",
+          wizardScenario(exampleAnswers({ id: "raced-publish", title: "Raced publish", module })),
+        ),
+      ).toBe(true);
+      const draft = await a
         .selectFrom("scenario_drafts")
-        .select(["revision", "yaml"])
+        .select("revision")
         .where("scenario_id", "=", "raced-publish")
         .executeTakeFirstOrThrow();
-      await saveDraft(a, trainer, "raced-publish", ownWords(template.yaml), template.revision);
-      const draft = { revision: template.revision + 1 };
       const results = await Promise.all([
         publishDraft(a, trainer, "raced-publish", draft.revision, "First"),
         publishDraft(b, trainer, "raced-publish", draft.revision, "Same moment"),

@@ -4,6 +4,7 @@
 // here, so a new route cannot be forgotten.
 import type { Database, Role } from "~db/schema";
 import { DEMO_PASSWORD } from "~/seed/demo.server";
+import { wizardFields } from "../support/wizard-answers";
 import type { Fixtures, Who } from "./fixtures";
 
 type Fields = Record<string, string>;
@@ -112,7 +113,10 @@ export const ROUTES: Record<string, RouteCase> = {
   "routes/studio._index": studio(() => "/studio"),
   "routes/studio.new": studio(() => "/studio/new", {
     form: {
-      samples: () => [{ id: "fuzz-scenario", title: "Fuzz", module: "module-1", personaName: "Gareth" }],
+      samples: (): Fields[] => [
+        { ...wizardFields({ title: "Fuzz", module: "listening-on-the-landing" }), intent: "next" },
+        wizardFields({ title: "Fuzz", module: "listening-on-the-landing" }),
+      ],
     },
   }),
   "routes/studio.import": studio(() => "/studio/import", {
@@ -130,6 +134,42 @@ export const ROUTES: Record<string, RouteCase> = {
     foreign: (f) => [`/studio/${f.scenarioId}/map?version=published&prison=${f.other.prisonId}`],
   }),
   "routes/studio.$scenarioId.play": studio((f) => `/studio/${f.scenarioId}/play`),
+  "routes/studio.$scenarioId.nodes._index": studio((f) => `/studio/${f.scenarioId}/nodes`, {
+    form: {
+      samples: (): Fields[] => [
+        {
+          revision: "0",
+          intent: "add-node",
+          "new.prisoner": "Leave it, boss.",
+          "new.talk": "discord",
+          "new.id": "fuzz-node",
+        },
+        { revision: "0", intent: "move-node:1", node: "opening" },
+      ],
+    },
+  }),
+  "routes/studio.$scenarioId.nodes.$nodeId._index": studio((f) => `/studio/${f.scenarioId}/nodes/opening`, {
+    form: {
+      samples: (): Fields[] => [
+        { revision: "0", node: "opening", intent: "save", "nodes.opening.prisoner": "Leave it, boss." },
+        { revision: "0", node: "opening", intent: "add-choice", "nodes.opening.choices.0.feedback": "Fuzz." },
+      ],
+    },
+  }),
+  "routes/studio.$scenarioId.nodes.$nodeId.delete": studio((f) => `/studio/${f.scenarioId}/nodes/opening/delete`, {
+    form: { samples: () => [{ revision: "0" }] },
+  }),
+  "routes/studio.$scenarioId.details": studio((f) => `/studio/${f.scenarioId}/details`, {
+    form: {
+      samples: (): Fields[] => [
+        { revision: "0", intent: "save", title: "Fuzz title", "persona.voice": "Short and flat." },
+        { revision: "0", intent: "add-variable", "variable.name": "trust", "variable.value": "1" },
+      ],
+    },
+  }),
+  "routes/studio.$scenarioId.history": studio((f) => `/studio/${f.scenarioId}/history`, {
+    form: { samples: () => [{ revision: "1", restore: "1" }] },
+  }),
   "routes/studio.$scenarioId.publish": studio((f) => `/studio/${f.scenarioId}/publish`, {
     form: { samples: () => [{ revision: "0", changeNote: "Fuzz" }] },
   }),

@@ -11,6 +11,7 @@ import pino from "pino";
 import { afterAll, inject } from "vitest";
 import { openDatabase, type DatabaseTarget } from "~db/connection.server";
 import type { Database } from "~db/schema";
+import { getCurrentUser } from "~/auth/guard.server";
 import { createOidc } from "~/auth/oidc.server";
 import { createSessionStore } from "~/auth/session.server";
 import { readConfig, type Config } from "~/config.server";
@@ -121,6 +122,15 @@ export function testContext(db: Kysely<Database>, config: Config = testConfig())
     clientAddress: "127.0.0.1",
     dataRequest: false,
   };
+}
+
+/** The user as the guard sees them on a request with a real session of theirs. */
+export async function currentUserNamed(context: AppLoadContext, username: string) {
+  const id = await userIdOf(context.db, username);
+  const cookie = (await context.sessions.startUserSession(new Request("http://localhost/"), id)).split(";")[0];
+  const user = await getCurrentUser(new Request("http://localhost/", { headers: { Cookie: cookie } }), context);
+  if (!user) throw new Error(`No signed-in user for ${username}`);
+  return user;
 }
 
 /** A user's id by username (the demo sign-ins, or users a test made). */

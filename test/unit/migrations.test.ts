@@ -13,6 +13,7 @@ const TABLES = [
   "attempts",
   "attempt_steps",
   "scenario_versions",
+  "scenario_draft_revisions",
 ];
 
 describe(`migrations on ${TEST_ENGINE}`, () => {

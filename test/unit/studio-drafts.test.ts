@@ -1,31 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { testContext, testDatabase } from "../support/database";
+import { currentUserNamed, testContext, testDatabase } from "../support/database";
 
 const { checkRevision } = await import("~/studio/concurrency");
 const {
   saveDraft,
   publishDraft,
-  createFromTemplate,
+  createDraft,
+  draftHistory,
+  restoreRevision,
   importScenario,
   loadStudioScenario,
   strandedAttempts,
   checkStudioYaml,
 } = await import("~/studio/studio.server");
 const { getCurriculum, newestVersionOf } = await import("~/curriculum.server");
-const { getCurrentUser } = await import("~/auth/guard.server");
-const { ownWords } = await import("../support/studio");
+
+const { wizardScenario } = await import("~/studio/template.server");
+const { exampleAnswers } = await import("../support/wizard-answers");
+const { templateDraft } = await import("../support/studio");
 
 const db = await testDatabase();
 const context = testContext(db);
 
-async function userNamed(username: string) {
-  const { id } = await db
-    .selectFrom("users")
-    .select("id")
-    .where("username_key", "=", username)
-    .executeTakeFirstOrThrow();
-  const cookie = (await context.sessions.startUserSession(new Request("http://localhost/"), id)).split(";")[0];
-  return (await getCurrentUser(new Request("http://localhost/", { headers: { Cookie: cookie } }), context))!;
+const userNamed = (username: string) => currentUserNamed(context, username);
+
+function create(user: Awaited<ReturnType<typeof userNamed>>, id: string, title: string, module: string) {
+  return createDraft(db, user, id, wizardScenario(exampleAnswers({ id, title, module })));
 }
 
 describe("the concurrent-edit check", () => {
@@ -41,9 +41,7 @@ describe("the concurrent-edit check", () => {
     const first = await userNamed("trainer");
     const second = await userNamed("admin");
     const module = (await getCurriculum(db))[0].id;
-    expect(
-      await createFromTemplate(db, first, { id: "two-editors", title: "Two editors", module, personaName: "Dean" }),
-    ).toEqual({ ok: true });
+    expect(await create(first, "two-editors", "Two editors", module)).toBe(true);
     const opened = (await loadStudioScenario(db, "two-editors"))!;
     expect(opened.revision).toBe(1);
 
@@ -86,16 +84,16 @@ describe("publishing", () => {
   it("publishes a valid draft as an immutable studio version and hands it to new attempts", async () => {
     const trainer = await userNamed("trainer");
     const module = (await getCurriculum(db))[0].id;
-    await createFromTemplate(db, trainer, { id: "to-publish", title: "To publish", module, personaName: "Dean" });
-    const template = (await loadStudioScenario(db, "to-publish"))!;
-    // The template's placeholder text is never published.
-    expect(await publishDraft(db, trainer, "to-publish", template.revision, "note")).toEqual({
+    await create(trainer, "to-publish", "To publish", module);
+    const made = (await loadStudioScenario(db, "to-publish"))!;
+    // A draft still holding the earlier template's placeholder text is never published.
+    const withPlaceholders = templateDraft({ id: "to-publish", title: "To publish", module });
+    expect(await saveDraft(db, trainer, "to-publish", withPlaceholders, made.revision)).toMatchObject({ ok: true });
+    expect(await publishDraft(db, trainer, "to-publish", made.revision + 1, "note")).toEqual({
       ok: false,
       message: expect.stringMatching(/placeholder text in the summary, his background and his voice/),
     });
-    expect(await saveDraft(db, trainer, "to-publish", ownWords(template.yaml), template.revision)).toMatchObject({
-      ok: true,
-    });
+    expect(await saveDraft(db, trainer, "to-publish", made.yaml, made.revision + 1)).toMatchObject({ ok: true });
     const draft = (await loadStudioScenario(db, "to-publish"))!;
     expect(await publishDraft(db, trainer, "to-publish", draft.revision + 1, "note")).toMatchObject({ ok: false });
 
@@ -124,7 +122,7 @@ describe("publishing", () => {
   it("refuses a draft with errors and a draft the same as the published version", async () => {
     const trainer = await userNamed("trainer");
     const module = (await getCurriculum(db))[0].id;
-    await createFromTemplate(db, trainer, { id: "broken-one", title: "Broken", module, personaName: "Dean" });
+    await create(trainer, "broken-one", "Broken", module);
     const draft = (await loadStudioScenario(db, "broken-one"))!;
     const saved = await saveDraft(
       db,
@@ -247,5 +245,42 @@ describe("importing", () => {
         .where("scenario_id", "not in", ["two-editors", "broken-one", "imported-one"])
         .execute(),
     ).toHaveLength(1);
+  });
+});
+
+describe("the draft's history", () => {
+  it("keeps every save as a revision, restores an earlier one as a new revision, and refuses a stale restore", async () => {
+    const trainer = await userNamed("trainer");
+    const admin = await userNamed("admin");
+    const module = (await getCurriculum(db))[0].id;
+    expect(await create(trainer, "with-history", "With history", module)).toBe(true);
+    const first = (await loadStudioScenario(db, "with-history"))!;
+    const second = first.yaml.replace("With history", "With a history");
+    expect(await saveDraft(db, admin, "with-history", second, 1, "form")).toEqual({ ok: true, revision: 2 });
+    expect(await saveDraft(db, trainer, "with-history", `${second}# more\n`, 2)).toEqual({ ok: true, revision: 3 });
+
+    const history = await draftHistory(db, "with-history");
+    expect(history.map((r) => [r.revision, r.how, r.saved_by_name])).toEqual([
+      [3, "yaml", "Morgan Ellery"],
+      [2, "form", expect.any(String)],
+      [1, "wizard", "Morgan Ellery"],
+    ]);
+
+    // Restoring revision 1 from a page opened at revision 2 is refused: someone saved since.
+    expect(await restoreRevision(db, trainer, "with-history", 1, 2)).toMatchObject({ ok: false });
+    expect(await restoreRevision(db, trainer, "with-history", 9, 3)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("no revision 9"),
+    });
+    expect(await restoreRevision(db, trainer, "with-history", 1, 3)).toEqual({ ok: true, revision: 4 });
+    const restored = (await loadStudioScenario(db, "with-history"))!;
+    expect(restored.yaml).toBe(first.yaml);
+    expect((await draftHistory(db, "with-history"))[0]).toMatchObject({ revision: 4, how: "restore:1" });
+
+    // Publishing ends the draft and its history; the next draft starts again at revision 1.
+    expect((await publishDraft(db, trainer, "with-history", 4, "First version")).ok).toBe(true);
+    expect(await draftHistory(db, "with-history")).toEqual([]);
+    expect(await saveDraft(db, trainer, "with-history", second, 0)).toEqual({ ok: true, revision: 1 });
+    expect((await draftHistory(db, "with-history")).map((r) => r.revision)).toEqual([1]);
   });
 });

@@ -6,9 +6,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { currentUserOf, testContext, testDatabase } from "../support/database";
 import { insertAttempts, LISTENING_SCENARIOS, POOR_COUNTS } from "../support/attempts";
-import { ownWords } from "../support/studio";
+import { ownWords, templateDraft } from "../support/studio";
 
-const { createFromTemplate, loadStudioScenario, publishDraft, saveDraft } = await import("~/studio/studio.server");
+const { createDraft, loadStudioScenario, publishDraft, saveDraft } = await import("~/studio/studio.server");
 const { changeForVersion, impactOf } = await import("~/studio/impact.server");
 const { numberedVersions, placeOf, retireScenario, returnScenario, rollBack } =
   await import("~/studio/lifecycle.server");
@@ -62,7 +62,7 @@ describe("the curriculum as installed", () => {
 describe("publishing a new scenario into a module", () => {
   it("refuses the template's placeholder text, then says before publishing how statuses change, and they do", async () => {
     const trainer = await userNamed("trainer");
-    await createFromTemplate(db, trainer, { id: "new-one", title: "New one", module: MODULE, personaName: "Lee" });
+    await createDraft(db, trainer, "new-one", templateDraft({ id: "new-one", title: "New one", module: MODULE }));
     const template = (await loadStudioScenario(db, "new-one"))!;
     expect(await publishDraft(db, trainer, "new-one", template.revision, "First")).toMatchObject({ ok: false });
     await saveDraft(db, trainer, "new-one", ownWords(template.yaml), template.revision);

@@ -79,7 +79,7 @@ describe("scenario map", () => {
     expect(svg).toContain("missing: end-disengage");
     expect(svg).toContain("app-map__edge--broken");
     expect(svg).toContain("⚠ unreachable");
-    expect(svg).toContain('href="/studio/goto-unknown-node/edit?line=12#field-yaml"');
+    expect(svg).toContain('href="/studio/goto-unknown-node/nodes/opening"');
     expect(svg).not.toContain("<script>");
     expect(svg).toContain("&lt;script&gt;");
     const list = renderToStaticMarkup(createElement(ScenarioMapList, { scenarioId: "goto-unknown-node", map }));

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { testContext, testDatabase } from "../support/database";
+import { currentUserNamed, testContext, testDatabase } from "../support/database";
 
 const { newestVersionOf, getCurriculum } = await import("~/curriculum.server");
-const { getCurrentUser } = await import("~/auth/guard.server");
 const { reviewQueue, rateReply, openReplyToRate } = await import("~/studio/reviews.server");
 const { choiceCounts } = await import("~db/queries/studio-figures.server");
 const { insertEstablishment } = await import("~db/queries/establishments.server");
@@ -12,15 +11,7 @@ const { trainerSummary } = await import("~/studio/summary.server");
 const db = await testDatabase();
 const context = testContext(db);
 
-async function userNamed(username: string) {
-  const { id } = await db
-    .selectFrom("users")
-    .select("id")
-    .where("username_key", "=", username)
-    .executeTakeFirstOrThrow();
-  const cookie = (await context.sessions.startUserSession(new Request("http://localhost/"), id)).split(";")[0];
-  return (await getCurrentUser(new Request("http://localhost/", { headers: { Cookie: cookie } }), context))!;
-}
+const userNamed = (username: string) => currentUserNamed(context, username);
 
 let seq = 0;
 async function attemptWith(

@@ -4,7 +4,7 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics";
-import { byteLength, MAX_FILE_BYTES, parseYamlSource } from "./parse";
+import { byteLength, MAX_FILE_BYTES, parseYamlSource, type ParsedYaml } from "./parse";
 import { scenarioSchema, type Scenario } from "./schema";
 import { scenarioStats, type ScenarioStats } from "./stats";
 import { validateScenario } from "./validate";
@@ -25,7 +25,11 @@ export interface CheckOptions {
 }
 
 export function checkScenario(text: string, options: CheckOptions = {}): CheckResult {
-  const parsed = parseYamlSource(text, { file: options.file, nodesKey: "nodes" });
+  return checkParsed(parseYamlSource(text, { file: options.file, nodesKey: "nodes" }), options);
+}
+
+/** checkScenario on YAML already parsed (the studio's forms read the same parse). */
+export function checkParsed(parsed: ParsedYaml, options: CheckOptions = {}): CheckResult {
   const fail = (diagnostics: Diagnostic[]): CheckResult => ({
     scenario: null,
     diagnostics: sortDiagnostics(diagnostics),

@@ -5,6 +5,9 @@
 
 export type Severity = "error" | "warning";
 
+/** Where a value sits in the scenario's data: ["nodes", "opening", "choices", 0, "goto"]. */
+export type DataPath = (string | number)[];
+
 export interface Diagnostic {
   code: string;
   severity: Severity;
@@ -14,6 +17,8 @@ export interface Diagnostic {
   column: number;
   file?: string;
   nodeId?: string;
+  /** The data the finding is about, when it is about one place (the studio's forms show it beside that field). */
+  path?: DataPath;
 }
 
 export const DIAGNOSTIC_CODES = {
@@ -66,6 +71,33 @@ export const DIAGNOSTIC_CODES = {
 } as const satisfies Record<string, { severity: Severity; description: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+export type WarningCode = {
+  [K in DiagnosticCode]: (typeof DIAGNOSTIC_CODES)[K]["severity"] extends "warning" ? K : never;
+}[DiagnosticCode];
+
+/** The teaching warnings in plain words: why it matters to the officer's learning, and what to change. */
+export const WARNING_ADVICE: Record<WarningCode, { why: string; fix: string }> = {
+  "no-mi-consistent-option": {
+    why: "Officers learn MI by choosing it. If no option here is a reflection, an affirmation, an open question, seeking collaboration or emphasising autonomy, there is no good reply to practise.",
+    fix: "Add an option that uses one of those skills.",
+  },
+  "confront-path-to-engaged": {
+    why: "Confronting or persuading usually makes a man dig in (the righting reflex). If he can still end up engaged after it, the scenario teaches officers that arguing works.",
+    fix: "Send this option to a path where he ends undecided at best, or disengaged.",
+  },
+  "too-many-choices": {
+    why: "More than five options is a lot to weigh up, and real wing conversations move quickly.",
+    fix: "Keep three or four options: remove or merge the rest.",
+  },
+  "shared-reply": {
+    why: "This line answers very different moves (say a reflection, a question and a warning) in the same words. Real men answer each differently, so one line for all of them reads as canned and teaches officers that what they say makes no difference.",
+    fix: "Read the line after each option that leads here. Give the options that need it a reply of their own: a new node for each, with a line that follows from that move.",
+  },
+  "branch-never-taken": {
+    why: "Whichever way an officer gets here, the numbers already decide which way this goes, so one branch is never used and officers never see where it leads.",
+    fix: "Change the condition, or the effects of the options on the way here, so both outcomes can happen; or remove the branch.",
+  },
+};
 
 export interface Position {
   line: number;
@@ -76,7 +108,7 @@ export function diagnostic(
   code: DiagnosticCode,
   message: string,
   pos: Position,
-  extra: { file?: string; nodeId?: string } = {},
+  extra: { file?: string; nodeId?: string; path?: readonly PropertyKey[] } = {},
 ): Diagnostic {
   const d: Diagnostic = {
     code,
@@ -87,6 +119,7 @@ export function diagnostic(
   };
   if (extra.file !== undefined) d.file = extra.file;
   if (extra.nodeId !== undefined) d.nodeId = extra.nodeId;
+  if (extra.path !== undefined) d.path = extra.path.map((seg) => (typeof seg === "number" ? seg : String(seg)));
   return d;
 }
 

@@ -8,6 +8,7 @@ export {
   formatDiagnostic,
   hasErrors,
   sortDiagnostics,
+  type DataPath,
   type Diagnostic,
   type DiagnosticCode,
   type Severity,

@@ -204,7 +204,7 @@ export function parseYamlSource(text: string, options: ParseOptions = {}): Parse
             "duplicate-node",
             `There are two nodes called '${key}'. Rename one of them (and the gotos that should lead to it).`,
             position,
-            { ...extra, nodeId: key },
+            { ...extra, nodeId: key, path: [options.nodesKey!, key] },
           ),
         );
       } else {
@@ -251,7 +251,7 @@ export function parseYamlSource(text: string, options: ParseOptions = {}): Parse
         "too-many-nodes",
         `The scenario has ${nodesMap.items.length} nodes; the limit is ${MAX_NODES}. Split it into shorter scenarios.`,
         locator.find([options.nodesKey!], "key"),
-        extra,
+        { ...extra, path: [options.nodesKey!] },
       ),
     );
     return { value: null, locator, diagnostics };

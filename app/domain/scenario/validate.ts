@@ -32,7 +32,7 @@ export function validateScenario(
     path: PropertyKey[],
     which: "key" | "value" = "value",
     nodeId?: string,
-  ) => out.push(diagnostic(code, message, locator.find(path, which), { file, nodeId }));
+  ) => out.push(diagnostic(code, message, locator.find(path, which), { file, nodeId, path }));
   const nodeIds = Object.keys(scenario.nodes);
   const declared = new Set(Object.keys(scenario.variables ?? {}));
 

@@ -82,7 +82,7 @@ export function zodIssuesToDiagnostics(
     const path = [...base, ...issue.path];
     const field = String(path[path.length - 1] ?? "");
     const where = describePath(path.slice(0, -1), data);
-    const extra = { file, nodeId: nodeIdOf(path) };
+    const extra = { file, nodeId: nodeIdOf(path), path };
     const at = (p: Path, which: "key" | "value" = "value") => locator.find(p, which);
     // A required field left out shows up as a wrong type or value of `undefined`.
     if ((issue.code === "invalid_type" || issue.code === "invalid_value") && valueAt(data, path) === undefined) {
@@ -99,7 +99,7 @@ export function zodIssuesToDiagnostics(
               "schema",
               `'${key}' is not a field of ${here}.${didYouMean(key, KNOWN_FIELDS)}`,
               at([...path, key], "key"),
-              { file, nodeId: nodeIdOf([...path, key]) },
+              { file, nodeId: nodeIdOf([...path, key]), path: [...path, key] },
             ),
           );
         }
@@ -211,7 +211,7 @@ function formatIssue(
   value: unknown,
   what: string,
   position: { line: number; column: number },
-  extra: { file?: string; nodeId?: string },
+  extra: { file?: string; nodeId?: string; path?: Path },
 ): Diagnostic {
   const text = String(value);
   if (pattern === String(SLUG_PATTERN)) {

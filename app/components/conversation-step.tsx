@@ -1,0 +1,150 @@
+// One step of a conversation as officers see it: who he is, feedback on what they just said (in
+// practice), his line, and their options as radios with "Say this" (or a reply box). The officers'
+// play page and the studio's preview both use it, so a trainer previews exactly what officers get.
+import { Form, type FetcherWithComponents } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode, type RefObject } from "react";
+import { Radios } from "~/components/fields";
+import { CharacterCount } from "~/components/practice";
+
+export interface LastResponse {
+  said: string;
+  /** The MI code's label and meaning; null for a written reply. */
+  code: string | null;
+  codeDescription: string | null;
+  feedback: string | null;
+}
+
+export function ConversationStep({
+  caption,
+  title,
+  progress,
+  persona,
+  last,
+  history,
+  prisoner,
+  write,
+  options,
+  errors,
+  replyDefault,
+  method,
+  FormComponent = Form,
+  hidden,
+  stepKey,
+}: {
+  caption: string;
+  title: string;
+  /** How far the officer is, under the title (the play page). */
+  progress?: ReactNode;
+  persona: { name: string; background: string };
+  /** Feedback on the last response (practice only). */
+  last: LastResponse | null;
+  /** The conversation so far, when there is some. */
+  history?: ReactNode;
+  prisoner: string;
+  write: { prompt: string; max: number } | null;
+  options: { value: string; label: string }[];
+  errors?: { choice?: string; reply?: string };
+  replyDefault?: string;
+  method: "get" | "post";
+  /** The play page sends a step through a fetcher (one request with JavaScript); the preview uses Form. */
+  FormComponent?: typeof Form | FetcherWithComponents<unknown>["Form"];
+  /** The hidden fields that say where in the conversation this step is. */
+  hidden: ReactNode;
+  /** Changes with each step: focus then moves to what changed, for screen reader users. */
+  stepKey: string;
+}) {
+  const focusRef = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+  // Without a page load, move focus to what changed so screen reader users hear the reply.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    focusRef.current?.focus();
+  }, [stepKey]);
+  return (
+    <>
+      <span className="govuk-caption-l">{caption}</span>
+      {progress ? (
+        <>
+          <h1 className="govuk-heading-l govuk-!-margin-bottom-2">{title}</h1>
+          <p className="govuk-body-s app-progress" data-testid="progress">
+            {progress}
+          </p>
+        </>
+      ) : (
+        <h1 className="govuk-heading-l">{title}</h1>
+      )}
+      <div className="govuk-inset-text">
+        <p className="govuk-body">
+          <strong>{persona.name}:</strong> {persona.background}
+        </p>
+      </div>
+
+      {last ? <Feedback last={last} headingRef={focusRef} /> : null}
+
+      {history ? (
+        <details className="govuk-details">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">The conversation so far</span>
+          </summary>
+          <div className="govuk-details__text">{history}</div>
+        </details>
+      ) : null}
+
+      <h2 className="govuk-heading-m" tabIndex={-1} ref={last ? undefined : focusRef}>
+        {persona.name} says
+      </h2>
+      <blockquote className="app-prisoner-line" data-testid="prisoner-line">
+        <p className="govuk-body-l">{prisoner}</p>
+      </blockquote>
+
+      <FormComponent method={method} noValidate key={stepKey}>
+        {hidden}
+        {write ? (
+          <CharacterCount
+            name="reply"
+            label={write.prompt}
+            max={write.max}
+            error={errors?.reply}
+            defaultValue={replyDefault}
+          />
+        ) : (
+          <Radios
+            name="choice"
+            legend={<h2 className="govuk-fieldset__heading">What do you say?</h2>}
+            legendClassName="govuk-fieldset__legend--m"
+            error={errors?.choice}
+            options={options}
+          />
+        )}
+        <button type="submit" className="govuk-button" data-module="govuk-button">
+          {write ? "Send reply" : "Say this"}
+        </button>
+      </FormComponent>
+    </>
+  );
+}
+
+/** Feedback on the officer's last response, as practice gives it. */
+export function Feedback({ last, headingRef }: { last: LastResponse; headingRef?: RefObject<HTMLHeadingElement> }) {
+  return (
+    <div className="app-feedback" data-testid="feedback">
+      <h2 className="govuk-heading-m" tabIndex={-1} ref={headingRef}>
+        Feedback on what you said
+      </h2>
+      <p className="govuk-body">
+        You said: <q>{last.said}</q>
+      </p>
+      {last.code ? (
+        <p className="govuk-body">
+          <strong>{last.code}:</strong> {last.codeDescription}
+        </p>
+      ) : (
+        <p className="govuk-body">A trainer will rate your written reply; it does not count in your indicators.</p>
+      )}
+      {last.feedback ? <p className="govuk-body">{last.feedback}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+// One node of a draft as a form, with the map of the nodes around it beside it. Every button posts
+// the whole form (with an intent), so it works without JavaScript; each save is a new revision.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { findingsFor } from "~/domain/scenario/editor/field-diagnostics";
+import { findNode, formForNode } from "~/domain/scenario/editor/form-model";
+import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
+import { editDraft, formError, loadEditor, nodeMap, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
+import { nodeFormLink, ScenarioMapSvg } from "~/studio/map";
+import type { MapEdge } from "~/studio/map-model";
+import { FindingsSummary } from "~/studio/editor-fields";
+import { NodeEditorFields } from "~/studio/node-editor";
+import { nodeFormEdits } from "~/studio/node-form.server";
+import { parseIntent } from "~/domain/scenario/editor/intents";
+import { refused, respondToEdit } from "~/studio/edit-response.server";
+import { readFormData } from "~/utils/form-data.server";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  title(data ? `Node ${data.node.id}: ${data.title}` : "Edit a node");
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const view = await loadEditor(context.db, params.scenarioId ?? "");
+  if (!view) notFound();
+  const base = `/studio/${encodeURIComponent(view.scenario.id)}`;
+  if (!view.form) throw redirect(`${base}/nodes`);
+  const node = findNode(view.form, params.nodeId ?? "");
+  if (!node) notFound();
+  const elsewhere = view.placed.filter((p) => p.nodeId !== node.id && p.diagnostic.severity === "error").length;
+  return {
+    id: view.scenario.id,
+    title: view.form.title ?? view.scenario.id,
+    revision: view.scenario.revision,
+    form: formForNode(view.form, node.id),
+    node,
+    findings: findingsFor(view.placed, node.id),
+    elsewhere,
+    map: nodeMap(view, node.id),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const scenarioId = params.scenarioId ?? "";
+  const nodeId = params.nodeId ?? "";
+  const formData = await readFormData(request);
+  const base = revisionOf(formData);
+  // The form names the node it shows: one sent to another node's page is not this page's form.
+  if (base === null || formData.get("node") !== nodeId) return refused(formError(OUT_OF_DATE), {}, 400);
+  const outcome = await editDraft(context.db, user, scenarioId, base, (form) => nodeFormEdits(form, formData), nodeId);
+  if (!outcome) notFound();
+  const here = `/studio/${encodeURIComponent(scenarioId)}/nodes`;
+  // After adding or copying an option, land on it.
+  const intent = parseIntent(formData.get("intent"));
+  const added = Number(formData.get("choices"));
+  const option = (next: string) =>
+    intent?.kind === "duplicate-choice"
+      ? `#field-nodes.${next}.choices.${intent.index + 1}`
+      : intent?.kind === "add-choice" && Number.isInteger(added)
+        ? `#field-nodes.${next}.choices.${added}`
+        : "";
+  return respondToEdit(context, request, outcome, {
+    saved: (made) => `${here}/${encodeURIComponent(made ?? nodeId)}${option(made ?? nodeId)}`,
+    unchanged: `${here}/${encodeURIComponent(nodeId)}`,
+  });
+}
+
+export default function EditNode() {
+  const d = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const state = { findings: d.findings, refused: refused?.errors, values: refused?.values };
+  const nodes = `/studio/${encodeURIComponent(d.id)}/nodes`;
+  return (
+    <>
+      <ScenarioPageHeader scenarioId={d.id} heading={d.title} current="nodes">
+        <FindingsSummary state={state} focus={Boolean(refused)} />
+      </ScenarioPageHeader>
+      <p className="govuk-body">
+        <a className="govuk-link" href={nodes}>
+          All nodes
+        </a>
+        {d.elsewhere ? ` (${d.elsewhere === 1 ? "1 error" : `${d.elsewhere} errors`} in other nodes)` : null}
+      </p>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h2 className="govuk-heading-l app-wrap">Node {d.node.id}</h2>
+          <Form method="post" noValidate key={`${d.node.id}-${d.revision}`}>
+            <input type="hidden" name="revision" value={d.revision} />
+            <input type="hidden" name="choices" value={d.node.choices.length} />
+            <NodeEditorFields form={d.form} node={d.node} state={state} />
+          </Form>
+          <p className="govuk-body">
+            <a className="govuk-link" href={`${nodes}/${encodeURIComponent(d.node.id)}/delete`}>
+              Delete this node
+            </a>
+          </p>
+        </div>
+        <div className="govuk-grid-column-one-third">
+          <h2 className="govuk-heading-m" id="map-title">
+            Around this node
+          </h2>
+          {d.map ? (
+            <>
+              <p className="govuk-body-s">The nodes that lead here and where this node leads. Choose one to edit it.</p>
+              <ScenarioMapSvg scenarioId={d.id} map={d.map} titleId="map-title" current={d.node.id} fit />
+              <Around scenarioId={d.id} nodeId={d.node.id} edges={d.map.edges} />
+            </>
+          ) : (
+            <p className="govuk-body-s">The map shows once this node is saved.</p>
+          )}
+          <p className="govuk-body-s">
+            <a className="govuk-link" href={`/studio/${encodeURIComponent(d.id)}/map`}>
+              The whole map
+            </a>
+          </p>
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** The same links in words: which nodes lead here, and where this node leads (a missing node in red). */
+function Around({ scenarioId, nodeId, edges }: { scenarioId: string; nodeId: string; edges: MapEdge[] }) {
+  const link = (id: string) => (
+    <a className="govuk-link" href={nodeFormLink(scenarioId, id)}>
+      {id}
+    </a>
+  );
+  const from = [...new Set(edges.filter((e) => e.to === nodeId && e.from !== nodeId).map((e) => e.from))];
+  const to = [...new Map(edges.filter((e) => e.from === nodeId).map((e) => [e.to, e])).values()];
+  return (
+    <dl className="govuk-body-s app-around">
+      <dt>Leads here</dt>
+      <dd>
+        {from.length
+          ? from.map((id, i) => (
+              <span key={id}>
+                {i ? ", " : ""}
+                {link(id)}
+              </span>
+            ))
+          : "Nothing"}
+      </dd>
+      <dt>Leads to</dt>
+      <dd>
+        {to.length
+          ? to.map((e, i) => (
+              <span key={i}>
+                {i ? ", " : ""}
+                {e.broken ? <strong className="app-map-list__broken">{e.to} (does not exist)</strong> : link(e.to)}
+              </span>
+            ))
+          : "Nowhere yet"}
+      </dd>
+    </dl>
+  );
+}

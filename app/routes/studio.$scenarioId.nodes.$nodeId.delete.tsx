@@ -1,0 +1,104 @@
+// Deleting a node, after saying which options lead to it (they will then lead nowhere, and the
+// validator shows each at its field until it is pointed elsewhere).
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { ErrorSummary } from "~/components/error-summary";
+import { WarningText } from "~/components/fields";
+import { findNode, leadsTo } from "~/domain/scenario/editor/form-model";
+import { STUDIO_ROLES } from "~/studio/components";
+import { deleteNodeEdits } from "~/studio/editor-forms.server";
+import { editDraft, formError, loadEditor, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
+import { readFormData } from "~/utils/form-data.server";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  title(data ? `Delete node ${data.nodeId}` : "Delete a node");
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const view = await loadEditor(context.db, params.scenarioId ?? "");
+  const node = view?.form && findNode(view.form, params.nodeId ?? "");
+  if (!view?.form || !node) notFound();
+  return {
+    id: view.scenario.id,
+    nodeId: node.id,
+    revision: view.scenario.revision,
+    prisoner: node.prisoner ?? "",
+    isStart: view.form.start === node.id,
+    incoming: leadsTo(view.form, node.id),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const scenarioId = params.scenarioId ?? "";
+  const nodeId = params.nodeId ?? "";
+  const base = revisionOf(await readFormData(request));
+  if (base === null) return data({ errors: formError(OUT_OF_DATE) }, { status: 400 });
+  const outcome = await editDraft(context.db, user, scenarioId, base, (form) => deleteNodeEdits(form, nodeId));
+  if (!outcome) notFound();
+  if (outcome.kind === "saved")
+    return context.sessions.redirectWithNotice(
+      request,
+      `/studio/${encodeURIComponent(scenarioId)}/nodes`,
+      `Node ${nodeId} deleted. ${outcome.errors ? `The draft now has ${outcome.errors === 1 ? "1 error" : `${outcome.errors} errors`} to fix.` : "The draft has no errors."}`,
+    );
+  const message = "message" in outcome ? outcome.message : "The node could not be deleted. Reload the page.";
+  return data({ errors: formError(message) }, { status: 409 });
+}
+
+export default function DeleteNode() {
+  const d = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const back = `/studio/${encodeURIComponent(d.id)}/nodes/${encodeURIComponent(d.nodeId)}`;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <a href={back} className="govuk-back-link">
+          Back to node {d.nodeId}
+        </a>
+        <ErrorSummary errors={refused?.errors} />
+        <span className="govuk-caption-l">{d.id}</span>
+        <h1 className="govuk-heading-l app-wrap">Delete node {d.nodeId}?</h1>
+        <p className="govuk-body">He says: “{d.prisoner}”</p>
+        {d.isStart ? (
+          <WarningText>This is the first node of the conversation. Choose another first node afterwards.</WarningText>
+        ) : null}
+        {d.incoming.length ? (
+          <>
+            <p className="govuk-body">These lead to it, and will lead nowhere until you point them elsewhere:</p>
+            <ul className="govuk-list govuk-list--bullet">
+              {d.incoming.map((i) => (
+                <li key={`${i.nodeId}-${i.owner}`}>
+                  <a
+                    className="govuk-link"
+                    href={`/studio/${encodeURIComponent(d.id)}/nodes/${encodeURIComponent(i.nodeId)}`}
+                  >
+                    {i.owner === "write"
+                      ? `the written reply in node ${i.nodeId}`
+                      : `option ${i.owner + 1} (${i.choiceId}) in node ${i.nodeId}`}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="govuk-body">Nothing leads to it.</p>
+        )}
+        <Form method="post">
+          <input type="hidden" name="revision" value={d.revision} />
+          <div className="govuk-button-group">
+            <button type="submit" className="govuk-button govuk-button--warning">
+              Delete the node
+            </button>
+            <a className="govuk-link" href={back}>
+              Cancel
+            </a>
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+// What the editor's pages answer after a form edit: a redirect with a notice once saved (or when
+// nothing changed), else the page again with the messages (400 for bad input, 409 for a stale page).
+import { data, type AppLoadContext } from "@remix-run/node";
+import type { FieldErrors } from "~/utils/forms";
+import { formError, savedNotice, type EditOutcome } from "./editor.server";
+
+export function respondToEdit(
+  context: AppLoadContext,
+  request: Request,
+  outcome: EditOutcome,
+  /** Where to go once saved (given the node to show next, if the edit made or renamed one), and when nothing changed. */
+  to: { saved: (nodeId?: string) => string; unchanged: string },
+) {
+  switch (outcome.kind) {
+    case "saved":
+      return context.sessions.redirectWithNotice(request, to.saved(outcome.nodeId), savedNotice(outcome.errors));
+    case "unchanged":
+      return context.sessions.redirectWithNotice(request, to.unchanged, "Nothing had changed, so nothing was saved.");
+    case "invalid":
+      return refused(outcome.errors, outcome.values, 400);
+    case "stale":
+    case "not-editable":
+      return refused(formError(outcome.message), {}, 409);
+  }
+}
+
+/** The page again, with a message per field and what was typed. */
+export function refused(errors: FieldErrors, values: Record<string, string>, status: 400 | 409) {
+  return data({ errors, values }, { status });
+}

@@ -1,0 +1,136 @@
+/**
+ * The studio's forms over a draft: one parse of the draft gives the validator's findings, the form
+ * model and where each finding goes; a form submission becomes edits, the edits a new revision.
+ * Routes call these and stay thin.
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
+import type { CurrentUser } from "~/auth/guard.server";
+import { type CheckResult, type Diagnostic } from "~/domain/scenario";
+import { checkParsed } from "~/domain/scenario/check";
+import { applyEditsToDocument, type Edit } from "~/domain/scenario/editor/edits";
+import { placeDiagnostics, type FieldFinding } from "~/domain/scenario/editor/field-diagnostics";
+import { fieldName, type ScenarioForm } from "~/domain/scenario/editor/form-model";
+import { editableDocument, formOfDocument, parseForEditing } from "~/domain/scenario/editor/read-form";
+import { sketchOf } from "~/domain/scenario/editor/sketch";
+import { parseYamlSource } from "~/domain/scenario/parse";
+import type { FieldErrors } from "~/utils/forms";
+import { mapAround } from "./map.server";
+import { placeholderFindings } from "./template.server";
+import {
+  checkStudioYaml,
+  holdToId,
+  loadStudioScenario,
+  moduleOptions,
+  saveDraft,
+  type StudioScenario,
+} from "./studio.server";
+
+export interface EditorView {
+  scenario: StudioScenario;
+  check: CheckResult;
+  /** The draft as forms; null when it cannot be (not YAML, over a limit): `formProblems` says why. */
+  form: ScenarioForm | null;
+  formProblems: Diagnostic[];
+  /** Each finding with the field it belongs beside. */
+  placed: FieldFinding[];
+}
+
+export async function loadEditor(db: Kysely<Database>, scenarioId: string): Promise<EditorView | null> {
+  const scenario = await loadStudioScenario(db, scenarioId);
+  if (!scenario) return null;
+  const moduleIds = (await moduleOptions(db)).map((m) => m.id);
+  const parsed = parseYamlSource(scenario.yaml, { nodesKey: "nodes" });
+  const check = holdToId(checkParsed(parsed, { moduleIds }), scenario.yaml, scenario.id);
+  const editable = editableDocument(parsed);
+  const form = editable.ok ? formOfDocument(editable.doc) : null;
+  return {
+    scenario,
+    check,
+    form,
+    formProblems: editable.ok ? [] : editable.diagnostics,
+    // The template's placeholder text blocks publishing: say so at the field that holds it.
+    placed: form ? placeDiagnostics(form, [...check.diagnostics, ...placeholderFindings(check.scenario)]) : [],
+  };
+}
+
+/** The map beside a node's form: the node with the nodes that lead to it and those it leads to. */
+export function nodeMap(view: EditorView, nodeId: string) {
+  const scenario = view.check.scenario ?? (view.form ? sketchOf(view.form) : null);
+  if (!scenario || !(nodeId in scenario.nodes)) return null;
+  return mapAround(scenario, nodeId);
+}
+
+export type FormEdits =
+  { ok: true; edits: Edit[] } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+export type EditOutcome =
+  /** Saved as a new revision; `nodeId` is the node to show next (a new, copied or renamed one). */
+  | { kind: "saved"; revision: number; nodeId?: string; errors: number }
+  | { kind: "unchanged" }
+  /** The form itself was refused: a message per field, and what was typed. */
+  | { kind: "invalid"; errors: FieldErrors; values: Record<string, string> }
+  | { kind: "stale"; message: string }
+  | { kind: "not-editable"; message: string };
+
+/**
+ * Applies a form's edits to the draft the trainer was looking at (revision `base`) and saves the
+ * result as the next revision. Nothing is saved when the form, an edit or the lock says no.
+ */
+export async function editDraft(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  scenarioId: string,
+  base: number,
+  build: (form: ScenarioForm) => FormEdits,
+  /** The node whose form was sent (read in full); other forms need only the nodes' ids. */
+  focus = "",
+): Promise<EditOutcome | null> {
+  const scenario = await loadStudioScenario(db, scenarioId);
+  if (!scenario) return null;
+  const stale = (message: string): EditOutcome => ({ kind: "stale", message });
+  if (scenario.revision !== base)
+    return stale(
+      `${scenario.draft?.updated_by_name ?? "Another trainer"} saved this draft after you opened this page, so your change was not saved. The page now shows their version: make your change again.`,
+    );
+  // One parse: the form is read from the document the edits then change.
+  const parsed = parseForEditing(scenario.yaml);
+  if (!parsed.ok)
+    return {
+      kind: "not-editable",
+      message: `The draft cannot be shown as forms until its YAML is fixed: ${parsed.diagnostics[0]?.message ?? ""}`,
+    };
+  const built = build(formOfDocument(parsed.doc, focus));
+  if (!built.ok) return { kind: "invalid", errors: built.errors, values: built.values };
+  const result = applyEditsToDocument(parsed.doc, scenario.yaml, built.edits);
+  if (!result.ok)
+    return { kind: "invalid", errors: { [fieldName(result.path) || "form"]: result.message }, values: {} };
+  if (!result.changed) return { kind: "unchanged" };
+  const saved = await saveDraft(db, user, scenarioId, result.yaml, base, "form");
+  if (!saved.ok) return stale(saved.message);
+  const check = await checkStudioYaml(db, result.yaml, scenarioId);
+  return {
+    kind: "saved",
+    revision: saved.revision,
+    nodeId: result.nodeId,
+    errors: check.diagnostics.filter((d) => d.severity === "error").length,
+  };
+}
+
+/** The notice after a save, in the words the YAML editor uses. */
+export function savedNotice(errors: number): string {
+  return errors
+    ? `Draft saved. It has ${errors === 1 ? "1 error" : `${errors} errors`} to fix before you can publish it.`
+    : "Draft saved. It has no errors.";
+}
+
+export const OUT_OF_DATE = "This form is out of date. Reload the page.";
+
+/** A message for the whole form (no field), for the error summary. */
+export const formError = (message: string): FieldErrors => ({ form: message });
+
+/** The draft revision a form was made from (its hidden `revision` field); null when missing or not a number. */
+export function revisionOf(formData: FormData): number | null {
+  const value = formData.get("revision");
+  return typeof value === "string" && /^\d{1,9}$/.test(value) ? Number(value) : null;
+}

@@ -1,0 +1,196 @@
+/**
+ * The starting point for a new scenario (the template): the trainer's own opening (his first line and the
+ * officer's first options, from the wizard) followed by a short example conversation showing each
+ * kind of node (options, a branch on a variable, a written reply, all three outcomes), for the
+ * trainer to rewrite. It checks clean, warnings included, whatever first options are given, as long
+ * as one of them is MI-consistent (the wizard asks for that).
+ */
+import { Scalar, stringify } from "yaml";
+import { MI_CODE_INFO, type MiCode, type TalkType } from "~/domain/mi-codes";
+import type { Diagnostic, Scenario } from "~/domain/scenario";
+import { freeId } from "~/domain/scenario/editor/form-model";
+
+/**
+ * Instructions to the writer that stood in for the scenario's own words in the earlier template
+ * (drafts made from it may still hold them); never published, and the wizard refuses them.
+ */
+export const TEMPLATE_PLACEHOLDERS = {
+  summary: "Say in a sentence or two who he is and what the conversation is about.",
+  background: "Age, sentence, job on the wing, family, and where he stands on the programme.",
+  voice: "How he talks at ease, anxious, angry and guarded: his own words, and the ones he never uses.",
+} as const;
+
+const PLACEHOLDER_FIELDS = [
+  { words: "the summary", path: ["summary"], placeholder: TEMPLATE_PLACEHOLDERS.summary },
+  { words: "his background", path: ["persona", "background"], placeholder: TEMPLATE_PLACEHOLDERS.background },
+  { words: "his voice", path: ["persona", "voice"], placeholder: TEMPLATE_PLACEHOLDERS.voice },
+] as const;
+
+export const isPlaceholder = (text: string | undefined) =>
+  PLACEHOLDER_FIELDS.some((f) => text?.trim() === f.placeholder);
+
+const valueAt = (scenario: Scenario, path: readonly string[]) =>
+  path.length === 1 ? scenario.summary : scenario.persona[path[1] as "background" | "voice"];
+
+/** The fields that still hold the template's placeholder text, in words ("the summary"). */
+export function placeholdersIn(scenario: Scenario): string[] {
+  return PLACEHOLDER_FIELDS.filter((f) => valueAt(scenario, f.path)?.trim() === f.placeholder).map((f) => f.words);
+}
+
+/** The same, as findings the editor's forms show beside each field that still holds it. */
+export function placeholderFindings(scenario: Scenario | null): Diagnostic[] {
+  if (!scenario) return [];
+  return PLACEHOLDER_FIELDS.filter((f) => valueAt(scenario, f.path)?.trim() === f.placeholder).map((f) => ({
+    code: "placeholder",
+    severity: "error",
+    message: `Write ${f.words} in your own words: this is the template's placeholder text, and it cannot be published.`,
+    line: 1,
+    column: 1,
+    path: [...f.path],
+  }));
+}
+
+export interface FirstOption {
+  say: string;
+  mi: MiCode;
+  feedback?: string;
+}
+
+export interface WizardAnswers {
+  id: string;
+  title: string;
+  module: string;
+  personaName: string;
+  background: string;
+  /** How he talks (optional). */
+  voice?: string;
+  summary: string;
+  opening: string;
+  openingTalk: TalkType;
+  options: FirstOption[];
+}
+
+// Values go through the YAML library so quotes, colons or "#" in a text cannot break the file, and
+// an id such as 0 or yes stays text (quoted) rather than becoming a number or a true.
+const text = (value: string) => stringify(value, { lineWidth: 0, defaultStringType: Scalar.QUOTE_DOUBLE }).trimEnd();
+const id = (value: string) => stringify(value, { lineWidth: 0 }).trimEnd();
+
+/** The wizard's answers as a scenario file. */
+export function wizardScenario(a: WizardAnswers, ids = optionIds(a.options)): string {
+  // Confronting or persuading ends the conversation (so no engaged ending follows it); an
+  // MI-consistent option builds rapport. One line should not answer three kinds of move (the
+  // checker's shared-reply warning), so options of a third or fourth MI code lead to a second
+  // node of their own. The written reply then branches at the most rapport it can be reached
+  // with, so both of its branches can happen whatever the options.
+  const leadsOn = (o: FirstOption) => !MI_CODE_INFO[o.mi].isMiNonAdherent;
+  const gain = (o: FirstOption) => (MI_CODE_INFO[o.mi].isMiConsistentOption ? 1 : 0);
+  const codes = [...new Set(a.options.filter(leadsOn).map((o) => o.mi))];
+  const target = (o: FirstOption) => (!leadsOn(o) ? "end-disengaged" : codes.indexOf(o.mi) < 2 ? "middle" : "unsure");
+  const into = (node: string) => a.options.filter((o) => target(o) === node).map(gain);
+  // At the written reply: from "middle" with or without its reflection's +1, from "unsure" as it came.
+  const threshold = Math.max(...into("middle").map((g) => g + 1), ...into("unsure"));
+  const options = a.options
+    .map((o, i) =>
+      [
+        `      - id: ${id(ids[i])}`,
+        `        say: ${text(o.say)}`,
+        `        mi: ${o.mi}`,
+        ...(o.feedback ? [`        feedback: ${text(o.feedback)}`] : []),
+        ...(leadsOn(o) && gain(o) ? [`        effects: { rapport: ${gain(o)} }`] : []),
+        `        goto: ${target(o)}`,
+      ].join("\n"),
+    )
+    .join("\n");
+  const unsure = into("unsure").length
+    ? `
+  unsure:
+    prisoner: "Maybe. I haven't really thought about what I want."
+    talk: neutral
+    choices:
+      - id: what-would-help
+        say: "What would help you work out what you want?"
+        mi: open_question
+        feedback: "An open question: it hands the thinking back to him."
+        goto: in-your-words
+      - id: think-about-it
+        say: "Well, you should think about it."
+        mi: persuade
+        feedback: "Persuading without permission: he hears a lecture and shuts down."
+        goto: end-disengaged`
+    : "";
+  return `id: ${id(a.id)}
+title: ${text(a.title)}
+module: ${id(a.module)}
+summary: ${text(a.summary)}
+persona:
+  name: ${text(a.personaName)}
+  background: ${text(a.background)}${a.voice ? `\n  voice: ${text(a.voice)}` : ""}
+start: opening
+variables:
+  rapport: 0
+nodes:
+  opening:
+    prisoner: ${text(a.opening)}
+    talk: ${a.openingTalk}
+    choices:
+${options}
+  middle:
+    prisoner: "My kids, I suppose. I'd like to be out for my daughter's birthday."
+    talk: change
+    choices:
+      - id: reflect-kids
+        say: "Being there for your daughter matters a lot to you."
+        mi: complex_reflection
+        feedback: "A complex reflection: you named what matters to him, and he hears his own reason for change."
+        effects: { rapport: 1 }
+        goto: in-your-words
+      - id: your-words
+        say: "Tell me more about that."
+        mi: open_question
+        feedback: "An open question: it keeps him talking about change."
+        goto: in-your-words
+      - id: do-it-for-her
+        say: "Then do the course. Do it for her."
+        mi: persuade
+        feedback: "Persuading without permission: it turns his own reason into your argument, and he backs off."
+        goto: end-disengaged${unsure}
+  in-your-words:
+    prisoner: "I just want them to see I've changed."
+    talk: change
+    write:
+      prompt: "Write what you would say next."
+      feedback: "A good reply reflects his wish to be seen differently by his children."
+      goto:
+        - { if: "rapport >= ${threshold}", node: end-engaged }
+        - { node: end-undecided }
+  end-engaged:
+    prisoner: "Alright. I'll hear what they've got to say about the course."
+    talk: change
+    ending: { outcome: engaged, label: "He agrees to hear about the course" }
+  end-undecided:
+    prisoner: "Maybe. I'll think about it."
+    talk: neutral
+    ending: { outcome: undecided, label: "He says he will think about it" }
+  end-disengaged:
+    prisoner: "Yeah, whatever, boss."
+    talk: discord
+    ending: { outcome: disengaged, label: "He walks off" }
+`;
+}
+
+/** Option ids from the first words of what the officer says ("You can't see the point" -> you-cant-see). */
+export function optionIds(options: readonly FirstOption[]): string[] {
+  const taken: string[] = [];
+  for (const [i, o] of options.entries()) {
+    const words = o.say
+      .normalize("NFKD")
+      .toLowerCase()
+      .replace(/['’]/g, "")
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+      .slice(0, 3)
+      .join("-");
+    taken.push(freeId(words || `option-${i + 1}`, taken));
+  }
+  return taken;
+}

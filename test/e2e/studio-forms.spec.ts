@@ -1,0 +1,284 @@
+// Authoring without YAML: a trainer makes a scenario with the wizard and the forms only, breaks a
+// link and mends it at the field, previews it as an officer from a middle node and publishes it;
+// and the forms without JavaScript. axe checks every page of the editor on the way.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { e2eDatabase } from "./practice-support";
+import { expectAccessible, signIn } from "./support";
+
+const TITLE = "Not for the likes of me";
+const ID = "not-for-the-likes-of-me";
+
+async function as(browser: Browser, username: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const page = await (await browser.newContext(options)).newPage();
+  await signIn(page, username);
+  return page;
+}
+
+const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);
+const select = (page: Page, name: string, value: string) => field(page, name).selectOption(value);
+const saveNode = (page: Page) => page.getByRole("button", { name: "Save node" }).click();
+
+test.describe.configure({ mode: "serial" });
+
+test("a trainer builds a scenario with the wizard and forms only, mends a broken link at its field, previews it from a middle node and publishes it", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const trainer = await as(browser, "trainer");
+
+  // The wizard, step 1: what the scenario is about.
+  await trainer.goto("/studio");
+  await trainer.getByRole("link", { name: "Create a scenario" }).click();
+  await expect(trainer.getByRole("heading", { level: 1, name: "About the scenario" })).toBeVisible();
+  await expectAccessible(trainer);
+  await trainer.getByRole("button", { name: "Continue" }).click();
+  await expect(trainer.getByRole("link", { name: "Enter a title" })).toBeVisible();
+  await expectAccessible(trainer);
+  await trainer.getByLabel("Title officers see").fill(TITLE);
+  await trainer.getByLabel("Module").selectOption({ index: 1 });
+  await trainer.getByLabel("The prisoner's first name").fill("Kyle");
+  await trainer
+    .getByLabel("His background")
+    .fill("24, on remand then sentenced. Keeps to his cell. Says courses are for other people.");
+  await trainer
+    .getByLabel("What the conversation is about")
+    .fill("Kyle says the programme is not for the likes of him.");
+  await trainer.getByRole("button", { name: "Continue" }).click();
+
+  // Step 2: how it starts. Without an MI-consistent option the wizard says so at the field.
+  await expect(trainer.getByRole("heading", { level: 1, name: "How the conversation starts" })).toBeVisible();
+  await expectAccessible(trainer);
+  await trainer.getByLabel("What he says first").fill("Courses like that aren't for the likes of me.");
+  await trainer.getByRole("radio", { name: "Sustain talk" }).check();
+  await field(trainer, "options.0.say").fill("Just give it a go.");
+  await select(trainer, "options.0.mi", "persuade");
+  await field(trainer, "options.1.say").fill("Who are they for, then?");
+  await select(trainer, "options.1.mi", "closed_question");
+  await trainer.getByRole("button", { name: "Create the scenario" }).click();
+  await expect(trainer.getByRole("link", { name: /At least one option must be MI-consistent/ })).toBeVisible();
+  await expectAccessible(trainer);
+  await field(trainer, "options.1.say").fill("You don't see yourself as the kind of man who'd go on one.");
+  await select(trainer, "options.1.mi", "complex_reflection");
+  await field(trainer, "options.2.say").fill("What have you heard about them?");
+  await select(trainer, "options.2.mi", "open_question");
+  await trainer.getByRole("button", { name: "Create the scenario" }).click();
+  await expect(trainer).toHaveURL(new RegExp(`/studio/${ID}/nodes$`));
+  await expect(trainer.getByText(`Scenario ${ID} created, with no errors`)).toBeVisible();
+  await expect(trainer.getByRole("heading", { name: "There is 1 error to fix" })).toHaveCount(0);
+  await expectAccessible(trainer);
+
+  // The third option leads to a new node, written in its own form.
+  await trainer.getByRole("link", { name: "opening", exact: true }).click();
+  await expect(trainer.getByRole("heading", { name: "Node opening" })).toBeVisible();
+  await expectAccessible(trainer);
+  await select(trainer, "nodes.opening.choices.2.goto.0.node", "+new");
+  await saveNode(trainer);
+  await expect(trainer).toHaveURL(new RegExp(`/studio/${ID}/nodes/after-what-have-you`));
+  await expect(trainer.getByRole("link", { name: "Node 'after-what-have-you' is missing 'prisoner'." })).toBeVisible();
+  await expectAccessible(trainer);
+  await field(trainer, "nodes.after-what-have-you.prisoner").fill(
+    "That they make you talk about your offence in front of everyone.",
+  );
+  await trainer.getByRole("radio", { name: "Sustain talk" }).check();
+  await trainer.getByRole("radio", { name: "The officer chooses a reply from options" }).check();
+  await saveNode(trainer);
+  await expect(trainer.getByText("This node has no options yet.")).toBeVisible();
+  await trainer.getByRole("button", { name: "Add an option" }).click();
+  await expect(trainer.getByRole("heading", { name: "Option 1" })).toBeVisible();
+  const first = "nodes.after-what-have-you.choices.0";
+  await field(trainer, `${first}.say`).fill("Talking in front of the group is what worries you.");
+  await select(trainer, `${first}.mi`, "complex_reflection");
+  await field(trainer, `${first}.feedback`).fill(
+    "A complex reflection: you named the worry under his words, so he goes on.",
+  );
+  await field(trainer, `${first}.effects.rapport`).fill("1");
+  await select(trainer, `${first}.goto.0.node`, "+new");
+  await saveNode(trainer);
+  // A node made by mistake: delete it, and the option that led there is reported at its field.
+  await expect(trainer).toHaveURL(new RegExp(`/nodes/after-option-1`));
+  await trainer.getByRole("link", { name: "Delete this node" }).click();
+  await expect(trainer.getByRole("heading", { name: "Delete node after-option-1?" })).toBeVisible();
+  await expect(trainer.getByRole("link", { name: "option 1 (option-1) in node after-what-have-you" })).toBeVisible();
+  await expectAccessible(trainer);
+  await trainer.getByRole("button", { name: "Delete the node" }).click();
+  await expect(trainer.getByText("Node after-option-1 deleted. The draft now has 1 error to fix.")).toBeVisible();
+  const broken = trainer.getByRole("link", {
+    name: /Node after-what-have-you: Choice 'option-1' .* goes to 'after-option-1', but there is no node called/,
+  });
+  await expect(broken).toBeVisible();
+  await expectAccessible(trainer);
+  await broken.click();
+  await expect(trainer).toHaveURL(
+    new RegExp(`/nodes/after-what-have-you#field-nodes.after-what-have-you.choices.0.goto.0.node$`),
+  );
+  const gotoField = `${first}.goto.0.node`;
+  await expect(trainer.locator(`[id="field-${gotoField}-error"]`)).toContainText(
+    "there is no node called 'after-option-1'",
+  );
+  await expect(field(trainer, gotoField)).toHaveAttribute(
+    "aria-describedby",
+    new RegExp(`field-${gotoField.replace(/\./g, "\\.")}-error`),
+  );
+  await expect(trainer.getByRole("link", { name: /goes to 'after-option-1'/ })).toHaveAttribute(
+    "href",
+    `#field-${gotoField}`,
+  );
+  await expectAccessible(trainer);
+  // Mend it, and add a second option in the same save.
+  await select(trainer, gotoField, "middle");
+  await trainer.getByRole("button", { name: "Add an option" }).click();
+  const second = "nodes.after-what-have-you.choices.1";
+  await field(trainer, `${second}.say`).fill("It's not as bad as that. Just go.");
+  await select(trainer, `${second}.mi`, "persuade");
+  await field(trainer, `${second}.feedback`).fill(
+    "Persuading without permission: he hears that his worry does not count.",
+  );
+  await select(trainer, `${second}.goto.0.node`, "end-disengaged");
+  await saveNode(trainer);
+  await expect(trainer.getByText("Draft saved. It has no errors.")).toBeVisible();
+  // The map beside the form shows where this node leads, and opens those nodes' forms.
+  await expect(trainer.locator(".app-map svg a")).toHaveCount(4);
+  await expectAccessible(trainer);
+  await trainer.goto(`/studio/${ID}/nodes`);
+  await expect(trainer.getByRole("row", { name: /after-what-have-you .* 2 options None/ })).toBeVisible();
+
+  // The scenario's details: a bad value is refused at its field, and nothing is saved.
+  await trainer.getByRole("link", { name: "Change what the scenario is about" }).click();
+  await expectAccessible(trainer);
+  await field(trainer, "variables.rapport").fill("lots");
+  await trainer.getByRole("button", { name: "Save details" }).click();
+  await expect(trainer.getByRole("link", { name: /start value of rapport must be a whole number/i })).toBeVisible();
+  await expectAccessible(trainer);
+  await field(trainer, "variables.rapport").fill("0");
+  await field(trainer, "summary").fill("Kyle says the programme is not for the likes of him. A chat on the landing.");
+  await trainer.getByRole("button", { name: "Save details" }).click();
+  await expect(trainer.getByText("Draft saved. It has no errors.")).toBeVisible();
+
+  // Preview as an officer, from the new node, with rapport set by hand.
+  await trainer.getByRole("link", { name: "Preview", exact: true }).click();
+  await expectAccessible(trainer);
+  await trainer.getByLabel("Start from").selectOption("after-what-have-you");
+  await trainer.getByLabel("Variable rapport").fill("1");
+  await trainer.getByRole("button", { name: "Start the preview" }).click();
+  await expect(trainer.getByTestId("prisoner-line")).toHaveText(
+    "That they make you talk about your offence in front of everyone.",
+  );
+  await expect(trainer.getByRole("heading", { name: "Kyle says" })).toBeVisible();
+  await expectAccessible(trainer);
+  await trainer.getByRole("button", { name: "Say this" }).click();
+  await expect(trainer.getByRole("link", { name: "Select what you say" })).toBeVisible();
+  await trainer.getByLabel("Talking in front of the group is what worries you.").check();
+  await trainer.getByRole("button", { name: "Say this" }).click();
+  await expect(trainer.getByTestId("feedback")).toContainText("Complex reflection:");
+  await expect(trainer.getByTestId("feedback")).toContainText("you named the worry under his words");
+  await expect(trainer.getByText("Variables: rapport = 2")).toBeVisible();
+  await expectAccessible(trainer);
+  await trainer.getByLabel("Being there for your daughter matters a lot to you.").check();
+  await trainer.getByRole("button", { name: "Say this" }).click();
+  await trainer.getByLabel("Write what you would say next.").fill("You want them to see you differently.");
+  await trainer.getByRole("button", { name: "Send reply" }).click();
+  await expect(trainer.getByRole("heading", { name: "Ending: Engaged" })).toBeVisible();
+  await expectAccessible(trainer);
+  {
+    const db = e2eDatabase();
+    expect(db.prepare("select count(*) as n from attempts where scenario_id = ?").get(ID)).toEqual({ n: 0 });
+    db.close();
+  }
+
+  // The history lists every save; then publish.
+  await trainer.goto(`/studio/${ID}/history`);
+  await expect(trainer.getByRole("row", { name: /^1 .* Morgan Ellery Created with the wizard/ })).toBeVisible();
+  await expect(trainer.getByRole("row", { name: /Saved in the forms Current$/ })).toBeVisible();
+  await expectAccessible(trainer);
+  await trainer.getByRole("link", { name: "Publish", exact: true }).click();
+  await trainer.getByLabel("Change note").fill("First version, written in the forms");
+  await trainer.getByRole("button", { name: "Publish this version" }).click();
+  await expect(trainer.getByText(`Published ${ID}`)).toBeVisible();
+  const db = e2eDatabase();
+  const yaml = (db.prepare("select yaml from scenario_versions where scenario_id = ?").get(ID) as { yaml: string })
+    .yaml;
+  db.close();
+  expect(yaml).toContain(
+    '  after-what-have-you:\n    prisoner: "That they make you talk about your offence in front of everyone."\n    talk: sustain\n    choices:\n      - id: option-1\n',
+  );
+  expect(yaml).not.toContain("after-option-1");
+});
+
+test("without JavaScript a trainer adds a node and an option, and restores an earlier revision", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const noJs = await as(browser, "trainer", { javaScriptEnabled: false });
+  // axe needs JavaScript: these pages are checked with it in the journey above.
+  await noJs.goto("/studio/bad-news-letter/nodes");
+  await noJs.getByRole("button", { name: "Add the node" }).click();
+  await expect(noJs.getByRole("link", { name: "Enter what he says" })).toBeVisible();
+  await noJs.getByLabel("What he says").fill("Nobody tells you anything in here.");
+  await noJs.getByRole("radio", { name: "Discord" }).check();
+  // This scenario already has a node called nobody-tells.
+  await noJs.getByLabel("Node id (optional)").fill("nobody-tells");
+  await noJs.getByRole("button", { name: "Add the node" }).click();
+  await expect(
+    noJs.getByRole("link", { name: "There is already a node with this id: choose another, or leave it blank" }),
+  ).toBeVisible();
+  await expect(noJs.getByLabel("What he says")).toHaveValue("Nobody tells you anything in here.");
+  await noJs.getByLabel("Node id (optional)").fill("kept-in-the-dark");
+  await noJs.getByRole("button", { name: "Add the node" }).click();
+  await expect(noJs).toHaveURL(/\/studio\/bad-news-letter\/nodes\/kept-in-the-dark$/);
+  await expect(
+    noJs.getByRole("link", { name: /No path from the start leads to node 'kept-in-the-dark'/ }).first(),
+  ).toBeVisible();
+  await noJs.getByRole("radio", { name: "The officer chooses a reply from options" }).check();
+  await noJs.getByRole("button", { name: "Save node" }).click();
+  await noJs.getByRole("button", { name: "Add an option" }).click();
+  await expect(noJs.getByRole("heading", { name: "Option 1" })).toBeVisible();
+  await field(noJs, "nodes.kept-in-the-dark.choices.0.say").fill("You feel kept in the dark.");
+  await select(noJs, "nodes.kept-in-the-dark.choices.0.mi", "simple_reflection");
+  await select(noJs, "nodes.kept-in-the-dark.choices.0.goto.0.node", "kept-in-the-dark");
+  // Enter in a text box presses "Save node", not the first button of the form.
+  await field(noJs, "nodes.kept-in-the-dark.choices.0.id").fill("kept-in-dark");
+  await field(noJs, "nodes.kept-in-the-dark.choices.0.id").press("Enter");
+  await expect(noJs.getByText(/Draft saved\. It has \d+ errors? to fix/)).toBeVisible();
+  await expect(field(noJs, "nodes.kept-in-the-dark.choices.0.say")).toHaveValue("You feel kept in the dark.");
+
+  await noJs.goto("/studio/bad-news-letter/history");
+  const rows = noJs.getByRole("row", { name: /Saved in the forms/ });
+  await expect(rows).toHaveCount(4);
+  await noJs.getByRole("button", { name: "Restore revision 1" }).click();
+  await expect(noJs.getByText("Revision 1 restored as revision 5.")).toBeVisible();
+  const db = e2eDatabase();
+  const draft = db
+    .prepare("select yaml, revision from scenario_drafts where scenario_id = 'bad-news-letter'")
+    .get() as {
+    yaml: string;
+    revision: number;
+  };
+  db.close();
+  expect(draft.revision).toBe(5);
+  expect(draft.yaml).toContain(
+    '\n\n  kept-in-the-dark:\n    prisoner: "Nobody tells you anything in here."\n    talk: discord\n\n  end-engaged:',
+  );
+  expect(draft.yaml).not.toContain("kept-in-dark");
+});
+
+test("on a 375 px screen every page of the editor fits the width and passes axe", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await (await browser.newContext({ viewport: { width: 375, height: 740 } })).newPage();
+  await signIn(page, "trainer");
+  for (const path of [
+    "/studio/new",
+    "/studio/bad-news-letter/nodes",
+    "/studio/bad-news-letter/nodes/nobody-tells",
+    "/studio/bad-news-letter/nodes/nobody-tells/delete",
+    "/studio/bad-news-letter/details",
+    "/studio/bad-news-letter/history",
+    "/studio/bad-news-letter/play",
+  ]) {
+    await page.goto(path);
+    await expect(page.locator("h1")).toBeVisible();
+    // Only a wide table or map may scroll, inside its own box; the page itself never scrolls sideways.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+    await expectAccessible(page);
+  }
+});

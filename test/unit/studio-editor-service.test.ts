@@ -1,0 +1,201 @@
+/**
+ * Saving a form over a draft in a real database: the edits land as the next revision, an
+ * untouched form saves nothing, bad input and a stale page change nothing.
+ */
+import { describe, expect, it } from "vitest";
+import { currentUserNamed, requestAs, testContext, testDatabase } from "../support/database";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { controlsOf, formDataOf } from "../support/html-form";
+import { ownWords, templateDraft } from "../support/studio";
+import { exampleAnswers, wizardFields } from "../support/wizard-answers";
+
+const { createDraft, loadStudioScenario, saveDraft, draftHistory, takenScenarioIds } =
+  await import("~/studio/studio.server");
+const { editDraft, loadEditor, nodeMap } = await import("~/studio/editor.server");
+const { nodeFormEdits } = await import("~/studio/node-form.server");
+const { NodeEditorFields } = await import("~/studio/node-editor");
+const { wizardScenario } = await import("~/studio/template.server");
+const { getCurriculum } = await import("~/curriculum.server");
+const nodePage = await import("~/routes/studio.$scenarioId.nodes.$nodeId._index");
+const detailsPage = await import("~/routes/studio.$scenarioId.details");
+const { ScenarioDetailsFields } = await import("~/studio/details-editor");
+
+const db = await testDatabase();
+const context = testContext(db);
+
+const userNamed = (username: string) => currentUserNamed(context, username);
+
+/** What the node's page would send, with some fields changed. */
+async function submission(changes: Record<string, string>) {
+  const view = (await loadEditor(db, "form-saves"))!;
+  const node = view.form!.nodes.find((n) => n.id === "middle")!;
+  const html = renderToStaticMarkup(
+    createElement("form", null, createElement(NodeEditorFields, { form: view.form!, node, state: { findings: {} } })),
+  );
+  return formDataOf(controlsOf(html), changes);
+}
+
+describe("saving a node's form", () => {
+  it("saves the change as the next revision, and says so", async () => {
+    const trainer = await userNamed("trainer");
+    const module = (await getCurriculum(db))[0].id;
+    await createDraft(
+      db,
+      trainer,
+      "form-saves",
+      wizardScenario(exampleAnswers({ id: "form-saves", title: "Form saves", module })),
+    );
+    const view = (await loadEditor(db, "form-saves"))!;
+    expect(view.form?.nodes.map((n) => n.id)).toContain("middle");
+    expect(view.placed).toEqual([]);
+    expect(
+      nodeMap(view, "middle")
+        ?.nodes.map((n) => n.id)
+        .sort(),
+    ).toEqual(["in-your-words", "middle", "opening", "end-disengaged"].sort());
+
+    const changed = await submission({ "nodes.middle.prisoner": "My kids. I'd like to see them grow up." });
+    const build = (form: Parameters<typeof nodeFormEdits>[0]) => nodeFormEdits(form, changed);
+    expect(await editDraft(db, trainer, "form-saves", 1, build, "middle")).toEqual({
+      kind: "saved",
+      revision: 2,
+      nodeId: undefined,
+      errors: 0,
+    });
+    expect((await loadStudioScenario(db, "form-saves"))!.yaml).toContain(
+      'prisoner: "My kids. I\'d like to see them grow up."',
+    );
+    expect((await draftHistory(db, "form-saves"))[0]).toMatchObject({ revision: 2, how: "form" });
+
+    // The same page submitted again is out of date now; nothing is saved.
+    expect(await editDraft(db, trainer, "form-saves", 1, build, "middle")).toMatchObject({ kind: "stale" });
+    // An untouched form, bad input, and an edit the draft refuses: no new revision.
+    const same = await submission({});
+    const untouched = (form: Parameters<typeof nodeFormEdits>[0]) => nodeFormEdits(form, same);
+    expect(await editDraft(db, trainer, "form-saves", 2, untouched, "middle")).toEqual({ kind: "unchanged" });
+    const forged = await submission({ "nodes.middle.choices.0.mi": "reflect" });
+    const bad = (form: Parameters<typeof nodeFormEdits>[0]) => nodeFormEdits(form, forged);
+    expect(await editDraft(db, trainer, "form-saves", 2, bad, "middle")).toMatchObject({
+      kind: "invalid",
+      errors: { "nodes.middle.choices.0.mi": "Choose the MI code of option 1 from the list" },
+    });
+    const renamed = await submission({ "nodes.middle.id": "opening" });
+    const taken = (form: Parameters<typeof nodeFormEdits>[0]) => nodeFormEdits(form, renamed);
+    expect(await editDraft(db, trainer, "form-saves", 2, taken, "middle")).toMatchObject({
+      kind: "invalid",
+      errors: { "nodes.middle.id": "There is already a node called 'opening'. Choose another id." },
+    });
+    expect((await loadStudioScenario(db, "form-saves"))!.revision).toBe(2);
+  });
+
+  it("refuses, on a node's page, a form sent for another node or with a forged button, and saves nothing", async () => {
+    const before = (await loadStudioScenario(db, "form-saves"))!;
+    const post = async (nodeId: string, changes: Record<string, string>) => {
+      const form = await submission({ revision: String(before.revision), ...changes });
+      const request = await requestAs(context, "trainer", `/studio/form-saves/nodes/${nodeId}`, {
+        method: "POST",
+        body: new URLSearchParams([...form.entries()] as [string, string][]),
+      });
+      const params = { scenarioId: "form-saves", nodeId };
+      return (await nodePage.action({ request, params, context })) as unknown as { init: ResponseInit; data: unknown };
+    };
+    const sentElsewhere = await post("opening", {});
+    expect(sentElsewhere.init.status).toBe(400);
+    expect(sentElsewhere.data).toEqual({ errors: { form: expect.stringContaining("out of date") }, values: {} });
+    const forged = await post("middle", { intent: "add-branch:write" });
+    expect(forged.init.status).toBe(400);
+    expect(forged.data).toMatchObject({ errors: { "nodes.middle": expect.stringMatching(/no written reply/) } });
+    const after = (await loadStudioScenario(db, "form-saves"))!;
+    expect([after.revision, after.yaml]).toEqual([before.revision, before.yaml]);
+  });
+
+  it("says when a draft cannot be shown as forms, and leaves it to the YAML view", async () => {
+    const trainer = await userNamed("trainer");
+    expect(await saveDraft(db, trainer, "wing-safety", "id: wing-safety\n  bad: indent\n", 0)).toMatchObject({
+      ok: true,
+    });
+    const view = (await loadEditor(db, "wing-safety"))!;
+    expect(view.form).toBeNull();
+    expect(view.formProblems[0].code).toBe("yaml-syntax");
+    const build = (form: Parameters<typeof nodeFormEdits>[0]) => nodeFormEdits(form, new FormData());
+    expect(await editDraft(db, trainer, "wing-safety", 1, build)).toMatchObject({ kind: "not-editable" });
+    expect(await editDraft(db, trainer, "no-such-scenario", 0, build)).toBeNull();
+  });
+
+  it("shows the template's placeholder text as an error at each field that still holds it", async () => {
+    const trainer = await userNamed("trainer");
+    const module = (await getCurriculum(db))[0].id;
+    await createDraft(db, trainer, "from-template", templateDraft({ id: "from-template", title: "Template", module }));
+    const request = await requestAs(context, "trainer", "/studio/from-template/details");
+    const page = await detailsPage.loader({ request, params: { scenarioId: "from-template" }, context });
+    expect(Object.keys(page.findings).sort()).toEqual(["persona.background", "persona.voice", "summary"]);
+    expect(page.findings.summary).toEqual([
+      expect.objectContaining({
+        code: "placeholder",
+        severity: "error",
+        message: expect.stringContaining("Write the summary in your own words"),
+      }),
+    ]);
+    const html = renderToStaticMarkup(
+      createElement(
+        "form",
+        null,
+        createElement(ScenarioDetailsFields, {
+          form: page.form,
+          modules: page.modules,
+          state: { findings: page.findings },
+        }),
+      ),
+    );
+    expect(html).toContain("Write his background in your own words");
+    // Once the trainer's own words are in, nothing is left to show.
+    const draft = (await loadStudioScenario(db, "from-template"))!;
+    await saveDraft(db, trainer, "from-template", ownWords(draft.yaml), draft.revision);
+    expect((await loadEditor(db, "from-template"))!.placed).toEqual([]);
+  });
+});
+
+describe("the new-scenario wizard's page", () => {
+  const wizard = import("~/routes/studio.new");
+  const post = async (fields: Record<string, string>) => {
+    const request = await requestAs(context, "trainer", "/studio/new", {
+      method: "POST",
+      body: new URLSearchParams(fields),
+    });
+    const res = (await (await wizard).action({ request, params: {}, context })) as unknown;
+    if (res instanceof Response) return { status: res.status, step: 0, errors: {} };
+    const page = res as { init: ResponseInit; data: { step: number; errors: Record<string, string> } };
+    return { status: page.init.status, step: page.data.step, errors: page.data.errors };
+  };
+
+  it("refuses a forged step or hostile answers with a message, and creates nothing", async () => {
+    const module = (await getCurriculum(db))[0].id;
+    const good = wizardFields({ title: "Hostile answers", module });
+    const before = await takenScenarioIds(db);
+    const refusals: [Record<string, string>, number, Record<string, unknown>][] = [
+      [{ intent: "publish" }, 1, { form: expect.stringContaining("out of date") }],
+      [{ intent: "" }, 1, { form: expect.stringContaining("out of date") }],
+      [{ module: "../../etc/passwd" }, 1, { module: "Choose a module from the list" }],
+      [{ title: "x".repeat(121) }, 1, { title: "Title must be 120 characters or fewer" }],
+      [{ personaName: "Lee\u202e" }, 1, { personaName: expect.stringMatching(/hidden or control/) }],
+      [{ "options.1.mi": "reflect" }, 2, { "options.1.mi": "Choose an MI code from the list" }],
+      [{ openingTalk: "__proto__" }, 2, { openingTalk: expect.stringMatching(/kind of talk/) }],
+      [
+        { "options.0.say": "<script>alert(1)</script>".repeat(50) },
+        2,
+        { "options.0.say": expect.stringMatching(/1000/) },
+      ],
+    ];
+    for (const [changes, step, errors] of refusals) {
+      const answer = await post({ ...good, ...changes });
+      expect(answer).toEqual({ status: 400, step, errors });
+    }
+    // A row beyond the form's four is not read; the answers are still checked as the form sent them.
+    const extra = await post({ ...good, "options.9.say": "Ignored.", "options.9.mi": "confront" });
+    expect(extra.status).toBe(302);
+    const after = await takenScenarioIds(db);
+    expect([...after].filter((id) => !before.has(id))).toEqual(["hostile-answers"]);
+    expect((await loadStudioScenario(db, "hostile-answers"))!.yaml).not.toContain("Ignored.");
+  });
+});
