@@ -35,7 +35,8 @@ test("a trainer builds a scenario with the wizard and forms only, mends a broken
   await expect(trainer.getByRole("link", { name: "Enter a title" })).toBeVisible();
   await expectAccessible(trainer);
   await trainer.getByLabel("Title officers see").fill(TITLE);
-  await trainer.getByLabel("Module").selectOption({ index: 1 });
+  // The last module: no officer test counts its scenarios, so publishing here changes none of their statuses.
+  await trainer.getByLabel("Module").selectOption({ label: "The programmes wing and progression" });
   await trainer.getByLabel("The prisoner's first name").fill("Kyle");
   await trainer
     .getByLabel("His background")
