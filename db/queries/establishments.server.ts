@@ -64,6 +64,22 @@ export function updateUnit(db: Db, id: number, values: { name: string; kind: Uni
   return db.updateTable("units").set(values).where("id", "=", id).execute();
 }
 
+export function deleteUnit(db: Db, id: number) {
+  return db.deleteFrom("units").where("id", "=", id).executeTakeFirst();
+}
+
+/** Everyone on a unit, active or deactivated: a unit with anyone on it cannot be removed. */
+export async function unitMembers(db: Db, unitId: number): Promise<{ active: number; deactivated: number }> {
+  const rows = await db
+    .selectFrom("users")
+    .select(["active", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("unit_id", "=", unitId)
+    .groupBy("active")
+    .execute();
+  const count = (active: boolean) => Number(rows.find((r) => r.active === active)?.n ?? 0);
+  return { active: count(true), deactivated: count(false) };
+}
+
 /** Staff counts per unit, for the prison page. */
 export function unitStaffCounts(db: Db, establishmentId: number) {
   return db

@@ -1,11 +1,9 @@
-import type { Kysely } from "kysely";
-import type { Database } from "~db/schema";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { getEstablishment, listUnits, unitStaffCounts } from "~db/queries/establishments.server";
-import { saveEstablishment, saveUnit } from "~/admin/prisons.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { listUnits, unitStaffCounts } from "~db/queries/establishments.server";
+import { addUnit, loadPrison, saveEstablishment } from "~/admin/prisons.server";
+import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios, TextInput } from "~/components/fields";
 import { fieldErrors, parseForm } from "~/utils/forms";
@@ -14,12 +12,6 @@ import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data?.prison.name ?? "Prison");
-
-async function loadPrison(db: Kysely<Database>, params: { prisonId?: string }) {
-  const id = Number(params.prisonId);
-  if (!Number.isSafeInteger(id) || id < 1) notFound();
-  return (await getEstablishment(db, id)) ?? notFound();
-}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { roles: ["admin"] });
@@ -41,15 +33,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!result.ok) return data({ intent, errors: result.errors, values: form.values }, { status: 400 });
     return context.sessions.redirectWithNotice(request, `/admin/prisons/${prison.id}`, "Prison details saved.");
   }
-  if (intent === "unit") {
+  if (intent === "add-unit") {
     const form = parseForm(UnitForm, formData);
     if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
-    const result = await saveUnit(context.db, admin, prison.id, form.data.unitId, {
-      name: form.data.name,
-      kind: form.data.kind,
-    });
+    const result = await addUnit(context.db, admin, prison.id, form.data);
     if (!result.ok) return data({ intent, errors: result.errors, values: form.values }, { status: 400 });
-    return context.sessions.redirectWithNotice(request, `/admin/prisons/${prison.id}`, `${form.data.name} saved.`);
+    return context.sessions.redirectWithNotice(request, `/admin/prisons/${prison.id}`, `${form.data.name} added.`);
   }
   return data(
     {
@@ -65,7 +54,7 @@ export default function Prison() {
   const { prison, units } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const prisonValues = result?.intent === "prison" ? result.values : { name: prison.name, code: prison.code };
-  const unitValues = result?.intent === "unit" ? result.values : {};
+  const unitValues = result?.intent === "add-unit" ? result.values : {};
   return (
     <>
       <a href="/admin/prisons" className="govuk-back-link">
@@ -87,14 +76,31 @@ export default function Prison() {
             <th scope="col" className="govuk-table__header govuk-table__header--numeric">
               Active staff
             </th>
+            <th scope="col" className="govuk-table__header">
+              <span className="govuk-visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
+          {units.length === 0 ? (
+            <tr className="govuk-table__row">
+              <td className="govuk-table__cell" colSpan={4}>
+                No wings or teams yet.
+              </td>
+            </tr>
+          ) : null}
           {units.map((u) => (
             <tr key={u.id} className="govuk-table__row">
-              <td className="govuk-table__cell">{u.name}</td>
+              <th scope="row" className="govuk-table__header">
+                {u.name}
+              </th>
               <td className="govuk-table__cell">{u.kind === "wing" ? "Wing" : "Team"}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{u.staff}</td>
+              <td className="govuk-table__cell">
+                <a className="govuk-link" href={`/admin/prisons/${prison.id}/units/${u.id}`}>
+                  Rename or remove<span className="govuk-visually-hidden"> {u.name}</span>
+                </a>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -102,28 +108,16 @@ export default function Prison() {
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
-          <h2 className="govuk-heading-m">Add or rename a wing or team</h2>
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="unit" />
-            <div className="govuk-form-group">
-              <label className="govuk-label" htmlFor="field-unitId">
-                Wing or team to rename
-              </label>
-              <select className="govuk-select" id="field-unitId" name="unitId" defaultValue={unitValues.unitId ?? ""}>
-                <option value="">None: add a new one</option>
-                {units.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+          <h2 className="govuk-heading-m">Add a wing or team</h2>
+          {/* A new key after each save: the form starts empty again rather than keeping what was added. */}
+          <Form method="post" noValidate key={units.map((u) => u.id).join(",")}>
+            <input type="hidden" name="intent" value="add-unit" />
             <TextInput
               name="name"
-              label="Name"
+              label="Name of the new wing or team"
               hint="For example D wing or Keywork team"
               defaultValue={unitValues.name}
-              error={result?.intent === "unit" ? result.errors.name : undefined}
+              error={result?.intent === "add-unit" ? result.errors.name : undefined}
             />
             <Radios
               name="kind"
@@ -134,10 +128,10 @@ export default function Prison() {
                 { value: "team", label: "Team" },
               ]}
               defaultValue={unitValues.kind ?? "wing"}
-              error={result?.intent === "unit" ? result.errors.kind : undefined}
+              error={result?.intent === "add-unit" ? result.errors.kind : undefined}
             />
             <button type="submit" className="govuk-button">
-              Save wing or team
+              Add wing or team
             </button>
           </Form>
         </div>
