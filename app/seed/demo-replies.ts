@@ -86,7 +86,7 @@ const REPLIES: Record<string, Replies> = {
   ],
   "wing-safety/could-ask": [
     r(
-      "You don't want the landing knowing your business, and Kian and Amber matter to you. Asking them on your own, off the landing, is something you could do.",
+      "You don't want the landing knowing your business, and Lisa's kids matter to you. Asking them on your own, off the landing, is something you could do.",
       4,
     ),
     r("You could ask them on your own.", 3),
