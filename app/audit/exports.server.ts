@@ -13,7 +13,8 @@ export type ExportKind =
   | "lrs_delivery"
   | "own_record_csv"
   | "own_record_json"
-  | "scenario_yaml";
+  | "scenario_yaml"
+  | "audit_csv";
 
 export interface ExportAudit {
   /** the prison the rows belong to (null for the studio's scenarios) */

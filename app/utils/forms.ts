@@ -13,7 +13,10 @@ export const MAX_FORM_CHARS = 300_000;
 /** Errors for one field, typed so every action returns the same shape. */
 export const fieldErrors = (errors: FieldErrors): FieldErrors => errors;
 
-export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.infer<S>> {
+/** A posted form, or the query string of a GET form (filters). */
+type Fields = { entries(): IterableIterator<[string, FormDataEntryValue]> };
+
+export function parseForm<S extends z.ZodType>(schema: S, formData: Fields): FormResult<z.infer<S>> {
   const values: Record<string, string> = {};
   let size = 0;
   for (const [key, value] of formData.entries()) {
