@@ -239,6 +239,13 @@ test("every report page is accessible, and opening an officer's record is audite
   }
   await page.goto("/reports/wings");
   await expect(page.getByRole("cell", { name: "fewer than 5" }).first()).toBeVisible();
+  // Charts count whole officers (or whole percentages), on every chart with figures.
+  for (const path of ["/reports", "/reports/trend"]) {
+    await page.goto(path);
+    const ticks = await page.locator(".app-chart__tick").allTextContents();
+    expect(ticks.length, path).toBeGreaterThan(1);
+    for (const t of ticks) expect(t, path).toMatch(/^\d+%?$/);
+  }
   await page.goto("/reports/matrix");
   await page.getByRole("link", { name: "Sam Okafor" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sam Okafor: training record" })).toBeVisible();
