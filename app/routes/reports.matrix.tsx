@@ -7,6 +7,7 @@ import { reportHref, ReportsHeader, StatusTag } from "~/components/reports";
 import { STATUS_LABELS, type Status } from "~/domain/competency";
 import { matrixReport } from "~/reports/matrix.server";
 import { requireReportScope } from "~/reports/scope.server";
+import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Training matrix");
@@ -81,7 +82,7 @@ export default function Matrix() {
           Download these officers as CSV
         </a>
       </p>
-      <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways">
+      <WideTable label="Training matrix">
         <table className="govuk-table app-matrix" id="matrix">
           <caption className="govuk-table__caption govuk-table__caption--m">
             {hasErrors
@@ -128,7 +129,7 @@ export default function Matrix() {
             ) : null}
           </tbody>
         </table>
-      </div>
+      </WideTable>
       <Pagination page={page} pages={pages} query={query} />
     </ReportsHeader>
   );

@@ -335,3 +335,33 @@ test("officers and trainers get 403 on every report and export", async ({ page }
     await page.getByRole("button", { name: "Sign out" }).click();
   }
 });
+
+test("wide report tables fit a laptop screen, and scroll with their first column in view on a phone", async ({
+  page,
+}) => {
+  await signIn(page, "manager");
+  for (const [path, region] of [
+    ["/reports/matrix", "Training matrix, scrolls sideways"],
+    ["/reports/wings", "Completion and competency by wing, scrolls sideways"],
+  ] as const) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(path);
+    const scroller = page.getByRole("region", { name: region });
+    // Every module fits across at 1,280 px: nothing hidden off to the side.
+    expect(await scroller.evaluate((e) => e.scrollWidth - e.clientWidth), path).toBeLessThanOrEqual(1);
+    await expectAccessible(page);
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(path);
+    const firstCell = scroller.locator("tbody tr").first().locator("th");
+    const before = (await firstCell.boundingBox())!;
+    await scroller.focus();
+    await page.keyboard.press("End");
+    for (let i = 0; i < 20; i++) await page.keyboard.press("ArrowRight");
+    expect(await scroller.evaluate((e) => e.scrollLeft), path).toBeGreaterThan(0);
+    // The row's name stays where it was while the figures move under it.
+    expect((await firstCell.boundingBox())!.x, path).toBeCloseTo(before.x, 0);
+    await expect(firstCell).toBeInViewport();
+    await expectAccessible(page);
+  }
+});
