@@ -1,6 +1,7 @@
 // The home page for each role.
 import type { Home } from "~/home.server";
 import { Placeholder, SummaryList } from "~/components/page";
+import { UptakeTable } from "~/components/uptake";
 
 type HomeOf<R extends Home["role"]> = Extract<Home, { role: R }>;
 
@@ -127,6 +128,7 @@ export function ManagerHome({ home }: { home: HomeOf<"manager"> }) {
               { key: "Target", value: r.target },
             ]}
           />
+          <UptakeTable uptake={r.uptake} modules={r.modules} />
           <ul className="govuk-list">
             <li>
               <a className="govuk-link" href="/reports">

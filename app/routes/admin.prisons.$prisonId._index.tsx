@@ -8,6 +8,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Radios, TextInput } from "~/components/fields";
 import { fieldErrors, parseForm } from "~/utils/forms";
 import { PrisonForm, UnitForm } from "~/admin/prison-schemas";
+import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
 
@@ -63,48 +64,50 @@ export default function Prison() {
       <ErrorSummary errors={result?.errors} />
       <span className="govuk-caption-l">{prison.code}</span>
       <h1 className="govuk-heading-l">{prison.name}</h1>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Wings and teams</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Name
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Kind
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Active staff
-            </th>
-            <th scope="col" className="govuk-table__header">
-              <span className="govuk-visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {units.length === 0 ? (
+      <WideTable label="Wings and teams">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">Wings and teams</caption>
+          <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={4}>
-                No wings or teams yet.
-              </td>
-            </tr>
-          ) : null}
-          {units.map((u) => (
-            <tr key={u.id} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">
-                {u.name}
+              <th scope="col" className="govuk-table__header">
+                Name
               </th>
-              <td className="govuk-table__cell">{u.kind === "wing" ? "Wing" : "Team"}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{u.staff}</td>
-              <td className="govuk-table__cell">
-                <a className="govuk-link" href={`/admin/prisons/${prison.id}/units/${u.id}`}>
-                  Rename or remove<span className="govuk-visually-hidden"> {u.name}</span>
-                </a>
-              </td>
+              <th scope="col" className="govuk-table__header">
+                Kind
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Active staff
+              </th>
+              <th scope="col" className="govuk-table__header">
+                <span className="govuk-visually-hidden">Actions</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {units.length === 0 ? (
+              <tr className="govuk-table__row">
+                <td className="govuk-table__cell" colSpan={4}>
+                  No wings or teams yet.
+                </td>
+              </tr>
+            ) : null}
+            {units.map((u) => (
+              <tr key={u.id} className="govuk-table__row">
+                <th scope="row" className="govuk-table__header">
+                  {u.name}
+                </th>
+                <td className="govuk-table__cell">{u.kind === "wing" ? "Wing" : "Team"}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{u.staff}</td>
+                <td className="govuk-table__cell">
+                  <a className="govuk-link" href={`/admin/prisons/${prison.id}/units/${u.id}`}>
+                    Rename or remove<span className="govuk-visually-hidden"> {u.name}</span>
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </WideTable>
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">

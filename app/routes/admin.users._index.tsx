@@ -6,6 +6,7 @@ import { roleLabel, ROLES, ROLE_VALUES } from "~/admin/roles";
 import { requireUser } from "~/auth/guard.server";
 import { Tag } from "~/components/page";
 import { Pagination, pageParam } from "~/components/pagination";
+import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Users");
@@ -100,50 +101,52 @@ export default function Users() {
           </a>
         </p>
       ) : null}
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">
-          {total} user{total === 1 ? "" : "s"}
-          {pages > 1 ? `, page ${page} of ${pages}` : ""}
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Name
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Username
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Role
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Prison and wing
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Status
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {users.map((u) => (
-            <tr className="govuk-table__row" key={u.id}>
-              <td className="govuk-table__cell">
-                <a className="govuk-link" href={`/admin/users/${u.id}`}>
-                  {u.display_name}
-                </a>
-              </td>
-              <td className="govuk-table__cell">{u.username}</td>
-              <td className="govuk-table__cell">{roleLabel(u.role)}</td>
-              <td className="govuk-table__cell">
-                {[u.establishment_name, u.unit_name].filter(Boolean).join(", ") || "None"}
-              </td>
-              <td className="govuk-table__cell">
-                {u.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
-              </td>
+      <WideTable label="Users">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">
+            {total} user{total === 1 ? "" : "s"}
+            {pages > 1 ? `, page ${page} of ${pages}` : ""}
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Name
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Username
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Role
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Prison and wing
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Status
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {users.map((u) => (
+              <tr className="govuk-table__row" key={u.id}>
+                <td className="govuk-table__cell">
+                  <a className="govuk-link" href={`/admin/users/${u.id}`}>
+                    {u.display_name}
+                  </a>
+                </td>
+                <td className="govuk-table__cell">{u.username}</td>
+                <td className="govuk-table__cell">{roleLabel(u.role)}</td>
+                <td className="govuk-table__cell">
+                  {[u.establishment_name, u.unit_name].filter(Boolean).join(", ") || "None"}
+                </td>
+                <td className="govuk-table__cell">
+                  {u.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </WideTable>
       <Pagination page={page} pages={pages} query={query} />
     </>
   );

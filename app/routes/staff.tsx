@@ -6,6 +6,7 @@ import { Tag } from "~/components/page";
 import { Pagination, pageParam } from "~/components/pagination";
 import { reportHref } from "~/components/reports";
 import { prisonQuery, requireReportScope } from "~/reports/scope.server";
+import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Staff");
@@ -56,47 +57,49 @@ export default function Staff() {
         </Form>
       ) : null}
       <p className="govuk-body">Select an officer’s name to see their training record. Opening a record is audited.</p>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">
-          {total} staff{pages > 1 ? `, page ${page} of ${pages}` : ""}
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Name
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Role
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Wing or team
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Status
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {staff.map((s) => (
-            <tr key={s.id} className="govuk-table__row">
-              <td className="govuk-table__cell">
-                {s.role === "officer" ? (
-                  <a className="govuk-link" href={reportHref(`/reports/officers/${s.id}`, scope)}>
-                    {s.display_name}
-                  </a>
-                ) : (
-                  s.display_name
-                )}
-              </td>
-              <td className="govuk-table__cell">{roleLabel(s.role)}</td>
-              <td className="govuk-table__cell">{s.unit_name ?? "None"}</td>
-              <td className="govuk-table__cell">
-                {s.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
-              </td>
+      <WideTable label="Staff">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">
+            {total} staff{pages > 1 ? `, page ${page} of ${pages}` : ""}
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Name
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Role
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Wing or team
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Status
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {staff.map((s) => (
+              <tr key={s.id} className="govuk-table__row">
+                <td className="govuk-table__cell">
+                  {s.role === "officer" ? (
+                    <a className="govuk-link" href={reportHref(`/reports/officers/${s.id}`, scope)}>
+                      {s.display_name}
+                    </a>
+                  ) : (
+                    s.display_name
+                  )}
+                </td>
+                <td className="govuk-table__cell">{roleLabel(s.role)}</td>
+                <td className="govuk-table__cell">{s.unit_name ?? "None"}</td>
+                <td className="govuk-table__cell">
+                  {s.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </WideTable>
       <Pagination page={page} pages={pages} query={query} />
     </>
   );

@@ -90,25 +90,19 @@ const WINGS = ["A wing", "B wing", "C wing"];
 // A small team shows the small-number rule at work: its figures are hidden, the wings' are not.
 const SMALL_TEAM = { name: "Reception team", size: 3 };
 
-// Invented names, checked against nobody: first names and surnames common in England and Wales.
+// Invented names, checked against nobody: first names and surnames common in England and Wales, none
+// shared with a man in the scenarios.
 const FIRST = [
   "Aisha",
   "Ben",
-  "Callum",
   "Chloe",
-  "Darren",
   "Ellie",
   "Farah",
-  "Gemma",
   "Harvey",
   "Imran",
-  "Jade",
   "Jordan",
-  "Kayleigh",
   "Liam",
   "Leanne",
-  "Marcus",
-  "Megan",
   "Nathan",
   "Nadia",
   "Owen",
@@ -128,15 +122,29 @@ const FIRST = [
   "Hollie",
   "Jamal",
   "Kerry",
-  "Lewis",
   "Natalie",
-  "Stacey",
   "Adam",
   "Yusuf",
-  "Gareth",
   "Ffion",
-  "Connor",
   "Amira",
+  "Bilal",
+  "Carys",
+  "Dominic",
+  "Esther",
+  "Femi",
+  "Grace",
+  "Hamza",
+  "Isla",
+  "Jake",
+  "Kirsty",
+  "Luke",
+  "Maria",
+  "Niall",
+  "Olivia",
+  "Priyanka",
+  "Samira",
+  "Toby",
+  "Vicky",
 ];
 const LAST = [
   "Abbott",
@@ -159,7 +167,6 @@ const LAST = [
   "Lowe",
   "Mahmood",
   "Marsden",
-  "Mensah",
   "Nolan",
   "Oakley",
   "Pearce",
@@ -187,6 +194,15 @@ const LAST = [
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 
+function shuffled<T>(list: readonly T[], rand: () => number): T[] {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 /** How an officer takes to the training: when they start, how often they practise, how they learn. */
 interface Profile {
   kind: "pilot" | "keen" | "steady" | "struggling" | "recent" | "none";
@@ -202,9 +218,9 @@ interface Profile {
 }
 
 const PROFILE_SHARES: [Profile["kind"], number][] = [
-  ["pilot", 0.1],
-  ["keen", 0.22],
-  ["steady", 0.26],
+  ["pilot", 0.14],
+  ["keen", 0.2],
+  ["steady", 0.24],
   ["struggling", 0.1],
   ["recent", 0.16],
   ["none", 0.16],
@@ -221,7 +237,7 @@ function profileOf(kind: Profile["kind"], rand: () => number): Profile {
         ceiling: 0.95,
         pace: between(1.5, 3),
         pause: 0,
-        keepsUp: rand() < 0.5,
+        keepsUp: rand() < 0.4,
       };
     case "keen":
       return {
@@ -271,7 +287,6 @@ function profileOf(kind: Profile["kind"], rand: () => number): Profile {
 /** The whole demo prison, worked out in memory. */
 export function planDemo(modules: DemoModule[], now: Date, seed = DEMO_SEED): DemoPlan {
   const rand = mulberry32(seed);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
   const nowMs = now.getTime();
   const iso = (ms: number) => new Date(ms).toISOString();
   const longAgo = iso(nowMs - 240 * DAY);
@@ -282,12 +297,13 @@ export function planDemo(modules: DemoModule[], now: Date, seed = DEMO_SEED): De
     createdAt: longAgo,
     signIn: true,
   }));
-  const taken = new Set(people.map((p) => p.displayName));
+  // Each first name and surname once (in a seeded order) before any comes round again.
+  const firsts = shuffled(FIRST, rand).filter((f) => !people.some((p) => p.displayName.startsWith(`${f} `)));
+  const lasts = shuffled(LAST, rand);
+  let invented = 0;
   const inventName = () => {
-    for (;;) {
-      const name = `${pick(FIRST)} ${pick(LAST)}`;
-      if (!taken.has(name)) return (taken.add(name), name);
-    }
+    const n = invented++;
+    return `${firsts[n % firsts.length]} ${lasts[(n + Math.floor(n / lasts.length)) % lasts.length]}`;
   };
   const usernameOf = (name: string) => name.toLowerCase().replace(/[^a-z]+/g, ".");
 

@@ -364,3 +364,27 @@ test("wide report tables fit a laptop screen, and scroll with their first column
     await expectAccessible(page);
   }
 });
+
+test("the manager's home and the overview show uptake per module, readable at 1,280 px and on a phone", async ({
+  page,
+}) => {
+  await signIn(page, "manager");
+  for (const path of ["/", "/reports"]) {
+    await page.goto(path);
+    const uptake = page.getByRole("table", { name: "Uptake by module" });
+    await expect(uptake.getByRole("columnheader", { name: "Started" })).toBeVisible();
+    await expect(uptake.getByRole("columnheader", { name: "In progress" })).toBeVisible();
+    const listening = uptake.getByRole("row", { name: /^Listening on the landing/ });
+    await expect(listening.getByRole("cell").first()).toHaveText(/^\d+% \(\d+ of \d+\)$/);
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      // Nothing makes the page itself wider than the screen: wide tables scroll in their own region.
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        `${path} at ${width}`,
+      ).toBeLessThanOrEqual(width);
+      await expectAccessible(page);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+});
