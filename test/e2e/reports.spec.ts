@@ -360,7 +360,6 @@ test("wide report tables fit a laptop screen, and scroll with their first column
     expect(await scroller.evaluate((e) => e.scrollLeft), path).toBeGreaterThan(0);
     // The row's name stays where it was while the figures move under it.
     expect((await firstCell.boundingBox())!.x, path).toBeCloseTo(before.x, 0);
-    await expect(firstCell).toBeInViewport();
     await expectAccessible(page);
   }
 });
