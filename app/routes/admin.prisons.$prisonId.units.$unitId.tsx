@@ -8,6 +8,7 @@ import { loadPrison, loadUnit, removeUnit, renameUnit } from "~/admin/prisons.se
 import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios, TextInput } from "~/components/fields";
+import { readFormData } from "~/utils/form-data.server";
 import { fieldErrors, parseForm } from "~/utils/forms";
 import { title } from "~/utils/meta";
 
@@ -25,7 +26,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, context, { roles: ["admin"] });
   const prison = await loadPrison(context.db, params);
   const unit = await loadUnit(context.db, prison.id, params);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const back = `/admin/prisons/${prison.id}`;
   if (formData.get("intent") === "rename") {
     const form = parseForm(UnitForm, formData);

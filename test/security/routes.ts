@@ -152,6 +152,7 @@ export const ROUTES: Record<string, RouteCase> = {
   },
 
   "routes/admin.audit": admin(() => "/admin/audit"),
+  "routes/admin.audit[.]csv": admin(() => "/admin/audit.csv?action=user."),
   "routes/admin.users._index": admin(() => "/admin/users"),
   "routes/admin.users.new": admin(() => "/admin/users/new", {
     samples: (f) => [
@@ -181,12 +182,16 @@ export const ROUTES: Record<string, RouteCase> = {
   "routes/admin.prisons._index": admin(() => "/admin/prisons", {
     samples: () => [{ code: "FZZ", name: "HMP Fuzz" }],
   }),
-  "routes/admin.prisons.$prisonId": admin((f) => `/admin/prisons/${f.own.prisonId}`, {
+  "routes/admin.prisons.$prisonId._index": admin((f) => `/admin/prisons/${f.own.prisonId}`, {
     samples: (): Fields[] => [
       { intent: "prison", code: "HBK", name: "HMP Hollowbrook (renamed)" },
-      { intent: "unit", unitId: "", name: "D wing", kind: "wing" },
+      { intent: "add-unit", name: "D wing", kind: "wing" },
     ],
   }),
+  "routes/admin.prisons.$prisonId.units.$unitId": admin(
+    (f) => `/admin/prisons/${f.own.prisonId}/units/${f.own.wingId}`,
+    { samples: (): Fields[] => [{ intent: "rename", name: "Ash wing", kind: "wing" }, { intent: "remove" }] },
+  ),
 };
 
 /** Whether `who` may use a route. */
