@@ -447,7 +447,7 @@ function officerHistory(
   const passedAt = new Map<string, number>();
   modules: for (const module of modules) {
     for (const s of module.scenarios) {
-      let practices = skill > 0.7 ? (rand() < 0.5 ? 1 : 0) : 1 + (rand() < 0.4 ? 1 : 0);
+      let practices = skill > 0.6 ? (rand() < 0.5 ? 1 : 0) : 1 + (rand() < 0.2 ? 1 : 0);
       for (let tries = 0; tries < 3; tries++) {
         for (let p = 0; p < practices; p++) {
           let done;
@@ -464,7 +464,7 @@ function officerHistory(
           break;
         }
         if (!more) break modules;
-        practices = 1;
+        practices = rand() < 0.6 ? 1 : 0;
       }
     }
     if (rand() < profile.pause) break;

@@ -4,7 +4,7 @@
  * every step is a move the scenario offers, every ending is one it reaches, and the behaviour
  * counts come from the choices taken, exactly as a finished attempt's do.
  */
-import type { Scenario, ScenarioMachine, ScenarioSnapshot } from "~/domain/scenario";
+import type { Choice, Scenario, ScenarioMachine, ScenarioSnapshot } from "~/domain/scenario";
 import {
   availableChoices,
   canChoose,
@@ -78,7 +78,7 @@ export function playScenario(
       // Pick first, then ask the machine: most moves have no condition, so few are refused.
       const choices = availableChoices(snapshot).map((id) => node.choices!.find((c) => c.id === id)!);
       let picked;
-      while (!picked || !canChoose(machine, snapshot, picked.id)) {
+      while (!picked || !(alwaysOffered(picked) || canChoose(machine, snapshot, picked.id))) {
         if (picked) choices.splice(choices.indexOf(picked), 1);
         if (choices.length === 0) throw new Error(`Scenario '${scenario.id}' offers no move at '${nodeId}'.`);
         picked = pickWeighted(
@@ -101,6 +101,9 @@ export function playScenario(
     counts: countBehaviours(steps.flatMap((s) => (s.miCode ? [s.miCode] : []))),
   };
 }
+
+/** A move whose way on has no condition (or a fallback) is always open: no need to ask the machine. */
+const alwaysOffered = (c: Choice) => typeof c.goto === "string" || c.goto.some((g) => g.if === undefined);
 
 function pickWeighted<T>(items: T[], weights: number[], rand: () => number): T {
   const total = weights.reduce((a, b) => a + b, 0);
