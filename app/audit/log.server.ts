@@ -9,6 +9,7 @@ import { auditExport } from "~/audit/exports.server";
 import { AuditFilterForm } from "~/audit/log-filters";
 import { roleLabel, ROLE_VALUES } from "~/admin/roles";
 import type { CurrentUser } from "~/auth/guard.server";
+import { pageOf } from "~/components/pagination";
 import { describeAudit, parseDetails } from "~/domain/audit-words";
 import { toCsv } from "~/domain/reporting/csv";
 import { formatDateTime } from "~/practice/dates";
@@ -83,13 +84,12 @@ async function wordsFor(db: Kysely<Database>, rows: AuditRow[]) {
 
 export type AuditEvent = Awaited<ReturnType<typeof wordsFor>>[number];
 
-export async function auditPage(db: Kysely<Database>, query: AuditQuery, page: number) {
+export async function auditPage(db: Kysely<Database>, query: AuditQuery, url: URL) {
   if (Object.keys(query.errors).length) return { events: [], total: 0, page: 1, pages: 1 };
   const total = await countAudit(db, query.filter);
-  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const shown = Math.min(page, pages);
-  const rows = await listAudit(db, { ...query.filter, limit: AUDIT_PAGE_SIZE, offset: (shown - 1) * AUDIT_PAGE_SIZE });
-  return { events: await wordsFor(db, rows), total, page: shown, pages };
+  const { page, pages, offset } = pageOf(url, total, AUDIT_PAGE_SIZE);
+  const rows = await listAudit(db, { ...query.filter, limit: AUDIT_PAGE_SIZE, offset });
+  return { events: await wordsFor(db, rows), total, page, pages };
 }
 
 export type AuditCsvResult = { ok: true; csv: string; events: number } | { ok: false; message: string };

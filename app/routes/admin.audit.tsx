@@ -5,7 +5,7 @@ import { auditPage, parseAuditQuery } from "~/audit/log.server";
 import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Select, TextInput } from "~/components/fields";
-import { Pagination, pageParam } from "~/components/pagination";
+import { Pagination } from "~/components/pagination";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Audit log");
@@ -14,7 +14,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { roles: ["admin"] });
   const url = new URL(request.url);
   const query = parseAuditQuery(url.searchParams);
-  const page = await auditPage(context.db, query, pageParam(url));
+  const page = await auditPage(context.db, query, url);
   return { ...page, values: query.values, errors: query.errors };
 }
 

@@ -5,7 +5,8 @@ import { listUnits, unitStaffCounts } from "~db/queries/establishments.server";
 import { addUnit, loadPrison, saveEstablishment } from "~/admin/prisons.server";
 import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { Radios, TextInput } from "~/components/fields";
+import { TextInput } from "~/components/fields";
+import { UnitFields } from "~/admin/unit-fields";
 import { fieldErrors, parseForm } from "~/utils/forms";
 import { PrisonForm, UnitForm } from "~/admin/prison-schemas";
 import { WideTable } from "~/components/wide-table";
@@ -115,23 +116,11 @@ export default function Prison() {
           {/* A new key after each save: the form starts empty again rather than keeping what was added. */}
           <Form method="post" noValidate key={units.map((u) => u.id).join(",")}>
             <input type="hidden" name="intent" value="add-unit" />
-            <TextInput
-              name="name"
-              label="Name of the new wing or team"
+            <UnitFields
+              nameLabel="Name of the new wing or team"
               hint="For example D wing or Keywork team"
-              defaultValue={unitValues.name}
-              error={result?.intent === "add-unit" ? result.errors.name : undefined}
-            />
-            <Radios
-              name="kind"
-              legend="Kind"
-              small
-              options={[
-                { value: "wing", label: "Wing" },
-                { value: "team", label: "Team" },
-              ]}
-              defaultValue={unitValues.kind ?? "wing"}
-              error={result?.intent === "add-unit" ? result.errors.kind : undefined}
+              values={unitValues}
+              errors={result?.intent === "add-unit" ? result.errors : undefined}
             />
             <button type="submit" className="govuk-button">
               Add wing or team

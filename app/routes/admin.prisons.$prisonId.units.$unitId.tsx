@@ -7,7 +7,7 @@ import { UnitForm } from "~/admin/prison-schemas";
 import { loadPrison, loadUnit, removeUnit, renameUnit } from "~/admin/prisons.server";
 import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { Radios, TextInput } from "~/components/fields";
+import { UnitFields } from "~/admin/unit-fields";
 import { readFormData } from "~/utils/form-data.server";
 import { fieldErrors, parseForm } from "~/utils/forms";
 import { title } from "~/utils/meta";
@@ -81,24 +81,7 @@ export default function Unit() {
       {/* Keyed by the saved name: after a rename the form shows the name as it now is. */}
       <Form method="post" noValidate key={`${unit.name}/${unit.kind}`}>
         <input type="hidden" name="intent" value="rename" />
-        <TextInput
-          name="name"
-          label="New name"
-          defaultValue={values.name}
-          error={result?.errors.name}
-          className="govuk-input--width-20"
-        />
-        <Radios
-          name="kind"
-          legend="Kind"
-          small
-          options={[
-            { value: "wing", label: "Wing" },
-            { value: "team", label: "Team" },
-          ]}
-          defaultValue={values.kind}
-          error={result?.errors.kind}
-        />
+        <UnitFields nameLabel="New name" values={values} errors={result?.errors} />
         <button type="submit" className="govuk-button">
           Save name
         </button>

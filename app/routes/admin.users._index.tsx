@@ -5,7 +5,7 @@ import { countUsers, listUsers } from "~db/queries/users.server";
 import { roleLabel, ROLES, ROLE_VALUES } from "~/admin/roles";
 import { requireUser } from "~/auth/guard.server";
 import { Tag } from "~/components/page";
-import { Pagination, pageParam } from "~/components/pagination";
+import { Pagination, pageOf } from "~/components/pagination";
 import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
 
@@ -27,9 +27,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const wing = units.find((u) => u.id === unit && u.establishment_id === prison) ?? null;
   const filter = { establishmentId: prison, unitId: wing?.id ?? null, role, search };
   const total = await countUsers(db, filter);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(pageParam(url), pages);
-  const users = await listUsers(db, { ...filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { page, pages, offset } = pageOf(url, total, PAGE_SIZE);
+  const users = await listUsers(db, { ...filter, limit: PAGE_SIZE, offset });
   const query: Record<string, string> = {};
   if (search) query.q = search;
   if (prison) query.prison = String(prison);

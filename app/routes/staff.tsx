@@ -3,7 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { countUsers, listUsers } from "~db/queries/users.server";
 import { roleLabel } from "~/admin/roles";
 import { Tag } from "~/components/page";
-import { Pagination, pageParam } from "~/components/pagination";
+import { Pagination, pageOf } from "~/components/pagination";
 import { reportHref } from "~/components/reports";
 import { prisonQuery, requireReportScope } from "~/reports/scope.server";
 import { WideTable } from "~/components/wide-table";
@@ -18,9 +18,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request, context);
   const filter = { establishmentId: scope.prison.id };
   const total = await countUsers(scope.db, filter);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(pageParam(new URL(request.url)), pages);
-  const staff = await listUsers(scope.db, { ...filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { page, pages, offset } = pageOf(new URL(request.url), total, PAGE_SIZE);
+  const staff = await listUsers(scope.db, { ...filter, limit: PAGE_SIZE, offset });
   return {
     staff,
     total,
