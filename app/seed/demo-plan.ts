@@ -14,6 +14,7 @@ import type { Outcome } from "~/domain/mi-codes";
 import { lastMonths } from "~/domain/reporting/months";
 import { persistConversation, type Scenario, type ScenarioMachine } from "~/domain/scenario";
 import { mulberry32 } from "~/domain/shuffle";
+import { FIRST_NAMES, SURNAMES } from "./demo-names";
 import { playScenario, type PlayedStep } from "./demo-play";
 
 export const DEMO_SEED = 20261130;
@@ -31,8 +32,6 @@ export interface DemoPerson {
   unit: string | null;
   active: boolean;
   createdAt: string;
-  /** one of the published demo sign-ins (they start with no training, for trying Engage out) */
-  signIn: boolean;
 }
 
 export interface DemoAttempt {
@@ -89,107 +88,6 @@ export const DEMO_SIGN_INS: { username: string; displayName: string; role: Role;
 const WINGS = ["A wing", "B wing", "C wing"];
 // A small team shows the small-number rule at work: its figures are hidden, the wings' are not.
 const SMALL_TEAM = { name: "Reception team", size: 3 };
-
-// Invented names, checked against nobody: first names and surnames common in England and Wales, none
-// shared with a man in the scenarios.
-const FIRST = [
-  "Aisha",
-  "Ben",
-  "Chloe",
-  "Ellie",
-  "Farah",
-  "Harvey",
-  "Imran",
-  "Jordan",
-  "Liam",
-  "Leanne",
-  "Nathan",
-  "Nadia",
-  "Owen",
-  "Paige",
-  "Ravi",
-  "Rhys",
-  "Sadia",
-  "Shaun",
-  "Sophie",
-  "Tariq",
-  "Tasha",
-  "Wayne",
-  "Zoe",
-  "Kwame",
-  "Bethan",
-  "Declan",
-  "Hollie",
-  "Jamal",
-  "Kerry",
-  "Natalie",
-  "Adam",
-  "Yusuf",
-  "Ffion",
-  "Amira",
-  "Bilal",
-  "Carys",
-  "Dominic",
-  "Esther",
-  "Femi",
-  "Grace",
-  "Hamza",
-  "Isla",
-  "Jake",
-  "Kirsty",
-  "Luke",
-  "Maria",
-  "Niall",
-  "Olivia",
-  "Priyanka",
-  "Samira",
-  "Toby",
-  "Vicky",
-];
-const LAST = [
-  "Abbott",
-  "Bains",
-  "Barker",
-  "Brennan",
-  "Carver",
-  "Chaudhry",
-  "Dalton",
-  "Devlin",
-  "Eastwood",
-  "Fenwick",
-  "Gill",
-  "Greaves",
-  "Hallam",
-  "Hussain",
-  "Jarvis",
-  "Kaur",
-  "Kelleher",
-  "Lowe",
-  "Mahmood",
-  "Marsden",
-  "Nolan",
-  "Oakley",
-  "Pearce",
-  "Quinlan",
-  "Rahman",
-  "Rowley",
-  "Sandhu",
-  "Shaw",
-  "Thorne",
-  "Tierney",
-  "Varley",
-  "Walsh",
-  "Whitaker",
-  "Yates",
-  "Adeyemi",
-  "Bramley",
-  "Cullen",
-  "Dunmore",
-  "Ellison",
-  "Forde",
-  "Gallagher",
-  "Hirst",
-];
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -295,11 +193,10 @@ export function planDemo(modules: DemoModule[], now: Date, seed = DEMO_SEED): De
     ...p,
     active: true,
     createdAt: longAgo,
-    signIn: true,
   }));
   // Each first name and surname once (in a seeded order) before any comes round again.
-  const firsts = shuffled(FIRST, rand).filter((f) => !people.some((p) => p.displayName.startsWith(`${f} `)));
-  const lasts = shuffled(LAST, rand);
+  const firsts = shuffled(FIRST_NAMES, rand).filter((f) => !people.some((p) => p.displayName.startsWith(`${f} `)));
+  const lasts = shuffled(SURNAMES, rand);
   let invented = 0;
   const inventName = () => {
     const n = invented++;
@@ -326,7 +223,6 @@ export function planDemo(modules: DemoModule[], now: Date, seed = DEMO_SEED): De
         unit: unit.name,
         active: true,
         createdAt: iso(joined),
-        signIn: false,
       });
       generated.push({ username, unit: unit.name, profile, active: true });
     }
@@ -340,7 +236,6 @@ export function planDemo(modules: DemoModule[], now: Date, seed = DEMO_SEED): De
     unit: "B wing",
     active: false,
     createdAt: longAgo,
-    signIn: false,
   });
   generated.push({ username: usernameOf(leaver), unit: "B wing", profile: profileOf("steady", rand), active: false });
 

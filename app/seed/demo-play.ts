@@ -15,7 +15,7 @@ import {
   startConversation,
   writeReply,
 } from "~/domain/scenario";
-import { countBehaviours, type BehaviourCounts } from "~/domain/indicators";
+import { countBehaviours, NO_BEHAVIOURS, type BehaviourCounts } from "~/domain/indicators";
 import { MI_CODE_INFO, type MiCode, type Outcome } from "~/domain/mi-codes";
 import { writtenReplyFor, type DemoReply } from "./demo-replies";
 
@@ -34,6 +34,7 @@ export interface PlayedAttempt {
   steps: PlayedStep[];
   snapshot: ScenarioSnapshot;
   ending: { nodeId: string; outcome: Outcome } | null;
+  /** the behaviour counts a finished attempt keeps (zero while unfinished) */
   counts: BehaviourCounts;
 }
 
@@ -98,7 +99,8 @@ export function playScenario(
     steps,
     snapshot,
     ending: ending ? { nodeId: ending.nodeId, outcome: ending.outcome } : null,
-    counts: countBehaviours(steps.flatMap((s) => (s.miCode ? [s.miCode] : []))),
+    // As the practice loop stores them: counted when the conversation ends, zero until then.
+    counts: ending ? countBehaviours(steps.flatMap((s) => (s.miCode ? [s.miCode] : []))) : NO_BEHAVIOURS,
   };
 }
 
