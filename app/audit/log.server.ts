@@ -12,7 +12,9 @@ import type { CurrentUser } from "~/auth/guard.server";
 import { pageOf } from "~/components/pagination";
 import { describeAudit, parseDetails } from "~/domain/audit-words";
 import { toCsv } from "~/domain/reporting/csv";
-import { formatDateTime } from "~/practice/dates";
+import { getCurriculum } from "~/curriculum.server";
+import { monthLabel, MONTH_PATTERN } from "~/domain/reporting/months";
+import { formatDate, formatDateTime } from "~/practice/dates";
 import { parseForm } from "~/utils/forms";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -45,12 +47,14 @@ export function parseAuditQuery(params: URLSearchParams): AuditQuery {
   };
 }
 
+const DAY_PATTERN = /^\d{4}-\d\d-\d\d$/;
 const dayStart = (day: string) => `${day}T00:00:00.000Z`;
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** Turns stored rows into what a person reads, with the raw record kept beside it. */
 async function wordsFor(db: Kysely<Database>, rows: AuditRow[]) {
-  const [prisons, units] = await Promise.all([listEstablishments(db), listUnits(db)]);
+  const [prisons, units, curriculum] = await Promise.all([listEstablishments(db), listUnits(db), getCurriculum(db)]);
+  const titles = new Map(curriculum.flatMap((m) => m.scenarios.map((s) => [s.id, s.title] as const)));
   const prisonNames = new Map(prisons.map((p) => [p.id, p.name]));
   const unitNames = new Map(units.map((u) => [u.id, u.name]));
   const names = {
@@ -58,6 +62,10 @@ async function wordsFor(db: Kysely<Database>, rows: AuditRow[]) {
     unit: (id: unknown) => (typeof id === "number" ? (unitNames.get(id) ?? null) : null),
     role: (role: unknown) =>
       ROLE_VALUES.find((r) => r === role) ? roleLabel(role as (typeof ROLE_VALUES)[number]) : String(role ?? ""),
+    scenario: (id: unknown) => (typeof id === "string" ? (titles.get(id) ?? null) : null),
+    // As every page shows them; a value that is not a day or month is shown as it was stored.
+    day: (v: unknown) => (typeof v === "string" && DAY_PATTERN.test(v) ? formatDate(v) : String(v ?? "")),
+    month: (v: unknown) => (typeof v === "string" && MONTH_PATTERN.test(v) ? monthLabel(v) : String(v ?? "")),
   };
   return rows.map((r) => ({
     id: r.id,

@@ -13,8 +13,15 @@ export interface AuditFacts {
   /** the prison it concerns */
   prison: string | null;
   details: Record<string, unknown>;
-  /** names for ids a record may carry (a wing moved to, a role) */
-  names: { prison(id: unknown): string | null; unit(id: unknown): string | null; role(role: unknown): string };
+  /** names for ids a record may carry (a wing moved to, a role, a scenario), and days and months as pages show them */
+  names: {
+    prison(id: unknown): string | null;
+    unit(id: unknown): string | null;
+    role(role: unknown): string;
+    scenario(id: unknown): string | null;
+    day(iso: unknown): string;
+    month(yyyyMm: unknown): string;
+  };
 }
 
 /** Details as stored (JSON text): an object, or empty when missing or unreadable. */
@@ -31,6 +38,11 @@ export function parseDetails(json: string | null): Record<string, unknown> {
 const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : "");
 const possessive = (name: string) => `${name}’s`;
 const quoted = (v: unknown) => (text(v) ? `“${text(v)}”` : "");
+/** A scenario by its title when the library still has it, else by its id. */
+const scenario = (f: AuditFacts, id: unknown) => {
+  const title = f.names.scenario(id);
+  return title ? `“${title}”` : text(id);
+};
 
 type Phrase = (f: AuditFacts, who: string, whom: string) => string;
 
@@ -43,8 +55,12 @@ const PHRASES: Record<string, Phrase> = {
     f.details.which === "all others"
       ? `${who} signed out of all their other sessions`
       : `${who} signed out of one of their other sessions`,
-  "user.created": (f, who, whom) =>
-    `${who} created an account for ${whom}${f.details.role ? ` (${f.names.role(f.details.role)})` : ""}`,
+  "user.created": (f, who, whom) => {
+    const role = f.details.role ? ` (${f.names.role(f.details.role)})` : "";
+    return f.actor === null && f.details.by
+      ? `An account for ${whom}${role} was created on the server (${text(f.details.by)})`
+      : `${who} created an account for ${whom}${role}`;
+  },
   "user.role_changed": (f, who, whom) =>
     `${who} changed ${possessive(whom)} role from ${f.names.role(f.details.from)} to ${f.names.role(f.details.to)}`,
   "user.moved": (f, who, whom) => {
@@ -69,15 +85,16 @@ const PHRASES: Record<string, Phrase> = {
   "reply.opened": (_, who, whom) => `${who} opened a written reply by ${whom} to rate it`,
   "reply.reviewed": (f, who, whom) =>
     `${who} rated a written reply by ${whom}${f.details.rating ? `: ${text(f.details.rating)} out of 5` : ""}`,
-  "scenario.imported": (f, who) => `${who} imported a file as a draft of the scenario ${text(f.details.scenarioId)}`,
+  "scenario.imported": (f, who) =>
+    `${who} imported ${quoted(f.details.file) || "a file"} as a draft of the scenario ${scenario(f, f.details.scenarioId)}`,
   "scenario.published": (f, who) =>
-    `${who} published a new version of the scenario ${text(f.details.scenarioId)}${
+    `${who} published a new version of the scenario ${scenario(f, f.details.scenarioId)}${
       f.details.changeNote ? `: ${quoted(f.details.changeNote)}` : ""
     }`,
   "target.set": (f, who) =>
-    `${who} set ${f.prison ? possessive(f.prison) : "the"} target: ${text(f.details.percent)}% of officers competent by ${text(f.details.date)}`,
+    `${who} set ${f.prison ? possessive(f.prison) : "the"} target: ${text(f.details.percent)}% of officers competent by ${f.names.day(f.details.date)}`,
   "engagement.recorded": (f, who) =>
-    `${who} recorded programme engagement for ${text(f.details.month)}: ${text(f.details.notEngaging)} of ${text(
+    `${who} recorded programme engagement for ${f.names.month(f.details.month)}: ${text(f.details.notEngaging)} of ${text(
       f.details.eligible,
     )} men refusing or not engaging`,
 };
@@ -90,7 +107,11 @@ const EXPORTS: Record<string, (f: AuditFacts, who: string, whom: string) => stri
   lrs_delivery: (f, who) => `${who} sent attempts${forPrison(f)} to the Learning Record Store${rows(f, "statement")}`,
   own_record_csv: (_, who) => `${who} downloaded their own training record as CSV`,
   own_record_json: (_, who) => `${who} downloaded their own training record as JSON`,
-  scenario_yaml: (f, who) => `${who} exported the scenario ${text(f.details.scenario)} as YAML`,
+  scenario_yaml: (f, who) =>
+    `${who} exported the ${f.details.version === "published" ? "published version" : "draft"} of the scenario ${scenario(
+      f,
+      f.details.scenario,
+    )} as YAML`,
   audit_csv: (f, who) => `${who} downloaded the audit log as CSV${rows(f, "event")}`,
 };
 const forPrison = (f: AuditFacts) => (f.prison ? ` for ${f.prison}` : "");

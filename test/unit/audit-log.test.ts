@@ -46,6 +46,9 @@ const names = {
   prison: () => "HMP Hollowbrook (demo)",
   unit: () => "C wing",
   role: (r: unknown) => (r === "manager" ? "Manager" : "Officer"),
+  scenario: (id: unknown) => (id === "gareth-visits" ? "Gareth and the visit" : null),
+  day: (d: unknown) => (d === "2027-11-30" ? "30 November 2027" : String(d)),
+  month: (m: unknown) => (m === "2026-10" ? "October 2026" : String(m)),
 };
 const say = (action: string, details: Record<string, unknown> = {}, subject: string | null = "Sam Okafor") =>
   describeAudit({ action, actor: "Jo Bloggs", subject, prison: "HMP Hollowbrook (demo)", details, names });
@@ -69,8 +72,31 @@ describe("the audit log in people's words", () => {
     );
     expect(say("unit.removed", { name: "E wing" }, null)).toBe("Jo Bloggs removed E wing from HMP Hollowbrook (demo)");
     expect(say("target.set", { percent: 60, date: "2027-11-30" }, null)).toBe(
-      "Jo Bloggs set HMP Hollowbrook (demo)’s target: 60% of officers competent by 2027-11-30",
+      "Jo Bloggs set HMP Hollowbrook (demo)’s target: 60% of officers competent by 30 November 2027",
     );
+    expect(say("engagement.recorded", { month: "2026-10", eligible: 40, notEngaging: 6 }, null)).toBe(
+      "Jo Bloggs recorded programme engagement for October 2026: 6 of 40 men refusing or not engaging",
+    );
+    expect(say("scenario.published", { scenarioId: "gareth-visits", changeNote: "Kinder ending" }, null)).toBe(
+      "Jo Bloggs published a new version of the scenario “Gareth and the visit”: “Kinder ending”",
+    );
+    // A scenario the library no longer has is named by its id.
+    expect(say("scenario.imported", { scenarioId: "new-one", file: "new-one.yaml" }, null)).toBe(
+      "Jo Bloggs imported “new-one.yaml” as a draft of the scenario new-one",
+    );
+    expect(say("export.scenario_yaml", { scenario: "gareth-visits", version: "published" }, null)).toBe(
+      "Jo Bloggs exported the published version of the scenario “Gareth and the visit” as YAML",
+    );
+    expect(
+      describeAudit({
+        action: "user.created",
+        actor: null,
+        subject: "Alex Rowan",
+        prison: null,
+        details: { role: "manager", by: "npm run users:create-admin" },
+        names,
+      }),
+    ).toBe("An account for Alex Rowan (Manager) was created on the server (npm run users:create-admin)");
     expect(
       describeAudit({
         action: "sign_in.failed",
