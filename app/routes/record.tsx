@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
+import { WideTable } from "~/components/wide-table";
 import { formatDate } from "~/practice/dates";
 import { INDICATOR_NAMES, recordOf } from "~/practice/record.server";
 import { title } from "~/utils/meta";
@@ -40,7 +41,7 @@ export default function Record() {
       {entries.length === 0 ? (
         <p className="govuk-body">You have not started any scenarios yet.</p>
       ) : (
-        <div className="app-table-scroll" role="region" aria-label="Your attempts" tabIndex={0}>
+        <WideTable label="Your attempts">
           <table className="govuk-table app-record-table govuk-!-font-size-16">
             <caption className="govuk-table__caption govuk-table__caption--m">Your attempts</caption>
             <thead className="govuk-table__head">
@@ -67,7 +68,9 @@ export default function Record() {
             <tbody className="govuk-table__body">
               {entries.map((e) => (
                 <tr className="govuk-table__row" key={e.id}>
-                  <td className="govuk-table__cell">{e.date}</td>
+                  <th scope="row" className="govuk-table__header app-record-table__date">
+                    {e.date}
+                  </th>
                   <td className="govuk-table__cell">
                     <a
                       className="govuk-link"
@@ -98,7 +101,7 @@ export default function Record() {
               ))}
             </tbody>
           </table>
-        </div>
+        </WideTable>
       )}
     </>
   );

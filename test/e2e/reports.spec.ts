@@ -364,6 +364,41 @@ test("wide report tables fit a laptop screen, and scroll with their first column
   }
 });
 
+test("an officer's record scrolls sideways on a phone with each attempt's date in view", async ({ page }) => {
+  // The demo officer with the longest record (the published sign-ins start with none).
+  const db = openDatabase({ engine: "sqlite", path: dbFile });
+  const busiest = await db
+    .selectFrom("attempts")
+    .innerJoin("users", "users.id", "attempts.officer_id")
+    .select(["users.username", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("users.active", "=", true)
+    .groupBy("users.username")
+    .orderBy("n", "desc")
+    .executeTakeFirstOrThrow()
+    .finally(() => db.destroy());
+  await signIn(page, busiest.username);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/record");
+    const scroller = page.getByRole("region", { name: "Your attempts, scrolls sideways" });
+    await expect(scroller.getByRole("rowheader")).toHaveCount(Number(busiest.n));
+    // Nothing makes the page itself wider than the screen: the table scrolls in its own region.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `at ${width}`).toBeLessThanOrEqual(width);
+    await expectAccessible(page);
+  }
+  const firstDate = page
+    .getByRole("region", { name: "Your attempts, scrolls sideways" })
+    .getByRole("rowheader")
+    .first();
+  const before = (await firstDate.boundingBox())!;
+  await page.getByRole("region", { name: "Your attempts, scrolls sideways" }).focus();
+  for (let i = 0; i < 20; i++) await page.keyboard.press("ArrowRight");
+  expect(
+    await page.getByRole("region", { name: "Your attempts, scrolls sideways" }).evaluate((e) => e.scrollLeft),
+  ).toBeGreaterThan(0);
+  expect((await firstDate.boundingBox())!.x).toBeCloseTo(before.x, 0);
+});
+
 test("the manager's home and the overview show uptake per module, readable at 1,280 px and on a phone", async ({
   page,
 }) => {
