@@ -10,8 +10,7 @@ export const meta: MetaFunction = () => title("Written replies to review");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
-  const page = pageParam(new URL(request.url));
-  return { page, ...(await reviewQueue(context.db, user, page)) };
+  return reviewQueue(context.db, user, pageParam(new URL(request.url)));
 }
 
 const when = (iso: string) =>
