@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { countAudit, listAudit, type AuditFilter, type AuditRow } from "~db/queries/audit.server";
 import { listEstablishments, listUnits } from "~db/queries/establishments.server";
+import { scenarioTitles } from "~db/queries/scenario-versions.server";
 import { auditExport } from "~/audit/exports.server";
 import { AuditFilterForm } from "~/audit/log-filters";
 import { roleLabel, ROLE_VALUES } from "~/admin/roles";
@@ -53,8 +54,14 @@ const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) + 8
 
 /** Turns stored rows into what a person reads, with the raw record kept beside it. */
 async function wordsFor(db: Kysely<Database>, rows: AuditRow[]) {
-  const [prisons, units, curriculum] = await Promise.all([listEstablishments(db), listUnits(db), getCurriculum(db)]);
-  const titles = new Map(curriculum.flatMap((m) => m.scenarios.map((s) => [s.id, s.title] as const)));
+  const [prisons, units, scenarios, curriculum] = await Promise.all([
+    listEstablishments(db),
+    listUnits(db),
+    scenarioTitles(db),
+    getCurriculum(db),
+  ]);
+  const titles = new Map(scenarios.map((s) => [s.scenario_id, s.title]));
+  const moduleTitles = new Map(curriculum.map((m) => [m.id, m.title]));
   const prisonNames = new Map(prisons.map((p) => [p.id, p.name]));
   const unitNames = new Map(units.map((u) => [u.id, u.name]));
   const names = {
@@ -63,6 +70,7 @@ async function wordsFor(db: Kysely<Database>, rows: AuditRow[]) {
     role: (role: unknown) =>
       ROLE_VALUES.find((r) => r === role) ? roleLabel(role as (typeof ROLE_VALUES)[number]) : String(role ?? ""),
     scenario: (id: unknown) => (typeof id === "string" ? (titles.get(id) ?? null) : null),
+    module: (id: unknown) => (typeof id === "string" ? (moduleTitles.get(id) ?? null) : null),
     // As every page shows them; a value that is not a day or month is shown as it was stored.
     day: (v: unknown) => (typeof v === "string" && DAY_PATTERN.test(v) ? formatDate(v) : String(v ?? "")),
     month: (v: unknown) => (typeof v === "string" && MONTH_PATTERN.test(v) ? monthLabel(v) : String(v ?? "")),

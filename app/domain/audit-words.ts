@@ -19,6 +19,7 @@ export interface AuditFacts {
     unit(id: unknown): string | null;
     role(role: unknown): string;
     scenario(id: unknown): string | null;
+    module(id: unknown): string | null;
     day(iso: unknown): string;
     month(yyyyMm: unknown): string;
   };
@@ -42,6 +43,10 @@ const quoted = (v: unknown) => (text(v) ? `“${text(v)}”` : "");
 const scenario = (f: AuditFacts, id: unknown) => {
   const title = f.names.scenario(id);
   return title ? `“${title}”` : text(id);
+};
+const moduleName = (f: AuditFacts, id: unknown) => {
+  const title = f.names.module(id);
+  return title ? `the module “${title}”` : text(id) ? `the module ${text(id)}` : "its module";
 };
 
 type Phrase = (f: AuditFacts, who: string, whom: string) => string;
@@ -90,6 +95,14 @@ const PHRASES: Record<string, Phrase> = {
   "scenario.published": (f, who) =>
     `${who} published a new version of the scenario ${scenario(f, f.details.scenarioId)}${
       f.details.changeNote ? `: ${quoted(f.details.changeNote)}` : ""
+    }`,
+  "scenario.retired": (f, who) =>
+    `${who} retired the scenario ${scenario(f, f.details.scenarioId)} from ${moduleName(f, f.details.moduleId)}`,
+  "scenario.returned": (f, who) =>
+    `${who} returned the scenario ${scenario(f, f.details.scenarioId)} to ${moduleName(f, f.details.moduleId)}`,
+  "scenario.rolled_back": (f, who) =>
+    `${who} rolled the scenario ${scenario(f, f.details.scenarioId)} back${
+      typeof f.details.to === "number" ? ` to version ${f.details.to}` : ""
     }`,
   "target.set": (f, who) =>
     `${who} set ${f.prison ? possessive(f.prison) : "the"} target: ${text(f.details.percent)}% of officers competent by ${f.names.day(f.details.date)}`,

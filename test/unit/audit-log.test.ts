@@ -47,6 +47,7 @@ const names = {
   unit: () => "C wing",
   role: (r: unknown) => (r === "manager" ? "Manager" : "Officer"),
   scenario: (id: unknown) => (id === "gareth-visits" ? "Gareth and the visit" : null),
+  module: (id: unknown) => (id === "listening" ? "Listening on the landing" : null),
   day: (d: unknown) => (d === "2027-11-30" ? "30 November 2027" : String(d)),
   month: (m: unknown) => (m === "2026-10" ? "October 2026" : String(m)),
 };
@@ -86,6 +87,16 @@ describe("the audit log in people's words", () => {
     );
     expect(say("export.scenario_yaml", { scenario: "gareth-visits", version: "published" }, null)).toBe(
       "Jo Bloggs exported the published version of the scenario “Gareth and the visit” as YAML",
+    );
+    // Retiring, returning and rolling back (the studio's policy for changing modules).
+    expect(say("scenario.retired", { scenarioId: "gareth-visits", moduleId: "listening" }, null)).toBe(
+      "Jo Bloggs retired the scenario “Gareth and the visit” from the module “Listening on the landing”",
+    );
+    expect(say("scenario.returned", { scenarioId: "gareth-visits", moduleId: "gone" }, null)).toBe(
+      "Jo Bloggs returned the scenario “Gareth and the visit” to the module gone",
+    );
+    expect(say("scenario.rolled_back", { scenarioId: "gareth-visits", to: 2 }, null)).toBe(
+      "Jo Bloggs rolled the scenario “Gareth and the visit” back to version 2",
     );
     expect(
       describeAudit({
@@ -206,6 +217,22 @@ describe("the audit log in people's words", () => {
       "Chris Pemberton downloaded the training matrix for HMP Hollowbrook (demo) as CSV (5 officers)",
     ]);
     expect(JSON.parse(events[0].raw.details!)).toMatchObject({ filters: { status: "not_started" }, rows: 5 });
+  });
+
+  it("names scenarios and modules by their titles, retired scenarios too", async () => {
+    const { getCurriculum } = await import("~/curriculum.server");
+    const [m] = await getCurriculum(db);
+    const s = m.scenarios[0];
+    await recordAudit(db, {
+      actorUserId: await userIdOf(db, "trainer"),
+      action: "scenario.retired",
+      establishmentId: prison,
+      details: { scenarioId: s.id, moduleId: m.id },
+    });
+    const { events } = await page("?action=scenario.");
+    expect(events[0].sentence).toBe(
+      `${events[0].raw.actor!.split(" (")[0]} retired the scenario “${s.title}” from the module “${m.title}”`,
+    );
   });
 
   it("is for admins only", async () => {
