@@ -66,7 +66,7 @@ export default function AuditLog() {
       {filtered ? null : (
         <p className="govuk-body">
           <a className="govuk-link" href={download} download>
-            Download these {total} events as CSV
+            Download {total === 1 ? "this event" : `these ${total.toLocaleString("en-GB")} events`} as CSV
           </a>{" "}
           (the download is itself recorded in the audit log)
         </p>
@@ -75,7 +75,7 @@ export default function AuditLog() {
         <caption className="govuk-table__caption govuk-table__caption--m">
           {filtered
             ? "No events shown: correct the filters above"
-            : `${total} event${total === 1 ? "" : "s"}, newest first${pages > 1 ? `, page ${page} of ${pages}` : ""}`}
+            : `${total.toLocaleString("en-GB")} event${total === 1 ? "" : "s"}, newest first${pages > 1 ? `, page ${page} of ${pages}` : ""}`}
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
