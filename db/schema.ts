@@ -140,6 +140,17 @@ export interface WrittenReplyReviewTable {
   at: string;
 }
 
+/** One spell of a scenario in a module (see app/domain/competency.ts). */
+export interface ModuleMembershipTable {
+  id: Generated<number>;
+  module_id: string;
+  scenario_id: string;
+  added_at: string | null; // null: a member from the start
+  added_by: number | null;
+  removed_at: string | null; // null: still a member
+  removed_by: number | null;
+}
+
 // ---- reporting ----
 export interface EstablishmentTargetTable {
   establishment_id: number;
@@ -194,6 +205,7 @@ export interface Database {
   engagement_figures: EngagementFigureTable;
   xapi_deliveries: XapiDeliveryTable;
   scenario_drafts: ScenarioDraftTable;
+  module_memberships: ModuleMembershipTable;
 }
 
 export type User = Selectable<UserTable>;

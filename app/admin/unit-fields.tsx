@@ -6,11 +6,13 @@ export function UnitFields({
   hint,
   values,
   errors = {},
+  idPrefix,
 }: {
   nameLabel: string;
   hint?: string;
   values: { name?: string; kind?: string };
   errors?: Record<string, string>;
+  idPrefix?: string;
 }) {
   return (
     <>
@@ -21,6 +23,7 @@ export function UnitFields({
         defaultValue={values.name}
         error={errors.name}
         className="govuk-input--width-20"
+        idPrefix={idPrefix}
       />
       <Radios
         name="kind"
@@ -32,6 +35,7 @@ export function UnitFields({
         ]}
         defaultValue={values.kind ?? "wing"}
         error={errors.kind}
+        idPrefix={idPrefix}
       />
     </>
   );

@@ -2,20 +2,28 @@
 // kind, by days and by person, a page at a time or all of them as CSV (the download is itself
 // written to the log, in the same transaction that reads it).
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import type { Database } from "~db/schema";
 import { countAudit, listAudit, type AuditFilter, type AuditRow } from "~db/queries/audit.server";
 import { listEstablishments, listUnits } from "~db/queries/establishments.server";
 import { scenarioTitles } from "~db/queries/scenario-versions.server";
 import { auditExport } from "~/audit/exports.server";
-import { AuditFilterForm } from "~/audit/log-filters";
+import { AUDIT_KINDS } from "~/audit/log-filters";
 import { roleLabel, ROLE_VALUES } from "~/admin/roles";
 import type { CurrentUser } from "~/auth/guard.server";
 import { pageOf } from "~/components/pagination";
 import { describeAudit, parseDetails } from "~/domain/audit-words";
 import { toCsv } from "~/domain/reporting/csv";
 import { getCurriculum } from "~/curriculum.server";
-import { monthLabel, MONTH_PATTERN } from "~/domain/reporting/months";
-import { formatDate, formatDateTime } from "~/practice/dates";
+import {
+  endOfDay,
+  formatDate,
+  formatDateTime,
+  isRealDay,
+  monthLabel,
+  MONTH_PATTERN,
+  startOfDay,
+} from "~/domain/dates.server";
 import { parseForm } from "~/utils/forms";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -29,7 +37,35 @@ export interface AuditQuery {
   errors: Record<string, string>;
 }
 
-/** Days are whole days: from the start of the first to the end of the last. */
+const optionalDay = (which: string) =>
+  z
+    .string()
+    .default("")
+    .transform((v) => v.trim())
+    .refine(
+      (v) => v === "" || isRealDay(v),
+      `Enter the ${which} as a real date in the form YYYY-MM-DD, for example 2026-11-30`,
+    );
+
+export const AuditFilterForm = z
+  .object({
+    action: z
+      .enum(AUDIT_KINDS.map((k) => k.value) as [string, ...string[]], { error: "Choose a kind of event from the list" })
+      .default(""),
+    from: optionalDay("first day"),
+    to: optionalDay("last day"),
+    person: z
+      .string()
+      .default("")
+      .transform((v) => v.normalize("NFKC").trim())
+      .pipe(z.string().max(100, "A name or username must be 100 characters or fewer")),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    path: ["to"],
+    message: "The last day must be the same as or after the first day",
+  });
+
+/** Days are whole London days: from the start of the first to the end of the last, in UK time. */
 export function parseAuditQuery(params: URLSearchParams): AuditQuery {
   const form = parseForm(AuditFilterForm, params);
   const values: Record<string, string> = {};
@@ -39,8 +75,8 @@ export function parseAuditQuery(params: URLSearchParams): AuditQuery {
   return {
     filter: {
       action: f.action || undefined,
-      from: f.from ? dayStart(f.from) : undefined,
-      to: f.to ? dayStart(nextDay(f.to)) : undefined,
+      from: f.from ? startOfDay(f.from).toISOString() : undefined,
+      to: f.to ? endOfDay(f.to).toISOString() : undefined,
       person: f.person || undefined,
     },
     values,
@@ -49,8 +85,6 @@ export function parseAuditQuery(params: URLSearchParams): AuditQuery {
 }
 
 const DAY_PATTERN = /^\d{4}-\d\d-\d\d$/;
-const dayStart = (day: string) => `${day}T00:00:00.000Z`;
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** Turns stored rows into what a person reads, with the raw record kept beside it. */
 async function wordsFor(db: Kysely<Database>, rows: AuditRow[]) {

@@ -9,26 +9,35 @@ interface FieldProps {
   hint?: ReactNode;
   error?: string;
   labelClassName?: string;
+  /** set when another form on the page has a field of the same name (see ErrorSummary's idPrefix) */
+  idPrefix?: string;
 }
 
-function describedBy(name: string, hint: unknown, error: unknown, extra?: string) {
-  const ids = [hint ? `${fieldId(name)}-hint` : "", error ? `${fieldId(name)}-error` : "", extra ?? ""].filter(Boolean);
+function describedBy(id: string, hint: unknown, error: unknown, extra?: string) {
+  const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : "", extra ?? ""].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function FieldFrame({ name, label, hint, error, labelClassName, children }: FieldProps & { children: ReactNode }) {
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  labelClassName,
+  children,
+}: Omit<FieldProps, "name" | "idPrefix"> & { id: string; children: ReactNode }) {
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className={`govuk-label ${labelClassName ?? ""}`} htmlFor={fieldId(name)}>
+      <label className={`govuk-label ${labelClassName ?? ""}`} htmlFor={id}>
         {label}
       </label>
       {hint ? (
-        <div id={`${fieldId(name)}-hint`} className="govuk-hint">
+        <div id={`${id}-hint`} className="govuk-hint">
           {hint}
         </div>
       ) : null}
       {error ? (
-        <p id={`${fieldId(name)}-error`} className="govuk-error-message">
+        <p id={`${id}-error`} className="govuk-error-message">
           <span className="govuk-visually-hidden">Error:</span> {error}
         </p>
       ) : null}
@@ -44,16 +53,18 @@ export function TextInput({
   error,
   labelClassName,
   className,
+  idPrefix,
   ...input
 }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const id = fieldId(name, idPrefix);
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error} labelClassName={labelClassName}>
+    <FieldFrame id={id} label={label} hint={hint} error={error} labelClassName={labelClassName}>
       <input
         className={`govuk-input${error ? " govuk-input--error" : ""} ${className ?? ""}`}
-        id={fieldId(name)}
+        id={id}
         name={name}
         type="text"
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
         {...input}
       />
@@ -68,15 +79,17 @@ export function Select({
   error,
   labelClassName,
   options,
+  idPrefix,
   ...select
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+  const id = fieldId(name, idPrefix);
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error} labelClassName={labelClassName}>
+    <FieldFrame id={id} label={label} hint={hint} error={error} labelClassName={labelClassName}>
       <select
         className={`govuk-select${error ? " govuk-select--error" : ""}`}
-        id={fieldId(name)}
+        id={id}
         name={name}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         {...select}
       >
         {options.map((o) => (
@@ -96,15 +109,17 @@ export function Textarea({
   error,
   labelClassName,
   describedByExtra,
+  idPrefix,
   ...textarea
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { describedByExtra?: string }) {
+  const id = fieldId(name, idPrefix);
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error} labelClassName={labelClassName}>
+    <FieldFrame id={id} label={label} hint={hint} error={error} labelClassName={labelClassName}>
       <textarea
         className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
-        id={fieldId(name)}
+        id={id}
         name={name}
-        aria-describedby={describedBy(name, hint, error, describedByExtra)}
+        aria-describedby={describedBy(id, hint, error, describedByExtra)}
         {...textarea}
       />
     </FieldFrame>
@@ -120,6 +135,7 @@ export function Radios({
   defaultValue,
   legendClassName = "govuk-fieldset__legend--s",
   small,
+  idPrefix,
 }: {
   name: string;
   legend: ReactNode;
@@ -129,11 +145,12 @@ export function Radios({
   defaultValue?: string;
   legendClassName?: string;
   small?: boolean;
+  idPrefix?: string;
 }) {
-  const id = fieldId(name);
+  const id = fieldId(name, idPrefix);
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend className={`govuk-fieldset__legend ${legendClassName}`}>{legend}</legend>
         {hint ? (
           <div id={`${id}-hint`} className="govuk-hint">
@@ -147,7 +164,8 @@ export function Radios({
         ) : null}
         <div className={`govuk-radios${small ? " govuk-radios--small" : ""}`} data-module="govuk-radios">
           {options.map((o, i) => {
-            // The first radio carries the field id so the error summary link lands on it.
+            // The first radio carries the field id so the error summary link lands on it; an option's
+            // hint is "-item-hint" (as GOV.UK's macro names it), never the fieldset's "-hint".
             const optionId = i === 0 ? id : `${id}-${i + 1}`;
             return (
               <div className="govuk-radios__item" key={o.value}>
@@ -158,13 +176,13 @@ export function Radios({
                   type="radio"
                   value={o.value}
                   defaultChecked={defaultValue === o.value}
-                  aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+                  aria-describedby={o.hint ? `${optionId}-item-hint` : undefined}
                 />
                 <label className="govuk-label govuk-radios__label" htmlFor={optionId}>
                   {o.label}
                 </label>
                 {o.hint ? (
-                  <div id={`${optionId}-hint`} className="govuk-hint govuk-radios__hint">
+                  <div id={`${optionId}-item-hint`} className="govuk-hint govuk-radios__hint">
                     {o.hint}
                   </div>
                 ) : null}

@@ -1,6 +1,7 @@
 // Uptake by module: officers who have started each module, and how many are at each status now.
 import type { ModuleUptake } from "~/domain/reporting/uptake";
-import { STATUS_LABELS, type Status } from "~/domain/competency";
+import type { Status } from "~/domain/competency";
+import { progressLabel } from "~/domain/vocabulary";
 import { describeShare } from "~/domain/reporting/suppression";
 import { WideTable } from "~/components/wide-table";
 
@@ -28,7 +29,7 @@ export function UptakeTable({
             </th>
             {statuses.map((s) => (
               <th key={s} scope="col" className="govuk-table__header">
-                {STATUS_LABELS[s]}
+                {progressLabel(s)}
               </th>
             ))}
           </tr>

@@ -6,14 +6,14 @@ import type { Database } from "~db/schema";
 import { getTarget, listEngagementFigures } from "~db/queries/reports.server";
 import { summarise } from "~/domain/reporting/aggregate";
 import { uptakeByModule } from "~/domain/reporting/uptake";
-import { STATUS_LABELS, type Status } from "~/domain/competency";
-import { lastMonths, monthOf } from "~/domain/reporting/months";
+import { lastMonths, monthOf, nextMonth } from "~/domain/dates.server";
+import { PROGRESS_ORDER } from "~/domain/vocabulary";
 import { project, targetDate } from "~/domain/reporting/projection";
 import { MIN_GROUP } from "~/domain/reporting/suppression";
 import { monthlyTrajectory, prisonProgress, type MonthPoint } from "~/reports/progress.server";
 
 /** The statuses uptake counts, in the order officers move through them. */
-const UPTAKE_STATUSES = (Object.keys(STATUS_LABELS) as Status[]).filter((s) => s !== "not_started");
+const UPTAKE_STATUSES = PROGRESS_ORDER.filter((s) => s !== "not_started");
 
 export async function overviewReport(db: Kysely<Database>, establishmentId: number, now = new Date()) {
   const [p, target, figures] = await Promise.all([
@@ -83,10 +83,7 @@ function targetChart(
     .filter((m): m is string => m !== null)
     .reduce((a, b) => (a > b ? a : b), monthOf(now));
   const months = [...trajectory.map((t) => t.month)];
-  while (months.at(-1)! < endMonth) {
-    const [y, m] = months.at(-1)!.split("-").map(Number);
-    months.push(monthOf(new Date(Date.UTC(y, m, 1))));
-  }
+  while (months.at(-1)! < endMonth) months.push(nextMonth(months.at(-1)!));
   const dueIndex = months.indexOf(monthOf(due));
   const nowIndex = trajectory.length - 1;
   const first = trajectory[0]?.competent ?? 0;

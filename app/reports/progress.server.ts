@@ -4,7 +4,7 @@ import type { Database } from "~db/schema";
 import { attemptsOfOfficers, listOfficers } from "~db/queries/reports.server";
 import { programmeProgress, type AttemptRecord, type ModuleRules } from "~/domain/competency";
 import type { OfficerProgress } from "~/domain/reporting/aggregate";
-import { lastMonths, monthEnd } from "~/domain/reporting/months";
+import { lastMonths, monthEnd } from "~/domain/dates.server";
 import { recordsByOfficer } from "~/domain/reporting/records";
 import { getCurriculum, type CurriculumModule } from "~/curriculum.server";
 

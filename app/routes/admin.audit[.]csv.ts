@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { auditCsv, parseAuditQuery } from "~/audit/log.server";
 import { requireUser } from "~/auth/guard.server";
+import { dayOf } from "~/domain/dates.server";
 import { csvFileName } from "~/domain/reporting/csv";
 import { downloadResponse } from "~/utils/download.server";
 
@@ -13,9 +14,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       status: 400,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
-  return downloadResponse(
-    result.csv,
-    "text/csv; charset=utf-8",
-    csvFileName("audit-log", new Date().toISOString().slice(0, 10)),
-  );
+  return downloadResponse(result.csv, "text/csv; charset=utf-8", csvFileName("audit-log", dayOf(new Date())));
 }

@@ -52,6 +52,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
 }
 
+const ADD_UNIT = "new-unit";
+
 export default function Prison() {
   const { prison, units } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -62,7 +64,8 @@ export default function Prison() {
       <a href="/admin/prisons" className="govuk-back-link">
         Back to prisons
       </a>
-      <ErrorSummary errors={result?.errors} />
+      {/* Both forms have a "name" field: the add form's ids carry a prefix, so each id is on the page once. */}
+      <ErrorSummary errors={result?.errors} idPrefix={result?.intent === "add-unit" ? ADD_UNIT : undefined} />
       <span className="govuk-caption-l">{prison.code}</span>
       <h1 className="govuk-heading-l">{prison.name}</h1>
       <WideTable label="Wings and teams">
@@ -121,6 +124,7 @@ export default function Prison() {
               hint="For example D wing or Keywork team"
               values={unitValues}
               errors={result?.intent === "add-unit" ? result.errors : undefined}
+              idPrefix={ADD_UNIT}
             />
             <button type="submit" className="govuk-button">
               Add wing or team

@@ -3,7 +3,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { WideTable } from "~/components/wide-table";
-import { formatDate } from "~/practice/dates";
+import { formatDate } from "~/domain/dates.server";
+import { ASSESSMENT_RESULT, MODE } from "~/domain/vocabulary";
+import { Tag } from "~/components/page";
 import { INDICATOR_NAMES, recordOf } from "~/practice/record.server";
 import { title } from "~/utils/meta";
 
@@ -24,8 +26,9 @@ export default function Record() {
     <>
       <h1 className="govuk-heading-l">My record</h1>
       <p className="govuk-body">
-        Every attempt you have made, newest first. The indicators are practice indicators based on MITI 4.2.1, not a
-        MITI coding; open questions are from MITI 3.1.1.
+        Every attempt you have made, newest first. An assessment counts towards being competent when it passes the
+        module's thresholds. The indicators are practice indicators based on MITI 4.2.1, not a MITI coding; open
+        questions are from MITI 3.1.1.
       </p>
       <p className="govuk-body">
         Download your record as{" "}
@@ -54,6 +57,9 @@ export default function Record() {
                 </th>
                 <th scope="col" className="govuk-table__header">
                   Mode
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Assessment result
                 </th>
                 <th scope="col" className="govuk-table__header">
                   Ending
@@ -90,7 +96,25 @@ export default function Record() {
                       </span>
                     ) : null}
                   </td>
-                  <td className="govuk-table__cell">{e.mode === "practice" ? "Practice" : "Assessment"}</td>
+                  <td className="govuk-table__cell">{MODE[e.mode].label}</td>
+                  <td className="govuk-table__cell">
+                    {e.assessment ? (
+                      <>
+                        <Tag colour={ASSESSMENT_RESULT[e.assessment.passed ? "passed" : "not_passed"].colour}>
+                          {e.assessment.result}
+                        </Tag>
+                        {e.assessment.missed.length ? (
+                          <span className="govuk-body-s govuk-!-display-block">
+                            Missed: {e.assessment.missed.join("; ")}
+                          </span>
+                        ) : null}
+                      </>
+                    ) : e.mode === "practice" ? (
+                      "Not assessed (practice)"
+                    ) : (
+                      "–"
+                    )}
+                  </td>
                   <td className="govuk-table__cell">{e.ending ? `${e.ending} (${e.outcome})` : e.status}</td>
                   {indicatorNames.map((n) => (
                     <td className="govuk-table__cell" key={n}>

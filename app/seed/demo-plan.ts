@@ -8,10 +8,10 @@
  * The same seed and the same `now` give the same plan.
  */
 import type { Role, UnitKind } from "~db/schema";
-import { addMonths, passesAssessment, type ModuleRules } from "~/domain/competency";
+import { passesAssessment, type ModuleRules } from "~/domain/competency";
 import type { BehaviourCounts } from "~/domain/indicators";
 import type { Outcome } from "~/domain/mi-codes";
-import { lastMonths } from "~/domain/reporting/months";
+import { addMonths, dayOf, endOfDay, lastMonths, monthOf, nextMonth, startOfDay } from "~/domain/dates.server";
 import { persistConversation, type Scenario, type ScenarioMachine } from "~/domain/scenario";
 import { mulberry32 } from "~/domain/shuffle";
 import { FIRST_NAMES, SURNAMES } from "./demo-names";
@@ -91,6 +91,7 @@ const SMALL_TEAM = { name: "Reception team", size: 3 };
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
+const HOUR = 3_600_000;
 
 function shuffled<T>(list: readonly T[], rand: () => number): T[] {
   const out = [...list];
@@ -376,10 +377,7 @@ function officerHistory(
     for (const module of modules) {
       const passes = module.scenarios.map((s) => passedAt.get(s.id));
       if (passes.some((p) => p === undefined)) continue;
-      const due = addMonths(
-        new Date(Math.min(...(passes as number[]))).toISOString(),
-        module.rules.refresherMonths,
-      ).getTime();
+      const due = addMonths(Math.min(...(passes as number[])), module.rules.refresherMonths).getTime();
       if (due - 10 * DAY > end) continue;
       t = workingTime(due - (3 + rand() * 10) * DAY, rand);
       for (const s of module.scenarios) {
@@ -403,16 +401,23 @@ const record = (a: DemoAttempt) => ({
   counts: a.counts,
 });
 
-/** The next weekday working time (08:00 to 16:00 UTC) at or after `ms`. */
+/** The next weekday working time (08:00 to 16:00 UK time) at or after `ms`. */
 function workingTime(ms: number, rand: () => number): number {
-  const d = new Date(ms);
-  const hour = d.getUTCHours();
-  if (hour < 8 || hour >= 16) {
-    if (hour >= 16) d.setUTCDate(d.getUTCDate() + 1);
-    d.setUTCHours(8, Math.floor(rand() * 240), 0, 0);
+  // The clocks change on Sundays, so on a weekday the London day's start plus 8 hours is 08:00.
+  const opens = (day: string) => startOfDay(day).getTime() + 8 * HOUR;
+  const weekend = (day: string) => [0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay());
+  const after = (day: string) => dayOf(endOfDay(day));
+  let day = dayOf(ms);
+  let at = ms;
+  if (ms < opens(day) || ms >= opens(day) + 8 * HOUR) {
+    if (ms >= opens(day)) day = after(day);
+    at = opens(day) + Math.floor(rand() * 240) * MINUTE;
   }
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
-  return d.getTime();
+  while (weekend(day)) {
+    at += endOfDay(day).getTime() - startOfDay(day).getTime();
+    day = after(day);
+  }
+  return at;
 }
 
 const WAITING_REPLIES = 5;
@@ -451,20 +456,20 @@ function engagementAndTarget(now: Date, rand: () => number) {
   const figures = months.map((month, i) => {
     const eligible = 560 + Math.floor(rand() * 30);
     const rate = 0.46 - (0.08 * i) / 11 + (rand() - 0.5) * 0.02;
-    const [y, m] = month.split("-").map(Number);
     return {
       month,
       eligible,
       notEngaging: Math.round(eligible * rate),
-      recordedAt: new Date(Date.UTC(y, m, 3, 10)).toISOString(),
+      recordedAt: new Date(startOfDay(`${nextMonth(month)}-03`).getTime() + 10 * HOUR).toISOString(),
     };
   });
-  const due = new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth() + 1, 0));
+  // The last day of the month a year on.
+  const due = dayOf(startOfDay(`${nextMonth(monthOf(now), 13)}-01`).getTime() - 1);
   return {
     figures,
     target: {
       percent: 60,
-      date: due.toISOString().slice(0, 10),
+      date: due,
       setAt: new Date(now.getTime() - 200 * DAY).toISOString(),
     },
   };

@@ -137,6 +137,18 @@ test("an admin adds a prison and its wings, renames one and removes one no one i
     // The add form starts empty again: saving twice would not add it twice.
     await expect(page.getByLabel("Name of the new wing or team")).toHaveValue("");
   }
+  // Both forms have a name field; every id is on the page once, and an error links to its own form's field.
+  const twice = () =>
+    page.evaluate(() => {
+      const seen = [...document.querySelectorAll("[id]")].map((e) => e.id);
+      return seen.filter((id, i) => seen.indexOf(id) !== i);
+    });
+  expect(await twice()).toEqual([]);
+  await page.getByRole("button", { name: "Add wing or team" }).click();
+  const link = page.locator(".govuk-error-summary").getByRole("link", { name: /name for the wing or team/ });
+  const target = (await link.getAttribute("href"))!;
+  await expect(page.locator(target)).toHaveAccessibleName("Name of the new wing or team");
+  expect(await twice()).toEqual([]);
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
     await expectAccessible(page);

@@ -235,6 +235,24 @@ describe("the audit log in people's words", () => {
     );
   });
 
+  it("takes days as UK days: 00:30 on 2 July (BST) is 23:30 UTC on 1 July, and counts as 2 July", async () => {
+    for (const [at, id] of [
+      ["2026-07-01T22:59:59.999Z", "req-1-july"],
+      ["2026-07-01T23:30:00.000Z", "req-2-july"],
+      ["2026-12-01T23:30:00.000Z", "req-1-dec"],
+    ])
+      await db
+        .insertInto("audit_events")
+        .values({ at, actor_user_id: admin.id, action: "target.set", establishment_id: prison, request_id: id })
+        .execute();
+    const ids = async (query: string) => (await page(`?action=target.&${query}`)).events.map((e) => e.raw.requestId);
+    expect(await ids("from=2026-07-02&to=2026-07-02")).toEqual(["req-2-july"]);
+    expect(await ids("from=2026-07-01&to=2026-07-01")).toEqual(["req-1-july"]);
+    // In winter a UK day is a UTC day.
+    expect(await ids("from=2026-12-01&to=2026-12-01")).toEqual(["req-1-dec"]);
+    expect((await page("?action=target.&from=2026-07-02&to=2026-07-02")).events[0].when).toBe("2 July 2026 at 12:30am");
+  });
+
   it("is for admins only", async () => {
     for (const who of ["manager", "trainer", "officer2"]) {
       for (const run of [loader, csvLoader]) {
