@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { openDatabase } from "../../db/connection.server";
+import { PROGRESS, PROGRESS_ORDER } from "../../app/domain/vocabulary";
 import { insertAttempts, LISTENING_SCENARIOS, POOR_COUNTS } from "../support/attempts";
 import { expectAccessible, signIn } from "./support";
 import { parseCsv } from "../support/csv";
@@ -130,8 +131,9 @@ async function officersOn(wing: string) {
   }
 }
 
-const PROGRESS = ["Not yet started", "In progress", "Completed", "Refresher due", "Competent"];
-const rank = (row: string[]) => row.slice(2).reduce((n, s) => n + PROGRESS.indexOf(s), 0);
+// The statuses' words in the order officers move through them, as the matrix sorts by progress.
+const ORDER = PROGRESS_ORDER.map((s) => PROGRESS[s].label);
+const rank = (row: string[]) => row.slice(2).reduce((n, s) => n + ORDER.indexOf(s), 0);
 
 test("a manager filters the matrix by wing and downloads a CSV whose rows match the screen", async ({ page }) => {
   await signIn(page, "manager");
@@ -246,7 +248,11 @@ test("every report page is accessible, and opening an officer's record is audite
     expect(ticks.length, path).toBeGreaterThan(1);
     for (const t of ticks) expect(t, path).toMatch(/^\d+%?$/);
   }
+  // Sam Okafor's wing, so other specs' officers (on no wing) cannot push him onto a second page.
   await page.goto("/reports/matrix");
+  await page.getByLabel("Wing").selectOption({ label: "A wing" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/wing=\d+/);
   await page.getByRole("link", { name: "Sam Okafor" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sam Okafor: training record" })).toBeVisible();
   await expect(page.getByText("Reflection-to-question ratio").first()).toBeVisible();
