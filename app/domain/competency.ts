@@ -11,8 +11,16 @@
  *   thresholds (default the MITI 4.2.1 fair levels: R:Q >= 1, %CR >= 40%, no MI-non-adherent).
  * - Refresher due: every scenario was once passed in assessment, but at least one pass is older
  *   than the refresher interval (default 6 months: skills fade without feedback).
+ * - Modules with `requires_observation` also need an observation on the wing: see withObservation.
  */
-import { indicatorsOf, meetsPercentComplex, meetsReflectionToQuestion, type BehaviourCounts } from "./indicators";
+import {
+  indicatorsOf,
+  meetsPercentComplex,
+  meetsReflectionToQuestion,
+  MITI_LEVELS,
+  type BehaviourCounts,
+  type Indicators,
+} from "./indicators";
 import type { Outcome } from "./mi-codes";
 
 export interface Thresholds {
@@ -33,6 +41,8 @@ export interface ModuleRules {
   scenarioIds: string[];
   thresholds: Thresholds;
   refresherMonths: number;
+  /** competency also needs a coach's observation on the wing that meets the thresholds */
+  requiresObservation?: boolean;
 }
 
 export interface AttemptRecord {
@@ -57,7 +67,10 @@ export const STATUS_LABELS: Record<Status, string> = {
 
 export function passesAssessment(a: AttemptRecord, t: Thresholds): boolean {
   if (a.mode !== "assessment" || a.status !== "finished" || !a.outcome || a.outcome === "disengaged") return false;
-  const i = indicatorsOf(a.counts);
+  return meetsThresholds(indicatorsOf(a.counts), t);
+}
+
+function meetsThresholds(i: Indicators, t: Thresholds): boolean {
   return (
     meetsReflectionToQuestion(i, t.minReflectionToQuestion) &&
     meetsPercentComplex(i, t.minPercentComplexReflections) &&
@@ -98,8 +111,13 @@ export interface ModuleProgress {
 const latest = (list: AttemptRecord[], at: (a: AttemptRecord) => string | null) =>
   list.reduce<AttemptRecord | null>((best, a) => (!best || (at(a) ?? "") > (at(best) ?? "") ? a : best), null);
 
-/** Progress of one officer in one module at time `now`. Attempts after `now` are ignored. */
-export function moduleProgress(rules: ModuleRules, attempts: AttemptRecord[], now: Date): ModuleProgress {
+/** Progress of one officer in one module at time `now`. Attempts and observations after `now` are ignored. */
+export function moduleProgress(
+  rules: ModuleRules,
+  attempts: AttemptRecord[],
+  now: Date,
+  observations: ObservationRecord[] = [],
+): ModuleProgress {
   const nowIso = now.toISOString();
   const relevant = attempts.filter(
     (a) => a.startedAt <= nowIso && (a.finishedAt === null || a.finishedAt <= nowIso || a.status !== "finished"),
@@ -125,6 +143,8 @@ export function moduleProgress(rules: ModuleRules, attempts: AttemptRecord[], no
   else if (all(["competent", "refresher_due"])) status = "refresher_due";
   else if (all(["completed", "competent", "refresher_due"])) status = "completed";
   else status = "in_progress";
+  const observed = rules.requiresObservation ? observationStanding(rules, observations, now) : null;
+  if (observed) status = withObservation(status, observed);
 
   const oldestPass = scenarios.every((p) => p.lastPass)
     ? scenarios.map((p) => p.lastPass!.finishedAt!).sort()[0]
@@ -148,9 +168,13 @@ export function moduleProgress(rules: ModuleRules, attempts: AttemptRecord[], no
     moduleId: rules.id,
     status,
     scenarios,
-    refresherDueAt: status === "competent" && oldestPass ? addMonths(oldestPass, rules.refresherMonths) : null,
+    refresherDueAt:
+      status === "competent" && oldestPass
+        ? earliest(addMonths(oldestPass, rules.refresherMonths), observed?.lapsesAt)
+        : null,
     completedAt,
-    competentSince: status === "competent" && newestPass ? new Date(newestPass) : null,
+    competentSince:
+      status === "competent" && newestPass ? latestDate(new Date(newestPass), observed?.lastMet?.recordedAt) : null,
   };
 }
 
@@ -171,12 +195,18 @@ export interface ProgrammeProgress {
   refresherDue: boolean;
 }
 
-export function programmeProgress(modules: ModuleRules[], attempts: AttemptRecord[], now: Date): ProgrammeProgress {
+export function programmeProgress(
+  modules: ModuleRules[],
+  attempts: AttemptRecord[],
+  now: Date,
+  observations: ObservationRecord[] = [],
+): ProgrammeProgress {
   const progress = modules.map((m) =>
     moduleProgress(
       m,
       attempts.filter((a) => m.scenarioIds.includes(a.scenarioId)),
       now,
+      observations,
     ),
   );
   return {
@@ -188,3 +218,62 @@ export function programmeProgress(modules: ModuleRules[], attempts: AttemptRecor
     refresherDue: progress.some((p) => p.status === "refresher_due"),
   };
 }
+
+/** A coach's recorded observation of the officer on the wing, as the rules read it. */
+export interface ObservationRecord {
+  recordedAt: string;
+  indicators: Indicators;
+  /** (Cultivating Change Talk + Softening Sustain Talk) / 2 */
+  technical: number;
+  /** (Partnership + Empathy) / 2 */
+  relational: number;
+}
+
+/**
+ * An observation meets a module's thresholds when its observed counts do (R:Q, %CR, MI-non-adherent,
+ * as an assessment must) and both global ratings are at least at the MITI 4.2.1 fair level
+ * (technical 3.0, relational 3.5): simulated practice cannot show those, a real conversation can.
+ */
+export function meetsObservation(o: ObservationRecord, t: Thresholds): boolean {
+  return (
+    meetsThresholds(o.indicators, t) &&
+    o.technical >= MITI_LEVELS.technicalGlobal.fair &&
+    o.relational >= MITI_LEVELS.relationalGlobal.fair
+  );
+}
+
+export interface ObservationStanding {
+  /** the newest observation up to now that meets the thresholds */
+  lastMet: ObservationRecord | null;
+  /** when it stops counting, like a pass: the refresher interval after it */
+  lapsesAt: Date | null;
+  current: boolean;
+}
+
+export function observationStanding(
+  rules: ModuleRules,
+  observations: ObservationRecord[],
+  now: Date,
+): ObservationStanding {
+  const nowIso = now.toISOString();
+  const lastMet = observations
+    .filter((o) => o.recordedAt <= nowIso && meetsObservation(o, rules.thresholds))
+    .reduce<ObservationRecord | null>((best, o) => (!best || o.recordedAt > best.recordedAt ? o : best), null);
+  const lapsesAt = lastMet ? addMonths(lastMet.recordedAt, rules.refresherMonths) : null;
+  return { lastMet, lapsesAt, current: lapsesAt !== null && lapsesAt > now };
+}
+
+/**
+ * A module that requires observation is Competent only with a current observation that meets its
+ * thresholds as well as its passes. Passed but never observed meeting them: Completed. Observed
+ * only longer ago than the refresher interval: Refresher due.
+ */
+export function withObservation(status: Status, observed: ObservationStanding): Status {
+  if (status !== "competent" && status !== "refresher_due") return status;
+  if (!observed.lastMet) return "completed";
+  return observed.current ? status : "refresher_due";
+}
+
+const earliest = (d: Date, other: Date | null | undefined) => (other && other < d ? other : d);
+const latestDate = (d: Date, otherIso: string | undefined) =>
+  otherIso && new Date(otherIso) > d ? new Date(otherIso) : d;

@@ -53,24 +53,43 @@ export interface Indicators {
 }
 
 export function indicatorsOf(c: BehaviourCounts): Indicators {
-  const questions = c.openQuestions + c.closedQuestions;
-  const reflections = c.simpleReflections + c.complexReflections;
+  return summaryScores({ ...c, questions: c.openQuestions + c.closedQuestions });
+}
+
+/**
+ * The MITI 4.2.1 summary scores from totals. `openQuestions` is null where questions were counted
+ * together, as MITI 4.2.1 counts them (an observed conversation): % open questions is then null.
+ */
+export function summaryScores(t: {
+  questions: number;
+  openQuestions: number | null;
+  simpleReflections: number;
+  complexReflections: number;
+  miAdherent: number;
+  miNonAdherent: number;
+}): Indicators {
+  const { questions } = t;
+  const reflections = t.simpleReflections + t.complexReflections;
   return {
     questions,
     reflections,
     reflectionToQuestion: questions === 0 ? null : reflections / questions,
-    percentComplexReflections: reflections === 0 ? null : (100 * c.complexReflections) / reflections,
-    percentOpenQuestions: questions === 0 ? null : (100 * c.openQuestions) / questions,
-    miAdherent: c.miAdherent,
-    miNonAdherent: c.miNonAdherent,
+    percentComplexReflections: reflections === 0 ? null : (100 * t.complexReflections) / reflections,
+    percentOpenQuestions: questions === 0 || t.openQuestions === null ? null : (100 * t.openQuestions) / questions,
+    miAdherent: t.miAdherent,
+    miNonAdherent: t.miNonAdherent,
   };
 }
 
-/** MITI 4.2.1 summary-score thresholds (expert opinion, not norms), and MITI 3.1.1 for % open questions. */
+/** MITI 4.2.1 thresholds (expert opinion, not norms), and MITI 3.1.1 for % open questions. */
 export const MITI_LEVELS = {
   reflectionToQuestion: { fair: 1, good: 2 },
   percentComplexReflections: { fair: 40, good: 50 },
   percentOpenQuestions: { fair: 50, good: 70 },
+  /** (Cultivating Change Talk + Softening Sustain Talk) / 2, from an observed conversation */
+  technicalGlobal: { fair: 3, good: 4 },
+  /** (Partnership + Empathy) / 2, from an observed conversation */
+  relationalGlobal: { fair: 3.5, good: 4 },
 } as const;
 
 /** R:Q at or above `min`. Reflections with no questions at all count as above any ratio. */
@@ -102,15 +121,28 @@ export interface IndicatorLine {
 const oneDecimal = (n: number) => (Math.round(n * 10) / 10).toString();
 const percent = (n: number) => `${Math.round(n)}%`;
 
-function levelOf(meetsGood: boolean, meetsFair: boolean): Level {
+export function levelOf(meetsGood: boolean, meetsFair: boolean): Level {
   return meetsGood ? "good" : meetsFair ? "fair" : "below fair";
 }
 
-/** The indicators as lines for a review page or a record: words, never Infinity or NaN. */
-export function describeIndicators(i: Indicators): IndicatorLine[] {
+export function reflectionToQuestionLevel(i: Indicators): Level {
+  if (i.questions === 0 && i.reflections === 0) return "not applicable";
   const rq = MITI_LEVELS.reflectionToQuestion;
+  return levelOf(meetsReflectionToQuestion(i, rq.good), meetsReflectionToQuestion(i, rq.fair));
+}
+
+export function percentComplexLevel(i: Indicators): Level {
+  if (i.reflections === 0) return "not applicable";
   const cr = MITI_LEVELS.percentComplexReflections;
-  const oq = MITI_LEVELS.percentOpenQuestions;
+  return levelOf(meetsPercentComplex(i, cr.good), meetsPercentComplex(i, cr.fair));
+}
+
+/**
+ * The indicators as lines for a review page or a record: words, never Infinity or NaN. An observed
+ * conversation counts questions together (MITI 4.2.1), so it has no open-questions line.
+ */
+export function describeIndicators(i: Indicators, { openQuestions = true } = {}): IndicatorLine[] {
+  const cr = MITI_LEVELS.percentComplexReflections;
   return [
     {
       key: "reflectionToQuestion",
@@ -123,10 +155,7 @@ export function describeIndicators(i: Indicators): IndicatorLine[] {
           : `${oneDecimal(i.reflectionToQuestion!)} : 1 (${i.reflections} reflection${i.reflections === 1 ? "" : "s"}, ${i.questions} question${i.questions === 1 ? "" : "s"})`,
       fair: "1 : 1",
       good: "2 : 1",
-      level:
-        i.questions === 0 && i.reflections === 0
-          ? "not applicable"
-          : levelOf(meetsReflectionToQuestion(i, rq.good), meetsReflectionToQuestion(i, rq.fair)),
+      level: reflectionToQuestionLevel(i),
       explanation:
         "How often you reflected back what he said, for each question you asked. More reflections than questions keeps him talking.",
       source: "MITI 4.2.1",
@@ -140,10 +169,7 @@ export function describeIndicators(i: Indicators): IndicatorLine[] {
           : `${percent(i.percentComplexReflections!)} of ${i.reflections} reflection${i.reflections === 1 ? "" : "s"}`,
       fair: `${cr.fair}%`,
       good: `${cr.good}%`,
-      level:
-        i.reflections === 0
-          ? "not applicable"
-          : levelOf(meetsPercentComplex(i, cr.good), meetsPercentComplex(i, cr.fair)),
+      level: percentComplexLevel(i),
       explanation:
         "The share of your reflections that added meaning, feeling or both sides, rather than repeating his words.",
       source: "MITI 4.2.1",
@@ -170,22 +196,27 @@ export function describeIndicators(i: Indicators): IndicatorLine[] {
         "Confronting, or persuading without permission: the righting reflex, which tends to bring more sustain talk or discord.",
       source: "MITI 4.2.1",
     },
-    {
-      key: "percentOpenQuestions",
-      name: "Open questions",
-      value:
-        i.questions === 0
-          ? "no questions asked"
-          : `${percent(i.percentOpenQuestions!)} of ${i.questions} question${i.questions === 1 ? "" : "s"}`,
-      fair: `${oq.fair}%`,
-      good: `${oq.good}%`,
-      level:
-        i.questions === 0
-          ? "not applicable"
-          : levelOf(i.percentOpenQuestions! >= oq.good, i.percentOpenQuestions! >= oq.fair),
-      explanation:
-        "The share of your questions that invited him to talk rather than answer yes or no (from the older MITI 3.1.1).",
-      source: "MITI 3.1.1",
-    },
+    ...(openQuestions ? [openQuestionsLine(i)] : []),
   ];
+}
+
+function openQuestionsLine(i: Indicators): IndicatorLine {
+  const oq = MITI_LEVELS.percentOpenQuestions;
+  return {
+    key: "percentOpenQuestions",
+    name: "Open questions",
+    value:
+      i.questions === 0
+        ? "no questions asked"
+        : `${percent(i.percentOpenQuestions!)} of ${i.questions} question${i.questions === 1 ? "" : "s"}`,
+    fair: `${oq.fair}%`,
+    good: `${oq.good}%`,
+    level:
+      i.questions === 0
+        ? "not applicable"
+        : levelOf(i.percentOpenQuestions! >= oq.good, i.percentOpenQuestions! >= oq.fair),
+    explanation:
+      "The share of your questions that invited him to talk rather than answer yes or no (from the older MITI 3.1.1).",
+    source: "MITI 3.1.1",
+  };
 }
