@@ -18,6 +18,7 @@ import { getCurrentUser } from "~/auth/guard.server";
 import { NotificationBanner } from "~/components/page";
 import { useNonce } from "~/nonce";
 import { navigationFor } from "~/navigation";
+import { isCoach } from "~/domain/observation/coaches";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/assets/engage.css" },
@@ -46,7 +47,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const headers = notice ? { "Set-Cookie": await context.sessions.commit(request, session) } : undefined;
   return data(
     {
-      user: user && { displayName: user.displayName, role: user.role, establishmentName: user.establishmentName },
+      user: user && {
+        displayName: user.displayName,
+        role: user.role,
+        establishmentName: user.establishmentName,
+        coach: isCoach(user),
+      },
       notice,
     },
     { headers },
@@ -71,7 +77,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const { pathname } = useLocation();
   const user = root?.user ?? null;
-  const items = user ? navigationFor(user.role) : [];
+  const items = user ? navigationFor(user.role, { coach: user.coach }) : [];
   return (
     <html lang="en-GB" className="govuk-template govuk-template--rebranded">
       <head>

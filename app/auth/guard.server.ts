@@ -4,6 +4,7 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { Role } from "~db/schema";
 import { getUserWithPlace } from "~db/queries/users.server";
 import { crossSiteReason, siteHostOf, writeHeadersOf } from "~/security.server";
+import { isCoach } from "~/domain/observation/coaches";
 
 export interface CurrentUser {
   id: number;
@@ -14,6 +15,8 @@ export interface CurrentUser {
   establishmentName: string | null;
   unitId: number | null;
   unitName: string | null;
+  /** an officer an admin has marked as an MI coach (trainers and managers are coaches anyway) */
+  miCoach?: boolean;
 }
 
 // One look-up per request: the root loader and the page's loader both ask.
@@ -43,6 +46,7 @@ async function lookUpCurrentUser(request: Request, context: AppLoadContext): Pro
     establishmentName: row.establishment_name,
     unitId: row.unit_id,
     unitName: row.unit_name,
+    miCoach: row.mi_coach,
   };
 }
 
@@ -67,6 +71,17 @@ export async function requireUser(
     throw new Response("You do not have access to this page.", { status: 403 });
   }
   return user;
+}
+
+/** A coach of a prison (see domain/observation/coaches.ts); anyone else gets a 403 page. */
+export async function requireCoach(
+  request: Request,
+  context: AppLoadContext,
+): Promise<CurrentUser & { establishmentId: number }> {
+  const user = await requireUser(request, context);
+  if (!isCoach(user) || user.establishmentId === null)
+    throw new Response("Only MI coaches can observe officers.", { status: 403 });
+  return { ...user, establishmentId: user.establishmentId };
 }
 
 /** The prison a user's lists are limited to: null means every prison (admins). */

@@ -19,3 +19,13 @@ const DATE_TIME = new Intl.DateTimeFormat("en-GB", {
 export const formatDate = (iso: string) => DATE.format(new Date(iso));
 export const formatDateTime = (iso: string) =>
   DATE_TIME.format(new Date(iso)).replace(" am", "am").replace(" pm", "pm");
+
+const DAY = new Intl.DateTimeFormat("en-CA", {
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  timeZone: "Europe/London",
+});
+
+/** Today's date in the UK, YYYY-MM-DD. */
+export const londonDay = (at = new Date()) => DAY.format(at);

@@ -29,6 +29,7 @@ const withPlace = (db: Db) =>
       "users.display_name",
       "users.role",
       "users.active",
+      "users.mi_coach",
       "users.establishment_id",
       "users.unit_id",
       "users.created_at",
@@ -99,6 +100,7 @@ export function updateUser(
     unit_id: number | null;
     password_hash: string;
     active: boolean;
+    mi_coach: boolean;
   }>,
 ) {
   return db

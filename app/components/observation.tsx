@@ -1,0 +1,103 @@
+// An observed conversation as coaches, officers and managers read it: plain words first, each
+// figure against the MITI 4.2.1 fair and good levels, then the tallies and the coach's note.
+import type { ReactNode } from "react";
+import type { ObservationView } from "~/coaching/view";
+import type { Level } from "~/domain/indicators";
+import { SummaryList, Tag, type TagColour } from "~/components/page";
+
+const LEVEL: Record<Level, { text: string; colour: TagColour }> = {
+  good: { text: "Good", colour: "green" },
+  fair: { text: "Fair", colour: "turquoise" },
+  "below fair": { text: "Below fair", colour: "orange" },
+  "not applicable": { text: "No level", colour: "grey" },
+};
+
+/** A level in words with its colour: the colour is never the only signal. */
+export function LevelTag({ level }: { level: Level }) {
+  return <Tag colour={LEVEL[level].colour}>{LEVEL[level].text}</Tag>;
+}
+
+export const OBSERVED_NOTE =
+  "Observed practice indicators based on MITI 4.2.1, from a coach watching one real conversation: not a MITI coding.";
+
+function Figure({ value, level, fair, good }: { value: string; level: Level; fair: string; good: string }) {
+  return (
+    <>
+      {value} <LevelTag level={level} />
+      <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">
+        Fair: {fair}. Good: {good}.
+      </span>
+    </>
+  );
+}
+
+export function ObservationDetails({ view, children }: { view: ObservationView; children?: ReactNode }) {
+  return (
+    <>
+      <SummaryList
+        rows={[
+          { key: "Officer", value: `${view.officer.name}${view.officer.wing ? `, ${view.officer.wing}` : ""}` },
+          { key: "Coach", value: view.coachName },
+          { key: "Recorded", value: view.recordedAt ?? "Not yet: a draft" },
+          { key: "Length", value: view.minutes === null ? "Not yet entered" : `${view.minutes} minutes` },
+        ]}
+      />
+      <h2 className="govuk-heading-m">Indicators</h2>
+      <p className="govuk-body-s">{OBSERVED_NOTE}</p>
+      <SummaryList
+        rows={[
+          ...view.indicators.map((l) => ({
+            key: (
+              <>
+                {l.name}
+                <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">{l.explanation}</span>
+              </>
+            ),
+            value: <Figure value={l.value} level={l.level} fair={l.fair} good={l.good} />,
+          })),
+          ...view.globals.map((g) => ({
+            key: (
+              <>
+                {g.name}
+                <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">{g.explanation}</span>
+              </>
+            ),
+            value: <Figure value={g.value} level={g.level} fair={g.fair} good={g.good} />,
+          })),
+        ]}
+      />
+      {view.ratings.length ? (
+        <>
+          <h2 className="govuk-heading-m">Global ratings</h2>
+          <SummaryList
+            rows={view.ratings.map((r) => ({
+              key: r.name,
+              value: (
+                <>
+                  {r.value} out of 5
+                  <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">{r.meaning}</span>
+                </>
+              ),
+            }))}
+          />
+        </>
+      ) : null}
+      <h2 className="govuk-heading-m">Coach’s note</h2>
+      <SummaryList
+        rows={[
+          { key: "Strengths", value: <span className="app-pre-wrap">{view.strengths || "None written"}</span> },
+          { key: "Next step", value: <span className="app-pre-wrap">{view.nextStep || "None written"}</span> },
+        ]}
+      />
+      {children}
+      <details className="govuk-details">
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">What the coach tallied</span>
+        </summary>
+        <div className="govuk-details__text">
+          <SummaryList rows={view.counts.map((c) => ({ key: c.label, value: String(c.count) }))} />
+        </div>
+      </details>
+    </>
+  );
+}
