@@ -59,10 +59,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   );
 }
 
-// A step in a conversation, or the studio checking YAML as a trainer types, changes nothing the
-// layout shows (who is signed in, notices), so the root loader is not run again for them.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, nextUrl, defaultShouldRevalidate }) => {
+// A step in a conversation, the studio checking YAML as a trainer types, or an observation saving
+// itself, changes nothing the layout shows (who is signed in, notices), so the root loader is not run again for them.
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formAction,
+  formData,
+  nextUrl,
+  defaultShouldRevalidate,
+}) => {
   if (formAction === "/studio/validate") return false;
+  // A coach's sheet saving itself as they tally.
+  if (formData?.get("autosave") === "1") return false;
   if (
     formAction?.startsWith("/attempts/") &&
     !formAction.endsWith("/abandon") &&

@@ -230,7 +230,8 @@ export async function linkCalibration(
 
 /**
  * A recorded observation for someone other than its officer: its coach, the other coach of its
- * calibration pair, or a manager or trainer of its prison (their look is audited). Null otherwise.
+ * calibration pair, a manager or trainer of its prison, or an admin (a look by anyone but its coach is
+ * audited). Null otherwise.
  */
 export async function observationFor(db: Kysely<Database>, viewer: CurrentUser, id: number) {
   const o = await getObservation(db, id);
@@ -240,7 +241,8 @@ export async function observationFor(db: Kysely<Database>, viewer: CurrentUser, 
   const partner = o.calibration_partner_id === null ? null : await getObservation(db, o.calibration_partner_id);
   const sameCalibration = partner?.coach_id === viewer.id;
   const reviewer =
-    (viewer.role === "manager" || viewer.role === "trainer") && viewer.establishmentId === o.establishment_id;
+    viewer.role === "admin" ||
+    ((viewer.role === "manager" || viewer.role === "trainer") && viewer.establishmentId === o.establishment_id);
   if (!sameCalibration && !reviewer) return null;
   await recordAudit(db, {
     actorUserId: viewer.id,

@@ -5,6 +5,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { attemptsOfOfficer } from "~db/queries/attempts.server";
+import { recordedOfOfficer } from "~db/queries/observations.server";
+import { observationRecords } from "~/domain/observation/records";
 import { getCurriculum } from "~/curriculum.server";
 import { programmeProgress, STATUS_LABELS, type AttemptRecord, type Status } from "~/domain/competency";
 import { OUTCOME_INFO } from "~/domain/mi-codes";
@@ -43,10 +45,14 @@ function lastResult(rows: Row[]): string | null {
 
 export async function officerProgress(db: Kysely<Database>, officerId: number, now = new Date()) {
   const [curriculum, rows] = await Promise.all([getCurriculum(db), attemptsOfOfficer(db, officerId)]);
+  const observed = curriculum.some((m) => m.rules.requiresObservation)
+    ? observationRecords(await recordedOfOfficer(db, officerId))
+    : [];
   const progress = programmeProgress(
     curriculum.map((m) => m.rules),
     rows.map(toAttemptRecord),
     now,
+    observed,
   );
   const inProgress = rows.filter((r) => r.status === "in_progress");
   const modules = curriculum.map((m, i) => {
@@ -58,6 +64,7 @@ export async function officerProgress(db: Kysely<Database>, officerId: number, n
       status: STATUS_LABELS[p.status],
       colour: STATUS_COLOURS[p.status],
       refresherDueAt: p.refresherDueAt ? formatDate(p.refresherDueAt.toISOString()) : null,
+      requiresObservation: m.rules.requiresObservation === true,
       scenarios: m.scenarios.map((s, j) => {
         const sp = p.scenarios[j];
         const mine = rows.filter((r) => r.scenario_id === s.id);

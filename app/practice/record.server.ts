@@ -11,6 +11,8 @@ import { getScenarioVersion } from "~/curriculum.server";
 import { describeIndicators, indicatorsOf } from "~/domain/indicators";
 import { OUTCOME_INFO } from "~/domain/mi-codes";
 import { countsOfRow } from "~/practice/attempt-view.server";
+import { OBSERVATIONS_NOTE } from "~/coaching/exports";
+import type { ObservationView } from "~/coaching/view";
 
 const STATUS_WORDS = { in_progress: "In progress", finished: "Finished", abandoned: "Abandoned" } as const;
 
@@ -113,13 +115,35 @@ export function recordCsv(entries: RecordEntry[]): string {
   return toCsv(header, rows);
 }
 
-export function recordJson(officer: { username: string; displayName: string }, entries: RecordEntry[]): string {
+export function recordJson(
+  officer: { username: string; displayName: string },
+  entries: RecordEntry[],
+  observations: ObservationView[] = [],
+): string {
   return JSON.stringify(
     {
       officer: { username: officer.username, name: officer.displayName },
       exportedAt: new Date().toISOString(),
       note: "Practice indicators based on MITI 4.2.1, not a MITI coding. Open questions % is from MITI 3.1.1.",
       attempts: entries,
+      observationsNote: OBSERVATIONS_NOTE,
+      observations: observations.map((o) => ({
+        recordedAt: o.recordedAtIso,
+        coach: o.coachName,
+        minutes: o.minutes,
+        indicators: [...o.indicators, ...o.globals].map((l) => ({
+          name: l.name,
+          value: l.value,
+          fair: l.fair,
+          good: l.good,
+          level: l.level,
+        })),
+        ratings: Object.fromEntries(o.ratings.map((r) => [r.name, r.value])),
+        counts: Object.fromEntries(o.counts.map((c) => [c.label, c.count])),
+        strengths: o.strengths,
+        nextStep: o.nextStep,
+        reflection: o.reflection,
+      })),
     },
     null,
     2,

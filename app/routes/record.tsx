@@ -4,21 +4,27 @@ import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { formatDate } from "~/practice/dates";
 import { INDICATOR_NAMES, recordOf } from "~/practice/record.server";
+import { observationsOfOfficer } from "~/coaching/officer.server";
+import { LevelTag, OBSERVED_NOTE } from "~/components/observation";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("My record");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, { roles: ["officer"] });
-  const entries = await recordOf(context.db, user.id);
+  const [entries, observations] = await Promise.all([
+    recordOf(context.db, user.id),
+    observationsOfOfficer(context.db, user.id),
+  ]);
   return {
     entries: entries.map((e) => ({ ...e, date: formatDate(e.startedAt) })),
     indicatorNames: INDICATOR_NAMES,
+    observations,
   };
 }
 
 export default function Record() {
-  const { entries, indicatorNames } = useLoaderData<typeof loader>();
+  const { entries, indicatorNames, observations } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">My record</h1>
@@ -37,6 +43,59 @@ export default function Record() {
         </a>
         . Downloads include your written replies and any trainer's rating.
       </p>
+      <h2 className="govuk-heading-m">Observed on the wing</h2>
+      {observations.length === 0 ? (
+        <p className="govuk-body">No coach has recorded an observation of you yet.</p>
+      ) : (
+        <>
+          <p className="govuk-body">
+            {OBSERVED_NOTE} Download them as{" "}
+            <a className="govuk-link" href="/record/observations.csv" download>
+              CSV (spreadsheet)
+            </a>
+            ; the JSON download above includes them too.
+          </p>
+          {observations.map((o) => (
+            <div key={o.id} className="govuk-summary-card">
+              <div className="govuk-summary-card__title-wrapper">
+                <h3 className="govuk-summary-card__title">
+                  {o.date}: observed by {o.coachName}
+                  {o.minutes ? `, ${o.minutes} minutes` : ""}
+                </h3>
+                <ul className="govuk-summary-card__actions">
+                  <li className="govuk-summary-card__action">
+                    <a className="govuk-link" href={`/record/observations/${o.id}`}>
+                      {o.reflection ? "Read it" : "Read it and add your reflection"}
+                      <span className="govuk-visually-hidden"> ({o.date})</span>
+                    </a>
+                  </li>
+                </ul>
+              </div>
+              <div className="govuk-summary-card__content">
+                <dl className="govuk-summary-list">
+                  {[...o.indicators, ...o.globals].map((l) => (
+                    <div key={l.name} className="govuk-summary-list__row">
+                      <dt className="govuk-summary-list__key">{l.name}</dt>
+                      <dd className="govuk-summary-list__value">
+                        {l.value} {l.level === "not applicable" ? null : <LevelTag level={l.level} />}
+                      </dd>
+                    </div>
+                  ))}
+                  <div className="govuk-summary-list__row">
+                    <dt className="govuk-summary-list__key">Strengths</dt>
+                    <dd className="govuk-summary-list__value app-pre-wrap">{o.strengths || "None written"}</dd>
+                  </div>
+                  <div className="govuk-summary-list__row">
+                    <dt className="govuk-summary-list__key">Next step</dt>
+                    <dd className="govuk-summary-list__value app-pre-wrap">{o.nextStep || "None written"}</dd>
+                  </div>
+                </dl>
+              </div>
+            </div>
+          ))}
+        </>
+      )}
+      <h2 className="govuk-heading-m">Practice and assessments</h2>
       {entries.length === 0 ? (
         <p className="govuk-body">You have not started any scenarios yet.</p>
       ) : (

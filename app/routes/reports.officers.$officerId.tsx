@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/guard.server";
 import { formatDate, reportHref, ReportsHeader, StatusTag } from "~/components/reports";
 import { Tag } from "~/components/page";
+import { LevelTag, OBSERVED_NOTE } from "~/components/observation";
 import { officerRecord } from "~/reports/record.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
@@ -22,7 +23,7 @@ const STATUS = { finished: "Finished", in_progress: "In progress", abandoned: "A
 const LEVEL_COLOUR = { good: "green", fair: "turquoise", "below fair": "orange", "not applicable": "grey" } as const;
 
 export default function OfficerRecord() {
-  const { scope, officer, modules, attempts } = useLoaderData<typeof loader>();
+  const { scope, officer, modules, attempts, observations } = useLoaderData<typeof loader>();
   return (
     <ReportsHeader scope={scope} title={`${officer.name}: training record`}>
       <p className="govuk-body">
@@ -62,6 +63,40 @@ export default function OfficerRecord() {
           ))}
         </tbody>
       </table>
+      <h2 className="govuk-heading-m">Observed on the wing ({observations.length})</h2>
+      {observations.length === 0 ? (
+        <p className="govuk-body">No coach has recorded an observation of {officer.name} yet.</p>
+      ) : (
+        <p className="govuk-body-s">{OBSERVED_NOTE}</p>
+      )}
+      {observations.map((o) => (
+        <div key={o.id} className="govuk-summary-card">
+          <div className="govuk-summary-card__title-wrapper">
+            <h3 className="govuk-summary-card__title">
+              {o.date}: observed by {o.coachName}, {o.minutes} minutes
+            </h3>
+            <ul className="govuk-summary-card__actions">
+              <li className="govuk-summary-card__action">
+                <a className="govuk-link" href={`/coaching/observations/${o.id}`}>
+                  Read the observation<span className="govuk-visually-hidden"> of {o.date}</span>
+                </a>
+              </li>
+            </ul>
+          </div>
+          <div className="govuk-summary-card__content">
+            <dl className="govuk-summary-list">
+              {[...o.indicators, ...o.globals].map((l) => (
+                <div key={l.name} className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">{l.name}</dt>
+                  <dd className="govuk-summary-list__value">
+                    {l.value} {l.level === "not applicable" ? null : <LevelTag level={l.level} />}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+        </div>
+      ))}
       <h2 className="govuk-heading-m">Attempts ({attempts.length})</h2>
       {attempts.length === 0 ? <p className="govuk-body">No attempts yet.</p> : null}
       {attempts.map((a) => (

@@ -1,0 +1,26 @@
+// Every observation recorded in the prison as CSV, with the coaches' notes and officers'
+// reflections. Each download is written to the audit log.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { recordAudit } from "~db/queries/audit.server";
+import { recordedInPrison } from "~db/queries/observations.server";
+import { observationsCsv } from "~/coaching/exports";
+import { observationView } from "~/coaching/view";
+import { csvFileName } from "~/domain/reporting/csv";
+import { downloadResponse } from "~/reports/download.server";
+import { requireReportScope } from "~/reports/scope.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const scope = await requireReportScope(request, context);
+  const rows = await recordedInPrison(scope.db, scope.prison.id);
+  await recordAudit(scope.db, {
+    actorUserId: scope.user.id,
+    action: "observations.exported",
+    establishmentId: scope.prison.id,
+    details: { rows: rows.length },
+  });
+  return downloadResponse(
+    observationsCsv(rows.map(observationView), { withOfficer: true }),
+    "text/csv; charset=utf-8",
+    csvFileName("observations", scope.prison.name, new Date().toISOString().slice(0, 10)),
+  );
+}
