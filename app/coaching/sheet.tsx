@@ -262,45 +262,55 @@ export function ObservationSheet({
   );
 }
 
-/** Saves the sheet on the server a moment after a change, one save at a time. */
+/**
+ * Saves the sheet on the server a moment after a change, one save at a time: a change made while a
+ * save is on its way is saved when it returns, with the row version that save was given.
+ */
 function useAutosave(formRef: React.RefObject<HTMLFormElement | null>, setRowVersion: (v: number) => void) {
   const fetcher = useFetcher<SaveReply>();
+  const fetcherRef = useRef(fetcher);
+  fetcherRef.current = fetcher;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlight = useRef(false);
   const again = useRef(false);
   const waiting = useRef<(() => void) | null>(null);
   const [status, setStatus] = useState("");
   const [problem, setProblem] = useState("");
 
+  // Reads refs only, so a timer set in an earlier render still sees the present state.
   const save = useCallback(() => {
     timer.current = null;
     const form = formRef.current;
     if (!form) return;
-    if (fetcher.state !== "idle") {
+    if (inFlight.current) {
       again.current = true;
       return;
     }
+    inFlight.current = true;
     const data = new FormData(form);
     data.set("intent", "save");
     data.set("autosave", "1");
     setStatus("Saving…");
-    fetcher.submit(data, { method: "post" });
-  }, [fetcher, formRef]);
+    fetcherRef.current.submit(data, { method: "post" });
+  }, [formRef]);
 
   useEffect(() => {
-    if (fetcher.state !== "idle") return;
+    if (fetcher.state !== "idle" || !inFlight.current) return;
+    inFlight.current = false;
     const reply = fetcher.data;
     if (reply?.saved) {
       setRowVersion(reply.rowVersion);
       setProblem("");
       setStatus(`Progress saved at ${new Date().toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}`);
-    } else if (reply) {
+    } else {
       setStatus("Not saved");
-      setProblem(reply.problem);
+      setProblem(reply?.problem ?? "Not saved: the connection failed. Your taps are still here: try Save progress.");
     }
+    // The new row version reaches the form on the next render: carry on after it.
     if (waiting.current) {
       const next = waiting.current;
       waiting.current = null;
-      // The new row version reaches the form on the next render.
+      again.current = false;
       setTimeout(next, 0);
     } else if (again.current && reply?.saved) {
       again.current = false;
@@ -332,7 +342,7 @@ function useAutosave(formRef: React.RefObject<HTMLFormElement | null>, setRowVer
       timer.current = null;
       again.current = false;
     },
-    busy: () => fetcher.state !== "idle",
+    busy: () => inFlight.current,
     whenIdle: (then: () => void) => {
       waiting.current = then;
     },
@@ -391,7 +401,8 @@ function Timer({
   const wholeMinutes = Math.round(elapsed / 60_000);
   useEffect(() => {
     const field = minutesField();
-    if (!field || (!state.runningSince && state.elapsedMs === 0)) return;
+    // Nothing to write before the first minute: a blank field is better than "0".
+    if (!field || wholeMinutes === 0) return;
     if (field.value !== String(wholeMinutes)) {
       field.value = String(wholeMinutes);
       onMinutes();
