@@ -12,6 +12,7 @@ import { Select } from "~/components/fields";
 import { Tag } from "~/components/page";
 import { londonDay } from "~/practice/dates";
 import { parseForm } from "~/utils/forms";
+import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Coaching");
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const coach = await requireCoach(request, context);
-  const form = parseForm(StartForm, await request.formData());
+  const form = parseForm(StartForm, await readFormData(request));
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const started = await startObservation(context.db, coach, form.data.officerId!);
   if (started.kind !== "ok")

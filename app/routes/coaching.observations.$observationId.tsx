@@ -22,6 +22,7 @@ import { Select } from "~/components/fields";
 import { ObservationDetails } from "~/components/observation";
 import { isCoach } from "~/domain/observation/coaches";
 import { fieldErrors, parseForm } from "~/utils/forms";
+import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -34,9 +35,11 @@ function idOf(params: { observationId?: string }): number {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
+  // Officers read observations of them in My record; here are coaches (and admins) only.
+  if (!isCoach(user) && user.role !== "admin")
+    throw new Response("Only MI coaches, managers and trainers read observations here.", { status: 403 });
   const o = (await observationFor(context.db, user, idOf(params))) ?? notFound();
   if (o.status === "draft") {
-    if (!isCoach(user)) throw new Response("Only MI coaches can observe officers.", { status: 403 });
     return {
       kind: "draft" as const,
       id: o.id,
@@ -63,7 +66,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const coach = await requireCoach(request, context);
   const id = idOf(params);
   const here = `/coaching/observations/${id}`;
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   const autosave = formData.get("autosave") === "1";
   const { sessions, db } = context;

@@ -10,6 +10,7 @@ import { Select, TextInput } from "~/components/fields";
 import { Tag } from "~/components/page";
 import { londonDay } from "~/practice/dates";
 import { fieldErrors, parseForm, wholeNumber } from "~/utils/forms";
+import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Ask a coach to observe");
@@ -29,7 +30,7 @@ const WithdrawForm = z.object({ requestId: wholeNumber("the request") });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const manager = await requireManager(request, context);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "withdraw") {
     const form = parseForm(WithdrawForm, formData);
     if (!form.ok || !(await withdrawRequest(context.db, manager, form.data.requestId))) notFound();

@@ -11,6 +11,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { ObservationDetails } from "~/components/observation";
 import { CharacterCount } from "~/components/practice";
 import { parseForm } from "~/utils/forms";
+import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -30,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: ["officer"] });
   const id = idOf(params);
-  const form = parseForm(ReflectionForm, await request.formData());
+  const form = parseForm(ReflectionForm, await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await reflect(context.db, user, id, form.data.reflection);
   if (!result.ok && "notFound" in result) notFound();

@@ -1,8 +1,8 @@
 // Every observation recorded in the prison as CSV, with the coaches' notes and officers'
 // reflections. Each download is written to the audit log.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { recordAudit } from "~db/queries/audit.server";
 import { recordedInPrison } from "~db/queries/observations.server";
+import { auditExport } from "~/audit/exports.server";
 import { observationsCsv } from "~/coaching/exports";
 import { observationView } from "~/coaching/view";
 import { csvFileName } from "~/domain/reporting/csv";
@@ -12,12 +12,7 @@ import { requireReportScope } from "~/reports/scope.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request, context);
   const rows = await recordedInPrison(scope.db, scope.prison.id);
-  await recordAudit(scope.db, {
-    actorUserId: scope.user.id,
-    action: "observations.exported",
-    establishmentId: scope.prison.id,
-    details: { rows: rows.length },
-  });
+  await auditExport(scope.db, scope.user, "observations_csv", { establishmentId: scope.prison.id, rows: rows.length });
   return downloadResponse(
     observationsCsv(rows.map(observationView), { withOfficer: true }),
     "text/csv; charset=utf-8",

@@ -135,7 +135,8 @@ describe("recording an observation", () => {
     const page = { observationId: String(id) };
     expect((await run(observationPage, "loader", "manager", `/coaching/observations/${id}`, page)).status).toBe(404);
     expect((await sheet(id, "manager", { intent: "save", rowVersion: "1", questions: "3" })).status).toBe(404);
-    expect((await run(observationPage, "loader", "officer", `/coaching/observations/${id}`, page)).status).toBe(404);
+    // Officers who are not coaches read observations of them in My record, not here.
+    expect((await run(observationPage, "loader", "officer", `/coaching/observations/${id}`, page)).status).toBe(403);
 
     const saved = await sheet(id, "trainer", { intent: "save", autosave: "1", rowVersion: "1", questions: "3" });
     expect(saved.data).toEqual({ saved: true, rowVersion: 2 });
@@ -295,7 +296,7 @@ describe("the officer's side", () => {
       (await run(observationPage, "loader", "trainer-other", `/coaching/observations/${row!.id}`, params)).status,
     ).toBe(404);
     expect((await run(observationPage, "loader", "officer2", `/coaching/observations/${row!.id}`, params)).status).toBe(
-      404,
+      403,
     );
   });
 });
