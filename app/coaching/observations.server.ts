@@ -1,7 +1,7 @@
 // Observing an officer's real conversation: start a draft, save it as you go, record it, link it
 // with another coach's sheet for calibration, and the officer's reflection. Each change is checked
 // against who is asking, and written with its audit row in one transaction.
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
 import { recordAudit } from "~db/queries/audit.server";
@@ -34,6 +34,25 @@ import type { Sheet } from "~/coaching/forms";
 
 export type Coach = CurrentUser & { establishmentId: number };
 
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The audit row of something done to an observation: by whom, about which officer, in which prison. */
+function auditObservation(
+  db: Db,
+  actor: { id: number },
+  action: string,
+  o: { id: number; officer_id: number; establishment_id: number },
+  more: Record<string, unknown> = {},
+) {
+  return recordAudit(db, {
+    actorUserId: actor.id,
+    action: `observation.${action}`,
+    subjectUserId: o.officer_id,
+    establishmentId: o.establishment_id,
+    details: { observationId: o.id, ...more },
+  });
+}
+
 export async function startObservation(
   db: Kysely<Database>,
   coach: Coach,
@@ -55,12 +74,10 @@ export async function startObservation(
   try {
     const id = await db.transaction().execute(async (trx) => {
       const id = await insertDraft(trx, { establishmentId: coach.establishmentId, officerId, coachId: coach.id });
-      await recordAudit(trx, {
-        actorUserId: coach.id,
-        action: "observation.started",
-        subjectUserId: officerId,
-        establishmentId: coach.establishmentId,
-        details: { observationId: id },
+      await auditObservation(trx, coach, "started", {
+        id,
+        officer_id: officerId,
+        establishment_id: coach.establishmentId,
       });
       return id;
     });
@@ -165,13 +182,7 @@ export async function recordObservation(
   const written = await db.transaction().execute(async (trx) => {
     if (!(await recordDraft(trx, id, s.rowVersion, columnsOf(s)))) return false;
     await completeRequests(trx, coach.id, o.officer_id);
-    await recordAudit(trx, {
-      actorUserId: coach.id,
-      action: "observation.recorded",
-      subjectUserId: o.officer_id,
-      establishmentId: o.establishment_id,
-      details: { observationId: id, minutes: s.minutes },
-    });
+    await auditObservation(trx, coach, "recorded", o, { minutes: s.minutes });
     return true;
   });
   return written ? { kind: "ok", rowVersion: s.rowVersion + 1 } : whyNotWritten(db, id);
@@ -182,13 +193,7 @@ export async function discardDraft(db: Kysely<Database>, coach: Coach, id: numbe
   if (!o || o.status !== "draft") return false;
   return db.transaction().execute(async (trx) => {
     if (!(await deleteDraft(trx, id))) return false;
-    await recordAudit(trx, {
-      actorUserId: coach.id,
-      action: "observation.discarded",
-      subjectUserId: o.officer_id,
-      establishmentId: o.establishment_id,
-      details: { observationId: id },
-    });
+    await auditObservation(trx, coach, "discarded", o);
     return true;
   });
 }
@@ -212,13 +217,7 @@ export async function linkCalibration(
       // Each side only if it is still unlinked: two coaches linking at once cannot make a triangle.
       if (!(await linkPartner(trx, id, partnerId)) || !(await linkPartner(trx, partnerId, id)))
         throw new AlreadyLinked();
-      await recordAudit(trx, {
-        actorUserId: coach.id,
-        action: "observation.calibration_linked",
-        subjectUserId: o.officer_id,
-        establishmentId: o.establishment_id,
-        details: { observationId: id, partnerId },
-      });
+      await auditObservation(trx, coach, "calibration_linked", o, { partnerId });
     });
     return { ok: true };
   } catch (error) {
@@ -244,13 +243,7 @@ export async function observationFor(db: Kysely<Database>, viewer: CurrentUser, 
     viewer.role === "admin" ||
     ((viewer.role === "manager" || viewer.role === "trainer") && viewer.establishmentId === o.establishment_id);
   if (!sameCalibration && !reviewer) return null;
-  await recordAudit(db, {
-    actorUserId: viewer.id,
-    action: "observation.viewed",
-    subjectUserId: o.officer_id,
-    establishmentId: o.establishment_id,
-    details: { observationId: id },
-  });
+  await auditObservation(db, viewer, "viewed", o);
   return o;
 }
 
@@ -269,13 +262,7 @@ export async function reflect(
   if (Object.keys(errors).length) return { ok: false, errors };
   await db.transaction().execute(async (trx) => {
     await setReflection(trx, id, officer.id, reflection);
-    await recordAudit(trx, {
-      actorUserId: officer.id,
-      action: "observation.reflected",
-      subjectUserId: officer.id,
-      establishmentId: o.establishment_id,
-      details: { observationId: id },
-    });
+    await auditObservation(trx, officer, "reflected", o);
   });
   return { ok: true };
 }

@@ -5,7 +5,7 @@ import { requireUser } from "~/auth/guard.server";
 import { formatDate } from "~/practice/dates";
 import { INDICATOR_NAMES, recordOf } from "~/practice/record.server";
 import { observationsOfOfficer } from "~/coaching/officer.server";
-import { LevelTag, OBSERVED_NOTE } from "~/components/observation";
+import { ObservationCard, OBSERVED_NOTE } from "~/components/observation";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("My record");
@@ -56,42 +56,12 @@ export default function Record() {
             ; the JSON download above includes them too.
           </p>
           {observations.map((o) => (
-            <div key={o.id} className="govuk-summary-card">
-              <div className="govuk-summary-card__title-wrapper">
-                <h3 className="govuk-summary-card__title">
-                  {o.date}: observed by {o.coachName}
-                  {o.minutes ? `, ${o.minutes} minutes` : ""}
-                </h3>
-                <ul className="govuk-summary-card__actions">
-                  <li className="govuk-summary-card__action">
-                    <a className="govuk-link" href={`/record/observations/${o.id}`}>
-                      {o.reflection ? "Read it" : "Read it and add your reflection"}
-                      <span className="govuk-visually-hidden"> ({o.date})</span>
-                    </a>
-                  </li>
-                </ul>
-              </div>
-              <div className="govuk-summary-card__content">
-                <dl className="govuk-summary-list">
-                  {[...o.indicators, ...o.globals].map((l) => (
-                    <div key={l.name} className="govuk-summary-list__row">
-                      <dt className="govuk-summary-list__key">{l.name}</dt>
-                      <dd className="govuk-summary-list__value">
-                        {l.value} {l.level === "not applicable" ? null : <LevelTag level={l.level} />}
-                      </dd>
-                    </div>
-                  ))}
-                  <div className="govuk-summary-list__row">
-                    <dt className="govuk-summary-list__key">Strengths</dt>
-                    <dd className="govuk-summary-list__value app-pre-wrap">{o.strengths || "None written"}</dd>
-                  </div>
-                  <div className="govuk-summary-list__row">
-                    <dt className="govuk-summary-list__key">Next step</dt>
-                    <dd className="govuk-summary-list__value app-pre-wrap">{o.nextStep || "None written"}</dd>
-                  </div>
-                </dl>
-              </div>
-            </div>
+            <ObservationCard
+              key={o.id}
+              view={o}
+              href={`/record/observations/${o.id}`}
+              linkText={o.reflection ? "Read it" : "Read it and add your reflection"}
+            />
           ))}
         </>
       )}

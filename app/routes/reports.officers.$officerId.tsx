@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/guard.server";
 import { formatDate, reportHref, ReportsHeader, StatusTag } from "~/components/reports";
 import { Tag } from "~/components/page";
-import { LevelTag, OBSERVED_NOTE } from "~/components/observation";
+import { ObservationCard, OBSERVED_NOTE } from "~/components/observation";
 import { officerRecord } from "~/reports/record.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
@@ -70,32 +70,7 @@ export default function OfficerRecord() {
         <p className="govuk-body-s">{OBSERVED_NOTE}</p>
       )}
       {observations.map((o) => (
-        <div key={o.id} className="govuk-summary-card">
-          <div className="govuk-summary-card__title-wrapper">
-            <h3 className="govuk-summary-card__title">
-              {o.date}: observed by {o.coachName}, {o.minutes} minutes
-            </h3>
-            <ul className="govuk-summary-card__actions">
-              <li className="govuk-summary-card__action">
-                <a className="govuk-link" href={`/coaching/observations/${o.id}`}>
-                  Read the observation<span className="govuk-visually-hidden"> of {o.date}</span>
-                </a>
-              </li>
-            </ul>
-          </div>
-          <div className="govuk-summary-card__content">
-            <dl className="govuk-summary-list">
-              {[...o.indicators, ...o.globals].map((l) => (
-                <div key={l.name} className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">{l.name}</dt>
-                  <dd className="govuk-summary-list__value">
-                    {l.value} {l.level === "not applicable" ? null : <LevelTag level={l.level} />}
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </div>
-        </div>
+        <ObservationCard key={o.id} view={o} href={`/coaching/observations/${o.id}`} linkText="Read the observation" />
       ))}
       <h2 className="govuk-heading-m">Attempts ({attempts.length})</h2>
       {attempts.length === 0 ? <p className="govuk-body">No attempts yet.</p> : null}
