@@ -219,6 +219,27 @@ describe("recording an observation", () => {
     expect(home.data.notYetObserved.map((o: { id: number }) => o.id)).not.toContain(priya);
   });
 
+  it("sent at once (two taps, two tabs), Start makes one draft and Record records once", async () => {
+    const officer5 = await userIdOf(db, "officer5");
+    const starts = await Promise.all([
+      start("officer6", officer5),
+      start("officer6", officer5),
+      start("officer6", officer5),
+    ]);
+    const ids = new Set(starts.map((r) => idFrom(r.location)));
+    expect(ids.size).toBe(1);
+    const [id] = [...ids];
+    const version = String((await rowOf(id!)).row_version);
+    const records = await Promise.all(
+      [1, 2, 3].map(() => sheet(id!, "officer6", { ...FULL, rowVersion: version, intent: "record" })),
+    );
+    expect(records.every((r) => r.location === `/coaching/observations/${id}`)).toBe(true);
+    expect(
+      (await audits("observation.recorded")).filter((a) => JSON.parse(a.details!).observationId === id),
+    ).toHaveLength(1);
+    expect(await rowOf(id!)).toMatchObject({ status: "recorded", row_version: Number(version) + 1 });
+  });
+
   it("a draft can be discarded by its coach, and only while it is a draft", async () => {
     const id = idFrom((await start("officer6", sam)).location);
     expect((await sheet(id, "trainer", { intent: "discard" })).status).toBe(404);
