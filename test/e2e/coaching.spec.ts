@@ -2,7 +2,7 @@
 // JavaScript on (tally buttons, undo, timer, saving as they go) and another with it off (number
 // fields); the officer reads it and reflects; the manager sees the transfer view. Axe on each page.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
+import { expectAccessible, expectAccessibleWithoutJavaScript, signIn } from "./support";
 
 const PHONE = { width: 375, height: 812 };
 
@@ -111,6 +111,7 @@ test("a coach records an observation with JavaScript off, as number fields", asy
   await page.getByRole("button", { name: "Start observing" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Observing Jo Marchetti" })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Question \d+$/ })).toHaveCount(0);
+  await expectAccessibleWithoutJavaScript(page);
 
   await page.getByLabel("Question", { exact: true }).fill("5");
   await page.getByLabel("Simple reflection", { exact: true }).fill("201");
@@ -119,6 +120,7 @@ test("a coach records an observation with JavaScript off, as number fields", asy
     page.getByRole("link", { name: "The count for simple reflection must be a whole number from 0 to 200" }),
   ).toBeVisible();
   await expect(page.getByLabel("Simple reflection", { exact: true })).toHaveValue("201");
+  await expectAccessibleWithoutJavaScript(page);
   await page.getByLabel("Simple reflection", { exact: true }).fill("3");
   await page.getByRole("button", { name: "Save progress" }).click();
   await expect(page.getByText("Progress saved.")).toBeVisible();
@@ -196,4 +198,59 @@ test("the manager sees observed beside simulated practice, and can ask a coach t
   await expect(page.getByText("Request sent")).toBeVisible();
   await expect(page.getByText("Dana Whitfield to observe Sam Okafor")).toBeVisible();
   await expectAccessible(page);
+});
+
+test("two coaches observe the same conversation and see how far they agree", async ({ browser }) => {
+  const trainer = await phone(browser, true);
+  await signIn(trainer, "trainer");
+  await trainer.goto("/coaching");
+  await trainer.getByLabel("Officer").selectOption({ label: "Priya Lindqvist, A wing" });
+  await trainer.getByRole("button", { name: "Start observing" }).click();
+  await tap(trainer, "Question", 5);
+  await tap(trainer, "Simple reflection", 3);
+  await tap(trainer, "Complex reflection", 2);
+  await tap(trainer, "Affirmation");
+  await trainer.getByLabel("Minutes").fill("5");
+  await rate(trainer, { "Cultivating change talk": 4, "Softening sustain talk": 3, Partnership: 4, Empathy: 4 });
+  await trainer.getByRole("button", { name: "Record observation" }).click();
+  await expect(trainer.getByText("Observation recorded.")).toBeVisible();
+
+  // The second coach tallies the same conversation on their own sheet, without JavaScript.
+  const dana = await phone(browser, false);
+  await signIn(dana, "officer6");
+  await dana.goto("/coaching");
+  await dana.getByLabel("Officer").selectOption({ label: "Priya Lindqvist, A wing" });
+  await dana.getByRole("button", { name: "Start observing" }).click();
+  for (const [label, value] of [
+    ["Question", "4"],
+    ["Simple reflection", "3"],
+    ["Complex reflection", "3"],
+    ["Affirmation", "1"],
+  ])
+    await dana.getByLabel(label!, { exact: true }).fill(value!);
+  await dana.getByLabel("Minutes").fill("5");
+  await rate(dana, { "Cultivating change talk": 4, "Softening sustain talk": 4, Partnership: 4, Empathy: 3 });
+  await dana.getByRole("button", { name: "Record observation" }).click();
+  await expect(dana.getByText("Observation recorded.")).toBeVisible();
+
+  const partner = dana.getByLabel("The other coach’s observation");
+  await dana.getByRole("button", { name: "Link as a calibration pair" }).click();
+  await expect(dana.getByRole("link", { name: /Choose/ })).toBeVisible();
+  await expectAccessibleWithoutJavaScript(dana);
+  await partner.selectOption({ label: (await partner.locator("option", { hasText: "Morgan Ellery" }).textContent())! });
+  await dana.getByRole("button", { name: "Link as a calibration pair" }).click();
+  await expect(dana.getByText("Linked as a calibration pair")).toBeVisible();
+  // ICC(2,1) over the ten counts (5,3,2,1,0… against 4,3,3,1,0…) is 0.96; ratings 4,3,4,4 against 4,4,4,3.
+  await expect(dana.getByText("0.96 (excellent)")).toBeVisible();
+  await expect(dana.getByText("2 of 4 the same; 4 of 4 within one point")).toBeVisible();
+  await expectAccessibleWithoutJavaScript(dana);
+  await dana.context().close();
+
+  await trainer.goto("/coaching/calibration");
+  const pairs = trainer.getByRole("table", { name: "Calibration pairs" });
+  await expect(pairs).toContainText("Morgan Ellery and Dana Whitfield");
+  await expect(pairs).toContainText("0.96 (excellent)");
+  await expect(pairs).toContainText("2 of 4 the same, 4 within one point");
+  await expectAccessible(trainer);
+  await trainer.context().close();
 });
