@@ -5,6 +5,7 @@ import { useLoaderData } from "@remix-run/react";
 import { LevelTag } from "~/components/observation";
 import { reportHref, ReportsHeader } from "~/components/reports";
 import { MITI_LEVELS } from "~/domain/indicators";
+import type { LevelPair } from "~/domain/observation/transfer";
 import { describeShare, MIN_GROUP } from "~/domain/reporting/suppression";
 import { observedReport } from "~/reports/observed.server";
 import { requireReportScope } from "~/reports/scope.server";
@@ -51,12 +52,14 @@ function GroupRow({ label, g }: { label: string; g: Report["prison"] }) {
   );
 }
 
-function Pair({ wing, assessment, change }: { wing: string; assessment: string | null; change: string | null }) {
+/** One indicator of an officer: the figures on the wing and in the assessment, the change, the wing's level. */
+function PairCell({ figures, pair }: { figures: { wing: string; assessment: string | null }; pair: LevelPair }) {
   return (
-    <>
-      Wing {wing}, assessment {assessment ?? "none"}
-      {change ? <span className="govuk-body-s govuk-!-display-block">{change}</span> : null}
-    </>
+    <td className="govuk-table__cell">
+      Wing {figures.wing}, assessment {figures.assessment ?? "none"}
+      {pair.change ? <span className="govuk-body-s govuk-!-display-block">{pair.change}</span> : null}{" "}
+      <LevelTag level={pair.wing} />
+    </td>
   );
 }
 
@@ -126,22 +129,8 @@ export default function ObservedPractice() {
                 </td>
                 {o.transfer && o.figures ? (
                   <>
-                    <td className="govuk-table__cell">
-                      <Pair
-                        wing={o.figures.rq.wing}
-                        assessment={o.figures.rq.assessment}
-                        change={o.transfer.rq.change}
-                      />{" "}
-                      <LevelTag level={o.transfer.rq.wing} />
-                    </td>
-                    <td className="govuk-table__cell">
-                      <Pair
-                        wing={o.figures.cr.wing}
-                        assessment={o.figures.cr.assessment}
-                        change={o.transfer.cr.change}
-                      />{" "}
-                      <LevelTag level={o.transfer.cr.wing} />
-                    </td>
+                    <PairCell figures={o.figures.rq} pair={o.transfer.rq} />
+                    <PairCell figures={o.figures.cr} pair={o.transfer.cr} />
                     <td className="govuk-table__cell">
                       {o.figures.technical} <LevelTag level={o.transfer.technical} />
                     </td>

@@ -4,7 +4,7 @@
  * levels against the MITI 4.2.1 fair and good thresholds. Each level's words follow the manual's
  * anchors, put in a wing's terms.
  */
-import { levelOf, MITI_LEVELS, type Level } from "../indicators";
+import { levelOf, MITI_LEVELS, type IndicatorLine, type Level } from "../indicators";
 
 export const GLOBAL_RATINGS = ["cultivatingChangeTalk", "softeningSustainTalk", "partnership", "empathy"] as const;
 export type GlobalRating = (typeof GLOBAL_RATINGS)[number];
@@ -72,15 +72,8 @@ export function globalLevel(value: number, which: "technicalGlobal" | "relationa
   return levelOf(value >= t.good, value >= t.fair);
 }
 
-export interface GlobalLine {
-  key: "technicalGlobal" | "relationalGlobal";
-  name: string;
-  value: string;
-  fair: string;
-  good: string;
-  level: Level;
-  explanation: string;
-}
+/** Shown as the assessment indicators are, against the MITI 4.2.1 fair and good levels. */
+export type GlobalLine = Omit<IndicatorLine, "key" | "source"> & { key: "technicalGlobal" | "relationalGlobal" };
 
 const oneDecimal = (n: number) => n.toFixed(1);
 
