@@ -144,7 +144,9 @@ test("a coach records an observation with JavaScript off, as number fields", asy
   await page.context().close();
 });
 
-test("the officer sees the observation in My record and adds a reflection", async ({ browser }) => {
+test("the officer sees the observation in My record and adds a reflection, with JavaScript on and off", async ({
+  browser,
+}) => {
   const coach = await phone(browser, true);
   await signIn(coach, "manager");
   await coach.goto("/coaching");
@@ -177,6 +179,24 @@ test("the officer sees the observation in My record and adds a reflection", asyn
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect(await csv.text()).toContain("I felt rushed, but asking first worked.");
   await page.context().close();
+
+  // The same on a phone with JavaScript off: the officer changes their reflection.
+  const noJs = await phone(browser, false);
+  await signIn(noJs, "officer3");
+  await noJs.getByRole("link", { name: "My record", exact: true }).first().click();
+  // Once there is a reflection, the link no longer asks for one.
+  await noJs.getByRole("link", { name: /^Read it \(/ }).click();
+  await expect(noJs.getByLabel("Change your reflection")).toHaveValue("I felt rushed, but asking first worked.");
+  await expectAccessibleWithoutJavaScript(noJs);
+  await noJs.getByLabel("Change your reflection").fill("Mr Dawson calmed down once I asked first.");
+  await noJs.getByRole("button", { name: "Save reflection" }).click();
+  await expect(noJs.getByRole("link", { name: /matches a name your prison lists/ })).toBeVisible();
+  await expectAccessibleWithoutJavaScript(noJs);
+  await noJs.getByLabel("Change your reflection").fill("He calmed down once I asked first.");
+  await noJs.getByRole("button", { name: "Save reflection" }).click();
+  await expect(noJs.getByText("Your reflection is saved.")).toBeVisible();
+  await expect(noJs.getByText("He calmed down once I asked first.").first()).toBeVisible();
+  await noJs.context().close();
 });
 
 test("the manager sees observed beside simulated practice, and can ask a coach to observe", async ({ page }) => {
