@@ -6,6 +6,10 @@
  * hash) when it differs from the last one imported; an invalid file is reported and the last
  * good version stays in use. modules.yaml is kept the same way (last good text in app_settings).
  *
+ * Which scenarios are in a module, and since when, is kept in module_memberships: a scenario
+ * joins its module when its first version is added, moves when a version names another module,
+ * and leaves when a trainer retires it. modules.yaml gives the modules and their order.
+ *
  * Several instances may serve one database: every change to the curriculum (an import, a
  * publish) writes a new library generation in the same transaction, and each instance rebuilds
  * its cached curriculum when the generation it holds is no longer the stored one.
@@ -14,6 +18,13 @@ import { randomUUID } from "node:crypto";
 import { sql, type Kysely, type Transaction } from "kysely";
 import { LRUCache } from "lru-cache";
 import { getSetting, putSetting } from "~db/queries/app-settings.server";
+import {
+  addMembership,
+  endMembership,
+  hasAnyMembership,
+  lastMembershipOf,
+  listMemberships,
+} from "~db/queries/module-memberships.server";
 import {
   getScenarioVersionRow,
   insertScenarioVersion,
@@ -45,10 +56,29 @@ export function bumpLibraryGeneration(db: Db) {
   return putSetting(db, GENERATION_SETTING, randomUUID());
 }
 
+/**
+ * Keeps a scenario's module in step with a version just added: the first version puts it in its
+ * module (from the start, for the library as first installed), a version naming another module
+ * moves it. A retired scenario stays retired: a new version does not bring it back.
+ */
+export async function placeScenario(
+  db: Db,
+  s: { scenarioId: string; moduleId: string; at: string; fromTheStart?: boolean; userId?: number | null },
+) {
+  const last = await lastMembershipOf(db, s.scenarioId);
+  if (last && (last.removed_at !== null || last.module_id === s.moduleId)) return;
+  if (last) await endMembership(db, { scenarioId: s.scenarioId, at: s.at, userId: s.userId });
+  const at = !last && s.fromTheStart ? null : s.at;
+  await addMembership(db, { moduleId: s.moduleId, scenarioId: s.scenarioId, at, userId: s.userId });
+}
+
 export async function importLibrary(db: Kysely<Database>, { dir, log }: { dir?: string; log: (line: string) => void }) {
   const library = loadScenarioLibrary(dir);
   const imported = await db.transaction().execute(async (trx) => {
     if (isPostgres(db)) await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
+    // The first import is the curriculum as installed: its scenarios have been in their modules all along.
+    const fromTheStart = !(await hasAnyMembership(trx));
+    const at = new Date().toISOString();
     let count = 0;
     for (const file of library.scenarios) {
       const scenario = file.result.scenario;
@@ -68,6 +98,7 @@ export async function importLibrary(db: Kysely<Database>, { dir, log }: { dir?: 
         source: "library",
         changeNote: last ? "Library file changed" : "Built-in library",
       });
+      await placeScenario(trx, { scenarioId: scenario.id, moduleId: scenario.module, at, fromTheStart });
       count++;
     }
     const modules = library.modules;
@@ -99,6 +130,7 @@ export interface CurriculumModule {
   title: string;
   summary: string;
   rules: ModuleRules;
+  /** the module's scenarios now, in order */
   scenarios: CurriculumScenario[];
 }
 
@@ -144,17 +176,14 @@ export async function getCurriculum(db: Kysely<Database>): Promise<CurriculumMod
 async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]> {
   const text = (await getSetting(db, MODULES_SETTING)) ?? "modules: []\n";
   const modules = parseModules(text).modules;
-  const latest = await latestScenarioVersions(db);
+  const [latest, memberships] = await Promise.all([latestScenarioVersions(db), listMemberships(db)]);
   const byId = new Map(latest.map((v) => [v.scenario_id, v]));
-  const listed = new Set(modules.flatMap((m) => m.scenarios));
   return Promise.all(
     modules.map(async (m) => {
-      // Scenarios named in modules.yaml first, in its order; then any created in the studio
-      // for this module, oldest first.
-      const ids = [
-        ...m.scenarios,
-        ...latest.filter((v) => v.module_id === m.id && !listed.has(v.scenario_id)).map((v) => v.scenario_id),
-      ];
+      const spells = memberships.filter((x) => x.module_id === m.id);
+      const current = new Set(spells.filter((x) => x.removed_at === null).map((x) => x.scenario_id));
+      // Scenarios named in modules.yaml first, in its order; then the others in the order they joined.
+      const ids = [...new Set([...m.scenarios, ...spells.map((x) => x.scenario_id)])].filter((id) => current.has(id));
       const scenarios: CurriculumScenario[] = [];
       for (const id of ids) {
         const row = byId.get(id);
@@ -169,6 +198,7 @@ async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]
           versionId: row.id,
         });
       }
+      const playable = new Set(scenarios.map((s) => s.id));
       return {
         id: m.id,
         title: m.title,
@@ -176,6 +206,9 @@ async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]
         rules: {
           id: m.id,
           scenarioIds: scenarios.map((s) => s.id),
+          membership: spells
+            .filter((x) => x.removed_at !== null || playable.has(x.scenario_id))
+            .map((x) => ({ scenarioId: x.scenario_id, addedAt: x.added_at, removedAt: x.removed_at })),
           thresholds: {
             minReflectionToQuestion: m.thresholds.min_reflection_to_question,
             minPercentComplexReflections: m.thresholds.min_percent_complex_reflections,

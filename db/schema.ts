@@ -143,6 +143,17 @@ export interface WrittenReplyReviewTable {
   at: string;
 }
 
+/** One spell of a scenario in a module (see app/domain/competency.ts). */
+export interface ModuleMembershipTable {
+  id: Generated<number>;
+  module_id: string;
+  scenario_id: string;
+  added_at: string | null; // null: a member from the start
+  added_by: number | null;
+  removed_at: string | null; // null: still a member
+  removed_by: number | null;
+}
+
 // ---- reporting ----
 export interface EstablishmentTargetTable {
   establishment_id: number;
@@ -249,6 +260,7 @@ export interface Database {
   scenario_drafts: ScenarioDraftTable;
   observations: ObservationTable;
   observation_requests: ObservationRequestTable;
+  module_memberships: ModuleMembershipTable;
 }
 
 export type User = Selectable<UserTable>;

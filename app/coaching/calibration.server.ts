@@ -13,7 +13,7 @@ import { BEHAVIOUR_INFO } from "~/domain/observation/behaviours";
 import { iccBand, pairAgreement, seriesAgreement, type CalibrationSheet } from "~/domain/observation/calibration";
 import { GLOBAL_INFO } from "~/domain/observation/globals";
 import { countsOf, ratingsOf } from "~/domain/observation/records";
-import { formatDate, formatDateTime } from "~/practice/dates";
+import { formatDate, formatDateTime } from "~/domain/dates.server";
 
 function sheetOf(o: ObservationRow): CalibrationSheet | null {
   const ratings = ratingsOf(o);

@@ -19,6 +19,7 @@ const INDICATOR_COLUMNS = [
 export function observationsCsv(views: ObservationView[], { withOfficer }: { withOfficer: boolean }): string {
   const header = [
     "Recorded",
+    "Recorded (ISO 8601)",
     ...(withOfficer ? ["Officer", "Wing"] : []),
     "Coach",
     "Minutes",
@@ -32,7 +33,8 @@ export function observationsCsv(views: ObservationView[], { withOfficer }: { wit
   const rows = views.map((v) => {
     const lines = new Map([...v.indicators, ...v.globals].map((l) => [l.name, l]));
     return [
-      v.recordedAtIso,
+      v.recordedAt ?? "",
+      v.recordedAtIso ?? "",
       ...(withOfficer ? [v.officer.name, v.officer.wing ?? ""] : []),
       v.coachName,
       v.minutes,

@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { observationsByCoach, openRequests } from "~db/queries/observations.server";
 import { listOfficers } from "~db/queries/reports.server";
-import { formatDate, formatDateTime } from "~/practice/dates";
+import { formatDate, formatDateTime, startOfDay } from "~/domain/dates.server";
 import type { Coach } from "~/coaching/observations.server";
 
 export async function coachHome(db: Kysely<Database>, coach: Coach, today: string) {
@@ -34,7 +34,7 @@ export async function coachHome(db: Kysely<Database>, coach: Coach, today: strin
       officerId: r.officer_id,
       officer: r.officer_name,
       wing: r.officer_wing,
-      dueOn: formatDate(`${r.due_on}T12:00:00Z`),
+      dueOn: formatDate(startOfDay(r.due_on)),
       overdue: r.due_on < today,
     })),
     officers: others.map((o) => ({ id: o.id, name: o.display_name, wing: o.unit_name })),

@@ -8,8 +8,8 @@ import { recordAudit } from "~db/queries/audit.server";
 import { cancelRequest, insertRequest, listCoaches, openRequests } from "~db/queries/observations.server";
 import { listOfficers } from "~db/queries/reports.server";
 import type { CurrentUser } from "~/auth/guard.server";
-import { formatDate } from "~/practice/dates";
-import { isRealDay } from "~/reports/forms";
+import { formatDate, isRealDay, startOfDay } from "~/domain/dates.server";
+
 import { optionalId, type FieldErrors } from "~/utils/forms";
 
 export function requestForm(today: string) {
@@ -43,7 +43,7 @@ export async function requestsPage(db: Kysely<Database>, manager: Manager, today
       id: r.id,
       coach: r.coach_name,
       officer: r.officer_name,
-      dueOn: formatDate(`${r.due_on}T12:00:00Z`),
+      dueOn: formatDate(startOfDay(r.due_on)),
       overdue: r.due_on < today,
     })),
   };

@@ -4,7 +4,7 @@ import { describeIndicators } from "~/domain/indicators";
 import { BEHAVIOUR_INFO, OBSERVED_BEHAVIOURS, observedIndicators } from "~/domain/observation/behaviours";
 import { describeGlobals, GLOBAL_INFO, GLOBAL_RATINGS } from "~/domain/observation/globals";
 import { countsOf, ratingsOf, type ObservationColumns } from "~/domain/observation/records";
-import { formatDate, formatDateTime } from "~/practice/dates";
+import { formatDate, formatDateTime, isoWithOffset } from "~/domain/dates.server";
 
 export interface ObservationViewRow extends ObservationColumns {
   id: number;
@@ -32,7 +32,7 @@ export function observationView(o: ObservationViewRow) {
     coachName: o.coach_name,
     date: formatDate(o.recorded_at ?? o.started_at),
     recordedAt: o.recorded_at ? formatDateTime(o.recorded_at) : null,
-    recordedAtIso: o.recorded_at,
+    recordedAtIso: o.recorded_at ? isoWithOffset(o.recorded_at) : null,
     minutes: o.minutes,
     counts: OBSERVED_BEHAVIOURS.map((b) => ({ key: b, label: BEHAVIOUR_INFO[b].label, count: counts[b] })),
     indicators: describeIndicators(observedIndicators(counts), { openQuestions: false }).map((l) => ({
@@ -42,6 +42,8 @@ export function observationView(o: ObservationViewRow) {
       fair: l.fair,
       good: l.good,
       level: l.level,
+      plain: l.plain,
+      why: l.why,
       explanation: l.explanation,
     })),
     globals: ratings ? describeGlobals(ratings) : [],

@@ -147,7 +147,8 @@ export function Radios({
         ) : null}
         <div className={`govuk-radios${small ? " govuk-radios--small" : ""}`} data-module="govuk-radios">
           {options.map((o, i) => {
-            // The first radio carries the field id so the error summary link lands on it.
+            // The first radio carries the field id so the error summary link lands on it; an option's
+            // hint is "-item-hint" (as GOV.UK's macro names it), never the fieldset's "-hint".
             const optionId = i === 0 ? id : `${id}-${i + 1}`;
             return (
               <div className="govuk-radios__item" key={o.value}>
@@ -158,13 +159,13 @@ export function Radios({
                   type="radio"
                   value={o.value}
                   defaultChecked={defaultValue === o.value}
-                  aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+                  aria-describedby={o.hint ? `${optionId}-item-hint` : undefined}
                 />
                 <label className="govuk-label govuk-radios__label" htmlFor={optionId}>
                   {o.label}
                 </label>
                 {o.hint ? (
-                  <div id={`${optionId}-hint`} className="govuk-hint govuk-radios__hint">
+                  <div id={`${optionId}-item-hint`} className="govuk-hint govuk-radios__hint">
                     {o.hint}
                   </div>
                 ) : null}

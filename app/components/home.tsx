@@ -1,16 +1,18 @@
 // The home page for each role.
 import type { Home } from "~/home.server";
-import { Placeholder, SummaryList } from "~/components/page";
+import { SummaryList, Tag } from "~/components/page";
+import { NextStep } from "~/components/practice";
 
 type HomeOf<R extends Home["role"]> = Extract<Home, { role: R }>;
 
 export function OfficerHome({ home }: { home: HomeOf<"officer"> }) {
-  const { modules, resume } = home.progress;
+  const { modules, resume, next } = home.progress;
   return (
     <>
       <span className="govuk-caption-l">{[home.unitName, home.establishmentName].filter(Boolean).join(", ")}</span>
       <h1 className="govuk-heading-l">Your training</h1>
-      {resume.length ? (
+      <NextStepBox next={next} modules={modules} />
+      {resume.length > 1 ? (
         <div className="govuk-inset-text">
           <h2 className="govuk-heading-s">Carry on where you left off</h2>
           <ul className="govuk-list">
@@ -38,10 +40,12 @@ export function OfficerHome({ home }: { home: HomeOf<"officer"> }) {
             </h2>
             <p className="govuk-body govuk-!-margin-bottom-2">
               <span className="govuk-visually-hidden">Module status: </span>
-              <strong className={`govuk-tag govuk-tag--${m.colour}`} data-testid={`module-status-${m.id}`}>
-                {m.status}
-              </strong>
-              {m.refresherDueAt ? <span className="govuk-body-s"> Refresher due {m.refresherDueAt}</span> : null}
+              <Tag colour={m.status.colour} testId={`module-status-${m.id}`}>
+                {m.status.label}
+              </Tag>
+            </p>
+            <p className="govuk-body" data-testid={`module-left-${m.id}`}>
+              {m.left}
             </p>
             <p className="govuk-body-s">{m.summary}</p>
             {m.requiresObservation ? (
@@ -57,19 +61,18 @@ export function OfficerHome({ home }: { home: HomeOf<"officer"> }) {
                     <a
                       className="govuk-link govuk-task-list__link"
                       href={`/scenarios/${s.id}`}
-                      aria-describedby={`scenario-${s.id}-status`}
+                      aria-describedby={`scenario-${s.id}-hint scenario-${s.id}-status`}
                     >
                       {s.title}
                     </a>
-                    <div className="govuk-task-list__hint">
-                      {s.inProgress
-                        ? `${s.inProgress.mode === "practice" ? "Practice" : "Assessment"} in progress. `
-                        : ""}
-                      {s.lastResult ?? ""}
-                    </div>
+                    {s.hint ? (
+                      <div className="govuk-task-list__hint" id={`scenario-${s.id}-hint`}>
+                        {s.hint}
+                      </div>
+                    ) : null}
                   </div>
                   <div className="govuk-task-list__status" id={`scenario-${s.id}-status`}>
-                    <strong className={`govuk-tag govuk-tag--${s.colour}`}>{s.status}</strong>
+                    <Tag colour={s.status.colour}>{s.status.label}</Tag>
                   </div>
                 </li>
               ))}
@@ -78,6 +81,24 @@ export function OfficerHome({ home }: { home: HomeOf<"officer"> }) {
         ))}
       </ol>
     </>
+  );
+}
+
+/** The one next thing to do, with its button; or, when nothing is left, that nothing is. */
+function NextStepBox({
+  next,
+  modules,
+}: {
+  next: HomeOf<"officer">["progress"]["next"];
+  modules: HomeOf<"officer">["progress"]["modules"];
+}) {
+  if (next) return <NextStep next={next} />;
+  if (modules.length === 0) return null;
+  return (
+    <div className="govuk-inset-text" data-testid="next-step">
+      <h2 className="govuk-heading-m">You are competent in every module</h2>
+      <p className="govuk-body">Nothing is left to do for now. Each module below shows when its refresher is due.</p>
+    </div>
   );
 }
 

@@ -3,27 +3,33 @@
 import type { ReactNode } from "react";
 import type { ObservationView } from "~/coaching/view";
 import type { Level } from "~/domain/indicators";
-import { SummaryList, Tag, type TagColour } from "~/components/page";
-
-const LEVEL: Record<Level, { text: string; colour: TagColour }> = {
-  good: { text: "Good", colour: "green" },
-  fair: { text: "Fair", colour: "turquoise" },
-  "below fair": { text: "Below fair", colour: "orange" },
-  "not applicable": { text: "No level", colour: "grey" },
-};
+import { SummaryList, Tag } from "~/components/page";
+import { INDICATOR_LEVEL } from "~/domain/vocabulary";
 
 /** A level in words with its colour: the colour is never the only signal. */
 export function LevelTag({ level }: { level: Level }) {
-  return <Tag colour={LEVEL[level].colour}>{LEVEL[level].text}</Tag>;
+  return <Tag colour={INDICATOR_LEVEL[level].colour}>{INDICATOR_LEVEL[level].label}</Tag>;
 }
 
 export const OBSERVED_NOTE =
   "Observed practice indicators based on MITI 4.2.1, from a coach watching one real conversation: not a MITI coding.";
 
-function Figure({ value, level, fair, good }: { value: string; level: Level; fair: string; good: string }) {
+interface FigureLine {
+  plain: string;
+  why: string | null;
+  value: string;
+  level: Level;
+  fair: string;
+  good: string;
+}
+
+/** Plain words first, then the figure against the levels (or why there is none). */
+function Figure({ line: { plain, why, value, level, fair, good } }: { line: FigureLine }) {
   return (
     <>
+      <span className="govuk-!-display-block">{plain}</span>
       {value} <LevelTag level={level} />
+      {why ? <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">{why}</span> : null}
       <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">
         Fair: {fair}. Good: {good}.
       </span>
@@ -53,7 +59,7 @@ export function ObservationDetails({ view, children }: { view: ObservationView; 
                 <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">{l.explanation}</span>
               </>
             ),
-            value: <Figure value={l.value} level={l.level} fair={l.fair} good={l.good} />,
+            value: <Figure line={l} />,
           })),
           ...view.globals.map((g) => ({
             key: (
@@ -62,7 +68,7 @@ export function ObservationDetails({ view, children }: { view: ObservationView; 
                 <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">{g.explanation}</span>
               </>
             ),
-            value: <Figure value={g.value} level={g.level} fair={g.fair} good={g.good} />,
+            value: <Figure line={g} />,
           })),
         ]}
       />

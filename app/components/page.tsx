@@ -1,5 +1,6 @@
 // Small GOV.UK patterns used across pages.
 import type { ReactNode } from "react";
+import type { TagColour } from "~/domain/vocabulary";
 
 export function NotificationBanner({
   title = "Success",
@@ -43,15 +44,12 @@ export function SummaryList({ rows }: { rows: { key: ReactNode; value: ReactNode
   );
 }
 
-export type TagColour =
-  "grey" | "green" | "turquoise" | "blue" | "light-blue" | "purple" | "pink" | "red" | "orange" | "yellow";
-
-export function Tag({ children, colour }: { children: ReactNode; colour?: TagColour }) {
-  return <strong className={`govuk-tag${colour ? ` govuk-tag--${colour}` : ""}`}>{children}</strong>;
-}
-
-export function Placeholder({ children }: { children: ReactNode }) {
-  return <div className="govuk-inset-text">{children}</div>;
+export function Tag({ children, colour, testId }: { children: ReactNode; colour?: TagColour; testId?: string }) {
+  return (
+    <strong className={`govuk-tag${colour ? ` govuk-tag--${colour}` : ""}`} data-testid={testId}>
+      {children}
+    </strong>
+  );
 }
 
 /** MoJ sub navigation: the tabs of one area (reports, a scenario in the studio). */

@@ -3,7 +3,10 @@
 import { useEffect, useState } from "react";
 import type { IndicatorLine } from "~/domain/indicators";
 import type { PrisonerLine, Turn } from "~/practice/attempt-view.server";
+import type { NextStep as NextStepData } from "~/practice/progress.server";
 import { fieldId } from "~/components/error-summary";
+import { Tag } from "~/components/page";
+import { INDICATOR_LEVEL } from "~/domain/vocabulary";
 
 type Labels = "none" | "codes";
 
@@ -90,54 +93,66 @@ function PrisonerTurn({ name, line, labels }: { name: string; line: PrisonerLine
   );
 }
 
-const LEVEL_TEXT: Record<IndicatorLine["level"], string> = {
-  good: "At or above good",
-  fair: "At or above fair",
-  "below fair": "Below fair",
-  "not applicable": "No level",
-};
-
-export function IndicatorsTable({ lines, caption }: { lines: IndicatorLine[]; caption: string }) {
+/** The one next thing to do, and its button. */
+export function NextStep({ next }: { next: NextStepData }) {
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            Indicator
-          </th>
-          <th scope="col" className="govuk-table__header">
-            This attempt
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Fair
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Good
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Compared with the levels
-          </th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
+    <div className="app-next-step" data-testid="next-step">
+      <h2 className="govuk-heading-m">Your next step</h2>
+      <p className="govuk-body">
+        {next.text}: <strong>{next.scenarioTitle}</strong>
+        {next.moduleTitle ? ` (${next.moduleTitle})` : ""}
+      </p>
+      <a className="govuk-button govuk-!-margin-bottom-0" href={next.href} data-module="govuk-button">
+        {next.text}
+        <span className="govuk-visually-hidden"> – {next.scenarioTitle}</span>
+      </a>
+    </div>
+  );
+}
+
+/** The indicators, plain words first: what the officer did, how it compares, then the technical measure. */
+export function Indicators({ lines, title }: { lines: IndicatorLine[]; title: string }) {
+  return (
+    <section aria-labelledby="indicators-title">
+      <h2 className="govuk-heading-m" id="indicators-title">
+        {title}
+      </h2>
+      <ul className="govuk-list app-indicators" data-testid="indicators">
         {lines.map((l) => (
-          <tr className="govuk-table__row" key={l.key}>
-            <th scope="row" className="govuk-table__header">
-              {l.name}
-              <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">
-                {l.explanation}
-                {l.explanation.includes(l.source) ? "" : ` (from ${l.source})`}
-              </span>
-            </th>
-            <td className="govuk-table__cell">{l.value}</td>
-            <td className="govuk-table__cell">{l.fair}</td>
-            <td className="govuk-table__cell">{l.good}</td>
-            <td className="govuk-table__cell">{LEVEL_TEXT[l.level]}</td>
-          </tr>
+          <li key={l.key} className="app-indicators__item">
+            <p className="govuk-body govuk-!-margin-bottom-1">
+              {l.plain}. <Tag colour={INDICATOR_LEVEL[l.level].colour}>{INDICATOR_LEVEL[l.level].label}</Tag>
+            </p>
+            <p className="govuk-body-s govuk-!-margin-bottom-0 app-indicators__technical">
+              {l.why ? `${l.why}. ` : ""}
+              {l.name}: {l.value}
+              {l.level === "not applicable" && l.fair === l.good ? "" : ` (fair ${l.fair}, good ${l.good})`}. From{" "}
+              {l.source}.
+            </p>
+          </li>
         ))}
-      </tbody>
-    </table>
+      </ul>
+    </section>
+  );
+}
+
+/** How many of each kind of response the officer gave, most first: the conversation in brief. */
+export function ResponseCounts({ turns }: { turns: Turn[] }) {
+  const counts = new Map<string, number>();
+  for (const t of turns) {
+    const label = t.officer.code ?? "Written reply";
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return (
+    <ul className="govuk-list govuk-list--bullet">
+      {[...counts]
+        .sort((a, b) => b[1] - a[1])
+        .map(([label, n]) => (
+          <li key={label}>
+            {label}: {n}
+          </li>
+        ))}
+    </ul>
   );
 }
 

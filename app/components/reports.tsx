@@ -3,9 +3,9 @@
 import { Form, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Status } from "~/domain/competency";
-import { STATUS_LABELS } from "~/domain/competency";
+import { PROGRESS } from "~/domain/vocabulary";
 import { describeShare, type Share } from "~/domain/reporting/suppression";
-import { SubNavigation, Tag, type TagColour } from "~/components/page";
+import { SubNavigation, Tag } from "~/components/page";
 
 export const REPORT_PAGES = [
   { path: "/reports", text: "Overview" },
@@ -108,22 +108,15 @@ export function PrisonSwitcher({
   );
 }
 
-const STATUS_COLOURS: Record<Status, TagColour | undefined> = {
-  not_started: "grey",
-  in_progress: undefined,
-  completed: "turquoise",
-  competent: "green",
-  refresher_due: "orange",
-};
-
 /** A status in words with its colour: the colour is never the only signal. */
 export function StatusTag({ status }: { status: Status }) {
-  return <Tag colour={STATUS_COLOURS[status]}>{STATUS_LABELS[status]}</Tag>;
+  return <Tag colour={PROGRESS[status].colour}>{PROGRESS[status].label}</Tag>;
 }
+
+/** A month's label from the labels the loader worked out (domain/dates.server.ts). */
+export const monthName = (labels: Record<string, { long: string; short: string }>, month: string, short = false) =>
+  labels[month]?.[short ? "short" : "long"] ?? month;
 
 export function ShareText({ share }: { share: Share }) {
   return <>{describeShare(share)}</>;
 }
-
-export const formatDate = (d: Date | string) =>
-  new Date(d).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });

@@ -1,18 +1,45 @@
 /**
  * Competency rules: the one place that decides a module's and a scenario's status for an officer.
- * Every page, report and export uses these functions, never its own version of the rules.
+ * Every page, report and export uses these functions, never its own version of the rules. The
+ * words and colours for each status are in vocabulary.ts.
  *
- * - Not yet started: no attempt in the module (abandoned attempts do not count: the officer chose
- *   to start again).
- * - In progress: some attempt, but not every scenario has a finished attempt.
- * - Completed: every scenario has a finished attempt (practice or assessment).
- * - Competent: every scenario has a passing assessment attempt within the refresher interval. An
- *   assessment passes when its ending is not "disengaged" and its indicators meet the module's
- *   thresholds (default the MITI 4.2.1 fair levels: R:Q >= 1, %CR >= 40%, no MI-non-adherent).
- * - Refresher due: every scenario was once passed in assessment, but at least one pass is older
- *   than the refresher interval (default 6 months: skills fade without feedback).
- * - Modules with `requires_observation` also need an observation on the wing: see withObservation.
+ * Statuses, for one scenario and for a module as a whole (abandoned attempts never count: the
+ * officer chose to start again):
+ * - Not yet started: no attempt.
+ * - In progress: an attempt, but not every scenario has been finished once.
+ * - Practised – assessment next: every scenario finished, but not every one assessed.
+ * - Assessed – not yet passed: every scenario has a finished assessment, not every one a pass.
+ * - Passed – observation on the wing next (only in modules with `requires_observation`): every
+ *   required scenario has a current pass, but no coach has yet observed the officer on the wing
+ *   meeting the module's thresholds (see withObservation).
+ * - Competent: every scenario required of the officer has a passing assessment within the
+ *   refresher interval (and, where the module requires it, an observation on the wing that meets
+ *   its thresholds within the interval). An assessment passes when its ending is not "disengaged" and its
+ *   indicators meet the module's thresholds (default the MITI 4.2.1 fair levels: R:Q >= 1,
+ *   %CR >= 40%, no MI-non-adherent responses).
+ * - Refresher due: the officer was Competent (every scenario once passed), but a pass is now older
+ *   than the refresher interval (default 6 months: skills fade without feedback), or the
+ *   observation on the wing a module requires is.
+ *
+ * When a module's scenarios change (the policy a training manager signs up to):
+ * 1. Engage keeps when each scenario joined and left each module (Membership). Scenarios that
+ *    were in the curriculum from the start have always been members.
+ * 2. Adding a scenario never takes Competent away. An officer who is Competent in the module when
+ *    a scenario joins it keeps Competent; the new scenario is required at their next refresher,
+ *    the refresher date they had when it was added (it cannot be put off by renewing the older
+ *    scenarios). Until then it shows as new on their task list with that date. Officers who were
+ *    not Competent when it joined need it like any other scenario of the module.
+ * 3. Retiring a scenario takes it out of the module from that moment, for everyone: it is no
+ *    longer required, so retiring never takes Competent away (it can complete someone's set).
+ *    Attempts at it stay in officers' records, and unfinished ones can still be finished.
+ * 4. A pass on any version of a scenario counts. Publishing a new version, or rolling back to an
+ *    earlier one, changes nobody's status. Moving a scenario to another module is a retirement
+ *    from the first and an addition to the second.
+ * 5. The module's thresholds and refresher interval are applied as they are now.
+ * 6. A module's `requires_observation` applies as it is now, to every officer: observations are
+ *    of the officer, not of a scenario, so changing the module's scenarios does not change them.
  */
+import { addMonths } from "./dates.server";
 import {
   indicatorsOf,
   meetsPercentComplex,
@@ -36,9 +63,19 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
 };
 export const DEFAULT_REFRESHER_MONTHS = 6;
 
+/** One spell of a scenario in a module: from addedAt (null: from the start) until removedAt (null: still in it). */
+export interface Membership {
+  scenarioId: string;
+  addedAt: string | null;
+  removedAt: string | null;
+}
+
 export interface ModuleRules {
   id: string;
+  /** The module's scenarios now, in the order officers take them. */
   scenarioIds: string[];
+  /** Every spell of every scenario in the module; without it, scenarioIds have always been the module. */
+  membership?: Membership[];
   thresholds: Thresholds;
   refresherMonths: number;
   /** competency also needs a coach's observation on the wing that meets the thresholds */
@@ -55,45 +92,64 @@ export interface AttemptRecord {
   counts: BehaviourCounts;
 }
 
-export type Status = "not_started" | "in_progress" | "completed" | "competent" | "refresher_due";
+export type Status =
+  "not_started" | "in_progress" | "practised" | "assessed" | "observation_next" | "competent" | "refresher_due";
 
-export const STATUS_LABELS: Record<Status, string> = {
-  not_started: "Not yet started",
-  in_progress: "In progress",
-  completed: "Completed",
-  competent: "Competent",
-  refresher_due: "Refresher due",
-};
+export type Shortfall = "disengaged" | "reflectionToQuestion" | "percentComplexReflections" | "miNonAdherent";
+
+/**
+ * Why a finished assessment did not pass, in a fixed order (empty when it passed). Practice
+ * attempts and unfinished attempts are not judged, and give null.
+ */
+export function assessmentShortfalls(a: AttemptRecord, t: Thresholds): Shortfall[] | null {
+  if (a.mode !== "assessment" || a.status !== "finished" || !a.outcome) return null;
+  const missed = indicatorShortfalls(indicatorsOf(a.counts), t);
+  return a.outcome === "disengaged" ? ["disengaged", ...missed] : missed;
+}
+
+/** Which of a module's thresholds a set of indicators misses, from an assessment or an observation. */
+function indicatorShortfalls(i: Indicators, t: Thresholds): Shortfall[] {
+  const missed: Shortfall[] = [];
+  if (!meetsReflectionToQuestion(i, t.minReflectionToQuestion)) missed.push("reflectionToQuestion");
+  if (!meetsPercentComplex(i, t.minPercentComplexReflections)) missed.push("percentComplexReflections");
+  if (i.miNonAdherent > t.maxMiNonAdherent) missed.push("miNonAdherent");
+  return missed;
+}
 
 export function passesAssessment(a: AttemptRecord, t: Thresholds): boolean {
-  if (a.mode !== "assessment" || a.status !== "finished" || !a.outcome || a.outcome === "disengaged") return false;
-  return meetsThresholds(indicatorsOf(a.counts), t);
+  return assessmentShortfalls(a, t)?.length === 0;
 }
 
-function meetsThresholds(i: Indicators, t: Thresholds): boolean {
-  return (
-    meetsReflectionToQuestion(i, t.minReflectionToQuestion) &&
-    meetsPercentComplex(i, t.minPercentComplexReflections) &&
-    i.miNonAdherent <= t.maxMiNonAdherent
-  );
+/** The scenarios in a module at an instant, current ones in their order first. */
+export function membersAt(rules: ModuleRules, at: Date): { scenarioId: string; addedAt: string | null }[] {
+  if (!rules.membership) return rules.scenarioIds.map((scenarioId) => ({ scenarioId, addedAt: null }));
+  const iso = at.toISOString();
+  const found = new Map<string, string | null>();
+  for (const m of rules.membership)
+    if ((m.addedAt === null || m.addedAt <= iso) && (m.removedAt === null || m.removedAt > iso))
+      found.set(m.scenarioId, m.addedAt);
+  const order = [...rules.scenarioIds, ...rules.membership.map((m) => m.scenarioId)];
+  return [...new Set(order)].filter((id) => found.has(id)).map((id) => ({ scenarioId: id, addedAt: found.get(id)! }));
 }
 
-export function addMonths(iso: string, months: number): Date {
-  const d = new Date(iso);
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, lastDay));
-  return d;
+/** Every scenario that has ever been in the module. */
+export function everMembers(rules: ModuleRules): Set<string> {
+  return new Set([...rules.scenarioIds, ...(rules.membership ?? []).map((m) => m.scenarioId)]);
 }
 
 export interface ScenarioProgress {
   scenarioId: string;
   status: Status;
   lastFinished: AttemptRecord | null;
+  /** the most recent finished assessment, passed or not */
+  lastAssessment: AttemptRecord | null;
   /** the most recent passing assessment, if any */
   lastPass: AttemptRecord | null;
+  /**
+   * Set when the scenario joined the module while the officer was Competent in it: it is required
+   * from this date (their refresher date at the time), and not before.
+   */
+  requiredFrom: Date | null;
 }
 
 export interface ModuleProgress {
@@ -102,14 +158,32 @@ export interface ModuleProgress {
   scenarios: ScenarioProgress[];
   /** when competence (or the last refresh) lapses; set when Competent */
   refresherDueAt: Date | null;
-  /** when each scenario had been finished; set when Completed or better */
+  /** when every scenario had been finished; set when Practised or better */
   completedAt: Date | null;
-  /** when the module was last Competent from; set when Competent */
-  competentSince: Date | null;
+  /** the module requires an observation on the wing and none meeting its thresholds is current */
+  observationDue: boolean;
 }
 
-const latest = (list: AttemptRecord[], at: (a: AttemptRecord) => string | null) =>
-  list.reduce<AttemptRecord | null>((best, a) => (!best || (at(a) ?? "") > (at(best) ?? "") ? a : best), null);
+const latest = (list: AttemptRecord[]) =>
+  list.reduce<AttemptRecord | null>((best, a) => (!best || a.finishedAt! > best.finishedAt! ? a : best), null);
+
+function scenarioProgress(
+  scenarioId: string,
+  attempts: AttemptRecord[],
+  rules: ModuleRules,
+  now: Date,
+): ScenarioProgress {
+  const mine = attempts.filter((a) => a.scenarioId === scenarioId && a.status !== "abandoned");
+  const finished = mine.filter((a) => a.status === "finished" && a.finishedAt !== null);
+  const lastFinished = latest(finished);
+  const lastAssessment = latest(finished.filter((a) => a.mode === "assessment"));
+  const lastPass = latest(finished.filter((a) => passesAssessment(a, rules.thresholds)));
+  let status: Status = mine.length === 0 ? "not_started" : "in_progress";
+  if (lastFinished) status = "practised";
+  if (lastAssessment) status = "assessed";
+  if (lastPass) status = addMonths(lastPass.finishedAt!, rules.refresherMonths) > now ? "competent" : "refresher_due";
+  return { scenarioId, status, lastFinished, lastAssessment, lastPass, requiredFrom: null };
+}
 
 /** Progress of one officer in one module at time `now`. Attempts and observations after `now` are ignored. */
 export function moduleProgress(
@@ -119,81 +193,79 @@ export function moduleProgress(
   observations: ObservationRecord[] = [],
 ): ModuleProgress {
   const nowIso = now.toISOString();
-  const relevant = attempts.filter(
-    (a) => a.startedAt <= nowIso && (a.finishedAt === null || a.finishedAt <= nowIso || a.status !== "finished"),
-  );
-  const scenarios = rules.scenarioIds.map((scenarioId): ScenarioProgress => {
-    const mine = relevant.filter((a) => a.scenarioId === scenarioId && a.status !== "abandoned");
-    const finished = mine.filter((a) => a.status === "finished" && a.finishedAt !== null && a.finishedAt <= nowIso);
-    const lastFinished = latest(finished, (a) => a.finishedAt);
-    const lastPass = latest(
-      finished.filter((a) => passesAssessment(a, rules.thresholds)),
-      (a) => a.finishedAt,
+  // As things stood at `now`: an attempt finished later was still in progress then.
+  const relevant = attempts
+    .filter((a) => a.startedAt <= nowIso)
+    .map((a) =>
+      a.status === "finished" && a.finishedAt !== null && a.finishedAt > nowIso
+        ? { ...a, status: "in_progress" as const, finishedAt: null }
+        : a,
     );
-    let status: Status = mine.length === 0 ? "not_started" : "in_progress";
-    if (lastFinished) status = "completed";
-    if (lastPass) status = addMonths(lastPass.finishedAt!, rules.refresherMonths) > now ? "competent" : "refresher_due";
-    return { scenarioId, status, lastFinished, lastPass };
+  const members = membersAt(rules, now);
+  const scenarios = members.map((m) => scenarioProgress(m.scenarioId, relevant, rules, now));
+  // Rule 2: a scenario that joined while the officer was Competent waits for their refresher.
+  const earlier = new Map<string, ModuleProgress>();
+  members.forEach((m, i) => {
+    if (m.addedAt === null || scenarios[i].status === "competent") return;
+    const before =
+      earlier.get(m.addedAt) ?? moduleProgress(rules, attempts, new Date(Date.parse(m.addedAt) - 1), observations);
+    earlier.set(m.addedAt, before);
+    if (before.status === "competent") scenarios[i].requiredFrom = before.refresherDueAt;
   });
 
-  const all = (s: Status[]) => scenarios.length > 0 && scenarios.every((p) => s.includes(p.status));
+  const waiting = (p: ScenarioProgress) => p.requiredFrom !== null && p.requiredFrom > now;
+  const required = scenarios.filter((p) => !waiting(p));
+  const every = (f: (p: ScenarioProgress) => boolean) => scenarios.length > 0 && scenarios.every(f);
   let status: Status;
-  if (scenarios.every((p) => p.status === "not_started")) status = "not_started";
-  else if (all(["competent"])) status = "competent";
-  else if (all(["competent", "refresher_due"])) status = "refresher_due";
-  else if (all(["completed", "competent", "refresher_due"])) status = "completed";
+  if (scenarios.length > 0 && required.every((p) => p.status === "competent")) status = "competent";
+  else if (every((p) => p.lastPass !== null || p.requiredFrom !== null)) status = "refresher_due";
+  else if (every((p) => p.status === "not_started")) status = "not_started";
+  else if (every((p) => p.lastAssessment !== null)) status = "assessed";
+  else if (every((p) => p.lastFinished !== null)) status = "practised";
   else status = "in_progress";
   const observed = rules.requiresObservation ? observationStanding(rules, observations, now) : null;
   if (observed) status = withObservation(status, observed);
 
-  const oldestPass = scenarios.every((p) => p.lastPass)
-    ? scenarios.map((p) => p.lastPass!.finishedAt!).sort()[0]
-    : null;
-  const newestPass = scenarios.every((p) => p.lastPass)
-    ? scenarios
-        .map((p) => p.lastPass!.finishedAt!)
-        .sort()
-        .at(-1)!
-    : null;
-  const completedAt =
-    status === "not_started" || status === "in_progress"
-      ? null
-      : new Date(
-          scenarios
-            .map((p) => firstFinishedAt(relevant, p.scenarioId, nowIso)!)
-            .sort()
-            .at(-1)!,
-        );
+  const lapses = () => [
+    ...required.map((p) => addMonths(p.lastPass!.finishedAt!, rules.refresherMonths).getTime()),
+    ...scenarios.filter(waiting).map((p) => p.requiredFrom!.getTime()),
+    ...(observed?.lapsesAt ? [observed.lapsesAt.getTime()] : []),
+  ];
+  const firstFinishes = scenarios
+    .map((p) => firstFinishedAt(relevant, p.scenarioId))
+    .filter((t): t is string => t !== null)
+    .sort();
   return {
     moduleId: rules.id,
     status,
     scenarios,
-    refresherDueAt:
-      status === "competent" && oldestPass
-        ? earliest(addMonths(oldestPass, rules.refresherMonths), observed?.lapsesAt)
-        : null,
-    completedAt,
-    competentSince:
-      status === "competent" && newestPass ? latestDate(new Date(newestPass), observed?.lastMet?.recordedAt) : null,
+    refresherDueAt: status === "competent" ? new Date(Math.min(...lapses())) : null,
+    completedAt:
+      status === "not_started" || status === "in_progress" || firstFinishes.length === 0
+        ? null
+        : new Date(firstFinishes.at(-1)!),
+    observationDue: observed !== null && !observed.current,
   };
 }
 
-function firstFinishedAt(attempts: AttemptRecord[], scenarioId: string, nowIso: string): string | null {
-  const times = attempts
-    .filter((a) => a.scenarioId === scenarioId && a.status === "finished" && a.finishedAt && a.finishedAt <= nowIso)
-    .map((a) => a.finishedAt!)
-    .sort();
-  return times[0] ?? null;
+function firstFinishedAt(attempts: AttemptRecord[], scenarioId: string): string | null {
+  let first: string | null = null;
+  for (const a of attempts)
+    if (a.scenarioId === scenarioId && a.status === "finished" && a.finishedAt && (!first || a.finishedAt < first))
+      first = a.finishedAt;
+  return first;
 }
 
 export interface ProgrammeProgress {
   modules: ModuleProgress[];
-  /** every module Completed or better */
+  /** every module Practised or better */
   completed: boolean;
   /** every module Competent */
   competent: boolean;
   refresherDue: boolean;
 }
+
+const PRACTISED_OR_BETTER: Status[] = ["practised", "assessed", "observation_next", "competent", "refresher_due"];
 
 export function programmeProgress(
   modules: ModuleRules[],
@@ -201,19 +273,18 @@ export function programmeProgress(
   now: Date,
   observations: ObservationRecord[] = [],
 ): ProgrammeProgress {
-  const progress = modules.map((m) =>
-    moduleProgress(
+  const progress = modules.map((m) => {
+    const ids = everMembers(m);
+    return moduleProgress(
       m,
-      attempts.filter((a) => m.scenarioIds.includes(a.scenarioId)),
+      attempts.filter((a) => ids.has(a.scenarioId)),
       now,
       observations,
-    ),
-  );
+    );
+  });
   return {
     modules: progress,
-    completed:
-      progress.length > 0 &&
-      progress.every((p) => p.status === "completed" || p.status === "competent" || p.status === "refresher_due"),
+    completed: progress.length > 0 && progress.every((p) => PRACTISED_OR_BETTER.includes(p.status)),
     competent: progress.length > 0 && progress.every((p) => p.status === "competent"),
     refresherDue: progress.some((p) => p.status === "refresher_due"),
   };
@@ -236,7 +307,7 @@ export interface ObservationRecord {
  */
 export function meetsObservation(o: ObservationRecord, t: Thresholds): boolean {
   return (
-    meetsThresholds(o.indicators, t) &&
+    indicatorShortfalls(o.indicators, t).length === 0 &&
     o.technical >= MITI_LEVELS.technicalGlobal.fair &&
     o.relational >= MITI_LEVELS.relationalGlobal.fair
   );
@@ -265,15 +336,16 @@ export function observationStanding(
 
 /**
  * A module that requires observation is Competent only with a current observation that meets its
- * thresholds as well as its passes. Passed but never observed meeting them: Completed. Observed
- * only longer ago than the refresher interval: Refresher due.
+ * thresholds as well as its passes. Every required pass current but no observation meeting them
+ * yet: "Passed – observation on the wing next" (observation_next). Observed, but longer ago than
+ * the refresher interval: Refresher due, as for a pass. When a pass is itself out of date the
+ * module is Refresher due already: the assessment comes first, then the observation.
  */
 export function withObservation(status: Status, observed: ObservationStanding): Status {
-  if (status !== "competent" && status !== "refresher_due") return status;
-  if (!observed.lastMet) return "completed";
+  if (status !== "competent") return status;
+  if (!observed.lastMet) return "observation_next";
   return observed.current ? status : "refresher_due";
 }
 
-const earliest = (d: Date, other: Date | null | undefined) => (other && other < d ? other : d);
-const latestDate = (d: Date, otherIso: string | undefined) =>
-  otherIso && new Date(otherIso) > d ? new Date(otherIso) : d;
+/** Statuses that count as having finished every scenario of a module. */
+export const isPractisedOrBetter = (s: Status) => PRACTISED_OR_BETTER.includes(s);

@@ -109,20 +109,42 @@ export type Level = "good" | "fair" | "below fair" | "not applicable";
 
 export interface IndicatorLine {
   key: "reflectionToQuestion" | "percentComplexReflections" | "miAdherent" | "miNonAdherent" | "percentOpenQuestions";
+  /** the technical name, shown second */
   name: string;
+  /** the figure as the technical name states it, e.g. "2 : 1 (4 reflections, 2 questions)" */
   value: string;
+  /** what the officer did, in plain words, shown first */
+  plain: string;
   fair: string;
   good: string;
   level: Level;
+  /** when the level is "not applicable": why there is no comparison */
+  why: string | null;
   explanation: string;
   source: "MITI 4.2.1" | "MITI 3.1.1";
 }
 
 const oneDecimal = (n: number) => (Math.round(n * 10) / 10).toString();
 const percent = (n: number) => `${Math.round(n)}%`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** "once", "twice", "3 times", "1.5 times" */
+export const times = (n: number) => (n === 1 ? "once" : n === 2 ? "twice" : `${oneDecimal(n)} times`);
 
 export function levelOf(meetsGood: boolean, meetsFair: boolean): Level {
   return meetsGood ? "good" : meetsFair ? "fair" : "below fair";
+}
+
+/** Reflections against questions in plain words: "You reflected back 4 times for every question you asked". */
+export function reflectionsInWords(i: Indicators): string {
+  if (i.questions === 0)
+    return i.reflections === 0
+      ? "You did not ask questions or reflect back"
+      : `You reflected back ${times(i.reflections)} and asked no questions`;
+  if (i.reflections === 0) return `You asked ${plural(i.questions, "question")} and did not reflect back`;
+  const ratio = i.reflections / i.questions;
+  return ratio >= 1
+    ? `You reflected back ${times(ratio)} for every question you asked`
+    : `You asked ${oneDecimal(1 / ratio)} questions for every time you reflected back`;
 }
 
 export function reflectionToQuestionLevel(i: Indicators): Level {
@@ -143,6 +165,8 @@ export function percentComplexLevel(i: Indicators): Level {
  */
 export function describeIndicators(i: Indicators, { openQuestions = true } = {}): IndicatorLine[] {
   const cr = MITI_LEVELS.percentComplexReflections;
+  const complex =
+    i.percentComplexReflections === null ? 0 : Math.round((i.percentComplexReflections * i.reflections) / 100);
   return [
     {
       key: "reflectionToQuestion",
@@ -151,11 +175,13 @@ export function describeIndicators(i: Indicators, { openQuestions = true } = {})
         i.questions === 0
           ? i.reflections === 0
             ? "no questions asked and no reflections"
-            : `no questions asked; ${i.reflections} reflection${i.reflections === 1 ? "" : "s"}`
-          : `${oneDecimal(i.reflectionToQuestion!)} : 1 (${i.reflections} reflection${i.reflections === 1 ? "" : "s"}, ${i.questions} question${i.questions === 1 ? "" : "s"})`,
+            : `no questions asked; ${plural(i.reflections, "reflection")}`
+          : `${oneDecimal(i.reflectionToQuestion!)} : 1 (${plural(i.reflections, "reflection")}, ${plural(i.questions, "question")})`,
+      plain: `${reflectionsInWords(i)} (fair is once for each question, good is twice or more)`,
       fair: "1 : 1",
       good: "2 : 1",
       level: reflectionToQuestionLevel(i),
+      why: i.questions === 0 && i.reflections === 0 ? "Not judged: there were no questions or reflections" : null,
       explanation:
         "How often you reflected back what he said, for each question you asked. More reflections than questions keeps him talking.",
       source: "MITI 4.2.1",
@@ -166,10 +192,15 @@ export function describeIndicators(i: Indicators, { openQuestions = true } = {})
       value:
         i.reflections === 0
           ? "no reflections"
-          : `${percent(i.percentComplexReflections!)} of ${i.reflections} reflection${i.reflections === 1 ? "" : "s"}`,
+          : `${percent(i.percentComplexReflections!)} of ${plural(i.reflections, "reflection")}`,
+      plain:
+        i.reflections === 0
+          ? "You did not reflect back, so none of your reflections could add meaning"
+          : `${complex} of your ${plural(i.reflections, "reflection")} added meaning or feeling, not just his words (fair is ${cr.fair}%, good is ${cr.good}%)`,
       fair: `${cr.fair}%`,
       good: `${cr.good}%`,
       level: percentComplexLevel(i),
+      why: i.reflections === 0 ? "Not judged: there were no reflections" : null,
       explanation:
         "The share of your reflections that added meaning, feeling or both sides, rather than repeating his words.",
       source: "MITI 4.2.1",
@@ -178,9 +209,11 @@ export function describeIndicators(i: Indicators, { openQuestions = true } = {})
       key: "miAdherent",
       name: "MI-adherent responses",
       value: String(i.miAdherent),
+      plain: `You affirmed him, asked for his view or left the choice with him ${i.miAdherent === 0 ? "no times" : times(i.miAdherent)} (more is better)`,
       fair: "more is better",
       good: "more is better",
       level: "not applicable",
+      why: "No fair or good level: more is better",
       explanation:
         "Affirmations, seeking collaboration and emphasising his choice: the responses that build partnership.",
       source: "MITI 4.2.1",
@@ -189,9 +222,14 @@ export function describeIndicators(i: Indicators, { openQuestions = true } = {})
       key: "miNonAdherent",
       name: "MI-non-adherent responses",
       value: String(i.miNonAdherent),
+      plain:
+        i.miNonAdherent === 0
+          ? "You never confronted him or persuaded him without permission (aim for none)"
+          : `You confronted him or persuaded him without permission ${times(i.miNonAdherent)} (aim for none)`,
       fair: "none",
       good: "none",
       level: i.miNonAdherent === 0 ? "good" : "below fair",
+      why: null,
       explanation:
         "Confronting, or persuading without permission: the righting reflex, which tends to bring more sustain talk or discord.",
       source: "MITI 4.2.1",
@@ -202,19 +240,25 @@ export function describeIndicators(i: Indicators, { openQuestions = true } = {})
 
 function openQuestionsLine(i: Indicators): IndicatorLine {
   const oq = MITI_LEVELS.percentOpenQuestions;
+  const open = i.percentOpenQuestions === null ? 0 : Math.round((i.percentOpenQuestions * i.questions) / 100);
   return {
     key: "percentOpenQuestions",
     name: "Open questions",
     value:
       i.questions === 0
         ? "no questions asked"
-        : `${percent(i.percentOpenQuestions!)} of ${i.questions} question${i.questions === 1 ? "" : "s"}`,
+        : `${percent(i.percentOpenQuestions!)} of ${plural(i.questions, "question")}`,
+    plain:
+      i.questions === 0
+        ? "You asked no questions, so there were none to be open"
+        : `${open} of your ${plural(i.questions, "question")} invited him to talk rather than answer yes or no (fair is ${oq.fair}%, good is ${oq.good}%)`,
     fair: `${oq.fair}%`,
     good: `${oq.good}%`,
     level:
       i.questions === 0
         ? "not applicable"
         : levelOf(i.percentOpenQuestions! >= oq.good, i.percentOpenQuestions! >= oq.fair),
+    why: i.questions === 0 ? "Not judged: there were no questions" : null,
     explanation:
       "The share of your questions that invited him to talk rather than answer yes or no (from the older MITI 3.1.1).",
     source: "MITI 3.1.1",

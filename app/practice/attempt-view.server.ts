@@ -5,14 +5,16 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
-import type { Attempt } from "~db/schema";
 import { getOwnAttempt, stepsWithReviews } from "~db/queries/attempts.server";
-import { getScenarioVersion } from "~/curriculum.server";
-import { countBehaviours, describeIndicators, indicatorsOf, type BehaviourCounts } from "~/domain/indicators";
+import { getCurriculum, getScenarioVersion } from "~/curriculum.server";
+import { assessmentResult } from "~/domain/assessment-result";
+import { DEFAULT_THRESHOLDS } from "~/domain/competency";
+import { countBehaviours, describeIndicators, indicatorsOf } from "~/domain/indicators";
+import { toAttemptRecord } from "~/domain/reporting/records";
 import { isMiCode, MI_CODE_INFO, OUTCOME_INFO, TALK_TYPE_INFO, type TalkType } from "~/domain/mi-codes";
 import { shuffleForNode } from "~/domain/shuffle";
 import { currentNodeId, restoreConversation } from "~/domain/scenario";
-import { formatDate } from "~/practice/dates";
+import { formatDateTime } from "~/domain/dates.server";
 
 export interface PrisonerLine {
   text: string;
@@ -36,27 +38,6 @@ export interface Turn {
 function prisonerLine(text: string, talk: TalkType): PrisonerLine {
   const info = TALK_TYPE_INFO[talk];
   return { text, talk: info.label, talkDescription: info.description };
-}
-
-export function countsOfRow(
-  a: Pick<
-    Attempt,
-    | "open_questions"
-    | "closed_questions"
-    | "simple_reflections"
-    | "complex_reflections"
-    | "mi_adherent"
-    | "mi_non_adherent"
-  >,
-): BehaviourCounts {
-  return {
-    openQuestions: a.open_questions,
-    closedQuestions: a.closed_questions,
-    simpleReflections: a.simple_reflections,
-    complexReflections: a.complex_reflections,
-    miAdherent: a.mi_adherent,
-    miNonAdherent: a.mi_non_adherent,
-  };
 }
 
 /** Everything about one of the officer's own attempts, or null (the route answers 404). */
@@ -103,16 +84,19 @@ export async function loadAttemptView(db: Kysely<Database>, officerId: number, a
 
   const ending = row.ending_node ? scenario.nodes[row.ending_node]?.ending : undefined;
   const counts =
-    row.status === "finished" ? countsOfRow(row) : countBehaviours(steps.map((s) => s.mi_code).filter(isMiCode));
+    row.status === "finished"
+      ? toAttemptRecord(row).counts
+      : countBehaviours(steps.map((s) => s.mi_code).filter(isMiCode));
   return {
     attempt: {
       id: row.id,
       mode: row.mode,
       status: row.status,
       rowVersion: row.row_version,
+      versionId: row.scenario_version_id,
       stepCount: row.step_count,
-      startedAt: formatDate(row.started_at),
-      finishedAt: row.finished_at ? formatDate(row.finished_at) : null,
+      startedAt: formatDateTime(row.started_at),
+      finishedAt: row.finished_at ? formatDateTime(row.finished_at) : null,
     },
     scenario: { id: scenario.id, title: scenario.title, summary: scenario.summary, persona: scenario.persona },
     opening,
@@ -131,3 +115,15 @@ export async function loadAttemptView(db: Kysely<Database>, officerId: number, a
 }
 
 export type AttemptView = NonNullable<Awaited<ReturnType<typeof loadAttemptView>>>;
+
+/**
+ * Where a finished attempt leaves the officer: the module the scenario is in now (its thresholds
+ * apply, competency.ts rule 5), and for an assessment whether it passed and what it missed.
+ */
+export async function judgeAttempt(db: Kysely<Database>, officerId: number, attemptId: string) {
+  const [row, curriculum] = await Promise.all([getOwnAttempt(db, officerId, attemptId), getCurriculum(db)]);
+  if (!row || row.status !== "finished") return null;
+  const module = curriculum.find((m) => m.scenarios.some((s) => s.id === row.scenario_id)) ?? null;
+  const result = assessmentResult(toAttemptRecord(row), module?.rules.thresholds ?? DEFAULT_THRESHOLDS);
+  return { module: module && { id: module.id, title: module.title }, result };
+}

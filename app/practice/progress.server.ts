@@ -1,46 +1,128 @@
 /**
- * An officer's progress through the curriculum, for the home page and the scenario pages. The
- * statuses come from domain/competency.ts (the one set of rules); this file only gathers rows.
+ * An officer's progress through the curriculum, for the task list and the scenario pages: each
+ * status in the shared words (domain/vocabulary.ts) with what is left to do, and the one next
+ * thing to do. The statuses come from domain/competency.ts (the one set of rules); this file
+ * gathers rows and puts them into words.
  */
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { attemptsOfOfficer } from "~db/queries/attempts.server";
 import { recordedOfOfficer } from "~db/queries/observations.server";
+import { getCurriculum, type CurriculumModule } from "~/curriculum.server";
+import { assessmentResult } from "~/domain/assessment-result";
+import { programmeProgress, type ModuleProgress, type ScenarioProgress } from "~/domain/competency";
+import { formatDate } from "~/domain/dates.server";
+import { toAttemptRecord } from "~/domain/reporting/records";
 import { observationRecords } from "~/domain/observation/records";
-import { getCurriculum } from "~/curriculum.server";
-import { programmeProgress, STATUS_LABELS, type AttemptRecord, type Status } from "~/domain/competency";
-import { OUTCOME_INFO } from "~/domain/mi-codes";
-import { countsOfRow } from "~/practice/attempt-view.server";
-import { formatDate } from "~/practice/dates";
+import { MODE, PROGRESS, type Word } from "~/domain/vocabulary";
+
+export type ActionKind = "continue" | "practise" | "assess" | "retake" | "renew";
+
+/** What to do next about one scenario. */
+export interface ScenarioAction {
+  kind: ActionKind;
+  /** the start of a sentence or a button: "Take the assessment" */
+  text: string;
+  href: string;
+}
+
+/** The next step when a module's assessments are passed and it needs a coach to observe the officer. */
+const OBSERVATION_STEP = { text: "Ask a coach to observe you on the wing", href: "/record#observed" };
+
+const ACTION_TEXT: Record<Exclude<ActionKind, "continue">, string> = {
+  practise: "Practise",
+  assess: "Take the assessment",
+  retake: "Try the assessment again",
+  renew: "Renew: take the assessment",
+};
 
 type Row = Awaited<ReturnType<typeof attemptsOfOfficer>>[number];
 
-export function toAttemptRecord(r: Row): AttemptRecord {
+function scenarioItem(
+  m: CurriculumModule,
+  s: CurriculumModule["scenarios"][number],
+  sp: ScenarioProgress,
+  open: Row | undefined,
+  now: Date,
+) {
+  const waiting = sp.requiredFrom !== null && sp.requiredFrom > now;
+  let hint: string | null = null;
+  let action: ScenarioAction | null = null;
+  const go = (kind: Exclude<ActionKind, "continue">) => ({ kind, text: ACTION_TEXT[kind], href: `/scenarios/${s.id}` });
+  if (open) {
+    const mode = MODE[open.mode].label.toLowerCase();
+    hint = `Your ${mode} is in progress (${open.step_count} response${open.step_count === 1 ? "" : "s"} so far).`;
+    action = { kind: "continue", text: `Continue your ${mode}`, href: `/attempts/${open.id}` };
+  } else if (sp.status === "not_started" || sp.status === "in_progress") {
+    action = go("practise");
+  } else if (sp.status === "practised") {
+    hint = `Practised on ${formatDate(sp.lastFinished!.finishedAt!)}. Next: take the assessment.`;
+    action = go("assess");
+  } else if (sp.status === "assessed") {
+    const result = assessmentResult(sp.lastAssessment!, m.rules.thresholds);
+    const why = result?.missed[0] ? `: ${result.missed[0].short}` : "";
+    hint = `Assessment on ${formatDate(sp.lastAssessment!.finishedAt!)} not passed${why}. Try it again.`;
+    action = go("retake");
+  } else if (sp.status === "competent") {
+    hint = `Assessment passed on ${formatDate(sp.lastPass!.finishedAt!)}.`;
+  } else {
+    hint = `Assessment passed on ${formatDate(sp.lastPass!.finishedAt!)}: take it again to renew.`;
+    action = go("renew");
+  }
+  if (waiting && !open) {
+    hint = `New in this module since you became competent: take it by your refresher on ${formatDate(sp.requiredFrom!)}.`;
+    if (sp.status !== "not_started" && sp.status !== "in_progress")
+      action = go(sp.status === "practised" ? "assess" : "retake");
+    else action = go("practise");
+  }
   return {
-    scenarioId: r.scenario_id,
-    mode: r.mode,
-    status: r.status,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
-    outcome: r.outcome,
-    counts: countsOfRow(r),
+    id: s.id,
+    title: s.title,
+    statusKey: sp.status,
+    status: PROGRESS[sp.status] as Word,
+    hint,
+    action,
+    waiting,
+    inProgress: open ? { id: open.id, mode: open.mode } : null,
   };
 }
 
-export const STATUS_COLOURS: Record<Status, "grey" | "light-blue" | "blue" | "green" | "orange"> = {
-  not_started: "grey",
-  in_progress: "light-blue",
-  completed: "blue",
-  competent: "green",
-  refresher_due: "orange",
-};
+/** What is left in a module, in one sentence. */
+function whatIsLeft(p: ModuleProgress, items: ReturnType<typeof scenarioItem>[]): string {
+  const n = items.length;
+  const count = (f: (s: ScenarioProgress) => boolean) => p.scenarios.filter(f).length;
+  const of = (k: number) => `${k} of ${n} scenario${n === 1 ? "" : "s"}`;
+  switch (p.status) {
+    case "not_started":
+      return "Start by practising the first scenario: practice gives you feedback after each response.";
+    case "in_progress":
+      return `${of(count((s) => s.lastFinished !== null))} finished at least once. Practise each one, then take its assessment.`;
+    case "practised":
+      return `Every scenario practised. ${of(count((s) => s.lastAssessment === null))} still to take as an assessment.`;
+    case "assessed":
+      return `${of(count((s) => s.status === "competent"))} passed in assessment. Try the others again.`;
+    case "observation_next":
+      return "Every assessment passed. Next: a coach observes one of your real conversations on the wing at the fair levels. Ask a coach or your manager.";
+    case "competent": {
+      const newOnes = items.filter((s) => s.waiting).map((s) => s.title);
+      return `Competent until ${formatDate(p.refresherDueAt!)}.${newOnes.length ? ` Before then, take the new scenario${newOnes.length === 1 ? "" : "s"} ${newOnes.join(", ")}.` : ""}`;
+    }
+    case "refresher_due": {
+      const renew = items.some((s) => s.action !== null);
+      if (!p.observationDue)
+        return "Your refresher is due: take the assessments marked below again to be competent again.";
+      return renew
+        ? "Your refresher is due: take the assessments marked below again, and ask a coach to observe you on the wing again."
+        : "Your refresher is due: your last observation on the wing is out of date. Ask a coach to observe you again.";
+    }
+  }
+}
 
-function lastResult(rows: Row[]): string | null {
-  const last = rows
-    .filter((r) => r.status === "finished" && r.finished_at)
-    .sort((a, b) => (a.finished_at! < b.finished_at! ? 1 : -1))[0];
-  if (!last) return null;
-  return `Last result: ${last.outcome ? OUTCOME_INFO[last.outcome].label.toLowerCase() : "finished"} (${last.mode}, ${formatDate(last.finished_at!)})`;
+export interface NextStep {
+  text: string;
+  href: string;
+  scenarioTitle: string;
+  moduleTitle: string;
 }
 
 export async function officerProgress(db: Kysely<Database>, officerId: number, now = new Date()) {
@@ -57,31 +139,32 @@ export async function officerProgress(db: Kysely<Database>, officerId: number, n
   const inProgress = rows.filter((r) => r.status === "in_progress");
   const modules = curriculum.map((m, i) => {
     const p = progress.modules[i];
+    const scenarios = m.scenarios.map((s) => {
+      const sp = p.scenarios.find((x) => x.scenarioId === s.id)!;
+      return scenarioItem(
+        m,
+        s,
+        sp,
+        inProgress.find((r) => r.scenario_id === s.id),
+        now,
+      );
+    });
     return {
       id: m.id,
       title: m.title,
       summary: m.summary,
-      status: STATUS_LABELS[p.status],
-      colour: STATUS_COLOURS[p.status],
-      refresherDueAt: p.refresherDueAt ? formatDate(p.refresherDueAt.toISOString()) : null,
+      statusKey: p.status,
+      status: PROGRESS[p.status] as Word,
+      refresherDueAt: p.refresherDueAt ? formatDate(p.refresherDueAt) : null,
+      left: whatIsLeft(p, scenarios),
       requiresObservation: m.rules.requiresObservation === true,
-      scenarios: m.scenarios.map((s, j) => {
-        const sp = p.scenarios[j];
-        const mine = rows.filter((r) => r.scenario_id === s.id);
-        const open = inProgress.find((r) => r.scenario_id === s.id);
-        return {
-          id: s.id,
-          title: s.title,
-          status: STATUS_LABELS[sp.status],
-          colour: STATUS_COLOURS[sp.status],
-          lastResult: lastResult(mine),
-          inProgress: open ? { id: open.id, mode: open.mode } : null,
-        };
-      }),
+      observationDue: p.observationDue,
+      scenarios,
     };
   });
   return {
     modules,
+    next: nextStep(modules, inProgress),
     resume: inProgress.map((r) => ({
       id: r.id,
       title: r.title,
@@ -90,8 +173,48 @@ export async function officerProgress(db: Kysely<Database>, officerId: number, n
       steps: r.step_count,
     })),
     competent: progress.competent,
-    completed: progress.completed,
   };
+}
+
+/**
+ * The one next thing to do: carry on an unfinished attempt; else the first scenario, in module
+ * order, that a module still needs, or its observation on the wing once its assessments are done;
+ * else a new scenario due at a refresher. Null when nothing is left.
+ */
+function nextStep(
+  modules: {
+    title: string;
+    statusKey: string;
+    observationDue: boolean;
+    scenarios: ReturnType<typeof scenarioItem>[];
+  }[],
+  open: Row[],
+): NextStep | null {
+  const step = (m: (typeof modules)[number], s: ReturnType<typeof scenarioItem>): NextStep => ({
+    text: s.action!.text,
+    href: s.action!.href,
+    scenarioTitle: s.title,
+    moduleTitle: m.title,
+  });
+  const latest = [...open].sort((a, b) => (a.updated_at < b.updated_at ? 1 : -1))[0];
+  if (latest) {
+    for (const m of modules) for (const s of m.scenarios) if (s.inProgress?.id === latest.id) return step(m, s);
+    // An attempt at a scenario no longer in a module can still be finished.
+    return {
+      text: `Continue your ${MODE[latest.mode].label.toLowerCase()}`,
+      href: `/attempts/${latest.id}`,
+      scenarioTitle: latest.title,
+      moduleTitle: "",
+    };
+  }
+  for (const m of modules) {
+    if (m.statusKey === "competent") continue;
+    for (const s of m.scenarios) if (s.action && !s.waiting) return step(m, s);
+    if (m.observationDue && (m.statusKey === "observation_next" || m.statusKey === "refresher_due"))
+      return { ...OBSERVATION_STEP, scenarioTitle: m.title, moduleTitle: "" };
+  }
+  for (const m of modules) for (const s of m.scenarios) if (s.action) return step(m, s);
+  return null;
 }
 
 export type OfficerProgress = Awaited<ReturnType<typeof officerProgress>>;

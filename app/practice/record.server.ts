@@ -7,17 +7,23 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { toCsv } from "~/domain/reporting/csv";
 import { attemptsOfOfficer, stepsWithReviews } from "~db/queries/attempts.server";
-import { getScenarioVersion } from "~/curriculum.server";
-import { describeIndicators, indicatorsOf } from "~/domain/indicators";
+import { getCurriculum, getScenarioVersion } from "~/curriculum.server";
+import { assessmentResult } from "~/domain/assessment-result";
+import { DEFAULT_THRESHOLDS } from "~/domain/competency";
+import { formatDateTime, isoWithOffset } from "~/domain/dates.server";
+import { describeIndicators, indicatorsOf, NO_BEHAVIOURS } from "~/domain/indicators";
 import { OUTCOME_INFO } from "~/domain/mi-codes";
-import { countsOfRow } from "~/practice/attempt-view.server";
 import { OBSERVATIONS_NOTE } from "~/coaching/exports";
 import type { ObservationView } from "~/coaching/view";
-
-const STATUS_WORDS = { in_progress: "In progress", finished: "Finished", abandoned: "Abandoned" } as const;
+import { toAttemptRecord } from "~/domain/reporting/records";
+import { ASSESSMENT_RESULT, ATTEMPT_STATUS, MODE } from "~/domain/vocabulary";
 
 export interface RecordEntry {
   id: string;
+  /** "1 July 2026 at 12:30am" (Europe/London) */
+  started: string;
+  finished: string | null;
+  /** ISO 8601 with the London offset */
   startedAt: string;
   finishedAt: string | null;
   scenarioId: string;
@@ -27,12 +33,15 @@ export interface RecordEntry {
   status: string;
   ending: string | null;
   outcome: string | null;
+  /** finished assessments only: did it pass the module's thresholds, and what it missed */
+  assessment: { result: string; passed: boolean; missed: string[] } | null;
   indicators: Record<string, string>;
   writtenReplies: { prompt: string; reply: string; at: string; rating: number | null; comment: string | null }[];
 }
 
 export async function recordOf(db: Kysely<Database>, officerId: number): Promise<RecordEntry[]> {
-  const rows = await attemptsOfOfficer(db, officerId);
+  const [rows, curriculum] = await Promise.all([attemptsOfOfficer(db, officerId), getCurriculum(db)]);
+  const modules = new Map(curriculum.map((m) => [m.id, m]));
   const written = (
     await stepsWithReviews(
       db,
@@ -44,25 +53,35 @@ export async function recordOf(db: Kysely<Database>, officerId: number): Promise
     const version = await getScenarioVersion(db, r.scenario_version_id);
     const scenario = version?.scenario;
     const ending = r.ending_node ? (scenario?.nodes[r.ending_node]?.ending?.label ?? r.ending_node) : null;
-    const lines = r.status === "finished" ? describeIndicators(indicatorsOf(countsOfRow(r))) : [];
+    const record = toAttemptRecord(r);
+    const lines = r.status === "finished" ? describeIndicators(indicatorsOf(record.counts)) : [];
+    const module = modules.get(r.module_id);
+    const result = assessmentResult(record, module?.rules.thresholds ?? DEFAULT_THRESHOLDS);
     entries.push({
       id: r.id,
-      startedAt: r.started_at,
-      finishedAt: r.finished_at,
+      started: formatDateTime(r.started_at),
+      finished: r.finished_at && formatDateTime(r.finished_at),
+      startedAt: isoWithOffset(r.started_at),
+      finishedAt: r.finished_at && isoWithOffset(r.finished_at),
       scenarioId: r.scenario_id,
       scenario: r.title,
-      module: r.module_id,
+      module: module?.title ?? r.module_id,
       mode: r.mode,
-      status: STATUS_WORDS[r.status],
+      status: ATTEMPT_STATUS[r.status].label,
       ending,
       outcome: r.outcome ? OUTCOME_INFO[r.outcome].label : null,
+      assessment: result && {
+        result: ASSESSMENT_RESULT[result.passed ? "passed" : "not_passed"].label,
+        passed: result.passed,
+        missed: result.missed.map((m) => m.short),
+      },
       indicators: Object.fromEntries(lines.map((l) => [l.name, l.value])),
       writtenReplies: written
         .filter((s) => s.attempt_id === r.id)
         .map((s) => ({
           prompt: scenario?.nodes[s.node_id]?.write?.prompt ?? "",
           reply: s.free_text!,
-          at: s.at,
+          at: formatDateTime(s.at),
           rating: s.rating,
           comment: s.comment,
         })),
@@ -71,39 +90,38 @@ export async function recordOf(db: Kysely<Database>, officerId: number): Promise
   return entries;
 }
 
-export const INDICATOR_NAMES = describeIndicators(
-  indicatorsOf({
-    openQuestions: 0,
-    closedQuestions: 0,
-    simpleReflections: 0,
-    complexReflections: 0,
-    miAdherent: 0,
-    miNonAdherent: 0,
-  }),
-).map((l) => l.name);
+export const INDICATOR_NAMES = describeIndicators(indicatorsOf(NO_BEHAVIOURS)).map((l) => l.name);
 
 export function recordCsv(entries: RecordEntry[]): string {
   const header = [
     "Started",
+    "Started (ISO 8601)",
     "Finished",
+    "Finished (ISO 8601)",
     "Scenario",
     "Module",
     "Mode",
     "Status",
     "Ending",
     "Outcome",
+    "Assessment result",
+    "What the assessment missed",
     ...INDICATOR_NAMES,
     "Written replies and trainer ratings",
   ];
   const rows = entries.map((e) => [
+    e.started,
     e.startedAt,
+    e.finished ?? "",
     e.finishedAt ?? "",
     e.scenario,
     e.module,
-    e.mode,
+    MODE[e.mode].label,
     e.status,
     e.ending ?? "",
     e.outcome ?? "",
+    e.assessment?.result ?? "",
+    e.assessment?.missed.join("; ") ?? "",
     ...INDICATOR_NAMES.map((n) => e.indicators[n] ?? ""),
     e.writtenReplies
       .map(
@@ -123,8 +141,8 @@ export function recordJson(
   return JSON.stringify(
     {
       officer: { username: officer.username, name: officer.displayName },
-      exportedAt: new Date().toISOString(),
-      note: "Practice indicators based on MITI 4.2.1, not a MITI coding. Open questions % is from MITI 3.1.1.",
+      exportedAt: isoWithOffset(new Date()),
+      note: "Practice indicators based on MITI 4.2.1, not a MITI coding. Open questions % is from MITI 3.1.1. Times are in UK time (Europe/London).",
       attempts: entries,
       observationsNote: OBSERVATIONS_NOTE,
       observations: observations.map((o) => ({

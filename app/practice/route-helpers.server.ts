@@ -24,5 +24,6 @@ export type NoticeCode = keyof typeof NOTICES;
 
 export function noticeOf(request: Request): string | null {
   const code = new URL(request.url).searchParams.get("notice");
-  return code && code in NOTICES ? NOTICES[code as NoticeCode] : null;
+  // An own property only: "constructor" or "__proto__" in the address must not find Object's.
+  return code && Object.hasOwn(NOTICES, code) ? NOTICES[code as NoticeCode] : null;
 }

@@ -6,10 +6,12 @@ import type { Config } from "~/config.server";
 import type { Database } from "~db/schema";
 import { getOrCreateSetting } from "~db/queries/app-settings.server";
 import { listAttempts, listWings, type AttemptListFilter } from "~db/queries/reports.server";
-import { DEFAULT_THRESHOLDS, passesAssessment, STATUS_LABELS } from "~/domain/competency";
+import { DEFAULT_THRESHOLDS, passesAssessment } from "~/domain/competency";
+import { ASSESSMENT_RESULT, ATTEMPT_STATUS, MODE, progressLabel } from "~/domain/vocabulary";
+import { OUTCOME_INFO } from "~/domain/mi-codes";
 import { indicatorsOf } from "~/domain/indicators";
 import { toCsv } from "~/domain/reporting/csv";
-import { MONTH_PATTERN } from "~/domain/reporting/months";
+import { endOfDay, formatDateTime, isoWithOffset, isRealDay, startOfDay } from "~/domain/dates.server";
 import { toAttemptRecord } from "~/domain/reporting/records";
 import { statementBuilder, statementsToJson, uuidV5, type Statement } from "~/domain/reporting/xapi";
 import { getCurriculum } from "~/curriculum.server";
@@ -27,7 +29,7 @@ export async function matrixCsv(
   const rows = m.officers.map((o) => [
     o.name,
     o.wingName ?? "No wing",
-    ...o.progress.modules.map((p) => STATUS_LABELS[p.status]),
+    ...o.progress.modules.map((p) => progressLabel(p.status)),
     o.progress.competent
       ? "Competent"
       : o.progress.refresherDue
@@ -45,10 +47,6 @@ export interface AttemptFilters {
   values: Record<string, string>;
   errors: Record<string, string>;
 }
-
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const isDay = (v: string) =>
-  DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 /** Filters for the attempts export and statements, from the address; wrong values get field errors. */
 export async function parseAttemptFilters(
@@ -80,18 +78,16 @@ export async function parseAttemptFilters(
       filter.status = values.status;
     else errors.status = "Choose a status from the list";
   }
-  for (const k of ["from", "to"] as const) {
-    if (!values[k]) continue;
-    if (isDay(values[k])) filter[k] = values[k];
-    else errors[k] = `Enter the ${k === "from" ? "start" : "end"} date as a real date, for example 2026-03-31`;
-  }
-  if (filter.from && filter.to && filter.from > filter.to)
+  for (const k of ["from", "to"] as const)
+    if (values[k] && !isRealDay(values[k]))
+      errors[k] = `Enter the ${k === "from" ? "start" : "end"} date as a real date, for example 2026-03-31`;
+  // Days are London days: an attempt started at 23:30 UTC on 30 June belongs to 1 July.
+  if (values.from && !errors.from) filter.startedFrom = startOfDay(values.from).toISOString();
+  if (values.to && !errors.to) filter.startedBefore = endOfDay(values.to).toISOString();
+  if (filter.startedFrom && filter.startedBefore && values.from > values.to)
     errors.to = "The end date must be the same as or after the start date";
   return { filter, values, errors };
 }
-
-const MODE_LABELS = { practice: "Practice", assessment: "Assessment" } as const;
-const ATTEMPT_STATUS_LABELS = { finished: "Finished", in_progress: "In progress", abandoned: "Abandoned" } as const;
 
 export async function attemptsCsv(
   db: Kysely<Database>,
@@ -111,7 +107,9 @@ export async function attemptsCsv(
     "Mode",
     "Status",
     "Started",
+    "Started (ISO 8601)",
     "Finished",
+    "Finished (ISO 8601)",
     "Outcome",
     "Open questions",
     "Closed questions",
@@ -121,7 +119,7 @@ export async function attemptsCsv(
     "MI-non-adherent",
     "Reflection-to-question ratio",
     "Complex reflections %",
-    "Assessment passed",
+    "Assessment result",
   ];
   const body = rows.map((r) => {
     const record = toAttemptRecord(r);
@@ -129,9 +127,7 @@ export async function attemptsCsv(
     const module = modules.get(r.module_id);
     const passed =
       r.mode === "assessment" && r.status === "finished" && module
-        ? passesAssessment(record, module.rules.thresholds)
-          ? "Yes"
-          : "No"
+        ? ASSESSMENT_RESULT[passesAssessment(record, module.rules.thresholds) ? "passed" : "not_passed"].label
         : "";
     return [
       r.id,
@@ -139,11 +135,13 @@ export async function attemptsCsv(
       r.unit_name ?? "No wing",
       module?.title ?? r.module_id,
       scenarios.get(r.scenario_id) ?? r.scenario_id,
-      MODE_LABELS[r.mode],
-      ATTEMPT_STATUS_LABELS[r.status],
-      r.started_at,
-      r.finished_at,
-      r.outcome,
+      MODE[r.mode].label,
+      ATTEMPT_STATUS[r.status].label,
+      formatDateTime(r.started_at),
+      isoWithOffset(r.started_at),
+      r.finished_at && formatDateTime(r.finished_at),
+      r.finished_at && isoWithOffset(r.finished_at),
+      r.outcome && OUTCOME_INFO[r.outcome].label,
       r.open_questions,
       r.closed_questions,
       r.simple_reflections,
@@ -236,5 +234,3 @@ export async function statementsJson(
 export function xapiBaseUrl(request: Request, config: Pick<Config, "xapiBaseUrl">): string {
   return config.xapiBaseUrl ?? new URL(request.url).origin;
 }
-
-export { MONTH_PATTERN };

@@ -1,16 +1,7 @@
 // The report forms' fields: a prison's target and a month's programme engagement figures.
 import { z } from "zod";
 import { wholeNumber } from "~/utils/forms";
-import { MONTH_PATTERN } from "~/domain/reporting/months";
-
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-/** A real calendar date typed as YYYY-MM-DD (31 February is refused). */
-export function isRealDay(v: string): boolean {
-  if (!DAY.test(v)) return false;
-  const d = new Date(`${v}T00:00:00.000Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
+import { isRealDay, MONTH_PATTERN } from "~/domain/dates.server";
 
 export function targetForm(today: string) {
   return z.object({

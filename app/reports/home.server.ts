@@ -1,6 +1,7 @@
 // The manager's home page summary: the overview's headline figures.
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
+import { formatDate } from "~/domain/dates.server";
 import { describeShare, MIN_GROUP } from "~/domain/reporting/suppression";
 import { overviewReport } from "~/reports/overview.server";
 
@@ -16,7 +17,7 @@ export async function managerSummary(db: Kysely<Database>, establishmentId: numb
 
 function targetText(o: Awaited<ReturnType<typeof overviewReport>>): string {
   if (!o.target || !o.projection) return "No target set";
-  const aim = `${o.target.percent}% competent by ${o.target.date}`;
+  const aim = `${o.target.percent}% competent by ${formatDate(o.target.date)}`;
   // Progress to the target is a count of officers: not shown for fewer than 5.
   if (o.summary.officers < MIN_GROUP) return `${aim}: fewer than 5 officers in post`;
   return `${aim}: ${o.projection.onCourse ? "on course" : `behind by ${o.projection.behindBy} officer${o.projection.behindBy === 1 ? "" : "s"}`}`;

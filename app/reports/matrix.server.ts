@@ -4,12 +4,12 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { listWings } from "~db/queries/reports.server";
 import type { Status } from "~/domain/competency";
-import { STATUS_LABELS } from "~/domain/competency";
+import { PROGRESS_ORDER } from "~/domain/vocabulary";
 import { progressRank, type OfficerProgress } from "~/domain/reporting/aggregate";
 import { prisonProgress } from "~/reports/progress.server";
 
 export const MATRIX_PAGE_SIZE = 50;
-export const STATUSES = Object.keys(STATUS_LABELS) as Status[];
+export const STATUSES = PROGRESS_ORDER;
 
 export interface MatrixQuery {
   wingId: number | null;

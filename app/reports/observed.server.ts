@@ -7,7 +7,8 @@ import type { Database } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
 import { recordedOfPrisonOfficers } from "~db/queries/observations.server";
 import type { CurrentUser } from "~/auth/guard.server";
-import { addMonths, type AttemptRecord } from "~/domain/competency";
+import type { AttemptRecord } from "~/domain/competency";
+import { addMonths } from "~/domain/dates.server";
 import { indicatorsOf, type Indicators } from "~/domain/indicators";
 import { observedIndicators } from "~/domain/observation/behaviours";
 import { relationalGlobal, technicalGlobal } from "~/domain/observation/globals";
@@ -19,7 +20,7 @@ import {
   type OfficerTransfer,
 } from "~/domain/observation/transfer";
 import { prisonProgress } from "~/reports/progress.server";
-import { formatDate } from "~/practice/dates";
+import { formatDate } from "~/domain/dates.server";
 
 function latestAssessment(records: AttemptRecord[] | undefined): AttemptRecord | null {
   let best: AttemptRecord | null = null;

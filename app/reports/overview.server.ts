@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { getTarget, listEngagementFigures } from "~db/queries/reports.server";
 import { summarise } from "~/domain/reporting/aggregate";
-import { lastMonths, monthOf } from "~/domain/reporting/months";
+import { lastMonths, monthOf, nextMonth } from "~/domain/dates.server";
 import { project, targetDate } from "~/domain/reporting/projection";
 import { MIN_GROUP } from "~/domain/reporting/suppression";
 import { monthlyTrajectory, prisonProgress, type MonthPoint } from "~/reports/progress.server";
@@ -71,10 +71,7 @@ function targetChart(
     .filter((m): m is string => m !== null)
     .reduce((a, b) => (a > b ? a : b), monthOf(now));
   const months = [...trajectory.map((t) => t.month)];
-  while (months.at(-1)! < endMonth) {
-    const [y, m] = months.at(-1)!.split("-").map(Number);
-    months.push(monthOf(new Date(Date.UTC(y, m, 1))));
-  }
+  while (months.at(-1)! < endMonth) months.push(nextMonth(months.at(-1)!));
   const dueIndex = months.indexOf(monthOf(due));
   const nowIndex = trajectory.length - 1;
   const first = trajectory[0]?.competent ?? 0;

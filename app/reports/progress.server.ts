@@ -6,7 +6,7 @@ import { recordedOfPrisonOfficers } from "~db/queries/observations.server";
 import { programmeProgress, type AttemptRecord, type ModuleRules, type ObservationRecord } from "~/domain/competency";
 import { observationRecords } from "~/domain/observation/records";
 import type { OfficerProgress } from "~/domain/reporting/aggregate";
-import { lastMonths, monthEnd } from "~/domain/reporting/months";
+import { lastMonths, monthEnd } from "~/domain/dates.server";
 import { recordsByOfficer } from "~/domain/reporting/records";
 import { getCurriculum, type CurriculumModule } from "~/curriculum.server";
 

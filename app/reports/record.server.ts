@@ -1,5 +1,7 @@
-// One officer's record for a manager: module statuses and every attempt with its indicators.
+// One officer's record for a manager: module statuses and every attempt with its indicators and,
+// for a finished assessment, whether it passed the module's thresholds (as the officer sees it).
 // Each look is written to the audit log (who looked at whom, when).
+import { formatDate } from "~/domain/dates.server";
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
@@ -7,7 +9,8 @@ import { getOfficer, listAttempts } from "~db/queries/reports.server";
 import { recordedOfOfficer } from "~db/queries/observations.server";
 import { observationRecords } from "~/domain/observation/records";
 import { observationView } from "~/coaching/view";
-import { programmeProgress } from "~/domain/competency";
+import { assessmentResult } from "~/domain/assessment-result";
+import { DEFAULT_THRESHOLDS, programmeProgress } from "~/domain/competency";
 import { describeIndicators, indicatorsOf } from "~/domain/indicators";
 import { toAttemptRecord } from "~/domain/reporting/records";
 import { getCurriculum } from "~/curriculum.server";
@@ -29,6 +32,7 @@ export async function officerRecord(
     recordedOfOfficer(db, officerId),
   ]);
   const records = rows.map(toAttemptRecord);
+  const modules = new Map(curriculum.map((m) => [m.id, m]));
   const progress = programmeProgress(
     curriculum.map((m) => m.rules),
     records,
@@ -50,25 +54,29 @@ export async function officerRecord(
       id: m.id,
       title: m.title,
       status: progress.modules[i].status,
-      refresherDueAt: progress.modules[i].refresherDueAt?.toISOString() ?? null,
+      refresherDueAt: progress.modules[i].refresherDueAt ? formatDate(progress.modules[i].refresherDueAt!) : null,
     })),
-    attempts: rows.map((r) => ({
-      id: r.id,
-      scenario: titles.get(r.scenario_id) ?? r.scenario_id,
-      module: curriculum.find((m) => m.id === r.module_id)?.title ?? r.module_id,
-      mode: r.mode,
-      status: r.status,
-      startedAt: r.started_at,
-      finishedAt: r.finished_at,
-      outcome: r.outcome,
-      indicators:
-        r.status === "finished"
-          ? describeIndicators(indicatorsOf(toAttemptRecord(r).counts)).map((l) => ({
-              name: l.name,
-              value: l.value,
-              level: l.level,
-            }))
-          : null,
-    })),
+    attempts: rows.map((r, i) => {
+      const result = assessmentResult(records[i], modules.get(r.module_id)?.rules.thresholds ?? DEFAULT_THRESHOLDS);
+      return {
+        id: r.id,
+        scenario: titles.get(r.scenario_id) ?? r.scenario_id,
+        module: modules.get(r.module_id)?.title ?? r.module_id,
+        mode: r.mode,
+        status: r.status,
+        started: formatDate(r.started_at),
+        finished: r.finished_at && formatDate(r.finished_at),
+        outcome: r.outcome,
+        assessment: result && { passed: result.passed, missed: result.missed.map((m) => m.short) },
+        indicators:
+          r.status === "finished"
+            ? describeIndicators(indicatorsOf(records[i].counts)).map((l) => ({
+                name: l.name,
+                value: l.value,
+                level: l.level,
+              }))
+            : null,
+      };
+    }),
   };
 }

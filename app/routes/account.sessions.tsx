@@ -7,7 +7,7 @@ import { endOwnSessions, listOwnSessions } from "~/auth/own-sessions.server";
 import { ABSOLUTE_MS, IDLE_MS } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Tag } from "~/components/page";
-import { formatDateTime } from "~/practice/dates";
+import { formatDateTime } from "~/domain/dates.server";
 import { readFormData } from "~/utils/form-data.server";
 import { fieldErrors, parseForm } from "~/utils/forms";
 import { title } from "~/utils/meta";
@@ -17,7 +17,16 @@ export const meta: MetaFunction = () => title("Where you are signed in");
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const current = (await context.sessions.getSession(request)).id;
-  return { sessions: await listOwnSessions(context.db, user, current) };
+  const sessions = await listOwnSessions(context.db, user, current);
+  // Dates become words on the server (domain/dates.server.ts), in UK time.
+  return {
+    sessions: sessions.map((s) => ({
+      ...s,
+      signedInAt: formatDateTime(s.signedInAt),
+      lastSeenAt: formatDateTime(s.lastSeenAt),
+      endsBy: formatDateTime(s.endsBy),
+    })),
+  };
 }
 
 const EndForm = z.discriminatedUnion(
@@ -87,7 +96,7 @@ export default function Sessions() {
                         Sign out
                         <span className="govuk-visually-hidden">
                           {" "}
-                          of {s.browser}, signed in {formatDateTime(s.signedInAt)}
+                          of {s.browser}, signed in {s.signedInAt}
                         </span>
                       </button>
                     </Form>
@@ -99,15 +108,15 @@ export default function Sessions() {
               <dl className="govuk-summary-list">
                 <div className="govuk-summary-list__row">
                   <dt className="govuk-summary-list__key">Signed in</dt>
-                  <dd className="govuk-summary-list__value">{formatDateTime(s.signedInAt)}</dd>
+                  <dd className="govuk-summary-list__value">{s.signedInAt}</dd>
                 </div>
                 <div className="govuk-summary-list__row">
                   <dt className="govuk-summary-list__key">Last used</dt>
-                  <dd className="govuk-summary-list__value">{formatDateTime(s.lastSeenAt)}</dd>
+                  <dd className="govuk-summary-list__value">{s.lastSeenAt}</dd>
                 </div>
                 <div className="govuk-summary-list__row">
                   <dt className="govuk-summary-list__key">Ends by</dt>
-                  <dd className="govuk-summary-list__value">{formatDateTime(s.endsBy)}</dd>
+                  <dd className="govuk-summary-list__value">{s.endsBy}</dd>
                 </div>
               </dl>
             </div>

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { countAudit, listAudit } from "~db/queries/audit.server";
 import { requireUser } from "~/auth/guard.server";
+import { formatDateTime } from "~/domain/dates.server";
 import { Pagination, pageParam } from "~/components/pagination";
 import { title } from "~/utils/meta";
 
@@ -19,7 +20,7 @@ const ACTIONS = [
   { value: "record.", label: "Officer records viewed" },
   { value: "export.", label: "Exports and downloads" },
   { value: "session.", label: "Sessions ended" },
-  { value: "scenario.", label: "Scenario publishing and imports" },
+  { value: "scenario.", label: "Scenario publishing, imports, retirements and roll-backs" },
   { value: "reply.", label: "Written replies opened and rated" },
   { value: "target.", label: "Training targets set" },
   { value: "engagement.", label: "Programme engagement figures" },
@@ -35,7 +36,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listAudit(db, { action: action || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     countAudit(db, action || undefined),
   ]);
-  return { events, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), action };
+  return {
+    events: events.map((e) => ({ ...e, at: formatDateTime(e.at) })),
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    action,
+  };
 }
 
 const person = (name: string | null, username: string | null) => (name ? `${name} (${username})` : "");
@@ -88,7 +95,7 @@ export default function AuditLog() {
         <tbody className="govuk-table__body">
           {events.map((e) => (
             <tr key={e.id} className="govuk-table__row">
-              <td className="govuk-table__cell">{e.at.slice(0, 19).replace("T", " ")}</td>
+              <td className="govuk-table__cell">{e.at}</td>
               <td className="govuk-table__cell">{person(e.actor_name, e.actor_username) || "Someone not signed in"}</td>
               <td className="govuk-table__cell">{e.action}</td>
               <td className="govuk-table__cell">

@@ -11,6 +11,7 @@ import { Radios } from "~/components/fields";
 import { NotificationBanner } from "~/components/page";
 import { CharacterCount, Transcript } from "~/components/practice";
 import { loadAttemptView } from "~/practice/attempt-view.server";
+import { lengthOfVersion } from "~/practice/length.server";
 import { MAX_REPLY_CHARS, takeStep } from "~/practice/attempts.server";
 import { attemptIdOf, noticeOf } from "~/practice/route-helpers.server";
 import { fieldErrors, longText, parseForm, wholeNumber } from "~/utils/forms";
@@ -25,7 +26,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const view = await loadAttemptView(context.db, user.id, attemptIdOf(params));
   if (!view) notFound();
   if (!view.current) throw redirect(`/attempts/${view.attempt.id}/review`);
-  return { view, notice: noticeOf(request) };
+  const length = await lengthOfVersion(context.db, view.attempt.versionId);
+  return { view, notice: noticeOf(request), usually: length?.responses ?? null };
 }
 
 const StepForm = z.object({
@@ -69,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Play() {
-  const { view, notice } = useLoaderData<typeof loader>();
+  const { view, notice, usually } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { attempt, scenario, current, turns } = view;
   const name = scenario.persona.name;
@@ -97,7 +99,13 @@ export default function Play() {
         <span className="govuk-caption-l">
           {attempt.mode === "practice" ? "Practice: feedback after each response" : "Assessment: feedback at the end"}
         </span>
-        <h1 className="govuk-heading-l">{scenario.title}</h1>
+        <h1 className="govuk-heading-l govuk-!-margin-bottom-2">{scenario.title}</h1>
+        <p className="govuk-body-s app-progress" data-testid="progress">
+          Your response number {attempt.stepCount + 1}.
+          {usually
+            ? ` This conversation usually takes ${usually.fewest === usually.most ? usually.fewest : `${usually.fewest} to ${usually.most}`} of your responses.`
+            : ""}
+        </p>
         <div className="govuk-inset-text">
           <p className="govuk-body">
             <strong>{name}:</strong> {scenario.persona.background}

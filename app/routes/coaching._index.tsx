@@ -10,7 +10,7 @@ import { startObservation } from "~/coaching/observations.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Select } from "~/components/fields";
 import { Tag } from "~/components/page";
-import { londonDay } from "~/practice/dates";
+import { dayOf } from "~/domain/dates.server";
 import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
@@ -19,7 +19,7 @@ export const meta: MetaFunction = () => title("Coaching");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const coach = await requireCoach(request, context);
-  return { manager: coach.role === "manager", ...(await coachHome(context.db, coach, londonDay())) };
+  return { manager: coach.role === "manager", ...(await coachHome(context.db, coach, dayOf(new Date()))) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

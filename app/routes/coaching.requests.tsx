@@ -8,7 +8,7 @@ import { requestForm, requestObservation, requestsPage, withdrawRequest } from "
 import { ErrorSummary } from "~/components/error-summary";
 import { Select, TextInput } from "~/components/fields";
 import { Tag } from "~/components/page";
-import { londonDay } from "~/practice/dates";
+import { dayOf } from "~/domain/dates.server";
 import { fieldErrors, parseForm, wholeNumber } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
@@ -23,7 +23,7 @@ async function requireManager(request: Request, context: LoaderFunctionArgs["con
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const manager = await requireManager(request, context);
-  return requestsPage(context.db, manager, londonDay());
+  return requestsPage(context.db, manager, dayOf(new Date()));
 }
 
 const WithdrawForm = z.object({ requestId: wholeNumber("the request") });
@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!form.ok || !(await withdrawRequest(context.db, manager, form.data.requestId))) notFound();
     return context.sessions.redirectWithNotice(request, "/coaching/requests", "Request withdrawn.");
   }
-  const form = parseForm(requestForm(londonDay()), formData);
+  const form = parseForm(requestForm(dayOf(new Date())), formData);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await requestObservation(context.db, manager, {
     coachId: form.data.coachId!,

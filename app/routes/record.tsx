@@ -2,7 +2,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
-import { formatDate } from "~/practice/dates";
+import { formatDate } from "~/domain/dates.server";
+import { ASSESSMENT_RESULT, MODE } from "~/domain/vocabulary";
+import { Tag } from "~/components/page";
 import { INDICATOR_NAMES, recordOf } from "~/practice/record.server";
 import { observationsOfOfficer } from "~/coaching/officer.server";
 import { ObservationCard, OBSERVED_NOTE } from "~/components/observation";
@@ -29,8 +31,9 @@ export default function Record() {
     <>
       <h1 className="govuk-heading-l">My record</h1>
       <p className="govuk-body">
-        Every attempt you have made, newest first. The indicators are practice indicators based on MITI 4.2.1, not a
-        MITI coding; open questions are from MITI 3.1.1.
+        Every attempt you have made, newest first. An assessment counts towards being competent when it passes the
+        module's thresholds. The indicators are practice indicators based on MITI 4.2.1, not a MITI coding; open
+        questions are from MITI 3.1.1.
       </p>
       <p className="govuk-body">
         Download your record as{" "}
@@ -43,7 +46,9 @@ export default function Record() {
         </a>
         . Downloads include your written replies and any trainer's rating.
       </p>
-      <h2 className="govuk-heading-m">Observed on the wing</h2>
+      <h2 className="govuk-heading-m" id="observed">
+        Observed on the wing
+      </h2>
       {observations.length === 0 ? (
         <p className="govuk-body">No coach has recorded an observation of you yet.</p>
       ) : (
@@ -84,6 +89,9 @@ export default function Record() {
                   Mode
                 </th>
                 <th scope="col" className="govuk-table__header">
+                  Assessment result
+                </th>
+                <th scope="col" className="govuk-table__header">
                   Ending
                 </th>
                 {indicatorNames.map((n) => (
@@ -116,7 +124,25 @@ export default function Record() {
                       </span>
                     ) : null}
                   </td>
-                  <td className="govuk-table__cell">{e.mode === "practice" ? "Practice" : "Assessment"}</td>
+                  <td className="govuk-table__cell">{MODE[e.mode].label}</td>
+                  <td className="govuk-table__cell">
+                    {e.assessment ? (
+                      <>
+                        <Tag colour={ASSESSMENT_RESULT[e.assessment.passed ? "passed" : "not_passed"].colour}>
+                          {e.assessment.result}
+                        </Tag>
+                        {e.assessment.missed.length ? (
+                          <span className="govuk-body-s govuk-!-display-block">
+                            Missed: {e.assessment.missed.join("; ")}
+                          </span>
+                        ) : null}
+                      </>
+                    ) : e.mode === "practice" ? (
+                      "Not assessed (practice)"
+                    ) : (
+                      "–"
+                    )}
+                  </td>
                   <td className="govuk-table__cell">{e.ending ? `${e.ending} (${e.outcome})` : e.status}</td>
                   {indicatorNames.map((n) => (
                     <td className="govuk-table__cell" key={n}>

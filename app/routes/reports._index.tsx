@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { LineChart } from "~/components/charts";
-import { formatDate, reportHref, ReportsHeader, ShareText } from "~/components/reports";
+import { monthName, reportHref, ReportsHeader, ShareText } from "~/components/reports";
 import { describeShare, MIN_GROUP } from "~/domain/reporting/suppression";
-import { monthLabel } from "~/domain/reporting/months";
+import { formatDate, monthLabels } from "~/domain/dates.server";
 import { overviewReport } from "~/reports/overview.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
@@ -13,13 +13,23 @@ export const meta: MetaFunction = () => title("Training overview");
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request, context);
   const report = await overviewReport(scope.db, scope.prison.id);
-  return { scope: { prison: scope.prison, prisons: scope.prisons }, ...report };
+  return {
+    scope: { prison: scope.prison, prisons: scope.prisons },
+    ...report,
+    words: {
+      target: report.target ? formatDate(report.target.date) : null,
+      projected: report.projection?.projectedDate ? formatDate(report.projection.projectedDate) : null,
+      months: monthLabels([...(report.targetChart?.months ?? []), ...report.engagement.map((e) => e.month)]),
+    },
+  };
 }
 
 const pct = (n: number | null) => (n === null ? "Not recorded" : `${Math.round(n)}%`);
 
 export default function Overview() {
-  const { scope, modules, summary, target, projection, targetChart, engagement } = useLoaderData<typeof loader>();
+  const { scope, modules, summary, target, projection, targetChart, engagement, words } =
+    useLoaderData<typeof loader>();
+  const monthLabel = (m: string, short = false) => monthName(words.months, m, short);
   return (
     <ReportsHeader scope={scope} title="Training overview">
       <p className="govuk-body-l">
@@ -29,15 +39,14 @@ export default function Overview() {
       <h2 className="govuk-heading-m">Progress to the target</h2>
       {target && summary.officers < MIN_GROUP ? (
         <p className="govuk-body">
-          Target: {target.percent}% of officers competent in every module by {formatDate(target.date)}. Fewer than 5
-          officers are in post, so progress to it is not shown.
+          Target: {target.percent}% of officers competent in every module by {words.target}. Fewer than 5 officers are
+          in post, so progress to it is not shown.
         </p>
       ) : target && projection && targetChart ? (
         <>
           <p className="govuk-body">
-            Target: {target.percent}% of officers competent in every module by {formatDate(target.date)} (
-            {projection.needed} of {summary.officers} officers). Now: {projection.competentNow} competent in every
-            module.
+            Target: {target.percent}% of officers competent in every module by {words.target} ({projection.needed} of{" "}
+            {summary.officers} officers). Now: {projection.competentNow} competent in every module.
           </p>
           <div className={`govuk-inset-text`}>
             {projection.onCourse ? (
@@ -46,14 +55,14 @@ export default function Overview() {
                 {projection.reached
                   ? ": the target is already met."
                   : projection.projectedDate
-                    ? `: at the current pace the target is reached by ${formatDate(projection.projectedDate)}.`
+                    ? `: at the current pace the target is reached by ${words.projected}.`
                     : "."}
               </p>
             ) : (
               <p className="govuk-body govuk-!-font-weight-bold" id="target-status">
                 Behind by {projection.behindBy} officer{projection.behindBy === 1 ? "" : "s"}:{" "}
                 {projection.projectedDate
-                  ? `at the current pace the target is reached by ${formatDate(projection.projectedDate)}, after the target date.`
+                  ? `at the current pace the target is reached by ${words.projected}, after the target date.`
                   : "at the current pace the target is not reached."}
               </p>
             )}

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { listEngagementFigures, saveEngagementFigure } from "~db/queries/reports.server";
 import { recordAudit } from "~db/queries/audit.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
-import { reportHref, ReportsHeader } from "~/components/reports";
-import { monthLabel, monthOf } from "~/domain/reporting/months";
+import { monthName, reportHref, ReportsHeader } from "~/components/reports";
+import { monthLabel, monthLabels, monthOf } from "~/domain/dates.server";
 import { engagementForm } from "~/reports/forms";
 import { requireReportScope } from "~/reports/scope.server";
 import { parseForm } from "~/utils/forms";
@@ -18,7 +18,11 @@ export const meta: MetaFunction = () => title("Programme engagement");
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request, context);
   const figures = await listEngagementFigures(scope.db, scope.prison.id);
-  return { scope: { prison: scope.prison, prisons: scope.prisons }, figures: figures.reverse() };
+  return {
+    scope: { prison: scope.prison, prisons: scope.prisons },
+    figures: figures.reverse(),
+    labels: monthLabels(figures.map((f) => f.month)),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -47,9 +51,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function EngagementPage() {
-  const { scope, figures } = useLoaderData<typeof loader>();
+  const { scope, figures, labels } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const values = result?.values ?? {};
+  // A new key after each save (the redirect is a new location): with JavaScript on, the page is not
+  // reloaded, and the fields would otherwise keep the month just saved. A refused form keeps its values.
+  const { key } = useLocation();
   return (
     <ReportsHeader scope={scope} title="Programme engagement">
       <ErrorSummary errors={result?.errors} />
@@ -58,7 +65,7 @@ export default function EngagementPage() {
         engage. The overview plots the refusal rate beside training coverage. Recording a month again replaces its
         figures.
       </p>
-      <Form method="post" action={reportHref("/reports/engagement", scope)} noValidate>
+      <Form method="post" action={reportHref("/reports/engagement", scope)} noValidate key={key}>
         {scope.prisons.length ? <input type="hidden" name="prison" value={scope.prison.id} /> : null}
         <TextInput
           name="month"
@@ -117,7 +124,7 @@ export default function EngagementPage() {
             figures.map((f) => (
               <tr key={f.month} className="govuk-table__row">
                 <th scope="row" className="govuk-table__header">
-                  {monthLabel(f.month)}
+                  {monthName(labels, f.month)}
                 </th>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{f.eligible}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{f.not_engaging}</td>

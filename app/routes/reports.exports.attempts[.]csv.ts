@@ -5,6 +5,7 @@ import { csvFileName } from "~/domain/reporting/csv";
 import { attemptsCsv, parseAttemptFilters } from "~/reports/exports.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { downloadResponse, filterErrorResponse } from "~/reports/download.server";
+import { dayOf } from "~/domain/dates.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request, context);
@@ -19,6 +20,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return downloadResponse(
     csv,
     "text/csv; charset=utf-8",
-    csvFileName("attempts", scope.prison.name, new Date().toISOString().slice(0, 10)),
+    csvFileName("attempts", scope.prison.name, dayOf(new Date())),
   );
 }

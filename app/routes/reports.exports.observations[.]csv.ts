@@ -5,6 +5,7 @@ import { recordedInPrison } from "~db/queries/observations.server";
 import { auditExport } from "~/audit/exports.server";
 import { observationsCsv } from "~/coaching/exports";
 import { observationView } from "~/coaching/view";
+import { dayOf } from "~/domain/dates.server";
 import { csvFileName } from "~/domain/reporting/csv";
 import { downloadResponse } from "~/reports/download.server";
 import { requireReportScope } from "~/reports/scope.server";
@@ -16,6 +17,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return downloadResponse(
     observationsCsv(rows.map(observationView), { withOfficer: true }),
     "text/csv; charset=utf-8",
-    csvFileName("observations", scope.prison.name, new Date().toISOString().slice(0, 10)),
+    csvFileName("observations", scope.prison.name, dayOf(new Date())),
   );
 }

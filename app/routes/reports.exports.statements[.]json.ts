@@ -6,6 +6,7 @@ import { parseAttemptFilters, statementsJson, xapiBaseUrl } from "~/reports/expo
 import { requireReportScope } from "~/reports/scope.server";
 import { downloadResponse, filterErrorResponse } from "~/reports/download.server";
 import { csvFileName } from "~/domain/reporting/csv";
+import { dayOf } from "~/domain/dates.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request, context);
@@ -22,9 +23,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     filters: filters.values,
     rows,
   });
-  const name = csvFileName("xapi-statements", scope.prison.name, new Date().toISOString().slice(0, 10)).replace(
-    /\.csv$/,
-    ".json",
-  );
+  const name = csvFileName("xapi-statements", scope.prison.name, dayOf(new Date())).replace(/\.csv$/, ".json");
   return downloadResponse(json, "application/json; charset=utf-8", name);
 }

@@ -4,7 +4,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Select } from "~/components/fields";
 import { Pagination } from "~/components/pagination";
 import { reportHref, ReportsHeader, StatusTag } from "~/components/reports";
-import { STATUS_LABELS, type Status } from "~/domain/competency";
+import { PROGRESS, PROGRESS_ORDER } from "~/domain/vocabulary";
 import { matrixReport } from "~/reports/matrix.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
@@ -51,7 +51,7 @@ export default function Matrix() {
           error={filters.errors.status}
           options={[
             { value: "", label: "Any status" },
-            ...(Object.keys(STATUS_LABELS) as Status[]).map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+            ...PROGRESS_ORDER.map((s) => ({ value: s, label: PROGRESS[s].label })),
           ]}
         />
         <Select

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/guard.server";
-import { formatDate, reportHref, ReportsHeader, StatusTag } from "~/components/reports";
+import { reportHref, ReportsHeader, StatusTag } from "~/components/reports";
+import { ASSESSMENT_RESULT, ATTEMPT_STATUS, INDICATOR_LEVEL, MODE } from "~/domain/vocabulary";
 import { Tag } from "~/components/page";
 import { ObservationCard, OBSERVED_NOTE } from "~/components/observation";
 import { officerRecord } from "~/reports/record.server";
@@ -17,10 +18,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const record = await officerRecord(scope.db, scope.user, scope.prison.id, Number(params.officerId));
   return { scope: { prison: scope.prison, prisons: scope.prisons }, ...record };
 }
-
-const MODE = { practice: "Practice", assessment: "Assessment" } as const;
-const STATUS = { finished: "Finished", in_progress: "In progress", abandoned: "Abandoned" } as const;
-const LEVEL_COLOUR = { good: "green", fair: "turquoise", "below fair": "orange", "not applicable": "grey" } as const;
 
 export default function OfficerRecord() {
   const { scope, officer, modules, attempts, observations } = useLoaderData<typeof loader>();
@@ -58,7 +55,7 @@ export default function OfficerRecord() {
               <td className="govuk-table__cell">
                 <StatusTag status={m.status} />
               </td>
-              <td className="govuk-table__cell">{m.refresherDueAt ? formatDate(m.refresherDueAt) : ""}</td>
+              <td className="govuk-table__cell">{m.refresherDueAt ?? ""}</td>
             </tr>
           ))}
         </tbody>
@@ -78,7 +75,7 @@ export default function OfficerRecord() {
         <div key={a.id} className="govuk-summary-card">
           <div className="govuk-summary-card__title-wrapper">
             <h3 className="govuk-summary-card__title">
-              {a.scenario}: {MODE[a.mode]}, {formatDate(a.startedAt)}
+              {a.scenario}: {MODE[a.mode].label}, {a.started}
             </h3>
           </div>
           <div className="govuk-summary-card__content">
@@ -90,16 +87,35 @@ export default function OfficerRecord() {
               <div className="govuk-summary-list__row">
                 <dt className="govuk-summary-list__key">Status</dt>
                 <dd className="govuk-summary-list__value">
-                  {STATUS[a.status]}
-                  {a.finishedAt ? `, ${formatDate(a.finishedAt)}` : ""}
+                  {ATTEMPT_STATUS[a.status].label}
+                  {a.finished ? `, ${a.finished}` : ""}
                   {a.outcome ? ` (he ended ${a.outcome})` : ""}
                 </dd>
               </div>
+              {a.assessment ? (
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Assessment result</dt>
+                  <dd className="govuk-summary-list__value">
+                    <Tag colour={ASSESSMENT_RESULT[a.assessment.passed ? "passed" : "not_passed"].colour}>
+                      {ASSESSMENT_RESULT[a.assessment.passed ? "passed" : "not_passed"].label}
+                    </Tag>
+                    {a.assessment.passed ? (
+                      <span className="govuk-body-s govuk-!-display-block">
+                        Met the module&apos;s thresholds: counts towards competency.
+                      </span>
+                    ) : (
+                      <span className="govuk-body-s govuk-!-display-block">
+                        Missed: {a.assessment.missed.join("; ")}
+                      </span>
+                    )}
+                  </dd>
+                </div>
+              ) : null}
               {a.indicators?.map((l) => (
                 <div key={l.name} className="govuk-summary-list__row">
                   <dt className="govuk-summary-list__key">{l.name}</dt>
                   <dd className="govuk-summary-list__value">
-                    {l.value} <Tag colour={LEVEL_COLOUR[l.level]}>{l.level}</Tag>
+                    {l.value} <Tag colour={INDICATOR_LEVEL[l.level].colour}>{INDICATOR_LEVEL[l.level].label}</Tag>
                   </dd>
                 </div>
               ))}

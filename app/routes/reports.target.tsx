@@ -11,6 +11,7 @@ import { requireReportScope } from "~/reports/scope.server";
 import { parseForm } from "~/utils/forms";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
+import { dayOf } from "~/domain/dates.server";
 
 export const meta: MetaFunction = () => title("Set the target");
 
@@ -26,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const scope = await requireReportScope(request, context, formData.get("prison"));
-  const form = parseForm(targetForm(new Date().toISOString().slice(0, 10)), formData);
+  const form = parseForm(targetForm(dayOf(new Date())), formData);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   await setTarget(scope.db, {
     establishmentId: scope.prison.id,

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { LineChart } from "~/components/charts";
-import { ReportsHeader } from "~/components/reports";
-import { monthLabel } from "~/domain/reporting/months";
+import { monthName, ReportsHeader } from "~/components/reports";
+import { monthLabels } from "~/domain/dates.server";
 import { describeCount } from "~/domain/reporting/suppression";
 import { monthlyTrajectory, prisonProgress } from "~/reports/progress.server";
 import { requireReportScope } from "~/reports/scope.server";
@@ -17,6 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const points = monthlyTrajectory(p, now);
   return {
     scope: { prison: scope.prison, prisons: scope.prisons },
+    labels: monthLabels(points.map((t) => t.month)),
     officers: p.officers.length,
     months: points.map((t, i) => ({
       month: t.month,
@@ -28,7 +29,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Trend() {
-  const { scope, officers, months } = useLoaderData<typeof loader>();
+  const { scope, officers, months, labels } = useLoaderData<typeof loader>();
+  const monthLabel = (m: string, short = false) => monthName(labels, m, short);
   const small = officers < 5;
   return (
     <ReportsHeader scope={scope} title="Trend">

@@ -7,9 +7,10 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { Tag } from "~/components/page";
+import { SummaryList, Tag } from "~/components/page";
 import { getCurriculum, newestVersionOf } from "~/curriculum.server";
 import { startAttempt } from "~/practice/attempts.server";
+import { scenarioLength } from "~/practice/length.server";
 import { officerProgress } from "~/practice/progress.server";
 import { parseForm } from "~/utils/forms";
 import { title } from "~/utils/meta";
@@ -30,12 +31,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { module, entry } = await findScenario(context.db, params.scenarioId);
   const version = await newestVersionOf(context.db, entry.id);
   if (!version) notFound();
-  const progress = await officerProgress(context.db, user.id);
+  const [progress, length] = await Promise.all([
+    officerProgress(context.db, user.id),
+    scenarioLength(context.db, version),
+  ]);
   const mine = progress.modules.find((m) => m.id === module.id)!.scenarios.find((s) => s.id === entry.id)!;
   return {
     module: { title: module.title },
     scenario: { id: entry.id, title: entry.title, summary: entry.summary, persona: version.scenario.persona },
     progress: mine,
+    length: length?.text ?? null,
   };
 }
 
@@ -57,8 +62,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ScenarioPage() {
-  const { module, scenario, progress } = useLoaderData<typeof loader>();
+  const { module, scenario, progress, length } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  // The button for what is left comes first; the other mode is always there too.
+  const assessmentFirst = progress.action !== null && progress.action.kind !== "practise";
+  const practice = (
+    <Form method="post" key="practice">
+      <input type="hidden" name="mode" value="practice" />
+      <button type="submit" className={`govuk-button${assessmentFirst ? " govuk-button--secondary" : ""}`}>
+        {assessmentFirst ? "Practise again" : "Start practice"}
+      </button>
+    </Form>
+  );
+  const assessment = (
+    <Form method="post" key="assessment">
+      <input type="hidden" name="mode" value="assessment" />
+      <button type="submit" className={`govuk-button${assessmentFirst ? "" : " govuk-button--secondary"}`}>
+        Start assessment
+      </button>
+    </Form>
+  );
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -74,12 +97,22 @@ export default function ScenarioPage() {
             <strong>{scenario.persona.name}:</strong> {scenario.persona.background}
           </p>
         </div>
-        <p className="govuk-body">
-          Your status: <Tag colour={progress.colour}>{progress.status}</Tag>
-          {progress.lastResult ? (
-            <span className="govuk-!-display-block govuk-!-margin-top-2">{progress.lastResult}</span>
-          ) : null}
-        </p>
+        <SummaryList
+          rows={[
+            {
+              key: "Your status",
+              value: (
+                <>
+                  <Tag colour={progress.status.colour}>{progress.status.label}</Tag>
+                  {progress.hint ? (
+                    <span className="govuk-!-display-block govuk-!-margin-top-2">{progress.hint}</span>
+                  ) : null}
+                </>
+              ),
+            },
+            ...(length ? [{ key: "How long it takes", value: length }] : []),
+          ]}
+        />
         {progress.inProgress ? (
           <>
             <p className="govuk-body">You have a {progress.inProgress.mode} attempt in progress.</p>
@@ -100,18 +133,7 @@ export default function ScenarioPage() {
               feedback only at the end, and only assessments count towards being competent.
             </p>
             <div className="govuk-button-group">
-              <Form method="post">
-                <input type="hidden" name="mode" value="practice" />
-                <button type="submit" className="govuk-button">
-                  Start practice
-                </button>
-              </Form>
-              <Form method="post">
-                <input type="hidden" name="mode" value="assessment" />
-                <button type="submit" className="govuk-button govuk-button--secondary">
-                  Start assessment
-                </button>
-              </Form>
+              {assessmentFirst ? [assessment, practice] : [practice, assessment]}
             </div>
           </>
         )}

@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime } from "~/domain/dates.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
@@ -30,8 +31,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     yaml: s.yaml,
     revision: s.revision,
     diagnostics: check.diagnostics,
-    draft: s.draft && { updatedAt: s.draft.updated_at, updatedBy: s.draft.updated_by_name },
-    published: s.published && { at: s.published.created_at, source: s.published.source },
+    draft: s.draft && { updatedAt: formatDateTime(s.draft.updated_at), updatedBy: s.draft.updated_by_name },
+    published: s.published && { at: formatDate(s.published.created_at), source: s.published.source },
     line: Number.isInteger(line) && line > 0 ? line : null,
   };
 }
@@ -118,13 +119,13 @@ export default function EditScenario() {
           {
             key: "Status",
             value: loaded.draft
-              ? `Draft, last saved ${loaded.draft.updatedAt.slice(0, 16).replace("T", " ")}${loaded.draft.updatedBy ? ` by ${loaded.draft.updatedBy}` : ""}`
+              ? `Draft, last saved ${loaded.draft.updatedAt}${loaded.draft.updatedBy ? ` by ${loaded.draft.updatedBy}` : ""}`
               : "Published, no draft: saving makes a draft",
           },
           {
             key: "Published",
             value: loaded.published
-              ? `${loaded.published.at.slice(0, 10)} (${loaded.published.source === "library" ? "built-in library" : "studio"})`
+              ? `${loaded.published.at} (${loaded.published.source === "library" ? "built-in library" : "studio"})`
               : "Not yet published",
           },
         ]}

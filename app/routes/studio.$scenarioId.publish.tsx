@@ -1,5 +1,3 @@
-import type { Kysely } from "kysely";
-import type { Database } from "~db/schema";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,10 +6,23 @@ import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Textarea } from "~/components/fields";
 import { checkScenario, hasErrors } from "~/domain/scenario";
+import { SCENARIO_STATE } from "~/domain/vocabulary";
+import { Tag } from "~/components/page";
 import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
 import { diffScenarios, type FieldChange } from "~/studio/diff";
-import { listVersionsOf } from "~db/queries/scenario-versions.server";
-import { checkStudioYaml, loadStudioScenario, publishDraft, strandedAttempts } from "~/studio/studio.server";
+import { formatDateTime } from "~/domain/dates.server";
+import { getCurriculum } from "~/curriculum.server";
+import { ImpactSummary } from "~/studio/impact";
+import { changeForVersion, impactOf } from "~/studio/impact.server";
+import { numberedVersions, placeOf } from "~/studio/lifecycle.server";
+import {
+  checkStudioYaml,
+  loadStudioScenario,
+  placeholderMessage,
+  publishDraft,
+  strandedAttempts,
+} from "~/studio/studio.server";
+import { placeholdersIn } from "~/studio/template";
 import { fieldErrors, longText, parseForm, wholeNumber } from "~/utils/forms";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
@@ -22,15 +33,26 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
-  const check = await checkStudioYaml(context.db, s.yaml, s.id);
-  const versions = (await listVersionsOf(context.db, s.id)).map((v, i, all) => ({
-    number: all.length - i,
-    at: v.created_at,
-    source: v.source,
-    author: v.author,
-    note: v.change_note,
-  }));
-  const base = { id: s.id, title: check.scenario?.title ?? s.id, revision: s.revision, versions };
+  const [check, versions, place, curriculum] = await Promise.all([
+    checkStudioYaml(context.db, s.yaml, s.id),
+    numberedVersions(context.db, s.id),
+    placeOf(context.db, s.id),
+    getCurriculum(context.db),
+  ]);
+  const base = {
+    id: s.id,
+    title: check.scenario?.title ?? s.id,
+    revision: s.revision,
+    place: place && { ...place, retiredAt: place.retiredAt ? formatDateTime(place.retiredAt) : null },
+    moduleTitles: Object.fromEntries(curriculum.map((m) => [m.id, m.title])),
+    versions: versions.map((v) => ({
+      number: v.number,
+      at: formatDateTime(v.created_at),
+      source: v.source,
+      author: v.author,
+      note: v.change_note,
+    })),
+  };
   if (!s.draft) return { ...base, state: "no-draft" as const };
   if (!check.scenario || hasErrors(check.diagnostics))
     return {
@@ -38,13 +60,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       state: "errors" as const,
       errors: check.diagnostics.filter((d) => d.severity === "error").length,
     };
+  const placeholders = placeholdersIn(check.scenario);
+  if (placeholders.length)
+    return { ...base, state: "placeholders" as const, message: placeholderMessage(placeholders) };
   const before = s.published ? checkScenario(s.published.yaml).scenario : null;
+  const change = await changeForVersion(context.db, s.id, check.scenario.module);
+  const [stranded, impact] = await Promise.all([
+    strandedAttempts(context.db, s.id, check.scenario),
+    impactOf(context.db, s.id, change),
+  ]);
   return {
     ...base,
     state: "ready" as const,
     firstVersion: !s.published,
     diff: diffScenarios(before, check.scenario),
-    stranded: await strandedAttempts(context.db, s.id, check.scenario),
+    stranded,
+    impact,
   };
 }
 
@@ -81,43 +112,90 @@ function Changes({ changes }: { changes: FieldChange[] }) {
 }
 
 function Versions({
+  scenarioId,
   versions,
 }: {
+  scenarioId: string;
   versions: { number: number; at: string; source: string; author: string | null; note: string | null }[];
 }) {
   if (!versions.length) return null;
   return (
-    <table className="govuk-table govuk-!-margin-top-6">
-      <caption className="govuk-table__caption govuk-table__caption--m">Published versions</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            Version
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Published
-          </th>
-          <th scope="col" className="govuk-table__header">
-            By
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Change note
-          </th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {versions.map((v) => (
-          <tr className="govuk-table__row" key={v.number}>
-            <td className="govuk-table__cell">v{v.number}</td>
-            <td className="govuk-table__cell">{v.at.slice(0, 16).replace("T", " ")} UTC</td>
-            <td className="govuk-table__cell">
-              {v.author ?? (v.source === "library" ? "Built-in library" : "Unknown")}
-            </td>
-            <td className="govuk-table__cell app-wrap">{v.note ?? ""}</td>
+    <div className="app-table-scroll govuk-!-margin-top-6" role="region" aria-label="Published versions" tabIndex={0}>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">Published versions</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              Version
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Published
+            </th>
+            <th scope="col" className="govuk-table__header">
+              By
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Change note
+            </th>
+            <th scope="col" className="govuk-table__header">
+              <span className="govuk-visually-hidden">Actions</span>
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="govuk-table__body">
+          {versions.map((v, i) => (
+            <tr className="govuk-table__row" key={v.number}>
+              <td className="govuk-table__cell">v{v.number}</td>
+              <td className="govuk-table__cell">{v.at}</td>
+              <td className="govuk-table__cell">
+                {v.author ?? (v.source === "library" ? "Built-in library" : "Unknown")}
+              </td>
+              <td className="govuk-table__cell app-wrap">{v.note ?? ""}</td>
+              <td className="govuk-table__cell">
+                {i === 0 ? (
+                  "Officers get this one"
+                ) : (
+                  <a className="govuk-link" href={`/studio/${scenarioId}/rollback/${v.number}`}>
+                    Roll back to v{v.number}
+                  </a>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** Which module the scenario is in (or was retired from), with the way to retire it or return it. */
+function ModulePlace({ d }: { d: Loaded }) {
+  if (!d.place) return null;
+  const { place } = d;
+  return (
+    <>
+      <h2 className="govuk-heading-m govuk-!-margin-top-6">Module</h2>
+      {place.retired ? (
+        <p className="govuk-body">
+          <Tag colour={SCENARIO_STATE.retired.colour}>{SCENARIO_STATE.retired.label}</Tag> Retired from{" "}
+          {place.moduleTitle}
+          {place.retiredAt ? ` on ${place.retiredAt}` : ""}
+          {place.retiredBy ? ` by ${place.retiredBy}` : ""}: officers cannot start it.{" "}
+          <a className="govuk-link" href={`/studio/${d.id}/module`}>
+            Return it to {place.moduleTitle}
+          </a>
+        </p>
+      ) : (
+        <p className="govuk-body">
+          In {place.moduleTitle}.{" "}
+          <a className="govuk-link" href={`/studio/${d.id}/module`}>
+            Retire it from {place.moduleTitle}
+          </a>
+        </p>
+      )}
+    </>
   );
 }
 
@@ -132,6 +210,13 @@ export default function Publish() {
       {d.state === "no-draft" ? (
         <p className="govuk-body">
           There is no draft: the published version is up to date. Edit the scenario to make a draft.
+        </p>
+      ) : d.state === "placeholders" ? (
+        <p className="govuk-body">
+          {d.message}{" "}
+          <a className="govuk-link" href={`/studio/${d.id}/edit`}>
+            Change them in the editor
+          </a>
         </p>
       ) : d.state === "errors" ? (
         <p className="govuk-body">
@@ -196,6 +281,8 @@ export default function Publish() {
               </div>
             </div>
           ) : null}
+          <h2 className="govuk-heading-m">What publishing does to officers' statuses</h2>
+          <ImpactSummary impact={d.impact} moduleTitles={d.moduleTitles} />
           <Form method="post" noValidate>
             <input type="hidden" name="revision" value={d.revision} />
             <Textarea
@@ -213,7 +300,8 @@ export default function Publish() {
           </Form>
         </>
       )}
-      <Versions versions={d.versions} />
+      <ModulePlace d={d} />
+      <Versions scenarioId={d.id} versions={d.versions} />
     </>
   );
 }

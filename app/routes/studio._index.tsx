@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { Tag } from "~/components/page";
+import { formatDate } from "~/domain/dates.server";
+import { SCENARIO_STATE } from "~/domain/vocabulary";
 import { STUDIO_ROLES } from "~/studio/components";
 import { listLibrary } from "~/studio/studio.server";
 import { title } from "~/utils/meta";
@@ -10,16 +12,9 @@ export const meta: MetaFunction = () => title("Scenario studio");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { roles: [...STUDIO_ROLES] });
-  return { scenarios: await listLibrary(context.db) };
+  const scenarios = await listLibrary(context.db);
+  return { scenarios: scenarios.map((s) => ({ ...s, changedAt: formatDate(s.changedAt) })) };
 }
-
-const day = (iso: string) =>
-  new Date(iso).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "Europe/London",
-  });
 
 export default function StudioLibrary() {
   const { scenarios } = useLoaderData<typeof loader>();
@@ -84,11 +79,21 @@ export default function StudioLibrary() {
                 </td>
                 <td className="govuk-table__cell">{s.module ?? "Not set"}</td>
                 <td className="govuk-table__cell">
-                  {s.publishedVersion ? <Tag colour="green">Published v{s.publishedVersion}</Tag> : null}
-                  {s.hasDraft ? <Tag colour="blue">Draft</Tag> : null}
+                  {s.publishedVersion ? (
+                    s.retired ? (
+                      <Tag colour={SCENARIO_STATE.retired.colour}>
+                        {SCENARIO_STATE.retired.label} (v{s.publishedVersion})
+                      </Tag>
+                    ) : (
+                      <Tag colour={SCENARIO_STATE.published.colour}>
+                        {SCENARIO_STATE.published.label} v{s.publishedVersion}
+                      </Tag>
+                    )
+                  ) : null}
+                  {s.hasDraft ? <Tag colour={SCENARIO_STATE.draft.colour}>{SCENARIO_STATE.draft.label}</Tag> : null}
                 </td>
                 <td className="govuk-table__cell">
-                  {day(s.changedAt)}
+                  {s.changedAt}
                   {s.changedBy ? <span className="govuk-body-s"> by {s.changedBy}</span> : null}
                 </td>
                 <td className="govuk-table__cell">

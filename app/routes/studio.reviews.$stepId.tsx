@@ -72,7 +72,9 @@ export default function RateReply() {
         {reply.rated ? (
           <p className="govuk-body">This reply has already been rated.</p>
         ) : (
-          <Form method="post" noValidate>
+          // Keyed by reply: after "Save rating" the next reply's page reuses this component, and its
+          // fields must start empty, not keep the last officer's rating and comment.
+          <Form method="post" noValidate key={reply.id}>
             <Radios
               name="rating"
               legend="How well does the reply reflect what he said?"

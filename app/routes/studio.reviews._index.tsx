@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
+import { formatDateTime } from "~/domain/dates.server";
 import { pageParam, Pagination } from "~/components/pagination";
 import { STUDIO_ROLES } from "~/studio/components";
 import { reviewQueue } from "~/studio/reviews.server";
@@ -11,17 +12,9 @@ export const meta: MetaFunction = () => title("Written replies to review");
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const page = pageParam(new URL(request.url));
-  return { page, ...(await reviewQueue(context.db, user, page)) };
+  const queue = await reviewQueue(context.db, user, page);
+  return { page, ...queue, replies: queue.replies.map((r) => ({ ...r, at: formatDateTime(r.at) })) };
 }
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString("en-GB", {
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/London",
-  });
 
 export default function ReviewQueue() {
   const d = useLoaderData<typeof loader>();
@@ -58,7 +51,7 @@ export default function ReviewQueue() {
             <tbody className="govuk-table__body">
               {d.replies.map((r) => (
                 <tr className="govuk-table__row" key={r.id}>
-                  <td className="govuk-table__cell">{when(r.at)}</td>
+                  <td className="govuk-table__cell">{r.at}</td>
                   <td className="govuk-table__cell">{r.officer}</td>
                   <td className="govuk-table__cell app-wrap">{r.scenarioTitle}</td>
                   <td className="govuk-table__cell app-wrap">
@@ -68,7 +61,7 @@ export default function ReviewQueue() {
                       Rate
                       <span className="govuk-visually-hidden">
                         {" "}
-                        the reply by {r.officer} written {when(r.at)}
+                        the reply by {r.officer} written {r.at}
                       </span>
                     </a>
                   </td>

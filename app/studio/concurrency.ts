@@ -3,6 +3,7 @@
  * older revision than the stored one is refused, so one trainer never silently overwrites another.
  * Revision 0 means "there was no draft when I opened the editor".
  */
+import { formatDateTime } from "~/domain/dates.server";
 
 export type RevisionCheck = { ok: true; next: number } | { ok: false; current: number };
 
@@ -14,6 +15,6 @@ export function checkRevision(stored: number | null, base: number): RevisionChec
 
 export function conflictMessage(updatedBy: string | null, updatedAt: string | null): string {
   const who = updatedBy ?? "Another trainer";
-  const when = updatedAt ? ` at ${updatedAt.slice(11, 16)} on ${updatedAt.slice(0, 10)}` : "";
+  const when = updatedAt ? ` on ${formatDateTime(updatedAt)}` : "";
   return `${who} saved this draft${when} after you opened it, so your changes were not saved. Your text is still in the box: copy what you need, reload the page to see their version, then make your changes again.`;
 }

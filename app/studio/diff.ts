@@ -78,10 +78,10 @@ export function diffScenarios(before: Scenario | null, after: Scenario): Scenari
   const fields = compareFields(before ?? undefined, after, ["title", "module", "summary", "start", "variables"]);
   fields.push(...compareFields(before?.persona, after.persona, ["name", "background"], "persona "));
   const oldNodes = before?.nodes ?? {};
-  const nodesAdded = Object.keys(after.nodes).filter((id) => !(id in oldNodes));
-  const nodesRemoved = Object.keys(oldNodes).filter((id) => !(id in after.nodes));
+  const nodesAdded = Object.keys(after.nodes).filter((id) => !Object.hasOwn(oldNodes, id));
+  const nodesRemoved = Object.keys(oldNodes).filter((id) => !Object.hasOwn(after.nodes, id));
   const nodesChanged = Object.keys(after.nodes)
-    .filter((id) => id in oldNodes)
+    .filter((id) => Object.hasOwn(oldNodes, id))
     .map((id) => diffNode(id, oldNodes[id], after.nodes[id]))
     .filter((n): n is NodeChange => n !== null);
   const same = !fields.length && !nodesAdded.length && !nodesRemoved.length && !nodesChanged.length;

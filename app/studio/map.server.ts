@@ -33,7 +33,9 @@ export const missingKey = (id: string) => `missing:${id}`;
 export function buildScenarioMap(scenario: Scenario, options: MapOptions = {}): ScenarioMap {
   const ids = Object.keys(scenario.nodes);
   const graph = buildGraph(scenario);
-  const reachable = scenario.start in scenario.nodes ? reachableFrom(graph, [scenario.start]) : new Set<string>();
+  const reachable = Object.hasOwn(scenario.nodes, scenario.start)
+    ? reachableFrom(graph, [scenario.start])
+    : new Set<string>();
   const endings = ids.filter((id) => scenario.nodes[id].ending);
   const canEnd = canReach(graph, endings);
 
@@ -45,7 +47,7 @@ export function buildScenarioMap(scenario: Scenario, options: MapOptions = {}): 
       const choiceId = choiceIndex === undefined ? null : node.choices![choiceIndex].id;
       const entries = typeof goto === "string" ? [{ node: goto, if: undefined as string | undefined }] : goto;
       for (const entry of entries) {
-        const broken = !(entry.node in scenario.nodes);
+        const broken = !Object.hasOwn(scenario.nodes, entry.node);
         if (broken) brokenFrom.add(from);
         const base = choiceId ?? "written reply";
         planned.push({ from, to: entry.node, label: entry.if ? `${base} if ${entry.if}` : base, choiceId, broken });

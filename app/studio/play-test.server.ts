@@ -66,7 +66,8 @@ function describe(scenario: Scenario, snapshot: ScenarioSnapshot, last: PlayStep
 
 export function playStep(scenario: Scenario, params: URLSearchParams): PlayResult {
   const nodeId = params.get("node") ?? scenario.start;
-  if (!(nodeId in scenario.nodes)) return { ok: false, message: `There is no node called ${nodeId} in this scenario` };
+  if (!Object.hasOwn(scenario.nodes, nodeId))
+    return { ok: false, message: `There is no node called ${nodeId} in this scenario` };
   const vars = readVars(scenario, params);
   if (!vars.ok) return vars;
   const machine = compileScenario(scenario);

@@ -3,7 +3,7 @@
  * an optimistic lock, creating from the template, importing, and publishing immutable versions.
  * Routes call these and stay thin.
  */
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
 import { recordAudit } from "~db/queries/audit.server";
@@ -16,8 +16,9 @@ import {
 } from "~db/queries/scenario-versions.server";
 import { displayNames } from "~db/queries/users.server";
 import { unfinishedAttemptsOf } from "~db/queries/studio-figures.server";
+import { listMemberships } from "~db/queries/module-memberships.server";
 import type { CurrentUser } from "~/auth/guard.server";
-import { bumpLibraryGeneration, getCurriculum, getScenarioVersion } from "~/curriculum.server";
+import { bumpLibraryGeneration, getCurriculum, getScenarioVersion, placeScenario } from "~/curriculum.server";
 import { sha256 } from "~/scenario-library.server";
 import {
   checkScenario,
@@ -31,7 +32,7 @@ import {
 } from "~/domain/scenario";
 import { SLUG_PATTERN } from "~/domain/scenario/schema";
 import { checkRevision, conflictMessage } from "./concurrency";
-import { scenarioTemplate, type TemplateFields } from "./template";
+import { placeholdersIn, scenarioTemplate, type TemplateFields } from "./template";
 
 /** Words used by studio pages in the URL, so no scenario may take them as its id. */
 export const RESERVED_IDS = new Set(["new", "import", "reviews", "validate"]);
@@ -84,15 +85,18 @@ export async function loadStudioScenario(db: Kysely<Database>, scenarioId: strin
 }
 
 export async function listLibrary(db: Kysely<Database>) {
-  const [versions, drafts, versionCount, modules] = await Promise.all([
+  const [versions, drafts, versionCount, modules, memberships] = await Promise.all([
     latestScenarioVersions(db),
     listDrafts(db),
     versionCounts(db),
     moduleOptions(db),
+    listMemberships(db),
   ]);
   const authors = await displayNames(db, [
     ...new Set(versions.flatMap((v) => (v.created_by === null ? [] : [v.created_by]))),
   ]);
+  // A scenario's last spell in a module says whether it is retired (spells are in order).
+  const lastSpell = new Map(memberships.map((m) => [m.scenario_id, m]));
   const moduleTitle = new Map(modules.map((m) => [m.id, m.title]));
   const draftById = new Map(drafts.map((d) => [d.scenario_id, d]));
   const ids = [...new Set([...versions.map((v) => v.scenario_id), ...drafts.map((d) => d.scenario_id)])].sort();
@@ -108,6 +112,7 @@ export async function listLibrary(db: Kysely<Database>) {
       title: check.scenario?.title ?? version?.title ?? id,
       module: moduleId ? (moduleTitle.get(moduleId) ?? moduleId) : null,
       hasDraft: Boolean(draft),
+      retired: lastSpell.get(id)?.removed_at != null,
       publishedVersion: version ? (versionCount.get(id) ?? 1) : null,
       publishedAt: version?.created_at ?? null,
       changedAt: draft?.updated_at ?? version!.created_at,
@@ -222,7 +227,7 @@ export async function strandedAttempts(db: Kysely<Database>, scenarioId: string,
     } catch {
       continue; // a snapshot that no longer restores is the practice loop's to report, not the publish page's
     }
-    if (!(node in next.nodes)) byNode.set(node, (byNode.get(node) ?? 0) + 1);
+    if (!Object.hasOwn(next.nodes, node)) byNode.set(node, (byNode.get(node) ?? 0) + 1);
   }
   return [...byNode]
     .map(([nodeId, attempts]) => ({ nodeId, attempts }))
@@ -230,6 +235,47 @@ export async function strandedAttempts(db: Kysely<Database>, scenarioId: string,
 }
 
 export type PublishResult = { ok: true; versionId: number } | { ok: false; message: string };
+
+/**
+ * A new studio version, in the caller's transaction: the version, the scenario's place in its
+ * module, the audit row, and a new library generation for the other instances.
+ */
+export async function addStudioVersion(
+  tx: Transaction<Database>,
+  user: CurrentUser,
+  v: {
+    scenario: Scenario;
+    yaml: string;
+    hash: string;
+    changeNote: string;
+    action: "scenario.published" | "scenario.rolled_back";
+    details: Record<string, unknown>;
+  },
+) {
+  const scenarioId = v.scenario.id;
+  const versionId = await insertScenarioVersion(tx, {
+    scenarioId,
+    hash: v.hash,
+    yaml: v.yaml,
+    title: v.scenario.title,
+    moduleId: v.scenario.module,
+    source: "studio",
+    changeNote: v.changeNote,
+    createdBy: user.id,
+  });
+  await placeScenario(tx, { scenarioId, moduleId: v.scenario.module, at: new Date().toISOString(), userId: user.id });
+  await recordAudit(tx, {
+    actorUserId: user.id,
+    action: v.action,
+    establishmentId: user.establishmentId,
+    details: { scenarioId, versionId, ...v.details },
+  });
+  await bumpLibraryGeneration(tx);
+  return versionId;
+}
+
+export const placeholderMessage = (fields: string[]) =>
+  `Replace the template's placeholder text in ${fields.join(", ").replace(/, ([^,]*)$/, " and $1")} before publishing: officers would read it as it is.`;
 
 export async function publishDraft(
   db: Kysely<Database>,
@@ -249,6 +295,8 @@ export async function publishDraft(
   if (!check.scenario || hasErrors(check.diagnostics))
     return { ok: false, message: "The draft has errors. Fix them in the editor before publishing." };
   const scenario = check.scenario;
+  const placeholders = placeholdersIn(scenario);
+  if (placeholders.length) return { ok: false, message: placeholderMessage(placeholders) };
   const hash = sha256(draft.yaml);
   const publish = db.transaction().execute(async (tx): Promise<PublishResult> => {
     const latest = await latestVersionOf(tx, scenarioId);
@@ -256,23 +304,14 @@ export async function publishDraft(
       return { ok: false, message: "The draft is the same as the published version: there is nothing to publish" };
     if (!(await deleteDraft(tx, scenarioId, revision)))
       return { ok: false, message: "The draft changed while publishing. Check the changes again, then publish." };
-    const versionId = await insertScenarioVersion(tx, {
-      scenarioId,
-      hash,
+    const versionId = await addStudioVersion(tx, user, {
+      scenario,
       yaml: draft.yaml,
-      title: scenario.title,
-      moduleId: scenario.module,
-      source: "studio",
+      hash,
       changeNote,
-      createdBy: user.id,
-    });
-    await recordAudit(tx, {
-      actorUserId: user.id,
       action: "scenario.published",
-      establishmentId: user.establishmentId,
-      details: { scenarioId, versionId, hash, changeNote: changeNote.slice(0, 500) },
+      details: { hash, changeNote: changeNote.slice(0, 500) },
     });
-    await bumpLibraryGeneration(tx);
     return { ok: true, versionId };
   });
   try {

@@ -3,12 +3,30 @@
  * a branch on a variable, a written reply, all three outcomes), so trainers edit rather than type.
  */
 import { stringify } from "yaml";
+import type { Scenario } from "~/domain/scenario";
 
 export interface TemplateFields {
   id: string;
   title: string;
   module: string;
   personaName: string;
+}
+
+/** Instructions to the writer that stand in for the scenario's own words; never published. */
+export const TEMPLATE_PLACEHOLDERS = {
+  summary: "Say in a sentence or two who he is and what the conversation is about.",
+  background: "Age, sentence, job on the wing, family, and where he stands on the programme.",
+  voice: "How he talks at ease, anxious, angry and guarded: his own words, and the ones he never uses.",
+} as const;
+
+/** The fields that still hold the template's placeholder text, in words ("the summary"). */
+export function placeholdersIn(scenario: Scenario): string[] {
+  const found: string[] = [];
+  const same = (text: string | undefined, placeholder: string) => text?.trim() === placeholder;
+  if (same(scenario.summary, TEMPLATE_PLACEHOLDERS.summary)) found.push("the summary");
+  if (same(scenario.persona.background, TEMPLATE_PLACEHOLDERS.background)) found.push("his background");
+  if (same(scenario.persona.voice, TEMPLATE_PLACEHOLDERS.voice)) found.push("his voice");
+  return found;
 }
 
 // Values go through the YAML library so quotes, colons or "#" in a title cannot break the file.
@@ -18,11 +36,11 @@ export function scenarioTemplate(f: TemplateFields): string {
   return `id: ${f.id}
 title: ${scalar(f.title)}
 module: ${f.module}
-summary: "Say in a sentence or two who he is and what the conversation is about."
+summary: ${JSON.stringify(TEMPLATE_PLACEHOLDERS.summary)}
 persona:
   name: ${scalar(f.personaName)}
-  background: "Age, sentence, job on the wing, family, and where he stands on the programme."
-  voice: "How he talks at ease, anxious, angry and guarded: his own words, and the ones he never uses."
+  background: ${JSON.stringify(TEMPLATE_PLACEHOLDERS.background)}
+  voice: ${JSON.stringify(TEMPLATE_PLACEHOLDERS.voice)}
 start: opening
 variables:
   rapport: 0

@@ -19,7 +19,8 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): F
   for (const [key, value] of formData.entries()) {
     if (typeof value !== "string") continue;
     size += value.length;
-    if (!(key in values)) values[key] = value; // a repeated field keeps its first value
+    // A repeated field keeps its first value; own properties only, so a field named "constructor" counts.
+    if (!Object.hasOwn(values, key)) values[key] = value;
   }
   if (size > MAX_FORM_CHARS) return { ok: false, errors: { form: "The form is too large to accept." }, values: {} };
   const result = schema.safeParse(values);
@@ -27,7 +28,7 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): F
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message;
+    if (!Object.hasOwn(errors, field)) errors[field] = issue.message;
   }
   return { ok: false, errors, values };
 }

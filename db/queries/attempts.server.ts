@@ -235,3 +235,15 @@ export async function abandonAttemptRow(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** The most recent finished attempts at a scenario, by anyone: how long it usually takes. */
+export function recentFinishedAttempts(db: Db, scenarioId: string, limit = 200) {
+  return db
+    .selectFrom("attempts")
+    .select(["started_at", "finished_at", "step_count"])
+    .where("scenario_id", "=", scenarioId)
+    .where("status", "=", "finished")
+    .orderBy("finished_at", "desc")
+    .limit(limit)
+    .execute();
+}

@@ -58,12 +58,27 @@ export function attemptsOfOfficers(db: Db, f: OfficerFilter) {
   return q.execute();
 }
 
+/** Attempts at these scenarios by every active officer in every prison: what a change to a module would do. */
+export function activeOfficerAttemptsAt(db: Db, scenarioIds: string[]) {
+  if (scenarioIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("attempts as a")
+    .innerJoin("users as u", "u.id", "a.officer_id")
+    .select(ATTEMPT_COLUMNS)
+    .where("a.scenario_id", "in", scenarioIds)
+    .where("u.role", "=", "officer")
+    .where("u.active", "=", true)
+    .execute();
+}
+
 export interface AttemptListFilter extends OfficerFilter {
   status?: "in_progress" | "finished" | "abandoned";
   mode?: "practice" | "assessment";
   moduleId?: string;
-  from?: string; // YYYY-MM-DD, on started_at
-  to?: string;
+  /** started at or after this instant (ISO 8601 UTC) */
+  startedFrom?: string;
+  /** started before this instant */
+  startedBefore?: string;
 }
 
 /** Attempts with officer and wing, newest first, for the attempts export and an officer's record. */
@@ -80,8 +95,8 @@ export function listAttempts(db: Db, f: AttemptListFilter) {
   if (f.status) q = q.where("a.status", "=", f.status);
   if (f.mode) q = q.where("a.mode", "=", f.mode);
   if (f.moduleId) q = q.where("a.module_id", "=", f.moduleId);
-  if (f.from) q = q.where("a.started_at", ">=", `${f.from}T00:00:00.000Z`);
-  if (f.to) q = q.where("a.started_at", "<=", `${f.to}T23:59:59.999Z`);
+  if (f.startedFrom) q = q.where("a.started_at", ">=", f.startedFrom);
+  if (f.startedBefore) q = q.where("a.started_at", "<", f.startedBefore);
   return q.orderBy("a.started_at", "desc").orderBy("a.id").execute();
 }
 

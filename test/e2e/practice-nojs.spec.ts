@@ -33,6 +33,9 @@ test("the whole practice journey works with JavaScript off, written reply includ
   }
   expect(sawWrite).toBe(true);
   await expect(page.getByText("Practice review")).toBeVisible();
+  await expect(page.getByTestId("verdict")).toContainText("Practice does not count towards being competent");
+  // The folded conversation opens without JavaScript (a details element).
+  await page.getByText("Read the whole conversation, turn by turn").click();
   await expect(page.getByText("Written reply: rated by a trainer, not counted in the indicators")).toBeVisible();
   await expect(page.getByText("It feels like nobody tells you anything until it's too late.")).toBeVisible();
 
@@ -48,5 +51,8 @@ test("the whole practice journey works with JavaScript off, written reply includ
   await page.getByRole("button", { name: "Abandon attempt" }).click();
   await expect(page.getByText("Attempt abandoned")).toBeVisible();
   await page.goto("/");
-  await expect(page.getByRole("link", { name: `Continue ${letter.title}` })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: `Continue your assessment – ${letter.title}` })).toHaveCount(0);
+  // The next step on the task list is a plain link: it works without JavaScript.
+  await page.getByTestId("next-step").getByRole("link").click();
+  await expect(page.getByRole("button", { name: /^(Start practice|Start assessment)$/ }).first()).toBeVisible();
 });

@@ -48,8 +48,8 @@ test("practice mode shows feedback after each choice, then the review and the re
   await expect(page.getByRole("heading", { level: 1, name: appeal.title })).toBeVisible();
   await expect(page.getByText("Practice review")).toBeVisible();
   await expect(page.getByText("practice indicators based on MITI 4.2.1, not a MITI coding")).toBeVisible();
-  await expect(page.getByRole("rowheader", { name: /Reflection-to-question ratio/ })).toBeVisible();
-  await expect(page.getByRole("rowheader", { name: /Open questions.*MITI 3\.1\.1/ })).toBeVisible();
+  await expect(page.getByTestId("indicators")).toContainText("Reflection-to-question ratio");
+  await expect(page.getByTestId("indicators")).toContainText(/Open questions: .* From MITI 3\.1\.1/);
   await expect(page.locator("main")).not.toContainText(/Infinity|NaN/);
   await expectAccessible(page);
 
@@ -76,6 +76,9 @@ test("assessment mode gives no feedback until the review, which labels every tur
     },
   });
   await expect(page.getByText("Assessment review")).toBeVisible();
+  await expect(page.getByTestId("verdict")).toContainText(/^(Passed|Not passed)/);
+  // The transcript is folded away below the indicators; it opens with or without JavaScript.
+  await page.getByText("Read the whole conversation, turn by turn").click();
   const transcript = page.getByRole("list", { name: "Conversation" });
   await expect(transcript.getByRole("listitem")).toHaveCount(turns * 2 + 1);
   await expect(transcript.getByText("Complex reflection").first()).toBeVisible();
@@ -107,7 +110,10 @@ test("an attempt resumes after a reload, a double submit from two tabs records o
   ).toEqual(order);
   // The home page links back to it.
   await page.goto("/");
-  await page.getByRole("link", { name: `Continue ${appeal.title}` }).click();
+  await page
+    .getByTestId("next-step")
+    .getByRole("link", { name: `Continue your practice – ${appeal.title}` })
+    .click();
   expect(page.url()).toBe(url);
 
   // Two tabs on the same node both submit.
@@ -136,11 +142,11 @@ test("an attempt resumes after a reload, a double submit from two tabs records o
   await expectAccessible(page);
   await page.getByRole("button", { name: "Abandon attempt" }).click();
   await expect(page.getByText("Attempt abandoned")).toBeVisible();
-  await expect(page.getByRole("link", { name: `Continue ${appeal.title}` })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: `Continue your practice – ${appeal.title}` })).toHaveCount(0);
   // The abandoned attempt's page now shows its (partial) review, not the play form.
   await page.goto(url);
   await expect(page).toHaveURL(/\/review$/);
-  await expect(page.getByText("Abandoned")).toBeVisible();
+  await expect(page.getByText("This attempt was abandoned: it does not count towards your training.")).toBeVisible();
 });
 
 test("another officer's attempt gives 404", async ({ browser }) => {
@@ -167,7 +173,7 @@ test("another officer's attempt gives 404", async ({ browser }) => {
   await owner.getByRole("button", { name: "Abandon attempt" }).click();
 });
 
-test("task list statuses change as a module is completed", async ({ page }) => {
+test("task list statuses say what is left as a module is practised", async ({ page }) => {
   const module = "listening-on-the-landing";
   const status = () => page.getByTestId(`module-status-${module}`);
   await signIn(page, "officer6");
@@ -182,9 +188,9 @@ test("task list statuses change as a module is completed", async ({ page }) => {
     const item = page
       .locator(".govuk-task-list__item")
       .filter({ has: page.getByRole("link", { name: scenario.title, exact: true }) });
-    await expect(item.locator(".govuk-task-list__status")).toHaveText("Completed");
-    await expect(item).toContainText("Last result:");
-    await expect(status()).toHaveText(i < ids.length - 1 ? "In progress" : "Completed");
+    await expect(item.locator(".govuk-task-list__status")).toHaveText("Practised – assessment next");
+    await expect(item).toContainText(/Practised on \d+ \w+ \d{4}\. Next: take the assessment\./);
+    await expect(status()).toHaveText(i < ids.length - 1 ? "In progress" : "Practised – assessment next");
   }
   await expectAccessible(page);
 });

@@ -41,6 +41,15 @@ export async function expectAccessibleWithoutJavaScript(page: Page) {
   }
 }
 
+/** axe at a desktop width (1,280 px) and a phone width (375 px); leaves the page at 1,280 px. */
+export async function expectAccessibleAtBothWidths(page: Page) {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: width === 375 ? 812 : 800 });
+    await expectAccessible(page);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
   if (!new URL(page.url(), "http://x").pathname.startsWith("/sign-in")) await page.goto("/sign-in");
   await page.getByLabel("Username").fill(username);

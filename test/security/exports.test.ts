@@ -77,7 +77,7 @@ describe("every export is audited", () => {
     const trainer = await f.cookie("trainer");
     for (const [who, path] of [
       [manager, "/reports/exports/attempts.csv?mode=assessment&status=finished"],
-      [manager, "/reports/exports/matrix.csv?status=completed"],
+      [manager, "/reports/exports/matrix.csv?status=practised"],
       [manager, "/reports/exports/statements.json?mode=assessment"],
       [officer, "/record.csv"],
       [officer, "/record.json"],
@@ -103,7 +103,7 @@ describe("every export is audited", () => {
       details: { filters: { mode: "assessment", status: "finished" }, rows: assessments.length },
     });
     expect((await auditRows("export.matrix_csv")).at(-1)).toMatchObject({
-      details: { filters: { status: "completed" }, rows: expect.any(Number) },
+      details: { filters: { status: "practised" }, rows: expect.any(Number) },
     });
     expect((await auditRows("export.statements_json")).at(-1)).toMatchObject({
       details: { filters: { mode: "assessment" }, rows: assessments.length },

@@ -159,6 +159,14 @@ export const ROUTES: Record<string, RouteCase> = {
   "routes/studio.$scenarioId.publish": studio((f) => `/studio/${f.scenarioId}/publish`, {
     form: { samples: () => [{ revision: "0", changeNote: "Fuzz" }] },
   }),
+  "routes/studio.$scenarioId.module": studio((f) => `/studio/${f.scenarioId}/module`, {
+    form: { samples: () => [{ intent: "retire" }, { intent: "return" }] },
+  }),
+  "routes/studio.$scenarioId.rollback.$version": studio((f) => `/studio/${f.scenarioId}/rollback/1`, {
+    // The fixture scenario has only its first version: there is nothing earlier to roll back to.
+    ok: 404,
+    form: { samples: () => [{ currentVersionId: "1", changeNote: "Back to the first version" }] },
+  }),
   "routes/studio.$scenarioId.export": studio((f) => `/studio/${f.scenarioId}/export`),
   "routes/studio.reviews._index": studio(() => "/studio/reviews"),
   "routes/studio.reviews.$stepId": studio((f) => `/studio/reviews/${f.own.replyStepId}`, {

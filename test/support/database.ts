@@ -143,3 +143,9 @@ export async function requestAs(
   }
   return new Request(`http://localhost${pathAndQuery}`, { ...init, headers });
 }
+
+/** The signed-in user as the guard sees them (role, prison), for calling services directly. */
+export async function currentUserOf(context: AppLoadContext, username: string) {
+  const { getCurrentUser } = await import("~/auth/guard.server");
+  return (await getCurrentUser(await requestAs(context, username), context))!;
+}

@@ -413,14 +413,14 @@ describe("the manager's transfer view", () => {
 });
 
 describe("requires_observation", () => {
-  it("a module that requires it is Completed, not Competent, until a coach observes the officer at the fair levels", async () => {
+  it("a module that requires it says an observation on the wing is next, not Competent, until a coach observes the officer at the fair levels", async () => {
     // Jo passes every scenario of the first module in assessment.
     await insertAttempts(
       db,
       LISTENING_SCENARIOS.map((scenarioId) => ({ username: "officer4", scenarioId })),
     );
     const before = await officerProgress(db, await userIdOf(db, "officer4"));
-    expect(before.modules[0]!.status).toBe("Competent");
+    expect(before.modules[0]!.statusKey).toBe("competent");
 
     const modules = (
       await db.selectFrom("app_settings").select("value").where("key", "=", "modules_yaml").executeTakeFirstOrThrow()
@@ -433,7 +433,11 @@ describe("requires_observation", () => {
     await bumpLibraryGeneration(db);
     // Jo's observations above were recorded at the fair levels (technical 3.5, relational 4.0).
     const observed = await officerProgress(db, await userIdOf(db, "officer4"));
-    expect(observed.modules[0]).toMatchObject({ status: "Competent", requiresObservation: true });
+    expect(observed.modules[0]).toMatchObject({
+      statusKey: "competent",
+      requiresObservation: true,
+      observationDue: false,
+    });
 
     // Tom passes too; an observation of him with one reflection to six questions does not count.
     await insertAttempts(
@@ -441,7 +445,19 @@ describe("requires_observation", () => {
       LISTENING_SCENARIOS.map((scenarioId) => ({ username: "officer3", scenarioId })),
     );
     const tom = await userIdOf(db, "officer3");
-    expect((await officerProgress(db, tom)).modules[0]!.status).toBe("Completed");
+    const waiting = await officerProgress(db, tom);
+    expect(waiting.modules[0]).toMatchObject({
+      statusKey: "observation_next",
+      status: { label: "Passed – observation on the wing next" },
+      observationDue: true,
+    });
+    expect(waiting.modules[0]!.left).toContain("a coach observes one of your real conversations on the wing");
+    // The one next step says so, and leads to where observations of them appear.
+    expect(waiting.next).toMatchObject({
+      text: "Ask a coach to observe you on the wing",
+      href: "/record#observed",
+      scenarioTitle: waiting.modules[0]!.title,
+    });
     const id = idFrom((await start("trainer", tom)).location);
     await sheet(id, "trainer", {
       ...FULL,
@@ -450,9 +466,11 @@ describe("requires_observation", () => {
       rowVersion: String((await rowOf(id)).row_version),
       intent: "record",
     });
-    expect((await officerProgress(db, tom)).modules[0]!.status).toBe("Completed");
+    expect((await officerProgress(db, tom)).modules[0]!.statusKey).toBe("observation_next");
     const good = idFrom((await start("manager", tom)).location);
     await sheet(good, "manager", { ...FULL, rowVersion: String((await rowOf(good)).row_version), intent: "record" });
-    expect((await officerProgress(db, tom)).modules[0]!.status).toBe("Competent");
+    const competent = await officerProgress(db, tom);
+    expect(competent.modules[0]!.statusKey).toBe("competent");
+    expect(competent.next?.text).not.toBe("Ask a coach to observe you on the wing");
   });
 });

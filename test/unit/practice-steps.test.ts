@@ -327,8 +327,11 @@ describe("the record download", () => {
     const csv = recordCsv([
       {
         id: "x",
-        startedAt: "2026-01-01T00:00:00.000Z",
+        started: "1 January 2026 at midnight",
+        finished: null,
+        startedAt: "2026-01-01T00:00:00Z",
         finishedAt: null,
+        assessment: null,
         scenarioId: "s",
         scenario: '=HYPERLINK("http://evil")',
         module: "m",

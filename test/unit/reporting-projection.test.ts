@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { officersNeeded, pacePerMonth, project, type TrajectoryPoint } from "~/domain/reporting/projection";
-import { lastMonths, monthEnd } from "~/domain/reporting/months";
+import { lastMonths, monthEnd } from "~/domain/dates.server";
 
 const NOW = new Date("2026-06-30T12:00:00.000Z");
 // Month ends from January to June 2026 with the given competent counts.

@@ -161,6 +161,10 @@ describe("officer record", () => {
     expect(record.attempts).toHaveLength(3);
     expect(record.modules[0].status).toBe("competent");
     expect(record.attempts[0].indicators!.length).toBeGreaterThan(0);
+    // As on the officer's own record: a finished assessment says whether it passed; practice is not judged.
+    const assessments = record.attempts.filter((a) => a.mode === "assessment" && a.status === "finished");
+    expect(assessments.some((a) => a.assessment?.passed === true)).toBe(true);
+    expect(record.attempts.filter((a) => a.mode === "practice").every((a) => a.assessment === null)).toBe(true);
     const rows = await db.selectFrom("audit_events").selectAll().where("action", "=", "record.viewed").execute();
     expect(rows.length - before.length).toBe(2);
     expect(rows.at(-1)).toMatchObject({ actor_user_id: viewer.user.id, subject_user_id: sam, establishment_id: demo });
@@ -223,7 +227,7 @@ describe("exports", () => {
           await statementsJson(
             db,
             demo,
-            { mode: "practice", from: "2000-01-01", to: "2000-01-02" },
+            { mode: "practice", startedFrom: "2000-01-01T00:00:00.000Z", startedBefore: "2000-01-02T00:00:00.000Z" },
             "https://engage.example",
           )
         ).json,

@@ -8,7 +8,7 @@ const { getCurriculum } = await import("~/curriculum.server");
 const { generateLarge } = await import("~/seed/large.server");
 const { prisonProgress, monthlyTrajectory } = await import("~/reports/progress.server");
 const { programmeProgress } = await import("~/domain/competency");
-const { lastMonths, monthEnd } = await import("~/domain/reporting/months");
+const { lastMonths, monthEnd } = await import("~/domain/dates.server");
 
 const db = await testDatabase();
 const context = testContext(db);

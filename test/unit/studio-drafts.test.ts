@@ -13,6 +13,7 @@ const {
 } = await import("~/studio/studio.server");
 const { getCurriculum, newestVersionOf } = await import("~/curriculum.server");
 const { getCurrentUser } = await import("~/auth/guard.server");
+const { ownWords } = await import("../support/studio");
 
 const db = await testDatabase();
 const context = testContext(db);
@@ -86,6 +87,15 @@ describe("publishing", () => {
     const trainer = await userNamed("trainer");
     const module = (await getCurriculum(db))[0].id;
     await createFromTemplate(db, trainer, { id: "to-publish", title: "To publish", module, personaName: "Dean" });
+    const template = (await loadStudioScenario(db, "to-publish"))!;
+    // The template's placeholder text is never published.
+    expect(await publishDraft(db, trainer, "to-publish", template.revision, "note")).toEqual({
+      ok: false,
+      message: expect.stringMatching(/placeholder text in the summary, his background and his voice/),
+    });
+    expect(await saveDraft(db, trainer, "to-publish", ownWords(template.yaml), template.revision)).toMatchObject({
+      ok: true,
+    });
     const draft = (await loadStudioScenario(db, "to-publish"))!;
     expect(await publishDraft(db, trainer, "to-publish", draft.revision + 1, "note")).toMatchObject({ ok: false });
 

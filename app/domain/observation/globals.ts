@@ -91,6 +91,8 @@ export function describeGlobals(r: GlobalRatings): GlobalLine[] {
       fair: oneDecimal(t.fair),
       good: oneDecimal(t.good),
       level: globalLevel(technical, "technicalGlobal"),
+      plain: `Drawing out his reasons for change and softening his reasons against it: ${oneDecimal(technical)} out of 5 (fair is ${oneDecimal(t.fair)}, good is ${oneDecimal(t.good)})`,
+      why: null,
       explanation: "How well you drew out his reasons for change and steered away from his reasons against it.",
     },
     {
@@ -100,6 +102,8 @@ export function describeGlobals(r: GlobalRatings): GlobalLine[] {
       fair: oneDecimal(rel.fair),
       good: oneDecimal(rel.good),
       level: globalLevel(relational, "relationalGlobal"),
+      plain: `Working with him as a partner and understanding his point of view: ${oneDecimal(relational)} out of 5 (fair is ${oneDecimal(rel.fair)}, good is ${oneDecimal(rel.good)})`,
+      why: null,
       explanation: "How far you worked with him as a partner and tried to understand his point of view.",
     },
   ];

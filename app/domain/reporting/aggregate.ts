@@ -1,8 +1,8 @@
 /**
  * Prison and wing summaries built from each officer's ProgrammeProgress (competency.ts): counts
- * of Completed-or-better, Competent and Refresher due per module and for the whole programme.
+ * of Practised-or-better, Competent and Refresher due per module and for the whole programme.
  */
-import type { ProgrammeProgress, Status } from "../competency";
+import { isPractisedOrBetter, type ProgrammeProgress, type Status } from "../competency";
 import { share, type Share } from "./suppression";
 
 export interface OfficerProgress {
@@ -26,8 +26,6 @@ export interface GroupSummary {
   programme: { completed: Share; competent: Share; refresherDue: Share };
 }
 
-const COMPLETED_OR_BETTER: Status[] = ["completed", "competent", "refresher_due"];
-
 export function summarise(moduleIds: string[], officers: ProgrammeProgress[]): GroupSummary {
   const total = officers.length;
   const modules = moduleIds.map((moduleId, i): ModuleSummary => {
@@ -36,7 +34,7 @@ export function summarise(moduleIds: string[], officers: ProgrammeProgress[]): G
     let refresherDue = 0;
     for (const p of officers) {
       const status = p.modules[i]?.status ?? "not_started";
-      if (COMPLETED_OR_BETTER.includes(status)) completed++;
+      if (isPractisedOrBetter(status)) completed++;
       if (status === "competent") competent++;
       if (status === "refresher_due") refresherDue++;
     }
@@ -86,13 +84,15 @@ export function summariseByWing(moduleIds: string[], officers: OfficerProgress[]
     .sort((a, b) => (a.wingId === null ? 1 : b.wingId === null ? -1 : a.wingName.localeCompare(b.wingName)));
 }
 
-/** How far an officer is through the programme, for sorting: 0 (nothing) to 4 per module. */
+/** How far an officer is through the programme, for sorting: 0 (nothing) to 5 per module. */
 const STATUS_RANK: Record<Status, number> = {
   not_started: 0,
   in_progress: 1,
-  completed: 2,
-  refresher_due: 3,
-  competent: 4,
+  practised: 2,
+  assessed: 3,
+  observation_next: 4,
+  refresher_due: 4,
+  competent: 5,
 };
 export function progressRank(p: ProgrammeProgress): number {
   return p.modules.reduce((n, m) => n + STATUS_RANK[m.status], 0);

@@ -3,6 +3,8 @@
  * number of officers that means, the pace so far (a least-squares line through the monthly
  * counts) and the date the target is reached at that pace.
  */
+import { endOfDay } from "../dates.server";
+
 export interface Target {
   percent: number;
   /** YYYY-MM-DD */
@@ -52,8 +54,8 @@ export function pacePerMonth(points: TrajectoryPoint[]): number {
 }
 
 export function targetDate(target: Target): Date {
-  // The target counts for the whole of its day.
-  return new Date(`${target.date}T23:59:59.999Z`);
+  // The target counts for the whole of its (London) day.
+  return new Date(endOfDay(target.date).getTime() - 1);
 }
 
 export function project(points: TrajectoryPoint[], officers: number, target: Target, now: Date): Projection {

@@ -22,7 +22,7 @@ export interface AttemptRow {
   mi_non_adherent: number;
 }
 
-export function toAttemptRecord(row: AttemptRow): AttemptRecord {
+export function toAttemptRecord(row: Omit<AttemptRow, "officer_id">): AttemptRecord {
   return {
     scenarioId: row.scenario_id,
     mode: row.mode,

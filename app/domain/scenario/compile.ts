@@ -123,7 +123,7 @@ function checkNames(states: Record<string, Record<string, unknown>>): void {
           if (!(ACTION_NAMES as readonly string[]).includes(action.type))
             throw new Error(`Node '${id}': unknown action '${action.type}'.`);
         }
-        if (!(t.target in states)) throw new Error(`Node '${id}': unknown target '${t.target}'.`);
+        if (!Object.hasOwn(states, t.target)) throw new Error(`Node '${id}': unknown target '${t.target}'.`);
       }
     }
   }

@@ -24,7 +24,8 @@ export function buildGraph(scenario: Scenario): Graph {
   for (const [id, node] of Object.entries(scenario.nodes)) {
     const next = new Set<string>();
     if (!node.ending) {
-      for (const { goto } of nodeGotos(node)) for (const t of gotoTargets(goto)) if (t in scenario.nodes) next.add(t);
+      for (const { goto } of nodeGotos(node))
+        for (const t of gotoTargets(goto)) if (Object.hasOwn(scenario.nodes, t)) next.add(t);
     }
     graph.set(id, [...next]);
   }

@@ -41,7 +41,7 @@ function cleanVars(machine: ScenarioMachine, vars: unknown): Record<string, numb
   if (vars === undefined) return result;
   if (!vars || typeof vars !== "object") throw new Error("Stored conversation has malformed variables.");
   for (const [name, value] of Object.entries(vars)) {
-    if (!(name in result)) throw new Error(`Unknown variable '${name}'.`);
+    if (!Object.hasOwn(result, name)) throw new Error(`Unknown variable '${name}'.`);
     if (!Number.isInteger(value)) throw new Error(`Variable '${name}' must be a whole number.`);
     result[name] = value as number;
   }

@@ -32,7 +32,7 @@ export function findSharedReplies(scenario: Scenario, minCodes = 2): SharedReply
     if (node.ending) continue;
     for (const choice of node.choices ?? []) {
       for (const target of new Set(gotoTargets(choice.goto))) {
-        if (!(target in scenario.nodes)) continue;
+        if (!Object.hasOwn(scenario.nodes, target)) continue;
         const moves = incoming.get(target) ?? [];
         moves.push({ nodeId, choiceId: choice.id, mi: choice.mi });
         incoming.set(target, moves);

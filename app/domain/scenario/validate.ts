@@ -54,7 +54,7 @@ export function validateScenario(
       ["module"],
     );
   }
-  if (!(scenario.start in scenario.nodes)) {
+  if (!Object.hasOwn(scenario.nodes, scenario.start)) {
     report(
       "start-missing",
       `'start' is '${scenario.start}', but there is no node called '${scenario.start}'.${didYouMean(scenario.start, nodeIds)}`,
@@ -155,7 +155,7 @@ export function validateScenario(
           ? `The write in node '${id}'`
           : `Choice '${choices[path[1] as number]?.id}' in node '${id}'`;
       if (typeof goto === "string") {
-        if (!(goto in scenario.nodes))
+        if (!Object.hasOwn(scenario.nodes, goto))
           report(
             "goto-unknown-node",
             `${where} goes to '${goto}', but there is no node called '${goto}'.${didYouMean(goto, nodeIds)}`,
@@ -166,7 +166,7 @@ export function validateScenario(
         continue;
       }
       goto.forEach((entry, j) => {
-        if (!(entry.node in scenario.nodes)) {
+        if (!Object.hasOwn(scenario.nodes, entry.node)) {
           report(
             "goto-unknown-node",
             `${where} goes to '${entry.node}', but there is no node called '${entry.node}'.${didYouMean(entry.node, nodeIds)}`,
@@ -279,7 +279,7 @@ function checkGraph(scenario: Scenario, out: Diagnostic[], report: Report): void
       "key",
     );
   }
-  if (!(scenario.start in scenario.nodes)) return;
+  if (!Object.hasOwn(scenario.nodes, scenario.start)) return;
 
   const reachable = reachableFrom(graph, [scenario.start]);
   for (const id of graph.keys()) {

@@ -1,0 +1,112 @@
+/**
+ * What a change to a scenario's module would do to officers, for the trainer to read before
+ * making it: how many officers' statuses would change, from what to what, under the rules in
+ * domain/competency.ts. Worked out over every active officer in every prison, because the
+ * curriculum is the same for all.
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
+import { activeOfficerAttemptsAt } from "~db/queries/reports.server";
+import { lastMembershipOf } from "~db/queries/module-memberships.server";
+import { getCurriculum } from "~/curriculum.server";
+import { everMembers, moduleProgress, type ModuleRules, type Status } from "~/domain/competency";
+import { recordsByOfficer } from "~/domain/reporting/records";
+
+export type ModuleChange =
+  /** a first version, or a retired scenario returned to its module */
+  | { kind: "join"; moduleId: string }
+  | { kind: "move"; from: string; to: string }
+  | { kind: "leave"; moduleId: string }
+  /** a new version in the same module, or a version of a retired scenario (it stays retired) */
+  | { kind: "none"; retired: boolean };
+
+/** What adding a version that names `moduleId` does to the scenario's place (as placeScenario will do it). */
+export async function changeForVersion(
+  db: Kysely<Database>,
+  scenarioId: string,
+  moduleId: string,
+): Promise<ModuleChange> {
+  const last = await lastMembershipOf(db, scenarioId);
+  if (!last) return { kind: "join", moduleId };
+  if (last.removed_at !== null) return { kind: "none", retired: true };
+  if (last.module_id === moduleId) return { kind: "none", retired: false };
+  return { kind: "move", from: last.module_id, to: moduleId };
+}
+
+/** The modules' rules as they would be with the change made at `at`. */
+function withChange(modules: ModuleRules[], scenarioId: string, change: ModuleChange, at: string): ModuleRules[] {
+  const leaving = change.kind === "leave" ? change.moduleId : change.kind === "move" ? change.from : null;
+  const joining = change.kind === "join" ? change.moduleId : change.kind === "move" ? change.to : null;
+  return modules.map((m) => {
+    if (m.id !== leaving && m.id !== joining) return m;
+    let membership = [
+      ...(m.membership ?? m.scenarioIds.map((id) => ({ scenarioId: id, addedAt: null, removedAt: null }))),
+    ];
+    let scenarioIds = m.scenarioIds;
+    if (m.id === leaving) {
+      membership = membership.map((x) =>
+        x.scenarioId === scenarioId && x.removedAt === null ? { ...x, removedAt: at } : x,
+      );
+      scenarioIds = scenarioIds.filter((id) => id !== scenarioId);
+    }
+    if (m.id === joining) {
+      membership.push({ scenarioId, addedAt: at, removedAt: null });
+      scenarioIds = [...scenarioIds, scenarioId];
+    }
+    return { ...m, membership, scenarioIds };
+  });
+}
+
+export interface StatusShift {
+  moduleTitle: string;
+  from: Status;
+  to: Status;
+  officers: number;
+}
+
+export interface Impact {
+  change: ModuleChange;
+  shifts: StatusShift[];
+  /** officers who stay Competent with the scenario added to their next refresher */
+  keptCompetent: number;
+}
+
+export async function impactOf(
+  db: Kysely<Database>,
+  scenarioId: string,
+  change: ModuleChange,
+  now = new Date(),
+): Promise<Impact> {
+  if (change.kind === "none") return { change, shifts: [], keptCompetent: 0 };
+  const curriculum = await getCurriculum(db);
+  const before = curriculum.map((m) => m.rules);
+  const after = withChange(before, scenarioId, change, now.toISOString());
+  const touched = before.map((m, i) => i).filter((i) => before[i] !== after[i]);
+  const ids = new Set(touched.flatMap((i) => [...everMembers(before[i]), ...everMembers(after[i])]));
+  const byOfficer = recordsByOfficer(await activeOfficerAttemptsAt(db, [...ids]));
+  const shifts = new Map<string, StatusShift>();
+  let keptCompetent = 0;
+  for (const attempts of byOfficer.values()) {
+    for (const i of touched) {
+      const was = moduleProgress(before[i], attempts, now);
+      const will = moduleProgress(after[i], attempts, now);
+      if (was.status !== will.status) {
+        const key = `${i}|${was.status}|${will.status}`;
+        const shift = shifts.get(key) ?? {
+          moduleTitle: curriculum[i].title,
+          from: was.status,
+          to: will.status,
+          officers: 0,
+        };
+        shift.officers++;
+        shifts.set(key, shift);
+      } else if (
+        will.status === "competent" &&
+        will.scenarios.some((s) => s.scenarioId === scenarioId && s.requiredFrom !== null && s.requiredFrom > now)
+      ) {
+        keptCompetent++;
+      }
+    }
+  }
+  return { change, shifts: [...shifts.values()].sort((a, b) => b.officers - a.officers), keptCompetent };
+}

@@ -1,0 +1,113 @@
+// One date module for every page and export: Europe/London, whatever the server's time zone.
+import { TZDate } from "@date-fns/tz";
+import { addMonths as addCalendarMonths } from "date-fns";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  addMonths,
+  dayOf,
+  endOfDay,
+  formatDate,
+  formatDateTime,
+  isoWithOffset,
+  isRealDay,
+  lastMonths,
+  monthEnd,
+  monthLabel,
+  monthOf,
+  startOfDay,
+  TIME_ZONE,
+} from "~/domain/dates.server";
+
+describe("dates in Europe/London", () => {
+  it("an attempt finished at 23:30 UTC on 30 June is 1 July to everyone", () => {
+    const at = "2026-06-30T23:30:00.000Z";
+    expect(formatDate(at)).toBe("1 July 2026");
+    expect(formatDateTime(at)).toBe("1 July 2026 at 12:30am");
+    expect(isoWithOffset(at)).toBe("2026-07-01T00:30:00+01:00");
+    expect(dayOf(at)).toBe("2026-07-01");
+    expect(monthOf(at)).toBe("2026-07");
+  });
+
+  it("in winter London is UTC", () => {
+    expect(formatDateTime("2026-01-05T09:00:00Z")).toBe("5 January 2026 at 9am");
+    expect(isoWithOffset("2026-01-05T09:00:00Z")).toBe("2026-01-05T09:00:00Z");
+  });
+
+  it("says midday and midnight, as GOV.UK writes them", () => {
+    expect(formatDateTime("2026-01-05T12:00:00Z")).toBe("5 January 2026 at midday");
+    expect(formatDateTime("2026-01-05T00:00:00Z")).toBe("5 January 2026 at midnight");
+    expect(formatDateTime("2026-01-05T15:07:00Z")).toBe("5 January 2026 at 3:07pm");
+  });
+
+  it("gives the server's own time zone no say", () => {
+    const before = process.env.TZ;
+    process.env.TZ = "America/Los_Angeles";
+    try {
+      expect(formatDate("2026-06-30T23:30:00.000Z")).toBe("1 July 2026");
+    } finally {
+      process.env.TZ = before;
+    }
+  });
+
+  it("a day filter covers the London day, across the clock changes", () => {
+    expect(startOfDay("2026-07-01").toISOString()).toBe("2026-06-30T23:00:00.000Z");
+    expect(endOfDay("2026-07-01").toISOString()).toBe("2026-07-01T23:00:00.000Z");
+    // 29 March 2026: the clocks go forward, a 23-hour day
+    expect(endOfDay("2026-03-29").getTime() - startOfDay("2026-03-29").getTime()).toBe(23 * 3600_000);
+    // 25 October 2026: the clocks go back, a 25-hour day
+    expect(endOfDay("2026-10-25").getTime() - startOfDay("2026-10-25").getTime()).toBe(25 * 3600_000);
+  });
+
+  it("refuses days that do not exist", () => {
+    expect(isRealDay("2026-02-29")).toBe(false);
+    expect(isRealDay("2028-02-29")).toBe(true);
+    expect(isRealDay("2026-13-01")).toBe(false);
+    expect(isRealDay("26-01-01")).toBe(false);
+  });
+
+  it("months are London months", () => {
+    expect(lastMonths(new Date("2026-01-15T00:00:00Z"), 3)).toEqual(["2025-11", "2025-12", "2026-01"]);
+    // The last instant of June in London is 22:59:59.999 UTC.
+    expect(monthEnd("2026-06", new Date("2027-01-01T00:00:00Z")).toISOString()).toBe("2026-06-30T22:59:59.999Z");
+    expect(monthLabel("2026-03")).toBe("March 2026");
+    expect(monthLabel("2026-03", true)).toBe("Mar 26");
+  });
+
+  it("adds calendar months on the London calendar, keeping the end of a short month", () => {
+    expect(addMonths("2026-08-31T12:00:00Z", 6).toISOString()).toBe("2027-02-28T13:00:00.000Z");
+    expect(formatDate(addMonths("2026-06-30T23:30:00Z", 6))).toBe("1 January 2027");
+  });
+});
+
+describe("addMonths", () => {
+  it("agrees with date-fns' addMonths on a TZDate in London, for any instant and any number of months", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.integer({ min: -36, max: 36 }),
+        (ms, months) => {
+          const expected = addCalendarMonths(new TZDate(ms, TIME_ZONE), months).getTime();
+          expect(addMonths(ms, months).getTime()).toBe(expected);
+        },
+      ),
+      {
+        numRuns: 50_000,
+        seed: 20261130,
+        // Landing in the hour the clocks skip (29 March 2026, 01:30) and the hour they repeat (25 October 2026, 01:30).
+        examples: [
+          [Date.parse("2026-01-29T01:30:00Z"), 2],
+          [Date.parse("2026-08-25T00:30:00Z"), 2],
+          [Date.parse("2026-08-25T01:30:00Z"), 2],
+          [Date.parse("2026-06-30T23:30:00Z"), 6],
+          // In the repeated hour itself: its first and second 01:30, moved by nothing, a month and a year.
+          [Date.parse("2005-10-30T00:00:00Z"), 0],
+          [Date.parse("2026-10-25T00:30:00Z"), 0],
+          [Date.parse("2026-10-25T01:30:00Z"), 0],
+          [Date.parse("2026-10-25T00:30:00Z"), 1],
+          [Date.parse("2026-10-25T01:30:00Z"), -12],
+        ],
+      },
+    );
+  });
+});
