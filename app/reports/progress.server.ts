@@ -4,7 +4,7 @@ import type { Database } from "~db/schema";
 import { attemptsOfOfficers, listOfficers } from "~db/queries/reports.server";
 import { recordedOfPrisonOfficers } from "~db/queries/observations.server";
 import { programmeProgress, type AttemptRecord, type ModuleRules, type ObservationRecord } from "~/domain/competency";
-import { observationRecords } from "~/domain/observation/records";
+import { observationsByOfficer } from "~/domain/observation/records";
 import type { OfficerProgress } from "~/domain/reporting/aggregate";
 import { lastMonths, monthEnd } from "~/domain/dates.server";
 import { recordsByOfficer } from "~/domain/reporting/records";
@@ -94,14 +94,4 @@ export function monthlyTrajectory(p: PrisonProgress, now: Date, months = 12): Mo
     });
     return { month, at, officers: p.officers.length, completed, competent };
   });
-}
-
-function observationsByOfficer(rows: Awaited<ReturnType<typeof recordedOfPrisonOfficers>>) {
-  const byOfficer = new Map<number, ObservationRecord[]>();
-  for (const row of rows) {
-    const list = byOfficer.get(row.officer_id) ?? [];
-    list.push(...observationRecords([row]));
-    byOfficer.set(row.officer_id, list);
-  }
-  return byOfficer;
 }

@@ -136,15 +136,13 @@ export function recordedOfOfficer(db: Db, officerId: number) {
 }
 
 /**
- * Recorded observations of a prison's active officers (optionally since a time), wherever they
- * were made: an officer who moved keeps their record, as with attempts.
+ * Recorded observations of a prison's active officers (every prison's for null; optionally since a
+ * time), wherever they were made: an officer who moved keeps their record, as with attempts.
  */
-export function recordedOfPrisonOfficers(db: Db, establishmentId: number, since?: string) {
-  let q = withPeople(db)
-    .where("officer.establishment_id", "=", establishmentId)
-    .where("officer.role", "=", "officer")
-    .where("officer.active", "=", true)
-    .where("o.status", "=", "recorded");
+export function recordedOfPrisonOfficers(db: Db, establishmentId: number | null, since?: string) {
+  let q = withPeople(db);
+  if (establishmentId !== null) q = q.where("officer.establishment_id", "=", establishmentId);
+  q = q.where("officer.role", "=", "officer").where("officer.active", "=", true).where("o.status", "=", "recorded");
   if (since) q = q.where("o.recorded_at", ">=", since);
   return q.orderBy("o.recorded_at", "desc").orderBy("o.id", "desc").execute();
 }

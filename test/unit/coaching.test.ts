@@ -17,6 +17,7 @@ const { insertUser } = await import("~db/queries/users.server");
 const { officerProgress } = await import("~/practice/progress.server");
 const { putSetting } = await import("~db/queries/app-settings.server");
 const { bumpLibraryGeneration } = await import("~/curriculum.server");
+const { impactOf } = await import("~/studio/impact.server");
 
 const db = await testDatabase();
 const context = testContext(db);
@@ -438,6 +439,11 @@ describe("requires_observation", () => {
       requiresObservation: true,
       observationDue: false,
     });
+    // The publish page judges the module with observations too: Jo, Competent with hers, keeps
+    // Competent when a scenario is added (it waits for her refresher), as the policy says.
+    const impact = await impactOf(db, "a-new-scenario", { kind: "join", moduleId: observed.modules[0]!.id });
+    expect(impact.shifts.filter((s) => s.from === "competent")).toEqual([]);
+    expect(impact.keptCompetent).toBeGreaterThanOrEqual(1);
 
     // Tom passes too; an observation of him with one reflection to six questions does not count.
     await insertAttempts(

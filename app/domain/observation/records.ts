@@ -68,3 +68,14 @@ export function toObservationRecord(row: ObservationColumns): ObservationRecord 
 export function observationRecords(rows: ObservationColumns[]): ObservationRecord[] {
   return rows.map(toObservationRecord).filter((r): r is ObservationRecord => r !== null);
 }
+
+/** Recorded observations grouped by the officer observed, for the rules. */
+export function observationsByOfficer(rows: (ObservationColumns & { officer_id: number })[]) {
+  const byOfficer = new Map<number, ObservationRecord[]>();
+  for (const row of rows) {
+    const list = byOfficer.get(row.officer_id) ?? [];
+    list.push(...observationRecords([row]));
+    byOfficer.set(row.officer_id, list);
+  }
+  return byOfficer;
+}
