@@ -50,6 +50,12 @@ export function OfficerHome({ home }: { home: HomeOf<"officer"> }) {
               {m.left}
             </p>
             <p className="govuk-body-s">{m.summary}</p>
+            {m.requiresObservation ? (
+              <p className="govuk-body-s">
+                To be Competent in this module you also need a coach to observe one of your real conversations on the
+                wing at the fair levels.
+              </p>
+            ) : null}
             <ul className="govuk-task-list" aria-labelledby={`module-${m.id}`}>
               {m.scenarios.map((s) => (
                 <li className="govuk-task-list__item govuk-task-list__item--with-link" key={s.id}>

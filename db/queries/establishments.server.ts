@@ -40,6 +40,10 @@ export function updateEstablishment(db: Db, id: number, values: { code: string; 
   return db.updateTable("establishments").set(values).where("id", "=", id).execute();
 }
 
+export function updateListedNames(db: Db, id: number, patterns: string) {
+  return db.updateTable("establishments").set({ listed_name_patterns: patterns }).where("id", "=", id).execute();
+}
+
 export function listUnits(db: Db, establishmentId?: number) {
   let q = db.selectFrom("units").selectAll();
   if (establishmentId != null) q = q.where("establishment_id", "=", establishmentId);

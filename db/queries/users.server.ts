@@ -29,6 +29,7 @@ const withPlace = (db: Db) =>
       "users.display_name",
       "users.role",
       "users.active",
+      "users.mi_coach",
       "users.establishment_id",
       "users.unit_id",
       "users.created_at",
@@ -113,6 +114,7 @@ export function updateUser(
     must_change_password: boolean;
     prison_joined_at: string | null;
     unit_joined_at: string | null;
+    mi_coach: boolean;
   }>,
 ) {
   return db
