@@ -4,6 +4,7 @@
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { Database } from "~db/schema";
+import type { OidcService } from "~/auth/oidc.server";
 import type { SessionStore } from "~/auth/session.server";
 import type { Config } from "~/config.server";
 
@@ -11,6 +12,8 @@ export interface AppContext {
   db: Kysely<Database>;
   config: Config;
   sessions: SessionStore;
+  /** single sign-on, when OIDC_ISSUER and its client are set */
+  oidc: OidcService | null;
   log: Logger;
   requestId: string;
   /** The client's address: behind TRUST_PROXY the one the proxy saw (for sign-in throttling). */

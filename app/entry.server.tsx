@@ -44,7 +44,9 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          setSecurityHeaders(responseHeaders, nonce);
+          // Signing out redirects the sign-out form to the sign-in service's end-session page.
+          const signInService = loadContext.config.oidc ? [new URL(loadContext.config.oidc.issuer).origin] : [];
+          setSecurityHeaders(responseHeaders, nonce, signInService);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

@@ -10,16 +10,19 @@ const NAVIGATION: Record<Role, NavItem[]> = {
   officer: [
     { href: "/", text: "Home" },
     { href: "/record", text: "My record" },
+    { href: "/messages", text: "Messages" },
   ],
   trainer: [
     { href: "/", text: "Home" },
     { href: "/studio", text: "Studio" },
     { href: "/studio/reviews", text: "Reviews" },
+    { href: "/messages", text: "Messages" },
   ],
   manager: [
     { href: "/", text: "Home" },
     { href: "/reports", text: "Reports" },
     { href: "/staff", text: "Staff" },
+    { href: "/messages", text: "Messages" },
   ],
   admin: [
     { href: "/", text: "Home" },
@@ -31,6 +34,9 @@ const NAVIGATION: Record<Role, NavItem[]> = {
   ],
 };
 
-export function navigationFor(role: Role): NavItem[] {
-  return NAVIGATION[role];
+const COACHING: NavItem = { href: "/coaching", text: "Coaching" };
+
+/** The role's links, and Coaching for MI coaches. */
+export function navigationFor(role: Role, { coach = false }: { coach?: boolean } = {}): NavItem[] {
+  return coach ? [...NAVIGATION[role], COACHING] : NAVIGATION[role];
 }

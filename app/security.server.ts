@@ -6,7 +6,8 @@ export function createNonce() {
   return randomBytes(16).toString("base64");
 }
 
-export function contentSecurityPolicy(nonce: string) {
+/** `formOrigins`: other sites a form may lead to (signing out through the sign-in service). */
+export function contentSecurityPolicy(nonce: string, formOrigins: string[] = []) {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -14,15 +15,15 @@ export function contentSecurityPolicy(nonce: string) {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formOrigins].join(" "),
     "base-uri 'none'",
     "object-src 'none'",
     "frame-ancestors 'none'",
   ].join("; ");
 }
 
-export function setSecurityHeaders(headers: Headers, nonce?: string) {
-  headers.set("Content-Security-Policy", contentSecurityPolicy(nonce ?? createNonce()));
+export function setSecurityHeaders(headers: Headers, nonce?: string, formOrigins: string[] = []) {
+  headers.set("Content-Security-Policy", contentSecurityPolicy(nonce ?? createNonce(), formOrigins));
   headers.set("X-Frame-Options", "DENY");
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("Referrer-Policy", "same-origin");

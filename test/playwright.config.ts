@@ -3,9 +3,12 @@
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
+import { TEST_CLIENT } from "./support/oidc-test-client";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const port = Number(process.env.E2E_PORT || 3211);
+// The test OpenID Provider (single sign-on) listens on the next port.
+const oidcPort = Number(process.env.E2E_OIDC_PORT || port + 1);
 const dbFile = `${root}test/results/e2e-${port}.sqlite`;
 const buildDir = process.env.ENGAGE_BUILD_DIR || "build";
 const executablePath =
@@ -37,14 +40,37 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `rm -f ${dbFile} ${dbFile}-wal ${dbFile}-shm && node ${buildDir}/server.js`,
-    cwd: root,
-    url: `http://localhost:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: { PORT: String(port), DATABASE_PATH: dbFile, NODE_ENV: "production", ENGAGE_DEMO: "true", LOG_LEVEL: "warn" },
-  },
+  webServer: [
+    {
+      command: "npx tsx test/support/oidc-provider.ts",
+      cwd: root,
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { OIDC_TEST_PORT: String(oidcPort), ENGAGE_TEST_URL: `http://localhost:${port}` },
+    },
+    {
+      command: `rm -f ${dbFile} ${dbFile}-wal ${dbFile}-shm && node ${buildDir}/server.js`,
+      cwd: root,
+      url: `http://localhost:${port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        PORT: String(port),
+        DATABASE_PATH: dbFile,
+        NODE_ENV: "production",
+        ENGAGE_DEMO: "true",
+        LOG_LEVEL: "warn",
+        ENGAGE_URL: `http://localhost:${port}`,
+        OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+        OIDC_CLIENT_ID: TEST_CLIENT.id,
+        OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
+        OIDC_ROLE_MAP: "ROLE_ENGAGE_MANAGER=manager,ROLE_ENGAGE_TRAINER=trainer",
+      },
+    },
+  ],
 });

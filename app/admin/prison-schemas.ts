@@ -1,6 +1,6 @@
 // The prison and unit forms' schemas.
 import { z } from "zod";
-import { text } from "~/utils/forms";
+import { longText, text } from "~/utils/forms";
 
 export const PrisonForm = z.object({
   code: text("a short code", { max: 10 })
@@ -13,4 +13,8 @@ export const PrisonForm = z.object({
 export const UnitForm = z.object({
   name: text("a name for the wing or team", { max: 60 }),
   kind: z.enum(["wing", "team"], { error: "Choose whether this is a wing or a team" }),
+});
+
+export const ListedNamesForm = z.object({
+  names: longText("the list", { max: 20_000 }),
 });

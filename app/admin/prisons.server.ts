@@ -13,9 +13,11 @@ import {
   unitMembers,
   unitNameTaken,
   updateEstablishment,
+  updateListedNames,
   updateUnit,
 } from "~db/queries/establishments.server";
 import { notFound, type CurrentUser } from "~/auth/guard.server";
+import { parseNamePatterns } from "~/domain/observation/identifiers";
 
 /** The prison named in the address, or a 404. */
 export async function loadPrison(db: Kysely<Database>, params: { prisonId?: string }) {
@@ -135,4 +137,28 @@ async function unlessTaken(saving: Promise<number>, taken: Result): Promise<Resu
     if (isUniqueViolation(error)) return taken;
     throw error;
   }
+}
+
+/**
+ * The names and words observations refuse. The audit row says how many, never which: the list may
+ * hold names that must not spread.
+ */
+export async function saveListedNames(
+  db: Kysely<Database>,
+  actor: CurrentUser,
+  establishmentId: number,
+  text: string,
+): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+  const { patterns, errors } = parseNamePatterns(text);
+  if (errors.length) return { ok: false, errors: { names: errors.slice(0, 3).join(". ") } };
+  await db.transaction().execute(async (trx) => {
+    await updateListedNames(trx, establishmentId, patterns.join("\n"));
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      action: "prison.listed_names_changed",
+      establishmentId,
+      details: { patterns: patterns.length },
+    });
+  });
+  return { ok: true };
 }

@@ -13,7 +13,7 @@ export function UserPlacementFields({
   errors,
 }: {
   places: PlaceOptions;
-  values: { displayName?: string; role?: string; establishmentId?: string; unitId?: string };
+  values: { displayName?: string; email?: string; role?: string; establishmentId?: string; unitId?: string };
   errors?: Record<string, string>;
 }) {
   return (
@@ -24,6 +24,16 @@ export function UserPlacementFields({
         autoComplete="off"
         defaultValue={values.displayName}
         error={errors?.displayName}
+      />
+      <TextInput
+        name="email"
+        type="email"
+        label="Email address (optional)"
+        hint="Where Engage sends reminders"
+        autoComplete="off"
+        spellCheck={false}
+        defaultValue={values.email}
+        error={errors?.email}
       />
       <Radios
         name="role"

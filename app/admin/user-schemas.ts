@@ -1,16 +1,26 @@
 // The admin user forms' schemas.
 import { z } from "zod";
 import { ROLE_VALUES } from "~/admin/roles";
-import { newPassword, optionalId, text, username } from "~/utils/forms";
+import { newPassword, optionalEmail, optionalId, text, username } from "~/utils/forms";
 
 const placement = {
   displayName: text("the person's full name", { max: 120 }),
+  email: optionalEmail(),
   role: z.enum(ROLE_VALUES, { error: "Choose a role" }),
   establishmentId: optionalId(),
   unitId: optionalId(),
 };
 
 export const NewUserForm = z.object({ username: username(), password: newPassword(), ...placement });
-export const EditUserForm = z.object({ intent: z.literal("edit"), ...placement });
+export const EditUserForm = z.object({
+  intent: z.literal("edit"),
+  ...placement,
+  // A checkbox: sent as "yes" when ticked, not sent at all when not.
+  miCoach: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === "yes", "Tick the box or leave it empty")
+    .transform((v) => v === "yes"),
+});
 export const ResetPasswordForm = z.object({ intent: z.literal("reset-password"), password: newPassword() });
 export const ActiveForm = z.object({ intent: z.enum(["deactivate", "reactivate"]) });

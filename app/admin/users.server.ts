@@ -6,7 +6,7 @@ import { isUniqueViolation } from "~db/errors";
 import { recordAudit } from "~db/queries/audit.server";
 import { getEstablishment, getUnit } from "~db/queries/establishments.server";
 import { deleteSessionsOfUser } from "~db/queries/sessions.server";
-import { getUserWithPlace, insertUser, updateUser, usernameTaken } from "~db/queries/users.server";
+import { getUserWithPlace, insertUser, placementTimes, updateUser, usernameTaken } from "~db/queries/users.server";
 import { forgetGuesses } from "~db/queries/sign-in-throttle.server";
 import { hashPassword } from "~/auth/password.server";
 import { passwordProblem } from "~/auth/password-policy.server";
@@ -37,7 +37,7 @@ export async function checkPlacement(db: Kysely<Database>, p: Placement): Promis
 export async function createUserAccount(
   db: Kysely<Database>,
   actor: CurrentUser | null,
-  input: Placement & { username: string; displayName: string; password: string },
+  input: Placement & { username: string; displayName: string; email?: string | null; password: string },
 ): Promise<{ ok: true; id: number } | { ok: false; errors: FieldErrors }> {
   const errors = await checkPlacement(db, input);
   if (await usernameTaken(db, input.username)) errors.username = "That username is already taken";
@@ -54,10 +54,14 @@ export async function createUserAccount(
       const id = await insertUser(trx, {
         username: input.username,
         display_name: input.displayName,
+        email: input.email ?? null,
         role: input.role,
         establishment_id: input.establishmentId,
         unit_id: input.unitId,
         password_hash: passwordHash,
+        // An admin chose this password: the person replaces it when they first sign in. (The first
+        // administrator, made from the command line, chose their own.)
+        must_change_password: actor !== null,
         active: true,
       });
       await recordAudit(trx, {
@@ -81,19 +85,24 @@ export async function editUser(
   db: Kysely<Database>,
   actor: CurrentUser,
   userId: number,
-  input: Placement & { displayName: string },
+  input: Placement & { displayName: string; email?: string | null; miCoach?: boolean },
 ) {
   const before = await getUserWithPlace(db, userId);
   if (!before) return { ok: false as const, errors: { form: "That user no longer exists" } };
   const errors = await checkPlacement(db, input);
   if (actor.id === userId && input.role !== "admin") errors.role = "You cannot remove your own administrator role";
   if (Object.keys(errors).length) return { ok: false as const, errors };
+  // Only officers are marked: trainers and managers coach by their role.
+  const miCoach = input.role === "officer" && (input.miCoach ?? before.mi_coach);
   await db.transaction().execute(async (trx) => {
     await updateUser(trx, userId, {
       display_name: input.displayName,
+      ...(input.email !== undefined ? { email: input.email } : {}),
       role: input.role,
       establishment_id: input.establishmentId,
       unit_id: input.unitId,
+      ...placementTimes(before, { establishment_id: input.establishmentId, unit_id: input.unitId }),
+      mi_coach: miCoach,
     });
     const base = { actorUserId: actor.id, subjectUserId: userId, establishmentId: input.establishmentId };
     if (before.role !== input.role)
@@ -105,6 +114,10 @@ export async function editUser(
         details: { establishmentId: input.establishmentId, unitId: input.unitId },
       });
     if (before.display_name !== input.displayName) await recordAudit(trx, { ...base, action: "user.renamed" });
+    if (input.email !== undefined && before.email !== input.email)
+      await recordAudit(trx, { ...base, action: "user.email_changed" });
+    if (before.mi_coach !== miCoach)
+      await recordAudit(trx, { ...base, action: miCoach ? "user.made_coach" : "user.coach_removed" });
     // A user whose role or prison changed signs in again, so no page keeps old access.
     if (before.role !== input.role || before.establishment_id !== input.establishmentId)
       await deleteSessionsOfUser(trx, userId);
@@ -128,7 +141,7 @@ export async function resetPassword(
   if (weak) return { ok: false, errors: { password: weak } };
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
-    await updateUser(trx, userId, { password_hash: hash });
+    await updateUser(trx, userId, { password_hash: hash, must_change_password: true });
     await deleteSessionsOfUser(trx, userId);
     await forgetGuesses(trx, usernameThrottleKey(user.username)); // a locked-out user can sign in again
     await recordAudit(trx, {

@@ -13,6 +13,8 @@ export type ExportKind =
   | "lrs_delivery"
   | "own_record_csv"
   | "own_record_json"
+  | "observations_csv"
+  | "own_observations_csv"
   | "scenario_yaml"
   | "audit_csv";
 

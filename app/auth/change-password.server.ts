@@ -28,7 +28,7 @@ export async function changeOwnPassword(
   if (weak) return { ok: false, errors: { newPassword: weak.replace(/^Password/, "New password") } };
   const nextHash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
-    await updateUser(trx, user.id, { password_hash: nextHash });
+    await updateUser(trx, user.id, { password_hash: nextHash, must_change_password: false });
     await deleteSessionsOfUser(trx, user.id);
     await recordAudit(trx, {
       actorUserId: user.id,

@@ -4,6 +4,7 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { Role } from "~db/schema";
 import { getUserWithPlace } from "~db/queries/users.server";
 import { crossSiteReason, siteHostOf, writeHeadersOf } from "~/security.server";
+import { isCoach } from "~/domain/observation/coaches";
 
 export interface CurrentUser {
   id: number;
@@ -14,6 +15,10 @@ export interface CurrentUser {
   establishmentName: string | null;
   unitId: number | null;
   unitName: string | null;
+  /** an administrator chose their password: they must choose their own before anything else */
+  mustChangePassword: boolean;
+  /** an officer an admin has marked as an MI coach (trainers and managers are coaches anyway) */
+  miCoach?: boolean;
 }
 
 // One look-up per request: the root loader and the page's loader both ask.
@@ -43,6 +48,8 @@ async function lookUpCurrentUser(request: Request, context: AppLoadContext): Pro
     establishmentName: row.establishment_name,
     unitId: row.unit_id,
     unitName: row.unit_name,
+    mustChangePassword: row.must_change_password,
+    miCoach: row.mi_coach,
   };
 }
 
@@ -63,10 +70,28 @@ export async function requireUser(
     const back = request.method === "GET" ? returnPathOf(url) : "/";
     throw redirect(`/sign-in?returnTo=${encodeURIComponent(back)}`);
   }
+  if (
+    user.mustChangePassword &&
+    !OPEN_WHILE_CHANGING_PASSWORD.has(new URL(request.url).pathname.replace(/\.data$/, ""))
+  )
+    throw redirect("/account/password");
   if (options.roles && !options.roles.includes(user.role)) {
     throw new Response("You do not have access to this page.", { status: 403 });
   }
   return user;
+}
+
+const OPEN_WHILE_CHANGING_PASSWORD = new Set(["/account/password", "/account/sessions", "/sign-out"]);
+
+/** A coach of a prison (see domain/observation/coaches.ts); anyone else gets a 403 page. */
+export async function requireCoach(
+  request: Request,
+  context: AppLoadContext,
+): Promise<CurrentUser & { establishmentId: number }> {
+  const user = await requireUser(request, context);
+  if (!isCoach(user) || user.establishmentId === null)
+    throw new Response("Only MI coaches can observe officers.", { status: 403 });
+  return { ...user, establishmentId: user.establishmentId };
 }
 
 /** The prison a user's lists are limited to: null means every prison (admins). */

@@ -24,6 +24,12 @@ export async function hashPassword(password: string, params: ScryptParams = CURR
   return ["scrypt", params.N, params.r, params.p, salt.toString("base64"), key.toString("base64")].join("$");
 }
 
+/** Stored for someone with no password (signs in through single sign-on, or waits for an admin). */
+export const NO_PASSWORD = "none";
+
+/** Whether a stored hash is a usable password (not NO_PASSWORD, not damaged). */
+export const hasPassword = (stored: string) => parse(stored) !== null;
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parsed = parse(stored);
   if (!parsed) return false;

@@ -16,6 +16,10 @@ const TOUCH_AFTER_MS = 5 * 60 * 1000; // extend at most every 5 minutes: no writ
 
 export interface SessionData {
   userId: number;
+  /** a sign-in through the sign-in service that has not come back yet (state, PKCE verifier, nonce) */
+  oidc: { state: string; verifier: string; nonce: string; returnTo: string; redirectUri: string; startedAt: number };
+  /** the ID token of a single sign-on session, for signing out of the sign-in service too */
+  idToken: string;
 }
 export interface SessionFlash {
   notice: string;
@@ -27,7 +31,7 @@ export interface SessionStore {
   commit(request: Request, session: UserSession): Promise<string>;
   destroy(request: Request, session: UserSession): Promise<string>;
   /** A fresh session (new id) for a user who has just signed in; the old one is destroyed. */
-  startUserSession(request: Request, userId: number): Promise<string>;
+  startUserSession(request: Request, userId: number, extra?: { idToken?: string }): Promise<string>;
   /** Redirects with a one-time success message, shown in a notification banner on the next page. */
   redirectWithNotice(request: Request, to: string, notice: string): Promise<TypedResponse<never>>;
 }
@@ -97,7 +101,7 @@ export function createSessionStore(
     },
     commit: (request, session) => storage.commitSession(session, { secure: secure(request) }),
     destroy: (request, session) => storage.destroySession(session, { secure: secure(request) }),
-    async startUserSession(request, userId) {
+    async startUserSession(request, userId, extra) {
       const old = await store.getSession(request);
       if (old.id) await storage.destroySession(old);
       // Made here rather than by the storage, so the row records the browser it belongs to.
@@ -106,7 +110,7 @@ export function createSessionStore(
       await insertSession(db, {
         id,
         userId,
-        data: JSON.stringify({ userId }),
+        data: JSON.stringify(extra?.idToken ? { userId, idToken: extra.idToken } : { userId }),
         createdAt: now,
         expiresAt: idleExpiry(now, now),
         userAgent: shortUserAgent(request.headers.get("User-Agent")),

@@ -5,11 +5,12 @@ import type { Database } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
 import { countGuess, giveBackGuess, restartWindowAt } from "~db/queries/sign-in-throttle.server";
 import { findUserForSignIn, updateUser, usernameKey } from "~db/queries/users.server";
-import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "~/auth/password.server";
+import { dummyPasswordHash, hashPassword, hasPassword, needsRehash, verifyPassword } from "~/auth/password.server";
 import { guessVerdict, LIMITS, minutesUntil, WINDOW_MS, type ThrottleKind } from "~/auth/throttle";
 
 export type SignInResult =
-  | { ok: true; userId: number }
+  | { ok: true; userId: number; mustChangePassword: boolean }
+  | { ok: false; reason: "sso_only"; message: string }
   | { ok: false; reason: "wrong"; message: string }
   | { ok: false; reason: "locked"; message: string; until: Date };
 
@@ -18,6 +19,8 @@ export interface SignInAttempt {
   password: string;
   /** The client's address (behind TRUST_PROXY, the one the proxy saw). */
   address: string;
+  /** false when PASSWORD_SIGN_IN=false: then only administrators (break-glass) use a password */
+  passwordsForAll?: boolean;
 }
 
 /** The throttle row a username's guesses are counted in. */
@@ -55,7 +58,9 @@ export async function signIn(db: Kysely<Database>, attempt: SignInAttempt, now =
     counted.push({ kind, key, ...count });
   }
 
-  const matches = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));
+  // Someone without a password is checked against a dummy hash: the time taken gives nothing away.
+  const stored = user && hasPassword(user.password_hash) ? user.password_hash : await dummyPasswordHash();
+  const matches = (await verifyPassword(password, stored)) && stored === user?.password_hash;
   if (!user || !matches || !user.active) {
     for (const c of counted) if (c.guesses >= LIMITS[c.kind]) await restartWindowAt(db, c.key, now, LIMITS[c.kind]);
     await recordAudit(db, {
@@ -71,7 +76,20 @@ export async function signIn(db: Kysely<Database>, attempt: SignInAttempt, now =
     };
   }
   for (const c of counted) await giveBackGuess(db, c.key, c.windowStartedAt);
+  if (attempt.passwordsForAll === false && user.role !== "admin") {
+    await recordAudit(db, {
+      actorUserId: null,
+      action: "sign_in.failed",
+      subjectUserId: user.id,
+      details: { reason: "password sign-in is off" },
+    });
+    return {
+      ok: false,
+      reason: "sso_only",
+      message: "Sign in with your work account: Engage passwords are only for administrators.",
+    };
+  }
   if (needsRehash(user.password_hash)) await updateUser(db, user.id, { password_hash: await hashPassword(password) });
   await recordAudit(db, { actorUserId: user.id, action: "sign_in.succeeded", subjectUserId: user.id });
-  return { ok: true, userId: user.id };
+  return { ok: true, userId: user.id, mustChangePassword: user.must_change_password };
 }

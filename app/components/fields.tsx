@@ -18,19 +18,9 @@ function describedBy(id: string, hint: unknown, error: unknown, extra?: string) 
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function FieldFrame({
-  id,
-  label,
-  hint,
-  error,
-  labelClassName,
-  children,
-}: Omit<FieldProps, "name" | "idPrefix"> & { id: string; children: ReactNode }) {
+function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className={`govuk-label ${labelClassName ?? ""}`} htmlFor={id}>
-        {label}
-      </label>
+    <>
       {hint ? (
         <div id={`${id}-hint`} className="govuk-hint">
           {hint}
@@ -41,7 +31,64 @@ function FieldFrame({
           <span className="govuk-visually-hidden">Error:</span> {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  labelClassName,
+  children,
+}: Omit<FieldProps, "name" | "idPrefix"> & {
+  id: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label className={`govuk-label ${labelClassName ?? ""}`} htmlFor={id}>
+        {label}
+      </label>
+      <HintAndError id={id} hint={hint} error={error} />
       {children}
+    </div>
+  );
+}
+
+/** A fieldset of several controls; `name` is the control the hint, the error and the error summary point at. */
+export function FieldsetFrame({
+  name,
+  legend,
+  legendClassName,
+  hint,
+  error,
+  group,
+  idPrefix,
+  children,
+}: {
+  name: string;
+  legend: ReactNode;
+  legendClassName: string;
+  hint?: ReactNode;
+  error?: string;
+  group?: boolean;
+  idPrefix?: string;
+  children: ReactNode;
+}) {
+  const id = fieldId(name, idPrefix);
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset
+        className="govuk-fieldset"
+        role={group ? "group" : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      >
+        <legend className={`govuk-fieldset__legend ${legendClassName}`}>{legend}</legend>
+        <HintAndError id={id} hint={hint} error={error} />
+        {children}
+      </fieldset>
     </div>
   );
 }
@@ -81,7 +128,10 @@ export function Select({
   options,
   idPrefix,
   ...select
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+}: FieldProps &
+  SelectHTMLAttributes<HTMLSelectElement> & {
+    options: { value: string; label: string }[];
+  }) {
   const id = fieldId(name, idPrefix);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} labelClassName={labelClassName}>
@@ -141,56 +191,157 @@ export function Radios({
   legend: ReactNode;
   hint?: ReactNode;
   error?: string;
-  options: { value: string; label: ReactNode; hint?: ReactNode }[];
+  options: Choice[];
   defaultValue?: string;
   legendClassName?: string;
   small?: boolean;
   idPrefix?: string;
 }) {
-  const id = fieldId(name, idPrefix);
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend className={`govuk-fieldset__legend ${legendClassName}`}>{legend}</legend>
-        {hint ? (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
+    <FieldsetFrame
+      name={name}
+      legend={legend}
+      legendClassName={legendClassName}
+      hint={hint}
+      error={error}
+      idPrefix={idPrefix}
+    >
+      <ChoiceItems
+        type="radio"
+        name={name}
+        options={options}
+        checked={[defaultValue]}
+        small={small}
+        idPrefix={idPrefix}
+      />
+    </FieldsetFrame>
+  );
+}
+
+/** GOV.UK date input: fields NAMEDay, NAMEMonth and NAMEYear; the error summary links to the day. */
+export function DateInput({
+  name,
+  legend,
+  hint,
+  error,
+  values,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  values: { day?: string; month?: string; year?: string };
+}) {
+  const parts = [
+    { key: "Day", width: 2, value: values.day },
+    { key: "Month", width: 2, value: values.month },
+    { key: "Year", width: 4, value: values.year },
+  ];
+  return (
+    <FieldsetFrame
+      name={`${name}Day`}
+      legend={legend}
+      legendClassName="govuk-fieldset__legend--s"
+      hint={hint}
+      error={error}
+      group
+    >
+      <div className="govuk-date-input">
+        {parts.map((p) => (
+          <div className="govuk-date-input__item" key={p.key}>
+            <div className="govuk-form-group">
+              <label className="govuk-label govuk-date-input__label" htmlFor={fieldId(`${name}${p.key}`)}>
+                {p.key}
+              </label>
+              <input
+                className={`govuk-input govuk-date-input__input govuk-input--width-${p.width}${error ? " govuk-input--error" : ""}`}
+                id={fieldId(`${name}${p.key}`)}
+                name={`${name}${p.key}`}
+                type="text"
+                inputMode="numeric"
+                defaultValue={p.value}
+              />
+            </div>
           </div>
-        ) : null}
-        {error ? (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
-        <div className={`govuk-radios${small ? " govuk-radios--small" : ""}`} data-module="govuk-radios">
-          {options.map((o, i) => {
-            // The first radio carries the field id so the error summary link lands on it; an option's
-            // hint is "-item-hint" (as GOV.UK's macro names it), never the fieldset's "-hint".
-            const optionId = i === 0 ? id : `${id}-${i + 1}`;
-            return (
-              <div className="govuk-radios__item" key={o.value}>
-                <input
-                  className="govuk-radios__input"
-                  id={optionId}
-                  name={name}
-                  type="radio"
-                  value={o.value}
-                  defaultChecked={defaultValue === o.value}
-                  aria-describedby={o.hint ? `${optionId}-item-hint` : undefined}
-                />
-                <label className="govuk-label govuk-radios__label" htmlFor={optionId}>
-                  {o.label}
-                </label>
-                {o.hint ? (
-                  <div id={`${optionId}-item-hint`} className="govuk-hint govuk-radios__hint">
-                    {o.hint}
-                  </div>
-                ) : null}
+        ))}
+      </div>
+    </FieldsetFrame>
+  );
+}
+
+/** GOV.UK checkboxes (put them in a FieldsetFrame when there are several). */
+export function CheckboxItems({
+  name,
+  options,
+  defaultValues = [],
+  small,
+  idPrefix,
+}: {
+  name: string;
+  options: Choice[];
+  defaultValues?: string[];
+  small?: boolean;
+  idPrefix?: string;
+}) {
+  return (
+    <ChoiceItems
+      type="checkbox"
+      name={name}
+      options={options}
+      checked={defaultValues}
+      small={small}
+      idPrefix={idPrefix}
+    />
+  );
+}
+
+type Choice = { value: string; label: ReactNode; hint?: ReactNode };
+
+/** Radio buttons or checkboxes, each with its label and hint; the first carries the field id, so the error summary link lands on it. */
+function ChoiceItems({
+  type,
+  name,
+  options,
+  checked,
+  small,
+  idPrefix,
+}: {
+  type: "radio" | "checkbox";
+  name: string;
+  options: Choice[];
+  checked: (string | undefined)[];
+  small?: boolean;
+  idPrefix?: string;
+}) {
+  const id = fieldId(name, idPrefix);
+  const kind = type === "radio" ? "radios" : "checkboxes";
+  return (
+    <div className={`govuk-${kind}${small ? ` govuk-${kind}--small` : ""}`} data-module={`govuk-${kind}`}>
+      {options.map((o, i) => {
+        // An option's hint is "-item-hint" (as GOV.UK's macro names it), never the fieldset's "-hint".
+        const optionId = i === 0 ? id : `${id}-${i + 1}`;
+        return (
+          <div className={`govuk-${kind}__item`} key={o.value}>
+            <input
+              className={`govuk-${kind}__input`}
+              id={optionId}
+              name={name}
+              type={type}
+              value={o.value}
+              defaultChecked={checked.includes(o.value)}
+              aria-describedby={o.hint ? `${optionId}-item-hint` : undefined}
+            />
+            <label className={`govuk-label govuk-${kind}__label`} htmlFor={optionId}>
+              {o.label}
+            </label>
+            {o.hint ? (
+              <div id={`${optionId}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
+                {o.hint}
               </div>
-            );
-          })}
-        </div>
-      </fieldset>
+            ) : null}
+          </div>
+        );
+      })}
     </div>
   );
 }

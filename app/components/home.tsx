@@ -3,6 +3,7 @@ import type { Home } from "~/home.server";
 import { SummaryList, Tag } from "~/components/page";
 import { NextStep } from "~/components/practice";
 import { UptakeTable } from "~/components/uptake";
+import { AssignedToYou } from "~/assignments/assigned-list";
 
 type HomeOf<R extends Home["role"]> = Extract<Home, { role: R }>;
 
@@ -28,6 +29,7 @@ export function OfficerHome({ home }: { home: HomeOf<"officer"> }) {
           </ul>
         </div>
       ) : null}
+      <AssignedToYou items={home.assigned} />
       <p className="govuk-body">
         Take the modules in order. Practise each scenario with feedback, then take its assessment: a module is Competent
         when every scenario has an assessment that meets its levels.
@@ -49,6 +51,12 @@ export function OfficerHome({ home }: { home: HomeOf<"officer"> }) {
               {m.left}
             </p>
             <p className="govuk-body-s">{m.summary}</p>
+            {m.requiresObservation ? (
+              <p className="govuk-body-s">
+                To be Competent in this module you also need a coach to observe one of your real conversations on the
+                wing at the fair levels.
+              </p>
+            ) : null}
             <ul className="govuk-task-list" aria-labelledby={`module-${m.id}`}>
               {m.scenarios.map((s) => (
                 <li className="govuk-task-list__item govuk-task-list__item--with-link" key={s.id}>
@@ -164,6 +172,16 @@ export function ManagerHome({ home }: { home: HomeOf<"manager"> }) {
             <li>
               <a className="govuk-link" href="/reports/wings">
                 By wing
+              </a>
+            </li>
+            <li>
+              <a className="govuk-link" href="/reports/assignments">
+                Assign training with due dates
+              </a>
+            </li>
+            <li>
+              <a className="govuk-link" href="/staff/import">
+                Import staff from a file
               </a>
             </li>
             <li>

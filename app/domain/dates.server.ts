@@ -9,7 +9,7 @@
  * "midnight". Exports may add the same instant as ISO 8601 with the London offset.
  */
 import { TZDate, tzOffset } from "@date-fns/tz";
-import { addDays, addMonths as addCalendarMonths, format, formatISO } from "date-fns";
+import { addDays as addDaysToDate, addMonths as addCalendarMonths, format, formatISO } from "date-fns";
 
 export const TIME_ZONE = "Europe/London";
 
@@ -68,7 +68,7 @@ export function startOfDay(day: string): Date {
 /** The first instant after a London day: filters use `at < endOfDay(to)`. */
 export function endOfDay(day: string): Date {
   const [y, m, d] = day.split("-").map(Number);
-  return new Date(addDays(new TZDate(y, m - 1, d, TIME_ZONE), 1).getTime());
+  return new Date(addDaysToDate(new TZDate(y, m - 1, d, TIME_ZONE), 1).getTime());
 }
 
 // ---- months ("YYYY-MM", a London calendar month) ----
@@ -144,4 +144,32 @@ export function addMonths(when: When, months: number): Date {
   // Back to an instant with the offset in force then; a wall time in the spring-forward gap moves an hour on.
   const guess = wall.getTime() - londonOffset(wall.getTime()) * 60_000;
   return new Date(wall.getTime() - londonOffset(guess) * 60_000);
+}
+
+// ---- whole days: due dates and reminders ("YYYY-MM-DD"; a day counted in UTC is exact, with no clock change) ----
+
+const DAY_MS = 86_400_000;
+
+/** The hour (0-23) of an instant in London. */
+export function londonHour(when: When): number {
+  return inLondon(when).getHours();
+}
+
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00.000Z`) - Date.parse(`${from}T00:00:00.000Z`)) / DAY_MS);
+}
+
+/** The ISO 8601 week a day falls in, as "2026-W49": weeks start on Monday. */
+export function isoWeek(day: string): string {
+  return format(new Date(`${day}T12:00:00.000Z`), "RRRR-'W'II");
+}
+
+/** "3 March 2027", for a day (not an instant). */
+export function formatDay(day: string): string {
+  return format(new Date(`${day}T12:00:00.000Z`), "d MMMM yyyy");
 }

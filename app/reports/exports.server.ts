@@ -16,6 +16,7 @@ import { toAttemptRecord } from "~/domain/reporting/records";
 import { statementBuilder, statementsToJson, uuidV5, type Statement } from "~/domain/reporting/xapi";
 import { getCurriculum } from "~/curriculum.server";
 import { matrixOfficers } from "~/reports/matrix.server";
+import { standingOf } from "~/domain/assignments";
 
 export async function matrixCsv(
   db: Kysely<Database>,
@@ -25,7 +26,14 @@ export async function matrixCsv(
 ) {
   const m = await matrixOfficers(db, establishmentId, params, now);
   if (Object.keys(m.filters.errors).length) return { errors: m.filters.errors, csv: null, rows: 0, filters: {} };
-  const header = ["Officer", "Wing", ...m.modules.map((x) => x.title), "Whole programme"];
+  const header = [
+    "Officer",
+    "Wing",
+    ...m.modules.map((x) => x.title),
+    "Whole programme",
+    ...m.modules.map((x) => `${x.title}: due`),
+    "Assigned training",
+  ];
   const rows = m.officers.map((o) => [
     o.name,
     o.wingName ?? "No wing",
@@ -37,9 +45,15 @@ export async function matrixCsv(
         : o.progress.completed
           ? "Completed"
           : "Not completed",
+    // Due dates (YYYY-MM-DD) of assigned modules, refreshers included, and where the officer stands.
+    ...m.modules.map((x) => {
+      const due = m.dues.get(o.officerId)?.find((d) => d.moduleId === x.id);
+      return due ? `${due.dueOn}${due.state === "overdue" ? " (overdue)" : ""}` : "";
+    }),
+    { none: "", on_track: "On track", overdue: "Overdue" }[standingOf(m.dues.get(o.officerId) ?? [])],
   ]);
-  const { wing, status, module } = m.filters.values;
-  return { errors: null, csv: toCsv(header, rows), rows: rows.length, filters: { wing, status, module } };
+  const { wing, status, module, due } = m.filters.values;
+  return { errors: null, csv: toCsv(header, rows), rows: rows.length, filters: { wing, status, module, due } };
 }
 
 export interface AttemptFilters {

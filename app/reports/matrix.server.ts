@@ -7,6 +7,8 @@ import type { Status } from "~/domain/competency";
 import { PROGRESS_ORDER } from "~/domain/vocabulary";
 import { progressRank, type OfficerProgress } from "~/domain/reporting/aggregate";
 import { prisonProgress } from "~/reports/progress.server";
+import { duesForPrison } from "~/assignments/assignments.server";
+import { DUE_FILTERS, type DueFilter, type ModuleDue } from "~/domain/assignments";
 
 export const MATRIX_PAGE_SIZE = 50;
 export const STATUSES = PROGRESS_ORDER;
@@ -15,6 +17,7 @@ export interface MatrixQuery {
   wingId: number | null;
   status: Status | null;
   moduleId: string | null;
+  due: DueFilter | null;
   sort: "name" | "progress";
   page: number;
 }
@@ -29,7 +32,7 @@ export interface MatrixFilters {
 /** Reads the filters from the address. Values that are not on the lists get a field error. */
 export function parseMatrixQuery(params: URLSearchParams, wings: { id: number }[], moduleIds: string[]): MatrixFilters {
   const values: Record<string, string> = {};
-  for (const k of ["wing", "status", "module", "sort", "page"]) values[k] = (params.get(k) ?? "").slice(0, 100);
+  for (const k of ["wing", "status", "module", "due", "sort", "page"]) values[k] = (params.get(k) ?? "").slice(0, 100);
   const errors: Record<string, string> = {};
   const wingId = values.wing === "" ? null : Number(values.wing);
   if (wingId !== null && !wings.some((w) => w.id === wingId)) errors.wing = "Choose a wing from the list";
@@ -37,6 +40,8 @@ export function parseMatrixQuery(params: URLSearchParams, wings: { id: number }[
   if (status !== null && !STATUSES.includes(status)) errors.status = "Choose a status from the list";
   const moduleId = values.module === "" ? null : values.module;
   if (moduleId !== null && !moduleIds.includes(moduleId)) errors.module = "Choose a module from the list";
+  const due = values.due === "" ? null : (values.due as DueFilter);
+  if (due !== null && !(due in DUE_FILTERS)) errors.due = "Choose a due date filter from the list";
   const sort = values.sort === "" || values.sort === "name" ? "name" : values.sort === "progress" ? "progress" : null;
   if (sort === null) errors.sort = "Choose how to sort from the list";
   const n = Number(values.page || "1");
@@ -46,6 +51,7 @@ export function parseMatrixQuery(params: URLSearchParams, wings: { id: number }[
       wingId: errors.wing ? null : wingId,
       status: errors.status ? null : status,
       moduleId: errors.module ? null : moduleId,
+      due: errors.due ? null : due,
       sort: sort ?? "name",
       page,
     },
@@ -55,9 +61,18 @@ export function parseMatrixQuery(params: URLSearchParams, wings: { id: number }[
 }
 
 /** Officers matching the filters, sorted. With a module, the status filter applies to it; without, to any module. */
-export function filterMatrix(officers: OfficerProgress[], moduleIds: string[], q: MatrixQuery): OfficerProgress[] {
+export function filterMatrix(
+  officers: OfficerProgress[],
+  moduleIds: string[],
+  q: MatrixQuery,
+  dues: Map<number, ModuleDue[]> = new Map(),
+): OfficerProgress[] {
   const mi = q.moduleId ? moduleIds.indexOf(q.moduleId) : -1;
   const rows = officers.filter((o) => {
+    const due = (dues.get(o.officerId) ?? []).filter((d) => mi < 0 || d.moduleId === q.moduleId);
+    if (q.due === "assigned" && due.length === 0) return false;
+    if (q.due === "overdue" && !due.some((d) => d.state === "overdue")) return false;
+    if (q.due === "on_track" && (due.length === 0 || due.some((d) => d.state === "overdue"))) return false;
     if (!q.status) return true;
     if (mi >= 0) return o.progress.modules[mi]?.status === q.status;
     return o.progress.modules.some((m) => m.status === q.status);
@@ -86,8 +101,9 @@ export async function matrixOfficers(
   const p = await prisonProgress(db, establishmentId, { wingId, now });
   const moduleIds = p.rules.map((r) => r.id);
   const filters = parseMatrixQuery(params, wings, moduleIds);
-  const officers = Object.keys(filters.errors).length ? [] : filterMatrix(p.officers, moduleIds, filters.query);
-  return { wings, modules: p.curriculum.map((m) => ({ id: m.id, title: m.title })), filters, officers };
+  const dues = await duesForPrison(db, establishmentId, p.officers, p.rules, now);
+  const officers = Object.keys(filters.errors).length ? [] : filterMatrix(p.officers, moduleIds, filters.query, dues);
+  return { wings, modules: p.curriculum.map((m) => ({ id: m.id, title: m.title })), filters, officers, dues };
 }
 
 export async function matrixReport(
@@ -96,7 +112,7 @@ export async function matrixReport(
   params: URLSearchParams,
   now = new Date(),
 ) {
-  const { officers, ...rest } = await matrixOfficers(db, establishmentId, params, now);
+  const { officers, dues, ...rest } = await matrixOfficers(db, establishmentId, params, now);
   const pages = Math.max(1, Math.ceil(officers.length / MATRIX_PAGE_SIZE));
   const page = Math.min(rest.filters.query.page, pages);
   return {
@@ -109,6 +125,7 @@ export async function matrixReport(
       name: o.name,
       wing: o.wingName,
       statuses: o.progress.modules.map((m) => m.status),
+      dues: rest.modules.map((m) => dues.get(o.officerId)?.find((d) => d.moduleId === m.id) ?? null),
     })),
   };
 }

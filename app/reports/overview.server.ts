@@ -11,6 +11,8 @@ import { PROGRESS_ORDER } from "~/domain/vocabulary";
 import { project, targetDate } from "~/domain/reporting/projection";
 import { MIN_GROUP } from "~/domain/reporting/suppression";
 import { monthlyTrajectory, prisonProgress, type MonthPoint } from "~/reports/progress.server";
+import { duesForPrison } from "~/assignments/assignments.server";
+import { standingOf } from "~/domain/assignments";
 
 /** The statuses uptake counts, in the order officers move through them. */
 const UPTAKE_STATUSES = PROGRESS_ORDER.filter((s) => s !== "not_started");
@@ -26,6 +28,8 @@ export async function overviewReport(db: Kysely<Database>, establishmentId: numb
     p.officers.map((o) => o.progress),
   );
   const trajectory = monthlyTrajectory(p, now);
+  const dues = await duesForPrison(db, establishmentId, p.officers, p.rules, now);
+  const standings = [...dues.values()].map(standingOf);
   const projection = target
     ? project(
         trajectory.map((t) => ({ at: t.at, competent: t.competent })),
@@ -57,6 +61,12 @@ export async function overviewReport(db: Kysely<Database>, establishmentId: numb
           )
         : null,
     engagement: engagementBesideCoverage(trajectory, figures, now),
+    // Officers with training assigned: on track in all of it, or overdue in something.
+    assignments: {
+      assigned: standings.length,
+      onTrack: standings.filter((s) => s === "on_track").length,
+      overdue: standings.filter((s) => s === "overdue").length,
+    },
   };
 }
 

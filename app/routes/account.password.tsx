@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { changeOwnPassword } from "~/auth/change-password.server";
 import { requireUser } from "~/auth/guard.server";
@@ -27,8 +27,8 @@ const ChangePasswordForm = z
   });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(request, context);
-  return null;
+  const user = await requireUser(request, context);
+  return { mustChange: user.mustChangePassword };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -46,12 +46,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ChangePassword() {
+  const { mustChange } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={result?.errors} />
         <h1 className="govuk-heading-l">Change your password</h1>
+        {mustChange ? (
+          <div className="govuk-inset-text" id="must-change">
+            An administrator set your password. Choose your own password to carry on: nobody else should know it.
+          </div>
+        ) : null}
         <Form method="post" noValidate>
           <TextInput
             name="currentPassword"

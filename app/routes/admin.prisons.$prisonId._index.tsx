@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { listUnits, unitStaffCounts } from "~db/queries/establishments.server";
-import { addUnit, loadPrison, saveEstablishment } from "~/admin/prisons.server";
+import { addUnit, loadPrison, saveEstablishment, saveListedNames } from "~/admin/prisons.server";
 import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { TextInput } from "~/components/fields";
+import { Textarea, TextInput } from "~/components/fields";
 import { UnitFields } from "~/admin/unit-fields";
 import { fieldErrors, parseForm } from "~/utils/forms";
-import { PrisonForm, UnitForm } from "~/admin/prison-schemas";
+import { ListedNamesForm, PrisonForm, UnitForm } from "~/admin/prison-schemas";
 import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
@@ -42,6 +42,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!result.ok) return data({ intent, errors: result.errors, values: form.values }, { status: 400 });
     return context.sessions.redirectWithNotice(request, `/admin/prisons/${prison.id}`, `${form.data.name} added.`);
   }
+  if (intent === "names") {
+    const form = parseForm(ListedNamesForm, formData);
+    if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
+    const result = await saveListedNames(context.db, admin, prison.id, form.data.names);
+    if (!result.ok) return data({ intent, errors: result.errors, values: form.values }, { status: 400 });
+    return context.sessions.redirectWithNotice(
+      request,
+      `/admin/prisons/${prison.id}`,
+      "The list of names observations refuse is saved.",
+    );
+  }
   return data(
     {
       intent: "unknown",
@@ -59,6 +70,7 @@ export default function Prison() {
   const result = useActionData<typeof action>();
   const prisonValues = result?.intent === "prison" ? result.values : { name: prison.name, code: prison.code };
   const unitValues = result?.intent === "add-unit" ? result.values : {};
+  const names = result?.intent === "names" ? (result.values.names ?? "") : prison.listed_name_patterns;
   return (
     <>
       <a href="/admin/prisons" className="govuk-back-link">
@@ -154,6 +166,22 @@ export default function Prison() {
           </Form>
         </div>
       </div>
+      <h2 className="govuk-heading-m">Names observations refuse</h2>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="names" />
+        <Textarea
+          name="names"
+          label="Names and words"
+          labelClassName="govuk-label--s"
+          hint="One a line, ignoring case. * stands for any letters: “Mr *” refuses Mr and the word after it. Coaches’ and officers’ notes on observations are refused when they hold one of these; anything that looks like a prison number (such as A1234BC) is always refused. Only administrators see this list."
+          rows={6}
+          defaultValue={names}
+          error={result?.intent === "names" ? result.errors.names : undefined}
+        />
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          Save the list
+        </button>
+      </Form>
     </>
   );
 }

@@ -23,11 +23,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, context, { roles: ["admin"] });
   const form = parseForm(NewUserForm, await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const { username, password, displayName, role, establishmentId, unitId } = form.data;
+  const { username, password, displayName, email, role, establishmentId, unitId } = form.data;
   const result = await createUserAccount(context.db, admin, {
     username,
     password,
     displayName,
+    email,
     role,
     establishmentId,
     unitId,
@@ -36,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return context.sessions.redirectWithNotice(
     request,
     `/admin/users/${result.id}`,
-    `User ${username} created. They can sign in now.`,
+    `User ${username} created. They can sign in now, and will choose their own password.`,
   );
 }
 

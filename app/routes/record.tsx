@@ -7,21 +7,27 @@ import { formatDate } from "~/domain/dates.server";
 import { ASSESSMENT_RESULT, MODE } from "~/domain/vocabulary";
 import { Tag } from "~/components/page";
 import { INDICATOR_NAMES, recordOf } from "~/practice/record.server";
+import { observationsOfOfficer } from "~/coaching/officer.server";
+import { ObservationCard, OBSERVED_NOTE } from "~/components/observation";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("My record");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, { roles: ["officer"] });
-  const entries = await recordOf(context.db, user.id);
+  const [entries, observations] = await Promise.all([
+    recordOf(context.db, user.id),
+    observationsOfOfficer(context.db, user.id),
+  ]);
   return {
     entries: entries.map((e) => ({ ...e, date: formatDate(e.startedAt) })),
     indicatorNames: INDICATOR_NAMES,
+    observations,
   };
 }
 
 export default function Record() {
-  const { entries, indicatorNames } = useLoaderData<typeof loader>();
+  const { entries, indicatorNames, observations } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">My record</h1>
@@ -41,6 +47,31 @@ export default function Record() {
         </a>
         . Downloads include your written replies and any trainer's rating.
       </p>
+      <h2 className="govuk-heading-m" id="observed">
+        Observed on the wing
+      </h2>
+      {observations.length === 0 ? (
+        <p className="govuk-body">No coach has recorded an observation of you yet.</p>
+      ) : (
+        <>
+          <p className="govuk-body">
+            {OBSERVED_NOTE} Download them as{" "}
+            <a className="govuk-link" href="/record/observations.csv" download>
+              CSV (spreadsheet)
+            </a>
+            ; the JSON download above includes them too.
+          </p>
+          {observations.map((o) => (
+            <ObservationCard
+              key={o.id}
+              view={o}
+              href={`/record/observations/${o.id}`}
+              linkText={o.reflection ? "Read it" : "Read it and add your reflection"}
+            />
+          ))}
+        </>
+      )}
+      <h2 className="govuk-heading-m">Practice and assessments</h2>
       {entries.length === 0 ? (
         <p className="govuk-body">You have not started any scenarios yet.</p>
       ) : (

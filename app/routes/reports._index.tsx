@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const pct = (n: number | null) => (n === null ? "Not recorded" : `${Math.round(n)}%`);
 
 export default function Overview() {
-  const { scope, modules, summary, uptake, target, projection, targetChart, engagement, words } =
+  const { scope, modules, summary, uptake, target, projection, targetChart, engagement, words, assignments } =
     useLoaderData<typeof loader>();
   const monthLabel = (m: string, short = false) => monthName(words.months, m, short);
   return (
@@ -37,6 +37,37 @@ export default function Overview() {
       <p className="govuk-body-l">
         {summary.officers} officer{summary.officers === 1 ? "" : "s"} in post
       </p>
+
+      <h2 className="govuk-heading-m">Assigned training</h2>
+      {assignments.assigned ? (
+        <dl className="govuk-summary-list" id="assignment-summary">
+          {[
+            ["Officers with training assigned", assignments.assigned, ""],
+            ["On track", assignments.onTrack, "on_track"],
+            ["Overdue", assignments.overdue, "overdue"],
+          ].map(([label, n, due]) => (
+            <div className="govuk-summary-list__row" key={label}>
+              <dt className="govuk-summary-list__key">{label}</dt>
+              <dd className="govuk-summary-list__value">
+                <a
+                  className="govuk-link"
+                  href={reportHref("/reports/matrix", scope, { due: due ? String(due) : "assigned" })}
+                >
+                  {n}
+                  <span className="govuk-visually-hidden"> officers: see them in the training matrix</span>
+                </a>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p className="govuk-body">
+          Nothing is assigned yet.{" "}
+          <a className="govuk-link" href={reportHref("/reports/assignments", scope)}>
+            Assign training with a due date
+          </a>
+        </p>
+      )}
 
       <h2 className="govuk-heading-m">Progress to the target</h2>
       {target && summary.officers < MIN_GROUP ? (

@@ -6,6 +6,8 @@ import { Pagination } from "~/components/pagination";
 import { reportHref, ReportsHeader, StatusTag } from "~/components/reports";
 import { PROGRESS, PROGRESS_ORDER } from "~/domain/vocabulary";
 import { matrixReport } from "~/reports/matrix.server";
+import { DUE_FILTERS } from "~/domain/assignments";
+import { DueText } from "~/assignments/components";
 import { requireReportScope } from "~/reports/scope.server";
 import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
@@ -22,7 +24,7 @@ export default function Matrix() {
   const { scope, wings, modules, filters, rows, total, page, pages } = useLoaderData<typeof loader>();
   const v = filters.values;
   const query: Record<string, string> = {};
-  for (const k of ["wing", "status", "module", "sort"]) if (v[k]) query[k] = v[k];
+  for (const k of ["wing", "status", "module", "due", "sort"]) if (v[k]) query[k] = v[k];
   if (scope.prisons.length) query.prison = String(scope.prison.id);
   const hasErrors = Object.keys(filters.errors).length > 0;
   return (
@@ -53,6 +55,17 @@ export default function Matrix() {
           options={[
             { value: "", label: "Any status" },
             ...PROGRESS_ORDER.map((s) => ({ value: s, label: PROGRESS[s].label })),
+          ]}
+        />
+        <Select
+          name="due"
+          label="Due dates"
+          hint="Training assigned to them"
+          defaultValue={v.due}
+          error={filters.errors.due}
+          options={[
+            { value: "", label: "Any" },
+            ...Object.entries(DUE_FILTERS).map(([value, label]) => ({ value, label })),
           ]}
         />
         <Select
@@ -116,6 +129,7 @@ export default function Matrix() {
                 {r.statuses.map((s, i) => (
                   <td key={modules[i]?.id ?? i} className="govuk-table__cell">
                     <StatusTag status={s} />
+                    {r.dues[i] ? <DueText due={r.dues[i]} /> : null}
                   </td>
                 ))}
               </tr>

@@ -25,8 +25,11 @@ const SignInForm = z.object({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const returnTo = safeReturnPath(new URL(request.url).searchParams.get("returnTo"));
   if (await getCurrentUser(request, context)) throw redirect(returnTo);
-  return { returnTo };
+  return { returnTo, sso: context.oidc !== null, passwordsForAll: passwordsForAll(context.config) };
 }
+
+/** Local passwords for everyone unless PASSWORD_SIGN_IN=false; the demo always keeps them. */
+const passwordsForAll = (config: { passwordSignIn: boolean; demo: boolean }) => config.passwordSignIn || config.demo;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   refuseCrossSite(request);
@@ -36,19 +39,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
     username: form.data.username,
     password: form.data.password,
     address: context.clientAddress,
+    passwordsForAll: passwordsForAll(context.config),
   });
   if (!result.ok) {
-    const status = result.reason === "locked" ? 429 : 400;
+    const status = result.reason === "locked" ? 429 : result.reason === "sso_only" ? 403 : 400;
     return data({ errors: fieldErrors({ username: result.message }), username: form.data.username }, { status });
   }
-  throw redirect(safeReturnPath(form.data.returnTo), {
+  const next = result.mustChangePassword ? "/account/password" : safeReturnPath(form.data.returnTo);
+  throw redirect(next, {
     headers: { "Set-Cookie": await context.sessions.startUserSession(request, result.userId) },
   });
 }
 
 export default function SignIn() {
-  const { returnTo } = useLoaderData<typeof loader>();
+  const { returnTo, sso, passwordsForAll } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const passwordForm = <PasswordForm returnTo={returnTo} username={result?.username} errors={result?.errors} />;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -57,32 +63,84 @@ export default function SignIn() {
         <p className="govuk-body">
           Practise motivational interviewing conversations for the wing, and see your progress.
         </p>
-        <Form method="post" noValidate>
-          <input type="hidden" name="returnTo" value={returnTo} />
-          <TextInput
-            name="username"
-            label="Username"
-            autoComplete="username"
-            spellCheck={false}
-            autoCapitalize="none"
-            defaultValue={result?.username}
-            error={result?.errors.username}
-            className="govuk-!-width-one-half"
-          />
-          <TextInput
-            name="password"
-            type="password"
-            label="Password"
-            autoComplete="current-password"
-            error={result?.errors.password}
-            className="govuk-!-width-one-half"
-          />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Sign in
-          </button>
-        </Form>
+        {sso ? (
+          <>
+            <a
+              href={`/auth/oidc?returnTo=${encodeURIComponent(returnTo)}`}
+              role="button"
+              draggable="false"
+              className="govuk-button govuk-button--start"
+              data-module="govuk-button"
+            >
+              Sign in with your work account
+              <svg
+                className="govuk-button__start-icon"
+                xmlns="http://www.w3.org/2000/svg"
+                width="17.5"
+                height="19"
+                viewBox="0 0 33 40"
+                aria-hidden="true"
+                focusable="false"
+              >
+                <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+              </svg>
+            </a>
+            {passwordsForAll ? (
+              <>
+                <h2 className="govuk-heading-m">Or sign in with an Engage password</h2>
+                {passwordForm}
+              </>
+            ) : (
+              <details className="govuk-details" open={Boolean(result?.errors)}>
+                <summary className="govuk-details__summary">
+                  <span className="govuk-details__summary-text">Administrators: sign in with a password</span>
+                </summary>
+                <div className="govuk-details__text">{passwordForm}</div>
+              </details>
+            )}
+          </>
+        ) : (
+          passwordForm
+        )}
         <p className="govuk-body">If you have forgotten your password, ask your Engage administrator to reset it.</p>
       </div>
     </div>
+  );
+}
+
+function PasswordForm({
+  returnTo,
+  username,
+  errors,
+}: {
+  returnTo: string;
+  username: string | undefined;
+  errors: Record<string, string> | undefined;
+}) {
+  return (
+    <Form method="post" noValidate>
+      <input type="hidden" name="returnTo" value={returnTo} />
+      <TextInput
+        name="username"
+        label="Username"
+        autoComplete="username"
+        spellCheck={false}
+        autoCapitalize="none"
+        defaultValue={username}
+        error={errors?.username}
+        className="govuk-!-width-one-half"
+      />
+      <TextInput
+        name="password"
+        type="password"
+        label="Password"
+        autoComplete="current-password"
+        error={errors?.password}
+        className="govuk-!-width-one-half"
+      />
+      <button type="submit" className="govuk-button" data-module="govuk-button">
+        Sign in
+      </button>
+    </Form>
   );
 }

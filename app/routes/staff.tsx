@@ -36,6 +36,11 @@ export default function Staff() {
     <>
       <span className="govuk-caption-l">{scope.prison.name}</span>
       <h1 className="govuk-heading-l">Staff</h1>
+      <p className="govuk-body">
+        <a className="govuk-link" href="/staff/import">
+          Import staff from a file
+        </a>
+      </p>
       {scope.prisons.length ? (
         <Form method="get" className="app-filter-row">
           <div className="govuk-form-group">

@@ -7,7 +7,8 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
-import { ErrorSummary, fieldId } from "~/components/error-summary";
+import { ErrorSummary } from "~/components/error-summary";
+import { FileUpload } from "~/components/file-upload";
 import { MAX_FILE_BYTES, type Diagnostic } from "~/domain/scenario";
 import { STUDIO_ROLES } from "~/studio/components";
 import { importScenario } from "~/studio/studio.server";
@@ -79,24 +80,12 @@ export default function ImportScenario() {
           it has errors or its id is already used.
         </p>
         <Form method="post" encType="multipart/form-data" noValidate>
-          <div className={`govuk-form-group${refused ? " govuk-form-group--error" : ""}`}>
-            <label className="govuk-label govuk-label--s" htmlFor={fieldId("file")}>
-              Scenario file
-            </label>
-            {refused ? (
-              <p id="file-error" className="govuk-error-message">
-                <span className="govuk-visually-hidden">Error:</span> {refused.message}
-              </p>
-            ) : null}
-            <input
-              className={`govuk-file-upload${refused ? " govuk-file-upload--error" : ""}`}
-              id={fieldId("file")}
-              name="file"
-              type="file"
-              accept=".yaml,.yml,application/yaml,text/yaml"
-              aria-describedby={refused ? "file-error" : undefined}
-            />
-          </div>
+          <FileUpload
+            name="file"
+            label="Scenario file"
+            accept=".yaml,.yml,application/yaml,text/yaml"
+            error={refused?.message}
+          />
           <button type="submit" className="govuk-button">
             Import
           </button>

@@ -32,6 +32,8 @@ export interface DemoPerson {
   unit: string | null;
   active: boolean;
   createdAt: string;
+  /** an officer an administrator has marked as an MI coach */
+  miCoach?: boolean;
 }
 
 export interface DemoAttempt {
@@ -73,13 +75,19 @@ export interface DemoPlan {
 export const DEMO_PRISON = { code: "HBK", name: "HMP Hollowbrook (demo)" };
 
 /** The published sign-ins: the same people, usernames and wings as ever. */
-export const DEMO_SIGN_INS: { username: string; displayName: string; role: Role; unit: string | null }[] = [
+export const DEMO_SIGN_INS: {
+  username: string;
+  displayName: string;
+  role: Role;
+  unit: string | null;
+  miCoach?: boolean;
+}[] = [
   { username: "officer", displayName: "Sam Okafor", role: "officer", unit: "A wing" },
   { username: "officer2", displayName: "Priya Lindqvist", role: "officer", unit: "A wing" },
   { username: "officer3", displayName: "Tom Haverly", role: "officer", unit: "B wing" },
   { username: "officer4", displayName: "Jo Marchetti", role: "officer", unit: "B wing" },
   { username: "officer5", displayName: "Kieran Ashdown", role: "officer", unit: "C wing" },
-  { username: "officer6", displayName: "Dana Whitfield", role: "officer", unit: "C wing" },
+  { username: "officer6", displayName: "Dana Whitfield", role: "officer", unit: "C wing", miCoach: true },
   { username: "trainer", displayName: "Morgan Ellery", role: "trainer", unit: null },
   { username: "manager", displayName: "Chris Pemberton", role: "manager", unit: null },
   { username: "admin", displayName: "Alex Rowan", role: "admin", unit: null },

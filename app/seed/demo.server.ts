@@ -6,7 +6,7 @@ import type { Database } from "~db/schema";
 import { hashPassword } from "~/auth/password.server";
 import { newAttemptId } from "~/practice/attempts.server";
 import { getCurriculum, getScenarioVersion } from "~/curriculum.server";
-import { insertEstablishment, insertUnit } from "~db/queries/establishments.server";
+import { insertEstablishment, insertUnit, updateListedNames } from "~db/queries/establishments.server";
 import { insertDemoHistory } from "~db/queries/demo.server";
 import { insertUser } from "~db/queries/users.server";
 import { DEMO_PRISON, DEMO_SEED, DEMO_SIGN_INS, planDemo, type DemoModule, type DemoPlan } from "./demo-plan";
@@ -21,6 +21,9 @@ export interface DemoOptions {
   seed?: number;
 }
 
+/** Observations refuse these: a prison would list the forms of address and names it wants kept out. */
+const DEMO_LISTED_NAMES = ["Mr *"];
+
 /**
  * Loads the demo prison into a database with no users. The scenario library must be imported
  * first: the history is played on its versions. One transaction: all of it or none.
@@ -34,6 +37,7 @@ export async function seedDemo(
   const plan = history ? planDemo(await demoModules(db), now, seed) : null;
   await db.transaction().execute(async (trx) => {
     const establishmentId = await insertEstablishment(trx, DEMO_PRISON);
+    await updateListedNames(trx, establishmentId, DEMO_LISTED_NAMES.join("\n"));
     // Attempt ids stay unguessable, as every attempt's are: only the content comes from the seed.
     if (plan)
       return insertDemoHistory(trx, establishmentId, plan, {
@@ -58,6 +62,7 @@ async function insertSignIns(trx: Transaction<Database>, establishmentId: number
       unit_id: u.unit ? wingIds.get(u.unit)! : null,
       password_hash: hash,
       active: true,
+      mi_coach: u.miCoach ?? false,
     });
 }
 

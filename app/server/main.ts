@@ -10,8 +10,11 @@ import { sql, type Kysely } from "kysely";
 import pino from "pino";
 import { openDatabase } from "~db/connection.server";
 import type { Database } from "~db/schema";
+import { createOidc } from "~/auth/oidc.server";
 import { createSessionStore, sessionSecret } from "~/auth/session.server";
 import { loadConfigOrExit } from "~/config.server";
+import { startReminderSchedule } from "~/messages/job.server";
+import { createSender } from "~/messages/sender.server";
 import { createApp } from "./express-app.server";
 import { prepareDatabase } from "./start-up.server";
 
@@ -43,8 +46,12 @@ const app = createApp({
   assetsDir: path.basename(here) === "build" ? path.resolve(here, "../public/build") : path.join(here, "assets"),
   publicDir: path.resolve(here, "../public"),
   log,
-  context: { db, config, sessions },
+  context: { db, config, sessions, oidc: config.oidc ? createOidc(config.oidc) : null },
 });
+
+// Reminders and other messages: one instance at a time sends them (a lease in the database).
+const sender = createSender(config.mail);
+const stopReminders = config.reminders.inServer ? startReminderSchedule(db, config, sender, log) : async () => {};
 
 const server: Server = app.listen(config.port, config.host, () => {
   const shown = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
@@ -70,6 +77,8 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(async () => {
+      await stopReminders().catch((error) => log.error({ err: error }, "stopping the reminders job failed"));
+      sender?.close();
       await db.destroy().catch((error) => log.error({ err: error }, "closing the database failed"));
       log.info("stopped");
       process.exit(0);

@@ -13,6 +13,8 @@ import {
 import { canSeeEstablishment, establishmentScope, type CurrentUser } from "~/auth/guard.server";
 import { pageAt } from "~/components/pagination";
 import { getScenarioVersion } from "~/curriculum.server";
+import { replyRatedNotice } from "~/messages/notices.server";
+import { insertMessage } from "~db/queries/messages.server";
 
 export const REVIEWS_PER_PAGE = 20;
 
@@ -81,6 +83,8 @@ export async function rateReply(
   const row = await getWrittenReply(db, stepId);
   if (!row || !canSeeEstablishment(user, row.establishment_id))
     return { ok: false, message: "That reply could not be found" };
+  // Read before the transaction: on SQLite the transaction holds the only connection.
+  const notice = await replyRatedNotice(db, stepId);
   const saved = await db.transaction().execute(async (tx) => {
     if (!(await insertReview(tx, { stepId, reviewerId: user.id, rating, comment }))) return false;
     await recordAudit(tx, {
@@ -90,6 +94,7 @@ export async function rateReply(
       establishmentId: row.establishment_id,
       details: { stepId, rating },
     });
+    if (notice) await insertMessage(tx, notice); // the officer is told, in the same transaction
     return true;
   });
   return saved

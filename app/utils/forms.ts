@@ -90,6 +90,23 @@ export function newPassword() {
     .refine((v) => v.trim().length === v.length, "Password must not start or end with a space");
 }
 
+/** An optional email address: "" means none. */
+export function optionalEmail() {
+  return z
+    .string()
+    .default("")
+    .transform((v) => v.normalize("NFKC").trim())
+    .pipe(
+      z.union([
+        z.literal(""),
+        z
+          .email({ message: "Enter an email address in the right form, like name@justice.gov.uk" })
+          .max(254, "The email address must be 254 characters or fewer"),
+      ]),
+    )
+    .transform((v) => (v === "" ? null : v));
+}
+
 /** A whole number from a form field (ids, counts); the message names the field. */
 export function wholeNumber(label: string, { min = 0, max = 1_000_000_000 } = {}) {
   return z

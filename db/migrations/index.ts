@@ -7,7 +7,9 @@ import * as m0003 from "./0003-reporting-and-studio";
 import * as m0004 from "./0004-reports";
 import * as m0005 from "./0005-estate";
 import * as m0006 from "./0006-security";
+import * as m0007 from "./0007-sso-and-assignments";
 import * as m0008 from "./0008-module-membership";
+import * as m0010 from "./0010-coaching";
 
 const migrations: Record<string, Migration> = {
   "0001-foundation": m0001,
@@ -16,7 +18,9 @@ const migrations: Record<string, Migration> = {
   "0004-reports": m0004,
   "0005-estate": m0005,
   "0006-security": m0006,
+  "0007-sso-and-assignments": m0007,
   "0008-module-membership": m0008,
+  "0010-coaching": m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -39,6 +39,7 @@ export async function insertDemoHistory(
         unit_id: p.unit ? unitIds.get(p.unit)! : null,
         password_hash: passwordHash,
         active: p.active,
+        mi_coach: p.miCoach ?? false,
         created_at: p.createdAt,
         updated_at: p.createdAt,
       })),

@@ -12,6 +12,15 @@ export function getEstablishment(db: Db, id: number) {
   return db.selectFrom("establishments").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** A prison by its code, ignoring case (sign-in services and staff files may send "hbk"). */
+export function getEstablishmentByCode(db: Db, code: string) {
+  return db
+    .selectFrom("establishments")
+    .selectAll()
+    .where((eb) => eb(eb.fn("upper", ["code"]), "=", code.toUpperCase()))
+    .executeTakeFirst();
+}
+
 export async function establishmentCodeTaken(db: Db, code: string, exceptId?: number) {
   let q = db.selectFrom("establishments").select("id").where("code", "=", code);
   if (exceptId) q = q.where("id", "!=", exceptId);
@@ -29,6 +38,10 @@ export async function insertEstablishment(db: Db, values: { code: string; name: 
 
 export function updateEstablishment(db: Db, id: number, values: { code: string; name: string }) {
   return db.updateTable("establishments").set(values).where("id", "=", id).execute();
+}
+
+export function updateListedNames(db: Db, id: number, patterns: string) {
+  return db.updateTable("establishments").set({ listed_name_patterns: patterns }).where("id", "=", id).execute();
 }
 
 export function listUnits(db: Db, establishmentId?: number) {

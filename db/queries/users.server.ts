@@ -13,7 +13,7 @@ export function usernameKey(username: string): string {
 export function findUserForSignIn(db: Db, username: string) {
   return db
     .selectFrom("users")
-    .select(["id", "password_hash", "active", "role", "display_name"])
+    .select(["id", "password_hash", "active", "role", "display_name", "must_change_password"])
     .where("username_key", "=", usernameKey(username))
     .executeTakeFirst();
 }
@@ -29,10 +29,13 @@ const withPlace = (db: Db) =>
       "users.display_name",
       "users.role",
       "users.active",
+      "users.mi_coach",
       "users.establishment_id",
       "users.unit_id",
       "users.created_at",
       "users.updated_at",
+      "users.email",
+      "users.must_change_password",
       "establishments.name as establishment_name",
       "units.name as unit_name",
     ]);
@@ -99,7 +102,14 @@ export async function insertUser(db: Db, user: Omit<NewUser, "username_key" | "c
   const now = new Date().toISOString();
   const row = await db
     .insertInto("users")
-    .values({ ...user, username_key: usernameKey(user.username), created_at: now, updated_at: now })
+    .values({
+      prison_joined_at: user.establishment_id != null ? now : null,
+      unit_joined_at: user.unit_id != null ? now : null,
+      ...user,
+      username_key: usernameKey(user.username),
+      created_at: now,
+      updated_at: now,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
@@ -115,6 +125,12 @@ export function updateUser(
     unit_id: number | null;
     password_hash: string;
     active: boolean;
+    email: string | null;
+    oidc_subject: string | null;
+    must_change_password: boolean;
+    prison_joined_at: string | null;
+    unit_joined_at: string | null;
+    mi_coach: boolean;
   }>,
 ) {
   return db
@@ -131,4 +147,48 @@ export async function countUsers(db: Db, filter: UserFilter = {}): Promise<numbe
     filter,
   );
   return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/** Everything a sign-in service or a staff file may change, for one user. */
+const identityColumns = [
+  "id",
+  "username",
+  "display_name",
+  "email",
+  "role",
+  "establishment_id",
+  "unit_id",
+  "active",
+  "oidc_subject",
+] as const;
+
+export function findUserByOidcSubject(db: Db, subject: string) {
+  return db.selectFrom("users").select(identityColumns).where("oidc_subject", "=", subject).executeTakeFirst();
+}
+
+export function findUserByUsername(db: Db, username: string) {
+  return db
+    .selectFrom("users")
+    .select(identityColumns)
+    .where("username_key", "=", usernameKey(username))
+    .executeTakeFirst();
+}
+
+/** Everyone, as a staff file sees them: usernames are unique across every prison. */
+export function listStaffForImport(db: Db) {
+  return db.selectFrom("users").select(identityColumns).orderBy("id").execute();
+}
+
+/** The time a placement change starts: a new prison or wing restarts "within N days of joining". */
+export function placementTimes(
+  before: { establishment_id: number | null; unit_id: number | null },
+  after: { establishment_id: number | null; unit_id: number | null },
+  now = new Date().toISOString(),
+) {
+  return {
+    ...(before.establishment_id !== after.establishment_id
+      ? { prison_joined_at: after.establishment_id ? now : null }
+      : {}),
+    ...(before.unit_id !== after.unit_id ? { unit_joined_at: after.unit_id ? now : null } : {}),
+  };
 }

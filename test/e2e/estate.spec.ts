@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { freePort } from "../support/ports";
+import { ownWords } from "../support/studio";
 import { startPostgres, type PostgresServer } from "../support/postgres-server";
 import { expectAccessible, signIn } from "./support";
 
@@ -154,6 +155,11 @@ test("a version published on one instance is what officers get on the other at o
   await trainerOnA.getByLabel("The prisoner's first name").fill("Lee");
   await trainerOnA.getByRole("button", { name: "Create from the template" }).click();
   await expect(trainerOnA).toHaveURL(/\/studio\/estate-roll-out\/edit$/);
+  // The template's placeholders cannot be published: the trainer writes their own words first.
+  const yaml = trainerOnA.getByLabel("Scenario YAML");
+  await yaml.fill(ownWords(await yaml.inputValue()));
+  await trainerOnA.getByRole("button", { name: "Save draft" }).click();
+  await expect(trainerOnA.getByText("Draft saved")).toBeVisible();
   await trainerOnA.goto("/studio/estate-roll-out/publish");
   await trainerOnA.getByLabel(/change note/i).fill("First version, for the estate test");
   await trainerOnA.getByRole("button", { name: "Publish this version" }).click();

@@ -23,7 +23,7 @@ test.describe("signing in", () => {
     await expectAccessible(page);
     await page.getByLabel("Username").fill("officer6");
     await page.getByLabel("Password", { exact: true }).fill("not-the-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("alert").getByText("The username or password is not right")).toBeVisible();
     await expect(page).toHaveTitle(/Sign in/);
     await expectAccessible(page);
@@ -31,11 +31,11 @@ test.describe("signing in", () => {
 
   test("empty and over-long fields give field errors", async ({ page }) => {
     await page.goto("/sign-in");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("link", { name: "Enter your username" })).toBeVisible();
     await page.getByLabel("Username").fill("x".repeat(201));
     await page.getByLabel("Password", { exact: true }).fill("whatever-it-is");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("link", { name: "Username must be 200 characters or fewer" })).toBeVisible();
   });
 
@@ -100,6 +100,14 @@ test("an admin creates an officer who can sign in, then deactivates them", async
   const officerContext = await browser.newContext();
   const officer = await officerContext.newPage();
   await signIn(officer, "New.Officer", "a long enough password"); // usernames ignore case
+  // The admin chose the password: the officer chooses their own before anything else.
+  await expect(officer.getByRole("heading", { name: "Change your password" })).toBeVisible();
+  await officer.goto("/record");
+  await expect(officer).toHaveURL(/\/account\/password$/);
+  await officer.getByLabel("Current password").fill("a long enough password");
+  await officer.getByLabel("New password", { exact: true }).fill("quiet harbour lantern 47");
+  await officer.getByLabel("New password again").fill("quiet harbour lantern 47");
+  await officer.getByRole("button", { name: "Change password" }).click();
   await expect(officer.getByRole("heading", { name: "Your training" })).toBeVisible();
 
   await admin.getByRole("button", { name: "Deactivate Rene Castellan" }).click();
@@ -109,15 +117,17 @@ test("an admin creates an officer who can sign in, then deactivates them", async
   await officer.reload();
   await expect(officer).toHaveURL(/\/sign-in/);
   await officer.getByLabel("Username").fill("new.officer");
-  await officer.getByLabel("Password", { exact: true }).fill("a long enough password");
-  await officer.getByRole("button", { name: "Sign in" }).click();
+  await officer.getByLabel("Password", { exact: true }).fill("quiet harbour lantern 47");
+  await officer.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(
     officer.getByText("The username or password is not right, or the account is not active.").first(),
   ).toBeVisible();
 
+  // Other tests create and deactivate users at the same time: look at this officer's rows.
   await admin.goto("/admin/audit?action=user.");
-  await expect(admin.getByText("Alex Rowan deactivated Rene Castellan’s account")).toBeVisible();
-  await expect(admin.getByText("Alex Rowan created an account for Rene Castellan (Officer)")).toBeVisible();
+  const rows = admin.getByRole("row").filter({ hasText: "Rene Castellan" });
+  await expect(rows.filter({ hasText: "Alex Rowan deactivated Rene Castellan’s account" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "Alex Rowan created an account for Rene Castellan (Officer)" })).toHaveCount(1);
   await officerContext.close();
 });
 

@@ -107,9 +107,16 @@ async function ids() {
 
 /** The matrix table as text: one array per officer row (name, wing, statuses). */
 async function matrixOnScreen(page: Page) {
-  return page
-    .locator("#matrix tbody tr")
-    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").trim())));
+  return page.locator("#matrix tbody tr").evaluateAll((rows) =>
+    rows.map((r) =>
+      [...r.querySelectorAll("th, td")].map((c) => {
+        // Statuses only: due dates (shown when training is assigned) are not in the CSV's status columns.
+        const cell = c.cloneNode(true) as Element;
+        cell.querySelectorAll(".app-due").forEach((d) => d.remove());
+        return (cell.textContent ?? "").trim();
+      }),
+    ),
+  );
 }
 
 /** Active officers on a demo wing, by name, as the database has them. */

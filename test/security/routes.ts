@@ -71,9 +71,59 @@ export const ROUTES: Record<string, RouteCase> = {
     form: { samples: (): Fields[] => [{ intent: "end-one", handle: "a".repeat(22) }, { intent: "end-others" }] },
   },
 
+  // Single sign-on is off in these tests: its routes are not there.
+  "routes/auth.oidc._index": { access: "public", page: () => "/auth/oidc", ok: 404 },
+  "routes/auth.oidc.callback": { access: "public", page: () => "/auth/oidc/callback?code=x&state=y", ok: 404 },
+  // An officer who already has a wing is sent on; choosing is once.
+  "routes/account.wing": {
+    access: ["officer"],
+    page: () => "/account/wing",
+    ok: 302,
+    form: { samples: (f) => [{ unitId: String(f.own.wingId), returnTo: "/" }] },
+  },
+  "routes/messages": { access: "signed-in", page: () => "/messages" },
+
   "routes/record": { access: ["officer"], page: () => "/record" },
   "routes/record[.]csv": { access: ["officer"], page: () => "/record.csv" },
   "routes/record[.]json": { access: ["officer"], page: () => "/record.json" },
+  "routes/record_.observations.$observationId": {
+    access: ["officer"],
+    page: (f) => `/record/observations/${f.own.observation}`,
+    foreign: (f) => [`/record/observations/${f.other.observation}`],
+    form: { samples: () => [{ reflection: "I rushed the ending; next time I will summarise first." }] },
+  },
+  "routes/record_.observations[.]csv": { access: ["officer"], page: () => "/record/observations.csv" },
+
+  // Coaching: trainers and managers are coaches; the officer here is not marked as one.
+  "routes/coaching._index": {
+    access: ["trainer", "manager"],
+    page: () => "/coaching",
+    form: { samples: (f) => [{ officerId: String(f.own.officerId) }] },
+  },
+  "routes/coaching.observations.$observationId": {
+    access: ["trainer", "manager", "admin"],
+    page: (f) => `/coaching/observations/${f.own.observation}`,
+    foreign: (f) => [`/coaching/observations/${f.other.observation}`],
+    form: {
+      samples: (): Fields[] => [
+        { intent: "save", rowVersion: "2", questions: "4", minutes: "6", strengths: "Calm." },
+        { intent: "record", rowVersion: "2", questions: "4", minutes: "6", partnership: "4", nextStep: "Ask first." },
+        { intent: "calibrate", partnerId: "1" },
+        { intent: "discard" },
+      ],
+    },
+  },
+  "routes/coaching.calibration": { access: ["trainer", "manager"], page: () => "/coaching/calibration" },
+  "routes/coaching.requests": {
+    access: ["manager"],
+    page: () => "/coaching/requests",
+    form: {
+      samples: (f): Fields[] => [
+        { coachId: String(f.own.trainerId), officerId: String(f.own.officerId), dueOn: "2099-01-31" },
+        { intent: "withdraw", requestId: "1" },
+      ],
+    },
+  },
   "routes/scenarios.$scenarioId": {
     access: ["officer"],
     page: (f) => `/scenarios/${f.scenarioId}`,
@@ -138,10 +188,32 @@ export const ROUTES: Record<string, RouteCase> = {
   }),
 
   "routes/staff": reports("/staff"),
+  "routes/staff_.import._index": {
+    access: ["manager", "admin"],
+    page: () => "/staff/import",
+    form: {
+      samples: (f) => [{ file: `username,name,email,role,prison,wing\nfuzz.officer,Fuzz Officer,,officer,HBK,\n` }],
+      multipart: true,
+    },
+  },
+  // Only the person who uploaded a file sees its preview: there is none here.
+  "routes/staff_.import.$importId": {
+    access: ["manager", "admin"],
+    page: () => "/staff/import/999999",
+    ok: 404,
+    form: "no fields",
+  },
+  "routes/reports.assignments": reports("/reports/assignments", {
+    samples: (f): Fields[] => [
+      { moduleId: "all", audience: "wing", unitId: String(f.own.wingId), due: "days", dueDays: "14" },
+      { intent: "remove", assignmentId: "999999" },
+    ],
+  }),
   "routes/reports._index": reports("/reports"),
   "routes/reports.matrix": reports("/reports/matrix"),
   "routes/reports.wings": reports("/reports/wings"),
   "routes/reports.skills": reports("/reports/skills"),
+  "routes/reports.observed": reports("/reports/observed"),
   "routes/reports.trend": reports("/reports/trend"),
   "routes/reports.target": reports("/reports/target", {
     samples: () => [{ percent: "80", date: "2031-03-31" }],
@@ -153,6 +225,7 @@ export const ROUTES: Record<string, RouteCase> = {
   "routes/reports.exports.matrix[.]csv": reports("/reports/exports/matrix.csv"),
   "routes/reports.exports.attempts[.]csv": reports("/reports/exports/attempts.csv"),
   "routes/reports.exports.statements[.]json": reports("/reports/exports/statements.json"),
+  "routes/reports.exports.observations[.]csv": reports("/reports/exports/observations.csv"),
   "routes/reports.officers.$officerId": {
     access: ["manager", "admin"],
     page: (f) => `/reports/officers/${f.own.officerId}?prison=${f.own.prisonId}`,
@@ -194,6 +267,7 @@ export const ROUTES: Record<string, RouteCase> = {
     samples: (): Fields[] => [
       { intent: "prison", code: "HBK", name: "HMP Hollowbrook (renamed)" },
       { intent: "add-unit", name: "D wing", kind: "wing" },
+      { intent: "names", names: "Mr *\nSmith" },
     ],
   }),
   "routes/admin.prisons.$prisonId.units.$unitId": admin(

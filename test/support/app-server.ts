@@ -103,6 +103,7 @@ export async function startTestServer(db: Kysely<Database>, config: Config = tes
     db,
     config,
     sessions: createSessionStore(db, { secret: TEST_SESSION_SECRET, trustProxy: config.trustProxy }),
+    oidc: null,
   };
   const app = createApp({
     build: await serverBuild(),

@@ -11,6 +11,7 @@ import pino from "pino";
 import { afterAll, inject } from "vitest";
 import { openDatabase, type DatabaseTarget } from "~db/connection.server";
 import type { Database } from "~db/schema";
+import { createOidc } from "~/auth/oidc.server";
 import { createSessionStore } from "~/auth/session.server";
 import { readConfig, type Config } from "~/config.server";
 
@@ -114,6 +115,7 @@ export function testContext(db: Kysely<Database>, config: Config = testConfig())
     db,
     config,
     sessions: createSessionStore(db, { secret: TEST_SESSION_SECRET, trustProxy: config.trustProxy }),
+    oidc: config.oidc ? createOidc(config.oidc) : null,
     log: pino({ level: "silent" }),
     requestId: "test",
     clientAddress: "127.0.0.1",

@@ -13,6 +13,8 @@ const TABLES = [
   "attempts",
   "attempt_steps",
   "scenario_versions",
+  "observations",
+  "observation_requests",
 ];
 
 describe(`migrations on ${TEST_ENGINE}`, () => {

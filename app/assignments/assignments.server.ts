@@ -1,0 +1,206 @@
+// Assignments: managers give modules (or the whole programme) to their prison, a wing or team,
+// or named officers, with a due date. Due dates and overdue come from domain/assignments.ts;
+// this file gathers rows and writes changes with their audit rows.
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
+import { isUniqueViolation } from "~db/errors";
+import {
+  insertAssignments,
+  listAssignments,
+  listPlacements,
+  removeAssignmentRow,
+  type AssignmentRow,
+} from "~db/queries/assignments.server";
+import { recordAudit } from "~db/queries/audit.server";
+import { listOfficers, listWings } from "~db/queries/reports.server";
+import type { CurrentUser } from "~/auth/guard.server";
+import { attemptsOfOfficer } from "~db/queries/attempts.server";
+import { getCurriculum } from "~/curriculum.server";
+import { DUE_LABELS, modulesDue, type AssignmentRule, type ModuleDue, type Placement } from "~/domain/assignments";
+import { formatDay, dayOf } from "~/domain/dates.server";
+import { programmeProgress, type ModuleRules, type ProgrammeProgress } from "~/domain/competency";
+import { toAttemptRecord } from "~/domain/reporting/records";
+import type { FieldErrors } from "~/utils/forms";
+import type { AssignmentInput } from "~/assignments/form";
+
+export function toRule(
+  row: Pick<AssignmentRow, "id" | "module_id" | "unit_id" | "officer_id" | "due_on" | "due_days" | "created_at">,
+): AssignmentRule {
+  return {
+    id: row.id,
+    moduleId: row.module_id,
+    unitId: row.unit_id,
+    officerId: row.officer_id,
+    dueOn: row.due_on,
+    dueDays: row.due_days,
+    createdOn: dayOf(row.created_at),
+  };
+}
+
+function toPlacement(row: Awaited<ReturnType<typeof listPlacements>>[number]): Placement {
+  return {
+    officerId: row.id,
+    unitId: row.unit_id,
+    prisonJoinedOn: dayOf(row.prison_joined_at ?? row.created_at),
+    unitJoinedOn: row.unit_joined_at ? dayOf(row.unit_joined_at) : null,
+  };
+}
+
+/** Each officer's due modules, for a prison whose progress the reports already computed. */
+export async function duesForPrison(
+  db: Kysely<Database>,
+  establishmentId: number,
+  officers: { officerId: number; progress: ProgrammeProgress }[],
+  rules: ModuleRules[],
+  now = new Date(),
+): Promise<Map<number, ModuleDue[]>> {
+  const [assignments, placements] = await Promise.all([
+    listAssignments(db, establishmentId),
+    listPlacements(db, establishmentId),
+  ]);
+  const due = new Map<number, ModuleDue[]>();
+  if (assignments.length === 0) return due;
+  const ruleList = assignments.map(toRule);
+  const placed = new Map(placements.map((p) => [p.id, toPlacement(p)]));
+  const today = dayOf(now);
+  for (const o of officers) {
+    const p = placed.get(o.officerId);
+    if (!p) continue;
+    const modules = rules.map((r, i) => ({ rules: r, progress: o.progress.modules[i] }));
+    const list = modulesDue(ruleList, p, modules, today);
+    if (list.length) due.set(o.officerId, list);
+  }
+  return due;
+}
+
+/** One officer's due modules (their task list). */
+export async function duesForOfficer(
+  db: Kysely<Database>,
+  user: Pick<CurrentUser, "id" | "establishmentId">,
+  progress: ProgrammeProgress,
+  rules: ModuleRules[],
+  now = new Date(),
+): Promise<ModuleDue[]> {
+  if (user.establishmentId === null) return [];
+  const dues = await duesForPrison(db, user.establishmentId, [{ officerId: user.id, progress }], rules, now);
+  return dues.get(user.id) ?? [];
+}
+
+/** The prison's assignments, described for the assignments page. */
+export async function assignmentList(db: Kysely<Database>, establishmentId: number) {
+  return listAssignments(db, establishmentId);
+}
+
+/** The choices the form offers: the prison's wings and active officers. */
+export async function assignmentChoices(db: Kysely<Database>, establishmentId: number) {
+  const [wings, officers] = await Promise.all([listWings(db, establishmentId), listOfficers(db, { establishmentId })]);
+  return {
+    wings: wings.map((w) => ({ id: w.id, name: w.name })),
+    officers: officers.map((o) => ({ id: o.id, name: o.display_name, wing: o.unit_name })),
+  };
+}
+
+const keyOf = (moduleId: string | null, to: string) => `${moduleId ?? "*"}|${to}`;
+
+export async function createAssignments(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  establishmentId: number,
+  input: AssignmentInput,
+  moduleIds: string[],
+): Promise<{ ok: true; count: number } | { ok: false; errors: FieldErrors }> {
+  const errors: FieldErrors = {};
+  if (input.moduleId !== null && !moduleIds.includes(input.moduleId)) errors.moduleId = "Choose a module from the list";
+  const choices = await assignmentChoices(db, establishmentId);
+  // Ids from another prison read as not on the list: no hint that they exist.
+  if (input.audience === "wing" && !choices.wings.some((w) => w.id === input.unitId))
+    errors.unitId = "Choose a wing or team from the list";
+  if (input.audience === "officers" && !input.officerIds.every((id) => choices.officers.some((o) => o.id === id)))
+    errors.officerIds = "Choose officers from the list";
+  if (Object.keys(errors).length) return { ok: false, errors };
+
+  const base = {
+    establishment_id: establishmentId,
+    module_id: input.moduleId,
+    due_on: input.dueOn,
+    due_days: input.dueDays,
+    created_by: user.id,
+  };
+  const rows =
+    input.audience === "prison"
+      ? [{ ...base, unit_id: null, officer_id: null, target_key: keyOf(input.moduleId, "prison") }]
+      : input.audience === "wing"
+        ? [
+            {
+              ...base,
+              unit_id: input.unitId,
+              officer_id: null,
+              target_key: keyOf(input.moduleId, `unit:${input.unitId}`),
+            },
+          ]
+        : input.officerIds.map((id) => ({
+            ...base,
+            unit_id: null,
+            officer_id: id,
+            target_key: keyOf(input.moduleId, `officer:${id}`),
+          }));
+  try {
+    await db.transaction().execute(async (trx) => {
+      await insertAssignments(trx, rows);
+      await recordAudit(trx, {
+        actorUserId: user.id,
+        action: "assignment.created",
+        establishmentId,
+        details: {
+          moduleId: input.moduleId ?? "whole programme",
+          to:
+            input.audience === "wing"
+              ? `unit:${input.unitId}`
+              : input.audience === "officers"
+                ? input.officerIds
+                : "prison",
+          dueOn: input.dueOn,
+          dueDays: input.dueDays,
+        },
+      });
+    });
+  } catch (error) {
+    // The same module for the same people, live already (or added by someone else just now).
+    if (isUniqueViolation(error))
+      return {
+        ok: false,
+        errors: {
+          moduleId: "This is already assigned to them: remove the existing assignment first to change its due date",
+        },
+      };
+    throw error;
+  }
+  return { ok: true, count: rows.length };
+}
+
+export async function removeAssignment(db: Kysely<Database>, user: CurrentUser, establishmentId: number, id: number) {
+  return db.transaction().execute(async (trx) => {
+    if (!(await removeAssignmentRow(trx, establishmentId, id, user.id))) return false;
+    await recordAudit(trx, { actorUserId: user.id, action: "assignment.removed", establishmentId, details: { id } });
+    return true;
+  });
+}
+
+/** What is assigned to an officer, in due order, with titles: their task list's "Assigned to you". */
+export async function assignedToOfficer(db: Kysely<Database>, user: CurrentUser, now = new Date()) {
+  if (user.role !== "officer" || user.establishmentId === null) return [];
+  const [curriculum, rows] = await Promise.all([getCurriculum(db), attemptsOfOfficer(db, user.id)]);
+  const rules = curriculum.map((m) => m.rules);
+  const progress = programmeProgress(rules, rows.map(toAttemptRecord), now);
+  const titles = new Map(curriculum.map((m) => [m.id, m.title]));
+  return (await duesForOfficer(db, user, progress, rules, now)).map((d) => ({
+    moduleId: d.moduleId,
+    title: titles.get(d.moduleId) ?? d.moduleId,
+    dueOn: formatDay(d.dueOn),
+    state: d.state,
+    stateLabel: DUE_LABELS[d.state],
+    refresher: d.refresher,
+  }));
+}
+
+export type AssignedItem = Awaited<ReturnType<typeof assignedToOfficer>>[number];

@@ -1,0 +1,36 @@
+// An officer whose wing Engage does not know (signed in through single sign-on, or imported
+// without one) chooses it once, from their own prison's wings and teams.
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
+import { recordAudit } from "~db/queries/audit.server";
+import { getUnit } from "~db/queries/establishments.server";
+import type { CurrentUser } from "~/auth/guard.server";
+
+export async function chooseOwnWing(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  unitId: number | null,
+): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+  const unit = unitId === null ? undefined : await getUnit(db, unitId);
+  if (!unit || unit.establishment_id !== user.establishmentId)
+    return { ok: false, errors: { unitId: "Choose your wing or team from the list" } };
+  await db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    // Only while no wing is set: choosing is once; afterwards an administrator moves people.
+    const set = await trx
+      .updateTable("users")
+      .set({ unit_id: unit.id, unit_joined_at: now, updated_at: now })
+      .where("id", "=", user.id)
+      .where("unit_id", "is", null)
+      .executeTakeFirst();
+    if (Number(set.numUpdatedRows) === 0) return;
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      action: "user.chose_wing",
+      subjectUserId: user.id,
+      establishmentId: user.establishmentId,
+      details: { unitId: unit.id },
+    });
+  });
+  return { ok: true };
+}

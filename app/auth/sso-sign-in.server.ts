@@ -1,0 +1,157 @@
+// Signing in with claims the sign-in service vouched for: the claims become an identity (domain
+// rules), the prison must exist, then the user is found (by the provider's subject, else by
+// username, so imported staff are linked on first sign-in) or created, and kept up to date from
+// the claims. Each change is audited in the transaction that makes it; a refused sign-in writes
+// nothing but its audit line.
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
+import { isUniqueViolation } from "~db/errors";
+import { recordAudit } from "~db/queries/audit.server";
+import { getEstablishmentByCode, listUnits } from "~db/queries/establishments.server";
+import { deleteSessionsOfUser } from "~db/queries/sessions.server";
+import {
+  findUserByOidcSubject,
+  findUserByUsername,
+  insertUser,
+  placementTimes,
+  updateUser,
+} from "~db/queries/users.server";
+import { mapClaims, type ClaimRules, type Identity } from "~/domain/sso-claims";
+import { NO_PASSWORD } from "~/auth/password.server";
+
+export type SsoSignIn =
+  { ok: true; userId: number; created: boolean; chooseWing: boolean } | { ok: false; message: string };
+
+export async function signInWithClaims(
+  db: Kysely<Database>,
+  claims: Record<string, unknown>,
+  rules: ClaimRules,
+): Promise<SsoSignIn> {
+  const mapped = mapClaims(claims, rules);
+  if (!mapped.ok) return refuse(db, mapped.reason, mapped.message, claims);
+  const identity = mapped.identity;
+  const prison = identity.prisonCode ? await getEstablishmentByCode(db, identity.prisonCode) : null;
+  if (identity.prisonCode && !prison)
+    return refuse(
+      db,
+      "unknown_prison",
+      `Your work account says you work at the prison with code ${identity.prisonCode}, which is not set up in Engage. Ask your Engage administrator to add it; until then you cannot sign in.`,
+      claims,
+    );
+  try {
+    return await signInIdentity(db, identity, prison?.id ?? null);
+  } catch (error) {
+    // Someone's first sign-in, twice at once: the unique keys let one create the user; the other
+    // finds it and carries on.
+    if (!isUniqueViolation(error)) throw error;
+    return signInIdentity(db, identity, prison?.id ?? null);
+  }
+}
+
+async function signInIdentity(db: Kysely<Database>, id: Identity, prisonId: number | null): Promise<SsoSignIn> {
+  const bySubject = await findUserByOidcSubject(db, id.subject);
+  const user = bySubject ?? (await findUserByUsername(db, id.username));
+  if (user && user.oidc_subject !== null && user.oidc_subject !== id.subject)
+    return refuse(
+      db,
+      "username_linked_elsewhere",
+      `The username ${id.username} in Engage belongs to a different work account. Ask your Engage administrator to check it.`,
+      { sub: id.subject, preferred_username: id.username },
+    );
+  if (user?.role === "admin" && user.oidc_subject === null)
+    return refuse(
+      db,
+      "local_admin",
+      `The username ${id.username} is an Engage administrator's own account and cannot be used through single sign-on.`,
+      { sub: id.subject, preferred_username: id.username },
+    );
+  if (user && !user.active)
+    return refuse(
+      db,
+      "deactivated",
+      "Your Engage account has been deactivated. Ask your Engage administrator if you should still have access.",
+      { sub: id.subject, preferred_username: id.username },
+      user.id,
+    );
+
+  const result = await db.transaction().execute(async (trx) => {
+    if (!user) {
+      const userId = await insertUser(trx, {
+        username: id.username,
+        display_name: id.displayName,
+        email: id.email,
+        role: id.role,
+        establishment_id: prisonId,
+        unit_id: null,
+        password_hash: NO_PASSWORD,
+        oidc_subject: id.subject,
+        active: true,
+      });
+      await recordAudit(trx, {
+        actorUserId: userId,
+        action: "user.created",
+        subjectUserId: userId,
+        establishmentId: prisonId,
+        details: { source: "single sign-on", role: id.role },
+      });
+      return { userId, created: true, unitId: null as number | null };
+    }
+    const movedPrison = user.establishment_id !== prisonId;
+    const after = { establishment_id: prisonId, unit_id: movedPrison ? null : user.unit_id };
+    const changes = [
+      user.display_name !== id.displayName && "name",
+      id.email !== null && user.email !== id.email && "email",
+      user.role !== id.role && "role",
+      movedPrison && "prison",
+    ].filter((c): c is string => Boolean(c));
+    if (changes.length || user.oidc_subject === null) {
+      await updateUser(trx, user.id, {
+        display_name: id.displayName,
+        ...(id.email !== null ? { email: id.email } : {}),
+        role: id.role,
+        ...after,
+        ...placementTimes(user, after),
+        oidc_subject: id.subject,
+      });
+    }
+    if (changes.length) {
+      await recordAudit(trx, {
+        actorUserId: user.id,
+        action: "user.updated_from_sign_in",
+        subjectUserId: user.id,
+        establishmentId: prisonId,
+        details: { changes, ...(user.role !== id.role ? { from: user.role, to: id.role } : {}) },
+      });
+      // A new role or prison: sessions elsewhere end, so no page keeps the old access.
+      if (user.role !== id.role || movedPrison) await deleteSessionsOfUser(trx, user.id);
+    }
+    return { userId: user.id, created: false, unitId: after.unit_id };
+  });
+  await recordAudit(db, {
+    actorUserId: result.userId,
+    action: "sign_in.succeeded",
+    subjectUserId: result.userId,
+    establishmentId: prisonId,
+    details: { method: "single sign-on" },
+  });
+  const chooseWing =
+    id.role === "officer" && result.unitId === null && prisonId !== null && (await listUnits(db, prisonId)).length > 0;
+  return { ok: true, userId: result.userId, created: result.created, chooseWing };
+}
+
+async function refuse(
+  db: Kysely<Database>,
+  reason: string,
+  message: string,
+  claims: Record<string, unknown>,
+  subjectUserId: number | null = null,
+): Promise<SsoSignIn> {
+  const who = typeof claims.preferred_username === "string" ? claims.preferred_username : claims.sub;
+  await recordAudit(db, {
+    actorUserId: null,
+    action: "sign_in.failed",
+    subjectUserId,
+    details: { method: "single sign-on", reason, username: typeof who === "string" ? who.slice(0, 64) : null },
+  });
+  return { ok: false, message };
+}

@@ -1,0 +1,217 @@
+/**
+ * Checking a staff file (an HR export) before anything is written: every row is checked against
+ * the prisons, wings and users that exist, and becomes new, changed or unchanged, or an error
+ * with its line. Optionally, active staff of the file's prisons who are missing from it are to
+ * be deactivated. One error anywhere means nothing is imported.
+ */
+import { remove as latinLookAlikes } from "confusables";
+
+export const STAFF_HEADER = ["username", "name", "email", "role", "prison", "wing"] as const;
+export const MAX_STAFF_ROWS = 5000;
+export const IMPORTABLE_ROLES = ["officer", "trainer", "manager"] as const;
+export type ImportableRole = (typeof IMPORTABLE_ROLES)[number];
+
+export interface StaffRow {
+  line: number;
+  cells: string[];
+}
+
+export interface KnownPrison {
+  id: number;
+  code: string;
+  units: { id: number; name: string }[];
+}
+
+export interface ExistingStaff {
+  id: number;
+  username: string;
+  displayName: string;
+  email: string | null;
+  role: "officer" | "trainer" | "manager" | "admin";
+  establishmentId: number | null;
+  unitId: number | null;
+  active: boolean;
+}
+
+export interface ImportContext {
+  prisons: KnownPrison[];
+  users: ExistingStaff[];
+  /** a manager's prison: rows for any other prison are refused; null for administrators */
+  onlyPrisonId: number | null;
+  deactivateMissing: boolean;
+  /** the person importing, never deactivated by their own file */
+  actorId: number | null;
+}
+
+export interface StaffChange {
+  username: string;
+  displayName: string;
+  email: string | null;
+  role: ImportableRole;
+  establishmentId: number;
+  unitId: number | null; // null: keep the current wing (or none for someone new)
+}
+
+export interface PlannedRow {
+  line: number;
+  action: "new" | "changed" | "unchanged";
+  userId: number | null;
+  values: StaffChange;
+  /** what changes, in words ("name", "wing", ...) */
+  changes: string[];
+}
+
+export interface ImportPlan {
+  rows: PlannedRow[];
+  deactivate: { id: number; username: string; displayName: string }[];
+  errors: { line: number; message: string }[];
+  counts: { new: number; changed: number; unchanged: number; deactivated: number; errors: number };
+}
+
+/** The key usernames are unique by: NFKC, lower case (as the users table keeps it). */
+export const usernameKeyOf = (username: string) => username.normalize("NFKC").trim().toLowerCase();
+
+const USERNAME = /^[A-Za-z0-9._@-]{3,64}$/;
+const EMAIL = /^[^\s@<>(),;:"]{1,64}@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+const ODD = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}]/u;
+// A cell a spreadsheet would run as a formula when the file is opened again (CSV injection).
+const FORMULA = /^[=+\-@\t\r]/;
+
+export function checkHeader(cells: string[] | undefined): string | null {
+  const got = (cells ?? []).map((c) =>
+    c
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .toLowerCase(),
+  );
+  if (got.length === STAFF_HEADER.length && got.every((c, i) => c === STAFF_HEADER[i])) return null;
+  return `the first line must be the header ${STAFF_HEADER.join(",")}`;
+}
+
+export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
+  const errors: ImportPlan["errors"] = [];
+  const planned: PlannedRow[] = [];
+  const prisonsByCode = new Map(ctx.prisons.map((p) => [p.code.toUpperCase(), p]));
+  const usersByKey = new Map(ctx.users.map((u) => [usernameKeyOf(u.username), u]));
+  const usersByLookAlike = new Map(ctx.users.map((u) => [latinLookAlikes(u.username).toLowerCase(), u]));
+  const seen = new Map<string, number>();
+
+  if (rows.length > MAX_STAFF_ROWS)
+    errors.push({
+      line: rows[MAX_STAFF_ROWS].line,
+      message: `the file has more than ${MAX_STAFF_ROWS.toLocaleString("en-GB")} staff rows`,
+    });
+
+  for (const row of rows.slice(0, MAX_STAFF_ROWS)) {
+    const fail = (message: string) => errors.push({ line: row.line, message });
+    if (row.cells.length !== STAFF_HEADER.length) {
+      fail(`expected ${STAFF_HEADER.length} values (${STAFF_HEADER.join(",")}), found ${row.cells.length}`);
+      continue;
+    }
+    const [username, name, email, role, prisonCode, wing] = row.cells.map((c) => c.normalize("NFKC").trim());
+    const formula = STAFF_HEADER.find((_, i) => FORMULA.test(row.cells[i].trimStart()) && row.cells[i].trim() !== "");
+    if (formula) {
+      fail(`the ${formula} must not start with =, +, -, @ or a tab: it looks like a spreadsheet formula`);
+      continue;
+    }
+    const odd = STAFF_HEADER.find((_, i) => ODD.test(row.cells[i]));
+    if (odd) {
+      fail(`the ${odd} contains hidden or control characters`);
+      continue;
+    }
+
+    const key = usernameKeyOf(username);
+    const existing = usersByKey.get(key);
+    const lookAlike = usersByLookAlike.get(latinLookAlikes(username).toLowerCase());
+    if (!username) fail("enter a username");
+    else if (seen.has(key)) fail(`username ${username} appears twice in the file (first on line ${seen.get(key)})`);
+    else if (existing && existing.username !== username)
+      fail(`username ${username} differs only in capital letters from the existing username ${existing.username}`);
+    else if (!existing && lookAlike && /[^\x00-\x7f]/.test(username))
+      fail(`username ${username} looks like the existing username ${lookAlike.username} but uses other characters`);
+    else if (!USERNAME.test(username))
+      fail(`username ${username} must be 3 to 64 letters, numbers, full stops, hyphens, underscores or @`);
+    if (username && !seen.has(key)) seen.set(key, row.line);
+
+    if (!name) fail("enter the person's name");
+    else if (name.length > 120) fail("the name must be 120 characters or fewer");
+    if (email && (email.length > 254 || !EMAIL.test(email))) fail(`email ${email} is not an email address`);
+    if (!IMPORTABLE_ROLES.includes(role.toLowerCase() as ImportableRole))
+      fail(`role ${role || "(empty)"} must be officer, trainer or manager`);
+
+    const prison = prisonsByCode.get(prisonCode.toUpperCase());
+    // A manager's file may name only their prison; any other code reads as unknown, never a hint.
+    const allowed = prison && (ctx.onlyPrisonId === null || prison.id === ctx.onlyPrisonId);
+    if (!prisonCode) fail("enter the prison code");
+    else if (!allowed) fail(`prison ${prisonCode} is not a prison code Engage knows`);
+    const unit = allowed && wing ? prison.units.find((u) => u.name.toLowerCase() === wing.toLowerCase()) : undefined;
+    if (allowed && wing && !unit) fail(`wing ${wing} is not a wing or team of ${prison.code}`);
+
+    if (existing?.role === "admin") fail(`${username} is an administrator: administrators are not imported`);
+    else if (existing && ctx.onlyPrisonId !== null && existing.establishmentId !== ctx.onlyPrisonId)
+      fail(`username ${username} is already used by someone outside your prison`);
+
+    if (errors.some((e) => e.line === row.line) || !prison) continue;
+    const values: StaffChange = {
+      username,
+      displayName: name,
+      email: email || existing?.email || null,
+      role: role.toLowerCase() as ImportableRole,
+      establishmentId: prison.id,
+      // An empty wing keeps the current one: officers may have chosen it themselves.
+      unitId: unit ? unit.id : existing && existing.establishmentId === prison.id ? existing.unitId : null,
+    };
+    if (!existing) {
+      planned.push({ line: row.line, action: "new", userId: null, values, changes: [] });
+      continue;
+    }
+    const changes = [
+      existing.displayName !== values.displayName && "name",
+      existing.email !== values.email && "email",
+      existing.role !== values.role && "role",
+      existing.establishmentId !== values.establishmentId && "prison",
+      existing.unitId !== values.unitId && "wing",
+      !existing.active && "reactivated",
+    ].filter((c): c is string => Boolean(c));
+    planned.push({
+      line: row.line,
+      action: changes.length ? "changed" : "unchanged",
+      userId: existing.id,
+      values,
+      changes,
+    });
+  }
+
+  const deactivate: ImportPlan["deactivate"] = [];
+  if (ctx.deactivateMissing) {
+    const inFile = new Set(planned.map((r) => r.userId).filter((id): id is number => id !== null));
+    const prisons = new Set(
+      ctx.onlyPrisonId !== null ? [ctx.onlyPrisonId] : planned.map((r) => r.values.establishmentId),
+    );
+    for (const u of ctx.users) {
+      if (!u.active || u.role === "admin" || u.id === ctx.actorId || inFile.has(u.id)) continue;
+      if (u.establishmentId !== null && prisons.has(u.establishmentId))
+        deactivate.push({ id: u.id, username: u.username, displayName: u.displayName });
+    }
+  }
+
+  errors.sort((a, b) => a.line - b.line);
+  const count = (a: PlannedRow["action"]) => planned.filter((r) => r.action === a).length;
+  return {
+    rows: planned,
+    deactivate,
+    errors,
+    counts: {
+      new: count("new"),
+      changed: count("changed"),
+      unchanged: count("unchanged"),
+      deactivated: deactivate.length,
+      errors: errors.length,
+    },
+  };
+}
+
+/** The command line's last line, and the import's audit summary. */
+export function describeCounts(c: ImportPlan["counts"]): string {
+  return `${c.new} new, ${c.changed} changed, ${c.unchanged} unchanged, ${c.deactivated} deactivated, ${c.errors} errors`;
+}

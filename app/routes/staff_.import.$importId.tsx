@@ -1,0 +1,134 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { ErrorSummary } from "~/components/error-summary";
+import { SummaryList } from "~/components/page";
+import { describeCounts } from "~/domain/staff-import";
+import { confirmStaffImport, previewStaffImport } from "~/staff/import.server";
+import { readFormData } from "~/utils/form-data.server";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = () => title("Check the staff import");
+
+const SHOWN = 500;
+const idOf = (param: string | undefined) => (param && /^\d{1,10}$/.test(param) ? Number(param) : notFound());
+const ACTION_LABELS = { new: "New", changed: "Changed", unchanged: "Unchanged" } as const;
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, { roles: ["manager", "admin"] });
+  const preview = await previewStaffImport(context.db, user, idOf(params.importId));
+  if (!preview) notFound();
+  const rows = preview.plan?.rows.filter((r) => r.action !== "unchanged") ?? [];
+  return {
+    fileName: preview.upload.file_name,
+    applied: preview.applied,
+    counts: preview.plan?.counts ?? null,
+    errors: preview.errors.map((e) => `Line ${e.line}: ${e.message}`),
+    rows: rows.slice(0, SHOWN).map((r) => ({
+      line: r.line,
+      action: ACTION_LABELS[r.action],
+      username: r.values.username,
+      name: r.values.displayName,
+      changes: r.changes.join(", "),
+    })),
+    more: Math.max(0, rows.length - SHOWN),
+    deactivate: preview.plan?.deactivate ?? [],
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { roles: ["manager", "admin"] });
+  await readFormData(request); // the confirm button's form: anything else is refused
+  const result = await confirmStaffImport(context.db, user, idOf(params.importId));
+  if (!result) notFound();
+  if (!result.ok) return data({ message: result.message }, { status: 409 });
+  return context.sessions.redirectWithNotice(request, "/staff", `Staff imported: ${describeCounts(result.counts)}.`);
+}
+
+export default function PreviewImport() {
+  const { fileName, applied, counts, errors, rows, more, deactivate } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  return (
+    <>
+      <a href="/staff/import" className="govuk-back-link">
+        Upload a different file
+      </a>
+      <ErrorSummary errors={refused ? { form: refused.message } : null} details={errors} />
+      <span className="govuk-caption-l">{fileName}</span>
+      <h1 className="govuk-heading-l">{applied ? "This file has been imported" : "Check the staff import"}</h1>
+      {counts ? (
+        <>
+          <p className="govuk-body">Nothing has been saved yet. This is what importing the file will do:</p>
+          <SummaryList
+            rows={[
+              { key: "New staff", value: counts.new },
+              { key: "Changed", value: counts.changed },
+              { key: "Unchanged", value: counts.unchanged },
+              { key: "Deactivated (missing from the file)", value: counts.deactivated },
+            ]}
+          />
+          {rows.length ? (
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--m">New and changed staff</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">
+                    Line
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Username
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Name
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    What happens
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {rows.map((r) => (
+                  <tr key={r.line} className="govuk-table__row">
+                    <td className="govuk-table__cell">{r.line}</td>
+                    <td className="govuk-table__cell">{r.username}</td>
+                    <td className="govuk-table__cell">{r.name}</td>
+                    <td className="govuk-table__cell">
+                      {r.action}
+                      {r.changes ? `: ${r.changes}` : ""}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {more ? <p className="govuk-body">And {more} more not shown here.</p> : null}
+          {deactivate.length ? (
+            <>
+              <h2 className="govuk-heading-m">To be deactivated</h2>
+              <ul className="govuk-list govuk-list--bullet">
+                {deactivate.slice(0, SHOWN).map((d) => (
+                  <li key={d.id}>
+                    {d.displayName} ({d.username})
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {errors.length === 0 ? (
+            <Form method="post">
+              <button type="submit" className="govuk-button">
+                Import these staff
+              </button>
+            </Form>
+          ) : null}
+        </>
+      ) : null}
+      <p className="govuk-body">
+        <a className="govuk-link" href="/staff">
+          {applied ? "Back to staff" : "Cancel and go back to staff"}
+        </a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,222 @@
+// Importing staff from an HR file, for the web pages and the command line alike: read the file
+// (UTF-8 CSV), check every row against what exists (domain/staff-import.ts), and apply a clean
+// file in one transaction with one audit row. A file with any error changes nothing.
+import { parse } from "csv-parse/sync";
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
+import { isUniqueViolation } from "~db/errors";
+import { recordAudit } from "~db/queries/audit.server";
+import { listEstablishments, listUnits } from "~db/queries/establishments.server";
+import { deleteSessionsOfUser } from "~db/queries/sessions.server";
+import {
+  deleteStaleStaffImports,
+  getStaffImport,
+  insertImportedUsers,
+  insertStaffImport,
+  markStaffImportApplied,
+} from "~db/queries/staff-imports.server";
+import { listStaffForImport, placementTimes, updateUser } from "~db/queries/users.server";
+import { NO_PASSWORD } from "~/auth/password.server";
+import type { CurrentUser } from "~/auth/guard.server";
+import { checkHeader, planImport, type ImportPlan, type StaffRow } from "~/domain/staff-import";
+
+/** Largest staff file accepted: 5,000 rows of HR export fit well inside it. */
+export const MAX_STAFF_FILE_BYTES = 900_000;
+
+export type FileProblem = { line: number; message: string };
+export type ReadFile = { ok: true; rows: StaffRow[] } | { ok: false; errors: FileProblem[] };
+
+/** Reads a staff file: UTF-8 text, CSV, with the header first. Blank lines are skipped. */
+export function readStaffFile(bytes: Uint8Array): ReadFile {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, errors: [{ line: 1, message: "the file must be a CSV file saved as UTF-8 text" }] };
+  }
+  if (text.includes("\u0000"))
+    return { ok: false, errors: [{ line: 1, message: "the file must be a CSV file saved as UTF-8 text" }] };
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as never;
+  } catch (error) {
+    const line = Number((error as { lines?: number }).lines) || 1;
+    return { ok: false, errors: [{ line, message: "the file is not valid CSV here (check for an unclosed quote)" }] };
+  }
+  const rows = records.map(({ record, info }) => ({
+    // A quoted value may run over several lines: report the line the row starts on.
+    line: info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0),
+    cells: record,
+  }));
+  const headerProblem = checkHeader(rows[0]?.cells);
+  if (headerProblem) return { ok: false, errors: [{ line: rows[0]?.line ?? 1, message: headerProblem }] };
+  return { ok: true, rows: rows.slice(1) };
+}
+
+export interface ImportOptions {
+  /** a manager's prison; null lets the file name any prison (administrators, the command line) */
+  onlyPrisonId: number | null;
+  deactivateMissing: boolean;
+  actorId: number | null;
+}
+
+/** What a file would do, checked against the database as it is now. */
+export async function planStaffFile(db: Kysely<Database>, bytes: Uint8Array, options: ImportOptions) {
+  const file = readStaffFile(bytes);
+  if (!file.ok) return { plan: null, errors: file.errors };
+  const [establishments, units, users] = await Promise.all([
+    listEstablishments(db),
+    listUnits(db),
+    listStaffForImport(db),
+  ]);
+  const plan = planImport(file.rows, {
+    prisons: establishments.map((e) => ({
+      id: e.id,
+      code: e.code,
+      units: units.filter((u) => u.establishment_id === e.id).map((u) => ({ id: u.id, name: u.name })),
+    })),
+    users: users.map((u) => ({
+      id: u.id,
+      username: u.username,
+      displayName: u.display_name,
+      email: u.email,
+      role: u.role,
+      establishmentId: u.establishment_id,
+      unitId: u.unit_id,
+      active: u.active,
+    })),
+    onlyPrisonId: options.onlyPrisonId,
+    deactivateMissing: options.deactivateMissing,
+    actorId: options.actorId,
+  });
+  return { plan, errors: plan.errors };
+}
+
+export type ApplyResult = { ok: true; counts: ImportPlan["counts"] } | { ok: false; message: string };
+
+/** Writes a clean plan in one transaction, audited as one import with its counts. */
+export async function applyStaffPlan(
+  db: Kysely<Database>,
+  plan: ImportPlan,
+  options: ImportOptions & { source: string; fileName: string; importId?: number },
+): Promise<ApplyResult> {
+  if (plan.errors.length) return { ok: false, message: "The file has errors: nothing was imported." };
+  const before = new Map((await listStaffForImport(db)).map((u) => [u.id, u] as const));
+  try {
+    await db.transaction().execute(async (trx) => {
+      if (options.importId !== undefined && !(await markStaffImportApplied(trx, options.importId, plan.counts)))
+        throw new AlreadyApplied();
+      await insertImportedUsers(
+        trx,
+        plan.rows
+          .filter((r) => r.action === "new")
+          .map((r) => ({
+            username: r.values.username,
+            display_name: r.values.displayName,
+            email: r.values.email,
+            role: r.values.role,
+            establishment_id: r.values.establishmentId,
+            unit_id: r.values.unitId,
+            // No usable password: they sign in with their work account, or an admin sets one.
+            password_hash: NO_PASSWORD,
+          })),
+      );
+      for (const r of plan.rows.filter((r) => r.action === "changed")) {
+        const was = before.get(r.userId!)!;
+        const after = { establishment_id: r.values.establishmentId, unit_id: r.values.unitId };
+        await updateUser(trx, r.userId!, {
+          display_name: r.values.displayName,
+          email: r.values.email,
+          role: r.values.role,
+          ...after,
+          ...placementTimes(was, after),
+          active: true,
+        });
+        if (was.role !== r.values.role || was.establishment_id !== r.values.establishmentId)
+          await deleteSessionsOfUser(trx, r.userId!);
+      }
+      for (const d of plan.deactivate) {
+        await updateUser(trx, d.id, { active: false });
+        await deleteSessionsOfUser(trx, d.id);
+      }
+      await recordAudit(trx, {
+        actorUserId: options.actorId,
+        action: "users.imported",
+        establishmentId: options.onlyPrisonId,
+        details: { ...plan.counts, file: options.fileName.slice(0, 200), source: options.source },
+      });
+    });
+  } catch (error) {
+    if (error instanceof AlreadyApplied) return { ok: false, message: "This file has already been imported." };
+    if (isUniqueViolation(error))
+      return {
+        ok: false,
+        message:
+          "Someone added one of these usernames while you were importing: nothing was imported. Check the file again.",
+      };
+    throw error;
+  }
+  return { ok: true, counts: plan.counts };
+}
+
+class AlreadyApplied extends Error {}
+
+// ---- the web pages: upload, preview, confirm ----
+
+const optionsFor = (user: CurrentUser, deactivateMissing: boolean): ImportOptions => ({
+  onlyPrisonId: user.role === "admin" ? null : user.establishmentId,
+  deactivateMissing,
+  actorId: user.id,
+});
+
+/** Checks an upload; a clean one is kept for the preview (nothing about staff is written yet). */
+export async function uploadStaffFile(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  file: { name: string; bytes: Uint8Array },
+  deactivateMissing: boolean,
+): Promise<{ ok: true; importId: number } | { ok: false; errors: FileProblem[] }> {
+  const { errors } = await planStaffFile(db, file.bytes, optionsFor(user, deactivateMissing));
+  if (errors.length) return { ok: false, errors };
+  await deleteStaleStaffImports(db, new Date(Date.now() - 86_400_000));
+  const importId = await insertStaffImport(db, {
+    uploadedBy: user.id,
+    establishmentId: user.role === "admin" ? null : user.establishmentId,
+    fileName: file.name.slice(0, 200),
+    csv: new TextDecoder().decode(file.bytes),
+    deactivateMissing,
+  });
+  return { ok: true, importId };
+}
+
+/** An upload of this user's, planned again against the database as it is now; null for anyone else's. */
+export async function previewStaffImport(db: Kysely<Database>, user: CurrentUser, importId: number) {
+  const upload = await getStaffImport(db, importId);
+  if (!upload || upload.uploaded_by !== user.id) return null;
+  if (upload.applied_at)
+    return { upload, applied: true as const, plan: null, errors: [], summary: JSON.parse(upload.summary ?? "{}") };
+  const { plan, errors } = await planStaffFile(
+    db,
+    new TextEncoder().encode(upload.csv),
+    optionsFor(user, upload.deactivate_missing),
+  );
+  return { upload, applied: false as const, plan, errors, summary: null };
+}
+
+export async function confirmStaffImport(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  importId: number,
+): Promise<ApplyResult | null> {
+  const preview = await previewStaffImport(db, user, importId);
+  if (!preview) return null;
+  if (preview.applied) return { ok: false, message: "This file has already been imported." };
+  if (!preview.plan || preview.errors.length)
+    return { ok: false, message: "The staff records changed since the preview and the file now has errors." };
+  return applyStaffPlan(db, preview.plan, {
+    ...optionsFor(user, preview.upload.deactivate_missing),
+    source: "upload",
+    fileName: preview.upload.file_name,
+    importId,
+  });
+}

@@ -1,0 +1,75 @@
+// Assignments (what is due by when, for whom) and the placements their due dates count from.
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../schema";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A prison's live assignments (not removed), newest first, with the wing's and officer's names. */
+export function listAssignments(db: Db, establishmentId: number) {
+  return db
+    .selectFrom("assignments as a")
+    .leftJoin("units as w", "w.id", "a.unit_id")
+    .leftJoin("users as o", "o.id", "a.officer_id")
+    .select([
+      "a.id",
+      "a.module_id",
+      "a.unit_id",
+      "a.officer_id",
+      "a.due_on",
+      "a.due_days",
+      "a.created_at",
+      "w.name as unit_name",
+      "o.display_name as officer_name",
+    ])
+    .where("a.establishment_id", "=", establishmentId)
+    .where("a.removed_at", "is", null)
+    .orderBy("a.created_at", "desc")
+    .orderBy("a.id", "desc")
+    .execute();
+}
+
+export type AssignmentRow = Awaited<ReturnType<typeof listAssignments>>[number];
+
+export interface NewAssignment {
+  establishment_id: number;
+  module_id: string | null;
+  unit_id: number | null;
+  officer_id: number | null;
+  due_on: string | null;
+  due_days: number | null;
+  target_key: string;
+  created_by: number;
+}
+
+export async function insertAssignments(db: Db, rows: NewAssignment[]) {
+  const now = new Date().toISOString();
+  if (rows.length === 0) return;
+  await db
+    .insertInto("assignments")
+    .values(rows.map((r) => ({ ...r, created_at: now })))
+    .execute();
+}
+
+/** Removes a live assignment of the prison; false when there is none (already removed, or not theirs). */
+export async function removeAssignmentRow(db: Db, establishmentId: number, id: number, by: number) {
+  const result = await db
+    .updateTable("assignments")
+    .set({ removed_at: new Date().toISOString(), removed_by: by })
+    .where("id", "=", id)
+    .where("establishment_id", "=", establishmentId)
+    .where("removed_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Where a prison's active officers are, and since when (optionally one officer). */
+export function listPlacements(db: Db, establishmentId: number, officerId?: number) {
+  let q = db
+    .selectFrom("users")
+    .select(["id", "unit_id", "prison_joined_at", "unit_joined_at", "created_at"])
+    .where("establishment_id", "=", establishmentId)
+    .where("role", "=", "officer")
+    .where("active", "=", true);
+  if (officerId !== undefined) q = q.where("id", "=", officerId);
+  return q.execute();
+}

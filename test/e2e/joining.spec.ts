@@ -1,0 +1,160 @@
+// Joining the prison service, end to end: single sign-on through a real OpenID Provider (started by
+// Playwright beside the server), a staff import from a CSV file, and an assignment with a due date
+// seen by an officer and in the matrix. axe checks every new page.
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, signIn } from "./support";
+
+async function signInWithWorkAccount(page: Page, login: string) {
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: "Sign in with your work account" }).click();
+  await expect(page.getByRole("heading", { name: "Test sign-in service" })).toBeVisible();
+  await page.getByLabel("Username").fill(login);
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
+test.describe("single sign-on", () => {
+  test("a new officer signs in with their work account, chooses their wing once and lands on their training", async ({
+    page,
+  }) => {
+    await page.goto("/sign-in");
+    await expectAccessible(page);
+    await signInWithWorkAccount(page, "sso.officer");
+    await expect(page.getByRole("heading", { name: "Which wing or team do you work on?" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await expect(page.getByRole("link", { name: "Choose your wing or team from the list" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel("C wing").check();
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Your training" })).toBeVisible();
+    await expect(page.getByText("C wing, HMP Hollowbrook (demo)")).toBeVisible();
+    await expect(page.getByText("Rhiannon Pryce")).toBeVisible();
+
+    // Signing out goes through the provider's end-session endpoint and back to Engage's sign-in page,
+    // signed out of both: signing in again asks for the username at the provider.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/session\/end/);
+    await page.getByRole("button", { name: "Yes, sign me out" }).click();
+    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/sign-in$/);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.getByRole("button", { name: "Sign in with your work account" }).click();
+    await expect(page.getByRole("heading", { name: "Test sign-in service" })).toBeVisible();
+  });
+
+  test("a manager's role comes from a mapped claim", async ({ page }) => {
+    await signInWithWorkAccount(page, "sso.manager");
+    await expect(page.getByRole("heading", { level: 1, name: "Training in your prison" })).toBeVisible();
+  });
+
+  test("someone from a prison Engage does not know is refused with a page naming it", async ({ page }) => {
+    await signInWithWorkAccount(page, "sso.stranger");
+    await expect(page.getByRole("heading", { name: "You could not be signed in" })).toBeVisible();
+    await expect(page.getByText("the prison with code ZZZ, which is not set up in Engage")).toBeVisible();
+    await expectAccessible(page);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+});
+
+test("an admin imports a staff file with one bad row, sees the line, fixes it and imports", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/staff/import");
+  await expectAccessible(page);
+  const header = "username,name,email,role,prison,wing";
+  const bad = `${header}\ne2e.import1,Ffion Rees,ffion.rees@justice.example,officer,HBK,C wing\ne2e.import2,Gus Tate,,officer,HBK,Q wing\n`;
+  await page
+    .getByLabel("Staff file (CSV)")
+    .setInputFiles({ name: "staff.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByText("Line 3: wing Q wing is not a wing or team of HBK")).toBeVisible();
+  await expectAccessible(page);
+
+  const fixed = bad.replace("Q wing", "B wing");
+  await page
+    .getByLabel("Staff file (CSV)")
+    .setInputFiles({ name: "staff.csv", mimeType: "text/csv", buffer: Buffer.from(fixed) });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("heading", { name: "Check the staff import" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "e2e.import2" })).toBeVisible();
+  await expectAccessible(page);
+  // Nothing is saved before confirming.
+  const staff = await page.context().newPage();
+  await staff.goto("/admin/users?q=e2e.import");
+  await expect(staff.getByText("Gus Tate")).toHaveCount(0);
+  await page.getByRole("button", { name: "Import these staff" }).click();
+  await expect(page.getByText("Staff imported: 2 new, 0 changed, 0 unchanged, 0 deactivated, 0 errors.")).toBeVisible();
+  await page.goto("/admin/users?q=e2e.import");
+  await expect(page.getByRole("link", { name: "Gus Tate" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Ffion Rees" })).toBeVisible();
+});
+
+test("a manager assigns module 1 to A wing due in 14 days; an A wing officer sees it due; the matrix shows it", async ({
+  browser,
+}) => {
+  const manager = await (await browser.newContext()).newPage();
+  await signIn(manager, "manager");
+  await manager.goto("/reports/assignments");
+  await expectAccessible(manager);
+  const moduleTitle = (await manager.getByLabel("What to assign").locator("option").nth(2).textContent())!.trim();
+  await manager.getByLabel("What to assign").selectOption({ index: 2 });
+  await manager.getByLabel("A wing or team").check();
+  await manager.getByLabel("Wing or team", { exact: true }).selectOption({ label: "A wing" });
+  await manager.getByLabel("By a date").check();
+  const due = new Date(Date.now() + 14 * 86_400_000);
+  const [y, m, d] = due.toLocaleDateString("en-CA", { timeZone: "Europe/London" }).split("-");
+  await manager.getByLabel("Day", { exact: true }).fill(d);
+  await manager.getByLabel("Month", { exact: true }).fill(m);
+  await manager.getByLabel("Year", { exact: true }).fill(y);
+  await manager.getByRole("button", { name: "Assign" }).click();
+  await expect(manager.getByText("Training assigned.")).toBeVisible();
+  await manager.setViewportSize({ width: 375, height: 800 });
+  await expectAccessible(manager);
+  await manager.setViewportSize({ width: 1280, height: 800 });
+  const dueText = due.toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "Europe/London",
+  });
+  const row = manager.locator("#assignments tbody tr").filter({ hasText: moduleTitle });
+  await expect(row).toContainText("A wing");
+  await expect(row).toContainText(`By ${dueText}`);
+  await expectAccessible(manager);
+
+  const officer = await (await browser.newContext()).newPage();
+  await signIn(officer, "officer2");
+  await expect(officer.getByRole("heading", { name: "Assigned to you" })).toBeVisible();
+  const item = officer
+    .getByRole("list")
+    .filter({ has: officer.getByRole("link", { name: moduleTitle }) })
+    .first();
+  await expect(item).toContainText(`Due by ${dueText}`);
+  await expectAccessible(officer);
+
+  await manager.goto("/reports/matrix?due=assigned");
+  await expect(manager.locator("#matrix caption")).toHaveText(/^[23] officers$/);
+  const priya = manager.locator("#matrix tbody tr").filter({ hasText: "Priya Lindqvist" });
+  await expect(priya).toContainText(`Due ${dueText}`);
+  await expectAccessible(manager);
+
+  // The overview counts it; then the manager removes it again.
+  await manager.goto("/reports");
+  await expect(manager.locator("#assignment-summary")).toContainText("On track");
+  await manager.goto("/reports/assignments");
+  await manager.getByRole("button", { name: `Remove ${moduleTitle} for A wing` }).click();
+  await expect(manager.getByText("Assignment removed.")).toBeVisible();
+});
+
+test("an officer sees their messages; officers and trainers get 403 on assignment and import pages", async ({
+  page,
+}) => {
+  await signIn(page, "officer4");
+  await page.getByRole("link", { name: "Messages" }).click();
+  await expect(page.getByRole("heading", { name: "Your messages" })).toBeVisible();
+  await expectAccessible(page);
+  for (const path of ["/reports/assignments", "/staff/import"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(403);
+  }
+});

@@ -1,0 +1,164 @@
+// Staff import through the command line and the web pages, on a real database: a file with any
+// bad row changes nothing; a clean one is applied once, in one transaction, audited once.
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { requestAs, testContext, testDatabase, userIdOf } from "../support/database";
+import { responseOf } from "../support/oidc-flow";
+
+const { runUsersImport } = await import("~/staff/import-command.server");
+const upload = await import("~/routes/staff_.import._index");
+const preview = await import("~/routes/staff_.import.$importId");
+
+const db = await testDatabase();
+const context = testContext(db);
+const fixture = (name: string) => `test/fixtures/staff/${name}`;
+const count = async (table: "users" | "audit_events") =>
+  Number((await db.selectFrom(table).select(db.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+
+async function cli(...args: string[]) {
+  const lines: string[] = [];
+  const code = await runUsersImport(db, args, (l) => lines.push(l));
+  return { code, lines };
+}
+
+function tempFile(text: string | Uint8Array) {
+  const file = `${fs.mkdtempSync("/tmp/engage-import-")}/staff.csv`;
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+describe("users:import from the command line", () => {
+  it("reports a bad row by line, exits 1 and writes nothing", async () => {
+    const [users, audit] = [await count("users"), await count("audit_events")];
+    const { code, lines } = await cli(fixture("one-bad-row.csv"));
+    expect(code).toBe(1);
+    expect(lines).toEqual([
+      "line 3: wing Z wing is not a wing or team of HBK",
+      "import: 2 new, 0 changed, 0 unchanged, 0 deactivated, 1 errors",
+    ]);
+    expect([await count("users"), await count("audit_events")]).toEqual([users, audit]);
+  });
+
+  it("checks without writing on --dry-run, then imports, audited as one import", async () => {
+    const users = await count("users");
+    expect(await cli(fixture("good.csv"), "--dry-run")).toEqual({
+      code: 0,
+      lines: ["import: 3 new, 1 changed, 0 unchanged, 0 deactivated, 0 errors (dry run: nothing written)"],
+    });
+    expect(await count("users")).toBe(users);
+    expect(await cli(fixture("good.csv"))).toEqual({
+      code: 0,
+      lines: ["import: 3 new, 1 changed, 0 unchanged, 0 deactivated, 0 errors"],
+    });
+    expect(await count("users")).toBe(users + 3);
+    const created = await db
+      .selectFrom("users")
+      .selectAll()
+      .where("username_key", "=", "new.officer1")
+      .executeTakeFirstOrThrow();
+    expect(created).toMatchObject({ role: "officer", password_hash: "none", email: "aled.morgan@justice.example" });
+    expect(created.unit_joined_at).not.toBeNull();
+    const audit = await db.selectFrom("audit_events").selectAll().where("action", "=", "users.imported").execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0].details!)).toMatchObject({
+      new: 3,
+      changed: 1,
+      source: "command line",
+      file: "good.csv",
+    });
+    // The same file again changes nothing.
+    expect((await cli(fixture("good.csv"))).lines.at(-1)).toBe(
+      "import: 0 new, 0 changed, 4 unchanged, 0 deactivated, 0 errors",
+    );
+  });
+
+  it("deactivates staff missing from the file when asked", async () => {
+    const file = tempFile("username,name,email,role,prison,wing\nofficer,Sam Okafor,,officer,HBK,A wing\n");
+    const { code, lines } = await cli(file, "--deactivate-missing", "--dry-run");
+    expect(code).toBe(0);
+    // Every other active officer, trainer and manager of HBK, but never the admin.
+    expect(lines.at(-1)).toMatch(/^import: 0 new, 0 changed, 1 unchanged, (\d+) deactivated, 0 errors/);
+    expect(Number(/(\d+) deactivated/.exec(lines.at(-1)!)![1])).toBeGreaterThan(5);
+  });
+
+  it("refuses a file that is not UTF-8, one without the header, and bad arguments", async () => {
+    expect((await cli(tempFile(new Uint8Array([0x75, 0x73, 0xff, 0xfe, 0x0a])))).lines[0]).toBe(
+      "line 1: the file must be a CSV file saved as UTF-8 text",
+    );
+    const noHeader = await cli(tempFile("jo,Jo,,officer,HBK,\n"));
+    expect(noHeader.code).toBe(1);
+    expect(noHeader.lines[0]).toMatch(
+      /^line 1: the first line must be the header username,name,email,role,prison,wing/,
+    );
+    expect((await cli()).code).toBe(2);
+    expect((await cli(fixture("good.csv"), "--force")).lines[0]).toBe("unknown option --force");
+  });
+});
+
+function multipart(text: string, name = "staff.csv", deactivate = false) {
+  const form = new FormData();
+  form.set("file", new File([text], name, { type: "text/csv" }));
+  if (deactivate) form.set("deactivateMissing", "yes");
+  return form;
+}
+
+describe("staff import pages", () => {
+  it("officers and trainers get 403", async () => {
+    for (const who of ["officer", "trainer"]) {
+      const request = await requestAs(context, who, "/staff/import");
+      expect((await responseOf(() => upload.loader({ request, params: {}, context } as any))).status).toBe(403);
+    }
+  });
+
+  it("a manager's file naming another prison is refused line by line; nothing is kept", async () => {
+    await db
+      .insertInto("establishments")
+      .values({ code: "OTH", name: "HMP Other", created_at: new Date().toISOString() })
+      .execute();
+    const request = await requestAs(context, "manager", "/staff/import", {
+      method: "POST",
+      body: multipart("username,name,email,role,prison,wing\nzed,Zed Other,,officer,OTH,\n"),
+    });
+    const response = await responseOf(() => upload.action({ request, params: {}, context } as any));
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toContain("Line 2: prison OTH is not a prison code Engage knows");
+    expect(
+      Number((await db.selectFrom("staff_imports").select(db.fn.countAll().as("n")).executeTakeFirstOrThrow()).n),
+    ).toBe(0);
+  });
+
+  it("previews, then imports once; another user's preview is a 404", async () => {
+    const text = "username,name,email,role,prison,wing\nweb.officer,Wen Bo,,officer,HBK,C wing\n";
+    const request = await requestAs(context, "manager", "/staff/import", { method: "POST", body: multipart(text) });
+    const uploaded = await responseOf(() => upload.action({ request, params: {}, context } as any));
+    expect(uploaded.status).toBe(302);
+    const path = uploaded.headers.get("location")!;
+    const importId = path.split("/").pop()!;
+    const shown = await responseOf(async () =>
+      preview.loader({ request: await requestAs(context, "manager", path), params: { importId }, context } as any),
+    );
+    expect(JSON.parse(await shown.text())).toMatchObject({ counts: { new: 1 }, rows: [{ username: "web.officer" }] });
+    expect(
+      await db.selectFrom("users").select("id").where("username_key", "=", "web.officer").executeTakeFirst(),
+    ).toBeUndefined();
+
+    const asAdmin = await responseOf(async () =>
+      preview.loader({ request: await requestAs(context, "admin", path), params: { importId }, context } as any),
+    );
+    expect(asAdmin.status).toBe(404);
+
+    const confirm = async () =>
+      responseOf(async () =>
+        preview.action({
+          request: await requestAs(context, "manager", path, { method: "POST", body: new URLSearchParams() }),
+          params: { importId },
+          context,
+        } as any),
+      );
+    expect((await confirm()).status).toBe(302);
+    expect(await userIdOf(db, "web.officer")).toBeGreaterThan(0);
+    const again = await confirm();
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain("already been imported");
+  });
+});

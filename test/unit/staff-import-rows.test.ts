@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { checkHeader, planImport, type ExistingStaff, type ImportContext, type StaffRow } from "~/domain/staff-import";
+
+const prisons = [
+  {
+    id: 1,
+    code: "HBK",
+    units: [
+      { id: 10, name: "A wing" },
+      { id: 11, name: "B wing" },
+    ],
+  },
+  { id: 2, code: "MDI", units: [{ id: 20, name: "Houseblock 1" }] },
+];
+const users: ExistingStaff[] = [
+  {
+    id: 100,
+    username: "officer",
+    displayName: "Sam Okafor",
+    email: null,
+    role: "officer",
+    establishmentId: 1,
+    unitId: 10,
+    active: true,
+  },
+  {
+    id: 101,
+    username: "officer2",
+    displayName: "Priya Lindqvist",
+    email: null,
+    role: "officer",
+    establishmentId: 1,
+    unitId: 10,
+    active: true,
+  },
+  {
+    id: 102,
+    username: "manager",
+    displayName: "Chris Pemberton",
+    email: null,
+    role: "manager",
+    establishmentId: 1,
+    unitId: null,
+    active: true,
+  },
+  {
+    id: 103,
+    username: "admin",
+    displayName: "Alex Rowan",
+    email: null,
+    role: "admin",
+    establishmentId: null,
+    unitId: null,
+    active: true,
+  },
+  {
+    id: 104,
+    username: "mdi.officer",
+    displayName: "Pat Moor",
+    email: null,
+    role: "officer",
+    establishmentId: 2,
+    unitId: 20,
+    active: true,
+  },
+];
+const ctx: ImportContext = { prisons, users, onlyPrisonId: null, deactivateMissing: false, actorId: 103 };
+const rows = (...lines: string[][]): StaffRow[] => lines.map((cells, i) => ({ line: i + 2, cells }));
+
+describe("staff file rows", () => {
+  it("needs the header", () => {
+    expect(checkHeader(["username", "name", "email", "role", "prison", "wing"])).toBeNull();
+    expect(checkHeader(["\uFEFFUsername", "Name", "Email", "Role", "Prison", "Wing"])).toBeNull();
+    expect(checkHeader(["jo", "Jo", "", "officer", "HBK", ""])).toMatch(/first line must be the header/);
+    expect(checkHeader(undefined)).toMatch(/header/);
+  });
+
+  it("sorts good rows into new, changed and unchanged, keeping a wing the file leaves empty", () => {
+    const plan = planImport(
+      rows(
+        ["new.one", "New One", "new.one@justice.example", "officer", "HBK", "B wing"],
+        ["officer", "Sam Okafor", "", "officer", "hbk", ""],
+        ["officer2", "Priya Lindqvist-Hart", "", "Trainer", "HBK", "a wing"],
+      ),
+      ctx,
+    );
+    expect(plan.errors).toEqual([]);
+    expect(plan.counts).toEqual({ new: 1, changed: 1, unchanged: 1, deactivated: 0, errors: 0 });
+    expect(plan.rows[0]).toMatchObject({ action: "new", values: { unitId: 11, email: "new.one@justice.example" } });
+    expect(plan.rows[1]).toMatchObject({ action: "unchanged", userId: 100, values: { unitId: 10 } });
+    expect(plan.rows[2]).toMatchObject({ action: "changed", changes: ["name", "role"] });
+  });
+
+  it("reports each bad row with its line", () => {
+    const plan = planImport(
+      rows(
+        ["jo", "Jo", "", "officer", "XYZ", ""], // unknown prison (and short username)
+        ["pat.b", "Pat B", "", "officer", "HBK", "Z wing"], // unknown wing
+        ["kim", "Kim", "", "governor", "HBK", ""], // bad role
+        ["kim", "Kim Again", "", "officer", "HBK", ""], // duplicate in the file
+        ["Officer2", "Priya", "", "officer", "HBK", ""], // differs only in case from an existing one
+        ["\u043efficer", "Look Alike", "", "officer", "HBK", ""], // Cyrillic o: looks like "officer"
+        ["lee", "", "", "officer", "HBK", ""], // empty name
+        ["=cmd|' /C calc'!A0", "Evil", "", "officer", "HBK", ""], // formula-looking
+        ["ok.name", "@SUM(1+1)", "", "officer", "HBK", ""], // formula-looking name
+        ["admin", "Alex Rowan", "", "manager", "HBK", ""], // an administrator
+        ["short", "Too", "few"], // wrong number of values
+        ["mail", "Mail", "not-an-email", "officer", "HBK", ""],
+      ),
+      ctx,
+    );
+    const byLine = Object.fromEntries(plan.errors.map((e) => [e.line, e.message]));
+    expect(byLine[2]).toMatch(/prison XYZ is not a prison code Engage knows/);
+    expect(byLine[3]).toMatch(/wing Z wing is not a wing or team of HBK/);
+    expect(byLine[4]).toMatch(/role governor must be officer, trainer or manager/);
+    expect(byLine[5]).toMatch(/appears twice in the file \(first on line 4\)/);
+    expect(byLine[6]).toMatch(/differs only in capital letters from the existing username officer2/);
+    expect(byLine[7]).toMatch(/looks like the existing username officer/);
+    expect(byLine[8]).toMatch(/enter the person's name/);
+    expect(byLine[9]).toMatch(/spreadsheet formula/);
+    expect(byLine[10]).toMatch(/spreadsheet formula/);
+    expect(byLine[11]).toMatch(/administrator/);
+    expect(byLine[12]).toMatch(/expected 6 values/);
+    expect(byLine[13]).toMatch(/not an email address/);
+    expect(plan.rows.length).toBe(0);
+    expect(plan.counts.errors).toBe(plan.errors.length);
+  });
+
+  it("limits a manager to their own prison, naming other codes as unknown", () => {
+    const plan = planImport(
+      rows(["x.new", "X New", "", "officer", "MDI", ""], ["mdi.officer", "Pat Moor", "", "officer", "HBK", ""]),
+      { ...ctx, onlyPrisonId: 1, actorId: 102 },
+    );
+    expect(plan.errors.map((e) => e.message)).toEqual([
+      "prison MDI is not a prison code Engage knows",
+      "username mdi.officer is already used by someone outside your prison",
+    ]);
+  });
+
+  it("deactivates the file's prisons' active staff missing from it, but never admins or the importer", () => {
+    const plan = planImport(rows(["officer", "Sam Okafor", "", "officer", "HBK", ""]), {
+      ...ctx,
+      deactivateMissing: true,
+      actorId: 102,
+    });
+    expect(plan.deactivate.map((d) => d.username)).toEqual(["officer2"]);
+    expect(plan.counts.deactivated).toBe(1);
+  });
+
+  it("refuses more than 5,000 rows", () => {
+    const many = Array.from({ length: 5001 }, (_, i) => ["user" + i, "User " + i, "", "officer", "HBK", ""]);
+    const plan = planImport(rows(...many), ctx);
+    expect(plan.errors[0]).toMatchObject({ line: 5002, message: "the file has more than 5,000 staff rows" });
+  });
+});
