@@ -5,6 +5,7 @@ export const AUDIT_KINDS = [
   { value: "", label: "All events" },
   { value: "sign_in", label: "Sign-ins" },
   { value: "user.", label: "User changes" },
+  { value: "users.", label: "Staff imports" },
   { value: "prison.", label: "Prison changes" },
   { value: "unit.", label: "Wing and team changes" },
   { value: "record.", label: "Officer records viewed" },
@@ -14,4 +15,7 @@ export const AUDIT_KINDS = [
   { value: "reply.", label: "Written replies opened and rated" },
   { value: "target.", label: "Training targets set" },
   { value: "engagement.", label: "Programme engagement figures" },
+  { value: "assignment.", label: "Training assigned" },
+  // Both "observation." (each observation) and "observations." (the report of them).
+  { value: "observation", label: "Observations on the wing" },
 ] as const;

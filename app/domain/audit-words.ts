@@ -52,8 +52,11 @@ const moduleName = (f: AuditFacts, id: unknown) => {
 type Phrase = (f: AuditFacts, who: string, whom: string) => string;
 
 const PHRASES: Record<string, Phrase> = {
-  "sign_in.succeeded": (_, who) => `${who} signed in`,
-  "sign_in.failed": (f) => `Someone failed to sign in as ${quoted(f.details.username) || "an unknown username"}`,
+  "sign_in.succeeded": (f, who) => `${who} signed in${viaSso(f)}`,
+  "sign_in.failed": (f) => {
+    const why = SSO_REFUSALS[text(f.details.reason)];
+    return `Someone failed to sign in as ${quoted(f.details.username) || "an unknown username"}${viaSso(f)}${why ? `: ${why}` : ""}`;
+  },
   "sign_in.refused": (f) =>
     `Engage refused a sign-in as ${quoted(f.details.username) || "an unknown username"}: too many wrong passwords`,
   "session.ended": (f, who) =>
@@ -62,6 +65,8 @@ const PHRASES: Record<string, Phrase> = {
       : `${who} signed out of one of their other sessions`,
   "user.created": (f, who, whom) => {
     const role = f.details.role ? ` (${f.names.role(f.details.role)})` : "";
+    if (f.details.source === "single sign-on")
+      return `An account for ${whom}${role} was made when they first signed in through single sign-on`;
     return f.actor === null && f.details.by
       ? `An account for ${whom}${role} was created on the server (${text(f.details.by)})`
       : `${who} created an account for ${whom}${role}`;
@@ -73,6 +78,30 @@ const PHRASES: Record<string, Phrase> = {
     return place.length ? `${who} moved ${whom} to ${place.join(", ")}` : `${who} took ${whom} off their wing`;
   },
   "user.renamed": (_, who, whom) => `${who} changed the name on ${possessive(whom)} account`,
+  "user.email_changed": (_, who, whom) => `${who} changed ${possessive(whom)} email address`,
+  "user.made_coach": (_, who, whom) => `${who} made ${whom} an MI coach`,
+  "user.coach_removed": (_, who, whom) => `${who} took ${whom} off the MI coaches`,
+  "user.chose_wing": (f, who) =>
+    `${who} chose their wing or team: ${f.names.unit(f.details.unitId) ?? "one since removed"}`,
+  "user.updated_from_sign_in": (f, _, whom) => {
+    const changes = Array.isArray(f.details.changes)
+      ? f.details.changes.map((c) => SSO_CHANGES[text(c)] ?? text(c))
+      : [];
+    const role =
+      f.details.from && f.details.to
+        ? ` (role from ${f.names.role(f.details.from)} to ${f.names.role(f.details.to)})`
+        : "";
+    return `Single sign-on updated ${possessive(whom)} ${listed(changes) || "account"} from their work account${role}`;
+  },
+  "users.imported": (f, who) => {
+    const counts = (["new", "changed", "unchanged", "deactivated"] as const)
+      .filter((k) => typeof f.details[k] === "number")
+      .map((k) => `${text(f.details[k])} ${k}`);
+    const from = `from ${quoted(f.details.file) || "a file"}${counts.length ? `: ${counts.join(", ")}` : ""}`;
+    return f.actor === null
+      ? `Staff${forPrison(f)} were imported on the server ${from}`
+      : `${who} imported staff${forPrison(f)} ${from}`;
+  },
   "user.password_reset": (_, who, whom) => `${who} reset ${possessive(whom)} password`,
   "user.password_changed": (_, who) => `${who} changed their own password`,
   "user.deactivated": (_, who, whom) => `${who} deactivated ${possessive(whom)} account`,
@@ -86,6 +115,42 @@ const PHRASES: Record<string, Phrase> = {
       ? `${who} renamed ${text(f.details.previousName)} to ${text(f.details.name)} at ${f.prison ?? "a prison"}`
       : `${who} changed ${text(f.details.name)} at ${f.prison ?? "a prison"}`,
   "unit.removed": (f, who) => `${who} removed ${text(f.details.name)} from ${f.prison ?? "a prison"}`,
+  "prison.listed_names_changed": (f, who) =>
+    `${who} changed the names observations refuse at ${f.prison ?? "a prison"}${count(f.details.patterns, "name or pattern", "names or patterns")}`,
+  "assignment.created": (f, who) => {
+    const what = f.details.moduleId === "whole programme" ? "the whole programme" : moduleName(f, f.details.moduleId);
+    const to = f.details.to;
+    const whom = Array.isArray(to)
+      ? `${to.length} named officer${to.length === 1 ? "" : "s"}`
+      : typeof to === "string" && to.startsWith("unit:")
+        ? (f.names.unit(Number(to.slice(5))) ?? "a wing or team since removed")
+        : `everyone at ${f.prison ?? "the prison"}`;
+    const due =
+      typeof f.details.dueOn === "string"
+        ? `, due by ${f.names.day(f.details.dueOn)}`
+        : typeof f.details.dueDays === "number"
+          ? `, due within ${f.details.dueDays} days of joining`
+          : "";
+    return `${who} assigned ${what} to ${whom}${due}`;
+  },
+  "assignment.removed": (f, who) => `${who} removed an assignment of training at ${f.prison ?? "a prison"}`,
+  "observation.requested": (f, who, whom) =>
+    `${who} asked a coach to observe ${whom} on the wing${typeof f.details.dueOn === "string" ? ` by ${f.names.day(f.details.dueOn)}` : ""}`,
+  "observation.request_cancelled": (f, who) =>
+    `${who} withdrew a request to observe an officer at ${f.prison ?? "a prison"}`,
+  "observation.started": (_, who, whom) => `${who} started observing ${whom} on the wing`,
+  "observation.recorded": (f, who, whom) =>
+    `${who} recorded an observation of ${whom}${count(f.details.minutes, "minute", "minutes")}`,
+  "observation.discarded": (_, who, whom) => `${who} discarded a draft observation of ${whom}`,
+  "observation.calibration_linked": (_, who, whom) =>
+    `${who} linked their observation of ${whom} with another coach’s, to compare scores`,
+  "observation.viewed": (f, who, whom) =>
+    f.actor !== null && f.actor === f.subject
+      ? `${who} opened an observation of their own practice`
+      : `${who} opened an observation of ${whom}`,
+  "observation.reflected": (_, who) => `${who} wrote a reflection on an observation of their practice`,
+  "observations.report_viewed": (f, who) =>
+    `${who} opened the report of observed practice${forPrison(f)}${count(f.details.officers, "officer", "officers")}`,
   "record.viewed": (_, who, whom) => `${who} opened ${possessive(whom)} training record`,
   "reply.opened": (_, who, whom) => `${who} opened a written reply by ${whom} to rate it`,
   "reply.reviewed": (f, who, whom) =>
@@ -126,22 +191,57 @@ const EXPORTS: Record<string, (f: AuditFacts, who: string, whom: string) => stri
       f.details.scenario,
     )} as YAML`,
   audit_csv: (f, who) => `${who} downloaded the audit log as CSV${rows(f, "event")}`,
+  observations_csv: (f, who) => `${who} downloaded observations${forPrison(f)} as CSV${rows(f, "observation")}`,
+  own_observations_csv: (_, who) => `${who} downloaded the observations of their own practice as CSV`,
 };
 const forPrison = (f: AuditFacts) => (f.prison ? ` for ${f.prison}` : "");
 function rows(f: AuditFacts, noun: string) {
-  const n = f.details.rows;
-  return typeof n === "number" ? ` (${n.toLocaleString("en-GB")} ${noun}${n === 1 ? "" : "s"})` : "";
+  return count(f.details.rows, noun, `${noun}s`);
 }
+/** " (3 officers)", or nothing when the record has no number. */
+function count(n: unknown, one: string, many: string) {
+  return typeof n === "number" ? ` (${n.toLocaleString("en-GB")} ${n === 1 ? one : many})` : "";
+}
+/** "name, email address and role" */
+function listed(items: string[]) {
+  return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+const viaSso = (f: AuditFacts) => (f.details.method === "single sign-on" ? " through single sign-on" : "");
+/** Why single sign-on turned someone away (app/domain/sso-claims.ts, app/auth/sso-sign-in.server.ts). */
+const SSO_REFUSALS: Record<string, string> = {
+  no_subject: "the sign-in service did not say who they are",
+  bad_username: "the sign-in service gave a username Engage cannot use",
+  no_role: "their work account gives them no Engage role",
+  several_prisons: "their work account names more than one prison",
+  no_prison: "their work account names no prison",
+  unknown_prison: "their prison is not set up in Engage",
+  username_linked_elsewhere: "that username belongs to a different work account",
+  local_admin: "that username is an administrator’s own account",
+  deactivated: "their account is deactivated",
+};
+const SSO_CHANGES: Record<string, string> = {
+  name: "name",
+  email: "email address",
+  role: "role",
+  prison: "prison",
+};
 
 /** "user.chose_wing" -> "user chose wing": an action this list does not know, still in words. */
 const inWords = (action: string) => action.replace(/[._]+/g, " ").trim();
 
+const own = <T>(table: Record<string, T>, key: string) =>
+  Object.prototype.hasOwnProperty.call(table, key) ? table[key] : null;
+const phraseFor = (action: string) =>
+  action.startsWith("export.") ? own(EXPORTS, action.slice(7)) : own(PHRASES, action);
+
+/** Whether an action has its own sentence (rather than its code in words). */
+export const hasWords = (action: string) => phraseFor(action) !== null;
+
 export function describeAudit(f: AuditFacts): string {
   const who = f.actor ?? "Someone not signed in";
   const whom = f.subject ?? "someone";
-  const own = (table: Record<string, Phrase>, key: string) =>
-    Object.prototype.hasOwnProperty.call(table, key) ? table[key] : null;
-  const phrase = f.action.startsWith("export.") ? own(EXPORTS, f.action.slice(7)) : own(PHRASES, f.action);
+  const phrase = phraseFor(f.action);
   if (phrase) return phrase(f, who, whom);
   return `${who}: ${inWords(f.action)}${f.subject ? ` (${f.subject})` : ""}`;
 }

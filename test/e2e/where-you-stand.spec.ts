@@ -291,7 +291,7 @@ test("a trainer sees what publishing does to officers' statuses, and retires, re
     `${officers(practisedNow)} in ${AUTHORITY_TITLE}: from Practised – assessment next to In progress`,
   );
   await expect(impact).toContainText(
-    `${officers(competentNow)} who ${competentNow === 1 ? "is" : "are"} Competent stay Competent: they will need this scenario by their next refresher.`,
+    `${officers(competentNow)} who ${competentNow === 1 ? "is Competent stays" : "are Competent stay"} Competent: they will need this scenario by their next refresher.`,
   );
   await expectAccessibleAtBothWidths(trainer);
   await trainer.getByLabel("Change note").fill("First version");

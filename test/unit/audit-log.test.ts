@@ -119,7 +119,7 @@ describe("the audit log in people's words", () => {
       }),
     ).toBe("Someone failed to sign in as “sam”");
     // An action not in the list still reads as words; built-in names are not phrases.
-    expect(say("user.chose_wing")).toBe("Jo Bloggs: user chose wing (Sam Okafor)");
+    expect(say("user.something_new")).toBe("Jo Bloggs: user something new (Sam Okafor)");
     expect(say("constructor")).toBe("Jo Bloggs: constructor (Sam Okafor)");
     expect(parseDetails("not json")).toEqual({});
     expect(parseDetails("[1]")).toEqual({});
