@@ -1,8 +1,7 @@
 // Pieces of the assignments page, the matrix and the officer's task list: a due date in words with
-// its tag (colour never the only signal).
+// its tag (colour never the only signal). Dates arrive as words from the loader (domain/dates.server.ts).
 import { Tag } from "~/components/page";
 import { DUE_LABELS, type DueState } from "~/domain/assignments";
-import { formatDay } from "~/domain/dates.server";
 
 const DUE_COLOURS = { on_track: "blue", due_soon: "yellow", overdue: "red" } as const;
 
@@ -12,10 +11,10 @@ export function DueTag({ state, label }: { state: DueState; label: string }) {
 }
 
 /** Under a status in the matrix: the due date, and Overdue when it is. */
-export function DueText({ due }: { due: { dueOn: string; state: DueState; refresher: boolean } }) {
+export function DueText({ due }: { due: { dueText: string; state: DueState; refresher: boolean } }) {
   return (
     <span className="app-due govuk-body-s govuk-!-display-block govuk-!-margin-top-1">
-      {due.refresher ? "Refresher due" : "Due"} {formatDay(due.dueOn)}
+      {due.refresher ? "Refresher due" : "Due"} {due.dueText}
       {due.state === "overdue" ? (
         <>
           {" "}

@@ -8,6 +8,7 @@ import { PROGRESS_ORDER } from "~/domain/vocabulary";
 import { progressRank, type OfficerProgress } from "~/domain/reporting/aggregate";
 import { prisonProgress } from "~/reports/progress.server";
 import { duesForPrison } from "~/assignments/assignments.server";
+import { formatDay } from "~/domain/dates.server";
 import { DUE_FILTERS, type DueFilter, type ModuleDue } from "~/domain/assignments";
 
 export const MATRIX_PAGE_SIZE = 50;
@@ -125,7 +126,10 @@ export async function matrixReport(
       name: o.name,
       wing: o.wingName,
       statuses: o.progress.modules.map((m) => m.status),
-      dues: rest.modules.map((m) => dues.get(o.officerId)?.find((d) => d.moduleId === m.id) ?? null),
+      dues: rest.modules.map((m) => {
+        const due = dues.get(o.officerId)?.find((d) => d.moduleId === m.id);
+        return due ? { ...due, dueText: formatDay(due.dueOn) } : null;
+      }),
     })),
   };
 }
