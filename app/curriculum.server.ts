@@ -215,6 +215,7 @@ async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]
             maxMiNonAdherent: m.thresholds.max_mi_non_adherent,
           },
           refresherMonths: m.refresher_months,
+          requiresObservation: m.requires_observation,
         },
         scenarios,
       };

@@ -34,6 +34,9 @@ const NAVIGATION: Record<Role, NavItem[]> = {
   ],
 };
 
-export function navigationFor(role: Role): NavItem[] {
-  return NAVIGATION[role];
+const COACHING: NavItem = { href: "/coaching", text: "Coaching" };
+
+/** The role's links, and Coaching for MI coaches. */
+export function navigationFor(role: Role, { coach = false }: { coach?: boolean } = {}): NavItem[] {
+  return coach ? [...NAVIGATION[role], COACHING] : NAVIGATION[role];
 }

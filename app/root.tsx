@@ -18,6 +18,7 @@ import { getCurrentUser } from "~/auth/guard.server";
 import { NotificationBanner } from "~/components/page";
 import { useNonce } from "~/nonce";
 import { navigationFor } from "~/navigation";
+import { isCoach } from "~/domain/observation/coaches";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/assets/engage.css" },
@@ -46,17 +47,29 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const headers = notice ? { "Set-Cookie": await context.sessions.commit(request, session) } : undefined;
   return data(
     {
-      user: user && { displayName: user.displayName, role: user.role, establishmentName: user.establishmentName },
+      user: user && {
+        displayName: user.displayName,
+        role: user.role,
+        establishmentName: user.establishmentName,
+        coach: isCoach(user),
+      },
       notice,
     },
     { headers },
   );
 }
 
-// A step in a conversation, or the studio checking YAML as a trainer types, changes nothing the
-// layout shows (who is signed in, notices), so the root loader is not run again for them.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, nextUrl, defaultShouldRevalidate }) => {
+// A step in a conversation, the studio checking YAML as a trainer types, or an observation saving
+// itself, changes nothing the layout shows (who is signed in, notices), so the root loader is not run again for them.
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formAction,
+  formData,
+  nextUrl,
+  defaultShouldRevalidate,
+}) => {
   if (formAction === "/studio/validate") return false;
+  // A coach's sheet saving itself as they tally.
+  if (formData?.get("autosave") === "1") return false;
   if (
     formAction?.startsWith("/attempts/") &&
     !formAction.endsWith("/abandon") &&
@@ -71,7 +84,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const { pathname } = useLocation();
   const user = root?.user ?? null;
-  const items = user ? navigationFor(user.role) : [];
+  const items = user ? navigationFor(user.role, { coach: user.coach }) : [];
   return (
     <html lang="en-GB" className="govuk-template govuk-template--rebranded">
       <head>

@@ -11,6 +11,12 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+/** A foreign key refused the write: the row is still referred to (or refers to nothing). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "23503" || code === "SQLITE_CONSTRAINT_FOREIGNKEY";
+}
+
 // What node-postgres itself throws when a connection drops or cannot be had (these carry no code).
 const CLIENT_CONNECTION_ERRORS =
   /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;

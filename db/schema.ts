@@ -12,6 +12,8 @@ export interface EstablishmentTable {
   code: string; // short code shown in lists, unique (e.g. "HBV")
   name: string;
   created_at: string;
+  /** words and name patterns observations refuse, one a line ("Mr *"); "" for none */
+  listed_name_patterns: ColumnType<string, string | undefined, string>;
 }
 
 export interface UnitTable {
@@ -32,6 +34,7 @@ export interface UserTable {
   unit_id: number | null;
   password_hash: string; // "scrypt$N$r$p$salt$hash", parameters kept with each hash; NO_PASSWORD for none
   active: ColumnType<boolean, boolean | undefined, boolean>; // false when deactivated
+  mi_coach: ColumnType<boolean, boolean | undefined, boolean>; // an officer an admin marks as an MI coach
   created_at: string;
   updated_at: string;
   email: ColumnType<string | null, string | null | undefined, string | null>;
@@ -260,8 +263,58 @@ export interface JobLeaseTable {
   last_run_on: string | null; // YYYY-MM-DD (London) of the last daily run that finished
 }
 
+// ---- coaching on the wing ----
+export type ObservationStatus = "draft" | "recorded";
+
+export interface ObservationTable {
+  id: Generated<number>;
+  establishment_id: number; // the officer's prison when the observation started
+  officer_id: number;
+  coach_id: number;
+  status: ObservationStatus;
+  row_version: number; // optimistic lock: each save bumps it
+  started_at: string;
+  updated_at: string;
+  recorded_at: string | null;
+  minutes: number | null; // length of the conversation, 3 to 20 when recorded
+  // behaviour counts, 0 to 200 each (MITI 4.2.1: open and closed questions together)
+  questions: ColumnType<number, number | undefined, number>;
+  simple_reflections: ColumnType<number, number | undefined, number>;
+  complex_reflections: ColumnType<number, number | undefined, number>;
+  affirms: ColumnType<number, number | undefined, number>;
+  seeking_collaboration: ColumnType<number, number | undefined, number>;
+  emphasizing_autonomy: ColumnType<number, number | undefined, number>;
+  giving_information: ColumnType<number, number | undefined, number>;
+  persuade_with_permission: ColumnType<number, number | undefined, number>;
+  persuades: ColumnType<number, number | undefined, number>;
+  confronts: ColumnType<number, number | undefined, number>;
+  // MITI 4.2.1 global ratings, 1 to 5 (null in a draft not yet rated)
+  cultivating_change_talk: number | null;
+  softening_sustain_talk: number | null;
+  partnership: number | null;
+  empathy: number | null;
+  strengths: string | null;
+  next_step: string | null;
+  officer_reflection: string | null;
+  reflected_at: string | null;
+  calibration_partner_id: number | null;
+}
+
+export interface ObservationRequestTable {
+  id: Generated<number>;
+  establishment_id: number;
+  officer_id: number;
+  coach_id: number;
+  due_on: string; // YYYY-MM-DD
+  requested_by: number;
+  requested_at: string;
+  done_at: string | null;
+  cancelled_at: string | null;
+  cancelled_by: number | null;
+}
+
 /** Columns stored as 0/1 on SQLite that the app reads as booleans (see db/connection.server.ts). */
-export const BOOLEAN_COLUMNS = ["active", "must_change_password", "deactivate_missing"] as const;
+export const BOOLEAN_COLUMNS = ["active", "must_change_password", "deactivate_missing", "mi_coach"] as const;
 
 export interface Database {
   establishments: EstablishmentTable;
@@ -284,6 +337,8 @@ export interface Database {
   assignments: AssignmentTable;
   messages: MessageTable;
   job_leases: JobLeaseTable;
+  observations: ObservationTable;
+  observation_requests: ObservationRequestTable;
   module_memberships: ModuleMembershipTable;
 }
 
@@ -297,3 +352,4 @@ export type AttemptStep = Selectable<AttemptStepTable>;
 export type ScenarioVersion = Selectable<ScenarioVersionTable>;
 export type Message = Selectable<MessageTable>;
 export type Assignment = Selectable<AssignmentTable>;
+export type Observation = Selectable<ObservationTable>;

@@ -1,5 +1,5 @@
 // Once per Vitest run: the migrated template databases every test file copies (with and without the
-// demo prison), and, for ENGAGE_TEST_DB=postgres, a throwaway PostgreSQL server to hold them.
+// demo prison's sign-ins), and, for ENGAGE_TEST_DB=postgres, a throwaway PostgreSQL server to hold them.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -39,7 +39,9 @@ export default async function setup(project: TestProject) {
     const read = readConfig({ NODE_ENV: "test", ENGAGE_DEMO: kind === "demo" ? "true" : "false" });
     if (!read.ok) throw new Error(read.problems.join("; "));
     const db = openDatabase(targets[kind]);
-    await prepareDatabase(db, read.config, pino({ level: "silent" }));
+    // Tests know the demo prison as its nine sign-ins with no training yet; a test of the full
+    // demo (with its generated staff and history) makes one itself.
+    await prepareDatabase(db, read.config, pino({ level: "silent" }), { history: false });
     await db.destroy();
     if (targets[kind].engine === "sqlite") {
       // One file to copy: fold the write-ahead log into it.

@@ -1,6 +1,6 @@
 // The prison and unit forms' schemas.
 import { z } from "zod";
-import { optionalId, text } from "~/utils/forms";
+import { longText, text } from "~/utils/forms";
 
 export const PrisonForm = z.object({
   code: text("a short code", { max: 10 })
@@ -9,8 +9,12 @@ export const PrisonForm = z.object({
   name: text("the prison's name", { max: 120 }),
 });
 
+/** Adding a wing or team, and renaming one: the same two fields. */
 export const UnitForm = z.object({
-  unitId: optionalId(),
   name: text("a name for the wing or team", { max: 60 }),
   kind: z.enum(["wing", "team"], { error: "Choose whether this is a wing or a team" }),
+});
+
+export const ListedNamesForm = z.object({
+  names: longText("the list", { max: 20_000 }),
 });

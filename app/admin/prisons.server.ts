@@ -1,18 +1,38 @@
 // Prisons and units: writes with their audit rows, names checked for clashes.
 import type { Kysely } from "kysely";
-import { isUniqueViolation } from "~db/errors";
-import type { Database, UnitKind } from "~db/schema";
+import { isForeignKeyViolation, isUniqueViolation } from "~db/errors";
+import type { Database, Unit, UnitKind } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
 import {
+  deleteUnit,
   establishmentCodeTaken,
+  getEstablishment,
   getUnit,
   insertEstablishment,
   insertUnit,
+  unitMembers,
   unitNameTaken,
   updateEstablishment,
+  updateListedNames,
   updateUnit,
 } from "~db/queries/establishments.server";
-import type { CurrentUser } from "~/auth/guard.server";
+import { notFound, type CurrentUser } from "~/auth/guard.server";
+import { parseNamePatterns } from "~/domain/observation/identifiers";
+
+/** The prison named in the address, or a 404. */
+export async function loadPrison(db: Kysely<Database>, params: { prisonId?: string }) {
+  const id = Number(params.prisonId);
+  if (!Number.isSafeInteger(id) || id < 1) notFound();
+  return (await getEstablishment(db, id)) ?? notFound();
+}
+
+/** A wing or team of that prison named in the address, or a 404 (another prison's unit included). */
+export async function loadUnit(db: Kysely<Database>, prisonId: number, params: { unitId?: string }) {
+  const id = Number(params.unitId);
+  if (!Number.isSafeInteger(id) || id < 1) notFound();
+  const unit = await getUnit(db, id);
+  return unit && unit.establishment_id === prisonId ? unit : notFound();
+}
 
 type Result = { ok: true; id: number } | { ok: false; errors: Record<string, string> };
 
@@ -38,32 +58,75 @@ export async function saveEstablishment(
   return unlessTaken(saving, taken);
 }
 
-export async function saveUnit(
+/** Adds a wing or team to a prison. */
+export async function addUnit(
   db: Kysely<Database>,
   actor: CurrentUser,
   establishmentId: number,
-  unitId: number | null,
   values: { name: string; kind: UnitKind },
 ): Promise<Result> {
-  if (unitId !== null) {
-    const unit = await getUnit(db, unitId);
-    if (!unit || unit.establishment_id !== establishmentId)
-      return { ok: false, errors: { form: "That wing or team is not in this prison" } };
-  }
   const taken: Result = { ok: false, errors: { name: "This prison already has a wing or team with that name" } };
-  if (await unitNameTaken(db, establishmentId, values.name, unitId ?? undefined)) return taken;
+  if (await unitNameTaken(db, establishmentId, values.name)) return taken;
   const saving = db.transaction().execute(async (trx) => {
-    const savedId = unitId ?? (await insertUnit(trx, { establishment_id: establishmentId, ...values }));
-    if (unitId) await updateUnit(trx, unitId, values);
+    const id = await insertUnit(trx, { establishment_id: establishmentId, ...values });
     await recordAudit(trx, {
       actorUserId: actor.id,
-      action: unitId ? "unit.updated" : "unit.created",
+      action: "unit.created",
       establishmentId,
-      details: { unitId: savedId, ...values },
+      details: { unitId: id, ...values },
     });
-    return savedId;
+    return id;
   });
   return unlessTaken(saving, taken);
+}
+
+/** Renames a wing or team (or makes a wing a team); its staff stay on it. */
+export async function renameUnit(
+  db: Kysely<Database>,
+  actor: CurrentUser,
+  unit: Unit,
+  values: { name: string; kind: UnitKind },
+): Promise<Result> {
+  const taken: Result = { ok: false, errors: { name: "This prison already has a wing or team with that name" } };
+  if (await unitNameTaken(db, unit.establishment_id, values.name, unit.id)) return taken;
+  const saving = db.transaction().execute(async (trx) => {
+    await updateUnit(trx, unit.id, values);
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      action: "unit.updated",
+      establishmentId: unit.establishment_id,
+      details: { unitId: unit.id, ...values, previousName: unit.name, previousKind: unit.kind },
+    });
+    return unit.id;
+  });
+  return unlessTaken(saving, taken);
+}
+
+export type RemoveResult = { ok: true } | { ok: false; reason: "in-use"; active: number; deactivated: number };
+
+/**
+ * Removes a wing or team no one is on, active or deactivated (a deactivated account still names
+ * its wing, and may be reactivated). Anything else still pointing at it refuses the removal too.
+ */
+export async function removeUnit(db: Kysely<Database>, actor: CurrentUser, unit: Unit): Promise<RemoveResult> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const members = await unitMembers(trx, unit.id);
+      if (members.active + members.deactivated > 0) return { ok: false, reason: "in-use", ...members } as const;
+      await deleteUnit(trx, unit.id);
+      await recordAudit(trx, {
+        actorUserId: actor.id,
+        action: "unit.removed",
+        establishmentId: unit.establishment_id,
+        details: { unitId: unit.id, name: unit.name, kind: unit.kind },
+      });
+      return { ok: true } as const;
+    });
+  } catch (error) {
+    // Someone was put on it between the count and the removal, or something else refers to it.
+    if (!isForeignKeyViolation(error)) throw error;
+    return { ok: false, reason: "in-use", ...(await unitMembers(db, unit.id)) };
+  }
 }
 
 /** The saved id, or `taken` when another request saved the same code or name first (the unique index decides). */
@@ -74,4 +137,28 @@ async function unlessTaken(saving: Promise<number>, taken: Result): Promise<Resu
     if (isUniqueViolation(error)) return taken;
     throw error;
   }
+}
+
+/**
+ * The names and words observations refuse. The audit row says how many, never which: the list may
+ * hold names that must not spread.
+ */
+export async function saveListedNames(
+  db: Kysely<Database>,
+  actor: CurrentUser,
+  establishmentId: number,
+  text: string,
+): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+  const { patterns, errors } = parseNamePatterns(text);
+  if (errors.length) return { ok: false, errors: { names: errors.slice(0, 3).join(". ") } };
+  await db.transaction().execute(async (trx) => {
+    await updateListedNames(trx, establishmentId, patterns.join("\n"));
+    await recordAudit(trx, {
+      actorUserId: actor.id,
+      action: "prison.listed_names_changed",
+      establishmentId,
+      details: { patterns: patterns.length },
+    });
+  });
+  return { ok: true };
 }

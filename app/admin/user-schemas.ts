@@ -12,6 +12,15 @@ const placement = {
 };
 
 export const NewUserForm = z.object({ username: username(), password: newPassword(), ...placement });
-export const EditUserForm = z.object({ intent: z.literal("edit"), ...placement });
+export const EditUserForm = z.object({
+  intent: z.literal("edit"),
+  ...placement,
+  // A checkbox: sent as "yes" when ticked, not sent at all when not.
+  miCoach: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === "yes", "Tick the box or leave it empty")
+    .transform((v) => v === "yes"),
+});
 export const ResetPasswordForm = z.object({ intent: z.literal("reset-password"), password: newPassword() });
 export const ActiveForm = z.object({ intent: z.enum(["deactivate", "reactivate"]) });

@@ -85,13 +85,15 @@ export async function editUser(
   db: Kysely<Database>,
   actor: CurrentUser,
   userId: number,
-  input: Placement & { displayName: string; email?: string | null },
+  input: Placement & { displayName: string; email?: string | null; miCoach?: boolean },
 ) {
   const before = await getUserWithPlace(db, userId);
   if (!before) return { ok: false as const, errors: { form: "That user no longer exists" } };
   const errors = await checkPlacement(db, input);
   if (actor.id === userId && input.role !== "admin") errors.role = "You cannot remove your own administrator role";
   if (Object.keys(errors).length) return { ok: false as const, errors };
+  // Only officers are marked: trainers and managers coach by their role.
+  const miCoach = input.role === "officer" && (input.miCoach ?? before.mi_coach);
   await db.transaction().execute(async (trx) => {
     await updateUser(trx, userId, {
       display_name: input.displayName,
@@ -100,6 +102,7 @@ export async function editUser(
       establishment_id: input.establishmentId,
       unit_id: input.unitId,
       ...placementTimes(before, { establishment_id: input.establishmentId, unit_id: input.unitId }),
+      mi_coach: miCoach,
     });
     const base = { actorUserId: actor.id, subjectUserId: userId, establishmentId: input.establishmentId };
     if (before.role !== input.role)
@@ -113,6 +116,8 @@ export async function editUser(
     if (before.display_name !== input.displayName) await recordAudit(trx, { ...base, action: "user.renamed" });
     if (input.email !== undefined && before.email !== input.email)
       await recordAudit(trx, { ...base, action: "user.email_changed" });
+    if (before.mi_coach !== miCoach)
+      await recordAudit(trx, { ...base, action: miCoach ? "user.made_coach" : "user.coach_removed" });
     // A user whose role or prison changed signs in again, so no page keeps old access.
     if (before.role !== input.role || before.establishment_id !== input.establishmentId)
       await deleteSessionsOfUser(trx, userId);

@@ -13,7 +13,10 @@ export type ExportKind =
   | "lrs_delivery"
   | "own_record_csv"
   | "own_record_json"
-  | "scenario_yaml";
+  | "observations_csv"
+  | "own_observations_csv"
+  | "scenario_yaml"
+  | "audit_csv";
 
 export interface ExportAudit {
   /** the prison the rows belong to (null for the studio's scenarios) */

@@ -4,6 +4,7 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { Role } from "~db/schema";
 import { getUserWithPlace } from "~db/queries/users.server";
 import { crossSiteReason, siteHostOf, writeHeadersOf } from "~/security.server";
+import { isCoach } from "~/domain/observation/coaches";
 
 export interface CurrentUser {
   id: number;
@@ -16,6 +17,8 @@ export interface CurrentUser {
   unitName: string | null;
   /** an administrator chose their password: they must choose their own before anything else */
   mustChangePassword: boolean;
+  /** an officer an admin has marked as an MI coach (trainers and managers are coaches anyway) */
+  miCoach?: boolean;
 }
 
 // One look-up per request: the root loader and the page's loader both ask.
@@ -46,6 +49,7 @@ async function lookUpCurrentUser(request: Request, context: AppLoadContext): Pro
     unitId: row.unit_id,
     unitName: row.unit_name,
     mustChangePassword: row.must_change_password,
+    miCoach: row.mi_coach,
   };
 }
 
@@ -78,6 +82,17 @@ export async function requireUser(
 }
 
 const OPEN_WHILE_CHANGING_PASSWORD = new Set(["/account/password", "/account/sessions", "/sign-out"]);
+
+/** A coach of a prison (see domain/observation/coaches.ts); anyone else gets a 403 page. */
+export async function requireCoach(
+  request: Request,
+  context: AppLoadContext,
+): Promise<CurrentUser & { establishmentId: number }> {
+  const user = await requireUser(request, context);
+  if (!isCoach(user) || user.establishmentId === null)
+    throw new Response("Only MI coaches can observe officers.", { status: 403 });
+  return { ...user, establishmentId: user.establishmentId };
+}
 
 /** The prison a user's lists are limited to: null means every prison (admins). */
 export function establishmentScope(user: CurrentUser): number | null {

@@ -2,7 +2,8 @@
 import { migrateToLatest, openDatabase } from "~db/connection.server";
 import { countUsers } from "~db/queries/users.server";
 import { loadConfigOrExit } from "~/config.server";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "~/seed/demo.server";
+import { importLibrary } from "~/curriculum.server";
+import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemo } from "~/seed/demo.server";
 import { describeTarget } from "./database-name";
 
 const config = loadConfigOrExit();
@@ -14,9 +15,13 @@ try {
     console.error(`${where} already has users: the demo data is only loaded into an empty database.`);
     process.exitCode = 1;
   } else {
-    await seedDemo(db);
-    console.log(`Seeded the demo prison into ${where}. Sign in with password "${DEMO_PASSWORD}" as:`);
-    for (const u of DEMO_USERS) console.log(`  ${u.username} (${u.role})`);
+    // The demo's training history is played on the library's scenario versions.
+    await importLibrary(db, { dir: config.scenariosDir, log: console.log });
+    const made = await seedDemo(db);
+    console.log(
+      `Seeded the demo prison into ${where}: ${made?.officers} officers, ${made?.attempts} attempts. Sign in with password "${DEMO_PASSWORD}" as:`,
+    );
+    for (const u of DEMO_SIGN_INS) console.log(`  ${u.username} (${u.role})`);
   }
 } finally {
   await db.destroy();

@@ -2,6 +2,7 @@
 // title and a description that points to the table beside it, which holds the same figures for
 // screen readers; series differ by dash pattern and marker as well as colour.
 import { useId } from "react";
+import { wholeTicks } from "~/domain/reporting/axis";
 
 export const CHART_COLOURS = ["#1d70b8", "#00703c", "#d4351c", "#6f72af", "#f47738", "#505a5f"];
 const DASHES = ["", "8 4", "2 3", "12 3 3 3"];
@@ -17,6 +18,7 @@ interface LineChartProps {
   description: string;
   labels: string[];
   series: LineSeries[];
+  /** the largest value to show: the axis runs on to the next whole step */
   yMax: number;
   yFormat?: (v: number) => string;
   /** a vertical marker, such as the target date */
@@ -29,12 +31,12 @@ const PAD = { left: 56, right: 16, top: 16, bottom: 48 };
 
 export function LineChart({ title, description, labels, series, yMax, yFormat = String, marker }: LineChartProps) {
   const id = useId();
-  const max = yMax > 0 ? yMax : 1;
+  const ticks = wholeTicks(yMax);
+  const max = ticks.at(-1)!;
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
   const x = (i: number) => PAD.left + (labels.length <= 1 ? innerW / 2 : (i * innerW) / (labels.length - 1));
   const y = (v: number) => PAD.top + innerH - (Math.min(v, max) / max) * innerH;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   const every = Math.max(1, Math.ceil(labels.length / 12));
   return (
     <figure className="app-chart">
@@ -44,8 +46,15 @@ export function LineChart({ title, description, labels, series, yMax, yFormat = 
         {ticks.map((t) => (
           <g key={t}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke="#b1b4b6" strokeWidth={1} />
-            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" fontSize={12} fill="#0b0c0c">
-              {yFormat(Math.round(t * 10) / 10)}
+            <text
+              x={PAD.left - 6}
+              y={y(t) + 4}
+              textAnchor="end"
+              fontSize={12}
+              fill="#0b0c0c"
+              className="app-chart__tick"
+            >
+              {yFormat(t)}
             </text>
           </g>
         ))}

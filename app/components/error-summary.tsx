@@ -5,11 +5,14 @@ export function ErrorSummary({
   errors,
   details = [],
   title = "There is a problem",
+  idPrefix,
 }: {
   errors: Record<string, string | undefined> | undefined | null;
   /** further lines with no field to link to (for example a file's problems, line by line) */
   details?: string[];
   title?: string;
+  /** the fields' idPrefix, when a page has two forms with a field of the same name */
+  idPrefix?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors ?? {}).filter((e): e is [string, string] => Boolean(e[1]));
@@ -25,7 +28,7 @@ export function ErrorSummary({
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
             {entries.map(([field, message]) => (
-              <li key={field}>{field === "form" ? message : <a href={`#${fieldId(field)}`}>{message}</a>}</li>
+              <li key={field}>{field === "form" ? message : <a href={`#${fieldId(field, idPrefix)}`}>{message}</a>}</li>
             ))}
             {details.map((line, i) => (
               <li key={`detail-${i}`}>{line}</li>
@@ -37,4 +40,5 @@ export function ErrorSummary({
   );
 }
 
-export const fieldId = (name: string) => `field-${name}`;
+/** A field's id; a prefix keeps ids unique when two forms on a page share a field name. */
+export const fieldId = (name: string, prefix?: string) => (prefix ? `field-${prefix}-${name}` : `field-${name}`);

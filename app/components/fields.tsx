@@ -11,10 +11,11 @@ interface FieldProps {
   /** Advice that does not stop the form (the studio's teaching warnings), shown as GOV.UK warning text. */
   warning?: ReactNode;
   labelClassName?: string;
+  /** set when another form on the page has a field of the same name (see ErrorSummary's idPrefix) */
+  idPrefix?: string;
 }
 
-function describedBy(name: string, hint: unknown, error: unknown, extra?: string, warning?: unknown) {
-  const id = fieldId(name);
+function describedBy(id: string, hint: unknown, error: unknown, extra?: string, warning?: unknown) {
   const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : "", warning ? `${id}-warning` : "", extra ?? ""];
   return ids.some(Boolean) ? ids.filter(Boolean).join(" ") : undefined;
 }
@@ -36,12 +37,12 @@ export function WarningText({ id, children }: { id?: string; children: ReactNode
 
 /** The hint, the error and the warning (the studio's teaching advice) of one field or fieldset. */
 function HintAndMessages({
-  name,
+  id,
   hint,
   error,
   warning,
 }: {
-  name: string;
+  id: string;
   hint?: ReactNode;
   error?: string;
   warning?: ReactNode;
@@ -49,35 +50,38 @@ function HintAndMessages({
   return (
     <>
       {hint ? (
-        <div id={`${fieldId(name)}-hint`} className="govuk-hint">
+        <div id={`${id}-hint`} className="govuk-hint">
           {hint}
         </div>
       ) : null}
       {error ? (
-        <p id={`${fieldId(name)}-error`} className="govuk-error-message">
+        <p id={`${id}-error`} className="govuk-error-message">
           <span className="govuk-visually-hidden">Error:</span> {error}
         </p>
       ) : null}
-      {warning ? <WarningText id={`${fieldId(name)}-warning`}>{warning}</WarningText> : null}
+      {warning ? <WarningText id={`${id}-warning`}>{warning}</WarningText> : null}
     </>
   );
 }
 
 function FieldFrame({
-  name,
+  id,
   label,
   hint,
   error,
   warning,
   labelClassName,
   children,
-}: FieldProps & { children: ReactNode }) {
+}: Omit<FieldProps, "name" | "idPrefix"> & {
+  id: string;
+  children: ReactNode;
+}) {
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className={`govuk-label ${labelClassName ?? ""}`} htmlFor={fieldId(name)}>
+      <label className={`govuk-label ${labelClassName ?? ""}`} htmlFor={id}>
         {label}
       </label>
-      <HintAndMessages name={name} hint={hint} error={error} warning={warning} />
+      <HintAndMessages id={id} hint={hint} error={error} warning={warning} />
       {children}
     </div>
   );
@@ -92,6 +96,7 @@ export function FieldsetFrame({
   error,
   warning,
   group,
+  idPrefix,
   children,
 }: {
   name: string;
@@ -101,17 +106,19 @@ export function FieldsetFrame({
   error?: string;
   warning?: ReactNode;
   group?: boolean;
+  idPrefix?: string;
   children: ReactNode;
 }) {
+  const id = fieldId(name, idPrefix);
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <fieldset
         className="govuk-fieldset"
         role={group ? "group" : undefined}
-        aria-describedby={describedBy(name, hint, error, undefined, warning)}
+        aria-describedby={describedBy(id, hint, error, undefined, warning)}
       >
         <legend className={`govuk-fieldset__legend ${legendClassName}`}>{legend}</legend>
-        <HintAndMessages name={name} hint={hint} error={error} warning={warning} />
+        <HintAndMessages id={id} hint={hint} error={error} warning={warning} />
         {children}
       </fieldset>
     </div>
@@ -126,16 +133,18 @@ export function TextInput({
   warning,
   labelClassName,
   className,
+  idPrefix,
   ...input
 }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const id = fieldId(name, idPrefix);
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error} warning={warning} labelClassName={labelClassName}>
+    <FieldFrame id={id} label={label} hint={hint} error={error} warning={warning} labelClassName={labelClassName}>
       <input
         className={`govuk-input${error ? " govuk-input--error" : ""} ${className ?? ""}`}
-        id={fieldId(name)}
+        id={id}
         name={name}
         type="text"
-        aria-describedby={describedBy(name, hint, error, undefined, warning)}
+        aria-describedby={describedBy(id, hint, error, undefined, warning)}
         aria-invalid={error ? true : undefined}
         {...input}
       />
@@ -156,24 +165,26 @@ export function Select({
   warning,
   labelClassName,
   options,
+  idPrefix,
   ...select
 }: FieldProps &
   SelectHTMLAttributes<HTMLSelectElement> & {
     /** Options, or labelled groups of options (an `<optgroup>` each). */
     options: (SelectOption | { group: string; options: SelectOption[] })[];
   }) {
+  const id = fieldId(name, idPrefix);
   const option = (o: SelectOption) => (
     <option key={o.value} value={o.value}>
       {o.label}
     </option>
   );
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error} warning={warning} labelClassName={labelClassName}>
+    <FieldFrame id={id} label={label} hint={hint} error={error} warning={warning} labelClassName={labelClassName}>
       <select
         className={`govuk-select${error ? " govuk-select--error" : ""}`}
-        id={fieldId(name)}
+        id={id}
         name={name}
-        aria-describedby={describedBy(name, hint, error, undefined, warning)}
+        aria-describedby={describedBy(id, hint, error, undefined, warning)}
         {...select}
       >
         {options.map((o) =>
@@ -198,15 +209,17 @@ export function Textarea({
   warning,
   labelClassName,
   describedByExtra,
+  idPrefix,
   ...textarea
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { describedByExtra?: string }) {
+  const id = fieldId(name, idPrefix);
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error} warning={warning} labelClassName={labelClassName}>
+    <FieldFrame id={id} label={label} hint={hint} error={error} warning={warning} labelClassName={labelClassName}>
       <textarea
         className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
-        id={fieldId(name)}
+        id={id}
         name={name}
-        aria-describedby={describedBy(name, hint, error, describedByExtra, warning)}
+        aria-describedby={describedBy(id, hint, error, describedByExtra, warning)}
         {...textarea}
       />
     </FieldFrame>
@@ -223,6 +236,7 @@ export function Radios({
   defaultValue,
   legendClassName = "govuk-fieldset__legend--s",
   small,
+  idPrefix,
 }: {
   name: string;
   legend: ReactNode;
@@ -233,6 +247,7 @@ export function Radios({
   defaultValue?: string;
   legendClassName?: string;
   small?: boolean;
+  idPrefix?: string;
 }) {
   return (
     <FieldsetFrame
@@ -242,8 +257,16 @@ export function Radios({
       hint={hint}
       error={error}
       warning={warning}
+      idPrefix={idPrefix}
     >
-      <ChoiceItems type="radio" name={name} options={options} checked={[defaultValue]} small={small} />
+      <ChoiceItems
+        type="radio"
+        name={name}
+        options={options}
+        checked={[defaultValue]}
+        small={small}
+        idPrefix={idPrefix}
+      />
     </FieldsetFrame>
   );
 }
@@ -305,13 +328,24 @@ export function CheckboxItems({
   options,
   defaultValues = [],
   small,
+  idPrefix,
 }: {
   name: string;
   options: Choice[];
   defaultValues?: string[];
   small?: boolean;
+  idPrefix?: string;
 }) {
-  return <ChoiceItems type="checkbox" name={name} options={options} checked={defaultValues} small={small} />;
+  return (
+    <ChoiceItems
+      type="checkbox"
+      name={name}
+      options={options}
+      checked={defaultValues}
+      small={small}
+      idPrefix={idPrefix}
+    />
+  );
 }
 
 type Choice = { value: string; label: ReactNode; hint?: ReactNode };
@@ -323,14 +357,16 @@ function ChoiceItems({
   options,
   checked,
   small,
+  idPrefix,
 }: {
   type: "radio" | "checkbox";
   name: string;
   options: Choice[];
   checked: (string | undefined)[];
   small?: boolean;
+  idPrefix?: string;
 }) {
-  const id = fieldId(name);
+  const id = fieldId(name, idPrefix);
   const kind = type === "radio" ? "radios" : "checkboxes";
   return (
     <div className={`govuk-${kind}${small ? ` govuk-${kind}--small` : ""}`} data-module={`govuk-${kind}`}>

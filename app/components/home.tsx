@@ -2,6 +2,7 @@
 import type { Home } from "~/home.server";
 import { SummaryList, Tag } from "~/components/page";
 import { NextStep } from "~/components/practice";
+import { UptakeTable } from "~/components/uptake";
 import { AssignedToYou } from "~/assignments/assigned-list";
 
 type HomeOf<R extends Home["role"]> = Extract<Home, { role: R }>;
@@ -50,6 +51,12 @@ export function OfficerHome({ home }: { home: HomeOf<"officer"> }) {
               {m.left}
             </p>
             <p className="govuk-body-s">{m.summary}</p>
+            {m.requiresObservation ? (
+              <p className="govuk-body-s">
+                To be Competent in this module you also need a coach to observe one of your real conversations on the
+                wing at the fair levels.
+              </p>
+            ) : null}
             <ul className="govuk-task-list" aria-labelledby={`module-${m.id}`}>
               {m.scenarios.map((s) => (
                 <li className="govuk-task-list__item govuk-task-list__item--with-link" key={s.id}>
@@ -150,6 +157,7 @@ export function ManagerHome({ home }: { home: HomeOf<"manager"> }) {
               { key: "Target", value: r.target },
             ]}
           />
+          <UptakeTable uptake={r.uptake} modules={r.modules} />
           <ul className="govuk-list">
             <li>
               <a className="govuk-link" href="/reports">

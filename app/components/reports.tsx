@@ -12,6 +12,7 @@ export const REPORT_PAGES = [
   { path: "/reports/matrix", text: "Training matrix" },
   { path: "/reports/wings", text: "By wing" },
   { path: "/reports/skills", text: "Skills" },
+  { path: "/reports/observed", text: "Observed practice" },
   { path: "/reports/trend", text: "Trend" },
   { path: "/reports/engagement", text: "Programme engagement" },
   { path: "/reports/exports", text: "Exports" },

@@ -9,12 +9,17 @@
  * - In progress: an attempt, but not every scenario has been finished once.
  * - Practised – assessment next: every scenario finished, but not every one assessed.
  * - Assessed – not yet passed: every scenario has a finished assessment, not every one a pass.
+ * - Passed – observation on the wing next (only in modules with `requires_observation`): every
+ *   required scenario has a current pass, but no coach has yet observed the officer on the wing
+ *   meeting the module's thresholds (see withObservation).
  * - Competent: every scenario required of the officer has a passing assessment within the
- *   refresher interval. An assessment passes when its ending is not "disengaged" and its
+ *   refresher interval (and, where the module requires it, an observation on the wing that meets
+ *   its thresholds within the interval). An assessment passes when its ending is not "disengaged" and its
  *   indicators meet the module's thresholds (default the MITI 4.2.1 fair levels: R:Q >= 1,
  *   %CR >= 40%, no MI-non-adherent responses).
  * - Refresher due: the officer was Competent (every scenario once passed), but a pass is now older
- *   than the refresher interval (default 6 months: skills fade without feedback).
+ *   than the refresher interval (default 6 months: skills fade without feedback), or the
+ *   observation on the wing a module requires is.
  *
  * When a module's scenarios change (the policy a training manager signs up to):
  * 1. Engage keeps when each scenario joined and left each module (Membership). Scenarios that
@@ -31,9 +36,18 @@
  *    earlier one, changes nobody's status. Moving a scenario to another module is a retirement
  *    from the first and an addition to the second.
  * 5. The module's thresholds and refresher interval are applied as they are now.
+ * 6. A module's `requires_observation` applies as it is now, to every officer: observations are
+ *    of the officer, not of a scenario, so changing the module's scenarios does not change them.
  */
 import { addMonths } from "./dates.server";
-import { indicatorsOf, meetsPercentComplex, meetsReflectionToQuestion, type BehaviourCounts } from "./indicators";
+import {
+  indicatorsOf,
+  meetsPercentComplex,
+  meetsReflectionToQuestion,
+  MITI_LEVELS,
+  type BehaviourCounts,
+  type Indicators,
+} from "./indicators";
 import type { Outcome } from "./mi-codes";
 
 export interface Thresholds {
@@ -64,6 +78,8 @@ export interface ModuleRules {
   membership?: Membership[];
   thresholds: Thresholds;
   refresherMonths: number;
+  /** competency also needs a coach's observation on the wing that meets the thresholds */
+  requiresObservation?: boolean;
 }
 
 export interface AttemptRecord {
@@ -76,7 +92,8 @@ export interface AttemptRecord {
   counts: BehaviourCounts;
 }
 
-export type Status = "not_started" | "in_progress" | "practised" | "assessed" | "competent" | "refresher_due";
+export type Status =
+  "not_started" | "in_progress" | "practised" | "assessed" | "observation_next" | "competent" | "refresher_due";
 
 export type Shortfall = "disengaged" | "reflectionToQuestion" | "percentComplexReflections" | "miNonAdherent";
 
@@ -86,9 +103,13 @@ export type Shortfall = "disengaged" | "reflectionToQuestion" | "percentComplexR
  */
 export function assessmentShortfalls(a: AttemptRecord, t: Thresholds): Shortfall[] | null {
   if (a.mode !== "assessment" || a.status !== "finished" || !a.outcome) return null;
-  const i = indicatorsOf(a.counts);
+  const missed = indicatorShortfalls(indicatorsOf(a.counts), t);
+  return a.outcome === "disengaged" ? ["disengaged", ...missed] : missed;
+}
+
+/** Which of a module's thresholds a set of indicators misses, from an assessment or an observation. */
+function indicatorShortfalls(i: Indicators, t: Thresholds): Shortfall[] {
   const missed: Shortfall[] = [];
-  if (a.outcome === "disengaged") missed.push("disengaged");
   if (!meetsReflectionToQuestion(i, t.minReflectionToQuestion)) missed.push("reflectionToQuestion");
   if (!meetsPercentComplex(i, t.minPercentComplexReflections)) missed.push("percentComplexReflections");
   if (i.miNonAdherent > t.maxMiNonAdherent) missed.push("miNonAdherent");
@@ -139,6 +160,8 @@ export interface ModuleProgress {
   refresherDueAt: Date | null;
   /** when every scenario had been finished; set when Practised or better */
   completedAt: Date | null;
+  /** the module requires an observation on the wing and none meeting its thresholds is current */
+  observationDue: boolean;
 }
 
 const latest = (list: AttemptRecord[]) =>
@@ -162,8 +185,13 @@ function scenarioProgress(
   return { scenarioId, status, lastFinished, lastAssessment, lastPass, requiredFrom: null };
 }
 
-/** Progress of one officer in one module at time `now`. Attempts after `now` are ignored. */
-export function moduleProgress(rules: ModuleRules, attempts: AttemptRecord[], now: Date): ModuleProgress {
+/** Progress of one officer in one module at time `now`. Attempts and observations after `now` are ignored. */
+export function moduleProgress(
+  rules: ModuleRules,
+  attempts: AttemptRecord[],
+  now: Date,
+  observations: ObservationRecord[] = [],
+): ModuleProgress {
   const nowIso = now.toISOString();
   // As things stood at `now`: an attempt finished later was still in progress then.
   const relevant = attempts
@@ -179,7 +207,8 @@ export function moduleProgress(rules: ModuleRules, attempts: AttemptRecord[], no
   const earlier = new Map<string, ModuleProgress>();
   members.forEach((m, i) => {
     if (m.addedAt === null || scenarios[i].status === "competent") return;
-    const before = earlier.get(m.addedAt) ?? moduleProgress(rules, attempts, new Date(Date.parse(m.addedAt) - 1));
+    const before =
+      earlier.get(m.addedAt) ?? moduleProgress(rules, attempts, new Date(Date.parse(m.addedAt) - 1), observations);
     earlier.set(m.addedAt, before);
     if (before.status === "competent") scenarios[i].requiredFrom = before.refresherDueAt;
   });
@@ -194,10 +223,13 @@ export function moduleProgress(rules: ModuleRules, attempts: AttemptRecord[], no
   else if (every((p) => p.lastAssessment !== null)) status = "assessed";
   else if (every((p) => p.lastFinished !== null)) status = "practised";
   else status = "in_progress";
+  const observed = rules.requiresObservation ? observationStanding(rules, observations, now) : null;
+  if (observed) status = withObservation(status, observed);
 
   const lapses = () => [
     ...required.map((p) => addMonths(p.lastPass!.finishedAt!, rules.refresherMonths).getTime()),
     ...scenarios.filter(waiting).map((p) => p.requiredFrom!.getTime()),
+    ...(observed?.lapsesAt ? [observed.lapsesAt.getTime()] : []),
   ];
   const firstFinishes = scenarios
     .map((p) => firstFinishedAt(relevant, p.scenarioId))
@@ -212,6 +244,7 @@ export function moduleProgress(rules: ModuleRules, attempts: AttemptRecord[], no
       status === "not_started" || status === "in_progress" || firstFinishes.length === 0
         ? null
         : new Date(firstFinishes.at(-1)!),
+    observationDue: observed !== null && !observed.current,
   };
 }
 
@@ -232,15 +265,21 @@ export interface ProgrammeProgress {
   refresherDue: boolean;
 }
 
-const PRACTISED_OR_BETTER: Status[] = ["practised", "assessed", "competent", "refresher_due"];
+const PRACTISED_OR_BETTER: Status[] = ["practised", "assessed", "observation_next", "competent", "refresher_due"];
 
-export function programmeProgress(modules: ModuleRules[], attempts: AttemptRecord[], now: Date): ProgrammeProgress {
+export function programmeProgress(
+  modules: ModuleRules[],
+  attempts: AttemptRecord[],
+  now: Date,
+  observations: ObservationRecord[] = [],
+): ProgrammeProgress {
   const progress = modules.map((m) => {
     const ids = everMembers(m);
     return moduleProgress(
       m,
       attempts.filter((a) => ids.has(a.scenarioId)),
       now,
+      observations,
     );
   });
   return {
@@ -249,6 +288,63 @@ export function programmeProgress(modules: ModuleRules[], attempts: AttemptRecor
     competent: progress.length > 0 && progress.every((p) => p.status === "competent"),
     refresherDue: progress.some((p) => p.status === "refresher_due"),
   };
+}
+
+/** A coach's recorded observation of the officer on the wing, as the rules read it. */
+export interface ObservationRecord {
+  recordedAt: string;
+  indicators: Indicators;
+  /** (Cultivating Change Talk + Softening Sustain Talk) / 2 */
+  technical: number;
+  /** (Partnership + Empathy) / 2 */
+  relational: number;
+}
+
+/**
+ * An observation meets a module's thresholds when its observed counts do (R:Q, %CR, MI-non-adherent,
+ * as an assessment must) and both global ratings are at least at the MITI 4.2.1 fair level
+ * (technical 3.0, relational 3.5): simulated practice cannot show those, a real conversation can.
+ */
+export function meetsObservation(o: ObservationRecord, t: Thresholds): boolean {
+  return (
+    indicatorShortfalls(o.indicators, t).length === 0 &&
+    o.technical >= MITI_LEVELS.technicalGlobal.fair &&
+    o.relational >= MITI_LEVELS.relationalGlobal.fair
+  );
+}
+
+export interface ObservationStanding {
+  /** the newest observation up to now that meets the thresholds */
+  lastMet: ObservationRecord | null;
+  /** when it stops counting, like a pass: the refresher interval after it */
+  lapsesAt: Date | null;
+  current: boolean;
+}
+
+export function observationStanding(
+  rules: ModuleRules,
+  observations: ObservationRecord[],
+  now: Date,
+): ObservationStanding {
+  const nowIso = now.toISOString();
+  const lastMet = observations
+    .filter((o) => o.recordedAt <= nowIso && meetsObservation(o, rules.thresholds))
+    .reduce<ObservationRecord | null>((best, o) => (!best || o.recordedAt > best.recordedAt ? o : best), null);
+  const lapsesAt = lastMet ? addMonths(lastMet.recordedAt, rules.refresherMonths) : null;
+  return { lastMet, lapsesAt, current: lapsesAt !== null && lapsesAt > now };
+}
+
+/**
+ * A module that requires observation is Competent only with a current observation that meets its
+ * thresholds as well as its passes. Every required pass current but no observation meeting them
+ * yet: "Passed – observation on the wing next" (observation_next). Observed, but longer ago than
+ * the refresher interval: Refresher due, as for a pass. When a pass is itself out of date the
+ * module is Refresher due already: the assessment comes first, then the observation.
+ */
+export function withObservation(status: Status, observed: ObservationStanding): Status {
+  if (status !== "competent") return status;
+  if (!observed.lastMet) return "observation_next";
+  return observed.current ? status : "refresher_due";
 }
 
 /** Statuses that count as having finished every scenario of a module. */

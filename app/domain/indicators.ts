@@ -53,24 +53,43 @@ export interface Indicators {
 }
 
 export function indicatorsOf(c: BehaviourCounts): Indicators {
-  const questions = c.openQuestions + c.closedQuestions;
-  const reflections = c.simpleReflections + c.complexReflections;
+  return summaryScores({ ...c, questions: c.openQuestions + c.closedQuestions });
+}
+
+/**
+ * The MITI 4.2.1 summary scores from totals. `openQuestions` is null where questions were counted
+ * together, as MITI 4.2.1 counts them (an observed conversation): % open questions is then null.
+ */
+export function summaryScores(t: {
+  questions: number;
+  openQuestions: number | null;
+  simpleReflections: number;
+  complexReflections: number;
+  miAdherent: number;
+  miNonAdherent: number;
+}): Indicators {
+  const { questions } = t;
+  const reflections = t.simpleReflections + t.complexReflections;
   return {
     questions,
     reflections,
     reflectionToQuestion: questions === 0 ? null : reflections / questions,
-    percentComplexReflections: reflections === 0 ? null : (100 * c.complexReflections) / reflections,
-    percentOpenQuestions: questions === 0 ? null : (100 * c.openQuestions) / questions,
-    miAdherent: c.miAdherent,
-    miNonAdherent: c.miNonAdherent,
+    percentComplexReflections: reflections === 0 ? null : (100 * t.complexReflections) / reflections,
+    percentOpenQuestions: questions === 0 || t.openQuestions === null ? null : (100 * t.openQuestions) / questions,
+    miAdherent: t.miAdherent,
+    miNonAdherent: t.miNonAdherent,
   };
 }
 
-/** MITI 4.2.1 summary-score thresholds (expert opinion, not norms), and MITI 3.1.1 for % open questions. */
+/** MITI 4.2.1 thresholds (expert opinion, not norms), and MITI 3.1.1 for % open questions. */
 export const MITI_LEVELS = {
   reflectionToQuestion: { fair: 1, good: 2 },
   percentComplexReflections: { fair: 40, good: 50 },
   percentOpenQuestions: { fair: 50, good: 70 },
+  /** (Cultivating Change Talk + Softening Sustain Talk) / 2, from an observed conversation */
+  technicalGlobal: { fair: 3, good: 4 },
+  /** (Partnership + Empathy) / 2, from an observed conversation */
+  relationalGlobal: { fair: 3.5, good: 4 },
 } as const;
 
 /** R:Q at or above `min`. Reflections with no questions at all count as above any ratio. */
@@ -111,7 +130,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** "once", "twice", "3 times", "1.5 times" */
 export const times = (n: number) => (n === 1 ? "once" : n === 2 ? "twice" : `${oneDecimal(n)} times`);
 
-function levelOf(meetsGood: boolean, meetsFair: boolean): Level {
+export function levelOf(meetsGood: boolean, meetsFair: boolean): Level {
   return meetsGood ? "good" : meetsFair ? "fair" : "below fair";
 }
 
@@ -128,14 +147,26 @@ export function reflectionsInWords(i: Indicators): string {
     : `You asked ${oneDecimal(1 / ratio)} questions for every time you reflected back`;
 }
 
-/** The indicators as lines for a review page or a record: plain words first, never Infinity or NaN. */
-export function describeIndicators(i: Indicators): IndicatorLine[] {
+export function reflectionToQuestionLevel(i: Indicators): Level {
+  if (i.questions === 0 && i.reflections === 0) return "not applicable";
   const rq = MITI_LEVELS.reflectionToQuestion;
+  return levelOf(meetsReflectionToQuestion(i, rq.good), meetsReflectionToQuestion(i, rq.fair));
+}
+
+export function percentComplexLevel(i: Indicators): Level {
+  if (i.reflections === 0) return "not applicable";
   const cr = MITI_LEVELS.percentComplexReflections;
-  const oq = MITI_LEVELS.percentOpenQuestions;
+  return levelOf(meetsPercentComplex(i, cr.good), meetsPercentComplex(i, cr.fair));
+}
+
+/**
+ * The indicators as lines for a review page or a record: words, never Infinity or NaN. An observed
+ * conversation counts questions together (MITI 4.2.1), so it has no open-questions line.
+ */
+export function describeIndicators(i: Indicators, { openQuestions = true } = {}): IndicatorLine[] {
+  const cr = MITI_LEVELS.percentComplexReflections;
   const complex =
     i.percentComplexReflections === null ? 0 : Math.round((i.percentComplexReflections * i.reflections) / 100);
-  const open = i.percentOpenQuestions === null ? 0 : Math.round((i.percentOpenQuestions * i.questions) / 100);
   return [
     {
       key: "reflectionToQuestion",
@@ -149,10 +180,7 @@ export function describeIndicators(i: Indicators): IndicatorLine[] {
       plain: `${reflectionsInWords(i)} (fair is once for each question, good is twice or more)`,
       fair: "1 : 1",
       good: "2 : 1",
-      level:
-        i.questions === 0 && i.reflections === 0
-          ? "not applicable"
-          : levelOf(meetsReflectionToQuestion(i, rq.good), meetsReflectionToQuestion(i, rq.fair)),
+      level: reflectionToQuestionLevel(i),
       why: i.questions === 0 && i.reflections === 0 ? "Not judged: there were no questions or reflections" : null,
       explanation:
         "How often you reflected back what he said, for each question you asked. More reflections than questions keeps him talking.",
@@ -171,10 +199,7 @@ export function describeIndicators(i: Indicators): IndicatorLine[] {
           : `${complex} of your ${plural(i.reflections, "reflection")} added meaning or feeling, not just his words (fair is ${cr.fair}%, good is ${cr.good}%)`,
       fair: `${cr.fair}%`,
       good: `${cr.good}%`,
-      level:
-        i.reflections === 0
-          ? "not applicable"
-          : levelOf(meetsPercentComplex(i, cr.good), meetsPercentComplex(i, cr.fair)),
+      level: percentComplexLevel(i),
       why: i.reflections === 0 ? "Not judged: there were no reflections" : null,
       explanation:
         "The share of your reflections that added meaning, feeling or both sides, rather than repeating his words.",
@@ -209,27 +234,33 @@ export function describeIndicators(i: Indicators): IndicatorLine[] {
         "Confronting, or persuading without permission: the righting reflex, which tends to bring more sustain talk or discord.",
       source: "MITI 4.2.1",
     },
-    {
-      key: "percentOpenQuestions",
-      name: "Open questions",
-      value:
-        i.questions === 0
-          ? "no questions asked"
-          : `${percent(i.percentOpenQuestions!)} of ${plural(i.questions, "question")}`,
-      plain:
-        i.questions === 0
-          ? "You asked no questions, so there were none to be open"
-          : `${open} of your ${plural(i.questions, "question")} invited him to talk rather than answer yes or no (fair is ${oq.fair}%, good is ${oq.good}%)`,
-      fair: `${oq.fair}%`,
-      good: `${oq.good}%`,
-      level:
-        i.questions === 0
-          ? "not applicable"
-          : levelOf(i.percentOpenQuestions! >= oq.good, i.percentOpenQuestions! >= oq.fair),
-      why: i.questions === 0 ? "Not judged: there were no questions" : null,
-      explanation:
-        "The share of your questions that invited him to talk rather than answer yes or no (from the older MITI 3.1.1).",
-      source: "MITI 3.1.1",
-    },
+    ...(openQuestions ? [openQuestionsLine(i)] : []),
   ];
+}
+
+function openQuestionsLine(i: Indicators): IndicatorLine {
+  const oq = MITI_LEVELS.percentOpenQuestions;
+  const open = i.percentOpenQuestions === null ? 0 : Math.round((i.percentOpenQuestions * i.questions) / 100);
+  return {
+    key: "percentOpenQuestions",
+    name: "Open questions",
+    value:
+      i.questions === 0
+        ? "no questions asked"
+        : `${percent(i.percentOpenQuestions!)} of ${plural(i.questions, "question")}`,
+    plain:
+      i.questions === 0
+        ? "You asked no questions, so there were none to be open"
+        : `${open} of your ${plural(i.questions, "question")} invited him to talk rather than answer yes or no (fair is ${oq.fair}%, good is ${oq.good}%)`,
+    fair: `${oq.fair}%`,
+    good: `${oq.good}%`,
+    level:
+      i.questions === 0
+        ? "not applicable"
+        : levelOf(i.percentOpenQuestions! >= oq.good, i.percentOpenQuestions! >= oq.fair),
+    why: i.questions === 0 ? "Not judged: there were no questions" : null,
+    explanation:
+      "The share of your questions that invited him to talk rather than answer yes or no (from the older MITI 3.1.1).",
+    source: "MITI 3.1.1",
+  };
 }

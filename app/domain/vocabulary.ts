@@ -21,6 +21,7 @@ export const PROGRESS: Record<Status, Word> = {
   in_progress: { label: "In progress", colour: "light-blue" },
   practised: { label: "Practised – assessment next", colour: "blue" },
   assessed: { label: "Assessed – not yet passed", colour: "yellow" },
+  observation_next: { label: "Passed – observation on the wing next", colour: "turquoise" },
   competent: { label: "Competent", colour: "green" },
   refresher_due: { label: "Refresher due", colour: "orange" },
 };
@@ -31,6 +32,7 @@ export const PROGRESS_ORDER: Status[] = [
   "in_progress",
   "practised",
   "assessed",
+  "observation_next",
   "refresher_due",
   "competent",
 ];

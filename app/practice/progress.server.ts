@@ -7,11 +7,13 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { attemptsOfOfficer } from "~db/queries/attempts.server";
+import { recordedOfOfficer } from "~db/queries/observations.server";
 import { getCurriculum, type CurriculumModule } from "~/curriculum.server";
 import { assessmentResult } from "~/domain/assessment-result";
 import { programmeProgress, type ModuleProgress, type ScenarioProgress } from "~/domain/competency";
 import { formatDate } from "~/domain/dates.server";
 import { toAttemptRecord } from "~/domain/reporting/records";
+import { observationRecords } from "~/domain/observation/records";
 import { MODE, PROGRESS, type Word } from "~/domain/vocabulary";
 
 export type ActionKind = "continue" | "practise" | "assess" | "retake" | "renew";
@@ -23,6 +25,9 @@ export interface ScenarioAction {
   text: string;
   href: string;
 }
+
+/** The next step when a module's assessments are passed and it needs a coach to observe the officer. */
+const OBSERVATION_STEP = { text: "Ask a coach to observe you on the wing", href: "/record#observed" };
 
 const ACTION_TEXT: Record<Exclude<ActionKind, "continue">, string> = {
   practise: "Practise",
@@ -96,12 +101,20 @@ function whatIsLeft(p: ModuleProgress, items: ReturnType<typeof scenarioItem>[])
       return `Every scenario practised. ${of(count((s) => s.lastAssessment === null))} still to take as an assessment.`;
     case "assessed":
       return `${of(count((s) => s.status === "competent"))} passed in assessment. Try the others again.`;
+    case "observation_next":
+      return "Every assessment passed. Next: a coach observes one of your real conversations on the wing at the fair levels. Ask a coach or your manager.";
     case "competent": {
       const newOnes = items.filter((s) => s.waiting).map((s) => s.title);
       return `Competent until ${formatDate(p.refresherDueAt!)}.${newOnes.length ? ` Before then, take the new scenario${newOnes.length === 1 ? "" : "s"} ${newOnes.join(", ")}.` : ""}`;
     }
-    case "refresher_due":
-      return "Your refresher is due: take the assessments marked below again to be competent again.";
+    case "refresher_due": {
+      const renew = items.some((s) => s.action !== null);
+      if (!p.observationDue)
+        return "Your refresher is due: take the assessments marked below again to be competent again.";
+      return renew
+        ? "Your refresher is due: take the assessments marked below again, and ask a coach to observe you on the wing again."
+        : "Your refresher is due: your last observation on the wing is out of date. Ask a coach to observe you again.";
+    }
   }
 }
 
@@ -114,10 +127,14 @@ export interface NextStep {
 
 export async function officerProgress(db: Kysely<Database>, officerId: number, now = new Date()) {
   const [curriculum, rows] = await Promise.all([getCurriculum(db), attemptsOfOfficer(db, officerId)]);
+  const observed = curriculum.some((m) => m.rules.requiresObservation)
+    ? observationRecords(await recordedOfOfficer(db, officerId))
+    : [];
   const progress = programmeProgress(
     curriculum.map((m) => m.rules),
     rows.map(toAttemptRecord),
     now,
+    observed,
   );
   const inProgress = rows.filter((r) => r.status === "in_progress");
   const modules = curriculum.map((m, i) => {
@@ -140,6 +157,8 @@ export async function officerProgress(db: Kysely<Database>, officerId: number, n
       status: PROGRESS[p.status] as Word,
       refresherDueAt: p.refresherDueAt ? formatDate(p.refresherDueAt) : null,
       left: whatIsLeft(p, scenarios),
+      requiresObservation: m.rules.requiresObservation === true,
+      observationDue: p.observationDue,
       scenarios,
     };
   });
@@ -159,10 +178,16 @@ export async function officerProgress(db: Kysely<Database>, officerId: number, n
 
 /**
  * The one next thing to do: carry on an unfinished attempt; else the first scenario, in module
- * order, that a module still needs; else a new scenario due at a refresher. Null when nothing is left.
+ * order, that a module still needs, or its observation on the wing once its assessments are done;
+ * else a new scenario due at a refresher. Null when nothing is left.
  */
 function nextStep(
-  modules: { title: string; statusKey: string; scenarios: ReturnType<typeof scenarioItem>[] }[],
+  modules: {
+    title: string;
+    statusKey: string;
+    observationDue: boolean;
+    scenarios: ReturnType<typeof scenarioItem>[];
+  }[],
   open: Row[],
 ): NextStep | null {
   const step = (m: (typeof modules)[number], s: ReturnType<typeof scenarioItem>): NextStep => ({
@@ -182,8 +207,12 @@ function nextStep(
       moduleTitle: "",
     };
   }
-  for (const m of modules)
-    if (m.statusKey !== "competent") for (const s of m.scenarios) if (s.action && !s.waiting) return step(m, s);
+  for (const m of modules) {
+    if (m.statusKey === "competent") continue;
+    for (const s of m.scenarios) if (s.action && !s.waiting) return step(m, s);
+    if (m.observationDue && (m.statusKey === "observation_next" || m.statusKey === "refresher_due"))
+      return { ...OBSERVATION_STEP, scenarioTitle: m.title, moduleTitle: "" };
+  }
   for (const m of modules) for (const s of m.scenarios) if (s.action) return step(m, s);
   return null;
 }

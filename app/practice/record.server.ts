@@ -13,6 +13,8 @@ import { DEFAULT_THRESHOLDS } from "~/domain/competency";
 import { formatDateTime, isoWithOffset } from "~/domain/dates.server";
 import { describeIndicators, indicatorsOf, NO_BEHAVIOURS } from "~/domain/indicators";
 import { OUTCOME_INFO } from "~/domain/mi-codes";
+import { OBSERVATIONS_NOTE } from "~/coaching/exports";
+import type { ObservationView } from "~/coaching/view";
 import { toAttemptRecord } from "~/domain/reporting/records";
 import { ASSESSMENT_RESULT, ATTEMPT_STATUS, MODE } from "~/domain/vocabulary";
 
@@ -131,13 +133,35 @@ export function recordCsv(entries: RecordEntry[]): string {
   return toCsv(header, rows);
 }
 
-export function recordJson(officer: { username: string; displayName: string }, entries: RecordEntry[]): string {
+export function recordJson(
+  officer: { username: string; displayName: string },
+  entries: RecordEntry[],
+  observations: ObservationView[] = [],
+): string {
   return JSON.stringify(
     {
       officer: { username: officer.username, name: officer.displayName },
       exportedAt: isoWithOffset(new Date()),
       note: "Practice indicators based on MITI 4.2.1, not a MITI coding. Open questions % is from MITI 3.1.1. Times are in UK time (Europe/London).",
       attempts: entries,
+      observationsNote: OBSERVATIONS_NOTE,
+      observations: observations.map((o) => ({
+        recordedAt: o.recordedAtIso,
+        coach: o.coachName,
+        minutes: o.minutes,
+        indicators: [...o.indicators, ...o.globals].map((l) => ({
+          name: l.name,
+          value: l.value,
+          fair: l.fair,
+          good: l.good,
+          level: l.level,
+        })),
+        ratings: Object.fromEntries(o.ratings.map((r) => [r.name, r.value])),
+        counts: Object.fromEntries(o.counts.map((c) => [c.label, c.count])),
+        strengths: o.strengths,
+        nextStep: o.nextStep,
+        reflection: o.reflection,
+      })),
     },
     null,
     2,

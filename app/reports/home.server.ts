@@ -1,4 +1,4 @@
-// The manager's home page summary: the overview's headline figures.
+// The manager's home page summary: the overview's headline figures and uptake by module.
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { formatDate } from "~/domain/dates.server";
@@ -8,6 +8,8 @@ import { overviewReport } from "~/reports/overview.server";
 export async function managerSummary(db: Kysely<Database>, establishmentId: number) {
   const o = await overviewReport(db, establishmentId);
   return {
+    modules: o.modules,
+    uptake: o.uptake,
     completed: describeShare(o.summary.programme.completed),
     competent: describeShare(o.summary.programme.competent),
     refresherDue: describeShare(o.summary.programme.refresherDue),

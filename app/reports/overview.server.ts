@@ -1,15 +1,21 @@
-// The overview report: officers in post, completion and competency per module and for the
-// whole programme, refresher due counts, progress to the target and programme engagement.
+// The overview report: officers in post, uptake per module (started, and where each officer
+// stands), completion and competency per module and for the whole programme, refresher due
+// counts, progress to the target and programme engagement.
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { getTarget, listEngagementFigures } from "~db/queries/reports.server";
 import { summarise } from "~/domain/reporting/aggregate";
+import { uptakeByModule } from "~/domain/reporting/uptake";
 import { lastMonths, monthOf, nextMonth } from "~/domain/dates.server";
+import { PROGRESS_ORDER } from "~/domain/vocabulary";
 import { project, targetDate } from "~/domain/reporting/projection";
 import { MIN_GROUP } from "~/domain/reporting/suppression";
 import { monthlyTrajectory, prisonProgress, type MonthPoint } from "~/reports/progress.server";
 import { duesForPrison } from "~/assignments/assignments.server";
 import { standingOf } from "~/domain/assignments";
+
+/** The statuses uptake counts, in the order officers move through them. */
+const UPTAKE_STATUSES = PROGRESS_ORDER.filter((s) => s !== "not_started");
 
 export async function overviewReport(db: Kysely<Database>, establishmentId: number, now = new Date()) {
   const [p, target, figures] = await Promise.all([
@@ -32,9 +38,15 @@ export async function overviewReport(db: Kysely<Database>, establishmentId: numb
         now,
       )
     : null;
+  const moduleIds = p.rules.map((r) => r.id);
   return {
     modules: p.curriculum.map((m) => ({ id: m.id, title: m.title })),
     summary,
+    uptake: uptakeByModule(
+      moduleIds,
+      p.officers.map((o) => o.progress),
+      UPTAKE_STATUSES,
+    ),
     target: target ? { percent: target.target_percent, date: target.target_date } : null,
     projection: projection && { ...projection, projectedDate: projection.projectedDate?.toISOString() ?? null },
     targetChart:

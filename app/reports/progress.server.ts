@@ -2,7 +2,9 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { attemptsOfOfficers, listOfficers } from "~db/queries/reports.server";
-import { programmeProgress, type AttemptRecord, type ModuleRules } from "~/domain/competency";
+import { recordedOfPrisonOfficers } from "~db/queries/observations.server";
+import { programmeProgress, type AttemptRecord, type ModuleRules, type ObservationRecord } from "~/domain/competency";
+import { observationsByOfficer } from "~/domain/observation/records";
 import type { OfficerProgress } from "~/domain/reporting/aggregate";
 import { lastMonths, monthEnd } from "~/domain/dates.server";
 import { recordsByOfficer } from "~/domain/reporting/records";
@@ -13,6 +15,8 @@ export interface PrisonProgress {
   rules: ModuleRules[];
   officers: OfficerProgress[];
   records: Map<number, AttemptRecord[]>;
+  /** recorded observations by officer, read only when a module requires observation */
+  observations: Map<number, ObservationRecord[]>;
 }
 
 export async function prisonProgress(
@@ -27,18 +31,24 @@ export async function prisonProgress(
   ]);
   const rules = curriculum.map((m) => m.rules);
   const records = recordsByOfficer(rows);
+  const observations = rules.some((r) => r.requiresObservation)
+    ? observationsByOfficer(await recordedOfPrisonOfficers(db, establishmentId))
+    : new Map<number, ObservationRecord[]>();
   // Every officer with no attempts has the same (Not yet started) progress: ask the rules once.
   const none = programmeProgress(rules, [], now);
   return {
     curriculum,
     rules,
     records,
+    observations,
     officers: officers.map((o) => ({
       officerId: o.id,
       name: o.display_name,
       wingId: o.unit_id,
       wingName: o.unit_name,
-      progress: records.has(o.id) ? programmeProgress(rules, records.get(o.id)!, now) : none,
+      progress: records.has(o.id)
+        ? programmeProgress(rules, records.get(o.id)!, now, observations.get(o.id) ?? [])
+        : none,
     })),
   };
 }
@@ -77,7 +87,9 @@ export function monthlyTrajectory(p: PrisonProgress, now: Date, months = 12): Mo
       completed++;
       if (!everPassedAll[i]) return;
       const progress =
-        at.getTime() === now.getTime() ? o.progress : programmeProgress(p.rules, p.records.get(o.officerId) ?? [], at);
+        at.getTime() === now.getTime()
+          ? o.progress
+          : programmeProgress(p.rules, p.records.get(o.officerId) ?? [], at, p.observations.get(o.officerId) ?? []);
       if (progress.competent) competent++;
     });
     return { month, at, officers: p.officers.length, completed, competent };

@@ -6,6 +6,9 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
 import { getOfficer, listAttempts } from "~db/queries/reports.server";
+import { recordedOfOfficer } from "~db/queries/observations.server";
+import { observationRecords } from "~/domain/observation/records";
+import { observationView } from "~/coaching/view";
 import { assessmentResult } from "~/domain/assessment-result";
 import { DEFAULT_THRESHOLDS, programmeProgress } from "~/domain/competency";
 import { describeIndicators, indicatorsOf } from "~/domain/indicators";
@@ -23,24 +26,30 @@ export async function officerRecord(
   const officer = await getOfficer(db, officerId);
   // Another prison's officer, or someone who is not an officer, is simply not found.
   if (!officer || officer.role !== "officer" || officer.establishment_id !== establishmentId) notFound();
-  const [curriculum, rows] = await Promise.all([getCurriculum(db), listAttempts(db, { establishmentId, officerId })]);
+  const [curriculum, rows, observed] = await Promise.all([
+    getCurriculum(db),
+    listAttempts(db, { establishmentId, officerId }),
+    recordedOfOfficer(db, officerId),
+  ]);
   const records = rows.map(toAttemptRecord);
   const modules = new Map(curriculum.map((m) => [m.id, m]));
   const progress = programmeProgress(
     curriculum.map((m) => m.rules),
     records,
     now,
+    observationRecords(observed),
   );
   await recordAudit(db, {
     actorUserId: viewer.id,
     action: "record.viewed",
     subjectUserId: officer.id,
     establishmentId,
-    details: { attempts: rows.length },
+    details: { attempts: rows.length, observations: observed.length },
   });
   const titles = new Map(curriculum.flatMap((m) => m.scenarios.map((s) => [s.id, s.title] as const)));
   return {
     officer: { id: officer.id, name: officer.display_name, wing: officer.unit_name, active: officer.active },
+    observations: observed.map(observationView),
     modules: curriculum.map((m, i) => ({
       id: m.id,
       title: m.title,

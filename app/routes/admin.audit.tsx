@@ -1,112 +1,142 @@
-import type { Kysely } from "kysely";
-import type { Database } from "~db/schema";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { countAudit, listAudit } from "~db/queries/audit.server";
+import { AUDIT_KINDS } from "~/audit/log-filters";
+import { auditPage, parseAuditQuery } from "~/audit/log.server";
 import { requireUser } from "~/auth/guard.server";
-import { formatDateTime } from "~/domain/dates.server";
-import { Pagination, pageParam } from "~/components/pagination";
+import { ErrorSummary } from "~/components/error-summary";
+import { Select, TextInput } from "~/components/fields";
+import { Pagination } from "~/components/pagination";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Audit log");
 
-const PAGE_SIZE = 50;
-const ACTIONS = [
-  { value: "", label: "All events" },
-  { value: "sign_in", label: "Sign-ins" },
-  { value: "user.", label: "User changes" },
-  { value: "prison.", label: "Prison changes" },
-  { value: "unit.", label: "Wing and team changes" },
-  { value: "record.", label: "Officer records viewed" },
-  { value: "export.", label: "Exports and downloads" },
-  { value: "session.", label: "Sessions ended" },
-  { value: "scenario.", label: "Scenario publishing, imports, retirements and roll-backs" },
-  { value: "reply.", label: "Written replies opened and rated" },
-  { value: "target.", label: "Training targets set" },
-  { value: "engagement.", label: "Programme engagement figures" },
-];
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { roles: ["admin"] });
   const url = new URL(request.url);
-  const action = ACTIONS.find((a) => a.value === url.searchParams.get("action"))?.value ?? "";
-  const page = pageParam(url);
-  const { db } = context;
-  const [events, total] = await Promise.all([
-    listAudit(db, { action: action || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-    countAudit(db, action || undefined),
-  ]);
-  return {
-    events: events.map((e) => ({ ...e, at: formatDateTime(e.at) })),
-    total,
-    page,
-    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    action,
-  };
+  const query = parseAuditQuery(url.searchParams);
+  const page = await auditPage(context.db, query, url);
+  return { ...page, values: query.values, errors: query.errors };
 }
 
-const person = (name: string | null, username: string | null) => (name ? `${name} (${username})` : "");
-
 export default function AuditLog() {
-  const { events, total, page, pages, action } = useLoaderData<typeof loader>();
+  const { events, total, page, pages, values, errors } = useLoaderData<typeof loader>();
+  const filtered = Object.keys(errors).length > 0;
+  const download = `/admin/audit.csv${Object.keys(values).length ? `?${new URLSearchParams(values)}` : ""}`;
   return (
     <>
+      <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-l">Audit log</h1>
-      <Form method="get" className="app-filter-row">
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="filter-action">
-            Show
-          </label>
-          <select className="govuk-select" id="filter-action" name="action" defaultValue={action}>
-            {ACTIONS.map((a) => (
-              <option key={a.value} value={a.value}>
-                {a.label}
-              </option>
-            ))}
-          </select>
-        </div>
+      <Form method="get" className="app-filter-row" aria-label="Filter events">
+        <Select
+          name="action"
+          label="Kind of event"
+          defaultValue={values.action ?? ""}
+          error={errors.action}
+          options={AUDIT_KINDS.map((k) => ({ value: k.value, label: k.label }))}
+        />
+        <TextInput
+          name="from"
+          label="From"
+          hint="First day, YYYY-MM-DD"
+          defaultValue={values.from}
+          error={errors.from}
+          className="govuk-input--width-10"
+        />
+        <TextInput
+          name="to"
+          label="To"
+          hint="Last day, YYYY-MM-DD"
+          defaultValue={values.to}
+          error={errors.to}
+          className="govuk-input--width-10"
+        />
+        <TextInput
+          name="person"
+          label="Person"
+          hint="Who did it, or to whom"
+          defaultValue={values.person}
+          error={errors.person}
+          className="govuk-input--width-20"
+          autoComplete="off"
+        />
         <button type="submit" className="govuk-button govuk-button--secondary">
           Filter
         </button>
       </Form>
-      <table className="govuk-table">
+      {filtered ? null : (
+        <p className="govuk-body">
+          <a className="govuk-link" href={download} download>
+            Download {total === 1 ? "this event" : `these ${total.toLocaleString("en-GB")} events`} as CSV
+          </a>{" "}
+          (the download is itself recorded in the audit log)
+        </p>
+      )}
+      <table className="govuk-table app-audit">
         <caption className="govuk-table__caption govuk-table__caption--m">
-          {total} event{total === 1 ? "" : "s"}, newest first
+          {filtered
+            ? "No events shown: correct the filters above"
+            : `${total.toLocaleString("en-GB")} event${total === 1 ? "" : "s"}, newest first${pages > 1 ? `, page ${page} of ${pages}` : ""}`}
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">
-              When (UTC)
+              When
             </th>
             <th scope="col" className="govuk-table__header">
-              Who
-            </th>
-            <th scope="col" className="govuk-table__header">
-              What
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Whom
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Details
+              What happened
             </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {events.map((e) => (
             <tr key={e.id} className="govuk-table__row">
-              <td className="govuk-table__cell">{e.at}</td>
-              <td className="govuk-table__cell">{person(e.actor_name, e.actor_username) || "Someone not signed in"}</td>
-              <td className="govuk-table__cell">{e.action}</td>
+              <td className="govuk-table__cell app-audit__when">{e.when}</td>
               <td className="govuk-table__cell">
-                {person(e.subject_name, e.subject_username) || e.establishment_name || ""}
+                <p className="govuk-body govuk-!-margin-bottom-1">{e.sentence}</p>
+                <details className="govuk-details govuk-!-margin-bottom-0">
+                  <summary className="govuk-details__summary">
+                    <span className="govuk-details__summary-text">
+                      Raw record<span className="govuk-visually-hidden"> of event {e.id}</span>
+                    </span>
+                  </summary>
+                  <div className="govuk-details__text">
+                    <dl className="govuk-summary-list govuk-summary-list--no-border govuk-!-font-size-16">
+                      {(
+                        [
+                          ["Action", e.raw.action],
+                          ["Time (UTC)", e.at],
+                          ["Who", e.raw.actor ?? "Not signed in"],
+                          ["To whom", e.raw.subject],
+                          ["Prison", e.raw.prison],
+                          ["Details", e.raw.details],
+                          ["Request id", e.raw.requestId],
+                        ] as const
+                      )
+                        .filter(([, v]) => v)
+                        .map(([k, v]) => (
+                          <div key={k} className="govuk-summary-list__row">
+                            <dt className="govuk-summary-list__key">{k}</dt>
+                            <dd className="govuk-summary-list__value app-wrap">
+                              <code>{v}</code>
+                            </dd>
+                          </div>
+                        ))}
+                    </dl>
+                  </div>
+                </details>
               </td>
-              <td className="govuk-table__cell app-wrap">{e.details ?? ""}</td>
             </tr>
           ))}
+          {events.length === 0 && !filtered ? (
+            <tr className="govuk-table__row">
+              <td className="govuk-table__cell" colSpan={2}>
+                No events match these filters.
+              </td>
+            </tr>
+          ) : null}
         </tbody>
       </table>
-      <Pagination page={page} pages={pages} query={action ? { action } : {}} />
+      <Pagination page={page} pages={pages} query={values} />
     </>
   );
 }

@@ -110,6 +110,15 @@ export default function EditUser() {
             { key: "Prison", value: user.establishment_name ?? "None" },
             { key: "Wing or team", value: user.unit_name ?? "None" },
             {
+              key: "MI coach",
+              value:
+                user.role === "trainer" || user.role === "manager"
+                  ? "Yes, as a " + roleLabel(user.role).toLowerCase()
+                  : user.mi_coach
+                    ? "Yes"
+                    : "No",
+            },
+            {
               key: "Status",
               value: user.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>,
             },
@@ -124,6 +133,30 @@ export default function EditUser() {
             values={editValues}
             errors={result?.intent === "edit" ? result.errors : undefined}
           />
+          <div className="govuk-form-group">
+            <fieldset className="govuk-fieldset" aria-describedby="field-miCoach-hint">
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Coaching on the wing</legend>
+              <div id="field-miCoach-hint" className="govuk-hint">
+                An MI coach observes other officers’ real conversations and records them. Trainers and managers are
+                coaches already; this marks an officer as one.
+              </div>
+              <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                <div className="govuk-checkboxes__item">
+                  <input
+                    className="govuk-checkboxes__input"
+                    id="field-miCoach"
+                    name="miCoach"
+                    type="checkbox"
+                    value="yes"
+                    defaultChecked={result?.intent === "edit" ? "miCoach" in result.values : user.mi_coach}
+                  />
+                  <label className="govuk-label govuk-checkboxes__label" htmlFor="field-miCoach">
+                    MI coach (officers only)
+                  </label>
+                </div>
+              </div>
+            </fieldset>
+          </div>
           <button type="submit" className="govuk-button">
             Save changes
           </button>

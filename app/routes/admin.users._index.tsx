@@ -1,32 +1,53 @@
-import type { Kysely } from "kysely";
-import type { Database } from "~db/schema";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { listEstablishments } from "~db/queries/establishments.server";
-import { listUsers } from "~db/queries/users.server";
+import { listEstablishments, listUnits } from "~db/queries/establishments.server";
+import { countUsers, listUsers } from "~db/queries/users.server";
 import { roleLabel, ROLES, ROLE_VALUES } from "~/admin/roles";
 import { requireUser } from "~/auth/guard.server";
 import { Tag } from "~/components/page";
+import { Pagination, pageOf } from "~/components/pagination";
+import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Users");
 
+const PAGE_SIZE = 50;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { roles: ["admin"] });
+  const { db } = context;
   const url = new URL(request.url);
   const prison = Number(url.searchParams.get("prison")) || null;
+  const unit = Number(url.searchParams.get("unit")) || null;
   const roleParam = url.searchParams.get("role");
   const role = ROLE_VALUES.find((r) => r === roleParam);
   const search = (url.searchParams.get("q") ?? "").slice(0, 100);
-  const [users, establishments] = await Promise.all([
-    listUsers(context.db, { establishmentId: prison, role, search }),
-    listEstablishments(context.db),
-  ]);
-  return { users, establishments, filter: { prison: prison ? String(prison) : "", role: role ?? "", q: search } };
+  const [establishments, units] = await Promise.all([listEstablishments(db), listUnits(db)]);
+  // A wing filter only within its own prison (it comes from a wing's page, with the prison).
+  const wing = units.find((u) => u.id === unit && u.establishment_id === prison) ?? null;
+  const filter = { establishmentId: prison, unitId: wing?.id ?? null, role, search };
+  const total = await countUsers(db, filter);
+  const { page, pages, offset } = pageOf(url, total, PAGE_SIZE);
+  const users = await listUsers(db, { ...filter, limit: PAGE_SIZE, offset });
+  const query: Record<string, string> = {};
+  if (search) query.q = search;
+  if (prison) query.prison = String(prison);
+  if (wing) query.unit = String(wing.id);
+  if (role) query.role = role;
+  return {
+    users,
+    establishments,
+    wing: wing && { id: wing.id, name: wing.name },
+    total,
+    page,
+    pages,
+    query,
+    filter: { prison: prison ? String(prison) : "", role: role ?? "", q: search },
+  };
 }
 
 export default function Users() {
-  const { users, establishments, filter } = useLoaderData<typeof loader>();
+  const { users, establishments, wing, total, page, pages, query, filter } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">Users</h1>
@@ -66,53 +87,66 @@ export default function Users() {
             ))}
           </select>
         </div>
+        {wing ? <input type="hidden" name="unit" value={wing.id} /> : null}
         <button type="submit" className="govuk-button govuk-button--secondary">
           Filter
         </button>
       </Form>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">
-          {users.length} user{users.length === 1 ? "" : "s"}
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Name
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Username
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Role
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Prison and wing
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Status
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {users.map((u) => (
-            <tr className="govuk-table__row" key={u.id}>
-              <td className="govuk-table__cell">
-                <a className="govuk-link" href={`/admin/users/${u.id}`}>
-                  {u.display_name}
-                </a>
-              </td>
-              <td className="govuk-table__cell">{u.username}</td>
-              <td className="govuk-table__cell">{roleLabel(u.role)}</td>
-              <td className="govuk-table__cell">
-                {[u.establishment_name, u.unit_name].filter(Boolean).join(", ") || "None"}
-              </td>
-              <td className="govuk-table__cell">
-                {u.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
-              </td>
+      {wing ? (
+        <p className="govuk-body">
+          Showing staff on {wing.name} only.{" "}
+          <a className="govuk-link" href={`/admin/users?prison=${filter.prison}`}>
+            Show every wing and team
+          </a>
+        </p>
+      ) : null}
+      <WideTable label="Users">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">
+            {total} user{total === 1 ? "" : "s"}
+            {pages > 1 ? `, page ${page} of ${pages}` : ""}
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Name
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Username
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Role
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Prison and wing
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Status
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {users.map((u) => (
+              <tr className="govuk-table__row" key={u.id}>
+                <td className="govuk-table__cell">
+                  <a className="govuk-link" href={`/admin/users/${u.id}`}>
+                    {u.display_name}
+                  </a>
+                </td>
+                <td className="govuk-table__cell">{u.username}</td>
+                <td className="govuk-table__cell">{roleLabel(u.role)}</td>
+                <td className="govuk-table__cell">
+                  {[u.establishment_name, u.unit_name].filter(Boolean).join(", ") || "None"}
+                </td>
+                <td className="govuk-table__cell">
+                  {u.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </WideTable>
+      <Pagination page={page} pages={pages} query={query} />
     </>
   );
 }

@@ -2,25 +2,32 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
+import { WideTable } from "~/components/wide-table";
 import { formatDate } from "~/domain/dates.server";
 import { ASSESSMENT_RESULT, MODE } from "~/domain/vocabulary";
 import { Tag } from "~/components/page";
 import { INDICATOR_NAMES, recordOf } from "~/practice/record.server";
+import { observationsOfOfficer } from "~/coaching/officer.server";
+import { ObservationCard, OBSERVED_NOTE } from "~/components/observation";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("My record");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, { roles: ["officer"] });
-  const entries = await recordOf(context.db, user.id);
+  const [entries, observations] = await Promise.all([
+    recordOf(context.db, user.id),
+    observationsOfOfficer(context.db, user.id),
+  ]);
   return {
     entries: entries.map((e) => ({ ...e, date: formatDate(e.startedAt) })),
     indicatorNames: INDICATOR_NAMES,
+    observations,
   };
 }
 
 export default function Record() {
-  const { entries, indicatorNames } = useLoaderData<typeof loader>();
+  const { entries, indicatorNames, observations } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">My record</h1>
@@ -40,10 +47,35 @@ export default function Record() {
         </a>
         . Downloads include your written replies and any trainer's rating.
       </p>
+      <h2 className="govuk-heading-m" id="observed">
+        Observed on the wing
+      </h2>
+      {observations.length === 0 ? (
+        <p className="govuk-body">No coach has recorded an observation of you yet.</p>
+      ) : (
+        <>
+          <p className="govuk-body">
+            {OBSERVED_NOTE} Download them as{" "}
+            <a className="govuk-link" href="/record/observations.csv" download>
+              CSV (spreadsheet)
+            </a>
+            ; the JSON download above includes them too.
+          </p>
+          {observations.map((o) => (
+            <ObservationCard
+              key={o.id}
+              view={o}
+              href={`/record/observations/${o.id}`}
+              linkText={o.reflection ? "Read it" : "Read it and add your reflection"}
+            />
+          ))}
+        </>
+      )}
+      <h2 className="govuk-heading-m">Practice and assessments</h2>
       {entries.length === 0 ? (
         <p className="govuk-body">You have not started any scenarios yet.</p>
       ) : (
-        <div className="app-table-scroll" role="region" aria-label="Your attempts" tabIndex={0}>
+        <WideTable label="Your attempts">
           <table className="govuk-table app-record-table govuk-!-font-size-16">
             <caption className="govuk-table__caption govuk-table__caption--m">Your attempts</caption>
             <thead className="govuk-table__head">
@@ -73,7 +105,9 @@ export default function Record() {
             <tbody className="govuk-table__body">
               {entries.map((e) => (
                 <tr className="govuk-table__row" key={e.id}>
-                  <td className="govuk-table__cell">{e.date}</td>
+                  <th scope="row" className="govuk-table__header app-record-table__date">
+                    {e.date}
+                  </th>
                   <td className="govuk-table__cell">
                     <a
                       className="govuk-link"
@@ -122,7 +156,7 @@ export default function Record() {
               ))}
             </tbody>
           </table>
-        </div>
+        </WideTable>
       )}
     </>
   );

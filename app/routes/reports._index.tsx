@@ -6,6 +6,8 @@ import { describeShare, MIN_GROUP } from "~/domain/reporting/suppression";
 import { formatDate, monthLabels } from "~/domain/dates.server";
 import { overviewReport } from "~/reports/overview.server";
 import { requireReportScope } from "~/reports/scope.server";
+import { UptakeTable } from "~/components/uptake";
+import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Training overview");
@@ -27,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const pct = (n: number | null) => (n === null ? "Not recorded" : `${Math.round(n)}%`);
 
 export default function Overview() {
-  const { scope, modules, summary, target, projection, targetChart, engagement, words, assignments } =
+  const { scope, modules, summary, uptake, target, projection, targetChart, engagement, words, assignments } =
     useLoaderData<typeof loader>();
   const monthLabel = (m: string, short = false) => monthName(words.months, m, short);
   return (
@@ -119,43 +121,45 @@ export default function Overview() {
               <span className="govuk-details__summary-text">Figures for the target chart</span>
             </summary>
             <div className="govuk-details__text">
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-table__caption--s">
-                  Officers competent in every module, by month
-                </caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">
-                      Month
-                    </th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                      Actual
-                    </th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                      Target line
-                    </th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                      Projection
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {targetChart.months.map((m, i) => (
-                    <tr key={m} className="govuk-table__row">
-                      <th scope="row" className="govuk-table__header">
-                        {monthLabel(m)}
+              <WideTable label="Officers competent in every module, by month">
+                <table className="govuk-table">
+                  <caption className="govuk-table__caption govuk-table__caption--s">
+                    Officers competent in every module, by month
+                  </caption>
+                  <thead className="govuk-table__head">
+                    <tr className="govuk-table__row">
+                      <th scope="col" className="govuk-table__header">
+                        Month
                       </th>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{targetChart.actual[i] ?? ""}</td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">
-                        {targetChart.target[i] === null ? "" : Math.round(targetChart.target[i]!)}
-                      </td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">
-                        {targetChart.projection[i] === null ? "" : Math.round(targetChart.projection[i]!)}
-                      </td>
+                      <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                        Actual
+                      </th>
+                      <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                        Target line
+                      </th>
+                      <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                        Projection
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody className="govuk-table__body">
+                    {targetChart.months.map((m, i) => (
+                      <tr key={m} className="govuk-table__row">
+                        <th scope="row" className="govuk-table__header">
+                          {monthLabel(m)}
+                        </th>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">{targetChart.actual[i] ?? ""}</td>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">
+                          {targetChart.target[i] === null ? "" : Math.round(targetChart.target[i]!)}
+                        </td>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">
+                          {targetChart.projection[i] === null ? "" : Math.round(targetChart.projection[i]!)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </WideTable>
             </div>
           </details>
           <p className="govuk-body">
@@ -173,57 +177,67 @@ export default function Overview() {
         </p>
       )}
 
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Completion and competency by module</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Module
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Completed
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Competent
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Refresher due
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {summary.modules.map((m, i) => (
-            <tr key={m.moduleId} className="govuk-table__row">
+      <UptakeTable uptake={uptake} modules={modules} />
+      <p className="govuk-body-s">
+        Started: officers with an attempt in the module. The other columns count each officer once, by where they are
+        now; officers not yet started make up the rest.
+      </p>
+
+      <WideTable label="Completion and competency by module">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">
+            Completion and competency by module
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Module
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Completed
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Competent
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Refresher due
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {summary.modules.map((m, i) => (
+              <tr key={m.moduleId} className="govuk-table__row">
+                <th scope="row" className="govuk-table__header">
+                  {modules[i]?.title ?? m.moduleId}
+                </th>
+                <td className="govuk-table__cell">
+                  <ShareText share={m.completed} />
+                </td>
+                <td className="govuk-table__cell">
+                  <ShareText share={m.competent} />
+                </td>
+                <td className="govuk-table__cell">
+                  <ShareText share={m.refresherDue} />
+                </td>
+              </tr>
+            ))}
+            <tr className="govuk-table__row">
               <th scope="row" className="govuk-table__header">
-                {modules[i]?.title ?? m.moduleId}
+                Whole programme
               </th>
               <td className="govuk-table__cell">
-                <ShareText share={m.completed} />
+                <ShareText share={summary.programme.completed} />
               </td>
               <td className="govuk-table__cell">
-                <ShareText share={m.competent} />
+                <ShareText share={summary.programme.competent} />
               </td>
               <td className="govuk-table__cell">
-                <ShareText share={m.refresherDue} />
+                <ShareText share={summary.programme.refresherDue} />
               </td>
             </tr>
-          ))}
-          <tr className="govuk-table__row">
-            <th scope="row" className="govuk-table__header">
-              Whole programme
-            </th>
-            <td className="govuk-table__cell">
-              <ShareText share={summary.programme.completed} />
-            </td>
-            <td className="govuk-table__cell">
-              <ShareText share={summary.programme.competent} />
-            </td>
-            <td className="govuk-table__cell">
-              <ShareText share={summary.programme.refresherDue} />
-            </td>
-          </tr>
-        </tbody>
-      </table>
+          </tbody>
+        </table>
+      </WideTable>
       <p className="govuk-body-s">
         Completed: every scenario in the module finished. Competent: every scenario passed in assessment within the
         refresher interval. Refresher due: every scenario once passed, but a pass is now older than the interval.
@@ -256,51 +270,53 @@ export default function Overview() {
           places, regime), so a change alongside training does not show that training caused it.
         </strong>
       </div>
-      <table className="govuk-table" id="engagement-table">
-        <caption className="govuk-table__caption govuk-table__caption--s">
-          Programme engagement and training coverage by month
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Month
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Eligible
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Refusing or not engaging
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Refusal rate
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Officers completed
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Officers competent
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {engagement.map((e) => (
-            <tr key={e.month} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">
-                {monthLabel(e.month)}
+      <WideTable label="Programme engagement and training coverage by month">
+        <table className="govuk-table" id="engagement-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">
+            Programme engagement and training coverage by month
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Month
               </th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{e.eligible ?? "Not recorded"}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{e.notEngaging ?? "Not recorded"}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{pct(e.refusalPercent)}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">
-                {e.completedPercent === null ? describeShare({ shown: false, total: 0 }) : pct(e.completedPercent)}
-              </td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">
-                {e.competentPercent === null ? describeShare({ shown: false, total: 0 }) : pct(e.competentPercent)}
-              </td>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Eligible
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Refusing or not engaging
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Refusal rate
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Officers completed
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Officers competent
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {engagement.map((e) => (
+              <tr key={e.month} className="govuk-table__row">
+                <th scope="row" className="govuk-table__header">
+                  {monthLabel(e.month)}
+                </th>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{e.eligible ?? "Not recorded"}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{e.notEngaging ?? "Not recorded"}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{pct(e.refusalPercent)}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  {e.completedPercent === null ? describeShare({ shown: false, total: 0 }) : pct(e.completedPercent)}
+                </td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  {e.competentPercent === null ? describeShare({ shown: false, total: 0 }) : pct(e.competentPercent)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </WideTable>
       <p className="govuk-body">
         <a className="govuk-link" href={reportHref("/reports/engagement", scope)}>
           Record engagement figures

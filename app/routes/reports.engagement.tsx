@@ -10,6 +10,7 @@ import { monthLabel, monthLabels, monthOf } from "~/domain/dates.server";
 import { engagementForm } from "~/reports/forms";
 import { requireReportScope } from "~/reports/scope.server";
 import { parseForm } from "~/utils/forms";
+import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
 
@@ -95,47 +96,49 @@ export default function EngagementPage() {
           Save figures
         </button>
       </Form>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Figures recorded</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Month
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Eligible
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Refusing or not engaging
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Refusal rate
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {figures.length === 0 ? (
+      <WideTable label="Figures recorded">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">Figures recorded</caption>
+          <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={4}>
-                No figures recorded yet.
-              </td>
+              <th scope="col" className="govuk-table__header">
+                Month
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Eligible
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Refusing or not engaging
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Refusal rate
+              </th>
             </tr>
-          ) : (
-            figures.map((f) => (
-              <tr key={f.month} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">
-                  {monthName(labels, f.month)}
-                </th>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{f.eligible}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{f.not_engaging}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">
-                  {Math.round((100 * f.not_engaging) / f.eligible)}%
+          </thead>
+          <tbody className="govuk-table__body">
+            {figures.length === 0 ? (
+              <tr className="govuk-table__row">
+                <td className="govuk-table__cell" colSpan={4}>
+                  No figures recorded yet.
                 </td>
               </tr>
-            ))
-          )}
-        </tbody>
-      </table>
+            ) : (
+              figures.map((f) => (
+                <tr key={f.month} className="govuk-table__row">
+                  <th scope="row" className="govuk-table__header">
+                    {monthName(labels, f.month)}
+                  </th>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{f.eligible}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{f.not_engaging}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">
+                    {Math.round((100 * f.not_engaging) / f.eligible)}%
+                  </td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </WideTable>
     </ReportsHeader>
   );
 }

@@ -93,6 +93,15 @@ export default function Exports() {
         </a>
         .
       </p>
+      <h2 className="govuk-heading-m">Observations on the wing</h2>
+      <p className="govuk-body">
+        Every observation coaches have recorded in the prison, with its indicators, ratings, the coach’s note and the
+        officer’s reflection:{" "}
+        <a className="govuk-link" href={reportHref("/reports/exports/observations.csv", scope)} download>
+          download observations as CSV
+        </a>
+        . Each download is written to the audit log.
+      </p>
       <h2 className="govuk-heading-m">Attempts and xAPI statements</h2>
       <Form method="get" aria-label="Filter attempts">
         {scope.prisons.length ? <input type="hidden" name="prison" value={scope.prison.id} /> : null}

@@ -9,6 +9,7 @@ import { matrixReport } from "~/reports/matrix.server";
 import { DUE_FILTERS } from "~/domain/assignments";
 import { DueText } from "~/assignments/components";
 import { requireReportScope } from "~/reports/scope.server";
+import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Training matrix");
@@ -94,7 +95,7 @@ export default function Matrix() {
           Download these officers as CSV
         </a>
       </p>
-      <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways">
+      <WideTable label="Training matrix">
         <table className="govuk-table app-matrix" id="matrix">
           <caption className="govuk-table__caption govuk-table__caption--m">
             {hasErrors
@@ -142,7 +143,7 @@ export default function Matrix() {
             ) : null}
           </tbody>
         </table>
-      </div>
+      </WideTable>
       <Pagination page={page} pages={pages} query={query} />
     </ReportsHeader>
   );

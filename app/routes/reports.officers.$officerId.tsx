@@ -4,6 +4,7 @@ import { notFound } from "~/auth/guard.server";
 import { reportHref, ReportsHeader, StatusTag } from "~/components/reports";
 import { ASSESSMENT_RESULT, ATTEMPT_STATUS, INDICATOR_LEVEL, MODE } from "~/domain/vocabulary";
 import { Tag } from "~/components/page";
+import { ObservationCard, OBSERVED_NOTE } from "~/components/observation";
 import { officerRecord } from "~/reports/record.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
@@ -19,7 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function OfficerRecord() {
-  const { scope, officer, modules, attempts } = useLoaderData<typeof loader>();
+  const { scope, officer, modules, attempts, observations } = useLoaderData<typeof loader>();
   return (
     <ReportsHeader scope={scope} title={`${officer.name}: training record`}>
       <p className="govuk-body">
@@ -59,6 +60,15 @@ export default function OfficerRecord() {
           ))}
         </tbody>
       </table>
+      <h2 className="govuk-heading-m">Observed on the wing ({observations.length})</h2>
+      {observations.length === 0 ? (
+        <p className="govuk-body">No coach has recorded an observation of {officer.name} yet.</p>
+      ) : (
+        <p className="govuk-body-s">{OBSERVED_NOTE}</p>
+      )}
+      {observations.map((o) => (
+        <ObservationCard key={o.id} view={o} href={`/coaching/observations/${o.id}`} linkText="Read the observation" />
+      ))}
       <h2 className="govuk-heading-m">Attempts ({attempts.length})</h2>
       {attempts.length === 0 ? <p className="govuk-body">No attempts yet.</p> : null}
       {attempts.map((a) => (

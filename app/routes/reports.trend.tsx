@@ -6,6 +6,7 @@ import { monthLabels } from "~/domain/dates.server";
 import { describeCount } from "~/domain/reporting/suppression";
 import { monthlyTrajectory, prisonProgress } from "~/reports/progress.server";
 import { requireReportScope } from "~/reports/scope.server";
+import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Trend");
@@ -52,41 +53,43 @@ export default function Trend() {
           yMax={Math.max(1, ...months.map((m) => m.completed))}
         />
       )}
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">
-          Completions and competent officers by month
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Month
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Completed the programme in the month
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Completed by month end
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Competent at month end
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {months.map((m) => (
-            <tr key={m.month} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">
-                {monthLabel(m.month)}
+      <WideTable label="Completions and competent officers by month">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">
+            Completions and competent officers by month
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Month
               </th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">
-                {describeCount(m.newlyCompleted, officers)}
-              </td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{describeCount(m.completed, officers)}</td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{describeCount(m.competent, officers)}</td>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Completed the programme in the month
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Completed by month end
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Competent at month end
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {months.map((m) => (
+              <tr key={m.month} className="govuk-table__row">
+                <th scope="row" className="govuk-table__header">
+                  {monthLabel(m.month)}
+                </th>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  {describeCount(m.newlyCompleted, officers)}
+                </td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{describeCount(m.completed, officers)}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{describeCount(m.competent, officers)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </WideTable>
     </ReportsHeader>
   );
 }

@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/charts";
 import { ReportsHeader, ShareText } from "~/components/reports";
-import { summariseByWing } from "~/domain/reporting/aggregate";
-import { MIN_GROUP } from "~/domain/reporting/suppression";
+import { summariseByWing, type WingSummary } from "~/domain/reporting/aggregate";
+import { MIN_GROUP, type Share } from "~/domain/reporting/suppression";
 import { prisonProgress } from "~/reports/progress.server";
 import { requireReportScope } from "~/reports/scope.server";
+import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("By wing");
@@ -24,6 +25,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
+type Wing = Pick<WingSummary, "programme" | "modules">;
+
 export default function ByWing() {
   const { scope, modules, wings } = useLoaderData<typeof loader>();
   return (
@@ -41,53 +44,56 @@ export default function ByWing() {
           note: w.officers < MIN_GROUP ? "fewer than 5 officers" : undefined,
         }))}
       />
-      <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways">
-        <table className="govuk-table app-matrix">
+      {/* Wings across, measures down: a prison has a handful of wings, so this fits a laptop screen. */}
+      <WideTable label="Completion and competency by wing">
+        <table className="govuk-table app-matrix" id="by-wing">
           <caption className="govuk-table__caption govuk-table__caption--m">Completion and competency by wing</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
               <th scope="col" className="govuk-table__header">
-                Wing
+                <span className="govuk-visually-hidden">Measure</span>
               </th>
-              <th scope="col" className="govuk-table__header">
-                Officers
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Whole programme completed
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Whole programme competent
-              </th>
-              {modules.map((m) => (
-                <th key={m.id} scope="col" className="govuk-table__header">
-                  {m.title}: competent
+              {wings.map((w) => (
+                <th key={w.wingName} scope="col" className="govuk-table__header">
+                  {w.wingName}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody className="govuk-table__body">
-            {wings.map((w) => (
-              <tr key={w.wingName} className="govuk-table__row">
+            <tr className="govuk-table__row">
+              <th scope="row" className="govuk-table__header">
+                Officers
+              </th>
+              {wings.map((w) => (
+                <td key={w.wingName} className="govuk-table__cell">
+                  {w.officers < MIN_GROUP ? "fewer than 5" : w.officers}
+                </td>
+              ))}
+            </tr>
+            {(
+              [
+                ["Whole programme: completed", (w) => w.programme.completed],
+                ["Whole programme: competent", (w) => w.programme.competent],
+                ...modules.map(
+                  (m, i) => [`${m.title}: competent`, (w) => w.modules[i].competent] as [string, (w: Wing) => Share],
+                ),
+              ] as [string, (w: Wing) => Share][]
+            ).map(([label, share]) => (
+              <tr key={label} className="govuk-table__row">
                 <th scope="row" className="govuk-table__header">
-                  {w.wingName}
+                  {label}
                 </th>
-                <td className="govuk-table__cell">{w.officers < MIN_GROUP ? "fewer than 5" : w.officers}</td>
-                <td className="govuk-table__cell">
-                  <ShareText share={w.programme.completed} />
-                </td>
-                <td className="govuk-table__cell">
-                  <ShareText share={w.programme.competent} />
-                </td>
-                {w.modules.map((m) => (
-                  <td key={m.moduleId} className="govuk-table__cell">
-                    <ShareText share={m.competent} />
+                {wings.map((w) => (
+                  <td key={w.wingName} className="govuk-table__cell">
+                    <ShareText share={share(w)} />
                   </td>
                 ))}
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </WideTable>
     </ReportsHeader>
   );
 }

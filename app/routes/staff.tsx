@@ -1,39 +1,54 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { listUsers } from "~db/queries/users.server";
+import { countUsers, listUsers } from "~db/queries/users.server";
 import { roleLabel } from "~/admin/roles";
 import { Tag } from "~/components/page";
-import { requireReportScope } from "~/reports/scope.server";
+import { Pagination, pageOf } from "~/components/pagination";
+import { reportHref } from "~/components/reports";
+import { prisonQuery, requireReportScope } from "~/reports/scope.server";
+import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Staff");
 
+const PAGE_SIZE = 100;
+
 // Managers see their own prison's staff only (another prison's id is a 404); admins choose.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request, context);
-  const staff = await listUsers(scope.db, { establishmentId: scope.prison.id, limit: 5000 });
-  return { staff, prisonName: scope.prison.name, prisonId: scope.prison.id, establishments: scope.prisons };
+  const filter = { establishmentId: scope.prison.id };
+  const total = await countUsers(scope.db, filter);
+  const { page, pages, offset } = pageOf(new URL(request.url), total, PAGE_SIZE);
+  const staff = await listUsers(scope.db, { ...filter, limit: PAGE_SIZE, offset });
+  return {
+    staff,
+    total,
+    page,
+    pages,
+    scope: { prison: scope.prison, prisons: scope.prisons },
+    query: prisonQuery(scope),
+  };
 }
 
 export default function Staff() {
-  const { staff, prisonName, prisonId, establishments } = useLoaderData<typeof loader>();
+  const { staff, total, page, pages, scope, query } = useLoaderData<typeof loader>();
   return (
     <>
-      <span className="govuk-caption-l">{prisonName}</span>
+      <span className="govuk-caption-l">{scope.prison.name}</span>
       <h1 className="govuk-heading-l">Staff</h1>
       <p className="govuk-body">
         <a className="govuk-link" href="/staff/import">
           Import staff from a file
         </a>
       </p>
-      {establishments.length ? (
+      {scope.prisons.length ? (
         <Form method="get" className="app-filter-row">
           <div className="govuk-form-group">
             <label className="govuk-label" htmlFor="filter-prison">
               Prison
             </label>
-            <select className="govuk-select" id="filter-prison" name="prison" defaultValue={prisonId ?? ""}>
-              {establishments.map((e) => (
+            <select className="govuk-select" id="filter-prison" name="prison" defaultValue={scope.prison.id}>
+              {scope.prisons.map((e) => (
                 <option key={e.id} value={e.id}>
                   {e.name}
                 </option>
@@ -45,37 +60,51 @@ export default function Staff() {
           </button>
         </Form>
       ) : null}
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">{staff.length} staff</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Name
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Role
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Wing or team
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Status
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {staff.map((s) => (
-            <tr key={s.id} className="govuk-table__row">
-              <td className="govuk-table__cell">{s.display_name}</td>
-              <td className="govuk-table__cell">{roleLabel(s.role)}</td>
-              <td className="govuk-table__cell">{s.unit_name ?? "None"}</td>
-              <td className="govuk-table__cell">
-                {s.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
-              </td>
+      <p className="govuk-body">Select an officer’s name to see their training record. Opening a record is audited.</p>
+      <WideTable label="Staff">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">
+            {total} staff{pages > 1 ? `, page ${page} of ${pages}` : ""}
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Name
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Role
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Wing or team
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Status
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {staff.map((s) => (
+              <tr key={s.id} className="govuk-table__row">
+                <td className="govuk-table__cell">
+                  {s.role === "officer" ? (
+                    <a className="govuk-link" href={reportHref(`/reports/officers/${s.id}`, scope)}>
+                      {s.display_name}
+                    </a>
+                  ) : (
+                    s.display_name
+                  )}
+                </td>
+                <td className="govuk-table__cell">{roleLabel(s.role)}</td>
+                <td className="govuk-table__cell">{s.unit_name ?? "None"}</td>
+                <td className="govuk-table__cell">
+                  {s.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </WideTable>
+      <Pagination page={page} pages={pages} query={query} />
     </>
   );
 }

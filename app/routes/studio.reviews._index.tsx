@@ -11,9 +11,8 @@ export const meta: MetaFunction = () => title("Written replies to review");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
-  const page = pageParam(new URL(request.url));
-  const queue = await reviewQueue(context.db, user, page);
-  return { page, ...queue, replies: queue.replies.map((r) => ({ ...r, at: formatDateTime(r.at) })) };
+  const queue = await reviewQueue(context.db, user, pageParam(new URL(request.url)));
+  return { ...queue, replies: queue.replies.map((r) => ({ ...r, at: formatDateTime(r.at) })) };
 }
 
 export default function ReviewQueue() {

@@ -1,6 +1,7 @@
-// What happens once when an instance starts, after the database answers: migrations, the demo
-// prison when asked for, tidying expired sessions, and importing the scenario library. Several
-// instances may do this at once on one database: each step is safe to repeat or to race.
+// What happens once when an instance starts, after the database answers: migrations, importing
+// the scenario library, the demo prison when asked for (after the library: its training history
+// is played on the library's versions), and tidying expired sessions. Several instances may do
+// this at once on one database: each step is safe to repeat or to race.
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { migrateToLatest } from "~db/connection.server";
@@ -14,13 +15,15 @@ import { ABSOLUTE_MS } from "~/auth/session.server";
 import { WINDOW_MS } from "~/auth/throttle";
 import type { Config } from "~/config.server";
 import { importLibrary } from "~/curriculum.server";
-import { DEMO_PASSWORD, DEMO_PRISON, DEMO_USERS, seedDemo } from "~/seed/demo.server";
+import { DEMO_PASSWORD, DEMO_PRISON, DEMO_SIGN_INS, seedDemo, type DemoOptions } from "~/seed/demo.server";
 
-export async function prepareDatabase(db: Kysely<Database>, config: Config, log: Logger) {
+/** `demo` options are for tests: a demo prison of the sign-ins alone, or at a given moment. */
+export async function prepareDatabase(db: Kysely<Database>, config: Config, log: Logger, demo: DemoOptions = {}) {
   const applied = await migrateToLatest(db);
   if (applied.length) log.info({ migrations: applied }, `applied migrations ${applied.join(", ")}`);
+  await importLibrary(db, { dir: config.scenariosDir, log: (line) => log.info(line) });
   if ((await countUsers(db)) === 0) {
-    if (config.demo) await loadDemo(db, log);
+    if (config.demo) await loadDemo(db, log, demo);
     else
       log.warn(
         "There are no users yet. Create the first administrator with `npm run users:create-admin` " +
@@ -35,17 +38,25 @@ export async function prepareDatabase(db: Kysely<Database>, config: Config, log:
   }
   await deleteExpiredSessions(db, new Date(), new Date(Date.now() - ABSOLUTE_MS));
   await deleteEndedWindows(db, new Date(Date.now() - WINDOW_MS));
-  await importLibrary(db, { dir: config.scenariosDir, log: (line) => log.info(line) });
 }
 
-async function loadDemo(db: Kysely<Database>, log: Logger) {
+async function loadDemo(db: Kysely<Database>, log: Logger, options: DemoOptions) {
+  const started = performance.now();
+  let made;
   try {
-    await seedDemo(db);
+    made = await seedDemo(db, options);
   } catch (error) {
     // Another instance starting at the same moment loaded it first.
     if (!isUniqueViolation(error)) throw error;
     return;
   }
-  log.info(`created the demo prison; demo sign-ins, each with the password "${DEMO_PASSWORD}":`);
-  for (const u of DEMO_USERS) log.info(`  ${u.username.padEnd(10)} ${u.role.padEnd(8)} ${u.display_name}`);
+  const took = Math.round(performance.now() - started);
+  log.info(
+    { demo: { ...made, ms: took } },
+    made
+      ? `created the demo prison in ${took} ms: ${made.officers} officers, ${made.attempts} attempts, ${made.reviews} rated replies`
+      : `created the demo prison (sign-ins only) in ${took} ms`,
+  );
+  log.info(`demo sign-ins, each with the password "${DEMO_PASSWORD}":`);
+  for (const u of DEMO_SIGN_INS) log.info(`  ${u.username.padEnd(10)} ${u.role.padEnd(8)} ${u.displayName}`);
 }

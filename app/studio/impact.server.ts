@@ -7,9 +7,17 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { activeOfficerAttemptsAt } from "~db/queries/reports.server";
+import { recordedOfPrisonOfficers } from "~db/queries/observations.server";
 import { lastMembershipOf } from "~db/queries/module-memberships.server";
 import { getCurriculum } from "~/curriculum.server";
-import { everMembers, moduleProgress, type ModuleRules, type Status } from "~/domain/competency";
+import {
+  everMembers,
+  moduleProgress,
+  type ModuleRules,
+  type ObservationRecord,
+  type Status,
+} from "~/domain/competency";
+import { observationsByOfficer } from "~/domain/observation/records";
 import { recordsByOfficer } from "~/domain/reporting/records";
 
 export type ModuleChange =
@@ -84,12 +92,17 @@ export async function impactOf(
   const touched = before.map((m, i) => i).filter((i) => before[i] !== after[i]);
   const ids = new Set(touched.flatMap((i) => [...everMembers(before[i]), ...everMembers(after[i])]));
   const byOfficer = recordsByOfficer(await activeOfficerAttemptsAt(db, [...ids]));
+  // A module that requires observation is judged with the officers' observations, as everywhere else.
+  const observed = touched.some((i) => before[i].requiresObservation || after[i].requiresObservation)
+    ? observationsByOfficer(await recordedOfPrisonOfficers(db, null))
+    : new Map<number, ObservationRecord[]>();
   const shifts = new Map<string, StatusShift>();
   let keptCompetent = 0;
-  for (const attempts of byOfficer.values()) {
+  for (const [officerId, attempts] of byOfficer) {
+    const observations = observed.get(officerId) ?? [];
     for (const i of touched) {
-      const was = moduleProgress(before[i], attempts, now);
-      const will = moduleProgress(after[i], attempts, now);
+      const was = moduleProgress(before[i], attempts, now, observations);
+      const will = moduleProgress(after[i], attempts, now, observations);
       if (was.status !== will.status) {
         const key = `${i}|${was.status}|${will.status}`;
         const shift = shifts.get(key) ?? {

@@ -40,8 +40,9 @@ export function ImpactSummary({ impact, moduleTitles }: { impact: Impact; module
       ) : null}
       {impact.keptCompetent > 0 ? (
         <p className="govuk-body">
-          {officers(impact.keptCompetent)} who {impact.keptCompetent === 1 ? "is" : "are"} Competent stay Competent:
-          they will need this scenario by their next refresher.
+          {officers(impact.keptCompetent)} who{" "}
+          {impact.keptCompetent === 1 ? "is Competent stays" : "are Competent stay"} Competent: they will need this
+          scenario by their next refresher.
         </p>
       ) : null}
     </div>

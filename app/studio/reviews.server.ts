@@ -11,6 +11,7 @@ import {
   writtenReplyContext,
 } from "~db/queries/written-reply-reviews.server";
 import { canSeeEstablishment, establishmentScope, type CurrentUser } from "~/auth/guard.server";
+import { pageAt } from "~/components/pagination";
 import { getScenarioVersion } from "~/curriculum.server";
 import { replyRatedNotice } from "~/messages/notices.server";
 import { insertMessage } from "~db/queries/messages.server";
@@ -27,12 +28,12 @@ async function contextOf(db: Kysely<Database>, versionId: number, nodeId: string
   };
 }
 
-export async function reviewQueue(db: Kysely<Database>, user: CurrentUser, page: number) {
+/** A page of the queue, oldest first; a page past the end shows the last one (never an empty page). */
+export async function reviewQueue(db: Kysely<Database>, user: CurrentUser, asked: number) {
   const scope = establishmentScope(user);
-  const [rows, total] = await Promise.all([
-    listUnratedReplies(db, { establishmentId: scope, limit: REVIEWS_PER_PAGE, offset: (page - 1) * REVIEWS_PER_PAGE }),
-    countUnratedReplies(db, scope),
-  ]);
+  const total = await countUnratedReplies(db, scope);
+  const { page, pages, offset } = pageAt(asked, total, REVIEWS_PER_PAGE);
+  const rows = await listUnratedReplies(db, { establishmentId: scope, limit: REVIEWS_PER_PAGE, offset });
   const replies = await Promise.all(
     rows.map(async (r) => ({
       id: r.id,
@@ -43,7 +44,7 @@ export async function reviewQueue(db: Kysely<Database>, user: CurrentUser, page:
       ...(await contextOf(db, r.scenario_version_id, r.node_id)),
     })),
   );
-  return { replies, total, pages: Math.max(1, Math.ceil(total / REVIEWS_PER_PAGE)) };
+  return { replies, total, page, pages };
 }
 
 /**

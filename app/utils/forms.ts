@@ -14,7 +14,10 @@ export type FormResult<T> =
 /** Largest form Engage accepts, in characters across all fields (uploads are handled apart). */
 export const MAX_FORM_CHARS = 300_000;
 
-export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.infer<S>> {
+/** A posted form, or the query string of a GET form (filters). */
+type Fields = { entries(): IterableIterator<[string, FormDataEntryValue]> };
+
+export function parseForm<S extends z.ZodType>(schema: S, formData: Fields): FormResult<z.infer<S>> {
   const values: Record<string, string> = {};
   let size = 0;
   for (const [key, value] of formData.entries()) {

@@ -9,6 +9,7 @@ import * as m0005 from "./0005-estate";
 import * as m0006 from "./0006-security";
 import * as m0007 from "./0007-sso-and-assignments";
 import * as m0008 from "./0008-module-membership";
+import * as m0010 from "./0010-coaching";
 import * as m0011 from "./0011-draft-revisions";
 
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   "0006-security": m0006,
   "0007-sso-and-assignments": m0007,
   "0008-module-membership": m0008,
+  "0010-coaching": m0010,
   "0011-draft-revisions": m0011,
 };
 

@@ -1,6 +1,6 @@
 // The audit log: who did what to whom, and when. Rows are only ever added.
 import type { Kysely, Transaction } from "kysely";
-import { startsWith } from "../like";
+import { contains, startsWith } from "../like";
 import { currentRequestId } from "../request-scope";
 import type { Database } from "../schema";
 
@@ -29,29 +29,67 @@ export function recordAudit(db: Db, entry: AuditEntry) {
     .execute();
 }
 
-export function listAudit(db: Db, filter: { action?: string; limit: number; offset: number }) {
+/** Which events: a kind (action prefix), a time range [from, to), and a person who did it or to whom it was done. */
+export interface AuditFilter {
+  action?: string;
+  from?: string;
+  to?: string;
+  /** part of a name or username */
+  person?: string;
+}
+
+function events(db: Db, f: AuditFilter) {
   let q = db
     .selectFrom("audit_events as e")
     .leftJoin("users as actor", "actor.id", "e.actor_user_id")
     .leftJoin("users as subject", "subject.id", "e.subject_user_id")
-    .leftJoin("establishments as est", "est.id", "e.establishment_id")
+    .leftJoin("establishments as est", "est.id", "e.establishment_id");
+  if (f.action) q = q.where(startsWith("e.action", f.action));
+  if (f.from) q = q.where("e.at", ">=", f.from);
+  if (f.to) q = q.where("e.at", "<", f.to);
+  if (f.person) {
+    const person = f.person;
+    q = q.where((eb) =>
+      eb.or([
+        contains("actor.display_name", person),
+        contains("actor.username_key", person),
+        contains("subject.display_name", person),
+        contains("subject.username_key", person),
+      ]),
+    );
+  }
+  return q;
+}
+
+/** Events newest first, with the names of who did it, to whom, and the prison. */
+export function listAudit(db: Db, filter: AuditFilter & { limit: number; offset: number }) {
+  return events(db, filter)
     .select([
       "e.id",
       "e.at",
       "e.action",
       "e.details",
+      "e.request_id",
+      "e.actor_user_id",
+      "e.subject_user_id",
       "actor.display_name as actor_name",
       "actor.username as actor_username",
       "subject.display_name as subject_name",
       "subject.username as subject_username",
       "est.name as establishment_name",
-    ]);
-  if (filter.action) q = q.where(startsWith("e.action", filter.action));
-  return q.orderBy("e.id", "desc").limit(filter.limit).offset(filter.offset).execute();
+    ])
+    .orderBy("e.at", "desc")
+    .orderBy("e.id", "desc")
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
 }
 
-export async function countAudit(db: Db, action?: string) {
-  let q = db.selectFrom("audit_events").select((eb) => eb.fn.countAll<number>().as("n"));
-  if (action) q = q.where(startsWith("action", action));
-  return Number((await q.executeTakeFirstOrThrow()).n);
+export type AuditRow = Awaited<ReturnType<typeof listAudit>>[number];
+
+export async function countAudit(db: Db, filter: AuditFilter = {}) {
+  const row = await events(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -40,6 +40,10 @@ export function updateEstablishment(db: Db, id: number, values: { code: string; 
   return db.updateTable("establishments").set(values).where("id", "=", id).execute();
 }
 
+export function updateListedNames(db: Db, id: number, patterns: string) {
+  return db.updateTable("establishments").set({ listed_name_patterns: patterns }).where("id", "=", id).execute();
+}
+
 export function listUnits(db: Db, establishmentId?: number) {
   let q = db.selectFrom("units").selectAll();
   if (establishmentId != null) q = q.where("establishment_id", "=", establishmentId);
@@ -71,6 +75,22 @@ export async function insertUnit(db: Db, values: { establishment_id: number; nam
 
 export function updateUnit(db: Db, id: number, values: { name: string; kind: UnitKind }) {
   return db.updateTable("units").set(values).where("id", "=", id).execute();
+}
+
+export function deleteUnit(db: Db, id: number) {
+  return db.deleteFrom("units").where("id", "=", id).executeTakeFirst();
+}
+
+/** Everyone on a unit, active or deactivated: a unit with anyone on it cannot be removed. */
+export async function unitMembers(db: Db, unitId: number): Promise<{ active: number; deactivated: number }> {
+  const rows = await db
+    .selectFrom("users")
+    .select(["active", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("unit_id", "=", unitId)
+    .groupBy("active")
+    .execute();
+  const count = (active: boolean) => Number(rows.find((r) => r.active === active)?.n ?? 0);
+  return { active: count(true), deactivated: count(false) };
 }
 
 /** Staff counts per unit, for the prison page. */

@@ -24,6 +24,20 @@ export function latestScenarioVersions(db: Db) {
     .execute();
 }
 
+/** Each scenario's title in its newest version, retired scenarios' too (for naming them in the audit log). */
+export function scenarioTitles(db: Db) {
+  return db
+    .selectFrom("scenario_versions")
+    .select(["scenario_id", "title"])
+    .where("id", "in", (eb) =>
+      eb
+        .selectFrom("scenario_versions")
+        .select((e) => e.fn.max("id").as("id"))
+        .groupBy("scenario_id"),
+    )
+    .execute();
+}
+
 export function latestVersionOf(db: Db, scenarioId: string, source?: ScenarioSource) {
   let q = db.selectFrom("scenario_versions").selectAll().where("scenario_id", "=", scenarioId);
   if (source) q = q.where("source", "=", source);

@@ -1,5 +1,5 @@
 // Users: look-ups for sign-in and the guard, and the admin's user management.
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely, SelectQueryBuilder, Transaction } from "kysely";
 import { contains } from "../like";
 import type { Database, NewUser, Role } from "../schema";
 
@@ -29,6 +29,7 @@ const withPlace = (db: Db) =>
       "users.display_name",
       "users.role",
       "users.active",
+      "users.mi_coach",
       "users.establishment_id",
       "users.unit_id",
       "users.created_at",
@@ -45,21 +46,37 @@ export function getUserWithPlace(db: Db, id: number) {
   return withPlace(db).where("users.id", "=", id).executeTakeFirst();
 }
 
-export function listUsers(
-  db: Db,
-  filter: { establishmentId?: number | null; role?: Role; search?: string; limit?: number; offset?: number } = {},
-) {
-  let q = withPlace(db);
-  if (filter.establishmentId != null) q = q.where("users.establishment_id", "=", filter.establishmentId);
-  if (filter.role) q = q.where("users.role", "=", filter.role);
-  if (filter.search) {
-    const search = filter.search;
-    q = q.where((eb) => eb.or([contains("users.username_key", search), contains("users.display_name", search)]));
+/** Which users a list or a count covers. */
+export interface UserFilter {
+  establishmentId?: number | null;
+  unitId?: number | null;
+  role?: Role;
+  active?: boolean;
+  /** part of a name or username */
+  search?: string;
+}
+
+function filtered<Q extends SelectQueryBuilder<Database, "users", any>>(q: Q, f: UserFilter): Q {
+  let out = q;
+  if (f.establishmentId != null) out = out.where("users.establishment_id", "=", f.establishmentId) as Q;
+  if (f.unitId != null) out = out.where("users.unit_id", "=", f.unitId) as Q;
+  if (f.role) out = out.where("users.role", "=", f.role) as Q;
+  if (f.active !== undefined) out = out.where("users.active", "=", f.active) as Q;
+  if (f.search) {
+    const search = f.search;
+    out = out.where((eb) =>
+      eb.or([contains("users.username_key", search), contains("users.display_name", search)]),
+    ) as Q;
   }
-  return q
+  return out;
+}
+
+/** One page of users in name order; `countUsers` with the same filter gives the total. */
+export function listUsers(db: Db, filter: UserFilter & { limit: number; offset?: number }) {
+  return filtered(withPlace(db), filter)
     .orderBy("users.display_name")
     .orderBy("users.id")
-    .limit(filter.limit ?? 500)
+    .limit(filter.limit)
     .offset(filter.offset ?? 0)
     .execute();
 }
@@ -113,6 +130,7 @@ export function updateUser(
     must_change_password: boolean;
     prison_joined_at: string | null;
     unit_joined_at: string | null;
+    mi_coach: boolean;
   }>,
 ) {
   return db
@@ -122,15 +140,12 @@ export function updateUser(
     .execute();
 }
 
-/** How many users, optionally of one prison, role or state: a count, never a capped list. */
-export async function countUsers(
-  db: Db,
-  filter: { establishmentId?: number; role?: Role; active?: boolean } = {},
-): Promise<number> {
-  let q = db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n"));
-  if (filter.establishmentId !== undefined) q = q.where("establishment_id", "=", filter.establishmentId);
-  if (filter.role) q = q.where("role", "=", filter.role);
-  if (filter.active !== undefined) q = q.where("active", "=", filter.active);
+/** How many users, optionally of one prison, wing, role or state: a count, never a capped list. */
+export async function countUsers(db: Db, filter: UserFilter = {}): Promise<number> {
+  const q = filtered(
+    db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")),
+    filter,
+  );
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 

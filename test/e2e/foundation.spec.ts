@@ -125,13 +125,13 @@ test("an admin creates an officer who can sign in, then deactivates them", async
 
   // Other tests create and deactivate users at the same time: look at this officer's rows.
   await admin.goto("/admin/audit?action=user.");
-  const rows = admin.getByRole("row").filter({ hasText: "Rene Castellan (new.officer)" });
-  await expect(rows.filter({ has: admin.getByRole("cell", { name: "user.deactivated" }) })).toHaveCount(1);
-  await expect(rows.filter({ has: admin.getByRole("cell", { name: "user.created" }) })).toHaveCount(1);
+  const rows = admin.getByRole("row").filter({ hasText: "Rene Castellan" });
+  await expect(rows.filter({ hasText: "Alex Rowan deactivated Rene Castellan’s account" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "Alex Rowan created an account for Rene Castellan (Officer)" })).toHaveCount(1);
   await officerContext.close();
 });
 
-test("an admin adds a prison and a wing", async ({ page }) => {
+test("an admin adds a prison and its wings, renames one and removes one no one is on", async ({ page }) => {
   await signIn(page, "admin");
   await page.goto("/admin/prisons");
   await expectAccessible(page);
@@ -139,10 +139,67 @@ test("an admin adds a prison and a wing", async ({ page }) => {
   await page.getByLabel("Short code").fill("FMR");
   await page.getByRole("button", { name: "Add prison" }).click();
   await expect(page.getByText("HMP Fernmoor (test) added")).toBeVisible();
-  await page.getByLabel("Name", { exact: true }).first().fill("D wing");
-  await page.getByRole("button", { name: "Save wing or team" }).click();
-  await expect(page.getByRole("cell", { name: "D wing" })).toBeVisible();
+  for (const name of ["D wing", "E wing"]) {
+    await page.getByLabel("Name of the new wing or team").fill(name);
+    await page.getByRole("button", { name: "Add wing or team" }).click();
+    await expect(page.getByText(`${name} added.`)).toBeVisible();
+    await expect(page.getByRole("rowheader", { name, exact: true })).toBeVisible();
+    // The add form starts empty again: saving twice would not add it twice.
+    await expect(page.getByLabel("Name of the new wing or team")).toHaveValue("");
+  }
+  // Both forms have a name field; every id is on the page once, and an error links to its own form's field.
+  const twice = () =>
+    page.evaluate(() => {
+      const seen = [...document.querySelectorAll("[id]")].map((e) => e.id);
+      return seen.filter((id, i) => seen.indexOf(id) !== i);
+    });
+  expect(await twice()).toEqual([]);
+  await page.getByRole("button", { name: "Add wing or team" }).click();
+  const link = page.locator(".govuk-error-summary").getByRole("link", { name: /name for the wing or team/ });
+  const target = (await link.getAttribute("href"))!;
+  await expect(page.locator(target)).toHaveAccessibleName("Name of the new wing or team");
+  expect(await twice()).toEqual([]);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectAccessible(page);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await page.getByRole("link", { name: "Rename or remove D wing" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "D wing" })).toBeVisible();
   await expectAccessible(page);
+  await page.getByLabel("New name").fill("Dale wing");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByText("D wing is now called Dale wing.")).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "Dale wing", exact: true })).toBeVisible();
+
+  await page.getByRole("link", { name: "Rename or remove E wing" }).click();
+  await page.getByRole("button", { name: "Remove E wing" }).click();
+  await expect(page.getByText("E wing removed.")).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "E wing", exact: true })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test("a wing with staff on it cannot be removed, and the admin is told why", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/admin/prisons");
+  await page.getByRole("link", { name: "HMP Hollowbrook (demo)" }).click();
+  await page.getByRole("link", { name: "Rename or remove C wing" }).click();
+  await expect(page.getByText(/C wing cannot be removed while staff are on it \(\d+ active\)/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove C wing" })).toHaveCount(0);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectAccessible(page);
+  }
+  await page.getByRole("link", { name: "See the staff on C wing" }).click();
+  await expect(page.getByText("Showing staff on C wing only.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Kieran Ashdown" })).toBeVisible();
+  // A forged removal changes nothing.
+  const prisonPath = new URL(page.url()).searchParams;
+  const res = await page.request.post(`/admin/prisons/${prisonPath.get("prison")}/units/${prisonPath.get("unit")}`, {
+    form: { intent: "remove" },
+  });
+  expect(res.status()).toBe(409);
 });
 
 test("a user changes their own password; other sessions end", async ({ browser }) => {

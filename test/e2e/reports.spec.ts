@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { openDatabase } from "../../db/connection.server";
+import { PROGRESS, PROGRESS_ORDER } from "../../app/domain/vocabulary";
 import { insertAttempts, LISTENING_SCENARIOS, POOR_COUNTS } from "../support/attempts";
 import { expectAccessible, signIn } from "./support";
 import { parseCsv } from "../support/csv";
@@ -118,6 +119,29 @@ async function matrixOnScreen(page: Page) {
   );
 }
 
+/** Active officers on a demo wing, by name, as the database has them. */
+async function officersOn(wing: string) {
+  const db = openDatabase({ engine: "sqlite", path: dbFile });
+  try {
+    return (
+      await db
+        .selectFrom("users")
+        .innerJoin("units", "units.id", "users.unit_id")
+        .select("users.display_name")
+        .where("units.name", "=", wing)
+        .where("users.role", "=", "officer")
+        .where("users.active", "=", true)
+        .execute()
+    ).map((u) => u.display_name);
+  } finally {
+    await db.destroy();
+  }
+}
+
+// The statuses' words in the order officers move through them, as the matrix sorts by progress.
+const ORDER = PROGRESS_ORDER.map((s) => PROGRESS[s].label);
+const rank = (row: string[]) => row.slice(2).reduce((n, s) => n + ORDER.indexOf(s), 0);
+
 test("a manager filters the matrix by wing and downloads a CSV whose rows match the screen", async ({ page }) => {
   await signIn(page, "manager");
   await page.getByRole("link", { name: "Reports", exact: true }).click();
@@ -126,12 +150,13 @@ test("a manager filters the matrix by wing and downloads a CSV whose rows match 
   await page.getByLabel("Wing").selectOption({ label: "A wing" });
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/wing=\d+/);
-  await expect(page.locator("#matrix caption")).toHaveText("3 officers");
+  const aWing = await officersOn("A wing");
+  expect(aWing.length).toBeGreaterThan(12);
+  await expect(page.locator("#matrix caption")).toHaveText(`${aWing.length} officers`);
   // Read the table once the filtered rows have replaced the unfiltered ones.
-  await expect
-    .poll(async () => (await matrixOnScreen(page)).map((r) => r[0]))
-    .toEqual(["=SUM(1+1)", "Priya Lindqvist", "Sam Okafor"]);
+  await expect.poll(async () => (await matrixOnScreen(page)).map((r) => r[0]).sort()).toEqual([...aWing].sort());
   const screen = await matrixOnScreen(page);
+  expect(new Set(screen.map((r) => r[1]))).toEqual(new Set(["A wing"]));
   expect(screen.find((r) => r[0] === "Sam Okafor")!.slice(2, 4)).toEqual(["Competent", "Not yet started"]);
   await expectAccessible(page);
 
@@ -145,15 +170,21 @@ test("a manager filters the matrix by wing and downloads a CSV whose rows match 
   const fromCsv = csv.slice(1).map((r) => r.slice(0, screen[0].length));
   expect(fromCsv).toEqual(screen.map((r) => (r[0] === FORMULA_NAME ? [`'${FORMULA_NAME}`, ...r.slice(1)] : r)));
 
-  // Sorted by progress, Sam comes first; a status filter narrows the rows.
+  // Sorted by progress, the furthest on come first; a status filter narrows the rows.
   await page.getByLabel("Sort by").selectOption("progress");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/sort=progress/);
-  await expect(page.locator("#matrix tbody tr").first().locator("th")).toHaveText("Sam Okafor");
+  const sorted = (await matrixOnScreen(page)).map(rank);
+  expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
+  await page.getByLabel("Module").selectOption({ label: "Listening on the landing" });
   await page.getByLabel("Status").selectOption({ label: "Competent" });
   await page.getByRole("button", { name: "Apply filters" }).click();
-  await expect(page.locator("#matrix caption")).toHaveText("1 officer");
-  expect((await matrixOnScreen(page)).map((r) => r[0])).toEqual(["Sam Okafor"]);
+  await expect(page).toHaveURL(/status=competent/);
+  const competent = await matrixOnScreen(page);
+  await expect(page.locator("#matrix caption")).toHaveText(`${competent.length} officers`);
+  expect(competent.length).toBeLessThan(aWing.length);
+  expect(competent.map((r) => r[2])).toEqual(competent.map(() => "Competent"));
+  expect(competent.map((r) => r[0])).toContain("Sam Okafor");
 
   // A forged filter gives a field error and an empty, labelled table, not an error page.
   const bad = await page.goto("/reports/matrix?status=heroic");
@@ -178,7 +209,8 @@ test("a manager records engagement figures and a target and sees them on the ove
   await page.getByLabel("Men refusing or not engaging").fill("252");
   await page.getByRole("button", { name: "Save figures" }).click();
   await expect(page.getByText(/Figures for .* saved/)).toBeVisible();
-  await expect(page.getByRole("cell", { name: "44%" })).toBeVisible();
+  const monthName = new Date().toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+  await expect(page.getByRole("row", { name: new RegExp(`^${monthName} 575 252 44%$`) })).toBeVisible();
 
   await page.goto("/reports/target");
   await expectAccessible(page);
@@ -216,7 +248,18 @@ test("every report page is accessible, and opening an officer's record is audite
   }
   await page.goto("/reports/wings");
   await expect(page.getByRole("cell", { name: "fewer than 5" }).first()).toBeVisible();
+  // Charts count whole officers (or whole percentages), on every chart with figures.
+  for (const path of ["/reports", "/reports/trend"]) {
+    await page.goto(path);
+    const ticks = await page.locator(".app-chart__tick").allTextContents();
+    expect(ticks.length, path).toBeGreaterThan(1);
+    for (const t of ticks) expect(t, path).toMatch(/^\d+%?$/);
+  }
+  // Sam Okafor's wing, so other specs' officers (on no wing) cannot push him onto a second page.
   await page.goto("/reports/matrix");
+  await page.getByLabel("Wing").selectOption({ label: "A wing" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/wing=\d+/);
   await page.getByRole("link", { name: "Sam Okafor" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sam Okafor: training record" })).toBeVisible();
   await expect(page.getByText("Reflection-to-question ratio").first()).toBeVisible();
@@ -232,7 +275,7 @@ test("an admin sees the audit row and switches prisons", async ({ page }) => {
   await page.getByRole("link", { name: "Priya Lindqvist" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Priya Lindqvist: training record" })).toBeVisible();
   await page.goto("/admin/audit");
-  await expect(page.getByRole("cell", { name: "record.viewed" }).first()).toBeVisible();
+  await expect(page.getByText("Alex Rowan opened Priya Lindqvist’s training record").first()).toBeVisible();
   const { otherPrison } = await ids();
   await page.getByRole("link", { name: "Reports", exact: true }).click();
   await page.getByLabel("Prison").selectOption({ label: "HMP Elsewhere (test)" });
@@ -303,5 +346,92 @@ test("officers and trainers get 403 on every report and export", async ({ page }
     await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Sign out" }).click();
+  }
+});
+
+test("wide report tables fit a laptop screen, and scroll with their first column in view on a phone", async ({
+  page,
+}) => {
+  await signIn(page, "manager");
+  for (const [path, region] of [
+    ["/reports/matrix", "Training matrix, scrolls sideways"],
+    ["/reports/wings", "Completion and competency by wing, scrolls sideways"],
+  ] as const) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(path);
+    const scroller = page.getByRole("region", { name: region });
+    // Every module fits across at 1,280 px: nothing hidden off to the side.
+    expect(await scroller.evaluate((e) => e.scrollWidth - e.clientWidth), path).toBeLessThanOrEqual(1);
+    await expectAccessible(page);
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(path);
+    const firstCell = scroller.locator("tbody tr").first().locator("th");
+    const before = (await firstCell.boundingBox())!;
+    await scroller.focus();
+    for (let i = 0; i < 20; i++) await page.keyboard.press("ArrowRight");
+    expect(await scroller.evaluate((e) => e.scrollLeft), path).toBeGreaterThan(0);
+    // The row's name stays where it was while the figures move under it.
+    expect((await firstCell.boundingBox())!.x, path).toBeCloseTo(before.x, 0);
+    await expectAccessible(page);
+  }
+});
+
+test("an officer's record scrolls sideways on a phone with each attempt's date in view", async ({ page }) => {
+  // The demo officer with the longest record (the published sign-ins start with none).
+  const db = openDatabase({ engine: "sqlite", path: dbFile });
+  const busiest = await db
+    .selectFrom("attempts")
+    .innerJoin("users", "users.id", "attempts.officer_id")
+    .select(["users.username", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("users.active", "=", true)
+    .groupBy("users.username")
+    .orderBy("n", "desc")
+    .executeTakeFirstOrThrow()
+    .finally(() => db.destroy());
+  await signIn(page, busiest.username);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/record");
+    const scroller = page.getByRole("region", { name: "Your attempts, scrolls sideways" });
+    await expect(scroller.getByRole("rowheader")).toHaveCount(Number(busiest.n));
+    // Nothing makes the page itself wider than the screen: the table scrolls in its own region.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `at ${width}`).toBeLessThanOrEqual(width);
+    await expectAccessible(page);
+  }
+  const firstDate = page
+    .getByRole("region", { name: "Your attempts, scrolls sideways" })
+    .getByRole("rowheader")
+    .first();
+  const before = (await firstDate.boundingBox())!;
+  await page.getByRole("region", { name: "Your attempts, scrolls sideways" }).focus();
+  for (let i = 0; i < 20; i++) await page.keyboard.press("ArrowRight");
+  expect(
+    await page.getByRole("region", { name: "Your attempts, scrolls sideways" }).evaluate((e) => e.scrollLeft),
+  ).toBeGreaterThan(0);
+  expect((await firstDate.boundingBox())!.x).toBeCloseTo(before.x, 0);
+});
+
+test("the manager's home and the overview show uptake per module, readable at 1,280 px and on a phone", async ({
+  page,
+}) => {
+  await signIn(page, "manager");
+  for (const path of ["/", "/reports"]) {
+    await page.goto(path);
+    const uptake = page.getByRole("table", { name: "Uptake by module" });
+    await expect(uptake.getByRole("columnheader", { name: "Started" })).toBeVisible();
+    await expect(uptake.getByRole("columnheader", { name: "In progress" })).toBeVisible();
+    const listening = uptake.getByRole("row", { name: /^Listening on the landing/ });
+    await expect(listening.getByRole("cell").first()).toHaveText(/^\d+% \(\d+ of \d+\)$/);
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      // Nothing makes the page itself wider than the screen: wide tables scroll in their own region.
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        `${path} at ${width}`,
+      ).toBeLessThanOrEqual(width);
+      await expectAccessible(page);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
   }
 });

@@ -94,8 +94,9 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   await expect(trainer.getByText("end-disengage (does not exist)")).toBeVisible();
   await expectAccessible(trainer);
 
-  // Fix it.
+  // Fix it, once the editor is live (text typed before React hydrates is reset).
   await trainer.getByRole("link", { name: "YAML", exact: true }).click();
+  await trainer.waitForLoadState("networkidle");
   await trainer.getByLabel("Scenario YAML").fill(template);
   await trainer.getByRole("button", { name: "Save draft" }).click();
   await expect(trainer.getByText("Draft saved. It has no errors.")).toBeVisible();

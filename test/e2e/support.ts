@@ -13,6 +13,34 @@ export async function expectAccessible(page: Page) {
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
+/**
+ * Axe for a page opened with JavaScript off, where axe itself cannot run: the same HTML is loaded
+ * in a page of its own with JavaScript on for axe but every script of the page refused (a
+ * Content-Security-Policy of script-src 'none'), so it is checked exactly as the officer saw it.
+ */
+export async function expectAccessibleWithoutJavaScript(page: Page) {
+  const html = await page.content();
+  const viewport = page.viewportSize();
+  const context = await page
+    .context()
+    .browser()!
+    .newContext(viewport ? { viewport } : {});
+  try {
+    const twin = await context.newPage();
+    await twin.route(page.url(), (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        headers: { "content-security-policy": "script-src 'none'" },
+        body: html,
+      }),
+    );
+    await twin.goto(page.url());
+    await expectAccessible(twin);
+  } finally {
+    await context.close();
+  }
+}
+
 /** axe at a desktop width (1,280 px) and a phone width (375 px); leaves the page at 1,280 px. */
 export async function expectAccessibleAtBothWidths(page: Page) {
   for (const width of [1280, 375]) {

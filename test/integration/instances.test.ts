@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { migrateToLatest } from "~db/connection.server";
 import { getOrCreateSetting } from "~db/queries/app-settings.server";
 import { createUserAccount } from "~/admin/users.server";
-import { saveEstablishment, saveUnit } from "~/admin/prisons.server";
+import { addUnit, saveEstablishment } from "~/admin/prisons.server";
 import { getCurrentUser } from "~/auth/guard.server";
 import { getCurriculum, importLibrary, newestVersionOf } from "~/curriculum.server";
 import { startAttempt, takeStep } from "~/practice/attempts.server";
@@ -106,8 +106,8 @@ describe(
       const saved = prisons.find((r) => r.ok);
       const prisonId = saved?.ok ? saved.id : 0;
       const wings = await Promise.all([
-        saveUnit(a, admin, prisonId, null, { name: "D wing", kind: "wing" }),
-        saveUnit(b, admin, prisonId, null, { name: "D wing", kind: "wing" }),
+        addUnit(a, admin, prisonId, { name: "D wing", kind: "wing" }),
+        addUnit(b, admin, prisonId, { name: "D wing", kind: "wing" }),
       ]);
       expect(wings.filter((r) => r.ok)).toHaveLength(1);
       expect(await a.selectFrom("units").select("id").where("establishment_id", "=", prisonId).execute()).toHaveLength(

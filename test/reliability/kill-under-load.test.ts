@@ -31,8 +31,8 @@ interface Ack {
 async function prepare(file: string) {
   const db = openDatabase({ engine: "sqlite", path: file });
   await migrateToLatest(db);
-  await seedDemo(db);
   await importLibrary(db, { log: () => {} });
+  await seedDemo(db, { history: false });
   const template = await db
     .selectFrom("users")
     .selectAll()

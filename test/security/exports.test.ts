@@ -81,6 +81,8 @@ describe("every export is audited", () => {
       [manager, "/reports/exports/statements.json?mode=assessment"],
       [officer, "/record.csv"],
       [officer, "/record.json"],
+      [officer, "/record/observations.csv"],
+      [manager, "/reports/exports/observations.csv"],
       [trainer, `/studio/${f.scenarioId}/export`],
       [trainer, `/studio/reviews/${f.own.replyStepId}`],
     ] as const) {
@@ -111,6 +113,15 @@ describe("every export is audited", () => {
       details: { rows: expect.any(Number) },
     });
     expect(await auditRows("export.own_record_json")).toHaveLength(1);
+    expect((await auditRows("export.own_observations_csv")).at(-1)).toMatchObject({
+      subject_user_id: f.own.officerId,
+      details: { rows: 1 },
+    });
+    expect((await auditRows("export.observations_csv")).at(-1)).toMatchObject({
+      actor_user_id: managerId,
+      establishment_id: f.own.prisonId,
+      details: { rows: 1 },
+    });
     expect((await auditRows("export.scenario_yaml")).at(-1)).toMatchObject({
       details: { scenario: f.scenarioId, version: "draft", rows: 1 },
     });

@@ -10,6 +10,7 @@ import { afterAll, inject, vi } from "vitest";
 import type { Database, Role } from "~db/schema";
 import { insertEstablishment, insertUnit } from "~db/queries/establishments.server";
 import { insertUser } from "~db/queries/users.server";
+import { insertDraft, recordDraft } from "~db/queries/observations.server";
 import { hashPassword } from "~/auth/password.server";
 import type { Config } from "~/config.server";
 import { loadAttemptView } from "~/practice/attempt-view.server";
@@ -33,12 +34,16 @@ export interface Fixtures {
     attemptInProgress: string;
     attemptFinished: string;
     replyStepId: number;
+    /** a recorded observation of the officer by the demo trainer */
+    observation: number;
+    trainerId: number;
   };
   other: {
     prisonId: number;
     officerId: number;
     attempt: string;
     replyStepId: number;
+    observation: number;
     manager: string;
     trainer: string;
   };
@@ -75,6 +80,32 @@ async function playToEnd(db: Kysely<Database>, officer: { id: number; establishm
     await takeStep(db, officer, id, { nodeId: view.current.nodeId, rowVersion: view.attempt.rowVersion, ...input });
   }
   throw new Error(`attempt ${id} did not end`);
+}
+
+/** A recorded observation: 6 minutes, R:Q 1.5, 50% complex, both globals at least fair. */
+async function recordedObservation(
+  db: Kysely<Database>,
+  coach: string,
+  officer: { id: number; establishmentId: number | null },
+) {
+  const id = await insertDraft(db, {
+    establishmentId: officer.establishmentId!,
+    officerId: officer.id,
+    coachId: await userIdOf(db, coach),
+  });
+  await recordDraft(db, id, 1, {
+    minutes: 6,
+    questions: 4,
+    simple_reflections: 3,
+    complex_reflections: 3,
+    cultivating_change_talk: 4,
+    softening_sustain_talk: 3,
+    partnership: 4,
+    empathy: 4,
+    strengths: "You let him finish before you answered.",
+    next_step: "Try a double-sided reflection.",
+  });
+  return id;
 }
 
 async function writtenReply(db: Kysely<Database>, attemptId: string, text: string) {
@@ -154,12 +185,15 @@ export async function securityFixtures(config: Config = testConfig()): Promise<F
       attemptInProgress: inProgress.attemptId,
       attemptFinished: finished.attemptId,
       replyStepId: await writtenReply(db, finished.attemptId, "You feel let down by the parole board."),
+      observation: await recordedObservation(db, "trainer", ownOfficer),
+      trainerId: await userIdOf(db, "trainer"),
     },
     other: {
       prisonId: otherPrison,
       officerId: otherOfficer.id,
       attempt: otherAttempt.attemptId,
       replyStepId: await writtenReply(db, otherAttempt.attemptId, "You want them to see you have changed."),
+      observation: await recordedObservation(db, "els.trainer", otherOfficer),
       manager: "els.manager",
       trainer: "els.trainer",
     },

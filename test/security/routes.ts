@@ -87,6 +87,44 @@ export const ROUTES: Record<string, RouteCase> = {
   "routes/record": { access: ["officer"], page: () => "/record" },
   "routes/record[.]csv": { access: ["officer"], page: () => "/record.csv" },
   "routes/record[.]json": { access: ["officer"], page: () => "/record.json" },
+  "routes/record_.observations.$observationId": {
+    access: ["officer"],
+    page: (f) => `/record/observations/${f.own.observation}`,
+    foreign: (f) => [`/record/observations/${f.other.observation}`],
+    form: { samples: () => [{ reflection: "I rushed the ending; next time I will summarise first." }] },
+  },
+  "routes/record_.observations[.]csv": { access: ["officer"], page: () => "/record/observations.csv" },
+
+  // Coaching: trainers and managers are coaches; the officer here is not marked as one.
+  "routes/coaching._index": {
+    access: ["trainer", "manager"],
+    page: () => "/coaching",
+    form: { samples: (f) => [{ officerId: String(f.own.officerId) }] },
+  },
+  "routes/coaching.observations.$observationId": {
+    access: ["trainer", "manager", "admin"],
+    page: (f) => `/coaching/observations/${f.own.observation}`,
+    foreign: (f) => [`/coaching/observations/${f.other.observation}`],
+    form: {
+      samples: (): Fields[] => [
+        { intent: "save", rowVersion: "2", questions: "4", minutes: "6", strengths: "Calm." },
+        { intent: "record", rowVersion: "2", questions: "4", minutes: "6", partnership: "4", nextStep: "Ask first." },
+        { intent: "calibrate", partnerId: "1" },
+        { intent: "discard" },
+      ],
+    },
+  },
+  "routes/coaching.calibration": { access: ["trainer", "manager"], page: () => "/coaching/calibration" },
+  "routes/coaching.requests": {
+    access: ["manager"],
+    page: () => "/coaching/requests",
+    form: {
+      samples: (f): Fields[] => [
+        { coachId: String(f.own.trainerId), officerId: String(f.own.officerId), dueOn: "2099-01-31" },
+        { intent: "withdraw", requestId: "1" },
+      ],
+    },
+  },
   "routes/scenarios.$scenarioId": {
     access: ["officer"],
     page: (f) => `/scenarios/${f.scenarioId}`,
@@ -215,6 +253,7 @@ export const ROUTES: Record<string, RouteCase> = {
   "routes/reports.matrix": reports("/reports/matrix"),
   "routes/reports.wings": reports("/reports/wings"),
   "routes/reports.skills": reports("/reports/skills"),
+  "routes/reports.observed": reports("/reports/observed"),
   "routes/reports.trend": reports("/reports/trend"),
   "routes/reports.target": reports("/reports/target", {
     samples: () => [{ percent: "80", date: "2031-03-31" }],
@@ -226,6 +265,7 @@ export const ROUTES: Record<string, RouteCase> = {
   "routes/reports.exports.matrix[.]csv": reports("/reports/exports/matrix.csv"),
   "routes/reports.exports.attempts[.]csv": reports("/reports/exports/attempts.csv"),
   "routes/reports.exports.statements[.]json": reports("/reports/exports/statements.json"),
+  "routes/reports.exports.observations[.]csv": reports("/reports/exports/observations.csv"),
   "routes/reports.officers.$officerId": {
     access: ["manager", "admin"],
     page: (f) => `/reports/officers/${f.own.officerId}?prison=${f.own.prisonId}`,
@@ -233,6 +273,7 @@ export const ROUTES: Record<string, RouteCase> = {
   },
 
   "routes/admin.audit": admin(() => "/admin/audit"),
+  "routes/admin.audit[.]csv": admin(() => "/admin/audit.csv?action=user."),
   "routes/admin.users._index": admin(() => "/admin/users"),
   "routes/admin.users.new": admin(() => "/admin/users/new", {
     samples: (f) => [
@@ -262,12 +303,17 @@ export const ROUTES: Record<string, RouteCase> = {
   "routes/admin.prisons._index": admin(() => "/admin/prisons", {
     samples: () => [{ code: "FZZ", name: "HMP Fuzz" }],
   }),
-  "routes/admin.prisons.$prisonId": admin((f) => `/admin/prisons/${f.own.prisonId}`, {
+  "routes/admin.prisons.$prisonId._index": admin((f) => `/admin/prisons/${f.own.prisonId}`, {
     samples: (): Fields[] => [
       { intent: "prison", code: "HBK", name: "HMP Hollowbrook (renamed)" },
-      { intent: "unit", unitId: "", name: "D wing", kind: "wing" },
+      { intent: "add-unit", name: "D wing", kind: "wing" },
+      { intent: "names", names: "Mr *\nSmith" },
     ],
   }),
+  "routes/admin.prisons.$prisonId.units.$unitId": admin(
+    (f) => `/admin/prisons/${f.own.prisonId}/units/${f.own.wingId}`,
+    { samples: (): Fields[] => [{ intent: "rename", name: "Ash wing", kind: "wing" }, { intent: "remove" }] },
+  ),
 };
 
 /** Whether `who` may use a route. */

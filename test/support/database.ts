@@ -32,7 +32,7 @@ const targets = new WeakMap<Kysely<Database>, DatabaseTarget>();
 
 /**
  * A fresh, migrated database of its own, with the scenario library imported and (unless `demo` is
- * false) the demo prison and its users. Closed after the test file.
+ * false) the demo prison with its sign-ins (no generated staff or history). Closed after the test file.
  */
 export async function testDatabase({ demo = true }: { demo?: boolean } = {}): Promise<Kysely<Database>> {
   const template = inject("templates")[demo ? "demo" : "empty"];

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { testContext, testDatabase } from "../support/database";
 
 const { createUserAccount, editUser, setUserActive } = await import("~/admin/users.server");
-const { NewUserForm } = await import("~/admin/user-schemas");
+const { EditUserForm, NewUserForm } = await import("~/admin/user-schemas");
 const { parseForm } = await import("~/utils/forms");
 const { getUserWithPlace } = await import("~db/queries/users.server");
 
@@ -144,5 +144,43 @@ describe("admin user management refuses bad input and changes nothing", () => {
     );
     expect(await db.selectFrom("sessions").selectAll().where("user_id", "=", created.id).execute()).toEqual([]);
     expect(await setUserActive(db, actor, admin.id, false)).toMatchObject({ ok: false });
+  });
+
+  it("marks an officer as an MI coach with the checkbox, audited; only officers keep the mark", async () => {
+    const sam = await db
+      .selectFrom("users")
+      .selectAll()
+      .where("username_key", "=", "officer")
+      .executeTakeFirstOrThrow();
+    const edit = (values: Record<string, string>) => {
+      const parsed = parseForm(EditUserForm, form({ intent: "edit", ...values }));
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      return parsed.data;
+    };
+    const placement = {
+      displayName: sam.display_name,
+      role: "officer",
+      establishmentId: String(prison.id),
+      unitId: String(sam.unit_id),
+    };
+    expect(parseForm(EditUserForm, form({ intent: "edit", ...placement, miCoach: "maybe" })).ok).toBe(false);
+    expect(await editUser(db, actor, sam.id, edit({ ...placement, miCoach: "yes" }))).toEqual({ ok: true });
+    expect((await getUserWithPlace(db, sam.id))?.mi_coach).toBe(true);
+    // An unticked box is not sent at all: the mark comes off.
+    expect(await editUser(db, actor, sam.id, edit(placement))).toEqual({ ok: true });
+    expect((await getUserWithPlace(db, sam.id))?.mi_coach).toBe(false);
+    // A trainer coaches by role: the mark is not kept.
+    await editUser(db, actor, sam.id, edit({ ...placement, role: "trainer", unitId: "", miCoach: "yes" }));
+    expect((await getUserWithPlace(db, sam.id))?.mi_coach).toBe(false);
+    const actions = await db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("subject_user_id", "=", sam.id)
+      .orderBy("id")
+      .execute();
+    expect(actions.map((a) => a.action).filter((a) => a.startsWith("user.") && a.includes("coach"))).toEqual([
+      "user.made_coach",
+      "user.coach_removed",
+    ]);
   });
 });

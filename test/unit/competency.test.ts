@@ -3,12 +3,16 @@ import { countBehaviours } from "~/domain/indicators";
 import type { MiCode } from "~/domain/mi-codes";
 import {
   DEFAULT_THRESHOLDS,
+  meetsObservation,
   moduleProgress,
   passesAssessment,
   programmeProgress,
   type AttemptRecord,
   type ModuleRules,
+  type ObservationRecord,
 } from "~/domain/competency";
+import { NO_COUNTS, observedIndicators } from "~/domain/observation/behaviours";
+import { relationalGlobal, technicalGlobal, type GlobalRatings } from "~/domain/observation/globals";
 
 const rules: ModuleRules = { id: "m1", scenarioIds: ["a", "b"], thresholds: DEFAULT_THRESHOLDS, refresherMonths: 6 };
 const GOOD: MiCode[] = ["open_question", "simple_reflection", "complex_reflection", "affirm"]; // R:Q 2, %CR 50%
@@ -261,5 +265,163 @@ describe("when a module's scenarios change: the policy in competency.ts, worked 
     expect(p.scenarios[1].requiredFrom?.toISOString()).toBe("2027-04-15T00:00:00.000Z");
     // Competent on both before the move: still Competent after it and after the rollback.
     expect(moduleProgress(m1, competentBefore, now).status).toBe("competent");
+  });
+});
+
+describe("modules with requires_observation: competency also needs an observation on the wing", () => {
+  const observing: ModuleRules = { ...rules, requiresObservation: true };
+  const passes = [
+    attempt("a", "assessment", "2026-09-15T00:00:00Z"),
+    attempt("b", "assessment", "2026-10-01T00:00:00Z"),
+  ];
+  // R:Q 12/8 = 1.5, %CR 50%, no persuading or confronting: meets the module's thresholds.
+  const fairCounts = observedIndicators({
+    ...NO_COUNTS,
+    questions: 8,
+    simpleReflections: 6,
+    complexReflections: 6,
+    affirms: 2,
+  });
+  const observation = (
+    recordedAt: string,
+    ratings: GlobalRatings = { cultivatingChangeTalk: 3, softeningSustainTalk: 3, partnership: 4, empathy: 3 },
+    indicators = fairCounts,
+  ): ObservationRecord => ({
+    recordedAt,
+    indicators,
+    technical: technicalGlobal(ratings),
+    relational: relationalGlobal(ratings),
+  });
+
+  it("an observation meets the thresholds when its counts do and both globals are at least fair", () => {
+    // technical (3 + 3) / 2 = 3.0 (fair), relational (4 + 3) / 2 = 3.5 (fair)
+    expect(meetsObservation(observation("2026-11-01T00:00:00Z"), DEFAULT_THRESHOLDS)).toBe(true);
+    // relational (3 + 3) / 2 = 3.0: below the fair 3.5
+    const cold = observation("2026-11-01T00:00:00Z", {
+      cultivatingChangeTalk: 4,
+      softeningSustainTalk: 4,
+      partnership: 3,
+      empathy: 3,
+    });
+    expect(meetsObservation(cold, DEFAULT_THRESHOLDS)).toBe(false);
+    // technical (3 + 2) / 2 = 2.5: below the fair 3.0
+    const technical = observation("2026-11-01T00:00:00Z", {
+      cultivatingChangeTalk: 3,
+      softeningSustainTalk: 2,
+      partnership: 5,
+      empathy: 5,
+    });
+    expect(meetsObservation(technical, DEFAULT_THRESHOLDS)).toBe(false);
+    // one confront: more MI-non-adherent than the module allows
+    const confronting = observation("2026-11-01T00:00:00Z", undefined, { ...fairCounts, miNonAdherent: 1 });
+    expect(meetsObservation(confronting, DEFAULT_THRESHOLDS)).toBe(false);
+    // R:Q 4/8 = 0.5: below the module's 1
+    const questioning = observation(
+      "2026-11-01T00:00:00Z",
+      undefined,
+      observedIndicators({ ...NO_COUNTS, questions: 8, complexReflections: 4 }),
+    );
+    expect(meetsObservation(questioning, DEFAULT_THRESHOLDS)).toBe(false);
+  });
+
+  it("every assessment passed but no observation: Passed – observation on the wing next, not Competent", () => {
+    expect(moduleProgress(rules, passes, now).status).toBe("competent");
+    const p = moduleProgress(observing, passes, now);
+    expect(p.status).toBe("observation_next");
+    expect(p.observationDue).toBe(true);
+    expect(p.refresherDueAt).toBeNull();
+    // The scenarios themselves are passed: nothing is left to do in the simulator.
+    expect(p.scenarios.map((s) => s.status)).toEqual(["competent", "competent"]);
+    // An observation below the thresholds does not count either.
+    const cold = observation("2026-11-01T00:00:00Z", {
+      cultivatingChangeTalk: 3,
+      softeningSustainTalk: 3,
+      partnership: 2,
+      empathy: 3,
+    });
+    expect(moduleProgress(observing, passes, now, [cold]).status).toBe("observation_next");
+    // It counts as having finished every scenario (the managers' "practised or better").
+    expect(programmeProgress([observing], passes, now).completed).toBe(true);
+  });
+
+  it("with a current observation that meets them: Competent, lapsing with the older of passes and observation", () => {
+    const p = moduleProgress(observing, passes, now, [observation("2026-08-20T00:00:00Z")]);
+    expect(p.status).toBe("competent");
+    expect(p.observationDue).toBe(false);
+    // Passes lapse on 15 March 2027; the observation of 20 August (01:00 in London) lapses first,
+    // at 01:00 on 20 February 2027 in London (GMT).
+    expect(p.refresherDueAt?.toISOString()).toBe("2027-02-20T01:00:00.000Z");
+    // Observed after the passes: the oldest pass (15 September, 01:00 BST) lapses first.
+    const later = moduleProgress(observing, passes, now, [observation("2026-11-10T00:00:00Z")]);
+    expect(later.refresherDueAt?.toISOString()).toBe("2027-03-15T01:00:00.000Z");
+  });
+
+  it("an observation older than the refresher interval: Refresher due; a newer one makes it Competent again", () => {
+    const old = observation("2026-04-01T00:00:00Z");
+    const lapsed = moduleProgress(observing, passes, now, [old]);
+    expect(lapsed.status).toBe("refresher_due");
+    expect(lapsed.observationDue).toBe(true);
+    expect(moduleProgress(observing, passes, now, [old, observation("2026-11-20T00:00:00Z")]).status).toBe("competent");
+  });
+
+  it("passes out of date and never observed: Refresher due, the assessment first, then the observation", () => {
+    const stale = [
+      attempt("a", "assessment", "2026-01-15T00:00:00Z"),
+      attempt("b", "assessment", "2026-02-01T00:00:00Z"),
+    ];
+    expect(moduleProgress(observing, stale, now).status).toBe("refresher_due");
+    // Renewed: the observation is what is left.
+    const renewed = [...stale, attempt("a", "assessment", "2026-11-01T00:00:00Z")];
+    expect(
+      moduleProgress(observing, [...renewed, attempt("b", "assessment", "2026-11-02T00:00:00Z")], now).status,
+    ).toBe("observation_next");
+  });
+
+  it("not every assessment passed: the usual status, whatever the observations", () => {
+    const half = [
+      attempt("a", "assessment", "2026-09-15T00:00:00Z"),
+      attempt("b", "assessment", "2026-10-01T00:00:00Z", WEAK),
+    ];
+    expect(moduleProgress(observing, half, now, [observation("2026-11-01T00:00:00Z")]).status).toBe("assessed");
+    expect(moduleProgress(observing, [], now, [observation("2026-11-01T00:00:00Z")]).status).toBe("not_started");
+  });
+
+  it("observations after `now` are ignored", () => {
+    expect(moduleProgress(observing, passes, now, [observation("2026-12-01T00:00:00Z")]).status).toBe(
+      "observation_next",
+    );
+  });
+
+  it("a scenario added while Competent with an observation waits for the refresher, which the observation can bring forward", () => {
+    // c was published into the module on 1 November; the officer was Competent then (passes and an
+    // observation of 20 August, which lapses first, on 20 February 2027).
+    const withC: ModuleRules = {
+      ...observing,
+      scenarioIds: ["a", "b", "c"],
+      membership: [
+        { scenarioId: "a", addedAt: null, removedAt: null },
+        { scenarioId: "b", addedAt: null, removedAt: null },
+        { scenarioId: "c", addedAt: "2026-11-01T09:00:00.000Z", removedAt: null },
+      ],
+    };
+    const seen = [observation("2026-08-20T00:00:00Z")];
+    const p = moduleProgress(withC, passes, now, seen);
+    expect(p.status).toBe("competent");
+    expect(p.scenarios.find((s) => s.scenarioId === "c")!.requiredFrom?.toISOString()).toBe("2027-02-20T01:00:00.000Z");
+    // Never observed when c joined: not Competent then, so c is needed now like the others.
+    const unseen = moduleProgress(withC, passes, now);
+    expect(unseen.scenarios.find((s) => s.scenarioId === "c")!.requiredFrom).toBeNull();
+    expect(unseen.status).toBe("in_progress");
+  });
+
+  it("only modules that require it look at observations", () => {
+    const m2: ModuleRules = { ...rules, id: "m2", scenarioIds: ["c"] };
+    const all = [...passes, attempt("c", "assessment", "2026-11-03T00:00:00Z")];
+    const without = programmeProgress([observing, m2], all, now);
+    expect(without.modules.map((m) => m.status)).toEqual(["observation_next", "competent"]);
+    expect(without.modules[1].observationDue).toBe(false);
+    expect(without.competent).toBe(false);
+    const withIt = programmeProgress([observing, m2], all, now, [observation("2026-11-05T00:00:00Z")]);
+    expect(withIt.competent).toBe(true);
   });
 });

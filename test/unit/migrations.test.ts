@@ -14,6 +14,8 @@ const TABLES = [
   "attempt_steps",
   "scenario_versions",
   "scenario_draft_revisions",
+  "observations",
+  "observation_requests",
 ];
 
 describe(`migrations on ${TEST_ENGINE}`, () => {

@@ -148,6 +148,9 @@ describe("review queue", () => {
         .execute(),
     ).toEqual([{ action: "reply.reviewed", subject_user_id: officer.id }]);
     expect((await reviewQueue(db, trainer, 1)).replies.map((r) => r.text)).toEqual(["Newer reply"]);
+    // A page past the end (an old link once the queue has shrunk) shows the last page, not an empty one.
+    expect(await reviewQueue(db, trainer, 3)).toMatchObject({ page: 1, pages: 1, total: 1 });
+    expect((await reviewQueue(db, trainer, 3)).replies.map((r) => r.text)).toEqual(["Newer reply"]);
   });
 });
 

@@ -90,6 +90,7 @@ const STATUS_RANK: Record<Status, number> = {
   in_progress: 1,
   practised: 2,
   assessed: 3,
+  observation_next: 4,
   refresher_due: 4,
   competent: 5,
 };

@@ -2,31 +2,14 @@
  * The skills picture: each officer's latest finished assessment attempt, placed against the
  * MITI 4.2.1 fair and good lines for R:Q and %CR. Groups under MIN_GROUP are not shown.
  */
-import {
-  indicatorsOf,
-  meetsPercentComplex,
-  meetsReflectionToQuestion,
-  MITI_LEVELS,
-  type BehaviourCounts,
-} from "../indicators";
+import { indicatorsOf, percentComplexLevel, reflectionToQuestionLevel, type BehaviourCounts } from "../indicators";
 import { MIN_GROUP, share, type Share } from "./suppression";
 
 export type Band = "below fair" | "fair" | "good" | "not applicable";
 export const BANDS: Band[] = ["below fair", "fair", "good", "not applicable"];
 
-export function rqBand(c: BehaviourCounts): Band {
-  const i = indicatorsOf(c);
-  if (i.questions === 0 && i.reflections === 0) return "not applicable";
-  const l = MITI_LEVELS.reflectionToQuestion;
-  return meetsReflectionToQuestion(i, l.good) ? "good" : meetsReflectionToQuestion(i, l.fair) ? "fair" : "below fair";
-}
-
-export function crBand(c: BehaviourCounts): Band {
-  const i = indicatorsOf(c);
-  if (i.reflections === 0) return "not applicable";
-  const l = MITI_LEVELS.percentComplexReflections;
-  return meetsPercentComplex(i, l.good) ? "good" : meetsPercentComplex(i, l.fair) ? "fair" : "below fair";
-}
+export const rqBand = (c: BehaviourCounts): Band => reflectionToQuestionLevel(indicatorsOf(c));
+export const crBand = (c: BehaviourCounts): Band => percentComplexLevel(indicatorsOf(c));
 
 export interface Distribution {
   /** officers with a finished assessment */

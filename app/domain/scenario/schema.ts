@@ -143,6 +143,10 @@ export const moduleSchema = z.strictObject({
     .prefault({})
     .meta({ description: "What an assessment attempt must reach for competency." }),
   refresher_months: z.int().min(1).default(DEFAULT_REFRESHER_MONTHS),
+  requires_observation: z.boolean().default(false).meta({
+    description:
+      "true: competency in this module also needs a coach's observation of the officer on the wing that meets these thresholds, with both global ratings at least fair.",
+  }),
 });
 
 export const modulesFileSchema = z.strictObject({ modules: z.array(moduleSchema) });
@@ -182,6 +186,7 @@ export const KNOWN_FIELDS = [
   "scenarios",
   "thresholds",
   "refresher_months",
+  "requires_observation",
   "min_reflection_to_question",
   "min_percent_complex_reflections",
   "max_mi_non_adherent",

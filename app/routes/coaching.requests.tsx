@@ -1,0 +1,133 @@
+// Managers ask coaches to observe officers by a date, and withdraw a request.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { notFound, requireCoach } from "~/auth/guard.server";
+import { requestForm, requestObservation, requestsPage, withdrawRequest } from "~/coaching/requests.server";
+import { ErrorSummary } from "~/components/error-summary";
+import { Select, TextInput } from "~/components/fields";
+import { Tag } from "~/components/page";
+import { dayOf } from "~/domain/dates.server";
+import { fieldErrors, parseForm, wholeNumber } from "~/utils/forms";
+import { readFormData } from "~/utils/form-data.server";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = () => title("Ask a coach to observe");
+
+async function requireManager(request: Request, context: LoaderFunctionArgs["context"]) {
+  const user = await requireCoach(request, context);
+  if (user.role !== "manager") throw new Response("Only managers ask coaches to observe.", { status: 403 });
+  return user;
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const manager = await requireManager(request, context);
+  return requestsPage(context.db, manager, dayOf(new Date()));
+}
+
+const WithdrawForm = z.object({ requestId: wholeNumber("the request") });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const manager = await requireManager(request, context);
+  const formData = await readFormData(request);
+  if (formData.get("intent") === "withdraw") {
+    const form = parseForm(WithdrawForm, formData);
+    if (!form.ok || !(await withdrawRequest(context.db, manager, form.data.requestId))) notFound();
+    return context.sessions.redirectWithNotice(request, "/coaching/requests", "Request withdrawn.");
+  }
+  const form = parseForm(requestForm(dayOf(new Date())), formData);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const result = await requestObservation(context.db, manager, {
+    coachId: form.data.coachId!,
+    officerId: form.data.officerId!,
+    dueOn: form.data.dueOn,
+  });
+  if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: 400 });
+  return context.sessions.redirectWithNotice(
+    request,
+    "/coaching/requests",
+    "Request sent: the coach sees it on their coaching page.",
+  );
+}
+
+export default function Requests() {
+  const { coaches, officers, open } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const values = result?.values ?? {};
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <a href="/coaching" className="govuk-back-link">
+          Back to coaching
+        </a>
+        <ErrorSummary errors={result?.errors ?? fieldErrors({})} />
+        <h1 className="govuk-heading-l">Ask a coach to observe</h1>
+        <Form method="post" noValidate>
+          <Select
+            name="coachId"
+            label="Coach"
+            hint="Trainers, managers and officers marked as MI coaches"
+            options={[
+              { value: "", label: "Choose a coach" },
+              ...coaches.map((c) => ({ value: String(c.id), label: c.name })),
+            ]}
+            defaultValue={values.coachId ?? ""}
+            error={result?.errors.coachId}
+          />
+          <Select
+            name="officerId"
+            label="Officer to observe"
+            options={[
+              { value: "", label: "Choose an officer" },
+              ...officers.map((o) => ({ value: String(o.id), label: o.name })),
+            ]}
+            defaultValue={values.officerId ?? ""}
+            error={result?.errors.officerId}
+          />
+          <TextInput
+            name="dueOn"
+            label="Observe by"
+            hint="For example 2027-01-31"
+            className="govuk-input--width-10"
+            defaultValue={values.dueOn}
+            error={result?.errors.dueOn}
+          />
+          <button type="submit" className="govuk-button">
+            Send request
+          </button>
+        </Form>
+        <h2 className="govuk-heading-m">Open requests</h2>
+        {open.length === 0 ? (
+          <p className="govuk-body">No open requests.</p>
+        ) : (
+          <dl className="govuk-summary-list">
+            {open.map((r) => (
+              <div className="govuk-summary-list__row" key={r.id}>
+                <dt className="govuk-summary-list__key">
+                  {r.coach} to observe {r.officer}
+                </dt>
+                <dd className="govuk-summary-list__value">
+                  By {r.dueOn} {r.overdue ? <Tag colour="red">Overdue</Tag> : null}
+                </dd>
+                <dd className="govuk-summary-list__actions">
+                  <Form method="post">
+                    <input type="hidden" name="requestId" value={r.id} />
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="withdraw"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    >
+                      Withdraw<span className="govuk-visually-hidden"> the request for {r.officer}</span>
+                    </button>
+                  </Form>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+// One observation of the officer: what the coach saw, in plain words against the fair and good
+// levels, the coach's note, and the officer's own reflection on it.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { ReflectionForm, REFLECTION_MAX } from "~/coaching/forms";
+import { reflect } from "~/coaching/observations.server";
+import { officerObservation } from "~/coaching/officer.server";
+import { ErrorSummary } from "~/components/error-summary";
+import { ObservationDetails } from "~/components/observation";
+import { CharacterCount } from "~/components/practice";
+import { parseForm } from "~/utils/forms";
+import { readFormData } from "~/utils/form-data.server";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  title(data ? `Observation, ${data.view.date}` : "Observation");
+
+function idOf(params: { observationId?: string }): number {
+  if (!/^\d{1,10}$/.test(params.observationId ?? "")) notFound();
+  return Number(params.observationId);
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, { roles: ["officer"] });
+  const view = (await officerObservation(context.db, user.id, idOf(params))) ?? notFound();
+  return { view };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { roles: ["officer"] });
+  const id = idOf(params);
+  const form = parseForm(ReflectionForm, await readFormData(request));
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const result = await reflect(context.db, user, id, form.data.reflection);
+  if (!result.ok && "notFound" in result) notFound();
+  if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: 400 });
+  return context.sessions.redirectWithNotice(request, `/record/observations/${id}`, "Your reflection is saved.");
+}
+
+export default function MyObservation() {
+  const { view } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <a href="/record" className="govuk-back-link">
+          Back to my record
+        </a>
+        <ErrorSummary errors={result?.errors} />
+        <span className="govuk-caption-l">Observed on the wing</span>
+        <h1 className="govuk-heading-l">Observation, {view.date}</h1>
+        <ObservationDetails view={view}>
+          <h2 className="govuk-heading-m">Your reflection</h2>
+          {view.reflection ? (
+            <>
+              <p className="govuk-body app-pre-wrap">{view.reflection}</p>
+              <p className="govuk-body-s">Written {view.reflectedAt}. You can change it below.</p>
+            </>
+          ) : (
+            <p className="govuk-body">
+              What do you make of it? What will you try next time? Your coach and your managers can read this.
+            </p>
+          )}
+          <Form method="post" noValidate>
+            <CharacterCount
+              name="reflection"
+              label={view.reflection ? "Change your reflection" : "Add your reflection"}
+              max={REFLECTION_MAX}
+              error={result?.errors.reflection}
+              defaultValue={result?.values.reflection ?? view.reflection ?? ""}
+            />
+            <p className="govuk-body-s">Do not name or otherwise identify the prisoner.</p>
+            <button type="submit" className="govuk-button">
+              Save reflection
+            </button>
+          </Form>
+        </ObservationDetails>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+// Every observation recorded in the prison as CSV, with the coaches' notes and officers'
+// reflections. Each download is written to the audit log.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { recordedInPrison } from "~db/queries/observations.server";
+import { auditExport } from "~/audit/exports.server";
+import { observationsCsv } from "~/coaching/exports";
+import { observationView } from "~/coaching/view";
+import { dayOf } from "~/domain/dates.server";
+import { csvFileName } from "~/domain/reporting/csv";
+import { downloadResponse } from "~/reports/download.server";
+import { requireReportScope } from "~/reports/scope.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const scope = await requireReportScope(request, context);
+  const rows = await recordedInPrison(scope.db, scope.prison.id);
+  await auditExport(scope.db, scope.user, "observations_csv", { establishmentId: scope.prison.id, rows: rows.length });
+  return downloadResponse(
+    observationsCsv(rows.map(observationView), { withOfficer: true }),
+    "text/csv; charset=utf-8",
+    csvFileName("observations", scope.prison.name, dayOf(new Date())),
+  );
+}
