@@ -190,7 +190,7 @@ export async function generateLarge(db: Kysely<Database>, o: LargeOptions) {
       }
       await trx.insertInto("engagement_figures").values(figures).execute();
 
-      const attempts: Database["attempts"][] = [] as any;
+      const attempts: Database["attempts"][] = [];
       const steps: any[] = [];
       const writtenSteps: { attemptId: string; seq: number; rating: number; at: string }[] = [];
       for (const officer of userIds.filter((u) => u.role === "officer")) {
@@ -294,7 +294,7 @@ export async function generateLarge(db: Kysely<Database>, o: LargeOptions) {
       for (let i = 0; i < attempts.length; i += 400)
         await trx
           .insertInto("attempts")
-          .values(attempts.slice(i, i + 400) as any)
+          .values(attempts.slice(i, i + 400))
           .execute();
       for (let i = 0; i < steps.length; i += 1000)
         await trx

@@ -21,7 +21,7 @@ async function signedIn(username: string, userAgent: string) {
     new Request("http://localhost/sign-in", { headers: { "User-Agent": userAgent } }),
     await userIdOf(db, username),
   );
-  return cookie.split(";")[0]!;
+  return cookie.split(";")[0];
 }
 
 const page = (cookie: string, init: RequestInit = {}) =>
@@ -104,11 +104,13 @@ describe("where you are signed in", () => {
     expect((await thrown(requireUser(page(phone), context))).status).toBe(302);
 
     // Another person's session cannot be ended from here, even by its handle.
-    const otherId = (await db
-      .selectFrom("sessions")
-      .select("id")
-      .where("user_id", "=", await userIdOf(db, "officer5"))
-      .executeTakeFirstOrThrow())!.id;
+    const otherId = (
+      await db
+        .selectFrom("sessions")
+        .select("id")
+        .where("user_id", "=", await userIdOf(db, "officer5"))
+        .executeTakeFirstOrThrow()
+    ).id;
     const refused = (await sessionsRoute.action({
       request: page(desk, form({ intent: "end-one", handle: sessionHandle(otherId) })),
       params: {},

@@ -41,7 +41,9 @@ function plainScalar(source: string): unknown {
 /** A map key as the JS object has it (null becomes ""), and as YamlLocator matches it (String of its value). */
 function keyOf(source: string): [key: string, lookup: string] {
   const value = plainScalar(source);
-  return [value === null ? "" : String(value), String(value)];
+  // Only scalars reach here (keys are plain scalars: strings, numbers, booleans or null).
+  const text = `${value as string | number | boolean | null}`;
+  return [value === null ? "" : text, text];
 }
 
 function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
