@@ -76,7 +76,7 @@ test.beforeAll(async () => {
   await Promise.all([ready(a), ready(b)]);
 });
 
-test.afterAll(async () => {
+test.afterAll(() => {
   for (const instance of [a, b]) instance?.process.kill("SIGKILL");
   postgres?.stop();
 });

@@ -110,7 +110,7 @@ describe("forms from other sites", () => {
   it("are refused with 403, the usual page and one log line, on every form route, sign-out included", async () => {
     const from = probe.unexpected.length;
     const before = await databaseDigest(f.db, ["audit_events"]);
-    for (const [id, c] of formRoutes) {
+    for (const [, c] of formRoutes) {
       // As a page's form, and as Remix's data request (JavaScript on: single fetch posts to .data).
       for (const url of [actionOf(c), `${actionOf(c)}.data`]) {
         for (const [kind, headers] of FOREIGN) {

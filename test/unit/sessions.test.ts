@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { requestAs, testContext, testDatabase, userIdOf } from "../support/database";
+import { testContext, testDatabase, userIdOf } from "../support/database";
 
 const { ABSOLUTE_MS } = await import("~/auth/session.server");
 const { requireUser } = await import("~/auth/guard.server");
@@ -9,7 +9,6 @@ const sessionsRoute = await import("~/routes/account.sessions");
 
 const db = await testDatabase();
 const context = testContext(db);
-const DAY = 24 * 60 * 60 * 1000;
 
 const EDGE =
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 Edg/130.0.0.0";
