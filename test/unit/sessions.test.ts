@@ -66,6 +66,19 @@ describe("session lifetime", () => {
     const row = await db.selectFrom("sessions").select("expires_at").where("user_id", "=", userId).executeTakeFirst();
     expect(new Date(row!.expires_at).getTime()).toBe(createdAt.getTime() + ABSOLUTE_MS);
   });
+
+  it("treats a stored session it cannot read as no session: sign in again", async () => {
+    const cookie = await signedIn("officer6", EDGE);
+    const userId = await userIdOf(db, "officer6");
+    expect((await context.sessions.getSession(page(cookie))).get("userId")).toBe(userId);
+    await db
+      .updateTable("sessions")
+      .set({ data: JSON.stringify({ userId: String(userId) }) }) // not the shape this version writes
+      .where("user_id", "=", userId)
+      .execute();
+    expect((await context.sessions.getSession(page(cookie))).get("userId")).toBeUndefined();
+    expect((await thrown(requireUser(page(cookie), context))).status).toBe(302);
+  });
 });
 
 describe("where you are signed in", () => {
