@@ -26,15 +26,15 @@ function hash(text: string): number {
 }
 
 /** Fisher-Yates with a seeded generator: the same seed, node and items always give the same order. */
-export function shuffleForNode<T extends {}>(seed: number, nodeId: string, items: readonly T[]): T[] {
+export function shuffleForNode<T extends NonNullable<unknown>>(seed: number, nodeId: string, items: readonly T[]): T[] {
   const random = mulberry32((seed ^ hash(nodeId)) >>> 0);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) swap(out, i, Math.floor(random() * (i + 1)));
   return out;
 }
 
-/** Swaps two items of a list. Items are never undefined (T extends {}), so undefined means a position outside it. */
-function swap<T extends {}>(list: T[], i: number, j: number): void {
+/** Swaps two items of a list. Items are never undefined (T is non-nullable), so undefined means a position outside it. */
+function swap<T extends NonNullable<unknown>>(list: T[], i: number, j: number): void {
   const a = list[i];
   const b = list[j];
   if (a === undefined || b === undefined) return;
