@@ -5,7 +5,7 @@ const MAX_STORED = 300;
 
 /** The User-Agent as stored with a session: trimmed, and without control characters. */
 export function shortUserAgent(userAgent: string | null): string | null {
-  const cleaned = (userAgent ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  const cleaned = (userAgent ?? "").replace(/\p{Cc}/gu, "").trim();
   return cleaned ? cleaned.slice(0, MAX_STORED) : null;
 }
 

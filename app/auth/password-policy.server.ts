@@ -58,7 +58,7 @@ function explain(result: ZxcvbnResult): string {
     return "Password must not be based on your username, your name, your prison or the name of this service";
   if (matches.some((m) => m.pattern === "repeat"))
     return "Password must not repeat a word or a character: try three or four unrelated words";
-  if (matches.some((m) => m.pattern === "dictionary" && m.dictionaryName.startsWith("passwords")))
+  if (matches.some((m) => m.pattern === "dictionary" && (m.dictionaryName as string).startsWith("passwords")))
     return "Password is too close to one of the most common passwords: choose one nobody would guess";
   if (matches.some((m) => m.pattern === "sequence" || m.pattern === "spatial"))
     return "Password must not be a run of letters, numbers or keys such as abcd, 1234 or qwerty";

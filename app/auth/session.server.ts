@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { createCookie, createSessionStorage, redirect, type Session, type TypedResponse } from "@remix-run/node";
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import type { Database } from "~db/schema";
 import { deleteSession, getLiveSession, insertSession, touchSession, updateSession } from "~db/queries/sessions.server";
 import { shortUserAgent } from "~/auth/browser";
@@ -14,16 +15,26 @@ export const IDLE_MS = 8 * 60 * 60 * 1000; // a shift
 export const ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000; // a week of shifts, then sign in again
 const TOUCH_AFTER_MS = 5 * 60 * 1000; // extend at most every 5 minutes: no write on every request
 
-export interface SessionData {
-  userId: number;
+const sessionData = z.object({
+  userId: z.number().int(),
   /** a sign-in through the sign-in service that has not come back yet (state, PKCE verifier, nonce) */
-  oidc: { state: string; verifier: string; nonce: string; returnTo: string; redirectUri: string; startedAt: number };
+  oidc: z.object({
+    state: z.string(),
+    verifier: z.string(),
+    nonce: z.string(),
+    returnTo: z.string(),
+    redirectUri: z.string(),
+    startedAt: z.number(),
+  }),
   /** the ID token of a single sign-on session, for signing out of the sign-in service too */
-  idToken: string;
-}
+  idToken: z.string(),
+});
+export type SessionData = z.infer<typeof sessionData>;
 export interface SessionFlash {
   notice: string;
 }
+/** A session as stored: any of its values, and a flash message (kept under Remix's `__flash_notice__` key). */
+const storedSession = sessionData.partial().extend({ __flash_notice__: z.string().optional() });
 export type UserSession = Session<SessionData, SessionFlash>;
 
 export interface SessionStore {
@@ -68,7 +79,9 @@ export function createSessionStore(
       if (!row.last_seen_at || now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_AFTER_MS) {
         await touchSession(db, id, { lastSeenAt: now, expiresAt: idleExpiry(now, new Date(row.created_at)) });
       }
-      return JSON.parse(row.data);
+      // A session this version cannot read (its shape changed since) is no session: sign in again.
+      const stored = storedSession.safeParse(JSON.parse(row.data));
+      return stored.success ? stored.data : null;
     },
     async updateData(id, data, expires) {
       const now = new Date();

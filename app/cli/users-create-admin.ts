@@ -25,7 +25,7 @@ async function ask(prompt: string, silent = false): Promise<string> {
 
 function check<T>(schema: z.ZodType<T>, value: string): { ok: true; value: T } | { ok: false; message: string } {
   const result = schema.safeParse(value);
-  return result.success ? { ok: true, value: result.data } : { ok: false, message: result.error.issues[0]!.message };
+  return result.success ? { ok: true, value: result.data } : { ok: false, message: result.error.issues[0].message };
 }
 
 function fail(message: string): never {

@@ -1,6 +1,6 @@
 // The practice pages' parts: the conversation as a transcript, the indicators table, and the
 // written-reply box with the GOV.UK character count.
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import type { IndicatorLine } from "~/domain/indicators";
 import type { PrisonerLine, Turn } from "~/practice/attempt-view.server";
 import type { NextStep as NextStepData } from "~/practice/progress.server";
@@ -156,6 +156,17 @@ export function ResponseCounts({ turns }: { turns: Turn[] }) {
   );
 }
 
+const subscribeToNothing = () => () => {};
+
+/** False in the server's HTML and while hydrating, true once the browser runs the page's JavaScript. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
+}
+
 /**
  * GOV.UK character count markup. Without JavaScript the hint states the limit and the server
  * enforces it; once hydrated the count updates as the officer types (the limit is never a
@@ -176,9 +187,8 @@ export function CharacterCount({
 }) {
   const id = fieldId(name);
   const [length, setLength] = useState((defaultValue ?? "").length);
-  const [live, setLive] = useState(false);
+  const live = useHydrated();
   const [announced, setAnnounced] = useState("");
-  useEffect(() => setLive(true), []);
   const remaining = max - length;
   const status =
     remaining >= 0

@@ -59,15 +59,21 @@ export function dayOf(when: When): string {
   return format(inLondon(when), "yyyy-MM-dd");
 }
 
+/** Year, month (1 to 12) and day of "YYYY-MM-DD" or "YYYY-MM"; a part that is missing is NaN (an Invalid Date). */
+function calendarParts(text: string): [year: number, month: number, day: number] {
+  const [year = NaN, month = NaN, day = NaN] = text.split("-").map(Number);
+  return [year, month, day];
+}
+
 /** The first instant of a London day (00:00 London, 23:00 UTC the day before in summer). */
 export function startOfDay(day: string): Date {
-  const [y, m, d] = day.split("-").map(Number);
+  const [y, m, d] = calendarParts(day);
   return new Date(new TZDate(y, m - 1, d, TIME_ZONE).getTime());
 }
 
 /** The first instant after a London day: filters use `at < endOfDay(to)`. */
 export function endOfDay(day: string): Date {
-  const [y, m, d] = day.split("-").map(Number);
+  const [y, m, d] = calendarParts(day);
   return new Date(addDaysToDate(new TZDate(y, m - 1, d, TIME_ZONE), 1).getTime());
 }
 
@@ -76,7 +82,7 @@ export function endOfDay(day: string): Date {
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const monthStart = (month: string) => {
-  const [y, m] = month.split("-").map(Number);
+  const [y, m] = calendarParts(month);
   return new TZDate(y, m - 1, 1, TIME_ZONE);
 };
 

@@ -25,14 +25,21 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-export function shuffleForNode<T>(seed: number, nodeId: string, items: readonly T[]): T[] {
+/** Fisher-Yates with a seeded generator: the same seed, node and items always give the same order. */
+export function shuffleForNode<T extends NonNullable<unknown>>(seed: number, nodeId: string, items: readonly T[]): T[] {
   const random = mulberry32((seed ^ hash(nodeId)) >>> 0);
   const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
+  for (let i = out.length - 1; i > 0; i--) swap(out, i, Math.floor(random() * (i + 1)));
   return out;
+}
+
+/** Swaps two items of a list. Items are never undefined (T is non-nullable), so undefined means a position outside it. */
+function swap<T extends NonNullable<unknown>>(list: T[], i: number, j: number): void {
+  const a = list[i];
+  const b = list[j];
+  if (a === undefined || b === undefined) return;
+  list[i] = b;
+  list[j] = a;
 }
 
 /** A seed for a new attempt. */

@@ -127,7 +127,7 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
     else if (seen.has(key)) fail(`username ${username} appears twice in the file (first on line ${seen.get(key)})`);
     else if (existing && existing.username !== username)
       fail(`username ${username} differs only in capital letters from the existing username ${existing.username}`);
-    else if (!existing && lookAlike && /[^\x00-\x7f]/.test(username))
+    else if (!existing && lookAlike && /\P{ASCII}/u.test(username))
       fail(`username ${username} looks like the existing username ${lookAlike.username} but uses other characters`);
     else if (!USERNAME.test(username))
       fail(`username ${username} must be 3 to 64 letters, numbers, full stops, hyphens, underscores or @`);

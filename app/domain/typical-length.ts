@@ -26,7 +26,13 @@ export interface TypicalLength {
   basis: "attempts" | "design";
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+/** Nearest-rank quartiles of some numbers; undefined for none. */
+function quartiles(values: number[]): { lower: number; median: number; upper: number } | undefined {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const [lower, median, upper] = [at(0.25), at(0.5), at(0.75)];
+  return lower === undefined || median === undefined || upper === undefined ? undefined : { lower, median, upper };
+}
 
 export function typicalLength(
   shape: { shortestPath: number | null; longestPath: number | null },
@@ -36,13 +42,15 @@ export function typicalLength(
     .map((a) => ({ ms: Date.parse(a.finishedAt) - Date.parse(a.startedAt), responses: a.responses }))
     .filter((a) => a.ms > 0 && a.ms <= PAUSED_AFTER_MS);
   if (timed.length >= MIN_ATTEMPTS) {
-    const ms = timed.map((a) => a.ms).sort((a, b) => a - b);
-    const responses = timed.map((a) => a.responses).sort((a, b) => a - b);
-    return {
-      minutes: Math.max(1, Math.round(quantile(ms, 0.5) / 60_000)),
-      responses: { fewest: quantile(responses, 0.25), most: quantile(responses, 0.75) },
-      basis: "attempts",
-    };
+    const ms = quartiles(timed.map((a) => a.ms));
+    const responses = quartiles(timed.map((a) => a.responses));
+    if (ms && responses) {
+      return {
+        minutes: Math.max(1, Math.round(ms.median / 60_000)),
+        responses: { fewest: responses.lower, most: responses.upper },
+        basis: "attempts",
+      };
+    }
   }
   if (shape.shortestPath === null) return null;
   const most = Math.max(shape.shortestPath, shape.longestPath ?? shape.shortestPath);

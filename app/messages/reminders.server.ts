@@ -4,6 +4,7 @@
 // twice.
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import type { Database } from "~db/schema";
 import { listEstablishments } from "~db/queries/establishments.server";
 import { earlierReminders, insertMessage } from "~db/queries/messages.server";
@@ -26,6 +27,9 @@ export interface RemindersCreated {
   managers: number;
 }
 
+/** What an earlier reminder told its officer about (its details, as createReminders writes them). */
+const toldAbout = z.object({ triggers: z.array(z.string()) });
+
 const digest = (parts: string[]) => createHash("sha256").update(parts.join("|")).digest("hex").slice(0, 24);
 
 export async function createReminders(db: Kysely<Database>, now = new Date()): Promise<RemindersCreated> {
@@ -45,7 +49,9 @@ export async function createReminders(db: Kysely<Database>, now = new Date()): P
       db,
       withItems.map((x) => x.officer.officerId),
     )) {
-      const triggers: string[] = row.details ? (JSON.parse(row.details).triggers ?? []) : [];
+      // Details that are not a reminder's (never expected) count as telling nothing: the officer hears again.
+      const earlier = row.details ? toldAbout.safeParse(JSON.parse(row.details)) : null;
+      const triggers = earlier?.success ? earlier.data.triggers : [];
       told.set(row.user_id, new Set([...(told.get(row.user_id) ?? []), ...triggers]));
     }
     for (const { officer, items } of withItems) {

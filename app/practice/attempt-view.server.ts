@@ -66,7 +66,7 @@ export async function loadAttemptView(db: Kysely<Database>, officerId: number, a
         feedback: (s.free_text !== null ? node?.write?.feedback : choice?.feedback) ?? null,
         review: s.rating !== null ? { rating: s.rating, comment: s.comment } : null,
       },
-      prisoner: prisonerLine(reply?.prisoner ?? "", (reply?.talk ?? s.reply_talk) as TalkType),
+      prisoner: prisonerLine(reply?.prisoner ?? "", reply?.talk ?? s.reply_talk),
     };
   });
 

@@ -136,7 +136,7 @@ export async function takeStep(
       const current = await getOwnAttempt(trx, officer.id, attemptId);
       if (!current || current.status !== "in_progress") throw new Refused({ kind: "not-in-progress" });
       if (current.row_version !== input.rowVersion) throw new Refused({ kind: "stale" });
-      const before = restoreConversation(version.machine, JSON.parse(current.snapshot));
+      const before = restoreConversation(version.machine, JSON.parse(current.snapshot) as unknown);
       const nodeId = currentNodeId(before);
       if (nodeId !== input.nodeId) throw new Refused({ kind: "stale" });
       const after = next(version, before, input);

@@ -1,5 +1,3 @@
-import type { Kysely } from "kysely";
-import type { Database } from "~db/schema";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,7 +6,7 @@ import { saveEstablishment } from "~/admin/prisons.server";
 import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
-import { fieldErrors, parseForm } from "~/utils/forms";
+import { parseForm } from "~/utils/forms";
 import { PrisonForm } from "~/admin/prison-schemas";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";

@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     rows: result.rows,
   });
   return downloadResponse(
-    result.csv!,
+    result.csv,
     "text/csv; charset=utf-8",
     csvFileName("training-matrix", scope.prison.name, dayOf(new Date())),
   );

@@ -12,7 +12,7 @@ export default function SignOut() {
 }
 
 // Signing out is a POST (a link cannot sign anyone out); a GET just goes home.
-export async function loader() {
+export function loader() {
   return redirect("/");
 }
 

@@ -1,5 +1,3 @@
-import type { Kysely } from "kysely";
-import type { Database } from "~db/schema";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";

@@ -1,7 +1,7 @@
 // A large, realistic data set for the reports benchmark: prisons of officers on wings, and a
 // year of practice and assessment attempts with their steps and some trainer-rated written
 // replies. Reproducible: the same seed and end date give the same rows.
-import type { Kysely } from "kysely";
+import type { Insertable, Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { DEFAULT_THRESHOLDS, passesAssessment } from "~/domain/competency";
 import { countBehaviours } from "~/domain/indicators";
@@ -113,7 +113,7 @@ export async function generateLarge(db: Kysely<Database>, o: LargeOptions) {
           .executeTakeFirstOrThrow();
         wingIds.push(row.id);
       }
-      const staff = [
+      const staff: Pick<Insertable<Database["users"]>, "username" | "display_name" | "role" | "unit_id">[] = [
         {
           username: `manager-lg${p + 1}`,
           display_name: `${pick(FIRST)} ${pick(LAST)}`,
@@ -131,8 +131,8 @@ export async function generateLarge(db: Kysely<Database>, o: LargeOptions) {
         staff.push({
           username: `officer-lg${p + 1}-${i + 1}`,
           display_name: `${pick(FIRST)} ${pick(LAST)}`,
-          role: "officer" as any,
-          unit_id: wingIds[i % wingIds.length] as any,
+          role: "officer",
+          unit_id: wingIds[i % wingIds.length],
         });
       }
       const userIds: { id: number; role: string }[] = [];
@@ -190,8 +190,8 @@ export async function generateLarge(db: Kysely<Database>, o: LargeOptions) {
       }
       await trx.insertInto("engagement_figures").values(figures).execute();
 
-      const attempts: Database["attempts"][] = [] as any;
-      const steps: any[] = [];
+      const attempts: Insertable<Database["attempts"]>[] = [];
+      const steps: Insertable<Database["attempt_steps"]>[] = [];
       const writtenSteps: { attemptId: string; seq: number; rating: number; at: string }[] = [];
       for (const officer of userIds.filter((u) => u.role === "officer")) {
         totals.officers++;
@@ -204,7 +204,7 @@ export async function generateLarge(db: Kysely<Database>, o: LargeOptions) {
           for (const scenario of module.scenarios) {
             const practices = Math.floor(rand() * 2);
             const plan: ("practice" | "assessment")[] = [
-              ...Array(practices).fill("practice"),
+              ...Array.from({ length: practices }, () => "practice" as const),
               "assessment",
               "assessment",
               "assessment",
@@ -274,7 +274,7 @@ export async function generateLarge(db: Kysely<Database>, o: LargeOptions) {
                 complex_reflections: c.complexReflections,
                 mi_adherent: c.miAdherent,
                 mi_non_adherent: c.miNonAdherent,
-              } as any);
+              });
               // A passed assessment ends the scenario; a failed one is tried again later.
               t += (0.2 + rand()) * pace * DAY;
               const record = {
@@ -294,7 +294,7 @@ export async function generateLarge(db: Kysely<Database>, o: LargeOptions) {
       for (let i = 0; i < attempts.length; i += 400)
         await trx
           .insertInto("attempts")
-          .values(attempts.slice(i, i + 400) as any)
+          .values(attempts.slice(i, i + 400))
           .execute();
       for (let i = 0; i < steps.length; i += 1000)
         await trx

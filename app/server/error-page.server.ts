@@ -18,7 +18,7 @@ const MESSAGES: Record<number, { title: string; body: string }> = {
 };
 
 export function errorPage(status: number): string {
-  const { title, body } = MESSAGES[status] ?? MESSAGES[500]!;
+  const { title, body } = MESSAGES[status] ?? MESSAGES[500];
   return `<!DOCTYPE html>
 <html lang="en-GB" class="govuk-template govuk-template--rebranded">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -76,15 +76,18 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
       server.closeAllConnections();
     }, SHUTDOWN_GRACE_MS);
     force.unref();
-    server.close(async () => {
-      await stopReminders().catch((error) => log.error({ err: error }, "stopping the reminders job failed"));
-      sender?.close();
-      await db.destroy().catch((error) => log.error({ err: error }, "closing the database failed"));
-      log.info("stopped");
-      process.exit(0);
-    });
+    server.close(() => void closeDown());
     server.closeIdleConnections();
   });
+}
+
+/** Once the last request has finished: stop the reminders job, the mail sender and the database, then exit. */
+async function closeDown() {
+  await stopReminders().catch((error) => log.error({ err: error }, "stopping the reminders job failed"));
+  sender?.close();
+  await db.destroy().catch((error) => log.error({ err: error }, "closing the database failed"));
+  log.info("stopped");
+  process.exit(0);
 }
 
 /** Retries until the database answers, for a few seconds (it may be starting beside us). */

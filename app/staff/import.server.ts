@@ -193,14 +193,13 @@ export async function uploadStaffFile(
 export async function previewStaffImport(db: Kysely<Database>, user: CurrentUser, importId: number) {
   const upload = await getStaffImport(db, importId);
   if (!upload || upload.uploaded_by !== user.id) return null;
-  if (upload.applied_at)
-    return { upload, applied: true as const, plan: null, errors: [], summary: JSON.parse(upload.summary ?? "{}") };
+  if (upload.applied_at) return { upload, applied: true as const, plan: null, errors: [] };
   const { plan, errors } = await planStaffFile(
     db,
     new TextEncoder().encode(upload.csv),
     optionsFor(user, upload.deactivate_missing),
   );
-  return { upload, applied: false as const, plan, errors, summary: null };
+  return { upload, applied: false as const, plan, errors };
 }
 
 export async function confirmStaffImport(

@@ -4,7 +4,7 @@
 const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
 
 export function isFormContentType(contentType: string | null, { multipartOnly = false } = {}) {
-  const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  const type = (contentType ?? "").split(";")[0].trim().toLowerCase();
   return multipartOnly ? type === "multipart/form-data" : FORM_TYPES.has(type);
 }
 

@@ -35,8 +35,8 @@ function startInstance(port: number, env: Record<string, string>): Instance {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { url: `http://localhost:${port}`, process: child, output: () => output, exited };
 }
@@ -75,7 +75,7 @@ test.beforeAll(async () => {
   await Promise.all([ready(a), ready(b)]);
 });
 
-test.afterAll(async () => {
+test.afterAll(() => {
   for (const instance of [a, b]) instance?.process.kill("SIGKILL");
   postgres?.stop();
 });
@@ -165,7 +165,7 @@ test("the database going away gives a 503 page, and the instance recovers when i
     body: new URLSearchParams({ username: "officer", password: "practise-reflections" }),
     redirect: "manual",
   });
-  const cookie = signedIn.headers.get("set-cookie")!.split(";")[0]!;
+  const cookie = signedIn.headers.get("set-cookie")!.split(";")[0];
   postgres.pause();
   try {
     const page = await fetch(`${a.url}/`, { headers: { Cookie: cookie } });

@@ -31,10 +31,10 @@ const post = async (who: string, values: Record<string, string | string[]>, quer
       request: await requestAs(context, who, `/reports/assignments${query}`, { method: "POST", body: form(values) }),
       params: {},
       context,
-    } as any),
+    }),
   );
 
-const assignA = async (moduleId: string) => ({
+const assignA = (moduleId: string) => ({
   moduleId,
   audience: "wing",
   unitId: String(wingA.id),
@@ -48,7 +48,7 @@ describe("assignments", () => {
   it("officers and trainers get 403; a manager asking for another prison gets 404", async () => {
     for (const who of ["officer", "trainer"]) {
       const r = await responseOf(async () =>
-        page.loader({ request: await requestAs(context, who, "/reports/assignments"), params: {}, context } as any),
+        page.loader({ request: await requestAs(context, who, "/reports/assignments"), params: {}, context }),
       );
       expect(r.status).toBe(403);
     }
@@ -63,10 +63,10 @@ describe("assignments", () => {
       .returning("id")
       .executeTakeFirstOrThrow();
     const m = (await firstModule).id;
-    expect((await post("manager", { ...(await assignA(m)), prison: String(other.id) })).status).toBe(404);
-    expect((await post("manager", await assignA(m), `?prison=${other.id}`)).status).toBe(404);
+    expect((await post("manager", { ...assignA(m), prison: String(other.id) })).status).toBe(404);
+    expect((await post("manager", assignA(m), `?prison=${other.id}`)).status).toBe(404);
     // Another prison's wing in the form: a field error, no hint, nothing written.
-    const forged = await post("manager", { ...(await assignA(m)), unitId: String(otherWing.id) });
+    const forged = await post("manager", { ...assignA(m), unitId: String(otherWing.id) });
     expect(forged.status).toBe(400);
     expect(await forged.text()).toContain("Choose a wing or team from the list");
     expect(await db.selectFrom("assignments").selectAll().execute()).toEqual([]);
@@ -74,30 +74,30 @@ describe("assignments", () => {
 
   it("gives every bad value a field error", async () => {
     const m = (await firstModule).id;
-    const bad = await post("manager", { ...(await assignA(m)), dueDay: "31", dueMonth: "2", dueYear: "2030" });
+    const bad = await post("manager", { ...assignA(m), dueDay: "31", dueMonth: "2", dueYear: "2030" });
     expect(await bad.text()).toContain("The due date must be a real date");
-    const past = await post("manager", { ...(await assignA(m)), dueDay: "1", dueMonth: "1", dueYear: "2020" });
+    const past = await post("manager", { ...assignA(m), dueDay: "1", dueMonth: "1", dueYear: "2020" });
     expect(await past.text()).toContain("today or in the future");
-    const days = await post("manager", { ...(await assignA(m)), due: "days", dueDays: "0" });
+    const days = await post("manager", { ...assignA(m), due: "days", dueDays: "0" });
     expect(await days.text()).toContain("must be 1 or more");
     const none = await post("manager", { moduleId: "nope", audience: "officers", due: "days", dueDays: "10" });
     expect(await none.text()).toContain("Choose at least one officer");
-    const unknown = await post("manager", { ...(await assignA("no-such-module")) });
+    const unknown = await post("manager", { ...assignA("no-such-module") });
     expect(await unknown.text()).toContain("Choose a module from the list");
   });
 
   it("a manager assigns module 1 to A wing due in 14 days; A wing officers see it due, the reports show it", async () => {
     const m = await firstModule;
-    const assigned = await post("manager", await assignA(m.id));
+    const assigned = await post("manager", assignA(m.id));
     expect(assigned.status).toBe(302);
-    const again = await post("manager", await assignA(m.id));
+    const again = await post("manager", assignA(m.id));
     expect(await again.text()).toContain("already assigned");
 
     const homeOf = async (who: string) =>
       JSON.parse(
         await (
           await responseOf(async () =>
-            home.loader({ request: await requestAs(context, who, "/"), params: {}, context } as any),
+            home.loader({ request: await requestAs(context, who, "/"), params: {}, context }),
           )
         ).text(),
       );
@@ -113,7 +113,7 @@ describe("assignments", () => {
             request: await requestAs(context, "manager", "/reports/matrix?due=assigned"),
             params: {},
             context,
-          } as any),
+          }),
         )
       ).text(),
     );
@@ -123,7 +123,7 @@ describe("assignments", () => {
     const overviewData = JSON.parse(
       await (
         await responseOf(async () =>
-          overview.loader({ request: await requestAs(context, "manager", "/reports"), params: {}, context } as any),
+          overview.loader({ request: await requestAs(context, "manager", "/reports"), params: {}, context }),
         )
       ).text(),
     );
@@ -135,7 +135,7 @@ describe("assignments", () => {
           request: await requestAs(context, "manager", "/reports/exports/matrix.csv"),
           params: {},
           context,
-        } as any),
+        }),
       )
     ).text();
     expect(csv.split("\n")[0]).toContain(`${m.title}: due`);
@@ -154,7 +154,7 @@ describe("assignments", () => {
             request: await requestAs(context, "manager", "/reports/matrix?due=overdue"),
             params: {},
             context,
-          } as any),
+          }),
         )
       ).text(),
     );

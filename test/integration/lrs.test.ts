@@ -3,14 +3,13 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testContext, testDatabase } from "../support/database";
+import { testDatabase } from "../support/database";
 import { insertAttempts, LISTENING_SCENARIOS } from "../support/attempts";
 
 const { statementPages } = await import("~/reports/exports.server");
 const { deliverStatements } = await import("~/reports/lrs.server");
 
 const db = await testDatabase();
-const context = testContext(db);
 
 const prison = (await db.selectFrom("establishments").select("id").executeTakeFirstOrThrow()).id;
 await insertAttempts(db, [

@@ -121,7 +121,7 @@ describe("reminders by SMTP", () => {
       request: await requestAs(context, "officer", "/messages"),
       params: {},
       context,
-    } as any);
+    });
     expect(page.messages).toEqual([
       expect.objectContaining({
         subject: "Engage: 1 module is overdue",

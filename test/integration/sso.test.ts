@@ -38,7 +38,7 @@ const userNamed = (username: string) =>
 
 async function complete(callbackUrl: string, cookie: string) {
   return responseOf(() =>
-    callback.loader({ request: new Request(callbackUrl, { headers: { Cookie: cookie } }), params: {}, context } as any),
+    callback.loader({ request: new Request(callbackUrl, { headers: { Cookie: cookie } }), params: {}, context }),
   );
 }
 
@@ -169,7 +169,7 @@ describe("single sign-on with OpenID Connect", () => {
         }),
         params: {},
         context,
-      } as any),
+      }),
     );
     const location = new URL(out.headers.get("location")!);
     expect(location.origin).toBe(provider.issuer);
@@ -197,7 +197,7 @@ describe("single sign-on with OpenID Connect", () => {
       request: new Request("http://localhost/sign-in"),
       params: {},
       context: ssoOnly,
-    } as any);
+    });
     expect(page).toMatchObject({ sso: true, passwordsForAll: false });
     const post = (username: string) =>
       responseOf(() =>
@@ -209,7 +209,7 @@ describe("single sign-on with OpenID Connect", () => {
           }),
           params: {},
           context: ssoOnly,
-        } as any),
+        }),
       );
     const officer = await post("officer3");
     expect(officer.status).toBe(403);

@@ -106,7 +106,7 @@ describe("staff import pages", () => {
   it("officers and trainers get 403", async () => {
     for (const who of ["officer", "trainer"]) {
       const request = await requestAs(context, who, "/staff/import");
-      expect((await responseOf(() => upload.loader({ request, params: {}, context } as any))).status).toBe(403);
+      expect((await responseOf(() => upload.loader({ request, params: {}, context }))).status).toBe(403);
     }
   });
 
@@ -119,7 +119,7 @@ describe("staff import pages", () => {
       method: "POST",
       body: multipart("username,name,email,role,prison,wing\nzed,Zed Other,,officer,OTH,\n"),
     });
-    const response = await responseOf(() => upload.action({ request, params: {}, context } as any));
+    const response = await responseOf(() => upload.action({ request, params: {}, context }));
     expect(response.status).toBe(400);
     expect(JSON.stringify(await response.json())).toContain("Line 2: prison OTH is not a prison code Engage knows");
     expect(
@@ -130,12 +130,12 @@ describe("staff import pages", () => {
   it("previews, then imports once; another user's preview is a 404", async () => {
     const text = "username,name,email,role,prison,wing\nweb.officer,Wen Bo,,officer,HBK,C wing\n";
     const request = await requestAs(context, "manager", "/staff/import", { method: "POST", body: multipart(text) });
-    const uploaded = await responseOf(() => upload.action({ request, params: {}, context } as any));
+    const uploaded = await responseOf(() => upload.action({ request, params: {}, context }));
     expect(uploaded.status).toBe(302);
     const path = uploaded.headers.get("location")!;
     const importId = path.split("/").pop()!;
     const shown = await responseOf(async () =>
-      preview.loader({ request: await requestAs(context, "manager", path), params: { importId }, context } as any),
+      preview.loader({ request: await requestAs(context, "manager", path), params: { importId }, context }),
     );
     expect(JSON.parse(await shown.text())).toMatchObject({ counts: { new: 1 }, rows: [{ username: "web.officer" }] });
     expect(
@@ -143,7 +143,7 @@ describe("staff import pages", () => {
     ).toBeUndefined();
 
     const asAdmin = await responseOf(async () =>
-      preview.loader({ request: await requestAs(context, "admin", path), params: { importId }, context } as any),
+      preview.loader({ request: await requestAs(context, "admin", path), params: { importId }, context }),
     );
     expect(asAdmin.status).toBe(404);
 
@@ -153,7 +153,7 @@ describe("staff import pages", () => {
           request: await requestAs(context, "manager", path, { method: "POST", body: new URLSearchParams() }),
           params: { importId },
           context,
-        } as any),
+        }),
       );
     expect((await confirm()).status).toBe(302);
     expect(await userIdOf(db, "web.officer")).toBeGreaterThan(0);

@@ -80,7 +80,7 @@ describe("the route x role x prison matrix", () => {
       const c = ROUTES[r.id];
       if (!c?.form || c.access === "public") continue;
       const url = c.page?.(f) ?? "/";
-      const action = r.id === "routes/studio.$scenarioId._index" ? url : url.split("?")[0]!;
+      const action = r.id === "routes/studio.$scenarioId._index" ? url : url.split("?")[0];
       for (const who of PEOPLE.filter((w) => !allowed(c, w))) {
         const expected = who === "anonymous" ? 302 : 403;
         await probe.expect(`${who} POST ${action}`, action, withCookie(await f.cookie(who), formBody({})), (res) =>

@@ -14,7 +14,7 @@ const probe = new Probe("bodies", f.server.url);
 const formRoutes = Object.entries(ROUTES).filter(([, c]) => c.form && c.page);
 const poster = (c: RouteCase): Who =>
   c.access === "public" ? "anonymous" : (PEOPLE.find((w) => w !== "anonymous" && allowed(c, w)) as Role);
-const actionOf = (c: RouteCase) => c.page!(f).split("?")[0]!;
+const actionOf = (c: RouteCase) => c.page!(f).split("?")[0];
 
 const NOT_FORMS: [string, RequestInit][] = [
   ["JSON", { headers: { "Content-Type": "application/json" }, body: '{"username":"admin"}' }],
@@ -74,7 +74,7 @@ describe("bodies that are too large", () => {
     await probe.expect(
       "a form without a length",
       "/sign-in",
-      { ...formBody({}), body: chunks, duplex: "half" } as RequestInit,
+      { ...formBody({}), body: chunks, duplex: "half" },
       (res) => (res.status === 411 ? null : `status ${res.status}`),
     );
     const upload = new FormData();
@@ -110,7 +110,7 @@ describe("forms from other sites", () => {
   it("are refused with 403, the usual page and one log line, on every form route, sign-out included", async () => {
     const from = probe.unexpected.length;
     const before = await databaseDigest(f.db, ["audit_events"]);
-    for (const [id, c] of formRoutes) {
+    for (const [, c] of formRoutes) {
       // As a page's form, and as Remix's data request (JavaScript on: single fetch posts to .data).
       for (const url of [actionOf(c), `${actionOf(c)}.data`]) {
         for (const [kind, headers] of FOREIGN) {

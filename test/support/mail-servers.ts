@@ -87,7 +87,7 @@ export async function startNotifyStandIn(
   const accepted: NotifyRequest[] = [];
   const problems: string[] = [];
   const failed = new Set<string>();
-  const server = http.createServer(async (req, res) => {
+  const answer = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     let body = "";
     for await (const chunk of req) body += chunk;
     const refuse = (status: number, message: string) => {
@@ -138,7 +138,8 @@ export async function startNotifyStandIn(
         template: { id: json.template_id, version: 1, uri: `http://127.0.0.1:${port}/v2/template/${json.template_id}` },
       }),
     );
-  });
+  };
+  const server = http.createServer((req, res) => void answer(req, res));
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return { accepted, problems, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

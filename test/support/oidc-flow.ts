@@ -1,7 +1,7 @@
 // Drives a sign-in through the test OpenID Provider as a browser would, without one: Engage's
 // start route, the provider's redirects (with its cookies), its sign-in form, and back to the
 // callback address, which the test then hands to Engage's callback loader.
-import type { AppLoadContext } from "@remix-run/node";
+import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 
 /** Runs a loader or action and returns its Response, whether returned or thrown. */
 export async function responseOf(run: () => Promise<unknown>): Promise<Response> {
@@ -64,7 +64,7 @@ export interface Started {
 
 /** Engage's start route: where it sends the browser, and the session cookie it set. */
 export async function startSignIn(
-  loader: (args: any) => Promise<unknown>,
+  loader: (args: LoaderFunctionArgs) => Promise<unknown>,
   context: AppLoadContext,
   returnTo = "/",
 ): Promise<Started> {

@@ -56,10 +56,10 @@ export async function startTestProvider({
         response_types: ["code"],
       },
     ],
-    async findAccount(_ctx: unknown, id: string) {
+    findAccount(_ctx, id) {
       const claims = known.get(id);
       if (!claims) return undefined;
-      return { accountId: id, claims: async () => ({ sub: `subject-${id}`, preferred_username: id, ...claims }) };
+      return { accountId: id, claims: () => ({ sub: `subject-${id}`, preferred_username: id, ...claims }) };
     },
     claims: {
       openid: ["sub"],
@@ -67,15 +67,14 @@ export async function startTestProvider({
       email: ["email"],
     },
     features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     // First-party client: no consent step.
-    async loadExistingGrant(ctx: any) {
-      const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
+    async loadExistingGrant(ctx) {
+      const { session, client } = ctx.oidc;
+      if (!session || !client) return undefined; // only asked during a sign-in, which has both
+      const grantId = ctx.oidc.result?.consent?.grantId || session.grantIdFor(client.clientId);
       if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-      const grant = new ctx.oidc.provider.Grant({
-        clientId: ctx.oidc.client.clientId,
-        accountId: ctx.oidc.session.accountId,
-      });
+      const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
       grant.addOIDCScope("openid profile email");
       await grant.save();
       return grant;
@@ -87,7 +86,7 @@ export async function startTestProvider({
   });
   const callback = provider.callback();
 
-  const server = http.createServer(async (req, res) => {
+  const answer = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const match = /^\/interaction\/([\w-]+)(\/login|\/abort)?$/.exec(req.url ?? "");
     if (!match) return callback(req, res);
     try {
@@ -126,7 +125,8 @@ export async function startTestProvider({
       res.writeHead(400, { "content-type": "text/plain" });
       res.end(`interaction failed: ${(error as Error).message}`);
     }
-  });
+  };
+  const server = http.createServer((req, res) => void answer(req, res));
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
     issuer,
@@ -146,5 +146,5 @@ if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).
   const provider = await startTestProvider({ port, engageUrl });
   console.log(`test OpenID Provider at ${provider.issuer}`);
   for (const signal of ["SIGTERM", "SIGINT"] as const)
-    process.on(signal, () => provider.close().then(() => process.exit(0)));
+    process.on(signal, () => void provider.close().then(() => process.exit(0)));
 }

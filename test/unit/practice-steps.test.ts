@@ -2,7 +2,7 @@
  * The step service on a real SQLite file: the server is the only authority on what is recorded.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { testContext, testDatabase } from "../support/database";
+import { testDatabase } from "../support/database";
 
 const { startAttempt, takeStep, abandonAttempt } = await import("~/practice/attempts.server");
 const { getScenarioVersion, getCurriculum, bumpLibraryGeneration } = await import("~/curriculum.server");
@@ -13,7 +13,6 @@ const { insertScenarioVersion } = await import("~db/queries/scenario-versions.se
 type MiCode = import("~/domain/mi-codes").MiCode;
 
 const db = await testDatabase();
-const context = testContext(db);
 
 let officer: { id: number; establishmentId: number | null };
 let other: { id: number; establishmentId: number | null };
@@ -288,7 +287,7 @@ describe("finishing", () => {
     const row = await attemptRow(id);
     const old = (await getScenarioVersion(db, row.scenario_version_id))!;
     // Publish a new version whose opening no longer offers "jury".
-    const yaml = old.yaml.replace(/\n      - id: jury\n(?:        .*\n)+?(?=      - id:)/, "\n");
+    const yaml = old.yaml.replace(/\n {6}- id: jury\n(?: {8}.*\n)+?(?= {6}- id:)/, "\n");
     expect(yaml).not.toBe(old.yaml);
     await insertScenarioVersion(db, {
       scenarioId: "appeal-denial",
@@ -323,7 +322,7 @@ describe("the record download", () => {
     expect(neutraliseCell("Plain words")).toBe("Plain words");
   });
 
-  it("neutralises a written reply that starts like a formula", async () => {
+  it("neutralises a written reply that starts like a formula", () => {
     const csv = recordCsv([
       {
         id: "x",

@@ -2,7 +2,7 @@
 // end; this checks it against asking the competency rules for every officer at every month end,
 // on a generated prison.
 import { describe, expect, it } from "vitest";
-import { testContext, testDatabase } from "../support/database";
+import { testDatabase } from "../support/database";
 
 const { getCurriculum } = await import("~/curriculum.server");
 const { generateLarge } = await import("~/seed/large.server");
@@ -11,7 +11,6 @@ const { programmeProgress } = await import("~/domain/competency");
 const { lastMonths, monthEnd } = await import("~/domain/dates.server");
 
 const db = await testDatabase();
-const context = testContext(db);
 
 describe("monthlyTrajectory", () => {
   it("matches the competency rules asked for every officer at every month end", async () => {

@@ -77,7 +77,7 @@ function difference(a: unknown, b: unknown, at = "$"): string | null {
     return `${at}: different kinds`;
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
-  if (keysA.join("\u0000") !== keysB.join("\u0000")) return `${at}: keys ${keysA} vs ${keysB}`;
+  if (keysA.join("\u0000") !== keysB.join("\u0000")) return `${at}: keys ${keysA.join()} vs ${keysB.join()}`;
   for (const key of keysA) {
     const d = difference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}.${key}`);
     if (d) return d;

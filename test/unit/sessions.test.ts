@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { requestAs, testContext, testDatabase, userIdOf } from "../support/database";
+import { testContext, testDatabase, userIdOf } from "../support/database";
 
 const { ABSOLUTE_MS } = await import("~/auth/session.server");
 const { requireUser } = await import("~/auth/guard.server");
@@ -9,7 +9,6 @@ const sessionsRoute = await import("~/routes/account.sessions");
 
 const db = await testDatabase();
 const context = testContext(db);
-const DAY = 24 * 60 * 60 * 1000;
 
 const EDGE =
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 Edg/130.0.0.0";
@@ -21,7 +20,7 @@ async function signedIn(username: string, userAgent: string) {
     new Request("http://localhost/sign-in", { headers: { "User-Agent": userAgent } }),
     await userIdOf(db, username),
   );
-  return cookie.split(";")[0]!;
+  return cookie.split(";")[0];
 }
 
 const page = (cookie: string, init: RequestInit = {}) =>
@@ -67,6 +66,19 @@ describe("session lifetime", () => {
     const row = await db.selectFrom("sessions").select("expires_at").where("user_id", "=", userId).executeTakeFirst();
     expect(new Date(row!.expires_at).getTime()).toBe(createdAt.getTime() + ABSOLUTE_MS);
   });
+
+  it("treats a stored session it cannot read as no session: sign in again", async () => {
+    const cookie = await signedIn("officer6", EDGE);
+    const userId = await userIdOf(db, "officer6");
+    expect((await context.sessions.getSession(page(cookie))).get("userId")).toBe(userId);
+    await db
+      .updateTable("sessions")
+      .set({ data: JSON.stringify({ userId: String(userId) }) }) // not the shape this version writes
+      .where("user_id", "=", userId)
+      .execute();
+    expect((await context.sessions.getSession(page(cookie))).get("userId")).toBeUndefined();
+    expect((await thrown(requireUser(page(cookie), context))).status).toBe(302);
+  });
 });
 
 describe("where you are signed in", () => {
@@ -104,11 +116,13 @@ describe("where you are signed in", () => {
     expect((await thrown(requireUser(page(phone), context))).status).toBe(302);
 
     // Another person's session cannot be ended from here, even by its handle.
-    const otherId = (await db
-      .selectFrom("sessions")
-      .select("id")
-      .where("user_id", "=", await userIdOf(db, "officer5"))
-      .executeTakeFirstOrThrow())!.id;
+    const otherId = (
+      await db
+        .selectFrom("sessions")
+        .select("id")
+        .where("user_id", "=", await userIdOf(db, "officer5"))
+        .executeTakeFirstOrThrow()
+    ).id;
     const refused = (await sessionsRoute.action({
       request: page(desk, form({ intent: "end-one", handle: sessionHandle(otherId) })),
       params: {},

@@ -40,15 +40,14 @@ export function officersNeeded(percent: number, officers: number): number {
 /** Least-squares slope of competent officers per month; 0 for fewer than two points. */
 export function pacePerMonth(points: TrajectoryPoint[]): number {
   if (points.length < 2) return 0;
-  const xs = points.map((p) => p.at.getTime() / MONTH_MS);
-  const ys = points.map((p) => p.competent);
-  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const xy = points.map((p) => ({ x: p.at.getTime() / MONTH_MS, y: p.competent }));
+  const mx = xy.reduce((sum, { x }) => sum + x, 0) / xy.length;
+  const my = xy.reduce((sum, { y }) => sum + y, 0) / xy.length;
   let num = 0;
   let den = 0;
-  for (let i = 0; i < xs.length; i++) {
-    num += (xs[i] - mx) * (ys[i] - my);
-    den += (xs[i] - mx) ** 2;
+  for (const { x, y } of xy) {
+    num += (x - mx) * (y - my);
+    den += (x - mx) ** 2;
   }
   return den === 0 ? 0 : num / den;
 }

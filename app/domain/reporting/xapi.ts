@@ -26,8 +26,8 @@ export function uuidV5(name: string, namespace: string = ENGAGE_NAMESPACE): stri
   }
   // One-shot hash: a whole year's statements are named at once in an export.
   const bytes = hash("sha1", Buffer.concat([ns, Buffer.from(name, "utf8")]), "buffer").subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  bytes.writeUInt8((bytes.readUInt8(6) & 0x0f) | 0x50, 6); // version 5
+  bytes.writeUInt8((bytes.readUInt8(8) & 0x3f) | 0x80, 8); // RFC 4122 variant
   const hex = bytes.toString("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

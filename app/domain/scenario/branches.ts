@@ -8,7 +8,7 @@
  */
 import { compare, parseCondition, type Operator } from "./conditions";
 import { nodeGotos } from "./graph";
-import type { Scenario } from "./schema";
+import type { Goto, Scenario } from "./schema";
 
 // Hand-written scenarios need a few thousand states at most; the cap keeps 500-node files fast.
 export const BRANCH_SEARCH_CAP = 10_000;
@@ -35,14 +35,24 @@ interface CompiledGoto {
   entries: CompiledEntry[];
   /** Where this goto's entries start in the flat "taken" table. */
   first: number;
+  /** For the report: the goto as written, its data path in the node, and its choice (none for a write). */
+  goto: Goto;
+  path: PropertyKey[];
+  choiceId?: string;
+}
+/** A node by number: its id, and its gotos (none for an ending). */
+interface CompiledNode {
+  id: string;
+  gotos: CompiledGoto[] | null;
 }
 
-/** Index of the goto entry taken with these variables (after the choice's effects). */
+/** Index of the goto entry taken with these variables (after the choice's effects), or -1. */
 function takenEntry(entries: CompiledEntry[], vars: number[]): number {
-  for (let i = 0; i < entries.length; i++) {
-    const { condition } = entries[i];
+  let i = 0;
+  for (const { condition } of entries) {
     if (condition === null) return i;
-    if (condition !== "never" && compare(vars[condition.variable], condition.op, condition.value)) return i;
+    if (condition !== "never" && compare(vars[condition.variable] ?? 0, condition.op, condition.value)) return i;
+    i++;
   }
   return -1;
 }
@@ -60,32 +70,39 @@ export function findDeadBranches(scenario: Scenario): DeadBranch[] | null {
   const nodeIndex = new Map(ids.map((id, i) => [id, i]));
   const nodeOf = (id: string) => nodeIndex.get(id) ?? nodeIndex.set(id, ids.push(id) - 1).get(id)!;
   const names = Object.keys(scenario.variables ?? {});
+  const startValues = Object.values(scenario.variables ?? {});
   const declared = names.length;
   const variableIndex = new Map(names.map((name, i) => [name, i]));
   const variableOf = (name: string) =>
     variableIndex.get(name) ?? variableIndex.set(name, names.push(name) - 1).get(name)!;
 
   let entryCount = 0;
-  const gotos: CompiledGoto[][] = ids.map((id) => {
-    const node = scenario.nodes[id];
-    if (node.ending) return [];
-    return nodeGotos(node).map(({ goto, choiceIndex }) => {
-      const effects = choiceIndex === undefined ? undefined : node.choices![choiceIndex].effects;
+  const nodes = Object.entries(scenario.nodes).map(([id, node]): CompiledNode => {
+    if (node.ending) return { id, gotos: null };
+    const gotos = nodeGotos(node).map(({ goto, path, choiceIndex }): CompiledGoto => {
+      const choice = choiceIndex === undefined ? undefined : node.choices?.[choiceIndex];
       const entries: CompiledEntry[] = (typeof goto === "string" ? [{ node: goto, if: undefined }] : goto).map((e) => {
         if (e.if === undefined) return { condition: null, target: nodeOf(e.node) };
         const c = parseCondition(e.if);
         return { condition: c ? { ...c, variable: variableOf(c.variable) } : "never", target: nodeOf(e.node) };
       });
       const compiled = {
-        effects: Object.entries(effects ?? {}).map(([name, delta]): [number, number] => [variableOf(name), delta]),
+        effects: Object.entries(choice?.effects ?? {}).map(([name, delta]): [number, number] => [
+          variableOf(name),
+          delta,
+        ]),
         entries,
         first: entryCount,
+        goto,
+        path,
+        choiceId: choice?.id,
       };
       entryCount += entries.length;
       return compiled;
     });
+    return { id, gotos };
   });
-  const nodeCount = gotos.length; // nodes of the scenario; indexes from here on name unknown nodes
+  const nodeCount = nodes.length; // nodes of the scenario; indexes from here on name unknown nodes
 
   const key = (node: number, vars: number[]) => {
     let k = `${node}|`;
@@ -93,28 +110,29 @@ export function findDeadBranches(scenario: Scenario): DeadBranch[] | null {
     return k;
   };
   const taken = new Uint8Array(entryCount);
-  const visitedNodes: number[] = [];
+  const visitedNodes: CompiledNode[] = [];
   const visited = new Uint8Array(nodeCount);
   const seen = new Set<string>();
   const start = nodeOf(scenario.start);
-  const initial = names.map((name, v) => (v < declared ? scenario.variables![name] : 0));
+  const initial = names.map((_, v) => startValues[v] ?? 0); // undeclared variables read as 0
   const queue: Array<[number, number[]]> = [[start, initial]];
   seen.add(key(start, initial));
-  for (let i = 0; i < queue.length; i++) {
+  // Breadth first: the loop also reaches the states pushed while it runs.
+  for (const [node, vars] of queue) {
     if (seen.size > BRANCH_SEARCH_CAP) return null;
-    const [node, vars] = queue[i];
-    if (node >= nodeCount || scenario.nodes[ids[node]].ending) continue;
+    const current = nodes[node]; // none for an unknown node
+    if (!current?.gotos) continue;
     if (!visited[node]) {
       visited[node] = 1;
-      visitedNodes.push(node);
+      visitedNodes.push(current);
     }
-    for (const { effects, entries, first } of gotos[node]) {
+    for (const { effects, entries, first } of current.gotos) {
       const next = vars.slice();
-      for (const [variable, delta] of effects) next[variable] += delta;
+      for (const [variable, delta] of effects) next[variable] = (next[variable] ?? 0) + delta;
       const entry = takenEntry(entries, next);
-      if (entry < 0) continue;
+      const target = entries[entry]?.target;
+      if (target === undefined) continue; // no entry's condition holds
       taken[first + entry] = 1;
-      const target = entries[entry].target;
       const k = key(target, next);
       if (!seen.has(k)) {
         seen.add(k);
@@ -125,12 +143,9 @@ export function findDeadBranches(scenario: Scenario): DeadBranch[] | null {
 
   const reached = new Set(queue.map(([node]) => ids[node]));
   const dead: DeadBranch[] = [];
-  for (const node of visitedNodes) {
-    const id = ids[node];
-    const scenarioNode = scenario.nodes[id];
-    nodeGotos(scenarioNode).forEach(({ goto, path, choiceIndex }, g) => {
-      if (typeof goto === "string") return;
-      const { first } = gotos[node][g];
+  for (const { id, gotos } of visitedNodes) {
+    for (const { goto, path, choiceId, first } of gotos ?? []) {
+      if (typeof goto === "string") continue;
       goto.forEach((entry, e) => {
         if (taken[first + e]) return;
         dead.push({
@@ -139,10 +154,10 @@ export function findDeadBranches(scenario: Scenario): DeadBranch[] | null {
           target: entry.node,
           conditional: entry.if !== undefined,
           targetNeverReached: !reached.has(entry.node),
-          choiceId: choiceIndex === undefined ? undefined : scenarioNode.choices![choiceIndex].id,
+          choiceId,
         });
       });
-    });
+    }
   }
   return dead;
 }

@@ -63,7 +63,8 @@ function scenarioSetup() {
   });
 }
 
-export type ScenarioMachine = ReturnType<ReturnType<typeof scenarioSetup>["createMachine"]>;
+// Typed from a real call: ReturnType of the generic createMachine itself resolves to `any`.
+export type ScenarioMachine = ReturnType<typeof createScenarioMachine>;
 
 /** A transition as plain data; checked by checkNames before XState sees it. */
 interface Transition {
@@ -87,7 +88,7 @@ function transitions(goto: Goto, effects: Record<string, number> | undefined): T
 }
 
 /** Compile a scenario that passed checkScenario with no errors. */
-export function compileScenario(scenario: Scenario): ScenarioMachine {
+export function compileScenario(scenario: Scenario) {
   const states: Record<string, Record<string, unknown>> = {};
   for (const [id, node] of Object.entries(scenario.nodes)) {
     if (node.ending) {
@@ -101,6 +102,10 @@ export function compileScenario(scenario: Scenario): ScenarioMachine {
     states[id] = { on, meta: { kind: node.write ? "write" : "choices" } satisfies NodeMeta };
   }
   checkNames(states);
+  return createScenarioMachine(scenario, states);
+}
+
+function createScenarioMachine(scenario: Scenario, states: Record<string, Record<string, unknown>>) {
   return scenarioSetup().createMachine({
     id: scenario.id,
     initial: scenario.start,

@@ -14,9 +14,10 @@ export interface Condition {
 const CONDITION = /^\s*([a-z][a-z0-9_]*)\s*(==|!=|<=|>=|<|>)\s*(-?\d+)\s*$/;
 
 export function parseCondition(text: string): Condition | null {
-  const m = CONDITION.exec(text);
-  if (!m) return null;
-  return { variable: m[1], op: m[2] as Operator, value: Number(m[3]) };
+  const [, variable, operator, value] = CONDITION.exec(text) ?? [];
+  const op = OPERATORS.find((o) => o === operator);
+  if (variable === undefined || op === undefined) return null;
+  return { variable, op, value: Number(value) };
 }
 
 export function compare(left: number, op: Operator, right: number): boolean {

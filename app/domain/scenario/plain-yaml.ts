@@ -41,7 +41,9 @@ function plainScalar(source: string): unknown {
 /** A map key as the JS object has it (null becomes ""), and as YamlLocator matches it (String of its value). */
 function keyOf(source: string): [key: string, lookup: string] {
   const value = plainScalar(source);
-  return [value === null ? "" : String(value), String(value)];
+  // Only scalars reach here (keys are plain scalars: strings, numbers, booleans or null).
+  const text = `${value as string | number | boolean | null}`;
+  return [value === null ? "" : text, text];
 }
 
 function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
@@ -98,15 +100,20 @@ class Reader {
     return { line: this.row + 1, column: column + 1 };
   }
 
+  /** The line being read: callers stand on a content line that nextIndent found. */
+  private current(): string {
+    return this.lines[this.row] ?? giveUp();
+  }
+
   /** Skips blank and comment lines; the indent of the next content line, or -1 at the end. */
   private nextIndent(): number {
-    for (; this.row < this.lines.length; this.row++) {
+    for (; ; this.row++) {
       const line = this.lines[this.row];
+      if (line === undefined) return -1;
       let i = 0;
       while (line.charCodeAt(i) === 32) i++;
       if (i < line.length && line[i] !== "#") return i;
     }
-    return -1;
   }
 
   /** A block map whose keys sit at `indent`; the first key at column `first` of the current line. */
@@ -115,7 +122,7 @@ class Reader {
     const located: Located = { position: this.at(first), entries: [] };
     let column = first;
     for (;;) {
-      const line = this.lines[this.row];
+      const line = this.current();
       KEY.lastIndex = column;
       if (!KEY.test(line) || line[KEY.lastIndex] !== ":") giveUp();
       const keyEnd = KEY.lastIndex;
@@ -147,7 +154,7 @@ class Reader {
   private nested(indent: number): Read | undefined {
     const next = this.nextIndent();
     if (next <= indent) return undefined;
-    const line = this.lines[this.row];
+    const line = this.current();
     return line[next] === "-" && (next + 1 === line.length || line[next + 1] === " ")
       ? this.blockList(next)
       : this.blockMap(next, next);
@@ -157,7 +164,7 @@ class Reader {
     const list: unknown[] = [];
     const located: Located = { position: this.at(indent), items: [] };
     for (;;) {
-      const line = this.lines[this.row];
+      const line = this.current();
       if (line[indent] !== "-" || line[indent + 1] !== " ") giveUp();
       let at = indent + 2;
       while (line.charCodeAt(at) === 32) at++;
@@ -287,9 +294,9 @@ function trimSpaces(source: string): string {
 /** Plain scalars kept simple: no indicator first, none of `refused` inside, never a lone "-". */
 function plainAllowed(source: string, refused: string): boolean {
   if (source === "") return false;
-  const first = source[0];
+  const first = source.charAt(0);
   if (PLAIN_START_REFUSED.includes(first) && !(first === "-" && /^-[0-9.]/.test(source))) return false;
-  for (let i = 0; i < source.length; i++) if (refused.includes(source[i])) return false;
+  for (const ch of refused) if (source.includes(ch)) return false;
   return true;
 }
 

@@ -58,9 +58,11 @@ type Phase = "before" | "resisted" | "after";
 
 interface State {
   nodeId: string;
+  talk: TalkType;
   vars: Record<string, number>;
   phase: Phase;
-  parent: number;
+  /** The state this one was reached from, by `move` (none at the start). */
+  parent?: State;
   move?: PathStep["move"];
   resistedAt: number;
 }
@@ -71,14 +73,19 @@ export function findResistedGoodMove(scenario: Scenario): ResistedMoveResult {
     `${s.nodeId}|${s.phase}|${names.map((n) => s.vars[n]).join(",")}`;
   const start = scenario.nodes[scenario.start];
   if (!start || start.talk === "change") return { kind: "none" };
-  const states: State[] = [
-    { nodeId: scenario.start, vars: { ...(scenario.variables ?? {}) }, phase: "before", parent: -1, resistedAt: -1 },
-  ];
-  const seen = new Set([key(states[0])]);
+  const first: State = {
+    nodeId: scenario.start,
+    talk: start.talk,
+    vars: { ...(scenario.variables ?? {}) },
+    phase: "before",
+    resistedAt: -1,
+  };
+  const states = [first];
+  const seen = new Set([key(first)]);
 
-  for (let i = 0; i < states.length; i++) {
+  // Breadth first: the loop also reaches the states pushed while it runs.
+  for (const state of states) {
     if (seen.size > RESISTED_MOVE_SEARCH_CAP) return { kind: "gave-up" };
-    const state = states[i];
     const node = scenario.nodes[state.nodeId];
     if (!node || node.ending) continue;
     const moves = [
@@ -101,20 +108,19 @@ export function findResistedGoodMove(scenario: Scenario): ResistedMoveResult {
         phase = isGood(mi) && isResistance(targetNode.talk) ? "resisted" : "before";
       } else {
         if (targetNode.talk === "change") {
-          const path = pathTo(scenario, states, i);
-          path[path.length - 1].move = move;
-          path.push({ nodeId: target, talk: targetNode.talk });
+          const path = [...pathTo(state, move), { nodeId: target, talk: targetNode.talk }];
           return { kind: "found", path, resistedAt: state.resistedAt, changeAt: path.length - 1 };
         }
         phase = "after";
       }
       const next: State = {
         nodeId: target,
+        talk: targetNode.talk,
         vars,
         phase,
-        parent: i,
+        parent: state,
         move,
-        resistedAt: phase === "resisted" && state.phase === "before" ? pathLength(states, i) : state.resistedAt,
+        resistedAt: phase === "resisted" && state.phase === "before" ? pathLength(state) : state.resistedAt,
       };
       const k = key(next);
       if (seen.has(k)) continue;
@@ -125,19 +131,20 @@ export function findResistedGoodMove(scenario: Scenario): ResistedMoveResult {
   return { kind: "none" };
 }
 
-/** Number of steps from the start to state i, inclusive. */
-function pathLength(states: State[], i: number): number {
+/** Number of steps from the start to a state, inclusive. */
+function pathLength(state: State): number {
   let n = 0;
-  for (let j = i; j >= 0; j = states[j].parent) n++;
+  for (let s: State | undefined = state; s; s = s.parent) n++;
   return n;
 }
 
-function pathTo(scenario: Scenario, states: State[], i: number): PathStep[] {
-  const chain: State[] = [];
-  for (let j = i; j >= 0; j = states[j].parent) chain.unshift(states[j]);
-  return chain.map((s, k) => ({
-    nodeId: s.nodeId,
-    talk: scenario.nodes[s.nodeId].talk,
-    move: k + 1 < chain.length ? chain[k + 1].move : undefined,
-  }));
+/** The steps from the start to a state, each with the move made there (`last` at that state). */
+function pathTo(state: State, last: PathStep["move"]): PathStep[] {
+  const path: PathStep[] = [];
+  let move = last;
+  for (let s: State | undefined = state; s; s = s.parent) {
+    path.push({ nodeId: s.nodeId, talk: s.talk, move });
+    move = s.move;
+  }
+  return path.reverse();
 }

@@ -5,7 +5,7 @@
  * in the snapshot's context (tested).
  */
 import { initialTransition, transition, type SnapshotFrom } from "xstate";
-import { choiceEvent, type EndingOutput, type NodeMeta, type ScenarioEvent, type ScenarioMachine } from "./compile";
+import { choiceEvent, type EndingOutput, type NodeMeta, type ScenarioMachine } from "./compile";
 
 export type ScenarioSnapshot = SnapshotFrom<ScenarioMachine>;
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -86,7 +86,7 @@ export function persistConversation(snapshot: ScenarioSnapshot): JsonValue {
 
 export function currentNodeId(snapshot: ScenarioSnapshot): string {
   // Every state is top level, so the value is the node id itself.
-  return snapshot.value as string;
+  return snapshot.value;
 }
 
 export function canChoose(machine: ScenarioMachine, snapshot: ScenarioSnapshot, choiceId: string): boolean {
@@ -111,13 +111,13 @@ export function availableChoices(snapshot: ScenarioSnapshot): string[] {
 }
 
 export function canWrite(snapshot: ScenarioSnapshot): boolean {
-  return snapshot.status === "active" && snapshot.can({ type: "write", text: "reply" } as ScenarioEvent);
+  return snapshot.status === "active" && snapshot.can({ type: "write", text: "reply" });
 }
 
 export function writeReply(machine: ScenarioMachine, snapshot: ScenarioSnapshot, text: string): ScenarioSnapshot {
   if (!canWrite(snapshot)) throw new Error(`Node '${currentNodeId(snapshot)}' does not take a written reply.`);
   if (!text.trim()) throw new Error("A written reply cannot be empty.");
-  return transition(machine, snapshot, { type: "write", text } as ScenarioEvent)[0];
+  return transition(machine, snapshot, { type: "write", text })[0];
 }
 
 export function isEnded(snapshot: ScenarioSnapshot): boolean {
@@ -126,7 +126,9 @@ export function isEnded(snapshot: ScenarioSnapshot): boolean {
 
 export function endingOf(snapshot: ScenarioSnapshot): EndingOutput | null {
   if (snapshot.status !== "done") return null;
-  if (snapshot.output) return snapshot.output;
+  // A snapshot restored from storage carries no output: read the ending from the node.
+  const output = snapshot.output as EndingOutput | undefined;
+  if (output) return output;
   return nodeMeta(snapshot.machine as ScenarioMachine, currentNodeId(snapshot))?.ending ?? null;
 }
 

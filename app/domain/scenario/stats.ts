@@ -69,15 +69,15 @@ export function scenarioStats(scenario: Scenario): ScenarioStats {
 }
 
 function shortestPath(graph: Graph, start: string, ends: Set<string>): number | null {
-  const dist = new Map([[start, 0]]);
-  const queue = [start];
-  for (let i = 0; i < queue.length; i++) {
-    const id = queue[i];
-    if (ends.has(id)) return dist.get(id)!;
+  const seen = new Set([start]);
+  const queue: Array<[id: string, distance: number]> = [[start, 0]];
+  // Breadth first: the loop also reaches the nodes pushed while it runs.
+  for (const [id, distance] of queue) {
+    if (ends.has(id)) return distance;
     for (const next of graph.get(id) ?? []) {
-      if (!dist.has(next)) {
-        dist.set(next, dist.get(id)! + 1);
-        queue.push(next);
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push([next, distance + 1]);
       }
     }
   }
