@@ -3,6 +3,7 @@
 // screen readers; series differ by dash pattern and marker as well as colour.
 import { useId } from "react";
 import { wholeTicks } from "~/domain/reporting/axis";
+import { SUPPRESSED_TEXT } from "~/domain/reporting/suppression";
 
 export const CHART_COLOURS = ["#1d70b8", "#00703c", "#d4351c", "#6f72af", "#f47738", "#505a5f"];
 const DASHES = ["", "8 4", "2 3", "12 3 3 3"];
@@ -206,7 +207,7 @@ export function BarChart({
               </text>
               {r.values.every((v) => v === null) ? (
                 <text x={labelW + 6} y={top + groupH / 2} fontSize={13} fill="#0b0c0c">
-                  {r.note ?? "fewer than 5"}
+                  {r.note ?? SUPPRESSED_TEXT}
                 </text>
               ) : (
                 r.values.map((v, vi) => (

@@ -2,7 +2,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { formatDate } from "~/domain/dates.server";
-import { describeShare, MIN_GROUP } from "~/domain/reporting/suppression";
+import { describeShare, isSmallGroup, SUPPRESSED_TEXT } from "~/domain/reporting/suppression";
 import { overviewReport } from "~/reports/overview.server";
 
 export async function managerSummary(db: Kysely<Database>, establishmentId: number) {
@@ -21,6 +21,6 @@ function targetText(o: Awaited<ReturnType<typeof overviewReport>>): string {
   if (!o.target || !o.projection) return "No target set";
   const aim = `${o.target.percent}% competent by ${formatDate(o.target.date)}`;
   // Progress to the target is a count of officers: not shown for fewer than 5.
-  if (o.summary.officers < MIN_GROUP) return `${aim}: fewer than 5 officers in post`;
+  if (isSmallGroup(o.summary.officers)) return `${aim}: ${SUPPRESSED_TEXT} officers in post`;
   return `${aim}: ${o.projection.onCourse ? "on course" : `behind by ${o.projection.behindBy} officer${o.projection.behindBy === 1 ? "" : "s"}`}`;
 }

@@ -9,7 +9,7 @@ import { uptakeByModule } from "~/domain/reporting/uptake";
 import { lastMonths, monthOf, nextMonth } from "~/domain/dates.server";
 import { PROGRESS_ORDER } from "~/domain/vocabulary";
 import { project, targetDate } from "~/domain/reporting/projection";
-import { MIN_GROUP } from "~/domain/reporting/suppression";
+import { isSmallGroup } from "~/domain/reporting/suppression";
 import { monthlyTrajectory, prisonProgress, type MonthPoint } from "~/reports/progress.server";
 import { duesForPrison } from "~/assignments/assignments.server";
 import { standingOf } from "~/domain/assignments";
@@ -127,7 +127,7 @@ function engagementBesideCoverage(
   return lastMonths(now, 12).map((month) => {
     const f = byMonth.get(month);
     const t = points.get(month);
-    const shown = t && t.officers >= MIN_GROUP;
+    const shown = t && !isSmallGroup(t.officers);
     return {
       month,
       eligible: f?.eligible ?? null,

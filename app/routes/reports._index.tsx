@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { LineChart } from "~/components/charts";
 import { monthName, reportHref, ReportsHeader, ShareText } from "~/components/reports";
-import { describeShare, MIN_GROUP } from "~/domain/reporting/suppression";
+import { describeShare, isSmallGroup, share } from "~/domain/reporting/suppression";
 import { formatDate, monthLabels } from "~/domain/dates.server";
 import { overviewReport } from "~/reports/overview.server";
 import { requireReportScope } from "~/reports/scope.server";
@@ -70,7 +70,7 @@ export default function Overview() {
       )}
 
       <h2 className="govuk-heading-m">Progress to the target</h2>
-      {target && summary.officers < MIN_GROUP ? (
+      {target && isSmallGroup(summary.officers) ? (
         <p className="govuk-body">
           Target: {target.percent}% of officers competent in every module by {words.target}. Fewer than 5 officers are
           in post, so progress to it is not shown.

@@ -6,7 +6,7 @@ import { LevelTag } from "~/components/observation";
 import { reportHref, ReportsHeader } from "~/components/reports";
 import { MITI_LEVELS } from "~/domain/indicators";
 import type { LevelPair } from "~/domain/observation/transfer";
-import { describeShare, MIN_GROUP } from "~/domain/reporting/suppression";
+import { describeShare, isSmallGroup, SUPPRESSED_TEXT } from "~/domain/reporting/suppression";
 import { observedReport } from "~/reports/observed.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
@@ -32,19 +32,19 @@ function Header({ children }: { children: string }) {
 }
 
 function GroupRow({ label, g }: { label: string; g: Report["prison"] }) {
-  const small = g.compared < MIN_GROUP;
+  const small = isSmallGroup(g.compared);
   return (
     <tr className="govuk-table__row">
       <th scope="row" className="govuk-table__header">
         {label}
       </th>
-      <td className="govuk-table__cell">{g.officers < MIN_GROUP ? "fewer than 5" : g.officers}</td>
+      <td className="govuk-table__cell">{isSmallGroup(g.officers) ? SUPPRESSED_TEXT : g.officers}</td>
       <td className="govuk-table__cell">{describeShare(g.observed)}</td>
       <td className="govuk-table__cell">
-        {small ? "fewer than 5" : `${describeShare(g.rq.assessment)} → ${describeShare(g.rq.wing)}`}
+        {small ? SUPPRESSED_TEXT : `${describeShare(g.rq.assessment)} → ${describeShare(g.rq.wing)}`}
       </td>
       <td className="govuk-table__cell">
-        {small ? "fewer than 5" : `${describeShare(g.cr.assessment)} → ${describeShare(g.cr.wing)}`}
+        {small ? SUPPRESSED_TEXT : `${describeShare(g.cr.assessment)} → ${describeShare(g.cr.wing)}`}
       </td>
       <td className="govuk-table__cell">{describeShare(g.technical)}</td>
       <td className="govuk-table__cell">{describeShare(g.relational)}</td>
@@ -74,8 +74,8 @@ export default function ObservedPractice() {
         Each officer’s latest observation is set against the MITI 4.2.1 fair levels (reflection-to-question ratio 1 : 1,
         complex reflections 40%, technical global {t.fair.toFixed(1)}, relational global {r.fair.toFixed(1)}); the arrow
         reads from the assessment to the wing. These are observed practice indicators based on MITI 4.2.1, not a MITI
-        coding. Groups of fewer than 5 officers are shown as “fewer than 5”. Opening this page is written to the audit
-        log.
+        coding. Groups of fewer than 5 officers are shown as “{SUPPRESSED_TEXT}”. Opening this page is written to the
+        audit log.
       </p>
       <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways">
         <table className="govuk-table">

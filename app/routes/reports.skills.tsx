@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { ReportsHeader } from "~/components/reports";
 import { MITI_LEVELS } from "~/domain/indicators";
 import { BANDS } from "~/domain/reporting/skills";
-import { describeShare } from "~/domain/reporting/suppression";
+import { describeShare, SUPPRESSED_TEXT } from "~/domain/reporting/suppression";
 import { skillsReport } from "~/reports/skills.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
@@ -61,7 +61,7 @@ function DistributionTable({
               <th scope="row" className="govuk-table__header">
                 {g.label}
               </th>
-              <td className="govuk-table__cell">{g.suppressed ? "fewer than 5" : g.assessed}</td>
+              <td className="govuk-table__cell">{g.suppressed ? SUPPRESSED_TEXT : g.assessed}</td>
               {BANDS.map((b) => (
                 <td key={b} className="govuk-table__cell">
                   {describeShare(g[indicator][b])}
@@ -86,7 +86,7 @@ export default function Skills() {
         Each officer's latest finished assessment, placed against the MITI 4.2.1 lines: reflection-to-question ratio
         fair at {rq.fair} : 1 and good at {rq.good} : 1; complex reflections fair at {cr.fair}% and good at {cr.good}%.
         These are practice indicators from chosen responses, not a MITI coding. Groups of fewer than 5 officers are
-        shown as “fewer than 5”.
+        shown as “{SUPPRESSED_TEXT}”.
       </p>
       <DistributionTable caption="Reflection-to-question ratio" groups={groups} indicator="rq" />
       <DistributionTable caption="Complex reflections" groups={groups} indicator="cr" />
@@ -115,7 +115,7 @@ export default function Skills() {
                 {g.rating.mean === null
                   ? g.rating.ratings === 0
                     ? "No ratings yet"
-                    : "fewer than 5 officers"
+                    : `${SUPPRESSED_TEXT} officers`
                   : (Math.round(g.rating.mean * 10) / 10).toFixed(1)}
               </td>
               <td className="govuk-table__cell">{g.rating.mean === null ? "" : g.rating.ratings}</td>

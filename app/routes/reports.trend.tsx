@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { LineChart } from "~/components/charts";
 import { monthName, ReportsHeader } from "~/components/reports";
 import { monthLabels } from "~/domain/dates.server";
-import { describeCount } from "~/domain/reporting/suppression";
+import { describeCount, isSmallGroup } from "~/domain/reporting/suppression";
 import { monthlyTrajectory, prisonProgress } from "~/reports/progress.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { WideTable } from "~/components/wide-table";
@@ -32,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Trend() {
   const { scope, officers, months, labels } = useLoaderData<typeof loader>();
   const monthLabel = (m: string, short = false) => monthName(labels, m, short);
-  const small = officers < 5;
+  const small = isSmallGroup(officers);
   return (
     <ReportsHeader scope={scope} title="Trend">
       <p className="govuk-body">

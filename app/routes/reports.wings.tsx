@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/charts";
 import { ReportsHeader, ShareText } from "~/components/reports";
 import { summariseByWing, type WingSummary } from "~/domain/reporting/aggregate";
-import { MIN_GROUP, type Share } from "~/domain/reporting/suppression";
+import { isSmallGroup, MIN_GROUP, share, SUPPRESSED_TEXT, type Share } from "~/domain/reporting/suppression";
 import { prisonProgress } from "~/reports/progress.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { WideTable } from "~/components/wide-table";
@@ -32,7 +32,7 @@ export default function ByWing() {
   return (
     <ReportsHeader scope={scope} title="By wing">
       <p className="govuk-body">
-        Figures for fewer than {MIN_GROUP} officers are shown as “fewer than 5”, so no one can be picked out.
+        Figures for fewer than {MIN_GROUP} officers are shown as “{SUPPRESSED_TEXT}”, so no one can be picked out.
       </p>
       <BarChart
         title="Officers who completed, and who are competent in, the whole programme, by wing"
@@ -41,7 +41,7 @@ export default function ByWing() {
         rows={wings.map((w) => ({
           label: w.wingName,
           values: [w.programme.completed, w.programme.competent].map((s) => (s.shown ? s.percent : null)),
-          note: w.officers < MIN_GROUP ? "fewer than 5 officers" : undefined,
+          note: isSmallGroup(w.officers) ? `${SUPPRESSED_TEXT} officers` : undefined,
         }))}
       />
       {/* Wings across, measures down: a prison has a handful of wings, so this fits a laptop screen. */}
@@ -67,7 +67,7 @@ export default function ByWing() {
               </th>
               {wings.map((w) => (
                 <td key={w.wingName} className="govuk-table__cell">
-                  {w.officers < MIN_GROUP ? "fewer than 5" : w.officers}
+                  {isSmallGroup(w.officers) ? SUPPRESSED_TEXT : w.officers}
                 </td>
               ))}
             </tr>

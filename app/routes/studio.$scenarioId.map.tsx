@@ -10,6 +10,7 @@ import { choiceFigures, figuresScope } from "~/studio/choice-figures.server";
 import { buildScenarioMap } from "~/studio/map.server";
 import { checkStudioYaml, loadStudioScenario } from "~/studio/studio.server";
 import { title } from "~/utils/meta";
+import { describeCount, MIN_GROUP, SUPPRESSED_TEXT } from "~/domain/reporting/suppression";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Map of ${data.title}` : "Scenario map");
 
@@ -126,10 +127,10 @@ export default function ScenarioMapPage() {
       ) : null}
       {d.showPublished && d.assessments !== null ? (
         <p className="govuk-body">
-          Officers’ choices at {d.figures.prison?.name} in {d.assessments < 5 ? "fewer than 5" : d.assessments} finished
+          Officers’ choices at {d.figures.prison?.name} in {describeCount(d.assessments, d.assessments)} finished
           assessment attempt
-          {d.assessments === 1 ? "" : "s"} on this version are shown on each link. Counts under 5 are shown as “fewer
-          than 5”.
+          {d.assessments === 1 ? "" : "s"} on this version are shown on each link. Counts under {MIN_GROUP} are shown as
+          “{SUPPRESSED_TEXT}”.
         </p>
       ) : null}
       {d.map ? (

@@ -6,7 +6,7 @@ import type { Database } from "~db/schema";
 import { getEstablishment, listEstablishments } from "~db/queries/establishments.server";
 import { choiceCounts, countFinishedAssessments } from "~db/queries/studio-figures.server";
 import { notFound, type CurrentUser } from "~/auth/guard.server";
-import { MIN_GROUP } from "~/domain/reporting/suppression";
+import { isSmallGroup } from "~/domain/reporting/suppression";
 
 export interface FiguresScope {
   prison: { id: number; name: string } | null;
@@ -31,7 +31,7 @@ export async function figuresScope(
   return { prison, prisons };
 }
 
-const suppressed = (n: number) => (n < MIN_GROUP ? 0 : n);
+const suppressed = (n: number) => (isSmallGroup(n) ? 0 : n);
 
 export async function choiceFigures(db: Kysely<Database>, versionId: number, establishmentId: number) {
   const [counts, assessments] = await Promise.all([

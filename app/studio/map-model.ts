@@ -1,6 +1,7 @@
 // The scenario map as plain data: what the layout produces and the SVG component draws. Shared
 // by the server (which builds it) and the page (which only renders it).
 import type { Outcome, TalkType } from "~/domain/mi-codes";
+import { isSmallGroup, SUPPRESSED_TEXT } from "~/domain/reporting/suppression";
 
 export type NodeProblem = "unreachable" | "trap" | "broken-goto";
 
@@ -51,10 +52,9 @@ export interface ScenarioMap {
   missing: MissingNode[];
 }
 
-/** Counts under 5 are not shown, so a small group of officers cannot be singled out. */
-export const SMALL_COUNT = 5;
+/** Counts under the small-number limit are not shown, so a small group of officers cannot be singled out. */
 export function describeTaken(taken: number): string {
-  return taken < SMALL_COUNT ? "fewer than 5 times" : `${taken} times`;
+  return isSmallGroup(taken) ? `${SUPPRESSED_TEXT} times` : `${taken} times`;
 }
 
 export const NODE_PROBLEM_LABELS: Record<NodeProblem, string> = {

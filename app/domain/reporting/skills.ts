@@ -3,7 +3,7 @@
  * MITI 4.2.1 fair and good lines for R:Q and %CR. Groups under MIN_GROUP are not shown.
  */
 import { indicatorsOf, percentComplexLevel, reflectionToQuestionLevel, type BehaviourCounts } from "../indicators";
-import { MIN_GROUP, share, type Share } from "./suppression";
+import { isSmallGroup, MIN_GROUP, share, type Share } from "./suppression";
 
 export type Band = "below fair" | "fair" | "good" | "not applicable";
 export const BANDS: Band[] = ["below fair", "fair", "good", "not applicable"];
@@ -26,7 +26,7 @@ export function distribution(latest: BehaviourCounts[]): Distribution {
     for (const b of BANDS) out[b] = share(latest.filter((c) => f(c) === b).length, latest.length);
     return out;
   };
-  return { assessed: latest.length, suppressed: latest.length < MIN_GROUP, rq: count(rqBand), cr: count(crBand) };
+  return { assessed: latest.length, suppressed: isSmallGroup(latest.length), rq: count(rqBand), cr: count(crBand) };
 }
 
 /** Mean of 1..5 ratings; null (not shown) when they come from fewer than MIN_GROUP officers. */
@@ -34,6 +34,6 @@ export function meanRating(
   ratings: number[],
   officers: number,
 ): { mean: number | null; ratings: number; officers: number } {
-  if (officers < MIN_GROUP || ratings.length === 0) return { mean: null, ratings: ratings.length, officers };
+  if (isSmallGroup(officers) || ratings.length === 0) return { mean: null, ratings: ratings.length, officers };
   return { mean: ratings.reduce((a, b) => a + b, 0) / ratings.length, ratings: ratings.length, officers };
 }

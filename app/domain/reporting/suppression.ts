@@ -4,14 +4,17 @@
  */
 export const MIN_GROUP = 5;
 
+/** A group too small to show figures for: the one test every report, chart and export uses. */
+export const isSmallGroup = (size: number) => size < MIN_GROUP;
+
 export type Share = { shown: true; count: number; total: number; percent: number } | { shown: false; total: number };
 
 export function share(count: number, total: number): Share {
-  if (total < MIN_GROUP) return { shown: false, total };
+  if (isSmallGroup(total)) return { shown: false, total };
   return { shown: true, count, total, percent: (100 * count) / total };
 }
 
-export const SUPPRESSED_TEXT = "fewer than 5";
+export const SUPPRESSED_TEXT = `fewer than ${MIN_GROUP}`;
 
 /** "40% (2 of 5)" or "fewer than 5". */
 export function describeShare(s: Share): string {
@@ -20,5 +23,5 @@ export function describeShare(s: Share): string {
 
 /** A count of officers, or "fewer than 5" when the group it comes from is too small to show. */
 export function describeCount(count: number, groupSize: number): string {
-  return groupSize < MIN_GROUP ? SUPPRESSED_TEXT : String(count);
+  return isSmallGroup(groupSize) ? SUPPRESSED_TEXT : String(count);
 }
