@@ -5,34 +5,19 @@
  * a second export) gives the same id and an LRS never stores it twice. The actor is an account
  * with an opaque name: never a name or an email.
  */
-import { hash } from "node:crypto";
+import { v5, validate } from "uuid";
 import { passesAssessment, type AttemptRecord, type Thresholds } from "../competency";
 import { indicatorsOf, meetsPercentComplex, meetsReflectionToQuestion } from "../indicators";
 
 /** Engage's own UUID namespace for v5 ids (random, fixed forever). */
 export const ENGAGE_NAMESPACE = "5d1e8f0a-3c57-4b8e-9a0f-6f2b7c1d4e93";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-
-const namespaces = new Map<string, Buffer>();
-
-/** RFC 4122 / 9562 name-based UUID, version 5 (SHA-1). */
+/** RFC 9562 name-based UUID, version 5 (SHA-1), from the uuid package. */
 export function uuidV5(name: string, namespace: string = ENGAGE_NAMESPACE): string {
-  let ns = namespaces.get(namespace);
-  if (!ns) {
-    ns = Buffer.from(namespace.replace(/-/g, ""), "hex");
-    if (ns.length !== 16 || !UUID.test(namespace)) throw new Error("namespace must be a UUID");
-    namespaces.set(namespace, ns);
-  }
-  // One-shot hash: a whole year's statements are named at once in an export.
-  const bytes = hash("sha1", Buffer.concat([ns, Buffer.from(name, "utf8")]), "buffer").subarray(0, 16);
-  bytes.writeUInt8((bytes.readUInt8(6) & 0x0f) | 0x50, 6); // version 5
-  bytes.writeUInt8((bytes.readUInt8(8) & 0x3f) | 0x80, 8); // RFC 4122 variant
-  const hex = bytes.toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return v5(name, namespace);
 }
 
-export const isUuid = (s: string) => UUID.test(s);
+export const isUuid = (s: string) => validate(s);
 
 /** ISO 8601 duration of the time between two instants, to 0.01 s as xAPI allows: "PT1H2M3.5S". */
 export function isoDuration(fromIso: string, toIso: string): string {
