@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { deliveredStatementIds, recordDeliveries } from "~db/queries/reports.server";
 import type { StatementWithAttempt } from "~/reports/exports.server";
+import pRetry, { AbortError } from "p-retry";
 
 export interface LrsConfig {
   endpoint: string;
@@ -62,28 +63,34 @@ export async function deliverStatements(
   }
   return { sent, alreadySent, failed: 0, error: null };
 
-  /** The error that stopped a batch after its retries, or null once the LRS took it. */
+  /** The error that stopped a batch after its retries (doubling waits, p-retry), or null once the LRS took it. */
   async function send(batch: StatementWithAttempt[]): Promise<string | null> {
-    let lastError = "";
-    for (let attempt = 0; attempt <= retries; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, backoffMs * 2 ** (attempt - 1)));
-      try {
-        const res = await doFetch(url, {
-          method: "POST",
-          headers,
-          body: JSON.stringify(batch.map((i) => i.statement)),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        await res.text().catch(() => "");
-        if (res.ok) return null;
-        lastError = `The LRS answered ${res.status}`;
-        // A client error will not change on a retry (bad credentials, a refused statement).
-        if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) break;
-      } catch (e) {
-        lastError = `The LRS could not be reached (${e instanceof Error ? e.message : String(e)})`;
-      }
+    try {
+      await pRetry(() => post(batch), { retries, minTimeout: backoffMs, factor: 2, randomize: false });
+      return null;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
     }
-    return lastError;
+  }
+
+  async function post(batch: StatementWithAttempt[]): Promise<void> {
+    let res: Response;
+    try {
+      res = await doFetch(url, {
+        method: "POST",
+        headers,
+        body: JSON.stringify(batch.map((i) => i.statement)),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (e) {
+      throw new Error(`The LRS could not be reached (${e instanceof Error ? e.message : String(e)})`);
+    }
+    await res.text().catch(() => "");
+    if (res.ok) return;
+    const error = new Error(`The LRS answered ${res.status}`);
+    // A client error will not change on a retry (bad credentials, a refused statement).
+    if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) throw new AbortError(error);
+    throw error;
   }
 
   /** The statements left unsent when delivery stopped: the rest of this page and the pages after it, not yet sent. */
