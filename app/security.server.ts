@@ -7,7 +7,7 @@ export function createNonce() {
 }
 
 /** `formOrigins`: other sites a form may lead to (signing out through the sign-in service). */
-export function contentSecurityPolicy(nonce: string, formOrigins: string[] = []) {
+function contentSecurityPolicy(nonce: string, formOrigins: string[] = []) {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,

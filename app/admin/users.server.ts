@@ -17,7 +17,7 @@ import type { FieldErrors } from "~/utils/forms";
 type Placement = { role: Role; establishmentId: number | null; unitId: number | null };
 
 /** Checks a role, prison and unit fit together and exist. Forged ids get the same messages. */
-export async function checkPlacement(db: Kysely<Database>, p: Placement): Promise<FieldErrors> {
+async function checkPlacement(db: Kysely<Database>, p: Placement): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   if (p.role !== "admin" && p.establishmentId === null)
     errors.establishmentId = "Choose the prison this person works in";

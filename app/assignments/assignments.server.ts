@@ -23,7 +23,7 @@ import { toAttemptRecord } from "~/domain/reporting/records";
 import type { FieldErrors } from "~/utils/forms";
 import type { AssignmentInput } from "~/assignments/form";
 
-export function toRule(
+function toRule(
   row: Pick<AssignmentRow, "id" | "module_id" | "unit_id" | "officer_id" | "due_on" | "due_days" | "created_at">,
 ): AssignmentRule {
   return {
@@ -74,7 +74,7 @@ export async function duesForPrison(
 }
 
 /** One officer's due modules (their task list). */
-export async function duesForOfficer(
+async function duesForOfficer(
   db: Kysely<Database>,
   user: Pick<CurrentUser, "id" | "establishmentId">,
   progress: ProgrammeProgress,

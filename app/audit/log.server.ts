@@ -26,9 +26,9 @@ import {
 } from "~/domain/dates.server";
 import { parseForm } from "~/utils/forms";
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 /** More than this in one download: narrow the filters (a year of a large prison's sign-ins fits). */
-export const AUDIT_EXPORT_LIMIT = 100_000;
+const AUDIT_EXPORT_LIMIT = 100_000;
 
 export interface AuditQuery {
   filter: AuditFilter;
@@ -47,7 +47,7 @@ const optionalDay = (which: string) =>
       `Enter the ${which} as a real date in the form YYYY-MM-DD, for example 2026-11-30`,
     );
 
-export const AuditFilterForm = z
+const AuditFilterForm = z
   .object({
     action: z
       .enum(AUDIT_KINDS.map((k) => k.value) as [string, ...string[]], { error: "Choose a kind of event from the list" })

@@ -9,7 +9,7 @@ import type { SessionData } from "~/auth/session.server";
 export type PendingSignIn = SessionData["oidc"];
 
 /** How long someone may take at the sign-in service before the sign-in expires. */
-export const PENDING_MS = 10 * 60 * 1000;
+const PENDING_MS = 10 * 60 * 1000;
 
 export type FinishResult =
   | { ok: true; claims: Record<string, unknown>; idToken: string | undefined }

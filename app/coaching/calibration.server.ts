@@ -21,7 +21,7 @@ function sheetOf(o: ObservationRow): CalibrationSheet | null {
 }
 
 /** An ICC in words; undefined when the counts did not vary across the behaviours or conversations. */
-export const iccText = (icc: number | null, across: "behaviours" | "conversations") =>
+const iccText = (icc: number | null, across: "behaviours" | "conversations") =>
   icc === null ? `Not defined: the counts did not vary across the ${across}` : `${icc.toFixed(2)} (${iccBand(icc)})`;
 
 /** Two recorded sheets of one conversation as the page shows them. */

@@ -92,13 +92,13 @@ export async function startObservation(
 }
 
 /** The coach's own observation, or null: nobody else's drafts are ever reachable. */
-export async function ownObservation(db: Kysely<Database>, coach: Coach, id: number) {
+async function ownObservation(db: Kysely<Database>, coach: Coach, id: number) {
   const o = await getObservation(db, id);
   return o && o.coach_id === coach.id ? o : null;
 }
 
 /** Field errors for free text that identifies a prisoner: a prison number or a name the prison lists. */
-export async function identifierErrors(
+async function identifierErrors(
   db: Kysely<Database>,
   establishmentId: number,
   fields: Record<string, { label: string; text: string | null }>,

@@ -5,7 +5,7 @@ import { useId } from "react";
 import { wholeTicks } from "~/domain/reporting/axis";
 import { SUPPRESSED_TEXT } from "~/domain/reporting/suppression";
 
-export const CHART_COLOURS = ["#1d70b8", "#00703c", "#d4351c", "#6f72af", "#f47738", "#505a5f"];
+const CHART_COLOURS = ["#1d70b8", "#00703c", "#d4351c", "#6f72af", "#f47738", "#505a5f"];
 const DASHES = ["", "8 4", "2 3", "12 3 3 3"];
 
 export interface LineSeries {

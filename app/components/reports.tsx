@@ -7,7 +7,7 @@ import { PROGRESS } from "~/domain/vocabulary";
 import { describeShare, type Share } from "~/domain/reporting/suppression";
 import { SubNavigation, Tag } from "~/components/page";
 
-export const REPORT_PAGES = [
+const REPORT_PAGES = [
   { path: "/reports", text: "Overview" },
   { path: "/reports/matrix", text: "Training matrix" },
   { path: "/reports/wings", text: "By wing" },

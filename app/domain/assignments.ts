@@ -15,7 +15,7 @@
 import { addDays, addMonths, daysBetween, dayOf } from "./dates.server";
 import { type ModuleProgress, type ModuleRules } from "./competency";
 
-export const DUE_SOON_DAYS = 7;
+const DUE_SOON_DAYS = 7;
 
 export type DueState = "on_track" | "due_soon" | "overdue";
 
@@ -58,7 +58,7 @@ export interface ModuleDue {
   refresher: boolean;
 }
 
-export function appliesTo(rule: AssignmentRule, p: Placement): boolean {
+function appliesTo(rule: AssignmentRule, p: Placement): boolean {
   if (rule.officerId !== null) return rule.officerId === p.officerId;
   if (rule.unitId !== null) return rule.unitId === p.unitId;
   return true;

@@ -61,7 +61,6 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minPercentComplexReflections: 40,
   maxMiNonAdherent: 0,
 };
-export const DEFAULT_REFRESHER_MONTHS = 6;
 
 /** One spell of a scenario in a module: from addedAt (null: from the start) until removedAt (null: still in it). */
 export interface Membership {
@@ -121,7 +120,7 @@ export function passesAssessment(a: AttemptRecord, t: Thresholds): boolean {
 }
 
 /** The scenarios in a module at an instant, current ones in their order first. */
-export function membersAt(rules: ModuleRules, at: Date): { scenarioId: string; addedAt: string | null }[] {
+function membersAt(rules: ModuleRules, at: Date): { scenarioId: string; addedAt: string | null }[] {
   if (!rules.membership) return rules.scenarioIds.map((scenarioId) => ({ scenarioId, addedAt: null }));
   const iso = at.toISOString();
   const found = new Map<string, string | null>();
@@ -321,11 +320,7 @@ export interface ObservationStanding {
   current: boolean;
 }
 
-export function observationStanding(
-  rules: ModuleRules,
-  observations: ObservationRecord[],
-  now: Date,
-): ObservationStanding {
+function observationStanding(rules: ModuleRules, observations: ObservationRecord[], now: Date): ObservationStanding {
   const nowIso = now.toISOString();
   const lastMet = observations
     .filter((o) => o.recordedAt <= nowIso && meetsObservation(o, rules.thresholds))
@@ -341,7 +336,7 @@ export function observationStanding(
  * the refresher interval: Refresher due, as for a pass. When a pass is itself out of date the
  * module is Refresher due already: the assessment comes first, then the observation.
  */
-export function withObservation(status: Status, observed: ObservationStanding): Status {
+function withObservation(status: Status, observed: ObservationStanding): Status {
   if (status !== "competent") return status;
   if (!observed.lastMet) return "observation_next";
   return observed.current ? status : "refresher_due";

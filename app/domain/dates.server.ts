@@ -24,7 +24,7 @@ export function formatDate(when: When): string {
 }
 
 /** "12:30am", "9am", "midday", "midnight" */
-export function formatTime(when: When): string {
+function formatTime(when: When): string {
   const d = inLondon(when);
   const [h, m] = [d.getHours(), d.getMinutes()];
   if (m === 0 && h === 0) return "midnight";

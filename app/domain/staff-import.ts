@@ -8,7 +8,7 @@ import { remove as latinLookAlikes } from "confusables";
 
 export const STAFF_HEADER = ["username", "name", "email", "role", "prison", "wing"] as const;
 export const MAX_STAFF_ROWS = 5000;
-export const IMPORTABLE_ROLES = ["officer", "trainer", "manager"] as const;
+const IMPORTABLE_ROLES = ["officer", "trainer", "manager"] as const;
 export type ImportableRole = (typeof IMPORTABLE_ROLES)[number];
 
 export interface StaffRow {
@@ -69,7 +69,7 @@ export interface ImportPlan {
 }
 
 /** The key usernames are unique by: NFKC, lower case (as the users table keeps it). */
-export const usernameKeyOf = (username: string) => username.normalize("NFKC").trim().toLowerCase();
+const usernameKeyOf = (username: string) => username.normalize("NFKC").trim().toLowerCase();
 
 const USERNAME = /^[A-Za-z0-9._@-]{3,64}$/;
 const EMAIL = /^[^\s@<>(),;:"]{1,64}@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;

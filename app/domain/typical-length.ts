@@ -6,7 +6,7 @@
  */
 
 /** Fewer finished attempts than this, and the scenario's shape is the better guide. */
-export const MIN_ATTEMPTS = 5;
+const MIN_ATTEMPTS = 5;
 /** An attempt that took longer than this was left and resumed: its clock time says nothing. */
 const PAUSED_AFTER_MS = 60 * 60_000;
 /** Reading his line and the options, choosing, and (in practice) the feedback. */

@@ -195,7 +195,7 @@ function next(version: LoadedVersion, before: ScenarioSnapshot, input: StepInput
 }
 
 /** The same rule the form applies, kept here too: the service never trusts its caller. */
-export function replyProblem(text: string): string | null {
+function replyProblem(text: string): string | null {
   if (!text.trim()) return "Enter your reply";
   if (text.length > MAX_REPLY_CHARS)
     return `Your reply must be ${MAX_REPLY_CHARS.toLocaleString("en-GB")} characters or fewer`;

@@ -1,5 +1,4 @@
-// Responses for the export downloads (the files themselves: ~/utils/download.server).
-export { downloadResponse } from "~/utils/download.server";
+// The answer to an export whose filters are not on the lists (the files themselves: ~/utils/download.server).
 
 /** Filters that are not on the lists: a plain 400 naming each problem, never a file of guesses. */
 export function filterErrorResponse(errors: Record<string, string>) {

@@ -11,8 +11,8 @@ import { duesForPrison } from "~/assignments/assignments.server";
 import { formatDay } from "~/domain/dates.server";
 import { DUE_FILTERS, type DueFilter, type ModuleDue } from "~/domain/assignments";
 
-export const MATRIX_PAGE_SIZE = 50;
-export const STATUSES = PROGRESS_ORDER;
+const MATRIX_PAGE_SIZE = 50;
+const STATUSES = PROGRESS_ORDER;
 
 export interface MatrixQuery {
   wingId: number | null;
@@ -31,7 +31,7 @@ export interface MatrixFilters {
 }
 
 /** Reads the filters from the address. Values that are not on the lists get a field error. */
-export function parseMatrixQuery(params: URLSearchParams, wings: { id: number }[], moduleIds: string[]): MatrixFilters {
+function parseMatrixQuery(params: URLSearchParams, wings: { id: number }[], moduleIds: string[]): MatrixFilters {
   const values: Record<string, string> = {};
   for (const k of ["wing", "status", "module", "due", "sort", "page"]) values[k] = (params.get(k) ?? "").slice(0, 100);
   const errors: Record<string, string> = {};
@@ -62,7 +62,7 @@ export function parseMatrixQuery(params: URLSearchParams, wings: { id: number }[
 }
 
 /** Officers matching the filters, sorted. With a module, the status filter applies to it; without, to any module. */
-export function filterMatrix(
+function filterMatrix(
   officers: OfficerProgress[],
   moduleIds: string[],
   q: MatrixQuery,

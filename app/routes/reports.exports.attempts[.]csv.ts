@@ -4,7 +4,8 @@ import { auditExport } from "~/audit/exports.server";
 import { csvFileName } from "~/domain/reporting/csv";
 import { attemptsCsv, parseAttemptFilters } from "~/reports/exports.server";
 import { requireReportScope } from "~/reports/scope.server";
-import { downloadResponse, filterErrorResponse } from "~/reports/download.server";
+import { filterErrorResponse } from "~/reports/download.server";
+import { downloadResponse } from "~/utils/download.server";
 import { dayOf } from "~/domain/dates.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

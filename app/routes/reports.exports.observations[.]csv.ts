@@ -7,7 +7,7 @@ import { observationsCsv } from "~/coaching/exports";
 import { observationView } from "~/coaching/view";
 import { dayOf } from "~/domain/dates.server";
 import { csvFileName } from "~/domain/reporting/csv";
-import { downloadResponse } from "~/reports/download.server";
+import { downloadResponse } from "~/utils/download.server";
 import { requireReportScope } from "~/reports/scope.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

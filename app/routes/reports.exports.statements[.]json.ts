@@ -4,7 +4,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { auditExport } from "~/audit/exports.server";
 import { parseAttemptFilters, statementsJson, xapiBaseUrl } from "~/reports/exports.server";
 import { requireReportScope } from "~/reports/scope.server";
-import { downloadResponse, filterErrorResponse } from "~/reports/download.server";
+import { filterErrorResponse } from "~/reports/download.server";
+import { downloadResponse } from "~/utils/download.server";
 import { csvFileName } from "~/domain/reporting/csv";
 import { dayOf } from "~/domain/dates.server";
 

@@ -43,7 +43,7 @@ export interface PlayedAttempt {
  * officers reflect, and reflect with added meaning; newer ones ask closed questions and slip
  * into the righting reflex (persuading, confronting) when a man pushes back.
  */
-export function moveWeight(code: MiCode, skill: number): number {
+function moveWeight(code: MiCode, skill: number): number {
   const info = MI_CODE_INFO[code];
   if (info.isMiNonAdherent) return 0.02 + 0.9 * (1 - skill) ** 3;
   if (info.isComplex) return 0.3 + 3.5 * skill;

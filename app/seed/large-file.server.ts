@@ -11,9 +11,9 @@ import { prepareDatabase } from "~/server/start-up.server";
 import { DEMO_PASSWORD } from "./demo.server";
 import { generateLarge } from "./large.server";
 
-export const DEFAULT_LARGE_PATH = "db/data/large.sqlite";
+const DEFAULT_LARGE_PATH = "db/data/large.sqlite";
 
-export function largeDatabasePath() {
+function largeDatabasePath() {
   return process.env.LARGE_DATABASE_PATH || DEFAULT_LARGE_PATH;
 }
 

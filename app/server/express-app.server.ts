@@ -16,7 +16,7 @@ import { errorPage } from "./error-page.server";
 import { createRequestHandler } from "./remix-handler.server";
 
 /** The largest request body accepted: forms are limited to far less, uploads to 256 KB. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface AppParts {
   build: ServerBuild;

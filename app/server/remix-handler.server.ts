@@ -17,7 +17,7 @@ import {
 import type { NextFunction, Request, Response } from "express";
 
 /** Bodies up to this size are sent whole; past it they stream. */
-export const WHOLE_BODY_BYTES = 64 * 1024;
+const WHOLE_BODY_BYTES = 64 * 1024;
 /** As the compression middleware: smaller bodies gain less than compressing them costs. */
 const COMPRESS_FROM_BYTES = 1024;
 const COMPRESSIBLE = /^\s*(text\/|application\/(json|javascript|xml)\b|[^;]*\+(json|xml)\b)/i;

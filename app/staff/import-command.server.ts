@@ -8,7 +8,7 @@ import type { Database } from "~db/schema";
 import { describeCounts } from "~/domain/staff-import";
 import { applyStaffPlan, MAX_STAFF_FILE_BYTES, planStaffFile } from "~/staff/import.server";
 
-export const USAGE = "usage: npm run users:import -- FILE.csv [--dry-run] [--deactivate-missing]";
+const USAGE = "usage: npm run users:import -- FILE.csv [--dry-run] [--deactivate-missing]";
 
 export async function runUsersImport(
   db: Kysely<Database>,

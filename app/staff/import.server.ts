@@ -27,7 +27,7 @@ export type FileProblem = { line: number; message: string };
 export type ReadFile = { ok: true; rows: StaffRow[] } | { ok: false; errors: FileProblem[] };
 
 /** Reads a staff file: UTF-8 text, CSV, with the header first. Blank lines are skipped. */
-export function readStaffFile(bytes: Uint8Array): ReadFile {
+function readStaffFile(bytes: Uint8Array): ReadFile {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

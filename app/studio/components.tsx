@@ -16,7 +16,7 @@ const TABS = [
 
 export type ScenarioTab = (typeof TABS)[number]["path"];
 
-export function ScenarioTabs({ scenarioId, current }: { scenarioId: string; current: ScenarioTab }) {
+function ScenarioTabs({ scenarioId, current }: { scenarioId: string; current: ScenarioTab }) {
   const base = `/studio/${encodeURIComponent(scenarioId)}`;
   return (
     <SubNavigation

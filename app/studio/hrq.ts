@@ -16,8 +16,3 @@ export const HRQ_LEVELS = [
     description: "As 4, and also reflects feeling, or uses an apt metaphor.",
   },
 ] as const;
-
-export function hrqLabel(rating: number): string {
-  const level = HRQ_LEVELS.find((l) => l.rating === rating);
-  return level ? `${rating} – ${level.label}` : String(rating);
-}

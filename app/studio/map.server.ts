@@ -25,7 +25,7 @@ export interface MapOptions {
 }
 
 /** A node, the nodes that lead to it and the nodes it leads to: the map beside a node's form. */
-export function neighbourhood(scenario: Scenario, nodeId: string): Set<string> {
+function neighbourhood(scenario: Scenario, nodeId: string): Set<string> {
   const around = new Set([nodeId]);
   for (const [from, tos] of buildGraph(scenario)) {
     if (from === nodeId) for (const t of tos) around.add(t);
@@ -42,7 +42,7 @@ interface PlannedEdge {
   broken: boolean;
 }
 
-export const missingKey = (id: string) => `missing:${id}`;
+const missingKey = (id: string) => `missing:${id}`;
 
 /** The small map beside a node's form: the node and its neighbours, links unlabelled. */
 export function mapAround(scenario: Scenario, nodeId: string): ScenarioMap {

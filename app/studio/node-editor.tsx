@@ -24,7 +24,7 @@ import {
 import { INTENT, intentValue, type Intent } from "~/domain/scenario/editor/intents";
 import { ChoiceRadios, fieldsOf, NodeLevelFindings, type Fields, type FieldState } from "./editor-fields";
 
-export const OPERATOR_WORDS: Record<(typeof OPERATORS)[number], string> = {
+const OPERATOR_WORDS: Record<(typeof OPERATORS)[number], string> = {
   ">=": "is at least",
   ">": "is more than",
   "<=": "is at most",

@@ -16,7 +16,7 @@ import { getScenarioVersion } from "~/curriculum.server";
 import { replyRatedNotice } from "~/messages/notices.server";
 import { insertMessage } from "~db/queries/messages.server";
 
-export const REVIEWS_PER_PAGE = 20;
+const REVIEWS_PER_PAGE = 20;
 
 async function contextOf(db: Kysely<Database>, versionId: number, nodeId: string) {
   const version = await getScenarioVersion(db, versionId);

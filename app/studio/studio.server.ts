@@ -40,12 +40,11 @@ import {
   type CheckResult,
   type Scenario,
 } from "~/domain/scenario";
-import { SLUG_PATTERN } from "~/domain/scenario/schema";
 import { checkRevision, conflictMessage } from "./concurrency";
 import { placeholdersIn } from "./template.server";
 
 /** Words used by studio pages in the URL, so no scenario may take them as its id. */
-export const RESERVED_IDS = new Set(["new", "import", "reviews", "validate"]);
+const RESERVED_IDS = new Set(["new", "import", "reviews", "validate"]);
 
 export async function moduleOptions(db: Kysely<Database>) {
   return (await getCurriculum(db)).map((m) => ({ id: m.id, title: m.title }));
@@ -192,17 +191,10 @@ export async function restoreRevision(
   return saveDraft(db, user, scenarioId, earlier.yaml, base, `restore:${revision}`);
 }
 
-export async function scenarioIdTaken(db: Kysely<Database>, scenarioId: string) {
+async function scenarioIdTaken(db: Kysely<Database>, scenarioId: string) {
   return (
     RESERVED_IDS.has(scenarioId) || Boolean((await getDraft(db, scenarioId)) ?? (await latestVersionOf(db, scenarioId)))
   );
-}
-
-export function idProblem(id: string): string | null {
-  if (!SLUG_PATTERN.test(id))
-    return "Scenario id must be lower-case letters, digits and single hyphens, like parole-mistrust";
-  if (id.length > 60) return "Scenario id must be 60 characters or fewer";
-  return null;
 }
 
 /** A new scenario's first draft (from the wizard); false when the id was taken in the meantime. */

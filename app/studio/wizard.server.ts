@@ -11,7 +11,7 @@ import { FEEDBACK_LIMIT, paragraph, TEXT_LIMIT } from "./node-form.server";
 import { isPlaceholder, type FirstOption, type WizardAnswers } from "./template.server";
 import { optionField, WIZARD_OPTION_ROWS } from "./wizard-fields";
 
-export const MIN_OPTIONS = 2;
+const MIN_OPTIONS = 2;
 
 // The earlier template's instructions to the writer, pasted back, are not his words.
 const ownWords = (v: string | undefined) => !isPlaceholder(v);

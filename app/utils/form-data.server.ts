@@ -14,7 +14,7 @@ export function refuseNonForm(): never {
   });
 }
 
-export function refuseUnreadableForm(): never {
+function refuseUnreadableForm(): never {
   throw new Response("The form could not be read. Go back to the page and try again.", { status: 400 });
 }
 

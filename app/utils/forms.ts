@@ -12,7 +12,7 @@ export type FormResult<T> =
   | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /** Largest form Engage accepts, in characters across all fields (uploads are handled apart). */
-export const MAX_FORM_CHARS = 300_000;
+const MAX_FORM_CHARS = 300_000;
 
 /** A posted form, or the query string of a GET form (filters). */
 type Fields = { entries(): IterableIterator<[string, FormDataEntryValue]> };

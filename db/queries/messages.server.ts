@@ -6,7 +6,7 @@ import type { Database, MessageKind } from "../schema";
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** How many times a failing message is tried before it is left as failed. */
-export const MAX_TRIES = 5;
+const MAX_TRIES = 5;
 
 export interface NewMessage {
   userId: number;

@@ -83,15 +83,3 @@ export async function insertReview(
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
-
-/** The ratings of one attempt's written replies, for the officer's record. */
-export function reviewsOfAttempt(db: Db, attemptId: string) {
-  return db
-    .selectFrom("written_reply_reviews as r")
-    .innerJoin("attempt_steps as s", "s.id", "r.step_id")
-    .leftJoin("users as u", "u.id", "r.reviewer_id")
-    .select(["r.step_id", "s.seq", "s.node_id", "r.rating", "r.comment", "r.at", "u.display_name as reviewer_name"])
-    .where("s.attempt_id", "=", attemptId)
-    .orderBy("s.seq")
-    .execute();
-}

@@ -14,8 +14,8 @@ export function findPrisonNumber(text: string): string | null {
   return PRISON_NUMBER.exec(text)?.[0] ?? null;
 }
 
-export const MAX_NAME_PATTERNS = 200;
-export const MAX_NAME_PATTERN_LENGTH = 60;
+const MAX_NAME_PATTERNS = 200;
+const MAX_NAME_PATTERN_LENGTH = 60;
 
 /** The prison's list as typed (one pattern a line), checked: blank lines and repeats dropped. */
 export function parseNamePatterns(text: string): { patterns: string[]; errors: string[] } {

@@ -54,7 +54,7 @@ export function ratingsOf(row: ObservationColumns): GlobalRatings | null {
 }
 
 /** A recorded observation for the competency rules; null for a draft. */
-export function toObservationRecord(row: ObservationColumns): ObservationRecord | null {
+function toObservationRecord(row: ObservationColumns): ObservationRecord | null {
   const ratings = ratingsOf(row);
   if (!row.recorded_at || !ratings) return null;
   return {

@@ -3,13 +3,13 @@
  * MITI 4.2.1 fair and good lines for R:Q and %CR. Groups under MIN_GROUP are not shown.
  */
 import { indicatorsOf, percentComplexLevel, reflectionToQuestionLevel, type BehaviourCounts } from "../indicators";
-import { isSmallGroup, MIN_GROUP, share, type Share } from "./suppression";
+import { isSmallGroup, share, type Share } from "./suppression";
 
 export type Band = "below fair" | "fair" | "good" | "not applicable";
 export const BANDS: Band[] = ["below fair", "fair", "good", "not applicable"];
 
-export const rqBand = (c: BehaviourCounts): Band => reflectionToQuestionLevel(indicatorsOf(c));
-export const crBand = (c: BehaviourCounts): Band => percentComplexLevel(indicatorsOf(c));
+const rqBand = (c: BehaviourCounts): Band => reflectionToQuestionLevel(indicatorsOf(c));
+const crBand = (c: BehaviourCounts): Band => percentComplexLevel(indicatorsOf(c));
 
 export interface Distribution {
   /** officers with a finished assessment */

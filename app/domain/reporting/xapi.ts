@@ -10,14 +10,14 @@ import { passesAssessment, type AttemptRecord, type Thresholds } from "../compet
 import { indicatorsOf, meetsPercentComplex, meetsReflectionToQuestion } from "../indicators";
 
 /** Engage's own UUID namespace for v5 ids (random, fixed forever). */
-export const ENGAGE_NAMESPACE = "5d1e8f0a-3c57-4b8e-9a0f-6f2b7c1d4e93";
+const ENGAGE_NAMESPACE = "5d1e8f0a-3c57-4b8e-9a0f-6f2b7c1d4e93";
 
 /** RFC 9562 name-based UUID, version 5 (SHA-1), from the uuid package. */
 export function uuidV5(name: string, namespace: string = ENGAGE_NAMESPACE): string {
   return v5(name, namespace);
 }
 
-export const isUuid = (s: string) => validate(s);
+const isUuid = (s: string) => validate(s);
 
 /** ISO 8601 duration of the time between two instants, to 0.01 s as xAPI allows: "PT1H2M3.5S". */
 export function isoDuration(fromIso: string, toIso: string): string {

@@ -11,7 +11,7 @@ import { nodeGotos } from "./graph";
 import type { Goto, Scenario } from "./schema";
 
 // Hand-written scenarios need a few thousand states at most; the cap keeps 500-node files fast.
-export const BRANCH_SEARCH_CAP = 10_000;
+const BRANCH_SEARCH_CAP = 10_000;
 
 export interface DeadBranch {
   nodeId: string;

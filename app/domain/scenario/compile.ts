@@ -35,8 +35,8 @@ export interface EffectParams {
   effects: Record<string, number>;
 }
 
-export const GUARD_NAMES = ["condition"] as const;
-export const ACTION_NAMES = ["applyEffects"] as const;
+const GUARD_NAMES = ["condition"] as const;
+const ACTION_NAMES = ["applyEffects"] as const;
 
 export const choiceEvent = (choiceId: string) => `choice.${choiceId}` as const;
 

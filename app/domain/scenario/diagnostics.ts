@@ -140,7 +140,7 @@ export function formatDiagnostic(d: Diagnostic, file = d.file ?? "<input>"): str
 }
 
 /** Edit distance, for "Did you mean ...?" suggestions on typos. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
@@ -153,7 +153,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** The closest candidate if it is close enough to be a plausible typo, else undefined. */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
+function closest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {

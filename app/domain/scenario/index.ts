@@ -16,12 +16,8 @@ export {
 export { checkModules, parseModules, type ModulesResult } from "./modules";
 export { MAX_FILE_BYTES, MAX_NODES } from "./parse";
 export {
-  DEFAULT_REFRESHER_MONTHS,
-  DEFAULT_THRESHOLDS,
-  scenarioJsonSchema,
   scenarioJsonSchemaText,
   scenarioSchema,
-  modulesFileSchema,
   type Choice,
   type Ending,
   type Goto,
@@ -33,10 +29,9 @@ export {
   type WriteStep,
 } from "./schema";
 export { scenarioStats, type ScenarioStats } from "./stats";
-export { parseCondition, type Condition, type Operator } from "./conditions";
+export { type Condition, type Operator } from "./conditions";
 export {
   compileScenario,
-  choiceEvent,
   type EndingOutput,
   type NodeMeta,
   type ScenarioContext,

@@ -12,7 +12,7 @@ import { compare, parseCondition } from "./conditions";
 import type { Goto, Scenario } from "./schema";
 
 // Hand-written scenarios need a few thousand states at most; the cap keeps 500-node files fast.
-export const RESISTED_MOVE_SEARCH_CAP = 20_000;
+const RESISTED_MOVE_SEARCH_CAP = 20_000;
 
 export interface PathStep {
   nodeId: string;

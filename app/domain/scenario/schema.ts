@@ -52,7 +52,7 @@ export const choiceSchema = z
   })
   .meta({ description: "An option the officer can choose." });
 
-export const writeSchema = z
+const writeSchema = z
   .strictObject({
     prompt: text("The instruction shown above the text box."),
     feedback: text("A model answer, or what a good reply does; shown after the officer submits.").optional(),
@@ -60,7 +60,7 @@ export const writeSchema = z
   })
   .meta({ description: "The officer types their own reply instead of choosing one." });
 
-export const endingSchema = z
+const endingSchema = z
   .strictObject({
     outcome: z.enum(OUTCOMES).meta({ description: "engaged, undecided or disengaged." }),
     label: text("What happened, in plain words: 'He agrees to meet the programme team'."),
@@ -118,12 +118,12 @@ export type ScenarioNode = z.output<typeof nodeSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
 
 // MITI "fair" levels and no MI-non-adherent choices; refresher after 6 months (skills fade).
-export const DEFAULT_THRESHOLDS = {
+const DEFAULT_THRESHOLDS = {
   min_reflection_to_question: 1,
   min_percent_complex_reflections: 40,
   max_mi_non_adherent: 0,
 } as const;
-export const DEFAULT_REFRESHER_MONTHS = 6;
+const DEFAULT_REFRESHER_MONTHS = 6;
 
 export const moduleSchema = z.strictObject({
   id: slug("The module id"),
@@ -193,7 +193,7 @@ export const KNOWN_FIELDS = [
 ];
 
 /** The JSON Schema for scenario files (draft-07: the widest editor support). */
-export function scenarioJsonSchema(): Record<string, unknown> {
+function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(scenarioSchema, { target: "draft-07", io: "input" }) as Record<string, unknown>;
   return { ...schema, $id: "https://engage.local/scenario.schema.json" };
 }

@@ -11,7 +11,7 @@ import type { YamlLocator } from "./parse";
 import type { Scenario } from "./schema";
 import { findSharedReplies, SHARED_REPLY_WARNING_CODES } from "./shared-replies";
 
-export const MAX_CHOICES = 5;
+const MAX_CHOICES = 5;
 
 export interface ValidateOptions {
   file?: string;

@@ -12,7 +12,7 @@ type Issue = z.core.$ZodIssue;
 type Path = PropertyKey[];
 
 /** "choice 2 of node 'opening'"-style description of where a path points. */
-export function describePath(path: Path, data: unknown): string {
+function describePath(path: Path, data: unknown): string {
   const parts: string[] = [];
   let current: unknown = data;
   for (let i = 0; i < path.length; i++) {

@@ -9,7 +9,7 @@ import type { DataPath, Diagnostic } from "../diagnostics";
 import { fieldName, type GotoForm, type NodeForm, type ScenarioForm } from "./form-model";
 
 /** Every field and group the node editor shows for one node, by form name. */
-export function nodeFieldNames(node: NodeForm, variables: readonly string[]): string[] {
+function nodeFieldNames(node: NodeForm, variables: readonly string[]): string[] {
   const base: DataPath = ["nodes", node.id];
   const names: DataPath[] = [base, [...base, "id"], [...base, "prisoner"], [...base, "talk"], [...base, "kind"]];
   const gotoNames = (owner: DataPath, goto: GotoForm | null) => {

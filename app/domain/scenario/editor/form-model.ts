@@ -91,11 +91,6 @@ export function fieldName(path: readonly (string | number)[]): string {
   return path.map((seg) => encodeURIComponent(String(seg)).replace(/\./g, "%2E")).join(".");
 }
 
-export const nodePath = (nodeId: string): DataPath => ["nodes", nodeId];
-export const choicePath = (nodeId: string, index: number): DataPath => ["nodes", nodeId, "choices", index];
-/** The goto of a choice (by index) or of the node's write (`"write"`). */
-export const gotoOwnerPath = (nodeId: string, owner: number | "write"): DataPath =>
-  owner === "write" ? ["nodes", nodeId, "write"] : choicePath(nodeId, owner);
 
 export function findNode(form: ScenarioForm, nodeId: string): NodeForm | undefined {
   return form.nodes.find((n) => n.id === nodeId);

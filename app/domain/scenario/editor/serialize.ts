@@ -175,7 +175,7 @@ function pairText(pair: Pair, indent: string, options: ToStringOptions, withComm
 }
 
 /** How the file is laid out, so whatever is rewritten matches the rest of it. */
-export function layoutOf(doc: Document, source: string): ToStringOptions {
+function layoutOf(doc: Document, source: string): ToStringOptions {
   const options: ToStringOptions = { lineWidth: 0 };
   // Indentation: the first line indented under a line that opens a block ("key:" at its end).
   const lines = source.split("\n", 400);

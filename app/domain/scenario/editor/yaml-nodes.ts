@@ -1,5 +1,5 @@
 // Small helpers over the `yaml` package's document nodes, shared by the form reader and the edits.
-import { isMap, isScalar, isSeq, Scalar, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import { isMap, isScalar, type Pair, type YAMLMap } from "yaml";
 
 export const keyText = (pair: Pair): string => String(isScalar(pair.key) ? pair.key.value : pair.key);
 
@@ -22,13 +22,3 @@ export function textOf(node: unknown): string | null | undefined {
   // Keep what the trainer wrote ("007", "1.0"), not what JavaScript makes of it.
   return node.source ?? String(node.value);
 }
-
-export function asMap(node: unknown): YAMLMap | null {
-  return isMap(node) ? node : null;
-}
-
-export function asSeq(node: unknown): YAMLSeq | null {
-  return isSeq(node) ? node : null;
-}
-
-export { Scalar };
