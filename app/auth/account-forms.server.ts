@@ -1,7 +1,8 @@
-// A user's own account forms: changing their password and ending their sessions. Kept out of the
-// route modules so zod stays on the server: the browser's copy of a page needs none of it.
+// A user's own account forms: changing their password, ending their sessions and choosing their
+// wing. Kept out of the route modules so zod stays on the server: the browser's copy of a page needs
+// none of it.
 import { z } from "zod";
-import { newPassword, parseForm } from "~/utils/forms";
+import { newPassword, optionalId, parseForm } from "~/utils/forms";
 
 const ChangePasswordForm = z
   .object({
@@ -32,3 +33,7 @@ const EndSessionsForm = z.discriminatedUnion(
 );
 
 export const readEndSessionsForm = (formData: FormData) => parseForm(EndSessionsForm, formData);
+
+const WingForm = z.object({ unitId: optionalId(), returnTo: z.string().optional() });
+
+export const readWingForm = (formData: FormData) => parseForm(WingForm, formData);

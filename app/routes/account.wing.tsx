@@ -1,19 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { listUnits } from "~db/queries/establishments.server";
+import { readWingForm } from "~/auth/account-forms.server";
 import { chooseOwnWing } from "~/auth/choose-wing.server";
 import { requireUser, safeReturnPath } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/fields";
-import { optionalId, parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Choose your wing");
-
-const WingForm = z.object({ unitId: optionalId(), returnTo: z.string().optional() });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, { roles: ["officer"] });
@@ -25,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: ["officer"] });
-  const form = parseForm(WingForm, await readFormData(request));
+  const form = readWingForm(await readFormData(request));
   const result = form.ok
     ? await chooseOwnWing(context.db, user, form.data.unitId)
     : { ok: false as const, errors: form.errors };

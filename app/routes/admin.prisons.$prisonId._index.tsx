@@ -7,8 +7,8 @@ import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Textarea, TextInput } from "~/components/fields";
 import { UnitFields } from "~/admin/unit-fields";
-import { fieldErrors, parseForm } from "~/utils/forms";
-import { ListedNamesForm, PrisonForm, UnitForm } from "~/admin/prison-schemas";
+import { fieldErrors } from "~/utils/field-errors";
+import { readListedNamesForm, readPrisonForm, readUnitForm } from "~/admin/prison-forms.server";
 import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
@@ -29,21 +29,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "prison") {
-    const form = parseForm(PrisonForm, formData);
+    const form = readPrisonForm(formData);
     if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
     const result = await saveEstablishment(context.db, admin, prison.id, form.data);
     if (!result.ok) return data({ intent, errors: result.errors, values: form.values }, { status: 400 });
     return context.sessions.redirectWithNotice(request, `/admin/prisons/${prison.id}`, "Prison details saved.");
   }
   if (intent === "add-unit") {
-    const form = parseForm(UnitForm, formData);
+    const form = readUnitForm(formData);
     if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
     const result = await addUnit(context.db, admin, prison.id, form.data);
     if (!result.ok) return data({ intent, errors: result.errors, values: form.values }, { status: 400 });
     return context.sessions.redirectWithNotice(request, `/admin/prisons/${prison.id}`, `${form.data.name} added.`);
   }
   if (intent === "names") {
-    const form = parseForm(ListedNamesForm, formData);
+    const form = readListedNamesForm(formData);
     if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
     const result = await saveListedNames(context.db, admin, prison.id, form.data.names);
     if (!result.ok) return data({ intent, errors: result.errors, values: form.values }, { status: 400 });

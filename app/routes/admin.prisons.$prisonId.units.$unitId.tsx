@@ -3,13 +3,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { unitMembers } from "~db/queries/establishments.server";
-import { UnitForm } from "~/admin/prison-schemas";
+import { readUnitForm } from "~/admin/prison-forms.server";
 import { loadPrison, loadUnit, removeUnit, renameUnit } from "~/admin/prisons.server";
 import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { UnitFields } from "~/admin/unit-fields";
 import { readFormData } from "~/utils/form-data.server";
-import { fieldErrors, parseForm } from "~/utils/forms";
+import { fieldErrors } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -29,7 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const back = `/admin/prisons/${prison.id}`;
   if (formData.get("intent") === "rename") {
-    const form = parseForm(UnitForm, formData);
+    const form = readUnitForm(formData);
     if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
     const result = await renameUnit(context.db, admin, unit, form.data);
     if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: 400 });

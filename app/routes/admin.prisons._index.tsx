@@ -6,8 +6,7 @@ import { saveEstablishment } from "~/admin/prisons.server";
 import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
-import { parseForm } from "~/utils/forms";
-import { PrisonForm } from "~/admin/prison-schemas";
+import { readPrisonForm } from "~/admin/prison-forms.server";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
 
@@ -27,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, context, { roles: ["admin"] });
-  const form = parseForm(PrisonForm, await readFormData(request));
+  const form = readPrisonForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await saveEstablishment(context.db, admin, null, form.data);
   if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: 400 });

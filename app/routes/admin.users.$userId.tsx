@@ -7,13 +7,14 @@ import { getUserWithPlace } from "~db/queries/users.server";
 import { placeOptions } from "~/admin/places.server";
 import { roleLabel } from "~/admin/roles";
 import { UserPlacementFields } from "~/admin/user-form";
-import { ActiveForm, EditUserForm, ResetPasswordForm } from "~/admin/user-schemas";
+import { readActiveForm, readEditUserForm, readResetPasswordForm } from "~/admin/user-forms.server";
 import { editUser, resetPassword, setUserActive } from "~/admin/users.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
 import { SummaryList, Tag } from "~/components/page";
-import { fieldErrors, parseForm, PASSWORD_RULES } from "~/utils/forms";
+import { fieldErrors } from "~/utils/field-errors";
+import { PASSWORD_RULES } from "~/utils/form-hints";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
 
@@ -38,14 +39,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const back = `/admin/users/${user.id}`;
   switch (formData.get("intent")) {
     case "edit": {
-      const form = parseForm(EditUserForm, formData);
+      const form = readEditUserForm(formData);
       if (!form.ok) return data({ intent: "edit", errors: form.errors, values: form.values }, { status: 400 });
       const result = await editUser(context.db, admin, user.id, form.data);
       if (!result.ok) return data({ intent: "edit", errors: result.errors, values: form.values }, { status: 400 });
       return context.sessions.redirectWithNotice(request, back, "Changes saved.");
     }
     case "reset-password": {
-      const form = parseForm(ResetPasswordForm, formData);
+      const form = readResetPasswordForm(formData);
       if (!form.ok) return data({ intent: "reset-password", errors: form.errors, values: {} }, { status: 400 });
       const result = await resetPassword(context.db, admin, user.id, form.data.password);
       if (!result.ok) return data({ intent: "reset-password", errors: result.errors, values: {} }, { status: 400 });
@@ -57,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     case "deactivate":
     case "reactivate": {
-      const form = parseForm(ActiveForm, formData);
+      const form = readActiveForm(formData);
       if (!form.ok) return data({ intent: "active", errors: form.errors, values: {} }, { status: 400 });
       const result = await setUserActive(context.db, admin, user.id, form.data.intent === "reactivate");
       if (!result.ok)

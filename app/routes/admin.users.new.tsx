@@ -3,12 +3,12 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { placeOptions } from "~/admin/places.server";
 import { UserPlacementFields } from "~/admin/user-form";
-import { NewUserForm } from "~/admin/user-schemas";
+import { readNewUserForm } from "~/admin/user-forms.server";
 import { createUserAccount } from "~/admin/users.server";
 import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
-import { parseForm, PASSWORD_RULES, USERNAME_RULES } from "~/utils/forms";
+import { PASSWORD_RULES, USERNAME_RULES } from "~/utils/form-hints";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
 
@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, context, { roles: ["admin"] });
-  const form = parseForm(NewUserForm, await readFormData(request));
+  const form = readNewUserForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const { username, password, displayName, email, role, establishmentId, unitId } = form.data;
   const result = await createUserAccount(context.db, admin, {

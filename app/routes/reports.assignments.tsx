@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import {
   assignmentChoices,
   assignmentList,
   createAssignments,
   removeAssignment,
 } from "~/assignments/assignments.server";
-import { parseAssignmentForm, WHOLE_PROGRAMME } from "~/assignments/form";
+import { WHOLE_PROGRAMME } from "~/assignments/form";
+import { parseAssignmentForm, readRemoveAssignmentForm } from "~/assignments/forms.server";
 import { notFound } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { CheckboxItems, DateInput, FieldsetFrame, Radios, Select, TextInput } from "~/components/fields";
@@ -16,7 +16,6 @@ import { reportHref, ReportsHeader } from "~/components/reports";
 import { formatDay, dayOf } from "~/domain/dates.server";
 import { getCurriculum } from "~/curriculum.server";
 import { requireReportScope } from "~/reports/scope.server";
-import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 
@@ -45,14 +44,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const RemoveForm = z.object({ intent: z.literal("remove"), assignmentId: z.string().regex(/^\d{1,10}$/) });
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const scope = await requireReportScope(request, context, formData.get("prison"));
   const back = reportHref("/reports/assignments", scope);
   if (formData.get("intent") === "remove") {
-    const form = parseForm(RemoveForm, formData);
+    const form = readRemoveAssignmentForm(formData);
     if (!form.ok || !(await removeAssignment(scope.db, scope.user, scope.prison.id, Number(form.data.assignmentId))))
       notFound();
     return context.sessions.redirectWithNotice(request, back, "Assignment removed.");

@@ -7,9 +7,8 @@ import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
 import { monthName, reportHref, ReportsHeader } from "~/components/reports";
 import { monthLabel, monthLabels, monthOf } from "~/domain/dates.server";
-import { engagementForm } from "~/reports/forms";
+import { readEngagementForm } from "~/reports/forms.server";
 import { requireReportScope } from "~/reports/scope.server";
-import { parseForm } from "~/utils/forms";
 import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
@@ -29,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const scope = await requireReportScope(request, context, formData.get("prison"));
-  const form = parseForm(engagementForm(monthOf(new Date())), formData);
+  const form = readEngagementForm(formData, monthOf(new Date()));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   await saveEngagementFigure(scope.db, {
     establishmentId: scope.prison.id,

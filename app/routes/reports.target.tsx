@@ -6,9 +6,8 @@ import { recordAudit } from "~db/queries/audit.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
 import { reportHref, ReportsHeader } from "~/components/reports";
-import { targetForm } from "~/reports/forms";
+import { readTargetForm } from "~/reports/forms.server";
 import { requireReportScope } from "~/reports/scope.server";
-import { parseForm } from "~/utils/forms";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
 import { dayOf } from "~/domain/dates.server";
@@ -27,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const scope = await requireReportScope(request, context, formData.get("prison"));
-  const form = parseForm(targetForm(dayOf(new Date())), formData);
+  const form = readTargetForm(formData, dayOf(new Date()));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   await setTarget(scope.db, {
     establishmentId: scope.prison.id,

@@ -3,15 +3,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList } from "~/components/page";
 import { MAX_FILE_BYTES, type Diagnostic } from "~/domain/scenario";
 import { DiagnosticSummary, goToLine, ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
+import { readSaveForm } from "~/studio/editor-forms.server";
 import { savedNotice } from "~/studio/editor.server";
 import { checkStudioYaml, loadStudioScenario, saveDraft } from "~/studio/studio.server";
-import { fieldErrors, parseForm, wholeNumber } from "~/utils/forms";
+import { fieldErrors } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 import type { action as validateAction } from "./studio.validate";
 import { readFormData } from "~/utils/form-data.server";
@@ -38,16 +38,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-const SaveForm = z.object({
-  yaml: z.string({ error: "Enter the scenario" }).refine((v) => v.trim().length > 0, "Enter the scenario"),
-  revision: wholeNumber("the revision"),
-});
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
-  const form = parseForm(SaveForm, await readFormData(request));
+  const form = readSaveForm(await readFormData(request));
   const yaml = (form.values.yaml ?? "").replace(/\r\n/g, "\n");
   if (!form.ok) return data({ errors: form.errors, yaml, diagnostics: [] as Diagnostic[] }, { status: 400 });
   if (Buffer.byteLength(yaml, "utf8") > MAX_FILE_BYTES) {

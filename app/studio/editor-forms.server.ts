@@ -1,6 +1,7 @@
 /**
  * The editor's smaller forms, each one zod schema: the node list (add a node, move one), deleting a
- * node, and the scenario's details (title, module, the prisoner, the start, variables).
+ * node, the scenario's details (title, module, the prisoner, the start, variables) and saving the
+ * whole YAML file.
  */
 import { z } from "zod";
 import { TALK_TYPES } from "~/domain/mi-codes";
@@ -108,3 +109,11 @@ const Restore = z.object({ restore: wholeNumber("the revision"), revision: whole
 export function parseRestore(formData: FormData) {
   return parseForm(Restore, formData);
 }
+
+/** The YAML editor's form: the whole scenario file and the revision it was edited from. */
+const SaveForm = z.object({
+  yaml: z.string({ error: "Enter the scenario" }).refine((v) => v.trim().length > 0, "Enter the scenario"),
+  revision: wholeNumber("the revision"),
+});
+
+export const readSaveForm = (formData: FormData) => parseForm(SaveForm, formData);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { testContext, testDatabase } from "../support/database";
 
 const { createUserAccount, editUser, setUserActive } = await import("~/admin/users.server");
-const { EditUserForm, NewUserForm } = await import("~/admin/user-schemas");
+const { EditUserForm, NewUserForm } = await import("~/admin/user-forms.server");
 const { parseForm } = await import("~/utils/forms");
 const { getUserWithPlace } = await import("~db/queries/users.server");
 

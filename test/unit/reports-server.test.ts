@@ -8,7 +8,7 @@ const { overviewReport } = await import("~/reports/overview.server");
 const { officerRecord } = await import("~/reports/record.server");
 const { attemptsCsv, matrixCsv, parseAttemptFilters, statementPages, statementsJson } =
   await import("~/reports/exports.server");
-const { targetForm, engagementForm } = await import("~/reports/forms");
+const { targetForm, engagementForm } = await import("~/reports/forms.server");
 const { insertEstablishment, insertUnit } = await import("~db/queries/establishments.server");
 const { insertUser } = await import("~db/queries/users.server");
 const { attemptPages, listAttempts, saveEngagementFigure, setTarget } = await import("~db/queries/reports.server");

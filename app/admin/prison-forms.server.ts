@@ -1,6 +1,6 @@
-// The prison and unit forms' schemas.
+// The prison and unit forms' schemas, read on the server so zod stays out of the browser.
 import { z } from "zod";
-import { longText, text } from "~/utils/forms";
+import { longText, parseForm, text } from "~/utils/forms";
 
 export const PrisonForm = z.object({
   code: text("a short code", { max: 10 })
@@ -18,3 +18,7 @@ export const UnitForm = z.object({
 export const ListedNamesForm = z.object({
   names: longText("the list", { max: 20_000 }),
 });
+
+export const readPrisonForm = (formData: FormData) => parseForm(PrisonForm, formData);
+export const readUnitForm = (formData: FormData) => parseForm(UnitForm, formData);
+export const readListedNamesForm = (formData: FormData) => parseForm(ListedNamesForm, formData);

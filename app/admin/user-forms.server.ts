@@ -1,7 +1,7 @@
-// The admin user forms' schemas.
+// The admin user forms' schemas, read on the server so zod stays out of the browser.
 import { z } from "zod";
 import { ROLE_VALUES } from "~/admin/roles";
-import { newPassword, optionalEmail, optionalId, text, username } from "~/utils/forms";
+import { newPassword, optionalEmail, optionalId, parseForm, text, username } from "~/utils/forms";
 
 const placement = {
   displayName: text("the person's full name", { max: 120 }),
@@ -24,3 +24,8 @@ export const EditUserForm = z.object({
 });
 export const ResetPasswordForm = z.object({ intent: z.literal("reset-password"), password: newPassword() });
 export const ActiveForm = z.object({ intent: z.enum(["deactivate", "reactivate"]) });
+
+export const readNewUserForm = (formData: FormData) => parseForm(NewUserForm, formData);
+export const readEditUserForm = (formData: FormData) => parseForm(EditUserForm, formData);
+export const readResetPasswordForm = (formData: FormData) => parseForm(ResetPasswordForm, formData);
+export const readActiveForm = (formData: FormData) => parseForm(ActiveForm, formData);

@@ -1,6 +1,6 @@
 // The report forms' fields: a prison's target and a month's programme engagement figures.
 import { z } from "zod";
-import { wholeNumber } from "~/utils/forms";
+import { parseForm, wholeNumber } from "~/utils/forms";
 import { isRealDay, MONTH_PATTERN } from "~/domain/dates.server";
 
 export function targetForm(today: string) {
@@ -38,3 +38,7 @@ export function engagementForm(thisMonth: string) {
       )
   );
 }
+
+export const readTargetForm = (formData: FormData, today: string) => parseForm(targetForm(today), formData);
+export const readEngagementForm = (formData: FormData, thisMonth: string) =>
+  parseForm(engagementForm(thisMonth), formData);

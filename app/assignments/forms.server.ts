@@ -1,0 +1,68 @@
+// The assignment forms, read on the server so zod stays out of the browser's copy of the page.
+import { z } from "zod";
+import { isRealDay } from "~/domain/dates.server";
+import { optionalId, parseForm, wholeNumber, type FieldErrors } from "~/utils/forms";
+import { WHOLE_PROGRAMME, type AssignmentInput } from "./form";
+
+const Fields = z.object({
+  moduleId: z.string({ error: "Choose what to assign" }).trim().min(1, "Choose what to assign").max(100),
+  audience: z.enum(["prison", "wing", "officers"], { error: "Choose who to assign it to" }),
+  unitId: optionalId(),
+  due: z.enum(["date", "days"], { error: "Choose when it is due" }),
+  dueDay: z.string().default(""),
+  dueMonth: z.string().default(""),
+  dueYear: z.string().default(""),
+  dueDays: z.string().default(""),
+});
+
+const pad = (v: string) => v.trim().padStart(2, "0");
+
+export function parseAssignmentForm(
+  formData: FormData,
+  today: string,
+): { ok: true; data: AssignmentInput } | { ok: false; errors: FieldErrors; values: Record<string, string> } {
+  const form = parseForm(Fields, formData);
+  const officerIds = formData.getAll("officerIds").filter((v): v is string => typeof v === "string");
+  const values = { ...form.values, officerIds: officerIds.join(",") };
+  const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+  if (!form.ok) return { ok: false, errors, values };
+  const f = form.data;
+
+  if (f.audience === "wing" && f.unitId === null) errors.unitId = "Choose the wing or team";
+  const ids = officerIds.filter((v) => /^\d{1,10}$/.test(v)).map(Number);
+  if (f.audience === "officers" && (ids.length === 0 || ids.length !== officerIds.length))
+    errors.officerIds = "Choose at least one officer";
+  if (ids.length > 2000) errors.officerIds = "Choose 2,000 officers or fewer, or assign to the prison or a wing";
+
+  let dueOn: string | null = null;
+  let dueDays: number | null = null;
+  if (f.due === "date") {
+    const [d, m, y] = [f.dueDay, f.dueMonth, f.dueYear].map((v) => v.trim());
+    const day = `${y}-${pad(m)}-${pad(d)}`;
+    if (!d && !m && !y) errors.dueDay = "Enter the date it is due";
+    else if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y) || !isRealDay(day))
+      errors.dueDay = "The due date must be a real date, for example 31 3 2027";
+    else if (day < today) errors.dueDay = "The due date must be today or in the future";
+    else dueOn = day;
+  } else {
+    const days = wholeNumber("the number of days", { min: 1, max: 365 }).safeParse(f.dueDays);
+    if (days.success) dueDays = days.data;
+    else errors.dueDays = days.error.issues[0]?.message ?? "Enter the number of days";
+  }
+  if (Object.keys(errors).length) return { ok: false, errors, values };
+  return {
+    ok: true,
+    data: {
+      moduleId: f.moduleId === WHOLE_PROGRAMME ? null : f.moduleId,
+      audience: f.audience,
+      unitId: f.audience === "wing" ? f.unitId : null,
+      officerIds: f.audience === "officers" ? [...new Set(ids)] : [],
+      dueOn,
+      dueDays,
+    },
+  };
+}
+
+const RemoveForm = z.object({ intent: z.literal("remove"), assignmentId: z.string().regex(/^\d{1,10}$/) });
+
+export const readRemoveAssignmentForm = (formData: FormData) => parseForm(RemoveForm, formData);
