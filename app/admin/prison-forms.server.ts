@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { longText, parseForm, text } from "~/utils/forms";
 
-export const PrisonForm = z.object({
+const PrisonForm = z.object({
   code: text("a short code", { max: 10 })
     .refine((v) => /^[A-Za-z0-9]{2,10}$/.test(v), "Code must be 2 to 10 letters or numbers")
     .transform((v) => v.toUpperCase()),
@@ -10,12 +10,12 @@ export const PrisonForm = z.object({
 });
 
 /** Adding a wing or team, and renaming one: the same two fields. */
-export const UnitForm = z.object({
+const UnitForm = z.object({
   name: text("a name for the wing or team", { max: 60 }),
   kind: z.enum(["wing", "team"], { error: "Choose whether this is a wing or a team" }),
 });
 
-export const ListedNamesForm = z.object({
+const ListedNamesForm = z.object({
   names: longText("the list", { max: 20_000 }),
 });
 

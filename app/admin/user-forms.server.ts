@@ -22,8 +22,8 @@ export const EditUserForm = z.object({
     .refine((v) => v === undefined || v === "yes", "Tick the box or leave it empty")
     .transform((v) => v === "yes"),
 });
-export const ResetPasswordForm = z.object({ intent: z.literal("reset-password"), password: newPassword() });
-export const ActiveForm = z.object({ intent: z.enum(["deactivate", "reactivate"]) });
+const ResetPasswordForm = z.object({ intent: z.literal("reset-password"), password: newPassword() });
+const ActiveForm = z.object({ intent: z.enum(["deactivate", "reactivate"]) });
 
 export const readNewUserForm = (formData: FormData) => parseForm(NewUserForm, formData);
 export const readEditUserForm = (formData: FormData) => parseForm(EditUserForm, formData);

@@ -6,7 +6,7 @@ import type { FieldErrors } from "./field-errors";
 import { USERNAME_RULES } from "./form-hints";
 
 export { fieldErrors, type FieldErrors } from "./field-errors";
-export { PASSWORD_RULES, USERNAME_RULES } from "./form-hints";
+
 export type FormResult<T> =
   | { ok: true; data: T; values: Record<string, string> }
   | { ok: false; errors: FieldErrors; values: Record<string, string> };
