@@ -91,7 +91,6 @@ export function fieldName(path: readonly (string | number)[]): string {
   return path.map((seg) => encodeURIComponent(String(seg)).replace(/\./g, "%2E")).join(".");
 }
 
-
 export function findNode(form: ScenarioForm, nodeId: string): NodeForm | undefined {
   return form.nodes.find((n) => n.id === nodeId);
 }
