@@ -30,7 +30,7 @@ import {
   parseNamePatterns,
 } from "~/domain/observation/identifiers";
 import type { FieldErrors } from "~/utils/forms";
-import type { Sheet } from "~/coaching/forms";
+import type { Sheet } from "~/coaching/forms.server";
 
 export type Coach = CurrentUser & { establishmentId: number };
 

@@ -17,7 +17,7 @@ import {
   type ObservedCounts,
 } from "~/domain/observation/behaviours";
 import { GLOBAL_INFO, GLOBAL_RATINGS, RATING_VALUES } from "~/domain/observation/globals";
-import { NOTE_MAX } from "~/coaching/forms";
+import { NOTE_MAX } from "~/coaching/limits";
 import { fieldId } from "~/components/error-summary";
 
 /** The sheet as last saved, or as just submitted (every field as typed, by field name). */

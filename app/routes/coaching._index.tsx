@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCoach } from "~/auth/guard.server";
-import { StartForm } from "~/coaching/forms";
+import { StartForm } from "~/coaching/forms.server";
 import { coachHome } from "~/coaching/home.server";
 import { startObservation } from "~/coaching/observations.server";
 import { ErrorSummary } from "~/components/error-summary";

@@ -5,7 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { notFound, requireCoach, requireUser } from "~/auth/guard.server";
 import { calibrationView } from "~/coaching/calibration.server";
-import { CalibrationForm, DraftForm, RecordForm } from "~/coaching/forms";
+import { CalibrationForm, DraftForm, RecordForm } from "~/coaching/forms.server";
 import {
   discardDraft,
   linkCalibration,
@@ -21,7 +21,8 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Select } from "~/components/fields";
 import { ObservationDetails } from "~/components/observation";
 import { isCoach } from "~/domain/observation/coaches";
-import { fieldErrors, parseForm } from "~/utils/forms";
+import { fieldErrors } from "~/utils/field-errors";
+import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 

@@ -2,14 +2,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { notFound, requireCoach } from "~/auth/guard.server";
 import { requestForm, requestObservation, requestsPage, withdrawRequest } from "~/coaching/requests.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Select, TextInput } from "~/components/fields";
 import { Tag } from "~/components/page";
 import { dayOf } from "~/domain/dates.server";
-import { fieldErrors, parseForm, wholeNumber } from "~/utils/forms";
+import { WithdrawForm } from "~/coaching/forms.server";
+import { fieldErrors } from "~/utils/field-errors";
+import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 
@@ -25,8 +26,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const manager = await requireManager(request, context);
   return requestsPage(context.db, manager, dayOf(new Date()));
 }
-
-const WithdrawForm = z.object({ requestId: wholeNumber("the request") });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const manager = await requireManager(request, context);

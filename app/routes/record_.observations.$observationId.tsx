@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
-import { ReflectionForm, REFLECTION_MAX } from "~/coaching/forms";
+import { ReflectionForm } from "~/coaching/forms.server";
+import { REFLECTION_MAX } from "~/coaching/limits";
 import { reflect } from "~/coaching/observations.server";
 import { officerObservation } from "~/coaching/officer.server";
 import { ErrorSummary } from "~/components/error-summary";

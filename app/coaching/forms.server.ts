@@ -1,5 +1,6 @@
 // The observation sheet's forms. Saving progress takes whatever is filled in so far; recording
 // needs the length of the conversation and all four ratings. Every bad value is a field error.
+// Server-only, so zod never reaches the browser.
 import { z } from "zod";
 import {
   BEHAVIOUR_INFO,
@@ -11,9 +12,7 @@ import {
 } from "~/domain/observation/behaviours";
 import { GLOBAL_INFO, type GlobalRating } from "~/domain/observation/globals";
 import { longText, optionalId, wholeNumber } from "~/utils/forms";
-
-export const NOTE_MAX = 500;
-export const REFLECTION_MAX = 1000;
+import { NOTE_MAX, REFLECTION_MAX } from "~/coaching/limits";
 
 /** A tally: blank is 0 (a behaviour not seen), otherwise a whole number from 0 to 200. */
 function tally(b: ObservedBehaviour) {
@@ -96,3 +95,6 @@ export const ReflectionForm = z.object({
 export const CalibrationForm = z.object({
   partnerId: optionalId().refine((v) => v !== null, "Choose the other coach's observation"),
 });
+
+/** A manager withdrawing a request to observe an officer. */
+export const WithdrawForm = z.object({ requestId: wholeNumber("the request") });
