@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { FieldErrors } from "./field-errors";
 import { USERNAME_RULES } from "./form-hints";
 
-export { fieldErrors, type FieldErrors } from "./field-errors";
+export type { FieldErrors } from "./field-errors";
 
 export type FormResult<T> =
   | { ok: true; data: T; values: Record<string, string> }
