@@ -20,6 +20,7 @@ export function textOf(node: unknown): string | null | undefined {
   if (node.value === null || node.value === undefined) return null;
   if (typeof node.value === "string") return node.value;
   // Keep what the trainer wrote ("007", "1.0"), not what JavaScript makes of it.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a parsed YAML scalar holds a number, boolean or bigint here
   return node.source ?? String(node.value);
 }
 
