@@ -5,7 +5,7 @@ export const keyText = (pair: Pair): string => String(isScalar(pair.key) ? pair.
 
 /** The pair for `key` (the last one when a key is written twice, as in the data the validator sees). */
 export function pairOf(map: YAMLMap, key: string): Pair | undefined {
-  for (let i = map.items.length - 1; i >= 0; i--) if (keyText(map.items[i]) === key) return map.items[i];
+  for (let i = map.items.length - 1; i >= 0; i--) if (keyText(map.items[i]!) === key) return map.items[i];
   return undefined;
 }
 
