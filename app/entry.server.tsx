@@ -65,6 +65,7 @@ export default function handleRequest(
         },
         onShellError(error: unknown) {
           clearTimeout(timer);
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- Remix gets what the render threw, unchanged
           reject(error);
         },
         onError(error: unknown) {

@@ -4,15 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import {
-  Kysely,
-  Migrator,
-  PostgresDialect,
-  SqliteDialect,
-  type KyselyPlugin,
-  type SqliteDatabase,
-  type UnknownRow,
-} from "kysely";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type KyselyPlugin, type SqliteDatabase } from "kysely";
 import { LRUCache } from "lru-cache";
 import pg from "pg";
 import { isPostgres } from "./migrations/helpers";
@@ -80,11 +72,11 @@ const booleanColumns = new Set<string>(BOOLEAN_COLUMNS);
 /** SQLite returns flags as 0/1: give the app the booleans PostgreSQL gives it. */
 const sqliteBooleans: KyselyPlugin = {
   transformQuery: ({ node }) => node,
-  async transformResult({ result }) {
-    for (const row of result.rows as UnknownRow[]) {
+  transformResult({ result }) {
+    for (const row of result.rows) {
       for (const key in row) if (booleanColumns.has(key) && typeof row[key] === "number") row[key] = row[key] === 1;
     }
-    return result;
+    return Promise.resolve(result);
   },
 };
 
@@ -94,7 +86,7 @@ const NUMERIC = 1700;
 const DATE = 1082;
 const TIMESTAMPTZ = 1184;
 
-const pgTypes = {
+const pgTypes: pg.CustomTypesConfig = {
   getTypeParser(oid: number, format?: "text" | "binary") {
     switch (oid) {
       case INT8: // counts: well inside Number's exact range
@@ -105,10 +97,10 @@ const pgTypes = {
       case TIMESTAMPTZ:
         return (v: string) => new Date(v).toISOString();
       default:
-        return pg.types.getTypeParser(oid, format);
+        return pg.types.getTypeParser(oid, format) as (v: string) => unknown;
     }
   },
-} as pg.CustomTypesConfig;
+};
 
 function openPostgres(url: string, poolSize: number): Kysely<Database> {
   const pool = new pg.Pool({
@@ -133,7 +125,7 @@ export function engineOf(db: Kysely<Database>): "sqlite" | "postgres" {
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error("The migrations failed", { cause: error });
   const failed = results?.find((r) => r.status === "Error");
   if (failed) throw new Error(`Migration ${failed.migrationName} failed`);
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

@@ -32,6 +32,14 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: root },
     },
   },
+  {
+    // app/domain and db/ are also checked with noUncheckedIndexedAccess, so lint them with the same types:
+    // otherwise a non-null assertion that check needs would be reported as unnecessary.
+    files: ["app/domain/**/*.ts", "db/**/*.ts"],
+    languageOptions: {
+      parserOptions: { projectService: false, project: `${root}test/tsconfig.indexed.json`, tsconfigRootDir: root },
+    },
+  },
   reactHooks.configs.flat["recommended-latest"],
   jsxA11y.flatConfigs.recommended,
   {

@@ -64,7 +64,7 @@ export default async function setup(project: TestProject) {
   project.provide("postgresUrl", server ? (server as PostgresServer).url() : null);
 
   return () => {
-    (server as PostgresServer | null)?.stop();
+    server?.stop();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   };
 }

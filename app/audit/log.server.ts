@@ -86,6 +86,13 @@ export function parseAuditQuery(params: URLSearchParams): AuditQuery {
 
 const DAY_PATTERN = /^\d{4}-\d\d-\d\d$/;
 
+/** A detail shown as it was stored: nothing for a missing value, JSON (not "[object Object]") for a list or map. */
+function asStored(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
+  return JSON.stringify(v);
+}
+
 /** Turns stored rows into what a person reads, with the raw record kept beside it. */
 async function wordsFor(db: Kysely<Database>, rows: AuditRow[]) {
   const [prisons, units, scenarios, curriculum] = await Promise.all([
@@ -102,12 +109,12 @@ async function wordsFor(db: Kysely<Database>, rows: AuditRow[]) {
     prison: (id: unknown) => (typeof id === "number" ? (prisonNames.get(id) ?? null) : null),
     unit: (id: unknown) => (typeof id === "number" ? (unitNames.get(id) ?? null) : null),
     role: (role: unknown) =>
-      ROLE_VALUES.find((r) => r === role) ? roleLabel(role as (typeof ROLE_VALUES)[number]) : String(role ?? ""),
+      ROLE_VALUES.find((r) => r === role) ? roleLabel(role as (typeof ROLE_VALUES)[number]) : asStored(role),
     scenario: (id: unknown) => (typeof id === "string" ? (titles.get(id) ?? null) : null),
     module: (id: unknown) => (typeof id === "string" ? (moduleTitles.get(id) ?? null) : null),
     // As every page shows them; a value that is not a day or month is shown as it was stored.
-    day: (v: unknown) => (typeof v === "string" && DAY_PATTERN.test(v) ? formatDate(v) : String(v ?? "")),
-    month: (v: unknown) => (typeof v === "string" && MONTH_PATTERN.test(v) ? monthLabel(v) : String(v ?? "")),
+    day: (v: unknown) => (typeof v === "string" && DAY_PATTERN.test(v) ? formatDate(v) : asStored(v)),
+    month: (v: unknown) => (typeof v === "string" && MONTH_PATTERN.test(v) ? monthLabel(v) : asStored(v)),
   };
   return rows.map((r) => ({
     id: r.id,

@@ -129,6 +129,7 @@ function returnPathOf(url: URL) {
  */
 export function safeReturnPath(value: unknown, fallback = "/"): string {
   if (typeof value !== "string" || value.length > 1000) return fallback;
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point of this check
   if (!isSitePath(value) || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
   try {
     const resolved = new URL(value, "http://engage.invalid");

@@ -6,6 +6,7 @@
 import { Form, useFetcher, useSubmit } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { ErrorSummary } from "~/components/error-summary";
+import { useHydrated } from "~/components/use-hydrated";
 import { Radios, Textarea, TextInput } from "~/components/fields";
 import {
   BEHAVIOUR_INFO,
@@ -50,8 +51,7 @@ export function ObservationSheet({
   values: SheetValues;
   errors?: Record<string, string>;
 }) {
-  const [enhanced, setEnhanced] = useState(false);
-  useEffect(() => setEnhanced(true), []);
+  const enhanced = useHydrated();
   const formRef = useRef<HTMLFormElement>(null);
   const [counts, setCounts] = useState(() => countsFrom(values.fields));
   const [taps, setTaps] = useState<ObservedBehaviour[]>([]);
@@ -107,7 +107,14 @@ export function ObservationSheet({
       <input type="hidden" name="rowVersion" value={rowVersion} />
 
       <h2 className="govuk-heading-m">Length of the conversation</h2>
-      {enhanced ? <Timer observationId={observationId} onMinutes={saver.soon} formRef={formRef} /> : null}
+      {enhanced ? (
+        <Timer
+          observationId={observationId}
+          startMinutes={values.fields.minutes}
+          onMinutes={saver.soon}
+          formRef={formRef}
+        />
+      ) : null}
       <TextInput
         name="minutes"
         label="Minutes"
@@ -269,7 +276,9 @@ export function ObservationSheet({
 function useAutosave(formRef: React.RefObject<HTMLFormElement | null>, setRowVersion: (v: number) => void) {
   const fetcher = useFetcher<SaveReply>();
   const fetcherRef = useRef(fetcher);
-  fetcherRef.current = fetcher;
+  useEffect(() => {
+    fetcherRef.current = fetcher;
+  });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef(false);
   const again = useRef(false);
@@ -294,12 +303,14 @@ function useAutosave(formRef: React.RefObject<HTMLFormElement | null>, setRowVer
     fetcherRef.current.submit(data, { method: "post" });
   }, [formRef]);
 
+  // The fetcher's reply to a save is an event from the network, handled once (inFlight says whether it is ours).
   useEffect(() => {
     if (fetcher.state !== "idle" || !inFlight.current) return;
     inFlight.current = false;
     const reply = fetcher.data;
     if (reply?.saved) {
       setRowVersion(reply.rowVersion);
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- a reply from the server, not state derivable in render
       setProblem("");
       setStatus(`Progress saved at ${new Date().toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}`);
     } else {
@@ -359,15 +370,21 @@ const LIMIT_MS = MAX_MINUTES * 60_000;
 /** A stopwatch kept in the browser (it survives a reload); it writes whole minutes into the field. */
 function Timer({
   observationId,
+  startMinutes,
   onMinutes,
   formRef,
 }: {
   observationId: number;
+  /** The minutes the sheet was loaded with, where a timer not kept in this browser starts. */
+  startMinutes: string | undefined;
   onMinutes: () => void;
   formRef: React.RefObject<HTMLFormElement | null>;
 }) {
   const key = `engage-observation-timer-${observationId}`;
-  const minutesField = () => formRef.current?.querySelector<HTMLInputElement>(`#${fieldId("minutes")}`) ?? null;
+  const onMinutesRef = useRef(onMinutes);
+  useEffect(() => {
+    onMinutesRef.current = onMinutes;
+  });
   const [state, setState] = useState<TimerState>(() => {
     try {
       const saved = JSON.parse(window.localStorage.getItem(key) ?? "null") as TimerState | null;
@@ -375,7 +392,7 @@ function Timer({
     } catch {
       // no storage (private browsing): start afresh
     }
-    const minutes = Number(minutesField()?.value || 0);
+    const minutes = Number(startMinutes || 0);
     return { elapsedMs: Number.isFinite(minutes) ? minutes * 60_000 : 0, runningSince: null };
   });
   const [now, setNow] = useState(() => Date.now());
@@ -390,24 +407,27 @@ function Timer({
     }
   }, [key, state]);
   useEffect(() => {
-    if (!state.runningSince) return;
-    const tick = setInterval(() => setNow(Date.now()), 1000);
+    const since = state.runningSince;
+    if (!since) return;
+    const tick = setInterval(() => {
+      const t = Date.now();
+      // At the limit the stopwatch stops itself.
+      if (state.elapsedMs + (t - since) >= LIMIT_MS) setState({ elapsedMs: LIMIT_MS, runningSince: null });
+      setNow(t);
+    }, 1000);
     return () => clearInterval(tick);
-  }, [state.runningSince]);
-  useEffect(() => {
-    if (atLimit && state.runningSince) setState({ elapsedMs: LIMIT_MS, runningSince: null });
-  }, [atLimit, state.runningSince]);
+  }, [state.elapsedMs, state.runningSince]);
 
   const wholeMinutes = Math.round(elapsed / 60_000);
   useEffect(() => {
-    const field = minutesField();
+    const field = formRef.current?.querySelector<HTMLInputElement>(`#${fieldId("minutes")}`) ?? null;
     // Nothing to write before the first minute: a blank field is better than "0".
     if (!field || wholeMinutes === 0) return;
     if (field.value !== String(wholeMinutes)) {
       field.value = String(wholeMinutes);
-      onMinutes();
+      onMinutesRef.current();
     }
-  }, [wholeMinutes]);
+  }, [wholeMinutes, formRef]);
 
   const mm = Math.floor(elapsed / 60_000);
   const ss = Math.floor((elapsed % 60_000) / 1000);

@@ -52,7 +52,7 @@ export function observationView(o: ObservationViewRow) {
           key: r,
           name: GLOBAL_INFO[r].name,
           value: ratings[r],
-          meaning: GLOBAL_INFO[r].levels[ratings[r] - 1]!,
+          meaning: GLOBAL_INFO[r].levels[ratings[r] - 1],
         }))
       : [],
     strengths: o.strengths,

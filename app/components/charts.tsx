@@ -88,7 +88,10 @@ export function LineChart({ title, description, labels, series, yMax, yFormat = 
           let run: string[] = [];
           for (const p of points) {
             if (p) run.push(`${p[0].toFixed(1)},${p[1].toFixed(1)}`);
-            else if (run.length) (runs.push(run.join(" ")), (run = []));
+            else if (run.length) {
+              runs.push(run.join(" "));
+              run = [];
+            }
           }
           if (run.length) runs.push(run.join(" "));
           const colour = CHART_COLOURS[si % CHART_COLOURS.length];

@@ -1,6 +1,7 @@
 // The practice pages' parts: the conversation as a transcript, the indicators table, and the
 // written-reply box with the GOV.UK character count.
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useState } from "react";
+import { useHydrated } from "./use-hydrated";
 import type { IndicatorLine } from "~/domain/indicators";
 import type { PrisonerLine, Turn } from "~/practice/attempt-view.server";
 import type { NextStep as NextStepData } from "~/practice/progress.server";
@@ -153,17 +154,6 @@ export function ResponseCounts({ turns }: { turns: Turn[] }) {
           </li>
         ))}
     </ul>
-  );
-}
-
-const subscribeToNothing = () => () => {};
-
-/** False in the server's HTML and while hydrating, true once the browser runs the page's JavaScript. */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    subscribeToNothing,
-    () => true,
-    () => false,
   );
 }
 

@@ -80,7 +80,7 @@ export function stateOn(dueOn: string, today: string): DueState {
 function lapsesOn(rules: ModuleRules, progress: ModuleProgress): string | null {
   const passes = progress.scenarios.map((s) => s.lastPass?.finishedAt ?? null);
   if (passes.length === 0 || passes.some((p) => p === null)) return null;
-  const oldest = (passes as string[]).sort()[0];
+  const oldest = (passes as string[]).sort()[0]!;
   return dayOf(addMonths(oldest, rules.refresherMonths));
 }
 
@@ -103,7 +103,7 @@ export function modulesDue(
         continue;
       }
     }
-    const dueOn = given.map((a) => dueDateOf(a, placement)).sort()[0];
+    const dueOn = given.map((a) => dueDateOf(a, placement)).sort()[0]!;
     due.push({ moduleId: rules.id, dueOn, state: stateOn(dueOn, today), refresher: false });
   }
   return due.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));

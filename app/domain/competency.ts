@@ -205,11 +205,11 @@ export function moduleProgress(
   // Rule 2: a scenario that joined while the officer was Competent waits for their refresher.
   const earlier = new Map<string, ModuleProgress>();
   members.forEach((m, i) => {
-    if (m.addedAt === null || scenarios[i].status === "competent") return;
+    if (m.addedAt === null || scenarios[i]!.status === "competent") return;
     const before =
       earlier.get(m.addedAt) ?? moduleProgress(rules, attempts, new Date(Date.parse(m.addedAt) - 1), observations);
     earlier.set(m.addedAt, before);
-    if (before.status === "competent") scenarios[i].requiredFrom = before.refresherDueAt;
+    if (before.status === "competent") scenarios[i]!.requiredFrom = before.refresherDueAt;
   });
 
   const waiting = (p: ScenarioProgress) => p.requiredFrom !== null && p.requiredFrom > now;

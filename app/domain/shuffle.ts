@@ -34,7 +34,7 @@ export function shuffleForNode<T extends NonNullable<unknown>>(seed: number, nod
 }
 
 /** Swaps two items of a list. Items are never undefined (T is non-nullable), so undefined means a position outside it. */
-function swap<T extends NonNullable<unknown>>(list: T[], i: number, j: number): void {
+export function swap<T extends NonNullable<unknown>>(list: T[], i: number, j: number): void {
   const a = list[i];
   const b = list[j];
   if (a === undefined || b === undefined) return;

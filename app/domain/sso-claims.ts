@@ -52,7 +52,7 @@ export function roleFrom(claim: unknown, rules: Pick<ClaimRules, "roleMap">): St
     const mapped = rules.roleMap[value] ? ROLE_ORDER.indexOf(rules.roleMap[value]) : -1;
     best = Math.max(best, direct, mapped);
   }
-  return best < 0 ? null : ROLE_ORDER[best];
+  return best < 0 ? null : ROLE_ORDER[best]!;
 }
 
 export function mapClaims(claims: Record<string, unknown>, rules: ClaimRules): ClaimResult {

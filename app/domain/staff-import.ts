@@ -98,7 +98,7 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
 
   if (rows.length > MAX_STAFF_ROWS)
     errors.push({
-      line: rows[MAX_STAFF_ROWS].line,
+      line: rows[MAX_STAFF_ROWS]!.line,
       message: `the file has more than ${MAX_STAFF_ROWS.toLocaleString("en-GB")} staff rows`,
     });
 
@@ -108,13 +108,16 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
       fail(`expected ${STAFF_HEADER.length} values (${STAFF_HEADER.join(",")}), found ${row.cells.length}`);
       continue;
     }
-    const [username, name, email, role, prisonCode, wing] = row.cells.map((c) => c.normalize("NFKC").trim());
-    const formula = STAFF_HEADER.find((_, i) => FORMULA.test(row.cells[i].trimStart()) && row.cells[i].trim() !== "");
+    // Every row has STAFF_HEADER.length cells here (checked above), so the defaults never apply.
+    const [username = "", name = "", email = "", role = "", prisonCode = "", wing = ""] = row.cells.map((c) =>
+      c.normalize("NFKC").trim(),
+    );
+    const formula = STAFF_HEADER.find((_, i) => FORMULA.test(row.cells[i]!.trimStart()) && row.cells[i]!.trim() !== "");
     if (formula) {
       fail(`the ${formula} must not start with =, +, -, @ or a tab: it looks like a spreadsheet formula`);
       continue;
     }
-    const odd = STAFF_HEADER.find((_, i) => ODD.test(row.cells[i]));
+    const odd = STAFF_HEADER.find((_, i) => ODD.test(row.cells[i]!));
     if (odd) {
       fail(`the ${odd} contains hidden or control characters`);
       continue;

@@ -14,7 +14,7 @@ import { programmeProgress, type ModuleProgress, type ScenarioProgress } from "~
 import { formatDate } from "~/domain/dates.server";
 import { toAttemptRecord } from "~/domain/reporting/records";
 import { observationRecords } from "~/domain/observation/records";
-import { MODE, PROGRESS, type Word } from "~/domain/vocabulary";
+import { MODE, PROGRESS } from "~/domain/vocabulary";
 
 export type ActionKind = "continue" | "practise" | "assess" | "retake" | "renew";
 
@@ -79,7 +79,7 @@ function scenarioItem(
     id: s.id,
     title: s.title,
     statusKey: sp.status,
-    status: PROGRESS[sp.status] as Word,
+    status: PROGRESS[sp.status],
     hint,
     action,
     waiting,
@@ -154,7 +154,7 @@ export async function officerProgress(db: Kysely<Database>, officerId: number, n
       title: m.title,
       summary: m.summary,
       statusKey: p.status,
-      status: PROGRESS[p.status] as Word,
+      status: PROGRESS[p.status],
       refresherDueAt: p.refresherDueAt ? formatDate(p.refresherDueAt) : null,
       left: whatIsLeft(p, scenarios),
       requiresObservation: m.rules.requiresObservation === true,

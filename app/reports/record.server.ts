@@ -54,7 +54,7 @@ export async function officerRecord(
       id: m.id,
       title: m.title,
       status: progress.modules[i].status,
-      refresherDueAt: progress.modules[i].refresherDueAt ? formatDate(progress.modules[i].refresherDueAt!) : null,
+      refresherDueAt: progress.modules[i].refresherDueAt ? formatDate(progress.modules[i].refresherDueAt) : null,
     })),
     attempts: rows.map((r, i) => {
       const result = assessmentResult(records[i], modules.get(r.module_id)?.rules.thresholds ?? DEFAULT_THRESHOLDS);

@@ -53,11 +53,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       "The list of names observations refuse is saved.",
     );
   }
+  const values: Record<string, string> = {};
   return data(
     {
       intent: "unknown",
       errors: fieldErrors({ form: "That action is not recognised. Use the buttons on the page." }),
-      values: {} as Record<string, string>,
+      values,
     },
     { status: 400 },
   );

@@ -28,6 +28,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const unit = await loadUnit(context.db, prison.id, params);
   const formData = await readFormData(request);
   const back = `/admin/prisons/${prison.id}`;
+  // Typed so the page reads `values` the same way whichever way the action answered.
+  const noValues: Record<string, string> = {};
   if (formData.get("intent") === "rename") {
     const form = readUnitForm(formData);
     if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
@@ -41,14 +43,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = await removeUnit(context.db, admin, unit);
     if (result.ok) return context.sessions.redirectWithNotice(request, back, `${unit.name} removed.`);
     return data(
-      { errors: fieldErrors({ remove: inUseMessage(unit.name, result) }), values: {} as Record<string, string> },
+      { errors: fieldErrors({ remove: inUseMessage(unit.name, result) }), values: noValues },
       { status: 409 },
     );
   }
   return data(
     {
       errors: fieldErrors({ form: "That action is not recognised. Use the buttons on the page." }),
-      values: {} as Record<string, string>,
+      values: noValues,
     },
     { status: 400 },
   );

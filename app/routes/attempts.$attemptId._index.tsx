@@ -60,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (result.finished) return redirect(`/attempts/${id}/review`);
       return context.dataRequest ? answer({}) : redirect(`/attempts/${id}`);
     case "not-found":
-      notFound();
+      return notFound();
     case "not-in-progress":
       return redirect(`/attempts/${id}/review?notice=finished`);
     case "invalid-text":

@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const coach = await requireCoach(request, context);
   const form = parseForm(StartForm, await readFormData(request));
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
-  const started = await startObservation(context.db, coach, form.data.officerId!);
+  const started = await startObservation(context.db, coach, form.data.officerId);
   if (started.kind !== "ok")
     return data({ errors: { officerId: "Choose an officer of your prison from the list" } }, { status: 400 });
   return redirect(`/coaching/observations/${started.id}`);

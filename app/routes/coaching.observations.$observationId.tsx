@@ -121,7 +121,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "calibrate") {
     const form = parseForm(CalibrationForm, formData);
     if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-    const result = await linkCalibration(db, coach, id, form.data.partnerId!);
+    const result = await linkCalibration(db, coach, id, form.data.partnerId);
     if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: 400 });
     return sessions.redirectWithNotice(request, here, "Linked as a calibration pair: your agreement is below.");
   }

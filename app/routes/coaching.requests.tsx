@@ -38,8 +38,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(requestForm(dayOf(new Date())), formData);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await requestObservation(context.db, manager, {
-    coachId: form.data.coachId!,
-    officerId: form.data.officerId!,
+    coachId: form.data.coachId,
+    officerId: form.data.officerId,
     dueOn: form.data.dueOn,
   });
   if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: 400 });

@@ -150,10 +150,10 @@ export default function Overview() {
                         </th>
                         <td className="govuk-table__cell govuk-table__cell--numeric">{targetChart.actual[i] ?? ""}</td>
                         <td className="govuk-table__cell govuk-table__cell--numeric">
-                          {targetChart.target[i] === null ? "" : Math.round(targetChart.target[i]!)}
+                          {targetChart.target[i] === null ? "" : Math.round(targetChart.target[i])}
                         </td>
                         <td className="govuk-table__cell govuk-table__cell--numeric">
-                          {targetChart.projection[i] === null ? "" : Math.round(targetChart.projection[i]!)}
+                          {targetChart.projection[i] === null ? "" : Math.round(targetChart.projection[i])}
                         </td>
                       </tr>
                     ))}

@@ -79,7 +79,9 @@ export default function EditScenario() {
   const fetcher = useFetcher<typeof validateAction>();
   const box = useRef<HTMLTextAreaElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
-  const [typed, setTyped] = useState(false);
+  // The revision the trainer last typed into: after a save the page's own check is the fresh one again.
+  const [typedOn, setTypedOn] = useState<number | null>(null);
+  const typed = typedOn === loaded.revision;
   const live = typed && fetcher.data ? fetcher.data.diagnostics : null;
   const diagnostics = live ?? refused?.diagnostics ?? loaded.diagnostics;
   const errorCount = diagnostics.filter((d) => d.severity === "error").length;
@@ -88,13 +90,11 @@ export default function EditScenario() {
     if (loaded.line && box.current) goToLine(box.current, loaded.line);
   }, [loaded.line]);
   useEffect(() => () => clearTimeout(timer.current), []);
-  // After a save the page's own check is the fresh one again.
-  useEffect(() => setTyped(false), [loaded.revision]);
 
   function onInput() {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
-      setTyped(true);
+      setTypedOn(loaded.revision);
       fetcher.submit(
         { yaml: box.current?.value ?? "", scenarioId: loaded.id },
         { method: "post", action: "/studio/validate" },

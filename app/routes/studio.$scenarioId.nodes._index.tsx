@@ -81,7 +81,7 @@ export default function Nodes() {
   const d = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const base = `/studio/${encodeURIComponent(d.id)}`;
-  const values = refused?.values as Record<string, string> | undefined;
+  const values = refused?.values;
   return (
     <>
       <ScenarioPageHeader scenarioId={d.id} heading={d.title} current="nodes">

@@ -13,7 +13,7 @@ import type { BehaviourCounts } from "~/domain/indicators";
 import type { Outcome } from "~/domain/mi-codes";
 import { addMonths, dayOf, endOfDay, lastMonths, monthOf, nextMonth, startOfDay } from "~/domain/dates.server";
 import { persistConversation, type Scenario, type ScenarioMachine } from "~/domain/scenario";
-import { mulberry32 } from "~/domain/shuffle";
+import { mulberry32, swap } from "~/domain/shuffle";
 import { FIRST_NAMES, SURNAMES } from "./demo-names";
 import { playScenario, type PlayedStep } from "./demo-play";
 
@@ -101,12 +101,9 @@ const DAY = 86_400_000;
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
-function shuffled<T>(list: readonly T[], rand: () => number): T[] {
+function shuffled<T extends NonNullable<unknown>>(list: readonly T[], rand: () => number): T[] {
   const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
+  for (let i = out.length - 1; i > 0; i--) swap(out, i, Math.floor(rand() * (i + 1)));
   return out;
 }
 
@@ -377,7 +374,8 @@ function officerHistory(
     const unfinished = modules.flatMap((m) =>
       m.scenarios.filter((s) => !passedAt.has(s.id)).map((s) => [m, s] as const),
     );
-    if (unfinished.length) leaveOpen(...unfinished[0]);
+    const [first] = unfinished;
+    if (first) leaveOpen(...first);
   }
 
   // Refreshers: those who keep up re-take a module's assessments when its first pass falls due.
@@ -448,8 +446,8 @@ function trainerReviews(attempts: DemoAttempt[], nowMs: number, rand: () => numb
     .sort((x, y) => x.step.at.localeCompare(y.step.at));
   return written.slice(0, -WAITING_REPLIES).map(({ i, seq, step }) => {
     const at = Math.min(Date.parse(step.at) + (0.5 + rand() * 3) * DAY, nowMs - 3600_000);
-    const comments = COMMENTS[step.fairRating!];
-    const comment = rand() < 0.6 ? comments[Math.floor(rand() * comments.length)] : null;
+    const comments = COMMENTS[step.fairRating!] ?? [];
+    const comment = rand() < 0.6 ? (comments[Math.floor(rand() * comments.length)] ?? null) : null;
     return { attempt: i, seq, rating: step.fairRating!, comment, at: new Date(at).toISOString() };
   });
 }

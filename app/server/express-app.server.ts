@@ -50,8 +50,8 @@ export function createApp({ build, assetsDir, publicDir, log, context }: AppPart
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
       autoLogging: { ignore: (req) => isStaticPath(req.url ?? "") },
       serializers: {
-        req: (req) => ({ method: req.method, url: req.url }),
-        res: (res) => ({ statusCode: res.statusCode }),
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
   );
@@ -68,13 +68,14 @@ export function createApp({ build, assetsDir, publicDir, log, context }: AppPart
     getLoadContext: (req) => ({
       ...context,
       log: req.log,
-      requestId: String(req.id),
+      requestId: requestIdOf(req),
       clientAddress: req.ip ?? "unknown",
       dataRequest: req.path.endsWith(".data"),
     }),
   });
   app.all("*", (req, res, next) => {
-    requestScope.run({ requestId: String(req.id) }, () => handleRequest(req, res, next));
+    // Remix's handler passes its own failures to next(), so nothing is left to catch here.
+    requestScope.run({ requestId: requestIdOf(req) }, () => void handleRequest(req, res, next));
   });
 
   // Anything Remix did not answer itself: logged once, and a plain page without details.
@@ -99,6 +100,9 @@ function publicFiles(publicDir: string) {
     else next();
   };
 }
+
+// genReqId above always answers a string; pino-http types a request id more widely.
+const requestIdOf = (req: Request) => req.id as string;
 
 function isStaticPath(url: string) {
   return url.startsWith("/build/") || url.startsWith("/assets/") || url === "/favicon.ico";

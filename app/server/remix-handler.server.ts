@@ -63,7 +63,7 @@ function remixRequestOf(req: Request, res: Response): globalThis.Request {
     headers,
     signal: controller.signal,
     ...(hasBody ? { body: createReadableStreamFromReadable(req), duplex: "half" } : {}),
-  } as RequestInit);
+  });
 }
 
 async function send(req: Request, res: Response, response: globalThis.Response) {

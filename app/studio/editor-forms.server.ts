@@ -81,7 +81,7 @@ export function detailsEdits(form: ScenarioForm, formData: FormData, moduleIds: 
   }
   const parsed = parseForm(z.object(shape), formData);
   if (!parsed.ok) return parsed;
-  const data = parsed.data as Record<string, string>;
+  const data = parsed.data;
   const edits: Edit[] = [];
   for (const t of [...texts, ...choices]) {
     const value = data[fieldName(t.path)] ?? "";

@@ -4,7 +4,7 @@
  * traps (nodes from which no ending can be reached), from the graph itself rather than the
  * diagnostics, so the map is right even when the validator stops early on other errors.
  */
-import dagre from "@dagrejs/dagre";
+import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from "@dagrejs/dagre";
 import { buildGraph, reachableFrom, type Scenario } from "~/domain/scenario";
 import { canReach, nodeGotos } from "~/domain/scenario/graph";
 import type { MapEdge, MapNode, MissingNode, NodeProblem, ScenarioMap } from "./map-model";
@@ -12,6 +12,9 @@ import type { MapEdge, MapNode, MissingNode, NodeProblem, ScenarioMap } from "./
 const NODE_WIDTH = 200;
 const NODE_HEIGHT = 64;
 const CHAR_WIDTH = 7; // edge labels at 12px
+
+// dagre.layout places every node; its types leave the position optional for before the layout.
+const centreOf = (box: NodeLabel) => ({ x: box.x ?? 0, y: box.y ?? 0 });
 
 export interface MapOptions {
   /** Line of each node id in the YAML (nodePositions). */
@@ -76,7 +79,7 @@ export function buildScenarioMap(scenario: Scenario, options: MapOptions = {}): 
     }
   }
 
-  const g = new dagre.graphlib.Graph({ multigraph: true });
+  const g = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ multigraph: true });
   // Without labels on the links (the small map beside a form) the boxes can sit closer.
   const tight = options.edgeLabels === false;
   g.setGraph({
@@ -93,7 +96,7 @@ export function buildScenarioMap(scenario: Scenario, options: MapOptions = {}): 
   for (const id of missingIds) g.setNode(missingKey(id), { width: NODE_WIDTH, height: NODE_HEIGHT / 1.5 });
   planned.forEach((e, i) => {
     const to = e.broken ? missingKey(e.to) : e.to;
-    const label =
+    const label: EdgeLabel =
       options.edgeLabels === false
         ? {}
         : { width: Math.min(e.label.length, 40) * CHAR_WIDTH, height: 14, labelpos: "c" };
@@ -110,8 +113,7 @@ export function buildScenarioMap(scenario: Scenario, options: MapOptions = {}): 
     if (brokenFrom.has(id)) problems.push("broken-goto");
     return {
       id,
-      x: box.x,
-      y: box.y,
+      ...centreOf(box),
       width: NODE_WIDTH,
       height: NODE_HEIGHT,
       talk: n.talk,
@@ -125,14 +127,10 @@ export function buildScenarioMap(scenario: Scenario, options: MapOptions = {}): 
   });
   const missing: MissingNode[] = missingIds.map((id) => {
     const box = g.node(missingKey(id));
-    return { id, x: box.x, y: box.y, width: box.width, height: box.height };
+    return { id, ...centreOf(box), width: box.width, height: box.height };
   });
   const edges: MapEdge[] = planned.map((e, i) => {
-    const laid = g.edge({ v: e.from, w: e.broken ? missingKey(e.to) : e.to, name: `e${i}` }) as {
-      points?: { x: number; y: number }[];
-      x?: number;
-      y?: number;
-    };
+    const laid = g.edge({ v: e.from, w: e.broken ? missingKey(e.to) : e.to, name: `e${i}` });
     const taken = options.taken && e.choiceId ? (options.taken.get(`${e.from}/${e.choiceId}`) ?? 0) : null;
     const labelled = options.edgeLabels !== false;
     return {

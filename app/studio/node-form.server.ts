@@ -82,7 +82,7 @@ export function nodeFormEdits(form: ScenarioForm, formData: FormData): NodeFormR
   const plan = new FormPlan(form, node);
   const parsed = parseForm(z.object(plan.shape), formData);
   if (!parsed.ok) return { ok: false, errors: parsed.errors, values: parsed.values };
-  return { ok: true, edits: plan.edits(parsed.data as Record<string, string>, intent), intent };
+  return { ok: true, edits: plan.edits(parsed.data, intent), intent };
 }
 
 /** The fields of one node's form: their schemas, and how a submitted value becomes an edit. */

@@ -19,7 +19,7 @@ const OWN_WORDS = "Write this in your own words: it is the template's instructio
 const optional = (label: string, max: number) => paragraph(label, { max, required: false });
 
 const rows = Object.fromEntries(
-  Array.from({ length: WIZARD_OPTION_ROWS }, (_, i) => [
+  Array.from({ length: WIZARD_OPTION_ROWS }, (_, i): [string, z.ZodType<string>][] => [
     [optionField(i, "say"), optional(`What the officer says in option ${i + 1}`, TEXT_LIMIT)],
     [
       optionField(i, "mi"),
@@ -44,7 +44,7 @@ const About = z.object({
 });
 
 const WizardForm = About.extend(rows).superRefine((data, ctx) => {
-  const values = data as Record<string, string>;
+  const values: Record<string, string> = data;
   const filled: { i: number; say: string; mi: string }[] = [];
   for (let i = 0; i < WIZARD_OPTION_ROWS; i++) {
     const say = values[optionField(i, "say")];
@@ -109,7 +109,7 @@ export type WizardResult =
 export function parseWizard(formData: FormData): WizardResult {
   const parsed = parseForm(WizardForm, formData);
   if (!parsed.ok) return parsed;
-  const values = parsed.data as Record<string, string>;
+  const values: Record<string, string> = parsed.data;
   const options: FirstOption[] = [];
   for (let i = 0; i < WIZARD_OPTION_ROWS; i++) {
     const say = values[optionField(i, "say")];

@@ -40,6 +40,7 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: Fields): For
 // Characters that have no place in a name or a password: control, format (zero-width, bidi
 // overrides), private-use, unassigned and lone surrogate code points.
 const ODD_CHARACTERS = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}]/u;
+// eslint-disable-next-line no-control-regex -- refusing control characters (other than tab and line breaks) is the point
 const ODD_IN_LONG_TEXT = /[\p{Cf}\p{Co}\p{Cn}\p{Cs}\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
 
 /** A required single-line text field, trimmed and NFKC-normalised. */

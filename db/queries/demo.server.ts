@@ -51,12 +51,12 @@ export async function insertDemoHistory(
   const managerId = userIds.get("manager")!;
 
   await inBatches(plan.attempts, BATCH, (chunk) => {
-    const offset = plan.attempts.indexOf(chunk[0]);
+    const offset = plan.attempts.indexOf(chunk[0]!);
     return trx
       .insertInto("attempts")
       .values(
         chunk.map((a, i) => ({
-          id: attemptIds[offset + i],
+          id: attemptIds[offset + i]!,
           officer_id: userIds.get(a.officer)!,
           establishment_id: establishmentId,
           scenario_version_id: a.versionId,
@@ -86,7 +86,7 @@ export async function insertDemoHistory(
 
   const steps = plan.attempts.flatMap((a, i) =>
     a.steps.map((s, k) => ({
-      attempt_id: attemptIds[i],
+      attempt_id: attemptIds[i]!,
       seq: k + 1,
       node_id: s.nodeId,
       choice_id: s.choiceId,
@@ -100,7 +100,7 @@ export async function insertDemoHistory(
   await inBatches(steps, BATCH, (chunk) => trx.insertInto("attempt_steps").values(chunk).execute());
 
   // Ratings point at step ids, known only now.
-  const rated = new Set(plan.reviews.map((r) => attemptIds[r.attempt]));
+  const rated = new Set(plan.reviews.map((r) => attemptIds[r.attempt]!));
   const stepIds = new Map<string, number>();
   await inBatches([...rated], BATCH, async (chunk) => {
     const rows = await trx

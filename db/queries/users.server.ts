@@ -56,7 +56,7 @@ export interface UserFilter {
   search?: string;
 }
 
-function filtered<Q extends SelectQueryBuilder<Database, "users", any>>(q: Q, f: UserFilter): Q {
+function filtered<Q extends SelectQueryBuilder<Database, "users", object>>(q: Q, f: UserFilter): Q {
   let out = q;
   if (f.establishmentId != null) out = out.where("users.establishment_id", "=", f.establishmentId) as Q;
   if (f.unitId != null) out = out.where("users.unit_id", "=", f.unitId) as Q;

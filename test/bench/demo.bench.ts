@@ -35,7 +35,7 @@ async function firstStart(dir: string, name: string, demo: DemoOptions) {
   return { wall, cpu: (used.user + used.system) / 1000, attempts: Number(attempts?.n ?? 0) };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => `${Math.round(x).toLocaleString("en-GB")} ms`;
 
 async function main() {
@@ -52,9 +52,9 @@ async function main() {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const row = (label: string, rs: typeof base) =>
-    `${label.padEnd(34)} wall ${ms(median(rs.map((r) => r.wall))).padStart(9)}   cpu ${ms(median(rs.map((r) => r.cpu))).padStart(9)}   attempts ${rs[0]!.attempts}`;
+    `${label.padEnd(34)} wall ${ms(median(rs.map((r) => r.wall))).padStart(9)}   cpu ${ms(median(rs.map((r) => r.cpu))).padStart(9)}   attempts ${rs[0].attempts}`;
   console.log(
-    `first start on SQLite, median of ${ROUNDS} rounds (load average ${os.loadavg()[0]!.toFixed(1)}, ${os.cpus().length} cores)`,
+    `first start on SQLite, median of ${ROUNDS} rounds (load average ${os.loadavg()[0].toFixed(1)}, ${os.cpus().length} cores)`,
   );
   console.log(row("migrations, library, sign-ins only", base));
   console.log(row("migrations, library, full demo", full));

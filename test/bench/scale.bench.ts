@@ -37,7 +37,7 @@ async function measure(label: string, usernames: string[], database: Record<stri
     const officers = usernames.map((u) => new Officer(bases, u));
     for (const o of officers) await o.signIn(); // scrypt per sign-in: done before timing
     // Warm up every instance: compile each scenario version once, as a running server has.
-    await Promise.all(bases.map((b) => play(new OfficerOn(b, officers[0]!), "page", performance.now() + 3000)));
+    await Promise.all(bases.map((b) => play(new OfficerOn(b, officers[0]), "page", performance.now() + 3000)));
     return await phase(officers, "page", label, servers);
   } finally {
     for (const s of servers) s.kill("SIGTERM");

@@ -247,7 +247,7 @@ test("two coaches observe the same conversation and see how far they agree", asy
     ["Complex reflection", "3"],
     ["Affirmation", "1"],
   ])
-    await dana.getByLabel(label!, { exact: true }).fill(value!);
+    await dana.getByLabel(label, { exact: true }).fill(value);
   await dana.getByLabel("Minutes").fill("5");
   await rate(dana, { "Cultivating change talk": 4, "Softening sustain talk": 4, Partnership: 4, Empathy: 3 });
   await dana.getByRole("button", { name: "Record observation" }).click();

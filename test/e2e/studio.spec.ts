@@ -1,9 +1,8 @@
 // The trainer studio end to end: write, check, map, play-test and publish a scenario; officers on
 // the new and the old version; rating a written reply; and the bad-input paths.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { parse } from "yaml";
 import { expectAccessible, signIn } from "./support";
-import { e2eDatabase, startScenario, type ScenarioFile } from "./practice-support";
+import { e2eDatabase, startScenario } from "./practice-support";
 import { ownWords } from "../support/studio";
 
 const ID = "visiting-order-worries";

@@ -53,7 +53,7 @@ describe(
       const started = await startAttempt(a, officer, "appeal-denial", "practice");
       if (!started.ok) throw new Error("not started");
       const version = (await newestVersionOf(a, "appeal-denial"))!;
-      const start = version.scenario.nodes[version.scenario.start]!;
+      const start = version.scenario.nodes[version.scenario.start];
       const choice = start.choices!.find((c) => typeof c.goto === "string")!;
       const goto = choice.goto as string;
       const step = { nodeId: version.scenario.start, rowVersion: 1, choiceId: choice.id };
@@ -62,7 +62,7 @@ describe(
         takeStep(b, officer, started.attemptId, step),
       ]);
       expect([first.kind, second.kind].sort()).toEqual(["ok", "stale"]);
-      const next = version.scenario.nodes[goto]!;
+      const next = version.scenario.nodes[goto];
       const onward = next.choices?.[0];
       if (onward) {
         expect(
@@ -116,7 +116,7 @@ describe(
     });
 
     it("a version published on one instance is what the other serves at once", async () => {
-      const module = (await getCurriculum(b))[0]!.id;
+      const module = (await getCurriculum(b))[0].id;
       // Instance b has the curriculum cached before the publish.
       const before = (await getCurriculum(b)).flatMap((m) => m.scenarios.map((s) => s.id));
       expect(before).not.toContain("raced-publish");

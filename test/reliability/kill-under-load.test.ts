@@ -142,9 +142,9 @@ class Officer {
           this.attempt = null; // finished: start another
           continue;
         }
-        const choices = [...html.matchAll(/name="choice" type="radio" value="([^"]*)"/g)].map((m) => m[1]!);
+        const choices = [...html.matchAll(/name="choice" type="radio" value="([^"]*)"/g)].map((m) => m[1]);
         const writing = html.includes('name="reply"');
-        const choice = writing ? null : choices[Math.floor(Math.random() * choices.length)]!;
+        const choice = writing ? null : choices[Math.floor(Math.random() * choices.length)];
         const form = {
           nodeId,
           rowVersion,

@@ -50,7 +50,7 @@ describe("attempt ids in the CSV", () => {
     const res = await probe.send("/reports/exports/attempts.csv", withCookie(await f.cookie("manager")));
     expect(res.status).toBe(200);
     const [header, ...rows] = parseCsv(await res.text());
-    const idColumn = header!.indexOf("Attempt");
+    const idColumn = header.indexOf("Attempt");
     const inCsv = rows.map((r) => r[idColumn]).sort();
     const stored = (
       await f.db.selectFrom("attempts").select("id").where("establishment_id", "=", f.own.prisonId).execute()
@@ -60,7 +60,7 @@ describe("attempt ids in the CSV", () => {
     expect(inCsv).toEqual(stored);
     expect(inCsv).toContain("-legacyIdFromBefore012");
     // The officer's name is free text: it is guarded.
-    expect(rows[0]![header!.indexOf("Officer")]).toBe('\'=HYPERLINK("x")');
+    expect(rows[0][header.indexOf("Officer")]).toBe('\'=HYPERLINK("x")');
 
     const audit = await auditRows("export.attempts_csv");
     expect(audit.at(-1)).toMatchObject({

@@ -76,7 +76,7 @@ async function playToEnd(db: Kysely<Database>, officer: { id: number; establishm
     const options = view.current.options;
     const input = view.current.write
       ? { text: "It sounds like nobody has listened to you about this." }
-      : { choiceId: options[seen % options.length]!.id };
+      : { choiceId: options[seen % options.length].id };
     await takeStep(db, officer, id, { nodeId: view.current.nodeId, rowVersion: view.attempt.rowVersion, ...input });
   }
   throw new Error(`attempt ${id} did not end`);
@@ -139,8 +139,8 @@ export async function securityFixtures(config: Config = testConfig()): Promise<F
   const ownWing = (
     await db.selectFrom("users").select("unit_id").where("id", "=", ownOfficer.id).executeTakeFirstOrThrow()
   ).unit_id!;
-  const inProgress = await startAttempt(db, ownOfficer, first!, "practice");
-  const finished = await startAttempt(db, ownOfficer, second!, "assessment");
+  const inProgress = await startAttempt(db, ownOfficer, first, "practice");
+  const finished = await startAttempt(db, ownOfficer, second, "assessment");
   if (!inProgress.ok || !finished.ok) throw new Error("could not start the fixture attempts");
   await playToEnd(db, ownOfficer, finished.attemptId);
 
@@ -163,7 +163,7 @@ export async function securityFixtures(config: Config = testConfig()): Promise<F
     });
   }
   const otherOfficer = await officerOf(db, "els.officer");
-  const otherAttempt = await startAttempt(db, otherOfficer, second!, "assessment");
+  const otherAttempt = await startAttempt(db, otherOfficer, second, "assessment");
   if (!otherAttempt.ok) throw new Error("could not start the other prison's attempt");
   await playToEnd(db, otherOfficer, otherAttempt.attemptId);
 
@@ -176,7 +176,7 @@ export async function securityFixtures(config: Config = testConfig()): Promise<F
         new Request("http://localhost/"),
         await userIdOf(db, USERNAMES[who]),
       );
-      return set.split(";")[0]!;
+      return set.split(";")[0];
     },
     own: {
       prisonId: ownOfficer.establishmentId!,
@@ -197,7 +197,7 @@ export async function securityFixtures(config: Config = testConfig()): Promise<F
       manager: "els.manager",
       trainer: "els.trainer",
     },
-    scenarioId: first!,
+    scenarioId: first,
   };
 }
 

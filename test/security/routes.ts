@@ -232,7 +232,7 @@ export const ROUTES: Record<string, RouteCase> = {
     access: ["manager", "admin"],
     page: () => "/staff/import",
     form: {
-      samples: (f) => [{ file: `username,name,email,role,prison,wing\nfuzz.officer,Fuzz Officer,,officer,HBK,\n` }],
+      samples: () => [{ file: `username,name,email,role,prison,wing\nfuzz.officer,Fuzz Officer,,officer,HBK,\n` }],
       multipart: true,
     },
   },

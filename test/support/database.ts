@@ -55,7 +55,7 @@ function opened(target: DatabaseTarget): Kysely<Database> {
 }
 
 /** An empty database with no tables, for the migration tests. */
-export async function blankDatabase(): Promise<{ db: Kysely<Database>; reopen(): Kysely<Database> }> {
+export async function blankDatabase(): Promise<{ db: Kysely<Database>; reopen: () => Kysely<Database> }> {
   const target: DatabaseTarget =
     TEST_ENGINE === "postgres"
       ? { engine: "postgres", url: postgresUrl(await createPostgresDatabase(null)) }
@@ -152,7 +152,7 @@ export async function requestAs(
       new Request("http://localhost/"),
       await userIdOf(context.db, username),
     );
-    headers.set("Cookie", cookie.split(";")[0]!);
+    headers.set("Cookie", cookie.split(";")[0]);
   }
   return new Request(`http://localhost${pathAndQuery}`, { ...init, headers });
 }

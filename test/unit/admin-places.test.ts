@@ -202,60 +202,60 @@ describe("long lists are counted, and paged", () => {
   });
 
   it("the staff page counts everyone and pages through them all", async () => {
-    const first = (await staffLoader({
+    const first = await staffLoader({
       request: await requestAs(context, "big.manager", "/staff"),
       params: {},
       context,
-    })) as any;
+    });
     expect(first).toMatchObject({ total: 5021, page: 1, pages: 51 });
     expect(first.staff).toHaveLength(100);
-    const last = (await staffLoader({
+    const last = await staffLoader({
       request: await requestAs(context, "big.manager", "/staff?page=51"),
       params: {},
       context,
-    })) as any;
+    });
     expect(last.staff).toHaveLength(21);
-    expect(last.staff.at(-1).display_name).toBe("Officer 5019");
+    expect(last.staff.at(-1)?.display_name).toBe("Officer 5019");
     // Officers' names lead to their records.
     expect(last.staff[0].role).toBe("officer");
   });
 
   it("the admin's user list counts every match and pages through them", async () => {
-    const res = (await usersLoader({
+    const res = await usersLoader({
       request: await requestAs(context, "admin", `/admin/users?prison=${big}&page=11`),
       params: {},
       context,
-    })) as any;
+    });
     expect(res).toMatchObject({ total: 5021, page: 11, pages: 101, query: { prison: String(big) } });
     expect(res.users).toHaveLength(50);
-    const search = (await usersLoader({
+    const search = await usersLoader({
       request: await requestAs(context, "admin", "/admin/users?q=officer%20501"),
       params: {},
       context,
-    })) as any;
+    });
     expect(search.total).toBe(10);
     // A page past the end shows the last page, not an empty one.
-    const past = (await usersLoader({
+    const past = await usersLoader({
       request: await requestAs(context, "admin", `/admin/users?prison=${big}&page=999`),
       params: {},
       context,
-    })) as any;
+    });
     expect(past.page).toBe(101);
     expect(past.users).toHaveLength(21);
   });
 
   it("a wing's staff can be listed on their own, within their prison", async () => {
-    const res = (await usersLoader({
+    const res = await usersLoader({
       request: await requestAs(context, "admin", `/admin/users?prison=${prison}&unit=${await wingId("A wing")}`),
       params: {},
       context,
-    })) as any;
+    });
     expect(res.users.map((u: { display_name: string }) => u.display_name)).toEqual(["Priya Lindqvist", "Sam Okafor"]);
-    const mismatched = (await usersLoader({
+    const mismatched = await usersLoader({
       request: await requestAs(context, "admin", `/admin/users?prison=${big}&unit=${await wingId("A wing")}`),
       params: {},
       context,
-    })) as any;
+    });
     expect(mismatched.wing).toBeNull();
     expect(mismatched.total).toBe(5021);
   });

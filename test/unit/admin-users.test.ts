@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { testContext, testDatabase } from "../support/database";
+import { testDatabase } from "../support/database";
 
 const { createUserAccount, editUser, setUserActive } = await import("~/admin/users.server");
 const { EditUserForm, NewUserForm } = await import("~/admin/user-forms.server");
@@ -7,7 +7,6 @@ const { parseForm } = await import("~/utils/forms");
 const { getUserWithPlace } = await import("~db/queries/users.server");
 
 const db = await testDatabase();
-const context = testContext(db);
 
 const admin = await db.selectFrom("users").selectAll().where("username_key", "=", "admin").executeTakeFirstOrThrow();
 const actor = {

@@ -102,7 +102,7 @@ describe("the audit log's words", () => {
   const say = (
     action: string,
     details: Record<string, unknown> = {},
-    { actor = "Jo Bloggs" as string | null, subject = "Sam Okafor" as string | null } = {},
+    { actor = "Jo Bloggs", subject = "Sam Okafor" }: { actor?: string | null; subject?: string | null } = {},
   ) => describeAudit({ action, actor, subject, prison: "HMP Hollowbrook (demo)", details, names });
 
   it("says what single sign-on, staff imports, coaches, assignments and observations did", () => {

@@ -38,9 +38,8 @@ await db
   })
   .execute();
 
-type Page = Awaited<ReturnType<typeof loader>>;
 const page = async (query = "") =>
-  (await loader({ request: await requestAs(context, "admin", `/admin/audit${query}`), params: {}, context })) as Page;
+  await loader({ request: await requestAs(context, "admin", `/admin/audit${query}`), params: {}, context });
 
 const names = {
   prison: () => "HMP Hollowbrook (demo)",
@@ -165,11 +164,11 @@ describe("the audit log in people's words", () => {
   });
 
   it("downloads the filtered events as CSV, and the download is itself in the log", async () => {
-    const res = (await csvLoader({
+    const res = await csvLoader({
       request: await requestAs(context, "admin", "/admin/audit.csv?person=okafor"),
       params: {},
       context,
-    })) as Response;
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Disposition")).toMatch(/^attachment; filename="audit-log-\d{4}-\d\d-\d\d\.csv"$/);
     const rows = parseCsv(await res.text());
@@ -194,11 +193,11 @@ describe("the audit log in people's words", () => {
     });
     expect(JSON.parse(events[0].raw.details!)).toEqual({ rows: 1, filters: { person: "okafor" } });
 
-    const bad = (await csvLoader({
+    const bad = await csvLoader({
       request: await requestAs(context, "admin", "/admin/audit.csv?from=soon"),
       params: {},
       context,
-    })) as Response;
+    });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toMatch(/first day as a real date/);
     expect((await page("?action=export.")).total).toBe(1);
@@ -206,11 +205,11 @@ describe("the audit log in people's words", () => {
 
   it("says in words who downloaded which prison's data, with the filters in the raw record", async () => {
     const { loader: matrixCsvLoader } = await import("~/routes/reports.exports.matrix[.]csv");
-    const res = (await matrixCsvLoader({
+    const res = await matrixCsvLoader({
       request: await requestAs(context, "manager", "/reports/exports/matrix.csv?status=not_started"),
       params: {},
       context,
-    })) as Response;
+    });
     expect(res.status).toBe(200);
     const { events } = await page("?action=export.&person=pemberton");
     expect(events.map((e) => e.sentence)).toEqual([

@@ -1,6 +1,7 @@
 // Coaching on the wing through the routes' loaders and actions, on a real database: who may
 // observe whom, saving as the coach goes, stale and double submits, bad values as field errors,
 // the officer's view and reflection, calibration pairs, requests, and the audit trail.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { requestAs, testContext, testDatabase, userIdOf } from "../support/database";
 import { GOOD_COUNTS, insertAttempts, LISTENING_SCENARIOS } from "../support/attempts";
@@ -48,7 +49,12 @@ const sam = await userIdOf(db, "officer");
 const priya = await userIdOf(db, "officer2");
 const dana = await userIdOf(db, "officer6"); // an officer marked as an MI coach in the demo
 
-type Route = { loader?: (a: any) => Promise<unknown>; action?: (a: any) => Promise<unknown> };
+type Route = {
+  loader?: (a: LoaderFunctionArgs) => Promise<unknown>;
+  action?: (a: ActionFunctionArgs) => Promise<unknown>;
+};
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route's own data, read and checked by expect()
+type Outcome = { status: number; location: string | null; data: any };
 
 /** What a loader or action ended with: a redirect or error Response, or data with its status. */
 async function run(
@@ -58,14 +64,15 @@ async function run(
   path: string,
   params: Record<string, string> = {},
   fields?: Record<string, string>,
-): Promise<{ status: number; location: string | null; data: any }> {
+): Promise<Outcome> {
   const init = fields ? { method: "POST", body: new URLSearchParams(fields) } : {};
   const request = await requestAs(context, username, path, init);
   try {
     const out = await route[kind]!({ request, params, context });
     if (out instanceof Response) return { status: out.status, location: out.headers.get("Location"), data: null };
-    if (out && typeof out === "object" && (out as any).type === "DataWithResponseInit")
-      return { status: (out as any).init?.status ?? 200, location: null, data: (out as any).data };
+    const wrapped = out as { type?: unknown; init?: ResponseInit | null; data?: unknown } | null;
+    if (wrapped && typeof wrapped === "object" && wrapped.type === "DataWithResponseInit")
+      return { status: wrapped.init?.status ?? 200, location: null, data: wrapped.data };
     return { status: 200, location: null, data: out };
   } catch (thrown) {
     if (thrown instanceof Response)
@@ -230,15 +237,15 @@ describe("recording an observation", () => {
     const ids = new Set(starts.map((r) => idFrom(r.location)));
     expect(ids.size).toBe(1);
     const [id] = [...ids];
-    const version = String((await rowOf(id!)).row_version);
+    const version = String((await rowOf(id)).row_version);
     const records = await Promise.all(
-      [1, 2, 3].map(() => sheet(id!, "officer6", { ...FULL, rowVersion: version, intent: "record" })),
+      [1, 2, 3].map(() => sheet(id, "officer6", { ...FULL, rowVersion: version, intent: "record" })),
     );
     expect(records.every((r) => r.location === `/coaching/observations/${id}`)).toBe(true);
     expect(
       (await audits("observation.recorded")).filter((a) => JSON.parse(a.details!).observationId === id),
     ).toHaveLength(1);
-    expect(await rowOf(id!)).toMatchObject({ status: "recorded", row_version: Number(version) + 1 });
+    expect(await rowOf(id)).toMatchObject({ status: "recorded", row_version: Number(version) + 1 });
   });
 
   it("a draft can be discarded by its coach, and only while it is a draft", async () => {
@@ -292,14 +299,14 @@ describe("the officer's side", () => {
         request: await requestAs(context, "officer", "/record/observations.csv"),
         params: {},
         context,
-      } as any)
+      })
     ).text();
     expect(csv).toContain("Dana Whitfield");
     expect(csv).toContain("I rushed the ending.");
     const { loader: jsonLoader } = await import("~/routes/record[.]json");
     const json = JSON.parse(
       await (
-        await jsonLoader({ request: await requestAs(context, "officer", "/record.json"), params: {}, context } as any)
+        await jsonLoader({ request: await requestAs(context, "officer", "/record.json"), params: {}, context })
       ).text(),
     );
     expect(json.observations[0]).toMatchObject({ coach: "Dana Whitfield", minutes: 8 });
@@ -308,16 +315,16 @@ describe("the officer's side", () => {
 
   it("a manager of the prison may read a recorded observation, and the look is audited; another prison's may not", async () => {
     const [row] = await db.selectFrom("observations").select("id").where("status", "=", "recorded").execute();
-    const params = { observationId: String(row!.id) };
+    const params = { observationId: String(row.id) };
     const before = (await audits("observation.viewed")).length;
-    expect((await run(observationPage, "loader", "manager", `/coaching/observations/${row!.id}`, params)).status).toBe(
+    expect((await run(observationPage, "loader", "manager", `/coaching/observations/${row.id}`, params)).status).toBe(
       200,
     );
     expect((await audits("observation.viewed")).length).toBe(before + 1);
     expect(
-      (await run(observationPage, "loader", "trainer-other", `/coaching/observations/${row!.id}`, params)).status,
+      (await run(observationPage, "loader", "trainer-other", `/coaching/observations/${row.id}`, params)).status,
     ).toBe(404);
-    expect((await run(observationPage, "loader", "officer2", `/coaching/observations/${row!.id}`, params)).status).toBe(
+    expect((await run(observationPage, "loader", "officer2", `/coaching/observations/${row.id}`, params)).status).toBe(
       403,
     );
   });
@@ -421,7 +428,7 @@ describe("requires_observation", () => {
       LISTENING_SCENARIOS.map((scenarioId) => ({ username: "officer4", scenarioId })),
     );
     const before = await officerProgress(db, await userIdOf(db, "officer4"));
-    expect(before.modules[0]!.statusKey).toBe("competent");
+    expect(before.modules[0].statusKey).toBe("competent");
 
     const modules = (
       await db.selectFrom("app_settings").select("value").where("key", "=", "modules_yaml").executeTakeFirstOrThrow()
@@ -441,7 +448,7 @@ describe("requires_observation", () => {
     });
     // The publish page judges the module with observations too: Jo, Competent with hers, keeps
     // Competent when a scenario is added (it waits for her refresher), as the policy says.
-    const impact = await impactOf(db, "a-new-scenario", { kind: "join", moduleId: observed.modules[0]!.id });
+    const impact = await impactOf(db, "a-new-scenario", { kind: "join", moduleId: observed.modules[0].id });
     expect(impact.shifts.filter((s) => s.from === "competent")).toEqual([]);
     expect(impact.keptCompetent).toBeGreaterThanOrEqual(1);
 
@@ -457,12 +464,12 @@ describe("requires_observation", () => {
       status: { label: "Passed – observation on the wing next" },
       observationDue: true,
     });
-    expect(waiting.modules[0]!.left).toContain("a coach observes one of your real conversations on the wing");
+    expect(waiting.modules[0].left).toContain("a coach observes one of your real conversations on the wing");
     // The one next step says so, and leads to where observations of them appear.
     expect(waiting.next).toMatchObject({
       text: "Ask a coach to observe you on the wing",
       href: "/record#observed",
-      scenarioTitle: waiting.modules[0]!.title,
+      scenarioTitle: waiting.modules[0].title,
     });
     const id = idFrom((await start("trainer", tom)).location);
     await sheet(id, "trainer", {
@@ -472,11 +479,11 @@ describe("requires_observation", () => {
       rowVersion: String((await rowOf(id)).row_version),
       intent: "record",
     });
-    expect((await officerProgress(db, tom)).modules[0]!.statusKey).toBe("observation_next");
+    expect((await officerProgress(db, tom)).modules[0].statusKey).toBe("observation_next");
     const good = idFrom((await start("manager", tom)).location);
     await sheet(good, "manager", { ...FULL, rowVersion: String((await rowOf(good)).row_version), intent: "record" });
     const competent = await officerProgress(db, tom);
-    expect(competent.modules[0]!.statusKey).toBe("competent");
+    expect(competent.modules[0].statusKey).toBe("competent");
     expect(competent.next?.text).not.toBe("Ask a coach to observe you on the wing");
   });
 });

@@ -35,8 +35,10 @@ describe("the demo prison", { timeout: 60_000 }, () => {
       .execute();
     const wings = units.filter((u) => u.kind === "wing");
     expect(wings.map((w) => w.name)).toEqual(["A wing", "B wing", "C wing"]);
-    for (const w of wings)
-      (expect(Number(w.n)).toBeGreaterThanOrEqual(12), expect(Number(w.n)).toBeLessThanOrEqual(20));
+    for (const w of wings) {
+      expect(Number(w.n)).toBeGreaterThanOrEqual(12);
+      expect(Number(w.n)).toBeLessThanOrEqual(20);
+    }
     expect(units.filter((u) => u.kind === "team").map((u) => [u.name, Number(u.n)])).toEqual([["Reception team", 3]]);
 
     for (const s of DEMO_SIGN_INS) {

@@ -50,9 +50,9 @@ describe(`migrations on ${TEST_ENGINE}`, () => {
     expect(await migrateToLatest(again)).toEqual([]);
     if (TEST_ENGINE === "sqlite") {
       const pragma = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(again);
-      expect(pragma.rows[0]!.foreign_keys).toBe(1);
+      expect(pragma.rows[0].foreign_keys).toBe(1);
       const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(again);
-      expect(mode.rows[0]!.journal_mode).toBe("wal");
+      expect(mode.rows[0].journal_mode).toBe("wal");
     }
     await again.destroy();
   });

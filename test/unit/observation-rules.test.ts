@@ -66,8 +66,8 @@ describe("observed indicators from a coach's tallies", () => {
     expect(i.reflectionToQuestion).toBeNull();
     expect(i.percentComplexReflections).toBe(25);
     const [rq, cr] = describeIndicators(i, { openQuestions: false });
-    expect([rq!.value, rq!.level]).toEqual(["no questions asked; 4 reflections", "good"]);
-    expect([cr!.value, cr!.level]).toEqual(["25% of 4 reflections", "below fair"]);
+    expect([rq.value, rq.level]).toEqual(["no questions asked; 4 reflections", "good"]);
+    expect([cr.value, cr.level]).toEqual(["25% of 4 reflections", "below fair"]);
   });
 
   it("no reflections: R:Q is 0 (below fair) and %CR is not applicable, never NaN", () => {
@@ -75,13 +75,13 @@ describe("observed indicators from a coach's tallies", () => {
     expect(i.reflectionToQuestion).toBe(0);
     expect(i.percentComplexReflections).toBeNull();
     const [rq, cr] = describeIndicators(i, { openQuestions: false });
-    expect([rq!.value, rq!.level]).toEqual(["0 : 1 (0 reflections, 5 questions)", "below fair"]);
-    expect([cr!.value, cr!.level]).toEqual(["no reflections", "not applicable"]);
+    expect([rq.value, rq.level]).toEqual(["0 : 1 (0 reflections, 5 questions)", "below fair"]);
+    expect([cr.value, cr.level]).toEqual(["no reflections", "not applicable"]);
   });
 
   it("nothing tallied: every indicator is not applicable", () => {
     const [rq, cr] = describeIndicators(observedIndicators(NO_COUNTS), { openQuestions: false });
-    expect([rq!.level, cr!.level]).toEqual(["not applicable", "not applicable"]);
+    expect([rq.level, cr.level]).toEqual(["not applicable", "not applicable"]);
   });
 });
 

@@ -43,7 +43,7 @@ async function position(attemptId: string) {
   const row = await db.selectFrom("attempts").selectAll().where("id", "=", attemptId).executeTakeFirstOrThrow();
   const version = (await getScenarioVersion(db, row.scenario_version_id))!;
   const nodeId = (JSON.parse(row.snapshot) as { value: string }).value;
-  const choice = version.scenario.nodes[nodeId].choices![0]!;
+  const choice = version.scenario.nodes[nodeId].choices![0];
   return { nodeId, rowVersion: row.row_version, choice: choice.id };
 }
 
@@ -113,7 +113,7 @@ describe("a step with JavaScript", () => {
     expect(await stepCount(id)).toBe(1);
     // The layout and the page both opt out of loading again after such an answer.
     expect(
-      playRoute.shouldRevalidate!({ actionResult: body, defaultShouldRevalidate: true } as Parameters<
+      playRoute.shouldRevalidate({ actionResult: body, defaultShouldRevalidate: true } as Parameters<
         NonNullable<typeof playRoute.shouldRevalidate>
       >[0]),
     ).toBe(false);

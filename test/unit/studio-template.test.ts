@@ -7,13 +7,7 @@ import { describe, expect, it } from "vitest";
 import { MI_CODE_INFO, MI_CODES, TALK_TYPES } from "~/domain/mi-codes";
 import { checkScenario } from "~/domain/scenario";
 import { readScenarioForm } from "~/domain/scenario/editor/read-form";
-import {
-  optionIds,
-  placeholdersIn,
-  TEMPLATE_PLACEHOLDERS,
-  wizardScenario,
-  type WizardAnswers,
-} from "~/studio/template.server";
+import { optionIds, TEMPLATE_PLACEHOLDERS, wizardScenario, type WizardAnswers } from "~/studio/template.server";
 import { parseWizard, scenarioIdFor } from "~/studio/wizard.server";
 import { textArb } from "../support/scenario-arbitrary";
 import { exampleAnswers } from "../support/wizard-answers";

@@ -47,8 +47,7 @@ export class YamlLocator {
     if (this.root === undefined) this.root = this.locate();
     let current: Located | null = this.root;
     let lastKey: Position | null = null;
-    for (let i = 0; i < path.length; i++) {
-      const segment = path[i];
+    for (const [i, segment] of path.entries()) {
       const isLast = i === path.length - 1;
       if (current?.entries) {
         const entry = findEntry(current.entries, segment);
@@ -73,7 +72,7 @@ const start = (located: Located | null): Position => located?.position ?? { line
 
 function findEntry(entries: NonNullable<Located["entries"]>, segment: PropertyKey) {
   // Last match wins, as in the JS value built from a map with a duplicate key.
-  for (let i = entries.length - 1; i >= 0; i--) if (entries[i].key === String(segment)) return entries[i];
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.key === String(segment)) return entries[i];
   return undefined;
 }
 
@@ -112,7 +111,7 @@ function nodeAt(doc: Document.Parsed, path: readonly PropertyKey[]): unknown {
 function findPair(items: Pair[], segment: PropertyKey): Pair | undefined {
   // Last match wins, as in the JS value built from a map with a duplicate key.
   for (let i = items.length - 1; i >= 0; i--) {
-    const key = items[i].key;
+    const key = items[i]!.key;
     if (isScalar(key) ? String(key.value) === String(segment) : false) return items[i];
   }
   return undefined;
@@ -214,7 +213,7 @@ export function parseYamlSource(text: string, options: ParseOptions = {}): Parse
     }
     syntaxError = true;
     const hint = YAML_HINTS[error.code] ?? "This is not valid YAML.";
-    const detail = error.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, "");
+    const detail = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "");
     diagnostics.push(diagnostic("yaml-syntax", `${hint} (${detail})`, position, extra));
   }
   if (syntaxError) return { value: null, locator, diagnostics };
@@ -231,7 +230,7 @@ export function parseYamlSource(text: string, options: ParseOptions = {}): Parse
     });
   const count = found.length;
   if (count > 0) {
-    const node = found[0];
+    const node = found[0]!;
     const what = isAlias(node) ? `alias '*${node.source}'` : `anchor '&${(node as { anchor?: string }).anchor}'`;
     const more = count > 1 ? ` and ${count - 1} more` : "";
     diagnostics.push(

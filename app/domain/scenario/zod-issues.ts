@@ -15,8 +15,7 @@ type Path = PropertyKey[];
 function describePath(path: Path, data: unknown): string {
   const parts: string[] = [];
   let current: unknown = data;
-  for (let i = 0; i < path.length; i++) {
-    const seg = path[i];
+  for (const [i, seg] of path.entries()) {
     const parent = path[i - 1];
     const next = current && typeof current === "object" ? (current as Record<PropertyKey, unknown>)[seg] : undefined;
     if (parent === "nodes" && i === 1) parts.push(`node '${String(seg)}'`);

@@ -324,9 +324,9 @@ class EditSession {
     const current = pairOf(map, "goto")?.value;
     const currentBranches = readBranches(current);
     if (currentBranches && sameBranches(currentBranches, branches)) return null;
-    const plain = branches.length === 1 && branches[0].if === null;
+    const plain = branches.length === 1 && branches[0]!.if === null;
     if (plain && isScalar(current)) {
-      this.d.setValue(map, part, "goto", branches[0].node);
+      this.d.setValue(map, part, "goto", branches[0]!.node);
     } else if (isSeq(current) && (!plain || current.items.length === 1)) {
       branches.forEach((b, j) => {
         let entry = current.items[j];
@@ -339,7 +339,7 @@ class EditSession {
       });
       current.items.splice(branches.length);
     } else if (plain) {
-      const node = this.d.scalar("goto", branches[0].node);
+      const node = this.d.scalar("goto", branches[0]!.node);
       carryComments(current, node);
       if (current === undefined) this.d.addField(map, part, "goto", node);
       else pairOf(map, "goto")!.value = node;
@@ -375,7 +375,7 @@ class EditSession {
     const created = this.createNode({ id: `after-${ownerId}`, madeUp: true, ...fields });
     if ("message" in created) return created;
     const next = branches.length ? branches.map((b) => ({ if: b.if, node: b.node ?? "" })) : [{ if: null, node: "" }];
-    next[Math.min(branch, next.length - 1)] = { ...next[Math.min(branch, next.length - 1)], node: created.id };
+    next[Math.min(branch, next.length - 1)] = { ...next[Math.min(branch, next.length - 1)]!, node: created.id };
     if (branch === next.length) next.push({ if: null, node: created.id });
     return this.setGoto(nodeId, owner, next);
   }
@@ -412,7 +412,7 @@ class EditSession {
     let at = after === undefined ? -1 : ids.indexOf(after) + 1;
     if (at <= 0) {
       at = nodes.items.length;
-      while (at > 0 && isEnding(nodes.items[at - 1].value)) at--;
+      while (at > 0 && isEnding(nodes.items[at - 1]!.value)) at--;
     }
     if (at === 0) leadingCommentToFirstItem(nodes);
     const key = this.d.scalar("node-id", id);
@@ -439,7 +439,7 @@ class EditSession {
           path: ["nodes", nodeId],
           message: `The scenario already has ${nodes.items.length} nodes, the most it can have. Split it into two scenarios.`,
         };
-      const original = nodes.items[index];
+      const original = nodes.items[index]!;
       const id = freeId(`${nodeId}-copy`, this.d.nodeIds());
       const key = this.d.scalar("node-id", id);
       if (isScalar(original.key)) key.type = original.key.type;
@@ -548,9 +548,9 @@ class EditSession {
     if ("message" in at) return at;
     const { map } = at;
     const branches = readBranches(pairOf(map, "goto")?.value) ?? [{ if: null, node: null }];
-    const fallback = branches[branches.length - 1];
+    const fallback = branches[branches.length - 1]!;
     const variables = pairOf(this.d.top, "variables")?.value;
-    const variable = isMap(variables) && variables.items.length ? keyText(variables.items[0]) : null;
+    const variable = isMap(variables) && variables.items.length ? keyText(variables.items[0]!) : null;
     const condition = variable ? `${variable} >= 1` : "";
     const next = branches.map((b) => ({ if: b.if, node: b.node ?? "" }));
     next.splice(next.length - 1, 0, { if: condition, node: fallback.node ?? "" });
@@ -566,9 +566,9 @@ class EditSession {
       return { path: gotoPath(nodeId, owner), message: "That branch no longer exists." };
     const next = branches.filter((_, j) => j !== index).map((b) => ({ if: b.if, node: b.node ?? "" }));
     // One branch left with no condition reads best as a plain goto.
-    if (next.length === 1 && next[0].if === null) {
+    if (next.length === 1 && next[0]!.if === null) {
       const seq = pairOf(map, "goto")!.value as YAMLSeq;
-      const node = this.d.scalar("goto", next[0].node);
+      const node = this.d.scalar("goto", next[0]!.node);
       carryComments(seq, node);
       pairOf(map, "goto")!.value = node;
       this.touch(nodeId);
@@ -601,7 +601,7 @@ function readBranches(goto: unknown): { if: string | null; node: string | null }
 }
 
 function sameBranches(a: { if: string | null; node: string | null }[], b: Branch[]): boolean {
-  return a.length === b.length && a.every((x, i) => x.if === b[i].if && x.node === b[i].node);
+  return a.length === b.length && a.every((x, i) => x.if === b[i]!.if && x.node === b[i]!.node);
 }
 
 function isEnding(node: unknown): boolean {

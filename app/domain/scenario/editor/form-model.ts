@@ -137,7 +137,7 @@ export function leadsTo(
 ): { nodeId: string; owner: Owner; choiceId: string | null }[] {
   const names = (goto: GotoForm | null) => goto?.branches.some((b) => b.node === nodeId) ?? false;
   return form.nodes.flatMap((n) => [
-    ...n.choices.flatMap((c, i) => (names(c.goto) ? [{ nodeId: n.id, owner: i as Owner, choiceId: c.id }] : [])),
+    ...n.choices.flatMap((c, i) => (names(c.goto) ? [{ nodeId: n.id, owner: i, choiceId: c.id }] : [])),
     ...(n.write && names(n.write.goto) ? [{ nodeId: n.id, owner: "write" as Owner, choiceId: null }] : []),
   ]);
 }

@@ -48,8 +48,8 @@ export function parseIntent(value: unknown): Intent | null {
   if (m) return { kind: m[1] as "duplicate-choice" | "delete-choice", index: Number(m[2]) };
   if ((m = new RegExp(`^move-choice:${INDEX}:${INDEX}$`).exec(value)))
     return { kind: "move-choice", index: Number(m[1]), to: Number(m[2]) };
-  if ((m = new RegExp(`^add-branch:${OWNER}$`).exec(value))) return { kind: "add-branch", owner: owner(m[1]) };
+  if ((m = new RegExp(`^add-branch:${OWNER}$`).exec(value))) return { kind: "add-branch", owner: owner(m[1]!) };
   if ((m = new RegExp(`^delete-branch:${OWNER}:${INDEX}$`).exec(value)))
-    return { kind: "delete-branch", owner: owner(m[1]), index: Number(m[2]) };
+    return { kind: "delete-branch", owner: owner(m[1]!), index: Number(m[2]) };
   return null;
 }

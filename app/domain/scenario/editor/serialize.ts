@@ -37,8 +37,8 @@ export function blocksOf(doc: Document, source: string): SourceBlocks | null {
   const keyLineEnd = source.indexOf("\n", (nodesPair!.key as { range: number[] }).range[0]);
   if (keyLineEnd < 0) return { top, nodes: null };
   const blocks = mapBlocks(map, source, keyLineEnd + 1);
-  if (!blocks || blocks[blocks.length - 1].end > nodesBlock.end) return { top, nodes: null };
-  const first = blocks[0];
+  if (!blocks || blocks[blocks.length - 1]!.end > nodesBlock.end) return { top, nodes: null };
+  const first = blocks[0]!;
   return {
     top,
     nodes: {
@@ -46,7 +46,7 @@ export function blocksOf(doc: Document, source: string): SourceBlocks | null {
       map,
       blocks,
       bodyStart: first.start,
-      bodyEnd: blocks[blocks.length - 1].end,
+      bodyEnd: blocks[blocks.length - 1]!.end,
       indent: source.slice(first.keyLine, (first.pair.key as { range: number[] }).range[0]),
     },
   };
@@ -61,7 +61,7 @@ function mapBlocks(map: YAMLMap, source: string, regionStart: number): Block[] |
     const keyLine = source.lastIndexOf("\n", key.range[0] - 1) + 1;
     if (keyLine < previousEnd || !/^ *$/.test(source.slice(keyLine, key.range[0]))) return null;
     let end = (pair.value as { range?: number[] | null } | null)?.range?.[2] ?? key.range[2];
-    while (end > key.range[0] && /\s/.test(source[end - 1])) end--;
+    while (end > key.range[0] && /\s/.test(source.charAt(end - 1))) end--;
     const newline = source.indexOf("\n", end);
     end = newline < 0 ? source.length : newline + 1;
     blocks.push({ pair, start: previousEnd, keyLine, end });
@@ -180,11 +180,11 @@ function layoutOf(doc: Document, source: string): ToStringOptions {
   // Indentation: the first line indented under a line that opens a block ("key:" at its end).
   const lines = source.split("\n", 400);
   for (let i = 0; i + 1 < lines.length; i++) {
-    const opener = /^( *)[^\s#-][^#]*:\s*$/.exec(lines[i]);
-    const child = /^( *)\S/.exec(lines[i + 1]);
+    const opener = /^( *)[^\s#-][^#]*:\s*$/.exec(lines[i]!);
+    const child = /^( *)\S/.exec(lines[i + 1]!);
     if (!opener || !child) continue;
-    const step = child[1].length - opener[1].length;
-    if (lines[i + 1].trimStart().startsWith("- ")) options.indentSeq ??= step > 0;
+    const step = child[1]!.length - opener[1]!.length;
+    if (lines[i + 1]!.trimStart().startsWith("- ")) options.indentSeq ??= step > 0;
     else if (step > 0) options.indent ??= step;
     if (options.indent !== undefined && options.indentSeq !== undefined) break;
   }

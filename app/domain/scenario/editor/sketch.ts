@@ -55,6 +55,6 @@ export function sketchOf(form: ScenarioForm): Scenario {
 function gotoOf(goto: GotoForm | null): Goto | null {
   const branches = (goto?.branches ?? []).filter((b): b is { if: string | null; node: string } => b.node !== null);
   if (branches.length === 0) return null;
-  if (branches.length === 1 && branches[0].if === null) return branches[0].node;
+  if (branches.length === 1 && branches[0]!.if === null) return branches[0]!.node;
   return branches.map((b) => (b.if === null ? { node: b.node } : { if: b.if, node: b.node }));
 }
