@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { LineChart } from "~/components/charts";
 import { monthName, reportHref, ReportsHeader, ShareText } from "~/components/reports";
-import { describeShare, isSmallGroup, share } from "~/domain/reporting/suppression";
+import { describeShare, isSmallGroup } from "~/domain/reporting/suppression";
 import { formatDate, monthLabels } from "~/domain/dates.server";
 import { overviewReport } from "~/reports/overview.server";
 import { requireReportScope } from "~/reports/scope.server";

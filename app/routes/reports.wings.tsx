@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/charts";
 import { ReportsHeader, ShareText } from "~/components/reports";
 import { summariseByWing, type WingSummary } from "~/domain/reporting/aggregate";
-import { isSmallGroup, MIN_GROUP, share, SUPPRESSED_TEXT, type Share } from "~/domain/reporting/suppression";
+import { isSmallGroup, MIN_GROUP, SUPPRESSED_TEXT, type Share } from "~/domain/reporting/suppression";
 import { prisonProgress } from "~/reports/progress.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { WideTable } from "~/components/wide-table";
