@@ -70,6 +70,7 @@ export function playScenario(
   while (snapshot.status === "active" && steps.length < stopAfter) {
     const nodeId = currentNodeId(snapshot);
     const node = scenario.nodes[nodeId];
+    if (!node) throw new Error(`Scenario '${scenario.id}' has no node '${nodeId}'.`);
     let step: Omit<PlayedStep, "replyNodeId" | "replyTalk">;
     if (canWrite(snapshot)) {
       const reply: DemoReply = writtenReplyFor(scenario.id, nodeId, skill, rand);
@@ -92,7 +93,9 @@ export function playScenario(
       step = { nodeId, choiceId: picked.id, miCode: picked.mi, freeText: null, fairRating: null };
     }
     const replyNodeId = currentNodeId(snapshot);
-    steps.push({ ...step, replyNodeId, replyTalk: scenario.nodes[replyNodeId].talk });
+    const replyNode = scenario.nodes[replyNodeId];
+    if (!replyNode) throw new Error(`Scenario '${scenario.id}' has no node '${replyNodeId}'.`);
+    steps.push({ ...step, replyNodeId, replyTalk: replyNode.talk });
   }
   const ending = endingOf(snapshot);
   return {
@@ -110,9 +113,11 @@ const alwaysOffered = (c: Choice) => typeof c.goto === "string" || c.goto.some((
 function pickWeighted<T>(items: T[], weights: number[], rand: () => number): T {
   const total = weights.reduce((a, b) => a + b, 0);
   let r = rand() * total;
-  for (let i = 0; i < items.length; i++) {
-    r -= weights[i];
-    if (r < 0) return items[i];
+  for (const [i, item] of items.entries()) {
+    r -= weights[i] ?? 0;
+    if (r < 0) return item;
   }
-  return items[items.length - 1];
+  const last = items.at(-1);
+  if (last === undefined) throw new Error("Nothing to pick from.");
+  return last;
 }
