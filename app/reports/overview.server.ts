@@ -8,7 +8,7 @@ import { summarise } from "~/domain/reporting/aggregate";
 import { uptakeByModule } from "~/domain/reporting/uptake";
 import { lastMonths, monthOf, nextMonth } from "~/domain/dates.server";
 import { PROGRESS_ORDER } from "~/domain/vocabulary";
-import { project, targetDate } from "~/domain/reporting/projection";
+import { project, refusalPercent, targetDate } from "~/domain/reporting/projection";
 import { isSmallGroup } from "~/domain/reporting/suppression";
 import { monthlyTrajectory, prisonProgress, type MonthPoint } from "~/reports/progress.server";
 import { duesForPrison } from "~/assignments/assignments.server";
@@ -132,7 +132,7 @@ function engagementBesideCoverage(
       month,
       eligible: f?.eligible ?? null,
       notEngaging: f?.not_engaging ?? null,
-      refusalPercent: f && f.eligible > 0 ? (100 * f.not_engaging) / f.eligible : null,
+      refusalPercent: f ? refusalPercent(f.eligible, f.not_engaging) : null,
       completedPercent: shown ? (100 * t.completed) / t.officers : null,
       competentPercent: shown ? (100 * t.competent) / t.officers : null,
     };

@@ -12,6 +12,7 @@ import { requireReportScope } from "~/reports/scope.server";
 import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
+import { refusalPercent } from "~/domain/reporting/projection";
 
 export const meta: MetaFunction = () => title("Programme engagement");
 
@@ -20,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const figures = await listEngagementFigures(scope.db, scope.prison.id);
   return {
     scope: { prison: scope.prison, prisons: scope.prisons },
-    figures: figures.reverse(),
+    figures: figures.reverse().map((f) => ({ ...f, refusalPercent: refusalPercent(f.eligible, f.not_engaging) })),
     labels: monthLabels(figures.map((f) => f.month)),
   };
 }
@@ -130,7 +131,7 @@ export default function EngagementPage() {
                   <td className="govuk-table__cell govuk-table__cell--numeric">{f.eligible}</td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{f.not_engaging}</td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">
-                    {Math.round((100 * f.not_engaging) / f.eligible)}%
+                    {f.refusalPercent === null ? "Not recorded" : `${Math.round(f.refusalPercent)}%`}
                   </td>
                 </tr>
               ))

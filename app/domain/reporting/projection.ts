@@ -71,3 +71,8 @@ export function project(points: TrajectoryPoint[], officers: number, target: Tar
   const behindBy = onCourse ? 0 : Math.max(1, Math.ceil(needed - expectedAtDue - 1e-9));
   return { needed, competentNow, perMonth, projectedDate, reached, onCourse, behindBy };
 }
+
+/** The share of eligible men refusing or not engaging, as a percentage; null when none were eligible. */
+export function refusalPercent(eligible: number, notEngaging: number): number | null {
+  return eligible > 0 ? (100 * notEngaging) / eligible : null;
+}
