@@ -1,10 +1,12 @@
 // The reminders job: inside the server once a day (after REMINDER_HOUR, London time), and as
 // `npm run jobs:reminders` for cron. Several instances may be up: a lease in the database lets
-// one run at a time. Each run also sends whatever messages are waiting (a rated reply, a retry).
+// one run at a time. Each run also sends whatever messages are waiting (a rated reply, a retry); the
+// daily run also forgets expired sessions and sign-in counters.
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { Database } from "~db/schema";
+import { forgetExpired } from "~/auth/housekeeping.server";
 import { acquireLease, lastRunOn, releaseLease, setLastRunOn } from "~db/queries/job-leases.server";
 import type { Config } from "~/config.server";
 import { dayOf, londonHour } from "~/domain/dates.server";
@@ -33,6 +35,7 @@ export async function runReminderJob(
     if (always || ((await lastRunOn(db, JOB)) !== today && londonHour(now) >= config.reminders.hour)) {
       reminders = await createReminders(db, now);
       await setLastRunOn(db, JOB, holder, today);
+      await forgetExpired(db, now);
       log?.info({ ...reminders }, "reminders recorded");
     }
     const delivery = await deliverPending(db, sender, { baseUrl: publicUrl(config), log });

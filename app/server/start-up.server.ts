@@ -6,13 +6,10 @@ import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { migrateToLatest } from "~db/connection.server";
 import { isUniqueViolation } from "~db/errors";
-import { deleteExpiredSessions } from "~db/queries/sessions.server";
-import { deleteEndedWindows } from "~db/queries/sign-in-throttle.server";
 import { establishmentCodeTaken } from "~db/queries/establishments.server";
 import { countUsers } from "~db/queries/users.server";
 import type { Database } from "~db/schema";
-import { ABSOLUTE_MS } from "~/auth/session.server";
-import { WINDOW_MS } from "~/auth/throttle";
+import { forgetExpired } from "~/auth/housekeeping.server";
 import type { Config } from "~/config.server";
 import { importLibrary } from "~/curriculum.server";
 import { DEMO_PASSWORD, DEMO_PRISON, DEMO_SIGN_INS, seedDemo, type DemoOptions } from "~/seed/demo.server";
@@ -36,8 +33,7 @@ export async function prepareDatabase(db: Kysely<Database>, config: Config, log:
         "Deactivate the demo users (Admin, Users) before real people use Engage.",
     );
   }
-  await deleteExpiredSessions(db, new Date(), new Date(Date.now() - ABSOLUTE_MS));
-  await deleteEndedWindows(db, new Date(Date.now() - WINDOW_MS));
+  await forgetExpired(db, new Date());
 }
 
 async function loadDemo(db: Kysely<Database>, log: Logger, options: DemoOptions) {

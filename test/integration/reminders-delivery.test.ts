@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import type { Database } from "~db/schema";
 import { addDays, formatDay, dayOf } from "~/domain/dates.server";
 import { runReminderJob } from "~/messages/job.server";
+import { WINDOW_MS } from "~/auth/throttle";
+import { countGuess } from "~db/queries/sign-in-throttle.server";
 import { createSender } from "~/messages/sender.server";
 import { requestAs, testConfig, testContext, testDatabase, userIdOf } from "../support/database";
 import { insertAttempts } from "../support/attempts";
@@ -103,6 +105,35 @@ describe("reminders by SMTP", () => {
       sender?.close();
       await smtp.close();
     }
+  });
+
+  it("the daily run forgets expired sessions and ended sign-in counters, and keeps live ones", async () => {
+    const db = await testDatabase();
+    const context = testContext(db);
+    await requestAs(context, "officer", "/"); // a live session
+    await requestAs(context, "manager", "/");
+    const now = new Date(`${dayOf(new Date())}T12:00:00Z`);
+    const longAgo = new Date(now.getTime() - 2 * WINDOW_MS);
+    await countGuess(db, "user:stale", longAgo, longAgo);
+    await countGuess(db, "user:recent", now, longAgo);
+    const managerSession = db
+      .selectFrom("sessions")
+      .select("id")
+      .where("user_id", "=", await userIdOf(db, "manager"));
+    await db
+      .updateTable("sessions")
+      .set({ expires_at: longAgo.toISOString() })
+      .where("id", "in", managerSession)
+      .execute();
+    const sessionsBefore = await db.selectFrom("sessions").select("id").execute();
+
+    await runReminderJob(db, config, null, { now });
+
+    const keys = await db.selectFrom("sign_in_throttle").select("key").execute();
+    expect(keys.map((k) => k.key)).toEqual(["user:recent"]);
+    const sessionsAfter = await db.selectFrom("sessions").select("user_id").execute();
+    expect(sessionsAfter).toHaveLength(sessionsBefore.length - 1);
+    expect(sessionsAfter.map((s) => s.user_id)).toContain(await userIdOf(db, "officer"));
   });
 
   it("the daily run happens once a day after the reminder hour; users see their messages", async () => {
