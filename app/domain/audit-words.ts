@@ -153,6 +153,8 @@ const PHRASES: Record<string, Phrase> = {
     `${who} opened the report of observed practice${forPrison(f)}${count(f.details.officers, "officer", "officers")}`,
   "record.viewed": (_, who, whom) => `${who} opened ${possessive(whom)} training record`,
   "reply.opened": (_, who, whom) => `${who} opened a written reply by ${whom} to rate it`,
+  "reply.queue_viewed": (f, who) =>
+    `${who} opened the queue of written replies to rate${forPrison(f)}${count(Array.isArray(f.details.stepIds) ? f.details.stepIds.length : undefined, "reply shown", "replies shown")}`,
   "reply.reviewed": (f, who, whom) =>
     `${who} rated a written reply by ${whom}${f.details.rating ? `: ${text(f.details.rating)} out of 5` : ""}`,
   "scenario.imported": (f, who) =>

@@ -28,12 +28,22 @@ async function contextOf(db: Kysely<Database>, versionId: number, nodeId: string
   };
 }
 
-/** A page of the queue, oldest first; a page past the end shows the last one (never an empty page). */
+/**
+ * A page of the queue, oldest first; a page past the end shows the last one (never an empty page).
+ * The page shows the start of officers' own words, so which replies were shown is audited.
+ */
 export async function reviewQueue(db: Kysely<Database>, user: CurrentUser, asked: number) {
   const scope = establishmentScope(user);
   const total = await countUnratedReplies(db, scope);
   const { page, pages, offset } = pageAt(asked, total, REVIEWS_PER_PAGE);
   const rows = await listUnratedReplies(db, { establishmentId: scope, limit: REVIEWS_PER_PAGE, offset });
+  if (rows.length)
+    await recordAudit(db, {
+      actorUserId: user.id,
+      action: "reply.queue_viewed",
+      establishmentId: scope,
+      details: { page, stepIds: rows.map((r) => r.id) },
+    });
   const replies = await Promise.all(
     rows.map(async (r) => ({
       id: r.id,

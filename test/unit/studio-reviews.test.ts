@@ -120,6 +120,18 @@ describe("review queue", () => {
     const queue = await reviewQueue(db, trainer, 1);
     expect(queue.replies.map((r) => r.text)).toEqual(["Older <b>reply</b>", "Newer reply"]);
     expect(queue.total).toBe(2);
+    const shown = await db
+      .selectFrom("audit_events")
+      .select(["actor_user_id", "establishment_id", "details"])
+      .where("action", "=", "reply.queue_viewed")
+      .execute();
+    expect(shown).toEqual([
+      {
+        actor_user_id: trainer.id,
+        establishment_id: trainer.establishmentId,
+        details: JSON.stringify({ page: 1, stepIds: queue.replies.map((r) => r.id) }),
+      },
+    ]);
     expect((await trainerSummary(db, trainer)).repliesWaiting).toBe(2);
 
     const outsiderStep = await db
