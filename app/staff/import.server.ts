@@ -7,15 +7,17 @@ import type { Database } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
 import { recordAudit } from "~db/queries/audit.server";
 import { listEstablishments, listUnits } from "~db/queries/establishments.server";
-import { deleteSessionsOfUser } from "~db/queries/sessions.server";
 import {
   deleteStaleStaffImports,
   getStaffImport,
   insertImportedUsers,
   insertStaffImport,
   markStaffImportApplied,
+  deactivateUsers,
+  deleteSessionsOfUsers,
+  updateImportedUsers,
 } from "~db/queries/staff-imports.server";
-import { listStaffForImport, placementTimes, updateUser } from "~db/queries/users.server";
+import { listStaffForImport, placementTimes } from "~db/queries/users.server";
 import { NO_PASSWORD } from "~/auth/password.server";
 import type { CurrentUser } from "~/auth/guard.server";
 import { checkHeader, planImport, type ImportPlan, type StaffRow } from "~/domain/staff-import";
@@ -121,24 +123,30 @@ export async function applyStaffPlan(
             password_hash: NO_PASSWORD,
           })),
       );
-      for (const r of plan.rows.filter((r) => r.action === "changed")) {
+      const changed = plan.rows.filter((r) => r.action === "changed");
+      const now = new Date().toISOString();
+      const changes = changed.map((r) => {
         const was = before.get(r.userId!)!;
         const after = { establishment_id: r.values.establishmentId, unit_id: r.values.unitId };
-        await updateUser(trx, r.userId!, {
+        return {
+          id: r.userId!,
           display_name: r.values.displayName,
           email: r.values.email,
           role: r.values.role,
           ...after,
-          ...placementTimes(was, after),
-          active: true,
-        });
-        if (was.role !== r.values.role || was.establishment_id !== r.values.establishmentId)
-          await deleteSessionsOfUser(trx, r.userId!);
-      }
-      for (const d of plan.deactivate) {
-        await updateUser(trx, d.id, { active: false });
-        await deleteSessionsOfUser(trx, d.id);
-      }
+          prison_joined_at: was.prison_joined_at,
+          unit_joined_at: was.unit_joined_at,
+          ...placementTimes(was, after, now),
+        };
+      });
+      await updateImportedUsers(trx, changes);
+      const signedOut = changes.filter((c) => {
+        const was = before.get(c.id)!;
+        return was.role !== c.role || was.establishment_id !== c.establishment_id;
+      });
+      const deactivated = plan.deactivate.map((d) => d.id);
+      await deactivateUsers(trx, deactivated);
+      await deleteSessionsOfUsers(trx, [...signedOut.map((c) => c.id), ...deactivated]);
       await recordAudit(trx, {
         actorUserId: options.actorId,
         action: "users.imported",

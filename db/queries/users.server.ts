@@ -176,7 +176,11 @@ export function findUserByUsername(db: Db, username: string) {
 
 /** Everyone, as a staff file sees them: usernames are unique across every prison. */
 export function listStaffForImport(db: Db) {
-  return db.selectFrom("users").select(identityColumns).orderBy("id").execute();
+  return db
+    .selectFrom("users")
+    .select([...identityColumns, "prison_joined_at", "unit_joined_at"])
+    .orderBy("id")
+    .execute();
 }
 
 /** The time a placement change starts: a new prison or wing restarts "within N days of joining". */

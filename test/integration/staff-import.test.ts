@@ -81,6 +81,52 @@ describe("users:import from the command line", () => {
     expect(Number(/(\d+) deactivated/.exec(lines.at(-1)!)![1])).toBeGreaterThan(5);
   });
 
+  it("writes each changed person's new details; a new wing restarts its date; a new role signs them out", async () => {
+    const db = await testDatabase();
+    const context = testContext(db);
+    const who = (username: string) =>
+      db.selectFrom("users").selectAll().where("username_key", "=", username).executeTakeFirstOrThrow();
+    const sessionsOf = async (username: string) =>
+      (
+        await db
+          .selectFrom("sessions")
+          .select("id")
+          .where("user_id", "=", await userIdOf(db, username))
+          .execute()
+      ).length;
+    await requestAs(context, "officer", "/");
+    await requestAs(context, "trainer", "/");
+    const [officer, trainer] = [await who("officer"), await who("trainer")];
+    const file = tempFile(
+      "username,name,email,role,prison,wing\n" +
+        "officer,Samuel Okafor,sam.okafor@justice.example,officer,HBK,C wing\n" +
+        `trainer,${trainer.display_name},,officer,HBK,A wing\n`,
+    );
+    const code = await runUsersImport(db, [file, "--deactivate-missing"], () => {});
+    expect(code).toBe(0);
+
+    const [officerAfter, trainerAfter] = [await who("officer"), await who("trainer")];
+    expect(officerAfter).toMatchObject({
+      display_name: "Samuel Okafor",
+      email: "sam.okafor@justice.example",
+      active: true,
+      prison_joined_at: officer.prison_joined_at,
+    });
+    expect(officerAfter.unit_id).not.toBe(officer.unit_id);
+    expect(officerAfter.unit_joined_at! > officer.unit_joined_at!).toBe(true);
+    expect(await sessionsOf("officer")).toBe(1); // same role and prison: still signed in
+    expect(trainerAfter).toMatchObject({ role: "officer", unit_joined_at: expect.any(String) });
+    expect(await sessionsOf("trainer")).toBe(0);
+    const others = await db
+      .selectFrom("users")
+      .select(["username", "active"])
+      .where("username_key", "not in", ["officer", "trainer", "admin"])
+      .where("role", "!=", "admin")
+      .execute();
+    expect(others.length).toBeGreaterThan(5);
+    expect(others.filter((u) => u.active)).toEqual([]);
+  });
+
   it("refuses a file that is not UTF-8, one without the header, and bad arguments", async () => {
     expect((await cli(tempFile(new Uint8Array([0x75, 0x73, 0xff, 0xfe, 0x0a])))).lines[0]).toBe(
       "line 1: the file must be a CSV file saved as UTF-8 text",
