@@ -9,7 +9,7 @@ import { Tag } from "~/components/page";
 import { formatDateTime } from "~/domain/dates.server";
 import { readFormData } from "~/utils/form-data.server";
 import { readEndSessionsForm } from "~/auth/account-forms.server";
-import { fieldErrors } from "~/utils/field-errors";
+import { fieldError } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Where you are signed in");
@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (ended === 0 && which !== "others")
     return data(
       {
-        errors: fieldErrors({ form: "That session has already ended. The list shows where you are still signed in." }),
+        errors: fieldError("form", "That session has already ended. The list shows where you are still signed in."),
       },
       { status: 409 },
     );

@@ -7,7 +7,7 @@ import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Textarea, TextInput } from "~/components/fields";
 import { UnitFields } from "~/admin/unit-fields";
-import { fieldErrors } from "~/utils/field-errors";
+import { fieldError } from "~/utils/field-errors";
 import { readListedNamesForm, readPrisonForm, readUnitForm } from "~/admin/prison-forms.server";
 import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
@@ -57,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return data(
     {
       intent: "unknown",
-      errors: fieldErrors({ form: "That action is not recognised. Use the buttons on the page." }),
+      errors: fieldError("form", "That action is not recognised. Use the buttons on the page."),
       values,
     },
     { status: 400 },

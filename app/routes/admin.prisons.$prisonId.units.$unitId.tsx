@@ -9,7 +9,7 @@ import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { UnitFields } from "~/admin/unit-fields";
 import { readFormData } from "~/utils/form-data.server";
-import { fieldErrors } from "~/utils/field-errors";
+import { fieldError } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -42,14 +42,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (formData.get("intent") === "remove") {
     const result = await removeUnit(context.db, admin, unit);
     if (result.ok) return context.sessions.redirectWithNotice(request, back, `${unit.name} removed.`);
-    return data(
-      { errors: fieldErrors({ remove: inUseMessage(unit.name, result) }), values: noValues },
-      { status: 409 },
-    );
+    return data({ errors: fieldError("remove", inUseMessage(unit.name, result)), values: noValues }, { status: 409 });
   }
   return data(
     {
-      errors: fieldErrors({ form: "That action is not recognised. Use the buttons on the page." }),
+      errors: fieldError("form", "That action is not recognised. Use the buttons on the page."),
       values: noValues,
     },
     { status: 400 },

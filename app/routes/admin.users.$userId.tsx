@@ -13,7 +13,7 @@ import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
 import { SummaryList, Tag } from "~/components/page";
-import { fieldErrors } from "~/utils/field-errors";
+import { fieldError } from "~/utils/field-errors";
 import { PASSWORD_RULES } from "~/utils/form-hints";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
@@ -62,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!form.ok) return data({ intent: "active", errors: form.errors, values: {} }, { status: 400 });
       const result = await setUserActive(context.db, admin, user.id, form.data.intent === "reactivate");
       if (!result.ok)
-        return data({ intent: "active", errors: fieldErrors({ form: result.message }), values: {} }, { status: 400 });
+        return data({ intent: "active", errors: fieldError("form", result.message), values: {} }, { status: 400 });
       return context.sessions.redirectWithNotice(
         request,
         back,
@@ -75,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return data(
         {
           intent: "unknown",
-          errors: fieldErrors({ form: "That action is not recognised. Use the buttons on the page." }),
+          errors: fieldError("form", "That action is not recognised. Use the buttons on the page."),
           values: {},
         },
         { status: 400 },

@@ -21,7 +21,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Select } from "~/components/fields";
 import { ObservationDetails } from "~/components/observation";
 import { isCoach } from "~/domain/observation/coaches";
-import { fieldErrors } from "~/utils/field-errors";
+import { fieldError } from "~/utils/field-errors";
 import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
@@ -126,7 +126,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return sessions.redirectWithNotice(request, here, "Linked as a calibration pair: your agreement is below.");
   }
   return data(
-    { errors: fieldErrors({ form: "That action is not recognised. Use the buttons on the page." }), values: {} },
+    { errors: fieldError("form", "That action is not recognised. Use the buttons on the page."), values: {} },
     { status: 400 },
   );
 }

@@ -9,7 +9,6 @@ import { Select, TextInput } from "~/components/fields";
 import { Tag } from "~/components/page";
 import { dayOf } from "~/domain/dates.server";
 import { WithdrawForm } from "~/coaching/forms.server";
-import { fieldErrors } from "~/utils/field-errors";
 import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
@@ -60,7 +59,7 @@ export default function Requests() {
         <a href="/coaching" className="govuk-back-link">
           Back to coaching
         </a>
-        <ErrorSummary errors={result?.errors ?? fieldErrors({})} />
+        <ErrorSummary errors={result?.errors ?? {}} />
         <h1 className="govuk-heading-l">Ask a coach to observe</h1>
         <Form method="post" noValidate>
           <Select

@@ -5,7 +5,7 @@ import { getCurrentUser, refuseCrossSite, safeReturnPath } from "~/auth/guard.se
 import { readSignInForm, signIn } from "~/auth/sign-in.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
-import { fieldErrors } from "~/utils/field-errors";
+import { fieldError } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
 
@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     const status = result.reason === "locked" ? 429 : result.reason === "sso_only" ? 403 : 400;
-    return data({ errors: fieldErrors({ username: result.message }), username: form.data.username }, { status });
+    return data({ errors: fieldError("username", result.message), username: form.data.username }, { status });
   }
   const next = result.mustChangePassword ? "/account/password" : safeReturnPath(form.data.returnTo);
   throw redirect(next, {

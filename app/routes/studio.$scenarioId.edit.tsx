@@ -11,7 +11,7 @@ import { DiagnosticSummary, goToLine, ScenarioPageHeader, STUDIO_ROLES } from "~
 import { readSaveForm } from "~/studio/editor-forms.server";
 import { savedNotice } from "~/studio/editor.server";
 import { checkStudioYaml, loadStudioScenario, saveDraft } from "~/studio/studio.server";
-import { fieldErrors } from "~/utils/field-errors";
+import { fieldError } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 import type { action as validateAction } from "./studio.validate";
 import { readFormData } from "~/utils/form-data.server";
@@ -48,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (Buffer.byteLength(yaml, "utf8") > MAX_FILE_BYTES) {
     return data(
       {
-        errors: fieldErrors({ yaml: "The scenario must be 256 KB or smaller. Nothing was saved." }),
+        errors: fieldError("yaml", "The scenario must be 256 KB or smaller. Nothing was saved."),
         yaml,
         diagnostics: [] as Diagnostic[],
       },
@@ -58,10 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const saved = await saveDraft(context.db, user, s.id, yaml, form.data.revision);
   if (!saved.ok) {
     const check = await checkStudioYaml(context.db, yaml, s.id);
-    return data(
-      { errors: fieldErrors({ form: saved.message }), yaml, diagnostics: check.diagnostics },
-      { status: 409 },
-    );
+    return data({ errors: fieldError("form", saved.message), yaml, diagnostics: check.diagnostics }, { status: 409 });
   }
   const check = await checkStudioYaml(context.db, yaml, s.id);
   const errors = check.diagnostics.filter((d) => d.severity === "error").length;

@@ -14,7 +14,7 @@ import { placeOf, retireScenario, returnScenario } from "~/studio/lifecycle.serv
 import { loadStudioScenario } from "~/studio/studio.server";
 import { readFormData } from "~/utils/form-data.server";
 import { readModuleForm } from "~/studio/forms.server";
-import { fieldErrors } from "~/utils/field-errors";
+import { fieldError } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -50,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const retiring = form.data.intent === "retire";
   const result = retiring ? await retireScenario(context.db, user, s.id) : await returnScenario(context.db, user, s.id);
-  if (!result.ok) return data({ errors: fieldErrors({ form: result.message }) }, { status: 409 });
+  if (!result.ok) return data({ errors: fieldError("form", result.message) }, { status: 409 });
   return context.sessions.redirectWithNotice(
     request,
     `/studio/${s.id}/publish`,

@@ -22,7 +22,7 @@ import {
   strandedAttempts,
 } from "~/studio/studio.server";
 import { placeholdersIn } from "~/studio/template.server";
-import { fieldErrors } from "~/utils/field-errors";
+import { fieldError } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
 import { readPublishForm } from "~/studio/forms.server";
@@ -86,7 +86,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = readPublishForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await publishDraft(context.db, user, s.id, form.data.revision, form.data.changeNote);
-  if (!result.ok) return data({ errors: fieldErrors({ form: result.message }), values: form.values }, { status: 409 });
+  if (!result.ok) return data({ errors: fieldError("form", result.message), values: form.values }, { status: 409 });
   return context.sessions.redirectWithNotice(
     request,
     "/studio",

@@ -18,7 +18,7 @@ import { changeForVersion, impactOf } from "~/studio/impact.server";
 import { numberedVersions, rollBack } from "~/studio/lifecycle.server";
 import { readFormData } from "~/utils/form-data.server";
 import { readRollbackForm } from "~/studio/forms.server";
-import { fieldErrors } from "~/utils/field-errors";
+import { fieldError } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -67,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     currentVersionId: form.data.currentVersionId,
     changeNote: form.data.changeNote,
   });
-  if (!result.ok) return data({ errors: fieldErrors({ form: result.message }), values: form.values }, { status: 409 });
+  if (!result.ok) return data({ errors: fieldError("form", result.message), values: form.values }, { status: 409 });
   return context.sessions.redirectWithNotice(
     request,
     `/studio/${scenarioId}/publish`,

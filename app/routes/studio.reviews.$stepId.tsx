@@ -7,7 +7,7 @@ import { Radios, Textarea } from "~/components/fields";
 import { HRQ_LEVELS } from "~/studio/hrq";
 import { STUDIO_ROLES } from "~/studio/components";
 import { nextUnrated, rateReply, openReplyToRate } from "~/studio/reviews.server";
-import { fieldErrors } from "~/utils/field-errors";
+import { fieldError } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
 import { readRateForm } from "~/studio/forms.server";
@@ -31,7 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = readRateForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await rateReply(context.db, user, stepId, form.data.rating, form.data.comment || null);
-  if (!result.ok) return data({ errors: fieldErrors({ form: result.message }), values: form.values }, { status: 409 });
+  if (!result.ok) return data({ errors: fieldError("form", result.message), values: form.values }, { status: 409 });
   const next = await nextUnrated(context.db, user);
   return context.sessions.redirectWithNotice(
     request,

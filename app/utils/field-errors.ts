@@ -2,5 +2,5 @@
 // (utils/forms.ts) so a page whose component only shows errors loads no zod in the browser.
 export type FieldErrors = Record<string, string>;
 
-/** Errors for one field, typed so every action returns the same shape. */
-export const fieldErrors = (errors: FieldErrors): FieldErrors => errors;
+/** One field's error ("form" for the form as a whole), in the shape every action returns. */
+export const fieldError = (field: string, message: string): FieldErrors => ({ [field]: message });
