@@ -4,6 +4,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 
 export interface RequestScope {
   requestId: string;
+  /** the HTTP method of the request being served */
+  method?: string;
 }
 
 // One instance per process, even though the server entry and the Remix build each bundle a copy
@@ -14,4 +16,16 @@ export const requestScope: AsyncLocalStorage<RequestScope> = (holder[KEY] ??= ne
 
 export function currentRequestId(): string | null {
   return requestScope.getStore()?.requestId ?? null;
+}
+
+/**
+ * What a request's loaders may share look-ups under (who is signed in, their session). Remix
+ * hands each loader its own copy of the Request, so on a GET, which changes nothing, the request's
+ * scope is the key: the root and page loaders then read the session and the user once between them.
+ * A POST keeps its own Request as the key: loaders that run after its action look again, since the
+ * action may have signed someone in or out. Outside the server (route tests) the Request is the key.
+ */
+export function requestKeyOf(request: Request): object {
+  const scope = requestScope.getStore();
+  return scope && (scope.method === "GET" || scope.method === "HEAD") ? scope : request;
 }

@@ -1,6 +1,7 @@
 // The one access guard. Every loader and action calls requireUser (or getCurrentUser for pages
 // open to everyone), so who may see what is decided here and nowhere else.
 import { redirect, type AppLoadContext } from "@remix-run/node";
+import { requestKeyOf } from "~db/request-scope";
 import type { Role } from "~db/schema";
 import { getUserWithPlace } from "~db/queries/users.server";
 import { crossSiteReason, siteHostOf, writeHeadersOf } from "~/security.server";
@@ -22,13 +23,14 @@ export interface CurrentUser {
 }
 
 // One look-up per request: the root loader and the page's loader both ask.
-const usersOfRequests = new WeakMap<Request, Promise<CurrentUser | null>>();
+const usersOfRequests = new WeakMap<object, Promise<CurrentUser | null>>();
 
 export function getCurrentUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
-  let user = usersOfRequests.get(request);
+  const key = requestKeyOf(request);
+  let user = usersOfRequests.get(key);
   if (!user) {
     user = lookUpCurrentUser(request, context);
-    usersOfRequests.set(request, user);
+    usersOfRequests.set(key, user);
   }
   return user;
 }

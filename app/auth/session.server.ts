@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { createCookie, createSessionStorage, redirect, type Session, type TypedResponse } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import { z } from "zod";
+import { requestKeyOf } from "~db/request-scope";
 import type { Database } from "~db/schema";
 import { deleteSession, getLiveSession, insertSession, touchSession, updateSession } from "~db/queries/sessions.server";
 import { shortUserAgent } from "~/auth/browser";
@@ -101,14 +102,15 @@ export function createSessionStore(
     new URL(request.url).protocol === "https:" || (trustProxy && request.headers.get("x-forwarded-proto") === "https");
 
   // One session read per request, however many loaders ask (root and page both do).
-  const sessionsOfRequests = new WeakMap<Request, Promise<UserSession>>();
+  const sessionsOfRequests = new WeakMap<object, Promise<UserSession>>();
 
   const store: SessionStore = {
     getSession(request) {
-      let session = sessionsOfRequests.get(request);
+      const key = requestKeyOf(request);
+      let session = sessionsOfRequests.get(key);
       if (!session) {
         session = storage.getSession(request.headers.get("Cookie"));
-        sessionsOfRequests.set(request, session);
+        sessionsOfRequests.set(key, session);
       }
       return session;
     },

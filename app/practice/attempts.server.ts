@@ -128,24 +128,25 @@ export async function takeStep(
     const problem = replyProblem(input.text);
     if (problem) return { kind: "invalid-text", message: problem };
   }
+  if (row.row_version !== input.rowVersion) return { kind: "stale" };
   // Load (and cache) the machine before the transaction: the connection is held while it runs.
   const version = await getScenarioVersion(db, row.scenario_version_id);
   if (!version) throw new Error(`Scenario version ${row.scenario_version_id} of attempt ${row.id} cannot be loaded.`);
+  // The step is worked out from the row as read; the update below only goes through if the row is
+  // still at that row_version (and in progress), so nothing read here can have changed meanwhile.
+  const before = restoreConversation(version.machine, JSON.parse(row.snapshot) as unknown);
+  const nodeId = currentNodeId(before);
+  if (nodeId !== input.nodeId) return { kind: "stale" };
+  if (!allowed(version, before, input)) return { kind: "not-allowed" };
+  const after = next(version, before, input);
+  const replyNodeId = currentNodeId(after);
+  const node = version.scenario.nodes[nodeId];
+  const choice = "choiceId" in input ? node.choices?.find((c) => c.id === input.choiceId) : undefined;
+  const ending = endingOf(after);
   try {
     return await db.transaction().execute(async (trx) => {
-      const current = await getOwnAttempt(trx, officer.id, attemptId);
-      if (!current || current.status !== "in_progress") throw new Refused({ kind: "not-in-progress" });
-      if (current.row_version !== input.rowVersion) throw new Refused({ kind: "stale" });
-      const before = restoreConversation(version.machine, JSON.parse(current.snapshot) as unknown);
-      const nodeId = currentNodeId(before);
-      if (nodeId !== input.nodeId) throw new Refused({ kind: "stale" });
-      const after = next(version, before, input);
-      const replyNodeId = currentNodeId(after);
-      const node = version.scenario.nodes[nodeId];
-      const choice = "choiceId" in input ? node.choices?.find((c) => c.id === input.choiceId) : undefined;
       const at = new Date().toISOString();
-      const seq = current.step_count + 1;
-      const ending = endingOf(after);
+      const seq = row.step_count + 1;
       let finished;
       if (ending) {
         const codes = (await stepsOf(trx, attemptId)).map((s) => s.mi_code);
@@ -162,7 +163,11 @@ export async function takeStep(
         at,
         finished,
       });
-      if (!moved) throw new Refused({ kind: "stale" });
+      if (!moved) {
+        // Another tab, instance or double submit got there first: say which way it went.
+        const now = await getOwnAttempt(trx, officer.id, attemptId);
+        throw new Refused({ kind: now?.status === "in_progress" ? "stale" : "not-in-progress" });
+      }
       await insertStep(trx, {
         attemptId,
         seq,
@@ -185,13 +190,14 @@ export async function takeStep(
   }
 }
 
+function allowed(version: LoadedVersion, before: ScenarioSnapshot, input: StepInput): boolean {
+  return "choiceId" in input ? canChoose(version.machine, before, input.choiceId) : canWrite(before);
+}
+
 function next(version: LoadedVersion, before: ScenarioSnapshot, input: StepInput): ScenarioSnapshot {
-  if ("choiceId" in input) {
-    if (!canChoose(version.machine, before, input.choiceId)) throw new Refused({ kind: "not-allowed" });
-    return choose(version.machine, before, input.choiceId);
-  }
-  if (!canWrite(before)) throw new Refused({ kind: "not-allowed" });
-  return writeReply(version.machine, before, input.text);
+  return "choiceId" in input
+    ? choose(version.machine, before, input.choiceId)
+    : writeReply(version.machine, before, input.text);
 }
 
 /** The same rule the form applies, kept here too: the service never trusts its caller. */

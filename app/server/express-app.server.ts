@@ -75,7 +75,7 @@ export function createApp({ build, assetsDir, publicDir, log, context }: AppPart
   });
   app.all("*", (req, res, next) => {
     // Remix's handler passes its own failures to next(), so nothing is left to catch here.
-    requestScope.run({ requestId: requestIdOf(req) }, () => void handleRequest(req, res, next));
+    requestScope.run({ requestId: requestIdOf(req), method: req.method }, () => void handleRequest(req, res, next));
   });
 
   // Anything Remix did not answer itself: logged once, and a plain page without details.

@@ -75,6 +75,26 @@ describe("requireUser", () => {
     await setUserActive(db, admin, await userId("officer6"), false);
     expect((await thrown(requireUser(req, context))).status).toBe(302);
   });
+
+  it("looks the user up once for all the loaders of a GET, and again after a POST's action", async () => {
+    const { requestScope } = await import("~db/request-scope");
+    const { getCurrentUser } = await import("~/auth/guard.server");
+    const first = await requestAs("officer");
+    // Remix hands each loader its own copy of the request.
+    const copy = () => new Request(first.url, { method: first.method, headers: first.headers });
+    const [a, b] = requestScope.run({ requestId: "get", method: "GET" }, () => [
+      getCurrentUser(first, context),
+      getCurrentUser(copy(), context),
+    ]);
+    expect(a).toBe(b);
+    expect((await a)?.username).toBe("officer");
+    const [c, d] = requestScope.run({ requestId: "post", method: "POST" }, () => [
+      getCurrentUser(first, context),
+      getCurrentUser(copy(), context),
+    ]);
+    expect(c).not.toBe(d);
+    expect((await d)?.username).toBe("officer");
+  });
 });
 
 describe("safeReturnPath", () => {
