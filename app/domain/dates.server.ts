@@ -9,6 +9,7 @@
  * "midnight". Exports may add the same instant as ISO 8601 with the London offset.
  */
 import { TZDate, tzOffset } from "@date-fns/tz";
+import { LRUCache } from "lru-cache";
 import { addDays as addDaysToDate, addMonths as addCalendarMonths, format, formatISO } from "date-fns";
 
 export const TIME_ZONE = "Europe/London";
@@ -32,9 +33,16 @@ function formatTime(when: When): string {
   return format(d, m === 0 ? "haaa" : "h:mmaaa");
 }
 
+// Pages show the same stored instants again and again (an attempt's start on every step of it),
+// and working out London time is the slow part: the words for recent ones are kept.
+const dateTimeWords = new LRUCache<string, string>({ max: 2000 });
+
 /** "1 July 2026 at 12:30am" */
 export function formatDateTime(when: When): string {
-  return `${formatDate(when)} at ${formatTime(when)}`;
+  if (typeof when !== "string") return `${formatDate(when)} at ${formatTime(when)}`;
+  let words = dateTimeWords.get(when);
+  if (words === undefined) dateTimeWords.set(when, (words = `${formatDate(when)} at ${formatTime(when)}`));
+  return words;
 }
 
 /** The same instant as ISO 8601 with the London offset, for exports: "2026-07-01T00:30:00+01:00". */

@@ -4,7 +4,7 @@
  * current node with its options in this attempt's order, and, at the end, the indicators.
  */
 import type { Kysely } from "kysely";
-import type { Database } from "~db/schema";
+import type { Attempt, Database } from "~db/schema";
 import { getOwnAttempt, stepsWithReviews } from "~db/queries/attempts.server";
 import { getCurriculum, getScenarioVersion } from "~/curriculum.server";
 import { assessmentResult } from "~/domain/assessment-result";
@@ -43,7 +43,11 @@ function prisonerLine(text: string, talk: TalkType): PrisonerLine {
 /** Everything about one of the officer's own attempts, or null (the route answers 404). */
 export async function loadAttemptView(db: Kysely<Database>, officerId: number, attemptId: string) {
   const row = await getOwnAttempt(db, officerId, attemptId);
-  if (!row) return null;
+  return row ? attemptViewOf(db, row) : null;
+}
+
+/** The view of an attempt whose row the caller has already read (and checked is the officer's own). */
+export async function attemptViewOf(db: Kysely<Database>, row: Attempt) {
   const version = await getScenarioVersion(db, row.scenario_version_id);
   if (!version) throw new Error(`Scenario version ${row.scenario_version_id} cannot be loaded.`);
   const { scenario } = version;
@@ -114,7 +118,7 @@ export async function loadAttemptView(db: Kysely<Database>, officerId: number, a
   };
 }
 
-export type AttemptView = NonNullable<Awaited<ReturnType<typeof loadAttemptView>>>;
+export type AttemptView = Awaited<ReturnType<typeof attemptViewOf>>;
 
 /**
  * Where a finished attempt leaves the officer: the module the scenario is in now (its thresholds

@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { isUniqueViolation } from "~db/errors";
-import type { AttemptMode, Database } from "~db/schema";
+import type { Attempt, AttemptMode, Database } from "~db/schema";
 import {
   abandonAttemptRow,
   advanceAttempt,
@@ -100,7 +100,8 @@ export async function startAttempt(
 export type StepInput = { nodeId: string; rowVersion: number } & ({ choiceId: string } | { text: string });
 
 export type StepResult =
-  | { kind: "ok"; finished: boolean }
+  /** `attempt`: the attempt's row as the step left it */
+  | { kind: "ok"; finished: boolean; attempt: Attempt }
   | { kind: "not-found" }
   | { kind: "not-in-progress" }
   /** the page was out of date: another tab, a double submit or a replay */
@@ -180,7 +181,7 @@ export async function takeStep(
         freeText: "text" in input ? input.text : null,
         at,
       });
-      return { kind: "ok" as const, finished: Boolean(ending) };
+      return { kind: "ok" as const, finished: Boolean(ending), attempt: moved };
     });
   } catch (e) {
     if (e instanceof Refused) return e.result;

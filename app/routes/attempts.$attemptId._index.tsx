@@ -5,12 +5,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import type { Attempt } from "~db/schema";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { ConversationStep } from "~/components/conversation-step";
 import { NotificationBanner } from "~/components/page";
 import { Transcript } from "~/components/practice";
-import { loadAttemptView } from "~/practice/attempt-view.server";
+import { attemptViewOf, loadAttemptView } from "~/practice/attempt-view.server";
 import { lengthOfVersion } from "~/practice/length.server";
 import { MAX_REPLY_CHARS, takeStep } from "~/practice/attempts.server";
 import { attemptIdOf, NOTICES, noticeOf } from "~/practice/route-helpers.server";
@@ -37,9 +38,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const form = readStepForm(formData);
   const writing = formData.has("reply");
-  // The page as it is now, with what to say about the step just sent.
-  const answer = async (said: { notice?: string; errors?: FieldErrors }, status = 200) => {
-    const view = await loadAttemptView(context.db, user.id, id);
+  // The page as it is now (or as the step just taken left it), with what to say about the step just sent.
+  const answer = async (said: { notice?: string; errors?: FieldErrors }, status = 200, attempt?: Attempt) => {
+    const view = attempt ? await attemptViewOf(context.db, attempt) : await loadAttemptView(context.db, user.id, id);
     if (!view) notFound();
     if (!view.current) throw redirect(`/attempts/${id}/review`);
     return data({ view, notice: said.notice ?? null, errors: said.errors ?? null, values: form.values }, { status });
@@ -58,7 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   switch (result.kind) {
     case "ok":
       if (result.finished) return redirect(`/attempts/${id}/review`);
-      return context.dataRequest ? answer({}) : redirect(`/attempts/${id}`);
+      return context.dataRequest ? answer({}, 200, result.attempt) : redirect(`/attempts/${id}`);
     case "not-found":
       return notFound();
     case "not-in-progress":

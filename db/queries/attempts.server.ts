@@ -1,7 +1,7 @@
 // Attempts and their steps: what the practice loop, the officer's record and the home page read
 // and write. The step writes are guarded by row_version (see app/practice/attempts.server.ts).
 import type { Kysely, Transaction } from "kysely";
-import type { AttemptMode, AttemptStatus, Database, Outcome } from "../schema";
+import type { Attempt, AttemptMode, AttemptStatus, Database, Outcome } from "../schema";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -179,17 +179,18 @@ export interface AttemptAdvance {
 }
 
 /**
- * Moves an attempt on one step if nobody else has since `expectedRowVersion`. Returns false when
- * the row changed underneath (another tab, a double submit, a replay): the caller rolls back.
+ * Moves an attempt on one step if nobody else has since `expectedRowVersion`, and answers the row
+ * as it now is. Answers undefined when the row changed underneath (another tab, a double submit,
+ * a replay): the caller rolls back.
  */
-export async function advanceAttempt(
+export function advanceAttempt(
   db: Db,
   attemptId: string,
   expectedRowVersion: number,
   next: AttemptAdvance,
-): Promise<boolean> {
+): Promise<Attempt | undefined> {
   const f = next.finished;
-  const result = await db
+  return db
     .updateTable("attempts")
     .set({
       snapshot: next.snapshot,
@@ -214,8 +215,8 @@ export async function advanceAttempt(
     .where("id", "=", attemptId)
     .where("status", "=", "in_progress")
     .where("row_version", "=", expectedRowVersion)
+    .returningAll()
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function abandonAttemptRow(

@@ -356,6 +356,8 @@ export interface PhaseResult {
   p99: number;
   /** Server CPU time (user + system, all instances) per step, in ms; NaN where /proc is missing. */
   cpuMsPerStep: number;
+  /** This process's CPU time per step, in ms: the officers' side (HTTP, decompressing, decoding), on the same cores. */
+  clientCpuMsPerStep: number;
 }
 
 /** All officers play at once for SECONDS; `servers` are the instances whose CPU time is counted. */
@@ -369,6 +371,7 @@ export async function phase(
   const sent = () => officers.reduce((n, o) => n + o.requests, 0);
   const requestsBefore = sent();
   const cpuBefore = cpuMs(servers);
+  const clientBefore = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(officers.map((o) => play(o, client, t0 + SECONDS * 1000, tally)));
   const elapsed = (performance.now() - t0) / 1000;
@@ -382,14 +385,17 @@ export async function phase(
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     cpuMsPerStep: (cpuMs(servers) - cpuBefore) / steps,
+    clientCpuMsPerStep: clientCpuMs(process.cpuUsage(clientBefore)) / steps,
   };
   console.log(
     `${label} client: ${officers.length} officers for ${elapsed.toFixed(1)} s: ${steps} steps, ${errors.length} errors${errors.length ? ` (first: ${errors[0]})` : ""}; ` +
       `${result.stepsPerSecond.toFixed(0)} steps/s p50 ${result.p50.toFixed(1)} ms p99 ${result.p99.toFixed(1)} ms; ` +
-      `${result.requestsPerStep.toFixed(2)} requests/step; server CPU ${result.cpuMsPerStep.toFixed(2)} ms/step`,
+      `${result.requestsPerStep.toFixed(2)} requests/step; server CPU ${result.cpuMsPerStep.toFixed(2)} ms/step, bench client CPU ${result.clientCpuMsPerStep.toFixed(2)} ms/step`,
   );
   return result;
 }
+
+const clientCpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
 /**
  * CPU time (user + system) the processes have used so far, in ms, from /proc (Linux). Unlike

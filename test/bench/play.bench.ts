@@ -69,15 +69,18 @@ async function main() {
     const data = await phase(officers, "data", "data", [server]);
     const page = await phase(officers, "page", "page", [server]);
     const cpuBefore = cpuMs([server]);
+    const clientBefore = process.cpuUsage();
     const healthz = await autocannon({
       url: `${base}/healthz`,
       connections: OFFICERS,
       duration: Math.max(5, Math.round(SECONDS / 2)),
     });
     const healthzCpuMs = (cpuMs([server]) - cpuBefore) / healthz.requests.total;
+    const clientUsage = process.cpuUsage(clientBefore);
+    const healthzClientCpuMs = (clientUsage.user + clientUsage.system) / 1000 / healthz.requests.total;
     const healthzPerSecond = healthz.requests.average;
     console.log(
-      `healthz: ${healthz.requests.total} requests, ${healthz.non2xx} non-2xx, ${healthzPerSecond.toFixed(0)} req/s p50 ${healthz.latency.p50} ms p99 ${healthz.latency.p99} ms; server CPU ${healthzCpuMs.toFixed(2)} ms/request`,
+      `healthz: ${healthz.requests.total} requests, ${healthz.non2xx} non-2xx, ${healthzPerSecond.toFixed(0)} req/s p50 ${healthz.latency.p50} ms p99 ${healthz.latency.p99} ms; server CPU ${healthzCpuMs.toFixed(2)} ms/request, bench client (autocannon) CPU ${healthzClientCpuMs.toFixed(2)} ms/request`,
     );
     console.log(`load average now ${load()}`);
     const efficiency = (r: PhaseResult) => (r.stepsPerSecond * r.requestsPerStep) / healthzPerSecond;

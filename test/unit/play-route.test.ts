@@ -9,6 +9,7 @@ import { requestAs, testContext, testDatabase } from "../support/database";
 const { startAttempt } = await import("~/practice/attempts.server");
 const { getScenarioVersion } = await import("~/curriculum.server");
 const { NOTICES } = await import("~/practice/route-helpers.server");
+const { loadAttemptView } = await import("~/practice/attempt-view.server");
 const playRoute = await import("~/routes/attempts.$attemptId._index");
 
 const db = await testDatabase();
@@ -111,6 +112,13 @@ describe("a step with JavaScript", () => {
     expect(body.notice).toBeNull();
     expect(body.errors).toBeNull();
     expect(await stepCount(id)).toBe(1);
+    // Built from the row the step wrote, it is the page exactly as reading the attempt again gives it.
+    const officer = await db
+      .selectFrom("users")
+      .select("id")
+      .where("username_key", "=", "officer3")
+      .executeTakeFirstOrThrow();
+    expect(body.view).toEqual(await loadAttemptView(db, officer.id, id));
     // The layout and the page both opt out of loading again after such an answer.
     expect(
       playRoute.shouldRevalidate({ actionResult: body, defaultShouldRevalidate: true } as Parameters<

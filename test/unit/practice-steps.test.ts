@@ -87,9 +87,12 @@ describe("starting an attempt", () => {
 describe("taking a step", () => {
   it("records a valid choice with its MI code and the reply's talk type, and bumps the row version", async () => {
     const id = await started("appeal-denial");
-    expect(await takeStep(db, officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "putting-name" })).toEqual({
+    expect(
+      await takeStep(db, officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "putting-name" }),
+    ).toMatchObject({
       kind: "ok",
       finished: false,
+      attempt: { id, row_version: 2, step_count: 1, status: "in_progress" },
     });
     const [step] = await stepRows(id);
     expect(step).toMatchObject({
@@ -298,7 +301,7 @@ describe("finishing", () => {
       source: "studio",
     });
     await bumpLibraryGeneration(db);
-    expect(await takeStep(db, officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "jury" })).toEqual({
+    expect(await takeStep(db, officer, id, { nodeId: "opening", rowVersion: 1, choiceId: "jury" })).toMatchObject({
       kind: "ok",
       finished: false,
     });
