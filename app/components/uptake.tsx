@@ -4,6 +4,7 @@ import type { Status } from "~/domain/competency";
 import { progressLabel } from "~/domain/vocabulary";
 import { describeShare } from "~/domain/reporting/suppression";
 import { WideTable } from "~/components/wide-table";
+import { Cell, Row, RowHeader, Table } from "~/components/table";
 
 export function UptakeTable({
   uptake,
@@ -17,39 +18,22 @@ export function UptakeTable({
   const statuses = Object.keys(uptake[0]?.byStatus ?? {}) as Status[];
   return (
     <WideTable label={caption}>
-      <table className="govuk-table app-matrix" id="uptake">
-        <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Module
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Started
-            </th>
+      <Table
+        caption={caption}
+        head={["Module", "Started", ...statuses.map((s) => progressLabel(s))]}
+        id="uptake"
+        className="app-matrix"
+      >
+        {uptake.map((u) => (
+          <Row key={u.moduleId}>
+            <RowHeader>{modules.find((m) => m.id === u.moduleId)?.title ?? u.moduleId}</RowHeader>
+            <Cell>{describeShare(u.started)}</Cell>
             {statuses.map((s) => (
-              <th key={s} scope="col" className="govuk-table__header">
-                {progressLabel(s)}
-              </th>
+              <Cell key={s}>{describeShare(u.byStatus[s])}</Cell>
             ))}
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {uptake.map((u) => (
-            <tr key={u.moduleId} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">
-                {modules.find((m) => m.id === u.moduleId)?.title ?? u.moduleId}
-              </th>
-              <td className="govuk-table__cell">{describeShare(u.started)}</td>
-              {statuses.map((s) => (
-                <td key={s} className="govuk-table__cell">
-                  {describeShare(u.byStatus[s])}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </Row>
+        ))}
+      </Table>
     </WideTable>
   );
 }

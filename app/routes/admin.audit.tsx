@@ -7,6 +7,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Select, TextInput } from "~/components/fields";
 import { Pagination } from "~/components/pagination";
 import { title } from "~/utils/meta";
+import { Cell, Row, Table } from "~/components/table";
 
 export const meta: MetaFunction = () => title("Audit log");
 
@@ -71,71 +72,60 @@ export default function AuditLog() {
           (the download is itself recorded in the audit log)
         </p>
       )}
-      <table className="govuk-table app-audit">
-        <caption className="govuk-table__caption govuk-table__caption--m">
-          {filtered
+      <Table
+        caption={
+          filtered
             ? "No events shown: correct the filters above"
-            : `${total.toLocaleString("en-GB")} event${total === 1 ? "" : "s"}, newest first${pages > 1 ? `, page ${page} of ${pages}` : ""}`}
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              When
-            </th>
-            <th scope="col" className="govuk-table__header">
-              What happened
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {events.map((e) => (
-            <tr key={e.id} className="govuk-table__row">
-              <td className="govuk-table__cell app-audit__when">{e.when}</td>
-              <td className="govuk-table__cell">
-                <p className="govuk-body govuk-!-margin-bottom-1">{e.sentence}</p>
-                <details className="govuk-details govuk-!-margin-bottom-0">
-                  <summary className="govuk-details__summary">
-                    <span className="govuk-details__summary-text">
-                      Raw record<span className="govuk-visually-hidden"> of event {e.id}</span>
-                    </span>
-                  </summary>
-                  <div className="govuk-details__text">
-                    <dl className="govuk-summary-list govuk-summary-list--no-border govuk-!-font-size-16">
-                      {(
-                        [
-                          ["Action", e.raw.action],
-                          ["Time (UTC)", e.at],
-                          ["Who", e.raw.actor ?? "Not signed in"],
-                          ["To whom", e.raw.subject],
-                          ["Prison", e.raw.prison],
-                          ["Details", e.raw.details],
-                          ["Request id", e.raw.requestId],
-                        ] as const
-                      )
-                        .filter(([, v]) => v)
-                        .map(([k, v]) => (
-                          <div key={k} className="govuk-summary-list__row">
-                            <dt className="govuk-summary-list__key">{k}</dt>
-                            <dd className="govuk-summary-list__value app-wrap">
-                              <code>{v}</code>
-                            </dd>
-                          </div>
-                        ))}
-                    </dl>
-                  </div>
-                </details>
-              </td>
-            </tr>
-          ))}
-          {events.length === 0 && !filtered ? (
-            <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={2}>
-                No events match these filters.
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+            : `${total.toLocaleString("en-GB")} event${total === 1 ? "" : "s"}, newest first${pages > 1 ? `, page ${page} of ${pages}` : ""}`
+        }
+        head={["When", "What happened"]}
+        className="app-audit"
+      >
+        {events.map((e) => (
+          <Row key={e.id}>
+            <Cell className="app-audit__when">{e.when}</Cell>
+            <Cell>
+              <p className="govuk-body govuk-!-margin-bottom-1">{e.sentence}</p>
+              <details className="govuk-details govuk-!-margin-bottom-0">
+                <summary className="govuk-details__summary">
+                  <span className="govuk-details__summary-text">
+                    Raw record<span className="govuk-visually-hidden"> of event {e.id}</span>
+                  </span>
+                </summary>
+                <div className="govuk-details__text">
+                  <dl className="govuk-summary-list govuk-summary-list--no-border govuk-!-font-size-16">
+                    {(
+                      [
+                        ["Action", e.raw.action],
+                        ["Time (UTC)", e.at],
+                        ["Who", e.raw.actor ?? "Not signed in"],
+                        ["To whom", e.raw.subject],
+                        ["Prison", e.raw.prison],
+                        ["Details", e.raw.details],
+                        ["Request id", e.raw.requestId],
+                      ] as const
+                    )
+                      .filter(([, v]) => v)
+                      .map(([k, v]) => (
+                        <div key={k} className="govuk-summary-list__row">
+                          <dt className="govuk-summary-list__key">{k}</dt>
+                          <dd className="govuk-summary-list__value app-wrap">
+                            <code>{v}</code>
+                          </dd>
+                        </div>
+                      ))}
+                  </dl>
+                </div>
+              </details>
+            </Cell>
+          </Row>
+        ))}
+        {events.length === 0 && !filtered ? (
+          <Row>
+            <Cell colSpan={2}>No events match these filters.</Cell>
+          </Row>
+        ) : null}
+      </Table>
       <Pagination page={page} pages={pages} query={values} />
     </>
   );

@@ -12,6 +12,7 @@ import { readListedNamesForm, readPrisonForm, readUnitForm } from "~/admin/priso
 import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
+import { Cell, Row, RowHeader, Table } from "~/components/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data?.prison.name ?? "Prison");
 
@@ -82,48 +83,33 @@ export default function Prison() {
       <span className="govuk-caption-l">{prison.code}</span>
       <h1 className="govuk-heading-l">{prison.name}</h1>
       <WideTable label="Wings and teams">
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Wings and teams</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Name
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Kind
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Active staff
-              </th>
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {units.length === 0 ? (
-              <tr className="govuk-table__row">
-                <td className="govuk-table__cell" colSpan={4}>
-                  No wings or teams yet.
-                </td>
-              </tr>
-            ) : null}
-            {units.map((u) => (
-              <tr key={u.id} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">
-                  {u.name}
-                </th>
-                <td className="govuk-table__cell">{u.kind === "wing" ? "Wing" : "Team"}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{u.staff}</td>
-                <td className="govuk-table__cell">
-                  <a className="govuk-link" href={`/admin/prisons/${prison.id}/units/${u.id}`}>
-                    Rename or remove<span className="govuk-visually-hidden"> {u.name}</span>
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Wings and teams"
+          head={[
+            "Name",
+            "Kind",
+            { text: "Active staff", numeric: true },
+            <span className="govuk-visually-hidden">Actions</span>,
+          ]}
+        >
+          {units.length === 0 ? (
+            <Row>
+              <Cell colSpan={4}>No wings or teams yet.</Cell>
+            </Row>
+          ) : null}
+          {units.map((u) => (
+            <Row key={u.id}>
+              <RowHeader>{u.name}</RowHeader>
+              <Cell>{u.kind === "wing" ? "Wing" : "Team"}</Cell>
+              <Cell numeric>{u.staff}</Cell>
+              <Cell>
+                <a className="govuk-link" href={`/admin/prisons/${prison.id}/units/${u.id}`}>
+                  Rename or remove<span className="govuk-visually-hidden"> {u.name}</span>
+                </a>
+              </Cell>
+            </Row>
+          ))}
+        </Table>
       </WideTable>
 
       <div className="govuk-grid-row">

@@ -9,6 +9,7 @@ import { TextInput } from "~/components/fields";
 import { readPrisonForm } from "~/admin/prison-forms.server";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
+import { Cell, Row, Table } from "~/components/table";
 
 export const meta: MetaFunction = () => title("Prisons");
 
@@ -44,35 +45,19 @@ export default function Prisons() {
     <>
       <ErrorSummary errors={result?.errors} />
       <h1 className="govuk-heading-l">Prisons</h1>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Prisons and their wings and teams</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Prison
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Code
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Wings and teams
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {prisons.map((p) => (
-            <tr key={p.id} className="govuk-table__row">
-              <td className="govuk-table__cell">
-                <a className="govuk-link" href={`/admin/prisons/${p.id}`}>
-                  {p.name}
-                </a>
-              </td>
-              <td className="govuk-table__cell">{p.code}</td>
-              <td className="govuk-table__cell">{p.units.join(", ") || "None yet"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table caption="Prisons and their wings and teams" head={["Prison", "Code", "Wings and teams"]}>
+        {prisons.map((p) => (
+          <Row key={p.id}>
+            <Cell>
+              <a className="govuk-link" href={`/admin/prisons/${p.id}`}>
+                {p.name}
+              </a>
+            </Cell>
+            <Cell>{p.code}</Cell>
+            <Cell>{p.units.join(", ") || "None yet"}</Cell>
+          </Row>
+        ))}
+      </Table>
       <h2 className="govuk-heading-m">Add a prison</h2>
       <Form method="post" noValidate>
         <TextInput

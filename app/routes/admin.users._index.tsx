@@ -8,6 +8,7 @@ import { Tag } from "~/components/page";
 import { Pagination, pageOf } from "~/components/pagination";
 import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
+import { Cell, Row, Table } from "~/components/table";
 
 export const meta: MetaFunction = () => title("Users");
 
@@ -101,50 +102,24 @@ export default function Users() {
         </p>
       ) : null}
       <WideTable label="Users">
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">
-            {total} user{total === 1 ? "" : "s"}
-            {pages > 1 ? `, page ${page} of ${pages}` : ""}
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Name
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Username
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Role
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Prison and wing
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {users.map((u) => (
-              <tr className="govuk-table__row" key={u.id}>
-                <td className="govuk-table__cell">
-                  <a className="govuk-link" href={`/admin/users/${u.id}`}>
-                    {u.display_name}
-                  </a>
-                </td>
-                <td className="govuk-table__cell">{u.username}</td>
-                <td className="govuk-table__cell">{roleLabel(u.role)}</td>
-                <td className="govuk-table__cell">
-                  {[u.establishment_name, u.unit_name].filter(Boolean).join(", ") || "None"}
-                </td>
-                <td className="govuk-table__cell">
-                  {u.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={`${total} user${total === 1 ? "" : "s"}${pages > 1 ? `, page ${page} of ${pages}` : ""}`}
+          head={["Name", "Username", "Role", "Prison and wing", "Status"]}
+        >
+          {users.map((u) => (
+            <Row key={u.id}>
+              <Cell>
+                <a className="govuk-link" href={`/admin/users/${u.id}`}>
+                  {u.display_name}
+                </a>
+              </Cell>
+              <Cell>{u.username}</Cell>
+              <Cell>{roleLabel(u.role)}</Cell>
+              <Cell>{[u.establishment_name, u.unit_name].filter(Boolean).join(", ") || "None"}</Cell>
+              <Cell>{u.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}</Cell>
+            </Row>
+          ))}
+        </Table>
       </WideTable>
       <Pagination page={page} pages={pages} query={query} />
     </>

@@ -6,6 +6,7 @@ import { requireCoach } from "~/auth/guard.server";
 import { calibrationOverview } from "~/coaching/calibration.server";
 import { ICC_NOTE } from "~/components/calibration";
 import { title } from "~/utils/meta";
+import { Cell, Row, RowHeader, Table } from "~/components/table";
 
 export const meta: MetaFunction = () => title("Calibration");
 
@@ -34,78 +35,43 @@ export default function Calibration() {
         <p className="govuk-body">No calibration pairs yet.</p>
       ) : (
         <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Calibration pairs">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">Calibration pairs</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Conversation
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Coaches
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Counts (ICC)
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Ratings
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {pairs.map((p) => (
-                <tr key={p.id} className="govuk-table__row">
-                  <td className="govuk-table__cell">
-                    <a className="govuk-link" href={`/coaching/observations/${p.id}`}>
-                      {p.officer}, {p.date}
-                    </a>
-                  </td>
-                  <td className="govuk-table__cell">{p.coaches}</td>
-                  <td className="govuk-table__cell">{p.icc}</td>
-                  <td className="govuk-table__cell">
-                    {p.ratings.exact} of {p.ratings.total} the same, {p.ratings.adjacent} within one point
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table caption="Calibration pairs" head={["Conversation", "Coaches", "Counts (ICC)", "Ratings"]}>
+            {pairs.map((p) => (
+              <Row key={p.id}>
+                <Cell>
+                  <a className="govuk-link" href={`/coaching/observations/${p.id}`}>
+                    {p.officer}, {p.date}
+                  </a>
+                </Cell>
+                <Cell>{p.coaches}</Cell>
+                <Cell>{p.icc}</Cell>
+                <Cell>
+                  {p.ratings.exact} of {p.ratings.total} the same, {p.ratings.adjacent} within one point
+                </Cell>
+              </Row>
+            ))}
+          </Table>
         </div>
       )}
       {series.map((s) => (
         <div key={s.coaches} className="app-table-scroll" tabIndex={0} role="region" aria-label={s.coaches}>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">
-              {s.coaches}: {s.conversations} conversations
-            </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Behaviour
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Agreement across the conversations (ICC)
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {s.behaviours.map((b) => (
-                <tr key={b.label} className="govuk-table__row">
-                  <th scope="row" className="govuk-table__header">
-                    {b.label}
-                  </th>
-                  <td className="govuk-table__cell">{b.icc}</td>
-                </tr>
-              ))}
-              <tr className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">
-                  Global ratings
-                </th>
-                <td className="govuk-table__cell">
-                  {s.ratings.exact} of {s.ratings.total} the same, {s.ratings.adjacent} within one point
-                </td>
-              </tr>
-            </tbody>
-          </table>
+          <Table
+            caption={`${s.coaches}: ${s.conversations} conversations`}
+            head={["Behaviour", "Agreement across the conversations (ICC)"]}
+          >
+            {s.behaviours.map((b) => (
+              <Row key={b.label}>
+                <RowHeader>{b.label}</RowHeader>
+                <Cell>{b.icc}</Cell>
+              </Row>
+            ))}
+            <Row>
+              <RowHeader>Global ratings</RowHeader>
+              <Cell>
+                {s.ratings.exact} of {s.ratings.total} the same, {s.ratings.adjacent} within one point
+              </Cell>
+            </Row>
+          </Table>
         </div>
       ))}
     </>

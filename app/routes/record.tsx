@@ -10,6 +10,7 @@ import { INDICATOR_NAMES, recordOf } from "~/practice/record.server";
 import { observationsOfOfficer } from "~/coaching/officer.server";
 import { ObservationCard, OBSERVED_NOTE } from "~/components/observation";
 import { title } from "~/utils/meta";
+import { Cell, Row, RowHeader, Table } from "~/components/table";
 
 export const meta: MetaFunction = () => title("My record");
 
@@ -76,86 +77,59 @@ export default function Record() {
         <p className="govuk-body">You have not started any scenarios yet.</p>
       ) : (
         <WideTable label="Your attempts">
-          <table className="govuk-table app-record-table govuk-!-font-size-16">
-            <caption className="govuk-table__caption govuk-table__caption--m">Your attempts</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Date
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Scenario
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Mode
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Assessment result
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Ending
-                </th>
+          <Table
+            caption="Your attempts"
+            head={["Date", "Scenario", "Mode", "Assessment result", "Ending", ...indicatorNames]}
+            className="app-record-table govuk-!-font-size-16"
+          >
+            {entries.map((e) => (
+              <Row key={e.id}>
+                <RowHeader className="app-record-table__date">{e.date}</RowHeader>
+                <Cell>
+                  <a
+                    className="govuk-link"
+                    href={e.status === "In progress" ? `/attempts/${e.id}` : `/attempts/${e.id}/review`}
+                  >
+                    {e.scenario}
+                  </a>
+                  {e.writtenReplies.length ? (
+                    <span className="govuk-body-s govuk-!-display-block">
+                      {e.writtenReplies
+                        .map((w) =>
+                          w.rating === null
+                            ? "Written reply not yet rated"
+                            : `Written reply rated ${w.rating} out of 5`,
+                        )
+                        .join("; ")}
+                    </span>
+                  ) : null}
+                </Cell>
+                <Cell>{MODE[e.mode].label}</Cell>
+                <Cell>
+                  {e.assessment ? (
+                    <>
+                      <Tag colour={ASSESSMENT_RESULT[e.assessment.passed ? "passed" : "not_passed"].colour}>
+                        {e.assessment.result}
+                      </Tag>
+                      {e.assessment.missed.length ? (
+                        <span className="govuk-body-s govuk-!-display-block">
+                          Missed: {e.assessment.missed.join("; ")}
+                        </span>
+                      ) : null}
+                    </>
+                  ) : e.mode === "practice" ? (
+                    "Not assessed (practice)"
+                  ) : (
+                    "–"
+                  )}
+                </Cell>
+                <Cell>{e.ending ? `${e.ending} (${e.outcome})` : e.status}</Cell>
                 {indicatorNames.map((n) => (
-                  <th scope="col" className="govuk-table__header" key={n}>
-                    {n}
-                  </th>
+                  <Cell key={n}>{e.indicators[n] ?? "–"}</Cell>
                 ))}
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {entries.map((e) => (
-                <tr className="govuk-table__row" key={e.id}>
-                  <th scope="row" className="govuk-table__header app-record-table__date">
-                    {e.date}
-                  </th>
-                  <td className="govuk-table__cell">
-                    <a
-                      className="govuk-link"
-                      href={e.status === "In progress" ? `/attempts/${e.id}` : `/attempts/${e.id}/review`}
-                    >
-                      {e.scenario}
-                    </a>
-                    {e.writtenReplies.length ? (
-                      <span className="govuk-body-s govuk-!-display-block">
-                        {e.writtenReplies
-                          .map((w) =>
-                            w.rating === null
-                              ? "Written reply not yet rated"
-                              : `Written reply rated ${w.rating} out of 5`,
-                          )
-                          .join("; ")}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="govuk-table__cell">{MODE[e.mode].label}</td>
-                  <td className="govuk-table__cell">
-                    {e.assessment ? (
-                      <>
-                        <Tag colour={ASSESSMENT_RESULT[e.assessment.passed ? "passed" : "not_passed"].colour}>
-                          {e.assessment.result}
-                        </Tag>
-                        {e.assessment.missed.length ? (
-                          <span className="govuk-body-s govuk-!-display-block">
-                            Missed: {e.assessment.missed.join("; ")}
-                          </span>
-                        ) : null}
-                      </>
-                    ) : e.mode === "practice" ? (
-                      "Not assessed (practice)"
-                    ) : (
-                      "–"
-                    )}
-                  </td>
-                  <td className="govuk-table__cell">{e.ending ? `${e.ending} (${e.outcome})` : e.status}</td>
-                  {indicatorNames.map((n) => (
-                    <td className="govuk-table__cell" key={n}>
-                      {e.indicators[n] ?? "–"}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+              </Row>
+            ))}
+          </Table>
         </WideTable>
       )}
     </>

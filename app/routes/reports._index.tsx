@@ -9,6 +9,7 @@ import { requireReportScope } from "~/reports/scope.server";
 import { UptakeTable } from "~/components/uptake";
 import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
+import { Cell, Row, RowHeader, Table } from "~/components/table";
 
 export const meta: MetaFunction = () => title("Training overview");
 
@@ -122,43 +123,27 @@ export default function Overview() {
             </summary>
             <div className="govuk-details__text">
               <WideTable label="Officers competent in every module, by month">
-                <table className="govuk-table">
-                  <caption className="govuk-table__caption govuk-table__caption--s">
-                    Officers competent in every module, by month
-                  </caption>
-                  <thead className="govuk-table__head">
-                    <tr className="govuk-table__row">
-                      <th scope="col" className="govuk-table__header">
-                        Month
-                      </th>
-                      <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                        Actual
-                      </th>
-                      <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                        Target line
-                      </th>
-                      <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                        Projection
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="govuk-table__body">
-                    {targetChart.months.map((m, i) => (
-                      <tr key={m} className="govuk-table__row">
-                        <th scope="row" className="govuk-table__header">
-                          {monthLabel(m)}
-                        </th>
-                        <td className="govuk-table__cell govuk-table__cell--numeric">{targetChart.actual[i] ?? ""}</td>
-                        <td className="govuk-table__cell govuk-table__cell--numeric">
-                          {targetChart.target[i] === null ? "" : Math.round(targetChart.target[i])}
-                        </td>
-                        <td className="govuk-table__cell govuk-table__cell--numeric">
-                          {targetChart.projection[i] === null ? "" : Math.round(targetChart.projection[i])}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <Table
+                  caption="Officers competent in every module, by month"
+                  captionSize="s"
+                  head={[
+                    "Month",
+                    { text: "Actual", numeric: true },
+                    { text: "Target line", numeric: true },
+                    { text: "Projection", numeric: true },
+                  ]}
+                >
+                  {targetChart.months.map((m, i) => (
+                    <Row key={m}>
+                      <RowHeader>{monthLabel(m)}</RowHeader>
+                      <Cell numeric>{targetChart.actual[i] ?? ""}</Cell>
+                      <Cell numeric>{targetChart.target[i] === null ? "" : Math.round(targetChart.target[i])}</Cell>
+                      <Cell numeric>
+                        {targetChart.projection[i] === null ? "" : Math.round(targetChart.projection[i])}
+                      </Cell>
+                    </Row>
+                  ))}
+                </Table>
               </WideTable>
             </div>
           </details>
@@ -184,59 +169,37 @@ export default function Overview() {
       </p>
 
       <WideTable label="Completion and competency by module">
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">
-            Completion and competency by module
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Module
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Completed
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Competent
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Refresher due
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {summary.modules.map((m, i) => (
-              <tr key={m.moduleId} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">
-                  {modules[i]?.title ?? m.moduleId}
-                </th>
-                <td className="govuk-table__cell">
-                  <ShareText share={m.completed} />
-                </td>
-                <td className="govuk-table__cell">
-                  <ShareText share={m.competent} />
-                </td>
-                <td className="govuk-table__cell">
-                  <ShareText share={m.refresherDue} />
-                </td>
-              </tr>
-            ))}
-            <tr className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">
-                Whole programme
-              </th>
-              <td className="govuk-table__cell">
-                <ShareText share={summary.programme.completed} />
-              </td>
-              <td className="govuk-table__cell">
-                <ShareText share={summary.programme.competent} />
-              </td>
-              <td className="govuk-table__cell">
-                <ShareText share={summary.programme.refresherDue} />
-              </td>
-            </tr>
-          </tbody>
-        </table>
+        <Table
+          caption="Completion and competency by module"
+          head={["Module", "Completed", "Competent", "Refresher due"]}
+        >
+          {summary.modules.map((m, i) => (
+            <Row key={m.moduleId}>
+              <RowHeader>{modules[i]?.title ?? m.moduleId}</RowHeader>
+              <Cell>
+                <ShareText share={m.completed} />
+              </Cell>
+              <Cell>
+                <ShareText share={m.competent} />
+              </Cell>
+              <Cell>
+                <ShareText share={m.refresherDue} />
+              </Cell>
+            </Row>
+          ))}
+          <Row>
+            <RowHeader>Whole programme</RowHeader>
+            <Cell>
+              <ShareText share={summary.programme.completed} />
+            </Cell>
+            <Cell>
+              <ShareText share={summary.programme.competent} />
+            </Cell>
+            <Cell>
+              <ShareText share={summary.programme.refresherDue} />
+            </Cell>
+          </Row>
+        </Table>
       </WideTable>
       <p className="govuk-body-s">
         Completed: every scenario in the module finished. Competent: every scenario passed in assessment within the
@@ -271,51 +234,34 @@ export default function Overview() {
         </strong>
       </div>
       <WideTable label="Programme engagement and training coverage by month">
-        <table className="govuk-table" id="engagement-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">
-            Programme engagement and training coverage by month
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Month
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Eligible
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Refusing or not engaging
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Refusal rate
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Officers completed
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Officers competent
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {engagement.map((e) => (
-              <tr key={e.month} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">
-                  {monthLabel(e.month)}
-                </th>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{e.eligible ?? "Not recorded"}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{e.notEngaging ?? "Not recorded"}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{pct(e.refusalPercent)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">
-                  {e.completedPercent === null ? describeShare({ shown: false, total: 0 }) : pct(e.completedPercent)}
-                </td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">
-                  {e.competentPercent === null ? describeShare({ shown: false, total: 0 }) : pct(e.competentPercent)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Programme engagement and training coverage by month"
+          captionSize="s"
+          head={[
+            "Month",
+            { text: "Eligible", numeric: true },
+            { text: "Refusing or not engaging", numeric: true },
+            { text: "Refusal rate", numeric: true },
+            { text: "Officers completed", numeric: true },
+            { text: "Officers competent", numeric: true },
+          ]}
+          id="engagement-table"
+        >
+          {engagement.map((e) => (
+            <Row key={e.month}>
+              <RowHeader>{monthLabel(e.month)}</RowHeader>
+              <Cell numeric>{e.eligible ?? "Not recorded"}</Cell>
+              <Cell numeric>{e.notEngaging ?? "Not recorded"}</Cell>
+              <Cell numeric>{pct(e.refusalPercent)}</Cell>
+              <Cell numeric>
+                {e.completedPercent === null ? describeShare({ shown: false, total: 0 }) : pct(e.completedPercent)}
+              </Cell>
+              <Cell numeric>
+                {e.competentPercent === null ? describeShare({ shown: false, total: 0 }) : pct(e.competentPercent)}
+              </Cell>
+            </Row>
+          ))}
+        </Table>
       </WideTable>
       <p className="govuk-body">
         <a className="govuk-link" href={reportHref("/reports/engagement", scope)}>

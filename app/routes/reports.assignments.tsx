@@ -18,6 +18,7 @@ import { getCurriculum } from "~/curriculum.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
+import { Cell, Row, Table } from "~/components/table";
 
 export const meta: MetaFunction = () => title("Assignments");
 
@@ -169,55 +170,38 @@ export default function Assignments() {
         </button>
       </Form>
 
-      <table className="govuk-table" id="assignments">
-        <caption className="govuk-table__caption govuk-table__caption--m">Current assignments</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              What
-            </th>
-            <th scope="col" className="govuk-table__header">
-              To
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Due
-            </th>
-            <th scope="col" className="govuk-table__header">
-              <span className="govuk-visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {assignments.map((a) => (
-            <tr key={a.id} className="govuk-table__row">
-              <td className="govuk-table__cell">{a.what}</td>
-              <td className="govuk-table__cell">{a.to}</td>
-              <td className="govuk-table__cell">{a.due}</td>
-              <td className="govuk-table__cell">
-                <Form method="post">
-                  {scope.prisons.length ? <input type="hidden" name="prison" value={scope.prison.id} /> : null}
-                  <input type="hidden" name="intent" value="remove" />
-                  <input type="hidden" name="assignmentId" value={a.id} />
-                  <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
-                    Remove
-                    <span className="govuk-visually-hidden">
-                      {" "}
-                      {a.what} for {a.to}
-                    </span>
-                  </button>
-                </Form>
-              </td>
-            </tr>
-          ))}
-          {assignments.length === 0 ? (
-            <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={4}>
-                Nothing is assigned yet.
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+      <Table
+        caption="Current assignments"
+        head={["What", "To", "Due", <span className="govuk-visually-hidden">Actions</span>]}
+        id="assignments"
+      >
+        {assignments.map((a) => (
+          <Row key={a.id}>
+            <Cell>{a.what}</Cell>
+            <Cell>{a.to}</Cell>
+            <Cell>{a.due}</Cell>
+            <Cell>
+              <Form method="post">
+                {scope.prisons.length ? <input type="hidden" name="prison" value={scope.prison.id} /> : null}
+                <input type="hidden" name="intent" value="remove" />
+                <input type="hidden" name="assignmentId" value={a.id} />
+                <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+                  Remove
+                  <span className="govuk-visually-hidden">
+                    {" "}
+                    {a.what} for {a.to}
+                  </span>
+                </button>
+              </Form>
+            </Cell>
+          </Row>
+        ))}
+        {assignments.length === 0 ? (
+          <Row>
+            <Cell colSpan={4}>Nothing is assigned yet.</Cell>
+          </Row>
+        ) : null}
+      </Table>
     </ReportsHeader>
   );
 }

@@ -13,6 +13,7 @@ import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
 import { refusalPercent } from "~/domain/reporting/projection";
+import { Cell, Row, RowHeader, Table } from "~/components/table";
 
 export const meta: MetaFunction = () => title("Programme engagement");
 
@@ -97,47 +98,30 @@ export default function EngagementPage() {
         </button>
       </Form>
       <WideTable label="Figures recorded">
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Figures recorded</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Month
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Eligible
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Refusing or not engaging
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Refusal rate
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {figures.length === 0 ? (
-              <tr className="govuk-table__row">
-                <td className="govuk-table__cell" colSpan={4}>
-                  No figures recorded yet.
-                </td>
-              </tr>
-            ) : (
-              figures.map((f) => (
-                <tr key={f.month} className="govuk-table__row">
-                  <th scope="row" className="govuk-table__header">
-                    {monthName(labels, f.month)}
-                  </th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{f.eligible}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{f.not_engaging}</td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">
-                    {f.refusalPercent === null ? "Not recorded" : `${Math.round(f.refusalPercent)}%`}
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+        <Table
+          caption="Figures recorded"
+          head={[
+            "Month",
+            { text: "Eligible", numeric: true },
+            { text: "Refusing or not engaging", numeric: true },
+            { text: "Refusal rate", numeric: true },
+          ]}
+        >
+          {figures.length === 0 ? (
+            <Row>
+              <Cell colSpan={4}>No figures recorded yet.</Cell>
+            </Row>
+          ) : (
+            figures.map((f) => (
+              <Row key={f.month}>
+                <RowHeader>{monthName(labels, f.month)}</RowHeader>
+                <Cell numeric>{f.eligible}</Cell>
+                <Cell numeric>{f.not_engaging}</Cell>
+                <Cell numeric>{f.refusalPercent === null ? "Not recorded" : `${Math.round(f.refusalPercent)}%`}</Cell>
+              </Row>
+            ))
+          )}
+        </Table>
       </WideTable>
     </ReportsHeader>
   );

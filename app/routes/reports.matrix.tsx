@@ -11,6 +11,7 @@ import { DueText } from "~/assignments/components";
 import { requireReportScope } from "~/reports/scope.server";
 import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
+import { Cell, Row, RowHeader, Table } from "~/components/table";
 
 export const meta: MetaFunction = () => title("Training matrix");
 
@@ -96,53 +97,43 @@ export default function Matrix() {
         </a>
       </p>
       <WideTable label="Training matrix">
-        <table className="govuk-table app-matrix" id="matrix">
-          <caption className="govuk-table__caption govuk-table__caption--m">
-            {hasErrors
+        <Table
+          caption={
+            hasErrors
               ? "No officers shown: correct the filters above"
-              : `${total} officer${total === 1 ? "" : "s"}${pages > 1 ? `, page ${page} of ${pages}` : ""}`}
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Officer
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Wing
-              </th>
-              {modules.map((m) => (
-                <th key={m.id} scope="col" className="govuk-table__header">
-                  {m.title}
-                </th>
+              : `${total} officer${total === 1 ? "" : "s"}${pages > 1 ? `, page ${page} of ${pages}` : ""}`
+          }
+          // Sorted by name unless sorted by progress (which no one column holds).
+          head={[
+            { text: "Officer", sort: v.sort === "progress" ? undefined : "ascending" },
+            "Wing",
+            ...modules.map((m) => m.title),
+          ]}
+          id="matrix"
+          className="app-matrix"
+        >
+          {rows.map((r) => (
+            <Row key={r.officerId}>
+              <RowHeader>
+                <a className="govuk-link" href={reportHref(`/reports/officers/${r.officerId}`, scope)}>
+                  {r.name}
+                </a>
+              </RowHeader>
+              <Cell>{r.wing ?? "No wing"}</Cell>
+              {r.statuses.map((s, i) => (
+                <Cell key={modules[i]?.id ?? i}>
+                  <StatusTag status={s} />
+                  {r.dues[i] ? <DueText due={r.dues[i]} /> : null}
+                </Cell>
               ))}
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {rows.map((r) => (
-              <tr key={r.officerId} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">
-                  <a className="govuk-link" href={reportHref(`/reports/officers/${r.officerId}`, scope)}>
-                    {r.name}
-                  </a>
-                </th>
-                <td className="govuk-table__cell">{r.wing ?? "No wing"}</td>
-                {r.statuses.map((s, i) => (
-                  <td key={modules[i]?.id ?? i} className="govuk-table__cell">
-                    <StatusTag status={s} />
-                    {r.dues[i] ? <DueText due={r.dues[i]} /> : null}
-                  </td>
-                ))}
-              </tr>
-            ))}
-            {rows.length === 0 && !hasErrors ? (
-              <tr className="govuk-table__row">
-                <td className="govuk-table__cell" colSpan={modules.length + 2}>
-                  No officers match these filters.
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
+            </Row>
+          ))}
+          {rows.length === 0 && !hasErrors ? (
+            <Row>
+              <Cell colSpan={modules.length + 2}>No officers match these filters.</Cell>
+            </Row>
+          ) : null}
+        </Table>
       </WideTable>
       <Pagination page={page} pages={pages} query={query} />
     </ReportsHeader>

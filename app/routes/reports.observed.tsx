@@ -10,6 +10,7 @@ import { describeShare, isSmallGroup, SUPPRESSED_TEXT } from "~/domain/reporting
 import { observedReport } from "~/reports/observed.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
+import { Cell, Row, RowHeader, Table } from "~/components/table";
 
 export const meta: MetaFunction = () => title("Observed practice");
 
@@ -23,43 +24,29 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type Report = Awaited<ReturnType<typeof loader>>;
 
-function Header({ children }: { children: string }) {
-  return (
-    <th scope="col" className="govuk-table__header">
-      {children}
-    </th>
-  );
-}
-
 function GroupRow({ label, g }: { label: string; g: Report["prison"] }) {
   const small = isSmallGroup(g.compared);
   return (
-    <tr className="govuk-table__row">
-      <th scope="row" className="govuk-table__header">
-        {label}
-      </th>
-      <td className="govuk-table__cell">{isSmallGroup(g.officers) ? SUPPRESSED_TEXT : g.officers}</td>
-      <td className="govuk-table__cell">{describeShare(g.observed)}</td>
-      <td className="govuk-table__cell">
-        {small ? SUPPRESSED_TEXT : `${describeShare(g.rq.assessment)} → ${describeShare(g.rq.wing)}`}
-      </td>
-      <td className="govuk-table__cell">
-        {small ? SUPPRESSED_TEXT : `${describeShare(g.cr.assessment)} → ${describeShare(g.cr.wing)}`}
-      </td>
-      <td className="govuk-table__cell">{describeShare(g.technical)}</td>
-      <td className="govuk-table__cell">{describeShare(g.relational)}</td>
-    </tr>
+    <Row>
+      <RowHeader>{label}</RowHeader>
+      <Cell>{isSmallGroup(g.officers) ? SUPPRESSED_TEXT : g.officers}</Cell>
+      <Cell>{describeShare(g.observed)}</Cell>
+      <Cell>{small ? SUPPRESSED_TEXT : `${describeShare(g.rq.assessment)} → ${describeShare(g.rq.wing)}`}</Cell>
+      <Cell>{small ? SUPPRESSED_TEXT : `${describeShare(g.cr.assessment)} → ${describeShare(g.cr.wing)}`}</Cell>
+      <Cell>{describeShare(g.technical)}</Cell>
+      <Cell>{describeShare(g.relational)}</Cell>
+    </Row>
   );
 }
 
 /** One indicator of an officer: the figures on the wing and in the assessment, the change, the wing's level. */
 function PairCell({ figures, pair }: { figures: { wing: string; assessment: string | null }; pair: LevelPair }) {
   return (
-    <td className="govuk-table__cell">
+    <Cell>
       Wing {figures.wing}, assessment {figures.assessment ?? "none"}
       {pair.change ? <span className="govuk-body-s govuk-!-display-block">{pair.change}</span> : null}{" "}
       <LevelTag level={pair.wing} />
-    </td>
+    </Cell>
   );
 }
 
@@ -78,75 +65,64 @@ export default function ObservedPractice() {
         audit log.
       </p>
       <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways">
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">
-            The transfer gap: at fair or better, assessment → wing
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <Header>Group</Header>
-              <Header>Officers</Header>
-              <Header>Observed in the last 6 months</Header>
-              <Header>Reflection-to-question ratio</Header>
-              <Header>Complex reflections</Header>
-              <Header>Technical global (wing)</Header>
-              <Header>Relational global (wing)</Header>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            <GroupRow label="Whole prison" g={prison} />
-            {wings.map((w) => (
-              <GroupRow key={w.wingName} label={w.wingName} g={w} />
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="The transfer gap: at fair or better, assessment → wing"
+          head={[
+            "Group",
+            "Officers",
+            "Observed in the last 6 months",
+            "Reflection-to-question ratio",
+            "Complex reflections",
+            "Technical global (wing)",
+            "Relational global (wing)",
+          ]}
+        >
+          <GroupRow label="Whole prison" g={prison} />
+          {wings.map((w) => (
+            <GroupRow key={w.wingName} label={w.wingName} g={w} />
+          ))}
+        </Table>
       </div>
       <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Officers, table scrolls sideways">
-        <table className="govuk-table app-record-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Officers</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <Header>Officer</Header>
-              <Header>Wing</Header>
-              <Header>Observed (6 months)</Header>
-              <Header>Reflection-to-question ratio</Header>
-              <Header>Complex reflections</Header>
-              <Header>Technical global</Header>
-              <Header>Relational global</Header>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {officers.map((o) => (
-              <tr key={o.officerId} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">
-                  <a className="govuk-link" href={reportHref(`/reports/officers/${o.officerId}`, scope)}>
-                    {o.name}
-                  </a>
-                </th>
-                <td className="govuk-table__cell">{o.wingName}</td>
-                <td className="govuk-table__cell">
-                  {o.observations === 0 ? "Not observed" : `${o.observations}, last ${o.lastObserved}`}
-                </td>
-                {o.transfer && o.figures ? (
-                  <>
-                    <PairCell figures={o.figures.rq} pair={o.transfer.rq} />
-                    <PairCell figures={o.figures.cr} pair={o.transfer.cr} />
-                    <td className="govuk-table__cell">
-                      {o.figures.technical} <LevelTag level={o.transfer.technical} />
-                    </td>
-                    <td className="govuk-table__cell">
-                      {o.figures.relational} <LevelTag level={o.transfer.relational} />
-                    </td>
-                  </>
-                ) : (
-                  <td className="govuk-table__cell" colSpan={4}>
-                    No observation in the last 6 months
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Officers"
+          head={[
+            "Officer",
+            "Wing",
+            "Observed (6 months)",
+            "Reflection-to-question ratio",
+            "Complex reflections",
+            "Technical global",
+            "Relational global",
+          ]}
+          className="app-record-table"
+        >
+          {officers.map((o) => (
+            <Row key={o.officerId}>
+              <RowHeader>
+                <a className="govuk-link" href={reportHref(`/reports/officers/${o.officerId}`, scope)}>
+                  {o.name}
+                </a>
+              </RowHeader>
+              <Cell>{o.wingName}</Cell>
+              <Cell>{o.observations === 0 ? "Not observed" : `${o.observations}, last ${o.lastObserved}`}</Cell>
+              {o.transfer && o.figures ? (
+                <>
+                  <PairCell figures={o.figures.rq} pair={o.transfer.rq} />
+                  <PairCell figures={o.figures.cr} pair={o.transfer.cr} />
+                  <Cell>
+                    {o.figures.technical} <LevelTag level={o.transfer.technical} />
+                  </Cell>
+                  <Cell>
+                    {o.figures.relational} <LevelTag level={o.transfer.relational} />
+                  </Cell>
+                </>
+              ) : (
+                <Cell colSpan={4}>No observation in the last 6 months</Cell>
+              )}
+            </Row>
+          ))}
+        </Table>
       </div>
     </ReportsHeader>
   );

@@ -8,6 +8,7 @@ import { ObservationCard, OBSERVED_NOTE } from "~/components/observation";
 import { officerRecord } from "~/reports/record.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
+import { Cell, Row, RowHeader, Table } from "~/components/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   title(data ? `${data.officer.name}: training record` : "Training record");
@@ -31,35 +32,17 @@ export default function OfficerRecord() {
         </a>
       </p>
       <p className="govuk-body-s">Opening this record is written to the audit log.</p>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Modules</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Module
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Status
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Refresher due
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {modules.map((m) => (
-            <tr key={m.id} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">
-                {m.title}
-              </th>
-              <td className="govuk-table__cell">
-                <StatusTag status={m.status} />
-              </td>
-              <td className="govuk-table__cell">{m.refresherDueAt ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table caption="Modules" head={["Module", "Status", "Refresher due"]}>
+        {modules.map((m) => (
+          <Row key={m.id}>
+            <RowHeader>{m.title}</RowHeader>
+            <Cell>
+              <StatusTag status={m.status} />
+            </Cell>
+            <Cell>{m.refresherDueAt ?? ""}</Cell>
+          </Row>
+        ))}
+      </Table>
       <h2 className="govuk-heading-m">Observed on the wing ({observations.length})</h2>
       {observations.length === 0 ? (
         <p className="govuk-body">No coach has recorded an observation of {officer.name} yet.</p>

@@ -7,6 +7,7 @@ import { describeShare, SUPPRESSED_TEXT } from "~/domain/reporting/suppression";
 import { skillsReport } from "~/reports/skills.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
+import { Cell, Row, RowHeader, Table } from "~/components/table";
 
 export const meta: MetaFunction = () => title("Skills");
 
@@ -38,39 +39,17 @@ function DistributionTable({
 }) {
   return (
     <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways">
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Group
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Officers assessed
-            </th>
+      <Table caption={caption} head={["Group", "Officers assessed", ...BANDS.map((b) => BAND_NAMES[b])]}>
+        {groups.map((g) => (
+          <Row key={g.label}>
+            <RowHeader>{g.label}</RowHeader>
+            <Cell>{g.suppressed ? SUPPRESSED_TEXT : g.assessed}</Cell>
             {BANDS.map((b) => (
-              <th key={b} scope="col" className="govuk-table__header">
-                {BAND_NAMES[b]}
-              </th>
+              <Cell key={b}>{describeShare(g[indicator][b])}</Cell>
             ))}
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {groups.map((g) => (
-            <tr key={g.label} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">
-                {g.label}
-              </th>
-              <td className="govuk-table__cell">{g.suppressed ? SUPPRESSED_TEXT : g.assessed}</td>
-              {BANDS.map((b) => (
-                <td key={b} className="govuk-table__cell">
-                  {describeShare(g[indicator][b])}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </Row>
+        ))}
+      </Table>
     </div>
   );
 }
@@ -90,39 +69,21 @@ export default function Skills() {
       </p>
       <DistributionTable caption="Reflection-to-question ratio" groups={groups} indicator="rq" />
       <DistributionTable caption="Complex reflections" groups={groups} indicator="cr" />
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Trainers' ratings of written replies</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Group
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Mean rating (1 to 5)
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Replies rated
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {groups.map((g) => (
-            <tr key={g.label} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">
-                {g.label}
-              </th>
-              <td className="govuk-table__cell">
-                {g.rating.mean === null
-                  ? g.rating.ratings === 0
-                    ? "No ratings yet"
-                    : `${SUPPRESSED_TEXT} officers`
-                  : (Math.round(g.rating.mean * 10) / 10).toFixed(1)}
-              </td>
-              <td className="govuk-table__cell">{g.rating.mean === null ? "" : g.rating.ratings}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table caption="Trainers' ratings of written replies" head={["Group", "Mean rating (1 to 5)", "Replies rated"]}>
+        {groups.map((g) => (
+          <Row key={g.label}>
+            <RowHeader>{g.label}</RowHeader>
+            <Cell>
+              {g.rating.mean === null
+                ? g.rating.ratings === 0
+                  ? "No ratings yet"
+                  : `${SUPPRESSED_TEXT} officers`
+                : (Math.round(g.rating.mean * 10) / 10).toFixed(1)}
+            </Cell>
+            <Cell>{g.rating.mean === null ? "" : g.rating.ratings}</Cell>
+          </Row>
+        ))}
+      </Table>
     </ReportsHeader>
   );
 }

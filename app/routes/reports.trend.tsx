@@ -8,6 +8,7 @@ import { monthlyTrajectory, prisonProgress } from "~/reports/progress.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
+import { Cell, Row, RowHeader, Table } from "~/components/table";
 
 export const meta: MetaFunction = () => title("Trend");
 
@@ -54,41 +55,24 @@ export default function Trend() {
         />
       )}
       <WideTable label="Completions and competent officers by month">
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">
-            Completions and competent officers by month
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Month
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Completed the programme in the month
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Completed by month end
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Competent at month end
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {months.map((m) => (
-              <tr key={m.month} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">
-                  {monthLabel(m.month)}
-                </th>
-                <td className="govuk-table__cell govuk-table__cell--numeric">
-                  {describeCount(m.newlyCompleted, officers)}
-                </td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{describeCount(m.completed, officers)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{describeCount(m.competent, officers)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Completions and competent officers by month"
+          head={[
+            "Month",
+            { text: "Completed the programme in the month", numeric: true },
+            { text: "Completed by month end", numeric: true },
+            { text: "Competent at month end", numeric: true },
+          ]}
+        >
+          {months.map((m) => (
+            <Row key={m.month}>
+              <RowHeader>{monthLabel(m.month)}</RowHeader>
+              <Cell numeric>{describeCount(m.newlyCompleted, officers)}</Cell>
+              <Cell numeric>{describeCount(m.completed, officers)}</Cell>
+              <Cell numeric>{describeCount(m.competent, officers)}</Cell>
+            </Row>
+          ))}
+        </Table>
       </WideTable>
     </ReportsHeader>
   );

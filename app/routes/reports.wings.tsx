@@ -8,6 +8,7 @@ import { prisonProgress } from "~/reports/progress.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
+import { Cell, Row, RowHeader, Table } from "~/components/table";
 
 export const meta: MetaFunction = () => title("By wing");
 
@@ -46,53 +47,37 @@ export default function ByWing() {
       />
       {/* Wings across, measures down: a prison has a handful of wings, so this fits a laptop screen. */}
       <WideTable label="Completion and competency by wing">
-        <table className="govuk-table app-matrix" id="by-wing">
-          <caption className="govuk-table__caption govuk-table__caption--m">Completion and competency by wing</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Measure</span>
-              </th>
-              {wings.map((w) => (
-                <th key={w.wingName} scope="col" className="govuk-table__header">
-                  {w.wingName}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            <tr className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">
-                Officers
-              </th>
-              {wings.map((w) => (
-                <td key={w.wingName} className="govuk-table__cell">
-                  {isSmallGroup(w.officers) ? SUPPRESSED_TEXT : w.officers}
-                </td>
-              ))}
-            </tr>
-            {(
-              [
-                ["Whole programme: completed", (w) => w.programme.completed],
-                ["Whole programme: competent", (w) => w.programme.competent],
-                ...modules.map(
-                  (m, i) => [`${m.title}: competent`, (w) => w.modules[i].competent] as [string, (w: Wing) => Share],
-                ),
-              ] as [string, (w: Wing) => Share][]
-            ).map(([label, share]) => (
-              <tr key={label} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">
-                  {label}
-                </th>
-                {wings.map((w) => (
-                  <td key={w.wingName} className="govuk-table__cell">
-                    <ShareText share={share(w)} />
-                  </td>
-                ))}
-              </tr>
+        <Table
+          caption="Completion and competency by wing"
+          head={[<span className="govuk-visually-hidden">Measure</span>, ...wings.map((w) => w.wingName)]}
+          id="by-wing"
+          className="app-matrix"
+        >
+          <Row>
+            <RowHeader>Officers</RowHeader>
+            {wings.map((w) => (
+              <Cell key={w.wingName}>{isSmallGroup(w.officers) ? SUPPRESSED_TEXT : w.officers}</Cell>
             ))}
-          </tbody>
-        </table>
+          </Row>
+          {(
+            [
+              ["Whole programme: completed", (w) => w.programme.completed],
+              ["Whole programme: competent", (w) => w.programme.competent],
+              ...modules.map(
+                (m, i) => [`${m.title}: competent`, (w) => w.modules[i].competent] as [string, (w: Wing) => Share],
+              ),
+            ] as [string, (w: Wing) => Share][]
+          ).map(([label, share]) => (
+            <Row key={label}>
+              <RowHeader>{label}</RowHeader>
+              {wings.map((w) => (
+                <Cell key={w.wingName}>
+                  <ShareText share={share(w)} />
+                </Cell>
+              ))}
+            </Row>
+          ))}
+        </Table>
       </WideTable>
     </ReportsHeader>
   );

@@ -8,6 +8,7 @@ import { reportHref } from "~/components/reports";
 import { prisonQuery, requireReportScope } from "~/reports/scope.server";
 import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
+import { Cell, Row, Table } from "~/components/table";
 
 export const meta: MetaFunction = () => title("Staff");
 
@@ -62,47 +63,27 @@ export default function Staff() {
       ) : null}
       <p className="govuk-body">Select an officer’s name to see their training record. Opening a record is audited.</p>
       <WideTable label="Staff">
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">
-            {total} staff{pages > 1 ? `, page ${page} of ${pages}` : ""}
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Name
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Role
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Wing or team
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {staff.map((s) => (
-              <tr key={s.id} className="govuk-table__row">
-                <td className="govuk-table__cell">
-                  {s.role === "officer" ? (
-                    <a className="govuk-link" href={reportHref(`/reports/officers/${s.id}`, scope)}>
-                      {s.display_name}
-                    </a>
-                  ) : (
-                    s.display_name
-                  )}
-                </td>
-                <td className="govuk-table__cell">{roleLabel(s.role)}</td>
-                <td className="govuk-table__cell">{s.unit_name ?? "None"}</td>
-                <td className="govuk-table__cell">
-                  {s.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={`${total} staff${pages > 1 ? `, page ${page} of ${pages}` : ""}`}
+          head={["Name", "Role", "Wing or team", "Status"]}
+        >
+          {staff.map((s) => (
+            <Row key={s.id}>
+              <Cell>
+                {s.role === "officer" ? (
+                  <a className="govuk-link" href={reportHref(`/reports/officers/${s.id}`, scope)}>
+                    {s.display_name}
+                  </a>
+                ) : (
+                  s.display_name
+                )}
+              </Cell>
+              <Cell>{roleLabel(s.role)}</Cell>
+              <Cell>{s.unit_name ?? "None"}</Cell>
+              <Cell>{s.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}</Cell>
+            </Row>
+          ))}
+        </Table>
       </WideTable>
       <Pagination page={page} pages={pages} query={query} />
     </>

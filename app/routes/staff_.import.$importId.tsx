@@ -8,6 +8,7 @@ import { describeCounts } from "~/domain/staff-import";
 import { confirmStaffImport, previewStaffImport } from "~/staff/import.server";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
+import { Cell, Row, Table } from "~/components/table";
 
 export const meta: MetaFunction = () => title("Check the staff import");
 
@@ -69,38 +70,19 @@ export default function PreviewImport() {
             ]}
           />
           {rows.length ? (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--m">New and changed staff</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Line
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Username
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Name
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    What happens
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {rows.map((r) => (
-                  <tr key={r.line} className="govuk-table__row">
-                    <td className="govuk-table__cell">{r.line}</td>
-                    <td className="govuk-table__cell">{r.username}</td>
-                    <td className="govuk-table__cell">{r.name}</td>
-                    <td className="govuk-table__cell">
-                      {r.action}
-                      {r.changes ? `: ${r.changes}` : ""}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table caption="New and changed staff" head={["Line", "Username", "Name", "What happens"]}>
+              {rows.map((r) => (
+                <Row key={r.line}>
+                  <Cell>{r.line}</Cell>
+                  <Cell>{r.username}</Cell>
+                  <Cell>{r.name}</Cell>
+                  <Cell>
+                    {r.action}
+                    {r.changes ? `: ${r.changes}` : ""}
+                  </Cell>
+                </Row>
+              ))}
+            </Table>
           ) : null}
           {more ? <p className="govuk-body">And {more} more not shown here.</p> : null}
           {deactivate.length ? (

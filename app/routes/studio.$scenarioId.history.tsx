@@ -12,6 +12,7 @@ import { formError } from "~/studio/editor.server";
 import { draftHistory, loadStudioScenario, restoreRevision } from "~/studio/studio.server";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
+import { Cell, Row, Table } from "~/components/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `History of ${data.id}` : "Draft history");
 
@@ -78,55 +79,36 @@ export default function History() {
             lost. Publishing ends the draft and its history; the published version keeps its text.
           </p>
           <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Revisions, scrolls sideways">
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--m">Revisions, newest first</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Revision
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Saved
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    By
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    How
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    <span className="govuk-visually-hidden">Action</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {d.revisions.map((r) => (
-                  <tr className="govuk-table__row" key={r.revision}>
-                    <td className="govuk-table__cell">{r.revision}</td>
-                    <td className="govuk-table__cell">{r.at}</td>
-                    <td className="govuk-table__cell">{r.by}</td>
-                    <td className="govuk-table__cell">{r.how}</td>
-                    <td className="govuk-table__cell">
-                      {r.revision === d.revision ? (
-                        <strong className="govuk-tag govuk-tag--blue">Current</strong>
-                      ) : (
-                        <Form method="post">
-                          <input type="hidden" name="revision" value={d.revision} />
-                          <button
-                            type="submit"
-                            name="restore"
-                            value={r.revision}
-                            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                          >
-                            Restore<span className="govuk-visually-hidden"> revision {r.revision}</span>
-                          </button>
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption="Revisions, newest first"
+              head={["Revision", "Saved", "By", "How", <span className="govuk-visually-hidden">Action</span>]}
+            >
+              {d.revisions.map((r) => (
+                <Row key={r.revision}>
+                  <Cell>{r.revision}</Cell>
+                  <Cell>{r.at}</Cell>
+                  <Cell>{r.by}</Cell>
+                  <Cell>{r.how}</Cell>
+                  <Cell>
+                    {r.revision === d.revision ? (
+                      <strong className="govuk-tag govuk-tag--blue">Current</strong>
+                    ) : (
+                      <Form method="post">
+                        <input type="hidden" name="revision" value={d.revision} />
+                        <button
+                          type="submit"
+                          name="restore"
+                          value={r.revision}
+                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                        >
+                          Restore<span className="govuk-visually-hidden"> revision {r.revision}</span>
+                        </button>
+                      </Form>
+                    )}
+                  </Cell>
+                </Row>
+              ))}
+            </Table>
           </div>
         </>
       )}

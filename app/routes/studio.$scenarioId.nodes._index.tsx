@@ -14,6 +14,7 @@ import { FindingLinks } from "~/studio/editor-fields";
 import { refused, respondToEdit } from "~/studio/edit-response.server";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
+import { Cell, Row, RowHeader, Table } from "~/components/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Edit ${data.title}` : "Edit scenario");
 
@@ -127,72 +128,52 @@ export default function Nodes() {
             In the order the file keeps them; officers meet them in the order the options lead.
           </p>
           <div className="app-table-scroll">
-            <table className="govuk-table">
-              <caption className="govuk-visually-hidden">The scenario's nodes</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Node
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    He says
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Then
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Problems
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Order
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {d.nodes.map((n, i) => (
-                  <tr className="govuk-table__row" key={n.id}>
-                    <th scope="row" className="govuk-table__header app-wrap">
-                      <a className="govuk-link" href={`${base}/nodes/${encodeURIComponent(n.id)}`}>
-                        {n.id}
-                      </a>
-                    </th>
-                    <td className="govuk-table__cell app-wrap">
-                      {n.line.length > 70 ? `${n.line.slice(0, 69)}…` : n.line}
-                    </td>
-                    <td className="govuk-table__cell">{n.next}</td>
-                    <td className="govuk-table__cell">
-                      <Problems errors={n.errors} warnings={n.warnings} />
-                    </td>
-                    <td className="govuk-table__cell">
-                      <Form method="post" className="app-move">
-                        <input type="hidden" name="revision" value={d.revision} />
-                        <input type="hidden" name="node" value={n.id} />
-                        {i > 0 ? (
-                          <button
-                            type="submit"
-                            name="intent"
-                            value={`move-node:${i - 1}`}
-                            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-1"
-                          >
-                            Up<span className="govuk-visually-hidden">: move {n.id} up</span>
-                          </button>
-                        ) : null}{" "}
-                        {i < d.nodes.length - 1 ? (
-                          <button
-                            type="submit"
-                            name="intent"
-                            value={`move-node:${i + 1}`}
-                            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-1"
-                          >
-                            Down<span className="govuk-visually-hidden">: move {n.id} down</span>
-                          </button>
-                        ) : null}
-                      </Form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption="The scenario's nodes"
+              captionSize="hidden"
+              head={["Node", "He says", "Then", "Problems", "Order"]}
+            >
+              {d.nodes.map((n, i) => (
+                <Row key={n.id}>
+                  <RowHeader className="app-wrap">
+                    <a className="govuk-link" href={`${base}/nodes/${encodeURIComponent(n.id)}`}>
+                      {n.id}
+                    </a>
+                  </RowHeader>
+                  <Cell className="app-wrap">{n.line.length > 70 ? `${n.line.slice(0, 69)}…` : n.line}</Cell>
+                  <Cell>{n.next}</Cell>
+                  <Cell>
+                    <Problems errors={n.errors} warnings={n.warnings} />
+                  </Cell>
+                  <Cell>
+                    <Form method="post" className="app-move">
+                      <input type="hidden" name="revision" value={d.revision} />
+                      <input type="hidden" name="node" value={n.id} />
+                      {i > 0 ? (
+                        <button
+                          type="submit"
+                          name="intent"
+                          value={`move-node:${i - 1}`}
+                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-1"
+                        >
+                          Up<span className="govuk-visually-hidden">: move {n.id} up</span>
+                        </button>
+                      ) : null}{" "}
+                      {i < d.nodes.length - 1 ? (
+                        <button
+                          type="submit"
+                          name="intent"
+                          value={`move-node:${i + 1}`}
+                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-1"
+                        >
+                          Down<span className="govuk-visually-hidden">: move {n.id} down</span>
+                        </button>
+                      ) : null}
+                    </Form>
+                  </Cell>
+                </Row>
+              ))}
+            </Table>
           </div>
           <Form method="post" noValidate>
             <input type="hidden" name="revision" value={d.revision} />

@@ -26,6 +26,7 @@ import { fieldError } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
 import { readPublishForm } from "~/studio/forms.server";
+import { Cell, Row, Table } from "~/components/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Publish ${data.title}` : "Publish");
 
@@ -116,49 +117,28 @@ function Versions({
   if (!versions.length) return null;
   return (
     <div className="app-table-scroll govuk-!-margin-top-6" role="region" aria-label="Published versions" tabIndex={0}>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Published versions</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Version
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Published
-            </th>
-            <th scope="col" className="govuk-table__header">
-              By
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Change note
-            </th>
-            <th scope="col" className="govuk-table__header">
-              <span className="govuk-visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {versions.map((v, i) => (
-            <tr className="govuk-table__row" key={v.number}>
-              <td className="govuk-table__cell">v{v.number}</td>
-              <td className="govuk-table__cell">{v.at}</td>
-              <td className="govuk-table__cell">
-                {v.author ?? (v.source === "library" ? "Built-in library" : "Unknown")}
-              </td>
-              <td className="govuk-table__cell app-wrap">{v.note ?? ""}</td>
-              <td className="govuk-table__cell">
-                {i === 0 ? (
-                  "Officers get this one"
-                ) : (
-                  <a className="govuk-link" href={`/studio/${scenarioId}/rollback/${v.number}`}>
-                    Roll back to v{v.number}
-                  </a>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption="Published versions"
+        head={["Version", "Published", "By", "Change note", <span className="govuk-visually-hidden">Actions</span>]}
+      >
+        {versions.map((v, i) => (
+          <Row key={v.number}>
+            <Cell>v{v.number}</Cell>
+            <Cell>{v.at}</Cell>
+            <Cell>{v.author ?? (v.source === "library" ? "Built-in library" : "Unknown")}</Cell>
+            <Cell className="app-wrap">{v.note ?? ""}</Cell>
+            <Cell>
+              {i === 0 ? (
+                "Officers get this one"
+              ) : (
+                <a className="govuk-link" href={`/studio/${scenarioId}/rollback/${v.number}`}>
+                  Roll back to v{v.number}
+                </a>
+              )}
+            </Cell>
+          </Row>
+        ))}
+      </Table>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { SCENARIO_STATE } from "~/domain/vocabulary";
 import { STUDIO_ROLES } from "~/studio/components";
 import { listLibrary } from "~/studio/studio.server";
 import { title } from "~/utils/meta";
+import { Cell, Row, Table } from "~/components/table";
 
 export const meta: MetaFunction = () => title("Scenario studio");
 
@@ -37,82 +38,63 @@ export default function StudioLibrary() {
         </a>
       </div>
       <div className="moj-scrollable-pane" tabIndex={0} role="region" aria-label="Scenarios">
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Scenarios ({scenarios.length})</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Scenario
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Module
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Last change
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Checks
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Nodes
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Endings
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Words
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {scenarios.map((s) => (
-              <tr className="govuk-table__row" key={s.id}>
-                <td className="govuk-table__cell app-wrap">
-                  <a className="govuk-link" href={`/studio/${encodeURIComponent(s.id)}/edit`}>
-                    {s.title}
-                  </a>
-                  <br />
-                  <span className="govuk-body-s">{s.id}</span>
-                </td>
-                <td className="govuk-table__cell">{s.module ?? "Not set"}</td>
-                <td className="govuk-table__cell">
-                  {s.publishedVersion ? (
-                    s.retired ? (
-                      <Tag colour={SCENARIO_STATE.retired.colour}>
-                        {SCENARIO_STATE.retired.label} (v{s.publishedVersion})
-                      </Tag>
-                    ) : (
-                      <Tag colour={SCENARIO_STATE.published.colour}>
-                        {SCENARIO_STATE.published.label} v{s.publishedVersion}
-                      </Tag>
-                    )
-                  ) : null}
-                  {s.hasDraft ? <Tag colour={SCENARIO_STATE.draft.colour}>{SCENARIO_STATE.draft.label}</Tag> : null}
-                </td>
-                <td className="govuk-table__cell">
-                  {s.changedAt}
-                  {s.changedBy ? <span className="govuk-body-s"> by {s.changedBy}</span> : null}
-                </td>
-                <td className="govuk-table__cell">
-                  {s.errors ? (
-                    <Tag colour="red">{s.errors === 1 ? "1 error" : `${s.errors} errors`}</Tag>
+        <Table
+          caption={`Scenarios (${scenarios.length})`}
+          head={[
+            "Scenario",
+            "Module",
+            "Status",
+            "Last change",
+            "Checks",
+            { text: "Nodes", numeric: true },
+            { text: "Endings", numeric: true },
+            { text: "Words", numeric: true },
+          ]}
+        >
+          {scenarios.map((s) => (
+            <Row key={s.id}>
+              <Cell className="app-wrap">
+                <a className="govuk-link" href={`/studio/${encodeURIComponent(s.id)}/edit`}>
+                  {s.title}
+                </a>
+                <br />
+                <span className="govuk-body-s">{s.id}</span>
+              </Cell>
+              <Cell>{s.module ?? "Not set"}</Cell>
+              <Cell>
+                {s.publishedVersion ? (
+                  s.retired ? (
+                    <Tag colour={SCENARIO_STATE.retired.colour}>
+                      {SCENARIO_STATE.retired.label} (v{s.publishedVersion})
+                    </Tag>
                   ) : (
-                    <Tag colour="green">No errors</Tag>
-                  )}
-                  {s.warnings ? (
-                    <Tag colour="yellow">{s.warnings === 1 ? "1 warning" : `${s.warnings} warnings`}</Tag>
-                  ) : null}
-                </td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{s.stats?.nodes ?? "–"}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{s.stats?.endings ?? "–"}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{s.stats?.words ?? "–"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                    <Tag colour={SCENARIO_STATE.published.colour}>
+                      {SCENARIO_STATE.published.label} v{s.publishedVersion}
+                    </Tag>
+                  )
+                ) : null}
+                {s.hasDraft ? <Tag colour={SCENARIO_STATE.draft.colour}>{SCENARIO_STATE.draft.label}</Tag> : null}
+              </Cell>
+              <Cell>
+                {s.changedAt}
+                {s.changedBy ? <span className="govuk-body-s"> by {s.changedBy}</span> : null}
+              </Cell>
+              <Cell>
+                {s.errors ? (
+                  <Tag colour="red">{s.errors === 1 ? "1 error" : `${s.errors} errors`}</Tag>
+                ) : (
+                  <Tag colour="green">No errors</Tag>
+                )}
+                {s.warnings ? (
+                  <Tag colour="yellow">{s.warnings === 1 ? "1 warning" : `${s.warnings} warnings`}</Tag>
+                ) : null}
+              </Cell>
+              <Cell numeric>{s.stats?.nodes ?? "–"}</Cell>
+              <Cell numeric>{s.stats?.endings ?? "–"}</Cell>
+              <Cell numeric>{s.stats?.words ?? "–"}</Cell>
+            </Row>
+          ))}
+        </Table>
       </div>
     </>
   );

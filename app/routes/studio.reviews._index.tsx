@@ -6,6 +6,7 @@ import { pageParam, Pagination } from "~/components/pagination";
 import { STUDIO_ROLES } from "~/studio/components";
 import { reviewQueue } from "~/studio/reviews.server";
 import { title } from "~/utils/meta";
+import { Cell, Row, Table } from "~/components/table";
 
 export const meta: MetaFunction = () => title("Written replies to review");
 
@@ -29,45 +30,30 @@ export default function ReviewQueue() {
       ) : (
         <>
           <p className="govuk-body">{d.total === 1 ? "1 reply is" : `${d.total} replies are`} waiting.</p>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">Replies waiting for a rating</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Written
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Officer
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Scenario
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Reply
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {d.replies.map((r) => (
-                <tr className="govuk-table__row" key={r.id}>
-                  <td className="govuk-table__cell">{r.at}</td>
-                  <td className="govuk-table__cell">{r.officer}</td>
-                  <td className="govuk-table__cell app-wrap">{r.scenarioTitle}</td>
-                  <td className="govuk-table__cell app-wrap">
-                    “{r.text.length > 120 ? `${r.text.slice(0, 119)}…` : r.text}”
-                    <br />
-                    <a className="govuk-link" href={`/studio/reviews/${r.id}`}>
-                      Rate
-                      <span className="govuk-visually-hidden">
-                        {" "}
-                        the reply by {r.officer} written {r.at}
-                      </span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            caption="Replies waiting for a rating"
+            captionSize="hidden"
+            head={["Written", "Officer", "Scenario", "Reply"]}
+          >
+            {d.replies.map((r) => (
+              <Row key={r.id}>
+                <Cell>{r.at}</Cell>
+                <Cell>{r.officer}</Cell>
+                <Cell className="app-wrap">{r.scenarioTitle}</Cell>
+                <Cell className="app-wrap">
+                  “{r.text.length > 120 ? `${r.text.slice(0, 119)}…` : r.text}”
+                  <br />
+                  <a className="govuk-link" href={`/studio/reviews/${r.id}`}>
+                    Rate
+                    <span className="govuk-visually-hidden">
+                      {" "}
+                      the reply by {r.officer} written {r.at}
+                    </span>
+                  </a>
+                </Cell>
+              </Row>
+            ))}
+          </Table>
           <Pagination page={d.page} pages={d.pages} query={{}} />
         </>
       )}
