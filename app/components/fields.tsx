@@ -152,6 +152,33 @@ export function TextInput({
   );
 }
 
+/** GOV.UK file upload. */
+export function FileUpload({
+  name,
+  label,
+  accept,
+  error,
+}: {
+  name: string;
+  label: string;
+  accept: string;
+  error?: string;
+}) {
+  const id = fieldId(name);
+  return (
+    <FieldFrame id={id} label={label} error={error} labelClassName="govuk-label--s">
+      <input
+        className={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`}
+        id={id}
+        name={name}
+        type="file"
+        accept={accept}
+        aria-describedby={describedBy(id, undefined, error)}
+      />
+    </FieldFrame>
+  );
+}
+
 export interface SelectOption {
   value: string;
   label: string;

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import type { Status } from "~/domain/competency";
 import { PROGRESS } from "~/domain/vocabulary";
 import { describeShare, type Share } from "~/domain/reporting/suppression";
+import { Select } from "~/components/fields";
 import { SubNavigation, Tag } from "~/components/page";
 
 const REPORT_PAGES = [
@@ -49,7 +50,7 @@ export function ReportsHeader({
       <h1 className="govuk-heading-l">{title}</h1>
       {scope.prisons.length ? (
         <PrisonSwitcher
-          id="report-prison"
+          idPrefix="report"
           label="Prison"
           action={pathname}
           prisons={scope.prisons}
@@ -71,14 +72,15 @@ export function ReportsHeader({
 
 /** The admin's choice of prison: a GET form that keeps `keep` (other query values) as it goes. */
 export function PrisonSwitcher({
-  id,
+  idPrefix,
   label,
   action,
   prisons,
   current,
   keep = {},
 }: {
-  id: string;
+  /** tells this switcher's field apart from any other "prison" field on the page */
+  idPrefix: string;
   label: string;
   action?: string;
   prisons: { id: number; name: string }[];
@@ -90,18 +92,13 @@ export function PrisonSwitcher({
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <div className="govuk-form-group">
-        <label className="govuk-label" htmlFor={id}>
-          {label}
-        </label>
-        <select className="govuk-select" id={id} name="prison" defaultValue={current?.id}>
-          {prisons.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Select
+        name="prison"
+        idPrefix={idPrefix}
+        label={label}
+        defaultValue={current?.id}
+        options={prisons.map((p) => ({ value: String(p.id), label: p.name }))}
+      />
       <button type="submit" className="govuk-button govuk-button--secondary">
         Change prison
       </button>

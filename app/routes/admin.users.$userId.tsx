@@ -11,7 +11,7 @@ import { readActiveForm, readEditUserForm, readResetPasswordForm } from "~/admin
 import { editUser, resetPassword, setUserActive } from "~/admin/users.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { TextInput } from "~/components/fields";
+import { CheckboxItems, FieldsetFrame, TextInput } from "~/components/fields";
 import { SummaryList, Tag } from "~/components/page";
 import { fieldError } from "~/utils/field-errors";
 import { PASSWORD_RULES } from "~/utils/form-hints";
@@ -134,30 +134,19 @@ export default function EditUser() {
             values={editValues}
             errors={result?.intent === "edit" ? result.errors : undefined}
           />
-          <div className="govuk-form-group">
-            <fieldset className="govuk-fieldset" aria-describedby="field-miCoach-hint">
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Coaching on the wing</legend>
-              <div id="field-miCoach-hint" className="govuk-hint">
-                An MI coach observes other officers’ real conversations and records them. Trainers and managers are
-                coaches already; this marks an officer as one.
-              </div>
-              <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                <div className="govuk-checkboxes__item">
-                  <input
-                    className="govuk-checkboxes__input"
-                    id="field-miCoach"
-                    name="miCoach"
-                    type="checkbox"
-                    value="yes"
-                    defaultChecked={result?.intent === "edit" ? "miCoach" in result.values : user.mi_coach}
-                  />
-                  <label className="govuk-label govuk-checkboxes__label" htmlFor="field-miCoach">
-                    MI coach (officers only)
-                  </label>
-                </div>
-              </div>
-            </fieldset>
-          </div>
+          <FieldsetFrame
+            name="miCoach"
+            legend="Coaching on the wing"
+            legendClassName="govuk-fieldset__legend--s"
+            hint="An MI coach observes other officers’ real conversations and records them. Trainers and managers are coaches already; this marks an officer as one."
+          >
+            <CheckboxItems
+              name="miCoach"
+              small
+              options={[{ value: "yes", label: "MI coach (officers only)" }]}
+              defaultValues={(result?.intent === "edit" ? "miCoach" in result.values : user.mi_coach) ? ["yes"] : []}
+            />
+          </FieldsetFrame>
           <button type="submit" className="govuk-button">
             Save changes
           </button>

@@ -4,6 +4,7 @@ import { listEstablishments, listUnits } from "~db/queries/establishments.server
 import { countUsers, listUsers } from "~db/queries/users.server";
 import { roleLabel, ROLES, ROLE_VALUES } from "~/admin/roles";
 import { requireUser } from "~/auth/guard.server";
+import { Select, TextInput } from "~/components/fields";
 import { Tag } from "~/components/page";
 import { Pagination, pageOf } from "~/components/pagination";
 import { WideTable } from "~/components/wide-table";
@@ -56,38 +57,30 @@ export default function Users() {
         Create a user
       </a>
       <Form method="get" className="app-filter-row">
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="filter-q">
-            Name or username
-          </label>
-          <input className="govuk-input govuk-input--width-20" id="filter-q" name="q" defaultValue={filter.q} />
-        </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="filter-prison">
-            Prison
-          </label>
-          <select className="govuk-select" id="filter-prison" name="prison" defaultValue={filter.prison}>
-            <option value="">All prisons</option>
-            {establishments.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="filter-role">
-            Role
-          </label>
-          <select className="govuk-select" id="filter-role" name="role" defaultValue={filter.role}>
-            <option value="">All roles</option>
-            {ROLES.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextInput
+          name="q"
+          idPrefix="filter"
+          label="Name or username"
+          className="govuk-input--width-20"
+          defaultValue={filter.q}
+        />
+        <Select
+          name="prison"
+          idPrefix="filter"
+          label="Prison"
+          defaultValue={filter.prison}
+          options={[
+            { value: "", label: "All prisons" },
+            ...establishments.map((e) => ({ value: String(e.id), label: e.name })),
+          ]}
+        />
+        <Select
+          name="role"
+          idPrefix="filter"
+          label="Role"
+          defaultValue={filter.role}
+          options={[{ value: "", label: "All roles" }, ...ROLES]}
+        />
         {wing ? <input type="hidden" name="unit" value={wing.id} /> : null}
         <button type="submit" className="govuk-button govuk-button--secondary">
           Filter

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { countUsers, listUsers } from "~db/queries/users.server";
 import { roleLabel } from "~/admin/roles";
+import { Select } from "~/components/fields";
 import { Tag } from "~/components/page";
 import { Pagination, pageOf } from "~/components/pagination";
 import { reportHref } from "~/components/reports";
@@ -44,18 +45,13 @@ export default function Staff() {
       </p>
       {scope.prisons.length ? (
         <Form method="get" className="app-filter-row">
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="filter-prison">
-              Prison
-            </label>
-            <select className="govuk-select" id="filter-prison" name="prison" defaultValue={scope.prison.id}>
-              {scope.prisons.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Select
+            name="prison"
+            idPrefix="filter"
+            label="Prison"
+            defaultValue={scope.prison.id}
+            options={scope.prisons.map((e) => ({ value: String(e.id), label: e.name }))}
+          />
           <button type="submit" className="govuk-button govuk-button--secondary">
             Show
           </button>

@@ -9,8 +9,7 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { CheckboxItems } from "~/components/fields";
-import { FileUpload } from "~/components/file-upload";
+import { CheckboxItems, FileUpload } from "~/components/fields";
 import { MAX_STAFF_ROWS, STAFF_HEADER } from "~/domain/staff-import";
 import { MAX_STAFF_FILE_BYTES, uploadStaffFile } from "~/staff/import.server";
 import { isFormContentType, refuseNonForm } from "~/utils/form-data.server";

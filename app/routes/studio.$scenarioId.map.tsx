@@ -118,7 +118,7 @@ export default function ScenarioMapPage() {
       ) : null}
       {d.showPublished && d.figures.prisons.length ? (
         <PrisonSwitcher
-          id="figures-prison"
+          idPrefix="figures"
           label="Officers’ choices in"
           prisons={d.figures.prisons}
           current={d.figures.prison}

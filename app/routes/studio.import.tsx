@@ -8,7 +8,7 @@ import {
 import { Form, useActionData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { FileUpload } from "~/components/file-upload";
+import { FileUpload } from "~/components/fields";
 import { MAX_FILE_BYTES, type Diagnostic } from "~/domain/scenario";
 import { STUDIO_ROLES } from "~/studio/components";
 import { importScenario } from "~/studio/studio.server";
