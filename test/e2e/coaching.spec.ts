@@ -2,7 +2,7 @@
 // JavaScript on (tally buttons, undo, timer, saving as they go) and another with it off (number
 // fields); the officer reads it and reflects; the manager sees the transfer view. Axe on each page.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, expectAccessibleWithoutJavaScript, signIn } from "./support";
+import { expectAccessible, expectAccessibleWithoutJavaScript, signIn, signedIn } from "./support";
 
 const PHONE = { width: 375, height: 812 };
 
@@ -161,8 +161,7 @@ test("the officer sees the observation in My record and adds a reflection, with 
   await expect(coach.getByText("Observation recorded.")).toBeVisible();
   await coach.context().close();
 
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, "officer3");
+  const page = await signedIn(browser, "officer3");
   await page.getByRole("link", { name: "My record", exact: true }).first().click();
   await expect(page.getByRole("heading", { name: "Observed on the wing" })).toBeVisible();
   await expect(page.getByText(/observed by Chris Pemberton, 4 minutes/)).toBeVisible();

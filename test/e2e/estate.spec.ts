@@ -8,7 +8,8 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { freePort } from "../support/ports";
 import { startPostgres, type PostgresServer } from "../support/postgres-server";
-import { createWithWizard, expectAccessible, signIn } from "./support";
+import { expectAccessible, signIn } from "./support";
+import { createWithWizard } from "./studio-steps";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const buildDir = process.env.ENGAGE_BUILD_DIR || "build";

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, signOut } from "./support";
+import { createUser, expectAccessible, signIn, signOut, signedIn } from "./support";
 
 test.describe("signing in", () => {
   for (const [username, heading] of [
@@ -74,8 +74,7 @@ test("a manager sees the staff of their own prison", async ({ page }) => {
 });
 
 test("an admin creates an officer who can sign in, then deactivates them", async ({ browser }) => {
-  const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, "admin");
+  const admin = await signedIn(browser, "admin");
   await admin.goto("/admin/users");
   await expectAccessible(admin);
   await admin.getByRole("button", { name: "Create a user" }).click();
@@ -203,38 +202,30 @@ test("a wing with staff on it cannot be removed, and the admin is told why", asy
 });
 
 test("a user changes their own password; other sessions end", async ({ browser }) => {
-  const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, "admin");
-  await admin.goto("/admin/users/new");
-  await admin.getByLabel("Username").fill("pw.changer");
-  await admin.getByLabel("Full name").fill("Robin Ashgrove");
-  await admin.getByLabel("Trainer").check();
-  await admin.getByLabel("Prison").selectOption({ label: "HMP Hollowbrook (demo)" });
-  await admin.getByLabel("Password").fill("first password here");
-  await admin.getByRole("button", { name: "Create user" }).click();
-  await expect(admin.getByText("User pw.changer created")).toBeVisible();
+  const admin = await signedIn(browser, "admin");
+  await createUser(admin, {
+    username: "pw.changer",
+    fullName: "Robin Ashgrove",
+    role: "Trainer",
+    password: "first password here",
+  });
 
-  const other = await (await browser.newContext()).newPage();
-  await signIn(other, "pw.changer", "first password here");
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, "pw.changer", "first password here");
+  const other = await signedIn(browser, "pw.changer", { password: "first password here" });
+  const page = await signedIn(browser, "pw.changer", { password: "first password here" });
+  const changePassword = async (current: string, next: string, again = next) => {
+    await page.getByLabel("Current password").fill(current);
+    await page.getByLabel("New password", { exact: true }).fill(next);
+    await page.getByLabel("New password again").fill(again);
+    await page.getByRole("button", { name: "Change password" }).click();
+  };
   await page.getByRole("link", { name: "Change password" }).click();
   await expectAccessible(page);
-  await page.getByLabel("Current password").fill("wrong password here");
-  await page.getByLabel("New password", { exact: true }).fill("second password here");
-  await page.getByLabel("New password again").fill("second password here");
-  await page.getByRole("button", { name: "Change password" }).click();
+  await changePassword("wrong password here", "second password here");
   await expect(page.getByRole("link", { name: "Your current password is not right" })).toBeVisible();
-  await page.getByLabel("Current password").fill("first password here");
-  await page.getByLabel("New password", { exact: true }).fill("second password here");
-  await page.getByLabel("New password again").fill("second password heree");
-  await page.getByRole("button", { name: "Change password" }).click();
+  await changePassword("first password here", "second password here", "second password heree");
   await expect(page.getByRole("link", { name: "The two new passwords do not match" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("Current password").fill("first password here");
-  await page.getByLabel("New password", { exact: true }).fill("second password here");
-  await page.getByLabel("New password again").fill("second password here");
-  await page.getByRole("button", { name: "Change password" }).click();
+  await changePassword("first password here", "second password here");
   await expect(page.getByText("Your password has been changed")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Scenarios and reviews" })).toBeVisible();
 

@@ -2,7 +2,7 @@
 // Playwright beside the server), a staff import from a CSV file, and an assignment with a due date
 // seen by an officer and in the matrix. axe checks every new page.
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
+import { expectAccessible, signIn, signedIn } from "./support";
 
 async function signInWithWorkAccount(page: Page, login: string) {
   await page.goto("/sign-in");
@@ -92,8 +92,7 @@ test("an admin imports a staff file with one bad row, sees the line, fixes it an
 test("a manager assigns module 1 to A wing due in 14 days; an A wing officer sees it due; the matrix shows it", async ({
   browser,
 }) => {
-  const manager = await (await browser.newContext()).newPage();
-  await signIn(manager, "manager");
+  const manager = await signedIn(browser, "manager");
   await manager.goto("/reports/assignments");
   await expectAccessible(manager);
   const moduleTitle = (await manager.getByLabel("What to assign").locator("option").nth(2).textContent())!.trim();
@@ -122,8 +121,7 @@ test("a manager assigns module 1 to A wing due in 14 days; an A wing officer see
   await expect(row).toContainText(`By ${dueText}`);
   await expectAccessible(manager);
 
-  const officer = await (await browser.newContext()).newPage();
-  await signIn(officer, "officer2");
+  const officer = await signedIn(browser, "officer2");
   await expect(officer.getByRole("heading", { name: "Assigned to you" })).toBeVisible();
   const item = officer
     .getByRole("list")

@@ -68,6 +68,20 @@ export function pick(node: Node, preference: string[] = GOOD): Choice {
   return [...node.choices!].sort((a, b) => preference.indexOf(a.mi) - preference.indexOf(b.mi))[0];
 }
 
+/** The officer chooses what to say (by its words) and says it. */
+export async function say(page: Page, words: string) {
+  const option = page.getByLabel(words, { exact: true });
+  await option.check();
+  await expect(option).toBeChecked();
+  await page.getByRole("button", { name: "Say this" }).click();
+}
+
+/** The officer writes their own reply at a written-reply node and sends it. */
+export async function writeReply(page: Page, reply: string, prompt = "Write what you would say next.") {
+  await page.getByLabel(prompt).fill(reply);
+  await page.getByRole("button", { name: "Send reply" }).click();
+}
+
 /** Submits the current node's response and waits until the page shows the next node or the review. */
 export async function respond(
   page: Page,
@@ -80,15 +94,10 @@ export async function respond(
   let said: string;
   if (node.write) {
     said = opts.reply ?? "It sounds like you want to know what you're walking into before you say anything.";
-    await page.getByLabel(node.write.prompt).fill(said);
-    await page.getByRole("button", { name: "Send reply" }).click();
+    await writeReply(page, said, node.write.prompt);
   } else {
-    const choice = pick(node, opts.preference);
-    said = choice.say;
-    const radio = page.getByLabel(choice.say, { exact: true });
-    await radio.check();
-    await expect(radio).toBeChecked();
-    await page.getByRole("button", { name: "Say this" }).click();
+    said = pick(node, opts.preference).say;
+    await say(page, said);
   }
   await expect(async () => {
     if (/\/review/.test(page.url())) return;

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page, type Request } from "@playwright/test";
 import { freePort } from "../support/ports";
-import { expectAccessible, signIn } from "./support";
+import { expectAccessible, signIn, signedIn } from "./support";
 import {
   currentNodeId,
   e2eDatabase,
@@ -162,12 +162,10 @@ test("an attempt resumes after a reload, a double submit from two tabs records o
 });
 
 test("another officer's attempt gives 404", async ({ browser }) => {
-  const owner = await (await browser.newContext()).newPage();
-  await signIn(owner, "officer2");
+  const owner = await signedIn(browser, "officer2");
   await startScenario(owner, appeal.title, "practice");
   const url = new URL(owner.url()).pathname;
-  const intruder = await (await browser.newContext()).newPage();
-  await signIn(intruder, "officer3");
+  const intruder = await signedIn(browser, "officer3");
   for (const path of [url, `${url}/review`, `${url}/abandon`]) {
     const response = await intruder.goto(path);
     expect(response?.status()).toBe(404);

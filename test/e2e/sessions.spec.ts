@@ -1,22 +1,17 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
+import { createUser, expectAccessible, signedIn } from "./support";
 
 test("a person sees where they are signed in and signs out of their other sessions", async ({ browser }) => {
-  const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, "admin");
-  await admin.goto("/admin/users/new");
-  await admin.getByLabel("Username").fill("two.places");
-  await admin.getByLabel("Full name").fill("Jordan Fairleigh");
-  await admin.getByLabel("Manager").check();
-  await admin.getByLabel("Prison").selectOption({ label: "HMP Hollowbrook (demo)" });
-  await admin.getByLabel("Password").fill("kettle biscuit landing");
-  await admin.getByRole("button", { name: "Create user" }).click();
-  await expect(admin.getByText("User two.places created")).toBeVisible();
+  const admin = await signedIn(browser, "admin");
+  await createUser(admin, {
+    username: "two.places",
+    fullName: "Jordan Fairleigh",
+    role: "Manager",
+    password: "kettle biscuit landing",
+  });
 
-  const elsewhere = await (await browser.newContext()).newPage();
-  await signIn(elsewhere, "two.places", "kettle biscuit landing");
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, "two.places", "kettle biscuit landing");
+  const elsewhere = await signedIn(browser, "two.places", { password: "kettle biscuit landing" });
+  const page = await signedIn(browser, "two.places", { password: "kettle biscuit landing" });
 
   await page.getByRole("link", { name: "Your sessions" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Where you are signed in" })).toBeVisible();

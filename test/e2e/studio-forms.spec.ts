@@ -1,18 +1,13 @@
 // Authoring without YAML: a trainer makes a scenario with the wizard and the forms only, breaks a
 // link and mends it at the field, previews it as an officer from a middle node and publishes it;
 // and the forms without JavaScript. axe checks every page of the editor on the way.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { e2eDatabase } from "./practice-support";
-import { expectAccessible, signIn } from "./support";
+import { expect, test, type Page } from "@playwright/test";
+import { e2eDatabase, say, writeReply } from "./practice-support";
+import { expectAccessible, signedIn } from "./support";
+import { describeScenario, publish } from "./studio-steps";
 
 const TITLE = "Not for the likes of me";
 const ID = "not-for-the-likes-of-me";
-
-async function as(browser: Browser, username: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const page = await (await browser.newContext(options)).newPage();
-  await signIn(page, username);
-  return page;
-}
 
 const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);
 const select = (page: Page, name: string, value: string) => field(page, name).selectOption(value);
@@ -24,7 +19,7 @@ test("a trainer builds a scenario with the wizard and forms only, mends a broken
   browser,
 }) => {
   test.setTimeout(240_000);
-  const trainer = await as(browser, "trainer");
+  const trainer = await signedIn(browser, "trainer");
 
   // The wizard, step 1: what the scenario is about.
   await trainer.goto("/studio");
@@ -34,16 +29,14 @@ test("a trainer builds a scenario with the wizard and forms only, mends a broken
   await trainer.getByRole("button", { name: "Continue" }).click();
   await expect(trainer.getByRole("link", { name: "Enter a title" })).toBeVisible();
   await expectAccessible(trainer);
-  await trainer.getByLabel("Title officers see").fill(TITLE);
-  // The last module: no officer test counts its scenarios, so publishing here changes none of their statuses.
-  await trainer.getByLabel("Module").selectOption({ label: "The programmes wing and progression" });
-  await trainer.getByLabel("The prisoner's first name").fill("Kyle");
-  await trainer
-    .getByLabel("His background")
-    .fill("24, on remand then sentenced. Keeps to his cell. Says courses are for other people.");
-  await trainer
-    .getByLabel("What the conversation is about")
-    .fill("Kyle says the programme is not for the likes of him.");
+  await describeScenario(trainer, {
+    title: TITLE,
+    // The last module: no officer test counts its scenarios, so publishing here changes none of their statuses.
+    module: { label: "The programmes wing and progression" },
+    personaName: "Kyle",
+    background: "24, on remand then sentenced. Keeps to his cell. Says courses are for other people.",
+    topic: "Kyle says the programme is not for the likes of him.",
+  });
   await trainer.getByRole("button", { name: "Continue" }).click();
 
   // Step 2: how it starts. Without an MI-consistent option the wizard says so at the field.
@@ -168,16 +161,13 @@ test("a trainer builds a scenario with the wizard and forms only, mends a broken
   await expectAccessible(trainer);
   await trainer.getByRole("button", { name: "Say this" }).click();
   await expect(trainer.getByRole("link", { name: "Select what you say" })).toBeVisible();
-  await trainer.getByLabel("Talking in front of the group is what worries you.").check();
-  await trainer.getByRole("button", { name: "Say this" }).click();
+  await say(trainer, "Talking in front of the group is what worries you.");
   await expect(trainer.getByTestId("feedback")).toContainText("Complex reflection:");
   await expect(trainer.getByTestId("feedback")).toContainText("you named the worry under his words");
   await expect(trainer.getByText("Variables: rapport = 2")).toBeVisible();
   await expectAccessible(trainer);
-  await trainer.getByLabel("Being there for your daughter matters a lot to you.").check();
-  await trainer.getByRole("button", { name: "Say this" }).click();
-  await trainer.getByLabel("Write what you would say next.").fill("You want them to see you differently.");
-  await trainer.getByRole("button", { name: "Send reply" }).click();
+  await say(trainer, "Being there for your daughter matters a lot to you.");
+  await writeReply(trainer, "You want them to see you differently.");
   await expect(trainer.getByRole("heading", { name: "Ending: Engaged" })).toBeVisible();
   await expectAccessible(trainer);
   {
@@ -192,9 +182,7 @@ test("a trainer builds a scenario with the wizard and forms only, mends a broken
   await expect(trainer.getByRole("row", { name: /Saved in the forms Current$/ })).toBeVisible();
   await expectAccessible(trainer);
   await trainer.getByRole("link", { name: "Publish", exact: true }).click();
-  await trainer.getByLabel("Change note").fill("First version, written in the forms");
-  await trainer.getByRole("button", { name: "Publish this version" }).click();
-  await expect(trainer.getByText(`Published ${ID}`)).toBeVisible();
+  await publish(trainer, ID, "First version, written in the forms");
   const db = e2eDatabase();
   const yaml = (db.prepare("select yaml from scenario_versions where scenario_id = ?").get(ID) as { yaml: string })
     .yaml;
@@ -209,7 +197,7 @@ test("without JavaScript a trainer adds a node and an option, and restores an ea
   browser,
 }) => {
   test.setTimeout(120_000);
-  const noJs = await as(browser, "trainer", { javaScriptEnabled: false });
+  const noJs = await signedIn(browser, "trainer", { javaScriptEnabled: false });
   // axe needs JavaScript: these pages are checked with it in the journey above.
   await noJs.goto("/studio/bad-news-letter/nodes");
   await noJs.getByRole("button", { name: "Add the node" }).click();
@@ -264,8 +252,7 @@ test("without JavaScript a trainer adds a node and an option, and restores an ea
 
 test("on a 375 px screen every page of the editor fits the width and passes axe", async ({ browser }) => {
   test.setTimeout(120_000);
-  const page = await (await browser.newContext({ viewport: { width: 375, height: 740 } })).newPage();
-  await signIn(page, "trainer");
+  const page = await signedIn(browser, "trainer", { viewport: { width: 375, height: 740 } });
   for (const path of [
     "/studio/new",
     "/studio/bad-news-letter/nodes",

@@ -1,25 +1,15 @@
 // The trainer studio end to end: write, check, map, play-test and publish a scenario; officers on
 // the new and the old version; rating a written reply; and the bad-input paths.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
-import { e2eDatabase, startScenario } from "./practice-support";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signedIn } from "./support";
+import { e2eDatabase, say, startScenario, writeReply } from "./practice-support";
+import { describeScenario, editorText, publish, writeOptions } from "./studio-steps";
 import { ownWords } from "../support/studio";
 
 const ID = "visiting-order-worries";
 const TITLE = "Visiting order worries";
 const OLD_LINE = "My kids, I suppose. I'd like to be out for my daughter's birthday.";
 const NEW_LINE = "My son starts school in September. I want to be there for that.";
-
-async function as(browser: Browser, username: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  await signIn(page, username);
-  return page;
-}
-
-async function editorText(page: Page) {
-  return page.getByLabel("Scenario YAML").inputValue();
-}
 
 /** Line number (1-based) of the first line containing `needle`. */
 const lineOf = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
@@ -30,7 +20,7 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   browser,
 }) => {
   test.setTimeout(180_000);
-  const trainer = await as(browser, "trainer");
+  const trainer = await signedIn(browser, "trainer");
   await expect(trainer.getByRole("link", { name: "Studio", exact: true })).toBeVisible();
   await trainer.getByRole("link", { name: "Studio", exact: true }).click();
   await expect(trainer.getByRole("heading", { level: 1, name: "Scenario studio" })).toBeVisible();
@@ -40,26 +30,22 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   // Create it with the wizard.
   await trainer.getByRole("link", { name: "Create a scenario" }).click();
   await expectAccessible(trainer);
-  await trainer.getByLabel("Title officers see").fill(TITLE);
-  // The last module: no officer test counts its scenarios, so publishing here changes none of their statuses.
-  await trainer.getByLabel("Module").selectOption({ label: "The programmes wing and progression" });
-  await trainer.getByLabel("The prisoner's first name").fill("Lee");
-  await trainer.getByLabel("His background").fill("31, two years into a four-year sentence. Works in the kitchens.");
-  await trainer
-    .getByLabel("What the conversation is about")
-    .fill("Lee says nothing he does in here makes a difference.");
+  await describeScenario(trainer, {
+    title: TITLE,
+    // The last module: no officer test counts its scenarios, so publishing here changes none of their statuses.
+    module: { label: "The programmes wing and progression" },
+    personaName: "Lee",
+    background: "31, two years into a four-year sentence. Works in the kitchens.",
+    topic: "Lee says nothing he does in here makes a difference.",
+  });
   await trainer.getByRole("button", { name: "Continue" }).click();
   await trainer.getByLabel("What he says first").fill("What's the point? Nothing I do in here makes any difference.");
   await trainer.getByLabel("Sustain talk").check();
-  const options = [
+  await writeOptions(trainer, [
     ["You can't see the point of it right now.", "simple_reflection"],
     ["What would make a difference for you?", "open_question"],
     ["Carry on like that and you'll be here for years.", "confront"],
-  ];
-  for (const [i, [say, mi]] of options.entries()) {
-    await trainer.locator(`[name="options.${i}.say"]`).fill(say);
-    await trainer.locator(`[name="options.${i}.mi"]`).selectOption(mi);
-  }
+  ]);
   await trainer.getByRole("button", { name: "Create the scenario" }).click();
   await expect(trainer).toHaveURL(new RegExp(`/studio/${ID}/nodes$`));
   await expect(trainer.getByText(`Scenario ${ID} created, with no errors`)).toBeVisible();
@@ -120,12 +106,10 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   await expect(trainer.getByText(OLD_LINE)).toBeVisible();
   await expect(trainer.getByText("Variables: rapport = 2")).toBeVisible();
   await expectAccessible(trainer);
-  await trainer.getByLabel("Being there for your daughter matters a lot to you.").check();
-  await trainer.getByRole("button", { name: "Say this" }).click();
+  await say(trainer, "Being there for your daughter matters a lot to you.");
   await expect(trainer.getByTestId("feedback")).toContainText("A complex reflection");
   await expect(trainer.getByText("rapport = 3")).toBeVisible();
-  await trainer.getByLabel("Write what you would say next.").fill("You want them to see the man you are now.");
-  await trainer.getByRole("button", { name: "Send reply" }).click();
+  await writeReply(trainer, "You want them to see the man you are now.");
   await expect(trainer.getByRole("heading", { name: "Ending: Engaged" })).toBeVisible();
   await expectAccessible(trainer);
   {
@@ -140,17 +124,14 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   await expectAccessible(trainer);
   await trainer.getByRole("button", { name: "Publish this version" }).click();
   await expect(trainer.getByRole("link", { name: "Enter a change note" })).toBeVisible();
-  await trainer.getByLabel("Change note").fill("First version");
-  await trainer.getByRole("button", { name: "Publish this version" }).click();
+  await publish(trainer, ID, "First version");
   await expect(trainer).toHaveURL(/\/studio$/);
-  await expect(trainer.getByText(`Published ${ID}`)).toBeVisible();
 
   // Officer 1 starts on version 1 and stops at the middle node.
-  const first = await as(browser, "officer5");
+  const first = await signedIn(browser, "officer5");
   await startScenario(first, TITLE, "practice");
   const firstAttempt = first.url();
-  await first.getByLabel("You can't see the point of it right now.", { exact: true }).check();
-  await first.getByRole("button", { name: "Say this" }).click();
+  await say(first, "You can't see the point of it right now.");
   await expect(first.getByTestId("prisoner-line")).toHaveText(OLD_LINE);
 
   // The trainer renames the middle node and changes its line; the diff warns about officer 1.
@@ -164,9 +145,7 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   await expect(trainer.getByText("Nodes removed (1): middle")).toBeVisible();
   await expect(trainer.getByText("middle: 1 unfinished attempt")).toBeVisible();
   await expectAccessible(trainer);
-  await trainer.getByLabel("Change note").fill("Talk about school instead");
-  await trainer.getByRole("button", { name: "Publish this version" }).click();
-  await expect(trainer.getByText(`Published ${ID}`)).toBeVisible();
+  await publish(trainer, ID, "Talk about school instead");
 
   // With no draft left, the map shows the published version with officers' choice figures.
   await trainer.goto(`/studio/${ID}/map`);
@@ -184,20 +163,17 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   await expectAccessible(trainer);
 
   // Officer 2 gets the new version.
-  const second = await as(browser, "officer6");
+  const second = await signedIn(browser, "officer6");
   await startScenario(second, TITLE, "practice");
-  await second.getByLabel("You can't see the point of it right now.", { exact: true }).check();
-  await second.getByRole("button", { name: "Say this" }).click();
+  await say(second, "You can't see the point of it right now.");
   await expect(second.getByTestId("prisoner-line")).toHaveText(NEW_LINE);
 
   // Officer 1 finishes on the old version, with a written reply.
   await first.goto(firstAttempt);
   await expect(first.getByTestId("prisoner-line")).toHaveText(OLD_LINE);
-  await first.getByLabel("Tell me more about that.", { exact: true }).check();
-  await first.getByRole("button", { name: "Say this" }).click();
+  await say(first, "Tell me more about that.");
   const reply = "You want your kids to see the man you are now <b>not</b> the one they remember.";
-  await first.getByLabel("Write what you would say next.").fill(reply);
-  await first.getByRole("button", { name: "Send reply" }).click();
+  await writeReply(first, reply);
   await expect(first).toHaveURL(/\/review/);
   {
     const db = e2eDatabase();
@@ -248,7 +224,7 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
 });
 
 test("the editor works without JavaScript, and a second trainer's out-of-date save is refused", async ({ browser }) => {
-  const noJs = await as(browser, "trainer", { javaScriptEnabled: false });
+  const noJs = await signedIn(browser, "trainer", { javaScriptEnabled: false });
   await noJs.goto("/studio/wing-safety/edit");
   const original = await editorText(noJs);
   const line = lineOf(original, "goto: seen-going");
@@ -257,7 +233,7 @@ test("the editor works without JavaScript, and a second trainer's out-of-date sa
   await expect(noJs.getByRole("link", { name: new RegExp(`^Line ${line}: .*seen-gone`) })).toBeVisible();
 
   // Two editors open the same draft; the second to save is refused and keeps their text.
-  const other = await as(browser, "admin");
+  const other = await signedIn(browser, "admin");
   await other.goto("/studio/wing-safety/edit");
   await noJs.goto("/studio/wing-safety/edit");
   await noJs
@@ -283,7 +259,7 @@ test("the editor works without JavaScript, and a second trainer's out-of-date sa
 test("import: a valid file becomes a draft; an id clash, a large file and an alias bomb are refused", async ({
   browser,
 }) => {
-  const trainer = await as(browser, "trainer");
+  const trainer = await signedIn(browser, "trainer");
   const download = await trainer.request.get("/studio/appeal-denial/export");
   expect(download.headers()["content-disposition"]).toBe('attachment; filename="appeal-denial.yaml"');
   const exported = await download.text();
@@ -337,7 +313,7 @@ test("import: a valid file becomes a draft; an id clash, a large file and an ali
 
 test("officers and managers get 403 on every studio page", async ({ browser }) => {
   for (const username of ["officer", "manager"]) {
-    const page = await as(browser, username);
+    const page = await signedIn(browser, username);
     for (const path of [
       "/studio",
       "/studio/new",

@@ -1,6 +1,6 @@
 // Shared steps for the end-to-end tests.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "practise-reflections";
 
@@ -58,35 +58,33 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
+/** A page of its own (its own cookies) signed in as `username`: one person in a journey with several. */
+export async function signedIn(
+  browser: Browser,
+  username: string,
+  { password, ...options }: BrowserContextOptions & { password?: string } = {},
+) {
+  const page = await (await browser.newContext(options)).newPage();
+  await signIn(page, username, password);
+  return page;
+}
+
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 }
 
-/**
- * A new scenario made with the studio's wizard, in the trainer's own words; ends on its list of
- * nodes. Its id comes from the title ("Estate roll-out test" -> estate-roll-out-test).
- */
-export async function createWithWizard(
-  page: Page,
-  a: { title: string; module: { label: string } | { index: number }; personaName: string },
+/** The admin creates a user at the demo prison, with the password they first sign in with. */
+export async function createUser(
+  admin: Page,
+  user: { username: string; fullName: string; role: "Officer" | "Trainer" | "Manager"; password: string },
 ) {
-  await page.goto("/studio/new");
-  await page.getByLabel("Title officers see").fill(a.title);
-  await page.getByLabel("Module").selectOption(a.module);
-  await page.getByLabel("The prisoner's first name").fill(a.personaName);
-  await page.getByLabel("His background").fill("34, four years for burglary, wing cleaner.");
-  await page.getByLabel("How he talks (optional)").fill("Short answers; warms up when his kids come up.");
-  await page
-    .getByLabel("What the conversation is about")
-    .fill(`${a.personaName} wants to be out for his daughter's birthday.`);
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByLabel("What he says first").fill("What's the point? Nothing I do in here makes any difference.");
-  await page.getByRole("radio", { name: "Sustain talk" }).check();
-  await page.locator('[name="options.0.say"]').fill("You can't see the point of it right now.");
-  await page.locator('[name="options.0.mi"]').selectOption("simple_reflection");
-  await page.locator('[name="options.1.say"]').fill("Carry on like that and you'll be here for years.");
-  await page.locator('[name="options.1.mi"]').selectOption("confront");
-  await page.getByRole("button", { name: "Create the scenario" }).click();
-  await expect(page).toHaveURL(/\/studio\/[^/]+\/nodes$/);
+  await admin.goto("/admin/users/new");
+  await admin.getByLabel("Username").fill(user.username);
+  await admin.getByLabel("Full name").fill(user.fullName);
+  await admin.getByLabel(user.role).check();
+  await admin.getByLabel("Prison").selectOption({ label: "HMP Hollowbrook (demo)" });
+  await admin.getByLabel("Password").fill(user.password);
+  await admin.getByRole("button", { name: "Create user" }).click();
+  await expect(admin.getByText(`User ${user.username} created`)).toBeVisible();
 }

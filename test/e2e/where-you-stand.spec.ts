@@ -5,12 +5,13 @@
 // built-in property names in addresses. Its own officers, and a module no other spec plays
 // (Keeping MI while using authority), keep it apart from the other specs sharing the database.
 import { fileURLToPath } from "node:url";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { openDatabase } from "../../db/connection.server";
 import { insertAttempts } from "../support/attempts";
 import { parseCsv } from "../support/csv";
 import { withPlaceholders } from "../support/studio";
-import { createWithWizard, expectAccessibleAtBothWidths, signIn } from "./support";
+import { expectAccessibleAtBothWidths, signedIn } from "./support";
+import { createWithWizard, publish, saveYaml } from "./studio-steps";
 import { GOOD, playToEnd, respond, scenarioFile } from "./practice-support";
 
 const port = Number(process.env.E2E_PORT || 3211);
@@ -106,15 +107,6 @@ test.beforeAll(async () => {
   }
 });
 
-/** Types into the editor once the page is live (text typed before React hydrates is reset), and saves. */
-async function editYaml(page: Page, yaml: string) {
-  await page.waitForLoadState("networkidle");
-  await page.getByLabel("Scenario YAML").fill(yaml);
-  await expect(page.getByRole("status")).toHaveText("No errors found");
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByText("Draft saved. It has no errors.")).toBeVisible();
-}
-
 const officers = (n: number) => (n === 1 ? "1 officer" : `${n} officers`);
 
 /** Officers in the manager's prison at a status in the authority module, from the training matrix. */
@@ -123,17 +115,11 @@ async function inAuthority(manager: Page, status: string): Promise<number> {
   return Number(/^(\d+) officers?/.exec(await manager.locator("#matrix caption").innerText())?.[1] ?? NaN);
 }
 
-async function as(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, username);
-  return page;
-}
-
 test("an officer knows where they stand: next step, how long, progress, what is left, and why an assessment did not pass", async ({
   browser,
 }) => {
   test.setTimeout(180_000);
-  const page = await as(browser, "ux-journey");
+  const page = await signedIn(browser, "ux-journey");
   const wing = scenarioFile("wing-safety");
   const next = page.getByTestId("next-step");
   await expect(next).toContainText(`Practise: ${wing.title}`);
@@ -214,7 +200,7 @@ test("an officer knows where they stand: next step, how long, progress, what is 
   });
 
   // The manager's view of the officer's record says the same, and what it missed.
-  const manager = await as(browser, "manager");
+  const manager = await signedIn(browser, "manager");
   await manager.goto(`/reports/officers/${ids["ux-journey"]}`);
   const assessment = manager.locator(".govuk-summary-card").filter({ hasText: "Assessment result" });
   await expect(assessment).toHaveCount(1);
@@ -225,7 +211,7 @@ test("an officer knows where they stand: next step, how long, progress, what is 
 test("one date: an attempt finished at 23:30 UTC on 30 June is 1 July for the officer, the manager and the exports", async ({
   browser,
 }) => {
-  const officer = await as(browser, "ux-dates");
+  const officer = await signedIn(browser, "ux-dates");
   await officer.goto("/record");
   await expect(officer.getByRole("rowheader", { name: "1 July 2026" })).toBeVisible();
   const csv = parseCsv(await (await officer.request.get("/record.csv")).text());
@@ -236,7 +222,7 @@ test("one date: an attempt finished at 23:30 UTC on 30 June is 1 July for the of
     "2026-07-01T00:30:00+01:00",
   ]);
 
-  const manager = await as(browser, "manager");
+  const manager = await signedIn(browser, "manager");
   await manager.goto(`/reports/officers/${ids["ux-dates"]}`);
   await expect(manager.locator("main")).toContainText("1 July 2026");
   await expect(manager.locator("main")).not.toContainText("30 June 2026");
@@ -254,7 +240,7 @@ test("a trainer sees what publishing does to officers' statuses, and retires, re
 }) => {
   test.setTimeout(180_000);
   const ID = "back-from-segregation";
-  const trainer = await as(browser, "trainer");
+  const trainer = await signedIn(browser, "trainer");
   await createWithWizard(trainer, {
     title: "Back from segregation",
     module: { label: AUTHORITY_TITLE },
@@ -266,7 +252,7 @@ test("a trainer sees what publishing does to officers' statuses, and retires, re
 
   // A draft still holding the earlier template's placeholder text (as drafts made from it do)
   // cannot be published, and the forms say so at each field that holds it.
-  await editYaml(trainer, withPlaceholders(ownText));
+  await saveYaml(trainer, withPlaceholders(ownText));
   await trainer.getByRole("link", { name: "Publish", exact: true }).click();
   await expect(
     trainer.getByText(/Replace the template's placeholder text in the summary, his background and his voice/),
@@ -282,11 +268,11 @@ test("a trainer sees what publishing does to officers' statuses, and retires, re
   await expectAccessibleAtBothWidths(trainer);
 
   await trainer.goto(`/studio/${ID}/edit`);
-  await editYaml(trainer, ownText);
+  await saveYaml(trainer, ownText);
 
   // Before publishing: who changes, and how. The demo prison's history plays this module too, so
   // the counts are this spec's officers and the demo's, as the manager's matrix shows them.
-  const manager = await as(browser, "manager");
+  const manager = await signedIn(browser, "manager");
   const [practisedNow, competentNow] = [
     await inAuthority(manager, "practised"),
     await inAuthority(manager, "competent"),
@@ -303,16 +289,14 @@ test("a trainer sees what publishing does to officers' statuses, and retires, re
     `${officers(competentNow)} who ${competentNow === 1 ? "is Competent stays" : "are Competent stay"} Competent: they will need this scenario by their next refresher.`,
   );
   await expectAccessibleAtBothWidths(trainer);
-  await trainer.getByLabel("Change note").fill("First version");
-  await trainer.getByRole("button", { name: "Publish this version" }).click();
-  await expect(trainer.getByText(`Published ${ID}`)).toBeVisible();
+  await publish(trainer, ID, "First version");
 
-  const competent = await as(browser, "ux-competent");
+  const competent = await signedIn(browser, "ux-competent");
   await expect(competent.getByTestId(`module-status-authority-and-mi`)).toHaveText("Competent");
   await expect(competent.locator(".govuk-task-list__item").filter({ hasText: "Back from segregation" })).toContainText(
     "New in this module since you became competent: take it by your refresher on",
   );
-  const practised = await as(browser, "ux-practised");
+  const practised = await signedIn(browser, "ux-practised");
   await expect(practised.getByTestId(`module-status-authority-and-mi`)).toHaveText("In progress");
 
   // Retire it: the page says who moves on first.
@@ -340,12 +324,10 @@ test("a trainer sees what publishing does to officers' statuses, and retires, re
   // A second version, then roll back to the first.
   await trainer.goto(`/studio/${ID}/edit`);
   const v1 = await trainer.getByLabel("Scenario YAML").inputValue();
-  await editYaml(trainer, v1.replace('title: "Back from segregation"', 'title: "Back from the block"'));
+  await saveYaml(trainer, v1.replace('title: "Back from segregation"', 'title: "Back from the block"'));
   await trainer.getByRole("link", { name: "Publish", exact: true }).click();
   await expect(trainer.getByTestId("impact")).toContainText("no officer's status changes");
-  await trainer.getByLabel("Change note").fill("Shorter title");
-  await trainer.getByRole("button", { name: "Publish this version" }).click();
-  await expect(trainer.getByText(`Published ${ID}`)).toBeVisible();
+  await publish(trainer, ID, "Shorter title");
   await trainer.goto(`/studio/${ID}/publish`);
   await trainer.getByRole("link", { name: "Roll back to v1" }).click();
   await expect(trainer.getByRole("heading", { name: "Roll back to v1" })).toBeVisible();
@@ -366,7 +348,7 @@ test("a trainer sees what publishing does to officers' statuses, and retires, re
 test("review queue with JavaScript on: after Save rating, the next reply's form starts empty, and every id is unique", async ({
   browser,
 }) => {
-  const trainer = await as(browser, "trainer");
+  const trainer = await signedIn(browser, "trainer");
   await trainer.goto(`/studio/reviews/${replySteps[0]}`);
   await expect(trainer.getByText("Ash Writer: it sounds like")).toBeVisible();
   const duplicates = async () =>
@@ -393,7 +375,7 @@ test("review queue with JavaScript on: after Save rating, the next reply's form 
 test("engagement figures with JavaScript on: a refused form keeps what was typed, a saved one starts empty", async ({
   browser,
 }) => {
-  const manager = await as(browser, "manager");
+  const manager = await signedIn(browser, "manager");
   await manager.goto("/reports/engagement");
   await manager.waitForLoadState("networkidle");
   await manager.evaluate(() => ((window as unknown as { noFullReload: boolean }).noFullReload = true));
@@ -420,7 +402,7 @@ test("engagement figures with JavaScript on: a refused form keeps what was typed
 test("built-in property names in addresses show no banner and no error; charts use the page's font", async ({
   browser,
 }) => {
-  const officer = await as(browser, "ux-practised");
+  const officer = await signedIn(browser, "ux-practised");
   await officer.goto("/scenarios/cell-search-fallout");
   // Practised already: the assessment is the button for what is left, practice the other.
   await officer.getByRole("button", { name: "Practise again" }).click();
@@ -430,13 +412,13 @@ test("built-in property names in addresses show no banner and no error; charts u
     expect(response?.status()).toBe(200);
     await expect(officer.locator(".govuk-notification-banner")).toHaveCount(0);
   }
-  const trainer = await as(browser, "trainer");
+  const trainer = await signedIn(browser, "trainer");
   for (const node of ["__proto__", "constructor"]) {
     const response = await trainer.goto(`/studio/wing-safety/play?node=${node}`);
     expect(response?.status()).toBe(200);
     await expect(trainer.getByText(`There is no node called ${node} in this scenario`)).toBeVisible();
   }
-  const manager = await as(browser, "manager");
+  const manager = await signedIn(browser, "manager");
   await manager.goto("/reports/trend");
   const fonts = await manager
     .locator("svg.app-chart__svg text")
@@ -459,10 +441,10 @@ test("every other page this change touched passes axe at 1,280 px and 375 px, an
     expect(twice, path).toEqual([]);
     await expectAccessibleAtBothWidths(page);
   };
-  const trainer = await as(browser, "trainer");
+  const trainer = await signedIn(browser, "trainer");
   for (const path of ["/studio", "/studio/reviews", "/studio/wing-safety/edit", "/studio/wing-safety/publish"])
     await visit(trainer, path);
-  const manager = await as(browser, "manager");
+  const manager = await signedIn(browser, "manager");
   for (const path of [
     "/reports",
     "/reports/matrix",
@@ -473,6 +455,6 @@ test("every other page this change touched passes axe at 1,280 px and 375 px, an
     `/reports/officers/${ids["ux-journey"]}`,
   ])
     await visit(manager, path);
-  const admin = await as(browser, "admin");
+  const admin = await signedIn(browser, "admin");
   await visit(admin, "/admin/audit");
 });
