@@ -8,8 +8,6 @@ import path from "node:path";
 import { sql, type Kysely } from "kysely";
 import { afterAll, inject, vi } from "vitest";
 import type { Database, Role } from "~db/schema";
-import { insertEstablishment, insertUnit } from "~db/queries/establishments.server";
-import { insertUser } from "~db/queries/users.server";
 import { insertDraft, recordDraft } from "~db/queries/observations.server";
 import { hashPassword } from "~/auth/password.server";
 import type { Config } from "~/config.server";
@@ -18,6 +16,7 @@ import { startAttempt, takeStep } from "~/practice/attempts.server";
 import { getCurriculum } from "~/curriculum.server";
 import { startTestServer, type TestServer } from "../support/app-server";
 import { testConfig, testDatabase, userIdOf } from "../support/database";
+import { addUser, anotherPrison } from "../support/people";
 
 export type Who = "anonymous" | Role;
 export const PEOPLE: Who[] = ["anonymous", "officer", "trainer", "manager", "admin"];
@@ -144,22 +143,20 @@ export async function securityFixtures(config: Config = testConfig()): Promise<F
   if (!inProgress.ok || !finished.ok) throw new Error("could not start the fixture attempts");
   await playToEnd(db, ownOfficer, finished.attemptId);
 
-  const otherPrison = await insertEstablishment(db, { code: "ELS", name: "HMP Elsewhere (test)" });
-  const otherWing = await insertUnit(db, { establishment_id: otherPrison, name: "Jubilee wing", kind: "wing" });
+  const { id: otherPrison, wing: otherWing } = await anotherPrison(db, { code: "ELS", wing: "Jubilee wing" });
   const hash = await hashPassword(OTHER_PASSWORD);
   for (const [username, role] of [
     ["els.officer", "officer"],
     ["els.manager", "manager"],
     ["els.trainer", "trainer"],
   ] as const) {
-    await insertUser(db, {
+    await addUser(db, {
       username,
       display_name: `Elsewhere ${role}`,
       role,
       establishment_id: otherPrison,
       unit_id: role === "officer" ? otherWing : null,
       password_hash: hash,
-      active: true,
     });
   }
   const otherOfficer = await officerOf(db, "els.officer");

@@ -2,6 +2,7 @@
 // never silently cut short.
 import { describe, expect, it } from "vitest";
 import { requestAs, testContext, testDatabase } from "../support/database";
+import { settled } from "../support/responses";
 
 const { loader: unitLoader, action: unitAction } = await import("~/routes/admin.prisons.$prisonId.units.$unitId");
 const { action: prisonAction } = await import("~/routes/admin.prisons.$prisonId._index");
@@ -60,14 +61,6 @@ await db
 
 function post(values: Record<string, string>) {
   return { method: "POST", body: new URLSearchParams(values) };
-}
-async function run<T>(p: Promise<T>): Promise<T | Response> {
-  try {
-    return await p;
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
 }
 const audit = (action: string) =>
   db.selectFrom("audit_events").select(["details"]).where("action", "=", action).orderBy("id", "desc").execute();
@@ -165,14 +158,14 @@ describe("wings: add, rename, remove", () => {
     expect(res.status).toBe(302);
     expect(await db.selectFrom("units").select("id").where("id", "=", d).execute()).toEqual([]);
     expect(JSON.parse((await audit("unit.removed"))[0].details!)).toMatchObject({ unitId: d, name: "D wing" });
-    const gone = await run(
+    const gone = await settled(
       unitAction({ request: await requestAs(context, "admin", "/x", post({ intent: "remove" })), params, context }),
     );
     expect((gone as Response).status).toBe(404);
 
     const elsewhere = await insertEstablishment(db, { code: "ELS", name: "HMP Elsewhere (test)" });
     const theirs = await insertUnit(db, { establishment_id: elsewhere, name: "Z wing", kind: "wing" });
-    const forged = await run(
+    const forged = await settled(
       unitAction({
         request: await requestAs(context, "admin", "/x", post({ intent: "remove" })),
         params: { prisonId: String(prison), unitId: String(theirs) },
@@ -186,7 +179,7 @@ describe("wings: add, rename, remove", () => {
   it("is for admins only", async () => {
     const params = { prisonId: String(prison), unitId: String(await wingId("C wing")) };
     for (const who of ["manager", "officer"]) {
-      const res = await run(
+      const res = await settled(
         unitAction({ request: await requestAs(context, who, "/x", post({ intent: "remove" })), params, context }),
       );
       expect((res as Response).status).toBe(403);

@@ -5,6 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { requestAs, testContext, testDatabase, userIdOf } from "../support/database";
 import { GOOD_COUNTS, insertAttempts, LISTENING_SCENARIOS } from "../support/attempts";
+import { addUser, anotherPrison } from "../support/people";
 
 const coachingIndex = await import("~/routes/coaching._index");
 const observationPage = await import("~/routes/coaching.observations.$observationId");
@@ -13,8 +14,6 @@ const myObservation = await import("~/routes/record_.observations.$observationId
 const requestsPage = await import("~/routes/coaching.requests");
 const calibrationPage = await import("~/routes/coaching.calibration");
 const observedReportPage = await import("~/routes/reports.observed");
-const { insertEstablishment, insertUnit } = await import("~db/queries/establishments.server");
-const { insertUser } = await import("~db/queries/users.server");
 const { officerProgress } = await import("~/practice/progress.server");
 const { putSetting } = await import("~db/queries/app-settings.server");
 const { bumpLibraryGeneration } = await import("~/curriculum.server");
@@ -23,26 +22,19 @@ const { impactOf } = await import("~/studio/impact.server");
 const db = await testDatabase();
 const context = testContext(db);
 
-const hash = (await db.selectFrom("users").select("password_hash").executeTakeFirstOrThrow()).password_hash;
-const other = await insertEstablishment(db, { code: "OTH", name: "HMP Elsewhere (test)" });
-const otherWing = await insertUnit(db, { establishment_id: other, name: "Z wing", kind: "wing" });
-await insertUser(db, {
+const other = await anotherPrison(db);
+await addUser(db, {
   username: "trainer-other",
   display_name: "Other Trainer",
   role: "trainer",
-  establishment_id: other,
-  unit_id: null,
-  password_hash: hash,
-  active: true,
+  establishment_id: other.id,
 });
-const otherOfficer = await insertUser(db, {
+const otherOfficer = await addUser(db, {
   username: "officer-other",
   display_name: "Other Officer",
   role: "officer",
-  establishment_id: other,
-  unit_id: otherWing,
-  password_hash: hash,
-  active: true,
+  establishment_id: other.id,
+  unit_id: other.wing,
 });
 
 const sam = await userIdOf(db, "officer");

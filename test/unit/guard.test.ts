@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { testContext, testDatabase } from "../support/database";
+import { requestAs as signedInRequest, testContext, testDatabase, userIdOf } from "../support/database";
+import { thrownResponse as thrown } from "../support/responses";
 
 const { requireUser, safeReturnPath, establishmentScope, canSeeEstablishment } = await import("~/auth/guard.server");
 const { setUserActive } = await import("~/admin/users.server");
@@ -7,28 +8,8 @@ const { setUserActive } = await import("~/admin/users.server");
 const db = await testDatabase();
 const context = testContext(db);
 
-async function userId(username: string) {
-  return (await db.selectFrom("users").select("id").where("username_key", "=", username).executeTakeFirstOrThrow()).id;
-}
-
-async function requestAs(username: string | null, path = "/x", init: RequestInit = {}) {
-  const headers = new Headers(init.headers);
-  if (username) {
-    const setCookie = await context.sessions.startUserSession(new Request("http://localhost/"), await userId(username));
-    headers.set("Cookie", setCookie.split(";")[0]);
-  }
-  return new Request(`http://localhost${path}`, { ...init, headers });
-}
-
-async function thrown(p: Promise<unknown>): Promise<Response> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
-  throw new Error("expected the guard to stop the request");
-}
+const requestAs = (username: string | null, path?: string, init?: RequestInit) =>
+  signedInRequest(context, username, path, init);
 
 describe("requireUser", () => {
   it("sends an anonymous request to sign in with a return path", async () => {
@@ -72,7 +53,7 @@ describe("requireUser", () => {
   it("treats a deactivated user as signed out", async () => {
     const admin = await requireUser(await requestAs("admin"), context);
     const req = await requestAs("officer6");
-    await setUserActive(db, admin, await userId("officer6"), false);
+    await setUserActive(db, admin, await userIdOf(db, "officer6"), false);
     expect((await thrown(requireUser(req, context))).status).toBe(302);
   });
 

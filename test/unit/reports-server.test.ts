@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { testContext, testDatabase } from "../support/database";
+import { requestAs as signedInRequest, testContext, testDatabase } from "../support/database";
 import { GOOD_COUNTS, insertAttempts, LISTENING_SCENARIOS, POOR_COUNTS } from "../support/attempts";
+import { addUser, anotherPrison } from "../support/people";
+import { settled } from "../support/responses";
 
 const { requireReportScope } = await import("~/reports/scope.server");
 const { matrixReport } = await import("~/reports/matrix.server");
@@ -9,8 +11,6 @@ const { officerRecord } = await import("~/reports/record.server");
 const { attemptsCsv, matrixCsv, parseAttemptFilters, statementPages, statementsJson } =
   await import("~/reports/exports.server");
 const { targetForm, engagementForm } = await import("~/reports/forms.server");
-const { insertEstablishment, insertUnit } = await import("~db/queries/establishments.server");
-const { insertUser } = await import("~db/queries/users.server");
 const { attemptPages, listAttempts, saveEngagementFigure, setTarget } = await import("~db/queries/reports.server");
 const { parseForm } = await import("~/utils/forms");
 
@@ -28,43 +28,26 @@ const readAll = (download: { body: ReadableStream<Uint8Array> }) => new Response
 const context = testContext(db);
 
 const demo = (await db.selectFrom("establishments").select("id").executeTakeFirstOrThrow()).id;
-const other = await insertEstablishment(db, { code: "OTH", name: "HMP Elsewhere (test)" });
-const otherWing = await insertUnit(db, { establishment_id: other, name: "Z wing", kind: "wing" });
-const hash = (await db.selectFrom("users").select("password_hash").executeTakeFirstOrThrow()).password_hash;
-const otherManager = await insertUser(db, {
+const { id: other, wing: otherWing } = await anotherPrison(db);
+const otherManager = await addUser(db, {
   username: "manager-other",
   display_name: "Other Manager",
   role: "manager",
   establishment_id: other,
-  unit_id: null,
-  password_hash: hash,
-  active: true,
 });
-const otherOfficer = await insertUser(db, {
+const otherOfficer = await addUser(db, {
   username: "officer-other",
   display_name: "Other Officer",
   role: "officer",
   establishment_id: other,
   unit_id: otherWing,
-  password_hash: hash,
-  active: true,
 });
 
-async function requestAs(username: string, path = "/reports") {
-  const id = (await db.selectFrom("users").select("id").where("username_key", "=", username).executeTakeFirstOrThrow())
-    .id;
-  const cookie = (await context.sessions.startUserSession(new Request("http://localhost/"), id)).split(";")[0];
-  return new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
-}
-async function status(p: Promise<unknown>) {
-  try {
-    await p;
-    return 200;
-  } catch (e) {
-    if (e instanceof Response) return e.status;
-    throw e;
-  }
-}
+const requestAs = (username: string, path = "/reports") => signedInRequest(context, username, path);
+const status = async (call: Promise<unknown>) => {
+  const out = await settled(call);
+  return out instanceof Response ? out.status : 200;
+};
 
 // Sam passes every scenario of the first module; Priya finishes one in practice; Tom fails an assessment.
 await insertAttempts(db, [

@@ -3,11 +3,11 @@
 import { describe, expect, it } from "vitest";
 import { insertAttempts } from "../support/attempts";
 import { requestAs, testContext, testDatabase } from "../support/database";
+import { addUser } from "../support/people";
 
 const { overviewReport } = await import("~/reports/overview.server");
 const { homeFor } = await import("~/home.server");
 const { getCurrentUser } = await import("~/auth/guard.server");
-const { insertUser } = await import("~db/queries/users.server");
 
 const db = await testDatabase();
 const context = testContext(db);
@@ -15,14 +15,13 @@ const prison = (await db.selectFrom("establishments").select("id").executeTakeFi
 const wing = (await db.selectFrom("units").select("id").executeTakeFirstOrThrow()).id;
 // Ten officers in post (the demo's six and four more), so no share is hidden by the small-number rule.
 for (const n of [1, 2, 3, 4])
-  await insertUser(db, {
+  await addUser(db, {
     username: `new.officer${n}`,
     display_name: `New Officer ${n}`,
     role: "officer",
     establishment_id: prison,
     unit_id: wing,
     password_hash: "x",
-    active: true,
   });
 // The first week: three officers practise the first module's first scenario; one finishes it,
 // two are part-way through; one abandoned an attempt and has not gone back.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { testContext, testDatabase, userIdOf } from "../support/database";
+import { thrownResponse as thrown } from "../support/responses";
 
 const { ABSOLUTE_MS } = await import("~/auth/session.server");
 const { requireUser } = await import("~/auth/guard.server");
@@ -25,16 +26,6 @@ async function signedIn(username: string, userAgent: string) {
 
 const page = (cookie: string, init: RequestInit = {}) =>
   new Request("http://localhost/account/sessions", { ...init, headers: { Cookie: cookie, ...init.headers } });
-
-async function thrown(p: Promise<unknown>): Promise<Response> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
-  throw new Error("expected a response to be thrown");
-}
 
 describe("session lifetime", () => {
   it("ends a session a week after sign-in, however recently it was used", async () => {

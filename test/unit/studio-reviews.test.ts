@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { currentUserNamed, testContext, testDatabase } from "../support/database";
+import { addUser, anotherPrison } from "../support/people";
 
 const { newestVersionOf, getCurriculum } = await import("~/curriculum.server");
 const { reviewQueue, rateReply, openReplyToRate } = await import("~/studio/reviews.server");
@@ -78,26 +79,14 @@ describe("review queue", () => {
   it("lists unrated written replies from the trainer's prison only, oldest first, and takes one rating per reply", async () => {
     const trainer = await userNamed("trainer");
     const officer = await userNamed("officer");
-    const other = await db
-      .insertInto("establishments")
-      .values({ code: "OTH", name: "HMP Elsewhere", created_at: new Date().toISOString() })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const outsider = await db
-      .insertInto("users")
-      .values({
-        username: "far",
-        username_key: "far",
-        display_name: "Far Away",
-        role: "officer",
-        establishment_id: other.id,
-        unit_id: null,
-        password_hash: "x",
-        created_at: new Date().toISOString(),
-        updated_at: new Date().toISOString(),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const other = await anotherPrison(db, { name: "HMP Elsewhere" });
+    const outsider = await addUser(db, {
+      username: "far",
+      display_name: "Far Away",
+      role: "officer",
+      establishment_id: other.id,
+      password_hash: "x",
+    });
     await attemptWith(officer.id, officer.establishmentId, {
       mode: "practice",
       status: "finished",
@@ -111,7 +100,7 @@ describe("review queue", () => {
       status: "in_progress",
       steps: [{ node: "n", text: "Older <b>reply</b>", at: "2026-01-01T10:00:00Z" }],
     });
-    await attemptWith(outsider.id, other.id, {
+    await attemptWith(outsider, other.id, {
       mode: "practice",
       status: "finished",
       steps: [{ node: "n", text: "Other prison", at: "2025-12-01T10:00:00Z" }],
