@@ -37,6 +37,16 @@ export function e2eDatabase() {
   return new SQLite(`${root}test/results/e2e-${port}.sqlite`, { readonly: true, fileMustExist: true });
 }
 
+/** How many attempts officers have made at a scenario (a trainer's preview makes none). */
+export function attemptsAt(scenarioId: string): number {
+  const db = e2eDatabase();
+  try {
+    return (db.prepare("select count(*) as n from attempts where scenario_id = ?").get(scenarioId) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
 export async function currentNodeId(page: Page): Promise<string> {
   return (await page.locator('input[name="nodeId"]').getAttribute("value"))!;
 }

@@ -68,6 +68,13 @@ export async function saveYaml(page: Page, yaml: string) {
   await expect(page.getByText("Draft saved. It has no errors.")).toBeVisible();
 }
 
+/** On the preview page: starts playing from a node, with the scenario's variables set by hand. */
+export async function startPreview(page: Page, from: string, variables: Record<string, string>) {
+  await page.getByLabel("Start from").selectOption(from);
+  for (const [name, value] of Object.entries(variables)) await page.getByLabel(`Variable ${name}`).fill(value);
+  await page.getByRole("button", { name: "Start the preview" }).click();
+}
+
 /** On the publish page: publishes the draft with its change note. */
 export async function publish(page: Page, scenarioId: string, changeNote: string) {
   await page.getByLabel("Change note").fill(changeNote);

@@ -2,8 +2,8 @@
 // the new and the old version; rating a written reply; and the bad-input paths.
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signedIn } from "./support";
-import { e2eDatabase, say, startScenario, writeReply } from "./practice-support";
-import { describeScenario, editorText, publish, writeOptions } from "./studio-steps";
+import { attemptsAt, e2eDatabase, say, startScenario, writeReply } from "./practice-support";
+import { describeScenario, editorText, publish, startPreview, writeOptions } from "./studio-steps";
 import { ownWords } from "../support/studio";
 
 const ID = "visiting-order-worries";
@@ -100,9 +100,7 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   // Preview from a middle node with a variable set by hand: feedback, then the ending.
   await trainer.getByRole("link", { name: "Preview", exact: true }).click();
   await expectAccessible(trainer);
-  await trainer.getByLabel("Start from").selectOption("middle");
-  await trainer.getByLabel("Variable rapport").fill("2");
-  await trainer.getByRole("button", { name: "Start the preview" }).click();
+  await startPreview(trainer, "middle", { rapport: "2" });
   await expect(trainer.getByText(OLD_LINE)).toBeVisible();
   await expect(trainer.getByText("Variables: rapport = 2")).toBeVisible();
   await expectAccessible(trainer);
@@ -112,11 +110,7 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   await writeReply(trainer, "You want them to see the man you are now.");
   await expect(trainer.getByRole("heading", { name: "Ending: Engaged" })).toBeVisible();
   await expectAccessible(trainer);
-  {
-    const db = e2eDatabase();
-    expect(db.prepare("select count(*) as n from attempts where scenario_id = ?").get(ID)).toEqual({ n: 0 });
-    db.close();
-  }
+  expect(attemptsAt(ID)).toBe(0);
 
   // Publish the first version.
   await trainer.goto(`/studio/${ID}/publish`);
