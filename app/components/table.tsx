@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 type Sort = "ascending" | "descending";
 
 /** A column header: its words, or the words with how the column is shown. */
-export type Column = ReactNode | { text: ReactNode; numeric?: boolean; sort?: Sort; className?: string };
+type Column = ReactNode | { text: ReactNode; numeric?: boolean; sort?: Sort; className?: string };
 
 const CAPTION = {
   s: "govuk-table__caption govuk-table__caption--s",

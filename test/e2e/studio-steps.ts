@@ -2,7 +2,7 @@
 // publishing. Specs check what each page shows between the steps.
 import { expect, type Page } from "@playwright/test";
 
-export interface AboutTheScenario {
+interface AboutTheScenario {
   title: string;
   module: { label: string } | { index: number };
   personaName: string;
