@@ -158,6 +158,9 @@ test("a manager filters the matrix by wing and downloads a CSV whose rows match 
   const screen = await matrixOnScreen(page);
   expect(new Set(screen.map((r) => r[1]))).toEqual(new Set(["A wing"]));
   expect(screen.find((r) => r[0] === "Sam Okafor")!.slice(2, 4)).toEqual(["Competent", "Not yet started"]);
+  // Screen readers hear which column the rows are sorted by.
+  const officerColumn = page.locator("#matrix").getByRole("columnheader", { name: "Officer" });
+  await expect(officerColumn).toHaveAttribute("aria-sort", "ascending");
   await expectAccessible(page);
 
   const [download] = await Promise.all([
@@ -174,6 +177,8 @@ test("a manager filters the matrix by wing and downloads a CSV whose rows match 
   await page.getByLabel("Sort by").selectOption("progress");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/sort=progress/);
+  // No one column holds progress; the header losing its mark also says the sorted rows are on screen.
+  await expect(officerColumn).not.toHaveAttribute("aria-sort");
   const sorted = (await matrixOnScreen(page)).map(rank);
   expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
   await page.getByLabel("Module").selectOption({ label: "Listening on the landing" });
