@@ -40,6 +40,8 @@ import {
   type CheckResult,
   type Scenario,
 } from "~/domain/scenario";
+import { checkParsed } from "~/domain/scenario/check";
+import type { ParsedYaml } from "~/domain/scenario/parse";
 import { checkRevision, conflictMessage } from "./concurrency";
 import { placeholdersIn } from "./template.server";
 
@@ -51,9 +53,15 @@ export async function moduleOptions(db: Kysely<Database>) {
 }
 
 /** checkScenario with the live module list, and the id held to the scenario being edited. */
-export async function checkStudioYaml(db: Kysely<Database>, yaml: string, scenarioId?: string): Promise<CheckResult> {
+/** The validator's verdict on a draft's text; `parsed`, when given, is that text already read (it is not read again). */
+export async function checkStudioYaml(
+  db: Kysely<Database>,
+  yaml: string,
+  scenarioId?: string,
+  parsed?: ParsedYaml | null,
+): Promise<CheckResult> {
   const moduleIds = (await moduleOptions(db)).map((m) => m.id);
-  return holdToId(checkScenario(yaml, { moduleIds }), yaml, scenarioId);
+  return holdToId(parsed ? checkParsed(parsed, { moduleIds }) : checkScenario(yaml, { moduleIds }), yaml, scenarioId);
 }
 
 /** A scenario's id cannot change in the studio (a new id is a new scenario): say so at the id. */
