@@ -262,6 +262,42 @@ test("without JavaScript a trainer adds a node and an option, and restores an ea
   expect(draft.yaml).not.toContain("kept-in-dark");
 });
 
+test("with JavaScript, where an option leads shows on the map beside the form before it is saved", async ({
+  browser,
+}) => {
+  const trainer = await as(browser, "trainer");
+  await trainer.goto("/studio/bad-news-letter/nodes/nobody-tells");
+  const map = trainer.getByRole("region", { name: "Around this node" });
+  const goesTo = "nodes.nobody-tells.choices.0.goto.0.node";
+  const pendingLines = map.locator(".app-map__pending path");
+  await expect(field(trainer, goesTo)).toHaveValue("scared");
+  await expect(pendingLines).toHaveCount(0);
+
+  // A node already on the small map is ringed, with a dashed link to it.
+  await select(trainer, goesTo, "chaplain");
+  await expect(pendingLines).toHaveCount(1);
+  await expect(map.locator(".app-map__pending-target")).toHaveCount(1);
+  await expect(trainer.getByText("Option 1 (not-knowing) leads to chaplain")).toBeVisible();
+  await expectAccessible(trainer);
+
+  // A node not around this one, and a new node, get a dashed box below the map.
+  await select(trainer, goesTo, "mum");
+  await expect(map.locator(".app-map__ghost")).toHaveText("mum");
+  await expect(trainer.getByText("Option 1 (not-knowing) leads to mum")).toBeVisible();
+  await select(trainer, "nodes.nobody-tells.choices.1.goto.0.node", "+new");
+  await expect(pendingLines).toHaveCount(2);
+  await expect(map.locator(".app-map__ghost").filter({ hasText: "A new node" })).toHaveCount(1);
+  await expectAccessible(trainer);
+
+  // Back to what is saved: nothing pending, and nothing was saved on the way.
+  await select(trainer, goesTo, "scared");
+  await select(trainer, "nodes.nobody-tells.choices.1.goto.0.node", "chaplain");
+  await expect(pendingLines).toHaveCount(0);
+  await expect(trainer.getByText("Not saved yet")).toHaveCount(0);
+  await trainer.reload();
+  await expect(field(trainer, goesTo)).toHaveValue("scared");
+});
+
 test("on a 375 px screen every page of the editor fits the width and passes axe", async ({ browser }) => {
   test.setTimeout(120_000);
   const page = await (await browser.newContext({ viewport: { width: 375, height: 740 } })).newPage();
