@@ -100,7 +100,7 @@ export async function editDraft(
   const saved = await saveDraft(db, user, scenarioId, result.yaml, base, "form");
   if (!saved.ok) return stale(saved.message);
   // The node's own save hands over its read of the new text, so the text is read once.
-  const check = await checkStudioYaml(db, result.yaml, scenarioId, result.parsed);
+  const check = await checkStudioYaml(db, result.yaml, scenarioId, { parsed: result.parsed });
   return {
     kind: "saved",
     revision: saved.revision,
