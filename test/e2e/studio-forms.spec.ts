@@ -192,6 +192,33 @@ test("a trainer builds a scenario with the wizard and forms only, mends a broken
   await expect(trainer.getByRole("row", { name: /Saved in the forms Current$/ })).toBeVisible();
   await expectAccessible(trainer);
   await trainer.getByRole("link", { name: "Publish", exact: true }).click();
+  // The wizard's example conversation cannot be published as it is: each text that is still the
+  // example is listed, linking to its field, and is rewritten there in the forms.
+  await expect(
+    trainer.getByText(/^The example conversation from the new-scenario wizard is still there/),
+  ).toBeVisible();
+  await expect(trainer.getByRole("button", { name: "Publish this version" })).toHaveCount(0);
+  await expectAccessible(trainer);
+  const stillExample = trainer.locator(".govuk-error-summary a");
+  const ownLines = [
+    "My lad's starting school. I'd like to be the one walking him in.",
+    "A complex reflection: you named his son, and he hears his own reason for going.",
+    "An open question: he keeps talking about his son, in his own words.",
+    "Persuading without permission: his reason becomes your order, and he steps back.",
+    "He's going to know his dad did something about it.",
+    "A good reply reflects that he wants his son to see a different dad.",
+    "Go on then. I'll hear what the course is about.",
+  ];
+  for (const [i, line] of ownLines.entries()) {
+    await expect(stillExample).toHaveCount(ownLines.length - i);
+    const link = stillExample.first();
+    const target = new URL((await link.getAttribute("href"))!, "http://x").hash.slice("#field-".length);
+    await link.click();
+    await field(trainer, target).fill(line);
+    await saveNode(trainer);
+    await expect(trainer.getByText("Draft saved. It has no errors.")).toBeVisible();
+    await trainer.goto(`/studio/${ID}/publish`);
+  }
   await trainer.getByLabel("Change note").fill("First version, written in the forms");
   await trainer.getByRole("button", { name: "Publish this version" }).click();
   await expect(trainer.getByText(`Published ${ID}`)).toBeVisible();

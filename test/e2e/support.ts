@@ -1,6 +1,7 @@
 // Shared steps for the end-to-end tests.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { rewriteExamples } from "../support/studio";
 
 export const DEMO_PASSWORD = "practise-reflections";
 
@@ -89,4 +90,14 @@ export async function createWithWizard(
   await page.locator('[name="options.1.mi"]').selectOption("confront");
   await page.getByRole("button", { name: "Create the scenario" }).click();
   await expect(page).toHaveURL(/\/studio\/[^/]+\/nodes$/);
+}
+
+/** Rewrites the wizard's example conversation in the YAML view, as a trainer does before publishing. */
+export async function rewriteWizardExample(page: Page, scenarioId: string) {
+  await page.goto(`/studio/${scenarioId}/edit`);
+  await page.waitForLoadState("networkidle");
+  const yaml = await page.getByLabel("Scenario YAML").inputValue();
+  await page.getByLabel("Scenario YAML").fill(rewriteExamples(yaml));
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Draft saved. It has no errors.")).toBeVisible();
 }

@@ -31,11 +31,10 @@ export function withPlaceholders(yaml: string): string {
     .replace(/^ {2}voice: .*$/m, `  voice: ${JSON.stringify(TEMPLATE_PLACEHOLDERS.voice)}`);
 }
 
-/** The wizard's example conversation rewritten, line by line, as a trainer does before publishing. */
+/** The wizard's example conversation rewritten, line by line, as a trainer does before publishing ("… (rewritten)"). */
 export function rewriteExamples(yaml: string): string {
-  return Object.entries(EXAMPLE_TEXT).reduce(
-    (out, [name, example]) =>
-      out.replaceAll(JSON.stringify(example), JSON.stringify(`Rewritten by the trainer: ${name}.`)),
+  return Object.values(EXAMPLE_TEXT).reduce(
+    (out, example) => out.replaceAll(JSON.stringify(example), JSON.stringify(`${example} (rewritten)`)),
     yaml,
   );
 }
