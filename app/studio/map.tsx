@@ -143,6 +143,14 @@ function PendingLinks({ layout }: { layout: NonNullable<ReturnType<typeof pendin
   );
 }
 
+function Arrowhead({ id, fill }: { id: string; fill: string }) {
+  return (
+    <marker id={id} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+      <path d="M0,0 L10,5 L0,10 z" fill={fill} />
+    </marker>
+  );
+}
+
 export function ScenarioMapSvg({
   scenarioId,
   map,
@@ -175,41 +183,9 @@ export function ScenarioMapSvg({
         aria-labelledby={titleId}
       >
         <defs>
-          <marker
-            id="app-map-arrow"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto-start-reverse"
-          >
-            <path d="M0,0 L10,5 L0,10 z" fill="#505a5f" />
-          </marker>
-          <marker
-            id="app-map-arrow-broken"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto-start-reverse"
-          >
-            <path d="M0,0 L10,5 L0,10 z" fill="#d4351c" />
-          </marker>
-          {unsaved ? (
-            <marker
-              id="app-map-arrow-pending"
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="7"
-              markerHeight="7"
-              orient="auto-start-reverse"
-            >
-              <path d="M0,0 L10,5 L0,10 z" fill="#1d70b8" />
-            </marker>
-          ) : null}
+          <Arrowhead id="app-map-arrow" fill="#505a5f" />
+          <Arrowhead id="app-map-arrow-broken" fill="#d4351c" />
+          {unsaved ? <Arrowhead id="app-map-arrow-pending" fill="#1d70b8" /> : null}
         </defs>
         {map.edges.map((e, i) => (
           <g key={i} className={e.broken ? "app-map__edge app-map__edge--broken" : "app-map__edge"}>

@@ -4,13 +4,10 @@
  * whatever reaches beyond the node, or whatever the splice cannot be sure of, is left to the
  * whole-document path (null).
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyEdits, type Edit } from "~/domain/scenario/editor/edits";
 import type { ScenarioForm } from "~/domain/scenario/editor/form-model";
-import { readScenarioForm } from "~/domain/scenario/editor/read-form";
 import { NodeSplice } from "~/domain/scenario/editor/splice";
 import { checkParsed, checkScenario } from "~/domain/scenario/check";
 import {
@@ -21,18 +18,9 @@ import {
   textArb,
   toYaml,
   unchangedEdits,
+  formOf,
+  shipped,
 } from "../support/scenario-arbitrary";
-
-const dir = fileURLToPath(new URL("../../scenarios/", import.meta.url));
-const shipped = readdirSync(dir)
-  .filter((f) => f.endsWith(".yaml") && f !== "modules.yaml")
-  .map((f) => [f, readFileSync(dir + f, "utf8")] as const);
-
-function formOf(text: string): ScenarioForm {
-  const read = readScenarioForm(text);
-  if (!read.ok) throw new Error("not editable");
-  return read.form;
-}
 
 function spliced(text: string, nodeId: string, edits: Edit[]) {
   const splice = NodeSplice.of(text, nodeId);
