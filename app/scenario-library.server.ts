@@ -71,7 +71,9 @@ export function readModuleIds(dir = defaultScenariosDir()): string[] | undefined
 export function checkScenarioFile(file: string, moduleIds?: string[]): ScenarioFile {
   const text = readFileSync(file, "utf8");
   const shown = display(file);
-  return { path: shown, text, hash: sha256(text), result: checkScenario(text, { file: shown, moduleIds }) };
+  // Library files are what officers get: checked as for publishing (no example text from the wizard).
+  const result = checkScenario(text, { file: shown, moduleIds, publishing: true });
+  return { path: shown, text, hash: sha256(text), result };
 }
 
 export function checkModulesFile(file: string, scenarios: Map<string, Scenario>): ModulesFile {

@@ -3,13 +3,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { findingsFor } from "~/domain/scenario/editor/field-diagnostics";
-import { findNode, formForNode } from "~/domain/scenario/editor/form-model";
+import { findNode, formForNode, NEW_NODE, type NodeForm } from "~/domain/scenario/editor/form-model";
 import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
 import { editDraft, formError, loadEditor, nodeMap, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
 import { nodeFormLink, ScenarioMapSvg } from "~/studio/map";
 import type { MapEdge } from "~/studio/map-model";
+import { pendingLinks, type PendingLink } from "~/studio/pending-links";
 import { FindingsSummary } from "~/studio/editor-fields";
 import { NodeEditorFields } from "~/studio/node-editor";
 import { nodeFormEdits } from "~/studio/node-form.server";
@@ -70,9 +72,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditNode() {
   const d = useLoaderData<typeof loader>();
+  // A new node or revision starts with nothing pending.
+  return <NodePage key={`${d.node.id}-${d.revision}`} />;
+}
+
+function NodePage() {
+  const d = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const state = { findings: d.findings, refused: refused?.errors, values: refused?.values };
   const nodes = `/studio/${encodeURIComponent(d.id)}/nodes`;
+  // With JavaScript, a "where does this lead?" choice shows on the map before it is saved.
+  const form = useRef<HTMLFormElement>(null);
+  const [pending, setPending] = useState<PendingLink[]>([]);
+  const saved = (owner: number | "write", branch: number) =>
+    (owner === "write" ? d.node.write?.goto : d.node.choices[owner]?.goto)?.branches[branch]?.node ?? null;
+  const readPending = () => {
+    if (form.current) setPending(pendingLinks(form.current, saved));
+  };
+  // A refused save shows the trainer's choices again: they are pending too.
+  useEffect(readPending, []); // eslint-disable-line react-hooks/exhaustive-deps -- once, on the page as served
   return (
     <>
       <ScenarioPageHeader scenarioId={d.id} heading={d.title} current="nodes">
@@ -87,7 +105,7 @@ export default function EditNode() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-l app-wrap">Node {d.node.id}</h2>
-          <Form method="post" noValidate key={`${d.node.id}-${d.revision}`}>
+          <Form method="post" noValidate ref={form} onChange={readPending}>
             <input type="hidden" name="revision" value={d.revision} />
             <input type="hidden" name="choices" value={d.node.choices.length} />
             <NodeEditorFields form={d.form} node={d.node} state={state} />
@@ -105,7 +123,15 @@ export default function EditNode() {
           {d.map ? (
             <>
               <p className="govuk-body-s">The nodes that lead here and where this node leads. Choose one to edit it.</p>
-              <ScenarioMapSvg scenarioId={d.id} map={d.map} titleId="map-title" current={d.node.id} fit />
+              <ScenarioMapSvg
+                scenarioId={d.id}
+                map={d.map}
+                titleId="map-title"
+                current={d.node.id}
+                fit
+                pending={pending.map((p) => ({ to: p.to === NEW_NODE ? null : p.to }))}
+              />
+              <PendingWords links={pending} node={d.node} />
               <Around scenarioId={d.id} nodeId={d.node.id} edges={d.map.edges} />
             </>
           ) : (
@@ -156,5 +182,35 @@ function Around({ scenarioId, nodeId, edges }: { scenarioId: string; nodeId: str
           : "Nowhere yet"}
       </dd>
     </dl>
+  );
+}
+
+/** The unsaved links in words (read out as they change), under the map that draws them dashed. */
+function PendingWords({ links, node }: { links: PendingLink[]; node: NodeForm }) {
+  return (
+    <div aria-live="polite">
+      {links.length ? (
+        <>
+          <p className="govuk-body-s govuk-!-margin-bottom-1">
+            <strong>Not saved yet</strong> (dashed on the map):
+          </p>
+          <ul className="govuk-list govuk-body-s">
+            {links.map((l) => {
+              const what = l.owner === "write" ? "The written reply" : `Option ${l.owner + 1}`;
+              const choice = l.owner === "write" ? null : node.choices[l.owner];
+              const branching = (l.owner === "write" ? node.write?.goto : choice?.goto)?.branching;
+              return (
+                <li key={`${l.owner}-${l.branch}`}>
+                  {what}
+                  {choice?.id ? ` (${choice.id})` : ""}
+                  {branching ? `, branch ${l.branch + 1},` : ""} leads to{" "}
+                  {l.to === NEW_NODE ? "a new node (made when you save)" : l.to}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+    </div>
   );
 }

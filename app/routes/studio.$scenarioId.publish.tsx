@@ -16,12 +16,13 @@ import { changeForVersion, impactOf } from "~/studio/impact.server";
 import { numberedVersions, placeOf } from "~/studio/lifecycle.server";
 import {
   checkStudioYaml,
+  exampleRefusal,
   loadStudioScenario,
-  placeholderMessage,
   publishDraft,
   strandedAttempts,
 } from "~/studio/studio.server";
-import { placeholdersIn } from "~/studio/template.server";
+import { FindingLinks } from "~/studio/editor-fields";
+import { fieldName } from "~/domain/scenario/editor/form-model";
 import { fieldError } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
@@ -35,7 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   const [check, versions, place, curriculum] = await Promise.all([
-    checkStudioYaml(context.db, s.yaml, s.id),
+    checkStudioYaml(context.db, s.yaml, s.id, { publishing: true }),
     numberedVersions(context.db, s.id),
     placeOf(context.db, s.id),
     getCurriculum(context.db),
@@ -55,15 +56,25 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     })),
   };
   if (!s.draft) return { ...base, state: "no-draft" as const };
-  if (!check.scenario || hasErrors(check.diagnostics))
+  const errors = check.diagnostics.filter((d) => d.code !== "example-text");
+  if (!check.scenario || hasErrors(errors))
+    return { ...base, state: "errors" as const, errors: errors.filter((d) => d.severity === "error").length };
+  // Text written for the trainer to replace: refused, with a link to each field that holds it.
+  const examples = exampleRefusal(check.diagnostics);
+  if (examples)
     return {
       ...base,
-      state: "errors" as const,
-      errors: check.diagnostics.filter((d) => d.severity === "error").length,
+      state: "examples" as const,
+      message: examples,
+      findings: check.diagnostics
+        .filter((d) => d.code === "example-text")
+        .map((d) => ({
+          field: fieldName(d.path ?? []),
+          nodeId: d.nodeId ?? null,
+          severity: d.severity,
+          message: d.message,
+        })),
     };
-  const placeholders = placeholdersIn(check.scenario);
-  if (placeholders.length)
-    return { ...base, state: "placeholders" as const, message: placeholderMessage(placeholders) };
   const before = s.published ? checkScenario(s.published.yaml).scenario : null;
   const change = await changeForVersion(context.db, s.id, check.scenario.module);
   const [stranded, impact] = await Promise.all([
@@ -186,13 +197,11 @@ export default function Publish() {
         <p className="govuk-body">
           There is no draft: the published version is up to date. Edit the scenario to make a draft.
         </p>
-      ) : d.state === "placeholders" ? (
-        <p className="govuk-body">
-          {d.message}{" "}
-          <a className="govuk-link" href={`/studio/${d.id}/edit`}>
-            Change them in the editor
-          </a>
-        </p>
+      ) : d.state === "examples" ? (
+        <>
+          <FindingLinks scenarioId={d.id} findings={d.findings} />
+          <p className="govuk-body">{d.message}</p>
+        </>
       ) : d.state === "errors" ? (
         <p className="govuk-body">
           The draft has {d.errors === 1 ? "1 error" : `${d.errors} errors`}, so it cannot be published.{" "}

@@ -8,12 +8,13 @@ import type { Database } from "~db/schema";
 import type { CurrentUser } from "~/auth/guard.server";
 import { type CheckResult, type Diagnostic } from "~/domain/scenario";
 import { checkParsed } from "~/domain/scenario/check";
-import { applyEditsToDocument, type Edit } from "~/domain/scenario/editor/edits";
+import { applyEditsToDocument, type Edit, type Refusal } from "~/domain/scenario/editor/edits";
 import { placeDiagnostics, type FieldFinding } from "~/domain/scenario/editor/field-diagnostics";
 import { fieldName, type ScenarioForm } from "~/domain/scenario/editor/form-model";
 import { editableDocument, formOfDocument, parseForEditing } from "~/domain/scenario/editor/read-form";
 import { sketchOf } from "~/domain/scenario/editor/sketch";
-import { parseYamlSource } from "~/domain/scenario/parse";
+import { parseYamlSource, type ParsedYaml } from "~/domain/scenario/parse";
+import { NodeSplice } from "~/domain/scenario/editor/splice";
 import type { FieldErrors } from "~/utils/forms";
 import { mapAround } from "./map.server";
 import { placeholderFindings } from "./template.server";
@@ -93,22 +94,13 @@ export async function editDraft(
     return stale(
       `${scenario.draft?.updated_by_name ?? "Another trainer"} saved this draft after you opened this page, so your change was not saved. The page now shows their version: make your change again.`,
     );
-  // One parse: the form is read from the document the edits then change.
-  const parsed = parseForEditing(scenario.yaml);
-  if (!parsed.ok)
-    return {
-      kind: "not-editable",
-      message: `The draft cannot be shown as forms until its YAML is fixed: ${parsed.diagnostics[0]?.message ?? ""}`,
-    };
-  const built = build(formOfDocument(parsed.doc, focus));
-  if (!built.ok) return { kind: "invalid", errors: built.errors, values: built.values };
-  const result = applyEditsToDocument(parsed.doc, scenario.yaml, built.edits);
-  if (!result.ok)
-    return { kind: "invalid", errors: { [fieldName(result.path) || "form"]: result.message }, values: {} };
+  const result = formEditedText(scenario.yaml, build, focus);
+  if (result.kind !== "edited") return result;
   if (!result.changed) return { kind: "unchanged" };
   const saved = await saveDraft(db, user, scenarioId, result.yaml, base, "form");
   if (!saved.ok) return stale(saved.message);
-  const check = await checkStudioYaml(db, result.yaml, scenarioId);
+  // The node's own save hands over its read of the new text, so the text is read once.
+  const check = await checkStudioYaml(db, result.yaml, scenarioId, { parsed: result.parsed });
   return {
     kind: "saved",
     revision: saved.revision,
@@ -116,6 +108,43 @@ export async function editDraft(
     errors: check.diagnostics.filter((d) => d.severity === "error").length,
   };
 }
+
+export type Edited =
+  | { kind: "edited"; yaml: string; changed: boolean; nodeId?: string; parsed: ParsedYaml | null }
+  | Extract<EditOutcome, { kind: "invalid" | "not-editable" }>;
+
+/**
+ * The draft's text after the form's edits. A node's own form edits that node's lines only (quick on
+ * 500 nodes); anything else, or anything that path is unsure of, goes through the whole document.
+ */
+export function formEditedText(yaml: string, build: (form: ScenarioForm) => FormEdits, focus: string): Edited {
+  const splice = focus ? NodeSplice.of(yaml, focus) : null;
+  if (splice) {
+    const built = build(splice.form);
+    if (!built.ok) return { kind: "invalid", errors: built.errors, values: built.values };
+    const spliced = splice.apply(built.edits);
+    if (spliced?.ok) return { kind: "edited", ...spliced };
+    if (spliced) return refused(spliced);
+  }
+  // One parse: the form is read from the document the edits then change.
+  const parsed = parseForEditing(yaml);
+  if (!parsed.ok)
+    return {
+      kind: "not-editable",
+      message: `The draft cannot be shown as forms until its YAML is fixed: ${parsed.diagnostics[0]?.message ?? ""}`,
+    };
+  const built = build(formOfDocument(parsed.doc, focus));
+  if (!built.ok) return { kind: "invalid", errors: built.errors, values: built.values };
+  const result = applyEditsToDocument(parsed.doc, yaml, built.edits);
+  if (!result.ok) return refused(result);
+  return { kind: "edited", yaml: result.yaml, changed: result.changed, nodeId: result.nodeId, parsed: null };
+}
+
+const refused = (refusal: Refusal): Edited => ({
+  kind: "invalid",
+  errors: { [fieldName(refusal.path) || "form"]: refusal.message },
+  values: {},
+});
 
 /** The notice after a save, in the words the YAML editor uses. */
 export function savedNotice(errors: number): string {

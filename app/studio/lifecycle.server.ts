@@ -13,8 +13,7 @@ import { getScenarioVersionRow, latestVersionOf, listVersionsOf } from "~db/quer
 import type { CurrentUser } from "~/auth/guard.server";
 import { bumpLibraryGeneration, getCurriculum } from "~/curriculum.server";
 import { hasErrors } from "~/domain/scenario";
-import { addStudioVersion, checkStudioYaml, placeholderMessage } from "./studio.server";
-import { placeholdersIn } from "./template.server";
+import { addStudioVersion, checkStudioYaml, exampleRefusal } from "./studio.server";
 
 export type ChangeResult = { ok: true } | { ok: false; message: string };
 
@@ -113,14 +112,14 @@ export async function rollBack(
   const row = (await getScenarioVersionRow(db, target.id))!;
   if (row.content_hash === current.content_hash)
     return { ok: false, message: `The published version is already the same as v${target.number}.` };
-  const check = await checkStudioYaml(db, row.yaml, scenarioId);
-  if (!check.scenario || hasErrors(check.diagnostics))
+  const check = await checkStudioYaml(db, row.yaml, scenarioId, { publishing: true });
+  if (!check.scenario || hasErrors(check.diagnostics.filter((d) => d.code !== "example-text")))
     return {
       ok: false,
       message: `v${target.number} no longer passes the checks (for example, its module may no longer exist), so it cannot be published again.`,
     };
-  const placeholders = placeholdersIn(check.scenario);
-  if (placeholders.length) return { ok: false, message: placeholderMessage(placeholders) };
+  const examples = exampleRefusal(check.diagnostics);
+  if (examples) return { ok: false, message: examples };
   const scenario = check.scenario;
   try {
     await db.transaction().execute((tx) =>

@@ -66,12 +66,98 @@ function NodeShape({ n, current }: { n: MapNode; current: boolean }) {
   );
 }
 
+/** A link chosen in the form beside the map but not saved yet: `to` is a node id, or null for a new node. */
+export interface PendingMapLink {
+  to: string | null;
+}
+
+// Boxes for pending targets not on the map, in a band below it.
+const GHOST_WIDTH = 200;
+const GHOST_HEIGHT = 44;
+const GHOST_GAP = 16;
+const GHOST_BAND = 110;
+
+/**
+ * Where the pending links are drawn: to a node on the map, or to a dashed box in a band below it
+ * (a node not among those around this one, or a new node). Null when nothing is pending.
+ */
+function pendingLayout(map: ScenarioMap, current: string | undefined, pending: PendingMapLink[]) {
+  const from = map.nodes.find((n) => n.id === current);
+  if (!from || pending.length === 0) return null;
+  const ghosts: { key: string; id: string | null; x: number; y: number; height: number }[] = [];
+  const targets = new Map<string, MapNode>();
+  const ends = pending.map((link, i) => {
+    const onMap = link.to === null ? undefined : map.nodes.find((n) => n.id === link.to);
+    if (onMap) return targets.set(onMap.id, onMap).get(onMap.id)!;
+    const key = link.to ?? `new-${i}`;
+    let ghost = ghosts.find((g) => g.key === key);
+    if (!ghost) {
+      ghost = { key, id: link.to, x: 0, y: map.height + GHOST_BAND / 2, height: GHOST_HEIGHT };
+      ghosts.push(ghost);
+    }
+    return ghost;
+  });
+  const row = ghosts.length * (GHOST_WIDTH + GHOST_GAP);
+  const width = Math.max(map.width, row + GHOST_GAP);
+  ghosts.forEach((g, i) => (g.x = (width - row) / 2 + i * (GHOST_WIDTH + GHOST_GAP) + GHOST_WIDTH / 2));
+  return {
+    from,
+    ends,
+    ghosts,
+    targets: [...targets.values()],
+    width,
+    height: map.height + (ghosts.length ? GHOST_BAND : 0),
+  };
+}
+
+function PendingLinks({ layout }: { layout: NonNullable<ReturnType<typeof pendingLayout>> }) {
+  const { from } = layout;
+  return (
+    <g className="app-map__pending" aria-hidden="true">
+      {layout.ends.map((to, i) => {
+        const below = to.y > from.y;
+        const start = { x: from.x, y: from.y + (below ? from.height / 2 : -from.height / 2) };
+        const end = { x: to.x, y: to.y + (below ? -to.height / 2 : to.height / 2) };
+        return <path key={i} d={path([start, end])} markerEnd="url(#app-map-arrow-pending)" />;
+      })}
+      {layout.targets.map((n) => (
+        <rect
+          key={n.id}
+          className="app-map__pending-target"
+          x={n.x - n.width / 2 - 6}
+          y={n.y - n.height / 2 - 6}
+          width={n.width + 12}
+          height={n.height + 12}
+          rx={8}
+        />
+      ))}
+      {layout.ghosts.map((g) => (
+        <g key={g.key} className="app-map__ghost">
+          <rect x={g.x - GHOST_WIDTH / 2} y={g.y - g.height / 2} width={GHOST_WIDTH} height={g.height} rx={4} />
+          <text x={g.x} y={g.y + 5} textAnchor="middle">
+            {g.id === null ? "A new node" : g.id.length > 24 ? `${g.id.slice(0, 23)}…` : g.id}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
+
+function Arrowhead({ id, fill }: { id: string; fill: string }) {
+  return (
+    <marker id={id} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+      <path d="M0,0 L10,5 L0,10 z" fill={fill} />
+    </marker>
+  );
+}
+
 export function ScenarioMapSvg({
   scenarioId,
   map,
   titleId,
   current,
   fit,
+  pending = [],
 }: {
   scenarioId: string;
   map: ScenarioMap;
@@ -80,40 +166,26 @@ export function ScenarioMapSvg({
   current?: string;
   /** Shrink to the width of its column (the small map beside a form) instead of scrolling. */
   fit?: boolean;
+  /** Links chosen in the form beside the map and not saved yet, drawn dashed. */
+  pending?: PendingMapLink[];
 }) {
+  const unsaved = pendingLayout(map, current, pending);
+  const width = unsaved?.width ?? map.width;
+  const height = unsaved?.height ?? map.height;
   return (
     <div className={`app-map${fit ? " app-map--fit" : ""}`} tabIndex={0} role="region" aria-labelledby={titleId}>
       <svg
         className="app-map__svg"
-        width={fit ? "100%" : map.width}
-        height={fit ? undefined : map.height}
-        viewBox={`0 0 ${map.width} ${map.height}`}
+        width={fit ? "100%" : width}
+        height={fit ? undefined : height}
+        viewBox={`0 0 ${width} ${height}`}
         role="group"
         aria-labelledby={titleId}
       >
         <defs>
-          <marker
-            id="app-map-arrow"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto-start-reverse"
-          >
-            <path d="M0,0 L10,5 L0,10 z" fill="#505a5f" />
-          </marker>
-          <marker
-            id="app-map-arrow-broken"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto-start-reverse"
-          >
-            <path d="M0,0 L10,5 L0,10 z" fill="#d4351c" />
-          </marker>
+          <Arrowhead id="app-map-arrow" fill="#505a5f" />
+          <Arrowhead id="app-map-arrow-broken" fill="#d4351c" />
+          {unsaved ? <Arrowhead id="app-map-arrow-pending" fill="#1d70b8" /> : null}
         </defs>
         {map.edges.map((e, i) => (
           <g key={i} className={e.broken ? "app-map__edge app-map__edge--broken" : "app-map__edge"}>
@@ -144,6 +216,7 @@ export function ScenarioMapSvg({
             <NodeShape n={n} current={n.id === current} />
           </a>
         ))}
+        {unsaved ? <PendingLinks layout={unsaved} /> : null}
       </svg>
     </div>
   );

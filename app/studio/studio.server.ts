@@ -38,10 +38,12 @@ import {
   restoreConversation,
   sortDiagnostics,
   type CheckResult,
+  type Diagnostic,
   type Scenario,
 } from "~/domain/scenario";
+import { checkParsed } from "~/domain/scenario/check";
+import type { ParsedYaml } from "~/domain/scenario/parse";
 import { checkRevision, conflictMessage } from "./concurrency";
-import { placeholdersIn } from "./template.server";
 
 /** Words used by studio pages in the URL, so no scenario may take them as its id. */
 const RESERVED_IDS = new Set(["new", "import", "reviews", "validate"]);
@@ -51,9 +53,19 @@ export async function moduleOptions(db: Kysely<Database>) {
 }
 
 /** checkScenario with the live module list, and the id held to the scenario being edited. */
-export async function checkStudioYaml(db: Kysely<Database>, yaml: string, scenarioId?: string): Promise<CheckResult> {
+/**
+ * The validator's verdict on a draft's text. `parsed`, when given, is that text already read (it is
+ * not read again); `publishing` asks for the verdict for publishing (example text refused).
+ */
+export async function checkStudioYaml(
+  db: Kysely<Database>,
+  yaml: string,
+  scenarioId?: string,
+  { parsed, publishing }: { parsed?: ParsedYaml | null; publishing?: boolean } = {},
+): Promise<CheckResult> {
   const moduleIds = (await moduleOptions(db)).map((m) => m.id);
-  return holdToId(checkScenario(yaml, { moduleIds }), yaml, scenarioId);
+  const options = { moduleIds, publishing };
+  return holdToId(parsed ? checkParsed(parsed, options) : checkScenario(yaml, options), yaml, scenarioId);
 }
 
 /** A scenario's id cannot change in the studio (a new id is a new scenario): say so at the id. */
@@ -310,8 +322,34 @@ export async function addStudioVersion(
   return versionId;
 }
 
-export const placeholderMessage = (fields: string[]) =>
-  `Replace the template's placeholder text in ${fields.join(", ").replace(/, ([^,]*)$/, " and $1")} before publishing: officers would read it as it is.`;
+const inWords = (items: string[]) => items.join(", ").replace(/, ([^,]*)$/, " and $1");
+const PLACEHOLDER_WORDS: Record<string, string> = {
+  summary: "the summary",
+  "persona.background": "his background",
+  "persona.voice": "his voice",
+};
+
+/**
+ * Why publishing refuses a draft that still holds text written for the trainer to replace (the
+ * template's placeholders, the wizard's example conversation); null when it holds none.
+ */
+export function exampleRefusal(diagnostics: readonly Diagnostic[]): string | null {
+  const found = diagnostics.filter((d) => d.code === "example-text");
+  if (!found.length) return null;
+  const placeholders = found.filter((d) => !d.nodeId).map((d) => PLACEHOLDER_WORDS[d.path?.join(".") ?? ""] ?? "");
+  const nodes = [...new Set(found.flatMap((d) => (d.nodeId ? [d.nodeId] : [])))];
+  const texts = found.length - placeholders.length;
+  return [
+    placeholders.length
+      ? `Replace the template's placeholder text in ${inWords(placeholders)} before publishing: officers would read it as it is.`
+      : "",
+    nodes.length
+      ? `The example conversation from the new-scenario wizard is still there (${texts === 1 ? "1 text" : `${texts} texts`} in ${nodes.length === 1 ? "node" : "nodes"} ${inWords(nodes)}). Write your own before publishing: officers would read it as it is.`
+      : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+}
 
 export async function publishDraft(
   db: Kysely<Database>,
@@ -327,12 +365,12 @@ export async function publishDraft(
       ok: false,
       message: "The draft changed after you opened this page. Check the changes below again, then publish.",
     };
-  const check = await checkStudioYaml(db, draft.yaml, scenarioId);
-  if (!check.scenario || hasErrors(check.diagnostics))
+  const check = await checkStudioYaml(db, draft.yaml, scenarioId, { publishing: true });
+  if (!check.scenario || hasErrors(check.diagnostics.filter((d) => d.code !== "example-text")))
     return { ok: false, message: "The draft has errors. Fix them in the editor before publishing." };
+  const examples = exampleRefusal(check.diagnostics);
+  if (examples) return { ok: false, message: examples };
   const scenario = check.scenario;
-  const placeholders = placeholdersIn(scenario);
-  if (placeholders.length) return { ok: false, message: placeholderMessage(placeholders) };
   const hash = sha256(draft.yaml);
   const publish = db.transaction().execute(async (tx): Promise<PublishResult> => {
     const latest = await latestVersionOf(tx, scenarioId);

@@ -9,45 +9,22 @@ import { Scalar, stringify } from "yaml";
 import { MI_CODE_INFO, type MiCode, type TalkType } from "~/domain/mi-codes";
 import type { Diagnostic, Scenario } from "~/domain/scenario";
 import { freeId } from "~/domain/scenario/editor/form-model";
-
-/**
- * Instructions to the writer that stood in for the scenario's own words in the earlier template
- * (drafts made from it may still hold them); never published, and the wizard refuses them.
- */
-export const TEMPLATE_PLACEHOLDERS = {
-  summary: "Say in a sentence or two who he is and what the conversation is about.",
-  background: "Age, sentence, job on the wing, family, and where he stands on the programme.",
-  voice: "How he talks at ease, anxious, angry and guarded: his own words, and the ones he never uses.",
-} as const;
-
-const PLACEHOLDER_FIELDS = [
-  { words: "the summary", path: ["summary"], placeholder: TEMPLATE_PLACEHOLDERS.summary },
-  { words: "his background", path: ["persona", "background"], placeholder: TEMPLATE_PLACEHOLDERS.background },
-  { words: "his voice", path: ["persona", "voice"], placeholder: TEMPLATE_PLACEHOLDERS.voice },
-] as const;
+import {
+  EXAMPLE_ENDINGS,
+  EXAMPLE_TEXT as EXAMPLE,
+  exampleTextIn,
+  TEMPLATE_PLACEHOLDERS,
+} from "~/domain/scenario/example-text";
 
 export const isPlaceholder = (text: string | undefined) =>
-  PLACEHOLDER_FIELDS.some((f) => text?.trim() === f.placeholder);
+  Object.values(TEMPLATE_PLACEHOLDERS).some((placeholder) => text?.trim() === placeholder);
 
-const valueAt = (scenario: Scenario, path: readonly string[]) =>
-  path.length === 1 ? scenario.summary : scenario.persona[path[1] as "background" | "voice"];
-
-/** The fields that still hold the template's placeholder text, in words ("the summary"). */
-export function placeholdersIn(scenario: Scenario): string[] {
-  return PLACEHOLDER_FIELDS.filter((f) => valueAt(scenario, f.path)?.trim() === f.placeholder).map((f) => f.words);
-}
-
-/** The same, as findings the editor's forms show beside each field that still holds it. */
+/** The template's placeholder text, as findings the editor's forms show beside each field that still holds it. */
 export function placeholderFindings(scenario: Scenario | null): Diagnostic[] {
   if (!scenario) return [];
-  return PLACEHOLDER_FIELDS.filter((f) => valueAt(scenario, f.path)?.trim() === f.placeholder).map((f) => ({
-    code: "placeholder",
-    severity: "error",
-    message: `Write ${f.words} in your own words: this is the template's placeholder text, and it cannot be published.`,
-    line: 1,
-    column: 1,
-    path: [...f.path],
-  }));
+  return exampleTextIn(scenario)
+    .filter((e) => e.nodeId === undefined)
+    .map((e) => ({ code: "example-text", severity: "error", message: e.message, line: 1, column: 1, path: e.path }));
 }
 
 export interface FirstOption {
@@ -104,18 +81,18 @@ export function wizardScenario(a: WizardAnswers, ids = optionIds(a.options)): st
   const unsure = into("unsure").length
     ? `
   unsure:
-    prisoner: "Maybe. I haven't really thought about what I want."
+    prisoner: ${text(EXAMPLE.unsure)}
     talk: neutral
     choices:
       - id: what-would-help
         say: "What would help you work out what you want?"
         mi: open_question
-        feedback: "An open question: it hands the thinking back to him."
+        feedback: ${text(EXAMPLE.whatWouldHelpFeedback)}
         goto: in-your-words
       - id: think-about-it
         say: "Well, you should think about it."
         mi: persuade
-        feedback: "Persuading without permission: he hears a lecture and shuts down."
+        feedback: ${text(EXAMPLE.thinkAboutItFeedback)}
         goto: end-disengaged`
     : "";
   return `id: ${id(a.id)}
@@ -135,44 +112,44 @@ nodes:
     choices:
 ${options}
   middle:
-    prisoner: "My kids, I suppose. I'd like to be out for my daughter's birthday."
+    prisoner: ${text(EXAMPLE.middle)}
     talk: change
     choices:
       - id: reflect-kids
         say: "Being there for your daughter matters a lot to you."
         mi: complex_reflection
-        feedback: "A complex reflection: you named what matters to him, and he hears his own reason for change."
+        feedback: ${text(EXAMPLE.reflectKidsFeedback)}
         effects: { rapport: 1 }
         goto: in-your-words
       - id: your-words
         say: "Tell me more about that."
         mi: open_question
-        feedback: "An open question: it keeps him talking about change."
+        feedback: ${text(EXAMPLE.yourWordsFeedback)}
         goto: in-your-words
       - id: do-it-for-her
         say: "Then do the course. Do it for her."
         mi: persuade
-        feedback: "Persuading without permission: it turns his own reason into your argument, and he backs off."
+        feedback: ${text(EXAMPLE.doItForHerFeedback)}
         goto: end-disengaged${unsure}
   in-your-words:
-    prisoner: "I just want them to see I've changed."
+    prisoner: ${text(EXAMPLE.inYourWords)}
     talk: change
     write:
       prompt: "Write what you would say next."
-      feedback: "A good reply reflects his wish to be seen differently by his children."
+      feedback: ${text(EXAMPLE.inYourWordsFeedback)}
       goto:
         - { if: "rapport >= ${threshold}", node: end-engaged }
         - { node: end-undecided }
   end-engaged:
-    prisoner: "Alright. I'll hear what they've got to say about the course."
+    prisoner: ${text(EXAMPLE.engaged)}
     talk: change
     ending: { outcome: engaged, label: "He agrees to hear about the course" }
   end-undecided:
-    prisoner: "Maybe. I'll think about it."
+    prisoner: ${text(EXAMPLE_ENDINGS.undecided)}
     talk: neutral
     ending: { outcome: undecided, label: "He says he will think about it" }
   end-disengaged:
-    prisoner: "Yeah, whatever, boss."
+    prisoner: ${text(EXAMPLE_ENDINGS.disengaged)}
     talk: discord
     ending: { outcome: disengaged, label: "He walks off" }
 `;

@@ -9,7 +9,7 @@ import pg from "pg";
 import { freePort } from "../support/ports";
 import { startPostgres, type PostgresServer } from "../support/postgres-server";
 import { expectAccessible, signIn } from "./support";
-import { createWithWizard } from "./studio-steps";
+import { createWithWizard, rewriteWizardExample } from "./studio-steps";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const buildDir = process.env.ENGAGE_BUILD_DIR || "build";
@@ -151,6 +151,7 @@ test("a version published on one instance is what officers get on the other at o
   // The wizard asks for the trainer's own words (the template's placeholders cannot be published).
   await createWithWizard(trainerOnA, { title: "Estate roll-out test", module: { index: 1 }, personaName: "Lee" });
   await expect(trainerOnA).toHaveURL(/\/studio\/estate-roll-out-test\/nodes$/);
+  await rewriteWizardExample(trainerOnA, "estate-roll-out-test");
   await trainerOnA.goto("/studio/estate-roll-out-test/publish");
   await trainerOnA.getByLabel(/change note/i).fill("First version, for the estate test");
   await trainerOnA.getByRole("button", { name: "Publish this version" }).click();

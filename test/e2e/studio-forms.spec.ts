@@ -176,6 +176,33 @@ test("a trainer builds a scenario with the wizard and forms only, mends a broken
   await expect(trainer.getByRole("row", { name: /Saved in the forms Current$/ })).toBeVisible();
   await expectAccessible(trainer);
   await trainer.getByRole("link", { name: "Publish", exact: true }).click();
+  // The wizard's example conversation cannot be published as it is: each text that is still the
+  // example is listed, linking to its field, and is rewritten there in the forms.
+  await expect(
+    trainer.getByText(/^The example conversation from the new-scenario wizard is still there/),
+  ).toBeVisible();
+  await expect(trainer.getByRole("button", { name: "Publish this version" })).toHaveCount(0);
+  await expectAccessible(trainer);
+  const stillExample = trainer.locator(".govuk-error-summary a");
+  const ownLines = [
+    "My lad's starting school. I'd like to be the one walking him in.",
+    "A complex reflection: you named his son, and he hears his own reason for going.",
+    "An open question: he keeps talking about his son, in his own words.",
+    "Persuading without permission: his reason becomes your order, and he steps back.",
+    "He's going to know his dad did something about it.",
+    "A good reply reflects that he wants his son to see a different dad.",
+    "Go on then. I'll hear what the course is about.",
+  ];
+  for (const [i, line] of ownLines.entries()) {
+    await expect(stillExample).toHaveCount(ownLines.length - i);
+    const link = stillExample.first();
+    const target = new URL((await link.getAttribute("href"))!, "http://x").hash.slice("#field-".length);
+    await link.click();
+    await field(trainer, target).fill(line);
+    await saveNode(trainer);
+    await expect(trainer.getByText("Draft saved. It has no errors.")).toBeVisible();
+    await trainer.goto(`/studio/${ID}/publish`);
+  }
   await publish(trainer, ID, "First version, written in the forms");
   const db = e2eDatabase();
   const yaml = (db.prepare("select yaml from scenario_versions where scenario_id = ?").get(ID) as { yaml: string })
@@ -242,6 +269,42 @@ test("without JavaScript a trainer adds a node and an option, and restores an ea
     '\n\n  kept-in-the-dark:\n    prisoner: "Nobody tells you anything in here."\n    talk: discord\n\n  end-engaged:',
   );
   expect(draft.yaml).not.toContain("kept-in-dark");
+});
+
+test("with JavaScript, where an option leads shows on the map beside the form before it is saved", async ({
+  browser,
+}) => {
+  const trainer = await signedIn(browser, "trainer");
+  await trainer.goto("/studio/bad-news-letter/nodes/nobody-tells");
+  const map = trainer.getByRole("region", { name: "Around this node" });
+  const goesTo = "nodes.nobody-tells.choices.0.goto.0.node";
+  const pendingLines = map.locator(".app-map__pending path");
+  await expect(field(trainer, goesTo)).toHaveValue("scared");
+  await expect(pendingLines).toHaveCount(0);
+
+  // A node already on the small map is ringed, with a dashed link to it.
+  await select(trainer, goesTo, "chaplain");
+  await expect(pendingLines).toHaveCount(1);
+  await expect(map.locator(".app-map__pending-target")).toHaveCount(1);
+  await expect(trainer.getByText("Option 1 (not-knowing) leads to chaplain")).toBeVisible();
+  await expectAccessible(trainer);
+
+  // A node not around this one, and a new node, get a dashed box below the map.
+  await select(trainer, goesTo, "mum");
+  await expect(map.locator(".app-map__ghost")).toHaveText("mum");
+  await expect(trainer.getByText("Option 1 (not-knowing) leads to mum")).toBeVisible();
+  await select(trainer, "nodes.nobody-tells.choices.1.goto.0.node", "+new");
+  await expect(pendingLines).toHaveCount(2);
+  await expect(map.locator(".app-map__ghost").filter({ hasText: "A new node" })).toHaveCount(1);
+  await expectAccessible(trainer);
+
+  // Back to what is saved: nothing pending, and nothing was saved on the way.
+  await select(trainer, goesTo, "scared");
+  await select(trainer, "nodes.nobody-tells.choices.1.goto.0.node", "chaplain");
+  await expect(pendingLines).toHaveCount(0);
+  await expect(trainer.getByText("Not saved yet")).toHaveCount(0);
+  await trainer.reload();
+  await expect(field(trainer, goesTo)).toHaveValue("scared");
 });
 
 test("on a 375 px screen every page of the editor fits the width and passes axe", async ({ browser }) => {

@@ -1,6 +1,7 @@
 // A trainer's steps in the studio, in the words on the screen: the wizard, the YAML editor and
 // publishing. Specs check what each page shows between the steps.
 import { expect, type Page } from "@playwright/test";
+import { rewriteExamples } from "../support/studio";
 
 interface AboutTheScenario {
   title: string;
@@ -80,4 +81,14 @@ export async function publish(page: Page, scenarioId: string, changeNote: string
   await page.getByLabel("Change note").fill(changeNote);
   await page.getByRole("button", { name: "Publish this version" }).click();
   await expect(page.getByText(`Published ${scenarioId}`)).toBeVisible();
+}
+
+/** Rewrites the wizard's example conversation in the YAML view, as a trainer does before publishing. */
+export async function rewriteWizardExample(page: Page, scenarioId: string) {
+  await page.goto(`/studio/${scenarioId}/edit`);
+  await page.waitForLoadState("networkidle");
+  const yaml = await page.getByLabel("Scenario YAML").inputValue();
+  await page.getByLabel("Scenario YAML").fill(rewriteExamples(yaml));
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Draft saved. It has no errors.")).toBeVisible();
 }

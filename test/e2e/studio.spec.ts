@@ -8,7 +8,8 @@ import { ownWords } from "../support/studio";
 
 const ID = "visiting-order-worries";
 const TITLE = "Visiting order worries";
-const OLD_LINE = "My kids, I suppose. I'd like to be out for my daughter's birthday.";
+// The template's example line, rewritten by the trainer (ownWords) before the first version is published.
+const OLD_LINE = "My kids, I suppose. I'd like to be out for my daughter's birthday. (rewritten)";
 const NEW_LINE = "My son starts school in September. I want to be there for that.";
 
 /** Line number (1-based) of the first line containing `needle`. */

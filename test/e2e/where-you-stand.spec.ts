@@ -9,7 +9,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { openDatabase } from "../../db/connection.server";
 import { insertAttempts } from "../support/attempts";
 import { parseCsv } from "../support/csv";
-import { withPlaceholders } from "../support/studio";
+import { rewriteExamples, withPlaceholders } from "../support/studio";
 import { expectAccessibleAtBothWidths, signedIn } from "./support";
 import { createWithWizard, publish, saveYaml } from "./studio-steps";
 import { GOOD, playToEnd, respond, scenarioFile } from "./practice-support";
@@ -248,7 +248,8 @@ test("a trainer sees what publishing does to officers' statuses, and retires, re
   });
   await expect(trainer).toHaveURL(new RegExp(`/studio/${ID}/nodes$`));
   await trainer.goto(`/studio/${ID}/edit`);
-  const ownText = await trainer.getByLabel("Scenario YAML").inputValue();
+  // The wizard's example conversation rewritten, as a trainer does before publishing.
+  const ownText = rewriteExamples(await trainer.getByLabel("Scenario YAML").inputValue());
 
   // A draft still holding the earlier template's placeholder text (as drafts made from it do)
   // cannot be published, and the forms say so at each field that holds it.

@@ -3,11 +3,14 @@
  * awkward texts: YAML keywords, colons, "#", quotes, line breaks, non-ASCII), written out in many
  * layouts (indentation, list indentation, quoting, flow or block groups, folded lines, comments).
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, visit, type ToStringOptions } from "yaml";
 import { MI_CODES, OUTCOMES, TALK_TYPES } from "~/domain/mi-codes";
 import type { Edit } from "~/domain/scenario/editor/edits";
 import type { GotoForm, ScenarioForm } from "~/domain/scenario/editor/form-model";
+import { readScenarioForm } from "~/domain/scenario/editor/read-form";
 
 export const slugArb = fc.stringMatching(/^[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,3}){0,2}$/);
 
@@ -338,4 +341,17 @@ export function editsArb(form: ScenarioForm): fc.Arbitrary<Edit[]> {
       choice.map(([n, i]) => ({ kind: "goto-new-node" as const, node: n, owner: i })),
     );
   return fc.array(fc.oneof(...kinds), { minLength: 1, maxLength: 4 });
+}
+
+const scenariosDir = fileURLToPath(new URL("../../scenarios/", import.meta.url));
+/** Every shipped scenario file: [file name, text]. */
+export const shipped = readdirSync(scenariosDir)
+  .filter((f) => f.endsWith(".yaml") && f !== "modules.yaml")
+  .map((f) => [f, readFileSync(scenariosDir + f, "utf8")] as const);
+
+/** The form model of a file the forms can show (throws otherwise: a test's input, not a case under test). */
+export function formOf(text: string): ScenarioForm {
+  const read = readScenarioForm(text);
+  if (!read.ok) throw new Error(`not editable: ${read.diagnostics.map((d) => d.message).join("; ")}`);
+  return read.form;
 }

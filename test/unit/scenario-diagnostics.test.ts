@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { EXAMPLE_TEXT, TEMPLATE_PLACEHOLDERS } from "~/domain/scenario/example-text";
 import {
   checkModules,
   checkScenario,
@@ -94,6 +95,36 @@ describe("limits", () => {
     const text = `id: many\ntitle: "Many"\nmodule: m\nsummary: "S"\npersona: { name: "A", background: "B" }\nstart: n0\nnodes:\n${nodes}`;
     expect(actual(checkScenario(text).diagnostics)).toEqual(["too-many-nodes@7"]);
   });
+
+  it("refuses the wizard's example text and template placeholders for publishing only, at the field", () => {
+    const text = readFileSync(path.join(dir, "valid.yaml"), "utf8")
+      .replace('"It\'s a waste of time."', JSON.stringify(`  ${EXAMPLE_TEXT.middle} `))
+      .replace('"An affirmation."', JSON.stringify(EXAMPLE_TEXT.yourWordsFeedback))
+      .replace('"Invented for a test."', JSON.stringify(TEMPLATE_PLACEHOLDERS.background));
+    const draft = checkScenario(text, { moduleIds: MODULE_IDS });
+    expect(draft.diagnostics).toEqual([]);
+    const publishing = checkScenario(text, { moduleIds: MODULE_IDS, publishing: true });
+    expect(publishing.ok).toBe(false);
+    expect(actual(publishing.diagnostics)).toEqual(["example-text@13", "example-text@19", "example-text@8"]);
+    expect(publishing.diagnostics.map((d) => [d.path, d.message])).toEqual([
+      [["persona", "background"], expect.stringMatching(/^Write his background in your own words/)],
+      [
+        ["nodes", "opening", "prisoner"],
+        expect.stringMatching(/^What he says is still the example from the new-scenario wizard/),
+      ],
+      [
+        ["nodes", "opening", "choices", 0, "feedback"],
+        expect.stringMatching(/^The feedback for option 1 is still the example/),
+      ],
+    ]);
+    // Text that merely resembles the example is the trainer's own.
+    expect(
+      checkScenario(text.replace(EXAMPLE_TEXT.middle, "My kids, I suppose."), {
+        publishing: true,
+        moduleIds: MODULE_IDS,
+      }).diagnostics,
+    ).toHaveLength(2);
+  });
 });
 
 describe("messages trainers can act on", () => {
@@ -165,7 +196,7 @@ describe("every code is covered by a fixture or a test above", () => {
     const covered = new Set(
       fixtures.flatMap((f) => expected(readFileSync(path.join(dir, f), "utf8")).map((e) => e.split("@")[0])),
     );
-    const generated = ["file-too-large", "too-many-nodes"]; // generated in the tests above
+    const generated = ["file-too-large", "too-many-nodes", "example-text"]; // generated in the tests above
     const missing = Object.keys(DIAGNOSTIC_CODES).filter((c) => !covered.has(c) && !generated.includes(c));
     expect(missing).toEqual([]);
   });

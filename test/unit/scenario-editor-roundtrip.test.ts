@@ -4,13 +4,10 @@
  * scenario again from its form model alone gives the same meaning; one edited field changes that
  * field and no other node's lines.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { applyEdits, type Edit } from "~/domain/scenario/editor/edits";
-import { readScenarioForm } from "~/domain/scenario/editor/read-form";
 import {
   editsArb,
   layoutArb,
@@ -21,18 +18,9 @@ import {
   textArb,
   toYaml,
   unchangedEdits,
+  formOf,
+  shipped,
 } from "../support/scenario-arbitrary";
-
-const dir = fileURLToPath(new URL("../../scenarios/", import.meta.url));
-const shipped = readdirSync(dir)
-  .filter((f) => f.endsWith(".yaml") && f !== "modules.yaml")
-  .map((f) => [f, readFileSync(dir + f, "utf8")] as const);
-
-function formOf(text: string) {
-  const read = readScenarioForm(text);
-  if (!read.ok) throw new Error(`not editable: ${read.diagnostics.map((d) => d.message).join("; ")}`);
-  return read.form;
-}
 
 function edited(text: string, edits: Edit[]) {
   const result = applyEdits(text, edits);

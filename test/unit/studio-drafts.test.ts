@@ -17,15 +17,16 @@ const { getCurriculum, newestVersionOf } = await import("~/curriculum.server");
 
 const { wizardScenario } = await import("~/studio/template.server");
 const { exampleAnswers } = await import("../support/wizard-answers");
-const { templateDraft } = await import("../support/studio");
+const { rewriteExamples, templateDraft } = await import("../support/studio");
 
 const db = await testDatabase();
 const context = testContext(db);
 
 const userNamed = (username: string) => currentUserNamed(context, username);
 
+// A wizard's draft with its example conversation rewritten, as a trainer does before publishing.
 function create(user: Awaited<ReturnType<typeof userNamed>>, id: string, title: string, module: string) {
-  return createDraft(db, user, id, wizardScenario(exampleAnswers({ id, title, module })));
+  return createDraft(db, user, id, rewriteExamples(wizardScenario(exampleAnswers({ id, title, module }))));
 }
 
 describe("the concurrent-edit check", () => {
@@ -86,14 +87,23 @@ describe("publishing", () => {
     const module = (await getCurriculum(db))[0].id;
     await create(trainer, "to-publish", "To publish", module);
     const made = (await loadStudioScenario(db, "to-publish"))!;
+    // The wizard's example conversation, unchanged, is never published (the draft itself checks clean).
+    const asMade = wizardScenario(exampleAnswers({ id: "to-publish", title: "To publish", module }));
+    expect((await checkStudioYaml(db, asMade, "to-publish")).diagnostics).toEqual([]);
+    expect(await saveDraft(db, trainer, "to-publish", asMade, made.revision)).toMatchObject({ ok: true });
+    expect(await publishDraft(db, trainer, "to-publish", made.revision + 1, "note")).toEqual({
+      ok: false,
+      message:
+        "The example conversation from the new-scenario wizard is still there (7 texts in nodes middle, in-your-words and end-engaged). Write your own before publishing: officers would read it as it is.",
+    });
     // A draft still holding the earlier template's placeholder text is never published.
     const withPlaceholders = templateDraft({ id: "to-publish", title: "To publish", module });
-    expect(await saveDraft(db, trainer, "to-publish", withPlaceholders, made.revision)).toMatchObject({ ok: true });
-    expect(await publishDraft(db, trainer, "to-publish", made.revision + 1, "note")).toEqual({
+    expect(await saveDraft(db, trainer, "to-publish", withPlaceholders, made.revision + 1)).toMatchObject({ ok: true });
+    expect(await publishDraft(db, trainer, "to-publish", made.revision + 2, "note")).toEqual({
       ok: false,
       message: expect.stringMatching(/placeholder text in the summary, his background and his voice/),
     });
-    expect(await saveDraft(db, trainer, "to-publish", made.yaml, made.revision + 1)).toMatchObject({ ok: true });
+    expect(await saveDraft(db, trainer, "to-publish", made.yaml, made.revision + 2)).toMatchObject({ ok: true });
     const draft = (await loadStudioScenario(db, "to-publish"))!;
     expect(await publishDraft(db, trainer, "to-publish", draft.revision + 1, "note")).toMatchObject({ ok: false });
 

@@ -132,7 +132,7 @@ describe("saving a node's form", () => {
     expect(Object.keys(page.findings).sort()).toEqual(["persona.background", "persona.voice", "summary"]);
     expect(page.findings.summary).toEqual([
       expect.objectContaining({
-        code: "placeholder",
+        code: "example-text",
         severity: "error",
         message: expect.stringContaining("Write the summary in your own words"),
       }),

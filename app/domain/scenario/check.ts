@@ -3,8 +3,9 @@
  * web server and the studio share, so they always agree on what a valid scenario is.
  */
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
-import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics";
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics";
 import { byteLength, MAX_FILE_BYTES, parseYamlSource, type ParsedYaml } from "./parse";
+import { exampleTextIn } from "./example-text";
 import { scenarioSchema, type Scenario } from "./schema";
 import { scenarioStats, type ScenarioStats } from "./stats";
 import { validateScenario } from "./validate";
@@ -22,6 +23,8 @@ export interface CheckResult {
 export interface CheckOptions {
   file?: string;
   moduleIds?: string[];
+  /** The verdict for publishing: the wizard's example text and template placeholders are errors too (a draft may hold them). */
+  publishing?: boolean;
 }
 
 export function checkScenario(text: string, options: CheckOptions = {}): CheckResult {
@@ -47,7 +50,21 @@ export function checkParsed(parsed: ParsedYaml, options: CheckOptions = {}): Che
     ]);
   }
   const scenario = result.data;
-  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...validateScenario(scenario, parsed.locator, options)]);
+  const locator = parsed.locator;
+  const examples = options.publishing
+    ? exampleTextIn(scenario).map((e) =>
+        diagnostic("example-text", e.message, locator.find(e.path), {
+          file: options.file,
+          nodeId: e.nodeId,
+          path: e.path,
+        }),
+      )
+    : [];
+  const diagnostics = sortDiagnostics([
+    ...parsed.diagnostics,
+    ...validateScenario(scenario, locator, options),
+    ...examples,
+  ]);
   const ok = !hasErrors(diagnostics);
   return { scenario, diagnostics, stats: scenarioStats(scenario), ok };
 }

@@ -35,6 +35,10 @@ export const DIAGNOSTIC_CODES = {
   "duplicate-choice-text": { severity: "error", description: "Two choices in one node say the same thing." },
   "id-mismatch": { severity: "error", description: "The scenario id is not the file name." },
   "unknown-module": { severity: "error", description: "The scenario's module is not in modules.yaml." },
+  "example-text": {
+    severity: "error",
+    description: "Publishing only: the new-scenario wizard's example text or a template placeholder is still there.",
+  },
   // The conversation graph.
   "start-missing": { severity: "error", description: "`start` names a node that does not exist." },
   "goto-unknown-node": { severity: "error", description: "A goto names a node that does not exist." },

@@ -80,13 +80,16 @@ export function serializeEdited(
 ): Serialized {
   const options = layoutOf(doc, source);
   const text = (blocks && rebuild(doc, source, changed, blocks, options)) ?? wholeDocument(doc, source, options);
+  const tooLarge = sizeRefusal(text);
+  return tooLarge ? { ok: false, message: tooLarge } : { ok: true, text };
+}
+
+/** Why an edited text cannot be saved because of its size; null when it fits. */
+export function sizeRefusal(text: string): string | null {
   const size = byteLength(text);
-  if (size > MAX_FILE_BYTES)
-    return {
-      ok: false,
-      message: `This change would make the scenario ${Math.ceil(size / 1024)} KB; the most it can be is ${MAX_FILE_BYTES / 1024} KB. Nothing was saved: split the conversation into two scenarios.`,
-    };
-  return { ok: true, text };
+  return size > MAX_FILE_BYTES
+    ? `This change would make the scenario ${Math.ceil(size / 1024)} KB; the most it can be is ${MAX_FILE_BYTES / 1024} KB. Nothing was saved: split the conversation into two scenarios.`
+    : null;
 }
 
 function wholeDocument(doc: Document, source: string, options: ToStringOptions): string {

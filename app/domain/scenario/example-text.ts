@@ -1,0 +1,82 @@
+/**
+ * Text the studio writes for a trainer to replace: the new-scenario wizard's example conversation
+ * (after the trainer's own opening) and the placeholders of the earlier template. A draft may hold
+ * it (so a new scenario validates clean from its first save); publishing refuses it, because
+ * officers would read it as it is. The check runs in checkScenario with `publishing`, so the CLI,
+ * the server and the studio give the same verdict.
+ */
+import type { DataPath } from "./diagnostics";
+import type { Scenario } from "./schema";
+
+/** Instructions that stood in for the scenario's own words in the earlier template (drafts made from it may still hold them). */
+export const TEMPLATE_PLACEHOLDERS = {
+  summary: "Say in a sentence or two who he is and what the conversation is about.",
+  background: "Age, sentence, job on the wing, family, and where he stands on the programme.",
+  voice: "How he talks at ease, anxious, angry and guarded: his own words, and the ones he never uses.",
+} as const;
+
+/** What he says, and the feedback, in the wizard's example conversation: the texts publishing refuses. */
+export const EXAMPLE_TEXT = {
+  middle: "My kids, I suppose. I'd like to be out for my daughter's birthday.",
+  reflectKidsFeedback: "A complex reflection: you named what matters to him, and he hears his own reason for change.",
+  yourWordsFeedback: "An open question: it keeps him talking about change.",
+  doItForHerFeedback: "Persuading without permission: it turns his own reason into your argument, and he backs off.",
+  unsure: "Maybe. I haven't really thought about what I want.",
+  whatWouldHelpFeedback: "An open question: it hands the thinking back to him.",
+  thinkAboutItFeedback: "Persuading without permission: he hears a lecture and shuts down.",
+  inYourWords: "I just want them to see I've changed.",
+  inYourWordsFeedback: "A good reply reflects his wish to be seen differently by his children.",
+  engaged: "Alright. I'll hear what they've got to say about the course.",
+} as const;
+
+/** The example's short ending lines: written by the wizard too, but common enough in real scenarios that publishing allows them. */
+export const EXAMPLE_ENDINGS = {
+  undecided: "Maybe. I'll think about it.",
+  disengaged: "Yeah, whatever, boss.",
+} as const;
+
+const EXAMPLES = new Set<string>(Object.values(EXAMPLE_TEXT));
+
+export interface ExampleText {
+  path: DataPath;
+  nodeId?: string;
+  message: string;
+}
+
+const same = (text: string | undefined, example: string) => text !== undefined && text.trim() === example;
+const isExample = (text: string | undefined) => text !== undefined && EXAMPLES.has(text.trim());
+
+/** Every field that still holds the wizard's example text or a template placeholder. */
+export function exampleTextIn(scenario: Scenario): ExampleText[] {
+  const found: ExampleText[] = [];
+  const placeholder = (path: DataPath, words: string, text: string | undefined, example: string) => {
+    if (same(text, example))
+      found.push({
+        path,
+        message: `Write ${words} in your own words: this is the template's placeholder text, and it cannot be published.`,
+      });
+  };
+  placeholder(["summary"], "the summary", scenario.summary, TEMPLATE_PLACEHOLDERS.summary);
+  placeholder(
+    ["persona", "background"],
+    "his background",
+    scenario.persona.background,
+    TEMPLATE_PLACEHOLDERS.background,
+  );
+  placeholder(["persona", "voice"], "his voice", scenario.persona.voice, TEMPLATE_PLACEHOLDERS.voice);
+  const example = (path: DataPath, nodeId: string, what: string) =>
+    found.push({
+      path,
+      nodeId,
+      message: `${what} is still the example from the new-scenario wizard. Write your own before publishing: officers would read it as it is.`,
+    });
+  for (const [id, node] of Object.entries(scenario.nodes)) {
+    if (isExample(node.prisoner)) example(["nodes", id, "prisoner"], id, "What he says");
+    node.choices?.forEach((choice, i) => {
+      if (isExample(choice.feedback))
+        example(["nodes", id, "choices", i, "feedback"], id, `The feedback for option ${i + 1}`);
+    });
+    if (isExample(node.write?.feedback)) example(["nodes", id, "write", "feedback"], id, "What a good reply does");
+  }
+  return found;
+}
