@@ -78,10 +78,12 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((r) => server.once("exit", r));
-  server.kill("SIGTERM");
-  await exited;
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((r) => server.once("exit", r));
+    server.kill("SIGTERM");
+    await exited;
+  }
+  fs.rmSync(`${results()}-scenarios`, { recursive: true, force: true });
 });
 
 async function signedInHere(browser: Browser, username: string): Promise<Page> {
