@@ -30,7 +30,13 @@ const port = z.coerce
   .min(1, { message: "must be between 1 and 65535" })
   .max(65535, { message: "must be between 1 and 65535" });
 
-function schemaFor(production: boolean) {
+/**
+ * What the configuration is for: the server signs session cookies; a command (app/cli) signs no
+ * one in and reads no cookie, so it needs no SESSION_SECRET.
+ */
+type ConfigPurpose = "server" | "command";
+
+function schemaFor(production: boolean, purpose: ConfigPurpose) {
   return z
     .object({
       NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -124,7 +130,7 @@ function schemaFor(production: boolean) {
           path: ["ENGAGE_URL"],
           message: "is required in production with single sign-on or email: the address people reach Engage at",
         });
-      if (production && !env.SESSION_SECRET && !env.ENGAGE_DEMO) {
+      if (purpose === "server" && production && !env.SESSION_SECRET && !env.ENGAGE_DEMO) {
         ctx.addIssue({
           code: "custom",
           path: ["SESSION_SECRET"],
@@ -169,10 +175,13 @@ export type MailConfig =
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
-/** Reads the configuration from `env`; every problem names its variable. */
-export function readConfig(env: Record<string, string | undefined> = process.env): ConfigResult {
+/** Reads the configuration from `env` for the server or a command; every problem names its variable. */
+export function readConfig(
+  env: Record<string, string | undefined> = process.env,
+  purpose: ConfigPurpose = "server",
+): ConfigResult {
   const production = env.NODE_ENV === "production";
-  const parsed = schemaFor(production).safeParse(env);
+  const parsed = schemaFor(production, purpose).safeParse(env);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`) };
   }
@@ -232,8 +241,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 }
 
 /** For commands and the server: the configuration, or a message per problem and exit code 1. */
-export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
-  const result = readConfig(env);
+export function loadConfigOrExit(
+  purpose: ConfigPurpose,
+  env: Record<string, string | undefined> = process.env,
+): Config {
+  const result = readConfig(env, purpose);
   if (result.ok) return result.config;
   console.error("Engage cannot start: the configuration has problems.");
   for (const p of result.problems) console.error(`  ${p}`);

@@ -6,7 +6,7 @@ import { backupSqlite } from "~db/backup.server";
 import { loadConfigOrExit } from "~/config.server";
 
 const file = process.argv[2];
-const config = loadConfigOrExit();
+const config = loadConfigOrExit("command");
 
 if (config.database.engine === "postgres") {
   console.error("Engage is using PostgreSQL (DATABASE_URL): back it up with PostgreSQL's own tools, for example");

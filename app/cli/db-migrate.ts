@@ -4,7 +4,7 @@ import { migrateToLatest, openDatabase } from "~db/connection.server";
 import { loadConfigOrExit } from "~/config.server";
 import { describeTarget } from "./database-name";
 
-const config = loadConfigOrExit();
+const config = loadConfigOrExit("command");
 const db = openDatabase(config.database);
 try {
   const applied = await migrateToLatest(db);

@@ -6,7 +6,7 @@ import { importLibrary } from "~/curriculum.server";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemo } from "~/seed/demo.server";
 import { describeTarget } from "./database-name";
 
-const config = loadConfigOrExit();
+const config = loadConfigOrExit("command");
 const db = openDatabase(config.database);
 const where = describeTarget(config.database);
 try {

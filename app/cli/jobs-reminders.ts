@@ -6,7 +6,7 @@ import { loadConfigOrExit } from "~/config.server";
 import { runReminderJob } from "~/messages/job.server";
 import { createSender } from "~/messages/sender.server";
 
-const config = loadConfigOrExit();
+const config = loadConfigOrExit("command");
 const db = openDatabase(config.database);
 const sender = createSender(config.mail);
 try {

@@ -47,7 +47,7 @@ if (!username.ok) fail(username.message);
 const name = check(text("the person's full name", { max: 120 }), args.name ?? (await ask("Full name: ")));
 if (!name.ok) fail(name.message);
 
-const config = loadConfigOrExit();
+const config = loadConfigOrExit("command");
 const db = openDatabase(config.database);
 try {
   await migrateToLatest(db);

@@ -3,7 +3,7 @@ import { migrateToLatest, openDatabase } from "~db/connection.server";
 import { loadConfigOrExit } from "~/config.server";
 import { runUsersImport } from "~/staff/import-command.server";
 
-const config = loadConfigOrExit();
+const config = loadConfigOrExit("command");
 const db = openDatabase(config.database);
 try {
   await migrateToLatest(db);

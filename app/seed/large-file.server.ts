@@ -27,7 +27,10 @@ export async function ensureLargeDatabase({ replace = false, log = (_: string) =
   const file = largeDatabasePath();
   if (replace) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   const exists = fs.existsSync(file);
-  const read = readConfig({ ...process.env, DATABASE_URL: undefined, DATABASE_PATH: file, ENGAGE_DEMO: "false" });
+  const read = readConfig(
+    { ...process.env, DATABASE_URL: undefined, DATABASE_PATH: file, ENGAGE_DEMO: "false" },
+    "command",
+  );
   if (!read.ok) throw new Error(read.problems.join("; "));
   const db = openDatabase({ engine: "sqlite", path: file });
   await prepareDatabase(db, read.config, pino({ level: "silent" }));

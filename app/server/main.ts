@@ -22,7 +22,7 @@ const DATABASE_WAIT_MS = 20_000; // well inside 30 s: an unreachable database fa
 const SHUTDOWN_GRACE_MS = 10_000;
 
 process.env.NODE_ENV ??= "production"; // this is the built server; `npm run dev` is for development
-const config = loadConfigOrExit({ ...process.env, ENGAGE_COMMIT: process.env.ENGAGE_COMMIT ?? gitCommit() });
+const config = loadConfigOrExit("server", { ...process.env, ENGAGE_COMMIT: process.env.ENGAGE_COMMIT ?? gitCommit() });
 const log = pino({ level: config.logLevel, base: { service: "engage" } });
 
 const here = path.dirname(fileURLToPath(import.meta.url)); // the build directory

@@ -51,6 +51,21 @@ describe("configuration", () => {
     expect(readConfig({ NODE_ENV: "production", ENGAGE_DEMO: "true" })).toMatchObject({ config: { demo: true } });
   });
 
+  it("a command (app/cli) loads in production without SESSION_SECRET: it signs no one in; the server does not", () => {
+    const production = { NODE_ENV: "production", DATABASE_URL: "postgres://u:p@db:5432/engage" };
+    expect(readConfig(production, "command")).toMatchObject({
+      ok: true,
+      config: { production: true, demo: false, sessionSecret: undefined, database: { engine: "postgres" } },
+    });
+    expect(readConfig(production, "server")).toEqual({
+      ok: false,
+      problems: ["SESSION_SECRET is required in production (NODE_ENV=production): at least 32 random characters"],
+    });
+    // Every other rule still applies to a command.
+    expect(readConfig({ ...production, SESSION_SECRET: "short" }, "command")).toMatchObject({ ok: false });
+    expect(readConfig({ ...production, SMTP_URL: "smtp://mail" }, "command")).toMatchObject({ ok: false });
+  });
+
   it("treats empty values as unset", () => {
     expect(readConfig({ DATABASE_URL: "", LRS_ENDPOINT: "" })).toMatchObject({
       config: { database: { engine: "sqlite" }, lrs: null },
