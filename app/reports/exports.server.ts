@@ -19,7 +19,7 @@ import { indicatorsOf } from "~/domain/indicators";
 import { csvWriter, toCsv } from "~/domain/reporting/csv";
 import { endOfDay, formatDateTime, isoWithOffset, isRealDay, startOfDay } from "~/domain/dates.server";
 import { toAttemptRecord } from "~/domain/reporting/records";
-import { statementBuilder, statementsToJson, uuidV5, type Statement } from "~/domain/reporting/xapi";
+import { statementWriter, uuidV5Namer, type WrittenStatement } from "~/domain/reporting/xapi";
 import { getCurriculum } from "~/curriculum.server";
 import { streamOf } from "~/utils/download.server";
 import { matrixOfficers } from "~/reports/matrix.server";
@@ -192,36 +192,36 @@ export async function attemptsCsv(
 /** The opaque account name of an officer in statements: a v5 UUID under a namespace kept secret in this install. */
 async function actorNamer(db: Kysely<Database>) {
   const namespace = await getOrCreateSetting(db, "xapi_actor_namespace", () => randomUUID());
+  const nameOf = uuidV5Namer(namespace);
   const names = new Map<number, string>();
   return (officerId: number) => {
     let name = names.get(officerId);
-    if (!name) names.set(officerId, (name = uuidV5(`officer:${officerId}`, namespace)));
+    if (!name) names.set(officerId, (name = nameOf(`officer:${officerId}`)));
     return name;
   };
 }
 
-export interface StatementWithAttempt {
+export interface StatementOfAttempt extends WrittenStatement {
   attemptId: string;
-  statement: Statement;
 }
 
 /**
- * One statement per finished attempt matching the filters, a page at a time (officers in name
- * order, each officer's oldest first): the download and LRS delivery both read it so.
+ * One statement per finished attempt matching the filters, written as JSON a page at a time
+ * (officers in name order, each officer's oldest first): the download and LRS delivery both read it so.
  */
 export async function* statementPages(
   db: Kysely<Database>,
   establishmentId: number,
   filter: AttemptFilters["filter"],
   baseUrl: string,
-): AsyncGenerator<StatementWithAttempt[]> {
+): AsyncGenerator<StatementOfAttempt[]> {
   const [curriculum, actorName] = await Promise.all([getCurriculum(db), actorNamer(db)]);
   const modules = new Map(curriculum.map((m) => [m.id, m]));
   const scenarios = new Map(curriculum.flatMap((m) => m.scenarios.map((s) => [s.id, s.title] as const)));
-  const build = statementBuilder({ baseUrl });
-  const toStatement = (r: AttemptListRow) => {
+  const write = statementWriter({ baseUrl });
+  const statementOf = (r: AttemptListRow): StatementOfAttempt => {
     const module = modules.get(r.module_id);
-    return build({
+    const written = write({
       attemptId: r.id,
       actorName: actorName(r.officer_id),
       record: toAttemptRecord(r),
@@ -230,9 +230,10 @@ export async function* statementPages(
       moduleTitle: module?.title ?? r.module_id,
       thresholds: module?.rules.thresholds ?? DEFAULT_THRESHOLDS,
     });
+    return { attemptId: r.id, id: written.id, json: written.json };
   };
   for await (const page of attemptPages(db, { establishmentId, ...filter, status: "finished" }, { order: "oldest" }))
-    yield page.filter((r) => r.finished_at).map((r) => ({ attemptId: r.id, statement: toStatement(r) }));
+    yield page.filter((r) => r.finished_at).map(statementOf);
 }
 
 /** The statements as the JSON download: an array, one statement per finished attempt, written page by page. */
@@ -248,7 +249,7 @@ export async function statementsJson(
     yield "[";
     for await (const page of statementPages(db, establishmentId, filter, baseUrl)) {
       if (!page.length) continue;
-      yield (first ? "" : ",") + statementsToJson(page.map((s) => s.statement)).slice(1, -1);
+      yield (first ? "" : ",") + page.map((s) => s.json).join(",");
       first = false;
     }
     yield "]";

@@ -91,7 +91,7 @@ const OUTCOME_CHOICES = ["engaged", "undecided", "disengaged", null] as const;
 export function seededInputs(n: number, seed = 20261130): StatementInput[] {
   const rand = mulberry32(seed);
   const int = (max: number) => Math.floor(rand() * (max + 1));
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
   const hex = (len: number) => Array.from({ length: len }, () => "0123456789abcdef"[int(15)]).join("");
   const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
   const officers = Array.from({ length: 40 }, () => uuid());

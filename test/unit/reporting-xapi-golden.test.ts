@@ -4,15 +4,15 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { statementBuilder, statementsToJson, type StatementInput } from "~/domain/reporting/xapi";
+import { statementWriter, type StatementInput } from "~/domain/reporting/xapi";
 import { awkwardInputs, seededInputs } from "../support/xapi-inputs";
 
 const fixture = (name: string) => fs.readFileSync(new URL(`../fixtures/xapi/${name}`, import.meta.url), "utf8");
 
 /** The JSON array the download holds for these inputs. */
 function written(baseUrl: string, inputs: StatementInput[]): string {
-  const build = statementBuilder({ baseUrl });
-  return statementsToJson(inputs.map(build));
+  const write = statementWriter({ baseUrl });
+  return `[${inputs.map((i) => write(i).json).join(",")}]`;
 }
 
 describe("xAPI statements, byte for byte as before", () => {
