@@ -16,32 +16,37 @@ import { DEFAULT_THRESHOLDS, passesAssessment } from "~/domain/competency";
 import { ASSESSMENT_RESULT, ATTEMPT_STATUS, MODE, progressLabel } from "~/domain/vocabulary";
 import { OUTCOME_INFO } from "~/domain/mi-codes";
 import { indicatorsOf } from "~/domain/indicators";
-import { csvWriter, toCsv } from "~/domain/reporting/csv";
+import { csvWriter } from "~/domain/reporting/csv";
 import { endOfDay, formatDateTime, isoWithOffset, isRealDay, startOfDay } from "~/domain/dates.server";
 import { toAttemptRecord } from "~/domain/reporting/records";
 import { statementWriter, uuidV5Namer, type WrittenStatement } from "~/domain/reporting/xapi";
 import { getCurriculum } from "~/curriculum.server";
 import { streamOf } from "~/utils/download.server";
-import { matrixOfficers } from "~/reports/matrix.server";
+import { matrixDownload, type MatrixRow } from "~/reports/matrix.server";
 import { standingOf } from "~/domain/assignments";
 
+/**
+ * The training matrix as CSV, with the matrix page's filters: officers as on the page, each with a
+ * status per module, the whole programme, due dates of assigned modules and where they stand.
+ * Written a page of officers at a time as the download is read.
+ */
 export async function matrixCsv(
   db: Kysely<Database>,
   establishmentId: number,
   params: URLSearchParams,
-  now = new Date(),
-) {
-  const m = await matrixOfficers(db, establishmentId, params, now);
-  if (Object.keys(m.filters.errors).length) return { errors: m.filters.errors, csv: null, rows: 0, filters: {} };
-  const header = [
+  options: { now?: Date; officersPerPage?: number } = {},
+): Promise<{ errors: Record<string, string> } | (Download & { errors: null; filters: Record<string, string> })> {
+  const m = await matrixDownload(db, establishmentId, params, options);
+  if (Object.keys(m.filters.errors).length) return { errors: m.filters.errors };
+  const csv = csvWriter([
     "Officer",
     "Wing",
     ...m.modules.map((x) => x.title),
     "Whole programme",
     ...m.modules.map((x) => `${x.title}: due`),
     "Assigned training",
-  ];
-  const rows = m.officers.map((o) => [
+  ]);
+  const line = ({ officer: o, dues }: MatrixRow) => [
     o.name,
     o.wingName ?? "No wing",
     ...o.progress.modules.map((p) => progressLabel(p.status)),
@@ -54,13 +59,17 @@ export async function matrixCsv(
           : "Not completed",
     // Due dates (YYYY-MM-DD) of assigned modules, refreshers included, and where the officer stands.
     ...m.modules.map((x) => {
-      const due = m.dues.get(o.officerId)?.find((d) => d.moduleId === x.id);
+      const due = dues.find((d) => d.moduleId === x.id);
       return due ? `${due.dueOn}${due.state === "overdue" ? " (overdue)" : ""}` : "";
     }),
-    { none: "", on_track: "On track", overdue: "Overdue" }[standingOf(m.dues.get(o.officerId) ?? [])],
-  ]);
+    { none: "", on_track: "On track", overdue: "Overdue" }[standingOf(dues)],
+  ];
+  async function* parts() {
+    yield csv.header;
+    for await (const page of m.pages()) yield csv.rows(page.map(line));
+  }
   const { wing, status, module, due } = m.filters.values;
-  return { errors: null, csv: toCsv(header, rows), rows: rows.length, filters: { wing, status, module, due } };
+  return { errors: null, rows: m.rows, filters: { wing, status, module, due }, body: streamOf(parts()) };
 }
 
 export interface AttemptFilters {
