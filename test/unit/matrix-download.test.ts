@@ -63,12 +63,13 @@ describe("training matrix download", () => {
   });
 
   it("says the same whatever the page size, filtered and in progress order as on the matrix page", async () => {
-    for (const params of [
+    const cases: Record<string, string>[] = [
       {},
       { sort: "progress" },
       { status: "not_started" },
       { status: "competent", sort: "progress" },
-    ]) {
+    ];
+    for (const params of cases) {
       const whole = await download(params);
       const paged = await download(params, 1);
       const text = await new Response(whole.body).text();
