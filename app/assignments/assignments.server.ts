@@ -54,23 +54,38 @@ export async function duesForPrison(
   rules: ModuleRules[],
   now = new Date(),
 ): Promise<Map<number, ModuleDue[]>> {
+  return (await dueReckoner(db, establishmentId, rules, now))(officers);
+}
+
+/**
+ * The prison's assignments and placements, read once, as a function giving officers' due modules:
+ * for a report that works through the prison's officers a page at a time.
+ */
+export async function dueReckoner(
+  db: Kysely<Database>,
+  establishmentId: number,
+  rules: ModuleRules[],
+  now = new Date(),
+): Promise<(officers: { officerId: number; progress: ProgrammeProgress }[]) => Map<number, ModuleDue[]>> {
   const [assignments, placements] = await Promise.all([
     listAssignments(db, establishmentId),
     listPlacements(db, establishmentId),
   ]);
-  const due = new Map<number, ModuleDue[]>();
-  if (assignments.length === 0) return due;
   const ruleList = assignments.map(toRule);
   const placed = new Map(placements.map((p) => [p.id, toPlacement(p)]));
   const today = dayOf(now);
-  for (const o of officers) {
-    const p = placed.get(o.officerId);
-    if (!p) continue;
-    const modules = rules.map((r, i) => ({ rules: r, progress: o.progress.modules[i] }));
-    const list = modulesDue(ruleList, p, modules, today);
-    if (list.length) due.set(o.officerId, list);
-  }
-  return due;
+  return (officers) => {
+    const due = new Map<number, ModuleDue[]>();
+    if (ruleList.length === 0) return due;
+    for (const o of officers) {
+      const p = placed.get(o.officerId);
+      if (!p) continue;
+      const modules = rules.map((r, i) => ({ rules: r, progress: o.progress.modules[i] }));
+      const list = modulesDue(ruleList, p, modules, today);
+      if (list.length) due.set(o.officerId, list);
+    }
+    return due;
+  };
 }
 
 /** One officer's due modules (their task list). */

@@ -10,27 +10,60 @@
  */
 import { TZDate, tzOffset } from "@date-fns/tz";
 import { LRUCache } from "lru-cache";
-import { addDays as addDaysToDate, addMonths as addCalendarMonths, format, formatISO } from "date-fns";
+import { addDays as addDaysToDate, addMonths as addCalendarMonths, format } from "date-fns";
 
 export const TIME_ZONE = "Europe/London";
 
 export type When = Date | string | number;
 
-const inLondon = (when: When) =>
-  new TZDate(typeof when === "string" ? Date.parse(when) : when instanceof Date ? when.getTime() : when, TIME_ZONE);
+const inLondon = (when: When) => new TZDate(instantOf(when), TIME_ZONE);
+
+const instantOf = (when: When) =>
+  typeof when === "string" ? Date.parse(when) : when instanceof Date ? when.getTime() : when;
+
+/**
+ * London's clock at an instant, as a Date whose UTC fields read as London's, and its offset in
+ * minutes (londonOffset, below). Exports format tens of thousands of instants, and a TZDate for
+ * each was most of an attempts download.
+ */
+function londonClock(when: When): { clock: Date; offset: number } {
+  const ms = instantOf(when);
+  if (!Number.isFinite(ms)) throw new RangeError("Invalid time value");
+  const offset = londonOffset(ms);
+  return { clock: new Date(ms + offset * 60_000), offset };
+}
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+const two = (n: number) => String(n).padStart(2, "0");
+const dayText = (c: Date) =>
+  `${String(c.getUTCFullYear()).padStart(4, "0")}-${two(c.getUTCMonth() + 1)}-${two(c.getUTCDate())}`;
 
 /** "1 July 2026" */
 export function formatDate(when: When): string {
-  return format(inLondon(when), "d MMMM yyyy");
+  const { clock } = londonClock(when);
+  return `${clock.getUTCDate()} ${MONTH_NAMES[clock.getUTCMonth()]} ${String(clock.getUTCFullYear()).padStart(4, "0")}`;
 }
 
 /** "12:30am", "9am", "midday", "midnight" */
 function formatTime(when: When): string {
-  const d = inLondon(when);
-  const [h, m] = [d.getHours(), d.getMinutes()];
+  const { clock } = londonClock(when);
+  const [h, m] = [clock.getUTCHours(), clock.getUTCMinutes()];
   if (m === 0 && h === 0) return "midnight";
   if (m === 0 && h === 12) return "midday";
-  return format(d, m === 0 ? "haaa" : "h:mmaaa");
+  return `${h % 12 || 12}${m === 0 ? "" : `:${two(m)}`}${h < 12 ? "am" : "pm"}`;
 }
 
 // Pages show the same stored instants again and again (an attempt's start on every step of it),
@@ -45,9 +78,14 @@ export function formatDateTime(when: When): string {
   return words;
 }
 
-/** The same instant as ISO 8601 with the London offset, for exports: "2026-07-01T00:30:00+01:00". */
+/** The same instant as ISO 8601 with the London offset, for exports: "2026-07-01T00:30:00+01:00" ("Z" in winter). */
 export function isoWithOffset(when: When): string {
-  return formatISO(inLondon(when));
+  const { clock, offset } = londonClock(when);
+  const zone =
+    offset === 0
+      ? "Z"
+      : `${offset > 0 ? "+" : "-"}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
+  return `${dayText(clock)}T${two(clock.getUTCHours())}:${two(clock.getUTCMinutes())}:${two(clock.getUTCSeconds())}${zone}`;
 }
 
 // ---- days ("YYYY-MM-DD", a London calendar day) ----
@@ -64,7 +102,7 @@ export function isRealDay(v: string): boolean {
 
 /** The London day an instant falls on. */
 export function dayOf(when: When): string {
-  return format(inLondon(when), "yyyy-MM-dd");
+  return dayText(londonClock(when).clock);
 }
 
 /** Year, month (1 to 12) and day of "YYYY-MM-DD" or "YYYY-MM"; a part that is missing is NaN (an Invalid Date). */

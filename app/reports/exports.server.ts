@@ -16,32 +16,37 @@ import { DEFAULT_THRESHOLDS, passesAssessment } from "~/domain/competency";
 import { ASSESSMENT_RESULT, ATTEMPT_STATUS, MODE, progressLabel } from "~/domain/vocabulary";
 import { OUTCOME_INFO } from "~/domain/mi-codes";
 import { indicatorsOf } from "~/domain/indicators";
-import { csvWriter, toCsv } from "~/domain/reporting/csv";
+import { csvWriter } from "~/domain/reporting/csv";
 import { endOfDay, formatDateTime, isoWithOffset, isRealDay, startOfDay } from "~/domain/dates.server";
 import { toAttemptRecord } from "~/domain/reporting/records";
-import { statementBuilder, statementsToJson, uuidV5, type Statement } from "~/domain/reporting/xapi";
+import { statementWriter, uuidV5Namer, type WrittenStatement } from "~/domain/reporting/xapi";
 import { getCurriculum } from "~/curriculum.server";
 import { streamOf } from "~/utils/download.server";
-import { matrixOfficers } from "~/reports/matrix.server";
+import { matrixDownload, type MatrixRow } from "~/reports/matrix.server";
 import { standingOf } from "~/domain/assignments";
 
+/**
+ * The training matrix as CSV, with the matrix page's filters: officers as on the page, each with a
+ * status per module, the whole programme, due dates of assigned modules and where they stand.
+ * Written a page of officers at a time as the download is read.
+ */
 export async function matrixCsv(
   db: Kysely<Database>,
   establishmentId: number,
   params: URLSearchParams,
-  now = new Date(),
-) {
-  const m = await matrixOfficers(db, establishmentId, params, now);
-  if (Object.keys(m.filters.errors).length) return { errors: m.filters.errors, csv: null, rows: 0, filters: {} };
-  const header = [
+  options: { now?: Date; officersPerPage?: number } = {},
+): Promise<{ errors: Record<string, string> } | (Download & { errors: null; filters: Record<string, string> })> {
+  const m = await matrixDownload(db, establishmentId, params, options);
+  if (Object.keys(m.filters.errors).length) return { errors: m.filters.errors };
+  const csv = csvWriter([
     "Officer",
     "Wing",
     ...m.modules.map((x) => x.title),
     "Whole programme",
     ...m.modules.map((x) => `${x.title}: due`),
     "Assigned training",
-  ];
-  const rows = m.officers.map((o) => [
+  ]);
+  const line = ({ officer: o, dues }: MatrixRow) => [
     o.name,
     o.wingName ?? "No wing",
     ...o.progress.modules.map((p) => progressLabel(p.status)),
@@ -54,13 +59,17 @@ export async function matrixCsv(
           : "Not completed",
     // Due dates (YYYY-MM-DD) of assigned modules, refreshers included, and where the officer stands.
     ...m.modules.map((x) => {
-      const due = m.dues.get(o.officerId)?.find((d) => d.moduleId === x.id);
+      const due = dues.find((d) => d.moduleId === x.id);
       return due ? `${due.dueOn}${due.state === "overdue" ? " (overdue)" : ""}` : "";
     }),
-    { none: "", on_track: "On track", overdue: "Overdue" }[standingOf(m.dues.get(o.officerId) ?? [])],
-  ]);
+    { none: "", on_track: "On track", overdue: "Overdue" }[standingOf(dues)],
+  ];
+  async function* parts() {
+    yield csv.header;
+    for await (const page of m.pages()) yield csv.rows(page.map(line));
+  }
   const { wing, status, module, due } = m.filters.values;
-  return { errors: null, csv: toCsv(header, rows), rows: rows.length, filters: { wing, status, module, due } };
+  return { errors: null, rows: m.rows, filters: { wing, status, module, due }, body: streamOf(parts()) };
 }
 
 export interface AttemptFilters {
@@ -184,7 +193,8 @@ export async function attemptsCsv(
   };
   async function* parts() {
     yield csv.header;
-    for await (const page of attemptPages(db, { establishmentId, ...filter })) yield csv.rows(page.map(line));
+    for await (const page of attemptPages(db, { establishmentId, ...filter }))
+      for (let i = 0; i < page.length; i += ROWS_PER_PART) yield csv.rows(page.slice(i, i + ROWS_PER_PART).map(line));
   }
   return { rows, body: streamOf(parts()) };
 }
@@ -192,36 +202,43 @@ export async function attemptsCsv(
 /** The opaque account name of an officer in statements: a v5 UUID under a namespace kept secret in this install. */
 async function actorNamer(db: Kysely<Database>) {
   const namespace = await getOrCreateSetting(db, "xapi_actor_namespace", () => randomUUID());
+  const nameOf = uuidV5Namer(namespace);
   const names = new Map<number, string>();
   return (officerId: number) => {
     let name = names.get(officerId);
-    if (!name) names.set(officerId, (name = uuidV5(`officer:${officerId}`, namespace)));
+    if (!name) names.set(officerId, (name = nameOf(`officer:${officerId}`)));
     return name;
   };
 }
 
-export interface StatementWithAttempt {
+/**
+ * Rows written at a time from a page of attempts: a part of the download (about 0.7 MB of
+ * statements, 0.15 MB of CSV) large enough to write efficiently and small enough to be gone before
+ * the next is made, which keeps the process's memory growth in a large export to about half.
+ */
+const ROWS_PER_PART = 500;
+
+export interface StatementOfAttempt extends WrittenStatement {
   attemptId: string;
-  statement: Statement;
 }
 
 /**
- * One statement per finished attempt matching the filters, a page at a time (officers in name
- * order, each officer's oldest first): the download and LRS delivery both read it so.
+ * One statement per finished attempt matching the filters, written as JSON a page at a time
+ * (officers in name order, each officer's oldest first): the download and LRS delivery both read it so.
  */
 export async function* statementPages(
   db: Kysely<Database>,
   establishmentId: number,
   filter: AttemptFilters["filter"],
   baseUrl: string,
-): AsyncGenerator<StatementWithAttempt[]> {
+): AsyncGenerator<StatementOfAttempt[]> {
   const [curriculum, actorName] = await Promise.all([getCurriculum(db), actorNamer(db)]);
   const modules = new Map(curriculum.map((m) => [m.id, m]));
   const scenarios = new Map(curriculum.flatMap((m) => m.scenarios.map((s) => [s.id, s.title] as const)));
-  const build = statementBuilder({ baseUrl });
-  const toStatement = (r: AttemptListRow) => {
+  const write = statementWriter({ baseUrl });
+  const statementOf = (r: AttemptListRow): StatementOfAttempt => {
     const module = modules.get(r.module_id);
-    return build({
+    const written = write({
       attemptId: r.id,
       actorName: actorName(r.officer_id),
       record: toAttemptRecord(r),
@@ -230,9 +247,13 @@ export async function* statementPages(
       moduleTitle: module?.title ?? r.module_id,
       thresholds: module?.rules.thresholds ?? DEFAULT_THRESHOLDS,
     });
+    return { attemptId: r.id, id: written.id, json: written.json };
   };
-  for await (const page of attemptPages(db, { establishmentId, ...filter, status: "finished" }, { order: "oldest" }))
-    yield page.filter((r) => r.finished_at).map((r) => ({ attemptId: r.id, statement: toStatement(r) }));
+  for await (const page of attemptPages(db, { establishmentId, ...filter, status: "finished" }, { order: "oldest" })) {
+    const finished = page.filter((r) => r.finished_at);
+    for (let i = 0; i < finished.length; i += ROWS_PER_PART)
+      yield finished.slice(i, i + ROWS_PER_PART).map(statementOf);
+  }
 }
 
 /** The statements as the JSON download: an array, one statement per finished attempt, written page by page. */
@@ -248,7 +269,7 @@ export async function statementsJson(
     yield "[";
     for await (const page of statementPages(db, establishmentId, filter, baseUrl)) {
       if (!page.length) continue;
-      yield (first ? "" : ",") + statementsToJson(page.map((s) => s.statement)).slice(1, -1);
+      yield (first ? "" : ",") + page.map((s) => s.json).join(",");
       first = false;
     }
     yield "]";

@@ -4,7 +4,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { deliveredStatementIds, recordDeliveries } from "~db/queries/reports.server";
-import type { StatementWithAttempt } from "~/reports/exports.server";
+import type { StatementOfAttempt } from "~/reports/exports.server";
 import pRetry, { AbortError } from "p-retry";
 
 export interface LrsConfig {
@@ -32,7 +32,7 @@ export interface DeliveryResult {
  */
 export async function deliverStatements(
   db: Kysely<Database>,
-  pages: AsyncIterable<StatementWithAttempt[]>,
+  pages: AsyncIterable<StatementOfAttempt[]>,
   config: LrsConfig,
 ): Promise<DeliveryResult> {
   const { batchSize = 50, retries = 3, backoffMs = 500, timeoutMs = 15_000 } = config;
@@ -46,17 +46,17 @@ export async function deliverStatements(
   for await (const items of pages) {
     const done = await deliveredStatementIds(
       db,
-      items.map((i) => i.statement.id),
+      items.map((i) => i.id),
     );
     alreadySent += done.size;
-    const pending = items.filter((i) => !done.has(i.statement.id));
+    const pending = items.filter((i) => !done.has(i.id));
     for (let b = 0; b < pending.length; b += batchSize) {
       const batch = pending.slice(b, b + batchSize);
       const error = await send(batch);
       if (error) return { sent, alreadySent, failed: await unsent(pending.length - b), error };
       await recordDeliveries(
         db,
-        batch.map((i) => ({ statementId: i.statement.id, attemptId: i.attemptId })),
+        batch.map((i) => ({ statementId: i.id, attemptId: i.attemptId })),
       );
       sent += batch.length;
     }
@@ -64,7 +64,7 @@ export async function deliverStatements(
   return { sent, alreadySent, failed: 0, error: null };
 
   /** The error that stopped a batch after its retries (doubling waits, p-retry), or null once the LRS took it. */
-  async function send(batch: StatementWithAttempt[]): Promise<string | null> {
+  async function send(batch: StatementOfAttempt[]): Promise<string | null> {
     try {
       await pRetry(() => post(batch), { retries, minTimeout: backoffMs, factor: 2, randomize: false });
       return null;
@@ -73,13 +73,13 @@ export async function deliverStatements(
     }
   }
 
-  async function post(batch: StatementWithAttempt[]): Promise<void> {
+  async function post(batch: StatementOfAttempt[]): Promise<void> {
     let res: Response;
     try {
       res = await doFetch(url, {
         method: "POST",
         headers,
-        body: JSON.stringify(batch.map((i) => i.statement)),
+        body: `[${batch.map((i) => i.json).join(",")}]`,
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (e) {
@@ -99,7 +99,7 @@ export async function deliverStatements(
     for await (const items of pages) {
       const done = await deliveredStatementIds(
         db,
-        items.map((i) => i.statement.id),
+        items.map((i) => i.id),
       );
       alreadySent += done.size;
       n += items.length - done.size;

@@ -2,12 +2,13 @@
 // filters (wing, status, module), sorting (name or progress) and pages for large prisons.
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
-import { listWings } from "~db/queries/reports.server";
+import { listOfficers, listWings } from "~db/queries/reports.server";
+import { getCurriculum } from "~/curriculum.server";
 import type { Status } from "~/domain/competency";
 import { PROGRESS_ORDER } from "~/domain/vocabulary";
 import { progressRank, type OfficerProgress } from "~/domain/reporting/aggregate";
-import { prisonProgress } from "~/reports/progress.server";
-import { duesForPrison } from "~/assignments/assignments.server";
+import { prisonProgress, progressOfOfficers } from "~/reports/progress.server";
+import { dueReckoner, duesForPrison } from "~/assignments/assignments.server";
 import { formatDay } from "~/domain/dates.server";
 import { DUE_FILTERS, type DueFilter, type ModuleDue } from "~/domain/assignments";
 
@@ -61,35 +62,40 @@ function parseMatrixQuery(params: URLSearchParams, wings: { id: number }[], modu
   };
 }
 
-/** Officers matching the filters, sorted. With a module, the status filter applies to it; without, to any module. */
+/** Whether an officer is in the matrix the filters ask for. With a module, the status filter applies to it; without, to any module. */
+function matchesQuery(o: OfficerProgress, moduleIds: string[], q: MatrixQuery, officerDues: ModuleDue[]): boolean {
+  const mi = q.moduleId ? moduleIds.indexOf(q.moduleId) : -1;
+  const due = officerDues.filter((d) => mi < 0 || d.moduleId === q.moduleId);
+  if (q.due === "assigned" && due.length === 0) return false;
+  if (q.due === "overdue" && !due.some((d) => d.state === "overdue")) return false;
+  if (q.due === "on_track" && (due.length === 0 || due.some((d) => d.state === "overdue"))) return false;
+  if (!q.status) return true;
+  if (mi >= 0) return o.progress.modules[mi]?.status === q.status;
+  return o.progress.modules.some((m) => m.status === q.status);
+}
+
+/** Progress order: furthest on first, then by name. */
+const byProgress = (a: { rank: number; name: string; officerId: number }, b: typeof a) =>
+  b.rank - a.rank || a.name.localeCompare(b.name) || a.officerId - b.officerId;
+
+/** Officers matching the filters, sorted. */
 function filterMatrix(
   officers: OfficerProgress[],
   moduleIds: string[],
   q: MatrixQuery,
   dues: Map<number, ModuleDue[]> = new Map(),
 ): OfficerProgress[] {
-  const mi = q.moduleId ? moduleIds.indexOf(q.moduleId) : -1;
-  const rows = officers.filter((o) => {
-    const due = (dues.get(o.officerId) ?? []).filter((d) => mi < 0 || d.moduleId === q.moduleId);
-    if (q.due === "assigned" && due.length === 0) return false;
-    if (q.due === "overdue" && !due.some((d) => d.state === "overdue")) return false;
-    if (q.due === "on_track" && (due.length === 0 || due.some((d) => d.state === "overdue"))) return false;
-    if (!q.status) return true;
-    if (mi >= 0) return o.progress.modules[mi]?.status === q.status;
-    return o.progress.modules.some((m) => m.status === q.status);
-  });
-  if (q.sort === "progress") {
-    const rank = new Map(rows.map((o) => [o.officerId, progressRank(o.progress)]));
-    rows.sort(
-      (a, b) =>
-        rank.get(b.officerId)! - rank.get(a.officerId)! || a.name.localeCompare(b.name) || a.officerId - b.officerId,
-    );
-  }
+  const rows = officers.filter((o) => matchesQuery(o, moduleIds, q, dues.get(o.officerId) ?? []));
+  if (q.sort === "progress")
+    return rows
+      .map((o) => ({ o, rank: progressRank(o.progress), name: o.name, officerId: o.officerId }))
+      .sort(byProgress)
+      .map((r) => r.o);
   return rows; // already in name order from the query
 }
 
-/** Every officer matching the filters (for the page and the CSV export). */
-export async function matrixOfficers(
+/** Every officer matching the filters, for the page. */
+async function matrixOfficers(
   db: Kysely<Database>,
   establishmentId: number,
   params: URLSearchParams,
@@ -133,3 +139,60 @@ export async function matrixReport(
     })),
   };
 }
+
+/** Officers per page of the matrix download: their attempts are read in one short query. */
+const EXPORT_OFFICERS_PER_PAGE = 200;
+
+export interface MatrixRow {
+  officer: OfficerProgress;
+  dues: ModuleDue[];
+}
+
+/**
+ * The matrix for download, written as it is read: the officers in the filters' order, a page at a
+ * time with their progress and due modules, so a large prison is never held at once. How many rows
+ * there are is known before the first is written (for the audit): by the filters that need no
+ * progress, at once; for a status or due filter, or the progress order, by reading the officers'
+ * progress once to choose and order them (keeping only who, and their rank), then again as each
+ * page is written.
+ */
+export async function matrixDownload(
+  db: Kysely<Database>,
+  establishmentId: number,
+  params: URLSearchParams,
+  { now = new Date(), officersPerPage = EXPORT_OFFICERS_PER_PAGE }: { now?: Date; officersPerPage?: number } = {},
+) {
+  const [wings, curriculum] = await Promise.all([listWings(db, establishmentId), getCurriculum(db)]);
+  const rules = curriculum.map((m) => m.rules);
+  const moduleIds = rules.map((r) => r.id);
+  const filters = parseMatrixQuery(params, wings, moduleIds);
+  const modules = curriculum.map((m) => ({ id: m.id, title: m.title }));
+  if (Object.keys(filters.errors).length) return { filters, modules, rows: 0, pages: noPages };
+  const q = filters.query;
+  const [officers, duesOf] = await Promise.all([
+    listOfficers(db, { establishmentId, wingId: q.wingId }),
+    dueReckoner(db, establishmentId, rules, now),
+  ]);
+  async function* pagesOf(list: typeof officers): AsyncGenerator<MatrixRow[]> {
+    for (let i = 0; i < list.length; i += officersPerPage) {
+      const progress = await progressOfOfficers(db, rules, list.slice(i, i + officersPerPage), now);
+      const dues = duesOf(progress);
+      yield progress.map((officer) => ({ officer, dues: dues.get(officer.officerId) ?? [] }));
+    }
+  }
+  if (!q.status && !q.due && q.sort === "name")
+    return { filters, modules, rows: officers.length, pages: () => pagesOf(officers) };
+  const chosen: { index: number; rank: number; name: string; officerId: number }[] = [];
+  let index = 0;
+  for await (const page of pagesOf(officers))
+    for (const { officer, dues } of page) {
+      if (matchesQuery(officer, moduleIds, q, dues))
+        chosen.push({ index, rank: progressRank(officer.progress), name: officer.name, officerId: officer.officerId });
+      index++;
+    }
+  if (q.sort === "progress") chosen.sort(byProgress);
+  const list = chosen.map((c) => officers[c.index]);
+  return { filters, modules, rows: list.length, pages: () => pagesOf(list) };
+}
+
+async function* noPages(): AsyncGenerator<MatrixRow[]> {}

@@ -1,8 +1,8 @@
 // Each officer's progress, computed with the competency rules from every one of their attempts.
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
-import { attemptsOfOfficers, listOfficers } from "~db/queries/reports.server";
-import { recordedOfPrisonOfficers } from "~db/queries/observations.server";
+import { attemptsByOfficers, attemptsOfOfficers, listOfficers } from "~db/queries/reports.server";
+import { recordedOfOfficers, recordedOfPrisonOfficers } from "~db/queries/observations.server";
 import { programmeProgress, type AttemptRecord, type ModuleRules, type ObservationRecord } from "~/domain/competency";
 import { observationsByOfficer } from "~/domain/observation/records";
 import type { OfficerProgress } from "~/domain/reporting/aggregate";
@@ -34,23 +34,53 @@ export async function prisonProgress(
   const observations = rules.some((r) => r.requiresObservation)
     ? observationsByOfficer(await recordedOfPrisonOfficers(db, establishmentId))
     : new Map<number, ObservationRecord[]>();
-  // Every officer with no attempts has the same (Not yet started) progress: ask the rules once.
-  const none = programmeProgress(rules, [], now);
   return {
     curriculum,
     rules,
     records,
     observations,
-    officers: officers.map((o) => ({
-      officerId: o.id,
-      name: o.display_name,
-      wingId: o.unit_id,
-      wingName: o.unit_name,
-      progress: records.has(o.id)
-        ? programmeProgress(rules, records.get(o.id)!, now, observations.get(o.id) ?? [])
-        : none,
-    })),
+    officers: progressOf(rules, officers, records, observations, now),
   };
+}
+
+type Officer = Awaited<ReturnType<typeof listOfficers>>[number];
+
+function progressOf(
+  rules: ModuleRules[],
+  officers: Officer[],
+  records: Map<number, AttemptRecord[]>,
+  observations: Map<number, ObservationRecord[]>,
+  now: Date,
+): OfficerProgress[] {
+  // Every officer with no attempts has the same (Not yet started) progress: ask the rules once.
+  const none = programmeProgress(rules, [], now);
+  return officers.map((o) => ({
+    officerId: o.id,
+    name: o.display_name,
+    wingId: o.unit_id,
+    wingName: o.unit_name,
+    progress: records.has(o.id)
+      ? programmeProgress(rules, records.get(o.id)!, now, observations.get(o.id) ?? [])
+      : none,
+  }));
+}
+
+/**
+ * The progress of some of a prison's officers (a page of listOfficers), read from their own
+ * attempts and observations only: a report can work through a large prison a page at a time.
+ */
+export async function progressOfOfficers(
+  db: Kysely<Database>,
+  rules: ModuleRules[],
+  officers: Officer[],
+  now: Date,
+): Promise<OfficerProgress[]> {
+  const ids = officers.map((o) => o.id);
+  const [rows, observed] = await Promise.all([
+    attemptsByOfficers(db, ids),
+    rules.some((r) => r.requiresObservation) ? recordedOfOfficers(db, ids) : [],
+  ]);
+  return progressOf(rules, officers, recordsByOfficer(rows), observationsByOfficer(observed), now);
 }
 
 export interface MonthPoint {

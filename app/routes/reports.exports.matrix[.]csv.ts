@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     rows: result.rows,
   });
   return downloadResponse(
-    result.csv,
+    result.body,
     "text/csv; charset=utf-8",
     csvFileName("training-matrix", scope.prison.name, dayOf(new Date())),
   );

@@ -147,6 +147,17 @@ export function recordedOfPrisonOfficers(db: Db, establishmentId: number | null,
   return q.orderBy("o.recorded_at", "desc").orderBy("o.id", "desc").execute();
 }
 
+/** Recorded observations of these officers (a page of a prison's). */
+export function recordedOfOfficers(db: Db, officerIds: number[]) {
+  if (officerIds.length === 0) return Promise.resolve([]);
+  return withPeople(db)
+    .where("o.officer_id", "in", officerIds)
+    .where("o.status", "=", "recorded")
+    .orderBy("o.recorded_at", "desc")
+    .orderBy("o.id", "desc")
+    .execute();
+}
+
 /** Recorded observations made in a prison, for the export (filtered by when they were recorded). */
 export function recordedInPrison(db: Db, establishmentId: number, range: { from?: string; to?: string } = {}) {
   let q = withPeople(db).where("o.establishment_id", "=", establishmentId).where("o.status", "=", "recorded");

@@ -58,6 +58,12 @@ export function attemptsOfOfficers(db: Db, f: OfficerFilter) {
   return q.execute();
 }
 
+/** Every attempt by these officers (a page of a prison's, as listOfficers gives them), wherever it was made. */
+export function attemptsByOfficers(db: Db, officerIds: number[]) {
+  if (officerIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom("attempts as a").select(ATTEMPT_COLUMNS).where("a.officer_id", "in", officerIds).execute();
+}
+
 /** Attempts at these scenarios by every active officer in every prison: what a change to a module would do. */
 export function activeOfficerAttemptsAt(db: Db, scenarioIds: string[]) {
   if (scenarioIds.length === 0) return Promise.resolve([]);

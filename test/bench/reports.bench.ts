@@ -5,8 +5,8 @@
  * biggest prison: overview, training matrix (first page, one wing), and the exports (matrix CSV,
  * attempts CSV, xAPI statements). Targets: each loader under 300 ms and within 3x its bare query.
  * Figures are medians of RUNS runs after WARM_UP runs.
- * The attempts and statements downloads stream: for them it also prints the time to their first
- * rows (the first part after the header), the total time to read the whole body, its ratio to the
+ * The matrix, attempts and statements downloads stream: for them it also prints the time to their
+ * first rows (the first part after the header), the total time to read the whole body, its ratio to the
  * bare query (target at most 2) and how much the process's resident memory grew while one was
  * read (target under 64 MB), measured first, from a collected heap, before anything else runs.
  */
@@ -62,6 +62,11 @@ const attemptList = (finishedOnly: boolean) =>
   );
 
 const baseUrl = "https://engage.example";
+async function matrixDownload(): Promise<Download> {
+  const result = await matrixCsv(db, prisonId, new URLSearchParams());
+  if (result.errors) throw new Error("the matrix export refused its filters");
+  return result;
+}
 const cases: { page: string; loader: () => Promise<unknown>; bare: () => Promise<unknown> }[] = [
   { page: "overview", loader: () => overviewReport(db, prisonId), bare: () => progressAggregate(false) },
   {
@@ -69,13 +74,9 @@ const cases: { page: string; loader: () => Promise<unknown>; bare: () => Promise
     loader: () => matrixReport(db, prisonId, new URLSearchParams({ wing: String(wing.id) })),
     bare: () => progressAggregate(true),
   },
-  {
-    page: "export-matrix-csv",
-    loader: () => matrixCsv(db, prisonId, new URLSearchParams()),
-    bare: () => progressAggregate(false),
-  },
 ];
 const downloads: { page: string; download: () => Promise<Download>; bare: () => Promise<unknown> }[] = [
+  { page: "export-matrix-csv", download: () => matrixDownload(), bare: () => progressAggregate(false) },
   { page: "export-attempts-csv", download: () => attemptsCsv(db, prisonId, {}), bare: () => attemptList(false) },
   { page: "export-xapi", download: () => statementsJson(db, prisonId, {}, baseUrl), bare: () => attemptList(true) },
 ];

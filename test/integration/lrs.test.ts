@@ -70,7 +70,7 @@ describe("sending statements to an LRS", () => {
     expect(requests.map((r) => r.status)).toEqual([503, 200, 200, 200]);
     expect(requests[0].ids).toEqual(requests[1].ids); // the same batch, retried
     expect([...stored.values()].every((n) => n === 1)).toBe(true);
-    expect([...stored.keys()].sort()).toEqual(items.map((i) => i.statement.id).sort());
+    expect([...stored.keys()].sort()).toEqual(items.map((i) => i.id).sort());
     expect(requests.every((r) => r.version === "1.0.3")).toBe(true);
     expect(requests[0].auth).toBe(`Basic ${Buffer.from("engage:s3cret").toString("base64")}`);
 

@@ -1,6 +1,6 @@
 // One date module for every page and export: Europe/London, whatever the server's time zone.
 import { TZDate } from "@date-fns/tz";
-import { addMonths as addCalendarMonths } from "date-fns";
+import { addMonths as addCalendarMonths, format, formatISO } from "date-fns";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -109,5 +109,27 @@ describe("addMonths", () => {
         ],
       },
     );
+  });
+});
+
+describe("formatting without a TZDate each time", () => {
+  it("writes what date-fns writes for a TZDate in London, for any instant, across the clock changes", () => {
+    const check = (ms: number) => {
+      const london = new TZDate(ms, TIME_ZONE);
+      const [h, m] = [london.getHours(), london.getMinutes()];
+      const time =
+        m === 0 && h === 0 ? "midnight" : m === 0 && h === 12 ? "midday" : format(london, m === 0 ? "haaa" : "h:mmaaa");
+      expect(formatDateTime(ms)).toBe(`${format(london, "d MMMM yyyy")} at ${time}`);
+      expect(isoWithOffset(new Date(ms).toISOString())).toBe(formatISO(london));
+      expect(dayOf(ms)).toBe(format(london, "yyyy-MM-dd"));
+    };
+    // Every quarter hour around the clock changes of 2026, then any instant.
+    for (const around of ["2026-03-29T01:00:00Z", "2026-10-25T01:00:00Z"])
+      for (let q = -12; q <= 12; q++) check(Date.parse(around) + q * 15 * 60_000);
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1972, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => check(ms)),
+      { numRuns: 5_000, seed: 20261130 },
+    );
+    expect(() => formatDateTime("not a time")).toThrow(RangeError);
   });
 });

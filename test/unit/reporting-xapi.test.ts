@@ -1,14 +1,17 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { v5 } from "uuid";
 import { z } from "zod";
 import { DEFAULT_THRESHOLDS, type AttemptRecord } from "~/domain/competency";
 import {
-  buildStatement,
   isoDuration,
-  statementBuilder,
-  statementsToJson,
+  statementWriter,
   uuidV5,
+  uuidV5Namer,
   VERBS,
+  type Statement,
+  type StatementInput,
+  type XapiOptions,
 } from "~/domain/reporting/xapi";
 
 const schema = z.fromJSONSchema(
@@ -44,11 +47,23 @@ const input = (over: Partial<AttemptRecord> = {}, attemptId = "0f8fad5b-d9cb-469
 });
 const opts = { baseUrl: "https://engage.example/" };
 
+/** One statement, read back from the text the writer writes. */
+const buildStatement = (i: StatementInput, o: XapiOptions) => JSON.parse(statementWriter(o)(i).json) as Statement;
+
 describe("uuidV5", () => {
-  it("matches the RFC 4122 example (DNS namespace, www.example.com)", () => {
-    expect(uuidV5("www.example.com", "6ba7b810-9dad-11d1-80b4-00c04fd430c8")).toBe(
-      "2ed6657d-e927-568b-95e1-2665a8aea6a2",
-    );
+  it("matches the RFC 4122 example (DNS namespace, www.example.com) and the uuid package's ids", () => {
+    const dns = uuidV5Namer("6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+    expect(dns("www.example.com")).toBe("2ed6657d-e927-568b-95e1-2665a8aea6a2");
+    for (const name of [
+      "",
+      "statement:0f8fad5b-d9cb-469f-a165-70867728950e",
+      "officer:12",
+      "café ✓ 🙂",
+      "x".repeat(200),
+    ]) {
+      expect(dns(name)).toBe(v5(name, "6ba7b810-9dad-11d1-80b4-00c04fd430c8"));
+      expect(uuidV5(name)).toBe(v5(name, "5d1e8f0a-3c57-4b8e-9a0f-6f2b7c1d4e93"));
+    }
   });
 });
 
@@ -141,19 +156,25 @@ describe("buildStatement", () => {
   });
 });
 
-describe("statementsToJson", () => {
-  it("writes the same statements as JSON.stringify, with shared parts reused", () => {
-    const build = statementBuilder(opts);
+describe("statementWriter", () => {
+  it("writes each statement as JSON.stringify would write it, with its id beside it", () => {
+    const write = statementWriter(opts);
     const list = [
-      build(input()),
-      build(input({ mode: "practice" }, "a2")),
-      build({ ...input({}, "a3"), moduleId: "other-module", moduleTitle: "Other" }),
-      build(input({ scenarioId: "appeal-denial", outcome: "disengaged" }, "a4")),
+      write(input()),
+      write(input({ mode: "practice" }, "a2")),
+      write({ ...input({}, "a3"), moduleId: "other-module", moduleTitle: "Other" }),
+      write(input({ scenarioId: "appeal-denial", outcome: "disengaged" }, "a4")),
+      write({
+        ...input({ scenarioId: "quoted" }),
+        scenarioTitle: 'Title with "quotes" and \\ and \n',
+        actorName: 'odd "actor"',
+      }),
     ];
-    expect(list[0].object).toBe(list[1].object); // shared, so written once
-    const json = statementsToJson(list);
-    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(list)));
-    expect(statementsToJson([])).toBe("[]");
-    for (const s of JSON.parse(json)) expect(schema.safeParse(s).success).toBe(true);
+    for (const s of list) {
+      const statement = JSON.parse(s.json) as Statement;
+      expect(JSON.stringify(statement)).toBe(s.json);
+      expect(statement.id).toBe(s.id);
+      expect(schema.safeParse(statement).success).toBe(true);
+    }
   });
 });

@@ -1,23 +1,37 @@
 /**
  * xAPI 1.0.3 statements for finished attempts. One statement per finished attempt: "completed"
  * for practice, "passed" or "failed" for assessment (against the module's thresholds, via
- * passesAssessment). Ids are UUID v5 of the attempt id, so building a statement again (a retry,
+ * passesAssessment). Ids are UUID v5 of the attempt id, so writing a statement again (a retry,
  * a second export) gives the same id and an LRS never stores it twice. The actor is an account
  * with an opaque name: never a name or an email.
  */
-import { v5, validate } from "uuid";
+import { hash } from "node:crypto";
+import { parse, validate } from "uuid";
 import { passesAssessment, type AttemptRecord, type Thresholds } from "../competency";
+import type { Outcome } from "../mi-codes";
 import { indicatorsOf, meetsPercentComplex, meetsReflectionToQuestion } from "../indicators";
 
 /** Engage's own UUID namespace for v5 ids (random, fixed forever). */
 const ENGAGE_NAMESPACE = "5d1e8f0a-3c57-4b8e-9a0f-6f2b7c1d4e93";
 
-/** RFC 9562 name-based UUID, version 5 (SHA-1), from the uuid package. */
-export function uuidV5(name: string, namespace: string = ENGAGE_NAMESPACE): string {
-  return v5(name, namespace);
+/**
+ * RFC 9562 name-based UUIDs, version 5 (SHA-1), under one namespace parsed once. Written here over
+ * Node's one-shot hash because the uuid package makes a Hash object and parses the namespace for
+ * every id, which came to a tenth of a prison's year of statements; tests hold it to the package's ids.
+ */
+export function uuidV5Namer(namespace: string): (name: string) => string {
+  const namespaceBytes = parse(namespace);
+  return (name) => {
+    const h = hash("sha1", Buffer.concat([namespaceBytes, Buffer.from(name, "utf8")]), "buffer");
+    h[6] = (h[6]! & 0x0f) | 0x50; // version 5
+    h[8] = (h[8]! & 0x3f) | 0x80; // RFC variant
+    const x = h.toString("hex", 0, 16);
+    return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+  };
 }
 
-const isUuid = (s: string) => validate(s);
+/** A v5 UUID under Engage's own namespace. */
+export const uuidV5 = uuidV5Namer(ENGAGE_NAMESPACE);
 
 /** ISO 8601 duration of the time between two instants, to 0.01 s as xAPI allows: "PT1H2M3.5S". */
 export function isoDuration(fromIso: string, toIso: string): string {
@@ -50,58 +64,111 @@ export interface XapiOptions {
   baseUrl: string;
 }
 
-export type Statement = ReturnType<ReturnType<typeof statementBuilder>>;
+/** One statement, written: its id (what an LRS and xapi_deliveries know it by) and its JSON text. */
+export interface WrittenStatement {
+  id: string;
+  json: string;
+}
+
+interface Activity {
+  objectType: "Activity";
+  id: string;
+  definition: { name: { "en-GB": string }; type: string };
+}
+
+/** A statement as Engage writes it (the shape of `JSON.parse(json)`), keys in the order written. */
+export interface Statement {
+  id: string;
+  actor: { objectType: "Agent"; account: { homePage: string; name: string } };
+  verb: (typeof VERBS)[keyof typeof VERBS];
+  object: Activity;
+  result: {
+    score: { scaled: number; raw: number; min: 0; max: 3 };
+    completion: true;
+    duration: string;
+    extensions: Record<
+      string,
+      {
+        reflectionToQuestion: number | null;
+        percentComplexReflections: number | null;
+        percentOpenQuestions: number | null;
+        miAdherent: number;
+        miNonAdherent: number;
+        outcome: Outcome | null;
+      }
+    >;
+    success?: boolean;
+  };
+  context: {
+    contextActivities: { parent: [Activity]; grouping: [Activity] };
+    registration: string;
+    platform: "Engage";
+    language: "en-GB";
+    extensions: Record<string, AttemptRecord["mode"]>;
+  };
+  timestamp: string;
+}
 
 const SIMULATION = "http://adlnet.gov/expapi/activities/simulation";
 const MODULE = "http://adlnet.gov/expapi/activities/module";
 const COURSE = "http://adlnet.gov/expapi/activities/course";
 const PROGRAMME_NAME = "Engage motivational interviewing programme";
 
-/** The statement for one finished attempt; throws for an attempt that is not finished. */
-export function buildStatement(input: StatementInput, options: XapiOptions) {
-  return statementBuilder(options)(input);
-}
+const activity = (id: string, name: string, type: string): Activity => ({
+  objectType: "Activity",
+  id,
+  definition: { name: { "en-GB": name }, type },
+});
+
+/** The score is how many of the module's three competency checks were met: 0 to 3, written once each. */
+const SCORES = [0, 1, 2, 3].map((met) =>
+  JSON.stringify({ scaled: Math.round((met / 3) * 1000) / 1000, raw: met, min: 0, max: 3 }),
+);
+
+/** An instant as toISOString writes it (what both engines hand the app) needs no Date to say it again. */
+const CANONICAL_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const utcInstant = (iso: string) => (CANONICAL_INSTANT.test(iso) ? iso : new Date(iso).toISOString());
 
 /**
- * A builder for many statements: the activity objects of each scenario and module are made
- * once and shared, which matters when a prison's whole year is exported.
+ * A writer of many statements as JSON text. The parts that are the same in many statements (the
+ * actor's home page, verbs, the activity of each scenario, module and programme, the extension
+ * keys) are serialised once; each statement only adds its own values, which are numbers, UUIDs,
+ * times and durations that need no escaping. The text is what JSON.stringify would write for the
+ * statement's object, keys in the order of `Statement`.
  */
-export function statementBuilder({ baseUrl }: XapiOptions) {
+export function statementWriter({ baseUrl }: XapiOptions): (input: StatementInput) => WrittenStatement {
   const base = baseUrl.replace(/\/+$/, "");
-  const scenarios = new Map<string, ReturnType<typeof scenarioActivity>>();
-  const contexts = new Map<string, ReturnType<typeof contextActivities>>();
-  const scenarioActivity = (id: string, title: string) => ({
-    objectType: "Activity" as const,
-    id: `${base}/xapi/activities/scenarios/${encodeURIComponent(id)}`,
-    definition: { name: { "en-GB": title }, type: SIMULATION },
-  });
+  const json = JSON.stringify;
+  const actor = `,"actor":{"objectType":"Agent","account":{"homePage":${json(base)},"name":`;
+  const verbs = {
+    completed: `}},"verb":${json(VERBS.completed)},"object":`,
+    passed: `}},"verb":${json(VERBS.passed)},"object":`,
+    failed: `}},"verb":${json(VERBS.failed)},"object":`,
+  };
+  const indicators = `,"extensions":{${json(`${base}/xapi/extensions/indicators`)}:{"reflectionToQuestion":`;
+  const modes = {
+    practice: `","platform":"Engage","language":"en-GB","extensions":{${json(`${base}/xapi/extensions/mode`)}:"practice"}},"timestamp":"`,
+    assessment: `","platform":"Engage","language":"en-GB","extensions":{${json(`${base}/xapi/extensions/mode`)}:"assessment"}},"timestamp":"`,
+  };
+  const objects = new Map<string, string>();
+  const scenarioObject = (id: string, title: string) =>
+    json(activity(`${base}/xapi/activities/scenarios/${encodeURIComponent(id)}`, title, SIMULATION));
   // Definitions of the module and programme go with each statement so an LRS that sees only
   // some statements can still name them.
-  const contextActivities = (moduleId: string, moduleTitle: string) => ({
-    parent: [
-      {
-        objectType: "Activity" as const,
-        id: `${base}/xapi/activities/modules/${encodeURIComponent(moduleId)}`,
-        definition: { name: { "en-GB": moduleTitle }, type: MODULE },
-      },
-    ],
-    grouping: [
-      {
-        objectType: "Activity" as const,
-        id: `${base}/xapi/activities/programme`,
-        definition: { name: { "en-GB": PROGRAMME_NAME }, type: COURSE },
-      },
-    ],
-  });
-  const indicatorsKey = `${base}/xapi/extensions/indicators`;
-  const modeKey = `${base}/xapi/extensions/mode`;
+  const programme = activity(`${base}/xapi/activities/programme`, PROGRAMME_NAME, COURSE);
+  const contexts = new Map<string, string>();
+  const contextStart = (moduleId: string, moduleTitle: string) =>
+    `,"context":{"contextActivities":${json({
+      parent: [activity(`${base}/xapi/activities/modules/${encodeURIComponent(moduleId)}`, moduleTitle, MODULE)],
+      grouping: [programme],
+    })},"registration":"`;
 
-  return (input: StatementInput) => {
+  /** The statement for one finished attempt; throws for an attempt that is not finished. */
+  return (input) => {
     const { record: a } = input;
     if (a.status !== "finished" || !a.finishedAt) throw new Error("Only finished attempts become xAPI statements");
     const assessment = a.mode === "assessment";
     const passed = assessment && passesAssessment(a, input.thresholds);
-    const verb = assessment ? (passed ? VERBS.passed : VERBS.failed) : VERBS.completed;
     const i = indicatorsOf(a.counts);
     // The score is how many of the module's three competency checks the attempt met: never a
     // MITI score, just a count of checks (R:Q, %CR, no MI-non-adherent responses).
@@ -109,61 +176,23 @@ export function statementBuilder({ baseUrl }: XapiOptions) {
       (meetsReflectionToQuestion(i, input.thresholds.minReflectionToQuestion) ? 1 : 0) +
       (meetsPercentComplex(i, input.thresholds.minPercentComplexReflections) ? 1 : 0) +
       (i.miNonAdherent <= input.thresholds.maxMiNonAdherent ? 1 : 0);
-    const result: Record<string, unknown> = {
-      score: { scaled: Math.round((met / 3) * 1000) / 1000, raw: met, min: 0, max: 3 },
-      completion: true,
-      duration: isoDuration(a.startedAt, a.finishedAt),
-      extensions: {
-        [indicatorsKey]: {
-          reflectionToQuestion: i.reflectionToQuestion,
-          percentComplexReflections: i.percentComplexReflections,
-          percentOpenQuestions: i.percentOpenQuestions,
-          miAdherent: i.miAdherent,
-          miNonAdherent: i.miNonAdherent,
-          outcome: a.outcome,
-        },
-      },
-    };
-    if (assessment) result.success = passed;
-    let object = scenarios.get(a.scenarioId);
-    if (!object) scenarios.set(a.scenarioId, (object = scenarioActivity(a.scenarioId, input.scenarioTitle)));
+    let object = objects.get(a.scenarioId);
+    if (object === undefined) objects.set(a.scenarioId, (object = scenarioObject(a.scenarioId, input.scenarioTitle)));
     let context = contexts.get(input.moduleId);
-    if (!context) contexts.set(input.moduleId, (context = contextActivities(input.moduleId, input.moduleTitle)));
-    return {
-      id: uuidV5(`statement:${input.attemptId}`),
-      actor: { objectType: "Agent" as const, account: { homePage: base, name: input.actorName } },
-      verb,
-      object,
-      result,
-      context: {
-        registration: isUuid(input.attemptId)
-          ? input.attemptId.toLowerCase()
-          : uuidV5(`registration:${input.attemptId}`),
-        contextActivities: context,
-        platform: "Engage",
-        language: "en-GB",
-        extensions: { [modeKey]: a.mode },
-      },
-      timestamp: new Date(a.finishedAt).toISOString(),
-    };
+    if (context === undefined)
+      contexts.set(input.moduleId, (context = contextStart(input.moduleId, input.moduleTitle)));
+    const id = uuidV5(`statement:${input.attemptId}`);
+    const registration = validate(input.attemptId)
+      ? input.attemptId.toLowerCase()
+      : uuidV5(`registration:${input.attemptId}`);
+    // Numbers and null are written as JSON writes them (String(n), "null"); the outcome is one of a few words or null.
+    const text =
+      `{"id":"${id}"${actor}${json(input.actorName)}${assessment ? (passed ? verbs.passed : verbs.failed) : verbs.completed}` +
+      `${object},"result":{"score":${SCORES[met]},"completion":true,"duration":"${isoDuration(a.startedAt, a.finishedAt)}"` +
+      `${indicators}${i.reflectionToQuestion},"percentComplexReflections":${i.percentComplexReflections}` +
+      `,"percentOpenQuestions":${i.percentOpenQuestions},"miAdherent":${i.miAdherent},"miNonAdherent":${i.miNonAdherent}` +
+      `,"outcome":${json(a.outcome)}}}${assessment ? `,"success":${passed}` : ""}}` +
+      `${context}${registration}${modes[a.mode]}${utcInstant(a.finishedAt)}"}`;
+    return { id, json: text };
   };
-}
-
-/**
- * Many statements as one JSON array. The same as JSON.stringify, but the parts statements share
- * (verb, scenario activity, module and programme activities) are written once and reused.
- */
-export function statementsToJson(statements: Statement[]): string {
-  const shared = new WeakMap<object, string>();
-  const once = (o: object) => {
-    let s = shared.get(o);
-    if (s === undefined) shared.set(o, (s = JSON.stringify(o)));
-    return s;
-  };
-  const parts = statements.map((s) => {
-    const { contextActivities, ...context } = s.context;
-    const rest = JSON.stringify(context).slice(1); // '"registration":...}'
-    return `{"id":${JSON.stringify(s.id)},"actor":${JSON.stringify(s.actor)},"verb":${once(s.verb)},"object":${once(s.object)},"result":${JSON.stringify(s.result)},"context":{"contextActivities":${once(contextActivities)},${rest},"timestamp":${JSON.stringify(s.timestamp)}}`;
-  });
-  return `[${parts.join(",")}]`;
 }
