@@ -8,8 +8,10 @@
  * The matrix, attempts and statements downloads stream: for them it also prints the time to their
  * first rows (the first part after the header), the total time to read the whole body, its ratio to the
  * bare query (target at most 2) and how much the process's resident memory grew while one was
- * read (target under 64 MB), measured first, from a collected heap, before anything else runs.
+ * read (target under 64 MB), each in a process of its own that reads only that download (resident
+ * memory seldom shrinks, so one process measuring several would hide the later ones' growth).
  */
+import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import type { Download } from "~/reports/exports.server";
 import { sql } from "kysely";
@@ -18,7 +20,8 @@ import { ensureLargeDatabase } from "~/seed/large-file.server";
 const WARM_UP = 3;
 const RUNS = 9;
 
-const { db, file, generated } = await ensureLargeDatabase({ log: console.log });
+const memoryOf = process.argv.find((a) => a.startsWith("--memory-of="))?.slice("--memory-of=".length);
+const { db, file, generated } = await ensureLargeDatabase({ log: memoryOf ? () => {} : console.log });
 const { overviewReport } = await import("~/reports/overview.server");
 const { matrixReport } = await import("~/reports/matrix.server");
 const { attemptsCsv, matrixCsv, statementsJson } = await import("~/reports/exports.server");
@@ -41,9 +44,10 @@ const counts = await sql<{
   attempts: number;
   steps: number;
 }>`select (select count(*) from attempts) as attempts, (select count(*) from attempt_steps) as steps`.execute(db);
-console.log(
-  `Large data set ${file}${generated ? " (generated now)" : ""}: ${counts.rows[0].attempts} attempts, ${counts.rows[0].steps} steps; prison ${prisonId} with ${prison.n} officers; wing "${wing.name}"`,
-);
+if (!memoryOf)
+  console.log(
+    `Large data set ${file}${generated ? " (generated now)" : ""}: ${counts.rows[0].attempts} attempts, ${counts.rows[0].steps} steps; prison ${prisonId} with ${prison.n} officers; wing "${wing.name}"`,
+  );
 
 // The bare queries: the same rows the loaders read, aggregated (or listed) in SQL alone.
 const officersOf = (unit: boolean) =>
@@ -114,9 +118,17 @@ async function readDownload(f: () => Promise<Download>) {
   return { firstRows, total: performance.now() - t0, bytes, peak };
 }
 
-// Memory first, while the process is as small as it will be.
+if (memoryOf) {
+  const { peak, bytes } = await readDownload(downloads.find((d) => d.page === memoryOf)!.download);
+  console.log(JSON.stringify({ peak, bytes }));
+  process.exit(0);
+}
 const peaks = new Map<string, { peak: number; bytes: number }>();
-for (const d of downloads) peaks.set(d.page, await readDownload(d.download));
+for (const d of downloads) {
+  const args = [...process.execArgv, process.argv[1], `--memory-of=${d.page}`];
+  const out = execFileSync(process.execPath, args, { encoding: "utf8" }).trim().split("\n").at(-1)!;
+  peaks.set(d.page, JSON.parse(out) as { peak: number; bytes: number });
+}
 
 const results: { page: string; loader: number; bare: number; ratio: number }[] = [];
 for (const c of cases) {
