@@ -16,8 +16,8 @@ import {
 import type { ReactNode } from "react";
 import { getCurrentUser } from "~/auth/guard.server";
 import { NotificationBanner } from "~/components/page";
-import { useNonce } from "~/nonce";
-import { navigationFor } from "~/navigation";
+import { useNonce } from "~/components/nonce";
+import { navigationFor } from "~/auth/navigation";
 import { isCoach } from "~/domain/observation/coaches";
 
 export const links: LinksFunction = () => [

@@ -15,7 +15,7 @@ import { recordAudit } from "~db/queries/audit.server";
 import { listOfficers, listWings } from "~db/queries/reports.server";
 import type { CurrentUser } from "~/auth/guard.server";
 import { attemptsOfOfficer } from "~db/queries/attempts.server";
-import { getCurriculum } from "~/curriculum.server";
+import { getCurriculum } from "~/curriculum/curriculum.server";
 import { DUE_LABELS, modulesDue, type AssignmentRule, type ModuleDue, type Placement } from "~/domain/assignments";
 import { formatDay, dayOf } from "~/domain/dates.server";
 import { programmeProgress, type ModuleRules, type ProgrammeProgress } from "~/domain/competency";

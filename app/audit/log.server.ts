@@ -14,7 +14,7 @@ import type { CurrentUser } from "~/auth/guard.server";
 import { pageOf } from "~/components/pagination";
 import { describeAudit, parseDetails } from "~/domain/audit-words";
 import { toCsv } from "~/domain/reporting/csv";
-import { getCurriculum } from "~/curriculum.server";
+import { getCurriculum } from "~/curriculum/curriculum.server";
 import {
   endOfDay,
   formatDate,

@@ -4,7 +4,7 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import { requestKeyOf } from "~db/request-scope";
 import type { Role } from "~db/schema";
 import { getUserWithPlace } from "~db/queries/users.server";
-import { crossSiteReason, siteHostOf, writeHeadersOf } from "~/security.server";
+import { crossSiteReason, siteHostOf, writeHeadersOf } from "~/server/security.server";
 import { isCoach } from "~/domain/observation/coaches";
 
 export interface CurrentUser {

@@ -20,7 +20,7 @@ import { csvWriter } from "~/domain/reporting/csv";
 import { endOfDay, formatDateTime, isoWithOffset, isRealDay, startOfDay } from "~/domain/dates.server";
 import { toAttemptRecord } from "~/domain/reporting/records";
 import { statementWriter, uuidV5Namer, type WrittenStatement } from "~/domain/reporting/xapi";
-import { getCurriculum } from "~/curriculum.server";
+import { getCurriculum } from "~/curriculum/curriculum.server";
 import { streamOf } from "~/utils/download.server";
 import { matrixDownload, type MatrixRow } from "~/reports/matrix.server";
 import { standingOf } from "~/domain/assignments";

@@ -3,7 +3,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { listOfficers, listWings } from "~db/queries/reports.server";
-import { getCurriculum } from "~/curriculum.server";
+import { getCurriculum } from "~/curriculum/curriculum.server";
 import type { Status } from "~/domain/competency";
 import { PROGRESS_ORDER } from "~/domain/vocabulary";
 import { progressRank, type OfficerProgress } from "~/domain/reporting/aggregate";

@@ -7,7 +7,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList, Tag } from "~/components/page";
-import { getCurriculum, newestVersionOf } from "~/curriculum.server";
+import { getCurriculum, newestVersionOf } from "~/curriculum/curriculum.server";
 import { startAttempt } from "~/practice/attempts.server";
 import { readStartForm } from "~/practice/forms.server";
 import { scenarioLength } from "~/practice/length.server";

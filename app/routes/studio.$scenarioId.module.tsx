@@ -5,7 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { getCurriculum } from "~/curriculum.server";
+import { getCurriculum } from "~/curriculum/curriculum.server";
 import { unfinishedAttemptsOf } from "~db/queries/studio-figures.server";
 import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
 import { ConfirmOrCancel, ImpactSummary } from "~/studio/impact";

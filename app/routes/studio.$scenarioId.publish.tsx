@@ -10,7 +10,7 @@ import { Tag } from "~/components/page";
 import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
 import { diffScenarios, type FieldChange } from "~/studio/diff";
 import { formatDateTime } from "~/domain/dates.server";
-import { getCurriculum } from "~/curriculum.server";
+import { getCurriculum } from "~/curriculum/curriculum.server";
 import { ImpactSummary } from "~/studio/impact";
 import { changeForVersion, impactOf } from "~/studio/impact.server";
 import { numberedVersions, placeOf } from "~/studio/lifecycle.server";

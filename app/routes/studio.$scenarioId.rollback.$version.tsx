@@ -7,7 +7,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Textarea } from "~/components/fields";
-import { getCurriculum } from "~/curriculum.server";
+import { getCurriculum } from "~/curriculum/curriculum.server";
 import { formatDateTime } from "~/domain/dates.server";
 import { checkScenario } from "~/domain/scenario";
 import { getScenarioVersionRow } from "~db/queries/scenario-versions.server";
