@@ -1,42 +1,30 @@
-// The service navigation each role sees. Pages check access themselves; this only lists links.
-import type { Role } from "~db/schema";
+// The service navigation: each role's links come from the role-to-capability table, in this
+// order. Pages check access themselves (the guard, with the same table); this only lists links.
+import { inMenuOf, type Capability, type Holder } from "~/auth/capabilities";
 
 export interface NavItem {
   href: string;
   text: string;
 }
 
-const NAVIGATION: Record<Role, NavItem[]> = {
-  officer: [
-    { href: "/", text: "Home" },
-    { href: "/record", text: "My record" },
-    { href: "/messages", text: "Messages" },
-  ],
-  trainer: [
-    { href: "/", text: "Home" },
-    { href: "/studio", text: "Studio" },
-    { href: "/studio/reviews", text: "Reviews" },
-    { href: "/messages", text: "Messages" },
-  ],
-  manager: [
-    { href: "/", text: "Home" },
-    { href: "/reports", text: "Reports" },
-    { href: "/staff", text: "Staff" },
-    { href: "/messages", text: "Messages" },
-  ],
-  admin: [
-    { href: "/", text: "Home" },
-    { href: "/admin/users", text: "Users" },
-    { href: "/admin/prisons", text: "Prisons" },
-    { href: "/admin/audit", text: "Audit log" },
-    { href: "/reports", text: "Reports" },
-    { href: "/studio", text: "Studio" },
-  ],
-};
+const LINKS: (NavItem & { can?: Capability })[] = [
+  { href: "/", text: "Home" },
+  { href: "/record", text: "My record", can: "viewOwnRecord" },
+  { href: "/admin/users", text: "Users", can: "manageUsers" },
+  { href: "/admin/prisons", text: "Prisons", can: "managePrisons" },
+  { href: "/admin/audit", text: "Audit log", can: "readAuditLog" },
+  { href: "/reports", text: "Reports", can: "viewReports" },
+  { href: "/staff", text: "Staff", can: "manageStaff" },
+  { href: "/studio", text: "Studio", can: "authorScenarios" },
+  { href: "/studio/reviews", text: "Reviews", can: "rateReplies" },
+  { href: "/messages", text: "Messages", can: "readMessages" },
+  { href: "/coaching", text: "Coaching", can: "observeOfficers" },
+];
 
-const COACHING: NavItem = { href: "/coaching", text: "Coaching" };
-
-/** The role's links, and Coaching for MI coaches. */
-export function navigationFor(role: Role, { coach = false }: { coach?: boolean } = {}): NavItem[] {
-  return coach ? [...NAVIGATION[role], COACHING] : NAVIGATION[role];
+/** The links of this person's own work. */
+export function navigationFor(who: Holder): NavItem[] {
+  return LINKS.filter((link) => link.can === undefined || inMenuOf(who, link.can)).map(({ href, text }) => ({
+    href,
+    text,
+  }));
 }

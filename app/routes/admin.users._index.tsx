@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => title("Users");
 const PAGE_SIZE = 50;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: ["admin"] });
+  await requireUser(request, context, { can: "manageUsers" });
   const { db } = context;
   const url = new URL(request.url);
   const prison = Number(url.searchParams.get("prison")) || null;
