@@ -4,7 +4,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
-import { setTarget } from "~db/queries/reports.server";
+import { saveEngagementFigure, setTarget } from "~db/queries/reports.server";
 
 interface Recorder {
   userId: number;
@@ -20,6 +20,23 @@ export function setPrisonTarget(db: Kysely<Database>, by: Recorder, target: { pe
       action: "target.set",
       establishmentId: by.establishmentId,
       details: { percent: target.percent, date: target.date },
+    });
+  });
+}
+
+/** A month's figures (recording a month again replaces them). */
+export function recordEngagement(
+  db: Kysely<Database>,
+  by: Recorder,
+  figures: { month: string; eligible: number; notEngaging: number },
+) {
+  return db.transaction().execute(async (trx) => {
+    await saveEngagementFigure(trx, { establishmentId: by.establishmentId, ...figures, recordedBy: by.userId });
+    await recordAudit(trx, {
+      actorUserId: by.userId,
+      action: "engagement.recorded",
+      establishmentId: by.establishmentId,
+      details: figures,
     });
   });
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { requestAs, testContext, testDatabase } from "../support/database";
 
 const targetPage = await import("~/routes/reports.target");
+const engagementPage = await import("~/routes/reports.engagement");
 
 const db = await testDatabase();
 const context = testContext(db);
@@ -38,5 +39,28 @@ describe("the prison's target", () => {
     const audit = await auditRows("target.set");
     expect(audit).toHaveLength(1);
     expect(audit[0]).toEqual({ percent: 80, date: "2099-01-31" });
+  });
+});
+
+describe("a month's engagement figures", () => {
+  it("are saved with their audit row; a refused form writes neither", async () => {
+    const refused = await post(engagementPage, "/reports/engagement", {
+      month: "2026-01",
+      eligible: "10",
+      notEngaging: "11",
+    });
+    expect(refused).toMatchObject({ init: { status: 400 } });
+    expect(await db.selectFrom("engagement_figures").selectAll().execute()).toHaveLength(0);
+    expect(await auditRows("engagement.recorded")).toHaveLength(0);
+
+    const saved = (await post(engagementPage, "/reports/engagement", {
+      month: "2026-01",
+      eligible: "40",
+      notEngaging: "6",
+    })) as Response;
+    expect(saved.status).toBe(302);
+    const [figures] = await db.selectFrom("engagement_figures").selectAll().execute();
+    expect(figures).toMatchObject({ month: "2026-01", eligible: 40, not_engaging: 6 });
+    expect(await auditRows("engagement.recorded")).toEqual([{ month: "2026-01", eligible: 40, notEngaging: 6 }]);
   });
 });
