@@ -2,6 +2,7 @@
 // saved with its audit row, or on a refused form neither.
 import { describe, expect, it } from "vitest";
 import { requestAs, testContext, testDatabase } from "../support/database";
+import { settled } from "../support/responses";
 
 const targetPage = await import("~/routes/reports.target");
 const engagementPage = await import("~/routes/reports.engagement");
@@ -13,11 +14,7 @@ type Action = (args: { request: Request; params: Record<string, string>; context
 
 async function post(route: { action: unknown }, path: string, fields: Record<string, string>) {
   const request = await requestAs(context, "manager", path, { method: "POST", body: new URLSearchParams(fields) });
-  try {
-    return await (route.action as Action)({ request, params: {}, context });
-  } catch (thrown) {
-    return thrown;
-  }
+  return settled(Promise.resolve((route.action as Action)({ request, params: {}, context })));
 }
 
 async function auditRows(action: string) {
