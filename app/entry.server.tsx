@@ -5,9 +5,9 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { isConnectionFailure } from "~db/errors";
-import { NonceContext } from "~/nonce";
+import { NonceContext } from "~/components/nonce";
 import { errorPage } from "~/server/error-page.server";
-import { createNonce, setSecurityHeaders } from "~/security.server";
+import { createNonce, setSecurityHeaders } from "~/server/security.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

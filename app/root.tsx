@@ -16,9 +16,8 @@ import {
 import type { ReactNode } from "react";
 import { getCurrentUser } from "~/auth/guard.server";
 import { NotificationBanner } from "~/components/page";
-import { useNonce } from "~/nonce";
-import { navigationFor } from "~/navigation";
-import { isCoach } from "~/domain/observation/coaches";
+import { useNonce } from "~/components/nonce";
+import { navigationFor } from "~/auth/navigation";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/assets/engage.css" },
@@ -51,7 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         displayName: user.displayName,
         role: user.role,
         establishmentName: user.establishmentName,
-        coach: isCoach(user),
+        miCoach: user.miCoach === true,
       },
       notice,
     },
@@ -84,7 +83,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const { pathname } = useLocation();
   const user = root?.user ?? null;
-  const items = user ? navigationFor(user.role, { coach: user.coach }) : [];
+  const items = user ? navigationFor(user) : [];
   return (
     <html lang="en-GB" className="govuk-template govuk-template--rebranded">
       <head>

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ROLE_VALUES } from "~/admin/roles";
 import { newPassword, optionalEmail, optionalId, parseForm, text, username } from "~/utils/forms";
+import { anId, oneOf, page, readQuery, search } from "~/utils/query.server";
 
 const placement = {
   displayName: text("the person's full name", { max: 120 }),
@@ -29,3 +30,13 @@ export const readNewUserForm = (formData: FormData) => parseForm(NewUserForm, fo
 export const readEditUserForm = (formData: FormData) => parseForm(EditUserForm, formData);
 export const readResetPasswordForm = (formData: FormData) => parseForm(ResetPasswordForm, formData);
 export const readActiveForm = (formData: FormData) => parseForm(ActiveForm, formData);
+
+// The users list's filters. A prison, wing or role that makes no sense is no filter, as before.
+const UserFilters = z.object({
+  prison: anId("").catch(null),
+  unit: anId("").catch(null),
+  role: oneOf(ROLE_VALUES, "").catch(null),
+  q: search,
+  page,
+});
+export const readUserFilters = (params: URLSearchParams) => readQuery(UserFilters, params).data;

@@ -13,9 +13,10 @@ import {
 } from "~db/queries/assignments.server";
 import { recordAudit } from "~db/queries/audit.server";
 import { listOfficers, listWings } from "~db/queries/reports.server";
+import { can } from "~/auth/capabilities";
 import type { CurrentUser } from "~/auth/guard.server";
 import { attemptsOfOfficer } from "~db/queries/attempts.server";
-import { getCurriculum } from "~/curriculum.server";
+import { getCurriculum } from "~/curriculum/curriculum.server";
 import { DUE_LABELS, modulesDue, type AssignmentRule, type ModuleDue, type Placement } from "~/domain/assignments";
 import { formatDay, dayOf } from "~/domain/dates.server";
 import { programmeProgress, type ModuleRules, type ProgrammeProgress } from "~/domain/competency";
@@ -203,7 +204,7 @@ export async function removeAssignment(db: Kysely<Database>, user: CurrentUser, 
 
 /** What is assigned to an officer, in due order, with titles: their task list's "Assigned to you". */
 export async function assignedToOfficer(db: Kysely<Database>, user: CurrentUser, now = new Date()) {
-  if (user.role !== "officer" || user.establishmentId === null) return [];
+  if (!can(user, "practise") || user.establishmentId === null) return [];
   const [curriculum, rows] = await Promise.all([getCurriculum(db), attemptsOfOfficer(db, user.id)]);
   const rules = curriculum.map((m) => m.rules);
   const progress = programmeProgress(rules, rows.map(toAttemptRecord), now);

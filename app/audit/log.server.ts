@@ -14,17 +14,9 @@ import type { CurrentUser } from "~/auth/guard.server";
 import { pageOf } from "~/components/pagination";
 import { describeAudit, parseDetails } from "~/domain/audit-words";
 import { toCsv } from "~/domain/reporting/csv";
-import { getCurriculum } from "~/curriculum.server";
-import {
-  endOfDay,
-  formatDate,
-  formatDateTime,
-  isRealDay,
-  monthLabel,
-  MONTH_PATTERN,
-  startOfDay,
-} from "~/domain/dates.server";
-import { parseForm } from "~/utils/forms";
+import { getCurriculum } from "~/curriculum/curriculum.server";
+import { endOfDay, formatDate, formatDateTime, monthLabel, MONTH_PATTERN, startOfDay } from "~/domain/dates.server";
+import { day, inOrder, readQuery } from "~/utils/query.server";
 
 const AUDIT_PAGE_SIZE = 50;
 /** More than this in one download: narrow the filters (a year of a large prison's sign-ins fits). */
@@ -37,39 +29,29 @@ export interface AuditQuery {
   errors: Record<string, string>;
 }
 
-const optionalDay = (which: string) =>
-  z
-    .string()
-    .default("")
-    .transform((v) => v.trim())
-    .refine(
-      (v) => v === "" || isRealDay(v),
-      `Enter the ${which} as a real date in the form YYYY-MM-DD, for example 2026-11-30`,
-    );
+const dayField = (which: string) =>
+  day(`Enter the ${which} as a real date in the form YYYY-MM-DD, for example 2026-11-30`);
 
 const AuditFilterForm = z
   .object({
     action: z
       .enum(AUDIT_KINDS.map((k) => k.value) as [string, ...string[]], { error: "Choose a kind of event from the list" })
       .default(""),
-    from: optionalDay("first day"),
-    to: optionalDay("last day"),
+    from: dayField("first day"),
+    to: dayField("last day"),
     person: z
       .string()
       .default("")
       .transform((v) => v.normalize("NFKC").trim())
       .pipe(z.string().max(100, "A name or username must be 100 characters or fewer")),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, {
-    path: ["to"],
-    message: "The last day must be the same as or after the first day",
-  });
+  .superRefine(inOrder("The last day must be the same as or after the first day"));
 
 /** Days are whole London days: from the start of the first to the end of the last, in UK time. */
 export function parseAuditQuery(params: URLSearchParams): AuditQuery {
-  const form = parseForm(AuditFilterForm, params);
-  const values: Record<string, string> = {};
-  for (const k of ["action", "from", "to", "person"]) if (form.values[k]) values[k] = form.values[k].slice(0, 100);
+  const form = readQuery(AuditFilterForm, params);
+  // Only the filters given, to keep links and the download's address short.
+  const values = Object.fromEntries(Object.entries(form.values).filter(([, v]) => v !== ""));
   if (!form.ok) return { filter: {}, values, errors: form.errors };
   const f = form.data;
   return {

@@ -3,8 +3,9 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { requestKeyOf } from "~db/request-scope";
 import type { Role } from "~db/schema";
+import { can, type Capability } from "~/auth/capabilities";
 import { getUserWithPlace } from "~db/queries/users.server";
-import { crossSiteReason, siteHostOf, writeHeadersOf } from "~/security.server";
+import { crossSiteReason, siteHostOf, writeHeadersOf } from "~/server/security.server";
 import { isCoach } from "~/domain/observation/coaches";
 
 export interface CurrentUser {
@@ -57,13 +58,13 @@ async function lookUpCurrentUser(request: Request, context: AppLoadContext): Pro
 
 /**
  * Returns the signed-in user, or ends the request: anonymous users are sent to sign in (and
- * brought back afterwards); a user without one of `roles` gets a 403 page. Writes from another
- * site are refused before anything else.
+ * brought back afterwards); a user who may not do `can` (any one of them, for a list; see
+ * capabilities.ts) gets a 403 page. Writes from another site are refused before anything else.
  */
 export async function requireUser(
   request: Request,
   context: AppLoadContext,
-  options: { roles?: Role[] } = {},
+  options: { can?: Capability | Capability[] } = {},
 ): Promise<CurrentUser> {
   if (request.method !== "GET" && request.method !== "HEAD") refuseCrossSite(request);
   const user = await getCurrentUser(request, context);
@@ -77,7 +78,8 @@ export async function requireUser(
     !OPEN_WHILE_CHANGING_PASSWORD.has(new URL(request.url).pathname.replace(/\.data$/, ""))
   )
     throw redirect("/account/password");
-  if (options.roles && !options.roles.includes(user.role)) {
+  const needed = options.can === undefined ? [] : [options.can].flat();
+  if (needed.length && !needed.some((capability) => can(user, capability))) {
     throw new Response("You do not have access to this page.", { status: 403 });
   }
   return user;
@@ -85,12 +87,16 @@ export async function requireUser(
 
 const OPEN_WHILE_CHANGING_PASSWORD = new Set(["/account/password", "/account/sessions", "/sign-out"]);
 
-/** A coach of a prison (see domain/observation/coaches.ts); anyone else gets a 403 page. */
+/**
+ * A coach of a prison (see domain/observation/coaches.ts) who may also do `can` when given;
+ * anyone else gets a 403 page.
+ */
 export async function requireCoach(
   request: Request,
   context: AppLoadContext,
+  options: { can?: Capability } = {},
 ): Promise<CurrentUser & { establishmentId: number }> {
-  const user = await requireUser(request, context);
+  const user = await requireUser(request, context, options);
   if (!isCoach(user) || user.establishmentId === null)
     throw new Response("Only MI coaches can observe officers.", { status: 403 });
   return { ...user, establishmentId: user.establishmentId };
@@ -98,12 +104,12 @@ export async function requireCoach(
 
 /** The prison a user's lists are limited to: null means every prison (admins). */
 export function establishmentScope(user: CurrentUser): number | null {
-  return user.role === "admin" ? null : user.establishmentId;
+  return can(user, "seeEveryPrison") ? null : user.establishmentId;
 }
 
 /** Whether the user may see things belonging to a prison. Others get a 404, never a hint. */
 export function canSeeEstablishment(user: CurrentUser, establishmentId: number | null): boolean {
-  return user.role === "admin" || (establishmentId !== null && establishmentId === user.establishmentId);
+  return can(user, "seeEveryPrison") || (establishmentId !== null && establishmentId === user.establishmentId);
 }
 
 export function notFound(): never {

@@ -6,6 +6,7 @@ import type { Database } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
 import { countGuess, giveBackGuess, restartWindowAt } from "~db/queries/sign-in-throttle.server";
 import { findUserForSignIn, updateUser, usernameKey } from "~db/queries/users.server";
+import { roleCan } from "~/auth/capabilities";
 import { dummyPasswordHash, hashPassword, hasPassword, needsRehash, verifyPassword } from "~/auth/password.server";
 import { guessVerdict, LIMITS, minutesUntil, WINDOW_MS, type ThrottleKind } from "~/auth/throttle";
 import { parseForm, text } from "~/utils/forms";
@@ -78,7 +79,7 @@ export async function signIn(db: Kysely<Database>, attempt: SignInAttempt, now =
     };
   }
   for (const c of counted) await giveBackGuess(db, c.key, c.windowStartedAt);
-  if (attempt.passwordsForAll === false && user.role !== "admin") {
+  if (attempt.passwordsForAll === false && !roleCan(user.role, "passwordWithoutSingleSignOn")) {
     await recordAudit(db, {
       actorUserId: null,
       action: "sign_in.failed",

@@ -2,7 +2,7 @@
 import { migrateToLatest, openDatabase } from "~db/connection.server";
 import { countUsers } from "~db/queries/users.server";
 import { loadConfigOrExit } from "~/config.server";
-import { importLibrary } from "~/curriculum.server";
+import { importLibrary } from "~/curriculum/curriculum.server";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemo } from "~/seed/demo.server";
 import { describeTarget } from "./database-name";
 

@@ -30,7 +30,7 @@ import {
   MODULES_FILE,
   readModuleIds,
   type ScenarioFile,
-} from "~/scenario-library.server";
+} from "~/curriculum/scenario-library.server";
 
 function formatStats(file: string, s: ScenarioStats): string {
   const decisions = s.choiceNodes + s.writeNodes;

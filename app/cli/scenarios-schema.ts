@@ -7,7 +7,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { scenarioJsonSchemaText } from "~/domain/scenario";
-import { defaultScenariosDir } from "~/scenario-library.server";
+import { defaultScenariosDir } from "~/curriculum/scenario-library.server";
 
 const target = path.join(defaultScenariosDir(), "scenario.schema.json");
 writeFileSync(target, scenarioJsonSchemaText());

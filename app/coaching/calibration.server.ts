@@ -8,6 +8,7 @@ import {
   getObservation,
   type ObservationRow,
 } from "~db/queries/observations.server";
+import { can } from "~/auth/capabilities";
 import type { CurrentUser } from "~/auth/guard.server";
 import { BEHAVIOUR_INFO } from "~/domain/observation/behaviours";
 import { iccBand, pairAgreement, seriesAgreement, type CalibrationSheet } from "~/domain/observation/calibration";
@@ -64,7 +65,7 @@ export async function calibrationView(db: Kysely<Database>, viewer: CurrentUser,
  * and for each pair of coaches with several conversations, their agreement across them.
  */
 export async function calibrationOverview(db: Kysely<Database>, viewer: CurrentUser & { establishmentId: number }) {
-  const everyone = viewer.role === "manager" || viewer.role === "trainer";
+  const everyone = can(viewer, "readObservations");
   const rows = await calibrationPairs(db, viewer.establishmentId, everyone ? undefined : viewer.id);
   const pairs = [];
   const byCoaches = new Map<string, { coaches: string; sheets: [CalibrationSheet, CalibrationSheet][] }>();

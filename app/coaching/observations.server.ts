@@ -21,7 +21,8 @@ import {
   type SheetColumns,
 } from "~db/queries/observations.server";
 import { getUserWithPlace } from "~db/queries/users.server";
-import type { CurrentUser } from "~/auth/guard.server";
+import { can } from "~/auth/capabilities";
+import { canSeeEstablishment, type CurrentUser } from "~/auth/guard.server";
 import { mayObserve } from "~/domain/observation/coaches";
 import {
   compileNamePatterns,
@@ -239,9 +240,7 @@ export async function observationFor(db: Kysely<Database>, viewer: CurrentUser, 
   if (o.status !== "recorded") return null;
   const partner = o.calibration_partner_id === null ? null : await getObservation(db, o.calibration_partner_id);
   const sameCalibration = partner?.coach_id === viewer.id;
-  const reviewer =
-    viewer.role === "admin" ||
-    ((viewer.role === "manager" || viewer.role === "trainer") && viewer.establishmentId === o.establishment_id);
+  const reviewer = can(viewer, "readObservations") && canSeeEstablishment(viewer, o.establishment_id);
   if (!sameCalibration && !reviewer) return null;
   await auditObservation(db, viewer, "viewed", o);
   return o;

@@ -1,5 +1,5 @@
 // The home page for each role.
-import type { Home } from "~/home.server";
+import type { Home } from "~/home/home.server";
 import { SummaryList, Tag } from "~/components/page";
 import { NextStep } from "~/components/practice";
 import { UptakeTable } from "~/components/uptake";

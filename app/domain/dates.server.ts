@@ -11,6 +11,7 @@
 import { TZDate, tzOffset } from "@date-fns/tz";
 import { LRUCache } from "lru-cache";
 import { addDays as addDaysToDate, addMonths as addCalendarMonths, format } from "date-fns";
+import { z } from "zod";
 
 export const TIME_ZONE = "Europe/London";
 
@@ -90,14 +91,12 @@ export function isoWithOffset(when: When): string {
 
 // ---- days ("YYYY-MM-DD", a London calendar day) ----
 
-const DAY = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+// zod's ISO date knows each month's length and leap years: the one day parser for forms and filters.
+const ISO_DAY = z.iso.date();
 
 /** A real calendar date typed as YYYY-MM-DD (31 February is refused). */
 export function isRealDay(v: string): boolean {
-  const m = DAY.exec(v);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCMonth() === Number(m[2]) - 1;
+  return ISO_DAY.safeParse(v).success;
 }
 
 /** The London day an instant falls on. */

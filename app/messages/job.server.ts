@@ -13,7 +13,7 @@ import { dayOf, londonHour } from "~/domain/dates.server";
 import { deliverPending, type DeliveryCount } from "~/messages/delivery.server";
 import { createReminders, type RemindersCreated } from "~/messages/reminders.server";
 import type { Sender } from "~/messages/sender.server";
-import { publicUrl } from "~/public-url.server";
+import { publicUrl } from "~/server/public-url.server";
 
 const JOB = "reminders";
 const LEASE_MS = 10 * 60 * 1000;

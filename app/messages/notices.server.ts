@@ -3,7 +3,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import type { NewMessage } from "~db/queries/messages.server";
-import { getScenarioVersion } from "~/curriculum.server";
+import { getScenarioVersion } from "~/curriculum/curriculum.server";
 import { replyRated, storedBody } from "~/domain/reminders";
 
 /** The officer's message about a rating of one reply (keyed by the reply: one message per reply). */

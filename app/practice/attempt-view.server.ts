@@ -6,7 +6,7 @@
 import type { Kysely } from "kysely";
 import type { Attempt, Database } from "~db/schema";
 import { getOwnAttempt, stepsWithReviews } from "~db/queries/attempts.server";
-import { getCurriculum, getScenarioVersion } from "~/curriculum.server";
+import { getCurriculum, getScenarioVersion } from "~/curriculum/curriculum.server";
 import { assessmentResult } from "~/domain/assessment-result";
 import { DEFAULT_THRESHOLDS } from "~/domain/competency";
 import { countBehaviours, describeIndicators, indicatorsOf } from "~/domain/indicators";

@@ -17,7 +17,7 @@ import {
   insertStep,
   stepsOf,
 } from "~db/queries/attempts.server";
-import { getCurriculum, getScenarioVersion, newestVersionOf, type LoadedVersion } from "~/curriculum.server";
+import { getCurriculum, getScenarioVersion, newestVersionOf, type LoadedVersion } from "~/curriculum/curriculum.server";
 import { countBehaviours } from "~/domain/indicators";
 import { isMiCode } from "~/domain/mi-codes";
 import { newShuffleSeed } from "~/domain/shuffle";

@@ -7,7 +7,7 @@ import type { Kysely } from "kysely";
 import { LRUCache } from "lru-cache";
 import type { Database } from "~db/schema";
 import { recentFinishedAttempts } from "~db/queries/attempts.server";
-import { getScenarioVersion, type LoadedVersion } from "~/curriculum.server";
+import { getScenarioVersion, type LoadedVersion } from "~/curriculum/curriculum.server";
 import { scenarioStats } from "~/domain/scenario";
 import { describeLength, typicalLength, type TypicalLength } from "~/domain/typical-length";
 

@@ -8,7 +8,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { attemptsOfOfficer } from "~db/queries/attempts.server";
 import { recordedOfOfficer } from "~db/queries/observations.server";
-import { getCurriculum, type CurriculumModule } from "~/curriculum.server";
+import { getCurriculum, type CurriculumModule } from "~/curriculum/curriculum.server";
 import { assessmentResult } from "~/domain/assessment-result";
 import { programmeProgress, type ModuleProgress, type ScenarioProgress } from "~/domain/competency";
 import { formatDate } from "~/domain/dates.server";

@@ -7,7 +7,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { toCsv } from "~/domain/reporting/csv";
 import { attemptsOfOfficer, stepsWithReviews } from "~db/queries/attempts.server";
-import { getCurriculum, getScenarioVersion } from "~/curriculum.server";
+import { getCurriculum, getScenarioVersion } from "~/curriculum/curriculum.server";
 import { assessmentResult } from "~/domain/assessment-result";
 import { DEFAULT_THRESHOLDS } from "~/domain/competency";
 import { formatDateTime, isoWithOffset } from "~/domain/dates.server";

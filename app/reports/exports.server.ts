@@ -2,6 +2,7 @@
 // attempts as xAPI 1.0.3 statements.
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import type { Config } from "~/config.server";
 import type { Database } from "~db/schema";
 import { getOrCreateSetting } from "~db/queries/app-settings.server";
@@ -17,11 +18,12 @@ import { ASSESSMENT_RESULT, ATTEMPT_STATUS, MODE, progressLabel } from "~/domain
 import { OUTCOME_INFO } from "~/domain/mi-codes";
 import { indicatorsOf } from "~/domain/indicators";
 import { csvWriter } from "~/domain/reporting/csv";
-import { endOfDay, formatDateTime, isoWithOffset, isRealDay, startOfDay } from "~/domain/dates.server";
+import { endOfDay, formatDateTime, isoWithOffset, startOfDay } from "~/domain/dates.server";
 import { toAttemptRecord } from "~/domain/reporting/records";
 import { statementWriter, uuidV5Namer, type WrittenStatement } from "~/domain/reporting/xapi";
-import { getCurriculum } from "~/curriculum.server";
+import { getCurriculum } from "~/curriculum/curriculum.server";
 import { streamOf } from "~/utils/download.server";
+import { day, idIn, inOrder, oneOf, readQuery } from "~/utils/query.server";
 import { matrixDownload, type MatrixRow } from "~/reports/matrix.server";
 import { standingOf } from "~/domain/assignments";
 
@@ -84,39 +86,41 @@ export async function parseAttemptFilters(
   establishmentId: number,
   params: URLSearchParams,
 ): Promise<AttemptFilters> {
-  const values: Record<string, string> = {};
-  for (const k of ["wing", "module", "mode", "status", "from", "to"])
-    values[k] = (params.get(k) ?? "").trim().slice(0, 100);
-  const errors: Record<string, string> = {};
-  const filter: AttemptFilters["filter"] = {};
-  if (values.wing) {
-    const wings = await listWings(db, establishmentId);
-    const w = wings.find((x) => String(x.id) === values.wing);
-    if (w) filter.wingId = w.id;
-    else errors.wing = "Choose a wing from the list";
-  }
-  if (values.module) {
-    if ((await getCurriculum(db)).some((m) => m.id === values.module)) filter.moduleId = values.module;
-    else errors.module = "Choose a module from the list";
-  }
-  if (values.mode) {
-    if (values.mode === "practice" || values.mode === "assessment") filter.mode = values.mode;
-    else errors.mode = "Choose practice or assessment";
-  }
-  if (values.status) {
-    if (values.status === "finished" || values.status === "in_progress" || values.status === "abandoned")
-      filter.status = values.status;
-    else errors.status = "Choose a status from the list";
-  }
-  for (const k of ["from", "to"] as const)
-    if (values[k] && !isRealDay(values[k]))
-      errors[k] = `Enter the ${k === "from" ? "start" : "end"} date as a real date, for example 2026-03-31`;
-  // Days are London days: an attempt started at 23:30 UTC on 30 June belongs to 1 July.
-  if (values.from && !errors.from) filter.startedFrom = startOfDay(values.from).toISOString();
-  if (values.to && !errors.to) filter.startedBefore = endOfDay(values.to).toISOString();
-  if (filter.startedFrom && filter.startedBefore && values.from > values.to)
-    errors.to = "The end date must be the same as or after the start date";
-  return { filter, values, errors };
+  const [wings, curriculum] = await Promise.all([listWings(db, establishmentId), getCurriculum(db)]);
+  const query = readQuery(
+    z
+      .object({
+        wing: idIn(
+          wings.map((w) => w.id),
+          "Choose a wing from the list",
+        ),
+        module: oneOf(
+          curriculum.map((m) => m.id),
+          "Choose a module from the list",
+        ),
+        mode: oneOf(["practice", "assessment"] as const, "Choose practice or assessment"),
+        status: oneOf(["finished", "in_progress", "abandoned"] as const, "Choose a status from the list"),
+        from: day("Enter the start date as a real date, for example 2026-03-31"),
+        to: day("Enter the end date as a real date, for example 2026-03-31"),
+      })
+      .superRefine(inOrder("The end date must be the same as or after the start date")),
+    params,
+  );
+  if (!query.ok) return { filter: {}, values: query.values, errors: query.errors };
+  const f = query.data;
+  return {
+    filter: {
+      wingId: f.wing ?? undefined,
+      moduleId: f.module ?? undefined,
+      mode: f.mode ?? undefined,
+      status: f.status ?? undefined,
+      // Days are London days: an attempt started at 23:30 UTC on 30 June belongs to 1 July.
+      startedFrom: f.from ? startOfDay(f.from).toISOString() : undefined,
+      startedBefore: f.to ? endOfDay(f.to).toISOString() : undefined,
+    },
+    values: query.values,
+    errors: {},
+  };
 }
 
 /** A download: the rows it holds (counted as it is asked for) and its body, written as the rows are read. */

@@ -1,9 +1,10 @@
 // The training matrix: officers by modules, each cell a status from the competency rules, with
 // filters (wing, status, module), sorting (name or progress) and pages for large prisons.
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import type { Database } from "~db/schema";
 import { listOfficers, listWings } from "~db/queries/reports.server";
-import { getCurriculum } from "~/curriculum.server";
+import { getCurriculum } from "~/curriculum/curriculum.server";
 import type { Status } from "~/domain/competency";
 import { PROGRESS_ORDER } from "~/domain/vocabulary";
 import { progressRank, type OfficerProgress } from "~/domain/reporting/aggregate";
@@ -11,6 +12,7 @@ import { prisonProgress, progressOfOfficers } from "~/reports/progress.server";
 import { dueReckoner, duesForPrison } from "~/assignments/assignments.server";
 import { formatDay } from "~/domain/dates.server";
 import { DUE_FILTERS, type DueFilter, type ModuleDue } from "~/domain/assignments";
+import { idIn, oneOf, page, readQuery } from "~/utils/query.server";
 
 const MATRIX_PAGE_SIZE = 50;
 const STATUSES = PROGRESS_ORDER;
@@ -33,32 +35,33 @@ export interface MatrixFilters {
 
 /** Reads the filters from the address. Values that are not on the lists get a field error. */
 function parseMatrixQuery(params: URLSearchParams, wings: { id: number }[], moduleIds: string[]): MatrixFilters {
-  const values: Record<string, string> = {};
-  for (const k of ["wing", "status", "module", "due", "sort", "page"]) values[k] = (params.get(k) ?? "").slice(0, 100);
-  const errors: Record<string, string> = {};
-  const wingId = values.wing === "" ? null : Number(values.wing);
-  if (wingId !== null && !wings.some((w) => w.id === wingId)) errors.wing = "Choose a wing from the list";
-  const status = values.status === "" ? null : (values.status as Status);
-  if (status !== null && !STATUSES.includes(status)) errors.status = "Choose a status from the list";
-  const moduleId = values.module === "" ? null : values.module;
-  if (moduleId !== null && !moduleIds.includes(moduleId)) errors.module = "Choose a module from the list";
-  const due = values.due === "" ? null : (values.due as DueFilter);
-  if (due !== null && !(due in DUE_FILTERS)) errors.due = "Choose a due date filter from the list";
-  const sort = values.sort === "" || values.sort === "name" ? "name" : values.sort === "progress" ? "progress" : null;
-  if (sort === null) errors.sort = "Choose how to sort from the list";
-  const n = Number(values.page || "1");
-  const page = Number.isSafeInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
-  return {
-    query: {
-      wingId: errors.wing ? null : wingId,
-      status: errors.status ? null : status,
-      moduleId: errors.module ? null : moduleId,
-      due: errors.due ? null : due,
-      sort: sort ?? "name",
+  const query = readQuery(
+    z.object({
+      wing: idIn(
+        wings.map((w) => w.id),
+        "Choose a wing from the list",
+      ),
+      status: oneOf<Status>(STATUSES, "Choose a status from the list"),
+      module: oneOf(moduleIds, "Choose a module from the list"),
+      due: oneOf(Object.keys(DUE_FILTERS) as DueFilter[], "Choose a due date filter from the list"),
+      sort: oneOf(["name", "progress"] as const, "Choose how to sort from the list"),
       page,
+    }),
+    params,
+  );
+  const f = query.data;
+  return {
+    // A wrong filter lists nobody (see matrixOfficers), so the rest need no value of their own.
+    query: {
+      wingId: f?.wing ?? null,
+      status: f?.status ?? null,
+      moduleId: f?.module ?? null,
+      due: f?.due ?? null,
+      sort: f?.sort ?? "name",
+      page: f?.page ?? 1,
     },
-    values,
-    errors,
+    values: query.values,
+    errors: query.errors,
   };
 }
 
@@ -102,9 +105,17 @@ async function matrixOfficers(
   now = new Date(),
 ) {
   const wings = await listWings(db, establishmentId);
-  const wingCheck = parseMatrixQuery(params, wings, []);
+  const wingCheck = readQuery(
+    z.object({
+      wing: idIn(
+        wings.map((w) => w.id),
+        "",
+      ),
+    }),
+    params,
+  );
   // A wrong filter shows an empty, labelled result, never a guess at what was meant.
-  const wingId = wingCheck.errors.wing ? -1 : wingCheck.query.wingId;
+  const wingId = wingCheck.ok ? wingCheck.data.wing : -1;
   const p = await prisonProgress(db, establishmentId, { wingId, now });
   const moduleIds = p.rules.map((r) => r.id);
   const filters = parseMatrixQuery(params, wings, moduleIds);

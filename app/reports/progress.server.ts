@@ -8,7 +8,7 @@ import { observationsByOfficer } from "~/domain/observation/records";
 import type { OfficerProgress } from "~/domain/reporting/aggregate";
 import { lastMonths, monthEnd } from "~/domain/dates.server";
 import { recordsByOfficer } from "~/domain/reporting/records";
-import { getCurriculum, type CurriculumModule } from "~/curriculum.server";
+import { getCurriculum, type CurriculumModule } from "~/curriculum/curriculum.server";
 
 export interface PrisonProgress {
   curriculum: CurriculumModule[];

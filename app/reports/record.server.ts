@@ -13,7 +13,7 @@ import { assessmentResult } from "~/domain/assessment-result";
 import { DEFAULT_THRESHOLDS, programmeProgress } from "~/domain/competency";
 import { describeIndicators, indicatorsOf } from "~/domain/indicators";
 import { toAttemptRecord } from "~/domain/reporting/records";
-import { getCurriculum } from "~/curriculum.server";
+import { getCurriculum } from "~/curriculum/curriculum.server";
 import { notFound, type CurrentUser } from "~/auth/guard.server";
 
 export async function officerRecord(

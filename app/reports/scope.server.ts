@@ -1,10 +1,11 @@
 // Which prison a report is about. Managers see only their own prison: asking for another one
 // (in the address or in a forged form field) gives a 404, never a hint that it exists. Admins
-// choose any prison with the prison switcher; officers and trainers get a 403.
+// choose any prison with the prison switcher; anyone who may not see reports gets a 403.
 import type { AppLoadContext } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { getEstablishment, listEstablishments } from "~db/queries/establishments.server";
+import { can, type Capability } from "~/auth/capabilities";
 import { notFound, requireUser, type CurrentUser } from "~/auth/guard.server";
 
 export interface ReportScope {
@@ -21,8 +22,9 @@ export async function requireReportScope(
   request: Request,
   context: AppLoadContext,
   formPrison?: FormDataEntryValue | null,
+  capability: Capability = "viewReports",
 ): Promise<ReportScope> {
-  const user = await requireUser(request, context, { roles: ["manager", "admin"] });
+  const user = await requireUser(request, context, { can: capability });
   const { db } = context;
   const fromUrl = new URL(request.url).searchParams.get("prison");
   const asked = [fromUrl, typeof formPrison === "string" ? formPrison : null].filter(
@@ -31,7 +33,7 @@ export async function requireReportScope(
   if (asked.some((v) => !ID.test(v)) || new Set(asked).size > 1) notFound();
   const askedId = asked.length ? Number(asked[0]) : null;
 
-  if (user.role === "manager") {
+  if (!can(user, "seeEveryPrison")) {
     if (user.establishmentId === null || (askedId !== null && askedId !== user.establishmentId)) notFound();
     const own = await getEstablishment(db, user.establishmentId);
     if (!own) notFound();

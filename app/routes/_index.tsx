@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
-import { homeFor } from "~/home.server";
+import { homeFor } from "~/home/home.server";
 import { AdminHome, ManagerHome, OfficerHome, TrainerHome } from "~/components/home";
 import { title } from "~/utils/meta";
 

@@ -13,7 +13,7 @@ import { title } from "~/utils/meta";
 export const meta: MetaFunction = () => title("Choose your wing");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context, { roles: ["officer"] });
+  const user = await requireUser(request, context, { can: "chooseWing" });
   const returnTo = safeReturnPath(new URL(request.url).searchParams.get("returnTo"));
   if (user.unitId !== null || user.establishmentId === null) throw redirect(returnTo);
   const wings = await listUnits(context.db, user.establishmentId);
@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context, { roles: ["officer"] });
+  const user = await requireUser(request, context, { can: "chooseWing" });
   const form = readWingForm(await readFormData(request));
   const result = form.ok
     ? await chooseOwnWing(context.db, user, form.data.unitId)

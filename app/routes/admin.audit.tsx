@@ -12,7 +12,7 @@ import { Cell, Row, Table } from "~/components/table";
 export const meta: MetaFunction = () => title("Audit log");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: ["admin"] });
+  await requireUser(request, context, { can: "readAuditLog" });
   const url = new URL(request.url);
   const query = parseAuditQuery(url.searchParams);
   const page = await auditPage(context.db, query, url);

@@ -7,7 +7,7 @@ import { csvFileName } from "~/domain/reporting/csv";
 import { downloadResponse } from "~/utils/download.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const admin = await requireUser(request, context, { roles: ["admin"] });
+  const admin = await requireUser(request, context, { can: "readAuditLog" });
   const result = await auditCsv(context.db, admin, parseAuditQuery(new URL(request.url).searchParams));
   if (!result.ok)
     return new Response(`${result.message}\n`, {

@@ -17,7 +17,7 @@ import { Cell, Row, RowHeader, Table } from "~/components/table";
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data?.prison.name ?? "Prison");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: ["admin"] });
+  await requireUser(request, context, { can: "managePrisons" });
   const prison = await loadPrison(context.db, params);
   const { db } = context;
   const [units, counts] = await Promise.all([listUnits(db, prison.id), unitStaffCounts(db, prison.id)]);
@@ -25,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const admin = await requireUser(request, context, { roles: ["admin"] });
+  const admin = await requireUser(request, context, { can: "managePrisons" });
   const prison = await loadPrison(context.db, params);
   const formData = await readFormData(request);
   const intent = formData.get("intent");

@@ -16,14 +16,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   title(data ? `${data.unit.name}: rename or remove` : "Wing or team");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: ["admin"] });
+  await requireUser(request, context, { can: "managePrisons" });
   const prison = await loadPrison(context.db, params);
   const unit = await loadUnit(context.db, prison.id, params);
   return { prison, unit, members: await unitMembers(context.db, unit.id) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const admin = await requireUser(request, context, { roles: ["admin"] });
+  const admin = await requireUser(request, context, { can: "managePrisons" });
   const prison = await loadPrison(context.db, params);
   const unit = await loadUnit(context.db, prison.id, params);
   const formData = await readFormData(request);

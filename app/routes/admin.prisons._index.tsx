@@ -14,7 +14,7 @@ import { Cell, Row, Table } from "~/components/table";
 export const meta: MetaFunction = () => title("Prisons");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: ["admin"] });
+  await requireUser(request, context, { can: "managePrisons" });
   const { db } = context;
   const [establishments, units] = await Promise.all([listEstablishments(db), listUnits(db)]);
   return {
@@ -26,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireUser(request, context, { roles: ["admin"] });
+  const admin = await requireUser(request, context, { can: "managePrisons" });
   const form = readPrisonForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await saveEstablishment(context.db, admin, null, form.data);

@@ -9,6 +9,7 @@ import { roleLabel } from "~/admin/roles";
 import { UserPlacementFields } from "~/admin/user-form";
 import { readActiveForm, readEditUserForm, readResetPasswordForm } from "~/admin/user-forms.server";
 import { editUser, resetPassword, setUserActive } from "~/admin/users.server";
+import { roleCan } from "~/auth/capabilities";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { CheckboxItems, FieldsetFrame, TextInput } from "~/components/fields";
@@ -28,12 +29,12 @@ async function loadUser(db: Kysely<Database>, params: { userId?: string }) {
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: ["admin"] });
+  await requireUser(request, context, { can: "manageUsers" });
   return { user: await loadUser(context.db, params), places: await placeOptions(context.db) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const admin = await requireUser(request, context, { roles: ["admin"] });
+  const admin = await requireUser(request, context, { can: "manageUsers" });
   const user = await loadUser(context.db, params);
   const formData = await readFormData(request);
   const back = `/admin/users/${user.id}`;
@@ -112,12 +113,11 @@ export default function EditUser() {
             { key: "Wing or team", value: user.unit_name ?? "None" },
             {
               key: "MI coach",
-              value:
-                user.role === "trainer" || user.role === "manager"
-                  ? "Yes, as a " + roleLabel(user.role).toLowerCase()
-                  : user.mi_coach
-                    ? "Yes"
-                    : "No",
+              value: roleCan(user.role, "observeOfficers")
+                ? "Yes, as a " + roleLabel(user.role).toLowerCase()
+                : user.mi_coach
+                  ? "Yes"
+                  : "No",
             },
             {
               key: "Status",

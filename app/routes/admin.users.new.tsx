@@ -15,12 +15,12 @@ import { readFormData } from "~/utils/form-data.server";
 export const meta: MetaFunction = () => title("Create a user");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: ["admin"] });
+  await requireUser(request, context, { can: "manageUsers" });
   return { places: await placeOptions(context.db) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireUser(request, context, { roles: ["admin"] });
+  const admin = await requireUser(request, context, { can: "manageUsers" });
   const form = readNewUserForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const { username, password, displayName, email, role, establishmentId, unitId } = form.data;

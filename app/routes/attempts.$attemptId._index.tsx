@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   title(data ? `${data.view.scenario.title} (${data.view.attempt.mode})` : "Attempt");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context, { roles: ["officer"] });
+  const user = await requireUser(request, context, { can: "practise" });
   const view = await loadAttemptView(context.db, user.id, attemptIdOf(params));
   if (!view) notFound();
   if (!view.current) throw redirect(`/attempts/${view.attempt.id}/review`);
@@ -33,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context, { roles: ["officer"] });
+  const user = await requireUser(request, context, { can: "practise" });
   const id = attemptIdOf(params);
   const formData = await readFormData(request);
   const form = readStepForm(formData);

@@ -12,7 +12,7 @@ import { title } from "~/utils/meta";
 export const meta: MetaFunction = () => title("Abandon this attempt");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context, { roles: ["officer"] });
+  const user = await requireUser(request, context, { can: "practise" });
   const view = await loadAttemptView(context.db, user.id, attemptIdOf(params));
   if (!view) notFound();
   if (view.attempt.status !== "in_progress") throw redirect(`/attempts/${view.attempt.id}/review`);
@@ -20,7 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context, { roles: ["officer"] });
+  const user = await requireUser(request, context, { can: "practise" });
   await readFormData(request); // the confirmation form has no fields, but it must be a form
   const id = attemptIdOf(params);
   const result = await abandonAttempt(context.db, { id: user.id, establishmentId: user.establishmentId }, id);

@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   title(data ? `Review: ${data.view.scenario.title}` : "Review");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context, { roles: ["officer"] });
+  const user = await requireUser(request, context, { can: "practise" });
   const id = attemptIdOf(params);
   const view = await loadAttemptView(context.db, user.id, id);
   if (!view) notFound();

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { getCurrentUser, notFound, safeReturnPath } from "~/auth/guard.server";
-import { publicUrl } from "~/public-url.server";
+import { publicUrl } from "~/server/public-url.server";
 import { SignInProblem } from "~/components/sign-in-problem";
 import { title } from "~/utils/meta";
 

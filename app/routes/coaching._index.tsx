@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { can } from "~/auth/capabilities";
 import { requireCoach } from "~/auth/guard.server";
 import { StartForm } from "~/coaching/forms.server";
 import { coachHome } from "~/coaching/home.server";
@@ -19,7 +20,7 @@ export const meta: MetaFunction = () => title("Coaching");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const coach = await requireCoach(request, context);
-  return { manager: coach.role === "manager", ...(await coachHome(context.db, coach, dayOf(new Date()))) };
+  return { manager: can(coach, "askForObservations"), ...(await coachHome(context.db, coach, dayOf(new Date()))) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -2,6 +2,7 @@
 // across the conversations each pair of coaches shared.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { can } from "~/auth/capabilities";
 import { requireCoach } from "~/auth/guard.server";
 import { calibrationOverview } from "~/coaching/calibration.server";
 import { ICC_NOTE } from "~/components/calibration";
@@ -12,7 +13,7 @@ export const meta: MetaFunction = () => title("Calibration");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const coach = await requireCoach(request, context);
-  return { everyone: coach.role !== "officer", ...(await calibrationOverview(context.db, coach)) };
+  return { everyone: can(coach, "readObservations"), ...(await calibrationOverview(context.db, coach)) };
 }
 
 export default function Calibration() {

@@ -20,7 +20,6 @@ import { CalibrationAgreement } from "~/components/calibration";
 import { ErrorSummary } from "~/components/error-summary";
 import { Select } from "~/components/fields";
 import { ObservationDetails } from "~/components/observation";
-import { isCoach } from "~/domain/observation/coaches";
 import { fieldError } from "~/utils/field-errors";
 import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
@@ -35,10 +34,8 @@ function idOf(params: { observationId?: string }): number {
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  // Officers read observations of them in My record; here are coaches (and admins) only.
-  if (!isCoach(user) && user.role !== "admin")
-    throw new Response("Only MI coaches, managers and trainers read observations here.", { status: 403 });
+  // Officers read observations of them in My record; here are coaches and those who read their prison's.
+  const user = await requireUser(request, context, { can: ["observeOfficers", "readObservations"] });
   const o = (await observationFor(context.db, user, idOf(params))) ?? notFound();
   if (o.status === "draft") {
     return {

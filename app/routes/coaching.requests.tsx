@@ -15,19 +15,13 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Ask a coach to observe");
 
-async function requireManager(request: Request, context: LoaderFunctionArgs["context"]) {
-  const user = await requireCoach(request, context);
-  if (user.role !== "manager") throw new Response("Only managers ask coaches to observe.", { status: 403 });
-  return user;
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const manager = await requireManager(request, context);
+  const manager = await requireCoach(request, context, { can: "askForObservations" });
   return requestsPage(context.db, manager, dayOf(new Date()));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const manager = await requireManager(request, context);
+  const manager = await requireCoach(request, context, { can: "askForObservations" });
   const formData = await readFormData(request);
   if (formData.get("intent") === "withdraw") {
     const form = parseForm(WithdrawForm, formData);

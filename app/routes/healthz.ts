@@ -1,4 +1,4 @@
-import { setSecurityHeaders } from "~/security.server";
+import { setSecurityHeaders } from "~/server/security.server";
 
 // Liveness: the process answers. It reads nothing, so a slow database never gets an instance
 // restarted; readiness is /readyz. Open to all: it reveals nothing.

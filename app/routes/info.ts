@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { describeInstance } from "~/server/health.server";
-import { setSecurityHeaders } from "~/security.server";
+import { setSecurityHeaders } from "~/server/security.server";
 
 // What is running: the version, the commit if known, the database engine and its last migration.
 export async function loader({ context }: LoaderFunctionArgs) {

@@ -18,7 +18,7 @@ const STATUS = {
 
 // What Engage has sent (or recorded) for the person signed in: reminders, summaries, notices.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
+  const user = await requireUser(request, context, { can: "readMessages" });
   const messages = await listMessagesOfUser(context.db, user.id);
   return {
     messages: messages.map((m) => ({

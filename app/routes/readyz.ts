@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { checkReadiness } from "~/server/health.server";
-import { setSecurityHeaders } from "~/security.server";
+import { setSecurityHeaders } from "~/server/security.server";
 
 // Readiness: ready to take traffic only when the database answers and its migrations are current.
 // Open to all: it says only ready or not, and why in a word.

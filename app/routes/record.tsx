@@ -15,7 +15,7 @@ import { Cell, Row, RowHeader, Table } from "~/components/table";
 export const meta: MetaFunction = () => title("My record");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context, { roles: ["officer"] });
+  const user = await requireUser(request, context, { can: "viewOwnRecord" });
   const [entries, observations] = await Promise.all([
     recordOf(context.db, user.id),
     observationsOfOfficer(context.db, user.id),

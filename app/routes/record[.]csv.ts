@@ -6,7 +6,7 @@ import { downloadResponse } from "~/utils/download.server";
 import { recordCsv, recordOf } from "~/practice/record.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context, { roles: ["officer"] });
+  const user = await requireUser(request, context, { can: "viewOwnRecord" });
   const entries = await recordOf(context.db, user.id);
   await auditExport(context.db, user, "own_record_csv", {
     establishmentId: user.establishmentId,

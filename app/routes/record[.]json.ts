@@ -7,7 +7,7 @@ import { recordJson, recordOf } from "~/practice/record.server";
 import { observationsOfOfficer } from "~/coaching/officer.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context, { roles: ["officer"] });
+  const user = await requireUser(request, context, { can: "viewOwnRecord" });
   const [entries, observations] = await Promise.all([
     recordOf(context.db, user.id),
     observationsOfOfficer(context.db, user.id),

@@ -24,13 +24,13 @@ function idOf(params: { observationId?: string }): number {
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context, { roles: ["officer"] });
+  const user = await requireUser(request, context, { can: "viewOwnRecord" });
   const view = (await officerObservation(context.db, user.id, idOf(params))) ?? notFound();
   return { view };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context, { roles: ["officer"] });
+  const user = await requireUser(request, context, { can: "viewOwnRecord" });
   const id = idOf(params);
   const form = parseForm(ReflectionForm, await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });

@@ -7,7 +7,7 @@ import { observationsOfOfficer } from "~/coaching/officer.server";
 import { downloadResponse } from "~/utils/download.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context, { roles: ["officer"] });
+  const user = await requireUser(request, context, { can: "viewOwnRecord" });
   const observations = await observationsOfOfficer(context.db, user.id);
   await auditExport(context.db, user, "own_observations_csv", {
     establishmentId: user.establishmentId,

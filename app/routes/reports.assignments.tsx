@@ -14,7 +14,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { CheckboxItems, DateInput, FieldsetFrame, Radios, Select, TextInput } from "~/components/fields";
 import { reportHref, ReportsHeader } from "~/components/reports";
 import { formatDay, dayOf } from "~/domain/dates.server";
-import { getCurriculum } from "~/curriculum.server";
+import { getCurriculum } from "~/curriculum/curriculum.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";

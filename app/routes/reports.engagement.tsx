@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { listEngagementFigures, saveEngagementFigure } from "~db/queries/reports.server";
-import { recordAudit } from "~db/queries/audit.server";
+import { listEngagementFigures } from "~db/queries/reports.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
 import { monthName, reportHref, ReportsHeader } from "~/components/reports";
 import { monthLabel, monthLabels, monthOf } from "~/domain/dates.server";
 import { readEngagementForm } from "~/reports/forms.server";
 import { requireReportScope } from "~/reports/scope.server";
+import { recordEngagement } from "~/reports/targets.server";
 import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
@@ -32,19 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const scope = await requireReportScope(request, context, formData.get("prison"));
   const form = readEngagementForm(formData, monthOf(new Date()));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  await saveEngagementFigure(scope.db, {
-    establishmentId: scope.prison.id,
-    month: form.data.month,
-    eligible: form.data.eligible,
-    notEngaging: form.data.notEngaging,
-    recordedBy: scope.user.id,
-  });
-  await recordAudit(scope.db, {
-    actorUserId: scope.user.id,
-    action: "engagement.recorded",
-    establishmentId: scope.prison.id,
-    details: form.data,
-  });
+  await recordEngagement(scope.db, { userId: scope.user.id, establishmentId: scope.prison.id }, form.data);
   return context.sessions.redirectWithNotice(
     request,
     reportHref("/reports/engagement", scope),

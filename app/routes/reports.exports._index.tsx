@@ -7,7 +7,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Select, TextInput } from "~/components/fields";
 import { NotificationBanner } from "~/components/page";
 import { reportHref, ReportsHeader } from "~/components/reports";
-import { getCurriculum } from "~/curriculum.server";
+import { getCurriculum } from "~/curriculum/curriculum.server";
 import { parseAttemptFilters, statementPages, xapiBaseUrl } from "~/reports/exports.server";
 import { deliverStatements } from "~/reports/lrs.server";
 import { requireReportScope } from "~/reports/scope.server";

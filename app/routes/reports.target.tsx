@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { getTarget, setTarget } from "~db/queries/reports.server";
-import { recordAudit } from "~db/queries/audit.server";
+import { getTarget } from "~db/queries/reports.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
 import { reportHref, ReportsHeader } from "~/components/reports";
 import { readTargetForm } from "~/reports/forms.server";
 import { requireReportScope } from "~/reports/scope.server";
+import { setPrisonTarget } from "~/reports/targets.server";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
 import { dayOf } from "~/domain/dates.server";
@@ -28,18 +28,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const scope = await requireReportScope(request, context, formData.get("prison"));
   const form = readTargetForm(formData, dayOf(new Date()));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  await setTarget(scope.db, {
-    establishmentId: scope.prison.id,
-    percent: form.data.percent,
-    date: form.data.date,
-    setBy: scope.user.id,
-  });
-  await recordAudit(scope.db, {
-    actorUserId: scope.user.id,
-    action: "target.set",
-    establishmentId: scope.prison.id,
-    details: { percent: form.data.percent, date: form.data.date },
-  });
+  await setPrisonTarget(
+    scope.db,
+    { userId: scope.user.id, establishmentId: scope.prison.id },
+    { percent: form.data.percent, date: form.data.date },
+  );
   return context.sessions.redirectWithNotice(
     request,
     reportHref("/reports", scope),

@@ -7,7 +7,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList, Tag } from "~/components/page";
-import { getCurriculum, newestVersionOf } from "~/curriculum.server";
+import { getCurriculum, newestVersionOf } from "~/curriculum/curriculum.server";
 import { startAttempt } from "~/practice/attempts.server";
 import { readStartForm } from "~/practice/forms.server";
 import { scenarioLength } from "~/practice/length.server";
@@ -26,7 +26,7 @@ async function findScenario(db: Kysely<Database>, scenarioId: string | undefined
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context, { roles: ["officer"] });
+  const user = await requireUser(request, context, { can: "practise" });
   const { module, entry } = await findScenario(context.db, params.scenarioId);
   const version = await newestVersionOf(context.db, entry.id);
   if (!version) notFound();
@@ -44,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context, { roles: ["officer"] });
+  const user = await requireUser(request, context, { can: "practise" });
   const { entry } = await findScenario(context.db, params.scenarioId);
   const form = readStartForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });

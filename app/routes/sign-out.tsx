@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { refuseCrossSite } from "~/auth/guard.server";
 import { readFormData } from "~/utils/form-data.server";
-import { publicUrl } from "~/public-url.server";
+import { publicUrl } from "~/server/public-url.server";
 
 // A refused sign-out (not a form, or from another site) shows the usual error page: with an error
 // boundary and a (never shown) component this is a page route, not a bare resource route.

@@ -17,7 +17,7 @@ const PAGE_SIZE = 100;
 
 // Managers see their own prison's staff only (another prison's id is a 404); admins choose.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const scope = await requireReportScope(request, context);
+  const scope = await requireReportScope(request, context, null, "manageStaff");
   const filter = { establishmentId: scope.prison.id };
   const total = await countUsers(scope.db, filter);
   const { page, pages, offset } = pageOf(new URL(request.url), total, PAGE_SIZE);

@@ -17,7 +17,7 @@ const idOf = (param: string | undefined) => (param && /^\d{1,10}$/.test(param) ?
 const ACTION_LABELS = { new: "New", changed: "Changed", unchanged: "Unchanged" } as const;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context, { roles: ["manager", "admin"] });
+  const user = await requireUser(request, context, { can: "manageStaff" });
   const preview = await previewStaffImport(context.db, user, idOf(params.importId));
   if (!preview) notFound();
   const rows = preview.plan?.rows.filter((r) => r.action !== "unchanged") ?? [];
@@ -39,7 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, context, { roles: ["manager", "admin"] });
+  const user = await requireUser(request, context, { can: "manageStaff" });
   await readFormData(request); // the confirm button's form: anything else is refused
   const result = await confirmStaffImport(context.db, user, idOf(params.importId));
   if (!result) notFound();

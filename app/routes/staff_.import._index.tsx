@@ -7,6 +7,7 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { can } from "~/auth/capabilities";
 import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { CheckboxItems, FileUpload } from "~/components/fields";
@@ -18,14 +19,14 @@ import { title } from "~/utils/meta";
 export const meta: MetaFunction = () => title("Import staff from a file");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context, { roles: ["manager", "admin"] });
-  return { prison: user.role === "admin" ? null : user.establishmentName };
+  const user = await requireUser(request, context, { can: "manageStaff" });
+  return { prison: can(user, "seeEveryPrison") ? null : user.establishmentName };
 }
 
 const refuse = (message: string, lines: string[] = [], status = 400) => data({ message, lines }, { status });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context, { roles: ["manager", "admin"] });
+  const user = await requireUser(request, context, { can: "manageStaff" });
   const tooLarge = `The file must be ${Math.round(MAX_STAFF_FILE_BYTES / 1000)} KB or smaller`;
   if (!isFormContentType(request.headers.get("Content-Type"), { multipartOnly: true })) refuseNonForm();
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_STAFF_FILE_BYTES + 16_384)

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { findingsFor } from "~/domain/scenario/editor/field-diagnostics";
 import { formForNode } from "~/domain/scenario/editor/form-model";
-import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
+import { ScenarioPageHeader } from "~/studio/components";
 import { ScenarioDetailsFields } from "~/studio/details-editor";
 import { FindingsSummary } from "~/studio/editor-fields";
 import { detailsEdits } from "~/studio/editor-forms.server";
@@ -18,7 +18,7 @@ import { title } from "~/utils/meta";
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `About ${data.title}` : "Scenario details");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  await requireUser(request, context, { can: "authorScenarios" });
   const view = await loadEditor(context.db, params.scenarioId ?? "");
   if (!view?.form) notFound();
   return {
@@ -32,7 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const user = await requireUser(request, context, { can: "authorScenarios" });
   const scenarioId = params.scenarioId ?? "";
   const formData = await readFormData(request);
   const base = revisionOf(formData);

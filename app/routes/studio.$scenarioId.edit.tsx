@@ -7,7 +7,7 @@ import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList } from "~/components/page";
 import { MAX_FILE_BYTES, type Diagnostic } from "~/domain/scenario";
-import { DiagnosticSummary, goToLine, ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
+import { DiagnosticSummary, goToLine, ScenarioPageHeader } from "~/studio/components";
 import { readSaveForm } from "~/studio/editor-forms.server";
 import { savedNotice } from "~/studio/editor.server";
 import { checkStudioYaml, loadStudioScenario, saveDraft } from "~/studio/studio.server";
@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Edi
 const TEXTAREA_ID = "field-yaml";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  await requireUser(request, context, { can: "authorScenarios" });
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   const check = await checkStudioYaml(context.db, s.yaml, s.id);
@@ -39,7 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const user = await requireUser(request, context, { can: "authorScenarios" });
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   const form = readSaveForm(await readFormData(request));

@@ -2,11 +2,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { auditExport } from "~/audit/exports.server";
 import { notFound, requireUser } from "~/auth/guard.server";
-import { STUDIO_ROLES } from "~/studio/components";
 import { loadStudioScenario } from "~/studio/studio.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const user = await requireUser(request, context, { can: "authorScenarios" });
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   const published = new URL(request.url).searchParams.get("version") === "published";

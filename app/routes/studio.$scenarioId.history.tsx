@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { formatDateTime } from "~/domain/dates.server";
-import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
+import { ScenarioPageHeader } from "~/studio/components";
 import { parseRestore } from "~/studio/editor-forms.server";
 import { formError } from "~/studio/editor.server";
 import { draftHistory, loadStudioScenario, restoreRevision } from "~/studio/studio.server";
@@ -25,7 +25,7 @@ const HOW: Record<string, string> = {
 const howText = (how: string) => HOW[how] ?? (how.startsWith("restore:") ? `Revision ${how.slice(8)} restored` : how);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  await requireUser(request, context, { can: "authorScenarios" });
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   const revisions = s.draft ? await draftHistory(context.db, s.id) : [];
@@ -43,7 +43,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const user = await requireUser(request, context, { can: "authorScenarios" });
   const scenarioId = params.scenarioId ?? "";
   const form = parseRestore(await readFormData(request));
   if (!form.ok) return data({ errors: formError("This page is out of date. Reload it.") }, { status: 400 });

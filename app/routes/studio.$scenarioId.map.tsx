@@ -4,7 +4,7 @@ import { notFound, requireUser } from "~/auth/guard.server";
 import { nodePositions } from "~/domain/scenario";
 import { OUTCOME_INFO, TALK_TYPE_INFO, TALK_TYPES } from "~/domain/mi-codes";
 import { PrisonSwitcher } from "~/components/reports";
-import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
+import { ScenarioPageHeader } from "~/studio/components";
 import { ScenarioMapList, ScenarioMapSvg } from "~/studio/map";
 import { choiceFigures, figuresScope } from "~/studio/choice-figures.server";
 import { buildScenarioMap } from "~/studio/map.server";
@@ -15,7 +15,7 @@ import { describeCount, MIN_GROUP, SUPPRESSED_TEXT } from "~/domain/reporting/su
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Map of ${data.title}` : "Scenario map");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const user = await requireUser(request, context, { can: "authorScenarios" });
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   // The published version (with officers' choice figures) when asked for, or when there is no draft.

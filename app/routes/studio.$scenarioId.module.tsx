@@ -5,9 +5,9 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { getCurriculum } from "~/curriculum.server";
+import { getCurriculum } from "~/curriculum/curriculum.server";
 import { unfinishedAttemptsOf } from "~db/queries/studio-figures.server";
-import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
+import { ScenarioPageHeader } from "~/studio/components";
 import { ConfirmOrCancel, ImpactSummary } from "~/studio/impact";
 import { impactOf } from "~/studio/impact.server";
 import { placeOf, retireScenario, returnScenario } from "~/studio/lifecycle.server";
@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   title(data ? `${data.place?.retired ? "Return" : "Retire"} ${data.title}` : "Module");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  await requireUser(request, context, { can: "authorScenarios" });
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   const [place, curriculum, unfinished] = await Promise.all([
@@ -43,7 +43,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const user = await requireUser(request, context, { can: "authorScenarios" });
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   const form = readModuleForm(await readFormData(request));

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { findingsFor } from "~/domain/scenario/editor/field-diagnostics";
 import { findNode, formForNode, NEW_NODE, type NodeForm } from "~/domain/scenario/editor/form-model";
-import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
+import { ScenarioPageHeader } from "~/studio/components";
 import { editDraft, formError, loadEditor, nodeMap, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
 import { nodeFormLink, ScenarioMapSvg } from "~/studio/map";
 import type { MapEdge } from "~/studio/map-model";
@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   title(data ? `Node ${data.node.id}: ${data.title}` : "Edit a node");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  await requireUser(request, context, { can: "authorScenarios" });
   const view = await loadEditor(context.db, params.scenarioId ?? "");
   if (!view) notFound();
   const base = `/studio/${encodeURIComponent(view.scenario.id)}`;
@@ -45,7 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const user = await requireUser(request, context, { can: "authorScenarios" });
   const scenarioId = params.scenarioId ?? "";
   const nodeId = params.nodeId ?? "";
   const formData = await readFormData(request);

@@ -7,7 +7,6 @@ import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { WarningText } from "~/components/fields";
 import { findNode, leadsTo } from "~/domain/scenario/editor/form-model";
-import { STUDIO_ROLES } from "~/studio/components";
 import { deleteNodeEdits } from "~/studio/editor-forms.server";
 import { editDraft, formError, loadEditor, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -17,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   title(data ? `Delete node ${data.nodeId}` : "Delete a node");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  await requireUser(request, context, { can: "authorScenarios" });
   const view = await loadEditor(context.db, params.scenarioId ?? "");
   const node = view?.form && findNode(view.form, params.nodeId ?? "");
   if (!view?.form || !node) notFound();
@@ -32,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const user = await requireUser(request, context, { can: "authorScenarios" });
   const scenarioId = params.scenarioId ?? "";
   const nodeId = params.nodeId ?? "";
   const base = revisionOf(await readFormData(request));

@@ -7,7 +7,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Radios, Textarea, TextInput } from "~/components/fields";
 import { SummaryList, Tag } from "~/components/page";
 import { OUTCOME_INFO, TALK_TYPE_INFO, TALK_TYPES, type Outcome } from "~/domain/mi-codes";
-import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
+import { ScenarioPageHeader } from "~/studio/components";
 import { nodeListEdits } from "~/studio/editor-forms.server";
 import { editDraft, formError, loadEditor, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
 import { FindingLinks } from "~/studio/editor-fields";
@@ -19,7 +19,7 @@ import { Cell, Row, RowHeader, Table } from "~/components/table";
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Edit ${data.title}` : "Edit scenario");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  await requireUser(request, context, { can: "authorScenarios" });
   const view = await loadEditor(context.db, params.scenarioId ?? "");
   if (!view) notFound();
   const { form, scenario, placed } = view;
@@ -64,7 +64,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const user = await requireUser(request, context, { can: "authorScenarios" });
   const scenarioId = params.scenarioId ?? "";
   const formData = await readFormData(request);
   const base = revisionOf(formData);

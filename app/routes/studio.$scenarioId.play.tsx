@@ -11,7 +11,7 @@ import { NotificationBanner } from "~/components/page";
 import { hasErrors } from "~/domain/scenario/diagnostics";
 import { MI_CODE_INFO, OUTCOME_INFO, type Outcome } from "~/domain/mi-codes";
 import { MAX_REPLY_CHARS } from "~/practice/attempts.server";
-import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
+import { ScenarioPageHeader } from "~/studio/components";
 import { varParam } from "~/studio/play-params";
 import { playStep, readVars, type PlayStep } from "~/studio/play-test.server";
 import { checkStudioYaml, loadStudioScenario } from "~/studio/studio.server";
@@ -20,7 +20,7 @@ import { title } from "~/utils/meta";
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Preview ${data.title}` : "Preview");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  await requireUser(request, context, { can: "authorScenarios" });
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   const check = await checkStudioYaml(context.db, s.yaml, s.id);

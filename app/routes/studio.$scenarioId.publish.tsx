@@ -7,10 +7,10 @@ import { Textarea } from "~/components/fields";
 import { checkScenario, hasErrors } from "~/domain/scenario";
 import { SCENARIO_STATE } from "~/domain/vocabulary";
 import { Tag } from "~/components/page";
-import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
+import { ScenarioPageHeader } from "~/studio/components";
 import { diffScenarios, type FieldChange } from "~/studio/diff";
 import { formatDateTime } from "~/domain/dates.server";
-import { getCurriculum } from "~/curriculum.server";
+import { getCurriculum } from "~/curriculum/curriculum.server";
 import { ImpactSummary } from "~/studio/impact";
 import { changeForVersion, impactOf } from "~/studio/impact.server";
 import { numberedVersions, placeOf } from "~/studio/lifecycle.server";
@@ -32,7 +32,7 @@ import { Cell, Row, Table } from "~/components/table";
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Publish ${data.title}` : "Publish");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  await requireUser(request, context, { can: "authorScenarios" });
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   const [check, versions, place, curriculum] = await Promise.all([
@@ -92,7 +92,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const user = await requireUser(request, context, { can: "authorScenarios" });
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   const form = readPublishForm(await readFormData(request));

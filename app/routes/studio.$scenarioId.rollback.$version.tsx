@@ -7,11 +7,11 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Textarea } from "~/components/fields";
-import { getCurriculum } from "~/curriculum.server";
+import { getCurriculum } from "~/curriculum/curriculum.server";
 import { formatDateTime } from "~/domain/dates.server";
 import { checkScenario } from "~/domain/scenario";
 import { getScenarioVersionRow } from "~db/queries/scenario-versions.server";
-import { ScenarioPageHeader, STUDIO_ROLES } from "~/studio/components";
+import { ScenarioPageHeader } from "~/studio/components";
 import { diffScenarios } from "~/studio/diff";
 import { ConfirmOrCancel, ImpactSummary } from "~/studio/impact";
 import { changeForVersion, impactOf } from "~/studio/impact.server";
@@ -34,7 +34,7 @@ async function versionsFor(params: { scenarioId?: string; version?: string }, co
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  await requireUser(request, context, { can: "authorScenarios" });
   const { scenarioId, number, target, current } = await versionsFor(params, context);
   const [then, now, curriculum] = await Promise.all([
     getScenarioVersionRow(context.db, target.id),
@@ -57,7 +57,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const user = await requireUser(request, context, { can: "authorScenarios" });
   const formData = await readFormData(request);
   const { scenarioId, number } = await versionsFor(params, context);
   const form = readRollbackForm(formData);

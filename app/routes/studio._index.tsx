@@ -4,7 +4,6 @@ import { requireUser } from "~/auth/guard.server";
 import { Tag } from "~/components/page";
 import { formatDate } from "~/domain/dates.server";
 import { SCENARIO_STATE } from "~/domain/vocabulary";
-import { STUDIO_ROLES } from "~/studio/components";
 import { listLibrary } from "~/studio/studio.server";
 import { title } from "~/utils/meta";
 import { Cell, Row, Table } from "~/components/table";
@@ -12,7 +11,7 @@ import { Cell, Row, Table } from "~/components/table";
 export const meta: MetaFunction = () => title("Scenario studio");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  await requireUser(request, context, { can: "authorScenarios" });
   const scenarios = await listLibrary(context.db);
   return { scenarios: scenarios.map((s) => ({ ...s, changedAt: formatDate(s.changedAt) })) };
 }

@@ -10,7 +10,6 @@ import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { FileUpload } from "~/components/fields";
 import { MAX_FILE_BYTES, type Diagnostic } from "~/domain/scenario";
-import { STUDIO_ROLES } from "~/studio/components";
 import { importScenario } from "~/studio/studio.server";
 import { isFormContentType, refuseNonForm } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
@@ -18,7 +17,7 @@ import { title } from "~/utils/meta";
 export const meta: MetaFunction = () => title("Import a scenario");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  await requireUser(request, context, { can: "authorScenarios" });
   return null;
 }
 
@@ -28,7 +27,7 @@ const refuse = (message: string, diagnostics: Diagnostic[] = [], status = 400) =
 const TOO_LARGE = "The file must be 256 KB or smaller";
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const user = await requireUser(request, context, { can: "authorScenarios" });
   // Refuse an oversized body before reading it; the upload handler stops at the limit as well.
   if (!isFormContentType(request.headers.get("Content-Type"), { multipartOnly: true })) refuseNonForm();
   const length = Number(request.headers.get("Content-Length") ?? 0);

@@ -8,7 +8,6 @@ import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios, Select, Textarea, TextInput } from "~/components/fields";
 import { MI_CODE_INFO, MI_CODES, TALK_TYPE_INFO, TALK_TYPES } from "~/domain/mi-codes";
-import { STUDIO_ROLES } from "~/studio/components";
 import { createDraft, moduleOptions, takenScenarioIds } from "~/studio/studio.server";
 import { wizardScenario } from "~/studio/template.server";
 import { ABOUT_FIELDS, optionField, WIZARD_OPTION_ROWS } from "~/studio/wizard-fields";
@@ -20,7 +19,7 @@ import { readFormData } from "~/utils/form-data.server";
 export const meta: MetaFunction = () => title("Create a scenario");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  await requireUser(request, context, { can: "authorScenarios" });
   return { modules: await moduleOptions(context.db) };
 }
 
@@ -28,7 +27,7 @@ type Step = { step: 1 | 2; errors: FieldErrors; values: Record<string, string> }
 const step = (s: Step, status = 200) => data(s, { status });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const user = await requireUser(request, context, { can: "authorScenarios" });
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent !== "next" && intent !== "back" && intent !== "create")

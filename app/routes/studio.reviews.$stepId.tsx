@@ -5,7 +5,6 @@ import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios, Textarea } from "~/components/fields";
 import { HRQ_LEVELS } from "~/studio/hrq";
-import { STUDIO_ROLES } from "~/studio/components";
 import { nextUnrated, rateReply, openReplyToRate } from "~/studio/reviews.server";
 import { fieldError } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
@@ -19,14 +18,14 @@ function stepIdOf(param: string | undefined) {
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const user = await requireUser(request, context, { can: "rateReplies" });
   const reply = await openReplyToRate(context.db, user, stepIdOf(params.stepId));
   if (!reply) notFound();
   return { reply };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const user = await requireUser(request, context, { can: "rateReplies" });
   const stepId = stepIdOf(params.stepId);
   const form = readRateForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });

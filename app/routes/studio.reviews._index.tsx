@@ -3,7 +3,6 @@ import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { formatDateTime } from "~/domain/dates.server";
 import { pageParam, Pagination } from "~/components/pagination";
-import { STUDIO_ROLES } from "~/studio/components";
 import { reviewQueue } from "~/studio/reviews.server";
 import { title } from "~/utils/meta";
 import { Cell, Row, Table } from "~/components/table";
@@ -11,7 +10,7 @@ import { Cell, Row, Table } from "~/components/table";
 export const meta: MetaFunction = () => title("Written replies to review");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  const user = await requireUser(request, context, { can: "rateReplies" });
   const queue = await reviewQueue(context.db, user, pageParam(new URL(request.url)));
   return { ...queue, replies: queue.replies.map((r) => ({ ...r, at: formatDateTime(r.at) })) };
 }

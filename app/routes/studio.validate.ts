@@ -4,12 +4,11 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { requireUser } from "~/auth/guard.server";
 import { MAX_FILE_BYTES, type Diagnostic } from "~/domain/scenario";
-import { STUDIO_ROLES } from "~/studio/components";
 import { checkStudioYaml } from "~/studio/studio.server";
 import { readFormData } from "~/utils/form-data.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  await requireUser(request, context, { can: "authorScenarios" });
   const form = await readFormData(request);
   const yaml = form.get("yaml");
   const scenarioId = form.get("scenarioId");
@@ -35,6 +34,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 // Only for the editor's fetcher: there is nothing to show at this address.
 export async function loader({ request, context }: ActionFunctionArgs) {
-  await requireUser(request, context, { roles: [...STUDIO_ROLES] });
+  await requireUser(request, context, { can: "authorScenarios" });
   throw new Response("Not found", { status: 404 });
 }

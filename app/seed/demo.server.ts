@@ -5,7 +5,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~db/schema";
 import { hashPassword } from "~/auth/password.server";
 import { newAttemptId } from "~/practice/attempts.server";
-import { getCurriculum, getScenarioVersion } from "~/curriculum.server";
+import { getCurriculum, getScenarioVersion } from "~/curriculum/curriculum.server";
 import { insertEstablishment, insertUnit, updateListedNames } from "~db/queries/establishments.server";
 import { insertDemoHistory } from "~db/queries/demo.server";
 import { insertUser } from "~db/queries/users.server";

@@ -6,7 +6,7 @@ import { openDatabase } from "~db/connection.server";
 import type { Database } from "~db/schema";
 import { hashPassword } from "~/auth/password.server";
 import { readConfig } from "~/config.server";
-import { getCurriculum } from "~/curriculum.server";
+import { getCurriculum } from "~/curriculum/curriculum.server";
 import { prepareDatabase } from "~/server/start-up.server";
 import { DEMO_PASSWORD } from "./demo.server";
 import { generateLarge } from "./large.server";

@@ -11,7 +11,7 @@ import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { requestScope } from "~db/request-scope";
 import type { AppServices } from "~/context.server";
-import { crossSiteReason, siteHostOf, STRICT_TRANSPORT_SECURITY, writeHeadersOf } from "~/security.server";
+import { crossSiteReason, siteHostOf, STRICT_TRANSPORT_SECURITY, writeHeadersOf } from "~/server/security.server";
 import { errorPage } from "./error-page.server";
 import { createRequestHandler } from "./remix-handler.server";
 

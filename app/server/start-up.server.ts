@@ -11,7 +11,7 @@ import { countUsers } from "~db/queries/users.server";
 import type { Database } from "~db/schema";
 import { forgetExpired } from "~/auth/housekeeping.server";
 import type { Config } from "~/config.server";
-import { importLibrary } from "~/curriculum.server";
+import { importLibrary } from "~/curriculum/curriculum.server";
 import { DEMO_PASSWORD, DEMO_PRISON, DEMO_SIGN_INS, seedDemo, type DemoOptions } from "~/seed/demo.server";
 
 /** `demo` options are for tests: a demo prison of the sign-ins alone, or at a given moment. */

@@ -19,7 +19,7 @@ import {
 } from "~db/queries/staff-imports.server";
 import { listStaffForImport, placementTimes } from "~db/queries/users.server";
 import { NO_PASSWORD } from "~/auth/password.server";
-import type { CurrentUser } from "~/auth/guard.server";
+import { establishmentScope, type CurrentUser } from "~/auth/guard.server";
 import { checkHeader, planImport, type ImportPlan, type StaffRow } from "~/domain/staff-import";
 
 /** Largest staff file accepted: 5,000 rows of HR export fit well inside it. */
@@ -172,7 +172,7 @@ class AlreadyApplied extends Error {}
 // ---- the web pages: upload, preview, confirm ----
 
 const optionsFor = (user: CurrentUser, deactivateMissing: boolean): ImportOptions => ({
-  onlyPrisonId: user.role === "admin" ? null : user.establishmentId,
+  onlyPrisonId: establishmentScope(user),
   deactivateMissing,
   actorId: user.id,
 });
@@ -189,7 +189,7 @@ export async function uploadStaffFile(
   await deleteStaleStaffImports(db, new Date(Date.now() - 86_400_000));
   const importId = await insertStaffImport(db, {
     uploadedBy: user.id,
-    establishmentId: user.role === "admin" ? null : user.establishmentId,
+    establishmentId: establishmentScope(user),
     fileName: file.name.slice(0, 200),
     csv: new TextDecoder().decode(file.bytes),
     deactivateMissing,

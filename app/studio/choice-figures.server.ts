@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { getEstablishment, listEstablishments } from "~db/queries/establishments.server";
 import { choiceCounts, countFinishedAssessments } from "~db/queries/studio-figures.server";
+import { can } from "~/auth/capabilities";
 import { notFound, type CurrentUser } from "~/auth/guard.server";
 import { isSmallGroup } from "~/domain/reporting/suppression";
 
@@ -21,7 +22,7 @@ export async function figuresScope(
   asked: string | null,
 ): Promise<FiguresScope> {
   if (asked !== null && !/^\d{1,10}$/.test(asked)) notFound();
-  if (user.role !== "admin") {
+  if (!can(user, "seeEveryPrison")) {
     if (asked !== null && Number(asked) !== user.establishmentId) notFound();
     const own = user.establishmentId === null ? undefined : await getEstablishment(db, user.establishmentId);
     return { prison: own ? { id: own.id, name: own.name } : null, prisons: [] };

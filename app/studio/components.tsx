@@ -3,8 +3,6 @@ import { useEffect, useRef, type ReactNode } from "react";
 import type { Diagnostic } from "~/domain/scenario";
 import { SubNavigation } from "~/components/page";
 
-export const STUDIO_ROLES = ["trainer", "admin"] as const;
-
 const TABS = [
   { path: "nodes", text: "Edit" },
   { path: "edit", text: "YAML" },

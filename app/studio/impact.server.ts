@@ -9,7 +9,7 @@ import type { Database } from "~db/schema";
 import { activeOfficerAttemptsAt } from "~db/queries/reports.server";
 import { recordedOfPrisonOfficers } from "~db/queries/observations.server";
 import { lastMembershipOf } from "~db/queries/module-memberships.server";
-import { getCurriculum } from "~/curriculum.server";
+import { getCurriculum } from "~/curriculum/curriculum.server";
 import {
   everMembers,
   moduleProgress,

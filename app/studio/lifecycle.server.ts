@@ -11,7 +11,7 @@ import { recordAudit } from "~db/queries/audit.server";
 import { addMembership, endMembership, lastMembershipOf } from "~db/queries/module-memberships.server";
 import { getScenarioVersionRow, latestVersionOf, listVersionsOf } from "~db/queries/scenario-versions.server";
 import type { CurrentUser } from "~/auth/guard.server";
-import { bumpLibraryGeneration, getCurriculum } from "~/curriculum.server";
+import { bumpLibraryGeneration, getCurriculum } from "~/curriculum/curriculum.server";
 import { hasErrors } from "~/domain/scenario";
 import { addStudioVersion, checkStudioYaml, exampleRefusal } from "./studio.server";
 

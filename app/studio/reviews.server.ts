@@ -12,7 +12,7 @@ import {
 } from "~db/queries/written-reply-reviews.server";
 import { canSeeEstablishment, establishmentScope, type CurrentUser } from "~/auth/guard.server";
 import { pageAt } from "~/components/pagination";
-import { getScenarioVersion } from "~/curriculum.server";
+import { getScenarioVersion } from "~/curriculum/curriculum.server";
 import { replyRatedNotice } from "~/messages/notices.server";
 import { insertMessage } from "~db/queries/messages.server";
 

@@ -28,8 +28,13 @@ import { displayNames } from "~db/queries/users.server";
 import { unfinishedAttemptsOf } from "~db/queries/studio-figures.server";
 import { listMemberships } from "~db/queries/module-memberships.server";
 import type { CurrentUser } from "~/auth/guard.server";
-import { bumpLibraryGeneration, getCurriculum, getScenarioVersion, placeScenario } from "~/curriculum.server";
-import { sha256 } from "~/scenario-library.server";
+import {
+  bumpLibraryGeneration,
+  getCurriculum,
+  getScenarioVersion,
+  placeScenario,
+} from "~/curriculum/curriculum.server";
+import { sha256 } from "~/curriculum/scenario-library.server";
 import {
   checkScenario,
   currentNodeId,

@@ -1,6 +1,6 @@
 // File downloads (CSV, JSON exports): a file name, no caching of personal data, and the same
 // security headers as every page.
-import { setSecurityHeaders } from "~/security.server";
+import { setSecurityHeaders } from "~/server/security.server";
 
 export function downloadResponse(body: string | ReadableStream<Uint8Array>, type: string, fileName: string) {
   const headers = new Headers({

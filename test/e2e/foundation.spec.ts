@@ -56,6 +56,23 @@ test.describe("signing in", () => {
   });
 });
 
+// The menu comes from the role-to-capability table (app/auth/capabilities.ts): each role sees the pages of its
+// own work, MI coaches also Coaching; an admin may open Staff and Reviews but they are not in the admin's menu.
+test.describe("each role's menu", () => {
+  for (const [username, links] of [
+    ["officer", ["Home", "My record", "Messages"]],
+    ["officer6", ["Home", "My record", "Messages", "Coaching"]],
+    ["trainer", ["Home", "Studio", "Reviews", "Messages", "Coaching"]],
+    ["manager", ["Home", "Reports", "Staff", "Messages", "Coaching"]],
+    ["admin", ["Home", "Users", "Prisons", "Audit log", "Reports", "Studio"]],
+  ] as const) {
+    test(`${username}: ${links.join(", ")}`, async ({ page }) => {
+      await signIn(page, username);
+      await expect(page.getByRole("navigation", { name: "Menu" }).getByRole("link")).toHaveText([...links]);
+    });
+  }
+});
+
 test("an officer gets a 403 page on admin and manager pages", async ({ page }) => {
   await signIn(page, "officer3");
   for (const path of ["/admin/users", "/admin/prisons", "/staff"]) {

@@ -17,7 +17,7 @@ const context = testContext(db);
 const today = dayOf(new Date());
 const due = addDays(today, 14);
 const wingA = await db.selectFrom("units").select("id").where("name", "=", "A wing").executeTakeFirstOrThrow();
-const firstModule = (await import("~/curriculum.server")).getCurriculum(db).then((c) => c[0]);
+const firstModule = (await import("~/curriculum/curriculum.server")).getCurriculum(db).then((c) => c[0]);
 
 function form(values: Record<string, string | string[]>) {
   const f = new FormData();

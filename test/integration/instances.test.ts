@@ -8,7 +8,7 @@ import { getOrCreateSetting } from "~db/queries/app-settings.server";
 import { createUserAccount } from "~/admin/users.server";
 import { addUnit, saveEstablishment } from "~/admin/prisons.server";
 import { getCurrentUser } from "~/auth/guard.server";
-import { getCurriculum, importLibrary, newestVersionOf } from "~/curriculum.server";
+import { getCurriculum, importLibrary, newestVersionOf } from "~/curriculum/curriculum.server";
 import { startAttempt, takeStep } from "~/practice/attempts.server";
 import { createDraft, publishDraft } from "~/studio/studio.server";
 import { wizardScenario } from "~/studio/template.server";

@@ -15,7 +15,7 @@ import { insertAttempts } from "../support/attempts";
 import { startNotifyStandIn, startSmtpServer } from "../support/mail-servers";
 import { freePort } from "../support/ports";
 
-const { getCurriculum } = await import("~/curriculum.server");
+const { getCurriculum } = await import("~/curriculum/curriculum.server");
 const messagesPage = await import("~/routes/messages");
 const { rateReply } = await import("~/studio/reviews.server");
 const { getCurrentUser } = await import("~/auth/guard.server");

@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { migrateToLatest, openDatabase } from "~db/connection.server";
-import { importLibrary } from "~/curriculum.server";
+import { importLibrary } from "~/curriculum/curriculum.server";
 import { DEMO_PASSWORD, seedDemo } from "~/seed/demo.server";
 import { freePort } from "../support/ports";
 

@@ -13,7 +13,7 @@ import { hashPassword } from "~/auth/password.server";
 import type { Config } from "~/config.server";
 import { loadAttemptView } from "~/practice/attempt-view.server";
 import { startAttempt, takeStep } from "~/practice/attempts.server";
-import { getCurriculum } from "~/curriculum.server";
+import { getCurriculum } from "~/curriculum/curriculum.server";
 import { startTestServer, type TestServer } from "../support/app-server";
 import { testConfig, testDatabase, userIdOf } from "../support/database";
 import { addUser, anotherPrison } from "../support/people";

@@ -8,7 +8,7 @@ const { loader: unitLoader, action: unitAction } = await import("~/routes/admin.
 const { action: prisonAction } = await import("~/routes/admin.prisons.$prisonId._index");
 const { loader: staffLoader } = await import("~/routes/staff");
 const { loader: usersLoader } = await import("~/routes/admin.users._index");
-const { homeFor } = await import("~/home.server");
+const { homeFor } = await import("~/home/home.server");
 const { getCurrentUser } = await import("~/auth/guard.server");
 const { insertEstablishment, insertUnit } = await import("~db/queries/establishments.server");
 

@@ -219,7 +219,7 @@ describe("the audit log in people's words", () => {
   });
 
   it("names scenarios and modules by their titles, retired scenarios too", async () => {
-    const { getCurriculum } = await import("~/curriculum.server");
+    const { getCurriculum } = await import("~/curriculum/curriculum.server");
     const [m] = await getCurriculum(db);
     const s = m.scenarios[0];
     await recordAudit(db, {

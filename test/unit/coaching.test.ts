@@ -16,7 +16,7 @@ const calibrationPage = await import("~/routes/coaching.calibration");
 const observedReportPage = await import("~/routes/reports.observed");
 const { officerProgress } = await import("~/practice/progress.server");
 const { putSetting } = await import("~db/queries/app-settings.server");
-const { bumpLibraryGeneration } = await import("~/curriculum.server");
+const { bumpLibraryGeneration } = await import("~/curriculum/curriculum.server");
 const { impactOf } = await import("~/studio/impact.server");
 
 const db = await testDatabase();

@@ -9,7 +9,7 @@ import { testConfig, testDatabase } from "../support/database";
 const { prepareDatabase } = await import("~/server/start-up.server");
 const { seedDemo } = await import("~/seed/demo.server");
 const { DEMO_SIGN_INS, planDemo } = await import("~/seed/demo-plan");
-const { getCurriculum, getScenarioVersion } = await import("~/curriculum.server");
+const { getCurriculum, getScenarioVersion } = await import("~/curriculum/curriculum.server");
 const { overviewReport } = await import("~/reports/overview.server");
 const { prisonProgress } = await import("~/reports/progress.server");
 const { summariseByWing } = await import("~/domain/reporting/aggregate");

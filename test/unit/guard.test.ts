@@ -19,18 +19,26 @@ describe("requireUser", () => {
   });
 
   for (const [username, allowed, refused] of [
-    ["officer", "officer", "admin"],
-    ["trainer", "trainer", "manager"],
-    ["manager", "manager", "trainer"],
-    ["admin", "admin", "officer"],
+    ["officer", "practise", "manageUsers"],
+    ["trainer", "authorScenarios", "viewReports"],
+    ["manager", "viewReports", "authorScenarios"],
+    ["admin", "manageUsers", "practise"],
   ] as const) {
-    it(`lets a ${username} into ${allowed} pages and gives 403 on ${refused} pages`, async () => {
-      const user = await requireUser(await requestAs(username), context, { roles: [allowed] });
+    it(`lets a ${username} into pages that need ${allowed} and gives 403 on ${refused} pages`, async () => {
+      const user = await requireUser(await requestAs(username), context, { can: allowed });
       expect(user.role).toBe(username);
-      const res = await thrown(requireUser(await requestAs(username), context, { roles: [refused] }));
+      const res = await thrown(requireUser(await requestAs(username), context, { can: refused }));
       expect(res.status).toBe(403);
     });
   }
+
+  it("lets in anyone who may do one of several things", async () => {
+    const both = ["observeOfficers", "readObservations"] as const;
+    expect((await requireUser(await requestAs("admin"), context, { can: [...both] })).role).toBe("admin");
+    expect((await requireUser(await requestAs("officer6"), context, { can: [...both] })).role).toBe("officer");
+    const res = await thrown(requireUser(await requestAs("officer"), context, { can: [...both] }));
+    expect(res.status).toBe(403);
+  });
 
   it("scopes managers and trainers to their prison and lets admins see all", async () => {
     const manager = await requireUser(await requestAs("manager"), context);

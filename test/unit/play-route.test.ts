@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { requestAs, testContext, testDatabase } from "../support/database";
 
 const { startAttempt } = await import("~/practice/attempts.server");
-const { getScenarioVersion } = await import("~/curriculum.server");
+const { getScenarioVersion } = await import("~/curriculum/curriculum.server");
 const { NOTICES } = await import("~/practice/route-helpers.server");
 const { loadAttemptView } = await import("~/practice/attempt-view.server");
 const playRoute = await import("~/routes/attempts.$attemptId._index");

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "../support/database";
 
 const { startAttempt, takeStep, abandonAttempt } = await import("~/practice/attempts.server");
-const { getScenarioVersion, getCurriculum, bumpLibraryGeneration } = await import("~/curriculum.server");
+const { getScenarioVersion, getCurriculum, bumpLibraryGeneration } = await import("~/curriculum/curriculum.server");
 const { countBehaviours } = await import("~/domain/indicators");
 const { recordOf, recordCsv } = await import("~/practice/record.server");
 const { neutraliseCell } = await import("~/domain/reporting/csv");

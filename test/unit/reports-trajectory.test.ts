@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { testDatabase } from "../support/database";
 
-const { getCurriculum } = await import("~/curriculum.server");
+const { getCurriculum } = await import("~/curriculum/curriculum.server");
 const { generateLarge } = await import("~/seed/large.server");
 const { prisonProgress, monthlyTrajectory } = await import("~/reports/progress.server");
 const { programmeProgress } = await import("~/domain/competency");

@@ -6,7 +6,7 @@ import { requestAs, testContext, testDatabase } from "../support/database";
 import { addUser } from "../support/people";
 
 const { overviewReport } = await import("~/reports/overview.server");
-const { homeFor } = await import("~/home.server");
+const { homeFor } = await import("~/home/home.server");
 const { getCurrentUser } = await import("~/auth/guard.server");
 
 const db = await testDatabase();

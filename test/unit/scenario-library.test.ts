@@ -30,7 +30,7 @@ import {
   type ScenarioMachine,
   type ScenarioSnapshot,
 } from "~/domain/scenario";
-import { loadScenarioLibrary } from "~/scenario-library.server";
+import { loadScenarioLibrary } from "~/curriculum/scenario-library.server";
 
 const dir = fileURLToPath(new URL("../../scenarios/", import.meta.url));
 const library = loadScenarioLibrary(dir);

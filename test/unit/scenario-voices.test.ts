@@ -8,7 +8,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { findResistedGoodMove, MAX_SHARED_PHRASES, personaLines, phraseReport, type Scenario } from "~/domain/scenario";
-import { loadScenarioLibrary } from "~/scenario-library.server";
+import { loadScenarioLibrary } from "~/curriculum/scenario-library.server";
 
 const libraryAt = (relative: string) => loadScenarioLibrary(fileURLToPath(new URL(relative, import.meta.url)));
 

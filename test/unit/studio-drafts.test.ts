@@ -13,7 +13,7 @@ const {
   strandedAttempts,
   checkStudioYaml,
 } = await import("~/studio/studio.server");
-const { getCurriculum, newestVersionOf } = await import("~/curriculum.server");
+const { getCurriculum, newestVersionOf } = await import("~/curriculum/curriculum.server");
 
 const { wizardScenario } = await import("~/studio/template.server");
 const { exampleAnswers } = await import("../support/wizard-answers");

@@ -12,7 +12,7 @@ const { createDraft, loadStudioScenario, publishDraft, saveDraft } = await impor
 const { changeForVersion, impactOf } = await import("~/studio/impact.server");
 const { numberedVersions, placeOf, retireScenario, returnScenario, rollBack } =
   await import("~/studio/lifecycle.server");
-const { getCurriculum } = await import("~/curriculum.server");
+const { getCurriculum } = await import("~/curriculum/curriculum.server");
 const { officerProgress } = await import("~/practice/progress.server");
 const { recordOf } = await import("~/practice/record.server");
 const { startAttempt, takeStep } = await import("~/practice/attempts.server");
@@ -139,7 +139,7 @@ describe("retiring and returning", () => {
       .where("status", "=", "in_progress")
       .executeTakeFirstOrThrow();
     const node = JSON.parse(open.snapshot).value as string;
-    const version = (await import("~/curriculum.server")).getScenarioVersion;
+    const version = (await import("~/curriculum/curriculum.server")).getScenarioVersion;
     const choice = (await version(db, open.scenario_version_id))!.scenario.nodes[node].choices![0].id;
     expect(await takeStep(db, officer4, open.id, { nodeId: node, rowVersion: 1, choiceId: choice })).toMatchObject({
       kind: "ok",

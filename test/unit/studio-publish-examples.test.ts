@@ -7,7 +7,7 @@ import { currentUserNamed, requestAs, testContext, testDatabase } from "../suppo
 const { loader, action } = await import("~/routes/studio.$scenarioId.publish");
 const { createDraft, loadStudioScenario, saveDraft, checkStudioYaml } = await import("~/studio/studio.server");
 const { wizardScenario } = await import("~/studio/template.server");
-const { getCurriculum } = await import("~/curriculum.server");
+const { getCurriculum } = await import("~/curriculum/curriculum.server");
 const { exampleAnswers } = await import("../support/wizard-answers");
 const { rewriteExamples } = await import("../support/studio");
 

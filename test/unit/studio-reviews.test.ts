@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { currentUserNamed, testContext, testDatabase } from "../support/database";
 import { addUser, anotherPrison } from "../support/people";
 
-const { newestVersionOf, getCurriculum } = await import("~/curriculum.server");
+const { newestVersionOf, getCurriculum } = await import("~/curriculum/curriculum.server");
 const { reviewQueue, rateReply, openReplyToRate } = await import("~/studio/reviews.server");
 const { choiceCounts } = await import("~db/queries/studio-figures.server");
 const { insertEstablishment } = await import("~db/queries/establishments.server");

@@ -1,16 +1,15 @@
 /**
- * Who may observe officers: trainers, managers, and officers an admin marks as MI coaches, each for
- * the officers of their own prison only.
+ * Who may observe officers: those the role-to-capability table lets observe (trainers, managers,
+ * and officers an admin marks as MI coaches), each for the officers of their own prison only.
  */
-export interface Person {
-  role: "officer" | "trainer" | "manager" | "admin";
-  miCoach?: boolean;
+import { can, type Holder } from "~/auth/capabilities";
+
+export interface Person extends Holder {
   establishmentId: number | null;
 }
 
 export function isCoach(p: Person): boolean {
-  if (p.establishmentId === null) return false;
-  return p.role === "trainer" || p.role === "manager" || (p.role === "officer" && p.miCoach === true);
+  return p.establishmentId !== null && can(p, "observeOfficers");
 }
 
 /** Whether `coach` may observe `officer`: an active officer of the coach's prison, never themselves. */

@@ -42,7 +42,7 @@ import {
   type Scenario,
   type ScenarioMachine,
 } from "~/domain/scenario";
-import { loadScenarioLibrary } from "~/scenario-library.server";
+import { loadScenarioLibrary } from "~/curriculum/scenario-library.server";
 
 const MODULES_SETTING = "modules_yaml";
 const GENERATION_SETTING = "library_generation";

@@ -1,0 +1,104 @@
+// Bad filters in the address, as pages meet them: a clear message for the field (or the page's own
+// fallback), never a 500; and good ones still filter.
+import { describe, expect, it } from "vitest";
+import { requestAs, testContext, testDatabase } from "../support/database";
+
+const usersPage = await import("~/routes/admin.users._index");
+const exportsPage = await import("~/routes/reports.exports._index");
+const attemptsCsv = await import("~/routes/reports.exports.attempts[.]csv");
+const matrixPage = await import("~/routes/reports.matrix");
+const auditPage = await import("~/routes/admin.audit");
+
+const db = await testDatabase();
+const context = testContext(db);
+
+type Loader = (args: { request: Request; params: Record<string, string>; context: typeof context }) => unknown;
+
+async function load<T>(route: { loader: unknown }, username: string, path: string): Promise<T> {
+  const answer = await (route.loader as Loader)({
+    request: await requestAs(context, username, path),
+    params: {},
+    context,
+  });
+  if (answer instanceof Response) throw new Error(`expected data, got a ${answer.status} response`);
+  return answer as T;
+}
+
+interface Filtered {
+  filters: { values: Record<string, string>; errors: Record<string, string> };
+}
+
+describe("the users list", () => {
+  it("takes a prison, wing, role or page that makes no sense as no filter, as before", async () => {
+    type Users = { total: number; page: number; filter: { prison: string; role: string; q: string } };
+    const all = await load<Users>(usersPage, "admin", "/admin/users");
+    const odd = await load<Users>(usersPage, "admin", "/admin/users?prison=abc&unit=-1&role=wizard&page=0");
+    expect(odd.total).toBe(all.total);
+    expect(odd.page).toBe(1);
+    expect(odd.filter).toEqual({ prison: "", role: "", q: "" });
+    const officers = await load<Users>(usersPage, "admin", "/admin/users?role=officer&q=%20%20");
+    expect(officers.total).toBeGreaterThan(0);
+    expect(officers.total).toBeLessThan(all.total);
+    expect(officers.filter).toEqual({ prison: "", role: "officer", q: "" });
+  });
+});
+
+describe("the exports page and the attempts download", () => {
+  it("names each wrong filter, and the download refuses with the same words (400, not 500)", async () => {
+    const path = "?from=2026-02-31&to=2026-03-01&wing=99999&module=nope&mode=fast&status=done";
+    const page = await load<Filtered>(exportsPage, "manager", `/reports/exports${path}`);
+    expect(page.filters.errors).toEqual({
+      from: "Enter the start date as a real date, for example 2026-03-31",
+      wing: "Choose a wing from the list",
+      module: "Choose a module from the list",
+      mode: "Choose practice or assessment",
+      status: "Choose a status from the list",
+    });
+    expect(page.filters.values.from).toBe("2026-02-31");
+    const download = (await (attemptsCsv.loader as Loader)({
+      request: await requestAs(context, "manager", `/reports/exports/attempts.csv${path}`),
+      params: {},
+      context,
+    })) as Response;
+    expect(download.status).toBe(400);
+    expect(await download.text()).toContain("Enter the start date as a real date");
+  });
+
+  it("asks for the days in order, and takes good filters without a word", async () => {
+    const backwards = await load<Filtered>(exportsPage, "manager", "/reports/exports?from=2026-03-02&to=2026-03-01");
+    expect(backwards.filters.errors).toEqual({ to: "The end date must be the same as or after the start date" });
+    const good = await load<Filtered>(exportsPage, "manager", "/reports/exports?from=2028-02-29&mode=practice");
+    expect(good.filters.errors).toEqual({});
+  });
+});
+
+describe("the training matrix", () => {
+  it("says which filter is wrong and lists nobody rather than guess; a bad page number is page 1", async () => {
+    type Matrix = Filtered & { total: number; page: number };
+    const wrong = await load<Matrix>(matrixPage, "manager", "/reports/matrix?status=nope&due=soon&sort=age");
+    expect(wrong.filters.errors).toEqual({
+      status: "Choose a status from the list",
+      due: "Choose a due date filter from the list",
+      sort: "Choose how to sort from the list",
+    });
+    expect(wrong.total).toBe(0);
+    const odd = await load<Matrix>(matrixPage, "manager", "/reports/matrix?page=abc&sort=progress");
+    expect(odd.filters.errors).toEqual({});
+    expect(odd.page).toBe(1);
+    expect(odd.total).toBeGreaterThan(0);
+  });
+});
+
+describe("the audit log", () => {
+  it("refuses a day that does not exist, with the form's words", async () => {
+    const log = await load<{ errors: Record<string, string>; values: Record<string, string> }>(
+      auditPage,
+      "admin",
+      "/admin/audit?from=2026-02-30&action=sign_in",
+    );
+    expect(log.errors).toEqual({
+      from: "Enter the first day as a real date in the form YYYY-MM-DD, for example 2026-11-30",
+    });
+    expect(log.values).toEqual({ from: "2026-02-30", action: "sign_in" });
+  });
+});
