@@ -1,8 +1,8 @@
 // The officer's practice forms: starting a scenario and taking a step. Kept out of the route
 // modules so zod stays on the server: the browser's copy of a page needs none of it.
 import { z } from "zod";
-import { MAX_REPLY_CHARS } from "~/practice/attempts.server";
-import { longText, parseForm, wholeNumber } from "~/utils/forms";
+import { MAX_REPLY_CHARS, type StepInput } from "~/practice/attempts.server";
+import { longText, parseForm, wholeNumber, type FormResult } from "~/utils/forms";
 
 const StepForm = z.object({
   nodeId: z.string().max(200),
@@ -11,7 +11,24 @@ const StepForm = z.object({
   reply: longText("your reply", { max: MAX_REPLY_CHARS }).optional(),
 });
 
-export const readStepForm = (formData: FormData) => parseForm(StepForm, formData);
+/**
+ * A step: what the officer chose to say or, on a write node (its form has a reply box), their own
+ * words; one of them is required. A missing hidden field is reported like any other, so the page
+ * can tell a forged or broken request from an unanswered one.
+ */
+export function readStepForm(formData: FormData): FormResult<StepInput> {
+  const form = parseForm(StepForm, formData);
+  if (!form.ok) return form;
+  const { nodeId, rowVersion, choice, reply } = form.data;
+  const { values } = form;
+  if (formData.has("reply"))
+    return reply
+      ? { ok: true, data: { nodeId, rowVersion, text: reply }, values }
+      : { ok: false, errors: { reply: "Enter your reply" }, values };
+  return choice
+    ? { ok: true, data: { nodeId, rowVersion, choiceId: choice }, values }
+    : { ok: false, errors: { choice: "Select what you say" }, values };
+}
 
 const StartForm = z.object({ mode: z.enum(["practice", "assessment"], { error: "Choose practice or assessment" }) });
 

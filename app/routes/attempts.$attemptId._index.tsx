@@ -37,7 +37,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = attemptIdOf(params);
   const formData = await readFormData(request);
   const form = readStepForm(formData);
-  const writing = formData.has("reply");
   // The page as it is now (or as the step just taken left it), with what to say about the step just sent.
   const answer = async (said: { notice?: string; errors?: FieldErrors }, status = 200, attempt?: Attempt) => {
     const view = attempt ? await attemptViewOf(context.db, attempt) : await loadAttemptView(context.db, user.id, id);
@@ -50,11 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (form.errors.nodeId || form.errors.rowVersion) throw redirect(`/attempts/${id}?notice=stale`);
     return answer({ errors: form.errors }, 400);
   }
-  const { nodeId, rowVersion, choice, reply } = form.data;
-  if (!writing && !choice) return answer({ errors: { choice: "Select what you say" } }, 400);
-  if (writing && !reply) return answer({ errors: { reply: "Enter your reply" } }, 400);
-  const input = writing ? { nodeId, rowVersion, text: reply! } : { nodeId, rowVersion, choiceId: choice! };
-  const result = await takeStep(context.db, { id: user.id, establishmentId: user.establishmentId }, id, input);
+  const result = await takeStep(context.db, { id: user.id, establishmentId: user.establishmentId }, id, form.data);
   // Without JavaScript, POST-redirect-GET; with it, the answer is the next page itself.
   switch (result.kind) {
     case "ok":
