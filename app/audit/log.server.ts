@@ -11,7 +11,8 @@ import { auditExport } from "~/audit/exports.server";
 import { AUDIT_KINDS } from "~/audit/log-filters";
 import { roleLabel, ROLE_VALUES } from "~/admin/roles";
 import type { CurrentUser } from "~/auth/guard.server";
-import { pageOf } from "~/components/pagination";
+import { pageAt } from "~/components/pagination";
+import { askedPage } from "~/utils/query.server";
 import { describeAudit, parseDetails } from "~/domain/audit-words";
 import { toCsv } from "~/domain/reporting/csv";
 import { getCurriculum } from "~/curriculum/curriculum.server";
@@ -126,7 +127,7 @@ export type AuditEvent = Awaited<ReturnType<typeof wordsFor>>[number];
 export async function auditPage(db: Kysely<Database>, query: AuditQuery, url: URL) {
   if (Object.keys(query.errors).length) return { events: [], total: 0, page: 1, pages: 1 };
   const total = await countAudit(db, query.filter);
-  const { page, pages, offset } = pageOf(url, total, AUDIT_PAGE_SIZE);
+  const { page, pages, offset } = pageAt(askedPage(url.searchParams), total, AUDIT_PAGE_SIZE);
   const rows = await listAudit(db, { ...query.filter, limit: AUDIT_PAGE_SIZE, offset });
   return { events: await wordsFor(db, rows), total, page, pages };
 }

@@ -30,22 +30,11 @@ export function Pagination({ page, pages, query }: { page: number; pages: number
 }
 
 /**
- * Which page of `total` rows to show, `size` to a page: the page asked for in the query string,
- * or the last page when it asks for one past the end (never an empty page).
+ * Which page of `total` rows to show, `size` to a page: the page asked for (askedPage), or the last
+ * page when it asks for one past the end (never an empty page).
  */
-export function pageOf(url: URL, total: number, size: number) {
-  return pageAt(pageParam(url), total, size);
-}
-
-/** The same for a page number already read from the query string. */
 export function pageAt(asked: number, total: number, size: number) {
   const pages = Math.max(1, Math.ceil(total / size));
   const page = Math.min(Math.max(1, asked), pages);
   return { page, pages, offset: (page - 1) * size };
-}
-
-/** A page number from the query string: anything odd becomes 1. */
-export function pageParam(url: URL) {
-  const n = Number(url.searchParams.get("page"));
-  return Number.isSafeInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
 }

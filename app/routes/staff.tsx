@@ -4,7 +4,8 @@ import { countUsers, listUsers } from "~db/queries/users.server";
 import { roleLabel } from "~/admin/roles";
 import { Select } from "~/components/fields";
 import { Tag } from "~/components/page";
-import { Pagination, pageOf } from "~/components/pagination";
+import { Pagination, pageAt } from "~/components/pagination";
+import { askedPage } from "~/utils/query.server";
 import { reportHref } from "~/components/reports";
 import { prisonQuery, requireReportScope } from "~/reports/scope.server";
 import { WideTable } from "~/components/wide-table";
@@ -20,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request, context, null, "manageStaff");
   const filter = { establishmentId: scope.prison.id };
   const total = await countUsers(scope.db, filter);
-  const { page, pages, offset } = pageOf(new URL(request.url), total, PAGE_SIZE);
+  const { page, pages, offset } = pageAt(askedPage(new URL(request.url).searchParams), total, PAGE_SIZE);
   const staff = await listUsers(scope.db, { ...filter, limit: PAGE_SIZE, offset });
   return {
     staff,

@@ -2,16 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { formatDateTime } from "~/domain/dates.server";
-import { pageParam, Pagination } from "~/components/pagination";
+import { Pagination } from "~/components/pagination";
 import { reviewQueue } from "~/studio/reviews.server";
 import { title } from "~/utils/meta";
+import { askedPage } from "~/utils/query.server";
 import { Cell, Row, Table } from "~/components/table";
 
 export const meta: MetaFunction = () => title("Written replies to review");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, { can: "rateReplies" });
-  const queue = await reviewQueue(context.db, user, pageParam(new URL(request.url)));
+  const queue = await reviewQueue(context.db, user, askedPage(new URL(request.url).searchParams));
   return { ...queue, replies: queue.replies.map((r) => ({ ...r, at: formatDateTime(r.at) })) };
 }
 

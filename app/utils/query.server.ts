@@ -49,6 +49,9 @@ export function inOrder<T extends { from: string | null; to: string | null }>(me
 /** A page number: anything but a whole number from 1 to 100,000 is page 1. */
 export const page = z.coerce.number().int().min(1).max(100_000).catch(1);
 
+/** The page number asked for in the address (`?page=`), for a list whose only filter is its page. */
+export const askedPage = (params: URLSearchParams) => page.parse(params.get("page") ?? undefined);
+
 /** Free text to search by, NFKC-normalised, cut to 100 characters. */
 export const search = typed.transform((v) => v.normalize("NFKC"));
 

@@ -102,3 +102,13 @@ describe("the audit log", () => {
     expect(log.values).toEqual({ from: "2026-02-30", action: "sign_in" });
   });
 });
+
+describe("a page number in the address", () => {
+  it("is a whole number from 1 to 100,000; anything else is page 1", async () => {
+    const { askedPage } = await import("~/utils/query.server");
+    const asked = (q: string) => askedPage(new URLSearchParams(q));
+    expect([asked("page=3"), asked("page=100000"), asked("")]).toEqual([3, 100_000, 1]);
+    for (const odd of ["page=0", "page=-2", "page=1.5", "page=abc", "page=100001", "page=1e3x", "page="])
+      expect(asked(odd)).toBe(1);
+  });
+});
