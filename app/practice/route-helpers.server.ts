@@ -1,6 +1,8 @@
 // Small helpers the attempt routes share: the id check and the short messages shown after a
 // refused step (passed as a code in the URL, so no text from the request is ever echoed).
+import { z } from "zod";
 import { notFound } from "~/auth/guard.server";
+import { linkOption, readLinkOptions } from "~/utils/query.server";
 
 const ATTEMPT_ID = /^[A-Za-z0-9_-]{22}$/;
 
@@ -22,8 +24,9 @@ export const NOTICES = {
 } as const;
 export type NoticeCode = keyof typeof NOTICES;
 
+const NoticeLink = z.object({ notice: linkOption(Object.keys(NOTICES) as [NoticeCode, ...NoticeCode[]]) });
+
 export function noticeOf(request: Request): string | null {
-  const code = new URL(request.url).searchParams.get("notice");
-  // An own property only: "constructor" or "__proto__" in the address must not find Object's.
-  return code && Object.hasOwn(NOTICES, code) ? NOTICES[code as NoticeCode] : null;
+  const { notice } = readLinkOptions(NoticeLink, new URL(request.url).searchParams);
+  return notice ? NOTICES[notice] : null;
 }

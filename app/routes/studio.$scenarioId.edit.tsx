@@ -10,6 +10,7 @@ import { MAX_FILE_BYTES, type Diagnostic } from "~/domain/scenario";
 import { DiagnosticSummary, goToLine, ScenarioPageHeader } from "~/studio/components";
 import { readSaveForm } from "~/studio/editor-forms.server";
 import { savedNotice } from "~/studio/editor.server";
+import { studioLinkOptions } from "~/studio/links.server";
 import { checkStudioYaml, loadStudioScenario, saveDraft } from "~/studio/studio.server";
 import { fieldError } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
@@ -25,7 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   const check = await checkStudioYaml(context.db, s.yaml, s.id);
-  const line = Number(new URL(request.url).searchParams.get("line"));
+  const { line } = studioLinkOptions(request);
   return {
     id: s.id,
     title: check.scenario?.title ?? s.id,
@@ -34,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     diagnostics: check.diagnostics,
     draft: s.draft && { updatedAt: formatDateTime(s.draft.updated_at), updatedBy: s.draft.updated_by_name },
     published: s.published && { at: formatDate(s.published.created_at), source: s.published.source },
-    line: Number.isInteger(line) && line > 0 ? line : null,
+    line,
   };
 }
 

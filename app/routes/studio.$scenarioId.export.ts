@@ -3,12 +3,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { auditExport } from "~/audit/exports.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { loadStudioScenario } from "~/studio/studio.server";
+import { studioLinkOptions } from "~/studio/links.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, { can: "authorScenarios" });
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
-  const published = new URL(request.url).searchParams.get("version") === "published";
+  const published = studioLinkOptions(request).version === "published";
   if (published && !s.published) notFound();
   const yaml = published ? s.published!.yaml : s.yaml;
   await auditExport(context.db, user, "scenario_yaml", {

@@ -9,6 +9,7 @@ import { ScenarioMapList, ScenarioMapSvg } from "~/studio/map";
 import { choiceFigures, figuresScope } from "~/studio/choice-figures.server";
 import { buildScenarioMap } from "~/studio/map.server";
 import { checkStudioYaml, loadStudioScenario } from "~/studio/studio.server";
+import { studioLinkOptions } from "~/studio/links.server";
 import { title } from "~/utils/meta";
 import { describeCount, MIN_GROUP, SUPPRESSED_TEXT } from "~/domain/reporting/suppression";
 
@@ -19,8 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   // The published version (with officers' choice figures) when asked for, or when there is no draft.
-  const showPublished =
-    Boolean(s.published) && (!s.draft || new URL(request.url).searchParams.get("version") === "published");
+  const showPublished = Boolean(s.published) && (!s.draft || studioLinkOptions(request).version === "published");
   const yaml = showPublished ? s.published!.yaml : s.yaml;
   const check = await checkStudioYaml(context.db, yaml, s.id);
   let taken: Map<string, number> | undefined;

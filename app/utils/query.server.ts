@@ -52,6 +52,20 @@ export const page = z.coerce.number().int().min(1).max(100_000).catch(1);
 /** The page number asked for in the address (`?page=`), for a list whose only filter is its page. */
 export const askedPage = (params: URLSearchParams) => page.parse(params.get("page") ?? undefined);
 
+/** One of a list, or null when absent or anything else: an option set by a link, not typed. */
+export const linkOption = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values).nullable().catch(null);
+
+/** A whole number from 1 (a line of a file), or null when absent or anything else. */
+export const linkNumber = z.coerce.number().int().min(1).max(1_000_000).nullable().catch(null);
+
+/**
+ * Options that links put in the address (never typed by a person): each field says what it falls
+ * back to, so whatever is not understood is simply left out; never an error, never a 500.
+ */
+export function readLinkOptions<S extends z.ZodObject>(schema: S, params: URLSearchParams): z.infer<S> {
+  return schema.parse(Object.fromEntries(Object.keys(schema.shape).map((k) => [k, params.get(k) ?? undefined])));
+}
+
 /** Free text to search by, NFKC-normalised, cut to 100 characters. */
 export const search = typed.transform((v) => v.normalize("NFKC"));
 

@@ -112,3 +112,17 @@ describe("a page number in the address", () => {
       expect(asked(odd)).toBe(1);
   });
 });
+
+describe("options that links put in the address", () => {
+  it("keep what they understand and leave out anything else", async () => {
+    const { studioLinkOptions } = await import("~/studio/links.server");
+    const { noticeOf, NOTICES } = await import("~/practice/route-helpers.server");
+    const at = (q: string) => new Request(`http://engage.test/studio/x/edit?${q}`);
+    expect(studioLinkOptions(at("line=12&version=published"))).toEqual({ line: 12, version: "published" });
+    for (const odd of ["line=0&version=draft", "line=2.5&version=PUBLISHED", "line=-1&version=", "line=x", ""])
+      expect(studioLinkOptions(at(odd))).toEqual({ line: null, version: null });
+    expect(noticeOf(at("notice=stale"))).toBe(NOTICES.stale);
+    for (const odd of ["notice=constructor", "notice=__proto__", "notice=toString", "notice=", ""])
+      expect(noticeOf(at(odd))).toBeNull();
+  });
+});

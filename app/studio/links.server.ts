@@ -1,0 +1,8 @@
+// Options the studio's links put in the address (which version, which line), read with the shared
+// query fields: anything not understood is left out.
+import { z } from "zod";
+import { linkNumber, linkOption, readLinkOptions } from "~/utils/query.server";
+
+const StudioLink = z.object({ version: linkOption(["published"]), line: linkNumber });
+
+export const studioLinkOptions = (request: Request) => readLinkOptions(StudioLink, new URL(request.url).searchParams);
