@@ -7,6 +7,7 @@ import type { Database } from "~db/schema";
 import { getEstablishment, listEstablishments } from "~db/queries/establishments.server";
 import { can, type Capability } from "~/auth/capabilities";
 import { notFound, requireUser, type CurrentUser } from "~/auth/guard.server";
+import { recordId } from "~/utils/query.server";
 
 export interface ReportScope {
   user: CurrentUser;
@@ -15,8 +16,6 @@ export interface ReportScope {
   /** every prison, for the admin's switcher; empty for managers */
   prisons: { id: number; name: string }[];
 }
-
-const ID = /^\d{1,10}$/;
 
 export async function requireReportScope(
   request: Request,
@@ -30,8 +29,9 @@ export async function requireReportScope(
   const asked = [fromUrl, typeof formPrison === "string" ? formPrison : null].filter(
     (v): v is string => v !== null && v !== "",
   );
-  if (asked.some((v) => !ID.test(v)) || new Set(asked).size > 1) notFound();
-  const askedId = asked.length ? Number(asked[0]) : null;
+  const ids = asked.map((v) => recordId.safeParse(v));
+  if (ids.some((r) => !r.success) || new Set(asked).size > 1) notFound();
+  const askedId = ids[0]?.data ?? null;
 
   if (!can(user, "seeEveryPrison")) {
     if (user.establishmentId === null || (askedId !== null && askedId !== user.establishmentId)) notFound();

@@ -11,6 +11,7 @@ import { readActiveForm, readEditUserForm, readResetPasswordForm } from "~/admin
 import { editUser, resetPassword, setUserActive } from "~/admin/users.server";
 import { roleCan } from "~/auth/capabilities";
 import { notFound, requireUser } from "~/auth/guard.server";
+import { idParam } from "~/utils/query.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { CheckboxItems, FieldsetFrame, TextInput } from "~/components/fields";
 import { SummaryList, Tag } from "~/components/page";
@@ -22,9 +23,7 @@ import { readFormData } from "~/utils/form-data.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? data.user.display_name : "User");
 
 async function loadUser(db: Kysely<Database>, params: { userId?: string }) {
-  const id = Number(params.userId);
-  if (!Number.isSafeInteger(id) || id < 1) notFound();
-  const user = await getUserWithPlace(db, id);
+  const user = await getUserWithPlace(db, idParam(params.userId));
   return user ?? notFound();
 }
 

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { notFound, requireCoach, requireUser } from "~/auth/guard.server";
+import { idParam } from "~/utils/query.server";
 import { calibrationView } from "~/coaching/calibration.server";
 import { CalibrationForm, DraftForm, RecordForm } from "~/coaching/forms.server";
 import {
@@ -28,10 +29,7 @@ import { title } from "~/utils/meta";
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   title(data ? `${data.kind === "draft" ? "Observing" : "Observation of"} ${data.officerName}` : "Observation");
 
-function idOf(params: { observationId?: string }): number {
-  if (!/^\d{1,10}$/.test(params.observationId ?? "")) notFound();
-  return Number(params.observationId);
-}
+const idOf = (params: { observationId?: string }) => idParam(params.observationId);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Officers read observations of them in My record; here are coaches and those who read their prison's.

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
+import { idParam } from "~/utils/query.server";
 import { ReflectionForm } from "~/coaching/forms.server";
 import { REFLECTION_MAX } from "~/coaching/limits";
 import { reflect } from "~/coaching/observations.server";
@@ -18,10 +19,7 @@ import { title } from "~/utils/meta";
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   title(data ? `Observation, ${data.view.date}` : "Observation");
 
-function idOf(params: { observationId?: string }): number {
-  if (!/^\d{1,10}$/.test(params.observationId ?? "")) notFound();
-  return Number(params.observationId);
-}
+const idOf = (params: { observationId?: string }) => idParam(params.observationId);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, { can: "viewOwnRecord" });

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { notFound } from "~/auth/guard.server";
+import { idParam } from "~/utils/query.server";
 import { reportHref, ReportsHeader, StatusTag } from "~/components/reports";
 import { ASSESSMENT_RESULT, ATTEMPT_STATUS, INDICATOR_LEVEL, MODE } from "~/domain/vocabulary";
 import { Tag } from "~/components/page";
@@ -15,8 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request, context);
-  if (!/^\d{1,10}$/.test(params.officerId ?? "")) notFound();
-  const record = await officerRecord(scope.db, scope.user, scope.prison.id, Number(params.officerId));
+  const record = await officerRecord(scope.db, scope.user, scope.prison.id, idParam(params.officerId));
   return { scope: { prison: scope.prison, prisons: scope.prisons }, ...record };
 }
 

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
+import { idParam } from "~/utils/query.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList } from "~/components/page";
 import { describeCounts } from "~/domain/staff-import";
@@ -13,12 +14,11 @@ import { Cell, Row, Table } from "~/components/table";
 export const meta: MetaFunction = () => title("Check the staff import");
 
 const SHOWN = 500;
-const idOf = (param: string | undefined) => (param && /^\d{1,10}$/.test(param) ? Number(param) : notFound());
 const ACTION_LABELS = { new: "New", changed: "Changed", unchanged: "Unchanged" } as const;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, { can: "manageStaff" });
-  const preview = await previewStaffImport(context.db, user, idOf(params.importId));
+  const preview = await previewStaffImport(context.db, user, idParam(params.importId));
   if (!preview) notFound();
   const rows = preview.plan?.rows.filter((r) => r.action !== "unchanged") ?? [];
   return {
@@ -41,7 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { can: "manageStaff" });
   await readFormData(request); // the confirm button's form: anything else is refused
-  const result = await confirmStaffImport(context.db, user, idOf(params.importId));
+  const result = await confirmStaffImport(context.db, user, idParam(params.importId));
   if (!result) notFound();
   if (!result.ok) return data({ message: result.message }, { status: 409 });
   return context.sessions.redirectWithNotice(request, "/staff", `Staff imported: ${describeCounts(result.counts)}.`);

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
+import { idParam } from "~/utils/query.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios, Textarea } from "~/components/fields";
 import { HRQ_LEVELS } from "~/studio/hrq";
@@ -13,20 +14,16 @@ import { readRateForm } from "~/studio/forms.server";
 
 export const meta: MetaFunction = () => title("Rate a written reply");
 
-function stepIdOf(param: string | undefined) {
-  return param && /^\d{1,10}$/.test(param) ? Number(param) : notFound();
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, { can: "rateReplies" });
-  const reply = await openReplyToRate(context.db, user, stepIdOf(params.stepId));
+  const reply = await openReplyToRate(context.db, user, idParam(params.stepId));
   if (!reply) notFound();
   return { reply };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { can: "rateReplies" });
-  const stepId = stepIdOf(params.stepId);
+  const stepId = idParam(params.stepId);
   const form = readRateForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await rateReply(context.db, user, stepId, form.data.rating, form.data.comment || null);

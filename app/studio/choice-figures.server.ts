@@ -8,6 +8,7 @@ import { choiceCounts, countFinishedAssessments } from "~db/queries/studio-figur
 import { can } from "~/auth/capabilities";
 import { notFound, type CurrentUser } from "~/auth/guard.server";
 import { isSmallGroup } from "~/domain/reporting/suppression";
+import { recordId } from "~/utils/query.server";
 
 export interface FiguresScope {
   prison: { id: number; name: string } | null;
@@ -21,14 +22,14 @@ export async function figuresScope(
   user: CurrentUser,
   asked: string | null,
 ): Promise<FiguresScope> {
-  if (asked !== null && !/^\d{1,10}$/.test(asked)) notFound();
+  const askedId = asked === null ? null : (recordId.safeParse(asked).data ?? notFound());
   if (!can(user, "seeEveryPrison")) {
-    if (asked !== null && Number(asked) !== user.establishmentId) notFound();
+    if (askedId !== null && askedId !== user.establishmentId) notFound();
     const own = user.establishmentId === null ? undefined : await getEstablishment(db, user.establishmentId);
     return { prison: own ? { id: own.id, name: own.name } : null, prisons: [] };
   }
   const prisons = (await listEstablishments(db)).map((e) => ({ id: e.id, name: e.name }));
-  const prison = asked === null ? (prisons[0] ?? null) : (prisons.find((p) => p.id === Number(asked)) ?? notFound());
+  const prison = askedId === null ? (prisons[0] ?? null) : (prisons.find((p) => p.id === askedId) ?? notFound());
   return { prison, prisons };
 }
 

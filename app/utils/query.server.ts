@@ -3,6 +3,7 @@
 // on the page's lists gets a message for its field (the page shows it and lists nothing rather than
 // guess), and a page number that makes no sense is page 1. Never a 500.
 import { z } from "zod";
+import { notFound } from "~/auth/guard.server";
 import { isRealDay } from "~/domain/dates.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 
@@ -15,6 +16,13 @@ const typed = z
   .default("")
   .transform((v) => v.trim().slice(0, MAX_CHARS));
 
+/** A record's id as an address or a form gives it: digits only, at most 10 of them. */
+const ID_TEXT = /^\d{1,10}$/;
+export const recordId = z.string().regex(ID_TEXT).transform(Number);
+
+/** A record's id in the path (/observations/12): its number, or a 404 for anything else. */
+export const idParam = (param: string | undefined): number => recordId.safeParse(param).data ?? notFound();
+
 /** One of a list, or null for none ("" or absent). */
 export function oneOf<T extends string>(values: readonly T[], message: string) {
   return typed
@@ -25,13 +33,13 @@ export function oneOf<T extends string>(values: readonly T[], message: string) {
 /** The id of one of a list of records (a wing, a prison), or null for none. */
 export function idIn(ids: readonly number[], message: string) {
   return typed
-    .refine((v) => v === "" || (/^\d{1,10}$/.test(v) && ids.includes(Number(v))), message)
+    .refine((v) => v === "" || (ID_TEXT.test(v) && ids.includes(Number(v))), message)
     .transform((v) => (v === "" ? null : Number(v)));
 }
 
 /** A record's id as typed (checked against the records afterwards), or null for none. */
 export function anId(message: string) {
-  return typed.refine((v) => v === "" || /^\d{1,10}$/.test(v), message).transform((v) => (v === "" ? null : Number(v)));
+  return typed.refine((v) => v === "" || ID_TEXT.test(v), message).transform((v) => (v === "" ? null : Number(v)));
 }
 
 /** A day, YYYY-MM-DD (zod's ISO date, so 31 February is refused), or null for none. */

@@ -126,3 +126,19 @@ describe("options that links put in the address", () => {
       expect(noticeOf(at(odd))).toBeNull();
   });
 });
+
+describe("a record's id in the path", () => {
+  it("is its number, and anything else is a 404", async () => {
+    const { idParam } = await import("~/utils/query.server");
+    expect(idParam("12")).toBe(12);
+    for (const odd of ["", "abc", "1e3", "-1", "1.0", " 1", "12345678901", undefined]) {
+      let thrown: unknown = null;
+      try {
+        idParam(odd);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown instanceof Response && thrown.status).toBe(404);
+    }
+  });
+});
