@@ -13,6 +13,7 @@ import { startAttempt, takeStep } from "~/practice/attempts.server";
 import { createDraft, publishDraft } from "~/studio/studio.server";
 import { wizardScenario } from "~/studio/template.server";
 import { exampleAnswers } from "../support/wizard-answers";
+import { rewriteExamples } from "../support/studio";
 import { anotherInstance, blankDatabase, requestAs, TEST_ENGINE, testContext, testDatabase } from "../support/database";
 
 const a = await testDatabase();
@@ -125,7 +126,7 @@ describe(
           a,
           trainer,
           "raced-publish",
-          wizardScenario(exampleAnswers({ id: "raced-publish", title: "Raced publish", module })),
+          rewriteExamples(wizardScenario(exampleAnswers({ id: "raced-publish", title: "Raced publish", module }))),
         ),
       ).toBe(true);
       const draft = await a
