@@ -1,7 +1,7 @@
 // The assignment forms, read on the server so zod stays out of the browser's copy of the page.
 import { z } from "zod";
 import { isRealDay } from "~/domain/dates.server";
-import { optionalId, parseForm, wholeNumber, type FieldErrors } from "~/utils/forms";
+import { ID_TEXT, optionalId, parseForm, wholeNumber, type FieldErrors } from "~/utils/forms";
 import { WHOLE_PROGRAMME, type AssignmentInput } from "./form";
 
 const Fields = z.object({
@@ -29,7 +29,7 @@ export function parseAssignmentForm(
   const f = form.data;
 
   if (f.audience === "wing" && f.unitId === null) errors.unitId = "Choose the wing or team";
-  const ids = officerIds.filter((v) => /^\d{1,10}$/.test(v)).map(Number);
+  const ids = officerIds.filter((v) => ID_TEXT.test(v)).map(Number);
   if (f.audience === "officers" && (ids.length === 0 || ids.length !== officerIds.length))
     errors.officerIds = "Choose at least one officer";
   if (ids.length > 2000) errors.officerIds = "Choose 2,000 officers or fewer, or assign to the prison or a wing";
@@ -63,6 +63,6 @@ export function parseAssignmentForm(
   };
 }
 
-const RemoveForm = z.object({ intent: z.literal("remove"), assignmentId: z.string().regex(/^\d{1,10}$/) });
+const RemoveForm = z.object({ intent: z.literal("remove"), assignmentId: z.string().regex(ID_TEXT) });
 
 export const readRemoveAssignmentForm = (formData: FormData) => parseForm(RemoveForm, formData);

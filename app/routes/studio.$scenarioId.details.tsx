@@ -9,7 +9,8 @@ import { ScenarioPageHeader } from "~/studio/components";
 import { ScenarioDetailsFields } from "~/studio/details-editor";
 import { FindingsSummary } from "~/studio/editor-fields";
 import { detailsEdits } from "~/studio/editor-forms.server";
-import { editDraft, formError, loadEditor, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
+import { editDraft, loadEditor, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
+import { fieldError } from "~/utils/field-errors";
 import { moduleOptions } from "~/studio/studio.server";
 import { refused, respondToEdit } from "~/studio/edit-response.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -36,7 +37,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const scenarioId = params.scenarioId ?? "";
   const formData = await readFormData(request);
   const base = revisionOf(formData);
-  if (base === null) return refused(formError(OUT_OF_DATE), {}, 400);
+  if (base === null) return refused(fieldError("form", OUT_OF_DATE), {}, 400);
   const moduleIds = (await moduleOptions(context.db)).map((m) => m.id);
   const outcome = await editDraft(context.db, user, scenarioId, base, (form) =>
     detailsEdits(form, formData, moduleIds),

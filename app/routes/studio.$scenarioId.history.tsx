@@ -8,7 +8,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { formatDateTime } from "~/domain/dates.server";
 import { ScenarioPageHeader } from "~/studio/components";
 import { parseRestore } from "~/studio/editor-forms.server";
-import { formError } from "~/studio/editor.server";
+import { fieldError } from "~/utils/field-errors";
 import { draftHistory, loadStudioScenario, restoreRevision } from "~/studio/studio.server";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
@@ -46,9 +46,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { can: "authorScenarios" });
   const scenarioId = params.scenarioId ?? "";
   const form = parseRestore(await readFormData(request));
-  if (!form.ok) return data({ errors: formError("This page is out of date. Reload it.") }, { status: 400 });
+  if (!form.ok) return data({ errors: fieldError("form", "This page is out of date. Reload it.") }, { status: 400 });
   const restored = await restoreRevision(context.db, user, scenarioId, form.data.restore, form.data.revision);
-  if (!restored.ok) return data({ errors: formError(restored.message) }, { status: 409 });
+  if (!restored.ok) return data({ errors: fieldError("form", restored.message) }, { status: 409 });
   return context.sessions.redirectWithNotice(
     request,
     `/studio/${encodeURIComponent(scenarioId)}/history`,

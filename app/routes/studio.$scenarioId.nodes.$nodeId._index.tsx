@@ -8,7 +8,8 @@ import { notFound, requireUser } from "~/auth/guard.server";
 import { findingsFor } from "~/domain/scenario/editor/field-diagnostics";
 import { findNode, formForNode, NEW_NODE, type NodeForm } from "~/domain/scenario/editor/form-model";
 import { ScenarioPageHeader } from "~/studio/components";
-import { editDraft, formError, loadEditor, nodeMap, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
+import { editDraft, loadEditor, nodeMap, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
+import { fieldError } from "~/utils/field-errors";
 import { nodeFormLink, ScenarioMapSvg } from "~/studio/map";
 import type { MapEdge } from "~/studio/map-model";
 import { pendingLinks, type PendingLink } from "~/studio/pending-links";
@@ -51,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const base = revisionOf(formData);
   // The form names the node it shows: one sent to another node's page is not this page's form.
-  if (base === null || formData.get("node") !== nodeId) return refused(formError(OUT_OF_DATE), {}, 400);
+  if (base === null || formData.get("node") !== nodeId) return refused(fieldError("form", OUT_OF_DATE), {}, 400);
   const outcome = await editDraft(context.db, user, scenarioId, base, (form) => nodeFormEdits(form, formData), nodeId);
   if (!outcome) notFound();
   const here = `/studio/${encodeURIComponent(scenarioId)}/nodes`;

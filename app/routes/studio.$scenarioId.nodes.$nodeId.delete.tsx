@@ -8,7 +8,8 @@ import { ErrorSummary } from "~/components/error-summary";
 import { WarningText } from "~/components/fields";
 import { findNode, leadsTo } from "~/domain/scenario/editor/form-model";
 import { deleteNodeEdits } from "~/studio/editor-forms.server";
-import { editDraft, formError, loadEditor, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
+import { editDraft, loadEditor, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
+import { fieldError } from "~/utils/field-errors";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 
@@ -35,7 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const scenarioId = params.scenarioId ?? "";
   const nodeId = params.nodeId ?? "";
   const base = revisionOf(await readFormData(request));
-  if (base === null) return data({ errors: formError(OUT_OF_DATE) }, { status: 400 });
+  if (base === null) return data({ errors: fieldError("form", OUT_OF_DATE) }, { status: 400 });
   const outcome = await editDraft(context.db, user, scenarioId, base, (form) => deleteNodeEdits(form, nodeId));
   if (!outcome) notFound();
   if (outcome.kind === "saved")
@@ -45,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       `Node ${nodeId} deleted. ${outcome.errors ? `The draft now has ${outcome.errors === 1 ? "1 error" : `${outcome.errors} errors`} to fix.` : "The draft has no errors."}`,
     );
   const message = "message" in outcome ? outcome.message : "The node could not be deleted. Reload the page.";
-  return data({ errors: formError(message) }, { status: 409 });
+  return data({ errors: fieldError("form", message) }, { status: 409 });
 }
 
 export default function DeleteNode() {

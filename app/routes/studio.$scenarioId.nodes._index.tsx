@@ -9,7 +9,8 @@ import { SummaryList, Tag } from "~/components/page";
 import { OUTCOME_INFO, TALK_TYPE_INFO, TALK_TYPES, type Outcome } from "~/domain/mi-codes";
 import { ScenarioPageHeader } from "~/studio/components";
 import { nodeListEdits } from "~/studio/editor-forms.server";
-import { editDraft, formError, loadEditor, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
+import { editDraft, loadEditor, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
+import { fieldError } from "~/utils/field-errors";
 import { FindingLinks } from "~/studio/editor-fields";
 import { refused, respondToEdit } from "~/studio/edit-response.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -68,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const scenarioId = params.scenarioId ?? "";
   const formData = await readFormData(request);
   const base = revisionOf(formData);
-  if (base === null) return refused(formError(OUT_OF_DATE), {}, 400);
+  if (base === null) return refused(fieldError("form", OUT_OF_DATE), {}, 400);
   const outcome = await editDraft(context.db, user, scenarioId, base, (form) => nodeListEdits(form, formData));
   if (!outcome) notFound();
   const here = `/studio/${encodeURIComponent(scenarioId)}/nodes`;

@@ -2,7 +2,8 @@
 // nothing changed), else the page again with the messages (400 for bad input, 409 for a stale page).
 import { data, type AppLoadContext } from "@remix-run/node";
 import type { FieldErrors } from "~/utils/forms";
-import { formError, savedNotice, type EditOutcome } from "./editor.server";
+import { savedNotice, type EditOutcome } from "./editor.server";
+import { fieldError } from "~/utils/field-errors";
 
 export function respondToEdit(
   context: AppLoadContext,
@@ -20,7 +21,7 @@ export function respondToEdit(
       return refused(outcome.errors, outcome.values, 400);
     case "stale":
     case "not-editable":
-      return refused(formError(outcome.message), {}, 409);
+      return refused(fieldError("form", outcome.message), {}, 409);
   }
 }
 

@@ -155,9 +155,6 @@ export function savedNotice(errors: number): string {
 
 export const OUT_OF_DATE = "This form is out of date. Reload the page.";
 
-/** A message for the whole form (no field), for the error summary. */
-export const formError = (message: string): FieldErrors => ({ form: message });
-
 /** The draft revision a form was made from (its hidden `revision` field); null when missing or not a number. */
 export function revisionOf(formData: FormData): number | null {
   const value = formData.get("revision");

@@ -11,6 +11,9 @@ export type FormResult<T> =
   | { ok: true; data: T; values: Record<string, string> }
   | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
+/** A record's id as a form or an address gives it: digits only, at most 10 of them. */
+export const ID_TEXT = /^\d{1,10}$/;
+
 /** Largest form Engage accepts, in characters across all fields (uploads are handled apart). */
 const MAX_FORM_CHARS = 300_000;
 
@@ -112,7 +115,7 @@ export function wholeNumber(label: string, { min = 0, max = 1_000_000_000 } = {}
     .string({ error: `Enter ${label}` })
     .trim()
     .min(1, `Enter ${label}`)
-    .regex(/^\d{1,10}$/, `${capitalise(label)} must be a whole number`)
+    .regex(ID_TEXT, `${capitalise(label)} must be a whole number`)
     .transform(Number)
     .pipe(
       z
@@ -127,7 +130,7 @@ export function optionalId() {
   return z
     .string()
     .default("")
-    .refine((v) => v === "" || /^\d{1,10}$/.test(v), "Choose an option from the list")
+    .refine((v) => v === "" || ID_TEXT.test(v), "Choose an option from the list")
     .transform((v) => (v === "" ? null : Number(v)));
 }
 

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { notFound } from "~/auth/guard.server";
 import { isRealDay } from "~/domain/dates.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { ID_TEXT, parseForm, type FieldErrors } from "~/utils/forms";
 
 /** Longer than this is cut: no filter value is longer, and it is shown back in the form. */
 const MAX_CHARS = 100;
@@ -16,8 +16,7 @@ const typed = z
   .default("")
   .transform((v) => v.trim().slice(0, MAX_CHARS));
 
-/** A record's id as an address or a form gives it: digits only, at most 10 of them. */
-const ID_TEXT = /^\d{1,10}$/;
+/** A record's id (digits only, at most 10), as its number. */
 export const recordId = z.string().regex(ID_TEXT).transform(Number);
 
 /** A record's id in the path (/observations/12): its number, or a 404 for anything else. */
