@@ -13,11 +13,10 @@ import {
   insertImportedUsers,
   insertStaffImport,
   markStaffImportApplied,
-  deactivateUsers,
-  deleteSessionsOfUsers,
   updateImportedUsers,
 } from "~db/queries/staff-imports.server";
-import { listStaffForImport, placementTimes } from "~db/queries/users.server";
+import { deleteSessionsOfUsers } from "~db/queries/sessions.server";
+import { deactivateUsers, listStaffForImport, placementTimes } from "~db/queries/users.server";
 import { NO_PASSWORD } from "~/auth/password.server";
 import { establishmentScope, type CurrentUser } from "~/auth/guard.server";
 import { checkHeader, planImport, type ImportPlan, type StaffRow } from "~/domain/staff-import";

@@ -97,6 +97,15 @@ export function deleteSession(db: Kysely<Database> | Transaction<Database>, id: 
   return db.deleteFrom("sessions").where("id", "=", id).execute();
 }
 
+/** Sessions of these users end (a new role or prison, or deactivated): they sign in again. */
+export async function deleteSessionsOfUsers(db: Kysely<Database> | Transaction<Database>, userIds: number[]) {
+  for (let i = 0; i < userIds.length; i += 500)
+    await db
+      .deleteFrom("sessions")
+      .where("user_id", "in", userIds.slice(i, i + 500))
+      .execute();
+}
+
 /** Ends every open session of a user (deactivation, password reset). */
 export function deleteSessionsOfUser(db: Kysely<Database> | Transaction<Database>, userId: number) {
   return db.deleteFrom("sessions").where("user_id", "=", userId).execute();

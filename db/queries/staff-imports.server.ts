@@ -113,23 +113,3 @@ export async function updateImportedUsers(db: Db, changes: ImportedChange[]) {
     );
   }
 }
-
-/** Sessions of these users end (a new role or prison, or deactivated): they sign in again. */
-export async function deleteSessionsOfUsers(db: Db, userIds: number[]) {
-  for (let i = 0; i < userIds.length; i += 500)
-    await db
-      .deleteFrom("sessions")
-      .where("user_id", "in", userIds.slice(i, i + 500))
-      .execute();
-}
-
-/** Users no longer in the file, when the import was asked to deactivate them. */
-export async function deactivateUsers(db: Db, userIds: number[]) {
-  const now = new Date().toISOString();
-  for (let i = 0; i < userIds.length; i += 500)
-    await db
-      .updateTable("users")
-      .set({ active: false, updated_at: now })
-      .where("id", "in", userIds.slice(i, i + 500))
-      .execute();
-}

@@ -196,3 +196,14 @@ export function placementTimes(
     ...(before.unit_id !== after.unit_id ? { unit_joined_at: after.unit_id ? now : null } : {}),
   };
 }
+
+/** Deactivates users, a few hundred to a statement (staff no longer in an imported file). */
+export async function deactivateUsers(db: Db, userIds: number[]) {
+  const now = new Date().toISOString();
+  for (let i = 0; i < userIds.length; i += 500)
+    await db
+      .updateTable("users")
+      .set({ active: false, updated_at: now })
+      .where("id", "in", userIds.slice(i, i + 500))
+      .execute();
+}
