@@ -9,7 +9,6 @@
  * "midnight". Exports may add the same instant as ISO 8601 with the London offset.
  */
 import { TZDate, tzOffset } from "@date-fns/tz";
-import { LRUCache } from "lru-cache";
 import { addDays as addDaysToDate, addMonths as addCalendarMonths, format } from "date-fns";
 import { z } from "zod";
 
@@ -52,31 +51,26 @@ const two = (n: number) => String(n).padStart(2, "0");
 const dayText = (c: Date) =>
   `${String(c.getUTCFullYear()).padStart(4, "0")}-${two(c.getUTCMonth() + 1)}-${two(c.getUTCDate())}`;
 
-/** "1 July 2026" */
-export function formatDate(when: When): string {
-  const { clock } = londonClock(when);
-  return `${clock.getUTCDate()} ${MONTH_NAMES[clock.getUTCMonth()]} ${String(clock.getUTCFullYear()).padStart(4, "0")}`;
-}
+const dateWords = (clock: Date) =>
+  `${clock.getUTCDate()} ${MONTH_NAMES[clock.getUTCMonth()]} ${String(clock.getUTCFullYear()).padStart(4, "0")}`;
 
 /** "12:30am", "9am", "midday", "midnight" */
-function formatTime(when: When): string {
-  const { clock } = londonClock(when);
+function timeWords(clock: Date): string {
   const [h, m] = [clock.getUTCHours(), clock.getUTCMinutes()];
   if (m === 0 && h === 0) return "midnight";
   if (m === 0 && h === 12) return "midday";
   return `${h % 12 || 12}${m === 0 ? "" : `:${two(m)}`}${h < 12 ? "am" : "pm"}`;
 }
 
-// Pages show the same stored instants again and again (an attempt's start on every step of it),
-// and working out London time is the slow part: the words for recent ones are kept.
-const dateTimeWords = new LRUCache<string, string>({ max: 2000 });
+/** "1 July 2026" */
+export function formatDate(when: When): string {
+  return dateWords(londonClock(when).clock);
+}
 
 /** "1 July 2026 at 12:30am" */
 export function formatDateTime(when: When): string {
-  if (typeof when !== "string") return `${formatDate(when)} at ${formatTime(when)}`;
-  let words = dateTimeWords.get(when);
-  if (words === undefined) dateTimeWords.set(when, (words = `${formatDate(when)} at ${formatTime(when)}`));
-  return words;
+  const { clock } = londonClock(when);
+  return `${dateWords(clock)} at ${timeWords(clock)}`;
 }
 
 /** The same instant as ISO 8601 with the London offset, for exports: "2026-07-01T00:30:00+01:00" ("Z" in winter). */
@@ -185,7 +179,7 @@ function londonOffset(ms: number): number {
  * London (a property test checks it), done on the UTC fields of the London wall clock for speed.
  */
 export function addMonths(when: When, months: number): Date {
-  const ms = typeof when === "string" ? Date.parse(when) : when instanceof Date ? when.getTime() : when;
+  const ms = instantOf(when);
   if (months === 0) return new Date(ms); // the same instant, even in the hour the clocks go back
   const wall = new Date(ms + londonOffset(ms) * 60_000);
   const day = wall.getUTCDate();
