@@ -53,7 +53,15 @@ export interface Indicators {
 }
 
 export function indicatorsOf(c: BehaviourCounts): Indicators {
-  return summaryScores({ ...c, questions: c.openQuestions + c.closedQuestions });
+  // Named fields rather than a spread: exports compute this for every attempt of a year.
+  return summaryScores({
+    questions: c.openQuestions + c.closedQuestions,
+    openQuestions: c.openQuestions,
+    simpleReflections: c.simpleReflections,
+    complexReflections: c.complexReflections,
+    miAdherent: c.miAdherent,
+    miNonAdherent: c.miNonAdherent,
+  });
 }
 
 /**

@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
 import { csvFileName, neutraliseCell, toCsv } from "~/domain/reporting/csv";
 import { parseCsv } from "../support/csv";
@@ -28,8 +30,36 @@ describe("toCsv", () => {
     expect(neutraliseCell("Safe text")).toBe("Safe text");
   });
 
+  it("quotes a lone line feed or carriage return too: spreadsheets end a row at either", () => {
+    expect(toCsv(["a", "b"], [["two\nlines", "x\r"]])).toBe('a,b\r\n"two\nlines","x\r"\r\n');
+  });
+
   it("neutralises the header row too", () => {
     expect(parseCsv(toCsv(["=evil"], []))[0]).toEqual(["'=evil"]);
+  });
+});
+
+describe("toCsv against csv-stringify", () => {
+  // Cells made mostly of the characters that matter to quoting and to formula guards.
+  const text = fc.string({
+    unit: fc.constantFrom(",", '"', "\r", "\n", "=", "-", "+", "@", "\t", " ", "'", "a", "é", "1"),
+  });
+  const cell = fc.oneof(text, fc.double(), fc.integer(), fc.constant(null), fc.constant(undefined), fc.string());
+
+  it("writes every document byte for byte as csv-stringify writes the same guarded cells", () => {
+    fc.assert(
+      fc.property(
+        fc.array(text, { minLength: 1, maxLength: 5 }),
+        fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 8 }),
+        (header, rows) => {
+          const guarded = [header, ...rows].map((r) => r.map(neutraliseCell));
+          expect(toCsv(header, rows)).toBe(
+            stringify(guarded, { record_delimiter: "windows", quote_record_delimiter: true }),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 
