@@ -100,14 +100,18 @@ export type Shortfall = "disengaged" | "reflectionToQuestion" | "percentComplexR
  * Why a finished assessment did not pass, in a fixed order (empty when it passed). Practice
  * attempts and unfinished attempts are not judged, and give null.
  */
-export function assessmentShortfalls(a: AttemptRecord, t: Thresholds): Shortfall[] | null {
+export function assessmentShortfalls(
+  a: AttemptRecord,
+  t: Thresholds,
+  indicators: Indicators = indicatorsOf(a.counts),
+): Shortfall[] | null {
   if (a.mode !== "assessment" || a.status !== "finished" || !a.outcome) return null;
-  const missed = indicatorShortfalls(indicatorsOf(a.counts), t);
+  const missed = indicatorShortfalls(indicators, t);
   return a.outcome === "disengaged" ? ["disengaged", ...missed] : missed;
 }
 
-/** Which of a module's thresholds a set of indicators misses, from an assessment or an observation. */
-function indicatorShortfalls(i: Indicators, t: Thresholds): Shortfall[] {
+/** Which of a module's three competency checks a set of indicators misses, from any attempt or an observation. */
+export function indicatorShortfalls(i: Indicators, t: Thresholds): Shortfall[] {
   const missed: Shortfall[] = [];
   if (!meetsReflectionToQuestion(i, t.minReflectionToQuestion)) missed.push("reflectionToQuestion");
   if (!meetsPercentComplex(i, t.minPercentComplexReflections)) missed.push("percentComplexReflections");
@@ -115,8 +119,9 @@ function indicatorShortfalls(i: Indicators, t: Thresholds): Shortfall[] {
   return missed;
 }
 
-export function passesAssessment(a: AttemptRecord, t: Thresholds): boolean {
-  return assessmentShortfalls(a, t)?.length === 0;
+/** `indicators` may be given when the caller has them already (exports judge every attempt of a year). */
+export function passesAssessment(a: AttemptRecord, t: Thresholds, indicators?: Indicators): boolean {
+  return assessmentShortfalls(a, t, indicators)?.length === 0;
 }
 
 /** The scenarios in a module at an instant, current ones in their order first. */

@@ -169,7 +169,7 @@ export async function attemptsCsv(
     const module = modules.get(r.module_id);
     const passed =
       r.mode === "assessment" && r.status === "finished" && module
-        ? ASSESSMENT_RESULT[passesAssessment(record, module.rules.thresholds) ? "passed" : "not_passed"].label
+        ? ASSESSMENT_RESULT[passesAssessment(record, module.rules.thresholds, i) ? "passed" : "not_passed"].label
         : "";
     return [
       r.id,

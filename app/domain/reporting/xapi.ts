@@ -6,9 +6,9 @@
  * with an opaque name: never a name or an email.
  */
 import { parse, v5, validate } from "uuid";
-import { passesAssessment, type AttemptRecord, type Thresholds } from "../competency";
+import { indicatorShortfalls, passesAssessment, type AttemptRecord, type Thresholds } from "../competency";
 import type { Outcome } from "../mi-codes";
-import { indicatorsOf, meetsPercentComplex, meetsReflectionToQuestion } from "../indicators";
+import { indicatorsOf } from "../indicators";
 
 /** Engage's own UUID namespace for v5 ids (random, fixed forever). */
 const ENGAGE_NAMESPACE = "5d1e8f0a-3c57-4b8e-9a0f-6f2b7c1d4e93";
@@ -160,14 +160,11 @@ export function statementWriter({ baseUrl }: XapiOptions): (input: StatementInpu
     const { record: a } = input;
     if (a.status !== "finished" || !a.finishedAt) throw new Error("Only finished attempts become xAPI statements");
     const assessment = a.mode === "assessment";
-    const passed = assessment && passesAssessment(a, input.thresholds);
     const i = indicatorsOf(a.counts);
+    const passed = assessment && passesAssessment(a, input.thresholds, i);
     // The score is how many of the module's three competency checks the attempt met: never a
     // MITI score, just a count of checks (R:Q, %CR, no MI-non-adherent responses).
-    const met =
-      (meetsReflectionToQuestion(i, input.thresholds.minReflectionToQuestion) ? 1 : 0) +
-      (meetsPercentComplex(i, input.thresholds.minPercentComplexReflections) ? 1 : 0) +
-      (i.miNonAdherent <= input.thresholds.maxMiNonAdherent ? 1 : 0);
+    const met = 3 - indicatorShortfalls(i, input.thresholds).length;
     let object = objects.get(a.scenarioId);
     if (object === undefined) objects.set(a.scenarioId, (object = scenarioObject(a.scenarioId, input.scenarioTitle)));
     let context = contexts.get(input.moduleId);
