@@ -124,8 +124,37 @@ export function passesAssessment(a: AttemptRecord, t: Thresholds, indicators?: I
   return assessmentShortfalls(a, t, indicators)?.length === 0;
 }
 
+interface Member {
+  scenarioId: string;
+  addedAt: string | null;
+}
+
+// A report asks the same module's members for every officer at the same instant: the answers are
+// remembered for each module's rules (never changed once made) and instant. Callers only read them.
+const membersOf = new WeakMap<ModuleRules, { ever: Set<string>; at: Map<number, Member[]> }>();
+const INSTANTS_REMEMBERED = 64;
+
+function remembered(rules: ModuleRules) {
+  let found = membersOf.get(rules);
+  if (!found) {
+    const ever = new Set([...rules.scenarioIds, ...(rules.membership ?? []).map((m) => m.scenarioId)]);
+    membersOf.set(rules, (found = { ever, at: new Map() }));
+  }
+  return found;
+}
+
 /** The scenarios in a module at an instant, current ones in their order first. */
-function membersAt(rules: ModuleRules, at: Date): { scenarioId: string; addedAt: string | null }[] {
+function membersAt(rules: ModuleRules, at: Date): readonly Member[] {
+  const byInstant = remembered(rules).at;
+  let members = byInstant.get(at.getTime());
+  if (!members) {
+    if (byInstant.size >= INSTANTS_REMEMBERED) byInstant.clear();
+    byInstant.set(at.getTime(), (members = findMembersAt(rules, at)));
+  }
+  return members;
+}
+
+function findMembersAt(rules: ModuleRules, at: Date): Member[] {
   if (!rules.membership) return rules.scenarioIds.map((scenarioId) => ({ scenarioId, addedAt: null }));
   const iso = at.toISOString();
   const found = new Map<string, string | null>();
@@ -137,8 +166,8 @@ function membersAt(rules: ModuleRules, at: Date): { scenarioId: string; addedAt:
 }
 
 /** Every scenario that has ever been in the module. */
-export function everMembers(rules: ModuleRules): Set<string> {
-  return new Set([...rules.scenarioIds, ...(rules.membership ?? []).map((m) => m.scenarioId)]);
+export function everMembers(rules: ModuleRules): ReadonlySet<string> {
+  return remembered(rules).ever;
 }
 
 export interface ScenarioProgress {
@@ -168,8 +197,7 @@ export interface ModuleProgress {
   observationDue: boolean;
 }
 
-const latest = (list: AttemptRecord[]) =>
-  list.reduce<AttemptRecord | null>((best, a) => (!best || a.finishedAt! > best.finishedAt! ? a : best), null);
+const later = (best: AttemptRecord | null, a: AttemptRecord) => (!best || a.finishedAt! > best.finishedAt! ? a : best);
 
 function scenarioProgress(
   scenarioId: string,
@@ -177,12 +205,20 @@ function scenarioProgress(
   rules: ModuleRules,
   now: Date,
 ): ScenarioProgress {
-  const mine = attempts.filter((a) => a.scenarioId === scenarioId && a.status !== "abandoned");
-  const finished = mine.filter((a) => a.status === "finished" && a.finishedAt !== null);
-  const lastFinished = latest(finished);
-  const lastAssessment = latest(finished.filter((a) => a.mode === "assessment"));
-  const lastPass = latest(finished.filter((a) => passesAssessment(a, rules.thresholds)));
-  let status: Status = mine.length === 0 ? "not_started" : "in_progress";
+  // One pass over the officer's attempts (reports ask this for every officer, module and scenario).
+  let started = false;
+  let lastFinished: AttemptRecord | null = null;
+  let lastAssessment: AttemptRecord | null = null;
+  let lastPass: AttemptRecord | null = null;
+  for (const a of attempts) {
+    if (a.scenarioId !== scenarioId || a.status === "abandoned") continue;
+    started = true;
+    if (a.status !== "finished" || a.finishedAt === null) continue;
+    lastFinished = later(lastFinished, a);
+    if (a.mode === "assessment") lastAssessment = later(lastAssessment, a);
+    if (passesAssessment(a, rules.thresholds)) lastPass = later(lastPass, a);
+  }
+  let status: Status = started ? "in_progress" : "not_started";
   if (lastFinished) status = "practised";
   if (lastAssessment) status = "assessed";
   if (lastPass) status = addMonths(lastPass.finishedAt!, rules.refresherMonths) > now ? "competent" : "refresher_due";

@@ -97,10 +97,14 @@ async function median(f: () => Promise<unknown>) {
   return times[Math.floor(times.length / 2)];
 }
 
-/** One download read to the end: when its first rows came, when it ended, its size, and the most memory it took. */
-async function readDownload(f: () => Promise<Download>) {
+/**
+ * One download read to the end: when its first rows came, when it ended and its size; with
+ * `memory`, also the most the process's resident memory grew (sampled after each part, which takes
+ * time of its own: the timed runs do not sample).
+ */
+async function readDownload(f: () => Promise<Download>, { memory = false } = {}) {
   const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
+  if (memory) gc?.();
   const before = process.memoryUsage.rss();
   let peak = 0;
   const t0 = performance.now();
@@ -113,13 +117,13 @@ async function readDownload(f: () => Promise<Download>) {
     if (done) break;
     if (++parts === 2) firstRows = performance.now() - t0;
     bytes += value.byteLength;
-    peak = Math.max(peak, process.memoryUsage.rss() - before);
+    if (memory) peak = Math.max(peak, process.memoryUsage.rss() - before);
   }
   return { firstRows, total: performance.now() - t0, bytes, peak };
 }
 
 if (memoryOf) {
-  const { peak, bytes } = await readDownload(downloads.find((d) => d.page === memoryOf)!.download);
+  const { peak, bytes } = await readDownload(downloads.find((d) => d.page === memoryOf)!.download, { memory: true });
   console.log(JSON.stringify({ peak, bytes }));
   process.exit(0);
 }

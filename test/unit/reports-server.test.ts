@@ -196,6 +196,10 @@ describe("exports", () => {
     expect(csv.trim().split("\r\n")).toHaveLength(2);
     expect(rows).toBe(1);
     expect(csv).toContain("Priya Lindqvist");
+    // Sent a row at a time, the file is the same.
+    const whole = await readAll(await attemptsCsv(db, demo, {}));
+    expect(whole.trim().split("\r\n").length).toBeGreaterThan(3);
+    expect(await readAll(await attemptsCsv(db, demo, {}, { rowsPerPart: 1 }))).toBe(whole);
     const bad = await parseAttemptFilters(
       db,
       demo,
@@ -241,8 +245,12 @@ describe("exports", () => {
     expect(statements.filter((s) => s.verb.id.endsWith("/completed"))).toHaveLength(1);
     const json = await statementsJson(db, demo, {}, "https://engage.example");
     expect(json.rows).toBe(5);
-    // The download is the statements' own text, in an array.
+    // The download is the statements' own text, in an array, however many parts it is sent in.
     expect(await readAll(json)).toBe(`[${a.map((s) => s.json).join(",")}]`);
+    for (const statementsPerPart of [1, 2])
+      expect(await readAll(await statementsJson(db, demo, {}, "https://engage.example", { statementsPerPart }))).toBe(
+        `[${a.map((s) => s.json).join(",")}]`,
+      );
     expect(
       JSON.parse(
         await readAll(
