@@ -69,13 +69,18 @@ function withPortableParameters(sqlite: SQLite.Database): SqliteDatabase {
 
 const booleanColumns = new Set<string>(BOOLEAN_COLUMNS);
 
-/** SQLite returns flags as 0/1: give the app the booleans PostgreSQL gives it. */
+/**
+ * SQLite returns flags as 0/1: give the app the booleans PostgreSQL gives it. Every row of a result
+ * has the same columns, so the flag columns are found once, from the first row (a report reads
+ * tens of thousands of rows, most with no flag at all).
+ */
 const sqliteBooleans: KyselyPlugin = {
   transformQuery: ({ node }) => node,
   transformResult({ result }) {
-    for (const row of result.rows) {
-      for (const key in row) if (booleanColumns.has(key) && typeof row[key] === "number") row[key] = row[key] === 1;
-    }
+    const flags = result.rows[0] ? Object.keys(result.rows[0]).filter((key) => booleanColumns.has(key)) : [];
+    if (flags.length)
+      for (const row of result.rows)
+        for (const key of flags) if (typeof row[key] === "number") row[key] = row[key] === 1;
     return Promise.resolve(result);
   },
 };

@@ -178,6 +178,10 @@ export interface ScenarioProgress {
   lastAssessment: AttemptRecord | null;
   /** the most recent passing assessment, if any */
   lastPass: AttemptRecord | null;
+  /** when that pass lapses and a refresher is due; set when there is a pass */
+  passLapsesAt: Date | null;
+  /** when the officer first finished the scenario, in either mode */
+  firstFinishedAt: string | null;
   /**
    * Set when the scenario joined the module while the officer was Competent in it: it is required
    * from this date (their refresher date at the time), and not before.
@@ -210,10 +214,12 @@ function scenarioProgress(
   let lastFinished: AttemptRecord | null = null;
   let lastAssessment: AttemptRecord | null = null;
   let lastPass: AttemptRecord | null = null;
+  let firstFinishedAt: string | null = null;
   for (const a of attempts) {
     if (a.scenarioId !== scenarioId || a.status === "abandoned") continue;
     started = true;
     if (a.status !== "finished" || a.finishedAt === null) continue;
+    if (firstFinishedAt === null || a.finishedAt < firstFinishedAt) firstFinishedAt = a.finishedAt;
     lastFinished = later(lastFinished, a);
     if (a.mode === "assessment") lastAssessment = later(lastAssessment, a);
     if (passesAssessment(a, rules.thresholds)) lastPass = later(lastPass, a);
@@ -221,8 +227,18 @@ function scenarioProgress(
   let status: Status = started ? "in_progress" : "not_started";
   if (lastFinished) status = "practised";
   if (lastAssessment) status = "assessed";
-  if (lastPass) status = addMonths(lastPass.finishedAt!, rules.refresherMonths) > now ? "competent" : "refresher_due";
-  return { scenarioId, status, lastFinished, lastAssessment, lastPass, requiredFrom: null };
+  const passLapsesAt = lastPass && addMonths(lastPass.finishedAt!, rules.refresherMonths);
+  if (passLapsesAt) status = passLapsesAt > now ? "competent" : "refresher_due";
+  return {
+    scenarioId,
+    status,
+    lastFinished,
+    lastAssessment,
+    lastPass,
+    passLapsesAt,
+    firstFinishedAt,
+    requiredFrom: null,
+  };
 }
 
 /** Progress of one officer in one module at time `now`. Attempts and observations after `now` are ignored. */
@@ -267,12 +283,12 @@ export function moduleProgress(
   if (observed) status = withObservation(status, observed);
 
   const lapses = () => [
-    ...required.map((p) => addMonths(p.lastPass!.finishedAt!, rules.refresherMonths).getTime()),
+    ...required.map((p) => p.passLapsesAt!.getTime()),
     ...scenarios.filter(waiting).map((p) => p.requiredFrom!.getTime()),
     ...(observed?.lapsesAt ? [observed.lapsesAt.getTime()] : []),
   ];
   const firstFinishes = scenarios
-    .map((p) => firstFinishedAt(relevant, p.scenarioId))
+    .map((p) => p.firstFinishedAt)
     .filter((t): t is string => t !== null)
     .sort();
   return {
@@ -286,14 +302,6 @@ export function moduleProgress(
         : new Date(firstFinishes.at(-1)!),
     observationDue: observed !== null && !observed.current,
   };
-}
-
-function firstFinishedAt(attempts: AttemptRecord[], scenarioId: string): string | null {
-  let first: string | null = null;
-  for (const a of attempts)
-    if (a.scenarioId === scenarioId && a.status === "finished" && a.finishedAt && (!first || a.finishedAt < first))
-      first = a.finishedAt;
-  return first;
 }
 
 export interface ProgrammeProgress {
