@@ -249,20 +249,24 @@ export function moduleProgress(
   observations: ObservationRecord[] = [],
 ): ModuleProgress {
   const nowIso = now.toISOString();
-  // As things stood at `now`: an attempt finished later was still in progress then.
-  const relevant = attempts
-    .filter((a) => a.startedAt <= nowIso)
-    .map((a) =>
-      a.status === "finished" && a.finishedAt !== null && a.finishedAt > nowIso
-        ? { ...a, status: "in_progress" as const, finishedAt: null }
-        : a,
-    );
+  // As things stood at `now`: an attempt finished later was still in progress then. (Most reports
+  // ask about the present, when every attempt is already in the past.)
+  const relevant = attempts.every((a) => a.startedAt <= nowIso && (a.finishedAt === null || a.finishedAt <= nowIso))
+    ? attempts
+    : attempts
+        .filter((a) => a.startedAt <= nowIso)
+        .map((a) =>
+          a.status === "finished" && a.finishedAt !== null && a.finishedAt > nowIso
+            ? { ...a, status: "in_progress" as const, finishedAt: null }
+            : a,
+        );
   const members = membersAt(rules, now);
   const scenarios = members.map((m) => scenarioProgress(m.scenarioId, relevant, rules, now));
   // Rule 2: a scenario that joined while the officer was Competent waits for their refresher.
-  const earlier = new Map<string, ModuleProgress>();
+  let earlier: Map<string, ModuleProgress> | undefined;
   members.forEach((m, i) => {
     if (m.addedAt === null || scenarios[i]!.status === "competent") return;
+    earlier ??= new Map();
     const before =
       earlier.get(m.addedAt) ?? moduleProgress(rules, attempts, new Date(Date.parse(m.addedAt) - 1), observations);
     earlier.set(m.addedAt, before);
@@ -287,19 +291,19 @@ export function moduleProgress(
     ...scenarios.filter(waiting).map((p) => p.requiredFrom!.getTime()),
     ...(observed?.lapsesAt ? [observed.lapsesAt.getTime()] : []),
   ];
-  const firstFinishes = scenarios
-    .map((p) => p.firstFinishedAt)
-    .filter((t): t is string => t !== null)
-    .sort();
+  // Completed when the last of the scenarios was first finished.
+  let lastFirstFinish: string | null = null;
+  for (const { firstFinishedAt: t } of scenarios)
+    if (t !== null && (lastFirstFinish === null || t > lastFirstFinish)) lastFirstFinish = t;
   return {
     moduleId: rules.id,
     status,
     scenarios,
     refresherDueAt: status === "competent" ? new Date(Math.min(...lapses())) : null,
     completedAt:
-      status === "not_started" || status === "in_progress" || firstFinishes.length === 0
+      status === "not_started" || status === "in_progress" || lastFirstFinish === null
         ? null
-        : new Date(firstFinishes.at(-1)!),
+        : new Date(lastFirstFinish),
     observationDue: observed !== null && !observed.current,
   };
 }
