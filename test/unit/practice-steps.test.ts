@@ -347,4 +347,36 @@ describe("the record download", () => {
     ]);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
   });
+
+  it("keeps an attempt with two written replies on one row: the line feed between them is quoted", () => {
+    const reply = (text: string) => ({
+      prompt: "p",
+      reply: text,
+      at: "2026-01-01T00:01:00Z",
+      rating: null,
+      comment: null,
+    });
+    const csv = recordCsv([
+      {
+        id: "x",
+        started: "1 January 2026 at midnight",
+        finished: null,
+        startedAt: "2026-01-01T00:00:00Z",
+        finishedAt: null,
+        assessment: null,
+        scenarioId: "s",
+        scenario: "Scenario",
+        module: "m",
+        mode: "practice",
+        status: "Finished",
+        ending: null,
+        outcome: null,
+        indicators: {},
+        writtenReplies: [reply("First"), reply("Second")],
+      },
+    ]);
+    // Outside quoted cells there is no line feed but the CRLF ending each row (a spreadsheet splits on either).
+    expect(csv.replace(/"(?:[^"]|"")*"/g, "").match(/\r\n|\n|\r/g)).toEqual(["\r\n", "\r\n"]);
+    expect(csv).toContain('"Reply: First | Rating: not yet rated\nReply: Second | Rating: not yet rated"');
+  });
 });
