@@ -11,6 +11,7 @@ const { recordOf, recordCsv } = await import("~/practice/record.server");
 const { neutraliseCell } = await import("~/domain/reporting/csv");
 const { insertScenarioVersion } = await import("~db/queries/scenario-versions.server");
 type MiCode = import("~/domain/mi-codes").MiCode;
+type RecordEntry = import("~/practice/record.server").RecordEntry;
 
 const db = await testDatabase();
 
@@ -320,31 +321,33 @@ describe("finishing", () => {
 });
 
 describe("the record download", () => {
+  /** One finished practice attempt as the record lists it, with `changes` made. */
+  const entry = (changes: Partial<RecordEntry>): RecordEntry => ({
+    id: "x",
+    started: "1 January 2026 at midnight",
+    finished: null,
+    startedAt: "2026-01-01T00:00:00Z",
+    finishedAt: null,
+    assessment: null,
+    scenarioId: "s",
+    scenario: "Scenario",
+    module: "m",
+    mode: "practice",
+    status: "Finished",
+    ending: null,
+    outcome: null,
+    indicators: {},
+    writtenReplies: [],
+    ...changes,
+  });
+
   it("neutralises cells a spreadsheet would run as formulas", () => {
     for (const bad of ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"]) expect(neutraliseCell(bad)).toBe(`'${bad}`);
     expect(neutraliseCell("Plain words")).toBe("Plain words");
   });
 
   it("neutralises a written reply that starts like a formula", () => {
-    const csv = recordCsv([
-      {
-        id: "x",
-        started: "1 January 2026 at midnight",
-        finished: null,
-        startedAt: "2026-01-01T00:00:00Z",
-        finishedAt: null,
-        assessment: null,
-        scenarioId: "s",
-        scenario: '=HYPERLINK("http://evil")',
-        module: "m",
-        mode: "practice",
-        status: "Finished",
-        ending: null,
-        outcome: null,
-        indicators: {},
-        writtenReplies: [],
-      },
-    ]);
+    const csv = recordCsv([entry({ scenario: '=HYPERLINK("http://evil")' })]);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
   });
 
@@ -356,25 +359,7 @@ describe("the record download", () => {
       rating: null,
       comment: null,
     });
-    const csv = recordCsv([
-      {
-        id: "x",
-        started: "1 January 2026 at midnight",
-        finished: null,
-        startedAt: "2026-01-01T00:00:00Z",
-        finishedAt: null,
-        assessment: null,
-        scenarioId: "s",
-        scenario: "Scenario",
-        module: "m",
-        mode: "practice",
-        status: "Finished",
-        ending: null,
-        outcome: null,
-        indicators: {},
-        writtenReplies: [reply("First"), reply("Second")],
-      },
-    ]);
+    const csv = recordCsv([entry({ writtenReplies: [reply("First"), reply("Second")] })]);
     // Outside quoted cells there is no line feed but the CRLF ending each row (a spreadsheet splits on either).
     expect(csv.replace(/"(?:[^"]|"")*"/g, "").match(/\r\n|\n|\r/g)).toEqual(["\r\n", "\r\n"]);
     expect(csv).toContain('"Reply: First | Rating: not yet rated\nReply: Second | Rating: not yet rated"');
