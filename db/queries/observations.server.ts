@@ -127,12 +127,7 @@ export function observationsByCoach(db: Db, coachId: number) {
 
 /** An officer's recorded observations, newest first (never their coaches' drafts). */
 export function recordedOfOfficer(db: Db, officerId: number) {
-  return withPeople(db)
-    .where("o.officer_id", "=", officerId)
-    .where("o.status", "=", "recorded")
-    .orderBy("o.recorded_at", "desc")
-    .orderBy("o.id", "desc")
-    .execute();
+  return recordedOfOfficers(db, [officerId]);
 }
 
 /**
@@ -147,7 +142,7 @@ export function recordedOfPrisonOfficers(db: Db, establishmentId: number | null,
   return q.orderBy("o.recorded_at", "desc").orderBy("o.id", "desc").execute();
 }
 
-/** Recorded observations of these officers (a page of a prison's). */
+/** Recorded observations of these officers (a page of a prison's), newest first. */
 export function recordedOfOfficers(db: Db, officerIds: number[]) {
   if (officerIds.length === 0) return Promise.resolve([]);
   return withPeople(db)
