@@ -159,6 +159,20 @@ export interface ModuleMembershipTable {
   removed_by: number | null;
 }
 
+/** What a module asks for competency, where a trainer has changed it in Engage (else modules.yaml's). */
+export interface ModuleSettingsTable {
+  module_id: string;
+  follows_library: boolean; // true: back on the library file's values
+  min_reflection_to_question: number;
+  min_percent_complex_reflections: number;
+  max_mi_non_adherent: number;
+  refresher_months: number;
+  requires_observation: boolean;
+  row_version: number; // only ever grows: the form carries the one it was made from
+  changed_by: number | null;
+  changed_at: string;
+}
+
 // ---- reporting ----
 export interface EstablishmentTargetTable {
   establishment_id: number;
@@ -314,7 +328,14 @@ export interface ObservationRequestTable {
 }
 
 /** Columns stored as 0/1 on SQLite that the app reads as booleans (see db/connection.server.ts). */
-export const BOOLEAN_COLUMNS = ["active", "must_change_password", "deactivate_missing", "mi_coach"] as const;
+export const BOOLEAN_COLUMNS = [
+  "active",
+  "must_change_password",
+  "deactivate_missing",
+  "mi_coach",
+  "follows_library",
+  "requires_observation",
+] as const;
 
 export interface Database {
   establishments: EstablishmentTable;
@@ -340,6 +361,7 @@ export interface Database {
   observations: ObservationTable;
   observation_requests: ObservationRequestTable;
   module_memberships: ModuleMembershipTable;
+  module_settings: ModuleSettingsTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -11,6 +11,7 @@ export const CAPABILITIES = {
   viewOwnRecord: "see and download their own record and the observations of them",
   readMessages: "read the messages Engage sent them",
   authorScenarios: "write, publish and retire scenarios",
+  setCompetencyRules: "change what each module asks for competency",
   rateReplies: "rate officers' written replies",
   observeOfficers: "observe officers as an MI coach",
   readObservations: "read the recorded observations of their prison's officers",
@@ -43,6 +44,7 @@ const ROLE_CAPABILITIES: Record<Role, Partial<Record<Capability, Grant>>> = {
   },
   trainer: {
     authorScenarios: "menu",
+    setCompetencyRules: "may",
     rateReplies: "menu",
     readMessages: "menu",
     observeOfficers: "menu",
@@ -62,6 +64,7 @@ const ROLE_CAPABILITIES: Record<Role, Partial<Record<Capability, Grant>>> = {
     readAuditLog: "menu",
     viewReports: "menu",
     authorScenarios: "menu",
+    setCompetencyRules: "may",
     manageStaff: "may",
     rateReplies: "may",
     readMessages: "may",

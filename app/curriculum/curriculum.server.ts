@@ -33,7 +33,8 @@ import {
 } from "~db/queries/scenario-versions.server";
 import { isPostgres } from "~db/migrations/helpers";
 import type { Database } from "~db/schema";
-import type { ModuleRules } from "~/domain/competency";
+import { listModuleSettings } from "~db/queries/module-settings.server";
+import type { ModuleRules, ModuleSettings } from "~/domain/competency";
 import {
   checkScenario,
   compileScenario,
@@ -130,6 +131,11 @@ export interface CurriculumModule {
   title: string;
   summary: string;
   rules: ModuleRules;
+  /** what modules.yaml asks; rules carry these unless a trainer changed them in Engage */
+  librarySettings: ModuleSettings;
+  /** the settings' row_version (0: never changed in Engage), and who changed them last */
+  settingsVersion: number;
+  settingsChanged: { by: string | null; at: string } | null;
   /** the module's scenarios now, in order */
   scenarios: CurriculumScenario[];
 }
@@ -176,8 +182,13 @@ export async function getCurriculum(db: Kysely<Database>): Promise<CurriculumMod
 async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]> {
   const text = (await getSetting(db, MODULES_SETTING)) ?? "modules: []\n";
   const modules = parseModules(text).modules;
-  const [latest, memberships] = await Promise.all([latestScenarioVersions(db), listMemberships(db)]);
+  const [latest, memberships, changed] = await Promise.all([
+    latestScenarioVersions(db),
+    listMemberships(db),
+    listModuleSettings(db),
+  ]);
   const byId = new Map(latest.map((v) => [v.scenario_id, v]));
+  const settingsOf = new Map(changed.map((row) => [row.module_id, row]));
   return Promise.all(
     modules.map(async (m) => {
       const spells = memberships.filter((x) => x.module_id === m.id);
@@ -199,6 +210,8 @@ async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]
         });
       }
       const playable = new Set(scenarios.map((s) => s.id));
+      const row = settingsOf.get(m.id);
+      const library = settingsFrom({ ...m.thresholds, ...m });
       return {
         id: m.id,
         title: m.title,
@@ -209,18 +222,34 @@ async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]
           membership: spells
             .filter((x) => x.removed_at !== null || playable.has(x.scenario_id))
             .map((x) => ({ scenarioId: x.scenario_id, addedAt: x.added_at, removedAt: x.removed_at })),
-          thresholds: {
-            minReflectionToQuestion: m.thresholds.min_reflection_to_question,
-            minPercentComplexReflections: m.thresholds.min_percent_complex_reflections,
-            maxMiNonAdherent: m.thresholds.max_mi_non_adherent,
-          },
-          refresherMonths: m.refresher_months,
-          requiresObservation: m.requires_observation,
+          ...(row && !row.follows_library ? settingsFrom(row) : library),
         },
+        librarySettings: library,
+        settingsVersion: row?.row_version ?? 0,
+        settingsChanged: row && !row.follows_library ? { by: row.changed_by_name, at: row.changed_at } : null,
         scenarios,
       };
     }),
   );
+}
+
+/** Settings from their stored names (modules.yaml's and the module_settings table's are the same). */
+function settingsFrom(s: {
+  min_reflection_to_question: number;
+  min_percent_complex_reflections: number;
+  max_mi_non_adherent: number;
+  refresher_months: number;
+  requires_observation: boolean;
+}): ModuleSettings {
+  return {
+    thresholds: {
+      minReflectionToQuestion: s.min_reflection_to_question,
+      minPercentComplexReflections: s.min_percent_complex_reflections,
+      maxMiNonAdherent: s.max_mi_non_adherent,
+    },
+    refresherMonths: s.refresher_months,
+    requiresObservation: s.requires_observation,
+  };
 }
 
 export interface LoadedVersion {

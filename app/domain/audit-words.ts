@@ -171,6 +171,10 @@ const PHRASES: Record<string, Phrase> = {
     `${who} rolled the scenario ${scenario(f, f.details.scenarioId)} back${
       typeof f.details.to === "number" ? ` to version ${f.details.to}` : ""
     }`,
+  "module.settings_changed": (f, who) =>
+    `${who} changed what ${moduleName(f, f.details.moduleId)} asks for competency${
+      f.details.followsLibrary === true ? ", back to the library file's settings" : ""
+    }`,
   "target.set": (f, who) =>
     `${who} set ${f.prison ? possessive(f.prison) : "the"} target: ${text(f.details.percent)}% of officers competent by ${f.names.day(f.details.date)}`,
   "engagement.recorded": (f, who) =>

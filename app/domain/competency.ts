@@ -69,6 +69,9 @@ export interface Membership {
   removedAt: string | null;
 }
 
+/** What a module asks for competency: set in scenarios/modules.yaml, changeable by trainers in Engage. */
+export type ModuleSettings = Required<Pick<ModuleRules, "thresholds" | "refresherMonths" | "requiresObservation">>;
+
 export interface ModuleRules {
   id: string;
   /** The module's scenarios now, in the order officers take them. */

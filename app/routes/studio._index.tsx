@@ -35,6 +35,9 @@ export default function StudioLibrary() {
         <a href="/studio/reviews" className="govuk-link">
           Review written replies
         </a>
+        <a href="/studio/modules" className="govuk-link">
+          Modules and competency
+        </a>
       </div>
       <div className="moj-scrollable-pane" tabIndex={0} role="region" aria-label="Scenarios">
         <Table

@@ -9,10 +9,11 @@ import type { Database } from "~db/schema";
 import { activeOfficerAttemptsAt } from "~db/queries/reports.server";
 import { recordedOfPrisonOfficers } from "~db/queries/observations.server";
 import { lastMembershipOf } from "~db/queries/module-memberships.server";
-import { getCurriculum } from "~/curriculum/curriculum.server";
+import { getCurriculum, type CurriculumModule } from "~/curriculum/curriculum.server";
 import {
   everMembers,
   moduleProgress,
+  type ModuleProgress,
   type ModuleRules,
   type ObservationRecord,
   type Status,
@@ -89,6 +90,30 @@ export async function impactOf(
   const curriculum = await getCurriculum(db);
   const before = curriculum.map((m) => m.rules);
   const after = withChange(before, scenarioId, change, now.toISOString());
+  let keptCompetent = 0;
+  const shifts = await statusShiftsBetween(db, curriculum, before, after, now, (will) => {
+    if (
+      will.status === "competent" &&
+      will.scenarios.some((s) => s.scenarioId === scenarioId && s.requiredFrom !== null && s.requiredFrom > now)
+    )
+      keptCompetent++;
+  });
+  return { change, shifts, keptCompetent };
+}
+
+/**
+ * How every active officer's status in each module whose rules differ between `before` and
+ * `after` would move, counted by module and by from and to; `unchanged` sees each progress that
+ * stays as it is.
+ */
+export async function statusShiftsBetween(
+  db: Kysely<Database>,
+  curriculum: CurriculumModule[],
+  before: ModuleRules[],
+  after: ModuleRules[],
+  now: Date,
+  unchanged: (will: ModuleProgress) => void = () => {},
+): Promise<StatusShift[]> {
   const touched = before.map((m, i) => i).filter((i) => before[i] !== after[i]);
   const ids = new Set(touched.flatMap((i) => [...everMembers(before[i]), ...everMembers(after[i])]));
   const byOfficer = recordsByOfficer(await activeOfficerAttemptsAt(db, [...ids]));
@@ -97,29 +122,25 @@ export async function impactOf(
     ? observationsByOfficer(await recordedOfPrisonOfficers(db, null))
     : new Map<number, ObservationRecord[]>();
   const shifts = new Map<string, StatusShift>();
-  let keptCompetent = 0;
   for (const [officerId, attempts] of byOfficer) {
     const observations = observed.get(officerId) ?? [];
     for (const i of touched) {
       const was = moduleProgress(before[i], attempts, now, observations);
       const will = moduleProgress(after[i], attempts, now, observations);
-      if (was.status !== will.status) {
-        const key = `${i}|${was.status}|${will.status}`;
-        const shift = shifts.get(key) ?? {
-          moduleTitle: curriculum[i].title,
-          from: was.status,
-          to: will.status,
-          officers: 0,
-        };
-        shift.officers++;
-        shifts.set(key, shift);
-      } else if (
-        will.status === "competent" &&
-        will.scenarios.some((s) => s.scenarioId === scenarioId && s.requiredFrom !== null && s.requiredFrom > now)
-      ) {
-        keptCompetent++;
+      if (was.status === will.status) {
+        unchanged(will);
+        continue;
       }
+      const key = `${i}|${was.status}|${will.status}`;
+      const shift = shifts.get(key) ?? {
+        moduleTitle: curriculum[i].title,
+        from: was.status,
+        to: will.status,
+        officers: 0,
+      };
+      shift.officers++;
+      shifts.set(key, shift);
     }
   }
-  return { change, shifts: [...shifts.values()].sort((a, b) => b.officers - a.officers), keptCompetent };
+  return [...shifts.values()].sort((a, b) => b.officers - a.officers);
 }

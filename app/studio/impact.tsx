@@ -2,7 +2,7 @@
 // trainer makes it (the figures come from impact.server.ts), and the button that makes it.
 import type { ReactNode } from "react";
 import type { Impact } from "~/studio/impact.server";
-import { PROGRESS } from "~/domain/vocabulary";
+import { ShiftList } from "~/studio/module-settings";
 
 const officers = (n: number) => (n === 1 ? "1 officer" : `${n} officers`);
 
@@ -22,22 +22,7 @@ export function ImpactSummary({ impact, moduleTitles }: { impact: Impact; module
   return (
     <div data-testid="impact">
       <p className="govuk-body">{what}</p>
-      {c.kind !== "none" ? (
-        impact.shifts.length === 0 ? (
-          <p className="govuk-body">No officer's status changes.</p>
-        ) : (
-          <>
-            <p className="govuk-body">Officers' statuses that change, across every prison:</p>
-            <ul className="govuk-list govuk-list--bullet">
-              {impact.shifts.map((s) => (
-                <li key={`${s.moduleTitle}-${s.from}-${s.to}`}>
-                  {officers(s.officers)} in {s.moduleTitle}: from {PROGRESS[s.from].label} to {PROGRESS[s.to].label}
-                </li>
-              ))}
-            </ul>
-          </>
-        )
-      ) : null}
+      {c.kind !== "none" ? <ShiftList shifts={impact.shifts} /> : null}
       {impact.keptCompetent > 0 ? (
         <p className="govuk-body">
           {officers(impact.keptCompetent)} who{" "}

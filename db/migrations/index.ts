@@ -11,6 +11,7 @@ import * as m0007 from "./0007-sso-and-assignments";
 import * as m0008 from "./0008-module-membership";
 import * as m0010 from "./0010-coaching";
 import * as m0011 from "./0011-draft-revisions";
+import * as m0012 from "./0012-module-settings";
 
 const migrations: Record<string, Migration> = {
   "0001-foundation": m0001,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   "0008-module-membership": m0008,
   "0010-coaching": m0010,
   "0011-draft-revisions": m0011,
+  "0012-module-settings": m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -43,6 +43,14 @@ const studio = (page: RouteCase["page"], extra: Partial<RouteCase> = {}): RouteC
 });
 const admin = (page: RouteCase["page"], form?: FormCase): RouteCase => ({ access: ["admin"], page, form });
 const NEW_PASSWORD = "seagull toast ladder";
+// A module's settings as the library file has them: checking them changes nothing.
+const MODULE_FIELDS = {
+  reflectionsPerQuestion: "1",
+  percentComplex: "40",
+  nonAdherentAllowed: "0",
+  refresherMonths: "6",
+  requiresObservation: "no",
+};
 
 export const ROUTES: Record<string, RouteCase> = {
   "routes/_index": { access: "signed-in", page: () => "/" },
@@ -220,6 +228,15 @@ export const ROUTES: Record<string, RouteCase> = {
     form: { samples: () => [{ currentVersionId: "1", changeNote: "Back to the first version" }] },
   }),
   "routes/studio.$scenarioId.export": studio((f) => `/studio/${f.scenarioId}/export`),
+  "routes/studio.modules._index": studio(() => "/studio/modules"),
+  "routes/studio.modules.$moduleId": studio(() => "/studio/modules/listening-on-the-landing", {
+    form: {
+      samples: (): Fields[] => [
+        { intent: "check", version: "0", ...MODULE_FIELDS },
+        { intent: "edit", version: "0", ...MODULE_FIELDS },
+      ],
+    },
+  }),
   "routes/studio.reviews._index": studio(() => "/studio/reviews"),
   "routes/studio.reviews.$stepId": studio((f) => `/studio/reviews/${f.own.replyStepId}`, {
     foreign: (f) => [`/studio/reviews/${f.other.replyStepId}`],

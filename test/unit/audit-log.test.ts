@@ -94,6 +94,13 @@ describe("the audit log in people's words", () => {
     expect(say("scenario.returned", { scenarioId: "gareth-visits", moduleId: "gone" }, null)).toBe(
       "Jo Bloggs returned the scenario “Gareth and the visit” to the module gone",
     );
+    // A module's competency settings changed in the studio, and put back on the library file's.
+    expect(say("module.settings_changed", { moduleId: "listening", followsLibrary: false }, null)).toBe(
+      "Jo Bloggs changed what the module “Listening on the landing” asks for competency",
+    );
+    expect(say("module.settings_changed", { moduleId: "listening", followsLibrary: true }, null)).toBe(
+      "Jo Bloggs changed what the module “Listening on the landing” asks for competency, back to the library file's settings",
+    );
     expect(say("scenario.rolled_back", { scenarioId: "gareth-visits", to: 2 }, null)).toBe(
       "Jo Bloggs rolled the scenario “Gareth and the visit” back to version 2",
     );

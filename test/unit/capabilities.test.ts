@@ -14,6 +14,7 @@ const BEFORE: Record<Capability, Role[]> = {
   viewOwnRecord: ["officer"], // record, its CSV and JSON, observations of them
   readMessages: ["officer", "trainer", "manager", "admin"], // messages: anyone signed in
   authorScenarios: ["trainer", "admin"], // STUDIO_ROLES
+  setCompetencyRules: ["trainer", "admin"], // new with the module settings page (stop 22)
   rateReplies: ["trainer", "admin"], // STUDIO_ROLES on studio.reviews
   observeOfficers: ["trainer", "manager"], // isCoach, plus officers marked as MI coaches
   readObservations: ["trainer", "manager", "admin"], // observationFor's reviewers

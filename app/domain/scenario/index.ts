@@ -16,6 +16,7 @@ export {
 export { checkModules, parseModules, type ModulesResult } from "./modules";
 export { MAX_FILE_BYTES, MAX_NODES } from "./parse";
 export {
+  MODULE_SETTING_LIMITS,
   scenarioJsonSchemaText,
   scenarioSchema,
   type Choice,

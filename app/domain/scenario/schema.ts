@@ -125,6 +125,15 @@ const DEFAULT_THRESHOLDS = {
 } as const;
 const DEFAULT_REFRESHER_MONTHS = 6;
 
+/** The ranges a module's competency settings may take, in modules.yaml and in the studio's form. */
+export const MODULE_SETTING_LIMITS = {
+  minReflectionToQuestion: { min: 0, max: 10 },
+  minPercentComplexReflections: { min: 0, max: 100 },
+  maxMiNonAdherent: { min: 0, max: 50 },
+  refresherMonths: { min: 1, max: 60 },
+} as const;
+const L = MODULE_SETTING_LIMITS;
+
 export const moduleSchema = z.strictObject({
   id: slug("The module id"),
   title: text("The module title officers see."),
@@ -132,17 +141,25 @@ export const moduleSchema = z.strictObject({
   scenarios: z.array(slug("A scenario id")).meta({ description: "The module's scenarios, in order." }),
   thresholds: z
     .strictObject({
-      min_reflection_to_question: z.number().min(0).default(DEFAULT_THRESHOLDS.min_reflection_to_question),
+      min_reflection_to_question: z
+        .number()
+        .min(L.minReflectionToQuestion.min)
+        .max(L.minReflectionToQuestion.max)
+        .default(DEFAULT_THRESHOLDS.min_reflection_to_question),
       min_percent_complex_reflections: z
         .number()
-        .min(0)
-        .max(100)
+        .min(L.minPercentComplexReflections.min)
+        .max(L.minPercentComplexReflections.max)
         .default(DEFAULT_THRESHOLDS.min_percent_complex_reflections),
-      max_mi_non_adherent: z.int().min(0).default(DEFAULT_THRESHOLDS.max_mi_non_adherent),
+      max_mi_non_adherent: z
+        .int()
+        .min(L.maxMiNonAdherent.min)
+        .max(L.maxMiNonAdherent.max)
+        .default(DEFAULT_THRESHOLDS.max_mi_non_adherent),
     })
     .prefault({})
     .meta({ description: "What an assessment attempt must reach for competency." }),
-  refresher_months: z.int().min(1).default(DEFAULT_REFRESHER_MONTHS),
+  refresher_months: z.int().min(L.refresherMonths.min).max(L.refresherMonths.max).default(DEFAULT_REFRESHER_MONTHS),
   requires_observation: z.boolean().default(false).meta({
     description:
       "true: competency in this module also needs a coach's observation of the officer on the wing that meets these thresholds, with both global ratings at least fair.",

@@ -1,0 +1,226 @@
+// Changing what one module asks for competency: the form, then what the change would do to
+// officers' statuses across every prison, then Save. Works as plain forms without JavaScript.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { ErrorSummary } from "~/components/error-summary";
+import { Radios, TextInput } from "~/components/fields";
+import { formatDate } from "~/domain/dates.server";
+import {
+  fieldsOf,
+  moduleOf,
+  readSettingsForm,
+  saveModuleSettings,
+  settingsImpact,
+  settingsOf,
+} from "~/studio/module-settings.server";
+import {
+  SETTING_FIELDS,
+  SETTING_WORDS,
+  SettingsSummary,
+  ShiftList,
+  type SettingsFields,
+} from "~/studio/module-settings";
+import { readFormData } from "~/utils/form-data.server";
+import { fieldError } from "~/utils/field-errors";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  title(data ? `What ${data.title} asks for competency` : "Module");
+
+async function moduleOrNotFound(request: Request, context: LoaderFunctionArgs["context"], moduleId = "") {
+  const user = await requireUser(request, context, { can: "setCompetencyRules" });
+  const module = await moduleOf(context.db, moduleId);
+  if (!module) notFound();
+  return { user, module };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { module } = await moduleOrNotFound(request, context, params.moduleId);
+  return {
+    id: module.id,
+    title: module.title,
+    version: module.settingsVersion,
+    fields: fieldsOf(settingsOf(module)),
+    library: fieldsOf(module.librarySettings),
+    changed: module.settingsChanged
+      ? { by: module.settingsChanged.by, on: formatDate(module.settingsChanged.at) }
+      : null,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, module } = await moduleOrNotFound(request, context, params.moduleId);
+  const form = readSettingsForm(await readFormData(request));
+  if (!form.ok) return data({ errors: form.errors, values: form.values, check: null }, { status: 400 });
+  const { intent, version, settings } = form.data;
+  if (intent === "edit") return { errors: null, values: form.values, check: null };
+  if (intent === "check") {
+    const shifts = await settingsImpact(context.db, module.id, settings);
+    return { errors: null, values: form.values, check: { fields: fieldsOf(settings), version, shifts } };
+  }
+  const saved = await saveModuleSettings(context.db, user, { moduleId: module.id, version, settings });
+  if (!saved.ok)
+    // Shown again with the settings now in force (the loader's), not the stale ones.
+    return data({ errors: fieldError("form", saved.message), values: null, check: null }, { status: 409 });
+  return context.sessions.redirectWithNotice(
+    request,
+    "/studio/modules",
+    saved.changed
+      ? `Saved what ${module.title} asks for competency. Officers' statuses follow it from now on.`
+      : `Nothing changed: ${module.title} already asked for this.`,
+  );
+}
+
+export default function ModuleSettingsPage() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const check = result?.check;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={result?.errors} />
+        <span className="govuk-caption-l">Modules and competency</span>
+        <h1 className="govuk-heading-l">{check ? `Check the change to ${d.title}` : d.title}</h1>
+        {check ? (
+          <CheckAndSave fields={check.fields} version={check.version}>
+            <h2 className="govuk-heading-m">What this does to officers' statuses</h2>
+            <ShiftList shifts={check.shifts} />
+          </CheckAndSave>
+        ) : (
+          <>
+            <p className="govuk-body">
+              {d.changed
+                ? `Changed in Engage on ${d.changed.on}${d.changed.by ? ` by ${d.changed.by}` : ""}. `
+                : "These are the library file's settings. "}
+              What you change here applies to officers in every prison. You see what it does to their statuses before
+              you save it.
+            </p>
+            <SettingsForm
+              version={versionOf(result?.values) ?? d.version}
+              fields={{ ...d.fields, ...pick(result?.values) }}
+              errors={result?.errors ?? {}}
+            />
+            {d.changed ? (
+              <Form method="post">
+                <h2 className="govuk-heading-m">The library file's settings</h2>
+                <SettingsSummary fields={d.library} />
+                <HiddenFields version={d.version} fields={d.library} intent="check" />
+                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                  Check going back to the library file's settings
+                </button>
+              </Form>
+            ) : null}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function SettingsForm({
+  version,
+  fields,
+  errors,
+}: {
+  version: number;
+  fields: SettingsFields;
+  errors: Record<string, string>;
+}) {
+  const w = SETTING_WORDS;
+  const number = (name: Exclude<keyof SettingsFields, "requiresObservation">, width: string) => (
+    <TextInput
+      name={name}
+      label={w[name].label}
+      hint={w[name].hint}
+      error={errors[name]}
+      defaultValue={fields[name]}
+      inputMode={name === "reflectionsPerQuestion" ? "decimal" : "numeric"}
+      spellCheck={false}
+      className={`govuk-input--width-${width}`}
+    />
+  );
+  return (
+    <Form method="post" noValidate>
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="intent" value="check" />
+      {number("reflectionsPerQuestion", "4")}
+      {number("percentComplex", "3")}
+      {number("nonAdherentAllowed", "3")}
+      {number("refresherMonths", "3")}
+      <Radios
+        name="requiresObservation"
+        legend={w.requiresObservation.label}
+        hint={w.requiresObservation.hint}
+        error={errors.requiresObservation}
+        defaultValue={fields.requiresObservation}
+        small
+        options={[
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No" },
+        ]}
+      />
+      <button type="submit" className="govuk-button" data-module="govuk-button">
+        Check what this changes
+      </button>
+    </Form>
+  );
+}
+
+function CheckAndSave({
+  fields,
+  version,
+  children,
+}: {
+  fields: SettingsFields;
+  version: number;
+  children: React.ReactNode;
+}) {
+  return (
+    <>
+      <SettingsSummary fields={fields} />
+      {children}
+      <Form method="post">
+        <HiddenFields version={version} fields={fields} />
+        <div className="govuk-button-group">
+          <button type="submit" name="intent" value="save" className="govuk-button" data-module="govuk-button">
+            Save these settings
+          </button>
+          <button
+            type="submit"
+            name="intent"
+            value="edit"
+            className="govuk-button govuk-button--secondary"
+            data-module="govuk-button"
+          >
+            Change them
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+function HiddenFields({ version, fields, intent }: { version: number; fields: SettingsFields; intent?: string }) {
+  return (
+    <>
+      <input type="hidden" name="version" value={version} />
+      {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+      {SETTING_FIELDS.map((name) => (
+        <input key={name} type="hidden" name={name} value={fields[name]} />
+      ))}
+    </>
+  );
+}
+
+/** The version a form shown again was made from (so a change since is still caught). */
+function versionOf(values: Record<string, string> | null | undefined) {
+  const v = values?.version;
+  return v !== undefined && /^\d{1,10}$/.test(v) ? Number(v) : undefined;
+}
+
+/** The settings fields of a refused form, as typed, to show again. */
+function pick(values: Record<string, string> | null | undefined): Partial<SettingsFields> {
+  return Object.fromEntries(SETTING_FIELDS.filter((n) => values?.[n] !== undefined).map((n) => [n, values![n]]));
+}

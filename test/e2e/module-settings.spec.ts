@@ -1,0 +1,109 @@
+// A trainer changes what a module asks for competency without touching modules.yaml: sees the
+// settings of every module, changes one, is told what is wrong with a bad value at the field,
+// sees what the change does to officers' statuses before saving, saves, and goes back to the
+// library file's settings; with JavaScript on and off, axe on each page. It changes only the
+// refresher period of the programmes-wing module, which no other spec reads, and puts it back.
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessibleAtBothWidths, expectAccessibleWithoutJavaScript, signIn } from "./support";
+
+const TITLE = "The programmes wing and progression";
+
+test.describe.configure({ mode: "serial" });
+
+async function openModule(page: Page) {
+  await page.goto("/studio");
+  await page.getByRole("link", { name: "Modules and competency" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Modules and competency" })).toBeVisible();
+  await page.getByRole("link", { name: new RegExp(`^${TITLE}`) }).click();
+  await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+}
+
+async function backToTheLibrary(page: Page) {
+  await page.goto("/studio/modules/programmes-wing-and-progression");
+  await page.getByRole("button", { name: "Check going back to the library file's settings" }).click();
+  await expect(page.getByText("After 6 months")).toBeVisible();
+  await page.getByRole("button", { name: "Save these settings" }).click();
+  await expect(page.getByRole("alert")).toContainText(`Saved what ${TITLE} asks for competency`);
+  const row = page.getByRole("row", { name: new RegExp(TITLE) });
+  await expect(row).toContainText("Library file");
+  await expect(row).toContainText("After 6 months");
+}
+
+test("a trainer changes a module's refresher period, seeing what it does first, then goes back to the library's", async ({
+  page,
+}) => {
+  await signIn(page, "trainer");
+  await openModule(page);
+  await expectAccessibleAtBothWidths(page);
+  await expect(page.getByText("These are the library file's settings.")).toBeVisible();
+
+  const months = page.getByLabel("Months until a refresher is due");
+  await expect(months).toHaveValue("6");
+  await months.fill("none");
+  await page.getByLabel("Reflections for each question, at least").fill("11");
+  await page.getByRole("button", { name: "Check what this changes" }).click();
+  const summary = page.locator(".govuk-error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("Reflections for each question must be 10 or fewer");
+  await summary.getByRole("link", { name: "Months until a refresher must be a whole number" }).click();
+  await expect(months).toBeFocused();
+  await expect(months).toHaveValue("none");
+  await expectAccessibleAtBothWidths(page);
+
+  await page.getByLabel("Reflections for each question, at least").fill("1");
+  await months.fill("9");
+  await page.getByRole("button", { name: "Check what this changes" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Check the change to ${TITLE}` })).toBeVisible();
+  await expect(page.getByText("After 9 months")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "What this does to officers' statuses" })).toBeVisible();
+  await expectAccessibleAtBothWidths(page);
+
+  // Changing them again starts from what was checked, not from what is saved.
+  await page.getByRole("button", { name: "Change them" }).click();
+  await expect(months).toHaveValue("9");
+  await months.fill("12");
+  await page.getByRole("button", { name: "Check what this changes" }).click();
+  await expect(page.getByText("After 12 months")).toBeVisible();
+  await page.getByRole("button", { name: "Save these settings" }).click();
+
+  await expect(page).toHaveURL(/\/studio\/modules$/);
+  await expect(page.getByRole("alert")).toContainText(`Saved what ${TITLE} asks for competency`);
+  const row = page.getByRole("row", { name: new RegExp(TITLE) });
+  await expect(row).toContainText("Changed in Engage");
+  await expect(row).toContainText("After 12 months");
+  await expectAccessibleAtBothWidths(page);
+
+  await backToTheLibrary(page);
+});
+
+test("without JavaScript the same change works as plain forms, and a stale form is refused", async ({ browser }) => {
+  // Its own context without JavaScript (axe then runs on a twin of each page: support.ts).
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signIn(page, "trainer");
+  await openModule(page);
+  await page.getByLabel("Months until a refresher is due").fill("12");
+  await page.getByRole("button", { name: "Check what this changes" }).click();
+  await expect(page.getByText("After 12 months")).toBeVisible();
+  await expectAccessibleWithoutJavaScript(page);
+
+  // Meanwhile an administrator changes the same module.
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin");
+  await admin.goto("/studio/modules/programmes-wing-and-progression");
+  await admin.getByLabel("Months until a refresher is due").fill("9");
+  await admin.getByRole("button", { name: "Check what this changes" }).click();
+  await admin.getByRole("button", { name: "Save these settings" }).click();
+  await expect(admin.getByRole("alert")).toContainText("Saved what");
+
+  await page.getByRole("button", { name: "Save these settings" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText(
+    "Someone else changed this module's settings while you were looking at them",
+  );
+  await expect(page.getByLabel("Months until a refresher is due")).toHaveValue("9");
+  await expect(page.getByText(/Changed in Engage on .* by /)).toBeVisible();
+  await expectAccessibleWithoutJavaScript(page);
+
+  await backToTheLibrary(page);
+  await admin.context().close();
+  await page.context().close();
+});
