@@ -174,7 +174,7 @@ const PHRASES: Record<string, Phrase> = {
   "module.settings_changed": (f, who) =>
     `${who} changed what ${moduleName(f, f.details.moduleId)} asks for competency${
       f.details.followsLibrary === true ? ", back to the library file's settings" : ""
-    }`,
+    }${settingChanges(f.details.from, f.details.to)}`,
   "target.set": (f, who) =>
     `${who} set ${f.prison ? possessive(f.prison) : "the"} target: ${text(f.details.percent)}% of officers competent by ${f.names.day(f.details.date)}`,
   "engagement.recorded": (f, who) =>
@@ -200,6 +200,23 @@ const EXPORTS: Record<string, (f: AuditFacts, who: string, whom: string) => stri
   observations_csv: (f, who) => `${who} downloaded observations${forPrison(f)} as CSV${rows(f, "observation")}`,
   own_observations_csv: (_, who) => `${who} downloaded the observations of their own practice as CSV`,
 };
+/** A module's settings before and after (the studio form's fields), as "name was → now" for each that changed. */
+const SETTING_NAMES: Record<string, string> = {
+  reflectionsPerQuestion: "reflections for each question",
+  percentComplex: "% complex reflections",
+  nonAdherentAllowed: "responses against MI allowed",
+  refresherMonths: "months to a refresher",
+  requiresObservation: "observation on the wing needed",
+};
+function settingChanges(from: unknown, to: unknown) {
+  if (!from || !to || typeof from !== "object" || typeof to !== "object") return "";
+  const was = from as Record<string, unknown>;
+  const now = to as Record<string, unknown>;
+  const changed = Object.keys(SETTING_NAMES).filter((k) => text(was[k]) !== text(now[k]));
+  return changed.length
+    ? `: ${changed.map((k) => `${SETTING_NAMES[k]} ${text(was[k])} → ${text(now[k])}`).join("; ")}`
+    : "";
+}
 const forPrison = (f: AuditFacts) => (f.prison ? ` for ${f.prison}` : "");
 function rows(f: AuditFacts, noun: string) {
   return count(f.details.rows, noun, `${noun}s`);

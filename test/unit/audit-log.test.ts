@@ -98,6 +98,11 @@ describe("the audit log in people's words", () => {
     expect(say("module.settings_changed", { moduleId: "listening", followsLibrary: false }, null)).toBe(
       "Jo Bloggs changed what the module “Listening on the landing” asks for competency",
     );
+    const from = { reflectionsPerQuestion: "1", refresherMonths: "6", requiresObservation: "no" };
+    const to = { reflectionsPerQuestion: "2", refresherMonths: "6", requiresObservation: "yes" };
+    expect(say("module.settings_changed", { moduleId: "listening", from, to, followsLibrary: false }, null)).toBe(
+      "Jo Bloggs changed what the module “Listening on the landing” asks for competency: reflections for each question 1 → 2; observation on the wing needed no → yes",
+    );
     expect(say("module.settings_changed", { moduleId: "listening", followsLibrary: true }, null)).toBe(
       "Jo Bloggs changed what the module “Listening on the landing” asks for competency, back to the library file's settings",
     );
