@@ -211,7 +211,11 @@ async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]
       }
       const playable = new Set(scenarios.map((s) => s.id));
       const row = settingsOf.get(m.id);
-      const library = settingsFrom({ ...m.thresholds, ...m });
+      const library = settingsFrom({
+        ...m.thresholds,
+        refresher_months: m.refresher_months,
+        requires_observation: m.requires_observation,
+      });
       return {
         id: m.id,
         title: m.title,
