@@ -3,11 +3,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { Tag } from "~/components/page";
-import { Cell, Row, RowHeader, Table } from "~/components/table";
 import { getCurriculum } from "~/curriculum/curriculum.server";
 import { formatDate } from "~/domain/dates.server";
 import { fieldsOf, settingsOf } from "~/studio/module-settings.server";
-import { SETTING_WORDS } from "~/studio/module-settings";
+import { SettingsSummary } from "~/studio/module-settings";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = () => title("Modules and competency");
@@ -28,61 +27,51 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function StudioModules() {
   const { modules } = useLoaderData<typeof loader>();
-  const w = SETTING_WORDS;
   return (
-    <>
-      <h1 className="govuk-heading-l">Modules and competency</h1>
-      <p className="govuk-body">
-        An officer is Competent in a module when an assessment of each of its scenarios reaches what the module asks.
-        The built-in library's file sets these; a change made here applies to every prison, and you see what it does to
-        officers' statuses before you save it.
-      </p>
-      <div className="moj-scrollable-pane" tabIndex={0} role="region" aria-label="Modules">
-        <Table
-          caption={`Modules (${modules.length})`}
-          head={[
-            "Module",
-            { text: "Scenarios", numeric: true },
-            "Reflections for each question",
-            "Complex reflections",
-            "Responses against MI",
-            "Refresher",
-            "Observation needed",
-            "Set by",
-          ]}
-        >
-          {modules.map((m) => (
-            <Row key={m.id}>
-              <RowHeader className="app-wrap">
-                <a className="govuk-link" href={`/studio/modules/${encodeURIComponent(m.id)}`}>
-                  {m.title}
-                  <span className="govuk-visually-hidden">: change what it asks</span>
-                </a>
-              </RowHeader>
-              <Cell numeric>{m.scenarios}</Cell>
-              <Cell>{w.reflectionsPerQuestion.say(m.fields.reflectionsPerQuestion)}</Cell>
-              <Cell>{w.percentComplex.say(m.fields.percentComplex)}</Cell>
-              <Cell>{w.nonAdherentAllowed.say(m.fields.nonAdherentAllowed)}</Cell>
-              <Cell>{w.refresherMonths.say(m.fields.refresherMonths)}</Cell>
-              <Cell>{w.requiresObservation.say(m.fields.requiresObservation)}</Cell>
-              <Cell>
-                {m.changed ? (
-                  <>
-                    <Tag colour="blue">Changed in Engage</Tag>
-                    <span className="govuk-body-s">
-                      {" "}
-                      {m.changed.on}
-                      {m.changed.by ? ` by ${m.changed.by}` : ""}
-                    </span>
-                  </>
-                ) : (
-                  <Tag colour="grey">Library file</Tag>
-                )}
-              </Cell>
-            </Row>
-          ))}
-        </Table>
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">Modules and competency</h1>
+        <p className="govuk-body">
+          An officer is Competent in a module when an assessment of each of its scenarios reaches what the module asks.
+          The built-in library's file sets these; a change made here applies to every prison, and you see what it does
+          to officers' statuses before you save it.
+        </p>
+        {modules.map((m) => (
+          <section key={m.id} className="govuk-summary-card" aria-labelledby={`module-${m.id}`}>
+            <div className="govuk-summary-card__title-wrapper">
+              <h2 className="govuk-summary-card__title" id={`module-${m.id}`}>
+                {m.title}
+              </h2>
+              <ul className="govuk-summary-card__actions">
+                <li className="govuk-summary-card__action">
+                  <a className="govuk-link" href={`/studio/modules/${encodeURIComponent(m.id)}`}>
+                    Change<span className="govuk-visually-hidden"> what {m.title} asks</span>
+                  </a>
+                </li>
+              </ul>
+            </div>
+            <div className="govuk-summary-card__content">
+              <SettingsSummary
+                fields={m.fields}
+                more={[
+                  { key: "Scenarios", value: String(m.scenarios) },
+                  {
+                    key: "Set by",
+                    value: m.changed ? (
+                      <>
+                        <Tag colour="blue">Changed in Engage</Tag> {m.changed.on}
+                        {m.changed.by ? ` by ${m.changed.by}` : ""}
+                      </>
+                    ) : (
+                      <Tag colour="grey">Library file</Tag>
+                    ),
+                  },
+                ]}
+              />
+            </div>
+          </section>
+        ))}
       </div>
-    </>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 // A module's competency settings in words, and the officers whose status a change would move.
 // Plain words first, the MITI 4.2.1 terms second (../shared/MI-REFERENCE.md: fair R:Q 1 and %CR
 // 40%, good 2 and 50%).
+import type { ReactNode } from "react";
 import { SummaryList } from "~/components/page";
 import { PROGRESS } from "~/domain/vocabulary";
 import type { StatusShift } from "~/studio/impact.server";
@@ -43,13 +44,22 @@ export const SETTING_WORDS = {
   },
 } as const;
 
-export function SettingsSummary({ fields }: { fields: SettingsFields }) {
+export function SettingsSummary({
+  fields,
+  more = [],
+}: {
+  fields: SettingsFields;
+  more?: { key: string; value: ReactNode }[];
+}) {
   return (
     <SummaryList
-      rows={(Object.keys(SETTING_WORDS) as (keyof SettingsFields)[]).map((name) => ({
-        key: SETTING_WORDS[name].label,
-        value: SETTING_WORDS[name].say(fields[name]),
-      }))}
+      rows={[
+        ...SETTING_FIELDS.map((name) => ({
+          key: SETTING_WORDS[name].label,
+          value: SETTING_WORDS[name].say(fields[name]),
+        })),
+        ...more,
+      ]}
     />
   );
 }

@@ -14,7 +14,7 @@ async function openModule(page: Page) {
   await page.goto("/studio");
   await page.getByRole("link", { name: "Modules and competency" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Modules and competency" })).toBeVisible();
-  await page.getByRole("link", { name: new RegExp(`^${TITLE}`) }).click();
+  await page.getByRole("link", { name: `Change what ${TITLE} asks` }).click();
   await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
 }
 
@@ -24,9 +24,9 @@ async function backToTheLibrary(page: Page) {
   await expect(page.getByText("After 6 months")).toBeVisible();
   await page.getByRole("button", { name: "Save these settings" }).click();
   await expect(page.getByRole("alert")).toContainText(`Saved what ${TITLE} asks for competency`);
-  const row = page.getByRole("row", { name: new RegExp(TITLE) });
-  await expect(row).toContainText("Library file");
-  await expect(row).toContainText("After 6 months");
+  const card = page.getByRole("region", { name: TITLE });
+  await expect(card).toContainText("Library file");
+  await expect(card).toContainText("After 6 months");
 }
 
 test("a trainer changes a module's refresher period, seeing what it does first, then goes back to the library's", async ({
@@ -68,9 +68,9 @@ test("a trainer changes a module's refresher period, seeing what it does first, 
 
   await expect(page).toHaveURL(/\/studio\/modules$/);
   await expect(page.getByRole("alert")).toContainText(`Saved what ${TITLE} asks for competency`);
-  const row = page.getByRole("row", { name: new RegExp(TITLE) });
-  await expect(row).toContainText("Changed in Engage");
-  await expect(row).toContainText("After 12 months");
+  const card = page.getByRole("region", { name: TITLE });
+  await expect(card).toContainText("Changed in Engage");
+  await expect(card).toContainText("After 12 months");
   await expectAccessibleAtBothWidths(page);
 
   await backToTheLibrary(page);
