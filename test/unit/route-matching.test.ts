@@ -1,13 +1,45 @@
 // The server's route matcher (@remix-run/router's CommonJS build, which the server runtime loads)
 // carries a backported cache (app/patches): ranked branches per routes array and compiled
-// patterns per path and flags. These check that it is installed and answers as before.
+// patterns per path and flags. These check that it is installed and that it answers as the
+// unpatched router (the package's ES module build) does, on Engage's own route table too.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { flatRoutes } from "@remix-run/dev/dist/config/flat-routes.js";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import remixConfig from "../../remix.config.js";
 
 const require = createRequire(import.meta.url);
 const routerFile = require.resolve("@remix-run/router");
 const { matchPath, matchRoutes } = require("@remix-run/router") as typeof import("@remix-run/router");
+// The ES module build, which the patch leaves alone: the reference to match against.
+const unpatched = (await import("@remix-run/router/dist/router.js")) as unknown as { matchRoutes: typeof matchRoutes };
+
+type RouteObject = { id: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: RouteObject[] };
+
+/** Engage's own route table, nested as Remix nests it for matching. */
+function appRouteTable() {
+  const manifest = flatRoutes(
+    fileURLToPath(new URL("../../app", import.meta.url)),
+    remixConfig.ignoredRouteFiles ?? [],
+  );
+  const childrenOf = (parentId: string): RouteObject[] =>
+    Object.values(manifest)
+      .filter((r) => (r.parentId ?? "root") === parentId)
+      .map((r) => ({
+        id: r.id,
+        path: r.path,
+        index: r.index,
+        caseSensitive: r.caseSensitive,
+        children: childrenOf(r.id),
+      }));
+  const table: RouteObject[] = [{ id: "root", path: "", children: childrenOf("root") }];
+  return table as Parameters<typeof matchRoutes>[0];
+}
+
+const summary = (m: ReturnType<typeof matchRoutes>) =>
+  m?.map((x) => ({ id: x.route.id, params: x.params, pathname: x.pathname, base: x.pathnameBase })) ?? null;
 
 const routes = [
   {
@@ -59,5 +91,51 @@ describe("route matching on the server", () => {
     expect(idsOf("/staff")).toEqual(["root", "anything"]);
     const more = [{ ...routes[0], children: [...routes[0].children, { id: "staff", path: "staff" }] }];
     expect(matchRoutes(more, "/staff")?.map((m) => m.route.id)).toEqual(["root", "staff"]);
+  });
+
+  it("matches Engage's own routes exactly as the unpatched router does, address after address", () => {
+    const table = appRouteTable();
+    const patterns = (table[0].children ?? []).map((r) => r.path ?? "");
+    expect(patterns.length).toBeGreaterThan(60);
+    const segment = fc.oneof(
+      fc.constantFrom(
+        "studio",
+        "modules",
+        "reports",
+        "attempts",
+        "new",
+        "nodes",
+        "record",
+        "x.data",
+        "%2F",
+        "%20",
+        "..",
+      ),
+      fc.stringMatching(/^[A-Za-z0-9._~-]{1,12}$/),
+    );
+    const address = fc.oneof(
+      // a route's own pattern with its parameters filled in, sometimes with a trailing slash or other case
+      fc
+        .tuple(
+          fc.constantFrom(...patterns),
+          fc.array(segment, { minLength: 3, maxLength: 3 }),
+          fc.boolean(),
+          fc.boolean(),
+        )
+        .map(([p, values, slash, upper]) => {
+          let i = 0;
+          const filled = `/${p.replace(/:[\w-]+/g, () => values[i++ % values.length])}${slash ? "/" : ""}`;
+          return upper ? filled.toUpperCase() : filled;
+        }),
+      fc.array(segment, { maxLength: 5 }).map((parts) => `/${parts.join("/")}`),
+    );
+    fc.assert(
+      fc.property(address, (pathname) => {
+        const expected = summary(unpatched.matchRoutes(table, pathname));
+        expect(summary(matchRoutes(table, pathname))).toEqual(expected);
+        expect(summary(matchRoutes(table, pathname))).toEqual(expected); // and again, from the cache
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
