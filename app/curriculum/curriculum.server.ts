@@ -188,7 +188,7 @@ async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]
     listModuleSettings(db),
   ]);
   const byId = new Map(latest.map((v) => [v.scenario_id, v]));
-  const settingsOf = new Map(changed.map((row) => [row.module_id, row]));
+  const changedById = new Map(changed.map((row) => [row.module_id, row]));
   return Promise.all(
     modules.map(async (m) => {
       const spells = memberships.filter((x) => x.module_id === m.id);
@@ -210,7 +210,7 @@ async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]
         });
       }
       const playable = new Set(scenarios.map((s) => s.id));
-      const row = settingsOf.get(m.id);
+      const row = changedById.get(m.id);
       const library = settingsFrom({
         ...m.thresholds,
         refresher_months: m.refresher_months,
