@@ -198,6 +198,8 @@ test("a trainer builds a scenario with the wizard and forms only, mends a broken
     const link = stillExample.first();
     const target = new URL((await link.getAttribute("href"))!, "http://x").hash.slice("#field-".length);
     await link.click();
+    // Once the form is live: text typed before React hydrates is reset, and "nothing changed" is saved.
+    await trainer.waitForLoadState("networkidle");
     await field(trainer, target).fill(line);
     await saveNode(trainer);
     await expect(trainer.getByText("Draft saved. It has no errors.")).toBeVisible();
