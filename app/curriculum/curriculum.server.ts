@@ -237,14 +237,16 @@ async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]
   );
 }
 
-/** Settings from their stored names (modules.yaml's and the module_settings table's are the same). */
-function settingsFrom(s: {
+/** A module's settings under their stored names (modules.yaml's and the module_settings table's are the same). */
+interface StoredSettings {
   min_reflection_to_question: number;
   min_percent_complex_reflections: number;
   max_mi_non_adherent: number;
   refresher_months: number;
   requires_observation: boolean;
-}): ModuleSettings {
+}
+
+function settingsFrom(s: StoredSettings): ModuleSettings {
   return {
     thresholds: {
       minReflectionToQuestion: s.min_reflection_to_question,
@@ -253,6 +255,17 @@ function settingsFrom(s: {
     },
     refresherMonths: s.refresher_months,
     requiresObservation: s.requires_observation,
+  };
+}
+
+/** The other way: settings under their stored names, for the module_settings table. */
+export function storedSettings(s: ModuleSettings): StoredSettings {
+  return {
+    min_reflection_to_question: s.thresholds.minReflectionToQuestion,
+    min_percent_complex_reflections: s.thresholds.minPercentComplexReflections,
+    max_mi_non_adherent: s.thresholds.maxMiNonAdherent,
+    refresher_months: s.refresherMonths,
+    requires_observation: s.requiresObservation,
   };
 }
 

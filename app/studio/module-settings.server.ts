@@ -12,7 +12,12 @@ import type { Database } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
 import { writeModuleSettings } from "~db/queries/module-settings.server";
 import type { CurrentUser } from "~/auth/guard.server";
-import { bumpLibraryGeneration, getCurriculum, type CurriculumModule } from "~/curriculum/curriculum.server";
+import {
+  bumpLibraryGeneration,
+  getCurriculum,
+  storedSettings,
+  type CurriculumModule,
+} from "~/curriculum/curriculum.server";
 import type { ModuleSettings } from "~/domain/competency";
 import { MODULE_SETTING_LIMITS as L } from "~/domain/scenario";
 import { parseForm, wholeNumber } from "~/utils/forms";
@@ -112,14 +117,7 @@ export async function saveModuleSettings(
     const written = await writeModuleSettings(tx, {
       moduleId: s.moduleId,
       expectedVersion: s.version,
-      values: {
-        follows_library: followsLibrary,
-        min_reflection_to_question: s.settings.thresholds.minReflectionToQuestion,
-        min_percent_complex_reflections: s.settings.thresholds.minPercentComplexReflections,
-        max_mi_non_adherent: s.settings.thresholds.maxMiNonAdherent,
-        refresher_months: s.settings.refresherMonths,
-        requires_observation: s.settings.requiresObservation,
-      },
+      values: { follows_library: followsLibrary, ...storedSettings(s.settings) },
       userId: user.id,
       at: new Date().toISOString(),
     });
