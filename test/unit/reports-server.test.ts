@@ -12,7 +12,15 @@ const { officerRecord } = await import("~/reports/record.server");
 const { attemptsCsv, matrixCsv, parseAttemptFilters, statementPages, statementsJson } =
   await import("~/reports/exports.server");
 const { targetForm, engagementForm } = await import("~/reports/forms.server");
-const { attemptPages, listAttempts, saveEngagementFigure, setTarget } = await import("~db/queries/reports.server");
+const {
+  activeOfficerAttemptsAt,
+  attemptPages,
+  attemptsByOfficers,
+  attemptsOfOfficers,
+  listAttempts,
+  saveEngagementFigure,
+  setTarget,
+} = await import("~db/queries/reports.server");
 const { parseForm } = await import("~/utils/forms");
 
 const db = await testDatabase();
@@ -290,5 +298,55 @@ describe("forms", () => {
     expect(bad.ok ? {} : Object.keys(bad.errors).sort()).toEqual(["month", "notEngaging"]);
     const future = parseForm(form, fd({ month: "2026-07", eligible: "", notEngaging: "1" }));
     expect(future.ok ? {} : Object.keys(future.errors).sort()).toEqual(["eligible", "month"]);
+  });
+});
+
+describe("attempts as the competency rules read them", () => {
+  it("come as stored, every column and every attempt, on either engine", async () => {
+    const officer = await addUser(db, { username: "officer-lists", role: "officer", establishment_id: demo });
+    const [first, second, third] = LISTENING_SCENARIOS;
+    // Milliseconds, the hours the clocks change, nulls, every mode, status and outcome.
+    await insertAttempts(db, [
+      { username: "officer-lists", scenarioId: first, mode: "practice", finishedAt: "2026-03-29T01:30:07.123Z" },
+      { username: "officer-lists", scenarioId: first, outcome: "disengaged", finishedAt: "2026-10-25T01:59:59.999Z" },
+      { username: "officer-lists", scenarioId: second, outcome: "undecided", counts: POOR_COUNTS },
+      { username: "officer-lists", scenarioId: second, status: "in_progress" },
+      { username: "officer-lists", scenarioId: third, status: "abandoned", mode: "practice" },
+    ]);
+    const columns = (r: Awaited<ReturnType<typeof listAttempts>>[number]) => ({
+      officer_id: r.officer_id,
+      scenario_id: r.scenario_id,
+      mode: r.mode,
+      status: r.status,
+      started_at: r.started_at,
+      finished_at: r.finished_at,
+      outcome: r.outcome,
+      open_questions: r.open_questions,
+      closed_questions: r.closed_questions,
+      simple_reflections: r.simple_reflections,
+      complex_reflections: r.complex_reflections,
+      mi_adherent: r.mi_adherent,
+      mi_non_adherent: r.mi_non_adherent,
+    });
+    const inOrder = <T extends { officer_id: number; started_at: string; scenario_id: string }>(rows: T[]) =>
+      [...rows].sort(
+        (a, b) =>
+          a.officer_id - b.officer_id ||
+          a.started_at.localeCompare(b.started_at) ||
+          a.scenario_id.localeCompare(b.scenario_id),
+      );
+    const stored = inOrder((await listAttempts(db, { establishmentId: demo, officerId: officer })).map(columns));
+    expect(stored).toHaveLength(5);
+    expect(stored.map((r) => r.finished_at)).toContain("2026-03-29T01:30:07.123Z");
+    const mine = <T extends { officer_id: number }>(rows: T[]) => rows.filter((r) => r.officer_id === officer);
+    expect(inOrder(mine(await attemptsOfOfficers(db, { establishmentId: demo })))).toEqual(stored);
+    expect(inOrder(await attemptsByOfficers(db, [officer]))).toEqual(stored);
+    expect(inOrder(mine(await activeOfficerAttemptsAt(db, LISTENING_SCENARIOS)))).toEqual(stored);
+
+    // Every officer's attempts, none lost or doubled in the lists.
+    const everyone = inOrder((await listAttempts(db, { establishmentId: demo })).map(columns));
+    const officers = [...new Set(everyone.map((r) => r.officer_id))];
+    expect(officers.length).toBeGreaterThan(3);
+    expect(inOrder(await attemptsByOfficers(db, officers))).toEqual(everyone);
   });
 });
