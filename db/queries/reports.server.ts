@@ -1,8 +1,8 @@
 // Reads and writes for the manager reports: officers and their attempts per prison, targets,
 // programme engagement figures, written-reply ratings and xAPI deliveries.
-import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { AttemptMode, AttemptStatus, Database, Outcome } from "../schema";
-import { isPostgres } from "../migrations/helpers";
+import { entriesOf, jsonList } from "../json-lists";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -42,8 +42,8 @@ const ATTEMPT_COLUMNS = [
   "a.mi_non_adherent",
 ] as const;
 
-/** What the competency rules read of an attempt, in the order attemptEntries lists it. */
-type AttemptEntry = [
+/** What the competency rules read of an attempt, as ruleEntries lists it. */
+type RuleEntry = [
   scenario_id: string,
   mode: AttemptMode,
   status: AttemptStatus,
@@ -57,43 +57,31 @@ type AttemptEntry = [
   mi_adherent: number,
   mi_non_adherent: number,
 ];
+const RULE_COLUMNS = ATTEMPT_COLUMNS.slice(1);
+const TIMESTAMPS = ["a.started_at", "a.finished_at"];
 
-/**
- * An officer's attempts as one JSON list (grouped by officer). Reports read tens of thousands of
- * attempts, and better-sqlite3 builds each row object a column at a time across the native
- * boundary: for a 1,200-officer prison's 38,800 attempts that took 91 ms as rows and takes 35 ms as
- * lists parsed here. PostgreSQL's timestamps are written as toISOString writes them, as SQLite holds
- * them, so comparing them as text holds on both engines.
- */
-function attemptEntries(db: Db): RawBuilder<string | AttemptEntry[]> {
-  if (!isPostgres(db))
-    return sql`json_group_array(json_array(a.scenario_id, a.mode, a.status, a.started_at, a.finished_at, a.outcome,
-      a.open_questions, a.closed_questions, a.simple_reflections, a.complex_reflections, a.mi_adherent, a.mi_non_adherent))`;
-  const iso = (column: string) => sql`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-  return sql`json_agg(json_build_array(a.scenario_id, a.mode, a.status, ${iso("a.started_at")}, ${iso("a.finished_at")},
-    a.outcome, a.open_questions, a.closed_questions, a.simple_reflections, a.complex_reflections, a.mi_adherent, a.mi_non_adherent))`;
+/** An officer's attempts as one JSON list: reports read tens of thousands (db/json-lists.ts). */
+const ruleEntries = (db: Db) => jsonList<RuleEntry>(db, RULE_COLUMNS, { timestamps: TIMESTAMPS });
+
+function attemptRows(lists: { officer_id: number; attempts: string | RuleEntry[] }[]) {
+  return lists.flatMap(({ officer_id, attempts }) => entriesOf(attempts).map((e) => ruleRow(officer_id, e)));
 }
 
-/** The officers' lists as attempt rows (pg parses a json column itself; SQLite gives its text). */
-function attemptRows(lists: { officer_id: number; attempts: string | AttemptEntry[] }[]) {
-  return lists.flatMap(({ officer_id, attempts }) =>
-    (typeof attempts === "string" ? (JSON.parse(attempts) as AttemptEntry[]) : attempts).map((e) => ({
-      officer_id,
-      scenario_id: e[0],
-      mode: e[1],
-      status: e[2],
-      started_at: e[3],
-      finished_at: e[4],
-      outcome: e[5],
-      open_questions: e[6],
-      closed_questions: e[7],
-      simple_reflections: e[8],
-      complex_reflections: e[9],
-      mi_adherent: e[10],
-      mi_non_adherent: e[11],
-    })),
-  );
-}
+const ruleRow = (officer_id: number, e: RuleEntry) => ({
+  officer_id,
+  scenario_id: e[0],
+  mode: e[1],
+  status: e[2],
+  started_at: e[3],
+  finished_at: e[4],
+  outcome: e[5],
+  open_questions: e[6],
+  closed_questions: e[7],
+  simple_reflections: e[8],
+  complex_reflections: e[9],
+  mi_adherent: e[10],
+  mi_non_adherent: e[11],
+});
 
 /**
  * Every attempt by the prison's active officers (optionally one wing), whatever prison the
@@ -103,7 +91,7 @@ export async function attemptsOfOfficers(db: Db, f: OfficerFilter) {
   let q = db
     .selectFrom("attempts as a")
     .innerJoin("users as u", "u.id", "a.officer_id")
-    .select(["a.officer_id", attemptEntries(db).as("attempts")])
+    .select(["a.officer_id", ruleEntries(db).as("attempts")])
     .where("u.establishment_id", "=", f.establishmentId)
     .where("u.role", "=", "officer")
     .where("u.active", "=", true);
@@ -117,7 +105,7 @@ export async function attemptsByOfficers(db: Db, officerIds: number[]) {
   if (officerIds.length === 0) return [];
   const lists = await db
     .selectFrom("attempts as a")
-    .select(["a.officer_id", attemptEntries(db).as("attempts")])
+    .select(["a.officer_id", ruleEntries(db).as("attempts")])
     .where("a.officer_id", "in", officerIds)
     .groupBy("a.officer_id")
     .execute();
@@ -130,7 +118,7 @@ export async function activeOfficerAttemptsAt(db: Db, scenarioIds: string[]) {
   const lists = await db
     .selectFrom("attempts as a")
     .innerJoin("users as u", "u.id", "a.officer_id")
-    .select(["a.officer_id", attemptEntries(db).as("attempts")])
+    .select(["a.officer_id", ruleEntries(db).as("attempts")])
     .where("a.scenario_id", "in", scenarioIds)
     .where("u.role", "=", "officer")
     .where("u.active", "=", true)
@@ -210,17 +198,48 @@ export async function* attemptPages(
   if (f.wingId != null) officers = officers.where("u.unit_id", "=", f.wingId);
   if (f.officerId != null) officers = officers.where("u.id", "=", f.officerId);
   const ids = (await officers.orderBy("u.display_name").orderBy("u.id").execute()).map((o) => o.id);
-  const direction = order === "newest" ? "desc" : "asc";
+  const direction = sql.raw(order === "newest" ? "desc" : "asc");
+  const entries = jsonList<ListedEntry>(db, LISTED_COLUMNS, {
+    timestamps: TIMESTAMPS,
+    orderBy: sql`a.started_at ${direction}, a.id`,
+  });
   for (let i = 0; i < ids.length; i += officersPerPage) {
-    const page = await attemptListOf(db, f)
+    const lists = await attemptsMatching(db, f)
+      .leftJoin("units as w", "w.id", "u.unit_id")
+      .select(["u.id", "u.display_name", "w.name as unit_name", entries.as("attempts")])
       .where("a.officer_id", "in", ids.slice(i, i + officersPerPage))
+      .groupBy(["u.id", "w.id"])
       .orderBy("u.display_name")
       .orderBy("u.id")
-      .orderBy("a.started_at", direction)
-      .orderBy("a.id")
       .execute();
-    if (page.length) yield page;
+    if (lists.length) yield lists.flatMap((o) => entriesOf(o.attempts).map((e) => listedRow(o, e)));
   }
+}
+
+/** An attempt as attemptPages lists it: its id and module, then what the rules read. */
+type ListedEntry = [id: string, module_id: string, ...RuleEntry];
+const LISTED_COLUMNS = ["a.id", "a.module_id", ...RULE_COLUMNS];
+
+function listedRow(o: { id: number; display_name: string; unit_name: string | null }, e: ListedEntry): AttemptListRow {
+  return {
+    id: e[0],
+    display_name: o.display_name,
+    unit_name: o.unit_name,
+    module_id: e[1],
+    officer_id: o.id,
+    scenario_id: e[2],
+    mode: e[3],
+    status: e[4],
+    started_at: e[5],
+    finished_at: e[6],
+    outcome: e[7],
+    open_questions: e[8],
+    closed_questions: e[9],
+    simple_reflections: e[10],
+    complex_reflections: e[11],
+    mi_adherent: e[12],
+    mi_non_adherent: e[13],
+  };
 }
 
 export function getOfficer(db: Db, id: number) {

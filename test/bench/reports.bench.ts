@@ -10,18 +10,32 @@
  * bare query (target at most 2) and how much the process's resident memory grew while one was
  * read (target under 64 MB), each in a process of its own that reads only that download (resident
  * memory seldom shrinks, so one process measuring several would hide the later ones' growth).
+ * npm run bench:reports:pg does the same on PostgreSQL, the data copied into a throwaway server.
  */
 import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import type { Download } from "~/reports/exports.server";
 import { sql } from "kysely";
+import { openDatabase } from "~db/connection.server";
 import { ensureLargeDatabase } from "~/seed/large-file.server";
+import { largeOnPostgres } from "./large-postgres";
 
 const WARM_UP = 3;
 const RUNS = 9;
 
-const memoryOf = process.argv.find((a) => a.startsWith("--memory-of="))?.slice("--memory-of=".length);
-const { db, file, generated } = await ensureLargeDatabase({ log: memoryOf ? () => {} : console.log });
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const memoryOf = option("memory-of");
+const large = await ensureLargeDatabase({ log: memoryOf ? () => {} : console.log });
+// With --postgres, the same data copied into a throwaway PostgreSQL server (the memory runs are
+// handed its address).
+let postgresUrl = option("postgres-url");
+let stopPostgres = () => {};
+if (process.argv.includes("--postgres") && !postgresUrl) {
+  const copied = await largeOnPostgres(large.db);
+  ({ url: postgresUrl, stop: stopPostgres } = copied);
+}
+const db = postgresUrl ? openDatabase({ engine: "postgres", url: postgresUrl }) : large.db;
+const engine = postgresUrl ? "PostgreSQL (a throwaway server started here)" : `SQLite, ${large.file}`;
 const { overviewReport } = await import("~/reports/overview.server");
 const { matrixReport } = await import("~/reports/matrix.server");
 const { attemptsCsv, matrixCsv, statementsJson } = await import("~/reports/exports.server");
@@ -46,12 +60,12 @@ const counts = await sql<{
 }>`select (select count(*) from attempts) as attempts, (select count(*) from attempt_steps) as steps`.execute(db);
 if (!memoryOf)
   console.log(
-    `Large data set ${file}${generated ? " (generated now)" : ""}: ${counts.rows[0].attempts} attempts, ${counts.rows[0].steps} steps; prison ${prisonId} with ${prison.n} officers; wing "${wing.name}"`,
+    `Large data set on ${engine}${large.generated ? " (generated now)" : ""}: ${counts.rows[0].attempts} attempts, ${counts.rows[0].steps} steps; prison ${prisonId} with ${prison.n} officers; wing "${wing.name}"`,
   );
 
 // The bare queries: the same rows the loaders read, aggregated (or listed) in SQL alone.
 const officersOf = (unit: boolean) =>
-  sql`u.establishment_id = ${prisonId} and u.role = 'officer' and u.active = 1${unit ? sql` and u.unit_id = ${wing.id}` : sql``}`;
+  sql`u.establishment_id = ${prisonId} and u.role = 'officer' and u.active = ${true}${unit ? sql` and u.unit_id = ${wing.id}` : sql``}`;
 const progressAggregate = (unit: boolean) =>
   sql`select a.officer_id, a.scenario_id, a.mode, a.status, count(*) as n, min(a.started_at) as first_start, min(a.finished_at) as first_finish, max(a.finished_at) as last_finish,
       sum(a.open_questions + a.closed_questions) as questions, sum(a.simple_reflections + a.complex_reflections) as reflections
@@ -130,6 +144,7 @@ if (memoryOf) {
 const peaks = new Map<string, { peak: number; bytes: number }>();
 for (const d of downloads) {
   const args = [...process.execArgv, process.argv[1], `--memory-of=${d.page}`];
+  if (postgresUrl) args.push(`--postgres-url=${postgresUrl}`);
   const out = execFileSync(process.execPath, args, { encoding: "utf8" }).trim().split("\n").at(-1)!;
   peaks.set(d.page, JSON.parse(out) as { peak: number; bytes: number });
 }
@@ -187,4 +202,6 @@ console.log(
   `reports: slowest page ${slowest.page} ${slowest.loader.toFixed(1)} ms; worst page ratio ${worst.ratio.toFixed(2)}; worst download ratio ${worstDownload.page} ${(worstDownload.total / worstDownload.bare).toFixed(2)}; most memory ${Math.max(...streamed.map((d) => d.peak / MB)).toFixed(1)} MB`,
 );
 await db.destroy();
+if (db !== large.db) await large.db.destroy();
+stopPostgres();
 process.exit(0);

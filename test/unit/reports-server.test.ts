@@ -349,4 +349,21 @@ describe("attempts as the competency rules read them", () => {
     expect(officers.length).toBeGreaterThan(3);
     expect(inOrder(await attemptsByOfficers(db, officers))).toEqual(everyone);
   });
+
+  it("come page by page for the downloads exactly as the officer record lists them, in either order", async () => {
+    const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+    for (const filter of [{ establishmentId: demo }, { establishmentId: demo, status: "finished" as const }])
+      for (const order of ["newest", "oldest"] as const) {
+        const paged = [];
+        for await (const page of attemptPages(db, filter, { order, officersPerPage: 2 })) paged.push(...page);
+        expect(byId(paged)).toEqual(byId(await listAttempts(db, filter)));
+        for (let i = 1; i < paged.length; i++)
+          if (paged[i].officer_id === paged[i - 1].officer_id)
+            expect(
+              order === "newest"
+                ? paged[i].started_at <= paged[i - 1].started_at
+                : paged[i].started_at >= paged[i - 1].started_at,
+            ).toBe(true);
+      }
+  });
 });
