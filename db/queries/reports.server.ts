@@ -1,7 +1,7 @@
 // Reads and writes for the manager reports: officers and their attempts per prison, targets,
 // programme engagement figures, written-reply ratings and xAPI deliveries.
 import { sql, type Kysely, type Transaction } from "kysely";
-import type { AttemptMode, AttemptStatus, Database, Outcome } from "../schema";
+import type { AttemptTable, Database } from "../schema";
 import { entriesOf, jsonList } from "../json-lists";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -26,8 +26,8 @@ export function listOfficers(db: Db, f: OfficerFilter) {
   return q.orderBy("users.display_name").orderBy("users.id").execute();
 }
 
-const ATTEMPT_COLUMNS = [
-  "a.officer_id",
+/** What the competency rules read of an attempt, in the order of RuleEntry. */
+const RULE_COLUMNS = [
   "a.scenario_id",
   "a.mode",
   "a.status",
@@ -41,23 +41,15 @@ const ATTEMPT_COLUMNS = [
   "a.mi_adherent",
   "a.mi_non_adherent",
 ] as const;
+const ATTEMPT_COLUMNS = ["a.officer_id", ...RULE_COLUMNS] as const;
 
-/** What the competency rules read of an attempt, as ruleEntries lists it. */
-type RuleEntry = [
-  scenario_id: string,
-  mode: AttemptMode,
-  status: AttemptStatus,
-  started_at: string,
-  finished_at: string | null,
-  outcome: Outcome | null,
-  open_questions: number,
-  closed_questions: number,
-  simple_reflections: number,
-  complex_reflections: number,
-  mi_adherent: number,
-  mi_non_adherent: number,
-];
-const RULE_COLUMNS = ATTEMPT_COLUMNS.slice(1);
+/** The values of an attempt's `columns`, in their order, as a JSON list gives them. */
+type EntryOf<Columns extends readonly string[]> = {
+  -readonly [K in keyof Columns]: Columns[K] extends `a.${infer Name extends keyof AttemptTable}`
+    ? AttemptTable[Name]
+    : never;
+};
+type RuleEntry = EntryOf<typeof RULE_COLUMNS>;
 const TIMESTAMPS = ["a.started_at", "a.finished_at"];
 
 /** An officer's attempts as one JSON list: reports read tens of thousands (db/json-lists.ts). */
@@ -217,8 +209,8 @@ export async function* attemptPages(
 }
 
 /** An attempt as attemptPages lists it: its id and module, then what the rules read. */
-type ListedEntry = [id: string, module_id: string, ...RuleEntry];
-const LISTED_COLUMNS = ["a.id", "a.module_id", ...RULE_COLUMNS];
+const LISTED_COLUMNS = ["a.id", "a.module_id", ...RULE_COLUMNS] as const;
+type ListedEntry = EntryOf<typeof LISTED_COLUMNS>;
 
 function listedRow(o: { id: number; display_name: string; unit_name: string | null }, e: ListedEntry): AttemptListRow {
   return {
