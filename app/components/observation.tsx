@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import type { ObservationView } from "~/coaching/view";
 import type { Level } from "~/domain/indicators";
-import { SummaryList, Tag } from "~/components/page";
+import { SummaryCard, SummaryList, Tag } from "~/components/page";
 import { INDICATOR_LEVEL } from "~/domain/vocabulary";
 
 /** A level in words with its colour: the colour is never the only signal. */
@@ -111,37 +111,35 @@ export function ObservationDetails({ view, children }: { view: ObservationView; 
 /** One observation as a summary card: its figures against the levels and the coach's note, and a link. */
 export function ObservationCard({ view, href, linkText }: { view: ObservationView; href: string; linkText: string }) {
   return (
-    <div className="govuk-summary-card">
-      <div className="govuk-summary-card__title-wrapper">
-        <h3 className="govuk-summary-card__title">
+    <SummaryCard
+      level={3}
+      title={
+        <>
           {view.date}: observed by {view.coachName}
           {view.minutes ? `, ${view.minutes} minutes` : ""}
-        </h3>
-        <ul className="govuk-summary-card__actions">
-          <li className="govuk-summary-card__action">
-            <a className="govuk-link" href={href}>
-              {linkText}
-              <span className="govuk-visually-hidden"> ({view.date})</span>
-            </a>
-          </li>
-        </ul>
-      </div>
-      <div className="govuk-summary-card__content">
-        <SummaryList
-          rows={[
-            ...[...view.indicators, ...view.globals].map((l) => ({
-              key: l.name,
-              value: (
-                <>
-                  {l.value} {l.level === "not applicable" ? null : <LevelTag level={l.level} />}
-                </>
-              ),
-            })),
-            { key: "Strengths", value: <span className="app-pre-wrap">{view.strengths || "None written"}</span> },
-            { key: "Next step", value: <span className="app-pre-wrap">{view.nextStep || "None written"}</span> },
-          ]}
-        />
-      </div>
-    </div>
+        </>
+      }
+      actions={[
+        <a key="open" className="govuk-link" href={href}>
+          {linkText}
+          <span className="govuk-visually-hidden"> ({view.date})</span>
+        </a>,
+      ]}
+    >
+      <SummaryList
+        rows={[
+          ...[...view.indicators, ...view.globals].map((l) => ({
+            key: l.name,
+            value: (
+              <>
+                {l.value} {l.level === "not applicable" ? null : <LevelTag level={l.level} />}
+              </>
+            ),
+          })),
+          { key: "Strengths", value: <span className="app-pre-wrap">{view.strengths || "None written"}</span> },
+          { key: "Next step", value: <span className="app-pre-wrap">{view.nextStep || "None written"}</span> },
+        ]}
+      />
+    </SummaryCard>
   );
 }

@@ -44,6 +44,46 @@ export function SummaryList({ rows }: { rows: { key: ReactNode; value: ReactNode
   );
 }
 
+/**
+ * GOV.UK summary card: a titled box, its actions (links or small forms) beside the title. With `id`
+ * it is a region named by its title, for pages of several cards a screen reader user moves between.
+ */
+export function SummaryCard({
+  title,
+  level = 2,
+  id,
+  actions = [],
+  children,
+}: {
+  title: ReactNode;
+  level?: 2 | 3;
+  id?: string;
+  actions?: ReactNode[];
+  children: ReactNode;
+}) {
+  const Heading = level === 2 ? "h2" : "h3";
+  const Box = id ? "section" : "div";
+  return (
+    <Box className="govuk-summary-card" aria-labelledby={id}>
+      <div className="govuk-summary-card__title-wrapper">
+        <Heading className="govuk-summary-card__title" id={id}>
+          {title}
+        </Heading>
+        {actions.length ? (
+          <ul className="govuk-summary-card__actions">
+            {actions.map((action, i) => (
+              <li className="govuk-summary-card__action" key={i}>
+                {action}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <div className="govuk-summary-card__content">{children}</div>
+    </Box>
+  );
+}
+
 export function Tag({ children, colour, testId }: { children: ReactNode; colour?: TagColour; testId?: string }) {
   return (
     <strong className={`govuk-tag${colour ? ` govuk-tag--${colour}` : ""}`} data-testid={testId}>

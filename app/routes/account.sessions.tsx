@@ -5,7 +5,7 @@ import { requireUser } from "~/auth/guard.server";
 import { endOwnSessions, listOwnSessions } from "~/auth/own-sessions.server";
 import { ABSOLUTE_MS, IDLE_MS } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { Tag } from "~/components/page";
+import { SummaryCard, SummaryList, Tag } from "~/components/page";
 import { formatDateTime } from "~/domain/dates.server";
 import { readFormData } from "~/utils/form-data.server";
 import { readEndSessionsForm } from "~/auth/account-forms.server";
@@ -69,15 +69,18 @@ export default function Sessions() {
           password.
         </p>
         {sessions.map((s) => (
-          <div key={s.handle} className="govuk-summary-card">
-            <div className="govuk-summary-card__title-wrapper">
-              <h2 className="govuk-summary-card__title">
+          <SummaryCard
+            key={s.handle}
+            title={
+              <>
                 {s.browser} {s.current ? <Tag colour="green">This session</Tag> : null}
-              </h2>
-              {s.current ? null : (
-                <ul className="govuk-summary-card__actions">
-                  <li className="govuk-summary-card__action">
-                    <Form method="post">
+              </>
+            }
+            actions={
+              s.current
+                ? []
+                : [
+                    <Form key="end" method="post">
                       <input type="hidden" name="intent" value="end-one" />
                       <input type="hidden" name="handle" value={s.handle} />
                       <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
@@ -87,28 +90,18 @@ export default function Sessions() {
                           of {s.browser}, signed in {s.signedInAt}
                         </span>
                       </button>
-                    </Form>
-                  </li>
-                </ul>
-              )}
-            </div>
-            <div className="govuk-summary-card__content">
-              <dl className="govuk-summary-list">
-                <div className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">Signed in</dt>
-                  <dd className="govuk-summary-list__value">{s.signedInAt}</dd>
-                </div>
-                <div className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">Last used</dt>
-                  <dd className="govuk-summary-list__value">{s.lastSeenAt}</dd>
-                </div>
-                <div className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">Ends by</dt>
-                  <dd className="govuk-summary-list__value">{s.endsBy}</dd>
-                </div>
-              </dl>
-            </div>
-          </div>
+                    </Form>,
+                  ]
+            }
+          >
+            <SummaryList
+              rows={[
+                { key: "Signed in", value: s.signedInAt },
+                { key: "Last used", value: s.lastSeenAt },
+                { key: "Ends by", value: s.endsBy },
+              ]}
+            />
+          </SummaryCard>
         ))}
         {others > 0 ? (
           <Form method="post">

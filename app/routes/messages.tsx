@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { listMessagesOfUser } from "~db/queries/messages.server";
 import { requireUser } from "~/auth/guard.server";
-import { Tag } from "~/components/page";
+import { SummaryCard, Tag } from "~/components/page";
 import { formatDateTime } from "~/domain/dates.server";
 import { title } from "~/utils/meta";
 
@@ -40,22 +40,17 @@ export default function Messages() {
       <p className="govuk-body">Reminders and notices Engage has sent you, newest first.</p>
       {messages.length === 0 ? <p className="govuk-body">Engage has not sent you any messages.</p> : null}
       {messages.map((m) => (
-        <div className="govuk-summary-card" key={m.id}>
-          <div className="govuk-summary-card__title-wrapper">
-            <h2 className="govuk-summary-card__title">{m.subject}</h2>
-          </div>
-          <div className="govuk-summary-card__content">
-            <p className="govuk-body-s">
-              {m.at} <Tag colour={m.status.colour}>{m.status.text}</Tag>
-            </p>
-            <p className="govuk-body app-preserve-lines">
-              {m.body}{" "}
-              <a className="govuk-link" href={m.link}>
-                {m.link === "/" ? "Your training" : "Open it in Engage"}
-              </a>
-            </p>
-          </div>
-        </div>
+        <SummaryCard key={m.id} title={m.subject}>
+          <p className="govuk-body-s">
+            {m.at} <Tag colour={m.status.colour}>{m.status.text}</Tag>
+          </p>
+          <p className="govuk-body app-preserve-lines">
+            {m.body}{" "}
+            <a className="govuk-link" href={m.link}>
+              {m.link === "/" ? "Your training" : "Open it in Engage"}
+            </a>
+          </p>
+        </SummaryCard>
       ))}
     </>
   );

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { idParam } from "~/utils/query.server";
 import { reportHref, ReportsHeader, StatusTag } from "~/components/reports";
 import { ASSESSMENT_RESULT, ATTEMPT_STATUS, INDICATOR_LEVEL, MODE } from "~/domain/vocabulary";
-import { Tag } from "~/components/page";
+import { SummaryCard, SummaryList, Tag } from "~/components/page";
 import { ObservationCard, OBSERVED_NOTE } from "~/components/observation";
 import { officerRecord } from "~/reports/record.server";
 import { requireReportScope } from "~/reports/scope.server";
@@ -54,56 +54,58 @@ export default function OfficerRecord() {
       <h2 className="govuk-heading-m">Attempts ({attempts.length})</h2>
       {attempts.length === 0 ? <p className="govuk-body">No attempts yet.</p> : null}
       {attempts.map((a) => (
-        <div key={a.id} className="govuk-summary-card">
-          <div className="govuk-summary-card__title-wrapper">
-            <h3 className="govuk-summary-card__title">
+        <SummaryCard
+          key={a.id}
+          level={3}
+          title={
+            <>
               {a.scenario}: {MODE[a.mode].label}, {a.started}
-            </h3>
-          </div>
-          <div className="govuk-summary-card__content">
-            <dl className="govuk-summary-list">
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Module</dt>
-                <dd className="govuk-summary-list__value">{a.module}</dd>
-              </div>
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Status</dt>
-                <dd className="govuk-summary-list__value">
-                  {ATTEMPT_STATUS[a.status].label}
-                  {a.finished ? `, ${a.finished}` : ""}
-                  {a.outcome ? ` (he ended ${a.outcome})` : ""}
-                </dd>
-              </div>
-              {a.assessment ? (
-                <div className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">Assessment result</dt>
-                  <dd className="govuk-summary-list__value">
-                    <Tag colour={ASSESSMENT_RESULT[a.assessment.passed ? "passed" : "not_passed"].colour}>
-                      {ASSESSMENT_RESULT[a.assessment.passed ? "passed" : "not_passed"].label}
-                    </Tag>
-                    {a.assessment.passed ? (
-                      <span className="govuk-body-s govuk-!-display-block">
-                        Met the module&apos;s thresholds: counts towards competency.
-                      </span>
-                    ) : (
-                      <span className="govuk-body-s govuk-!-display-block">
-                        Missed: {a.assessment.missed.join("; ")}
-                      </span>
-                    )}
-                  </dd>
-                </div>
-              ) : null}
-              {a.indicators?.map((l) => (
-                <div key={l.name} className="govuk-summary-list__row">
-                  <dt className="govuk-summary-list__key">{l.name}</dt>
-                  <dd className="govuk-summary-list__value">
+            </>
+          }
+        >
+          <SummaryList
+            rows={[
+              { key: "Module", value: a.module },
+              {
+                key: "Status",
+                value: (
+                  <>
+                    {ATTEMPT_STATUS[a.status].label}
+                    {a.finished ? `, ${a.finished}` : ""}
+                    {a.outcome ? ` (he ended ${a.outcome})` : ""}
+                  </>
+                ),
+              },
+              ...(a.assessment
+                ? [
+                    {
+                      key: "Assessment result",
+                      value: (
+                        <>
+                          <Tag colour={ASSESSMENT_RESULT[a.assessment.passed ? "passed" : "not_passed"].colour}>
+                            {ASSESSMENT_RESULT[a.assessment.passed ? "passed" : "not_passed"].label}
+                          </Tag>
+                          <span className="govuk-body-s govuk-!-display-block">
+                            {a.assessment.passed
+                              ? "Met the module's thresholds: counts towards competency."
+                              : `Missed: ${a.assessment.missed.join("; ")}`}
+                          </span>
+                        </>
+                      ),
+                    },
+                  ]
+                : []),
+              ...(a.indicators ?? []).map((l) => ({
+                key: l.name,
+                value: (
+                  <>
                     {l.value} <Tag colour={INDICATOR_LEVEL[l.level].colour}>{INDICATOR_LEVEL[l.level].label}</Tag>
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </div>
-        </div>
+                  </>
+                ),
+              })),
+            ]}
+          />
+        </SummaryCard>
       ))}
     </ReportsHeader>
   );

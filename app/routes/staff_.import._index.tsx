@@ -7,6 +7,7 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
 import { can } from "~/auth/capabilities";
 import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
@@ -75,7 +76,19 @@ export default function ImportStaff() {
           {prison ? ` of ${prison}` : ""}. Its first line must be the header:
         </p>
         <p className="govuk-inset-text">
-          <code>{STAFF_HEADER.join(",")}</code>
+          {/* A break may come after each comma: the header is wider than a phone. */}
+          <code>
+            {STAFF_HEADER.map((column, i) => (
+              <Fragment key={column}>
+                {i > 0 ? (
+                  <>
+                    ,<wbr />
+                  </>
+                ) : null}
+                {column}
+              </Fragment>
+            ))}
+          </code>
         </p>
         <ul className="govuk-list govuk-list--bullet">
           <li>prison is the prison&apos;s code, for example HBK; role is officer, trainer or manager</li>

@@ -16,6 +16,7 @@ import { refused, respondToEdit } from "~/studio/edit-response.server";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 import { Cell, Row, RowHeader, Table } from "~/components/table";
+import { WideTable } from "~/components/wide-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Edit ${data.title}` : "Edit scenario");
 
@@ -128,10 +129,11 @@ export default function Nodes() {
           <p className="govuk-body">
             In the order the file keeps them; officers meet them in the order the options lead.
           </p>
-          <div className="app-table-scroll">
+          <WideTable label="The scenario's nodes">
             <Table
               caption="The scenario's nodes"
               captionSize="hidden"
+              className="app-nodes-table"
               head={["Node", "He says", "Then", "Problems", "Order"]}
             >
               {d.nodes.map((n, i) => (
@@ -175,7 +177,7 @@ export default function Nodes() {
                 </Row>
               ))}
             </Table>
-          </div>
+          </WideTable>
           <Form method="post" noValidate>
             <input type="hidden" name="revision" value={d.revision} />
             <fieldset className="govuk-fieldset">

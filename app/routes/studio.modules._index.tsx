@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
-import { Tag } from "~/components/page";
+import { SummaryCard, Tag } from "~/components/page";
 import { getCurriculum } from "~/curriculum/curriculum.server";
 import { formatDate } from "~/domain/dates.server";
 import { fieldsOf, settingsOf } from "~/studio/module-settings.server";
@@ -37,39 +37,34 @@ export default function StudioModules() {
           to officers' statuses before you save it.
         </p>
         {modules.map((m) => (
-          <section key={m.id} className="govuk-summary-card" aria-labelledby={`module-${m.id}`}>
-            <div className="govuk-summary-card__title-wrapper">
-              <h2 className="govuk-summary-card__title" id={`module-${m.id}`}>
-                {m.title}
-              </h2>
-              <ul className="govuk-summary-card__actions">
-                <li className="govuk-summary-card__action">
-                  <a className="govuk-link" href={`/studio/modules/${encodeURIComponent(m.id)}`}>
-                    Change<span className="govuk-visually-hidden"> what {m.title} asks</span>
-                  </a>
-                </li>
-              </ul>
-            </div>
-            <div className="govuk-summary-card__content">
-              <SettingsSummary
-                fields={m.fields}
-                more={[
-                  { key: "Scenarios", value: String(m.scenarios) },
-                  {
-                    key: "Set by",
-                    value: m.changed ? (
-                      <>
-                        <Tag colour="blue">Changed in Engage</Tag> {m.changed.on}
-                        {m.changed.by ? ` by ${m.changed.by}` : ""}
-                      </>
-                    ) : (
-                      <Tag colour="grey">Library file</Tag>
-                    ),
-                  },
-                ]}
-              />
-            </div>
-          </section>
+          <SummaryCard
+            key={m.id}
+            id={`module-${m.id}`}
+            title={m.title}
+            actions={[
+              <a key="change" className="govuk-link" href={`/studio/modules/${encodeURIComponent(m.id)}`}>
+                Change<span className="govuk-visually-hidden"> what {m.title} asks</span>
+              </a>,
+            ]}
+          >
+            <SettingsSummary
+              fields={m.fields}
+              more={[
+                { key: "Scenarios", value: String(m.scenarios) },
+                {
+                  key: "Set by",
+                  value: m.changed ? (
+                    <>
+                      <Tag colour="blue">Changed in Engage</Tag> {m.changed.on}
+                      {m.changed.by ? ` by ${m.changed.by}` : ""}
+                    </>
+                  ) : (
+                    <Tag colour="grey">Library file</Tag>
+                  ),
+                },
+              ]}
+            />
+          </SummaryCard>
         ))}
       </div>
     </div>

@@ -6,7 +6,7 @@ import { Pagination } from "~/components/pagination";
 import { reviewQueue } from "~/studio/reviews.server";
 import { title } from "~/utils/meta";
 import { askedPage } from "~/utils/query.server";
-import { Cell, Row, Table } from "~/components/table";
+import { SummaryCard, SummaryList } from "~/components/page";
 
 export const meta: MetaFunction = () => title("Written replies to review");
 
@@ -30,30 +30,37 @@ export default function ReviewQueue() {
       ) : (
         <>
           <p className="govuk-body">{d.total === 1 ? "1 reply is" : `${d.total} replies are`} waiting.</p>
-          <Table
-            caption="Replies waiting for a rating"
-            captionSize="hidden"
-            head={["Written", "Officer", "Scenario", "Reply"]}
-          >
-            {d.replies.map((r) => (
-              <Row key={r.id}>
-                <Cell>{r.at}</Cell>
-                <Cell>{r.officer}</Cell>
-                <Cell className="app-wrap">{r.scenarioTitle}</Cell>
-                <Cell className="app-wrap">
-                  “{r.text.length > 120 ? `${r.text.slice(0, 119)}…` : r.text}”
-                  <br />
-                  <a className="govuk-link" href={`/studio/reviews/${r.id}`}>
-                    Rate
-                    <span className="govuk-visually-hidden">
-                      {" "}
-                      the reply by {r.officer} written {r.at}
-                    </span>
-                  </a>
-                </Cell>
-              </Row>
-            ))}
-          </Table>
+          {/* Cards, not a table: the reply is what a trainer reads, and on a phone a table left it a sliver. */}
+          {d.replies.map((r) => (
+            <SummaryCard
+              key={r.id}
+              id={`reply-${r.id}`}
+              title={`${r.officer}: ${r.scenarioTitle}`}
+              actions={[
+                <a key="rate" className="govuk-link" href={`/studio/reviews/${r.id}`}>
+                  Rate
+                  <span className="govuk-visually-hidden">
+                    {" "}
+                    the reply by {r.officer} written {r.at}
+                  </span>
+                </a>,
+              ]}
+            >
+              <SummaryList
+                rows={[
+                  { key: "Written", value: r.at },
+                  {
+                    key: "Reply",
+                    value: (
+                      <span className="app-pre-wrap">
+                        “{r.text.length > 120 ? `${r.text.slice(0, 119)}…` : r.text}”
+                      </span>
+                    ),
+                  },
+                ]}
+              />
+            </SummaryCard>
+          ))}
           <Pagination page={d.page} pages={d.pages} query={{}} />
         </>
       )}

@@ -252,3 +252,47 @@ test("a user changes their own password; other sessions end", async ({ browser }
   await signIn(page, "pw.changer", "second password here");
   await expect(page.getByRole("heading", { level: 1, name: "Scenarios and reviews" })).toBeVisible();
 });
+
+// Every role's pages on a 375 px phone: nothing makes the page itself wider than the screen (wide
+// tables scroll in regions of their own). Read only: each page as the demo has it.
+const PAGES_BY_ROLE = {
+  officer: ["/", "/record", "/account/sessions", "/account/password", "/messages", "/scenarios/wing-safety"],
+  manager: [
+    "/reports",
+    "/reports/matrix",
+    "/reports/wings",
+    "/reports/trend",
+    "/reports/skills",
+    "/reports/assignments",
+    "/reports/exports",
+    "/reports/target",
+    "/reports/engagement",
+    "/reports/observed",
+    "/staff",
+    "/staff/import",
+  ],
+  trainer: [
+    "/studio",
+    "/studio/modules",
+    "/studio/modules/listening-on-the-landing",
+    "/studio/reviews",
+    "/studio/wing-safety",
+    "/studio/wing-safety/nodes",
+    "/studio/wing-safety/publish",
+    "/studio/wing-safety/history",
+    "/studio/new",
+    "/coaching",
+    "/coaching/calibration",
+  ],
+  admin: ["/admin/users", "/admin/users/new", "/admin/prisons", "/admin/audit"],
+};
+for (const [role, paths] of Object.entries(PAGES_BY_ROLE))
+  test(`the ${role}'s pages fit a 375 px phone`, async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await signIn(page, role);
+    for (const path of paths) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
+    }
+  });

@@ -189,7 +189,7 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   await expect(trainer.getByRole("heading", { name: "Written replies to review" })).toBeVisible();
   await expectAccessible(trainer);
   await trainer
-    .getByRole("row", { name: new RegExp(TITLE) })
+    .getByRole("region", { name: new RegExp(TITLE) })
     .getByRole("link", { name: /Rate/ })
     .click();
   await expect(trainer.getByText(reply)).toBeVisible(); // as text, the tags shown not obeyed
