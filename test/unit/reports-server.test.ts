@@ -328,13 +328,12 @@ describe("attempts as the competency rules read them", () => {
       mi_adherent: r.mi_adherent,
       mi_non_adherent: r.mi_non_adherent,
     });
-    const inOrder = <T extends { officer_id: number; started_at: string; scenario_id: string }>(rows: T[]) =>
-      [...rows].sort(
-        (a, b) =>
-          a.officer_id - b.officer_id ||
-          a.started_at.localeCompare(b.started_at) ||
-          a.scenario_id.localeCompare(b.scenario_id),
-      );
+    // Every column decides the order: two attempts can share an officer, a start and a scenario.
+    const inOrder = <T>(rows: T[]) =>
+      rows
+        .map((r) => ({ r, key: JSON.stringify(r) }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        .map(({ r }) => r);
     const stored = inOrder((await listAttempts(db, { establishmentId: demo, officerId: officer })).map(columns));
     expect(stored).toHaveLength(5);
     expect(stored.map((r) => r.finished_at)).toContain("2026-03-29T01:30:07.123Z");
