@@ -21,12 +21,21 @@ async function copy<T extends keyof Database>(from: Kysely<Database>, to: Kysely
       .execute();
 }
 
-/** A PostgreSQL server holding `lite`'s report data; `stop` removes it. */
+/** A throwaway PostgreSQL server holding `lite`'s report data; `stop` removes it. */
 export async function largeOnPostgres(lite: Kysely<Database>) {
   const server = await startPostgres();
-  const read = readConfig({ ...process.env, DATABASE_URL: server.url(), ENGAGE_DEMO: "false" }, "command");
+  try {
+    return { url: await fill(server.url(), lite), stop: () => server.stop() };
+  } catch (error) {
+    server.stop();
+    throw error;
+  }
+}
+
+async function fill(url: string, lite: Kysely<Database>) {
+  const read = readConfig({ ...process.env, DATABASE_URL: url, ENGAGE_DEMO: "false" }, "command");
   if (!read.ok) throw new Error(read.problems.join("; "));
-  const db = openDatabase({ engine: "postgres", url: server.url() });
+  const db = openDatabase({ engine: "postgres", url });
   await prepareDatabase(db, read.config, pino({ level: "silent" }));
   for (const table of ["establishments", "units", "users", "establishment_targets", "engagement_figures"] as const)
     await copy(lite, db, table);
@@ -53,5 +62,5 @@ export async function largeOnPostgres(lite: Kysely<Database>) {
       .execute();
   await sql`analyze`.execute(db);
   await db.destroy();
-  return { url: server.url(), stop: () => server.stop() };
+  return url;
 }

@@ -29,10 +29,11 @@ const large = await ensureLargeDatabase({ log: memoryOf ? () => {} : console.log
 // With --postgres, the same data copied into a throwaway PostgreSQL server (the memory runs are
 // handed its address).
 let postgresUrl = option("postgres-url");
-let stopPostgres = () => {};
 if (process.argv.includes("--postgres") && !postgresUrl) {
   const copied = await largeOnPostgres(large.db);
-  ({ url: postgresUrl, stop: stopPostgres } = copied);
+  postgresUrl = copied.url;
+  // However the run ends: the server is a process of its own, with its data in a temporary folder.
+  process.on("exit", copied.stop);
 }
 const db = postgresUrl ? openDatabase({ engine: "postgres", url: postgresUrl }) : large.db;
 const engine = postgresUrl ? "PostgreSQL (a throwaway server started here)" : `SQLite, ${large.file}`;
@@ -203,5 +204,4 @@ console.log(
 );
 await db.destroy();
 if (db !== large.db) await large.db.destroy();
-stopPostgres();
 process.exit(0);
