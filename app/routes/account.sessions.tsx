@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
 import { endOwnSessions, listOwnSessions } from "~/auth/own-sessions.server";
-import { ABSOLUTE_MS, IDLE_MS } from "~/auth/session.server";
+import { SESSION_LIMITS } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryCard, SummaryList, Tag } from "~/components/page";
 import { formatDateTime } from "~/domain/dates.server";
@@ -18,8 +18,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const current = (await context.sessions.getSession(request)).id;
   const sessions = await listOwnSessions(context.db, user, current);
-  // Dates become words on the server (domain/dates.server.ts), in UK time.
+  // Dates become words on the server (domain/dates.server.ts), in UK time; the limits are the
+  // session module's, which never reaches the browser.
   return {
+    ...SESSION_LIMITS,
     sessions: sessions.map((s) => ({
       ...s,
       signedInAt: formatDateTime(s.signedInAt),
@@ -52,10 +54,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
 }
 
-const hours = (ms: number) => ms / (60 * 60 * 1000);
-
 export default function Sessions() {
-  const { sessions } = useLoaderData<typeof loader>();
+  const { sessions, idleHours, absoluteDays } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const others = sessions.filter((s) => !s.current).length;
   return (
@@ -64,9 +64,8 @@ export default function Sessions() {
         <ErrorSummary errors={result?.errors} />
         <h1 className="govuk-heading-l">Where you are signed in</h1>
         <p className="govuk-body">
-          You are signed out after {hours(IDLE_MS)} hours without using Engage, and {hours(ABSOLUTE_MS) / 24} days after
-          you signed in, whatever you are doing. If you do not recognise a session, sign it out and change your
-          password.
+          You are signed out after {idleHours} hours without using Engage, and {absoluteDays} days after you signed in,
+          whatever you are doing. If you do not recognise a session, sign it out and change your password.
         </p>
         {sessions.map((s) => (
           <SummaryCard

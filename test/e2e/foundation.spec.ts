@@ -287,12 +287,21 @@ const PAGES_BY_ROLE = {
   admin: ["/admin/users", "/admin/users/new", "/admin/prisons", "/admin/audit"],
 };
 for (const [role, paths] of Object.entries(PAGES_BY_ROLE))
-  test(`the ${role}'s pages fit a 375 px phone`, async ({ page }) => {
+  test(`the ${role}'s pages fit a 375 px phone and hydrate without an error`, async ({ page }) => {
+    // A value from a .server module used in a page is undefined in the browser: the page then
+    // hydrates to something else than the server sent ("NaN hours"), and React reports it.
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
     await page.setViewportSize({ width: 375, height: 812 });
     await signIn(page, role);
     for (const path of paths) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
+      await page.waitForLoadState("networkidle");
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
     }
+    expect(errors).toEqual([]);
   });

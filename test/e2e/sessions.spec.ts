@@ -17,6 +17,8 @@ test("a person sees where they are signed in and signs out of their other sessio
   await expect(page.getByRole("heading", { level: 1, name: "Where you are signed in" })).toBeVisible();
   await expect(page.getByText("This session")).toBeVisible();
   await expect(page.getByRole("heading", { level: 2 })).toHaveCount(2);
+  await page.waitForLoadState("networkidle"); // hydrated: the limits stay what the server said
+  await expect(page.getByText("signed out after 8 hours without using Engage, and 7 days after")).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole("button", { name: "Sign out of all other sessions" }).click();
