@@ -15,7 +15,7 @@ import { getOrCreateSetting } from "~db/queries/app-settings.server";
 /** How long a session lasts, in the words staff are told: a shift idle, a week of shifts in all. */
 export const SESSION_LIMITS = { idleHours: 8, absoluteDays: 7 } as const;
 const HOUR_MS = 60 * 60 * 1000;
-export const IDLE_MS = SESSION_LIMITS.idleHours * HOUR_MS;
+const IDLE_MS = SESSION_LIMITS.idleHours * HOUR_MS;
 export const ABSOLUTE_MS = SESSION_LIMITS.absoluteDays * 24 * HOUR_MS;
 const TOUCH_AFTER_MS = 5 * 60 * 1000; // extend at most every 5 minutes: no write on every request
 
