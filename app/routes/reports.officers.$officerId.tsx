@@ -9,6 +9,7 @@ import { officerRecord } from "~/reports/record.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
 import { Cell, Row, RowHeader, Table } from "~/components/table";
+import { WideTable } from "~/components/wide-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   title(data ? `${data.officer.name}: training record` : "Training record");
@@ -31,17 +32,19 @@ export default function OfficerRecord() {
         </a>
       </p>
       <p className="govuk-body-s">Opening this record is written to the audit log.</p>
-      <Table caption="Modules" head={["Module", "Status", "Refresher due"]}>
-        {modules.map((m) => (
-          <Row key={m.id}>
-            <RowHeader>{m.title}</RowHeader>
-            <Cell>
-              <StatusTag status={m.status} />
-            </Cell>
-            <Cell>{m.refresherDueAt ?? ""}</Cell>
-          </Row>
-        ))}
-      </Table>
+      <WideTable label="Modules">
+        <Table caption="Modules" head={["Module", "Status", "Refresher due"]}>
+          {modules.map((m) => (
+            <Row key={m.id}>
+              <RowHeader>{m.title}</RowHeader>
+              <Cell>
+                <StatusTag status={m.status} />
+              </Cell>
+              <Cell>{m.refresherDueAt ?? ""}</Cell>
+            </Row>
+          ))}
+        </Table>
+      </WideTable>
       <h2 className="govuk-heading-m">Observed on the wing ({observations.length})</h2>
       {observations.length === 0 ? (
         <p className="govuk-body">No coach has recorded an observation of {officer.name} yet.</p>

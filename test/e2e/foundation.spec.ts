@@ -305,3 +305,13 @@ for (const [role, paths] of Object.entries(PAGES_BY_ROLE))
     }
     expect(errors).toEqual([]);
   });
+
+test("an officer's training record, opened from the matrix, fits a 375 px phone", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await signIn(page, "manager");
+  await page.goto("/reports/matrix");
+  await page.getByRole("region", { name: "Training matrix, scrolls sideways" }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1, name: /training record/ })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await expectAccessible(page);
+});
