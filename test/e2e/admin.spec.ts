@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { parseCsv } from "../support/csv";
-import { expectAccessible, signIn } from "./support";
+import { expectAccessible, signIn, signOut } from "./support";
 
 test("an admin reads the audit log in words, filters it by days and person, and downloads it", async ({ page }) => {
   // Something to find: the manager opens an officer's record.
@@ -11,7 +11,7 @@ test("an admin reads the audit log in words, filters it by days and person, and 
   await page.goto("/staff");
   await page.getByRole("link", { name: "Jo Marchetti" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Jo Marchetti: training record" })).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await signIn(page, "admin");
   await page.goto("/admin/audit");

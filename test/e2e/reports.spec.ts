@@ -3,8 +3,9 @@ import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { openDatabase } from "../../db/connection.server";
 import { PROGRESS, PROGRESS_ORDER } from "../../app/domain/vocabulary";
+import { statusRank } from "../../app/domain/reporting/aggregate";
 import { insertAttempts, LISTENING_SCENARIOS, POOR_COUNTS } from "../support/attempts";
-import { expectAccessible, signIn } from "./support";
+import { expectAccessible, signIn, signOut } from "./support";
 import { parseCsv } from "../support/csv";
 
 // The e2e server's own database file (see playwright.config.ts), seeded here with attempts, a
@@ -138,9 +139,9 @@ async function officersOn(wing: string) {
   }
 }
 
-// The statuses' words in the order officers move through them, as the matrix sorts by progress.
-const ORDER = PROGRESS_ORDER.map((s) => PROGRESS[s].label);
-const rank = (row: string[]) => row.slice(2).reduce((n, s) => n + ORDER.indexOf(s), 0);
+// How far on an officer's row is, by the rule the matrix sorts with (read back from the statuses' words).
+const statusOf = new Map(PROGRESS_ORDER.map((s) => [PROGRESS[s].label, s]));
+const rank = (row: string[]) => row.slice(2).reduce((n, label) => n + statusRank(statusOf.get(label)!), 0);
 
 test("a manager filters the matrix by wing and downloads a CSV whose rows match the screen", async ({ page }) => {
   await signIn(page, "manager");
@@ -350,7 +351,7 @@ test("officers and trainers get 403 on every report and export", async ({ page }
     await page.goto("/reports");
     await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
     await expectAccessible(page);
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await signOut(page);
   }
 });
 

@@ -94,6 +94,7 @@ const STATUS_RANK: Record<Status, number> = {
   refresher_due: 4,
   competent: 5,
 };
+export const statusRank = (s: Status) => STATUS_RANK[s];
 export function progressRank(p: ProgrammeProgress): number {
-  return p.modules.reduce((n, m) => n + STATUS_RANK[m.status], 0);
+  return p.modules.reduce((n, m) => n + statusRank(m.status), 0);
 }
