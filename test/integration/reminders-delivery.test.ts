@@ -116,14 +116,26 @@ describe("reminders by SMTP", () => {
     const longAgo = new Date(now.getTime() - 2 * WINDOW_MS);
     await countGuess(db, "user:stale", longAgo, longAgo);
     await countGuess(db, "user:recent", now, longAgo);
-    const managerSession = db
-      .selectFrom("sessions")
-      .select("id")
-      .where("user_id", "=", await userIdOf(db, "manager"));
+    // The job runs at noon of today whatever the clock says, so both sessions' times are set from
+    // that noon (a session made just after midnight would otherwise have idled out by then).
+    const sessionOf = async (username: string) =>
+      db
+        .selectFrom("sessions")
+        .select("id")
+        .where("user_id", "=", await userIdOf(db, username));
+    const hour = 60 * 60 * 1000;
+    await db
+      .updateTable("sessions")
+      .set({
+        created_at: new Date(now.getTime() - hour).toISOString(),
+        expires_at: new Date(now.getTime() + hour).toISOString(),
+      })
+      .where("id", "in", await sessionOf("officer"))
+      .execute();
     await db
       .updateTable("sessions")
       .set({ expires_at: longAgo.toISOString() })
-      .where("id", "in", managerSession)
+      .where("id", "in", await sessionOf("manager"))
       .execute();
     const sessionsBefore = await db.selectFrom("sessions").select("id").execute();
 
