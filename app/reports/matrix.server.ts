@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "~db/schema";
 import { listOfficers, listWings } from "~db/queries/reports.server";
+import { readAhead } from "~db/read-ahead";
 import { getCurriculum } from "~/curriculum/curriculum.server";
 import type { Status } from "~/domain/competency";
 import { PROGRESS_ORDER } from "~/domain/vocabulary";
@@ -185,8 +186,9 @@ export async function matrixDownload(
     dueReckoner(db, establishmentId, rules, now),
   ]);
   async function* pagesOf(list: typeof officers): AsyncGenerator<MatrixRow[]> {
-    for (let i = 0; i < list.length; i += officersPerPage) {
-      const progress = await progressOfOfficers(db, rules, list.slice(i, i + officersPerPage), now);
+    for await (const progress of readAhead(db, list, officersPerPage, (slice) =>
+      progressOfOfficers(db, rules, slice, now),
+    )) {
       const dues = duesOf(progress);
       yield progress.map((officer) => ({ officer, dues: dues.get(officer.officerId) ?? [] }));
     }

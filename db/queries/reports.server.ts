@@ -3,6 +3,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { AttemptTable, Database } from "../schema";
 import { entriesOf, jsonList } from "../json-lists";
+import { readAhead } from "../read-ahead";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -195,17 +196,18 @@ export async function* attemptPages(
     timestamps: TIMESTAMPS,
     orderBy: sql`a.started_at ${direction}, a.id`,
   });
-  for (let i = 0; i < ids.length; i += officersPerPage) {
-    const lists = await attemptsMatching(db, f)
+  const pages = readAhead(db, ids, officersPerPage, (slice) =>
+    attemptsMatching(db, f)
       .leftJoin("units as w", "w.id", "u.unit_id")
       .select(["u.id", "u.display_name", "w.name as unit_name", entries.as("attempts")])
-      .where("a.officer_id", "in", ids.slice(i, i + officersPerPage))
+      .where("a.officer_id", "in", slice)
       .groupBy(["u.id", "w.id"])
       .orderBy("u.display_name")
       .orderBy("u.id")
-      .execute();
+      .execute(),
+  );
+  for await (const lists of pages)
     if (lists.length) yield lists.flatMap((o) => entriesOf(o.attempts).map((e) => listedRow(o, e)));
-  }
 }
 
 /** An attempt as attemptPages lists it: its id and module, then what the rules read. */
