@@ -173,6 +173,17 @@ export interface ModuleSettingsTable {
   changed_at: string;
 }
 
+export interface ModuleDetailsTable {
+  module_id: string;
+  title: string;
+  summary: string;
+  added_in_engage: boolean; // false: new words for a module of scenarios/modules.yaml
+  added_at: string;
+  row_version: number; // only ever grows: the form carries the one it was made from
+  changed_by: number | null;
+  changed_at: string;
+}
+
 // ---- reporting ----
 export interface EstablishmentTargetTable {
   establishment_id: number;
@@ -335,6 +346,7 @@ export const BOOLEAN_COLUMNS = [
   "mi_coach",
   "follows_library",
   "requires_observation",
+  "added_in_engage",
 ] as const;
 
 export interface Database {
@@ -362,6 +374,7 @@ export interface Database {
   observation_requests: ObservationRequestTable;
   module_memberships: ModuleMembershipTable;
   module_settings: ModuleSettingsTable;
+  module_details: ModuleDetailsTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -82,7 +82,7 @@ async function wordsFor(db: Kysely<Database>, rows: AuditRow[]) {
     listEstablishments(db),
     listUnits(db),
     scenarioTitles(db),
-    getCurriculum(db),
+    getCurriculum(db, { withUnoffered: true }),
   ]);
   const titles = new Map(scenarios.map((s) => [s.scenario_id, s.title]));
   const moduleTitles = new Map(curriculum.map((m) => [m.id, m.title]));

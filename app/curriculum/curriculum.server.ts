@@ -8,7 +8,8 @@
  *
  * Which scenarios are in a module, and since when, is kept in module_memberships: a scenario
  * joins its module when its first version is added, moves when a version names another module,
- * and leaves when a trainer retires it. modules.yaml gives the modules and their order.
+ * and leaves when a trainer retires it. modules.yaml gives the modules and their order; modules
+ * added in Engage (module_details) follow them, and reach officers once a scenario has joined them.
  *
  * Several instances may serve one database: every change to the curriculum (an import, a
  * publish) writes a new library generation in the same transaction, and each instance rebuilds
@@ -33,12 +34,14 @@ import {
 } from "~db/queries/scenario-versions.server";
 import { isPostgres } from "~db/migrations/helpers";
 import type { Database } from "~db/schema";
+import { listModuleDetails } from "~db/queries/module-details.server";
 import { listModuleSettings } from "~db/queries/module-settings.server";
 import type { ModuleRules, ModuleSettings } from "~/domain/competency";
 import {
   checkScenario,
   compileScenario,
   formatDiagnostic,
+  moduleWithDefaults,
   parseModules,
   type Scenario,
   type ScenarioMachine,
@@ -136,6 +139,13 @@ export interface CurriculumModule {
   /** the settings' row_version (0: never changed in Engage), and who changed them last */
   settingsVersion: number;
   settingsChanged: { by: string | null; at: string } | null;
+  /** added in Engage rather than listed in modules.yaml */
+  addedInEngage: boolean;
+  /** the title and summary's row_version (0: as the library file has them), and who changed them last */
+  detailsVersion: number;
+  detailsChanged: { by: string | null; at: string } | null;
+  /** officers and reports see it: a module added in Engage does once a scenario has joined it */
+  offered: boolean;
   /** the module's scenarios now, in order */
   scenarios: CurriculumScenario[];
 }
@@ -165,7 +175,11 @@ function cacheOf(db: Kysely<Database>): Cache {
   return cache;
 }
 
-export async function getCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]> {
+/**
+ * The modules officers take, in order. The studio asks for `{ withUnoffered: true }` to see modules
+ * added in Engage that no scenario has joined yet, so a trainer can place scenarios in them.
+ */
+export async function getCurriculum(db: Kysely<Database>, { withUnoffered = false } = {}): Promise<CurriculumModule[]> {
   const generation = (await getSetting(db, GENERATION_SETTING)) ?? null;
   const cache = cacheOf(db);
   if (!cache.modules || cache.generation !== generation) {
@@ -176,21 +190,31 @@ export async function getCurriculum(db: Kysely<Database>): Promise<CurriculumMod
       if (cache.modules === building) cache.modules = null;
     });
   }
-  return cache.modules;
+  const modules = await cache.modules;
+  return withUnoffered ? modules : modules.filter((m) => m.offered);
 }
 
 async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]> {
   const text = (await getSetting(db, MODULES_SETTING)) ?? "modules: []\n";
-  const modules = parseModules(text).modules;
-  const [latest, memberships, changed] = await Promise.all([
+  const library = parseModules(text).modules;
+  const [latest, memberships, changed, details] = await Promise.all([
     latestScenarioVersions(db),
     listMemberships(db),
     listModuleSettings(db),
+    listModuleDetails(db),
   ]);
   const byId = new Map(latest.map((v) => [v.scenario_id, v]));
   const changedById = new Map(changed.map((row) => [row.module_id, row]));
+  const detailsById = new Map(details.map((row) => [row.module_id, row]));
+  const inLibrary = new Set(library.map((m) => m.id));
+  const modules = [
+    ...library,
+    ...details
+      .filter((d) => !inLibrary.has(d.module_id))
+      .map((d) => moduleWithDefaults({ id: d.module_id, title: d.title, summary: d.summary })),
+  ];
   return Promise.all(
-    modules.map(async (m) => {
+    modules.map(async (m): Promise<CurriculumModule> => {
       const spells = memberships.filter((x) => x.module_id === m.id);
       const current = new Set(spells.filter((x) => x.removed_at === null).map((x) => x.scenario_id));
       // Scenarios named in modules.yaml first, in its order; then the others in the order they joined.
@@ -211,6 +235,7 @@ async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]
       }
       const playable = new Set(scenarios.map((s) => s.id));
       const row = changedById.get(m.id);
+      const words = detailsById.get(m.id);
       const library = settingsFrom({
         ...m.thresholds,
         refresher_months: m.refresher_months,
@@ -218,8 +243,8 @@ async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]
       });
       return {
         id: m.id,
-        title: m.title,
-        summary: m.summary,
+        title: words?.title ?? m.title,
+        summary: words?.summary ?? m.summary,
         rules: {
           id: m.id,
           scenarioIds: scenarios.map((s) => s.id),
@@ -231,6 +256,10 @@ async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]
         librarySettings: library,
         settingsVersion: row?.row_version ?? 0,
         settingsChanged: row && !row.follows_library ? { by: row.changed_by_name, at: row.changed_at } : null,
+        addedInEngage: !inLibrary.has(m.id),
+        detailsVersion: words?.row_version ?? 0,
+        detailsChanged: words ? { by: words.changed_by_name, at: words.changed_at } : null,
+        offered: inLibrary.has(m.id) || spells.length > 0,
         scenarios,
       };
     }),

@@ -171,6 +171,13 @@ const PHRASES: Record<string, Phrase> = {
     `${who} rolled the scenario ${scenario(f, f.details.scenarioId)} back${
       typeof f.details.to === "number" ? ` to version ${f.details.to}` : ""
     }`,
+  "module.added": (f, who) => `${who} added ${moduleName(f, f.details.moduleId)}`,
+  "module.details_changed": (f, who) =>
+    `${who} changed the title or summary of ${moduleName(f, f.details.moduleId)}${
+      text(f.details.fromTitle) && f.details.fromTitle !== f.details.toTitle
+        ? ` (it was “${text(f.details.fromTitle)}”)`
+        : ""
+    }`,
   "module.settings_changed": (f, who) =>
     `${who} changed what ${moduleName(f, f.details.moduleId)} asks for competency${
       f.details.followsLibrary === true ? ", back to the library file's settings" : ""

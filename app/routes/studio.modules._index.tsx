@@ -1,4 +1,5 @@
-// The modules and what each asks for competency: from the library file, or as a trainer changed it.
+// The modules and what each asks for competency: from the library file, or as a trainer changed it,
+// and the modules trainers added in Engage.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
@@ -13,12 +14,14 @@ export const meta: MetaFunction = () => title("Modules and competency");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { can: "setCompetencyRules" });
-  const curriculum = await getCurriculum(context.db);
+  const curriculum = await getCurriculum(context.db, { withUnoffered: true });
   return {
     modules: curriculum.map((m) => ({
       id: m.id,
       title: m.title,
       scenarios: m.scenarios.length,
+      addedInEngage: m.addedInEngage,
+      offered: m.offered,
       fields: fieldsOf(settingsOf(m)),
       changed: m.settingsChanged ? { by: m.settingsChanged.by, on: formatDate(m.settingsChanged.at) } : null,
     })),
@@ -36,6 +39,15 @@ export default function StudioModules() {
           The built-in library's file sets these; a change made here applies to every prison, and you see what it does
           to officers' statuses before you save it.
         </p>
+        <a
+          href="/studio/modules/new"
+          role="button"
+          draggable="false"
+          className="govuk-button"
+          data-module="govuk-button"
+        >
+          Add a module
+        </a>
         {modules.map((m) => (
           <SummaryCard
             key={m.id}
@@ -50,7 +62,19 @@ export default function StudioModules() {
             <SettingsSummary
               fields={m.fields}
               more={[
-                { key: "Scenarios", value: String(m.scenarios) },
+                {
+                  key: "Scenarios",
+                  value: m.offered ? (
+                    String(m.scenarios)
+                  ) : (
+                    <>
+                      <Tag colour="yellow">Not yet seen by officers</Tag> none yet: publish a scenario in it
+                    </>
+                  ),
+                },
+                ...(m.addedInEngage
+                  ? [{ key: "Where it comes from", value: <Tag colour="blue">Added in Engage</Tag> }]
+                  : []),
                 {
                   key: "Set by",
                   value: m.changed ? (

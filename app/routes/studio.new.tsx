@@ -11,7 +11,7 @@ import { MI_CODE_INFO, MI_CODES, TALK_TYPE_INFO, TALK_TYPES } from "~/domain/mi-
 import { createDraft, moduleOptions, takenScenarioIds } from "~/studio/studio.server";
 import { wizardScenario } from "~/studio/template.server";
 import { ABOUT_FIELDS, optionField, WIZARD_OPTION_ROWS } from "~/studio/wizard-fields";
-import { parseAboutStep, parseWizard, scenarioIdFor } from "~/studio/wizard.server";
+import { parseAboutStep, parseWizard, idFromTitle } from "~/studio/wizard.server";
 import type { FieldErrors } from "~/utils/forms";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
@@ -46,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // The id comes from the title; if another trainer takes it at the same moment, the next is used.
   for (let attempt = 0; attempt < 3; attempt++) {
     const taken = await takenScenarioIds(context.db);
-    const id = scenarioIdFor(wizard.answers.title, (candidate) => taken.has(candidate));
+    const id = idFromTitle(wizard.answers.title, (candidate) => taken.has(candidate));
     if (await createDraft(context.db, user, id, wizardScenario({ ...wizard.answers, id })))
       return context.sessions.redirectWithNotice(
         request,

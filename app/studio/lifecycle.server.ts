@@ -25,7 +25,7 @@ export async function placeOf(db: Kysely<Database>, scenarioId: string) {
   const [last, latest, curriculum] = await Promise.all([
     lastMembershipOf(db, scenarioId),
     latestVersionOf(db, scenarioId),
-    getCurriculum(db),
+    getCurriculum(db, { withUnoffered: true }),
   ]);
   if (!last || !latest) return null;
   const retired = last.removed_at !== null;

@@ -78,7 +78,7 @@ export function readSettingsForm(formData: FormData) {
 }
 
 export async function moduleOf(db: Kysely<Database>, moduleId: string): Promise<CurriculumModule | null> {
-  return (await getCurriculum(db)).find((m) => m.id === moduleId) ?? null;
+  return (await getCurriculum(db, { withUnoffered: true })).find((m) => m.id === moduleId) ?? null;
 }
 
 export const settingsOf = (m: CurriculumModule): ModuleSettings => ({

@@ -54,7 +54,7 @@ import { checkRevision, conflictMessage } from "./concurrency";
 const RESERVED_IDS = new Set(["new", "import", "reviews", "validate"]);
 
 export async function moduleOptions(db: Kysely<Database>) {
-  return (await getCurriculum(db)).map((m) => ({ id: m.id, title: m.title }));
+  return (await getCurriculum(db, { withUnoffered: true })).map((m) => ({ id: m.id, title: m.title }));
 }
 
 /** checkScenario with the live module list, and the id held to the scenario being edited. */

@@ -134,8 +134,8 @@ export function parseWizard(formData: FormData): WizardResult {
   return { ok: true, answers, values: parsed.values };
 }
 
-/** A scenario id from the title ("They'll use it against me" -> theyll-use-it-against-me), not yet taken. */
-export function scenarioIdFor(title: string, taken: (id: string) => boolean): string {
+/** A scenario's (or a module's) id from its title ("They'll use it against me" -> theyll-use-it-against-me), not yet taken. */
+export function idFromTitle(title: string, taken: (id: string) => boolean, fallback = "scenario"): string {
   const base =
     title
       .normalize("NFKD")
@@ -144,7 +144,7 @@ export function scenarioIdFor(title: string, taken: (id: string) => boolean): st
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 50)
-      .replace(/-+$/, "") || "scenario";
+      .replace(/-+$/, "") || fallback;
   for (let n = 1; ; n++) {
     const id = n === 1 ? base : `${base}-${n}`;
     if (SLUG_PATTERN.test(id) && !taken(id)) return id;

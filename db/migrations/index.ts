@@ -12,6 +12,7 @@ import * as m0008 from "./0008-module-membership";
 import * as m0010 from "./0010-coaching";
 import * as m0011 from "./0011-draft-revisions";
 import * as m0012 from "./0012-module-settings";
+import * as m0013 from "./0013-module-details";
 
 const migrations: Record<string, Migration> = {
   "0001-foundation": m0001,
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   "0010-coaching": m0010,
   "0011-draft-revisions": m0011,
   "0012-module-settings": m0012,
+  "0013-module-details": m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

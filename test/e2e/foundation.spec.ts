@@ -275,6 +275,8 @@ const PAGES_BY_ROLE = {
     "/studio",
     "/studio/modules",
     "/studio/modules/listening-on-the-landing",
+    "/studio/modules/new",
+    "/studio/modules/listening-on-the-landing/details",
     "/studio/reviews",
     "/studio/wing-safety",
     "/studio/wing-safety/nodes",

@@ -229,7 +229,22 @@ export const ROUTES: Record<string, RouteCase> = {
   }),
   "routes/studio.$scenarioId.export": studio((f) => `/studio/${f.scenarioId}/export`),
   "routes/studio.modules._index": studio(() => "/studio/modules"),
-  "routes/studio.modules.$moduleId": studio(() => "/studio/modules/listening-on-the-landing", {
+  "routes/studio.modules.new": studio(() => "/studio/modules/new", {
+    form: { samples: () => [{ title: "Fuzz module", summary: "What the fuzz practises." }] },
+  }),
+  // The library's own words: saving them changes nothing.
+  "routes/studio.modules.$moduleId.details": studio(() => "/studio/modules/listening-on-the-landing/details", {
+    form: {
+      samples: () => [
+        {
+          version: "0",
+          title: "Listening on the landing",
+          summary: "OARS in short wing conversations: open questions, affirmations, reflections and summaries.",
+        },
+      ],
+    },
+  }),
+  "routes/studio.modules.$moduleId._index": studio(() => "/studio/modules/listening-on-the-landing", {
     form: {
       samples: (): Fields[] => [
         { intent: "check", version: "0", ...MODULE_FIELDS },

@@ -106,6 +106,16 @@ describe("the audit log in people's words", () => {
     expect(say("module.settings_changed", { moduleId: "listening", followsLibrary: true }, null)).toBe(
       "Jo Bloggs changed what the module “Listening on the landing” asks for competency, back to the library file's settings",
     );
+    // Modules added and reworded in the studio.
+    expect(say("module.added", { moduleId: "listening", title: "Listening on the landing" }, null)).toBe(
+      "Jo Bloggs added the module “Listening on the landing”",
+    );
+    expect(say("module.details_changed", { moduleId: "listening", fromTitle: "Listening", toTitle: "x" }, null)).toBe(
+      "Jo Bloggs changed the title or summary of the module “Listening on the landing” (it was “Listening”)",
+    );
+    expect(say("module.details_changed", { moduleId: "listening", fromTitle: "Same", toTitle: "Same" }, null)).toBe(
+      "Jo Bloggs changed the title or summary of the module “Listening on the landing”",
+    );
     expect(say("scenario.rolled_back", { scenarioId: "gareth-visits", to: 2 }, null)).toBe(
       "Jo Bloggs rolled the scenario “Gareth and the visit” back to version 2",
     );

@@ -9,7 +9,7 @@ import { checkScenario } from "~/domain/scenario";
 import { readScenarioForm } from "~/domain/scenario/editor/read-form";
 import { TEMPLATE_PLACEHOLDERS } from "~/domain/scenario/example-text";
 import { optionIds, wizardScenario, type WizardAnswers } from "~/studio/template.server";
-import { parseWizard, scenarioIdFor } from "~/studio/wizard.server";
+import { parseWizard, idFromTitle } from "~/studio/wizard.server";
 import { textArb } from "../support/scenario-arbitrary";
 import { exampleAnswers } from "../support/wizard-answers";
 
@@ -211,9 +211,9 @@ describe("the wizard's form", () => {
 describe("the scenario id", () => {
   it("comes from the title and is never one already taken", () => {
     const taken = new Set(["theyll-use-it-against-me", "new"]);
-    expect(scenarioIdFor("They'll use it against me", (id) => taken.has(id))).toBe("theyll-use-it-against-me-2");
-    expect(scenarioIdFor("New", (id) => taken.has(id))).toBe("new-2");
-    expect(scenarioIdFor("?!", () => false)).toBe("scenario");
-    expect(scenarioIdFor("A".repeat(80), () => false)).toHaveLength(50);
+    expect(idFromTitle("They'll use it against me", (id) => taken.has(id))).toBe("theyll-use-it-against-me-2");
+    expect(idFromTitle("New", (id) => taken.has(id))).toBe("new-2");
+    expect(idFromTitle("?!", () => false)).toBe("scenario");
+    expect(idFromTitle("A".repeat(80), () => false)).toHaveLength(50);
   });
 });

@@ -13,7 +13,7 @@ export {
   type DiagnosticCode,
   type Severity,
 } from "./diagnostics";
-export { checkModules, parseModules, type ModulesResult } from "./modules";
+export { checkModules, moduleWithDefaults, parseModules, type ModulesResult } from "./modules";
 export { MAX_FILE_BYTES, MAX_NODES } from "./parse";
 export {
   MODULE_SETTING_LIMITS,

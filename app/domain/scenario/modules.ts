@@ -4,7 +4,7 @@
  */
 import { didYouMean, diagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics";
 import { parseYamlSource, type YamlLocator } from "./parse";
-import { modulesFileSchema, type Module, type Scenario } from "./schema";
+import { moduleSchema, modulesFileSchema, type Module, type Scenario } from "./schema";
 import { zodIssuesToDiagnostics } from "./zod-issues";
 
 export interface ModulesResult {
@@ -32,6 +32,11 @@ export function parseModules(
     };
   }
   return { modules: result.data.modules, diagnostics: parsed.diagnostics, locator: parsed.locator };
+}
+
+/** A module that modules.yaml does not list (one added in Engage): the file's defaults for all it does not say. */
+export function moduleWithDefaults(m: { id: string; title: string; summary: string }): Module {
+  return { ...moduleSchema.parse({ id: "added", title: "Added", summary: "Added", scenarios: [] }), ...m };
 }
 
 export function checkModules(

@@ -1,10 +1,12 @@
-// Changing what one module asks for competency: the form, then what the change would do to
-// officers' statuses across every prison, then Save. Works as plain forms without JavaScript.
+// One module: its title and summary (changed on their own page), and what it asks for competency:
+// the form, then what the change would do to officers' statuses across every prison, then Save.
+// Works as plain forms without JavaScript.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
+import { SummaryList, Tag } from "~/components/page";
 import { Radios, TextInput } from "~/components/fields";
 import { formatDate } from "~/domain/dates.server";
 import {
@@ -41,6 +43,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     id: module.id,
     title: module.title,
+    summary: module.summary,
+    addedInEngage: module.addedInEngage,
+    scenarios: module.scenarios.length,
+    offered: module.offered,
+    wordsChanged: module.detailsChanged
+      ? { by: module.detailsChanged.by, on: formatDate(module.detailsChanged.at) }
+      : null,
     version: module.settingsVersion,
     fields: fieldsOf(settingsOf(module)),
     library: fieldsOf(module.librarySettings),
@@ -90,6 +99,8 @@ export default function ModuleSettingsPage() {
           </CheckAndSave>
         ) : (
           <>
+            <ModuleWords d={d} />
+            <h2 className="govuk-heading-m">What it asks for competency</h2>
             <p className="govuk-body">
               {d.changed
                 ? `Changed in Engage on ${d.changed.on}${d.changed.by ? ` by ${d.changed.by}` : ""}. `
@@ -116,6 +127,48 @@ export default function ModuleSettingsPage() {
         )}
       </div>
     </div>
+  );
+}
+
+function ModuleWords({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>> }) {
+  const from = d.addedInEngage
+    ? "Added in Engage"
+    : d.wordsChanged
+      ? "Library file, reworded in Engage"
+      : "Library file";
+  return (
+    <>
+      <SummaryList
+        rows={[
+          {
+            key: "Title",
+            value: d.title,
+            action: (
+              <a className="govuk-link" href={`/studio/modules/${encodeURIComponent(d.id)}/details`}>
+                Change<span className="govuk-visually-hidden"> the title and summary</span>
+              </a>
+            ),
+          },
+          { key: "Summary", value: d.summary },
+          {
+            key: "Where it comes from",
+            value: (
+              <>
+                <Tag colour={d.addedInEngage || d.wordsChanged ? "blue" : "grey"}>{from}</Tag>
+                {d.wordsChanged ? ` ${d.wordsChanged.on}${d.wordsChanged.by ? ` by ${d.wordsChanged.by}` : ""}` : ""}
+              </>
+            ),
+          },
+          { key: "Scenarios", value: String(d.scenarios) },
+        ]}
+      />
+      {d.offered ? null : (
+        <div className="govuk-inset-text">
+          No scenario is in this module yet, so officers do not see it. To put a scenario in it, choose this module in
+          the scenario's details and publish the scenario.
+        </div>
+      )}
+    </>
   );
 }
 

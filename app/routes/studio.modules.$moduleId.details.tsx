@@ -1,0 +1,68 @@
+// Rewording a module's title and summary, for a module of the library file or one added in Engage.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { ErrorSummary } from "~/components/error-summary";
+import { changeModuleDetails, readModuleDetailsForm } from "~/studio/module-details.server";
+import { moduleOf } from "~/studio/module-settings.server";
+import { ModuleWordsFields } from "~/studio/module-words";
+import { readFormData } from "~/utils/form-data.server";
+import { fieldError } from "~/utils/field-errors";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  title(data ? `Change the title and summary of ${data.title}` : "Module");
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { can: "setCompetencyRules" });
+  const module = await moduleOf(context.db, params.moduleId ?? "");
+  if (!module) notFound();
+  return { id: module.id, title: module.title, summary: module.summary, version: module.detailsVersion };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { can: "setCompetencyRules" });
+  const module = await moduleOf(context.db, params.moduleId ?? "");
+  if (!module) notFound();
+  const form = readModuleDetailsForm(await readFormData(request));
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const saved = await changeModuleDetails(context.db, user, { moduleId: module.id, ...form.data });
+  // A stale form is shown again with the words now in use (the loader's), not the old ones.
+  if (!saved.ok) return data({ errors: fieldError("form", saved.message), values: null }, { status: 409 });
+  return context.sessions.redirectWithNotice(
+    request,
+    `/studio/modules/${module.id}`,
+    saved.changed
+      ? `Saved the title and summary of ${form.data.title}.`
+      : "Nothing changed: the module already had these words.",
+  );
+}
+
+export default function ModuleDetailsPage() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const values = result?.values ?? { title: d.title, summary: d.summary };
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <a href={`/studio/modules/${encodeURIComponent(d.id)}`} className="govuk-back-link">
+          Back to {d.title}
+        </a>
+        <ErrorSummary errors={result?.errors} />
+        <span className="govuk-caption-l">{d.title}</span>
+        <h1 className="govuk-heading-l">Change the title and summary</h1>
+        <p className="govuk-body">
+          Officers in every prison see the new words at once. Their records keep their attempts.
+        </p>
+        <Form method="post" noValidate key={result?.values ? "typed" : `v${d.version}`}>
+          <input type="hidden" name="version" value={result?.values?.version ?? d.version} />
+          <ModuleWordsFields values={values} errors={result?.errors ?? {}} />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            Save the title and summary
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

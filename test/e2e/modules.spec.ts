@@ -1,0 +1,113 @@
+// A trainer adds a module and rewords it without touching modules.yaml: a bad form is explained at
+// its fields, the new module is listed in the studio but not shown to officers until a scenario is
+// published in it, and a stale form is refused; with JavaScript on and off, axe on each page. Each
+// run adds modules of its own (titles made unique), so no other spec sees a change.
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessibleAtBothWidths, expectAccessibleWithoutJavaScript, signIn } from "./support";
+
+const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+async function addModule(page: Page, title: string, summary: string) {
+  await page.goto("/studio/modules");
+  await page.getByRole("button", { name: "Add a module" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Add a module" })).toBeVisible();
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Summary").fill(summary);
+  await page.getByRole("button", { name: "Add the module" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+}
+
+test("a trainer adds a module, which officers see only once it has a scenario, and rewords it", async ({
+  page,
+  browser,
+}) => {
+  const title = `Court days ${unique()}`;
+  await signIn(page, "trainer");
+  await page.goto("/studio/modules");
+  await page.getByRole("button", { name: "Add a module" }).click();
+  await page.getByLabel("Title").fill("   ");
+  await page.getByLabel("Summary").fill("x".repeat(301));
+  await page.getByRole("button", { name: "Add the module" }).click();
+  const summary = page.locator(".govuk-error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("Summary must be 300 characters or fewer");
+  await summary.getByRole("link", { name: "Enter a title" }).click();
+  await expect(page.getByLabel("Title")).toBeFocused();
+  await expectAccessibleAtBothWidths(page);
+
+  await addModule(page, title, "Reception, court and\nback again.");
+  await expect(page.getByRole("alert")).toContainText(
+    `Added ${title}. Officers see it once a scenario in it is published`,
+  );
+  await expect(page.getByText("Reception, court and back again.")).toBeVisible();
+  await expect(page.getByText("No scenario is in this module yet, so officers do not see it.")).toBeVisible();
+  await expectAccessibleAtBothWidths(page);
+
+  await page.goto("/studio/modules");
+  const card = page.getByRole("region", { name: title });
+  await expect(card).toContainText("Not yet seen by officers");
+  await expect(card).toContainText("Added in Engage");
+
+  // The same title again is refused at its field.
+  await page.getByRole("button", { name: "Add a module" }).click();
+  await page.getByLabel("Title").fill(title.toUpperCase());
+  await page.getByLabel("Summary").fill("Again.");
+  await page.getByRole("button", { name: "Add the module" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText("There is already a module with this title");
+
+  // Officers do not see it yet; trainers can choose it for a scenario.
+  const officer = await (await browser.newContext()).newPage();
+  await signIn(officer, "officer");
+  await officer.goto("/");
+  await expect(officer.getByText("Listening on the landing").first()).toBeVisible();
+  await expect(officer.getByText(title)).toHaveCount(0);
+  await officer.context().close();
+  await page.goto("/studio/new");
+  await expect(page.getByRole("option", { name: title })).toHaveCount(1);
+
+  // Rewording it.
+  await page.goto("/studio/modules");
+  await page
+    .getByRole("region", { name: title })
+    .getByRole("link", { name: /Change/ })
+    .click();
+  await page.getByRole("link", { name: "Change the title and summary" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Change the title and summary" })).toBeVisible();
+  await expect(page.getByLabel("Title")).toHaveValue(title);
+  await expectAccessibleAtBothWidths(page);
+  await page.getByLabel("Title").fill(`${title} and back`);
+  await page.getByRole("button", { name: "Save the title and summary" }).click();
+  await expect(page.getByRole("alert")).toContainText(`Saved the title and summary of ${title} and back`);
+  await expect(page.getByRole("heading", { level: 1, name: `${title} and back` })).toBeVisible();
+});
+
+test("without JavaScript a module is added and reworded as plain forms, and a stale form is refused", async ({
+  browser,
+}) => {
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  const title = `Sentence planning ${unique()}`;
+  await signIn(page, "trainer");
+  await addModule(page, title, "Talking about a sentence plan.");
+  await expectAccessibleWithoutJavaScript(page);
+  const moduleUrl = page.url();
+
+  await page.getByRole("link", { name: "Change the title and summary" }).click();
+  await page.getByLabel("Summary").fill("Talking about a sentence plan, with permission.");
+
+  // Meanwhile an administrator rewords the same module.
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin");
+  await admin.goto(`${moduleUrl}/details`);
+  await admin.getByLabel("Title").fill(`${title} (admin)`);
+  await admin.getByRole("button", { name: "Save the title and summary" }).click();
+  await expect(admin.getByRole("alert")).toContainText("Saved the title and summary");
+
+  await page.getByRole("button", { name: "Save the title and summary" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText(
+    "Someone else changed this module's title or summary while you were looking at it",
+  );
+  await expect(page.getByLabel("Title")).toHaveValue(`${title} (admin)`);
+  await expectAccessibleWithoutJavaScript(page);
+  await admin.context().close();
+  await page.context().close();
+});

@@ -1,0 +1,218 @@
+/**
+ * Modules without modules.yaml, on a real database: a trainer adds a module (its id from its
+ * title), which officers do not see until a scenario is published in it; any module's title and
+ * summary can be reworded; each change is audited and tells other instances; a duplicate title, a
+ * stale or racing form and bad input are refused and change nothing; a restart keeps it all.
+ */
+import { describe, expect, it } from "vitest";
+import { anotherInstance, currentUserOf, testContext, testDatabase } from "../support/database";
+import { ownWords, templateDraft } from "../support/studio";
+
+const { addModule, changeModuleDetails, readModuleDetailsForm, readNewModuleForm } =
+  await import("~/studio/module-details.server");
+const { createDraft, loadStudioScenario, publishDraft, saveDraft } = await import("~/studio/studio.server");
+const { getCurriculum, importLibrary } = await import("~/curriculum/curriculum.server");
+const { officerProgress } = await import("~/practice/progress.server");
+
+const db = await testDatabase();
+const context = testContext(db);
+const LISTENING = "listening-on-the-landing";
+
+const audit = (action: string) =>
+  db.selectFrom("audit_events").selectAll().where("action", "=", action).orderBy("id").execute();
+const rows = () => db.selectFrom("module_details").selectAll().orderBy("module_id").execute();
+const generation = async () =>
+  (await db.selectFrom("app_settings").select("value").where("key", "=", "library_generation").executeTakeFirst())
+    ?.value;
+
+function form(fields: Record<string, string>) {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  return f;
+}
+
+describe("adding a module", () => {
+  it("adds it after the others with the usual levels, audited, seen by the studio and not yet by officers", async () => {
+    const trainer = await currentUserOf(context, "trainer");
+    const officer = await currentUserOf(context, "officer");
+    const before = await getCurriculum(db);
+    const generationBefore = await generation();
+
+    const added = await addModule(db, trainer, {
+      title: "Talking about risk assessments",
+      summary: "Explaining OASys with permission.",
+    });
+    expect(added).toEqual({ ok: true, moduleId: "talking-about-risk-assessments" });
+
+    expect(await generation()).not.toBe(generationBefore);
+    expect((await getCurriculum(db)).map((m) => m.id)).toEqual(before.map((m) => m.id));
+    expect((await officerProgress(db, officer.id)).modules.map((m) => m.id)).toEqual(before.map((m) => m.id));
+    const studio = await getCurriculum(db, { withUnoffered: true });
+    expect(studio.map((m) => m.id)).toEqual([...before.map((m) => m.id), "talking-about-risk-assessments"]);
+    expect(studio.at(-1)).toMatchObject({
+      title: "Talking about risk assessments",
+      summary: "Explaining OASys with permission.",
+      addedInEngage: true,
+      offered: false,
+      scenarios: [],
+      settingsVersion: 0,
+      detailsVersion: 1,
+      rules: {
+        thresholds: { minReflectionToQuestion: 1, minPercentComplexReflections: 40, maxMiNonAdherent: 0 },
+        refresherMonths: 6,
+        requiresObservation: false,
+      },
+    });
+    expect(await audit("module.added")).toEqual([
+      expect.objectContaining({ actor_user_id: trainer.id, establishment_id: trainer.establishmentId }),
+    ]);
+    expect(JSON.parse((await audit("module.added"))[0]?.details ?? "null")).toEqual({
+      moduleId: "talking-about-risk-assessments",
+      title: "Talking about risk assessments",
+    });
+  });
+
+  it("reaches officers and reports once a scenario is published in it", async () => {
+    const trainer = await currentUserOf(context, "trainer");
+    const officer = await currentUserOf(context, "officer");
+    const id = "risk-talk";
+    const module = "talking-about-risk-assessments";
+    expect(await createDraft(db, trainer, id, templateDraft({ id, title: "Risk talk", module }))).toBe(true);
+    const template = (await loadStudioScenario(db, id))!;
+    await saveDraft(db, trainer, id, ownWords(template.yaml), template.revision);
+    const draft = (await loadStudioScenario(db, id))!;
+    expect(await publishDraft(db, trainer, id, draft.revision, "First")).toMatchObject({ ok: true });
+
+    const curriculum = await getCurriculum(db);
+    expect(curriculum.at(-1)).toMatchObject({ id: module, offered: true, scenarios: [{ id }] });
+    const progress = await officerProgress(db, officer.id);
+    expect(progress.modules.at(-1)).toMatchObject({ id: module, statusKey: "not_started" });
+  });
+
+  it("gives a title whose id is taken the next id, and refuses a title already used", async () => {
+    const trainer = await currentUserOf(context, "trainer");
+    const before = await rows();
+    expect(
+      await addModule(db, trainer, { title: "LISTENING on the landing", summary: "Another listening module." }),
+    ).toEqual({ ok: false, message: expect.stringContaining("already a module with this title") });
+    expect(await rows()).toEqual(before);
+    expect(await addModule(db, trainer, { title: "Listening, on the landing!", summary: "Punctuated." })).toEqual({
+      ok: true,
+      moduleId: `${LISTENING}-2`,
+    });
+  });
+
+  it("adds one module when two trainers add the same title at once", async () => {
+    const trainer = await currentUserOf(context, "trainer");
+    const admin = await currentUserOf(context, "admin");
+    const other = anotherInstance(db);
+    const words = { title: "Custody and courts", summary: "Reception and court days." };
+    const results = await Promise.all([addModule(db, trainer, words), addModule(other, admin, words)]);
+    expect(results.filter((r) => r.ok)).toEqual([{ ok: true, moduleId: "custody-and-courts" }]);
+    expect((await rows()).filter((r) => r.title === words.title)).toHaveLength(1);
+    expect(
+      (await audit("module.added")).filter((r) => JSON.parse(r.details ?? "null")?.moduleId === "custody-and-courts"),
+    ).toHaveLength(1);
+  });
+});
+
+describe("rewording a module", () => {
+  it("changes a library module's title and summary everywhere, audited; the same words change nothing", async () => {
+    const trainer = await currentUserOf(context, "trainer");
+    const officer = await currentUserOf(context, "officer");
+    const words = { title: "Listening on the wing", summary: "Open questions, affirmations, reflections, summaries." };
+    expect(await changeModuleDetails(db, trainer, { moduleId: LISTENING, version: 0, ...words })).toEqual({
+      ok: true,
+      changed: true,
+    });
+    const module = (await getCurriculum(db)).find((m) => m.id === LISTENING)!;
+    expect(module).toMatchObject({ ...words, addedInEngage: false, offered: true, detailsVersion: 1 });
+    expect(module.scenarios.length).toBe(3);
+    expect((await officerProgress(db, officer.id)).modules.find((m) => m.id === LISTENING)).toMatchObject({
+      title: words.title,
+    });
+    const [row] = await audit("module.details_changed");
+    expect(JSON.parse(row?.details ?? "null")).toMatchObject({
+      moduleId: LISTENING,
+      fromTitle: "Listening on the landing",
+      toTitle: words.title,
+    });
+
+    expect(await changeModuleDetails(db, trainer, { moduleId: LISTENING, version: 1, ...words })).toEqual({
+      ok: true,
+      changed: false,
+    });
+    expect(await audit("module.details_changed")).toHaveLength(1);
+  });
+
+  it("refuses a stale form, a title another module has and an unknown module, changing nothing", async () => {
+    const trainer = await currentUserOf(context, "trainer");
+    const before = await rows();
+    const stale = await changeModuleDetails(db, trainer, {
+      moduleId: LISTENING,
+      version: 0,
+      title: "Old form",
+      summary: "From before.",
+    });
+    expect(stale).toMatchObject({ ok: false, message: expect.stringContaining("Someone else changed") });
+    const clash = await changeModuleDetails(db, trainer, {
+      moduleId: LISTENING,
+      version: 1,
+      title: "custody and courts",
+      summary: "Same title as another.",
+    });
+    expect(clash).toMatchObject({ ok: false, message: expect.stringContaining("Another module has this title") });
+    const unknown = await changeModuleDetails(db, trainer, { moduleId: "nope", version: 0, title: "A", summary: "B" });
+    expect(unknown).toMatchObject({ ok: false });
+    expect(await rows()).toEqual(before);
+  });
+
+  it("lets one of two saves from the same form through", async () => {
+    const trainer = await currentUserOf(context, "trainer");
+    const admin = await currentUserOf(context, "admin");
+    const other = anotherInstance(db);
+    const results = await Promise.all([
+      changeModuleDetails(db, trainer, { moduleId: LISTENING, version: 1, title: "First", summary: "One." }),
+      changeModuleDetails(other, admin, { moduleId: LISTENING, version: 1, title: "Second", summary: "Two." }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const row = (await rows()).find((r) => r.module_id === LISTENING)!;
+    expect(row.row_version).toBe(2);
+    expect(["First", "Second"]).toContain(row.title);
+  });
+});
+
+describe("a restart", () => {
+  it("keeps modules added and reworded in Engage when the library is imported again", async () => {
+    const before = await getCurriculum(db, { withUnoffered: true });
+    await importLibrary(db, { log: () => {} });
+    expect(await getCurriculum(anotherInstance(db), { withUnoffered: true })).toEqual(before);
+  });
+});
+
+describe("the forms", () => {
+  it("takes a summary's line breaks as spaces, and trims", () => {
+    expect(readNewModuleForm(form({ title: "  Courts  ", summary: "Line one\r\nline two" }))).toMatchObject({
+      ok: true,
+      data: { title: "Courts", summary: "Line one line two" },
+    });
+  });
+
+  it("refuses empty, too long and hidden characters, field by field", () => {
+    expect(readNewModuleForm(form({ title: "", summary: "" }))).toMatchObject({
+      ok: false,
+      errors: { title: "Enter a title", summary: "Enter a summary" },
+    });
+    expect(readNewModuleForm(form({ title: "x".repeat(101), summary: "s\u202e" }))).toMatchObject({
+      ok: false,
+      errors: {
+        title: "Title must be 100 characters or fewer",
+        summary: "Summary must not contain hidden or control characters",
+      },
+    });
+    expect(readModuleDetailsForm(form({ version: "x", title: "T", summary: "S" }))).toMatchObject({
+      ok: false,
+      errors: { version: expect.any(String) },
+    });
+  });
+});
