@@ -39,7 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     checkStudioYaml(context.db, s.yaml, s.id, { publishing: true }),
     numberedVersions(context.db, s.id),
     placeOf(context.db, s.id),
-    getCurriculum(context.db),
+    getCurriculum(context.db, { withUnoffered: true }),
   ]);
   const base = {
     id: s.id,

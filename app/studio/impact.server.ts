@@ -78,6 +78,8 @@ export interface Impact {
   shifts: StatusShift[];
   /** officers who stay Competent with the scenario added to their next refresher */
   keptCompetent: number;
+  /** a module added in Engage that this change brings to officers, being its first scenario */
+  opensModule?: string;
 }
 
 export async function impactOf(
@@ -87,7 +89,9 @@ export async function impactOf(
   now = new Date(),
 ): Promise<Impact> {
   if (change.kind === "none") return { change, shifts: [], keptCompetent: 0 };
-  const curriculum = await getCurriculum(db);
+  const [curriculum, everyModule] = await Promise.all([getCurriculum(db), getCurriculum(db, { withUnoffered: true })]);
+  const joining = change.kind === "join" ? change.moduleId : change.kind === "move" ? change.to : null;
+  const opensModule = everyModule.find((m) => m.id === joining && !m.offered)?.id;
   const before = curriculum.map((m) => m.rules);
   const after = withChange(before, scenarioId, change, now.toISOString());
   let keptCompetent = 0;
@@ -98,7 +102,7 @@ export async function impactOf(
     )
       keptCompetent++;
   });
-  return { change, shifts, keptCompetent };
+  return { change, shifts, keptCompetent, ...(opensModule ? { opensModule } : {}) };
 }
 
 /**

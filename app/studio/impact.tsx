@@ -22,6 +22,13 @@ export function ImpactSummary({ impact, moduleTitles }: { impact: Impact; module
   return (
     <div data-testid="impact">
       <p className="govuk-body">{what}</p>
+      {impact.opensModule ? (
+        <div className="govuk-inset-text">
+          This is the first scenario in {title(impact.opensModule)}, a module added in Engage: officers in every prison
+          see the module from now on, as Not started, and are Competent in the whole programme only once they are
+          Competent in it too.
+        </div>
+      ) : null}
       {c.kind !== "none" ? <ShiftList shifts={impact.shifts} /> : null}
       {impact.keptCompetent > 0 ? (
         <p className="govuk-body">

@@ -13,6 +13,7 @@ const { addModule, changeModuleDetails, readModuleDetailsForm, readNewModuleForm
 const { createDraft, loadStudioScenario, publishDraft, saveDraft } = await import("~/studio/studio.server");
 const { getCurriculum, importLibrary } = await import("~/curriculum/curriculum.server");
 const { officerProgress } = await import("~/practice/progress.server");
+const { changeForVersion, impactOf } = await import("~/studio/impact.server");
 
 const db = await testDatabase();
 const context = testContext(db);
@@ -81,7 +82,14 @@ describe("adding a module", () => {
     const template = (await loadStudioScenario(db, id))!;
     await saveDraft(db, trainer, id, ownWords(template.yaml), template.revision);
     const draft = (await loadStudioScenario(db, id))!;
+    // The publish page says this brings the module to officers.
+    const change = await changeForVersion(db, id, module);
+    expect(await impactOf(db, id, change)).toMatchObject({
+      change: { kind: "join", moduleId: module },
+      opensModule: module,
+    });
     expect(await publishDraft(db, trainer, id, draft.revision, "First")).toMatchObject({ ok: true });
+    expect(await impactOf(db, id, { kind: "join", moduleId: module })).not.toHaveProperty("opensModule");
 
     const curriculum = await getCurriculum(db);
     expect(curriculum.at(-1)).toMatchObject({ id: module, offered: true, scenarios: [{ id }] });
