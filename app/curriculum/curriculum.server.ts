@@ -49,6 +49,8 @@ import {
 import { loadScenarioLibrary } from "~/curriculum/scenario-library.server";
 
 const MODULES_SETTING = "modules_yaml";
+/** The modules' order as a trainer set it in Engage: a JSON list of ids (modules not in it follow). */
+export const MODULE_ORDER_SETTING = "module_order";
 const GENERATION_SETTING = "library_generation";
 // Any constant: the advisory lock that makes concurrent boots import the library one at a time.
 const IMPORT_LOCK = 720_521;
@@ -197,22 +199,26 @@ export async function getCurriculum(db: Kysely<Database>, { withUnoffered = fals
 async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]> {
   const text = (await getSetting(db, MODULES_SETTING)) ?? "modules: []\n";
   const library = parseModules(text).modules;
-  const [latest, memberships, changed, details] = await Promise.all([
+  const [latest, memberships, changed, details, order] = await Promise.all([
     latestScenarioVersions(db),
     listMemberships(db),
     listModuleSettings(db),
     listModuleDetails(db),
+    getSetting(db, MODULE_ORDER_SETTING),
   ]);
   const byId = new Map(latest.map((v) => [v.scenario_id, v]));
   const changedById = new Map(changed.map((row) => [row.module_id, row]));
   const detailsById = new Map(details.map((row) => [row.module_id, row]));
   const inLibrary = new Set(library.map((m) => m.id));
-  const modules = [
-    ...library,
-    ...details
-      .filter((d) => !inLibrary.has(d.module_id))
-      .map((d) => moduleWithDefaults({ id: d.module_id, title: d.title, summary: d.summary })),
-  ];
+  const modules = inOrder(
+    [
+      ...library,
+      ...details
+        .filter((d) => !inLibrary.has(d.module_id))
+        .map((d) => moduleWithDefaults({ id: d.module_id, title: d.title, summary: d.summary })),
+    ],
+    order,
+  );
   return Promise.all(
     modules.map(async (m): Promise<CurriculumModule> => {
       const spells = memberships.filter((x) => x.module_id === m.id);
@@ -264,6 +270,22 @@ async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]
       };
     }),
   );
+}
+
+/** Modules in the order a trainer set (a stored JSON list of ids); any it does not name keep their places after. */
+function inOrder<T extends { id: string }>(modules: T[], stored: string | undefined): T[] {
+  let ids: unknown = [];
+  try {
+    ids = JSON.parse(stored ?? "[]");
+  } catch {
+    // A value this code did not write: the natural order.
+  }
+  const rank = new Map(Array.isArray(ids) ? ids.map((id, i) => [id, i]) : []);
+  const at = (m: T, i: number) => rank.get(m.id) ?? rank.size + i;
+  return modules
+    .map((m, i) => ({ m, r: at(m, i) }))
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.m);
 }
 
 /** A module's settings under their stored names (modules.yaml's and the module_settings table's are the same). */

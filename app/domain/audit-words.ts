@@ -178,6 +178,8 @@ const PHRASES: Record<string, Phrase> = {
         ? ` (it was “${text(f.details.fromTitle)}”)`
         : ""
     }`,
+  "module.moved": (f, who) =>
+    `${who} moved ${moduleName(f, f.details.moduleId)} to ${text(f.details.position)} of ${text(f.details.of)} in the order of the modules`,
   "module.settings_changed": (f, who) =>
     `${who} changed what ${moduleName(f, f.details.moduleId)} asks for competency${
       f.details.followsLibrary === true ? ", back to the library file's settings" : ""

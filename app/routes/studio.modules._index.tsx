@@ -39,15 +39,20 @@ export default function StudioModules() {
           The built-in library's file sets these; a change made here applies to every prison, and you see what it does
           to officers' statuses before you save it.
         </p>
-        <a
-          href="/studio/modules/new"
-          role="button"
-          draggable="false"
-          className="govuk-button"
-          data-module="govuk-button"
-        >
-          Add a module
-        </a>
+        <div className="govuk-button-group">
+          <a
+            href="/studio/modules/new"
+            role="button"
+            draggable="false"
+            className="govuk-button"
+            data-module="govuk-button"
+          >
+            Add a module
+          </a>
+          <a href="/studio/modules/order" className="govuk-link">
+            Change the order of the modules
+          </a>
+        </div>
         {modules.map((m) => (
           <SummaryCard
             key={m.id}

@@ -1,16 +1,17 @@
 /**
- * Modules without modules.yaml: a trainer adds a module in Engage (its id made from its title) or
- * rewords any module's title and summary. Each change is audited in its transaction and tells
+ * Modules without modules.yaml: a trainer adds a module in Engage (its id made from its title),
+ * rewords any module's title and summary, or changes the order officers take them in. Each change is audited in its transaction and tells
  * other instances the curriculum changed. A module added here asks the library file's default
  * levels for competency until a trainer changes them, and reaches officers once a scenario joins it.
  */
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "~db/schema";
+import { getSetting, replaceSetting } from "~db/queries/app-settings.server";
 import { recordAudit } from "~db/queries/audit.server";
 import { writeModuleDetails } from "~db/queries/module-details.server";
 import type { CurrentUser } from "~/auth/guard.server";
-import { bumpLibraryGeneration, getCurriculum } from "~/curriculum/curriculum.server";
+import { bumpLibraryGeneration, getCurriculum, MODULE_ORDER_SETTING } from "~/curriculum/curriculum.server";
 import { parseForm, text, wholeNumber } from "~/utils/forms";
 import type { ChangeResult } from "./lifecycle.server";
 import { MODULE_SUMMARY_MAX, MODULE_TITLE_MAX } from "./module-words";
@@ -30,7 +31,21 @@ export const readNewModuleForm = (formData: FormData) => parseForm(z.object(word
 export const readModuleDetailsForm = (formData: FormData) =>
   parseForm(z.object({ version: wholeNumber("the version of the module's title and summary"), ...words }), formData);
 
+export const readMoveForm = (formData: FormData) =>
+  parseForm(
+    z.object({
+      moduleId: z.string({ error: "Choose a module to move" }).regex(/^[a-z0-9-]{1,80}$/, "Choose a module to move"),
+      direction: z.enum(["up", "down"], { error: "Choose to move the module up or down" }),
+      // The order the page showed, so a move made from an out-of-date page is refused.
+      order: z.string({ error: "This page is out of date. Look at the order again." }).max(10_000),
+    }),
+    formData,
+  );
+
 type Words = { title: string; summary: string };
+
+// Addresses under /studio/modules/ that are pages, not modules: no module may take them as its id.
+const ROUTE_WORDS = ["new", "order"];
 
 /** Adds a module after the others; its id, or a message when it could not be added. */
 export async function addModule(
@@ -43,7 +58,7 @@ export async function addModule(
     const modules = await getCurriculum(db, { withUnoffered: true });
     if (modules.some((m) => m.title.toLowerCase() === w.title.toLowerCase()))
       return { ok: false, message: "There is already a module with this title. Give the new module another title." };
-    const taken = new Set(modules.map((m) => m.id));
+    const taken = new Set([...modules.map((m) => m.id), ...ROUTE_WORDS]);
     const moduleId = idFromTitle(w.title, (id) => taken.has(id), "module");
     const added = await db.transaction().execute(async (tx) => {
       const at = new Date().toISOString();
@@ -109,6 +124,42 @@ export async function changeModuleDetails(
     return { ok: true, changed: true };
   });
 }
+
+/** The order the modules page shows, as its forms carry it. */
+export const orderKey = (modules: { id: string }[]) => modules.map((m) => m.id).join(",");
+
+/** Moves a module one place up or down in the order officers take them, for every prison. */
+export async function moveModule(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  s: { moduleId: string; direction: "up" | "down"; order: string },
+): Promise<ChangeResult & { position?: number; of?: number }> {
+  // The stored order is read before the modules, so a move that lands in between fails the write below.
+  const stored = await getSetting(db, MODULE_ORDER_SETTING);
+  const modules = await getCurriculum(db, { withUnoffered: true });
+  if (orderKey(modules) !== s.order) return { ok: false, message: STALE_ORDER };
+  const from = modules.findIndex((m) => m.id === s.moduleId);
+  const to = s.direction === "up" ? from - 1 : from + 1;
+  if (from < 0 || to < 0 || to >= modules.length)
+    return { ok: false, message: `That module cannot move ${s.direction}: choose another.` };
+  const ids = modules.map((m) => m.id);
+  [ids[from], ids[to]] = [ids[to], ids[from]];
+  return db.transaction().execute(async (tx) => {
+    if (!(await replaceSetting(tx, MODULE_ORDER_SETTING, stored, JSON.stringify(ids))))
+      return { ok: false, message: STALE_ORDER };
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: "module.moved",
+      establishmentId: user.establishmentId,
+      details: { moduleId: s.moduleId, position: to + 1, of: ids.length },
+    });
+    await bumpLibraryGeneration(tx);
+    return { ok: true, position: to + 1, of: ids.length };
+  });
+}
+
+const STALE_ORDER =
+  "Someone else changed the order of the modules while you were looking at it. Look at the order now and move the module again.";
 
 const STALE =
   "Someone else changed this module's title or summary while you were looking at it. Check the words now in use and make your change again.";

@@ -28,3 +28,25 @@ export async function getOrCreateSetting(db: Db, key: string, create: () => stri
     .execute();
   return (await db.selectFrom("app_settings").select("value").where("key", "=", key).executeTakeFirstOrThrow()).value;
 }
+
+/**
+ * Stores `value` only if the setting still holds `expected` (undefined: not set yet); false when
+ * another writer got there first, so of two saves from the same page one is refused.
+ */
+export async function replaceSetting(db: Db, key: string, expected: string | undefined, value: string) {
+  if (expected === undefined) {
+    const inserted = await db
+      .insertInto("app_settings")
+      .values({ key, value })
+      .onConflict((oc) => oc.column("key").doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+  const updated = await db
+    .updateTable("app_settings")
+    .set({ value })
+    .where("key", "=", key)
+    .where("value", "=", expected)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}

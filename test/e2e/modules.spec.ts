@@ -5,6 +5,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessibleAtBothWidths, expectAccessibleWithoutJavaScript, signIn } from "./support";
 
+// Serial: both tests move modules, and a move made from an out-of-date page is refused.
+test.describe.configure({ mode: "serial" });
+
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 async function addModule(page: Page, title: string, summary: string) {
@@ -65,6 +68,18 @@ test("a trainer adds a module, which officers see only once it has a scenario, a
   await page.goto("/studio/new");
   await expect(page.getByRole("option", { name: title })).toHaveCount(1);
 
+  // Moving it up a place (it was added last).
+  await page.goto("/studio/modules");
+  await page.getByRole("link", { name: "Change the order of the modules" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Change the order of the modules" })).toBeVisible();
+  await expectAccessibleAtBothWidths(page);
+  const items = page.locator(".app-module-order__item");
+  const count = await items.count();
+  await expect(items.last()).toContainText(title);
+  await page.getByRole("button", { name: `Move up ${title}` }).click();
+  await expect(page.getByRole("alert")).toContainText(`Moved ${title} up: it is now ${count - 1} of ${count}.`);
+  await expect(items.nth(count - 2)).toContainText(title);
+
   // Rewording it.
   await page.goto("/studio/modules");
   await page
@@ -90,6 +105,12 @@ test("without JavaScript a module is added and reworded as plain forms, and a st
   await addModule(page, title, "Talking about a sentence plan.");
   await expectAccessibleWithoutJavaScript(page);
   const moduleUrl = page.url();
+
+  await page.goto("/studio/modules/order");
+  await page.getByRole("button", { name: `Move up ${title}` }).click();
+  await expect(page.getByRole("alert")).toContainText(`Moved ${title} up`);
+  await expectAccessibleWithoutJavaScript(page);
+  await page.goto(moduleUrl);
 
   await page.getByRole("link", { name: "Change the title and summary" }).click();
   await page.getByLabel("Summary").fill("Talking about a sentence plan, with permission.");

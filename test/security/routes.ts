@@ -229,6 +229,10 @@ export const ROUTES: Record<string, RouteCase> = {
   }),
   "routes/studio.$scenarioId.export": studio((f) => `/studio/${f.scenarioId}/export`),
   "routes/studio.modules._index": studio(() => "/studio/modules"),
+  // The first module cannot move up: even this sample changes nothing.
+  "routes/studio.modules.order": studio(() => "/studio/modules/order", {
+    form: { samples: (): Fields[] => [{ moduleId: "listening-on-the-landing", direction: "up", order: "stale" }] },
+  }),
   "routes/studio.modules.new": studio(() => "/studio/modules/new", {
     form: { samples: () => [{ title: "Fuzz module", summary: "What the fuzz practises." }] },
   }),

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { anotherInstance, currentUserOf, testContext, testDatabase } from "../support/database";
 import { ownWords, templateDraft } from "../support/studio";
 
-const { addModule, changeModuleDetails, readModuleDetailsForm, readNewModuleForm } =
+const { addModule, changeModuleDetails, moveModule, orderKey, readModuleDetailsForm, readNewModuleForm } =
   await import("~/studio/module-details.server");
 const { createDraft, loadStudioScenario, publishDraft, saveDraft } = await import("~/studio/studio.server");
 const { getCurriculum, importLibrary } = await import("~/curriculum/curriculum.server");
@@ -187,6 +187,101 @@ describe("rewording a module", () => {
     const row = (await rows()).find((r) => r.module_id === LISTENING)!;
     expect(row.row_version).toBe(2);
     expect(["First", "Second"]).toContain(row.title);
+  });
+});
+
+describe("the order of the modules", () => {
+  it("moves a module a place at a time, for officers too, audited", async () => {
+    const trainer = await currentUserOf(context, "trainer");
+    const officer = await currentUserOf(context, "officer");
+    const before = await getCurriculum(db, { withUnoffered: true });
+    const generationBefore = await generation();
+    expect(await moveModule(db, trainer, { moduleId: LISTENING, direction: "down", order: orderKey(before) })).toEqual({
+      ok: true,
+      position: 2,
+      of: before.length,
+    });
+    expect(await generation()).not.toBe(generationBefore);
+    const after = await getCurriculum(db, { withUnoffered: true });
+    expect(after.map((m) => m.id)).toEqual([before[1].id, LISTENING, ...before.slice(2).map((m) => m.id)]);
+    expect((await officerProgress(db, officer.id)).modules.slice(0, 2).map((m) => m.id)).toEqual([
+      before[1].id,
+      LISTENING,
+    ]);
+    expect(JSON.parse((await audit("module.moved"))[0]?.details ?? "null")).toEqual({
+      moduleId: LISTENING,
+      position: 2,
+      of: before.length,
+    });
+  });
+
+  it("refuses a move from an out-of-date page, off either end, or of an unknown module, changing nothing", async () => {
+    const trainer = await currentUserOf(context, "trainer");
+    const modules = await getCurriculum(db, { withUnoffered: true });
+    const order = orderKey(modules);
+    const stored = () => db.selectFrom("app_settings").select("value").where("key", "=", "module_order").execute();
+    const before = await stored();
+    const stale = orderKey([...modules].reverse());
+    expect(await moveModule(db, trainer, { moduleId: LISTENING, direction: "up", order: stale })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Someone else changed the order"),
+    });
+    expect(await moveModule(db, trainer, { moduleId: modules[0].id, direction: "up", order })).toMatchObject({
+      ok: false,
+    });
+    expect(await moveModule(db, trainer, { moduleId: modules.at(-1)!.id, direction: "down", order })).toMatchObject({
+      ok: false,
+    });
+    expect(await moveModule(db, trainer, { moduleId: "nope", direction: "down", order })).toMatchObject({ ok: false });
+    expect(await stored()).toEqual(before);
+    expect(await audit("module.moved")).toHaveLength(1);
+  });
+
+  it("lets one of two moves from the same page through", async () => {
+    const trainer = await currentUserOf(context, "trainer");
+    const admin = await currentUserOf(context, "admin");
+    const modules = await getCurriculum(db, { withUnoffered: true });
+    const order = orderKey(modules);
+    const results = await Promise.all([
+      moveModule(db, trainer, { moduleId: modules[2].id, direction: "up", order }),
+      moveModule(anotherInstance(db), admin, { moduleId: modules[4].id, direction: "up", order }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(await audit("module.moved")).toHaveLength(2);
+  });
+
+  it("keeps the natural order when the stored order is not a list, and puts modules it does not name after", async () => {
+    const natural = await getCurriculum(db, { withUnoffered: true });
+    await db.updateTable("app_settings").set({ value: "not json" }).where("key", "=", "module_order").execute();
+    await db.updateTable("app_settings").set({ value: "changed" }).where("key", "=", "library_generation").execute();
+    const ids = (await getCurriculum(db, { withUnoffered: true })).map((m) => m.id);
+    expect(ids[0]).toBe(LISTENING);
+    expect([...ids].sort()).toEqual(natural.map((m) => m.id).sort());
+    await db
+      .updateTable("app_settings")
+      .set({ value: JSON.stringify(["custody-and-courts"]) })
+      .where("key", "=", "module_order")
+      .execute();
+    await db
+      .updateTable("app_settings")
+      .set({ value: "changed again" })
+      .where("key", "=", "library_generation")
+      .execute();
+    const named = (await getCurriculum(db, { withUnoffered: true })).map((m) => m.id);
+    expect(named[0]).toBe("custody-and-courts");
+    expect(named.slice(1)).toEqual(ids.filter((id) => id !== "custody-and-courts"));
+  });
+
+  it("never gives a module the address of a page", async () => {
+    const trainer = await currentUserOf(context, "trainer");
+    expect(await addModule(db, trainer, { title: "New", summary: "A module called New." })).toEqual({
+      ok: true,
+      moduleId: "new-2",
+    });
+    expect(await addModule(db, trainer, { title: "Order!", summary: "A module called Order." })).toEqual({
+      ok: true,
+      moduleId: "order-2",
+    });
   });
 });
 
