@@ -178,6 +178,7 @@ export interface ModuleDetailsTable {
   title: string;
   summary: string;
   added_in_engage: boolean; // false: new words for a module of scenarios/modules.yaml
+  follows_library: boolean; // true: back on the library file's words
   added_at: string;
   row_version: number; // only ever grows: the form carries the one it was made from
   changed_by: number | null;

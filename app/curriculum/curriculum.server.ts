@@ -143,7 +143,9 @@ export interface CurriculumModule {
   settingsChanged: { by: string | null; at: string } | null;
   /** added in Engage rather than listed in modules.yaml */
   addedInEngage: boolean;
-  /** the title and summary's row_version (0: as the library file has them), and who changed them last */
+  /** the library file's title and summary (null for a module added in Engage) */
+  libraryWords: { title: string; summary: string } | null;
+  /** the title and summary's row_version (0: never changed in Engage), and who changed them last */
   detailsVersion: number;
   detailsChanged: { by: string | null; at: string } | null;
   /** officers and reports see it: a module added in Engage does once a scenario has joined it */
@@ -241,7 +243,8 @@ async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]
       }
       const playable = new Set(scenarios.map((s) => s.id));
       const row = changedById.get(m.id);
-      const words = detailsById.get(m.id);
+      const detailsRow = detailsById.get(m.id);
+      const words = detailsRow && !detailsRow.follows_library ? detailsRow : undefined;
       const library = settingsFrom({
         ...m.thresholds,
         refresher_months: m.refresher_months,
@@ -263,7 +266,8 @@ async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]
         settingsVersion: row?.row_version ?? 0,
         settingsChanged: row && !row.follows_library ? { by: row.changed_by_name, at: row.changed_at } : null,
         addedInEngage: !inLibrary.has(m.id),
-        detailsVersion: words?.row_version ?? 0,
+        libraryWords: inLibrary.has(m.id) ? { title: m.title, summary: m.summary } : null,
+        detailsVersion: detailsRow?.row_version ?? 0,
         detailsChanged: words ? { by: words.changed_by_name, at: words.changed_at } : null,
         offered: inLibrary.has(m.id) || spells.length > 0,
         scenarios,

@@ -177,7 +177,7 @@ const PHRASES: Record<string, Phrase> = {
       text(f.details.fromTitle) && f.details.fromTitle !== f.details.toTitle
         ? ` (it was “${text(f.details.fromTitle)}”)`
         : ""
-    }`,
+    }${f.details.followsLibrary === true ? ", back to the library file's words" : ""}`,
   "module.moved": (f, who) =>
     `${who} moved ${moduleName(f, f.details.moduleId)} to ${text(f.details.position)} of ${text(f.details.of)} in the order of the modules`,
   "module.settings_changed": (f, who) =>

@@ -4,6 +4,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
+import { SummaryList } from "~/components/page";
 import { changeModuleDetails, readModuleDetailsForm } from "~/studio/module-details.server";
 import { moduleOf } from "~/studio/module-settings.server";
 import { ModuleWordsFields } from "~/studio/module-words";
@@ -18,7 +19,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { can: "setCompetencyRules" });
   const module = await moduleOf(context.db, params.moduleId ?? "");
   if (!module) notFound();
-  return { id: module.id, title: module.title, summary: module.summary, version: module.detailsVersion };
+  const library = module.libraryWords;
+  return {
+    id: module.id,
+    title: module.title,
+    summary: module.summary,
+    version: module.detailsVersion,
+    // Offered as a way back only when the words differ from the file's.
+    library: library && (library.title !== module.title || library.summary !== module.summary) ? library : null,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -62,6 +71,23 @@ export default function ModuleDetailsPage() {
             Save the title and summary
           </button>
         </Form>
+        {d.library ? (
+          <Form method="post">
+            <h2 className="govuk-heading-m">The library file's words</h2>
+            <SummaryList
+              rows={[
+                { key: "Title", value: d.library.title },
+                { key: "Summary", value: d.library.summary },
+              ]}
+            />
+            <input type="hidden" name="version" value={d.version} />
+            <input type="hidden" name="title" value={d.library.title} />
+            <input type="hidden" name="summary" value={d.library.summary} />
+            <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+              Go back to the library file's words
+            </button>
+          </Form>
+        ) : null}
       </div>
     </div>
   );

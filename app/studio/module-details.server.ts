@@ -67,6 +67,7 @@ export async function addModule(
         expectedVersion: 0,
         ...w,
         addedInEngage: true,
+        followsLibrary: false,
         userId: user.id,
         at,
       });
@@ -97,6 +98,9 @@ export async function changeModuleDetails(
   if (module.title === s.title && module.summary === s.summary) return { ok: true, changed: false };
   if (modules.some((m) => m.id !== s.moduleId && m.title.toLowerCase() === s.title.toLowerCase()))
     return { ok: false, message: "Another module has this title. Choose a title officers can tell apart." };
+  // The library file's own words put the module back on the file, so a later change to it applies again.
+  const lib = module.libraryWords;
+  const followsLibrary = lib !== null && lib.title === s.title && lib.summary === s.summary;
   return db.transaction().execute(async (tx) => {
     const written = await writeModuleDetails(tx, {
       moduleId: s.moduleId,
@@ -104,6 +108,7 @@ export async function changeModuleDetails(
       title: s.title,
       summary: s.summary,
       addedInEngage: module.addedInEngage,
+      followsLibrary,
       userId: user.id,
       at: new Date().toISOString(),
     });
@@ -113,6 +118,7 @@ export async function changeModuleDetails(
       action: "module.details_changed",
       establishmentId: user.establishmentId,
       details: {
+        followsLibrary,
         moduleId: s.moduleId,
         fromTitle: module.title,
         toTitle: s.title,

@@ -2,8 +2,9 @@ import type { Kysely } from "kysely";
 import { flag, notNull, timestamp } from "./helpers";
 
 // A module's title and summary as a trainer wrote them in Engage: a module added in Engage (not in
-// scenarios/modules.yaml), or new words for one of the library's. row_version only ever grows, so a
-// stale form can never match it again.
+// scenarios/modules.yaml), or new words for one of the library's. follows_library marks a library
+// module put back on the file's words; the row stays so its row_version only ever grows (a stale
+// form can never match it again).
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("module_details")
@@ -11,6 +12,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("title", "text", notNull)
     .addColumn("summary", "text", notNull)
     .addColumn("added_in_engage", flag(db), notNull)
+    .addColumn("follows_library", flag(db), notNull)
     .addColumn("added_at", timestamp(db), notNull)
     .addColumn("row_version", "integer", notNull)
     .addColumn("changed_by", "integer", (c) => c.references("users.id"))

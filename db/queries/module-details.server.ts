@@ -30,6 +30,7 @@ export async function writeModuleDetails(
     title: string;
     summary: string;
     addedInEngage: boolean;
+    followsLibrary: boolean;
     userId: number;
     at: string;
   },
@@ -42,6 +43,7 @@ export async function writeModuleDetails(
         title: s.title,
         summary: s.summary,
         added_in_engage: s.addedInEngage,
+        follows_library: s.followsLibrary,
         added_at: s.at,
         row_version: 1,
         changed_by: s.userId,
@@ -56,6 +58,7 @@ export async function writeModuleDetails(
     .set({
       title: s.title,
       summary: s.summary,
+      follows_library: s.followsLibrary,
       row_version: s.expectedVersion + 1,
       changed_by: s.userId,
       changed_at: s.at,

@@ -190,6 +190,46 @@ describe("rewording a module", () => {
   });
 });
 
+describe("going back to the library file's words", () => {
+  it("puts the module back on the file, so a later change to the file applies again", async () => {
+    const trainer = await currentUserOf(context, "trainer");
+    const module = (await getCurriculum(db)).find((m) => m.id === LISTENING)!;
+    expect(module.libraryWords).toEqual({
+      title: "Listening on the landing",
+      summary: "OARS in short wing conversations: open questions, affirmations, reflections and summaries.",
+    });
+    expect(module.title).not.toBe(module.libraryWords!.title);
+    const back = { moduleId: LISTENING, version: module.detailsVersion, ...module.libraryWords! };
+    expect(await changeModuleDetails(db, trainer, back)).toEqual({ ok: true, changed: true });
+    const now = (await getCurriculum(db)).find((m) => m.id === LISTENING)!;
+    expect(now).toMatchObject({ title: "Listening on the landing", detailsChanged: null });
+    expect(now.detailsVersion).toBe(module.detailsVersion + 1);
+    expect(JSON.parse((await audit("module.details_changed")).at(-1)?.details ?? "null")).toMatchObject({
+      followsLibrary: true,
+    });
+
+    // The file's title changes (a new release of the library): officers see the file's new words.
+    const file = await db
+      .selectFrom("app_settings")
+      .select("value")
+      .where("key", "=", "modules_yaml")
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable("app_settings")
+      .set({ value: file.value.replace('title: "Listening on the landing"', 'title: "Listening on the landings"') })
+      .where("key", "=", "modules_yaml")
+      .execute();
+    await db
+      .updateTable("app_settings")
+      .set({ value: "file changed" })
+      .where("key", "=", "library_generation")
+      .execute();
+    expect((await getCurriculum(db)).find((m) => m.id === LISTENING)?.title).toBe("Listening on the landings");
+    await db.updateTable("app_settings").set({ value: file.value }).where("key", "=", "modules_yaml").execute();
+    await db.updateTable("app_settings").set({ value: "file back" }).where("key", "=", "library_generation").execute();
+  });
+});
+
 describe("the order of the modules", () => {
   it("moves a module a place at a time, for officers too, audited", async () => {
     const trainer = await currentUserOf(context, "trainer");
