@@ -104,7 +104,9 @@ export default function ModuleSettingsPage() {
             <p className="govuk-body">
               {d.changed
                 ? `Changed in Engage on ${d.changed.on}${d.changed.by ? ` by ${d.changed.by}` : ""}. `
-                : "These are the library file's settings. "}
+                : d.addedInEngage
+                  ? "These are the usual levels for a module added in Engage: MITI 4.2.1's “fair” levels for reflections, and no responses against MI. "
+                  : "These are the library file's settings. "}
               What you change here applies to officers in every prison. You see what it does to their statuses before
               you save it.
             </p>
@@ -115,11 +117,15 @@ export default function ModuleSettingsPage() {
             />
             {d.changed ? (
               <Form method="post">
-                <h2 className="govuk-heading-m">The library file's settings</h2>
+                <h2 className="govuk-heading-m">
+                  {d.addedInEngage ? "The usual levels" : "The library file's settings"}
+                </h2>
                 <SettingsSummary fields={d.library} />
                 <HiddenFields version={d.version} fields={d.library} intent="check" />
                 <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-                  Check going back to the library file's settings
+                  {d.addedInEngage
+                    ? "Check going back to the usual levels"
+                    : "Check going back to the library file's settings"}
                 </button>
               </Form>
             ) : null}

@@ -88,7 +88,7 @@ export default function StudioModules() {
                       {m.changed.by ? ` by ${m.changed.by}` : ""}
                     </>
                   ) : (
-                    <Tag colour="grey">Library file</Tag>
+                    <Tag colour="grey">{m.addedInEngage ? "The usual levels" : "Library file"}</Tag>
                   ),
                 },
               ]}

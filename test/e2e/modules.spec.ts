@@ -44,12 +44,14 @@ test("a trainer adds a module, which officers see only once it has a scenario, a
   );
   await expect(page.getByText("Reception, court and back again.")).toBeVisible();
   await expect(page.getByText("No scenario is in this module yet, so officers do not see it.")).toBeVisible();
+  await expect(page.getByText("These are the usual levels for a module added in Engage")).toBeVisible();
   await expectAccessibleAtBothWidths(page);
 
   await page.goto("/studio/modules");
   const card = page.getByRole("region", { name: title });
   await expect(card).toContainText("Not yet seen by officers");
   await expect(card).toContainText("Added in Engage");
+  await expect(card).toContainText("The usual levels");
 
   // The same title again is refused at its field.
   await page.getByRole("button", { name: "Add a module" }).click();
