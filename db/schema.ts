@@ -179,6 +179,7 @@ export interface ModuleDetailsTable {
   summary: string;
   added_in_engage: boolean; // false: new words for a module of scenarios/modules.yaml
   follows_library: boolean; // true: back on the library file's words
+  removed_at: string | null; // a module added by mistake, removed before any scenario joined it
   added_at: string;
   row_version: number; // only ever grows: the form carries the one it was made from
   changed_by: number | null;

@@ -12,7 +12,7 @@ export const AUDIT_KINDS = [
   { value: "export.", label: "Exports and downloads" },
   { value: "session.", label: "Sessions ended" },
   { value: "scenario.", label: "Scenario publishing, imports, retirements and roll-backs" },
-  { value: "module.", label: "Modules added, reworded, reordered and their competency settings changed" },
+  { value: "module.", label: "Modules added, reworded, reordered or removed, and their competency settings changed" },
   { value: "reply.", label: "Written replies listed, opened and rated" },
   { value: "target.", label: "Training targets set" },
   { value: "engagement.", label: "Programme engagement figures" },

@@ -11,7 +11,7 @@ export const CAPABILITIES = {
   viewOwnRecord: "see and download their own record and the observations of them",
   readMessages: "read the messages Engage sent them",
   authorScenarios: "write, publish and retire scenarios",
-  setCompetencyRules: "add modules, reword them and change what each asks for competency",
+  setCompetencyRules: "add, reword, reorder and remove modules, and change what each asks for competency",
   rateReplies: "rate officers' written replies",
   observeOfficers: "observe officers as an MI coach",
   readObservations: "read the recorded observations of their prison's officers",

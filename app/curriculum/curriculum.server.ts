@@ -210,13 +210,13 @@ async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]
   ]);
   const byId = new Map(latest.map((v) => [v.scenario_id, v]));
   const changedById = new Map(changed.map((row) => [row.module_id, row]));
-  const detailsById = new Map(details.map((row) => [row.module_id, row]));
+  const detailsById = new Map(details.filter((d) => d.removed_at === null).map((row) => [row.module_id, row]));
   const inLibrary = new Set(library.map((m) => m.id));
   const modules = inOrder(
     [
       ...library,
       ...details
-        .filter((d) => !inLibrary.has(d.module_id))
+        .filter((d) => !inLibrary.has(d.module_id) && d.removed_at === null)
         .map((d) => moduleWithDefaults({ id: d.module_id, title: d.title, summary: d.summary })),
     ],
     order,

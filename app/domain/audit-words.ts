@@ -178,6 +178,8 @@ const PHRASES: Record<string, Phrase> = {
         ? ` (it was “${text(f.details.fromTitle)}”)`
         : ""
     }${f.details.followsLibrary === true ? ", back to the library file's words" : ""}`,
+  "module.removed": (f, who) =>
+    `${who} removed the module ${text(f.details.title) ? `“${text(f.details.title)}”` : text(f.details.moduleId)}, added by mistake`,
   "module.moved": (f, who) =>
     `${who} moved ${moduleName(f, f.details.moduleId)} to ${text(f.details.position)} of ${text(f.details.of)} in the order of the modules`,
   "module.settings_changed": (f, who) =>

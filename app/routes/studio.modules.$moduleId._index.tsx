@@ -171,7 +171,11 @@ function ModuleWords({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>>
       {d.offered ? null : (
         <div className="govuk-inset-text">
           No scenario is in this module yet, so officers do not see it. To put a scenario in it, choose this module in
-          the scenario's details and publish the scenario.
+          the scenario's details and publish the scenario. Added by mistake?{" "}
+          <a className="govuk-link" href={`/studio/modules/${encodeURIComponent(d.id)}/remove`}>
+            Remove this module
+          </a>
+          .
         </div>
       )}
     </>

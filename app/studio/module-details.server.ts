@@ -9,9 +9,17 @@ import { z } from "zod";
 import type { Database } from "~db/schema";
 import { getSetting, replaceSetting } from "~db/queries/app-settings.server";
 import { recordAudit } from "~db/queries/audit.server";
-import { writeModuleDetails } from "~db/queries/module-details.server";
+import { listModuleDetails, removeAddedModule, writeModuleDetails } from "~db/queries/module-details.server";
+import { listDrafts } from "~db/queries/scenario-drafts.server";
 import type { CurrentUser } from "~/auth/guard.server";
-import { bumpLibraryGeneration, getCurriculum, MODULE_ORDER_SETTING } from "~/curriculum/curriculum.server";
+import {
+  bumpLibraryGeneration,
+  getCurriculum,
+  MODULE_ORDER_SETTING,
+  type CurriculumModule,
+} from "~/curriculum/curriculum.server";
+import { checkScenario } from "~/domain/scenario";
+import { listMemberships } from "~db/queries/module-memberships.server";
 import { parseForm, text, wholeNumber } from "~/utils/forms";
 import type { ChangeResult } from "./lifecycle.server";
 import { MODULE_SUMMARY_MAX, MODULE_TITLE_MAX } from "./module-words";
@@ -27,6 +35,9 @@ const words = {
 };
 
 export const readNewModuleForm = (formData: FormData) => parseForm(z.object(words), formData);
+
+export const readRemoveForm = (formData: FormData) =>
+  parseForm(z.object({ version: wholeNumber("the version of the module's title and summary") }), formData);
 
 export const readModuleDetailsForm = (formData: FormData) =>
   parseForm(z.object({ version: wholeNumber("the version of the module's title and summary"), ...words }), formData);
@@ -57,12 +68,14 @@ export async function addModule(
   for (let attempt = 0; attempt < 3; attempt++) {
     const modules = await getCurriculum(db, { withUnoffered: true });
     if (modules.some((m) => m.title.toLowerCase() === w.title.toLowerCase()))
-      return { ok: false, message: "There is already a module with this title. Give the new module another title." };
-    const taken = new Set([...modules.map((m) => m.id), ...ROUTE_WORDS]);
+      return { ok: false, message: TITLE_TAKEN };
+    // A removed module's id is never used again: a form or link made for it must not reach another.
+    const removed = (await listModuleDetails(db)).map((d) => d.module_id);
+    const taken = new Set([...modules.map((m) => m.id), ...removed, ...ROUTE_WORDS]);
     const moduleId = idFromTitle(w.title, (id) => taken.has(id), "module");
-    const added = await db.transaction().execute(async (tx) => {
+    const written = await db.transaction().execute(async (tx) => {
       const at = new Date().toISOString();
-      const written = await writeModuleDetails(tx, {
+      const outcome = await writeModuleDetails(tx, {
         moduleId,
         expectedVersion: 0,
         ...w,
@@ -71,7 +84,7 @@ export async function addModule(
         userId: user.id,
         at,
       });
-      if (!written) return false;
+      if (outcome !== "written") return outcome;
       await recordAudit(tx, {
         actorUserId: user.id,
         action: "module.added",
@@ -79,9 +92,10 @@ export async function addModule(
         details: { moduleId, title: w.title },
       });
       await bumpLibraryGeneration(tx);
-      return true;
+      return outcome;
     });
-    if (added) return { ok: true, moduleId };
+    if (written === "written") return { ok: true, moduleId };
+    if (written === "title taken") return { ok: false, message: TITLE_TAKEN };
   }
   return { ok: false, message: "The module could not be added just now. Try again." };
 }
@@ -97,12 +111,12 @@ export async function changeModuleDetails(
   if (module.detailsVersion !== s.version) return { ok: false, message: STALE };
   if (module.title === s.title && module.summary === s.summary) return { ok: true, changed: false };
   if (modules.some((m) => m.id !== s.moduleId && m.title.toLowerCase() === s.title.toLowerCase()))
-    return { ok: false, message: "Another module has this title. Choose a title officers can tell apart." };
+    return { ok: false, message: OTHER_TITLE };
   // The library file's own words put the module back on the file, so a later change to it applies again.
   const lib = module.libraryWords;
   const followsLibrary = lib !== null && lib.title === s.title && lib.summary === s.summary;
   return db.transaction().execute(async (tx) => {
-    const written = await writeModuleDetails(tx, {
+    const outcome = await writeModuleDetails(tx, {
       moduleId: s.moduleId,
       expectedVersion: s.version,
       title: s.title,
@@ -112,7 +126,8 @@ export async function changeModuleDetails(
       userId: user.id,
       at: new Date().toISOString(),
     });
-    if (!written) return { ok: false, message: STALE };
+    if (outcome === "title taken") return { ok: false, message: OTHER_TITLE };
+    if (outcome === "stale") return { ok: false, message: STALE };
     await recordAudit(tx, {
       actorUserId: user.id,
       action: "module.details_changed",
@@ -128,6 +143,49 @@ export async function changeModuleDetails(
     });
     await bumpLibraryGeneration(tx);
     return { ok: true, changed: true };
+  });
+}
+
+/** Why a module cannot be removed, or null: only a module added in Engage that no scenario has joined or names. */
+export async function whyNotRemovable(db: Kysely<Database>, module: CurriculumModule): Promise<string | null> {
+  if (!module.addedInEngage) return "Only a module added in Engage can be removed. This one is in the library file.";
+  if (module.offered)
+    return "Scenarios have been in this module, so officers' records refer to it: it cannot be removed.";
+  const drafts = (await listDrafts(db)).filter((d) => checkScenario(d.yaml).scenario?.module === module.id);
+  if (drafts.length)
+    return `A draft names this module: ${drafts.map((d) => d.scenario_id).join(", ")}. Choose another module in ${
+      drafts.length === 1 ? "its" : "their"
+    } details first.`;
+  return null;
+}
+
+/** Removes a module added by mistake, before any scenario joined it. */
+export async function removeModule(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  s: { moduleId: string; version: number },
+): Promise<ChangeResult> {
+  const module = (await getCurriculum(db, { withUnoffered: true })).find((m) => m.id === s.moduleId);
+  if (!module) return { ok: false, message: "This module is no longer in the curriculum." };
+  if (module.detailsVersion !== s.version) return { ok: false, message: STALE };
+  const refusal = await whyNotRemovable(db, module);
+  if (refusal) return { ok: false, message: refusal };
+  return db.transaction().execute(async (tx): Promise<ChangeResult> => {
+    const at = new Date().toISOString();
+    // Publishing also writes the generation, so writing it first waits for a publish under way; then
+    // a scenario published into the module meanwhile is seen here and the module is kept.
+    await bumpLibraryGeneration(tx);
+    if ((await listMemberships(tx)).some((m) => m.module_id === s.moduleId))
+      return { ok: false, message: "A scenario has just been published in this module: it cannot be removed." };
+    if (!(await removeAddedModule(tx, { moduleId: s.moduleId, expectedVersion: s.version, userId: user.id, at })))
+      return { ok: false, message: STALE };
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: "module.removed",
+      establishmentId: user.establishmentId,
+      details: { moduleId: s.moduleId, title: module.title },
+    });
+    return { ok: true };
   });
 }
 
@@ -166,6 +224,9 @@ export async function moveModule(
 
 const STALE_ORDER =
   "Someone else changed the order of the modules while you were looking at it. Look at the order now and move the module again.";
+
+const TITLE_TAKEN = "There is already a module with this title. Give the new module another title.";
+const OTHER_TITLE = "Another module has this title. Choose a title officers can tell apart.";
 
 const STALE =
   "Someone else changed this module's title or summary while you were looking at it. Check the words now in use and make your change again.";

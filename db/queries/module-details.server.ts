@@ -2,6 +2,7 @@
 // Writes are guarded like module_settings: an insert only where no row exists yet, an update only
 // from the version the form was made from, so of two trainers saving at once one is refused.
 import type { Kysely, Transaction } from "kysely";
+import { isUniqueViolation } from "../errors";
 import type { Database } from "../schema";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -19,8 +20,9 @@ export function listModuleDetails(db: Db) {
 }
 
 /**
- * Records a module's title and summary; false when the row is not at `expectedVersion` (0: no row
- * yet, which for a new module also means its id is free).
+ * Records a module's title and summary: "stale" when the row is not at `expectedVersion` (0: no row
+ * yet, which for a new module also means its id is free), "title taken" when another module in use
+ * has the title (the unique index decides, so two trainers at once cannot both have it).
  */
 export async function writeModuleDetails(
   db: Db,
@@ -34,7 +36,16 @@ export async function writeModuleDetails(
     userId: number;
     at: string;
   },
-): Promise<boolean> {
+): Promise<"written" | "stale" | "title taken"> {
+  try {
+    return (await write(db, s)) ? "written" : "stale";
+  } catch (error) {
+    if (isUniqueViolation(error)) return "title taken";
+    throw error;
+  }
+}
+
+async function write(db: Db, s: Parameters<typeof writeModuleDetails>[1]): Promise<boolean> {
   if (s.expectedVersion === 0) {
     const inserted = await db
       .insertInto("module_details")
@@ -45,6 +56,7 @@ export async function writeModuleDetails(
         added_in_engage: s.addedInEngage,
         follows_library: s.followsLibrary,
         added_at: s.at,
+        removed_at: null,
         row_version: 1,
         changed_by: s.userId,
         changed_at: s.at,
@@ -65,6 +77,22 @@ export async function writeModuleDetails(
     })
     .where("module_id", "=", s.moduleId)
     .where("row_version", "=", s.expectedVersion)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/** Removes a module added in Engage; false when it is not at `expectedVersion` or already removed. */
+export async function removeAddedModule(
+  db: Db,
+  s: { moduleId: string; expectedVersion: number; userId: number; at: string },
+): Promise<boolean> {
+  const updated = await db
+    .updateTable("module_details")
+    .set({ removed_at: s.at, row_version: s.expectedVersion + 1, changed_by: s.userId, changed_at: s.at })
+    .where("module_id", "=", s.moduleId)
+    .where("row_version", "=", s.expectedVersion)
+    .where("added_in_engage", "=", true)
+    .where("removed_at", "is", null)
     .executeTakeFirst();
   return Number(updated.numUpdatedRows) === 1;
 }

@@ -277,6 +277,7 @@ const PAGES_BY_ROLE = {
     "/studio/modules/listening-on-the-landing",
     "/studio/modules/new",
     "/studio/modules/order",
+    "/studio/modules/listening-on-the-landing/remove",
     "/studio/modules/listening-on-the-landing/details",
     "/studio/reviews",
     "/studio/wing-safety",

@@ -1,4 +1,4 @@
-// A trainer adds a module and rewords it without touching modules.yaml: a bad form is explained at
+// A trainer adds a module, moves, rewords and removes it without touching modules.yaml: a bad form is explained at
 // its fields, the new module is listed in the studio but not shown to officers until a scenario is
 // published in it, and a stale form is refused; with JavaScript on and off, axe on each page. Each
 // run adds modules of its own (titles made unique), so no other spec sees a change.
@@ -98,7 +98,7 @@ test("a trainer adds a module, which officers see only once it has a scenario, a
   await expect(page.getByRole("heading", { level: 1, name: `${title} and back` })).toBeVisible();
 });
 
-test("without JavaScript a module is added and reworded as plain forms, and a stale form is refused", async ({
+test("without JavaScript a module is added, moved, reworded and removed as plain forms, and a stale form is refused", async ({
   browser,
 }) => {
   const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
@@ -131,6 +131,15 @@ test("without JavaScript a module is added and reworded as plain forms, and a st
   );
   await expect(page.getByLabel("Title")).toHaveValue(`${title} (admin)`);
   await expectAccessibleWithoutJavaScript(page);
+
+  // Added by mistake: removed, since no scenario has joined it.
+  await page.goto(moduleUrl);
+  await page.getByRole("link", { name: "Remove this module" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Remove this module" })).toBeVisible();
+  await expectAccessibleWithoutJavaScript(page);
+  await page.getByRole("button", { name: "Remove the module" }).click();
+  await expect(page.getByRole("alert")).toContainText(`Removed ${title} (admin).`);
+  await expect(page.getByRole("region", { name: `${title} (admin)` })).toHaveCount(0);
   await admin.context().close();
   await page.context().close();
 });

@@ -230,6 +230,10 @@ export const ROUTES: Record<string, RouteCase> = {
   "routes/studio.$scenarioId.export": studio((f) => `/studio/${f.scenarioId}/export`),
   "routes/studio.modules._index": studio(() => "/studio/modules"),
   // The first module cannot move up: even this sample changes nothing.
+  // A library module cannot be removed: even this sample changes nothing.
+  "routes/studio.modules.$moduleId.remove": studio(() => "/studio/modules/listening-on-the-landing/remove", {
+    form: { samples: () => [{ version: "0" }] },
+  }),
   "routes/studio.modules.order": studio(() => "/studio/modules/order", {
     form: { samples: (): Fields[] => [{ moduleId: "listening-on-the-landing", direction: "up", order: "stale" }] },
   }),

@@ -116,6 +116,9 @@ describe("the audit log in people's words", () => {
     expect(say("module.details_changed", { moduleId: "listening", followsLibrary: true }, null)).toBe(
       "Jo Bloggs changed the title or summary of the module “Listening on the landing”, back to the library file's words",
     );
+    expect(say("module.removed", { moduleId: "typo", title: "Typo modul" }, null)).toBe(
+      "Jo Bloggs removed the module “Typo modul”, added by mistake",
+    );
     expect(say("module.moved", { moduleId: "listening", position: 2, of: 7 }, null)).toBe(
       "Jo Bloggs moved the module “Listening on the landing” to 2 of 7 in the order of the modules",
     );

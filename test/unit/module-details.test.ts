@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { anotherInstance, currentUserOf, testContext, testDatabase } from "../support/database";
 import { ownWords, templateDraft } from "../support/studio";
 
-const { addModule, changeModuleDetails, moveModule, orderKey, readModuleDetailsForm, readNewModuleForm } =
+const { addModule, changeModuleDetails, moveModule, orderKey, readModuleDetailsForm, readNewModuleForm, removeModule } =
   await import("~/studio/module-details.server");
 const { createDraft, loadStudioScenario, publishDraft, saveDraft } = await import("~/studio/studio.server");
 const { getCurriculum, importLibrary } = await import("~/curriculum/curriculum.server");
@@ -190,6 +190,33 @@ describe("rewording a module", () => {
   });
 });
 
+describe("two modules given one title at once", () => {
+  it("lets only one have it (the database's unique index decides)", async () => {
+    const trainer = await currentUserOf(context, "trainer");
+    const admin = await currentUserOf(context, "admin");
+    const modules = await getCurriculum(db, { withUnoffered: true });
+    const version = (id: string) => modules.find((m) => m.id === id)!.detailsVersion;
+    const words = { title: "Reception and first night", summary: "The first night on the wing." };
+    const results = await Promise.all([
+      changeModuleDetails(db, trainer, {
+        moduleId: "custody-and-courts",
+        version: version("custody-and-courts"),
+        ...words,
+      }),
+      changeModuleDetails(anotherInstance(db), admin, {
+        moduleId: "talking-about-risk-assessments",
+        version: version("talking-about-risk-assessments"),
+        ...words,
+      }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([
+      { ok: false, message: "Another module has this title. Choose a title officers can tell apart." },
+    ]);
+    expect((await rows()).filter((r) => r.title === words.title)).toHaveLength(1);
+  });
+});
+
 describe("going back to the library file's words", () => {
   it("puts the module back on the file, so a later change to the file applies again", async () => {
     const trainer = await currentUserOf(context, "trainer");
@@ -227,6 +254,57 @@ describe("going back to the library file's words", () => {
     expect((await getCurriculum(db)).find((m) => m.id === LISTENING)?.title).toBe("Listening on the landings");
     await db.updateTable("app_settings").set({ value: file.value }).where("key", "=", "modules_yaml").execute();
     await db.updateTable("app_settings").set({ value: "file back" }).where("key", "=", "library_generation").execute();
+  });
+});
+
+describe("removing a module added by mistake", () => {
+  it("removes it from the studio, audited, and never gives its id to another module", async () => {
+    const trainer = await currentUserOf(context, "trainer");
+    const added = await addModule(db, trainer, { title: "Typo modul", summary: "Added by mistake." });
+    expect(added).toEqual({ ok: true, moduleId: "typo-modul" });
+    const generationBefore = await generation();
+    expect(await removeModule(db, trainer, { moduleId: "typo-modul", version: 1 })).toEqual({ ok: true });
+    expect(await generation()).not.toBe(generationBefore);
+    expect((await getCurriculum(db, { withUnoffered: true })).map((m) => m.id)).not.toContain("typo-modul");
+    expect(JSON.parse((await audit("module.removed"))[0]?.details ?? "null")).toEqual({
+      moduleId: "typo-modul",
+      title: "Typo modul",
+    });
+    // The same title may be used again, under a new id.
+    expect(await addModule(db, trainer, { title: "Typo modul", summary: "Again." })).toEqual({
+      ok: true,
+      moduleId: "typo-modul-2",
+    });
+    expect(await removeModule(db, trainer, { moduleId: "typo-modul", version: 2 })).toMatchObject({ ok: false });
+  });
+
+  it("refuses a library module, one a scenario has joined, one a draft names, and a stale form, changing nothing", async () => {
+    const trainer = await currentUserOf(context, "trainer");
+    const before = await rows();
+    const listening = (await getCurriculum(db)).find((m) => m.id === LISTENING)!;
+    expect(await removeModule(db, trainer, { moduleId: LISTENING, version: listening.detailsVersion })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Only a module added in Engage"),
+    });
+    expect(await removeModule(db, trainer, { moduleId: "talking-about-risk-assessments", version: 1 })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Scenarios have been in this module"),
+    });
+    await createDraft(
+      db,
+      trainer,
+      "courts-draft",
+      templateDraft({ id: "courts-draft", title: "Courts draft", module: "typo-modul-2" }),
+    );
+    expect(await removeModule(db, trainer, { moduleId: "typo-modul-2", version: 1 })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("A draft names this module: courts-draft"),
+    });
+    expect(await removeModule(db, trainer, { moduleId: "custody-and-courts", version: 0 })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Someone else changed"),
+    });
+    expect(await rows()).toEqual(before);
   });
 });
 
