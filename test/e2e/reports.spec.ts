@@ -4,6 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { openDatabase } from "../../db/connection.server";
 import { PROGRESS, PROGRESS_ORDER } from "../../app/domain/vocabulary";
 import { statusRank } from "../../app/domain/reporting/aggregate";
+import { monthLabel, monthOf } from "../../app/domain/dates.server";
 import { insertAttempts, LISTENING_SCENARIOS, POOR_COUNTS } from "../support/attempts";
 import { expectAccessible, signIn, signOut } from "./support";
 import { parseCsv } from "../support/csv";
@@ -203,7 +204,8 @@ test("a manager records engagement figures and a target and sees them on the ove
   await signIn(page, "manager");
   await page.goto("/reports/engagement");
   await expectAccessible(page);
-  const month = new Date().toISOString().slice(0, 7);
+  // London's month, as the overview counts months.
+  const month = monthOf(new Date());
   await page.getByLabel("Month").fill(month);
   await page.getByLabel("Men eligible for programmes").fill("575");
   await page.getByLabel("Men refusing or not engaging").fill("600");
@@ -215,7 +217,7 @@ test("a manager records engagement figures and a target and sees them on the ove
   await page.getByLabel("Men refusing or not engaging").fill("252");
   await page.getByRole("button", { name: "Save figures" }).click();
   await expect(page.getByText(/Figures for .* saved/)).toBeVisible();
-  const monthName = new Date().toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+  const monthName = monthLabel(month);
   await expect(page.getByRole("row", { name: new RegExp(`^${monthName} 575 252 44%$`) })).toBeVisible();
 
   await page.goto("/reports/target");

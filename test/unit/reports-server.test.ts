@@ -8,6 +8,7 @@ import { settled } from "../support/responses";
 const { requireReportScope } = await import("~/reports/scope.server");
 const { matrixReport } = await import("~/reports/matrix.server");
 const { overviewReport } = await import("~/reports/overview.server");
+const { monthOf } = await import("~/domain/dates.server");
 const { officerRecord } = await import("~/reports/record.server");
 const { attemptsCsv, matrixCsv, parseAttemptFilters, statementPages, statementsJson } =
   await import("~/reports/exports.server");
@@ -133,7 +134,8 @@ describe("overview", () => {
       await db.selectFrom("users").select("id").where("username_key", "=", "manager").executeTakeFirstOrThrow()
     ).id;
     await setTarget(db, { establishmentId: demo, percent: 50, date: "2099-12-31", setBy: manager });
-    const month = new Date().toISOString().slice(0, 7);
+    // London's month, as the overview counts months (late on a month's last day in summer it is the next UTC month).
+    const month = monthOf(new Date());
     await saveEngagementFigure(db, {
       establishmentId: demo,
       month,
