@@ -1,8 +1,10 @@
 /**
  * Modules without modules.yaml: a trainer adds a module in Engage (its id made from its title),
- * rewords any module's title and summary, or changes the order officers take them in. Each change is audited in its transaction and tells
- * other instances the curriculum changed. A module added here asks the library file's default
- * levels for competency until a trainer changes them, and reaches officers once a scenario joins it.
+ * rewords any module's title and summary, changes the order officers take them in, or removes a
+ * module added by mistake before any scenario joined it. Each change is audited in its transaction
+ * and tells other instances the curriculum changed. A module added here asks the library file's
+ * default levels for competency until a trainer changes them, and reaches officers once a scenario
+ * joins it.
  */
 import type { Kysely } from "kysely";
 import { z } from "zod";
@@ -10,6 +12,7 @@ import type { Database } from "~db/schema";
 import { getSetting, replaceSetting } from "~db/queries/app-settings.server";
 import { recordAudit } from "~db/queries/audit.server";
 import { listModuleDetails, removeAddedModule, writeModuleDetails } from "~db/queries/module-details.server";
+import { listMemberships } from "~db/queries/module-memberships.server";
 import { listDrafts } from "~db/queries/scenario-drafts.server";
 import type { CurrentUser } from "~/auth/guard.server";
 import {
@@ -19,7 +22,6 @@ import {
   type CurriculumModule,
 } from "~/curriculum/curriculum.server";
 import { checkScenario } from "~/domain/scenario";
-import { listMemberships } from "~db/queries/module-memberships.server";
 import { parseForm, text, wholeNumber } from "~/utils/forms";
 import type { ChangeResult } from "./lifecycle.server";
 import { MODULE_SUMMARY_MAX, MODULE_TITLE_MAX } from "./module-words";
