@@ -156,7 +156,8 @@ export interface CurriculumModule {
 
 interface Cache {
   generation: string | null;
-  modules: Promise<CurriculumModule[]> | null;
+  // Every module, and those officers see (kept apart once per build: a step asks for them).
+  modules: Promise<{ all: CurriculumModule[]; offered: CurriculumModule[] }> | null;
   // Versions never change, so a compiled machine can be kept for the life of the process.
   versions: LRUCache<number, LoadedVersion>;
 }
@@ -188,14 +189,14 @@ export async function getCurriculum(db: Kysely<Database>, { withUnoffered = fals
   const cache = cacheOf(db);
   if (!cache.modules || cache.generation !== generation) {
     cache.generation = generation;
-    const building = buildCurriculum(db);
+    const building = buildCurriculum(db).then((all) => ({ all, offered: all.filter((m) => m.offered) }));
     cache.modules = building;
     building.catch(() => {
       if (cache.modules === building) cache.modules = null;
     });
   }
   const modules = await cache.modules;
-  return withUnoffered ? modules : modules.filter((m) => m.offered);
+  return withUnoffered ? modules.all : modules.offered;
 }
 
 async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]> {
