@@ -36,8 +36,8 @@ export default function StudioModules() {
         <h1 className="govuk-heading-l">Modules and competency</h1>
         <p className="govuk-body">
           An officer is Competent in a module when an assessment of each of its scenarios reaches what the module asks.
-          The built-in library's file sets these; a change made here applies to every prison, and you see what it does
-          to officers' statuses before you save it.
+          The built-in library's file sets these for its modules, and modules added here start at the usual levels; a
+          change made here applies to every prison, and you see what it does to officers' statuses before you save it.
         </p>
         <div className="govuk-button-group">
           <a

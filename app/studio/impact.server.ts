@@ -89,7 +89,8 @@ export async function impactOf(
   now = new Date(),
 ): Promise<Impact> {
   if (change.kind === "none") return { change, shifts: [], keptCompetent: 0 };
-  const [curriculum, everyModule] = await Promise.all([getCurriculum(db), getCurriculum(db, { withUnoffered: true })]);
+  const everyModule = await getCurriculum(db, { withUnoffered: true });
+  const curriculum = everyModule.filter((m) => m.offered);
   const joining = change.kind === "join" ? change.moduleId : change.kind === "move" ? change.to : null;
   const opensModule = everyModule.find((m) => m.id === joining && !m.offered)?.id;
   const before = curriculum.map((m) => m.rules);
