@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Database } from "~db/schema";
 import { countAudit, listAudit, type AuditFilter, type AuditRow } from "~db/queries/audit.server";
 import { listEstablishments, listUnits } from "~db/queries/establishments.server";
+import { listModuleDetails } from "~db/queries/module-details.server";
 import { scenarioTitles } from "~db/queries/scenario-versions.server";
 import { auditExport } from "~/audit/exports.server";
 import { AUDIT_KINDS } from "~/audit/log-filters";
@@ -78,14 +79,19 @@ function asStored(v: unknown): string {
 
 /** Turns stored rows into what a person reads, with the raw record kept beside it. */
 async function wordsFor(db: Kysely<Database>, rows: AuditRow[]) {
-  const [prisons, units, scenarios, curriculum] = await Promise.all([
+  const [prisons, units, scenarios, curriculum, moduleDetails] = await Promise.all([
     listEstablishments(db),
     listUnits(db),
     scenarioTitles(db),
     getCurriculum(db, { withUnoffered: true }),
+    listModuleDetails(db),
   ]);
   const titles = new Map(scenarios.map((s) => [s.scenario_id, s.title]));
-  const moduleTitles = new Map(curriculum.map((m) => [m.id, m.title]));
+  // Modules in use by their titles now; a module removed since, by its last title.
+  const moduleTitles = new Map([
+    ...moduleDetails.map((d): [string, string] => [d.module_id, d.title]),
+    ...curriculum.map((m): [string, string] => [m.id, m.title]),
+  ]);
   const prisonNames = new Map(prisons.map((p) => [p.id, p.name]));
   const unitNames = new Map(units.map((u) => [u.id, u.name]));
   const names = {

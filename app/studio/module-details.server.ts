@@ -8,6 +8,7 @@
  */
 import type { Kysely } from "kysely";
 import { z } from "zod";
+import { isUniqueViolation } from "~db/errors";
 import type { Database } from "~db/schema";
 import { getSetting, replaceSetting } from "~db/queries/app-settings.server";
 import { recordAudit } from "~db/queries/audit.server";
@@ -75,29 +76,31 @@ export async function addModule(
     const removed = (await listModuleDetails(db)).map((d) => d.module_id);
     const taken = new Set([...modules.map((m) => m.id), ...removed, ...ROUTE_WORDS]);
     const moduleId = idFromTitle(w.title, (id) => taken.has(id), "module");
-    const written = await db.transaction().execute(async (tx) => {
-      const at = new Date().toISOString();
-      const outcome = await writeModuleDetails(tx, {
-        moduleId,
-        expectedVersion: 0,
-        ...w,
-        addedInEngage: true,
-        followsLibrary: false,
-        userId: user.id,
-        at,
-      });
-      if (outcome !== "written") return outcome;
-      await recordAudit(tx, {
-        actorUserId: user.id,
-        action: "module.added",
-        establishmentId: user.establishmentId,
-        details: { moduleId, title: w.title },
-      });
-      await bumpLibraryGeneration(tx);
-      return outcome;
-    });
-    if (written === "written") return { ok: true, moduleId };
-    if (written === "title taken") return { ok: false, message: TITLE_TAKEN };
+    const outcome = await titleTakenAsFalse(() =>
+      db.transaction().execute(async (tx) => {
+        const at = new Date().toISOString();
+        const inserted = await writeModuleDetails(tx, {
+          moduleId,
+          expectedVersion: 0,
+          ...w,
+          addedInEngage: true,
+          followsLibrary: false,
+          userId: user.id,
+          at,
+        });
+        if (!inserted) return "id taken";
+        await recordAudit(tx, {
+          actorUserId: user.id,
+          action: "module.added",
+          establishmentId: user.establishmentId,
+          details: { moduleId, title: w.title },
+        });
+        await bumpLibraryGeneration(tx);
+        return "written";
+      }),
+    );
+    if (outcome === "written") return { ok: true, moduleId };
+    if (outcome === false) return { ok: false, message: TITLE_TAKEN };
   }
   return { ok: false, message: "The module could not be added just now. Try again." };
 }
@@ -117,35 +120,51 @@ export async function changeModuleDetails(
   // The library file's own words put the module back on the file, so a later change to it applies again.
   const lib = module.libraryWords;
   const followsLibrary = lib !== null && lib.title === s.title && lib.summary === s.summary;
-  return db.transaction().execute(async (tx) => {
-    const outcome = await writeModuleDetails(tx, {
-      moduleId: s.moduleId,
-      expectedVersion: s.version,
-      title: s.title,
-      summary: s.summary,
-      addedInEngage: module.addedInEngage,
-      followsLibrary,
-      userId: user.id,
-      at: new Date().toISOString(),
-    });
-    if (outcome === "title taken") return { ok: false, message: OTHER_TITLE };
-    if (outcome === "stale") return { ok: false, message: STALE };
-    await recordAudit(tx, {
-      actorUserId: user.id,
-      action: "module.details_changed",
-      establishmentId: user.establishmentId,
-      details: {
-        followsLibrary,
+  const result = await titleTakenAsFalse(() =>
+    db.transaction().execute(async (tx): Promise<ChangeResult & { changed?: boolean }> => {
+      const written = await writeModuleDetails(tx, {
         moduleId: s.moduleId,
-        fromTitle: module.title,
-        toTitle: s.title,
-        fromSummary: module.summary,
-        toSummary: s.summary,
-      },
-    });
-    await bumpLibraryGeneration(tx);
-    return { ok: true, changed: true };
-  });
+        expectedVersion: s.version,
+        title: s.title,
+        summary: s.summary,
+        addedInEngage: module.addedInEngage,
+        followsLibrary,
+        userId: user.id,
+        at: new Date().toISOString(),
+      });
+      if (!written) return { ok: false, message: STALE };
+      await recordAudit(tx, {
+        actorUserId: user.id,
+        action: "module.details_changed",
+        establishmentId: user.establishmentId,
+        details: {
+          followsLibrary,
+          moduleId: s.moduleId,
+          fromTitle: module.title,
+          toTitle: s.title,
+          fromSummary: module.summary,
+          toSummary: s.summary,
+        },
+      });
+      await bumpLibraryGeneration(tx);
+      return { ok: true, changed: true };
+    }),
+  );
+  return result === false ? { ok: false, message: OTHER_TITLE } : result;
+}
+
+/**
+ * A change that fails the unique index on titles (another module in use took the title at the same
+ * moment): false, once its transaction has rolled back (PostgreSQL cannot go on in a transaction
+ * after the error, so it is recognised here rather than inside it).
+ */
+async function titleTakenAsFalse<T>(change: () => Promise<T>): Promise<T | false> {
+  try {
+    return await change();
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
 }
 
 /** Why a module cannot be removed, or null: only a module added in Engage that no scenario has joined or names. */

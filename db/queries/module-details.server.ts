@@ -2,7 +2,6 @@
 // Writes are guarded like module_settings: an insert only where no row exists yet, an update only
 // from the version the form was made from, so of two trainers saving at once one is refused.
 import type { Kysely, Transaction } from "kysely";
-import { isUniqueViolation } from "../errors";
 import type { Database } from "../schema";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -20,9 +19,9 @@ export function listModuleDetails(db: Db) {
 }
 
 /**
- * Records a module's title and summary: "stale" when the row is not at `expectedVersion` (0: no row
- * yet, which for a new module also means its id is free), "title taken" when another module in use
- * has the title (the unique index decides, so two trainers at once cannot both have it).
+ * Records a module's title and summary; false when the row is not at `expectedVersion` (0: no row
+ * yet, which for a new module also means its id is free). A title another module in use has fails
+ * the unique index (a unique violation, for the caller to recognise once its transaction has ended).
  */
 export async function writeModuleDetails(
   db: Db,
@@ -36,16 +35,7 @@ export async function writeModuleDetails(
     userId: number;
     at: string;
   },
-): Promise<"written" | "stale" | "title taken"> {
-  try {
-    return (await write(db, s)) ? "written" : "stale";
-  } catch (error) {
-    if (isUniqueViolation(error)) return "title taken";
-    throw error;
-  }
-}
-
-async function write(db: Db, s: Parameters<typeof writeModuleDetails>[1]): Promise<boolean> {
+): Promise<boolean> {
   if (s.expectedVersion === 0) {
     const inserted = await db
       .insertInto("module_details")

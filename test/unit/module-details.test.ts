@@ -13,6 +13,7 @@ const { addModule, changeModuleDetails, moveModule, orderKey, readModuleDetailsF
 const { createDraft, loadStudioScenario, publishDraft, saveDraft } = await import("~/studio/studio.server");
 const { getCurriculum, importLibrary } = await import("~/curriculum/curriculum.server");
 const { officerProgress } = await import("~/practice/progress.server");
+const { auditPage, parseAuditQuery } = await import("~/audit/log.server");
 const { changeForVersion, impactOf } = await import("~/studio/impact.server");
 
 const db = await testDatabase();
@@ -217,6 +218,45 @@ describe("two modules given one title at once", () => {
   });
 });
 
+describe("a title taken where this instance cannot yet see it", () => {
+  it("is refused by the unique index, with the same message and nothing written", async () => {
+    const trainer = await currentUserOf(context, "trainer");
+    await getCurriculum(db); // cached before the row below, which tells no instance
+    const now = new Date().toISOString();
+    await db
+      .insertInto("module_details")
+      .values({
+        module_id: "unseen",
+        title: "Unseen title",
+        summary: "Written behind the cache's back.",
+        added_in_engage: true,
+        follows_library: false,
+        added_at: now,
+        removed_at: null,
+        row_version: 1,
+        changed_by: null,
+        changed_at: now,
+      })
+      .execute();
+    const before = await rows();
+    expect(await addModule(db, trainer, { title: "UNSEEN title", summary: "Another." })).toEqual({
+      ok: false,
+      message: "There is already a module with this title. Give the new module another title.",
+    });
+    const custody = (await getCurriculum(db, { withUnoffered: true })).find((m) => m.id === "custody-and-courts")!;
+    expect(
+      await changeModuleDetails(db, trainer, {
+        moduleId: custody.id,
+        version: custody.detailsVersion,
+        title: "Unseen Title",
+        summary: "Clash.",
+      }),
+    ).toEqual({ ok: false, message: "Another module has this title. Choose a title officers can tell apart." });
+    expect(await rows()).toEqual(before);
+    await db.deleteFrom("module_details").where("module_id", "=", "unseen").execute();
+  });
+});
+
 describe("going back to the library file's words", () => {
   it("puts the module back on the file, so a later change to the file applies again", async () => {
     const trainer = await currentUserOf(context, "trainer");
@@ -270,6 +310,16 @@ describe("removing a module added by mistake", () => {
       moduleId: "typo-modul",
       title: "Typo modul",
     });
+    // The audit log still names the removed module by its title.
+    const log = await auditPage(
+      db,
+      parseAuditQuery(new URLSearchParams("action=module.")),
+      new URL("http://x/admin/audit"),
+    );
+    const sentences = log.events.map((e) => e.sentence);
+    expect(sentences).toContainEqual(expect.stringContaining("added the module “Typo modul”"));
+    expect(sentences).toContainEqual(expect.stringContaining("removed the module “Typo modul”, added by mistake"));
+
     // The same title may be used again, under a new id.
     expect(await addModule(db, trainer, { title: "Typo modul", summary: "Again." })).toEqual({
       ok: true,
