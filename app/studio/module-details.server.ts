@@ -58,6 +58,10 @@ export const readMoveForm = (formData: FormData) =>
 
 type Words = { title: string; summary: string };
 
+/** Whether another module has this title, in any case (as the unique index on titles has it). */
+const titleInUse = (modules: CurriculumModule[], title: string, except?: string) =>
+  modules.some((m) => m.id !== except && m.title.toLowerCase() === title.toLowerCase());
+
 // Addresses under /studio/modules/ that are pages, not modules: no module may take them as its id.
 const ROUTE_WORDS = ["new", "order"];
 
@@ -70,8 +74,7 @@ export async function addModule(
   // If another trainer takes the id at the same moment, the insert finds it taken and the next is tried.
   for (let attempt = 0; attempt < 3; attempt++) {
     const modules = await getCurriculum(db, { withUnoffered: true });
-    if (modules.some((m) => m.title.toLowerCase() === w.title.toLowerCase()))
-      return { ok: false, message: TITLE_TAKEN };
+    if (titleInUse(modules, w.title)) return { ok: false, message: TITLE_TAKEN };
     // A removed module's id is never used again: a form or link made for it must not reach another.
     const removed = (await listModuleDetails(db)).map((d) => d.module_id);
     const taken = new Set([...modules.map((m) => m.id), ...removed, ...ROUTE_WORDS]);
@@ -115,8 +118,7 @@ export async function changeModuleDetails(
   if (!module) return { ok: false, message: "This module is no longer in the curriculum." };
   if (module.detailsVersion !== s.version) return { ok: false, message: STALE };
   if (module.title === s.title && module.summary === s.summary) return { ok: true, changed: false };
-  if (modules.some((m) => m.id !== s.moduleId && m.title.toLowerCase() === s.title.toLowerCase()))
-    return { ok: false, message: OTHER_TITLE };
+  if (titleInUse(modules, s.title, s.moduleId)) return { ok: false, message: OTHER_TITLE };
   // The library file's own words put the module back on the file, so a later change to it applies again.
   const lib = module.libraryWords;
   const followsLibrary = lib !== null && lib.title === s.title && lib.summary === s.summary;
