@@ -187,6 +187,14 @@ test("a manager filters the matrix by wing and downloads a CSV whose rows match 
   await page.getByLabel("Status").selectOption({ label: "Competent" });
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/status=competent/);
+  // The address changes before the filtered rows arrive: read them once the table is the filtered one.
+  await expect
+    .poll(async () => {
+      const rows = await matrixOnScreen(page);
+      const caption = await page.locator("#matrix caption").textContent();
+      return rows.every((r) => r[2] === "Competent") && caption === `${rows.length} officers`;
+    })
+    .toBe(true);
   const competent = await matrixOnScreen(page);
   await expect(page.locator("#matrix caption")).toHaveText(`${competent.length} officers`);
   expect(competent.length).toBeLessThan(aWing.length);
