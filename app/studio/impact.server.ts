@@ -13,6 +13,7 @@ import { getCurriculum, type CurriculumModule } from "~/curriculum/curriculum.se
 import {
   everMembers,
   moduleProgress,
+  programmeProgress,
   type ModuleProgress,
   type ModuleRules,
   type ObservationRecord,
@@ -80,6 +81,8 @@ export interface Impact {
   keptCompetent: number;
   /** a module added in Engage that this change brings to officers, being its first scenario */
   opensModule?: string;
+  /** with opensModule: officers Competent in the whole programme now, who will not be until Competent in it */
+  programmeCompetent?: number;
 }
 
 export async function impactOf(
@@ -103,7 +106,22 @@ export async function impactOf(
     )
       keptCompetent++;
   });
-  return { change, shifts, keptCompetent, ...(opensModule ? { opensModule } : {}) };
+  if (!opensModule) return { change, shifts, keptCompetent };
+  return { change, shifts, keptCompetent, opensModule, programmeCompetent: await programmeCompetent(db, before, now) };
+}
+
+/** How many active officers, in every prison, are Competent in every module of `modules`. */
+async function programmeCompetent(db: Kysely<Database>, modules: ModuleRules[], now: Date): Promise<number> {
+  const byOfficer = recordsByOfficer(
+    await activeOfficerAttemptsAt(db, [...new Set(modules.flatMap((m) => [...everMembers(m)]))]),
+  );
+  const observed = modules.some((m) => m.requiresObservation)
+    ? observationsByOfficer(await recordedOfPrisonOfficers(db, null))
+    : new Map<number, ObservationRecord[]>();
+  let competent = 0;
+  for (const [officerId, attempts] of byOfficer)
+    if (programmeProgress(modules, attempts, now, observed.get(officerId) ?? []).competent) competent++;
+  return competent;
 }
 
 /**

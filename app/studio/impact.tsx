@@ -24,9 +24,16 @@ export function ImpactSummary({ impact, moduleTitles }: { impact: Impact; module
       <p className="govuk-body">{what}</p>
       {impact.opensModule ? (
         <div className="govuk-inset-text">
-          This is the first scenario in {title(impact.opensModule)}, a module added in Engage: officers in every prison
-          see the module from now on, as Not started, and are Competent in the whole programme only once they are
-          Competent in it too.
+          <p className="govuk-body">
+            This is the first scenario in {title(impact.opensModule)}, a module added in Engage: officers in every
+            prison see the module from now on, as Not started, and are Competent in the whole programme only once they
+            are Competent in it too.
+          </p>
+          <p className="govuk-body">
+            {impact.programmeCompetent === 0
+              ? "No officer is Competent in the whole programme today, so no officer loses that status."
+              : `${officers(impact.programmeCompetent ?? 0)} ${impact.programmeCompetent === 1 ? "is" : "are"} Competent in the whole programme today. Once this is published, they will not be until they are Competent in this module too.`}
+          </p>
         </div>
       ) : null}
       {c.kind !== "none" ? <ShiftList shifts={impact.shifts} /> : null}

@@ -25,3 +25,14 @@ export async function addUser(
     (await db.selectFrom("users").select("password_hash").executeTakeFirstOrThrow()).password_hash;
   return insertUser(db, { display_name: user.username, unit_id: null, active: true, ...user, password_hash });
 }
+
+/** Every active officer's id, in every prison: those the reports and forecasts count. */
+export async function activeOfficerIds(db: Kysely<Database>): Promise<number[]> {
+  const rows = await db
+    .selectFrom("users")
+    .select("id")
+    .where("role", "=", "officer")
+    .where("active", "=", true)
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { anotherInstance, currentUserOf, testContext, testDatabase } from "../support/database";
+import { insertAttempts } from "../support/attempts";
+import { activeOfficerIds } from "../support/people";
 import { ownWords, templateDraft } from "../support/studio";
 
 const { addModule, changeModuleDetails, moveModule, orderKey, readModuleDetailsForm, readNewModuleForm, removeModule } =
@@ -85,9 +87,19 @@ describe("adding a module", () => {
     const draft = (await loadStudioScenario(db, id))!;
     // The publish page says this brings the module to officers.
     const change = await changeForVersion(db, id, module);
+    // ... and how many officers, Competent in the whole programme now, will not be until they are in it.
+    const assessed = (await getCurriculum(db)).flatMap((m) => m.scenarios.map((s) => s.id));
+    await insertAttempts(
+      db,
+      assessed.map((scenarioId) => ({ username: "officer2", scenarioId })),
+    );
+    let competent = 0;
+    for (const id of await activeOfficerIds(db)) if ((await officerProgress(db, id)).competent) competent++;
+    expect(competent).toBeGreaterThan(0);
     expect(await impactOf(db, id, change)).toMatchObject({
       change: { kind: "join", moduleId: module },
       opensModule: module,
+      programmeCompetent: competent,
     });
     expect(await publishDraft(db, trainer, id, draft.revision, "First")).toMatchObject({ ok: true });
     expect(await impactOf(db, id, { kind: "join", moduleId: module })).not.toHaveProperty("opensModule");

@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { currentUserOf, testContext, testDatabase } from "../support/database";
 import { insertAttempts, LISTENING_SCENARIOS } from "../support/attempts";
+import { activeOfficerIds } from "../support/people";
 
 const { moduleOf, readSettingsForm, saveModuleSettings, settingsImpact, settingsOf } =
   await import("~/studio/module-settings.server");
@@ -20,16 +21,10 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
 
 /** Every active officer's status in the module, by officer id. */
 async function statuses() {
-  const officers = await db
-    .selectFrom("users")
-    .select("id")
-    .where("role", "=", "officer")
-    .where("active", "=", true)
-    .execute();
   const out = new Map<number, string>();
-  for (const o of officers) {
-    const m = (await officerProgress(db, o.id)).modules.find((x) => x.id === MODULE)!;
-    out.set(o.id, m.statusKey);
+  for (const id of await activeOfficerIds(db)) {
+    const m = (await officerProgress(db, id)).modules.find((x) => x.id === MODULE)!;
+    out.set(id, m.statusKey);
   }
   return out;
 }
