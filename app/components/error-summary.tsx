@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type MouseEvent } from "react";
 
 /** GOV.UK error summary: lists each problem, links to its field, and takes focus when shown. */
 export function ErrorSummary({
@@ -28,7 +28,15 @@ export function ErrorSummary({
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
             {entries.map(([field, message]) => (
-              <li key={field}>{field === "form" ? message : <a href={`#${fieldId(field, idPrefix)}`}>{message}</a>}</li>
+              <li key={field}>
+                {field === "form" ? (
+                  message
+                ) : (
+                  <a href={`#${fieldId(field, idPrefix)}`} onClick={focusField}>
+                    {message}
+                  </a>
+                )}
+              </li>
             ))}
             {details.map((line, i) => (
               <li key={`detail-${i}`}>{line}</li>
@@ -38,6 +46,22 @@ export function ErrorSummary({
       </div>
     </div>
   );
+}
+
+/**
+ * Moves to the field as GOV.UK's error summary script does: its label or legend in view, the field
+ * focused. Left to the browser, the fragment would be a navigation for the router, which forgets
+ * the action's errors; without JavaScript the plain link does the same job.
+ */
+function focusField(event: MouseEvent<HTMLAnchorElement>) {
+  const id = decodeURIComponent(event.currentTarget.hash.slice(1));
+  const field = document.getElementById(id);
+  if (!field) return;
+  event.preventDefault();
+  const legend = field.closest("fieldset")?.querySelector("legend");
+  const label = document.querySelector(`label[for="${CSS.escape(id)}"]`);
+  (legend ?? label ?? field).scrollIntoView();
+  field.focus({ preventScroll: true });
 }
 
 /** A field's id; a prefix keeps ids unique when two forms on a page share a field name. */

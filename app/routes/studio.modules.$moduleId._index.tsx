@@ -111,6 +111,8 @@ export default function ModuleSettingsPage() {
               you save it.
             </p>
             <SettingsForm
+              // A new version remounts the fields: after a stale save they show the settings now in force.
+              key={`v${versionOf(result?.values) ?? d.version}`}
               version={versionOf(result?.values) ?? d.version}
               fields={{ ...d.fields, ...pick(result?.values) }}
               errors={result?.errors ?? {}}
