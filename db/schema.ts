@@ -90,6 +90,8 @@ export interface ScenarioVersionTable {
   change_note: string | null;
   created_by: number | null;
   created_at: string;
+  /** the draft revision this version closes; the studio's next draft carries on from it */
+  draft_revision: Generated<number>;
   // The version this one follows (null for a scenario's first): unique per scenario, so two
   // instances importing or publishing at once cannot both add the same next version.
   previous_version_id: number | null;

@@ -1,7 +1,8 @@
 /**
  * Optimistic locking for drafts. Each save names the revision it was edited from; a save from an
  * older revision than the stored one is refused, so one trainer never silently overwrites another.
- * Revision 0 means "there was no draft when I opened the editor".
+ * Without a draft, the revision is the one the newest version closed (0 for a library scenario never
+ * edited here), so a page opened before a publish or a rollback is refused too.
  */
 import { formatDateTime } from "~/domain/dates.server";
 
@@ -13,7 +14,9 @@ export function checkRevision(stored: number | null, base: number): RevisionChec
   return { ok: true, next: current + 1 };
 }
 
-export function conflictMessage(updatedBy: string | null, updatedAt: string | null): string {
+export function conflictMessage(updatedBy: string | null, updatedAt: string | null, published = false): string {
+  if (published)
+    return "A new version of this scenario was published after you opened it, so your changes were not saved. Your text is still in the box: copy what you need, reload the page to see the published version, then make your changes again.";
   const who = updatedBy ?? "Another trainer";
   const when = updatedAt ? ` on ${formatDateTime(updatedAt)}` : "";
   return `${who} saved this draft${when} after you opened it, so your changes were not saved. Your text is still in the box: copy what you need, reload the page to see their version, then make your changes again.`;

@@ -94,7 +94,7 @@ export function holdToId(result: CheckResult, yaml: string, scenarioId?: string)
 export interface StudioScenario {
   id: string;
   yaml: string;
-  /** The draft revision the editor works from; 0 when there is no draft yet. */
+  /** The draft revision the editor works from; without a draft, the one the published version closed. */
   revision: number;
   draft: Awaited<ReturnType<typeof getDraft>> | null;
   published: Awaited<ReturnType<typeof latestVersionOf>> | null;
@@ -107,7 +107,7 @@ export async function loadStudioScenario(db: Kysely<Database>, scenarioId: strin
   return {
     id: scenarioId,
     yaml: draft?.yaml ?? published!.yaml,
-    revision: draft?.revision ?? 0,
+    revision: draft?.revision ?? published!.draft_revision,
     draft: draft ?? null,
     published: published ?? null,
   };
@@ -171,19 +171,18 @@ export async function saveDraft(
   base: number,
   how: SaveHow = "yaml",
 ): Promise<SaveResult> {
-  const stored = await getDraft(db, scenarioId);
-  const check = checkRevision(stored?.revision ?? null, base);
+  const [stored, published] = await Promise.all([getDraft(db, scenarioId), latestVersionOf(db, scenarioId)]);
+  const check = checkRevision(stored?.revision ?? published?.draft_revision ?? null, base);
   const refused = async (): Promise<SaveResult> => {
     const now = await getDraft(db, scenarioId);
-    return { ok: false, message: conflictMessage(now?.updated_by_name ?? null, now?.updated_at ?? null) };
+    return { ok: false, message: conflictMessage(now?.updated_by_name ?? null, now?.updated_at ?? null, !now) };
   };
   if (!check.ok) return refused();
   // The write itself re-checks the revision, so two saves racing past the read still cannot both land.
   const saved = await db.transaction().execute(async (tx) => {
-    const written =
-      base === 0
-        ? await insertDraft(tx, { scenarioId, yaml, userId: user.id })
-        : await updateDraft(tx, { scenarioId, yaml, userId: user.id, base });
+    const written = !stored
+      ? await insertDraft(tx, { scenarioId, yaml, userId: user.id, revision: check.next })
+      : await updateDraft(tx, { scenarioId, yaml, userId: user.id, base });
     if (written) await insertDraftRevision(tx, { scenarioId, revision: check.next, yaml, userId: user.id, how });
     return written;
   });
@@ -217,7 +216,7 @@ async function scenarioIdTaken(db: Kysely<Database>, scenarioId: string) {
 /** A new scenario's first draft (from the wizard); false when the id was taken in the meantime. */
 export async function createDraft(db: Kysely<Database>, user: CurrentUser, scenarioId: string, yaml: string) {
   return db.transaction().execute(async (tx) => {
-    if (!(await insertDraft(tx, { scenarioId, yaml, userId: user.id }))) return false;
+    if (!(await insertDraft(tx, { scenarioId, yaml, userId: user.id, revision: 1 }))) return false;
     await insertDraftRevision(tx, { scenarioId, revision: 1, yaml, userId: user.id, how: "wizard" });
     return true;
   });
@@ -254,7 +253,7 @@ export async function importScenario(
     };
   }
   const inserted = await db.transaction().execute(async (tx) => {
-    if (!(await insertDraft(tx, { scenarioId: id, yaml: text, userId: user.id }))) return false;
+    if (!(await insertDraft(tx, { scenarioId: id, yaml: text, userId: user.id, revision: 1 }))) return false;
     await insertDraftRevision(tx, { scenarioId: id, revision: 1, yaml: text, userId: user.id, how: "import" });
     await recordAudit(tx, {
       actorUserId: user.id,
@@ -303,6 +302,8 @@ export async function addStudioVersion(
     changeNote: string;
     action: "scenario.published" | "scenario.rolled_back";
     details: Record<string, unknown>;
+    /** the draft revision published (none for a rollback) */
+    draftRevision?: number;
   },
 ) {
   const scenarioId = v.scenario.id;
@@ -315,6 +316,7 @@ export async function addStudioVersion(
     source: "studio",
     changeNote: v.changeNote,
     createdBy: user.id,
+    ...(v.draftRevision === undefined ? {} : { draftRevision: v.draftRevision }),
   });
   await placeScenario(tx, { scenarioId, moduleId: v.scenario.module, at: new Date().toISOString(), userId: user.id });
   await recordAudit(tx, {
@@ -391,6 +393,7 @@ export async function publishDraft(
       changeNote,
       action: "scenario.published",
       details: { hash, changeNote: changeNote.slice(0, 500) },
+      draftRevision: revision,
     });
     return { ok: true, versionId };
   });

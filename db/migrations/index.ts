@@ -13,6 +13,7 @@ import * as m0010 from "./0010-coaching";
 import * as m0011 from "./0011-draft-revisions";
 import * as m0012 from "./0012-module-settings";
 import * as m0013 from "./0013-module-details";
+import * as m0014 from "./0014-version-draft-revision";
 
 const migrations: Record<string, Migration> = {
   "0001-foundation": m0001,
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   "0011-draft-revisions": m0011,
   "0012-module-settings": m0012,
   "0013-module-details": m0013,
+  "0014-version-draft-revision": m0014,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -38,14 +38,14 @@ export function countDrafts(db: Db) {
     .then((r) => Number(r.n));
 }
 
-/** Inserts the first draft of a scenario; false when one already exists (someone got there first). */
-export async function insertDraft(db: Db, d: { scenarioId: string; yaml: string; userId: number }) {
+/** Inserts a scenario's draft at `revision`; false when one already exists (someone got there first). */
+export async function insertDraft(db: Db, d: { scenarioId: string; yaml: string; userId: number; revision: number }) {
   const result = await db
     .insertInto("scenario_drafts")
     .values({
       scenario_id: d.scenarioId,
       yaml: d.yaml,
-      revision: 1,
+      revision: d.revision,
       created_by: d.userId,
       updated_by: d.userId,
       updated_at: new Date().toISOString(),

@@ -1,6 +1,6 @@
 // Scenario versions: immutable YAML snapshots, each keyed by its content hash. Officers always
 // play the newest version of a scenario; an attempt keeps the version it started on.
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database, ScenarioSource } from "../schema";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -93,6 +93,8 @@ export async function insertScenarioVersion(
     source: ScenarioSource;
     changeNote?: string | null;
     createdBy?: number | null;
+    /** the draft revision published; else (a rollback, the library) one past the last version's */
+    draftRevision?: number;
   },
 ) {
   const row = await db
@@ -113,6 +115,13 @@ export async function insertScenarioVersion(
           .selectFrom("scenario_versions")
           .select((e) => e.fn.max("id").as("id"))
           .where("scenario_id", "=", v.scenarioId),
+      draft_revision:
+        v.draftRevision ??
+        ((eb) =>
+          eb
+            .selectFrom("scenario_versions")
+            .select(sql<number>`coalesce(max(draft_revision) + 1, 0)`.as("r"))
+            .where("scenario_id", "=", v.scenarioId)),
     })
     .returning("id")
     .executeTakeFirstOrThrow();

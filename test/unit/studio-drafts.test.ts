@@ -14,6 +14,8 @@ const {
   checkStudioYaml,
 } = await import("~/studio/studio.server");
 const { getCurriculum, newestVersionOf } = await import("~/curriculum/curriculum.server");
+const { numberedVersions, rollBack } = await import("~/studio/lifecycle.server");
+const { getDraft } = await import("~db/queries/scenario-drafts.server");
 
 const { wizardScenario } = await import("~/studio/template.server");
 const { exampleAnswers } = await import("../support/wizard-answers");
@@ -287,10 +289,49 @@ describe("the draft's history", () => {
     expect(restored.yaml).toBe(first.yaml);
     expect((await draftHistory(db, "with-history"))[0]).toMatchObject({ revision: 4, how: "restore:1" });
 
-    // Publishing ends the draft and its history; the next draft starts again at revision 1.
+    // Publishing ends the draft and its history; the next draft carries on from revision 4, so a
+    // page opened on an earlier revision (or before there was any draft) is still refused.
     expect((await publishDraft(db, trainer, "with-history", 4, "First version")).ok).toBe(true);
     expect(await draftHistory(db, "with-history")).toEqual([]);
-    expect(await saveDraft(db, trainer, "with-history", second, 0)).toEqual({ ok: true, revision: 1 });
-    expect((await draftHistory(db, "with-history")).map((r) => r.revision)).toEqual([1]);
+    expect((await loadStudioScenario(db, "with-history"))!.revision).toBe(4);
+    for (const stale of [0, 1, 3])
+      expect(await saveDraft(db, trainer, "with-history", second, stale)).toMatchObject({
+        ok: false,
+        message: expect.stringContaining("A new version of this scenario was published after you opened it"),
+      });
+    expect(await saveDraft(db, trainer, "with-history", second, 4)).toEqual({ ok: true, revision: 5 });
+    expect((await draftHistory(db, "with-history")).map((r) => r.revision)).toEqual([5]);
+  });
+
+  it("refuses a form opened before another trainer's draft was published, or before a rollback", async () => {
+    const trainer = await userNamed("trainer");
+    const admin = await userNamed("admin");
+    const id = "bad-news-letter";
+    // The trainer opens the library scenario with no draft; meanwhile the administrator edits and publishes it.
+    const opened = (await loadStudioScenario(db, id))!;
+    expect(opened.draft).toBeNull();
+    const theirs = opened.yaml.replace(/title: .*/, "title: A letter from home, again");
+    const saved = await saveDraft(db, admin, id, theirs, opened.revision);
+    expect(saved).toMatchObject({ ok: true });
+    if (!saved.ok) return;
+    expect((await publishDraft(db, admin, id, saved.revision, "Retitled")).ok).toBe(true);
+    const stale = opened.yaml.replace(/title: .*/, "title: A letter from home, mine");
+    expect(await saveDraft(db, trainer, id, stale, opened.revision)).toMatchObject({ ok: false });
+    expect(await getDraft(db, id)).toBeUndefined();
+
+    // A page opened on the published version, then rolled back by someone else, is refused too.
+    const before = (await loadStudioScenario(db, id))!;
+    const versions = await numberedVersions(db, id);
+    expect(
+      await rollBack(db, admin, id, {
+        number: versions[1].number,
+        currentVersionId: versions[0].id,
+        changeNote: "Undo",
+      }),
+    ).toEqual({ ok: true });
+    expect(await saveDraft(db, trainer, id, stale, before.revision)).toMatchObject({ ok: false });
+    const now = (await loadStudioScenario(db, id))!;
+    expect(now.revision).toBeGreaterThan(before.revision);
+    expect(await saveDraft(db, trainer, id, stale, now.revision)).toMatchObject({ ok: true });
   });
 });
