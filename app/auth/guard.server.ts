@@ -69,9 +69,7 @@ export async function requireUser(
   if (request.method !== "GET" && request.method !== "HEAD") refuseCrossSite(request);
   const user = await getCurrentUser(request, context);
   if (!user) {
-    const url = new URL(request.url);
-    const back = request.method === "GET" ? returnPathOf(url) : "/";
-    throw redirect(`/sign-in?returnTo=${encodeURIComponent(back)}`);
+    throw redirect(`/sign-in?returnTo=${encodeURIComponent(returnPathOf(request))}`);
   }
   if (
     user.mustChangePassword &&
@@ -124,9 +122,18 @@ export function refuseCrossSite(request: Request) {
   }
 }
 
-function returnPathOf(url: URL) {
-  const path = url.pathname.replace(/\.data$/, "") + url.search;
-  return safeReturnPath(path);
+/**
+ * Where to come back to after signing in: the page asked for; for a form sent after the session
+ * ended (an officer's reply, say), the page the form was on, so they land back on it.
+ */
+function returnPathOf(request: Request) {
+  const url = new URL(request.url);
+  if (request.method === "GET" || request.method === "HEAD")
+    return safeReturnPath(url.pathname.replace(/\.data$/, "") + url.search);
+  const referer = request.headers.get("referer");
+  if (!referer || !URL.canParse(referer)) return "/";
+  const from = new URL(referer);
+  return from.host === siteHostOf(request.headers, url.host) ? safeReturnPath(from.pathname + from.search) : "/";
 }
 
 /**

@@ -18,6 +18,19 @@ describe("requireUser", () => {
     expect(res.headers.get("Location")).toBe("/sign-in?returnTo=%2Fadmin%2Fusers%3Frole%3Dofficer");
   });
 
+  it("brings a form sent after the session ended back to the page it was sent from", async () => {
+    const post = (headers: Record<string, string>) =>
+      requestAs(null, "/attempts/a1b2?index", { method: "POST", headers, body: new URLSearchParams({ text: "x" }) });
+    const location = async (headers: Record<string, string>) =>
+      (await thrown(requireUser(await post(headers), context))).headers.get("Location");
+    expect(await location({ Referer: "http://localhost/attempts/a1b2?notice=saved" })).toBe(
+      "/sign-in?returnTo=%2Fattempts%2Fa1b2%3Fnotice%3Dsaved",
+    );
+    // Nowhere to go back to, or only somewhere unsafe: the home page.
+    expect(await location({})).toBe("/sign-in?returnTo=%2F");
+    expect(await location({ Referer: "http://localhost//evil.example/x" })).toBe("/sign-in?returnTo=%2F");
+  });
+
   for (const [username, allowed, refused] of [
     ["officer", "practise", "manageUsers"],
     ["trainer", "authorScenarios", "viewReports"],
