@@ -43,8 +43,13 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: Fields): For
 // Characters that have no place in a name or a password: control, format (zero-width, bidi
 // overrides), private-use, unassigned and lone surrogate code points.
 const ODD_CHARACTERS = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}]/u;
-// eslint-disable-next-line no-control-regex -- refusing control characters (other than tab and line breaks) is the point
-const ODD_IN_LONG_TEXT = /[\p{Cf}\p{Co}\p{Cn}\p{Cs}\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
+// In free text the format characters that ordinary writing needs are allowed: joiners (emoji
+// sequences, Persian and Indic scripts), the soft hyphen Word pastes, left-to-right and
+// right-to-left marks, and the tag characters of flags such as England's. Directional overrides,
+// embeddings and isolates (which can make text read otherwise than it is stored) stay refused.
+const ODD_IN_LONG_TEXT =
+  // eslint-disable-next-line no-control-regex -- refusing these characters is the point
+  /(?![\u00ad\u061c\u200c-\u200f\u{e0020}-\u{e007f}])\p{Cf}|[\p{Co}\p{Cn}\p{Cs}\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
 
 /** A required single-line text field, trimmed and NFKC-normalised. */
 export function text(label: string, { max = 200, min = 1 }: { max?: number; min?: number } = {}) {
