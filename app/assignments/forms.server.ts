@@ -1,6 +1,6 @@
 // The assignment forms, read on the server so zod stays out of the browser's copy of the page.
 import { z } from "zod";
-import { isRealDay } from "~/domain/dates.server";
+import { formatDay, furthestAhead, isRealDay } from "~/domain/dates.server";
 import { ID_TEXT, optionalId, parseForm, wholeNumber, type FieldErrors } from "~/utils/forms";
 import { WHOLE_PROGRAMME, type AssignmentInput } from "./form";
 
@@ -43,6 +43,8 @@ export function parseAssignmentForm(
     else if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y) || !isRealDay(day))
       errors.dueDay = "The due date must be a real date, for example 31 3 2027";
     else if (day < today) errors.dueDay = "The due date must be today or in the future";
+    else if (day > furthestAhead(today))
+      errors.dueDay = `The due date must be no later than ${formatDay(furthestAhead(today))}`;
     else dueOn = day;
   } else {
     const days = wholeNumber("the number of days", { min: 1, max: 365 }).safeParse(f.dueDays);

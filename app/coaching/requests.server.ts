@@ -8,7 +8,7 @@ import { recordAudit } from "~db/queries/audit.server";
 import { cancelRequest, insertRequest, listCoaches, openRequests } from "~db/queries/observations.server";
 import { listOfficers } from "~db/queries/reports.server";
 import type { CurrentUser } from "~/auth/guard.server";
-import { formatDate, isRealDay, startOfDay } from "~/domain/dates.server";
+import { formatDate, formatDay, furthestAhead, isRealDay, startOfDay } from "~/domain/dates.server";
 
 import { optionalId, type FieldErrors } from "~/utils/forms";
 
@@ -21,7 +21,11 @@ export function requestForm(today: string) {
       .trim()
       .min(1, "Enter the date to observe by")
       .refine(isRealDay, "Enter the date as a real date in the form YYYY-MM-DD, for example 2027-01-31")
-      .refine((v) => !isRealDay(v) || v >= today, "The date to observe by must be today or later"),
+      .refine((v) => !isRealDay(v) || v >= today, "The date to observe by must be today or later")
+      .refine(
+        (v) => !isRealDay(v) || v <= furthestAhead(today),
+        `The date to observe by must be no later than ${formatDay(furthestAhead(today))}`,
+      ),
   });
 }
 

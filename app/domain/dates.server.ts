@@ -204,6 +204,16 @@ export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** How far ahead a date typed into a form may be (a due date, a target): a year 9999 is a typing slip. */
+const FURTHEST_AHEAD_YEARS = 5;
+
+/** The last day a form takes as a date ahead of `today`: the same day FURTHEST_AHEAD_YEARS on. */
+export function furthestAhead(today: string): string {
+  const [y, md] = [Number(today.slice(0, 4)), today.slice(4)];
+  const day = `${y + FURTHEST_AHEAD_YEARS}${md}`;
+  return isRealDay(day) ? day : `${y + FURTHEST_AHEAD_YEARS}-02-28`; // from 29 February
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00.000Z`) - Date.parse(`${from}T00:00:00.000Z`)) / DAY_MS);

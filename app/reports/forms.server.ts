@@ -1,7 +1,7 @@
 // The report forms' fields: a prison's target and a month's programme engagement figures.
 import { z } from "zod";
 import { parseForm, wholeNumber } from "~/utils/forms";
-import { isRealDay, MONTH_PATTERN } from "~/domain/dates.server";
+import { formatDay, furthestAhead, isRealDay, MONTH_PATTERN } from "~/domain/dates.server";
 
 export function targetForm(today: string) {
   return z.object({
@@ -11,7 +11,11 @@ export function targetForm(today: string) {
       .trim()
       .min(1, "Enter the target date")
       .refine(isRealDay, "Enter the target date as a real date in the form YYYY-MM-DD, for example 2027-03-31")
-      .refine((v) => !isRealDay(v) || v > today, "The target date must be in the future"),
+      .refine((v) => !isRealDay(v) || v > today, "The target date must be in the future")
+      .refine(
+        (v) => !isRealDay(v) || v <= furthestAhead(today),
+        `The target date must be no later than ${formatDay(furthestAhead(today))}`,
+      ),
   });
 }
 

@@ -78,6 +78,9 @@ describe("assignments", () => {
     expect(await bad.text()).toContain("The due date must be a real date");
     const past = await post("manager", { ...assignA(m), dueDay: "1", dueMonth: "1", dueYear: "2020" });
     expect(await past.text()).toContain("today or in the future");
+    const far = await post("manager", { ...assignA(m), dueDay: "31", dueMonth: "12", dueYear: "9999" });
+    expect(far.status).toBe(400);
+    expect(await far.text()).toContain("The due date must be no later than");
     const days = await post("manager", { ...assignA(m), due: "days", dueDays: "0" });
     expect(await days.text()).toContain("must be 1 or more");
     const none = await post("manager", { moduleId: "nope", audience: "officers", due: "days", dueDays: "10" });

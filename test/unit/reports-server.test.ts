@@ -292,6 +292,12 @@ describe("forms", () => {
     });
     const past = parseForm(form, fd({ percent: "80", date: "2026-01-01" }));
     expect(past.ok ? {} : past.errors.date).toBe("The target date must be in the future");
+    // A year 9999 is a slip: five years ahead is the furthest, to the day (29 February falls back).
+    expect(parseForm(form, fd({ percent: "80", date: "2031-06-30" })).ok).toBe(true);
+    const far = parseForm(form, fd({ percent: "80", date: "2031-07-01" }));
+    expect(far.ok ? {} : far.errors.date).toBe("The target date must be no later than 30 June 2031");
+    const leap = parseForm(targetForm("2028-02-29"), fd({ percent: "80", date: "2033-03-01" }));
+    expect(leap.ok ? {} : leap.errors.date).toBe("The target date must be no later than 28 February 2033");
   });
   it("validates engagement figures", () => {
     const form = engagementForm("2026-06");
