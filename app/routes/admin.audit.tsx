@@ -79,7 +79,7 @@ export default function AuditLog() {
             : `${total.toLocaleString("en-GB")} event${total === 1 ? "" : "s"}, newest first${pages > 1 ? `, page ${page} of ${pages}` : ""}`
         }
         head={["When", "What happened"]}
-        className="app-audit"
+        className="app-audit app-wrap"
       >
         {events.map((e) => (
           <Row key={e.id}>

@@ -70,7 +70,11 @@ export default function PreviewImport() {
             ]}
           />
           {rows.length ? (
-            <Table caption="New and changed staff" head={["Line", "Username", "Name", "What happens"]}>
+            <Table
+              caption="New and changed staff"
+              head={["Line", "Username", "Name", "What happens"]}
+              className="app-wrap"
+            >
               {rows.map((r) => (
                 <Row key={r.line}>
                   <Cell>{r.line}</Cell>

@@ -143,3 +143,22 @@ test("without JavaScript a module is added, moved, reworded and removed as plain
   await admin.context().close();
   await page.context().close();
 });
+
+test("a module titled with one very long word fits a phone on every page that shows it", async ({ page }) => {
+  const word = `Pneumonoultramicroscopicsilicovolcanoconiosis${unique()}`.padEnd(95, "s");
+  await signIn(page, "trainer");
+  await addModule(page, word, "One word, ninety-five letters long.");
+  const moduleUrl = new URL(page.url()).pathname;
+  await page.setViewportSize({ width: 375, height: 800 });
+  for (const path of ["/studio/modules", "/studio/modules/order", moduleUrl, `${moduleUrl}/details`]) {
+    await page.goto(path);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, `${path} is wider than the screen`).toBeLessThanOrEqual(0);
+  }
+  await page.goto(moduleUrl);
+  await page.getByRole("link", { name: "Remove this module" }).click();
+  await page.getByRole("button", { name: "Remove the module" }).click();
+  await expect(page.getByRole("alert")).toContainText(`Removed ${word}.`);
+});
