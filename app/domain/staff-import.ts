@@ -92,6 +92,7 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
   const errors: ImportPlan["errors"] = [];
   const planned: PlannedRow[] = [];
   const prisonsByCode = new Map(ctx.prisons.map((p) => [p.code.toUpperCase(), p]));
+  const ownCode = ctx.prisons.find((p) => p.id === ctx.onlyPrisonId)?.code;
   const usersByKey = new Map(ctx.users.map((u) => [usernameKeyOf(u.username), u]));
   const usersByLookAlike = new Map(ctx.users.map((u) => [latinLookAlikes(u.username).toLowerCase(), u]));
   const seen = new Map<string, number>();
@@ -143,9 +144,12 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
       fail(`role ${role || "(empty)"} must be officer, trainer or manager`);
 
     const prison = prisonsByCode.get(prisonCode.toUpperCase());
-    // A manager's file may name only their prison; any other code reads as unknown, never a hint.
+    // A manager's file may name only their prison: any other code, known or not, gets the same
+    // message, so a file cannot be used to find out which prison codes exist.
     const allowed = prison && (ctx.onlyPrisonId === null || prison.id === ctx.onlyPrisonId);
     if (!prisonCode) fail("enter the prison code");
+    else if (!allowed && ownCode)
+      fail(`prison ${prisonCode} is not ${ownCode}: you can import only your own prison's staff`);
     else if (!allowed) fail(`prison ${prisonCode} is not a prison code Engage knows`);
     const unit = allowed && wing ? prison.units.find((u) => u.name.toLowerCase() === wing.toLowerCase()) : undefined;
     if (allowed && wing && !unit) fail(`wing ${wing} is not a wing or team of ${prison.code}`);

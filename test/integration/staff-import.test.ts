@@ -167,7 +167,9 @@ describe("staff import pages", () => {
     });
     const response = await responseOf(() => upload.action({ request, params: {}, context }));
     expect(response.status).toBe(400);
-    expect(JSON.stringify(await response.json())).toContain("Line 2: prison OTH is not a prison code Engage knows");
+    expect(JSON.stringify(await response.json())).toContain(
+      "Line 2: prison OTH is not HBK: you can import only your own prison's staff",
+    );
     expect(
       Number((await db.selectFrom("staff_imports").select(db.fn.countAll().as("n")).executeTakeFirstOrThrow()).n),
     ).toBe(0);

@@ -126,14 +126,19 @@ describe("staff file rows", () => {
     expect(plan.counts.errors).toBe(plan.errors.length);
   });
 
-  it("limits a manager to their own prison, naming other codes as unknown", () => {
+  it("limits a manager to their own prison, with the same words for another prison's code and an unknown one", () => {
     const plan = planImport(
-      rows(["x.new", "X New", "", "officer", "MDI", ""], ["mdi.officer", "Pat Moor", "", "officer", "HBK", ""]),
+      rows(
+        ["x.new", "X New", "", "officer", "MDI", ""],
+        ["mdi.officer", "Pat Moor", "", "officer", "HBK", ""],
+        ["y.new", "Y New", "", "officer", "XYZ", ""],
+      ),
       { ...ctx, onlyPrisonId: 1, actorId: 102 },
     );
     expect(plan.errors.map((e) => e.message)).toEqual([
-      "prison MDI is not a prison code Engage knows",
+      "prison MDI is not HBK: you can import only your own prison's staff",
       "username mdi.officer is already used by someone outside your prison",
+      "prison XYZ is not HBK: you can import only your own prison's staff",
     ]);
   });
 
