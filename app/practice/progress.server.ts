@@ -98,7 +98,7 @@ function whatIsLeft(p: ModuleProgress, items: ReturnType<typeof scenarioItem>[])
     case "in_progress":
       return `${of(count((s) => s.lastFinished !== null))} finished at least once. Practise each one, then take its assessment.`;
     case "practised":
-      return `Every scenario practised. ${of(count((s) => s.lastAssessment === null))} still to take as an assessment.`;
+      return `Every scenario finished at least once, in practice or assessment. ${of(count((s) => s.lastAssessment === null))} still to take as an assessment.`;
     case "assessed":
       return `${of(count((s) => s.status === "competent"))} passed in assessment. Try the others again.`;
     case "observation_next":
