@@ -8,6 +8,7 @@ import type { NextStep as NextStepData } from "~/practice/progress.server";
 import { fieldId } from "~/components/error-summary";
 import { Tag } from "~/components/page";
 import { INDICATOR_LEVEL } from "~/domain/vocabulary";
+import { ratingInWords } from "~/studio/hrq";
 
 type Labels = "none" | "codes";
 
@@ -74,7 +75,8 @@ function TrainerReview({ review }: { review: Turn["officer"]["review"] }) {
   if (!review) return <p className="govuk-body-s govuk-hint govuk-!-margin-bottom-1">Not yet rated by a trainer.</p>;
   return (
     <p className="govuk-body-s govuk-!-margin-bottom-1">
-      Trainer's rating: {review.rating} out of 5{review.comment ? `. Comment: ${review.comment}` : ""}
+      Trainer's rating: {ratingInWords(review.rating)}
+      {review.comment ? `. Comment: ${review.comment}` : ""}
     </p>
   );
 }

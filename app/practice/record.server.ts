@@ -15,6 +15,7 @@ import { describeIndicators, indicatorsOf, NO_BEHAVIOURS } from "~/domain/indica
 import { OUTCOME_INFO } from "~/domain/mi-codes";
 import { OBSERVATIONS_NOTE } from "~/coaching/exports";
 import type { ObservationView } from "~/coaching/view";
+import { ratingInWords } from "~/studio/hrq";
 import { toAttemptRecord } from "~/domain/reporting/records";
 import { ASSESSMENT_RESULT, ATTEMPT_STATUS, MODE } from "~/domain/vocabulary";
 
@@ -126,7 +127,7 @@ export function recordCsv(entries: RecordEntry[]): string {
     e.writtenReplies
       .map(
         (w) =>
-          `Reply: ${w.reply} | Rating: ${w.rating === null ? "not yet rated" : `${w.rating} out of 5`}${w.comment ? ` | Comment: ${w.comment}` : ""}`,
+          `Reply: ${w.reply} | Rating: ${w.rating === null ? "not yet rated" : ratingInWords(w.rating)}${w.comment ? ` | Comment: ${w.comment}` : ""}`,
       )
       .join("\n"),
   ]);

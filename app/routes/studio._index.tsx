@@ -90,6 +90,11 @@ export default function StudioLibrary() {
                 {s.warnings ? (
                   <Tag colour="yellow">{s.warnings === 1 ? "1 warning" : `${s.warnings} warnings`}</Tag>
                 ) : null}
+                {s.examples ? (
+                  <Tag colour="grey">
+                    {s.examples === 1 ? "Example words in 1 place" : `Example words in ${s.examples} places`}
+                  </Tag>
+                ) : null}
               </Cell>
               <Cell numeric>{s.stats?.nodes ?? "–"}</Cell>
               <Cell numeric>{s.stats?.endings ?? "–"}</Cell>

@@ -51,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return context.sessions.redirectWithNotice(
         request,
         `/studio/${id}/nodes`,
-        `Scenario ${id} created, with no errors. After his first line it carries on as an example: rewrite each node in your own words.`,
+        `Scenario ${id} created. After his first line it carries on as an example: rewrite each node in your own words. It cannot be published while any of the example's words are left.`,
       );
   }
   return step(

@@ -5,12 +5,13 @@ import { notFound, requireUser } from "~/auth/guard.server";
 import { idParam } from "~/utils/query.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios, Textarea } from "~/components/fields";
-import { HRQ_LEVELS } from "~/studio/hrq";
+import { HRQ_LEVELS, ratingInWords } from "~/studio/hrq";
 import { nextUnrated, rateReply, openReplyToRate } from "~/studio/reviews.server";
 import { fieldError } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
 import { readRateForm } from "~/studio/forms.server";
+import { SummaryList } from "~/components/page";
 
 export const meta: MetaFunction = () => title("Rate a written reply");
 
@@ -60,8 +61,18 @@ export default function RateReply() {
           </p>
           <p className="govuk-body app-preserve-lines">{reply.text}</p>
         </div>
-        {reply.rated ? (
-          <p className="govuk-body">This reply has already been rated.</p>
+        {reply.review ? (
+          <>
+            <p className="govuk-body">
+              This reply has already been rated{reply.review.by ? ` by ${reply.review.by}` : ""} on {reply.review.on}:
+            </p>
+            <SummaryList
+              rows={[
+                { key: "Rating", value: ratingInWords(reply.review.rating) },
+                { key: "Comment", value: reply.review.comment ?? "None" },
+              ]}
+            />
+          </>
         ) : (
           // Keyed by reply: after "Save rating" the next reply's page reuses this component, and its
           // fields must start empty, not keep the last officer's rating and comment.

@@ -16,3 +16,9 @@ export const HRQ_LEVELS = [
     description: "As 4, and also reflects feeling, or uses an apt metaphor.",
   },
 ] as const;
+
+/** A rating as officers read it: "4 out of 5, reflection adding meaning". */
+export function ratingInWords(rating: number): string {
+  const level = HRQ_LEVELS.find((l) => l.rating === rating);
+  return `${rating} out of 5${level ? `, ${level.label.toLowerCase()}` : ""}`;
+}

@@ -15,6 +15,7 @@ import { pageAt } from "~/components/pagination";
 import { getScenarioVersion } from "~/curriculum/curriculum.server";
 import { replyRatedNotice } from "~/messages/notices.server";
 import { insertMessage } from "~db/queries/messages.server";
+import { formatDate } from "~/domain/dates.server";
 
 const REVIEWS_PER_PAGE = 20;
 
@@ -75,7 +76,10 @@ export async function openReplyToRate(db: Kysely<Database>, user: CurrentUser, s
   return {
     id: stepId,
     text: row.free_text,
-    rated: row.review_id !== null,
+    review:
+      row.rating === null
+        ? null
+        : { rating: row.rating, comment: row.comment, by: row.reviewer_name, on: formatDate(row.reviewed_at!) },
     officer: full.officer_name,
     at: full.at,
     mode: full.mode,
@@ -107,9 +111,16 @@ export async function rateReply(
     if (notice) await insertMessage(tx, notice); // the officer is told, in the same transaction
     return true;
   });
-  return saved
-    ? { ok: true }
-    : { ok: false, message: "This reply has already been rated by another trainer, so your rating was not saved" };
+  if (saved) return { ok: true };
+  // Rated in the meantime: by this trainer in another tab, or by someone else.
+  const now = await getWrittenReply(db, stepId);
+  return {
+    ok: false,
+    message:
+      now?.reviewer_id === user.id
+        ? "You have already rated this reply (in another tab or window), so this rating was not saved"
+        : "This reply has already been rated by another trainer, so your rating was not saved",
+  };
 }
 
 export async function nextUnrated(db: Kysely<Database>, user: CurrentUser) {

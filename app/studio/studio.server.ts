@@ -47,6 +47,7 @@ import {
   type Scenario,
 } from "~/domain/scenario";
 import { checkParsed } from "~/domain/scenario/check";
+import { exampleTextIn } from "~/domain/scenario/example-text";
 import type { ParsedYaml } from "~/domain/scenario/parse";
 import { checkRevision, conflictMessage } from "./concurrency";
 
@@ -152,6 +153,8 @@ export async function listLibrary(db: Kysely<Database>) {
           : (authors.get(version!.created_by ?? 0) ?? null),
       errors: check.diagnostics.filter((d) => d.severity === "error").length,
       warnings: check.diagnostics.filter((d) => d.severity === "warning").length,
+      // The wizard's example words, which publishing refuses: a draft is not ready while any are left.
+      examples: draft && check.scenario ? exampleTextIn(check.scenario).length : 0,
       stats: check.stats && { nodes: check.stats.nodes, endings: check.stats.endings.total, words: check.stats.words },
     };
   });

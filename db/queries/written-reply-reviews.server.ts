@@ -49,7 +49,19 @@ export function getWrittenReply(db: Db, stepId: number) {
     .innerJoin("attempts as a", "a.id", "s.attempt_id")
     .innerJoin("users as u", "u.id", "a.officer_id")
     .leftJoin("written_reply_reviews as r", "r.step_id", "s.id")
-    .select(["s.id", "s.free_text", "a.officer_id", "u.establishment_id", "r.id as review_id"])
+    .leftJoin("users as rv", "rv.id", "r.reviewer_id")
+    .select([
+      "s.id",
+      "s.free_text",
+      "a.officer_id",
+      "u.establishment_id",
+      "r.id as review_id",
+      "r.rating",
+      "r.comment",
+      "r.at as reviewed_at",
+      "r.reviewer_id",
+      "rv.display_name as reviewer_name",
+    ])
     .where("s.id", "=", stepId)
     .executeTakeFirst();
 }

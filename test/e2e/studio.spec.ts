@@ -49,7 +49,13 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   ]);
   await trainer.getByRole("button", { name: "Create the scenario" }).click();
   await expect(trainer).toHaveURL(new RegExp(`/studio/${ID}/nodes$`));
-  await expect(trainer.getByText(`Scenario ${ID} created, with no errors`)).toBeVisible();
+  await expect(
+    trainer.getByText(`Scenario ${ID} created. After his first line it carries on as an example`),
+  ).toBeVisible();
+  // The list says the example's words are still there: no errors, but not ready to publish.
+  await trainer.goto("/studio");
+  await expect(trainer.getByRole("row").filter({ hasText: ID })).toContainText(/Example words in \d+ places/);
+  await trainer.goto(`/studio/${ID}/nodes`);
   await trainer.getByRole("link", { name: "YAML", exact: true }).click();
   await expect(trainer.getByText("No errors found.")).toBeVisible();
   await expectAccessible(trainer);
@@ -215,7 +221,14 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
     db.close();
   }
   await first.goto("/record");
-  await expect(first.getByText("Written reply rated 4 out of 5")).toBeVisible();
+  await expect(
+    first.getByText(
+      "Written reply: 4 out of 5, reflection adding meaning. Trainer's comment: Good: you named what he wants his kids to see.",
+    ),
+  ).toBeVisible();
+  await first.getByText("What the ratings of written replies mean").click();
+  await expect(first.getByText("Adds a reasonable meaning he has not said.")).toBeVisible();
+  await expectAccessible(first);
 });
 
 test("the editor works without JavaScript, and a second trainer's out-of-date save is refused", async ({ browser }) => {

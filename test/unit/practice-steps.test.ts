@@ -227,7 +227,9 @@ describe("taking a step", () => {
             comment: "=Good: it names his caution",
           }),
         ]);
-        expect(recordCsv([entry])).toContain("Rating: 4 out of 5 | Comment: =Good: it names his caution");
+        expect(recordCsv([entry])).toContain(
+          "Rating: 4 out of 5, reflection adding meaning | Comment: =Good: it names his caution",
+        );
         await abandonAttempt(db, officer, id);
         return;
       }

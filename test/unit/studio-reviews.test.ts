@@ -136,7 +136,22 @@ describe("review queue", () => {
 
     const first = queue.replies[0].id;
     expect(await rateReply(db, trainer, first, 4, "Good")).toEqual({ ok: true });
-    expect((await rateReply(db, trainer, first, 2, "Again")).ok).toBe(false);
+    // Again from another tab: refused, and the words say who rated it.
+    expect(await rateReply(db, trainer, first, 2, "Again")).toEqual({
+      ok: false,
+      message: "You have already rated this reply (in another tab or window), so this rating was not saved",
+    });
+    const admin = await userNamed("admin");
+    expect(await rateReply(db, admin, first, 2, "Again")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("already been rated by another trainer"),
+    });
+    // The reply's page then shows the rating and comment rather than the form.
+    expect((await openReplyToRate(db, trainer, first))?.review).toMatchObject({
+      rating: 4,
+      comment: "Good",
+      by: trainer.displayName,
+    });
     const reviews = await db.selectFrom("written_reply_reviews").selectAll().execute();
     expect(reviews).toEqual([
       expect.objectContaining({ step_id: first, rating: 4, comment: "Good", reviewer_id: trainer.id }),
