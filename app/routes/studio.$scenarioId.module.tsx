@@ -11,7 +11,7 @@ import { ScenarioPageHeader } from "~/studio/components";
 import { ConfirmOrCancel, ImpactSummary } from "~/studio/impact";
 import { impactOf } from "~/studio/impact.server";
 import { placeOf, retireScenario, returnScenario } from "~/studio/lifecycle.server";
-import { loadStudioScenario } from "~/studio/studio.server";
+import { checkStudioYaml, loadStudioScenario } from "~/studio/studio.server";
 import { readFormData } from "~/utils/form-data.server";
 import { readModuleForm } from "~/studio/forms.server";
 import { fieldError } from "~/utils/field-errors";
@@ -29,7 +29,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     getCurriculum(context.db),
     unfinishedAttemptsOf(context.db, s.id),
   ]);
-  const base = { id: s.id, title: s.published?.title ?? s.id, place };
+  // Not yet published: the draft's own title, not its id.
+  const title = s.published?.title ?? (await checkStudioYaml(context.db, s.yaml, s.id)).scenario?.title ?? s.id;
+  const base = { id: s.id, title, place };
   if (!place) return { ...base, impact: null, moduleTitles: {}, unfinished: 0 };
   const change = place.retired
     ? ({ kind: "join", moduleId: place.moduleId } as const)

@@ -10,6 +10,7 @@ import { OUTCOME_INFO, TALK_TYPE_INFO, TALK_TYPES, type Outcome } from "~/domain
 import { ScenarioPageHeader } from "~/studio/components";
 import { nodeListEdits } from "~/studio/editor-forms.server";
 import { editDraft, loadEditor, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
+import { moduleOptions } from "~/studio/studio.server";
 import { fieldError } from "~/utils/field-errors";
 import { FindingLinks } from "~/studio/editor-fields";
 import { refused, respondToEdit } from "~/studio/edit-response.server";
@@ -22,7 +23,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Edi
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { can: "authorScenarios" });
-  const view = await loadEditor(context.db, params.scenarioId ?? "");
+  const [view, modules] = await Promise.all([
+    loadEditor(context.db, params.scenarioId ?? ""),
+    moduleOptions(context.db),
+  ]);
   if (!view) notFound();
   const { form, scenario, placed } = view;
   const count = (nodeId: string | null, severity: "error" | "warning") =>
@@ -40,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     })),
     about: form && {
       title: form.title,
-      module: form.module,
+      module: modules.find((m) => m.id === form.module)?.title ?? form.module,
       person: form.persona.name,
       start: form.start,
       variables: form.variables.map((v) => `${v.name} starts at ${v.value ?? "?"}`),

@@ -34,7 +34,8 @@ const rows = Object.fromEntries(
 
 const About = z.object({
   title: text("a title", { max: 120 }),
-  module: text("a module", { max: 100 }),
+  // A list to choose from, so the words say "Choose" (the route checks it is one of the modules).
+  module: z.string({ error: "Choose a module" }).trim().min(1, "Choose a module").max(100, "Choose a module"),
   personaName: text("the prisoner's first name", { max: 60 }),
   background: text("his background", { max: TEXT_LIMIT }).refine(ownWords, OWN_WORDS),
   summary: text("what the conversation is about", { max: TEXT_LIMIT }).refine(ownWords, OWN_WORDS),

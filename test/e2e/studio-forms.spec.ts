@@ -28,6 +28,7 @@ test("a trainer builds a scenario with the wizard and forms only, mends a broken
   await expectAccessible(trainer);
   await trainer.getByRole("button", { name: "Continue" }).click();
   await expect(trainer.getByRole("link", { name: "Enter a title" })).toBeVisible();
+  await expect(trainer.getByRole("link", { name: "Choose a module" })).toBeVisible();
   await expectAccessible(trainer);
   await describeScenario(trainer, {
     title: TITLE,
