@@ -14,6 +14,8 @@ export interface EstablishmentTable {
   created_at: string;
   /** words and name patterns observations refuse, one a line ("Mr *"); "" for none */
   listed_name_patterns: ColumnType<string, string | undefined, string>;
+  /** only ever grows: every write bumps it, and an admin's form carries the one it was made from */
+  row_version: Generated<number>;
 }
 
 export interface UnitTable {
@@ -22,6 +24,8 @@ export interface UnitTable {
   name: string;
   kind: UnitKind;
   created_at: string;
+  /** only ever grows: every write bumps it, and an admin's form carries the one it was made from */
+  row_version: Generated<number>;
 }
 
 export interface UserTable {
@@ -42,6 +46,8 @@ export interface UserTable {
   must_change_password: ColumnType<boolean, boolean | undefined, boolean>; // set when an admin chose it
   prison_joined_at: ColumnType<string | null, string | null | undefined, string | null>;
   unit_joined_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** only ever grows: every write bumps it, and an admin's form carries the one it was made from */
+  row_version: Generated<number>;
 }
 
 export interface SessionTable {

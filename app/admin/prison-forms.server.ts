@@ -1,6 +1,6 @@
 // The prison and unit forms' schemas, read on the server so zod stays out of the browser.
 import { z } from "zod";
-import { longText, parseForm, text } from "~/utils/forms";
+import { longText, parseForm, text, wholeNumber } from "~/utils/forms";
 
 const PrisonForm = z.object({
   code: text("a short code", { max: 10 })
@@ -15,10 +15,17 @@ const UnitForm = z.object({
   kind: z.enum(["wing", "team"], { error: "Choose whether this is a wing or a team" }),
 });
 
+// Forms that change a row in place carry the row_version they were made from, so a save from an
+// out-of-date form is refused rather than undoing someone else's change.
+const version = wholeNumber("the version the form was made from");
+
 const ListedNamesForm = z.object({
+  version,
   names: longText("the list", { max: 20_000 }),
 });
 
 export const readPrisonForm = (formData: FormData) => parseForm(PrisonForm, formData);
+export const readEditPrisonForm = (formData: FormData) => parseForm(PrisonForm.extend({ version }), formData);
 export const readUnitForm = (formData: FormData) => parseForm(UnitForm, formData);
+export const readRenameUnitForm = (formData: FormData) => parseForm(UnitForm.extend({ version }), formData);
 export const readListedNamesForm = (formData: FormData) => parseForm(ListedNamesForm, formData);

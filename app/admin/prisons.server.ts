@@ -13,7 +13,6 @@ import {
   unitMembers,
   unitNameTaken,
   updateEstablishment,
-  updateListedNames,
   updateUnit,
 } from "~db/queries/establishments.server";
 import { notFound, type CurrentUser } from "~/auth/guard.server";
@@ -34,26 +33,54 @@ export async function loadUnit(db: Kysely<Database>, prisonId: number, params: {
   return unit && unit.establishment_id === prisonId ? unit : notFound();
 }
 
-type Result = { ok: true; id: number } | { ok: false; errors: Record<string, string> };
+/** A refused save from a form made before someone else's change: a 409, nothing written. */
+type Stale = { ok: false; stale: true; message: string };
+type Saved = { ok: true; id: number } | { ok: false; stale?: never; errors: Record<string, string> };
+type Result = Saved | Stale;
 
+/** A row as the form saw it: its id and the row_version the form carries. */
+type Seen = { id: number; version: number };
+
+const stale = (message: string): Stale => ({ ok: false, stale: true, message });
+// The prison's details and its list of names share the prison's version: either change refuses the other's old form.
+const STALE_PRISON = stale(
+  "Someone else changed this prison while you were looking at it. Check its details and list of names now and make your change again.",
+);
+const STALE_UNIT = stale(
+  "Someone else changed this wing or team while you were looking at it. Check its name now and make your change again.",
+);
+
+/** Adds a prison (`prison` null) or changes one from the version its form was made from. */
 export async function saveEstablishment(
   db: Kysely<Database>,
   actor: CurrentUser,
-  id: number | null,
+  prison: null,
+  values: { code: string; name: string },
+): Promise<Saved>;
+export async function saveEstablishment(
+  db: Kysely<Database>,
+  actor: CurrentUser,
+  prison: Seen,
+  values: { code: string; name: string },
+): Promise<Result>;
+export async function saveEstablishment(
+  db: Kysely<Database>,
+  actor: CurrentUser,
+  prison: Seen | null,
   values: { code: string; name: string },
 ): Promise<Result> {
-  const taken: Result = { ok: false, errors: { code: "Another prison already uses that code" } };
-  if (await establishmentCodeTaken(db, values.code, id ?? undefined)) return taken;
-  const saving = db.transaction().execute(async (trx) => {
-    const savedId = id ?? (await insertEstablishment(trx, values));
-    if (id) await updateEstablishment(trx, id, values);
+  const taken: Saved = { ok: false, errors: { code: "Another prison already uses that code" } };
+  if (await establishmentCodeTaken(db, values.code, prison?.id)) return taken;
+  const saving = db.transaction().execute(async (trx): Promise<Result> => {
+    if (prison && !(await updateEstablishment(trx, prison.id, prison.version, values))) return STALE_PRISON;
+    const id = prison?.id ?? (await insertEstablishment(trx, values));
     await recordAudit(trx, {
       actorUserId: actor.id,
-      action: id ? "prison.updated" : "prison.created",
-      establishmentId: savedId,
+      action: prison ? "prison.updated" : "prison.created",
+      establishmentId: id,
       details: values,
     });
-    return savedId;
+    return { ok: true, id };
   });
   return unlessTaken(saving, taken);
 }
@@ -64,10 +91,10 @@ export async function addUnit(
   actor: CurrentUser,
   establishmentId: number,
   values: { name: string; kind: UnitKind },
-): Promise<Result> {
-  const taken: Result = { ok: false, errors: { name: "This prison already has a wing or team with that name" } };
+): Promise<Saved> {
+  const taken: Saved = { ok: false, errors: { name: "This prison already has a wing or team with that name" } };
   if (await unitNameTaken(db, establishmentId, values.name)) return taken;
-  const saving = db.transaction().execute(async (trx) => {
+  const saving = db.transaction().execute(async (trx): Promise<Saved> => {
     const id = await insertUnit(trx, { establishment_id: establishmentId, ...values });
     await recordAudit(trx, {
       actorUserId: actor.id,
@@ -75,29 +102,34 @@ export async function addUnit(
       establishmentId,
       details: { unitId: id, ...values },
     });
-    return id;
+    return { ok: true, id };
   });
   return unlessTaken(saving, taken);
 }
 
-/** Renames a wing or team (or makes a wing a team); its staff stay on it. */
+/**
+ * Renames a wing or team (or makes a wing a team) from the version its form was made from; its staff
+ * stay on it. `unit` is the row as it is now, for the audit row.
+ */
 export async function renameUnit(
   db: Kysely<Database>,
   actor: CurrentUser,
   unit: Unit,
-  values: { name: string; kind: UnitKind },
+  values: { version: number; name: string; kind: UnitKind },
 ): Promise<Result> {
-  const taken: Result = { ok: false, errors: { name: "This prison already has a wing or team with that name" } };
+  const taken: Saved = { ok: false, errors: { name: "This prison already has a wing or team with that name" } };
+  if (unit.row_version !== values.version) return STALE_UNIT;
   if (await unitNameTaken(db, unit.establishment_id, values.name, unit.id)) return taken;
-  const saving = db.transaction().execute(async (trx) => {
-    await updateUnit(trx, unit.id, values);
+  const saving = db.transaction().execute(async (trx): Promise<Result> => {
+    const { version, ...named } = values;
+    if (!(await updateUnit(trx, unit.id, version, named))) return STALE_UNIT;
     await recordAudit(trx, {
       actorUserId: actor.id,
       action: "unit.updated",
       establishmentId: unit.establishment_id,
-      details: { unitId: unit.id, ...values, previousName: unit.name, previousKind: unit.kind },
+      details: { unitId: unit.id, ...named, previousName: unit.name, previousKind: unit.kind },
     });
-    return unit.id;
+    return { ok: true, id: unit.id };
   });
   return unlessTaken(saving, taken);
 }
@@ -129,10 +161,10 @@ export async function removeUnit(db: Kysely<Database>, actor: CurrentUser, unit:
   }
 }
 
-/** The saved id, or `taken` when another request saved the same code or name first (the unique index decides). */
-async function unlessTaken(saving: Promise<number>, taken: Result): Promise<Result> {
+/** The save's result, or `taken` when another request saved the same code or name first (the unique index decides). */
+async function unlessTaken<R extends Result>(saving: Promise<R>, taken: Saved): Promise<R | Saved> {
   try {
-    return { ok: true, id: await saving };
+    return await saving;
   } catch (error) {
     if (isUniqueViolation(error)) return taken;
     throw error;
@@ -146,19 +178,20 @@ async function unlessTaken(saving: Promise<number>, taken: Result): Promise<Resu
 export async function saveListedNames(
   db: Kysely<Database>,
   actor: CurrentUser,
-  establishmentId: number,
+  prison: Seen,
   text: string,
-): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+): Promise<Result> {
   const { patterns, errors } = parseNamePatterns(text);
   if (errors.length) return { ok: false, errors: { names: errors.slice(0, 3).join(". ") } };
-  await db.transaction().execute(async (trx) => {
-    await updateListedNames(trx, establishmentId, patterns.join("\n"));
+  return db.transaction().execute(async (trx): Promise<Result> => {
+    const changes = { listed_name_patterns: patterns.join("\n") };
+    if (!(await updateEstablishment(trx, prison.id, prison.version, changes))) return STALE_PRISON;
     await recordAudit(trx, {
       actorUserId: actor.id,
       action: "prison.listed_names_changed",
-      establishmentId,
+      establishmentId: prison.id,
       details: { patterns: patterns.length },
     });
+    return { ok: true, id: prison.id };
   });
-  return { ok: true };
 }

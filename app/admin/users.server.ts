@@ -81,29 +81,48 @@ export async function createUserAccount(
   }
 }
 
+export type EditUserResult =
+  { ok: true } | { ok: false; stale?: never; errors: FieldErrors } | { ok: false; stale: true; message: string };
+
+const STALE: EditUserResult = {
+  ok: false,
+  stale: true,
+  message:
+    "Someone else changed this user while you were looking at it. Check their details now and make your change again.",
+};
+
+/** `input.version` is the user's row_version the form was made from: a save from an older form changes nothing. */
 export async function editUser(
   db: Kysely<Database>,
   actor: CurrentUser,
   userId: number,
-  input: Placement & { displayName: string; email?: string | null; miCoach?: boolean },
-) {
+  input: Placement & { version: number; displayName: string; email?: string | null; miCoach?: boolean },
+): Promise<EditUserResult> {
   const before = await getUserWithPlace(db, userId);
-  if (!before) return { ok: false as const, errors: { form: "That user no longer exists" } };
+  if (!before) return { ok: false, errors: { form: "That user no longer exists" } };
+  if (before.row_version !== input.version) return STALE;
   const errors = await checkPlacement(db, input);
   if (actor.id === userId && input.role !== "admin") errors.role = "You cannot remove your own administrator role";
-  if (Object.keys(errors).length) return { ok: false as const, errors };
+  if (Object.keys(errors).length) return { ok: false, errors };
   // Only officers are marked: trainers and managers coach by their role.
   const miCoach = input.role === "officer" && (input.miCoach ?? before.mi_coach);
-  await db.transaction().execute(async (trx) => {
-    await updateUser(trx, userId, {
-      display_name: input.displayName,
-      ...(input.email !== undefined ? { email: input.email } : {}),
-      role: input.role,
-      establishment_id: input.establishmentId,
-      unit_id: input.unitId,
-      ...placementTimes(before, { establishment_id: input.establishmentId, unit_id: input.unitId }),
-      mi_coach: miCoach,
-    });
+  return db.transaction().execute(async (trx): Promise<EditUserResult> => {
+    const written = await updateUser(
+      trx,
+      userId,
+      {
+        display_name: input.displayName,
+        ...(input.email !== undefined ? { email: input.email } : {}),
+        role: input.role,
+        establishment_id: input.establishmentId,
+        unit_id: input.unitId,
+        ...placementTimes(before, { establishment_id: input.establishmentId, unit_id: input.unitId }),
+        mi_coach: miCoach,
+      },
+      input.version,
+    );
+    // Changed since it was read above: `before` (and so the audit rows below) would be out of date.
+    if (!written) return STALE;
     const base = { actorUserId: actor.id, subjectUserId: userId, establishmentId: input.establishmentId };
     if (before.role !== input.role)
       await recordAudit(trx, { ...base, action: "user.role_changed", details: { from: before.role, to: input.role } });
@@ -121,8 +140,8 @@ export async function editUser(
     // A user whose role or prison changed signs in again, so no page keeps old access.
     if (before.role !== input.role || before.establishment_id !== input.establishmentId)
       await deleteSessionsOfUser(trx, userId);
+    return { ok: true };
   });
-  return { ok: true as const };
 }
 
 export async function resetPassword(

@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
 import { getUnit } from "~db/queries/establishments.server";
+import { setFirstUnit } from "~db/queries/users.server";
 import type { CurrentUser } from "~/auth/guard.server";
 
 export async function chooseOwnWing(
@@ -15,15 +16,8 @@ export async function chooseOwnWing(
   if (!unit || unit.establishment_id !== user.establishmentId)
     return { ok: false, errors: { unitId: "Choose your wing or team from the list" } };
   await db.transaction().execute(async (trx) => {
-    const now = new Date().toISOString();
     // Only while no wing is set: choosing is once; afterwards an administrator moves people.
-    const set = await trx
-      .updateTable("users")
-      .set({ unit_id: unit.id, unit_joined_at: now, updated_at: now })
-      .where("id", "=", user.id)
-      .where("unit_id", "is", null)
-      .executeTakeFirst();
-    if (Number(set.numUpdatedRows) === 0) return;
+    if (!(await setFirstUnit(trx, user.id, unit.id))) return;
     await recordAudit(trx, {
       actorUserId: user.id,
       action: "user.chose_wing",

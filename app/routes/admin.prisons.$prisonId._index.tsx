@@ -8,7 +8,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Textarea, TextInput } from "~/components/fields";
 import { UnitFields } from "~/admin/unit-fields";
 import { fieldError } from "~/utils/field-errors";
-import { readListedNamesForm, readPrisonForm, readUnitForm } from "~/admin/prison-forms.server";
+import { readEditPrisonForm, readListedNamesForm, readUnitForm } from "~/admin/prison-forms.server";
 import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
@@ -30,9 +30,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "prison") {
-    const form = readPrisonForm(formData);
+    const form = readEditPrisonForm(formData);
     if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
-    const result = await saveEstablishment(context.db, admin, prison.id, form.data);
+    const { version, ...values } = form.data;
+    const result = await saveEstablishment(context.db, admin, { id: prison.id, version }, values);
+    if (!result.ok && result.stale) return staleForm(intent, result.message);
     if (!result.ok) return data({ intent, errors: result.errors, values: form.values }, { status: 400 });
     return context.sessions.redirectWithNotice(request, `/admin/prisons/${prison.id}`, "Prison details saved.");
   }
@@ -46,7 +48,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "names") {
     const form = readListedNamesForm(formData);
     if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
-    const result = await saveListedNames(context.db, admin, prison.id, form.data.names);
+    const result = await saveListedNames(
+      context.db,
+      admin,
+      { id: prison.id, version: form.data.version },
+      form.data.names,
+    );
+    if (!result.ok && result.stale) return staleForm(intent, result.message);
     if (!result.ok) return data({ intent, errors: result.errors, values: form.values }, { status: 400 });
     return context.sessions.redirectWithNotice(
       request,
@@ -65,14 +73,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
 }
 
+// A stale form is shown again with the prison as it is now (the loader's), not the old values.
+const staleForm = (intent: "prison" | "names", message: string) =>
+  data({ intent, errors: fieldError("form", message), values: null }, { status: 409 });
+
 const ADD_UNIT = "new-unit";
 
 export default function Prison() {
   const { prison, units } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const prisonValues = result?.intent === "prison" ? result.values : { name: prison.name, code: prison.code };
-  const unitValues = result?.intent === "add-unit" ? result.values : {};
-  const names = result?.intent === "names" ? (result.values.names ?? "") : prison.listed_name_patterns;
+  // What was typed, after a form the action refused as invalid; null shows the prison as it is now.
+  const typed = (intent: string) => (result?.intent === intent ? result.values : null);
+  const prisonTyped = typed("prison");
+  const namesTyped = typed("names");
+  const prisonValues = prisonTyped ?? { name: prison.name, code: prison.code };
+  const unitValues = typed("add-unit") ?? {};
+  const names = namesTyped ? (namesTyped.names ?? "") : prison.listed_name_patterns;
+  // A new key once the prison changes: after a refused stale save the fields show it as it is now.
+  const formKey = (seen: Record<string, string> | null) => (seen ? "typed" : `v${prison.row_version}`);
   return (
     <>
       <a href="/admin/prisons" className="govuk-back-link">
@@ -132,8 +150,9 @@ export default function Prison() {
         </div>
         <div className="govuk-grid-column-one-half">
           <h2 className="govuk-heading-m">Prison details</h2>
-          <Form method="post" noValidate>
+          <Form method="post" noValidate key={formKey(prisonTyped)}>
             <input type="hidden" name="intent" value="prison" />
+            <input type="hidden" name="version" value={prisonTyped?.version ?? prison.row_version} />
             <TextInput
               name="name"
               label="Name"
@@ -154,8 +173,9 @@ export default function Prison() {
         </div>
       </div>
       <h2 className="govuk-heading-m">Names observations refuse</h2>
-      <Form method="post" noValidate>
+      <Form method="post" noValidate key={formKey(namesTyped)}>
         <input type="hidden" name="intent" value="names" />
+        <input type="hidden" name="version" value={namesTyped?.version ?? prison.row_version} />
         <Textarea
           name="names"
           label="Names and words"

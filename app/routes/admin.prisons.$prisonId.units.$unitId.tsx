@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { unitMembers } from "~db/queries/establishments.server";
-import { readUnitForm } from "~/admin/prison-forms.server";
+import { readRenameUnitForm } from "~/admin/prison-forms.server";
 import { loadPrison, loadUnit, removeUnit, renameUnit } from "~/admin/prisons.server";
 import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
@@ -31,9 +31,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Typed so the page reads `values` the same way whichever way the action answered.
   const noValues: Record<string, string> = {};
   if (formData.get("intent") === "rename") {
-    const form = readUnitForm(formData);
+    const form = readRenameUnitForm(formData);
     if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
     const result = await renameUnit(context.db, admin, unit, form.data);
+    // A stale form is shown again with the wing or team as it is now (the loader's), not the old values.
+    if (!result.ok && result.stale)
+      return data({ errors: fieldError("form", result.message), values: noValues }, { status: 409 });
     if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: 400 });
     const notice =
       form.data.name === unit.name ? `${unit.name} saved.` : `${unit.name} is now called ${form.data.name}.`;
@@ -65,7 +68,9 @@ function inUseMessage(name: string, m: { active: number; deactivated: number }) 
 export default function Unit() {
   const { prison, unit, members } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const values = result?.values.name !== undefined ? result.values : { name: unit.name, kind: unit.kind };
+  // What was typed, after a rename the action refused as invalid; otherwise the wing or team as it is now.
+  const typed = result?.values.name !== undefined ? result.values : null;
+  const values = typed ?? { name: unit.name, kind: unit.kind };
   const staffed = members.active + members.deactivated > 0;
   return (
     <>
@@ -77,9 +82,10 @@ export default function Unit() {
       <h1 className="govuk-heading-l">{unit.name}</h1>
 
       <h2 className="govuk-heading-m">Rename</h2>
-      {/* Keyed by the saved name: after a rename the form shows the name as it now is. */}
-      <Form method="post" noValidate key={`${unit.name}/${unit.kind}`}>
+      {/* A new key once the wing or team changes: after a rename, or a refused stale one, it shows the name as it now is. */}
+      <Form method="post" noValidate key={typed ? "typed" : `v${unit.row_version}`}>
         <input type="hidden" name="intent" value="rename" />
+        <input type="hidden" name="version" value={typed?.version ?? unit.row_version} />
         <UnitFields nameLabel="New name" values={values} errors={result?.errors} />
         <button type="submit" className="govuk-button">
           Save name

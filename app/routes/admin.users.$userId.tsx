@@ -42,6 +42,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const form = readEditUserForm(formData);
       if (!form.ok) return data({ intent: "edit", errors: form.errors, values: form.values }, { status: 400 });
       const result = await editUser(context.db, admin, user.id, form.data);
+      // A stale form is shown again with the user as they are now (the loader's), not the old values.
+      if (!result.ok && result.stale)
+        return data({ intent: "edit", errors: fieldError("form", result.message), values: null }, { status: 409 });
       if (!result.ok) return data({ intent: "edit", errors: result.errors, values: form.values }, { status: 400 });
       return context.sessions.redirectWithNotice(request, back, "Changes saved.");
     }
@@ -86,16 +89,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function EditUser() {
   const { user, places } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const editValues =
-    result?.intent === "edit"
-      ? result.values
-      : {
-          displayName: user.display_name,
-          email: user.email ?? "",
-          role: user.role,
-          establishmentId: user.establishment_id ? String(user.establishment_id) : "",
-          unitId: user.unit_id ? String(user.unit_id) : "",
-        };
+  // What was typed, after a form the action refused as invalid; null shows the user as they are now.
+  const typed: Record<string, string> | null = result?.intent === "edit" ? result.values : null;
+  const editValues = typed ?? {
+    displayName: user.display_name,
+    email: user.email ?? "",
+    role: user.role,
+    establishmentId: user.establishment_id ? String(user.establishment_id) : "",
+    unitId: user.unit_id ? String(user.unit_id) : "",
+  };
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -126,8 +128,10 @@ export default function EditUser() {
         />
 
         <h2 className="govuk-heading-m">Change details</h2>
-        <Form method="post" noValidate>
+        {/* A new key once the user changes: after a refused stale save the fields show the user as they are now. */}
+        <Form method="post" noValidate key={typed ? "typed" : `v${user.row_version}`}>
           <input type="hidden" name="intent" value="edit" />
+          <input type="hidden" name="version" value={typed?.version ?? user.row_version} />
           <UserPlacementFields
             places={places}
             values={editValues}
@@ -143,7 +147,7 @@ export default function EditUser() {
               name="miCoach"
               small
               options={[{ value: "yes", label: "MI coach (officers only)" }]}
-              defaultValues={(result?.intent === "edit" ? "miCoach" in result.values : user.mi_coach) ? ["yes"] : []}
+              defaultValues={(typed ? "miCoach" in typed : user.mi_coach) ? ["yes"] : []}
             />
           </FieldsetFrame>
           <button type="submit" className="govuk-button">

@@ -6,7 +6,7 @@ import type { Database } from "~db/schema";
 import { hashPassword } from "~/auth/password.server";
 import { newAttemptId } from "~/practice/attempts.server";
 import { getCurriculum, getScenarioVersion } from "~/curriculum/curriculum.server";
-import { insertEstablishment, insertUnit, updateListedNames } from "~db/queries/establishments.server";
+import { insertEstablishment, insertUnit } from "~db/queries/establishments.server";
 import { insertDemoHistory } from "~db/queries/demo.server";
 import { insertUser } from "~db/queries/users.server";
 import { DEMO_PRISON, DEMO_SEED, DEMO_SIGN_INS, planDemo, type DemoModule, type DemoPlan } from "./demo-plan";
@@ -36,8 +36,10 @@ export async function seedDemo(
   const hash = await hashPassword(DEMO_PASSWORD);
   const plan = history ? planDemo(await demoModules(db), now, seed) : null;
   await db.transaction().execute(async (trx) => {
-    const establishmentId = await insertEstablishment(trx, DEMO_PRISON);
-    await updateListedNames(trx, establishmentId, DEMO_LISTED_NAMES.join("\n"));
+    const establishmentId = await insertEstablishment(trx, {
+      ...DEMO_PRISON,
+      listed_name_patterns: DEMO_LISTED_NAMES.join("\n"),
+    });
     // Attempt ids stay unguessable, as every attempt's are: only the content comes from the seed.
     if (plan)
       return insertDemoHistory(trx, establishmentId, plan, {

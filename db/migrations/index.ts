@@ -14,6 +14,7 @@ import * as m0011 from "./0011-draft-revisions";
 import * as m0012 from "./0012-module-settings";
 import * as m0013 from "./0013-module-details";
 import * as m0014 from "./0014-version-draft-revision";
+import * as m0015 from "./0015-admin-row-versions";
 
 const migrations: Record<string, Migration> = {
   "0001-foundation": m0001,
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   "0012-module-settings": m0012,
   "0013-module-details": m0013,
   "0014-version-draft-revision": m0014,
+  "0015-admin-row-versions": m0015,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -27,7 +27,10 @@ export async function establishmentCodeTaken(db: Db, code: string, exceptId?: nu
   return (await q.executeTakeFirst()) !== undefined;
 }
 
-export async function insertEstablishment(db: Db, values: { code: string; name: string }) {
+export async function insertEstablishment(
+  db: Db,
+  values: { code: string; name: string; listed_name_patterns?: string },
+) {
   const row = await db
     .insertInto("establishments")
     .values({ ...values, created_at: new Date().toISOString() })
@@ -36,13 +39,32 @@ export async function insertEstablishment(db: Db, values: { code: string; name: 
   return row.id;
 }
 
-export function updateEstablishment(db: Db, id: number, values: { code: string; name: string }) {
-  return db.updateTable("establishments").set(values).where("id", "=", id).execute();
+/**
+ * Changes a prison or a wing only from the version the form was made from, and bumps it: false when
+ * someone else changed it first.
+ */
+async function updateFromVersion(
+  db: Db,
+  table: "establishments" | "units",
+  id: number,
+  expectedVersion: number,
+  changes: { code: string; name: string } | { listed_name_patterns: string } | { name: string; kind: UnitKind },
+): Promise<boolean> {
+  const updated = await db
+    .updateTable(table)
+    .set({ ...changes, row_version: expectedVersion + 1 })
+    .where("id", "=", id)
+    .where("row_version", "=", expectedVersion)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
 }
 
-export function updateListedNames(db: Db, id: number, patterns: string) {
-  return db.updateTable("establishments").set({ listed_name_patterns: patterns }).where("id", "=", id).execute();
-}
+export const updateEstablishment = (
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  changes: { code: string; name: string } | { listed_name_patterns: string },
+) => updateFromVersion(db, "establishments", id, expectedVersion, changes);
 
 export function listUnits(db: Db, establishmentId?: number) {
   let q = db.selectFrom("units").selectAll();
@@ -73,9 +95,8 @@ export async function insertUnit(db: Db, values: { establishment_id: number; nam
   return row.id;
 }
 
-export function updateUnit(db: Db, id: number, values: { name: string; kind: UnitKind }) {
-  return db.updateTable("units").set(values).where("id", "=", id).execute();
-}
+export const updateUnit = (db: Db, id: number, expectedVersion: number, values: { name: string; kind: UnitKind }) =>
+  updateFromVersion(db, "units", id, expectedVersion, values);
 
 export function deleteUnit(db: Db, id: number) {
   return db.deleteFrom("units").where("id", "=", id).executeTakeFirst();

@@ -108,8 +108,8 @@ export async function updateImportedUsers(db: Db, changes: ImportedChange[]) {
           establishment_id integer, unit_id integer, prison_joined_at timestamptz, unit_joined_at timestamptz)`
       : sql`(SELECT ${sql.raw(["id", ...CHANGED].map((c) => `j.value ->> '${c}' AS ${c}`).join(", "))}
           FROM json_each(${rows}) AS j) AS v`;
-    await sql`UPDATE users AS u SET ${set}, active = TRUE, updated_at = ${now} FROM ${source} WHERE u.id = v.id`.execute(
-      db,
-    );
+    // row_version too: an admin's form opened before the import is refused rather than undoing it.
+    await sql`UPDATE users AS u SET ${set}, active = TRUE, updated_at = ${now}, row_version = row_version + 1
+      FROM ${source} WHERE u.id = v.id`.execute(db);
   }
 }

@@ -36,6 +36,7 @@ const withPlace = (db: Db) =>
       "users.updated_at",
       "users.email",
       "users.must_change_password",
+      "users.row_version",
       "establishments.name as establishment_name",
       "units.name as unit_name",
     ]);
@@ -115,7 +116,11 @@ export async function insertUser(db: Db, user: Omit<NewUser, "username_key" | "c
   return row.id;
 }
 
-export function updateUser(
+/**
+ * Changes a user and bumps their row_version, so an admin's form made before any change is refused.
+ * With `expectedVersion`, only from that version: false when someone else changed the user first.
+ */
+export async function updateUser(
   db: Db,
   id: number,
   changes: Partial<{
@@ -132,12 +137,26 @@ export function updateUser(
     unit_joined_at: string | null;
     mi_coach: boolean;
   }>,
-) {
-  return db
+  expectedVersion?: number,
+): Promise<boolean> {
+  let q = db
     .updateTable("users")
-    .set({ ...changes, updated_at: new Date().toISOString() })
+    .set((eb) => ({ ...changes, updated_at: new Date().toISOString(), row_version: eb("row_version", "+", 1) }))
+    .where("id", "=", id);
+  if (expectedVersion !== undefined) q = q.where("row_version", "=", expectedVersion);
+  return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
+}
+
+/** Sets the wing of a user who has none yet (chosen once); false when they already have one. */
+export async function setFirstUnit(db: Db, id: number, unitId: number): Promise<boolean> {
+  const now = new Date().toISOString();
+  const set = await db
+    .updateTable("users")
+    .set((eb) => ({ unit_id: unitId, unit_joined_at: now, updated_at: now, row_version: eb("row_version", "+", 1) }))
     .where("id", "=", id)
-    .execute();
+    .where("unit_id", "is", null)
+    .executeTakeFirst();
+  return Number(set.numUpdatedRows) === 1;
 }
 
 /** How many users, optionally of one prison, wing, role or state: a count, never a capped list. */
@@ -203,7 +222,7 @@ export async function deactivateUsers(db: Db, userIds: number[]) {
   for (let i = 0; i < userIds.length; i += 500)
     await db
       .updateTable("users")
-      .set({ active: false, updated_at: now })
+      .set((eb) => ({ active: false, updated_at: now, row_version: eb("row_version", "+", 1) }))
       .where("id", "in", userIds.slice(i, i + 500))
       .execute();
 }

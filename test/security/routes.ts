@@ -331,6 +331,7 @@ export const ROUTES: Record<string, RouteCase> = {
     samples: (f): Fields[] => [
       {
         intent: "edit",
+        version: "1",
         displayName: "Sam Okafor",
         role: "officer",
         establishmentId: String(f.own.prisonId),
@@ -345,14 +346,19 @@ export const ROUTES: Record<string, RouteCase> = {
   }),
   "routes/admin.prisons.$prisonId._index": admin((f) => `/admin/prisons/${f.own.prisonId}`, {
     samples: (): Fields[] => [
-      { intent: "prison", code: "HBK", name: "HMP Hollowbrook (renamed)" },
+      { intent: "prison", version: "1", code: "HBK", name: "HMP Hollowbrook (renamed)" },
       { intent: "add-unit", name: "D wing", kind: "wing" },
-      { intent: "names", names: "Mr *\nSmith" },
+      { intent: "names", version: "1", names: "Mr *\nSmith" },
     ],
   }),
   "routes/admin.prisons.$prisonId.units.$unitId": admin(
     (f) => `/admin/prisons/${f.own.prisonId}/units/${f.own.wingId}`,
-    { samples: (): Fields[] => [{ intent: "rename", name: "Ash wing", kind: "wing" }, { intent: "remove" }] },
+    {
+      samples: (): Fields[] => [
+        { intent: "rename", version: "1", name: "Ash wing", kind: "wing" },
+        { intent: "remove" },
+      ],
+    },
   ),
 };
 

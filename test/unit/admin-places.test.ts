@@ -97,7 +97,12 @@ describe("wings: add, rename, remove", () => {
     const b = await wingId("B wing");
     const params = { prisonId: String(prison), unitId: String(b) };
     const res = (await unitAction({
-      request: await requestAs(context, "admin", "/x", post({ intent: "rename", name: "Beech wing", kind: "wing" })),
+      request: await requestAs(
+        context,
+        "admin",
+        "/x",
+        post({ intent: "rename", version: "1", name: "Beech wing", kind: "wing" }),
+      ),
       params,
       context,
     })) as Response;
@@ -116,7 +121,12 @@ describe("wings: add, rename, remove", () => {
     });
     // A clash with another wing is a field error, and nothing changes.
     const clash = (await unitAction({
-      request: await requestAs(context, "admin", "/x", post({ intent: "rename", name: "a wing", kind: "wing" })),
+      request: await requestAs(
+        context,
+        "admin",
+        "/x",
+        post({ intent: "rename", version: "2", name: "a wing", kind: "wing" }),
+      ),
       params,
       context,
     })) as { data: { errors: Record<string, string> } };
@@ -184,6 +194,65 @@ describe("wings: add, rename, remove", () => {
       );
       expect((res as Response).status).toBe(403);
     }
+  });
+});
+
+describe("a save from an out-of-date form is refused with a 409 and changes nothing", () => {
+  type Refused = { data: { errors: Record<string, string>; values: unknown }; init: ResponseInit };
+  const auditRows = async () =>
+    Number((await db.selectFrom("audit_events").select(db.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  const expectRefused = (res: unknown, what: RegExp) => {
+    const r = res as Refused;
+    expect(r.init.status).toBe(409);
+    expect(r.data.errors.form).toMatch(what);
+    // No typed values: the page shows the row as it is now.
+    expect(r.data.values ?? {}).toEqual({});
+  };
+
+  it("a prison's details and its list of names: either change refuses the other's old form", async () => {
+    const id = await insertEstablishment(db, { code: "TAB", name: "HMP Two Tabs (test)" });
+    const params = { prisonId: String(id) };
+    const send = async (values: Record<string, string>) =>
+      prisonAction({ request: await requestAs(context, "admin", "/x", post(values)), params, context });
+    const row = () => db.selectFrom("establishments").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    const seen = String((await row()).row_version);
+    expect(
+      ((await send({ intent: "prison", version: seen, code: "TAB", name: "HMP Tabs (test)" })) as Response).status,
+    ).toBe(302);
+    const audited = await auditRows();
+    // The other tab, made before that save, renames it back and then saves the list.
+    expectRefused(
+      await send({ intent: "prison", version: seen, code: "TAB", name: "HMP Two Tabs (test)" }),
+      /^Someone else changed this prison while you were looking at it\./,
+    );
+    expectRefused(await send({ intent: "names", version: seen, names: "Mr *" }), /^Someone else changed this prison/);
+    expect(await row()).toMatchObject({ name: "HMP Tabs (test)", listed_name_patterns: "" });
+    expect(await auditRows()).toBe(audited);
+    // From the page as it is now, the list saves.
+    const now = String((await row()).row_version);
+    expect(((await send({ intent: "names", version: now, names: "Mr *" })) as Response).status).toBe(302);
+    expect((await row()).listed_name_patterns).toBe("Mr *");
+  });
+
+  it("a wing renamed in another tab", async () => {
+    const id = await insertUnit(db, { establishment_id: prison, name: "F wing", kind: "wing" });
+    const params = { prisonId: String(prison), unitId: String(id) };
+    const rename = async (name: string, version: string) =>
+      unitAction({
+        request: await requestAs(context, "admin", "/x", post({ intent: "rename", version, name, kind: "wing" })),
+        params,
+        context,
+      });
+    expect(((await rename("Fir wing", "1")) as Response).status).toBe(302);
+    const audited = await auditRows();
+    expectRefused(
+      await rename("Fen wing", "1"),
+      /^Someone else changed this wing or team while you were looking at it\./,
+    );
+    expect((await db.selectFrom("units").select("name").where("id", "=", id).executeTakeFirstOrThrow()).name).toBe(
+      "Fir wing",
+    );
+    expect(await auditRows()).toBe(audited);
   });
 });
 

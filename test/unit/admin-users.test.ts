@@ -1,12 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { testDatabase } from "../support/database";
+import { currentUserNamed, requestAs, testContext, testDatabase } from "../support/database";
 
-const { createUserAccount, editUser, setUserActive } = await import("~/admin/users.server");
+const { createUserAccount, editUser, resetPassword, setUserActive } = await import("~/admin/users.server");
 const { EditUserForm, NewUserForm } = await import("~/admin/user-forms.server");
+const { changeOwnPassword } = await import("~/auth/change-password.server");
+const { chooseOwnWing } = await import("~/auth/choose-wing.server");
+const { action: userAction } = await import("~/routes/admin.users.$userId");
 const { parseForm } = await import("~/utils/forms");
-const { getUserWithPlace } = await import("~db/queries/users.server");
+const { deactivateUsers, getUserWithPlace, updateUser } = await import("~db/queries/users.server");
+const { updateImportedUsers } = await import("~db/queries/staff-imports.server");
 
 const db = await testDatabase();
+const context = testContext(db);
 
 const admin = await db.selectFrom("users").selectAll().where("username_key", "=", "admin").executeTakeFirstOrThrow();
 const actor = {
@@ -26,6 +31,10 @@ const wing = await db
   .selectAll()
   .where("establishment_id", "=", prison.id)
   .executeTakeFirstOrThrow();
+
+const versionOf = async (id: number) => (await getUserWithPlace(db, id))!.row_version;
+const auditCount = async (id: number) =>
+  (await db.selectFrom("audit_events").select("id").where("subject_user_id", "=", id).execute()).length;
 
 function form(values: Record<string, string>) {
   const f = new FormData();
@@ -125,6 +134,7 @@ describe("admin user management refuses bad input and changes nothing", () => {
       .execute();
     expect(
       await editUser(db, actor, created.id, {
+        version: await versionOf(created.id),
         displayName: "Temp",
         role: "trainer",
         establishmentId: prison.id,
@@ -151,8 +161,10 @@ describe("admin user management refuses bad input and changes nothing", () => {
       .selectAll()
       .where("username_key", "=", "officer")
       .executeTakeFirstOrThrow();
-    const edit = (values: Record<string, string>) => {
-      const parsed = parseForm(EditUserForm, form({ intent: "edit", ...values }));
+    // Each save from a form made from the user as they are now.
+    const edit = async (values: Record<string, string>) => {
+      const version = String(await versionOf(sam.id));
+      const parsed = parseForm(EditUserForm, form({ intent: "edit", version, ...values }));
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
       return parsed.data;
     };
@@ -162,14 +174,16 @@ describe("admin user management refuses bad input and changes nothing", () => {
       establishmentId: String(prison.id),
       unitId: String(sam.unit_id),
     };
-    expect(parseForm(EditUserForm, form({ intent: "edit", ...placement, miCoach: "maybe" })).ok).toBe(false);
-    expect(await editUser(db, actor, sam.id, edit({ ...placement, miCoach: "yes" }))).toEqual({ ok: true });
+    expect(parseForm(EditUserForm, form({ intent: "edit", version: "1", ...placement, miCoach: "maybe" })).ok).toBe(
+      false,
+    );
+    expect(await editUser(db, actor, sam.id, await edit({ ...placement, miCoach: "yes" }))).toEqual({ ok: true });
     expect((await getUserWithPlace(db, sam.id))?.mi_coach).toBe(true);
     // An unticked box is not sent at all: the mark comes off.
-    expect(await editUser(db, actor, sam.id, edit(placement))).toEqual({ ok: true });
+    expect(await editUser(db, actor, sam.id, await edit(placement))).toEqual({ ok: true });
     expect((await getUserWithPlace(db, sam.id))?.mi_coach).toBe(false);
     // A trainer coaches by role: the mark is not kept.
-    await editUser(db, actor, sam.id, edit({ ...placement, role: "trainer", unitId: "", miCoach: "yes" }));
+    await editUser(db, actor, sam.id, await edit({ ...placement, role: "trainer", unitId: "", miCoach: "yes" }));
     expect((await getUserWithPlace(db, sam.id))?.mi_coach).toBe(false);
     const actions = await db
       .selectFrom("audit_events")
@@ -181,5 +195,128 @@ describe("admin user management refuses bad input and changes nothing", () => {
       "user.made_coach",
       "user.coach_removed",
     ]);
+  });
+});
+
+describe("a save from an out-of-date form is refused", () => {
+  const newTrainer = async (username: string) => {
+    const created = await createUserAccount(db, actor, {
+      username,
+      password: "long enough password",
+      displayName: "Pat Trainer",
+      role: "trainer",
+      establishmentId: prison.id,
+      unitId: null,
+    });
+    if (!created.ok) throw new Error("create failed");
+    return created.id;
+  };
+  const placement = { displayName: "Pat Trainer", role: "trainer" as const, establishmentId: prison.id, unitId: null };
+
+  it("two tabs: the second save changes nothing and writes no audit row, with a 409 from the page", async () => {
+    const id = await newTrainer("two.tabs");
+    const seen = await versionOf(id); // both tabs opened now
+    expect(await editUser(db, actor, id, { ...placement, version: seen, role: "manager" })).toEqual({ ok: true });
+    const audited = await auditCount(id);
+    // Tab B still shows Trainer and changes only the name.
+    const refused = await editUser(db, actor, id, { ...placement, version: seen, displayName: "Pat Renamed" });
+    expect(refused).toMatchObject({ ok: false, stale: true, message: expect.stringMatching(/^Someone else changed/) });
+    expect(await getUserWithPlace(db, id)).toMatchObject({ role: "manager", display_name: "Pat Trainer" });
+    expect(await auditCount(id)).toBe(audited);
+
+    // Through the page: a 409 with the message in the error summary and no typed values, so the
+    // form is shown again with the user as they are now.
+    const res = (await userAction({
+      request: await requestAs(context, "admin", "/x", {
+        method: "POST",
+        body: new URLSearchParams({
+          intent: "edit",
+          version: String(seen),
+          displayName: "Pat Renamed",
+          role: "trainer",
+          establishmentId: String(prison.id),
+          unitId: "",
+        }),
+      }),
+      params: { userId: String(id) },
+      context,
+    })) as { data: { errors: Record<string, string>; values: unknown }; init: ResponseInit };
+    expect(res.init.status).toBe(409);
+    expect(res.data.errors.form).toMatch(/^Someone else changed this user while you were looking at it\./);
+    expect(res.data.values).toBeNull();
+    expect(await getUserWithPlace(db, id)).toMatchObject({ role: "manager", display_name: "Pat Trainer" });
+    expect(await auditCount(id)).toBe(audited);
+  });
+
+  it("every other write of a user bumps the version, so a form opened before it is refused", async () => {
+    const id = await newTrainer("other.writers");
+    const officer = await db
+      .selectFrom("users")
+      .selectAll()
+      .where("username_key", "=", "officer4")
+      .executeTakeFirstOrThrow();
+    const writers: [string, number, () => Promise<unknown>][] = [
+      ["deactivation", id, () => setUserActive(db, actor, id, false)],
+      ["reactivation", id, () => setUserActive(db, actor, id, true)],
+      ["password reset", id, () => resetPassword(db, actor, id, "another long enough password")],
+      [
+        "own password change",
+        id,
+        async () =>
+          changeOwnPassword(
+            db,
+            await currentUserNamed(context, "other.writers"),
+            "another long enough password",
+            "a third password quite long",
+          ),
+      ],
+      ["sign-in service", id, () => updateUser(db, id, { display_name: "Pat From SSO", oidc_subject: "sub-1" })],
+      [
+        "staff import",
+        id,
+        () =>
+          updateImportedUsers(db, [
+            {
+              id,
+              display_name: "Pat Imported",
+              email: null,
+              role: "trainer",
+              establishment_id: prison.id,
+              unit_id: null,
+              prison_joined_at: null,
+              unit_joined_at: null,
+            },
+          ]),
+      ],
+      ["staff import's deactivation", id, () => deactivateUsers(db, [id])],
+      [
+        "choosing one's own wing",
+        officer.id,
+        async () => {
+          await db.updateTable("users").set({ unit_id: null }).where("id", "=", officer.id).execute();
+          const before = await versionOf(officer.id);
+          await chooseOwnWing(db, await currentUserNamed(context, "officer4"), wing.id);
+          return before;
+        },
+      ],
+    ];
+    for (const [writer, userId, write] of writers) {
+      const before = await versionOf(userId);
+      const returned = await write();
+      const seen = typeof returned === "number" ? returned : before;
+      expect(await versionOf(userId), writer).toBeGreaterThan(seen);
+      const audited = await auditCount(userId);
+      const user = (await getUserWithPlace(db, userId))!;
+      const stale = await editUser(db, actor, userId, {
+        version: seen,
+        displayName: "From an old form",
+        role: user.role,
+        establishmentId: user.establishment_id,
+        unitId: user.unit_id,
+      });
+      expect(stale, writer).toMatchObject({ ok: false, stale: true });
+      expect((await getUserWithPlace(db, userId))?.display_name, writer).toBe(user.display_name);
+      expect(await auditCount(userId), writer).toBe(audited);
+    }
   });
 });
