@@ -147,6 +147,44 @@ test("an admin creates an officer who can sign in, then deactivates them", async
   await officerContext.close();
 });
 
+test("a user changed in another tab: the older form is refused and then shows the user as they are now", async ({
+  browser,
+}) => {
+  const admin = await signedIn(browser, "admin");
+  await createUser(admin, {
+    username: "two.tabs",
+    fullName: "Jordan Tabb",
+    role: "Trainer",
+    password: "first password here",
+  });
+  // Creating a user lands on their page: open it in a second tab too.
+  await expect(admin.getByRole("heading", { level: 1, name: "Jordan Tabb" })).toBeVisible();
+  const other = await admin.context().newPage();
+  await other.goto(admin.url());
+
+  // Tab A: Trainer to Manager.
+  await admin.getByLabel("Manager").check();
+  await admin.getByRole("button", { name: "Save changes" }).click();
+  await expect(admin.getByText("Changes saved.")).toBeVisible();
+
+  // Tab B still shows Trainer and changes only the name: refused, and its fields now show the user as they are.
+  await expect(other.getByLabel("Trainer")).toBeChecked();
+  await other.getByLabel("Full name").fill("Jordan Tabb-Renamed");
+  await other.getByRole("button", { name: "Save changes" }).click();
+  await expect(other.getByRole("alert")).toContainText("Someone else changed this user while you were looking at it.");
+  await expect(other.getByLabel("Manager")).toBeChecked();
+  await expect(other.getByLabel("Full name")).toHaveValue("Jordan Tabb");
+  await expect(other.getByRole("heading", { level: 1, name: "Jordan Tabb" })).toBeVisible();
+  await expectAccessible(other);
+
+  // Made again from the page as it is now, the change is saved and keeps the other tab's role.
+  await other.getByLabel("Full name").fill("Jordan Tabb-Renamed");
+  await other.getByRole("button", { name: "Save changes" }).click();
+  await expect(other.getByText("Changes saved.")).toBeVisible();
+  await expect(other.getByRole("heading", { level: 1, name: "Jordan Tabb-Renamed" })).toBeVisible();
+  await expect(other.getByLabel("Manager")).toBeChecked();
+});
+
 test("an admin adds a prison and its wings, renames one and removes one no one is on", async ({ page }) => {
   await signIn(page, "admin");
   await page.goto("/admin/prisons");
