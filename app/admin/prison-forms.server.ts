@@ -2,11 +2,12 @@
 import { z } from "zod";
 import { longText, parseForm, text, wholeNumber } from "~/utils/forms";
 
+// Name before code, as the forms show them, so the error summary lists them in that order.
 const PrisonForm = z.object({
+  name: text("the prison's name", { max: 120 }),
   code: text("a short code", { max: 10 })
     .refine((v) => /^[A-Za-z0-9]{2,10}$/.test(v), "Code must be 2 to 10 letters or numbers")
     .transform((v) => v.toUpperCase()),
-  name: text("the prison's name", { max: 120 }),
 });
 
 /** Adding a wing or team, and renaming one: the same two fields. */

@@ -12,7 +12,8 @@ const placement = {
   unitId: optionalId(),
 };
 
-export const NewUserForm = z.object({ username: username(), password: newPassword(), ...placement });
+// In the order the form shows its fields, so the error summary lists them in that order too.
+export const NewUserForm = z.object({ username: username(), ...placement, password: newPassword() });
 export const EditUserForm = z.object({
   intent: z.literal("edit"),
   // The user's row_version the form was made from, so a save from an out-of-date form is refused.

@@ -69,6 +69,9 @@ describe("admin user management refuses bad input and changes nothing", () => {
       expect(long.errors.username).toMatch(/64 characters or fewer/);
       expect(long.errors.password).toMatch(/200 characters or fewer/);
     }
+    // The error summary lists problems in the order the form shows its fields.
+    const empty = parseForm(NewUserForm, form({}));
+    expect(empty.ok ? [] : Object.keys(empty.errors)).toEqual(["username", "displayName", "role", "password"]);
   });
 
   it("refuses a forged prison or a wing from another prison, and creates no user", async () => {
