@@ -157,6 +157,8 @@ const PHRASES: Record<string, Phrase> = {
     `${who} opened the queue of written replies to rate${forPrison(f)}${count(Array.isArray(f.details.stepIds) ? f.details.stepIds.length : undefined, "reply shown", "replies shown")}`,
   "reply.reviewed": (f, who, whom) =>
     `${who} rated a written reply by ${whom}${f.details.rating ? `: ${text(f.details.rating)} out of 5` : ""}`,
+  "scenario.created": (f, who) =>
+    `${who} created the scenario ${scenario(f, f.details.scenarioId)} as a draft, with the step-by-step form`,
   "scenario.imported": (f, who) =>
     `${who} imported ${quoted(f.details.file) || "a file"} as a draft of the scenario ${scenario(f, f.details.scenarioId)}`,
   "scenario.published": (f, who) =>

@@ -221,6 +221,13 @@ export async function createDraft(db: Kysely<Database>, user: CurrentUser, scena
   return db.transaction().execute(async (tx) => {
     if (!(await insertDraft(tx, { scenarioId, yaml, userId: user.id, revision: 1 }))) return false;
     await insertDraftRevision(tx, { scenarioId, revision: 1, yaml, userId: user.id, how: "wizard" });
+    // Later saves are kept as the draft's revisions (who, when, how); its creation is an event of its own.
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: "scenario.created",
+      establishmentId: user.establishmentId,
+      details: { scenarioId, hash: sha256(yaml) },
+    });
     return true;
   });
 }

@@ -84,6 +84,9 @@ describe("the audit log in people's words", () => {
     expect(say("scenario.imported", { scenarioId: "new-one", file: "new-one.yaml" }, null)).toBe(
       "Jo Bloggs imported “new-one.yaml” as a draft of the scenario new-one",
     );
+    expect(say("scenario.created", { scenarioId: "new-one", hash: "abc" }, null)).toBe(
+      "Jo Bloggs created the scenario new-one as a draft, with the step-by-step form",
+    );
     expect(say("export.scenario_yaml", { scenario: "gareth-visits", version: "published" }, null)).toBe(
       "Jo Bloggs exported the published version of the scenario “Gareth and the visit” as YAML",
     );

@@ -266,6 +266,14 @@ describe("the draft's history", () => {
     const admin = await userNamed("admin");
     const module = (await getCurriculum(db))[0].id;
     expect(await create(trainer, "with-history", "With history", module)).toBe(true);
+    expect(
+      await db
+        .selectFrom("audit_events")
+        .select(["action", "actor_user_id"])
+        .where("action", "=", "scenario.created")
+        .where("details", "like", '%"with-history"%')
+        .execute(),
+    ).toEqual([{ action: "scenario.created", actor_user_id: trainer.id }]);
     const first = (await loadStudioScenario(db, "with-history"))!;
     const second = first.yaml.replace("With history", "With a history");
     expect(await saveDraft(db, admin, "with-history", second, 1, "form")).toEqual({ ok: true, revision: 2 });
