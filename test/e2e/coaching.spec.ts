@@ -212,7 +212,7 @@ test("the manager sees observed beside simulated practice, and can ask a coach t
   await page.goto("/coaching/requests");
   await page.getByLabel("Coach").selectOption({ label: "Dana Whitfield" });
   await page.getByLabel("Officer to observe").selectOption({ label: "Sam Okafor, A wing" });
-  await page.getByLabel("Observe by").fill("2099-01-31");
+  await page.getByLabel("Observe by").fill(new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10));
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page.getByText("Request sent")).toBeVisible();
   await expect(page.getByText("Dana Whitfield to observe Sam Okafor")).toBeVisible();

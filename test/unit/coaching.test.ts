@@ -376,10 +376,12 @@ describe("requests to observe", () => {
     const trainer = await userIdOf(db, "trainer");
     const ask = (fields: Record<string, string>) =>
       run(requestsPage, "action", "manager", "/coaching/requests", {}, fields);
-    const fields = { coachId: String(trainer), officerId: String(officer5), dueOn: "2099-01-31" };
+    const ahead = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    const fields = { coachId: String(trainer), officerId: String(officer5), dueOn: ahead };
     expect((await run(requestsPage, "loader", "trainer", "/coaching/requests")).status).toBe(403);
     expect((await ask({ ...fields, dueOn: "2020-01-01" })).data.errors.dueOn).toMatch(/today or later/);
     expect((await ask({ ...fields, dueOn: "2099-02-30" })).data.errors.dueOn).toMatch(/real date/);
+    expect((await ask({ ...fields, dueOn: "2099-01-31" })).data.errors.dueOn).toMatch(/no later than/);
     expect((await ask({ ...fields, coachId: String(sam) })).data.errors.coachId).toMatch(/coach of your prison/);
     expect((await ask({ ...fields, officerId: String(otherOfficer) })).data.errors.officerId).toMatch(/of your prison/);
     expect((await ask(fields)).status).toBe(302);
