@@ -31,9 +31,7 @@ export async function prisonProgress(
   ]);
   const rules = curriculum.map((m) => m.rules);
   const records = recordsByOfficer(rows);
-  const observations = rules.some((r) => r.requiresObservation)
-    ? observationsByOfficer(await recordedOfPrisonOfficers(db, establishmentId))
-    : new Map<number, ObservationRecord[]>();
+  const observations = await observationsFor(db, establishmentId, rules);
   return {
     curriculum,
     rules,
@@ -124,4 +122,15 @@ export function monthlyTrajectory(p: PrisonProgress, now: Date, months = 12): Mo
     });
     return { month, at, officers: p.officers.length, completed, competent };
   });
+}
+
+/** Each officer's recorded observations (in one prison, or every prison), read only when some of `rules` need them. */
+export async function observationsFor(
+  db: Kysely<Database>,
+  establishmentId: number | null,
+  rules: ModuleRules[],
+): Promise<Map<number, ObservationRecord[]>> {
+  return rules.some((r) => r.requiresObservation)
+    ? observationsByOfficer(await recordedOfPrisonOfficers(db, establishmentId))
+    : new Map();
 }

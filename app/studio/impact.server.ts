@@ -7,7 +7,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { activeOfficerAttemptsAt } from "~db/queries/reports.server";
-import { recordedOfPrisonOfficers } from "~db/queries/observations.server";
 import { lastMembershipOf } from "~db/queries/module-memberships.server";
 import { getCurriculum, type CurriculumModule } from "~/curriculum/curriculum.server";
 import {
@@ -16,10 +15,9 @@ import {
   programmeProgress,
   type ModuleProgress,
   type ModuleRules,
-  type ObservationRecord,
   type Status,
 } from "~/domain/competency";
-import { observationsByOfficer } from "~/domain/observation/records";
+import { observationsFor } from "~/reports/progress.server";
 import { recordsByOfficer } from "~/domain/reporting/records";
 
 export type ModuleChange =
@@ -115,9 +113,7 @@ async function programmeCompetent(db: Kysely<Database>, modules: ModuleRules[], 
   const byOfficer = recordsByOfficer(
     await activeOfficerAttemptsAt(db, [...new Set(modules.flatMap((m) => [...everMembers(m)]))]),
   );
-  const observed = modules.some((m) => m.requiresObservation)
-    ? observationsByOfficer(await recordedOfPrisonOfficers(db, null))
-    : new Map<number, ObservationRecord[]>();
+  const observed = await observationsFor(db, null, modules);
   let competent = 0;
   for (const [officerId, attempts] of byOfficer)
     if (programmeProgress(modules, attempts, now, observed.get(officerId) ?? []).competent) competent++;
@@ -141,9 +137,11 @@ export async function statusShiftsBetween(
   const ids = new Set(touched.flatMap((i) => [...everMembers(before[i]), ...everMembers(after[i])]));
   const byOfficer = recordsByOfficer(await activeOfficerAttemptsAt(db, [...ids]));
   // A module that requires observation is judged with the officers' observations, as everywhere else.
-  const observed = touched.some((i) => before[i].requiresObservation || after[i].requiresObservation)
-    ? observationsByOfficer(await recordedOfPrisonOfficers(db, null))
-    : new Map<number, ObservationRecord[]>();
+  const observed = await observationsFor(
+    db,
+    null,
+    touched.flatMap((i) => [before[i], after[i]]),
+  );
   const shifts = new Map<string, StatusShift>();
   for (const [officerId, attempts] of byOfficer) {
     const observations = observed.get(officerId) ?? [];
