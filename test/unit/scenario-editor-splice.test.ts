@@ -90,7 +90,10 @@ const pickedNode = scenarioArb.chain((data) =>
 function outsideNode(text: string, nodeId: string): [string, string] {
   const lines = text.split("\n");
   const nodesAt = lines.findIndex((l) => /^nodes:/.test(l));
-  const start = lines.findIndex((l, i) => i > nodesAt && new RegExp(`^ +["']?${nodeId}["']?:`).test(l));
+  // At the nodes' own indent: a deeper line can hold the same key (a variable named like the node, in effects).
+  const first = lines.find((l, i) => i > nodesAt && l.trim() !== "" && !l.trimStart().startsWith("#"))!;
+  const nodeIndent = " ".repeat(first.length - first.trimStart().length);
+  const start = lines.findIndex((l, i) => i > nodesAt && new RegExp(`^${nodeIndent}["']?${nodeId}["']?:`).test(l));
   const indent = lines[start].length - lines[start].trimStart().length;
   let end = start + 1;
   for (let i = start + 1; i < lines.length; i++) {
