@@ -19,6 +19,7 @@ import { randomUUID } from "node:crypto";
 import { sql, type Kysely, type Transaction } from "kysely";
 import { LRUCache } from "lru-cache";
 import { getSetting, putSetting } from "~db/queries/app-settings.server";
+import { recordAudit } from "~db/queries/audit.server";
 import {
   addMembership,
   endMembership,
@@ -60,6 +61,20 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** Marks the curriculum as changed for every instance; call in the transaction that changes it. */
 export function bumpLibraryGeneration(db: Db) {
   return putSetting(db, GENERATION_SETTING, randomUUID());
+}
+
+/**
+ * A trainer's change to the curriculum (a module, a scenario's place, a new version), in the
+ * transaction that makes it: audited as theirs, and every instance told.
+ */
+export async function curriculumChanged(
+  tx: Db,
+  by: { id: number; establishmentId: number | null },
+  action: string,
+  details: Record<string, unknown>,
+) {
+  await recordAudit(tx, { actorUserId: by.id, action, establishmentId: by.establishmentId, details });
+  await bumpLibraryGeneration(tx);
 }
 
 /**

@@ -7,11 +7,10 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
-import { recordAudit } from "~db/queries/audit.server";
 import { addMembership, endMembership, lastMembershipOf } from "~db/queries/module-memberships.server";
 import { getScenarioVersionRow, latestVersionOf, listVersionsOf } from "~db/queries/scenario-versions.server";
 import type { CurrentUser } from "~/auth/guard.server";
-import { bumpLibraryGeneration, getCurriculum } from "~/curriculum/curriculum.server";
+import { curriculumChanged, getCurriculum } from "~/curriculum/curriculum.server";
 import { hasErrors } from "~/domain/scenario";
 import { addStudioVersion, checkStudioYaml, exampleRefusal } from "./studio.server";
 
@@ -51,13 +50,7 @@ export async function retireScenario(
     const at = new Date().toISOString();
     if (!last || !(await endMembership(tx, { scenarioId, at, userId: user.id })))
       return { ok: false, message: "This scenario is not in a module: it may have been retired already." };
-    await recordAudit(tx, {
-      actorUserId: user.id,
-      action: "scenario.retired",
-      establishmentId: user.establishmentId,
-      details: { scenarioId, moduleId: last.module_id },
-    });
-    await bumpLibraryGeneration(tx);
+    await curriculumChanged(tx, user, "scenario.retired", { scenarioId, moduleId: last.module_id });
     return { ok: true };
   });
 }
@@ -75,13 +68,7 @@ export async function returnScenario(
   try {
     await db.transaction().execute(async (tx) => {
       await addMembership(tx, { moduleId: place.moduleId, scenarioId, at: new Date().toISOString(), userId: user.id });
-      await recordAudit(tx, {
-        actorUserId: user.id,
-        action: "scenario.returned",
-        establishmentId: user.establishmentId,
-        details: { scenarioId, moduleId: place.moduleId },
-      });
-      await bumpLibraryGeneration(tx);
+      await curriculumChanged(tx, user, "scenario.returned", { scenarioId, moduleId: place.moduleId });
     });
     return { ok: true };
   } catch (error) {

@@ -18,6 +18,7 @@ import { listDrafts } from "~db/queries/scenario-drafts.server";
 import type { CurrentUser } from "~/auth/guard.server";
 import {
   bumpLibraryGeneration,
+  curriculumChanged,
   getCurriculum,
   MODULE_ORDER_SETTING,
   type CurriculumModule,
@@ -92,13 +93,7 @@ export async function addModule(
           at,
         });
         if (!inserted) return "id taken";
-        await recordAudit(tx, {
-          actorUserId: user.id,
-          action: "module.added",
-          establishmentId: user.establishmentId,
-          details: { moduleId, title: w.title },
-        });
-        await bumpLibraryGeneration(tx);
+        await curriculumChanged(tx, user, "module.added", { moduleId, title: w.title });
         return "written";
       }),
     );
@@ -135,20 +130,14 @@ export async function changeModuleDetails(
         at: new Date().toISOString(),
       });
       if (!written) return { ok: false, message: STALE };
-      await recordAudit(tx, {
-        actorUserId: user.id,
-        action: "module.details_changed",
-        establishmentId: user.establishmentId,
-        details: {
-          followsLibrary,
-          moduleId: s.moduleId,
-          fromTitle: module.title,
-          toTitle: s.title,
-          fromSummary: module.summary,
-          toSummary: s.summary,
-        },
+      await curriculumChanged(tx, user, "module.details_changed", {
+        followsLibrary,
+        moduleId: s.moduleId,
+        fromTitle: module.title,
+        toTitle: s.title,
+        fromSummary: module.summary,
+        toSummary: s.summary,
       });
-      await bumpLibraryGeneration(tx);
       return { ok: true, changed: true };
     }),
   );
@@ -234,13 +223,7 @@ export async function moveModule(
   return db.transaction().execute(async (tx) => {
     if (!(await replaceSetting(tx, MODULE_ORDER_SETTING, stored, JSON.stringify(ids))))
       return { ok: false, message: STALE_ORDER };
-    await recordAudit(tx, {
-      actorUserId: user.id,
-      action: "module.moved",
-      establishmentId: user.establishmentId,
-      details: { moduleId: s.moduleId, position: to + 1, of: ids.length },
-    });
-    await bumpLibraryGeneration(tx);
+    await curriculumChanged(tx, user, "module.moved", { moduleId: s.moduleId, position: to + 1, of: ids.length });
     return { ok: true, position: to + 1, of: ids.length };
   });
 }

@@ -9,11 +9,10 @@
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "~db/schema";
-import { recordAudit } from "~db/queries/audit.server";
 import { writeModuleSettings } from "~db/queries/module-settings.server";
 import type { CurrentUser } from "~/auth/guard.server";
 import {
-  bumpLibraryGeneration,
+  curriculumChanged,
   getCurriculum,
   storedSettings,
   type CurriculumModule,
@@ -122,13 +121,12 @@ export async function saveModuleSettings(
       at: new Date().toISOString(),
     });
     if (!written) return { ok: false, message: STALE };
-    await recordAudit(tx, {
-      actorUserId: user.id,
-      action: "module.settings_changed",
-      establishmentId: user.establishmentId,
-      details: { moduleId: s.moduleId, from: fieldsOf(settingsOf(module)), to: fieldsOf(s.settings), followsLibrary },
+    await curriculumChanged(tx, user, "module.settings_changed", {
+      moduleId: s.moduleId,
+      from: fieldsOf(settingsOf(module)),
+      to: fieldsOf(s.settings),
+      followsLibrary,
     });
-    await bumpLibraryGeneration(tx);
     return { ok: true, changed: true };
   });
 }

@@ -28,12 +28,7 @@ import { displayNames } from "~db/queries/users.server";
 import { unfinishedAttemptsOf } from "~db/queries/studio-figures.server";
 import { listMemberships } from "~db/queries/module-memberships.server";
 import type { CurrentUser } from "~/auth/guard.server";
-import {
-  bumpLibraryGeneration,
-  getCurriculum,
-  getScenarioVersion,
-  placeScenario,
-} from "~/curriculum/curriculum.server";
+import { curriculumChanged, getCurriculum, getScenarioVersion, placeScenario } from "~/curriculum/curriculum.server";
 import { sha256 } from "~/curriculum/scenario-library.server";
 import {
   checkScenario,
@@ -329,13 +324,7 @@ export async function addStudioVersion(
     ...(v.draftRevision === undefined ? {} : { draftRevision: v.draftRevision }),
   });
   await placeScenario(tx, { scenarioId, moduleId: v.scenario.module, at: new Date().toISOString(), userId: user.id });
-  await recordAudit(tx, {
-    actorUserId: user.id,
-    action: v.action,
-    establishmentId: user.establishmentId,
-    details: { scenarioId, versionId, ...v.details },
-  });
-  await bumpLibraryGeneration(tx);
+  await curriculumChanged(tx, user, v.action, { scenarioId, versionId, ...v.details });
   return versionId;
 }
 
