@@ -110,10 +110,10 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
       continue;
     }
     // Every row has STAFF_HEADER.length cells here (checked above), so the defaults never apply.
-    const [username = "", name = "", email = "", role = "", prisonCode = "", wing = ""] = row.cells.map((c) =>
-      c.normalize("NFKC").trim(),
-    );
-    const formula = STAFF_HEADER.find((_, i) => FORMULA.test(row.cells[i]!.trimStart()) && row.cells[i]!.trim() !== "");
+    const cells = row.cells.map((c) => c.normalize("NFKC").trim());
+    const [username = "", name = "", email = "", role = "", prisonCode = "", wing = ""] = cells;
+    // Checked on the values as stored: NFKC turns a full-width ＝ into =.
+    const formula = STAFF_HEADER.find((_, i) => FORMULA.test(cells[i]!));
     if (formula) {
       fail(`the ${formula} must not start with =, +, -, @ or a tab: it looks like a spreadsheet formula`);
       continue;
@@ -157,6 +157,7 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
     if (existing?.role === "admin") fail(`${username} is an administrator: administrators are not imported`);
     else if (existing && ctx.onlyPrisonId !== null && existing.establishmentId !== ctx.onlyPrisonId)
       fail(`username ${username} is already used by someone outside your prison`);
+    else if (ctx.onlyPrisonId !== null) managerLimits(username, role.toLowerCase(), existing).forEach(fail);
 
     if (errors.some((e) => e.line === row.line) || !prison) continue;
     const values: StaffChange = {
@@ -197,6 +198,8 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
     );
     for (const u of ctx.users) {
       if (!u.active || u.role === "admin" || u.id === ctx.actorId || inFile.has(u.id)) continue;
+      // A manager's file leaves trainers and managers missing from it to an administrator.
+      if (ctx.onlyPrisonId !== null && u.role !== "officer") continue;
       if (u.establishmentId !== null && prisons.has(u.establishmentId))
         deactivate.push({ id: u.id, username: u.username, displayName: u.displayName });
     }
@@ -217,6 +220,24 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
     },
   };
 }
+
+/**
+ * What a manager's file may not do, because it would give them an administrator's power: add a
+ * trainer or a manager (trainers change the curriculum of every prison), change anyone's role, or
+ * reactivate an account an administrator deactivated.
+ */
+function managerLimits(username: string, role: string, existing: ExistingStaff | undefined): string[] {
+  const limits: string[] = [];
+  if (!existing && role !== "officer" && IMPORTABLE_ROLES.includes(role as ImportableRole))
+    limits.push(`${username} would be a new ${role}: only an administrator can add trainers and managers`);
+  if (existing && existing.role !== role && IMPORTABLE_ROLES.includes(role as ImportableRole))
+    limits.push(`${username} is ${article(existing.role)}: only an administrator can change someone's role`);
+  if (existing && !existing.active)
+    limits.push(`${username}'s account is deactivated: only an administrator can reactivate it`);
+  return limits;
+}
+
+const article = (role: string) => `${role === "officer" ? "an" : "a"} ${role}`;
 
 /** The command line's last line, and the import's audit summary. */
 export function describeCounts(c: ImportPlan["counts"]): string {

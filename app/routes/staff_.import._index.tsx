@@ -93,6 +93,12 @@ export default function ImportStaff() {
         <ul className="govuk-list govuk-list--bullet">
           <li>prison is the prison&apos;s code, for example HBK; role is officer, trainer or manager</li>
           <li>email and wing may be empty; an empty wing keeps the wing someone already has</li>
+          {prison ? (
+            <li>
+              your file can add and change officers; adding a trainer or a manager, changing someone&apos;s role and
+              reactivating an account are for an administrator
+            </li>
+          ) : null}
           <li>you see what will change before anything is saved</li>
           <li>new staff sign in with their work account; an administrator can set a password for anyone without one</li>
         </ul>
@@ -106,7 +112,9 @@ export default function ImportStaff() {
                 {
                   value: "yes",
                   label: "Deactivate staff who are missing from the file",
-                  hint: "Only staff of the prisons in the file. Administrators and you are never deactivated.",
+                  hint: prison
+                    ? "Only officers of your prison. Trainers, managers and you are never deactivated by your file."
+                    : "Only staff of the prisons in the file. Administrators and you are never deactivated.",
                 },
               ]}
             />

@@ -1,11 +1,12 @@
 // Importing staff from an HR file, for the web pages and the command line alike: read the file
 // (UTF-8 CSV), check every row against what exists (domain/staff-import.ts), and apply a clean
-// file in one transaction with one audit row. A file with any error changes nothing.
+// file in one transaction with one audit row, and one per person whose role, prison or account
+// changed. A file with any error changes nothing.
 import { parse } from "csv-parse/sync";
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
-import { recordAudit } from "~db/queries/audit.server";
+import { recordAudit, recordAudits, type AuditEntry } from "~db/queries/audit.server";
 import { listEstablishments, listUnits } from "~db/queries/establishments.server";
 import {
   deleteStaleStaffImports,
@@ -95,7 +96,7 @@ export async function planStaffFile(db: Kysely<Database>, bytes: Uint8Array, opt
 
 export type ApplyResult = { ok: true; counts: ImportPlan["counts"] } | { ok: false; message: string };
 
-/** Writes a clean plan in one transaction, audited as one import with its counts. */
+/** Writes a clean plan in one transaction, audited as one import with its counts and by person. */
 export async function applyStaffPlan(
   db: Kysely<Database>,
   plan: ImportPlan,
@@ -152,6 +153,7 @@ export async function applyStaffPlan(
         establishmentId: options.onlyPrisonId,
         details: { ...plan.counts, file: options.fileName.slice(0, 200), source: options.source },
       });
+      await recordAudits(trx, personalChanges(changes, before, deactivated, options.actorId));
     });
   } catch (error) {
     if (error instanceof AlreadyApplied) return { ok: false, message: "This file has already been imported." };
@@ -167,6 +169,42 @@ export async function applyStaffPlan(
 }
 
 class AlreadyApplied extends Error {}
+
+/**
+ * The changes that alter what someone may do, each audited by name as an administrator's form would
+ * audit it: a new role, another prison, an account reactivated or deactivated.
+ */
+function personalChanges(
+  changes: { id: number; role: string; establishment_id: number; unit_id: number | null }[],
+  before: Map<number, { role: string; establishment_id: number | null; active: boolean }>,
+  deactivated: number[],
+  actorId: number | null,
+): AuditEntry[] {
+  const entry = (
+    subjectUserId: number,
+    establishmentId: number | null,
+    action: string,
+    details: Record<string, unknown> = {},
+  ): AuditEntry => ({
+    actorUserId: actorId,
+    subjectUserId,
+    establishmentId,
+    action,
+    details: { ...details, source: "staff import" },
+  });
+  return [
+    ...changes.flatMap((c) => {
+      const was = before.get(c.id)!;
+      return [
+        was.role !== c.role && entry(c.id, c.establishment_id, "user.role_changed", { from: was.role, to: c.role }),
+        was.establishment_id !== c.establishment_id &&
+          entry(c.id, c.establishment_id, "user.moved", { establishmentId: c.establishment_id, unitId: c.unit_id }),
+        !was.active && entry(c.id, c.establishment_id, "user.reactivated"),
+      ].filter((e): e is AuditEntry => e !== false);
+    }),
+    ...deactivated.map((id) => entry(id, before.get(id)?.establishment_id ?? null, "user.deactivated")),
+  ];
+}
 
 // ---- the web pages: upload, preview, confirm ----
 

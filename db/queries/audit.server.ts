@@ -15,18 +15,28 @@ export interface AuditEntry {
 }
 
 export function recordAudit(db: Db, entry: AuditEntry) {
-  return db
-    .insertInto("audit_events")
-    .values({
-      at: new Date().toISOString(),
-      actor_user_id: entry.actorUserId,
-      action: entry.action,
-      subject_user_id: entry.subjectUserId ?? null,
-      establishment_id: entry.establishmentId ?? null,
-      details: entry.details ? JSON.stringify(entry.details) : null,
-      request_id: currentRequestId(),
-    })
-    .execute();
+  return recordAudits(db, [entry]);
+}
+
+/** Many rows at once (one per person a staff import changed), in statements of a few hundred. */
+export async function recordAudits(db: Db, entries: AuditEntry[]) {
+  const at = new Date().toISOString();
+  const requestId = currentRequestId();
+  for (let i = 0; i < entries.length; i += 500)
+    await db
+      .insertInto("audit_events")
+      .values(
+        entries.slice(i, i + 500).map((entry) => ({
+          at,
+          actor_user_id: entry.actorUserId,
+          action: entry.action,
+          subject_user_id: entry.subjectUserId ?? null,
+          establishment_id: entry.establishmentId ?? null,
+          details: entry.details ? JSON.stringify(entry.details) : null,
+          request_id: requestId,
+        })),
+      )
+      .execute();
 }
 
 /** Which events: a kind (action prefix), a time range [from, to), and a person who did it or to whom it was done. */

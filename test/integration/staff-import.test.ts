@@ -125,6 +125,24 @@ describe("users:import from the command line", () => {
       .execute();
     expect(others.length).toBeGreaterThan(5);
     expect(others.filter((u) => u.active)).toEqual([]);
+    // Each change to what someone may do is audited by name, beside the import's counts.
+    const audited = await db
+      .selectFrom("audit_events as e")
+      .innerJoin("users as u", "u.id", "e.subject_user_id")
+      .select(["e.action", "u.username", "e.details"])
+      .where("e.action", "in", ["user.role_changed", "user.deactivated", "user.moved", "user.reactivated"])
+      .execute();
+    expect(audited.filter((a) => a.action === "user.role_changed")).toEqual([
+      {
+        action: "user.role_changed",
+        username: "trainer",
+        details: JSON.stringify({ from: "trainer", to: "officer", source: "staff import" }),
+      },
+    ]);
+    expect(audited.filter((a) => a.action === "user.deactivated").map((a) => a.username)).toEqual(
+      expect.arrayContaining(others.map((u) => u.username)),
+    );
+    expect(audited).toHaveLength(1 + others.length);
   });
 
   it("refuses a file that is not UTF-8, one without the header, and bad arguments", async () => {
@@ -173,6 +191,32 @@ describe("staff import pages", () => {
     expect(
       Number((await db.selectFrom("staff_imports").select(db.fn.countAll().as("n")).executeTakeFirstOrThrow()).n),
     ).toBe(0);
+  });
+
+  it("a manager's file may not add a trainer, change a role or reactivate an account; nothing is kept", async () => {
+    const officer2 = await userIdOf(db, "officer2");
+    await db.updateTable("users").set({ active: false }).where("id", "=", officer2).execute();
+    const request = await requestAs(context, "manager", "/staff/import", {
+      method: "POST",
+      body: multipart(
+        "username,name,email,role,prison,wing\n" +
+          "officer2,Priya Lindqvist,,officer,HBK,\n" +
+          "officer3,Dev Okonjo,,manager,HBK,\n" +
+          "web.trainer,Tam Trainer,,trainer,HBK,\n",
+      ),
+    });
+    const response = await responseOf(() => upload.action({ request, params: {}, context }));
+    expect(response.status).toBe(400);
+    const shown = JSON.stringify(await response.json());
+    expect(shown).toContain("Line 2: officer2's account is deactivated: only an administrator can reactivate it");
+    expect(shown).toContain("Line 3: officer3 is an officer: only an administrator can change someone's role");
+    expect(shown).toContain(
+      "Line 4: web.trainer would be a new trainer: only an administrator can add trainers and managers",
+    );
+    expect(
+      Number((await db.selectFrom("staff_imports").select(db.fn.countAll().as("n")).executeTakeFirstOrThrow()).n),
+    ).toBe(0);
+    await db.updateTable("users").set({ active: true }).where("id", "=", officer2).execute();
   });
 
   it("previews, then imports once; another user's preview is a 404", async () => {

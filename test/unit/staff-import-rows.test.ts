@@ -106,6 +106,7 @@ describe("staff file rows", () => {
         ["admin", "Alex Rowan", "", "manager", "HBK", ""], // an administrator
         ["short", "Too", "few"], // wrong number of values
         ["mail", "Mail", "not-an-email", "officer", "HBK", ""],
+        ["wide", "\uFF1DHYPERLINK(1)", "", "officer", "HBK", ""], // a full-width = becomes = when stored
       ),
       ctx,
     );
@@ -122,6 +123,7 @@ describe("staff file rows", () => {
     expect(byLine[11]).toMatch(/administrator/);
     expect(byLine[12]).toMatch(/expected 6 values/);
     expect(byLine[13]).toMatch(/not an email address/);
+    expect(byLine[14]).toMatch(/the name must not start with =, \+, -, @ or a tab/);
     expect(plan.rows.length).toBe(0);
     expect(plan.counts.errors).toBe(plan.errors.length);
   });
@@ -140,6 +142,58 @@ describe("staff file rows", () => {
       "username mdi.officer is already used by someone outside your prison",
       "prison XYZ is not HBK: you can import only your own prison's staff",
     ]);
+  });
+
+  it("leaves adding trainers and managers, changing roles and reactivating to an administrator", () => {
+    const staff: ExistingStaff[] = [
+      ...users,
+      { ...users[0], id: 105, username: "gone", displayName: "Gone Away", active: false },
+      { ...users[0], id: 106, username: "trainer", displayName: "Tess Trainer", role: "trainer", unitId: null },
+    ];
+    const file = rows(
+      ["new.trainer", "New Trainer", "", "trainer", "HBK", ""],
+      ["officer", "Sam Okafor", "", "manager", "HBK", ""],
+      ["trainer", "Tess Trainer", "", "officer", "HBK", "A wing"],
+      ["gone", "Gone Away", "", "officer", "HBK", ""],
+      ["manager", "Chris Pemberton", "", "manager", "HBK", ""],
+      ["new.officer", "New Officer", "", "officer", "HBK", "B wing"],
+    );
+    const asManager = planImport(file, { ...ctx, users: staff, onlyPrisonId: 1, actorId: 102 });
+    expect(asManager.errors).toEqual([
+      { line: 2, message: "new.trainer would be a new trainer: only an administrator can add trainers and managers" },
+      { line: 3, message: "officer is an officer: only an administrator can change someone's role" },
+      { line: 4, message: "trainer is a trainer: only an administrator can change someone's role" },
+      { line: 5, message: "gone's account is deactivated: only an administrator can reactivate it" },
+    ]);
+    // An administrator's file (and the command line's) may do all of it.
+    const asAdmin = planImport(file, { ...ctx, users: staff });
+    expect(asAdmin.errors).toEqual([]);
+    expect(asAdmin.rows.map((r) => [r.values.username, r.action, r.changes.join(" ")])).toEqual([
+      ["new.trainer", "new", ""],
+      ["officer", "changed", "role"],
+      ["trainer", "changed", "role wing"],
+      ["gone", "changed", "reactivated"],
+      ["manager", "unchanged", ""],
+      ["new.officer", "new", ""],
+    ]);
+  });
+
+  it("a manager's file deactivates only officers missing from it", () => {
+    const staff: ExistingStaff[] = [
+      ...users,
+      { ...users[0], id: 106, username: "trainer", displayName: "Tess Trainer", role: "trainer", unitId: null },
+    ];
+    const file = rows(["officer", "Sam Okafor", "", "officer", "HBK", ""]);
+    const asManager = planImport(file, {
+      ...ctx,
+      users: staff,
+      onlyPrisonId: 1,
+      actorId: 102,
+      deactivateMissing: true,
+    });
+    expect(asManager.deactivate.map((d) => d.username)).toEqual(["officer2"]);
+    const asAdmin = planImport(file, { ...ctx, users: staff, deactivateMissing: true });
+    expect(asAdmin.deactivate.map((d) => d.username)).toEqual(["officer2", "manager", "trainer"]);
   });
 
   it("deactivates the file's prisons' active staff missing from it, but never admins or the importer", () => {
