@@ -98,6 +98,30 @@ async function ownObservation(db: Kysely<Database>, coach: Coach, id: number) {
   return o && o.coach_id === coach.id ? o : null;
 }
 
+/**
+ * Why a coach's draft can no longer be saved or recorded, or null: since it was started the officer
+ * may have left the coach's prison or been deactivated, or the coach moved to another prison.
+ */
+export async function whyNotObservable(
+  db: Kysely<Database>,
+  coach: CurrentUser,
+  o: ObservationRow,
+): Promise<string | null> {
+  const officer = await getUserWithPlace(db, o.officer_id);
+  const observable =
+    officer !== undefined &&
+    o.establishment_id === coach.establishmentId &&
+    mayObserve(coach, {
+      id: officer.id,
+      role: officer.role,
+      active: officer.active,
+      establishmentId: officer.establishment_id,
+    });
+  return observable
+    ? null
+    : `You can no longer observe ${o.officer_name}: they are not an active officer of your prison now, so this draft cannot be saved or recorded. You can discard it.`;
+}
+
 /** Field errors for free text that identifies a prisoner: a prison number or a name the prison lists. */
 async function identifierErrors(
   db: Kysely<Database>,
@@ -162,6 +186,8 @@ export async function saveProgress(db: Kysely<Database>, coach: Coach, id: numbe
   const o = await ownObservation(db, coach, id);
   if (!o) return { kind: "not-found" };
   if (o.status === "recorded") return { kind: "recorded" };
+  const gone = await whyNotObservable(db, coach, o);
+  if (gone) return { kind: "invalid", errors: { form: gone } };
   const errors = await notesErrors(db, o, s);
   if (Object.keys(errors).length) return { kind: "invalid", errors };
   if (!(await saveDraftSheet(db, id, s.rowVersion, columnsOf(s)))) return whyNotWritten(db, id);
@@ -178,6 +204,8 @@ export async function recordObservation(
   const o = await ownObservation(db, coach, id);
   if (!o) return { kind: "not-found" };
   if (o.status === "recorded") return { kind: "recorded" };
+  const gone = await whyNotObservable(db, coach, o);
+  if (gone) return { kind: "invalid", errors: { form: gone } };
   const errors = await notesErrors(db, o, s);
   if (Object.keys(errors).length) return { kind: "invalid", errors };
   const written = await db.transaction().execute(async (trx) => {

@@ -14,12 +14,13 @@ import {
   recordObservation,
   saveProgress,
   type SheetResult,
+  whyNotObservable,
 } from "~/coaching/observations.server";
 import { ObservationSheet } from "~/coaching/sheet";
 import { observationView, sheetFieldsOf } from "~/coaching/view";
 import { CalibrationAgreement } from "~/components/calibration";
 import { ErrorSummary } from "~/components/error-summary";
-import { Select } from "~/components/fields";
+import { Select, WarningText } from "~/components/fields";
 import { ObservationDetails } from "~/components/observation";
 import { fieldError } from "~/utils/field-errors";
 import { parseForm } from "~/utils/forms";
@@ -40,6 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       kind: "draft" as const,
       id: o.id,
       officerName: o.officer_name,
+      notObservable: await whyNotObservable(context.db, user, o),
       values: { rowVersion: o.row_version, fields: sheetFieldsOf(o) },
     };
   }
@@ -140,6 +142,7 @@ export default function ObservationPage() {
           </a>
           <span className="govuk-caption-l">Observation on the wing</span>
           <h1 className="govuk-heading-l">Observing {page.officerName}</h1>
+          {page.notObservable ? <WarningText>{page.notObservable}</WarningText> : null}
           <ObservationSheet
             key={page.values.rowVersion}
             observationId={page.id}

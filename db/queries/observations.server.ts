@@ -153,14 +153,6 @@ export function recordedOfOfficers(db: Db, officerIds: number[]) {
     .execute();
 }
 
-/** Recorded observations made in a prison, for the export (filtered by when they were recorded). */
-export function recordedInPrison(db: Db, establishmentId: number, range: { from?: string; to?: string } = {}) {
-  let q = withPeople(db).where("o.establishment_id", "=", establishmentId).where("o.status", "=", "recorded");
-  if (range.from) q = q.where("o.recorded_at", ">=", range.from);
-  if (range.to) q = q.where("o.recorded_at", "<=", range.to);
-  return q.orderBy("o.recorded_at", "desc").orderBy("o.id", "desc").execute();
-}
-
 export async function setReflection(db: Db, id: number, officerId: number, reflection: string | null) {
   const result = await db
     .updateTable("observations")

@@ -249,6 +249,84 @@ describe("recording an observation", () => {
   });
 });
 
+/** A new officer on Sam's wing, for a test that moves or deactivates them. */
+async function officerBesideSam(username: string, display_name: string) {
+  const place = await db
+    .selectFrom("users")
+    .select(["establishment_id", "unit_id"])
+    .where("id", "=", sam)
+    .executeTakeFirstOrThrow();
+  return addUser(db, { username, display_name, role: "officer", ...place });
+}
+
+describe("a draft whose officer or coach has moved on", () => {
+  it("cannot be saved or recorded once the officer is deactivated or the coach has moved prison; it can be discarded", async () => {
+    const leaver = await officerBesideSam("officer-leaving", "Lee Leaving");
+    const { establishment_id } = await db
+      .selectFrom("users")
+      .select("establishment_id")
+      .where("id", "=", leaver)
+      .executeTakeFirstOrThrow();
+    await addUser(db, { username: "coach-moving", role: "trainer", establishment_id });
+    const path = (id: number) => `/coaching/observations/${id}`;
+    const refusedWith = async (id: number, username: string) => {
+      const before = await rowOf(id);
+      for (const intent of ["save", "record"]) {
+        const sent = await sheet(id, username, { ...FULL, rowVersion: String(before.row_version), intent });
+        expect(sent.status).toBe(400);
+        expect(sent.data.errors.form).toMatch(
+          /^You can no longer observe .*: they are not an active officer of your prison now/,
+        );
+      }
+      expect(await rowOf(id)).toEqual(before);
+      const page = await run(observationPage, "loader", username, path(id), { observationId: String(id) });
+      expect(page.data.notObservable).toMatch(/You can discard it\.$/);
+    };
+
+    // The officer is deactivated after the draft was started.
+    const first = idFrom((await start("coach-moving", leaver)).location);
+    await db.updateTable("users").set({ active: false }).where("id", "=", leaver).execute();
+    await refusedWith(first, "coach-moving");
+    expect((await sheet(first, "coach-moving", { intent: "discard" })).location).toBe("/coaching");
+
+    // The coach moves to another prison after starting a draft of an officer of the first.
+    const second = idFrom((await start("coach-moving", priya)).location);
+    const coach = await userIdOf(db, "coach-moving");
+    await db.updateTable("users").set({ establishment_id: other.id }).where("id", "=", coach).execute();
+    await refusedWith(second, "coach-moving");
+    expect((await audits("observation.recorded")).filter((a) => a.actor_user_id === coach)).toEqual([]);
+  });
+});
+
+describe("the observations download", () => {
+  it("lists the prison's active officers' observations, following an officer who moves prison, as Observed practice does", async () => {
+    const mover = await officerBesideSam("officer-moving", "Mo Mover");
+    const id = idFrom((await start("trainer", mover)).location);
+    const version = String((await rowOf(id)).row_version);
+    expect((await sheet(id, "trainer", { ...FULL, rowVersion: version, intent: "record" })).status).toBe(302);
+    const { loader } = await import("~/routes/reports.exports.observations[.]csv");
+    const download = async (username: string, path: string) =>
+      (await loader({ request: await requestAs(context, username, path), params: {}, context })).text();
+    const observedNames = async (path: string) =>
+      JSON.stringify((await run(observedReportPage, "loader", "admin", path)).data);
+    expect(await download("manager", "/reports/exports/observations.csv")).toContain("Mo Mover");
+
+    await db
+      .updateTable("users")
+      .set({ establishment_id: other.id, unit_id: other.wing })
+      .where("id", "=", mover)
+      .execute();
+    expect(await download("manager", "/reports/exports/observations.csv")).not.toContain("Mo Mover");
+    const there = `/reports/exports/observations.csv?prison=${other.id}`;
+    expect(await download("admin", there)).toContain("Mo Mover");
+    expect(await observedNames(`/reports/observed?prison=${other.id}`)).toContain("Mo Mover");
+
+    await db.updateTable("users").set({ active: false }).where("id", "=", mover).execute();
+    expect(await download("admin", there)).not.toContain("Mo Mover");
+    expect(await observedNames(`/reports/observed?prison=${other.id}`)).not.toContain("Mo Mover");
+  });
+});
+
 describe("the officer's side", () => {
   it("sees recorded observations of them (never drafts), in My record and its downloads, and reflects on them", async () => {
     const draft = idFrom((await start("manager", sam)).location);
