@@ -28,6 +28,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = readRateForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await rateReply(context.db, user, stepId, form.data.rating, form.data.comment || null);
+  if (!result.ok && result.notFound) notFound();
   if (!result.ok) return data({ errors: fieldError("form", result.message), values: form.values }, { status: 409 });
   const next = await nextUnrated(context.db, user);
   return context.sessions.redirectWithNotice(

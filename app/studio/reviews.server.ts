@@ -93,10 +93,10 @@ export async function rateReply(
   stepId: number,
   rating: number,
   comment: string | null,
-): Promise<{ ok: true } | { ok: false; message: string }> {
+): Promise<{ ok: true } | { ok: false; notFound: true } | { ok: false; notFound: false; message: string }> {
   const row = await getWrittenReply(db, stepId);
-  if (!row || !canSeeEstablishment(user, row.establishment_id))
-    return { ok: false, message: "That reply could not be found" };
+  // Another prison's reply is answered as one that does not exist, as its page is.
+  if (!row || !canSeeEstablishment(user, row.establishment_id)) return { ok: false, notFound: true };
   // Read before the transaction: on SQLite the transaction holds the only connection.
   const notice = await replyRatedNotice(db, stepId);
   const saved = await db.transaction().execute(async (tx) => {
@@ -116,6 +116,7 @@ export async function rateReply(
   const now = await getWrittenReply(db, stepId);
   return {
     ok: false,
+    notFound: false,
     message:
       now?.reviewer_id === user.id
         ? "You have already rated this reply (in another tab or window), so this rating was not saved"

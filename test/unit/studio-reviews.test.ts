@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentUserNamed, testContext, testDatabase } from "../support/database";
+import { currentUserNamed, requestAs, testContext, testDatabase } from "../support/database";
 import { addUser, anotherPrison } from "../support/people";
 
 const { newestVersionOf, getCurriculum } = await import("~/curriculum/curriculum.server");
@@ -129,16 +129,33 @@ describe("review queue", () => {
       .where("free_text", "=", "Other prison")
       .executeTakeFirstOrThrow();
     expect(await openReplyToRate(db, trainer, outsiderStep.id)).toBeNull();
-    expect(await rateReply(db, trainer, outsiderStep.id, 3, null)).toEqual({
-      ok: false,
-      message: "That reply could not be found",
-    });
+    expect(await rateReply(db, trainer, outsiderStep.id, 3, null)).toEqual({ ok: false, notFound: true });
+    // Rating it through the page is a 404, as opening it is, and saves nothing.
+    const ratePage = await import("~/routes/studio.reviews.$stepId");
+    const sent = await ratePage
+      .action({
+        request: await requestAs(context, "trainer", `/studio/reviews/${outsiderStep.id}`, {
+          method: "POST",
+          body: new URLSearchParams({ rating: "3", comment: "" }),
+        }),
+        params: { stepId: String(outsiderStep.id) },
+        context,
+      })
+      .then(
+        () => null,
+        (thrown: unknown) => (thrown instanceof Response ? thrown.status : thrown),
+      );
+    expect(sent).toBe(404);
+    expect(
+      await db.selectFrom("written_reply_reviews").select("step_id").where("step_id", "=", outsiderStep.id).execute(),
+    ).toEqual([]);
 
     const first = queue.replies[0].id;
     expect(await rateReply(db, trainer, first, 4, "Good")).toEqual({ ok: true });
     // Again from another tab: refused, and the words say who rated it.
     expect(await rateReply(db, trainer, first, 2, "Again")).toEqual({
       ok: false,
+      notFound: false,
       message: "You have already rated this reply (in another tab or window), so this rating was not saved",
     });
     const admin = await userNamed("admin");
