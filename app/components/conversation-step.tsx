@@ -5,6 +5,7 @@ import { Form, type FetcherWithComponents } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode, type RefObject } from "react";
 import { Radios } from "~/components/fields";
 import { CharacterCount } from "~/components/practice";
+import { RatingsExplained } from "~/components/ratings-explained";
 
 export interface LastResponse {
   said: string;
@@ -142,9 +143,13 @@ export function Feedback({ last, headingRef }: { last: LastResponse; headingRef?
           <strong>{last.code}:</strong> {last.codeDescription}
         </p>
       ) : (
-        <p className="govuk-body">A trainer will rate your written reply; it does not count in your indicators.</p>
+        <p className="govuk-body">
+          A trainer will rate your written reply from 1 to 5 by how well it reflects what he said; it does not count in
+          your indicators.
+        </p>
       )}
       {last.feedback ? <p className="govuk-body">{last.feedback}</p> : null}
+      {last.code ? null : <RatingsExplained />}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { NotificationBanner, SummaryList, Tag } from "~/components/page";
 import { Indicators, NextStep, ResponseCounts, Transcript } from "~/components/practice";
+import { RatingsExplained } from "~/components/ratings-explained";
 import { ASSESSMENT_RESULT, MODE } from "~/domain/vocabulary";
 import { judgeAttempt, loadAttemptView } from "~/practice/attempt-view.server";
 import { officerProgress } from "~/practice/progress.server";
@@ -151,6 +152,7 @@ export default function Review() {
           <Transcript personaName={scenario.persona.name} opening={view.opening} turns={view.turns} labels="codes" />
         </div>
       </details>
+      {view.turns.some((t) => t.officer.written) ? <RatingsExplained /> : null}
 
       <p className="govuk-body">
         {d.judged?.module ? (

@@ -11,7 +11,8 @@ import { observationsOfOfficer } from "~/coaching/officer.server";
 import { ObservationCard, OBSERVED_NOTE } from "~/components/observation";
 import { title } from "~/utils/meta";
 import { Cell, Row, RowHeader, Table } from "~/components/table";
-import { HRQ_LEVELS, ratingInWords } from "~/studio/hrq";
+import { ratingInWords } from "~/studio/hrq";
+import { RatingsExplained } from "~/components/ratings-explained";
 
 export const meta: MetaFunction = () => title("My record");
 
@@ -130,32 +131,5 @@ export default function Record() {
       )}
       {entries.some((e) => e.writtenReplies.length > 0) ? <RatingsExplained /> : null}
     </>
-  );
-}
-
-/** What a trainer's rating of a written reply means: the Helpful Responses scale, in plain words. */
-function RatingsExplained() {
-  return (
-    <details className="govuk-details">
-      <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">What the ratings of written replies mean</span>
-      </summary>
-      <div className="govuk-details__text">
-        <p className="govuk-body">
-          A trainer rates each written reply from 1 to 5 on the Helpful Responses scale (Miller, Hedrick and Orlofsky,
-          1991), by how well it reflects what he said:
-        </p>
-        <dl className="govuk-summary-list">
-          {HRQ_LEVELS.map((l) => (
-            <div key={l.rating} className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">
-                {l.rating}: {l.label}
-              </dt>
-              <dd className="govuk-summary-list__value">{l.description}</dd>
-            </div>
-          ))}
-        </dl>
-      </div>
-    </details>
   );
 }

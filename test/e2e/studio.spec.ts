@@ -176,6 +176,7 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   const reply = "You want your kids to see the man you are now <b>not</b> the one they remember.";
   await writeReply(first, reply);
   await expect(first).toHaveURL(/\/review/);
+  const review = first.url();
   {
     const db = e2eDatabase();
     const rows = db
@@ -228,6 +229,17 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   ).toBeVisible();
   await first.getByText("What the ratings of written replies mean").click();
   await expect(first.getByText("Adds a reasonable meaning he has not said.")).toBeVisible();
+  await expectAccessible(first);
+  // The attempt's review shows the rating beside the reply, and the scale it is on.
+  await first.goto(review);
+  await first.getByText("Read the whole conversation, turn by turn").click();
+  await expect(
+    first.getByText(
+      "Trainer's rating: 4 out of 5, reflection adding meaning. Comment: Good: you named what he wants his kids to see.",
+    ),
+  ).toBeVisible();
+  await first.getByText("What the ratings of written replies mean").click();
+  await expect(first.getByText("As 4, and also reflects feeling, or uses an apt metaphor.")).toBeVisible();
   await expectAccessible(first);
 });
 
