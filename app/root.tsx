@@ -16,6 +16,7 @@ import {
 import type { ReactNode } from "react";
 import { getCurrentUser } from "~/auth/guard.server";
 import { NotificationBanner } from "~/components/page";
+import { useFocusOnNewPage } from "~/components/page-focus";
 import { useNonce } from "~/components/nonce";
 import { navigationFor } from "~/auth/navigation";
 
@@ -82,6 +83,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const root = useRouteLoaderData<typeof loader>("root");
   const { pathname } = useLocation();
+  useFocusOnNewPage();
   const user = root?.user ?? null;
   const items = user ? navigationFor(user) : [];
   return (
@@ -178,7 +180,8 @@ export function Layout({ children }: { children: ReactNode }) {
               <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
                 <p className="govuk-body-s">
                   Engage: practice in motivational interviewing for prison officers. Practice indicators are based on
-                  MITI 4.2.1; they are not a MITI coding or a certificate of competence.
+                  MITI 4.2.1, the Motivational Interviewing Treatment Integrity code; they are not a MITI coding or a
+                  certificate of competence.
                 </p>
               </div>
             </div>

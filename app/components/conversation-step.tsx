@@ -54,16 +54,21 @@ export function ConversationStep({
   /** Changes with each step: focus then moves to what changed, for screen reader users. */
   stepKey: string;
 }) {
-  const focusRef = useRef<HTMLHeadingElement>(null);
+  const feedbackRef = useRef<HTMLHeadingElement>(null);
+  const lineRef = useRef<HTMLQuoteElement>(null);
+  const liveRef = useRef<HTMLParagraphElement>(null);
   const firstRender = useRef(true);
-  // Without a page load, move focus to what changed so screen reader users hear the reply.
+  // Without a page load, move focus to what changed so screen reader users hear it: his new line
+  // (read out as it takes focus), or in practice the feedback, with his line announced after it.
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    focusRef.current?.focus();
-  }, [stepKey]);
+    if (!feedbackRef.current) return lineRef.current?.focus();
+    feedbackRef.current.focus();
+    if (liveRef.current) liveRef.current.textContent = `${persona.name} says: ${prisoner}`;
+  }, [stepKey, persona.name, prisoner]);
   return (
     <>
       <span className="govuk-caption-l">{caption}</span>
@@ -83,7 +88,8 @@ export function ConversationStep({
         </p>
       </div>
 
-      {last ? <Feedback last={last} headingRef={focusRef} /> : null}
+      <p className="govuk-visually-hidden" role="status" ref={liveRef} />
+      {last ? <Feedback last={last} headingRef={feedbackRef} /> : null}
 
       {history ? (
         <details className="govuk-details">
@@ -94,10 +100,8 @@ export function ConversationStep({
         </details>
       ) : null}
 
-      <h2 className="govuk-heading-m" tabIndex={-1} ref={last ? undefined : focusRef}>
-        {persona.name} says
-      </h2>
-      <blockquote className="app-prisoner-line" data-testid="prisoner-line">
+      <h2 className="govuk-heading-m">{persona.name} says</h2>
+      <blockquote className="app-prisoner-line" data-testid="prisoner-line" tabIndex={-1} ref={lineRef}>
         <p className="govuk-body-l">{prisoner}</p>
       </blockquote>
 

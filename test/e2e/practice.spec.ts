@@ -51,15 +51,21 @@ test("practice mode shows feedback after each choice, then the review and the re
   await expect(feedback).toContainText(first.said);
   await expect(feedback).toContainText("Complex reflection");
   await expect(feedback).toContainText("adds meaning, feeling");
-  // The prisoner's reply follows the feedback.
+  // The prisoner's reply follows the feedback. Focus moves to the feedback and his reply is announced.
   const next = appeal.nodes[await currentNodeId(page)];
   await expect(page.getByTestId("prisoner-line")).toHaveText(next.prisoner);
+  await expect(page.getByRole("heading", { name: "Feedback on what you said" })).toBeFocused();
+  await expect(page.getByRole("status").filter({ hasText: `says: ${next.prisoner}` })).toBeAttached();
   await expectAccessible(page);
 
   await playToEnd(page, appeal);
   await expect(page.getByRole("heading", { level: 1, name: appeal.title })).toBeVisible();
+  // The review came without a page load: focus is on its heading, not lost.
+  await expect(page.getByRole("heading", { level: 1, name: appeal.title })).toBeFocused();
   await expect(page.getByText("Practice review")).toBeVisible();
-  await expect(page.getByText("practice indicators based on MITI 4.2.1, not a MITI coding")).toBeVisible();
+  await expect(
+    page.getByText("practice indicators based on MITI 4.2.1 (the Motivational Interviewing Treatment Integrity code"),
+  ).toBeVisible();
   await expect(page.getByTestId("indicators")).toContainText("Reflection-to-question ratio");
   await expect(page.getByTestId("indicators")).toContainText(/Open questions: .* From MITI 3\.1\.1/);
   await expect(page.locator("main")).not.toContainText(/Infinity|NaN/);
@@ -84,10 +90,14 @@ test("assessment mode gives no feedback until the review, which labels every tur
   await playToEnd(page, appeal, {
     onStep: async () => {
       turns++;
-      if (!/\/review/.test(page.url())) await expect(page.getByTestId("feedback")).toHaveCount(0);
+      if (/\/review/.test(page.url())) return;
+      await expect(page.getByTestId("feedback")).toHaveCount(0);
+      // His new line takes focus, so a screen reader reads it out.
+      await expect(page.getByTestId("prisoner-line")).toBeFocused();
     },
   });
   await expect(page.getByText("Assessment review")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: appeal.title })).toBeFocused();
   await expect(page.getByTestId("verdict")).toContainText(/^(Passed|Not passed)/);
   // The transcript is folded away below the indicators; it opens with or without JavaScript.
   await page.getByText("Read the whole conversation, turn by turn").click();
