@@ -8,6 +8,7 @@ import { calibrationOverview } from "~/coaching/calibration.server";
 import { ICC_NOTE } from "~/components/calibration";
 import { title } from "~/utils/meta";
 import { Cell, Row, RowHeader, Table } from "~/components/table";
+import { WideTable } from "~/components/wide-table";
 
 export const meta: MetaFunction = () => title("Calibration");
 
@@ -35,7 +36,7 @@ export default function Calibration() {
       {pairs.length === 0 ? (
         <p className="govuk-body">No calibration pairs yet.</p>
       ) : (
-        <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Calibration pairs">
+        <WideTable label="Calibration pairs">
           <Table caption="Calibration pairs" head={["Conversation", "Coaches", "Counts (ICC)", "Ratings"]}>
             {pairs.map((p) => (
               <Row key={p.id}>
@@ -52,10 +53,10 @@ export default function Calibration() {
               </Row>
             ))}
           </Table>
-        </div>
+        </WideTable>
       )}
       {series.map((s) => (
-        <div key={s.coaches} className="app-table-scroll" tabIndex={0} role="region" aria-label={s.coaches}>
+        <WideTable key={s.coaches} label={s.coaches}>
           <Table
             caption={`${s.coaches}: ${s.conversations} conversations`}
             head={["Behaviour", "Agreement across the conversations (ICC)"]}
@@ -73,7 +74,7 @@ export default function Calibration() {
               </Cell>
             </Row>
           </Table>
-        </div>
+        </WideTable>
       ))}
     </>
   );

@@ -11,6 +11,7 @@ import { observedReport } from "~/reports/observed.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
 import { Cell, Row, RowHeader, Table } from "~/components/table";
+import { WideTable } from "~/components/wide-table";
 
 export const meta: MetaFunction = () => title("Observed practice");
 
@@ -64,7 +65,7 @@ export default function ObservedPractice() {
         coding. Groups of fewer than 5 officers are shown as “{SUPPRESSED_TEXT}”. Opening this page is written to the
         audit log.
       </p>
-      <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways">
+      <WideTable label="The transfer gap">
         <Table
           caption="The transfer gap: at fair or better, assessment → wing"
           head={[
@@ -82,8 +83,8 @@ export default function ObservedPractice() {
             <GroupRow key={w.wingName} label={w.wingName} g={w} />
           ))}
         </Table>
-      </div>
-      <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Officers, table scrolls sideways">
+      </WideTable>
+      <WideTable label="Officers">
         <Table
           caption="Officers"
           head={[
@@ -123,7 +124,7 @@ export default function ObservedPractice() {
             </Row>
           ))}
         </Table>
-      </div>
+      </WideTable>
     </ReportsHeader>
   );
 }

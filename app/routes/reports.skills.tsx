@@ -8,6 +8,7 @@ import { skillsReport } from "~/reports/skills.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
 import { Cell, Row, RowHeader, Table } from "~/components/table";
+import { WideTable } from "~/components/wide-table";
 
 export const meta: MetaFunction = () => title("Skills");
 
@@ -38,7 +39,7 @@ function DistributionTable({
   indicator: "rq" | "cr";
 }) {
   return (
-    <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways">
+    <WideTable label={caption}>
       <Table caption={caption} head={["Group", "Officers assessed", ...BANDS.map((b) => BAND_NAMES[b])]}>
         {groups.map((g) => (
           <Row key={g.label}>
@@ -50,7 +51,7 @@ function DistributionTable({
           </Row>
         ))}
       </Table>
-    </div>
+    </WideTable>
   );
 }
 

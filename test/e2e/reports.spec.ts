@@ -393,6 +393,28 @@ test("wide report tables fit a laptop screen, and scroll with their first column
   }
 });
 
+test("every sideways-scrolling report table is named after its own table, keeps its first column, and shows an edge", async ({
+  page,
+}) => {
+  await signIn(page, "manager");
+  await page.setViewportSize({ width: 375, height: 800 });
+  for (const [path, regions] of [
+    ["/reports/skills", ["Reflection-to-question ratio", "Complex reflections"]],
+    ["/reports/observed", ["The transfer gap", "Officers"]],
+  ] as const) {
+    await page.goto(path);
+    for (const name of regions) {
+      const scroller = page.getByRole("region", { name: `${name}, scrolls sideways`, exact: true });
+      await expect(scroller, path).toHaveCount(1);
+      const first = scroller.locator("tr").first().locator(":scope > *").first();
+      expect(await first.evaluate((e) => getComputedStyle(e).position), name).toBe("sticky");
+      // Phones hide scroll bars: a shadow at the right edge says more columns lie beyond it.
+      expect(await scroller.evaluate((e) => getComputedStyle(e).backgroundImage), name).toContain("radial-gradient");
+    }
+    await expectAccessible(page);
+  }
+});
+
 test("an officer's record scrolls sideways on a phone with each attempt's date in view", async ({ page }) => {
   // The demo officer with the longest record (the published sign-ins start with none).
   const db = openDatabase({ engine: "sqlite", path: dbFile });
