@@ -17,7 +17,8 @@ import { title } from "~/utils/meta";
 import type { action as validateAction } from "./studio.validate";
 import { readFormData } from "~/utils/form-data.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Edit ${data.title}` : "Edit scenario");
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  title(data ? `Edit the YAML of ${data.title}` : "Edit the YAML");
 
 const TEXTAREA_ID = "field-yaml";
 

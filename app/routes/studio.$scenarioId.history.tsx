@@ -9,12 +9,13 @@ import { formatDateTime } from "~/domain/dates.server";
 import { ScenarioPageHeader } from "~/studio/components";
 import { parseRestore } from "~/studio/editor-forms.server";
 import { fieldError } from "~/utils/field-errors";
-import { draftHistory, loadStudioScenario, restoreRevision } from "~/studio/studio.server";
+import { checkStudioYaml, draftHistory, loadStudioScenario, restoreRevision } from "~/studio/studio.server";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
 import { Cell, Row, Table } from "~/components/table";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `History of ${data.id}` : "Draft history");
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  title(data ? `History of the draft of ${data.title}` : "Draft history");
 
 const HOW: Record<string, string> = {
   form: "Saved in the forms",
@@ -29,8 +30,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   const revisions = s.draft ? await draftHistory(context.db, s.id) : [];
+  const check = await checkStudioYaml(context.db, s.yaml, s.id);
   return {
     id: s.id,
+    title: check.scenario?.title ?? s.id,
     revision: s.revision,
     published: Boolean(s.published),
     revisions: revisions.map((r) => ({

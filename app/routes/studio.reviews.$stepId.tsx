@@ -13,7 +13,8 @@ import { readFormData } from "~/utils/form-data.server";
 import { readRateForm } from "~/studio/forms.server";
 import { SummaryList } from "~/components/page";
 
-export const meta: MetaFunction = () => title("Rate a written reply");
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  title(data ? `Rate ${data.reply.officer}'s written reply in ${data.reply.scenarioTitle}` : "Rate a written reply");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, { can: "rateReplies" });

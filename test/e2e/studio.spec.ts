@@ -358,3 +358,15 @@ test("officers and managers get 403 on every studio page", async ({ browser }) =
     expect(post.status()).toBe(403);
   }
 });
+
+test("each studio page of a scenario has a title of its own", async ({ browser }) => {
+  const trainer = await signedIn(browser, "trainer");
+  const titles = new Map<string, string>();
+  for (const tab of ["nodes", "edit", "map", "play", "details", "history", "publish"]) {
+    await trainer.goto(`/studio/wing-safety/${tab}`);
+    titles.set(tab, await trainer.title());
+  }
+  expect(new Set(titles.values()).size, [...titles.values()].join(" | ")).toBe(titles.size);
+  expect(titles.get("edit")).toMatch(/^Edit the YAML of /);
+  expect(titles.get("history")).not.toContain("wing-safety");
+});
