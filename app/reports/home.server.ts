@@ -22,5 +22,7 @@ function targetText(o: Awaited<ReturnType<typeof overviewReport>>): string {
   const aim = `${o.target.percent}% competent by ${formatDate(o.target.date)}`;
   // Progress to the target is a count of officers: not shown for fewer than 5.
   if (isSmallGroup(o.summary.officers)) return `${aim}: ${SUPPRESSED_TEXT} officers in post`;
-  return `${aim}: ${o.projection.onCourse ? "on course" : `behind by ${o.projection.behindBy} officer${o.projection.behindBy === 1 ? "" : "s"}`}`;
+  // The shortfall is the projection's on the target date, not today's gap: the words say so.
+  const { onCourse, behindBy } = o.projection;
+  return `${aim}: ${onCourse ? "on course" : `at the current pace, ${behindBy} officer${behindBy === 1 ? "" : "s"} short on that date`}`;
 }

@@ -126,9 +126,10 @@ export default function Review() {
         <>
           <Indicators title="What you did in this conversation" lines={view.indicators} />
           <p className="govuk-body-s">
-            These are practice indicators based on MITI 4.2.1, not a MITI coding. They count the options you chose in
-            one short conversation; the % open questions comes from the older MITI 3.1.1. Written replies are rated by a
-            trainer and are not counted here.
+            These are practice indicators based on MITI 4.2.1 (the Motivational Interviewing Treatment Integrity code
+            that researchers and trainers use to rate real conversations), not a MITI coding. They count the options you
+            chose in one short conversation; the % open questions comes from the older MITI 3.1.1. Written replies are
+            rated by a trainer and are not counted here.
           </p>
         </>
       ) : null}

@@ -36,8 +36,8 @@ export default function Record() {
       <h1 className="govuk-heading-l">My record</h1>
       <p className="govuk-body">
         Every attempt you have made, newest first. An assessment counts towards being competent when it passes the
-        module's thresholds. The indicators are practice indicators based on MITI 4.2.1, not a MITI coding; open
-        questions are from MITI 3.1.1.
+        module's thresholds. The indicators are practice indicators based on MITI 4.2.1 (the Motivational Interviewing
+        Treatment Integrity code), not a MITI coding; open questions are from MITI 3.1.1.
       </p>
       <p className="govuk-body">
         Download your record as{" "}

@@ -94,7 +94,7 @@ export default function Overview() {
               </p>
             ) : (
               <p className="govuk-body govuk-!-font-weight-bold" id="target-status">
-                Behind by {projection.behindBy} officer{projection.behindBy === 1 ? "" : "s"}:{" "}
+                Behind by {projection.behindBy} officer{projection.behindBy === 1 ? "" : "s"} on the target date:{" "}
                 {projection.projectedDate
                   ? `at the current pace the target is reached by ${words.projected}, after the target date.`
                   : "at the current pace the target is not reached."}

@@ -80,8 +80,9 @@ export default function Assignments() {
     <ReportsHeader scope={scope} title="Assignments">
       <ErrorSummary errors={result?.errors} />
       <p className="govuk-body">
-        Give officers training to finish by a date. Officers see it on their task list, with reminders by email before
-        it is due and when it is overdue. It is met when the module is Competent; after that the refresher date applies.
+        Give officers training to finish by a date. Officers see it under “Assigned to you” on their training page, with
+        reminders by email before it is due and when it is overdue. It is met when the module is Competent; after that
+        the refresher date applies.
       </p>
       <h2 className="govuk-heading-m">Assign training</h2>
       <Form method="post" noValidate>

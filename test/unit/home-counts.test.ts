@@ -53,4 +53,13 @@ describe("the manager's home page", () => {
     });
     expect((await managerHome()).report!.target).toMatch(/^50% competent by 31 March 2099/);
   });
+
+  it("says a shortfall is the projection's on the target date, not today's gap", async () => {
+    const manager = await currentUserOf(context, "manager");
+    const soon = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    await setTarget(db, { establishmentId: manager.establishmentId!, percent: 100, date: soon, setBy: manager.id });
+    expect((await managerHome()).report!.target).toMatch(
+      /^100% competent by .*: at the current pace, \d+ officers? short on that date$/,
+    );
+  });
 });
