@@ -18,6 +18,7 @@ import { getCurriculum } from "~/curriculum/curriculum.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
+import { WideTable } from "~/components/wide-table";
 import { Cell, Row, Table } from "~/components/table";
 
 export const meta: MetaFunction = () => title("Assignments");
@@ -171,38 +172,40 @@ export default function Assignments() {
         </button>
       </Form>
 
-      <Table
-        caption="Current assignments"
-        head={["What", "To", "Due", <span className="govuk-visually-hidden">Actions</span>]}
-        id="assignments"
-      >
-        {assignments.map((a) => (
-          <Row key={a.id}>
-            <Cell>{a.what}</Cell>
-            <Cell>{a.to}</Cell>
-            <Cell>{a.due}</Cell>
-            <Cell>
-              <Form method="post">
-                {scope.prisons.length ? <input type="hidden" name="prison" value={scope.prison.id} /> : null}
-                <input type="hidden" name="intent" value="remove" />
-                <input type="hidden" name="assignmentId" value={a.id} />
-                <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
-                  Remove
-                  <span className="govuk-visually-hidden">
-                    {" "}
-                    {a.what} for {a.to}
-                  </span>
-                </button>
-              </Form>
-            </Cell>
-          </Row>
-        ))}
-        {assignments.length === 0 ? (
-          <Row>
-            <Cell colSpan={4}>Nothing is assigned yet.</Cell>
-          </Row>
-        ) : null}
-      </Table>
+      <WideTable label="Current assignments">
+        <Table
+          caption="Current assignments"
+          head={["What", "To", "Due", <span className="govuk-visually-hidden">Actions</span>]}
+          id="assignments"
+        >
+          {assignments.map((a) => (
+            <Row key={a.id}>
+              <Cell>{a.what}</Cell>
+              <Cell>{a.to}</Cell>
+              <Cell>{a.due}</Cell>
+              <Cell>
+                <Form method="post">
+                  {scope.prisons.length ? <input type="hidden" name="prison" value={scope.prison.id} /> : null}
+                  <input type="hidden" name="intent" value="remove" />
+                  <input type="hidden" name="assignmentId" value={a.id} />
+                  <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+                    Remove
+                    <span className="govuk-visually-hidden">
+                      {" "}
+                      {a.what} for {a.to}
+                    </span>
+                  </button>
+                </Form>
+              </Cell>
+            </Row>
+          ))}
+          {assignments.length === 0 ? (
+            <Row>
+              <Cell colSpan={4}>Nothing is assigned yet.</Cell>
+            </Row>
+          ) : null}
+        </Table>
+      </WideTable>
     </ReportsHeader>
   );
 }

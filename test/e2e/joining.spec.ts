@@ -108,6 +108,9 @@ test("a manager assigns module 1 to A wing due in 14 days; an A wing officer see
   await manager.getByRole("button", { name: "Assign" }).click();
   await expect(manager.getByText("Training assigned.")).toBeVisible();
   await manager.setViewportSize({ width: 375, height: 800 });
+  // The table of assignments scrolls in its own box: the page stays as wide as the phone.
+  await expect(manager.getByRole("region", { name: "Current assignments, scrolls sideways" })).toBeVisible();
+  expect(await manager.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await expectAccessible(manager);
   await manager.setViewportSize({ width: 1280, height: 800 });
   const dueText = due.toLocaleDateString("en-GB", {
