@@ -82,6 +82,17 @@ describe("limits", () => {
     expect(actual(result.diagnostics)).toEqual(["file-too-large@1"]);
   });
 
+  it("refuses lists nested thousands deep with a message, not a stack overflow; a few levels are fine", () => {
+    const valid = readFileSync(path.join(dir, "valid.yaml"), "utf8");
+    const deep = valid.replace("{ rapport: 0 }", `{ rapport: ${"[".repeat(5000)}${"]".repeat(5000)} }`);
+    expect(deep).not.toBe(valid);
+    expect(actual(checkScenario(deep).diagnostics)).toEqual(["yaml-too-deep@1"]);
+    const nested = `${"[".repeat(63)}${"]".repeat(63)}`; // 64 deep inside the braces
+    expect(
+      checkScenario(valid.replace("{ rapport: 0 }", `{ rapport: ${nested} }`)).diagnostics.map((d) => d.code),
+    ).not.toContain("yaml-too-deep");
+  });
+
   it("counts bytes, not characters, against the size limit", () => {
     const text = `# ${"é".repeat(MAX_FILE_BYTES / 2 + 10)}\n`; // under 256 K characters, over 256 KB
     expect(checkScenario(text).diagnostics[0].code).toBe("file-too-large");
@@ -196,7 +207,7 @@ describe("every code is covered by a fixture or a test above", () => {
     const covered = new Set(
       fixtures.flatMap((f) => expected(readFileSync(path.join(dir, f), "utf8")).map((e) => e.split("@")[0])),
     );
-    const generated = ["file-too-large", "too-many-nodes", "example-text"]; // generated in the tests above
+    const generated = ["file-too-large", "too-many-nodes", "example-text", "yaml-too-deep"]; // generated in the tests above
     const missing = Object.keys(DIAGNOSTIC_CODES).filter((c) => !covered.has(c) && !generated.includes(c));
     expect(missing).toEqual([]);
   });

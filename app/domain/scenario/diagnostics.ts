@@ -26,6 +26,7 @@ export const DIAGNOSTIC_CODES = {
   "file-too-large": { severity: "error", description: "The file is over 256 KB." },
   "yaml-syntax": { severity: "error", description: "The text is not valid YAML (indentation, quotes, colons)." },
   "yaml-alias": { severity: "error", description: "YAML anchors (&name) and aliases (*name) are not allowed." },
+  "yaml-too-deep": { severity: "error", description: "Lists or maps in [ ] or { } are nested more than 64 deep." },
   "too-many-nodes": { severity: "error", description: "The scenario has more than 500 nodes." },
   // Shape of the data.
   schema: { severity: "error", description: "A field is unknown, missing, or has the wrong kind of value." },

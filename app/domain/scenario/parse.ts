@@ -147,6 +147,20 @@ export function byteLength(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
+const MAX_FLOW_DEPTH = 64;
+
+/** How deep [ ] and { } open inside one another (brackets in quoted text count too: far below the limit). */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) deepest = Math.max(deepest, ++depth);
+    else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return deepest;
+}
+
 export function parseYamlSource(text: string, options: ParseOptions = {}): ParsedYaml {
   const extra = { file: options.file };
   const top = { line: 1, column: 1 };
@@ -166,6 +180,21 @@ export function parseYamlSource(text: string, options: ParseOptions = {}): Parse
       ],
     };
   }
+
+  // Both readers recurse into [ ] and { }: thousands deep would overflow the stack, not be refused.
+  if (flowDepth(text) > MAX_FLOW_DEPTH)
+    return {
+      value: null,
+      locator: null,
+      diagnostics: [
+        diagnostic(
+          "yaml-too-deep",
+          `Lists or maps in [ ] or { } are nested more than ${MAX_FLOW_DEPTH} deep. A scenario needs only a few levels: write them over several lines.`,
+          top,
+          extra,
+        ),
+      ],
+    };
 
   const plain = readPlainYaml(text);
   if (plain !== undefined && !tooManyNodes(plain.value, options.nodesKey)) {
