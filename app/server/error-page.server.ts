@@ -5,6 +5,10 @@ const MESSAGES: Record<number, { title: string; body: string }> = {
     title: "Request refused",
     body: "Engage only accepts forms sent from its own pages. Go back to Engage and try again from the page.",
   },
+  404: {
+    title: "Page not found",
+    body: "If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.",
+  },
   411: { title: "Request not handled", body: "The request did not say how long it was. Try again from the page." },
   413: {
     title: "Request too large",

@@ -73,7 +73,9 @@ export function createApp({ build, assetsDir, publicDir, log, context }: AppPart
       dataRequest: req.path.endsWith(".data"),
     }),
   });
-  app.all("*", (req, res, next) => {
+  app.use(refuseUnreadableAddresses);
+  // app.use, not app.all("*"): a route pattern makes Express decode the path again.
+  app.use((req, res, next) => {
     // Remix's handler passes its own failures to next(), so nothing is left to catch here.
     requestScope.run({ requestId: requestIdOf(req), method: req.method }, () => void handleRequest(req, res, next));
   });
@@ -154,6 +156,21 @@ function refuseCrossSiteWrites(req: Request, res: Response, next: NextFunction) 
   if (!reason) return next();
   res.status(403).type("html").send(errorPage(403));
   req.log.warn({ reason, origin: req.get("origin") ?? null }, "cross-site request refused");
+}
+
+/**
+ * An address with a broken %-escape (/%FF) names no page: a 404 and one info line, before Express's
+ * routing (a 500 and a stack trace) or Remix's (an unstructured warning) tries to decode it.
+ */
+function refuseUnreadableAddresses(req: Request, res: Response, next: NextFunction) {
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    res.status(404).type("html").send(errorPage(404));
+    req.log.info({ status: 404 }, "address with a broken %-escape");
+    return;
+  }
+  next();
 }
 
 function refuse(req: Request, res: Response, status: 411 | 413) {

@@ -166,6 +166,24 @@ describe("forms from other sites", () => {
   });
 });
 
+describe("addresses with a broken %-escape", () => {
+  it("are pages not found (or the usual refusal), never a 500 or a logged error", async () => {
+    const from = probe.unexpected.length;
+    const cookie = await f.cookie("manager");
+    for (const path of ["/%FF", "/sign-in/%FF", "/studio/%E0%A4%A/nodes", "/attempts/%FF", "/reports/officers/%FF"]) {
+      for (const init of [{}, withCookie(cookie)]) {
+        const logsBefore = f.server.logs.length;
+        await probe.expect(path, path, init, (res) =>
+          [302, 403, 404].includes(res.status) ? null : `status ${res.status}`,
+        );
+        const traces = f.server.logs.slice(logsBefore).filter((l) => l.err || (l.level as number) >= 50);
+        if (traces.length) probe.note(`${path}: ${traces.length} errors logged`);
+      }
+    }
+    expect(probe.since(from)).toEqual([]);
+  });
+});
+
 describe("HTTPS behind a trusted proxy", () => {
   it("sends Strict-Transport-Security only when the proxy says the browser used HTTPS", async () => {
     const behindProxy = await startTestServer(f.db, testConfig({ TRUST_PROXY: "true" }));
