@@ -135,11 +135,20 @@ export default function ScenarioMapPage() {
       ) : null}
       {d.map ? (
         <>
-          <Key />
-          <h2 className="govuk-heading-m" id="map-title">
-            Map of the conversation
-          </h2>
-          <ScenarioMapSvg scenarioId={d.id} map={d.map} titleId="map-title" />
+          {d.map.drawn ? (
+            <>
+              <Key />
+              <h2 className="govuk-heading-m" id="map-title">
+                Map of the conversation
+              </h2>
+              <ScenarioMapSvg scenarioId={d.id} map={d.map} titleId="map-title" />
+            </>
+          ) : (
+            <p className="govuk-inset-text">
+              This conversation has too many nodes, or links that jump too far ahead, to draw as a map in good time.
+              Every node and where it leads is listed below.
+            </p>
+          )}
           <h2 className="govuk-heading-m govuk-!-margin-top-6" id="map-list-title">
             Nodes and links
           </h2>

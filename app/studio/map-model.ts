@@ -44,6 +44,8 @@ export interface MissingNode {
 }
 
 export interface ScenarioMap {
+  /** false when the scenario is too large or too tangled to lay out in good time: listed, not drawn */
+  drawn: boolean;
   width: number;
   height: number;
   nodes: MapNode[];

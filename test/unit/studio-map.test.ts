@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -98,5 +98,33 @@ describe("scenario map", () => {
     expect(list).toContain("affirm → middle: chosen 12 times");
     expect(list).toContain("leaflet → middle: chosen fewer than 5 times");
     expect(list).toContain("reflect if rapport &gt;= 1 → end-engaged: chosen fewer than 5 times");
+  });
+});
+
+describe("maps too large to draw in good time", () => {
+  /** A chain of n nodes, each also linking to one shared ending: every such link crosses many layers. */
+  const chain = (n: number) =>
+    `id: big\ntitle: "Big"\nmodule: m\nsummary: "S"\npersona: { name: "A", background: "B" }\nstart: n0\nnodes:\n${Array.from(
+      { length: n },
+      (_, i) =>
+        `  n${i}:\n    prisoner: "Line ${i}."\n    talk: neutral\n    choices:\n      - { id: a, say: "Say more ${i}.", mi: open_question, feedback: "Fine.", goto: ${i + 1 < n ? `n${i + 1}` : "end"} }\n      - { id: b, say: "You feel stuck ${i}.", mi: complex_reflection, feedback: "Fine.", goto: end }\n`,
+    ).join("")}  end:\n    prisoner: "Bye."\n    talk: neutral\n    ending: { outcome: engaged, label: "End" }\n`;
+
+  it("lists a 491-node chain with long links instead of laying it out (it took 5 minutes, blocking every request)", () => {
+    const scenario = checkScenario(chain(491)).scenario!;
+    const map = buildScenarioMap(scenario);
+    expect(map.drawn).toBe(false);
+    expect(map.nodes).toHaveLength(492);
+    const list = renderToStaticMarkup(createElement(ScenarioMapList, { scenarioId: "big", map }));
+    expect(list).toContain("n490");
+  });
+
+  it("draws every scenario in the library, and a small chain", () => {
+    const dir = "scenarios";
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".yaml") && f !== "modules.yaml")) {
+      const scenario = checkScenario(readFileSync(`${dir}/${file}`, "utf8")).scenario!;
+      expect(buildScenarioMap(scenario).drawn, file).toBe(true);
+    }
+    expect(buildScenarioMap(checkScenario(chain(20)).scenario!).drawn).toBe(true);
   });
 });
