@@ -17,6 +17,7 @@ import type { ReactNode } from "react";
 import { getCurrentUser } from "~/auth/guard.server";
 import { NotificationBanner } from "~/components/page";
 import { useFocusOnNewPage } from "~/components/page-focus";
+import { forgetKeptReplies } from "~/components/kept-reply";
 import { useNonce } from "~/components/nonce";
 import { navigationFor } from "~/auth/navigation";
 
@@ -159,7 +160,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 <a className="govuk-link govuk-body-s app-signed-in__link" href="/account/sessions">
                   Your sessions
                 </a>
-                <Form method="post" action="/sign-out" reloadDocument>
+                <Form method="post" action="/sign-out" reloadDocument onSubmit={forgetKeptReplies}>
                   <button type="submit" className="govuk-button govuk-button--secondary app-sign-out">
                     Sign out
                   </button>

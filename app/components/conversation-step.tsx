@@ -31,6 +31,7 @@ export function ConversationStep({
   FormComponent = Form,
   hidden,
   stepKey,
+  keepReplyOf,
 }: {
   caption: string;
   title: string;
@@ -53,6 +54,8 @@ export function ConversationStep({
   hidden: ReactNode;
   /** Changes with each step: focus then moves to what changed, for screen reader users. */
   stepKey: string;
+  /** The attempt whose written reply is kept in the tab as it is typed (the play page; not the preview). */
+  keepReplyOf?: string;
 }) {
   const feedbackRef = useRef<HTMLHeadingElement>(null);
   const lineRef = useRef<HTMLQuoteElement>(null);
@@ -114,6 +117,7 @@ export function ConversationStep({
             max={write.max}
             error={errors?.reply}
             defaultValue={replyDefault}
+            keepAs={keepReplyOf ? { attempt: keepReplyOf, step: stepKey } : undefined}
           />
         ) : (
           <Radios

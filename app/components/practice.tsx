@@ -1,6 +1,7 @@
 // The practice pages' parts: the conversation as a transcript, the indicators table, and the
 // written-reply box with the GOV.UK character count.
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { keepReply, keptReply, type KeptReplyKey } from "./kept-reply";
 import { useHydrated } from "./use-hydrated";
 import type { IndicatorLine } from "~/domain/indicators";
 import type { PrisonerLine, Turn } from "~/practice/attempt-view.server";
@@ -170,16 +171,32 @@ export function CharacterCount({
   max,
   error,
   defaultValue,
+  keepAs,
 }: {
   name: string;
   label: string;
   max: number;
   error?: string;
   defaultValue?: string;
+  /** keep what is typed in this tab, to put back if the page comes again (after signing in again) */
+  keepAs?: KeptReplyKey;
 }) {
   const id = fieldId(name);
   const [length, setLength] = useState((defaultValue ?? "").length);
   const live = useHydrated();
+  const box = useRef<HTMLTextAreaElement>(null);
+  const [restored, setRestored] = useState(false);
+  const keepAttempt = keepAs?.attempt;
+  const keepStep = keepAs?.step;
+  useEffect(() => {
+    if (!keepAttempt || !keepStep || !box.current || box.current.value) return;
+    const text = keptReply({ attempt: keepAttempt, step: keepStep });
+    if (!text) return;
+    box.current.value = text;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the tab's storage is read only once hydrated
+    setLength(text.replace(/\r\n/g, "\n").length);
+    setRestored(true);
+  }, [keepAttempt, keepStep]);
   const [announced, setAnnounced] = useState("");
   const remaining = max - length;
   const status =
@@ -209,14 +226,26 @@ export function CharacterCount({
           <span className="govuk-visually-hidden">Error:</span> {error}
         </p>
       ) : null}
+      {restored ? (
+        <p id={`${id}-restored`} className="govuk-hint">
+          What you had written here before has been put back.
+        </p>
+      ) : null}
       <textarea
+        ref={box}
         className={`govuk-textarea govuk-js-character-count${error || over ? " govuk-textarea--error" : ""}`}
         id={id}
         name={name}
         rows={6}
         defaultValue={defaultValue}
-        aria-describedby={[`${id}-info`, error ? `${id}-error` : ""].filter(Boolean).join(" ")}
-        onChange={(e) => setLength(e.currentTarget.value.replace(/\r\n/g, "\n").length)}
+        aria-describedby={[`${id}-info`, error ? `${id}-error` : "", restored ? `${id}-restored` : ""]
+          .filter(Boolean)
+          .join(" ")}
+        onChange={(e) => {
+          const text = e.currentTarget.value;
+          setLength(text.replace(/\r\n/g, "\n").length);
+          if (keepAs) keepReply(keepAs, text);
+        }}
       />
       <div
         id={`${id}-info`}

@@ -143,6 +143,7 @@ export default function Play() {
           method="post"
           FormComponent={step.Form}
           stepKey={`${current.nodeId}-${attempt.rowVersion}`}
+          keepReplyOf={attempt.id}
           hidden={
             <>
               <input type="hidden" name="nodeId" value={current.nodeId} />

@@ -310,3 +310,54 @@ test("an attempt resumes exactly where it was after the server restarts", async 
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(restartDb() + suffix, { force: true });
   }
 });
+
+test("a written reply typed when the session ended is there again after signing in, and is forgotten on signing out", async ({
+  browser,
+}) => {
+  const admin = await signedIn(browser, "admin");
+  await admin.goto("/admin/users/new");
+  await admin.getByLabel("Username").fill("kept.reply");
+  await admin.getByLabel("Full name").fill("Robin Keeping");
+  await admin.getByLabel("Officer").check();
+  await admin.getByLabel("Prison").selectOption({ label: "HMP Hollowbrook (demo)" });
+  await admin.getByLabel("Wing or team").selectOption({ label: "A wing" });
+  await admin.getByLabel("Password").fill("first password here");
+  await admin.getByRole("button", { name: "Create user" }).click();
+  await expect(admin.getByText("User kept.reply created")).toBeVisible();
+
+  const page = await signedIn(browser, "kept.reply", { password: "first password here" });
+  await page.goto("/account/password");
+  await page.getByLabel("Current password").fill("first password here");
+  await page.getByLabel("New password", { exact: true }).fill("kettle on the landing");
+  await page.getByLabel("New password again").fill("kettle on the landing");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Your password has been changed")).toBeVisible();
+
+  const roy = scenarioFile("courses-for-nonces");
+  await startScenario(page, roy.title, "practice");
+  while (!roy.nodes[await currentNodeId(page)].write) await respond(page, roy);
+  const reply = "Who you are matters to you: Jan's husband, Alfie's grandad.";
+  await page.getByLabel(roy.nodes[await currentNodeId(page)].write!.prompt).fill(reply);
+
+  // The session ends before the reply is sent (here: signed out of it from another computer).
+  const elsewhere = await signedIn(browser, "kept.reply", { password: "kettle on the landing" });
+  await elsewhere.goto("/account/sessions");
+  await elsewhere.getByRole("button", { name: "Sign out of all other sessions" }).click();
+  await expect(elsewhere.getByText("Signed out of 1 other session.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Send reply" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await signIn(page, "kept.reply", "kettle on the landing");
+  const box = page.getByLabel(roy.nodes[await currentNodeId(page)].write!.prompt);
+  await expect(box).toHaveValue(reply);
+  await expect(page.getByText("What you had written here before has been put back.")).toBeVisible();
+  await expectAccessible(page);
+  const before = await rowVersion(page);
+  await page.getByRole("button", { name: "Send reply" }).click();
+  await expect(async () => expect(await rowVersion(page)).not.toBe(before)).toPass();
+  await expect(page.getByTestId("feedback")).toContainText(reply);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("engage:")))).toEqual([]);
+});
