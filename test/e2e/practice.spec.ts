@@ -320,7 +320,7 @@ test("a written reply typed when the session ended is there again after signing 
   await admin.getByLabel("Full name").fill("Robin Keeping");
   await admin.getByLabel("Officer").check();
   await admin.getByLabel("Prison").selectOption({ label: "HMP Hollowbrook (demo)" });
-  await admin.getByLabel("Wing or team").selectOption({ label: "A wing" });
+  await admin.getByLabel("Wing or team").selectOption({ label: "A wing (HMP Hollowbrook (demo))" });
   await admin.getByLabel("Password").fill("first password here");
   await admin.getByRole("button", { name: "Create user" }).click();
   await expect(admin.getByText("User kept.reply created")).toBeVisible();
