@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Config } from "~/config.server";
 import type { Database } from "~db/schema";
 import { getOrCreateSetting } from "~db/queries/app-settings.server";
+import { newestTitles } from "~db/queries/scenario-versions.server";
 import {
   attemptPages,
   countAttempts,
@@ -129,6 +130,16 @@ export interface Download {
   body: ReadableStream<Uint8Array>;
 }
 
+/**
+ * Each scenario's title for the downloads: the curriculum's, and for a retired scenario (no longer in
+ * it) its newest version's, so an officer's past attempts are never named by an id.
+ */
+async function scenarioTitles(db: Kysely<Database>, curriculum: Awaited<ReturnType<typeof getCurriculum>>) {
+  const titles = await newestTitles(db);
+  for (const m of curriculum) for (const s of m.scenarios) titles.set(s.id, s.title);
+  return titles;
+}
+
 /** Attempts as CSV: officers in name order, each officer's newest attempt first. */
 export async function attemptsCsv(
   db: Kysely<Database>,
@@ -138,7 +149,7 @@ export async function attemptsCsv(
 ): Promise<Download> {
   const [curriculum, rows] = await Promise.all([getCurriculum(db), countAttempts(db, { establishmentId, ...filter })]);
   const modules = new Map(curriculum.map((m) => [m.id, m]));
-  const scenarios = new Map(curriculum.flatMap((m) => m.scenarios.map((s) => [s.id, s.title] as const)));
+  const scenarios = await scenarioTitles(db, curriculum);
   const round = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
   const header = [
     "Attempt",
@@ -242,7 +253,7 @@ export async function* statementPages(
 ): AsyncGenerator<StatementOfAttempt[]> {
   const [curriculum, actorName] = await Promise.all([getCurriculum(db), actorNamer(db)]);
   const modules = new Map(curriculum.map((m) => [m.id, m]));
-  const scenarios = new Map(curriculum.flatMap((m) => m.scenarios.map((s) => [s.id, s.title] as const)));
+  const scenarios = await scenarioTitles(db, curriculum);
   const write = statementWriter({ baseUrl });
   const statementOf = (r: AttemptListRow): StatementOfAttempt => {
     const module = modules.get(r.module_id);

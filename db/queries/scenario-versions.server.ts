@@ -44,6 +44,12 @@ export function latestVersionOf(db: Db, scenarioId: string, source?: ScenarioSou
   return q.orderBy("id", "desc").limit(1).executeTakeFirst();
 }
 
+/** Every scenario's title as its newest version gives it, retired scenarios' included. */
+export async function newestTitles(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom("scenario_versions").select(["scenario_id", "title"]).orderBy("id").execute();
+  return new Map(rows.map((r) => [r.scenario_id, r.title]));
+}
+
 /** How many scenarios have at least one version. */
 export async function countPublishedScenarios(db: Db): Promise<number> {
   const row = await db

@@ -13,6 +13,7 @@ const { changeForVersion, impactOf } = await import("~/studio/impact.server");
 const { numberedVersions, placeOf, retireScenario, returnScenario, rollBack } =
   await import("~/studio/lifecycle.server");
 const { getCurriculum } = await import("~/curriculum/curriculum.server");
+const { attemptsCsv } = await import("~/reports/exports.server");
 const { officerProgress } = await import("~/practice/progress.server");
 const { recordOf } = await import("~/practice/record.server");
 const { startAttempt, takeStep } = await import("~/practice/attempts.server");
@@ -126,6 +127,14 @@ describe("retiring and returning", () => {
     expect((await recordOf(db, (await userNamed("officer3")).id)).length).toBe(officer3Before);
     const audit = await db.selectFrom("audit_events").selectAll().where("action", "=", "scenario.retired").execute();
     expect(audit).toHaveLength(1);
+    // The downloads still name it by its title, not its id.
+    const prison = (await userNamed("officer3")).establishmentId!;
+    const title = (
+      await db.selectFrom("scenario_versions").select("title").where("scenario_id", "=", bn).executeTakeFirstOrThrow()
+    ).title;
+    const csv = await new Response((await attemptsCsv(db, prison, { moduleId: MODULE })).body).text();
+    expect(csv).toContain(`,${title},`);
+    expect(csv).not.toContain(`,${bn},`);
 
     // Officer 4's practice of it carries on; nobody can start it afresh.
     const officer4 = await userNamed("officer4");
