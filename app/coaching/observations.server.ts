@@ -20,7 +20,7 @@ import {
   type ObservationRow,
   type SheetColumns,
 } from "~db/queries/observations.server";
-import { getUserWithPlace } from "~db/queries/users.server";
+import { getUserWithPlace, type UserWithPlace } from "~db/queries/users.server";
 import { can } from "~/auth/capabilities";
 import { canSeeEstablishment, type CurrentUser } from "~/auth/guard.server";
 import { mayObserve } from "~/domain/observation/coaches";
@@ -54,22 +54,21 @@ function auditObservation(
   });
 }
 
+/** A user as the rule of who may observe whom reads them. */
+const observed = (u: UserWithPlace) => ({
+  id: u.id,
+  role: u.role,
+  active: u.active,
+  establishmentId: u.establishment_id,
+});
+
 export async function startObservation(
   db: Kysely<Database>,
   coach: Coach,
   officerId: number,
 ): Promise<{ kind: "ok"; id: number; resumed: boolean } | { kind: "not-allowed" }> {
   const officer = await getUserWithPlace(db, officerId);
-  if (
-    !officer ||
-    !mayObserve(coach, {
-      id: officer.id,
-      role: officer.role,
-      active: officer.active,
-      establishmentId: officer.establishment_id,
-    })
-  )
-    return { kind: "not-allowed" };
+  if (!officer || !mayObserve(coach, observed(officer))) return { kind: "not-allowed" };
   const existing = await findDraft(db, coach.id, officerId);
   if (existing) return { kind: "ok", id: existing.id, resumed: true };
   try {
@@ -109,14 +108,7 @@ export async function whyNotObservable(
 ): Promise<string | null> {
   const officer = await getUserWithPlace(db, o.officer_id);
   const observable =
-    officer !== undefined &&
-    o.establishment_id === coach.establishmentId &&
-    mayObserve(coach, {
-      id: officer.id,
-      role: officer.role,
-      active: officer.active,
-      establishmentId: officer.establishment_id,
-    });
+    officer !== undefined && o.establishment_id === coach.establishmentId && mayObserve(coach, observed(officer));
   return observable
     ? null
     : `You can no longer observe ${o.officer_name}: they are not an active officer of your prison now, so this draft cannot be saved or recorded. You can discard it.`;

@@ -170,7 +170,15 @@ describe("addresses with a broken %-escape", () => {
   it("are pages not found (or the usual refusal), never a 500 or a logged error", async () => {
     const from = probe.unexpected.length;
     const cookie = await f.cookie("manager");
-    for (const path of ["/%FF", "/sign-in/%FF", "/studio/%E0%A4%A/nodes", "/attempts/%FF", "/reports/officers/%FF"]) {
+    for (const path of [
+      "/%FF",
+      "/sign-in/%FF",
+      "/studio/%E0%A4%A/nodes",
+      "/attempts/%FF",
+      "/reports/officers/%FF",
+      "/build/%FF",
+      "/assets/%FF",
+    ]) {
       for (const init of [{}, withCookie(cookie)]) {
         const logsBefore = f.server.logs.length;
         await probe.expect(path, path, init, (res) =>
