@@ -15,6 +15,7 @@ import { relationalGlobal, technicalGlobal } from "~/domain/observation/globals"
 import { countsOf, ratingsOf } from "~/domain/observation/records";
 import {
   groupTransfer,
+  groupTransfers,
   OBSERVED_WINDOW_MONTHS,
   officerTransfer,
   type OfficerTransfer,
@@ -91,6 +92,12 @@ export async function observedReport(
 
   const wings = new Map<number | null, string>();
   for (const o of officers) wings.set(o.wingId, o.wingName);
+  const wingList = [...wings.entries()].sort((a, b) =>
+    a[0] === null ? 1 : b[0] === null ? -1 : a[1].localeCompare(b[1]),
+  );
+  const wingFigures = groupTransfers(
+    wingList.map(([wingId]) => officers.filter((o) => o.wingId === wingId).map((o) => o.transfer)),
+  );
   await recordAudit(db, {
     actorUserId: viewer.id,
     action: "observations.report_viewed",
@@ -100,12 +107,7 @@ export async function observedReport(
   return {
     since: formatDate(since),
     prison: groupTransfer(officers.map((o) => o.transfer)),
-    wings: [...wings.entries()]
-      .sort((a, b) => (a[0] === null ? 1 : b[0] === null ? -1 : a[1].localeCompare(b[1])))
-      .map(([wingId, wingName]) => ({
-        wingName,
-        ...groupTransfer(officers.filter((o) => o.wingId === wingId).map((o) => o.transfer)),
-      })),
+    wings: wingList.map(([, wingName], i) => ({ wingName, ...wingFigures[i] })),
     officers: officers.map(({ wingId: _wing, ...o }) => o),
   };
 }

@@ -5,7 +5,7 @@ import type { Database } from "~db/schema";
 import { writtenReplyRatings } from "~db/queries/reports.server";
 import type { AttemptRecord } from "~/domain/competency";
 import type { BehaviourCounts } from "~/domain/indicators";
-import { distribution, meanRating } from "~/domain/reporting/skills";
+import { groupSkills } from "~/domain/reporting/skills";
 import { prisonProgress } from "~/reports/progress.server";
 
 function latestAssessment(records: AttemptRecord[] | undefined): BehaviourCounts | null {
@@ -30,29 +30,25 @@ export async function skillsReport(db: Kysely<Database>, establishmentId: number
   const withAssessment = latest.filter((l): l is typeof l & { counts: BehaviourCounts } => l.counts !== null);
   const wings = new Map<number | null, string>();
   for (const o of p.officers) wings.set(o.wingId, o.wingName ?? "No wing");
-  const ratingGroup = (wingId: number | null | undefined) => {
-    const mine = ratings.filter((r) => wingId === undefined || r.unit_id === wingId);
+  const groupOf = (wingId: number | null | undefined) => {
+    const rated = ratings.filter((r) => wingId === undefined || r.unit_id === wingId);
     return {
-      ...meanRating(
-        mine.map((r) => r.rating),
-        new Set(mine.map((r) => r.officer_id)).size,
-      ),
+      latest: withAssessment.filter((l) => wingId === undefined || l.wingId === wingId).map((l) => l.counts),
+      ratings: rated.map((r) => r.rating),
+      ratedOfficers: new Set(rated.map((r) => r.officer_id)).size,
     };
   };
+  const wingList = [...wings.entries()].sort((a, b) =>
+    a[0] === null ? 1 : b[0] === null ? -1 : a[1].localeCompare(b[1]),
+  );
+  const wingSkills = groupSkills(wingList.map(([wingId]) => groupOf(wingId)));
   return {
-    prison: {
-      officers: p.officers.length,
-      ...distribution(withAssessment.map((l) => l.counts)),
-      rating: ratingGroup(undefined),
-    },
-    wings: [...wings.entries()]
-      .sort((a, b) => (a[0] === null ? 1 : b[0] === null ? -1 : a[1].localeCompare(b[1])))
-      .map(([wingId, wingName]) => ({
-        wingId,
-        wingName,
-        officers: p.officers.filter((o) => o.wingId === wingId).length,
-        ...distribution(withAssessment.filter((l) => l.wingId === wingId).map((l) => l.counts)),
-        rating: ratingGroup(wingId),
-      })),
+    prison: { officers: p.officers.length, ...groupSkills([groupOf(undefined)])[0] },
+    wings: wingList.map(([wingId, wingName], i) => ({
+      wingId,
+      wingName,
+      officers: p.officers.filter((o) => o.wingId === wingId).length,
+      ...wingSkills[i],
+    })),
   };
 }

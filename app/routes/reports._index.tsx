@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { LineChart } from "~/components/charts";
 import { monthName, reportHref, ReportsHeader, ShareText } from "~/components/reports";
-import { describeShare, isSmallGroup } from "~/domain/reporting/suppression";
+import { isSmallGroup, SUPPRESSED_TEXT } from "~/domain/reporting/suppression";
 import { formatDate, monthLabels } from "~/domain/dates.server";
 import { overviewReport } from "~/reports/overview.server";
 import { requireReportScope } from "~/reports/scope.server";
@@ -253,12 +253,8 @@ export default function Overview() {
               <Cell numeric>{e.eligible ?? "Not recorded"}</Cell>
               <Cell numeric>{e.notEngaging ?? "Not recorded"}</Cell>
               <Cell numeric>{pct(e.refusalPercent)}</Cell>
-              <Cell numeric>
-                {e.completedPercent === null ? describeShare({ shown: false, total: 0 }) : pct(e.completedPercent)}
-              </Cell>
-              <Cell numeric>
-                {e.competentPercent === null ? describeShare({ shown: false, total: 0 }) : pct(e.competentPercent)}
-              </Cell>
+              <Cell numeric>{e.completedPercent === null ? SUPPRESSED_TEXT : pct(e.completedPercent)}</Cell>
+              <Cell numeric>{e.competentPercent === null ? SUPPRESSED_TEXT : pct(e.competentPercent)}</Cell>
             </Row>
           ))}
         </Table>

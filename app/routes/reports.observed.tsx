@@ -6,7 +6,13 @@ import { LevelTag } from "~/components/observation";
 import { reportHref, ReportsHeader } from "~/components/reports";
 import { MITI_LEVELS } from "~/domain/indicators";
 import type { LevelPair } from "~/domain/observation/transfer";
-import { describeShare, isSmallGroup, SUPPRESSED_TEXT } from "~/domain/reporting/suppression";
+import {
+  BESIDE_SMALL_REASON,
+  describeShare,
+  isSmallGroup,
+  SUPPRESSED_TEXT,
+  type Share,
+} from "~/domain/reporting/suppression";
 import { observedReport } from "~/reports/observed.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
@@ -25,15 +31,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type Report = Awaited<ReturnType<typeof loader>>;
 
+/** "assessment → wing", or the one reason both are hidden (they share a group). */
+const pair = (p: { assessment: Share; wing: Share }) =>
+  p.assessment.shown ? `${describeShare(p.assessment)} → ${describeShare(p.wing)}` : describeShare(p.assessment);
+
 function GroupRow({ label, g }: { label: string; g: Report["prison"] }) {
-  const small = isSmallGroup(g.compared);
   return (
     <Row>
       <RowHeader>{label}</RowHeader>
       <Cell>{isSmallGroup(g.officers) ? SUPPRESSED_TEXT : g.officers}</Cell>
       <Cell>{describeShare(g.observed)}</Cell>
-      <Cell>{small ? SUPPRESSED_TEXT : `${describeShare(g.rq.assessment)} → ${describeShare(g.rq.wing)}`}</Cell>
-      <Cell>{small ? SUPPRESSED_TEXT : `${describeShare(g.cr.assessment)} → ${describeShare(g.cr.wing)}`}</Cell>
+      <Cell>{pair(g.rq)}</Cell>
+      <Cell>{pair(g.cr)}</Cell>
       <Cell>{describeShare(g.technical)}</Cell>
       <Cell>{describeShare(g.relational)}</Cell>
     </Row>
@@ -62,8 +71,8 @@ export default function ObservedPractice() {
         Each officer’s latest observation is set against the MITI 4.2.1 fair levels (reflection-to-question ratio 1 : 1,
         complex reflections 40%, technical global {t.fair.toFixed(1)}, relational global {r.fair.toFixed(1)}); the arrow
         reads from the assessment to the wing. These are observed practice indicators based on MITI 4.2.1, not a MITI
-        coding. Groups of fewer than 5 officers are shown as “{SUPPRESSED_TEXT}”. Opening this page is written to the
-        audit log.
+        coding. Groups of fewer than 5 officers are shown as “{SUPPRESSED_TEXT}”. {BESIDE_SMALL_REASON} Opening this
+        page is written to the audit log.
       </p>
       <WideTable label="The transfer gap">
         <Table

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { ReportsHeader } from "~/components/reports";
 import { MITI_LEVELS } from "~/domain/indicators";
 import { BANDS } from "~/domain/reporting/skills";
-import { describeShare, SUPPRESSED_TEXT } from "~/domain/reporting/suppression";
+import { BESIDE_SMALL_REASON, BESIDE_SMALL_TEXT, describeShare, SUPPRESSED_TEXT } from "~/domain/reporting/suppression";
 import { skillsReport } from "~/reports/skills.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
@@ -66,7 +66,7 @@ export default function Skills() {
         Each officer's latest finished assessment, placed against the MITI 4.2.1 lines: reflection-to-question ratio
         fair at {rq.fair} : 1 and good at {rq.good} : 1; complex reflections fair at {cr.fair}% and good at {cr.good}%.
         These are practice indicators from chosen responses, not a MITI coding. Groups of fewer than 5 officers are
-        shown as “{SUPPRESSED_TEXT}”.
+        shown as “{SUPPRESSED_TEXT}”. {BESIDE_SMALL_REASON}
       </p>
       <DistributionTable caption="Reflection-to-question ratio" groups={groups} indicator="rq" />
       <DistributionTable caption="Complex reflections" groups={groups} indicator="cr" />
@@ -75,11 +75,13 @@ export default function Skills() {
           <Row key={g.label}>
             <RowHeader>{g.label}</RowHeader>
             <Cell>
-              {g.rating.mean === null
-                ? g.rating.ratings === 0
-                  ? "No ratings yet"
-                  : `${SUPPRESSED_TEXT} officers`
-                : (Math.round(g.rating.mean * 10) / 10).toFixed(1)}
+              {g.rating.hidden === "small"
+                ? `${SUPPRESSED_TEXT} officers`
+                : g.rating.hidden === "besideSmall"
+                  ? BESIDE_SMALL_TEXT
+                  : g.rating.mean === null
+                    ? "No ratings yet"
+                    : (Math.round(g.rating.mean * 10) / 10).toFixed(1)}
             </Cell>
             <Cell>{g.rating.mean === null ? "" : g.rating.ratings}</Cell>
           </Row>

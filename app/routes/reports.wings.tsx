@@ -3,7 +3,14 @@ import { useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/charts";
 import { ReportsHeader, ShareText } from "~/components/reports";
 import { summariseByWing, type WingSummary } from "~/domain/reporting/aggregate";
-import { isSmallGroup, MIN_GROUP, SUPPRESSED_TEXT, type Share } from "~/domain/reporting/suppression";
+import {
+  BESIDE_SMALL_REASON,
+  BESIDE_SMALL_TEXT,
+  isSmallGroup,
+  MIN_GROUP,
+  SUPPRESSED_TEXT,
+  type Share,
+} from "~/domain/reporting/suppression";
 import { prisonProgress } from "~/reports/progress.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { WideTable } from "~/components/wide-table";
@@ -33,16 +40,21 @@ export default function ByWing() {
   return (
     <ReportsHeader scope={scope} title="By wing">
       <p className="govuk-body">
-        Figures for fewer than {MIN_GROUP} officers are shown as “{SUPPRESSED_TEXT}”, so no one can be picked out.
+        Figures for fewer than {MIN_GROUP} officers are shown as “{SUPPRESSED_TEXT}”, so no one can be picked out.{" "}
+        {BESIDE_SMALL_REASON}
       </p>
       <BarChart
         title="Officers who completed, and who are competent in, the whole programme, by wing"
-        description="One group of bars per wing; wings with fewer than 5 officers show no bars. The same figures are in the table below."
+        description="One group of bars per wing; wings with fewer than 5 officers, and a wing beside one, show no bars. The same figures are in the table below."
         names={["Completed", "Competent"]}
         rows={wings.map((w) => ({
           label: w.wingName,
           values: [w.programme.completed, w.programme.competent].map((s) => (s.shown ? s.percent : null)),
-          note: isSmallGroup(w.officers) ? `${SUPPRESSED_TEXT} officers` : undefined,
+          note: isSmallGroup(w.officers)
+            ? `${SUPPRESSED_TEXT} officers`
+            : w.programme.completed.shown
+              ? undefined
+              : `${BESIDE_SMALL_TEXT}, beside a small wing`,
         }))}
       />
       {/* Wings across, measures down: a prison has a handful of wings, so this fits a laptop screen. */}

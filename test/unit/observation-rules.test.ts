@@ -16,7 +16,8 @@ import {
   identifierMessage,
   parseNamePatterns,
 } from "~/domain/observation/identifiers";
-import { groupTransfer, officerTransfer } from "~/domain/observation/transfer";
+import { groupTransfer, groupTransfers, officerTransfer, type OfficerTransfer } from "~/domain/observation/transfer";
+import { describeShare } from "~/domain/reporting/suppression";
 import { indicatorsOf, NO_BEHAVIOURS } from "~/domain/indicators";
 
 const tally = (c: Partial<ObservedCounts>): ObservedCounts => ({ ...NO_COUNTS, ...c });
@@ -312,5 +313,35 @@ describe("the transfer gap", () => {
     expect(five.rq.wing).toMatchObject({ shown: true, count: 1, total: 5 });
     expect(five.technical).toMatchObject({ shown: true, count: 5 });
     expect(groupTransfer([null, null]).observed.shown).toBe(false);
+  });
+});
+
+describe("the transfer gap by wing", () => {
+  const seen = (assessed: boolean): OfficerTransfer => ({
+    rq: { wing: "fair", assessment: assessed ? "good" : null, change: null },
+    cr: { wing: "fair", assessment: assessed ? "fair" : null, change: null },
+    technical: "good",
+    relational: "fair",
+  });
+  const wing = (unobserved: number, observed: number, compared: number) => [
+    ...Array.from({ length: unobserved }, () => null),
+    ...Array.from({ length: observed }, (_, i) => seen(i < compared)),
+  ];
+
+  it("hides each figure of the next smallest wing beside a lone small one, kind by kind", () => {
+    // Officers 3, 8, 12: the 8 is hidden beside the 3. Observed 3, 6, 9; compared 6, 3, 5.
+    const [a, b, c] = groupTransfers([wing(0, 3, 0), wing(2, 6, 3), wing(3, 9, 5)]);
+    expect([a.observed, b.observed, c.observed].map(describeShare)).toEqual([
+      "fewer than 5",
+      "not shown",
+      "75% (9 of 12)",
+    ]);
+    expect([a.technical, b.technical, c.technical].map(describeShare)).toEqual([
+      "fewer than 5",
+      "not shown",
+      "100% (9 of 9)",
+    ]);
+    // Compared: 0 (no one to protect), 3 (small) and 5: the 5 is hidden beside the 3.
+    expect([b.rq.wing, c.rq.wing].map(describeShare)).toEqual(["fewer than 5", "not shown"]);
   });
 });

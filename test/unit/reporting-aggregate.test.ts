@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_THRESHOLDS, programmeProgress, type AttemptRecord, type ModuleRules } from "~/domain/competency";
 import { summarise, summariseByWing, progressRank, type OfficerProgress } from "~/domain/reporting/aggregate";
 import { recordsByOfficer, toAttemptRecord, type AttemptRow } from "~/domain/reporting/records";
-import { describeCount, describeShare, share } from "~/domain/reporting/suppression";
-import { distribution, meanRating } from "~/domain/reporting/skills";
+import fc from "fast-check";
+import { besideSmallGroups, describeCount, describeShare, share } from "~/domain/reporting/suppression";
+import { distribution, groupSkills, meanRating } from "~/domain/reporting/skills";
 
 const NOW = new Date("2026-06-30T12:00:00.000Z");
 const RULES: ModuleRules[] = [
@@ -80,7 +81,7 @@ describe("summarise", () => {
 
   it("suppresses every share of a group under 5 officers", () => {
     const s = summarise(["m1", "m2"], [programmeProgress(RULES, passAll("2026-06-01T00:00:00.000Z"), NOW)]);
-    expect(s.programme.competent).toEqual({ shown: false, total: 1 });
+    expect(s.programme.competent).toEqual({ shown: false, total: 1, hidden: "small" });
     expect(s.modules.every((m) => !m.completed.shown && !m.competent.shown)).toBe(true);
   });
 
@@ -105,8 +106,11 @@ describe("summarise", () => {
     const wings = summariseByWing(["m1", "m2"], officers);
     expect(wings.map((w) => w.wingName)).toEqual(["A wing", "B wing", "No wing"]);
     expect(describeShare(wings[0].programme.competent)).toBe("fewer than 5");
-    expect(describeShare(wings[1].programme.competent)).toBe("40% (2 of 5)");
+    // A wing (3) and No wing (1) hold 4 between them: B wing is hidden too, else the whole prison's minus B's gives them.
+    expect(describeShare(wings[1].programme.competent)).toBe("not shown");
     expect(wings[2].officers).toBe(1);
+    const bigger = summariseByWing(["m1", "m2"], [...officers, mk(21, null, null, [])]);
+    expect(describeShare(bigger[1].programme.competent)).toBe("40% (2 of 5)");
   });
 
   it("ranks progress from not started to competent", () => {
@@ -176,5 +180,50 @@ describe("skills distribution", () => {
     expect(meanRating([5, 4, 3], 3).mean).toBeNull();
     expect(meanRating([5, 4, 3, 2, 1, 3], 5).mean).toBe(3);
     expect(meanRating([], 7).mean).toBeNull();
+  });
+});
+
+describe("complementary suppression", () => {
+  it("hides the smallest shown group beside a lone small one, until the hidden hold 5 between them", () => {
+    expect(besideSmallGroups([20, 3, 8, 12])).toEqual([false, false, true, false]);
+    expect(besideSmallGroups([3, 1, 5, 9])).toEqual([false, false, true, false]);
+    expect(besideSmallGroups([2, 2, 30])).toEqual([false, false, true]);
+    expect(besideSmallGroups([3, 0, 9])).toEqual([false, false, true]);
+  });
+
+  it("hides nothing more when no group is small or the small ones protect each other", () => {
+    expect(besideSmallGroups([5, 6, 7])).toEqual([false, false, false]);
+    expect(besideSmallGroups([3, 4, 9])).toEqual([false, false, false]);
+    expect(besideSmallGroups([0, 9, 7])).toEqual([false, false, false]);
+    expect(besideSmallGroups([])).toEqual([]);
+  });
+
+  it("leaves nothing that subtraction from the whole could give away (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 8 }), (sizes) => {
+        const beside = besideSmallGroups(sizes);
+        const hidden = sizes.filter((n, i) => n > 0 && (n < 5 || beside[i]));
+        expect(beside.every((b, i) => !b || sizes[i] >= 5)).toBe(true);
+        if (hidden.length > 0 && sizes.some((n, i) => n >= 5 && !beside[i])) {
+          expect(hidden.length).toBeGreaterThanOrEqual(2);
+          expect(hidden.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(5);
+        }
+      }),
+    );
+  });
+
+  it("says why a share beside a small group is not shown", () => {
+    expect(describeShare(share(3, 8, true))).toBe("not shown");
+    expect(describeShare(share(3, 4, true))).toBe("fewer than 5");
+  });
+
+  it("hides a wing's figures and its mean rating beside a lone small wing, not the whole prison's", () => {
+    const bySize = (n: number) => ({ latest: Array.from({ length: n }, () => GOOD), ratings: [4], ratedOfficers: n });
+    const [small, next, big] = groupSkills([bySize(3), bySize(6), bySize(9)]);
+    expect(describeShare(small.rq.good)).toBe("fewer than 5");
+    expect(describeShare(next.rq.good)).toBe("not shown");
+    expect(next.rating).toMatchObject({ mean: null, hidden: "besideSmall" });
+    expect(big.rq.good.shown && big.rating.mean).toBe(4);
+    expect(groupSkills([bySize(18)])[0].rq.good.shown).toBe(true);
   });
 });

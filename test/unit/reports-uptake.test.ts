@@ -67,7 +67,7 @@ describe("uptake by module", () => {
       .execute();
     const o = await overviewReport(db, prison);
     expect(o.summary.officers).toBe(4);
-    expect(o.uptake[0].started).toEqual({ shown: false, total: 4 });
+    expect(o.uptake[0].started).toEqual({ shown: false, total: 4, hidden: "small" });
     expect(Object.values(o.uptake[0].byStatus).every((s) => !s.shown)).toBe(true);
   });
 });

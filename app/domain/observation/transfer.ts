@@ -5,7 +5,7 @@
  * tail cannot swamp a group. Group figures follow the small-number rule.
  */
 import { percentComplexLevel, reflectionToQuestionLevel, type Indicators, type Level } from "../indicators";
-import { share, type Share } from "../reporting/suppression";
+import { besideSmallGroups, share, type Share } from "../reporting/suppression";
 import { globalLevel } from "./globals";
 
 /** Observations count towards the transfer view for this many months, as refreshers do. */
@@ -74,25 +74,52 @@ export interface GroupTransfer {
   relational: Share;
 }
 
+/** Which of a group's shares stand beside a small group of the same whole (besideSmallGroups). */
+interface BesideSmall {
+  officers: boolean;
+  observed: boolean;
+  compared: boolean;
+}
+const NOT_BESIDE: BesideSmall = { officers: false, observed: false, compared: false };
+
+const observedOf = (officers: (OfficerTransfer | null)[]) => officers.filter((o): o is OfficerTransfer => o !== null);
+const comparedOf = (observed: OfficerTransfer[]) => observed.filter((o) => o.rq.assessment !== null);
+
 /** A group's figures from each officer's transfer (null: not observed in the window). */
-export function groupTransfer(officers: (OfficerTransfer | null)[]): GroupTransfer {
-  const observed = officers.filter((o): o is OfficerTransfer => o !== null);
-  const compared = observed.filter((o) => o.rq.assessment !== null);
-  const count = (list: OfficerTransfer[], f: (o: OfficerTransfer) => boolean) =>
-    share(list.filter(f).length, list.length);
+export function groupTransfer(officers: (OfficerTransfer | null)[], beside = NOT_BESIDE): GroupTransfer {
+  const observed = observedOf(officers);
+  const compared = comparedOf(observed);
+  const ofObserved = (f: (o: OfficerTransfer) => boolean) =>
+    share(observed.filter(f).length, observed.length, beside.observed);
+  const ofCompared = (f: (o: OfficerTransfer) => boolean) =>
+    share(compared.filter(f).length, compared.length, beside.compared);
   return {
     officers: officers.length,
-    observed: share(observed.length, officers.length),
+    observed: share(observed.length, officers.length, beside.officers),
     compared: compared.length,
     rq: {
-      assessment: count(compared, (o) => fairOrBetter(o.rq.assessment)),
-      wing: count(compared, (o) => fairOrBetter(o.rq.wing)),
+      assessment: ofCompared((o) => fairOrBetter(o.rq.assessment)),
+      wing: ofCompared((o) => fairOrBetter(o.rq.wing)),
     },
     cr: {
-      assessment: count(compared, (o) => fairOrBetter(o.cr.assessment)),
-      wing: count(compared, (o) => fairOrBetter(o.cr.wing)),
+      assessment: ofCompared((o) => fairOrBetter(o.cr.assessment)),
+      wing: ofCompared((o) => fairOrBetter(o.cr.wing)),
     },
-    technical: count(observed, (o) => fairOrBetter(o.technical)),
-    relational: count(observed, (o) => fairOrBetter(o.relational)),
+    technical: ofObserved((o) => fairOrBetter(o.technical)),
+    relational: ofObserved((o) => fairOrBetter(o.relational)),
   };
+}
+
+/**
+ * The figures of each group of a whole (a prison's wings), each share hidden beside a lone small
+ * group of its own kind: officers, officers observed, officers observed with an assessment.
+ */
+export function groupTransfers(groups: (OfficerTransfer | null)[][]): GroupTransfer[] {
+  const observed = groups.map(observedOf);
+  const officers = besideSmallGroups(groups.map((g) => g.length));
+  const seen = besideSmallGroups(observed.map((o) => o.length));
+  const compared = besideSmallGroups(observed.map((o) => comparedOf(o).length));
+  return groups.map((g, i) =>
+    groupTransfer(g, { officers: officers[i] === true, observed: seen[i] === true, compared: compared[i] === true }),
+  );
 }

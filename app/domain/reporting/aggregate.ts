@@ -3,7 +3,7 @@
  * of Practised-or-better, Competent and Refresher due per module and for the whole programme.
  */
 import { isPractisedOrBetter, type ProgrammeProgress, type Status } from "../competency";
-import { share, type Share } from "./suppression";
+import { besideSmallGroups, share as shareOf, type Share } from "./suppression";
 
 export interface OfficerProgress {
   officerId: number;
@@ -26,8 +26,10 @@ export interface GroupSummary {
   programme: { completed: Share; competent: Share; refresherDue: Share };
 }
 
-export function summarise(moduleIds: string[], officers: ProgrammeProgress[]): GroupSummary {
+/** besideSmall: hide this group's shares to protect a small group beside it (besideSmallGroups). */
+export function summarise(moduleIds: string[], officers: ProgrammeProgress[], besideSmall = false): GroupSummary {
   const total = officers.length;
+  const share = (count: number) => shareOf(count, total, besideSmall);
   const modules = moduleIds.map((moduleId, i): ModuleSummary => {
     let completed = 0;
     let competent = 0;
@@ -40,9 +42,9 @@ export function summarise(moduleIds: string[], officers: ProgrammeProgress[]): G
     }
     return {
       moduleId,
-      completed: share(completed, total),
-      competent: share(competent, total),
-      refresherDue: share(refresherDue, total),
+      completed: share(completed),
+      competent: share(competent),
+      refresherDue: share(refresherDue),
     };
   });
   const count = (f: (p: ProgrammeProgress) => boolean) => officers.reduce((n, p) => n + (f(p) ? 1 : 0), 0);
@@ -50,18 +52,9 @@ export function summarise(moduleIds: string[], officers: ProgrammeProgress[]): G
     officers: total,
     modules,
     programme: {
-      completed: share(
-        count((p) => p.completed),
-        total,
-      ),
-      competent: share(
-        count((p) => p.competent),
-        total,
-      ),
-      refresherDue: share(
-        count((p) => p.refresherDue),
-        total,
-      ),
+      completed: share(count((p) => p.completed)),
+      competent: share(count((p) => p.competent)),
+      refresherDue: share(count((p) => p.refresherDue)),
     },
   };
 }
@@ -71,7 +64,10 @@ export interface WingSummary extends GroupSummary {
   wingName: string;
 }
 
-/** One summary per wing (officers without a wing grouped as "No wing"), wings in name order. */
+/**
+ * One summary per wing (officers without a wing grouped as "No wing"), wings in name order; a
+ * wing beside a lone small one is hidden too, since the whole prison's figures are shown.
+ */
 export function summariseByWing(moduleIds: string[], officers: OfficerProgress[]): WingSummary[] {
   const groups = new Map<number | null, { name: string; list: ProgrammeProgress[] }>();
   for (const o of officers) {
@@ -79,8 +75,10 @@ export function summariseByWing(moduleIds: string[], officers: OfficerProgress[]
     if (!g) groups.set(o.wingId, (g = { name: o.wingName ?? "No wing", list: [] }));
     g.list.push(o.progress);
   }
-  return [...groups.entries()]
-    .map(([wingId, g]) => ({ wingId, wingName: g.name, ...summarise(moduleIds, g.list) }))
+  const entries = [...groups.entries()];
+  const beside = besideSmallGroups(entries.map(([, g]) => g.list.length));
+  return entries
+    .map(([wingId, g], i) => ({ wingId, wingName: g.name, ...summarise(moduleIds, g.list, beside[i]) }))
     .sort((a, b) => (a.wingId === null ? 1 : b.wingId === null ? -1 : a.wingName.localeCompare(b.wingName)));
 }
 
