@@ -15,8 +15,8 @@
  * - Competent: every scenario required of the officer has a passing assessment within the
  *   refresher interval (and, where the module requires it, an observation on the wing that meets
  *   its thresholds within the interval). An assessment passes when its ending is not "disengaged" and its
- *   indicators meet the module's thresholds (default the MITI 4.2.1 fair levels: R:Q >= 1,
- *   %CR >= 40%, no MI-non-adherent responses).
+ *   indicators meet the module's thresholds (default the MITI 4.2.1 fair levels R:Q >= 1 and
+ *   %CR >= 40%, and Engage's own rule of no MI-non-adherent responses: MITI sets no level for them).
  * - Refresher due: the officer was Competent (every scenario once passed), but a pass is now older
  *   than the refresher interval (default 6 months: skills fade without feedback), or the
  *   observation on the wing a module requires is.

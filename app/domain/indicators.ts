@@ -234,10 +234,10 @@ export function describeIndicators(i: Indicators, { openQuestions = true } = {})
         i.miNonAdherent === 0
           ? "You never confronted him or persuaded him without permission (aim for none)"
           : `You confronted him or persuaded him without permission ${times(i.miNonAdherent)} (aim for none)`,
-      fair: "none",
-      good: "none",
-      level: i.miNonAdherent === 0 ? "good" : "below fair",
-      why: null,
+      fair: "fewer is better",
+      good: "fewer is better",
+      level: "not applicable",
+      why: "No fair or good level in MITI 4.2.1: fewer is better, and an assessment's pass mark says how many it allows",
       explanation:
         "Confronting, or persuading without permission: the righting reflex, which tends to bring more sustain talk or discord.",
       source: "MITI 4.2.1",
@@ -267,8 +267,7 @@ function openQuestionsLine(i: Indicators): IndicatorLine {
         ? "not applicable"
         : levelOf(i.percentOpenQuestions! >= oq.good, i.percentOpenQuestions! >= oq.fair),
     why: i.questions === 0 ? "Not judged: there were no questions" : null,
-    explanation:
-      "The share of your questions that invited him to talk rather than answer yes or no (from the older MITI 3.1.1).",
+    explanation: `The share of your questions that invited him to talk rather than answer yes or no, from the older MITI 3.1.1, which calls ${oq.fair}% beginning proficiency and ${oq.good}% competency.`,
     source: "MITI 3.1.1",
   };
 }

@@ -148,10 +148,13 @@ export type TalkType = (typeof TALK_TYPES)[number];
 export const TALK_TYPE_INFO: Record<TalkType, { label: string; description: string }> = {
   change: {
     label: "Change talk",
-    description: "His own words in favour of change: desire, ability, reasons, need, commitment, steps.",
+    description: "His own words in favour of change: desire, ability, reasons, need, commitment, activation, steps.",
   },
   sustain: { label: "Sustain talk", description: "His words in favour of keeping things as they are." },
-  discord: { label: "Discord", description: "Friction with you or the system, in the relationship itself." },
+  discord: {
+    label: "Discord",
+    description: 'Friction between him and you (or staff: "you lot"), in the relationship itself.',
+  },
   neutral: { label: "Neutral", description: "Neither for nor against change." },
 };
 

@@ -37,7 +37,11 @@ describe("practice indicators on hand-worked transcripts", () => {
       value: "50% of 4 reflections",
       level: "good",
     });
-    expect(lines.find((l) => l.key === "miNonAdherent")).toMatchObject({ value: "1", level: "below fair" });
+    expect(lines.find((l) => l.key === "miNonAdherent")).toMatchObject({
+      value: "1",
+      level: "not applicable",
+      fair: "fewer is better",
+    });
     expect(lines.find((l) => l.key === "percentOpenQuestions")).toMatchObject({ source: "MITI 3.1.1", level: "fair" });
   });
 
@@ -59,7 +63,7 @@ describe("practice indicators on hand-worked transcripts", () => {
     const lines = describeIndicators(i);
     expect(lines[1]).toMatchObject({ value: "no reflections", level: "not applicable" });
     expect(lines[0].level).toBe("below fair");
-    expect(lines[3]).toMatchObject({ value: "1", level: "below fair" });
+    expect(lines[3]).toMatchObject({ value: "1", level: "not applicable" });
     expect(JSON.stringify(lines)).not.toMatch(/Infinity|NaN/);
   });
 

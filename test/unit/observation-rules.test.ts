@@ -52,7 +52,7 @@ describe("observed indicators from a coach's tallies", () => {
       ["reflectionToQuestion", "1.5 : 1 (12 reflections, 8 questions)", "fair"],
       ["percentComplexReflections", "50% of 12 reflections", "good"],
       ["miAdherent", "3", "not applicable"],
-      ["miNonAdherent", "1", "below fair"],
+      ["miNonAdherent", "1", "not applicable"],
     ]);
   });
 

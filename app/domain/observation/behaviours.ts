@@ -40,16 +40,27 @@ const CODE_OF: Record<Exclude<ObservedBehaviour, "questions">, MiCode> = {
   confronts: "confront",
 };
 
+/** MITI 4.2.1's rules for the close calls a coach meets while tallying, after the code's description. */
+const CLOSE_CALLS: Partial<Record<ObservedBehaviour, string>> = {
+  simpleReflections: "Unsure whether it was simple or complex? Tally simple.",
+  seekingCollaboration: "Asking to tell him something (“Can I tell you what I know?”) goes here, not under Question.",
+  givingInformation: "Unsure whether it was persuading or information? Tally information.",
+  confronts: "A question that carries a judgement (“You’ve no worries at all about that?”) goes here.",
+};
+
 /** The label on each tally button and number field, and what to tally under it. */
 export const BEHAVIOUR_INFO: Record<ObservedBehaviour, { label: string; hint: string }> = {
   questions: {
     label: "Question",
-    hint: "Any question, open or closed: MITI 4.2.1 counts them together.",
+    hint: "Any question, open or closed: MITI 4.2.1 counts them together. Not a question that asks to tell him something, or that carries a judgement.",
   },
   ...(Object.fromEntries(
     Object.entries(CODE_OF).map(([key, code]) => [
       key,
-      { label: MI_CODE_INFO[code].label, hint: MI_CODE_INFO[code].description },
+      {
+        label: MI_CODE_INFO[code].label,
+        hint: [MI_CODE_INFO[code].description, CLOSE_CALLS[key as ObservedBehaviour]].filter(Boolean).join(" "),
+      },
     ]),
   ) as Record<Exclude<ObservedBehaviour, "questions">, { label: string; hint: string }>),
 };
