@@ -9,11 +9,13 @@ const MESSAGES: Record<number, { title: string; body: string }> = {
     title: "Page not found",
     body: "If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.",
   },
+  405: { title: "Request not handled", body: "Engage does not answer this kind of request. Go back to the page." },
   411: { title: "Request not handled", body: "The request did not say how long it was. Try again from the page." },
   413: {
     title: "Request too large",
     body: "What you sent is larger than Engage accepts (1 MB). Send less, or a smaller file.",
   },
+  416: { title: "Request not handled", body: "The part of the file asked for is not in it." },
   500: { title: "Sorry, there is a problem with the service", body: "Try again later." },
   503: {
     title: "Sorry, the service is unavailable",

@@ -55,6 +55,7 @@ export function createApp({ build, assetsDir, publicDir, log, context }: AppPart
       },
     }),
   );
+  app.use(onlyEngageMethods);
   app.use(compression());
   app.use(transportAndCacheHeaders(context.config.trustProxy));
   app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y" }));
@@ -80,10 +81,17 @@ export function createApp({ build, assetsDir, publicDir, log, context }: AppPart
     requestScope.run({ requestId: requestIdOf(req), method: req.method }, () => void handleRequest(req, res, next));
   });
 
-  // Anything Remix did not answer itself: logged once, and a plain page without details.
+  // Anything Remix did not answer itself: logged once, and a plain page without details. A client's
+  // fault that static files report (a Range past a file's end) keeps its 4xx and is no error of ours.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    req.log.error({ err: error }, "request failed");
-    if (!res.headersSent) res.status(500).type("html").send(errorPage(500));
+    const status = clientFaultOf(error);
+    if (status) req.log.info({ status }, "request refused by the file server");
+    else req.log.error({ err: error }, "request failed");
+    if (!res.headersSent)
+      res
+        .status(status ?? 500)
+        .type("html")
+        .send(errorPage(status ?? 500));
     else res.end();
   });
   return app;
@@ -108,6 +116,26 @@ const requestIdOf = (req: Request) => req.id as string;
 
 function isStaticPath(url: string) {
   return url.startsWith("/build/") || url.startsWith("/assets/") || url === "/favicon.ico";
+}
+
+function clientFaultOf(error: unknown): number | null {
+  const status = typeof error === "object" && error !== null && "status" in error ? error.status : null;
+  return typeof status === "number" && status >= 400 && status < 500 ? status : null;
+}
+
+/** Engage answers pages and data (GET, HEAD) and forms (POST); nothing here answers another method. */
+const METHODS = ["GET", "HEAD", "POST"];
+
+/**
+ * Any other method gets 405 (OPTIONS: 204, as Engage offers no cross-site access), before a loader
+ * runs: OPTIONS on a download ran its loader, and TRACE reached Remix as a 500.
+ */
+function onlyEngageMethods(req: Request, res: Response, next: NextFunction) {
+  if (METHODS.includes(req.method)) return next();
+  res.setHeader("Allow", METHODS.join(", "));
+  if (req.method === "OPTIONS") return void res.status(204).end();
+  res.status(405).type("html").send(errorPage(405));
+  req.log.info({ status: 405 }, "method not allowed");
 }
 
 function dropForwardedHeaders(req: Request, _res: Response, next: NextFunction) {
@@ -160,17 +188,19 @@ function refuseCrossSiteWrites(req: Request, res: Response, next: NextFunction) 
 
 /**
  * An address with a broken %-escape (/%FF) names no page: a 404 and one info line, before Express's
- * routing (a 500 and a stack trace) or Remix's (an unstructured warning) tries to decode it.
+ * routing (a 500 and a stack trace) or Remix's (an unstructured warning) tries to decode it. So does
+ * one asking for Remix 1's ?_data (Engage's pages use .data): Remix logs each as an error.
  */
 function refuseUnreadableAddresses(req: Request, res: Response, next: NextFunction) {
+  let reason = Object.hasOwn(req.query, "_data") ? "a ?_data address" : null;
   try {
     decodeURIComponent(req.path);
   } catch {
-    res.status(404).type("html").send(errorPage(404));
-    req.log.info({ status: 404 }, "address with a broken %-escape");
-    return;
+    reason = "address with a broken %-escape";
   }
-  next();
+  if (!reason) return next();
+  res.status(404).type("html").send(errorPage(404));
+  req.log.info({ status: 404 }, reason);
 }
 
 function refuse(req: Request, res: Response, status: 411 | 413) {

@@ -1,6 +1,7 @@
 // What an attacker or a broken client sends instead of a form: other content types, broken
 // multipart, bodies too large, and forms from other sites. Each gets a 4xx with the usual page,
 // one log line at most, and changes nothing.
+import http from "node:http";
 import { describe, expect, it } from "vitest";
 import type { Role } from "~db/schema";
 import { startTestServer } from "../support/app-server";
@@ -92,8 +93,32 @@ describe("bodies that are too large", () => {
       withCookie(await f.cookie("admin"), formBody({ code: "BIG", name: "x".repeat(600_000) })),
       (res, body) => (res.status === 400 && body.includes("too large") ? null : `status ${res.status}`),
     );
+    // Under both limits but with hundreds of thousands of empty fields, which take seconds to parse.
+    await probe.expect(
+      "a form of 500,000 empty fields",
+      "/sign-in",
+      { ...formBody({}), body: "&".repeat(500_000) },
+      (res, body) => (res.status === 413 && isPage(res, body) ? null : `status ${res.status}`),
+    );
+    const parts = new FormData();
+    for (let i = 0; i < 6_000; i++) parts.append("x", "");
+    await probe.expect(
+      "a multipart form of 6,000 fields",
+      "/studio/import",
+      withCookie(await f.cookie("trainer"), { method: "POST", body: parts }),
+      (res, body) => (res.status === 413 && isPage(res, body) ? null : `status ${res.status}`),
+    );
     expect(await databaseDigest(f.db)).toBe(before);
     expect(probe.since(from)).toEqual([]);
+  });
+
+  it("take the largest real form: an assignment to 2,000 named officers is read, not refused", async () => {
+    const officers = Array.from({ length: 2_000 }, (_, i) => `officerIds=${i + 1}`).join("&");
+    const res = await fetch(
+      `${f.server.url}/reports/assignments`,
+      withCookie(await f.cookie("manager"), { ...formBody({}), body: `audience=officers&${officers}` }),
+    );
+    expect(res.status).not.toBe(413);
   });
 });
 
@@ -189,6 +214,48 @@ describe("addresses with a broken %-escape", () => {
       }
     }
     expect(probe.since(from)).toEqual([]);
+  });
+});
+
+/** One request by node:http, which sends any method (fetch refuses TRACE). */
+function rawRequest(method: string, path: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; allow: string | undefined; body: string }>((resolve, reject) => {
+    const req = http.request(`${f.server.url}${path}`, { method, headers }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, allow: res.headers.allow, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("other methods, ranges and Remix 1 addresses", () => {
+  it("get a 4xx and the usual page before any loader runs, never a 500 or a logged error", async () => {
+    const manager = (await f.cookie("manager")) ?? "";
+    const before = await databaseDigest(f.db);
+    const logsBefore = f.server.logs.length;
+    const cases: [string, string, Record<string, string>, number][] = [
+      ["TRACE", "/", {}, 405],
+      ["PUT", "/sign-in", {}, 405],
+      ["DELETE", "/reports/assignments", { Cookie: manager }, 405],
+      ["PATCH", "/reports/exports/attempts.csv", { Cookie: manager }, 405],
+      // No cross-site access is offered, and the download's loader (and its audit row) must not run.
+      ["OPTIONS", "/reports/exports/attempts.csv", { Cookie: manager }, 204],
+      ["GET", "/assets/engage.css", { Range: "bytes=99999999-" }, 416],
+      ["GET", "/?_data=root", {}, 404],
+      ["GET", "/record?_data=routes%2Frecord", { Cookie: manager }, 404],
+    ];
+    for (const [method, path, headers, status] of cases) {
+      const res = await rawRequest(method, path, headers);
+      expect(res.status, `${method} ${path}`).toBe(status);
+      if (status === 204) expect(res.body).toBe("");
+      else expect(res.body, `${method} ${path}`).toContain("govuk-heading-l");
+      if (status === 405 || status === 204) expect(res.allow).toBe("GET, HEAD, POST");
+    }
+    expect(f.server.logs.slice(logsBefore).filter((l) => l.err || (l.level as number) >= 50)).toEqual([]);
+    expect(await databaseDigest(f.db)).toBe(before);
   });
 });
 
