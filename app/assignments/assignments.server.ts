@@ -166,6 +166,8 @@ export async function createAssignments(
       await recordAudit(trx, {
         actorUserId: user.id,
         action: "assignment.created",
+        // One named officer is named in the log; more are listed by id in the record.
+        subjectUserId: input.audience === "officers" && input.officerIds.length === 1 ? input.officerIds[0] : null,
         establishmentId,
         details: {
           moduleId: input.moduleId ?? "whole programme",
@@ -196,8 +198,27 @@ export async function createAssignments(
 
 export async function removeAssignment(db: Kysely<Database>, user: CurrentUser, establishmentId: number, id: number) {
   return db.transaction().execute(async (trx) => {
-    if (!(await removeAssignmentRow(trx, establishmentId, id, user.id))) return false;
-    await recordAudit(trx, { actorUserId: user.id, action: "assignment.removed", establishmentId, details: { id } });
+    const removed = await removeAssignmentRow(trx, establishmentId, id, user.id);
+    if (!removed) return false;
+    // What was removed, in the same words as its creation: the record view says which one it was.
+    await recordAudit(trx, {
+      actorUserId: user.id,
+      action: "assignment.removed",
+      subjectUserId: removed.officer_id,
+      establishmentId,
+      details: {
+        id,
+        moduleId: removed.module_id ?? "whole programme",
+        to:
+          removed.officer_id !== null
+            ? [removed.officer_id]
+            : removed.unit_id !== null
+              ? `unit:${removed.unit_id}`
+              : "prison",
+        dueOn: removed.due_on,
+        dueDays: removed.due_days,
+      },
+    });
     return true;
   });
 }

@@ -51,6 +51,26 @@ const moduleName = (f: AuditFacts, id: unknown) => {
 
 type Phrase = (f: AuditFacts, who: string, whom: string) => string;
 
+/** "the module “Listening” to C wing, due by 31 January 2027": what an assignment gave to whom. */
+function assignment(f: AuditFacts) {
+  const what = f.details.moduleId === "whole programme" ? "the whole programme" : moduleName(f, f.details.moduleId);
+  const to = f.details.to;
+  const whom = Array.isArray(to)
+    ? to.length === 1 && f.subject
+      ? f.subject
+      : `${to.length} named officer${to.length === 1 ? "" : "s"}`
+    : typeof to === "string" && to.startsWith("unit:")
+      ? (f.names.unit(Number(to.slice(5))) ?? "a wing or team since removed")
+      : `everyone at ${f.prison ?? "the prison"}`;
+  const due =
+    typeof f.details.dueOn === "string"
+      ? `, due by ${f.names.day(f.details.dueOn)}`
+      : typeof f.details.dueDays === "number"
+        ? `, due within ${f.details.dueDays} days of joining`
+        : "";
+  return `${what} to ${whom}${due}`;
+}
+
 const PHRASES: Record<string, Phrase> = {
   "sign_in.succeeded": (f, who) => `${who} signed in${viaSso(f)}`,
   "sign_in.failed": (f) => {
@@ -117,23 +137,12 @@ const PHRASES: Record<string, Phrase> = {
   "unit.removed": (f, who) => `${who} removed ${text(f.details.name)} from ${f.prison ?? "a prison"}`,
   "prison.listed_names_changed": (f, who) =>
     `${who} changed the names observations refuse at ${f.prison ?? "a prison"}${count(f.details.patterns, "name or pattern", "names or patterns")}`,
-  "assignment.created": (f, who) => {
-    const what = f.details.moduleId === "whole programme" ? "the whole programme" : moduleName(f, f.details.moduleId);
-    const to = f.details.to;
-    const whom = Array.isArray(to)
-      ? `${to.length} named officer${to.length === 1 ? "" : "s"}`
-      : typeof to === "string" && to.startsWith("unit:")
-        ? (f.names.unit(Number(to.slice(5))) ?? "a wing or team since removed")
-        : `everyone at ${f.prison ?? "the prison"}`;
-    const due =
-      typeof f.details.dueOn === "string"
-        ? `, due by ${f.names.day(f.details.dueOn)}`
-        : typeof f.details.dueDays === "number"
-          ? `, due within ${f.details.dueDays} days of joining`
-          : "";
-    return `${who} assigned ${what} to ${whom}${due}`;
-  },
-  "assignment.removed": (f, who) => `${who} removed an assignment of training at ${f.prison ?? "a prison"}`,
+  "assignment.created": (f, who) => `${who} assigned ${assignment(f)}`,
+  // Records from before removals kept what was removed say only that one was.
+  "assignment.removed": (f, who) =>
+    f.details.moduleId === undefined
+      ? `${who} removed an assignment of training at ${f.prison ?? "a prison"}`
+      : `${who} removed the assignment of ${assignment(f)}`,
   "observation.requested": (f, who, whom) =>
     `${who} asked a coach to observe ${whom} on the wing${typeof f.details.dueOn === "string" ? ` by ${f.names.day(f.details.dueOn)}` : ""}`,
   "observation.request_cancelled": (f, who) =>

@@ -51,15 +51,16 @@ export async function insertAssignments(db: Db, rows: NewAssignment[]) {
 }
 
 /** Removes a live assignment of the prison; false when there is none (already removed, or not theirs). */
-export async function removeAssignmentRow(db: Db, establishmentId: number, id: number, by: number) {
-  const result = await db
+/** Marks a live assignment removed; what it was (for the audit row), or undefined when there was none. */
+export function removeAssignmentRow(db: Db, establishmentId: number, id: number, by: number) {
+  return db
     .updateTable("assignments")
     .set({ removed_at: new Date().toISOString(), removed_by: by })
     .where("id", "=", id)
     .where("establishment_id", "=", establishmentId)
     .where("removed_at", "is", null)
+    .returning(["module_id", "unit_id", "officer_id", "due_on", "due_days"])
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Where a prison's active officers are, and since when (optionally one officer). */

@@ -148,6 +148,15 @@ describe("the audit log's words", () => {
     expect(say("assignment.removed", { id: 9 }, { subject: null })).toBe(
       "Jo Bloggs removed an assignment of training at HMP Hollowbrook (demo)",
     );
+    expect(say("assignment.removed", { id: 9, moduleId: "listening", to: [4], dueOn: "2027-01-31" })).toBe(
+      "Jo Bloggs removed the assignment of the module “Listening on the landing” to Sam Okafor, due by 31 January 2027",
+    );
+    expect(say("assignment.removed", { id: 9, moduleId: "whole programme", to: "prison", dueDays: 28 })).toBe(
+      "Jo Bloggs removed the assignment of the whole programme to everyone at HMP Hollowbrook (demo), due within 28 days of joining",
+    );
+    expect(say("assignment.created", { moduleId: "listening", to: [4], dueOn: "2027-01-31" })).toBe(
+      "Jo Bloggs assigned the module “Listening on the landing” to Sam Okafor, due by 31 January 2027",
+    );
     expect(say("observation.requested", { dueOn: "2027-01-31" })).toBe(
       "Jo Bloggs asked a coach to observe Sam Okafor on the wing by 31 January 2027",
     );
