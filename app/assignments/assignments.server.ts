@@ -17,7 +17,7 @@ import { can } from "~/auth/capabilities";
 import type { CurrentUser } from "~/auth/guard.server";
 import { attemptsOfOfficer } from "~db/queries/attempts.server";
 import { getCurriculum } from "~/curriculum/curriculum.server";
-import { DUE_LABELS, modulesDue, type AssignmentRule, type ModuleDue, type Placement } from "~/domain/assignments";
+import { dueLabel, modulesDue, type AssignmentRule, type ModuleDue, type Placement } from "~/domain/assignments";
 import { formatDay, dayOf } from "~/domain/dates.server";
 import { programmeProgress, type ModuleRules, type ProgrammeProgress } from "~/domain/competency";
 import { toAttemptRecord } from "~/domain/reporting/records";
@@ -235,7 +235,7 @@ export async function assignedToOfficer(db: Kysely<Database>, user: CurrentUser,
     title: titles.get(d.moduleId) ?? d.moduleId,
     dueOn: formatDay(d.dueOn),
     state: d.state,
-    stateLabel: DUE_LABELS[d.state],
+    stateLabel: dueLabel(d, dayOf(now)),
     refresher: d.refresher,
   }));
 }

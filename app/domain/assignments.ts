@@ -71,6 +71,11 @@ export function dueDateOf(rule: AssignmentRule, p: Placement): string {
   return addDays(from, rule.dueDays ?? 0);
 }
 
+/** The tag's words: "Due today" rather than "Due soon" on the day itself. */
+export function dueLabel(d: { state: DueState; dueOn: string }, today: string): string {
+  return d.state === "due_soon" && d.dueOn === today ? "Due today" : DUE_LABELS[d.state];
+}
+
 export function stateOn(dueOn: string, today: string): DueState {
   if (today > dueOn) return "overdue";
   return daysBetween(today, dueOn) <= DUE_SOON_DAYS ? "due_soon" : "on_track";

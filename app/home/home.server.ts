@@ -6,19 +6,13 @@ import { countUsers } from "~db/queries/users.server";
 import type { CurrentUser } from "~/auth/guard.server";
 import { managerSummary } from "~/reports/home.server";
 import { trainerSummary } from "~/studio/summary.server";
-import { officerProgress } from "~/practice/progress.server";
-import { assignedToOfficer } from "~/assignments/assignments.server";
+import { progressAndAssigned } from "~/practice/progress.server";
 
 export async function homeFor(db: Kysely<Database>, user: CurrentUser) {
   const who = { displayName: user.displayName, establishmentName: user.establishmentName, unitName: user.unitName };
   switch (user.role) {
     case "officer":
-      return {
-        role: "officer" as const,
-        ...who,
-        progress: await officerProgress(db, user.id),
-        assigned: await assignedToOfficer(db, user),
-      };
+      return { role: "officer" as const, ...who, ...(await progressAndAssigned(db, user)) };
     case "trainer":
       return { role: "trainer" as const, ...who, studio: await trainerSummary(db, user) };
     case "manager": {

@@ -6,6 +6,8 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
+import { assignedToOfficer } from "~/assignments/assignments.server";
+import type { CurrentUser } from "~/auth/guard.server";
 import { attemptsOfOfficer } from "~db/queries/attempts.server";
 import { recordedOfOfficer } from "~db/queries/observations.server";
 import { getCurriculum, type CurriculumModule } from "~/curriculum/curriculum.server";
@@ -125,7 +127,12 @@ export interface NextStep {
   moduleTitle: string;
 }
 
-export async function officerProgress(db: Kysely<Database>, officerId: number, now = new Date()) {
+/** assignedFirst: module ids assigned to the officer, in due order: the next step comes from these first. */
+export async function officerProgress(
+  db: Kysely<Database>,
+  officerId: number,
+  { now = new Date(), assignedFirst = [] }: { now?: Date; assignedFirst?: string[] } = {},
+) {
   const [curriculum, rows] = await Promise.all([getCurriculum(db), attemptsOfOfficer(db, officerId)]);
   const observed = curriculum.some((m) => m.rules.requiresObservation)
     ? observationRecords(await recordedOfOfficer(db, officerId))
@@ -164,7 +171,7 @@ export async function officerProgress(db: Kysely<Database>, officerId: number, n
   });
   return {
     modules,
-    next: nextStep(modules, inProgress),
+    next: nextStep(inDueOrder(modules, assignedFirst), inProgress),
     resume: inProgress.map((r) => ({
       id: r.id,
       title: r.title,
@@ -176,9 +183,21 @@ export async function officerProgress(db: Kysely<Database>, officerId: number, n
   };
 }
 
+/** Modules assigned to the officer first, soonest due first, then the rest in curriculum order. */
+function inDueOrder<M extends { id: string }>(modules: M[], assignedFirst: string[]): M[] {
+  const rank = (m: M) => {
+    const at = assignedFirst.indexOf(m.id);
+    return at === -1 ? assignedFirst.length : at;
+  };
+  return modules
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => rank(a.m) - rank(b.m) || a.i - b.i)
+    .map(({ m }) => m);
+}
+
 /**
  * The one next thing to do: carry on an unfinished attempt; else the first scenario, in module
- * order, that a module still needs, or its observation on the wing once its assessments are done;
+ * order (assigned modules first), that a module still needs, or its observation on the wing once its assessments are done;
  * else a new scenario due at a refresher. Null when nothing is left.
  */
 function nextStep(
@@ -218,3 +237,10 @@ function nextStep(
 }
 
 export type OfficerProgress = Awaited<ReturnType<typeof officerProgress>>;
+
+/** An officer's progress with what is assigned to them, the next step taken from that first. */
+export async function progressAndAssigned(db: Kysely<Database>, user: CurrentUser) {
+  const assigned = await assignedToOfficer(db, user);
+  const progress = await officerProgress(db, user.id, { assignedFirst: assigned.map((a) => a.moduleId) });
+  return { progress, assigned };
+}

@@ -10,7 +10,7 @@ import { Indicators, NextStep, ResponseCounts, Transcript } from "~/components/p
 import { RatingsExplained } from "~/components/ratings-explained";
 import { ASSESSMENT_RESULT, MODE } from "~/domain/vocabulary";
 import { judgeAttempt, loadAttemptView } from "~/practice/attempt-view.server";
-import { officerProgress } from "~/practice/progress.server";
+import { progressAndAssigned } from "~/practice/progress.server";
 import { attemptIdOf, noticeOf } from "~/practice/route-helpers.server";
 import { title } from "~/utils/meta";
 
@@ -23,9 +23,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const view = await loadAttemptView(context.db, user.id, id);
   if (!view) notFound();
   if (view.attempt.status === "in_progress") throw redirect(`/attempts/${view.attempt.id}`);
-  const [judged, progress] = await Promise.all([
+  const [judged, { progress }] = await Promise.all([
     judgeAttempt(context.db, user.id, id),
-    officerProgress(context.db, user.id),
+    progressAndAssigned(context.db, user),
   ]);
   const module = judged?.module && progress.modules.find((m) => m.id === judged.module!.id);
   return {

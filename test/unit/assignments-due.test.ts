@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { addDays, daysBetween, isRealDay, isoWeek, dayOf } from "~/domain/dates.server";
-import { dueDateOf, modulesDue, standingOf, stateOn, type AssignmentRule, type Placement } from "~/domain/assignments";
+import {
+  dueDateOf,
+  dueLabel,
+  modulesDue,
+  standingOf,
+  stateOn,
+  type AssignmentRule,
+  type Placement,
+} from "~/domain/assignments";
 import { DEFAULT_THRESHOLDS, moduleProgress, type AttemptRecord, type ModuleRules } from "~/domain/competency";
 import { countBehaviours } from "~/domain/indicators";
 
@@ -59,6 +67,11 @@ describe("due dates", () => {
     expect(stateOn("2026-12-15", "2026-12-08")).toBe("due_soon");
     expect(stateOn("2026-12-15", "2026-12-15")).toBe("due_soon");
     expect(stateOn("2026-12-15", "2026-12-16")).toBe("overdue");
+  });
+
+  it("says Due today on the day, Due soon before it and Overdue after", () => {
+    const tag = (today: string) => dueLabel({ dueOn: "2026-12-01", state: stateOn("2026-12-01", today) }, today);
+    expect(["2026-11-30", "2026-12-01", "2026-12-02"].map(tag)).toEqual(["Due soon", "Due today", "Overdue"]);
   });
 
   it("within N days of joining counts from the later of the assignment and joining", () => {
