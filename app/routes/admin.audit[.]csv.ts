@@ -4,7 +4,7 @@ import { auditCsv, parseAuditQuery } from "~/audit/log.server";
 import { requireUser } from "~/auth/guard.server";
 import { dayOf } from "~/domain/dates.server";
 import { csvFileName } from "~/domain/reporting/csv";
-import { downloadResponse } from "~/utils/download.server";
+import { csvDownload } from "~/utils/download.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = await requireUser(request, context, { can: "readAuditLog" });
@@ -14,5 +14,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       status: 400,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
-  return downloadResponse(result.csv, "text/csv; charset=utf-8", csvFileName("audit-log", dayOf(new Date())));
+  return csvDownload(result.csv, csvFileName("audit-log", dayOf(new Date())));
 }

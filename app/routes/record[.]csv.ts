@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { auditExport } from "~/audit/exports.server";
 import { requireUser } from "~/auth/guard.server";
-import { downloadResponse } from "~/utils/download.server";
+import { csvDownload } from "~/utils/download.server";
 import { recordCsv, recordOf } from "~/practice/record.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -13,5 +13,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     subjectUserId: user.id,
     rows: entries.length,
   });
-  return downloadResponse(recordCsv(entries), "text/csv; charset=utf-8", `engage-record-${user.username}.csv`);
+  return csvDownload(recordCsv(entries), `engage-record-${user.username}.csv`);
 }

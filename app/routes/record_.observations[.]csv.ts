@@ -4,7 +4,7 @@ import { auditExport } from "~/audit/exports.server";
 import { requireUser } from "~/auth/guard.server";
 import { observationsCsv } from "~/coaching/exports";
 import { observationsOfOfficer } from "~/coaching/officer.server";
-import { downloadResponse } from "~/utils/download.server";
+import { csvDownload } from "~/utils/download.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, { can: "viewOwnRecord" });
@@ -15,5 +15,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     rows: observations.length,
   });
   const csv = observationsCsv(observations, { withOfficer: false });
-  return downloadResponse(csv, "text/csv; charset=utf-8", `engage-observations-${user.username}.csv`);
+  return csvDownload(csv, `engage-observations-${user.username}.csv`);
 }

@@ -5,7 +5,7 @@ import { csvFileName } from "~/domain/reporting/csv";
 import { attemptsCsv, parseAttemptFilters } from "~/reports/exports.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { filterErrorResponse } from "~/reports/download.server";
-import { downloadResponse } from "~/utils/download.server";
+import { csvDownload } from "~/utils/download.server";
 import { dayOf } from "~/domain/dates.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -18,9 +18,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     filters: filters.values,
     rows,
   });
-  return downloadResponse(
-    body,
-    "text/csv; charset=utf-8",
-    csvFileName("attempts", scope.prison.name, dayOf(new Date())),
-  );
+  return csvDownload(body, csvFileName("attempts", scope.prison.name, dayOf(new Date())));
 }

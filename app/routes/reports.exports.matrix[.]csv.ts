@@ -5,7 +5,7 @@ import { csvFileName } from "~/domain/reporting/csv";
 import { matrixCsv } from "~/reports/exports.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { filterErrorResponse } from "~/reports/download.server";
-import { downloadResponse } from "~/utils/download.server";
+import { csvDownload } from "~/utils/download.server";
 import { dayOf } from "~/domain/dates.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -17,9 +17,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     filters: result.filters,
     rows: result.rows,
   });
-  return downloadResponse(
-    result.body,
-    "text/csv; charset=utf-8",
-    csvFileName("training-matrix", scope.prison.name, dayOf(new Date())),
-  );
+  return csvDownload(result.body, csvFileName("training-matrix", scope.prison.name, dayOf(new Date())));
 }

@@ -8,16 +8,15 @@ import { observationsCsv } from "~/coaching/exports";
 import { observationView } from "~/coaching/view";
 import { dayOf } from "~/domain/dates.server";
 import { csvFileName } from "~/domain/reporting/csv";
-import { downloadResponse } from "~/utils/download.server";
+import { csvDownload } from "~/utils/download.server";
 import { requireReportScope } from "~/reports/scope.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = await requireReportScope(request, context);
   const rows = await recordedOfPrisonOfficers(scope.db, scope.prison.id);
   await auditExport(scope.db, scope.user, "observations_csv", { establishmentId: scope.prison.id, rows: rows.length });
-  return downloadResponse(
+  return csvDownload(
     observationsCsv(rows.map(observationView), { withOfficer: true }),
-    "text/csv; charset=utf-8",
     csvFileName("observations", scope.prison.name, dayOf(new Date())),
   );
 }
