@@ -96,6 +96,7 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
   const usersByKey = new Map(ctx.users.map((u) => [usernameKeyOf(u.username), u]));
   const usersByLookAlike = new Map(ctx.users.map((u) => [latinLookAlikes(u.username).toLowerCase(), u]));
   const seen = new Map<string, number>();
+  const seenEmails = new Map<string, number>();
 
   if (rows.length > MAX_STAFF_ROWS)
     errors.push({
@@ -139,7 +140,12 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
 
     if (!name) fail("enter the person's name");
     else if (name.length > 120) fail("the name must be 120 characters or fewer");
+    // Reminders go to the address: two people sharing one (in any capitals) would get each other's.
+    const emailKey = email.toLowerCase();
     if (email && (email.length > 254 || !EMAIL.test(email))) fail(`email ${email} is not an email address`);
+    else if (seenEmails.has(emailKey))
+      fail(`email ${email} appears twice in the file (first on line ${seenEmails.get(emailKey)})`);
+    else if (email) seenEmails.set(emailKey, row.line);
     if (!IMPORTABLE_ROLES.includes(role.toLowerCase() as ImportableRole))
       fail(`role ${role || "(empty)"} must be officer, trainer or manager`);
 

@@ -128,6 +128,19 @@ describe("staff file rows", () => {
     expect(plan.counts.errors).toBe(plan.errors.length);
   });
 
+  it("refuses an email address that appears twice in the file, whatever its capital letters", () => {
+    const plan = planImport(
+      rows(
+        ["jane.doe", "Jane Doe", "jane.doe@example.test", "officer", "HBK", "A wing"],
+        ["j.doe", "Jay Doe", "JANE.DOE@example.test", "officer", "HBK", "B wing"],
+      ),
+      ctx,
+    );
+    expect(plan.errors).toEqual([
+      { line: 3, message: "email JANE.DOE@example.test appears twice in the file (first on line 2)" },
+    ]);
+  });
+
   it("limits a manager to their own prison, with the same words for another prison's code and an unknown one", () => {
     const plan = planImport(
       rows(
