@@ -87,6 +87,10 @@ const PHRASES: Record<string, Phrase> = {
     const role = f.details.role ? ` (${f.names.role(f.details.role)})` : "";
     if (f.details.source === "single sign-on")
       return `An account for ${whom}${role} was made when they first signed in through single sign-on`;
+    if (f.details.source === "staff import")
+      return f.actor === null
+        ? `An account for ${whom}${role} was created on the server by a staff import`
+        : `${who} created an account for ${whom}${role} by importing a staff file`;
     return f.actor === null && f.details.by
       ? `An account for ${whom}${role} was created on the server (${text(f.details.by)})`
       : `${who} created an account for ${whom}${role}`;

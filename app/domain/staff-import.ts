@@ -63,6 +63,8 @@ export interface PlannedRow {
 
 export interface ImportPlan {
   rows: PlannedRow[];
+  /** the one prison every row is for, for the import's audit row; null when the file names several */
+  prisonId: number | null;
   deactivate: { id: number; username: string; displayName: string }[];
   errors: { line: number; message: string }[];
   counts: { new: number; changed: number; unchanged: number; deactivated: number; errors: number };
@@ -213,8 +215,10 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
 
   errors.sort((a, b) => a.line - b.line);
   const count = (a: PlannedRow["action"]) => planned.filter((r) => r.action === a).length;
+  const filePrisons = new Set(planned.map((r) => r.values.establishmentId));
   return {
     rows: planned,
+    prisonId: filePrisons.size === 1 ? [...filePrisons][0]! : null,
     deactivate,
     errors,
     counts: {

@@ -1,7 +1,7 @@
 // Importing staff from an HR file, for the web pages and the command line alike: read the file
 // (UTF-8 CSV), check every row against what exists (domain/staff-import.ts), and apply a clean
-// file in one transaction with one audit row, and one per person whose role, prison or account
-// changed. A file with any error changes nothing.
+// file in one transaction with one audit row, and one per person added or whose role, prison or
+// account changed. A file with any error changes nothing.
 import { parse } from "csv-parse/sync";
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
@@ -108,21 +108,25 @@ export async function applyStaffPlan(
     await db.transaction().execute(async (trx) => {
       if (options.importId !== undefined && !(await markStaffImportApplied(trx, options.importId, plan.counts)))
         throw new AlreadyApplied();
-      await insertImportedUsers(
+      const added = plan.rows.filter((r) => r.action === "new");
+      const addedIds = await insertImportedUsers(
         trx,
-        plan.rows
-          .filter((r) => r.action === "new")
-          .map((r) => ({
-            username: r.values.username,
-            display_name: r.values.displayName,
-            email: r.values.email,
-            role: r.values.role,
-            establishment_id: r.values.establishmentId,
-            unit_id: r.values.unitId,
-            // No usable password: they sign in with their work account, or an admin sets one.
-            password_hash: NO_PASSWORD,
-          })),
+        added.map((r) => ({
+          username: r.values.username,
+          display_name: r.values.displayName,
+          email: r.values.email,
+          role: r.values.role,
+          establishment_id: r.values.establishmentId,
+          unit_id: r.values.unitId,
+          // No usable password: they sign in with their work account, or an admin sets one.
+          password_hash: NO_PASSWORD,
+        })),
       );
+      const created = added.map((r, i) => ({
+        id: addedIds[i],
+        role: r.values.role,
+        establishment_id: r.values.establishmentId,
+      }));
       const changed = plan.rows.filter((r) => r.action === "changed");
       const now = new Date().toISOString();
       const changes = changed.map((r) => {
@@ -150,10 +154,10 @@ export async function applyStaffPlan(
       await recordAudit(trx, {
         actorUserId: options.actorId,
         action: "users.imported",
-        establishmentId: options.onlyPrisonId,
+        establishmentId: options.onlyPrisonId ?? plan.prisonId,
         details: { ...plan.counts, file: options.fileName.slice(0, 200), source: options.source },
       });
-      await recordAudits(trx, personalChanges(changes, before, deactivated, options.actorId));
+      await recordAudits(trx, personalChanges(created, changes, before, deactivated, options.actorId));
     });
   } catch (error) {
     if (error instanceof AlreadyApplied) return { ok: false, message: "This file has already been imported." };
@@ -172,9 +176,10 @@ class AlreadyApplied extends Error {}
 
 /**
  * The changes that alter what someone may do, each audited by name as an administrator's form would
- * audit it: a new role, another prison, an account reactivated or deactivated.
+ * audit it: a new account, a new role, another prison, an account reactivated or deactivated.
  */
 function personalChanges(
+  created: { id: number; role: string; establishment_id: number }[],
   changes: { id: number; role: string; establishment_id: number; unit_id: number | null }[],
   before: Map<number, { role: string; establishment_id: number | null; active: boolean }>,
   deactivated: number[],
@@ -193,6 +198,7 @@ function personalChanges(
     details: { ...details, source: "staff import" },
   });
   return [
+    ...created.map((c) => entry(c.id, c.establishment_id, "user.created", { role: c.role })),
     ...changes.flatMap((c) => {
       const was = before.get(c.id)!;
       return [

@@ -59,11 +59,12 @@ export interface ImportedUser {
   password_hash: string;
 }
 
-/** New users of an import, a few hundred rows to a statement. */
-export async function insertImportedUsers(db: Db, users: ImportedUser[]) {
+/** New users of an import, a few hundred rows to a statement; their ids, in the order given. */
+export async function insertImportedUsers(db: Db, users: ImportedUser[]): Promise<number[]> {
   const now = new Date().toISOString();
+  const ids: number[] = [];
   for (let i = 0; i < users.length; i += 200) {
-    await db
+    const rows = await db
       .insertInto("users")
       .values(
         users.slice(i, i + 200).map((u) => ({
@@ -76,8 +77,13 @@ export async function insertImportedUsers(db: Db, users: ImportedUser[]) {
           updated_at: now,
         })),
       )
+      .returning(["id", "username_key"])
       .execute();
+    // Matched by username rather than trusting RETURNING's order, which neither database promises.
+    const idOf = new Map(rows.map((r) => [r.username_key, r.id]));
+    ids.push(...users.slice(i, i + 200).map((u) => idOf.get(usernameKey(u.username))!));
   }
+  return ids;
 }
 
 /** A known user as an import leaves them: the placement times already worked out (kept or restarted). */

@@ -66,6 +66,21 @@ describe("users:import from the command line", () => {
       source: "command line",
       file: "good.csv",
     });
+    const hbk = await db.selectFrom("establishments").select("id").where("code", "=", "HBK").executeTakeFirstOrThrow();
+    expect(audit[0].establishment_id).toBe(hbk.id); // the prison the file was for, though no one limited it
+    // Each new person is audited by name, as the add-user form audits them.
+    const createdAudit = await db
+      .selectFrom("audit_events as e")
+      .innerJoin("users as u", "u.id", "e.subject_user_id")
+      .select(["u.username", "e.establishment_id", "e.details"])
+      .where("e.action", "=", "user.created")
+      .orderBy("u.username")
+      .execute();
+    expect(createdAudit.map((c) => [c.username, c.establishment_id, JSON.parse(c.details!)])).toEqual([
+      ["new.officer1", hbk.id, { role: "officer", source: "staff import" }],
+      ["new.officer2", hbk.id, { role: "officer", source: "staff import" }],
+      ["new.trainer", hbk.id, { role: "trainer", source: "staff import" }],
+    ]);
     // The same file again changes nothing.
     expect((await cli(fixture("good.csv"))).lines.at(-1)).toBe(
       "import: 0 new, 0 changed, 4 unchanged, 0 deactivated, 0 errors",

@@ -126,6 +126,12 @@ describe("the audit log's words", () => {
     ).toBe(
       "Single sign-on updated Sam Okafor’s name, email address and role from their work account (role from Officer to Manager)",
     );
+    expect(say("user.created", { source: "staff import", role: "officer" })).toBe(
+      "Jo Bloggs created an account for Sam Okafor (Officer) by importing a staff file",
+    );
+    expect(say("user.created", { source: "staff import", role: "manager" }, { actor: null })).toBe(
+      "An account for Sam Okafor (Manager) was created on the server by a staff import",
+    );
     const counts = { new: 3, changed: 1, unchanged: 40, deactivated: 2, errors: 0 };
     expect(say("users.imported", { ...counts, file: "hr.csv", source: "upload" }, { subject: null })).toBe(
       "Jo Bloggs imported staff for HMP Hollowbrook (demo) from “hr.csv”: 3 new, 1 changed, 40 unchanged, 2 deactivated",

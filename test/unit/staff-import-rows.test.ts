@@ -89,6 +89,12 @@ describe("staff file rows", () => {
     expect(plan.rows[0]).toMatchObject({ action: "new", values: { unitId: 11, email: "new.one@justice.example" } });
     expect(plan.rows[1]).toMatchObject({ action: "unchanged", userId: 100, values: { unitId: 10 } });
     expect(plan.rows[2]).toMatchObject({ action: "changed", changes: ["name", "role"] });
+    expect(plan.prisonId).toBe(1);
+    const twoPrisons = rows(
+      ["officer", "Sam Okafor", "", "officer", "HBK", ""],
+      ["mdi.officer", "Pat Moor", "", "officer", "MDI", ""],
+    );
+    expect(planImport(twoPrisons, ctx).prisonId).toBeNull();
   });
 
   it("reports each bad row with its line", () => {
