@@ -59,6 +59,8 @@ export interface PlannedRow {
   values: StaffChange;
   /** what changes, in words ("name", "wing", ...) */
   changes: string[];
+  /** the wing or team the row names, as Engage spells it; null when it names none */
+  wing: string | null;
 }
 
 export interface ImportPlan {
@@ -178,7 +180,7 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
       unitId: unit ? unit.id : existing && existing.establishmentId === prison.id ? existing.unitId : null,
     };
     if (!existing) {
-      planned.push({ line: row.line, action: "new", userId: null, values, changes: [] });
+      planned.push({ line: row.line, action: "new", userId: null, values, changes: [], wing: unit?.name ?? null });
       continue;
     }
     const changes = [
@@ -195,6 +197,7 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
       userId: existing.id,
       values,
       changes,
+      wing: unit?.name ?? null,
     });
   }
 
@@ -248,6 +251,12 @@ function managerLimits(username: string, role: string, existing: ExistingStaff |
 }
 
 const article = (role: string) => `${role === "officer" ? "an" : "a"} ${role}`;
+
+/** A row in the preview: "New officer, B wing", "New manager", "Changed: name, wing", "Unchanged". */
+export function whatHappens(row: PlannedRow): string {
+  if (row.action === "new") return `New ${row.values.role}${row.wing ? `, ${row.wing}` : ""}`;
+  return row.action === "changed" ? `Changed: ${row.changes.join(", ")}` : "Unchanged";
+}
 
 /** The command line's last line, and the import's audit summary. */
 export function describeCounts(c: ImportPlan["counts"]): string {

@@ -5,7 +5,7 @@ import { notFound, requireUser } from "~/auth/guard.server";
 import { idParam } from "~/utils/query.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList } from "~/components/page";
-import { describeCounts } from "~/domain/staff-import";
+import { describeCounts, whatHappens } from "~/domain/staff-import";
 import { confirmStaffImport, previewStaffImport } from "~/staff/import.server";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
@@ -14,7 +14,6 @@ import { Cell, Row, Table } from "~/components/table";
 export const meta: MetaFunction = () => title("Check the staff import");
 
 const SHOWN = 500;
-const ACTION_LABELS = { new: "New", changed: "Changed", unchanged: "Unchanged" } as const;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, { can: "manageStaff" });
@@ -28,10 +27,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     errors: preview.errors.map((e) => `Line ${e.line}: ${e.message}`),
     rows: rows.slice(0, SHOWN).map((r) => ({
       line: r.line,
-      action: ACTION_LABELS[r.action],
       username: r.values.username,
       name: r.values.displayName,
-      changes: r.changes.join(", "),
+      whatHappens: whatHappens(r),
     })),
     more: Math.max(0, rows.length - SHOWN),
     deactivate: preview.plan?.deactivate ?? [],
@@ -80,10 +78,7 @@ export default function PreviewImport() {
                   <Cell>{r.line}</Cell>
                   <Cell>{r.username}</Cell>
                   <Cell>{r.name}</Cell>
-                  <Cell>
-                    {r.action}
-                    {r.changes ? `: ${r.changes}` : ""}
-                  </Cell>
+                  <Cell>{r.whatHappens}</Cell>
                 </Row>
               ))}
             </Table>

@@ -244,7 +244,10 @@ describe("staff import pages", () => {
     const shown = await responseOf(async () =>
       preview.loader({ request: await requestAs(context, "manager", path), params: { importId }, context }),
     );
-    expect(JSON.parse(await shown.text())).toMatchObject({ counts: { new: 1 }, rows: [{ username: "web.officer" }] });
+    expect(JSON.parse(await shown.text())).toMatchObject({
+      counts: { new: 1 },
+      rows: [{ username: "web.officer", whatHappens: "New officer, C wing" }],
+    });
     expect(
       await db.selectFrom("users").select("id").where("username_key", "=", "web.officer").executeTakeFirst(),
     ).toBeUndefined();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { checkHeader, planImport, type ExistingStaff, type ImportContext, type StaffRow } from "~/domain/staff-import";
+import {
+  checkHeader,
+  planImport,
+  whatHappens,
+  type ExistingStaff,
+  type ImportContext,
+  type StaffRow,
+} from "~/domain/staff-import";
 
 const prisons = [
   {
@@ -95,6 +102,24 @@ describe("staff file rows", () => {
       ["mdi.officer", "Pat Moor", "", "officer", "MDI", ""],
     );
     expect(planImport(twoPrisons, ctx).prisonId).toBeNull();
+  });
+
+  it("says what happens to each row, with a new person's role and wing", () => {
+    const plan = planImport(
+      rows(
+        ["new.one", "New One", "", "officer", "HBK", "b wing"],
+        ["new.boss", "New Boss", "", "manager", "HBK", ""],
+        ["officer2", "Priya Lindqvist-Hart", "", "officer", "HBK", "B wing"],
+        ["officer", "Sam Okafor", "", "officer", "HBK", ""],
+      ),
+      ctx,
+    );
+    expect(plan.rows.map(whatHappens)).toEqual([
+      "New officer, B wing",
+      "New manager",
+      "Changed: name, wing",
+      "Unchanged",
+    ]);
   });
 
   it("reports each bad row with its line", () => {
