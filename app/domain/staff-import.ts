@@ -179,6 +179,11 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
       // An empty wing keeps the current one: officers may have chosen it themselves.
       unitId: unit ? unit.id : existing && existing.establishmentId === prison.id ? existing.unitId : null,
     };
+    // As on the admin's user form: an officer's wing is how reports, assignments and coaches find them.
+    if (values.role === "officer" && values.unitId === null) {
+      fail("enter the officer's wing or team: officers need one");
+      continue;
+    }
     if (!existing) {
       planned.push({ line: row.line, action: "new", userId: null, values, changes: [], wing: unit?.name ?? null });
       continue;

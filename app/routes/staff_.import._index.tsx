@@ -92,7 +92,7 @@ export default function ImportStaff() {
         </p>
         <ul className="govuk-list govuk-list--bullet">
           <li>prison is the prison&apos;s code, for example HBK; role is officer, trainer or manager</li>
-          <li>email and wing may be empty; an empty wing keeps the wing someone already has</li>
+          <li>email may be empty; officers need a wing or team, but an empty wing keeps the one someone already has</li>
           {prison ? (
             <li>
               your file can add and change officers; adding a trainer or a manager, changing someone&apos;s role and

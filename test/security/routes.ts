@@ -272,7 +272,9 @@ export const ROUTES: Record<string, RouteCase> = {
     access: ["manager", "admin"],
     page: () => "/staff/import",
     form: {
-      samples: () => [{ file: `username,name,email,role,prison,wing\nfuzz.officer,Fuzz Officer,,officer,HBK,\n` }],
+      samples: () => [
+        { file: `username,name,email,role,prison,wing\nfuzz.officer,Fuzz Officer,,officer,HBK,A wing\n` },
+      ],
       multipart: true,
     },
   },

@@ -122,6 +122,22 @@ describe("staff file rows", () => {
     ]);
   });
 
+  it("refuses an officer with no wing, as the user form does, but an empty wing keeps an officer's own", () => {
+    const plan = planImport(
+      rows(
+        ["new.one", "New One", "", "officer", "HBK", ""],
+        ["manager", "Chris Pemberton", "", "officer", "HBK", ""], // a manager with no wing becoming an officer
+        ["officer", "Sam Okafor", "", "officer", "HBK", ""], // keeps A wing
+        ["new.trainer", "New Trainer", "", "trainer", "HBK", ""],
+      ),
+      ctx,
+    );
+    expect(plan.errors).toEqual([
+      { line: 2, message: "enter the officer's wing or team: officers need one" },
+      { line: 3, message: "enter the officer's wing or team: officers need one" },
+    ]);
+  });
+
   it("reports each bad row with its line", () => {
     const plan = planImport(
       rows(
@@ -251,7 +267,7 @@ describe("staff file rows", () => {
   });
 
   it("refuses more than 5,000 rows", () => {
-    const many = Array.from({ length: 5001 }, (_, i) => ["user" + i, "User " + i, "", "officer", "HBK", ""]);
+    const many = Array.from({ length: 5001 }, (_, i) => ["user" + i, "User " + i, "", "officer", "HBK", "A wing"]);
     const plan = planImport(rows(...many), ctx);
     expect(plan.errors[0]).toMatchObject({ line: 5002, message: "the file has more than 5,000 staff rows" });
   });
