@@ -3,6 +3,7 @@
  * Engage records has a sentence here; one this list does not know yet still reads as a sentence
  * (its code in words), and the raw record is always shown beside it.
  */
+import { listed } from "./words";
 
 export interface AuditFacts {
   action: string;
@@ -250,10 +251,6 @@ function rows(f: AuditFacts, noun: string) {
 /** " (3 officers)", or nothing when the record has no number. */
 function count(n: unknown, one: string, many: string) {
   return typeof n === "number" ? ` (${n.toLocaleString("en-GB")} ${n === 1 ? one : many})` : "";
-}
-/** "name, email address and role" */
-function listed(items: string[]) {
-  return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 const viaSso = (f: AuditFacts) => (f.details.method === "single sign-on" ? " through single sign-on" : "");

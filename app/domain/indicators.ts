@@ -4,6 +4,7 @@
  * practice conversation: never a MITI coding, and never called a score.
  */
 import { MI_CODE_INFO, type MiCode } from "./mi-codes";
+import { plural } from "./words";
 
 export interface BehaviourCounts {
   openQuestions: number;
@@ -134,7 +135,6 @@ export interface IndicatorLine {
 
 const oneDecimal = (n: number) => (Math.round(n * 10) / 10).toString();
 const percent = (n: number) => `${Math.round(n)}%`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 /** "once", "twice", "3 times", "1.5 times" */
 export const times = (n: number) => (n === 1 ? "once" : n === 2 ? "twice" : `${oneDecimal(n)} times`);
 
