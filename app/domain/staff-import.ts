@@ -5,6 +5,7 @@
  * be deactivated. One error anywhere means nothing is imported.
  */
 import { remove as latinLookAlikes } from "confusables";
+import { listed, plural } from "./words";
 
 export const STAFF_HEADER = ["username", "name", "email", "role", "prison", "wing"] as const;
 export const MAX_STAFF_ROWS = 5000;
@@ -19,6 +20,7 @@ export interface StaffRow {
 export interface KnownPrison {
   id: number;
   code: string;
+  name: string;
   units: { id: number; name: string }[];
 }
 
@@ -67,7 +69,9 @@ export interface ImportPlan {
   rows: PlannedRow[];
   /** the one prison every row is for, for the import's audit row; null when the file names several */
   prisonId: number | null;
-  deactivate: { id: number; username: string; displayName: string }[];
+  deactivate: { id: number; username: string; displayName: string; role: ImportableRole }[];
+  /** prisons with an active manager now that would have none after the import */
+  leftWithoutManager: string[];
   errors: { line: number; message: string }[];
   counts: { new: number; changed: number; unchanged: number; deactivated: number; errors: number };
 }
@@ -102,6 +106,8 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
   const seen = new Map<string, number>();
   const seenEmails = new Map<string, number>();
 
+  // Planned, an empty file would only deactivate: with "deactivate missing", a manager's every officer.
+  if (rows.length === 0) errors.push({ line: 2, message: "the file has no staff in it" });
   if (rows.length > MAX_STAFF_ROWS)
     errors.push({
       line: rows[MAX_STAFF_ROWS]!.line,
@@ -217,7 +223,7 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
       // A manager's file leaves trainers and managers missing from it to an administrator.
       if (ctx.onlyPrisonId !== null && u.role !== "officer") continue;
       if (u.establishmentId !== null && prisons.has(u.establishmentId))
-        deactivate.push({ id: u.id, username: u.username, displayName: u.displayName });
+        deactivate.push({ id: u.id, username: u.username, displayName: u.displayName, role: u.role });
     }
   }
 
@@ -228,6 +234,7 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
     rows: planned,
     prisonId: filePrisons.size === 1 ? [...filePrisons][0]! : null,
     deactivate,
+    leftWithoutManager: prisonsLeftWithoutManager(ctx, planned, deactivate),
     errors,
     counts: {
       new: count("new"),
@@ -237,6 +244,24 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
       errors: errors.length,
     },
   };
+}
+
+/** Prisons that have an active manager and would have none once the file's rows and deactivations are written. */
+function prisonsLeftWithoutManager(ctx: ImportContext, planned: PlannedRow[], deactivate: ImportPlan["deactivate"]) {
+  const rowOf = new Map(planned.map((r) => [r.userId, r]));
+  const deactivated = new Set(deactivate.map((d) => d.id));
+  const managedNow = new Set<number | null>();
+  const managedAfter = new Set<number | null>(
+    planned.filter((r) => r.action === "new" && r.values.role === "manager").map((r) => r.values.establishmentId),
+  );
+  for (const u of ctx.users) {
+    if (u.active && u.role === "manager") managedNow.add(u.establishmentId);
+    const row = rowOf.get(u.id);
+    // A row in the file leaves its person active (it reactivates them), in the file's role and prison.
+    if (row ? row.values.role === "manager" : u.active && u.role === "manager" && !deactivated.has(u.id))
+      managedAfter.add(row ? row.values.establishmentId : u.establishmentId);
+  }
+  return ctx.prisons.filter((p) => managedNow.has(p.id) && !managedAfter.has(p.id)).map((p) => p.name);
 }
 
 /**
@@ -261,6 +286,27 @@ const article = (role: string) => `${role === "officer" ? "an" : "a"} ${role}`;
 export function whatHappens(row: PlannedRow): string {
   if (row.action === "new") return `New ${row.values.role}${row.wing ? `, ${row.wing}` : ""}`;
   return row.action === "changed" ? `Changed: ${row.changes.join(", ")}` : "Unchanged";
+}
+
+/**
+ * The preview's warning above the import button: whom the file deactivates, by role, and, more
+ * strongly, a prison it would leave with no active manager (to see reports or import again). Null
+ * when it does neither.
+ */
+export function importWarning(plan: ImportPlan): string | null {
+  const n = plan.deactivate.length;
+  const roles = IMPORTABLE_ROLES.map((role) => [role, plan.deactivate.filter((d) => d.role === role).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([role, count]) => plural(count, role));
+  const deactivates = n
+    ? `deactivate ${plural(n, "person", "people")} (${listed(roles)}): they will no longer be able to sign in`
+    : "";
+  if (plan.leftWithoutManager.length)
+    return (
+      `Importing this file will leave ${listed(plan.leftWithoutManager)} with no active manager` +
+      `${n ? ` and ${deactivates}` : ""}. Check the file has all the prison's staff in it before you import it.`
+    );
+  return n ? `Importing this file will ${deactivates}.` : null;
 }
 
 /** The command line's last line, and the import's audit summary. */

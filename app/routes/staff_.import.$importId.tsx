@@ -4,8 +4,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { idParam } from "~/utils/query.server";
 import { ErrorSummary } from "~/components/error-summary";
+import { WarningText } from "~/components/fields";
 import { SummaryList } from "~/components/page";
-import { describeCounts, whatHappens } from "~/domain/staff-import";
+import { describeCounts, importWarning, whatHappens } from "~/domain/staff-import";
 import { confirmStaffImport, previewStaffImport } from "~/staff/import.server";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
@@ -33,6 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     })),
     more: Math.max(0, rows.length - SHOWN),
     deactivate: preview.plan?.deactivate ?? [],
+    warning: preview.plan ? importWarning(preview.plan) : null,
   };
 }
 
@@ -46,7 +48,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function PreviewImport() {
-  const { fileName, applied, counts, errors, rows, more, deactivate } = useLoaderData<typeof loader>();
+  const { fileName, applied, counts, errors, rows, more, deactivate, warning } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   return (
     <>
@@ -98,6 +100,7 @@ export default function PreviewImport() {
           ) : null}
           {errors.length === 0 ? (
             <Form method="post">
+              {warning ? <WarningText>{warning}</WarningText> : null}
               <button type="submit" className="govuk-button">
                 Import these staff
               </button>

@@ -75,6 +75,7 @@ export async function planStaffFile(db: Kysely<Database>, bytes: Uint8Array, opt
     prisons: establishments.map((e) => ({
       id: e.id,
       code: e.code,
+      name: e.name,
       units: units.filter((u) => u.establishment_id === e.id).map((u) => ({ id: u.id, name: u.name })),
     })),
     users: users.map((u) => ({

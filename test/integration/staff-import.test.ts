@@ -160,6 +160,12 @@ describe("users:import from the command line", () => {
     expect(audited).toHaveLength(1 + others.length);
   });
 
+  it("refuses a file with only the header", async () => {
+    const { code, lines } = await cli(tempFile("username,name,email,role,prison,wing\n"), "--deactivate-missing");
+    expect(code).toBe(1);
+    expect(lines[0]).toBe("line 2: the file has no staff in it");
+  });
+
   it("refuses a file that is not UTF-8, one without the header, and bad arguments", async () => {
     expect((await cli(tempFile(new Uint8Array([0x75, 0x73, 0xff, 0xfe, 0x0a])))).lines[0]).toBe(
       "line 1: the file must be a CSV file saved as UTF-8 text",
@@ -182,6 +188,31 @@ function multipart(text: string, name = "staff.csv", deactivate = false) {
 }
 
 describe("staff import pages", () => {
+  it("warns above the button when the file would deactivate staff", async () => {
+    const db = await testDatabase();
+    const context = testContext(db);
+    const text = "username,name,email,role,prison,wing\nofficer,Sam Okafor,,officer,HBK,\n";
+    const request = await requestAs(context, "admin", "/staff/import", {
+      method: "POST",
+      body: multipart(text, "staff.csv", true),
+    });
+    const path = (await responseOf(() => upload.action({ request, params: {}, context }))).headers.get("location")!;
+    const shown = await responseOf(async () =>
+      preview.loader({
+        request: await requestAs(context, "admin", path),
+        params: { importId: path.split("/").pop()! },
+        context,
+      }),
+    );
+    const { warning, counts } = JSON.parse(await shown.text());
+    expect(warning).toMatch(
+      new RegExp(
+        `^Importing this file will leave HMP Hollowbrook \\(demo\\) with no active manager and deactivate ` +
+          `${counts.deactivated} people \\(\\d+ officers, \\d+ trainers? and \\d+ managers?\\)`,
+      ),
+    );
+  });
+
   it("officers and trainers get 403", async () => {
     for (const who of ["officer", "trainer"]) {
       const request = await requestAs(context, who, "/staff/import");
@@ -247,6 +278,7 @@ describe("staff import pages", () => {
     expect(JSON.parse(await shown.text())).toMatchObject({
       counts: { new: 1 },
       rows: [{ username: "web.officer", whatHappens: "New officer, C wing" }],
+      warning: null,
     });
     expect(
       await db.selectFrom("users").select("id").where("username_key", "=", "web.officer").executeTakeFirst(),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkHeader,
   planImport,
+  importWarning,
   whatHappens,
   type ExistingStaff,
   type ImportContext,
@@ -12,12 +13,13 @@ const prisons = [
   {
     id: 1,
     code: "HBK",
+    name: "HMP Hollowbrook",
     units: [
       { id: 10, name: "A wing" },
       { id: 11, name: "B wing" },
     ],
   },
-  { id: 2, code: "MDI", units: [{ id: 20, name: "Houseblock 1" }] },
+  { id: 2, code: "MDI", name: "HMP Moorland", units: [{ id: 20, name: "Houseblock 1" }] },
 ];
 const users: ExistingStaff[] = [
   {
@@ -264,6 +266,38 @@ describe("staff file rows", () => {
     });
     expect(plan.deactivate.map((d) => d.username)).toEqual(["officer2"]);
     expect(plan.counts.deactivated).toBe(1);
+  });
+
+  it("warns before deactivating anyone, by role, and more strongly when a prison would be left with no manager", () => {
+    const officerOnly = rows(["officer", "Sam Okafor", "", "officer", "HBK", ""]);
+    const asAdmin = planImport(officerOnly, { ...ctx, deactivateMissing: true });
+    expect(asAdmin.deactivate.map((d) => [d.username, d.role])).toEqual([
+      ["officer2", "officer"],
+      ["manager", "manager"],
+    ]);
+    expect(asAdmin.leftWithoutManager).toEqual(["HMP Hollowbrook"]);
+    expect(importWarning(asAdmin)).toBe(
+      "Importing this file will leave HMP Hollowbrook with no active manager and deactivate 2 people " +
+        "(1 officer and 1 manager): they will no longer be able to sign in. " +
+        "Check the file has all the prison's staff in it before you import it.",
+    );
+    // A manager never deactivates themselves, nor other managers.
+    const asManager = planImport(officerOnly, { ...ctx, onlyPrisonId: 1, actorId: 102, deactivateMissing: true });
+    expect(asManager.leftWithoutManager).toEqual([]);
+    expect(importWarning(asManager)).toBe(
+      "Importing this file will deactivate 1 person (1 officer): they will no longer be able to sign in.",
+    );
+    // A manager moved into the prison by the file keeps it managed.
+    const withManager = rows(
+      ["officer", "Sam Okafor", "", "officer", "HBK", ""],
+      ["new.boss", "New Boss", "", "manager", "HBK", ""],
+    );
+    expect(planImport(withManager, { ...ctx, deactivateMissing: true }).leftWithoutManager).toEqual([]);
+    expect(importWarning(planImport(withManager, ctx))).toBeNull();
+  });
+
+  it("refuses a file with no staff in it", () => {
+    expect(planImport([], ctx).errors).toEqual([{ line: 2, message: "the file has no staff in it" }]);
   });
 
   it("refuses more than 5,000 rows", () => {
