@@ -8,7 +8,9 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import { requestKeyOf } from "~db/request-scope";
 import type { Database } from "~db/schema";
+import { recordAudit, type AuditEntry } from "~db/queries/audit.server";
 import { deleteSession, getLiveSession, insertSession, touchSession, updateSession } from "~db/queries/sessions.server";
+import { confirmPasswordHash } from "~db/queries/users.server";
 import { shortUserAgent } from "~/auth/browser";
 import { getOrCreateSetting } from "~db/queries/app-settings.server";
 
@@ -47,6 +49,17 @@ export interface SessionStore {
   destroy(request: Request, session: UserSession): Promise<string>;
   /** A fresh session (new id) for a user who has just signed in; the old one is destroyed. */
   startUserSession(request: Request, userId: number, extra?: { idToken?: string }): Promise<string>;
+  /**
+   * The same for a user who has just given the password stored as `passwordHash`: made only if that is still
+   * their password (a change or reset ends every session, this one too), checked in the transaction that
+   * inserts the session and writes `audit`. Null when it is no longer.
+   */
+  startPasswordSession(
+    request: Request,
+    userId: number,
+    passwordHash: string,
+    audit?: AuditEntry,
+  ): Promise<string | null>;
   /** Redirects with a one-time success message, shown in a notification banner on the next page. */
   redirectWithNotice(request: Request, to: string, notice: string): Promise<TypedResponse<never>>;
 }
@@ -107,6 +120,33 @@ export function createSessionStore(
   // One session read per request, however many loaders ask (root and page both do).
   const sessionsOfRequests = new WeakMap<object, Promise<UserSession>>();
 
+  async function start(
+    request: Request,
+    userId: number,
+    data: Partial<SessionData>,
+    password?: { passwordHash: string; audit?: AuditEntry },
+  ): Promise<string | null> {
+    const old = await store.getSession(request);
+    if (old.id) await storage.destroySession(old);
+    // Made here rather than by the storage, so the row records the browser it belongs to.
+    const id = newSessionId();
+    const now = new Date();
+    const made = await db.transaction().execute(async (trx) => {
+      if (password && !(await confirmPasswordHash(trx, userId, password.passwordHash))) return false;
+      await insertSession(trx, {
+        id,
+        userId,
+        data: JSON.stringify(data),
+        createdAt: now,
+        expiresAt: idleExpiry(now, now),
+        userAgent: shortUserAgent(request.headers.get("User-Agent")),
+      });
+      if (password?.audit) await recordAudit(trx, password.audit);
+      return true;
+    });
+    return made ? cookie.serialize(id, { secure: secure(request) }) : null;
+  }
+
   const store: SessionStore = {
     getSession(request) {
       const key = requestKeyOf(request);
@@ -120,21 +160,11 @@ export function createSessionStore(
     commit: (request, session) => storage.commitSession(session, { secure: secure(request) }),
     destroy: (request, session) => storage.destroySession(session, { secure: secure(request) }),
     async startUserSession(request, userId, extra) {
-      const old = await store.getSession(request);
-      if (old.id) await storage.destroySession(old);
-      // Made here rather than by the storage, so the row records the browser it belongs to.
-      const id = newSessionId();
-      const now = new Date();
-      await insertSession(db, {
-        id,
-        userId,
-        data: JSON.stringify(extra?.idToken ? { userId, idToken: extra.idToken } : { userId }),
-        createdAt: now,
-        expiresAt: idleExpiry(now, now),
-        userAgent: shortUserAgent(request.headers.get("User-Agent")),
-      });
-      return cookie.serialize(id, { secure: secure(request) });
+      // Null only when a password is to be confirmed: never here.
+      return (await start(request, userId, extra?.idToken ? { userId, idToken: extra.idToken } : { userId }))!;
     },
+    startPasswordSession: (request, userId, passwordHash, audit) =>
+      start(request, userId, { userId }, { passwordHash, audit }),
     async redirectWithNotice(request, to, notice) {
       const session = await store.getSession(request);
       session.flash("notice", notice);

@@ -3,16 +3,16 @@
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "~db/schema";
-import { recordAudit } from "~db/queries/audit.server";
+import { recordAudit, type AuditEntry } from "~db/queries/audit.server";
 import { countGuess, giveBackGuess, restartWindowAt } from "~db/queries/sign-in-throttle.server";
-import { findUserForSignIn, updateUser, usernameKey } from "~db/queries/users.server";
+import { confirmPasswordHash, findUserForSignIn, usernameKey } from "~db/queries/users.server";
 import { roleCan } from "~/auth/capabilities";
 import { dummyPasswordHash, hashPassword, hasPassword, needsRehash, verifyPassword } from "~/auth/password.server";
 import { guessVerdict, LIMITS, minutesUntil, WINDOW_MS, type ThrottleKind } from "~/auth/throttle";
 import { parseForm, text } from "~/utils/forms";
 
 export type SignInResult =
-  | { ok: true; userId: number; mustChangePassword: boolean }
+  | { ok: true; cookie: string; mustChangePassword: boolean }
   | { ok: false; reason: "sso_only"; message: string }
   | { ok: false; reason: "wrong"; message: string }
   | { ok: false; reason: "locked"; message: string; until: Date };
@@ -26,59 +26,100 @@ export interface SignInAttempt {
   passwordsForAll?: boolean;
 }
 
+/** The session store's startPasswordSession for this request: the session cookie, or null. */
+export type StartPasswordSession = (userId: number, passwordHash: string, audit: AuditEntry) => Promise<string | null>;
+
 /** The throttle row a username's guesses are counted in. */
 export const usernameThrottleKey = (username: string) => `user:${usernameKey(username)}`;
 
-export async function signIn(db: Kysely<Database>, attempt: SignInAttempt, now = new Date()): Promise<SignInResult> {
-  const { username, password, address } = attempt;
-  const user = await findUserForSignIn(db, username);
-  const counted: { kind: ThrottleKind; key: string; windowStartedAt: string; guesses: number }[] = [];
-  // The address first: a client over its limit spends none of a username's guesses.
-  for (const [kind, key] of [
-    ["address", `address:${address}`],
-    ["username", usernameThrottleKey(username)],
-  ] as const) {
+interface CountedGuess {
+  kind: ThrottleKind;
+  key: string;
+  windowStartedAt: string;
+  guesses: number;
+}
+
+/**
+ * Spends a guess against each limit in turn, before a password is checked (see throttle.ts): the guesses
+ * counted, or the first limit the guess is over and until when it holds.
+ */
+async function spendGuess(
+  db: Kysely<Database>,
+  limits: [ThrottleKind, string][],
+  now: Date,
+): Promise<{ ok: true; counted: CountedGuess[] } | { ok: false; kind: ThrottleKind; until: Date }> {
+  const counted: CountedGuess[] = [];
+  for (const [kind, key] of limits) {
     const count = await countGuess(db, key, now, new Date(now.getTime() - WINDOW_MS));
     const verdict = guessVerdict(kind, count);
-    if (!verdict.allowed) {
-      await recordAudit(db, {
-        actorUserId: null,
-        action: "sign_in.refused",
-        subjectUserId: user?.id ?? null,
-        details: { username: username.slice(0, 64), limit: kind, until: verdict.until.toISOString() },
-      });
-      const wait = minutesUntil(verdict.until, now);
-      return {
-        ok: false,
-        reason: "locked",
-        until: verdict.until,
-        message:
-          kind === "username"
-            ? `Too many failed sign-in attempts for this username. Wait ${wait} and try again, or ask an administrator to reset your password.`
-            : `Too many failed sign-in attempts from your network. Wait ${wait} and try again.`,
-      };
-    }
+    if (!verdict.allowed) return { ok: false, kind, until: verdict.until };
     counted.push({ kind, key, ...count });
+  }
+  return { ok: true, counted };
+}
+
+/** A wrong guess that reached a limit starts its lock from now. */
+async function guessWasWrong(db: Kysely<Database>, counted: CountedGuess[], now: Date) {
+  for (const c of counted) if (c.guesses >= LIMITS[c.kind]) await restartWindowAt(db, c.key, now, LIMITS[c.kind]);
+}
+
+/** A right guess is given back: using a password often never locks anyone out. */
+async function guessWasRight(db: Kysely<Database>, counted: CountedGuess[]) {
+  for (const c of counted) await giveBackGuess(db, c.key, c.windowStartedAt);
+}
+
+const WRONG = "The username or password is not right, or the account is not active.";
+
+export async function signIn(
+  db: Kysely<Database>,
+  attempt: SignInAttempt,
+  startSession: StartPasswordSession,
+  now = new Date(),
+): Promise<SignInResult> {
+  const { username, password, address } = attempt;
+  const user = await findUserForSignIn(db, username);
+  // The address first: a client over its limit spends none of a username's guesses.
+  const guess = await spendGuess(
+    db,
+    [
+      ["address", `address:${address}`],
+      ["username", usernameThrottleKey(username)],
+    ],
+    now,
+  );
+  if (!guess.ok) {
+    await recordAudit(db, {
+      actorUserId: null,
+      action: "sign_in.refused",
+      subjectUserId: user?.id ?? null,
+      details: { username: username.slice(0, 64), limit: guess.kind, until: guess.until.toISOString() },
+    });
+    const wait = minutesUntil(guess.until, now);
+    return {
+      ok: false,
+      reason: "locked",
+      until: guess.until,
+      message:
+        guess.kind === "username"
+          ? `Too many failed sign-in attempts for this username. Wait ${wait} and try again, or ask an administrator to reset your password.`
+          : `Too many failed sign-in attempts from your network. Wait ${wait} and try again.`,
+    };
   }
 
   // Someone without a password is checked against a dummy hash: the time taken gives nothing away.
   const stored = user && hasPassword(user.password_hash) ? user.password_hash : await dummyPasswordHash();
   const matches = (await verifyPassword(password, stored)) && stored === user?.password_hash;
   if (!user || !matches || !user.active) {
-    for (const c of counted) if (c.guesses >= LIMITS[c.kind]) await restartWindowAt(db, c.key, now, LIMITS[c.kind]);
+    await guessWasWrong(db, guess.counted, now);
     await recordAudit(db, {
       actorUserId: null,
       action: "sign_in.failed",
       subjectUserId: user?.id ?? null,
       details: { username: username.slice(0, 64) },
     });
-    return {
-      ok: false,
-      reason: "wrong",
-      message: "The username or password is not right, or the account is not active.",
-    };
+    return { ok: false, reason: "wrong", message: WRONG };
   }
-  for (const c of counted) await giveBackGuess(db, c.key, c.windowStartedAt);
+  await guessWasRight(db, guess.counted);
   if (attempt.passwordsForAll === false && !roleCan(user.role, "passwordWithoutSingleSignOn")) {
     await recordAudit(db, {
       actorUserId: null,
@@ -92,9 +133,28 @@ export async function signIn(db: Kysely<Database>, attempt: SignInAttempt, now =
       message: "Sign in with your work account: Engage passwords are only for administrators.",
     };
   }
-  if (needsRehash(user.password_hash)) await updateUser(db, user.id, { password_hash: await hashPassword(password) });
-  await recordAudit(db, { actorUserId: user.id, action: "sign_in.succeeded", subjectUserId: user.id });
-  return { ok: true, userId: user.id, mustChangePassword: user.must_change_password };
+  // The password may change between its check and the session (a change or reset ends every session):
+  // the rehash and the session each go ahead only if the hash checked is still the stored one.
+  let checked = user.password_hash;
+  if (needsRehash(checked)) {
+    const rehashed = await hashPassword(password);
+    if (await confirmPasswordHash(db, user.id, checked, rehashed)) checked = rehashed;
+  }
+  const cookie = await startSession(user.id, checked, {
+    actorUserId: user.id,
+    action: "sign_in.succeeded",
+    subjectUserId: user.id,
+  });
+  if (!cookie) {
+    await recordAudit(db, {
+      actorUserId: null,
+      action: "sign_in.failed",
+      subjectUserId: user.id,
+      details: { username: username.slice(0, 64), reason: "password_changed" },
+    });
+    return { ok: false, reason: "wrong", message: WRONG };
+  }
+  return { ok: true, cookie, mustChangePassword: user.must_change_password };
 }
 
 const SignInForm = z.object({

@@ -75,7 +75,7 @@ function assignment(f: AuditFacts) {
 const PHRASES: Record<string, Phrase> = {
   "sign_in.succeeded": (f, who) => `${who} signed in${viaSso(f)}`,
   "sign_in.failed": (f) => {
-    const why = SSO_REFUSALS[text(f.details.reason)];
+    const why = SIGN_IN_REFUSALS[text(f.details.reason)];
     return `Someone failed to sign in as ${quoted(f.details.username) || "an unknown username"}${viaSso(f)}${why ? `: ${why}` : ""}`;
   },
   "sign_in.refused": (f) =>
@@ -254,8 +254,11 @@ function count(n: unknown, one: string, many: string) {
 }
 
 const viaSso = (f: AuditFacts) => (f.details.method === "single sign-on" ? " through single sign-on" : "");
-/** Why single sign-on turned someone away (app/domain/sso-claims.ts, app/auth/sso-sign-in.server.ts). */
-const SSO_REFUSALS: Record<string, string> = {
+/**
+ * Why a sign-in was turned away: by single sign-on (app/domain/sso-claims.ts, app/auth/sso-sign-in.server.ts),
+ * or after the password was checked (app/auth/sign-in.server.ts).
+ */
+const SIGN_IN_REFUSALS: Record<string, string> = {
   no_subject: "the sign-in service did not say who they are",
   bad_username: "the sign-in service gave a username Engage cannot use",
   no_role: "their work account gives them no Engage role",
@@ -265,6 +268,7 @@ const SSO_REFUSALS: Record<string, string> = {
   username_linked_elsewhere: "that username belongs to a different work account",
   local_admin: "that username is an administrator’s own account",
   deactivated: "their account is deactivated",
+  password_changed: "their password was changed while they were signing in",
 };
 const SSO_CHANGES: Record<string, string> = {
   name: "name",

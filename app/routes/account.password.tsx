@@ -23,9 +23,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const result = await changeOwnPassword(context.db, user, form.data.currentPassword, form.data.newPassword);
   if (!result.ok) return data({ errors: result.errors }, { status: 400 });
-  // Other sessions have ended; this one carries on under a new id, with a notice.
+  // Other sessions have ended; this one carries on under a new id, with a notice, unless the password
+  // changed again meanwhile (an administrator's reset): then this one has ended too.
   const { sessions } = context;
-  const cookie = await sessions.startUserSession(request, user.id);
+  const cookie = await sessions.startPasswordSession(request, user.id, result.passwordHash);
+  if (!cookie) return redirect("/sign-in");
   const session = await sessions.getSession(new Request(request.url, { headers: { Cookie: cookie.split(";")[0] } }));
   session.flash("notice", "Your password has been changed. You have been signed out everywhere else.");
   return redirect("/", { headers: { "Set-Cookie": await sessions.commit(request, session) } });

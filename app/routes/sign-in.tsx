@@ -24,20 +24,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   refuseCrossSite(request);
   const form = readSignInForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, username: form.values.username ?? "" }, { status: 400 });
-  const result = await signIn(context.db, {
-    username: form.data.username,
-    password: form.data.password,
-    address: context.clientAddress,
-    passwordsForAll: passwordsForAll(context.config),
-  });
+  const result = await signIn(
+    context.db,
+    {
+      username: form.data.username,
+      password: form.data.password,
+      address: context.clientAddress,
+      passwordsForAll: passwordsForAll(context.config),
+    },
+    (userId, passwordHash, audit) => context.sessions.startPasswordSession(request, userId, passwordHash, audit),
+  );
   if (!result.ok) {
     const status = result.reason === "locked" ? 429 : result.reason === "sso_only" ? 403 : 400;
     return data({ errors: fieldError("username", result.message), username: form.data.username }, { status });
   }
   const next = result.mustChangePassword ? "/account/password" : safeReturnPath(form.data.returnTo);
-  throw redirect(next, {
-    headers: { "Set-Cookie": await context.sessions.startUserSession(request, result.userId) },
-  });
+  throw redirect(next, { headers: { "Set-Cookie": result.cookie } });
 }
 
 export default function SignIn() {

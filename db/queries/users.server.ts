@@ -147,6 +147,23 @@ export async function updateUser(
   return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
 }
 
+/**
+ * Whether `checked`, the hash a password was just checked against, is still the password of an active user;
+ * if so it is replaced by `rehashed` when given (no change an admin's form could conflict with, so no new
+ * row_version). Being an update, it holds the user's row to the end of a transaction: a password change, reset
+ * or deactivation at the same moment waits for it, and then ends the session that transaction made.
+ */
+export async function confirmPasswordHash(db: Db, id: number, checked: string, rehashed = checked): Promise<boolean> {
+  const kept = await db
+    .updateTable("users")
+    .set({ password_hash: rehashed })
+    .where("id", "=", id)
+    .where("password_hash", "=", checked)
+    .where("active", "=", true)
+    .executeTakeFirst();
+  return Number(kept.numUpdatedRows) === 1;
+}
+
 /** Sets the wing of a user who has none yet (chosen once); false when they already have one. */
 export async function setFirstUnit(db: Db, id: number, unitId: number): Promise<boolean> {
   const now = new Date().toISOString();

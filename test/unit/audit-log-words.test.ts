@@ -105,6 +105,12 @@ describe("the audit log's words", () => {
     { actor = "Jo Bloggs", subject = "Sam Okafor" }: { actor?: string | null; subject?: string | null } = {},
   ) => describeAudit({ action, actor, subject, prison: "HMP Hollowbrook (demo)", details, names });
 
+  it("says when a password changed under a sign-in", () => {
+    expect(say("sign_in.failed", { username: "sam", reason: "password_changed" }, { actor: null })).toBe(
+      "Someone failed to sign in as “sam”: their password was changed while they were signing in",
+    );
+  });
+
   it("says what single sign-on, staff imports, coaches, assignments and observations did", () => {
     expect(say("user.email_changed")).toBe("Jo Bloggs changed Sam Okafor’s email address");
     expect(say("user.made_coach")).toBe("Jo Bloggs made Sam Okafor an MI coach");

@@ -1,11 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { ADDRESS_MAX_GUESSES, guessVerdict, MAX_GUESSES } from "~/auth/throttle";
-import { testDatabase } from "../support/database";
+import { testContext, testDatabase } from "../support/database";
 
-const { signIn } = await import("~/auth/sign-in.server");
+const signInService = await import("~/auth/sign-in.server");
 const { DEMO_PASSWORD } = await import("~/seed/demo.server");
 
 const db = await testDatabase();
+const { sessions } = testContext(db);
+const signIn = (attempt: { username: string; password: string; address: string }, now?: Date) =>
+  signInService.signIn(
+    db,
+    attempt,
+    (userId, hash, audit) =>
+      sessions.startPasswordSession(new Request("http://localhost/sign-in"), userId, hash, audit),
+    now,
+  );
 
 const minutes = (n: number) => n * 60_000;
 const at = (start: Date, ms: number) => new Date(start.getTime() + ms);
@@ -22,26 +31,26 @@ describe("guessVerdict", () => {
   });
 });
 
-describe("signIn throttling against the database", () => {
-  const from = (address: string) => (username: string, password: string) => ({ username, password, address });
-  const office = from("10.0.0.1");
+const from = (address: string) => (username: string, password: string) => ({ username, password, address });
+const office = from("10.0.0.1");
 
+describe("signIn throttling against the database", () => {
   it("refuses even the right password after five wrong ones, then lets the user in when the lock ends", async () => {
     const start = new Date();
     for (let i = 0; i < MAX_GUESSES; i++) {
-      const r = await signIn(db, office("Officer4", `wrong password ${i}`), at(start, i * 1000));
+      const r = await signIn(office("Officer4", `wrong password ${i}`), at(start, i * 1000));
       expect(r).toMatchObject({ ok: false, reason: "wrong" });
     }
-    const locked = await signIn(db, office("officer4", DEMO_PASSWORD), at(start, 10_000));
+    const locked = await signIn(office("officer4", DEMO_PASSWORD), at(start, 10_000));
     expect(locked).toMatchObject({ ok: false, reason: "locked" });
     if (!locked.ok) expect(locked.message).toMatch(/Too many failed sign-in attempts for this username/);
     // Other usernames are unaffected.
-    expect(await signIn(db, office("officer5", DEMO_PASSWORD), at(start, 10_000))).toMatchObject({ ok: true });
+    expect(await signIn(office("officer5", DEMO_PASSWORD), at(start, 10_000))).toMatchObject({ ok: true });
     // The lock runs 15 minutes from the fifth wrong guess.
-    expect(await signIn(db, office("officer4", DEMO_PASSWORD), at(start, 4000 + minutes(15) - 1000))).toMatchObject({
+    expect(await signIn(office("officer4", DEMO_PASSWORD), at(start, 4000 + minutes(15) - 1000))).toMatchObject({
       reason: "locked",
     });
-    expect(await signIn(db, office("officer4", DEMO_PASSWORD), at(start, 4000 + minutes(15) + 1000))).toMatchObject({
+    expect(await signIn(office("officer4", DEMO_PASSWORD), at(start, 4000 + minutes(15) + 1000))).toMatchObject({
       ok: true,
     });
   });
@@ -49,12 +58,12 @@ describe("signIn throttling against the database", () => {
   it("gives a right guess back, so signing in often never locks anyone out", async () => {
     const start = new Date();
     for (let i = 0; i < MAX_GUESSES + 2; i++)
-      expect(await signIn(db, office("officer6", DEMO_PASSWORD), at(start, i))).toMatchObject({ ok: true });
+      expect(await signIn(office("officer6", DEMO_PASSWORD), at(start, i))).toMatchObject({ ok: true });
   });
 
   it("counts guesses for unknown usernames the same way, and audits refused attempts", async () => {
-    for (let i = 0; i < MAX_GUESSES; i++) await signIn(db, office("nobody-here", "wrong password"));
-    expect(await signIn(db, office("nobody-here", "wrong password"))).toMatchObject({ ok: false, reason: "locked" });
+    for (let i = 0; i < MAX_GUESSES; i++) await signIn(office("nobody-here", "wrong password"));
+    expect(await signIn(office("nobody-here", "wrong password"))).toMatchObject({ ok: false, reason: "locked" });
     const refused = await db
       .selectFrom("audit_events")
       .select("details")
@@ -70,13 +79,13 @@ describe("signIn throttling against the database", () => {
     const start = new Date();
     // Every request counts against the address, even those refused for a locked username.
     for (let i = 0; i < ADDRESS_MAX_GUESSES; i++) {
-      const r = await signIn(db, attacker("victim", "wrong password"), at(start, i));
+      const r = await signIn(attacker("victim", "wrong password"), at(start, i));
       expect(r).toMatchObject({ reason: i < MAX_GUESSES ? "wrong" : "locked" });
     }
-    const refused = await signIn(db, attacker("trainer", DEMO_PASSWORD), at(start, 100));
+    const refused = await signIn(attacker("trainer", DEMO_PASSWORD), at(start, 100));
     expect(refused).toMatchObject({ ok: false, reason: "locked" });
     if (!refused.ok) expect(refused.message).toMatch(/from your network/);
     // The same username from another address is fine: the address limit spent none of its guesses.
-    expect(await signIn(db, office("trainer", DEMO_PASSWORD), at(start, 100))).toMatchObject({ ok: true });
+    expect(await signIn(office("trainer", DEMO_PASSWORD), at(start, 100))).toMatchObject({ ok: true });
   });
 });
