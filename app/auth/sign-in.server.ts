@@ -43,7 +43,7 @@ interface CountedGuess {
  * Spends a guess against each limit in turn, before a password is checked (see throttle.ts): the guesses
  * counted, or the first limit the guess is over and until when it holds.
  */
-async function spendGuess(
+export async function spendGuess(
   db: Kysely<Database>,
   limits: [ThrottleKind, string][],
   now: Date,
@@ -59,12 +59,12 @@ async function spendGuess(
 }
 
 /** A wrong guess that reached a limit starts its lock from now. */
-async function guessWasWrong(db: Kysely<Database>, counted: CountedGuess[], now: Date) {
+export async function guessWasWrong(db: Kysely<Database>, counted: CountedGuess[], now: Date) {
   for (const c of counted) if (c.guesses >= LIMITS[c.kind]) await restartWindowAt(db, c.key, now, LIMITS[c.kind]);
 }
 
 /** A right guess is given back: using a password often never locks anyone out. */
-async function guessWasRight(db: Kysely<Database>, counted: CountedGuess[]) {
+export async function guessWasRight(db: Kysely<Database>, counted: CountedGuess[]) {
   for (const c of counted) await giveBackGuess(db, c.key, c.windowStartedAt);
 }
 

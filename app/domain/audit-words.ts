@@ -129,6 +129,9 @@ const PHRASES: Record<string, Phrase> = {
   },
   "user.password_reset": (_, who, whom) => `${who} reset ${possessive(whom)} password`,
   "user.password_changed": (_, who) => `${who} changed their own password`,
+  "user.password_change_failed": (_, who) => `${who} gave a wrong current password when changing their password`,
+  "user.password_change_refused": (_, who) =>
+    `Engage refused to check ${possessive(who)} current password: too many wrong passwords`,
   "user.deactivated": (_, who, whom) => `${who} deactivated ${possessive(whom)} account`,
   "user.reactivated": (_, who, whom) => `${who} reactivated ${possessive(whom)} account`,
   "prison.created": (f, who) => `${who} added the prison ${text(f.details.name) || f.prison}`,

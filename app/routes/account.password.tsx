@@ -22,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = readChangePasswordForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const result = await changeOwnPassword(context.db, user, form.data.currentPassword, form.data.newPassword);
-  if (!result.ok) return data({ errors: result.errors }, { status: 400 });
+  if (!result.ok) return data({ errors: result.errors }, { status: result.reason === "locked" ? 429 : 400 });
   // Other sessions have ended; this one carries on under a new id, with a notice, unless the password
   // changed again meanwhile (an administrator's reset): then this one has ended too.
   const { sessions } = context;

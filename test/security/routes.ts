@@ -13,7 +13,7 @@ export interface FormCase {
   /** Valid values for each field, one set per intent; the fuzz spoils at least one field. */
   samples: (f: Fixtures) => Fields[];
   multipart?: boolean;
-  /** Tables even refused input may write (a failed sign-in is counted and audited). */
+  /** Tables even refused input may write (a wrong password, at sign-in or when changing it, is counted and audited). */
   writes?: (keyof Database)[];
 }
 
@@ -72,6 +72,7 @@ export const ROUTES: Record<string, RouteCase> = {
     page: () => "/account/password",
     form: {
       samples: () => [{ currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }],
+      writes: ["sign_in_throttle", "audit_events"],
     },
   },
   "routes/account.sessions": {

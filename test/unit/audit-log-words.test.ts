@@ -105,7 +105,13 @@ describe("the audit log's words", () => {
     { actor = "Jo Bloggs", subject = "Sam Okafor" }: { actor?: string | null; subject?: string | null } = {},
   ) => describeAudit({ action, actor, subject, prison: "HMP Hollowbrook (demo)", details, names });
 
-  it("says when a password changed under a sign-in", () => {
+  it("says when a password was wrong, refused, or changed under a sign-in", () => {
+    expect(say("user.password_change_failed", {}, { actor: "Sam Okafor" })).toBe(
+      "Sam Okafor gave a wrong current password when changing their password",
+    );
+    expect(say("user.password_change_refused", {}, { actor: "Sam Okafor" })).toBe(
+      "Engage refused to check Sam Okafor’s current password: too many wrong passwords",
+    );
     expect(say("sign_in.failed", { username: "sam", reason: "password_changed" }, { actor: null })).toBe(
       "Someone failed to sign in as “sam”: their password was changed while they were signing in",
     );

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ADDRESS_MAX_GUESSES, guessVerdict, MAX_GUESSES } from "~/auth/throttle";
-import { testContext, testDatabase } from "../support/database";
+import { requestAs, testContext, testDatabase, userIdOf } from "../support/database";
 
 const signInService = await import("~/auth/sign-in.server");
 const { DEMO_PASSWORD } = await import("~/seed/demo.server");
+const passwordRoute = await import("~/routes/account.password");
 
 const db = await testDatabase();
 const { sessions } = testContext(db);
@@ -87,5 +88,58 @@ describe("signIn throttling against the database", () => {
     if (!refused.ok) expect(refused.message).toMatch(/from your network/);
     // The same username from another address is fine: the address limit spent none of its guesses.
     expect(await signIn(office("trainer", DEMO_PASSWORD), at(start, 100))).toMatchObject({ ok: true });
+  });
+});
+
+describe("the change-password form spends the username's guesses", () => {
+  const context = testContext(db);
+  const NEW_PASSWORD = "my own choice of words for the landing";
+
+  async function change(cookie: string, currentPassword: string, newPassword = NEW_PASSWORD) {
+    const request = new Request("http://localhost/account/password", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+      body: new URLSearchParams({ currentPassword, newPassword, confirmPassword: newPassword }),
+    });
+    const answer = (await passwordRoute.action({ request, params: {}, context })) as unknown as
+      Response | { data: { errors: Record<string, string> }; init: { status: number } };
+    return answer instanceof Response
+      ? { status: answer.status, errors: {} }
+      : { status: answer.init.status, errors: answer.data.errors };
+  }
+
+  it("refuses even the right current password after five wrong ones, and audits each", async () => {
+    const cookie = (await requestAs(context, "manager")).headers.get("Cookie")!;
+    for (let i = 0; i < MAX_GUESSES; i++)
+      expect(await change(cookie, `wrong password ${i}`)).toEqual({
+        status: 400,
+        errors: { currentPassword: "Your current password is not right" },
+      });
+    const locked = await change(cookie, DEMO_PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(locked.errors.currentPassword).toMatch(
+      /^Too many wrong passwords for your username\. Wait 15 minutes and try again, or ask an administrator/,
+    );
+    // The same limit as the sign-in form's: the username is locked there too, and the password is unchanged.
+    expect(await signIn(office("manager", DEMO_PASSWORD))).toMatchObject({ ok: false, reason: "locked" });
+    const audit = await db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("subject_user_id", "=", await userIdOf(db, "manager"))
+      .where("action", "like", "user.password%")
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      ...Array<string>(MAX_GUESSES).fill("user.password_change_failed"),
+      "user.password_change_refused",
+    ]);
+  });
+
+  it("gives a right current password back", async () => {
+    const cookie = (await requestAs(context, "officer3")).headers.get("Cookie")!;
+    for (let i = 0; i < MAX_GUESSES + 2; i++)
+      expect(await change(cookie, DEMO_PASSWORD, DEMO_PASSWORD)).toEqual({
+        status: 400,
+        errors: { newPassword: "Choose a password different from your current one" },
+      });
   });
 });
