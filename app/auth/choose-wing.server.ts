@@ -3,9 +3,18 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
-import { getUnit } from "~db/queries/establishments.server";
+import { getUnit, listUnits } from "~db/queries/establishments.server";
 import { setFirstUnit } from "~db/queries/users.server";
 import type { CurrentUser } from "~/auth/guard.server";
+
+/** An officer with no wing, in a prison that has wings to choose from, is asked for theirs. */
+export async function mustChooseWing(
+  db: Kysely<Database>,
+  user: { role: string; unitId: number | null; establishmentId: number | null },
+): Promise<boolean> {
+  if (user.role !== "officer" || user.unitId !== null || user.establishmentId === null) return false;
+  return (await listUnits(db, user.establishmentId)).length > 0;
+}
 
 export async function chooseOwnWing(
   db: Kysely<Database>,

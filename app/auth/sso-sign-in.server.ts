@@ -7,7 +7,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
 import { recordAudit } from "~db/queries/audit.server";
-import { getEstablishmentByCode, listUnits } from "~db/queries/establishments.server";
+import { getEstablishmentByCode } from "~db/queries/establishments.server";
 import { deleteSessionsOfUser } from "~db/queries/sessions.server";
 import {
   findUserByOidcSubject,
@@ -16,6 +16,7 @@ import {
   placementTimes,
   updateUser,
 } from "~db/queries/users.server";
+import { mustChooseWing } from "~/auth/choose-wing.server";
 import { mapClaims, type ClaimRules, type Identity } from "~/domain/sso-claims";
 import { NO_PASSWORD } from "~/auth/password.server";
 
@@ -134,8 +135,7 @@ async function signInIdentity(db: Kysely<Database>, id: Identity, prisonId: numb
     establishmentId: prisonId,
     details: { method: "single sign-on" },
   });
-  const chooseWing =
-    id.role === "officer" && result.unitId === null && prisonId !== null && (await listUnits(db, prisonId)).length > 0;
+  const chooseWing = await mustChooseWing(db, { role: id.role, unitId: result.unitId, establishmentId: prisonId });
   return { ok: true, userId: result.userId, created: result.created, chooseWing };
 }
 

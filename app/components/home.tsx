@@ -1,6 +1,6 @@
 // The home page for each role.
 import type { Home } from "~/home/home.server";
-import { SummaryList, Tag } from "~/components/page";
+import { NotificationBanner, SummaryList, Tag } from "~/components/page";
 import { NextStep } from "~/components/practice";
 import { UptakeTable } from "~/components/uptake";
 import { AssignedToYou } from "~/assignments/assigned-list";
@@ -13,6 +13,17 @@ export function OfficerHome({ home }: { home: HomeOf<"officer"> }) {
     <>
       <span className="govuk-caption-l">{[home.unitName, home.establishmentName].filter(Boolean).join(", ")}</span>
       <h1 className="govuk-heading-l">Your training</h1>
+      {home.chooseWing ? (
+        <NotificationBanner title="Important" success={false}>
+          <p className="govuk-notification-banner__heading">
+            Engage does not know your wing or team yet.{" "}
+            <a className="govuk-notification-banner__link" href="/account/wing">
+              Choose your wing
+            </a>{" "}
+            so that training assigned to it reaches you.
+          </p>
+        </NotificationBanner>
+      ) : null}
       <NextStepBox next={next} modules={modules} />
       {resume.length > 1 ? (
         <div className="govuk-inset-text">

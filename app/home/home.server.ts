@@ -7,12 +7,18 @@ import type { CurrentUser } from "~/auth/guard.server";
 import { managerSummary } from "~/reports/home.server";
 import { trainerSummary } from "~/studio/summary.server";
 import { progressAndAssigned } from "~/practice/progress.server";
+import { mustChooseWing } from "~/auth/choose-wing.server";
 
 export async function homeFor(db: Kysely<Database>, user: CurrentUser) {
   const who = { displayName: user.displayName, establishmentName: user.establishmentName, unitName: user.unitName };
   switch (user.role) {
     case "officer":
-      return { role: "officer" as const, ...who, ...(await progressAndAssigned(db, user)) };
+      return {
+        role: "officer" as const,
+        ...who,
+        ...(await progressAndAssigned(db, user)),
+        chooseWing: await mustChooseWing(db, user),
+      };
     case "trainer":
       return { role: "trainer" as const, ...who, studio: await trainerSummary(db, user) };
     case "manager": {

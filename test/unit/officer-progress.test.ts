@@ -7,6 +7,7 @@ import { addUser } from "../support/people";
 const { officerProgress, progressAndAssigned } = await import("~/practice/progress.server");
 const { createAssignments } = await import("~/assignments/assignments.server");
 const { getCurrentUser } = await import("~/auth/guard.server");
+const { homeFor } = await import("~/home/home.server");
 
 const db = await testDatabase();
 
@@ -54,5 +55,19 @@ describe("the next step", () => {
     expect(assigned.assigned.map((a) => a.moduleId)).toEqual(["evoking-change-talk", "information-with-permission"]);
     const evoking = assigned.progress.modules.find((m) => m.id === "evoking-change-talk")!;
     expect(assigned.progress.next?.moduleTitle).toBe(evoking.title);
+  });
+});
+
+describe("an officer with no wing", () => {
+  it("is asked on their home page to choose one, while their prison has wings", async () => {
+    const context = testContext(db);
+    const home = async (username: string) => {
+      const h = await homeFor(db, (await getCurrentUser(await requestAs(context, username), context))!);
+      return h.role === "officer" ? h.chooseWing : null;
+    };
+    const prison = await db.selectFrom("establishments").select("id").executeTakeFirstOrThrow();
+    await addUser(db, { username: "no.wing", role: "officer", establishment_id: prison.id });
+    expect(await home("no.wing")).toBe(true);
+    expect(await home("officer")).toBe(false);
   });
 });
