@@ -102,9 +102,19 @@ async function duesForOfficer(
   return dues.get(user.id) ?? [];
 }
 
-/** The prison's assignments, described for the assignments page. */
+/** The prison's assignments, described for the assignments page: what, to whom, due when. */
 export async function assignmentList(db: Kysely<Database>, establishmentId: number) {
-  return listAssignments(db, establishmentId);
+  const [curriculum, list] = await Promise.all([getCurriculum(db), listAssignments(db, establishmentId)]);
+  const titles = new Map(curriculum.map((m) => [m.id, m.title]));
+  return list.map((a) => ({
+    id: a.id,
+    officerId: a.officer_id,
+    what: a.module_id === null ? "Whole programme" : (titles.get(a.module_id) ?? a.module_id),
+    to: a.officer_id !== null ? a.officer_name : a.unit_id !== null ? a.unit_name : "Everyone in the prison",
+    due: a.due_on
+      ? `By ${formatDay(a.due_on)}`
+      : `Within ${a.due_days} day${a.due_days === 1 ? "" : "s"} of joining (or of ${formatDay(dayOf(a.created_at))}, when it was assigned)`,
+  }));
 }
 
 /** The choices the form offers: the prison's wings and active officers. */

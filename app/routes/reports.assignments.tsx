@@ -13,7 +13,7 @@ import { notFound } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { CheckboxItems, DateInput, FieldsetFrame, Radios, Select, TextInput } from "~/components/fields";
 import { reportHref, ReportsHeader } from "~/components/reports";
-import { formatDay, dayOf } from "~/domain/dates.server";
+import { dayOf } from "~/domain/dates.server";
 import { getCurriculum } from "~/curriculum/curriculum.server";
 import { requireReportScope } from "~/reports/scope.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -30,19 +30,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     assignmentChoices(scope.db, scope.prison.id),
     assignmentList(scope.db, scope.prison.id),
   ]);
-  const titles = new Map(curriculum.map((m) => [m.id, m.title]));
   return {
     scope: { prison: scope.prison, prisons: scope.prisons },
     modules: curriculum.map((m) => ({ id: m.id, title: m.title })),
     ...choices,
-    assignments: list.map((a) => ({
-      id: a.id,
-      what: a.module_id === null ? "Whole programme" : (titles.get(a.module_id) ?? a.module_id),
-      to: a.officer_id !== null ? a.officer_name : a.unit_id !== null ? a.unit_name : "Everyone in the prison",
-      due: a.due_on
-        ? `By ${formatDay(a.due_on)}`
-        : `Within ${a.due_days} day${a.due_days === 1 ? "" : "s"} of joining (or of ${formatDay(dayOf(a.created_at))}, when it was assigned)`,
-    })),
+    assignments: list.map(({ id, what, to, due }) => ({ id, what, to, due })),
   };
 }
 
@@ -52,9 +44,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const back = reportHref("/reports/assignments", scope);
   if (formData.get("intent") === "remove") {
     const form = readRemoveAssignmentForm(formData);
-    if (!form.ok || !(await removeAssignment(scope.db, scope.user, scope.prison.id, Number(form.data.assignmentId))))
-      notFound();
-    return context.sessions.redirectWithNotice(request, back, "Assignment removed.");
+    const id = form.ok ? Number(form.data.assignmentId) : null;
+    const removing = (await assignmentList(scope.db, scope.prison.id)).find((a) => a.id === id);
+    if (!removing || !(await removeAssignment(scope.db, scope.user, scope.prison.id, removing.id))) notFound();
+    // Says which one went, so a slip of the hand is seen at once and can be assigned again.
+    return context.sessions.redirectWithNotice(
+      request,
+      back,
+      `Assignment removed: ${removing.what} for ${removing.to}, ${removing.due.charAt(0).toLowerCase()}${removing.due.slice(1)}.`,
+    );
   }
   const form = parseAssignmentForm(formData, dayOf(new Date()));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });

@@ -146,7 +146,7 @@ test("a manager assigns module 1 to A wing due in 14 days; an A wing officer see
   await expect(manager.locator("#assignment-summary")).toContainText("On track");
   await manager.goto("/reports/assignments");
   await manager.getByRole("button", { name: `Remove ${moduleTitle} for A wing` }).click();
-  await expect(manager.getByText("Assignment removed.")).toBeVisible();
+  await expect(manager.getByText(`Assignment removed: ${moduleTitle} for A wing, by ${dueText}.`)).toBeVisible();
 });
 
 test("an officer sees their messages; officers and trainers get 403 on assignment and import pages", async ({

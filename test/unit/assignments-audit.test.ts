@@ -34,7 +34,7 @@ describe("the audit of assignments", () => {
     expect(made).toEqual({ ok: true, count: 1 });
     expect(await auditOf("assignment.created")).toMatchObject({ subject_user_id: officer.id });
 
-    const live = (await assignmentList(db, prison)).find((a) => a.officer_id === officer.id)!;
+    const live = (await assignmentList(db, prison)).find((a) => a.officerId === officer.id)!;
     expect(await removeAssignment(db, manager, prison, live.id)).toBe(true);
     const removed = await auditOf("assignment.removed");
     expect(removed).toMatchObject({ subject_user_id: officer.id, establishment_id: prison });
