@@ -186,7 +186,10 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
       unitId: unit ? unit.id : existing && existing.establishmentId === prison.id ? existing.unitId : null,
     };
     // As on the admin's user form: an officer's wing is how reports, assignments and coaches find them.
-    if (values.role === "officer" && values.unitId === null) {
+    // An officer of this prison still without one (made by single sign-on) keeps choosing it themselves,
+    // so a nightly HR file without wings does not fail on them.
+    const stillChoosing = existing?.role === "officer" && existing.establishmentId === prison.id;
+    if (values.role === "officer" && values.unitId === null && !stillChoosing) {
       fail("enter the officer's wing or team: officers need one");
       continue;
     }

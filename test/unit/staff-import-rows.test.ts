@@ -125,19 +125,22 @@ describe("staff file rows", () => {
   });
 
   it("refuses an officer with no wing, as the user form does, but an empty wing keeps an officer's own", () => {
+    const choosing: ExistingStaff = { ...users[0], id: 110, username: "sso.officer", displayName: "Sso Officer" };
     const plan = planImport(
       rows(
         ["new.one", "New One", "", "officer", "HBK", ""],
         ["manager", "Chris Pemberton", "", "officer", "HBK", ""], // a manager with no wing becoming an officer
         ["officer", "Sam Okafor", "", "officer", "HBK", ""], // keeps A wing
         ["new.trainer", "New Trainer", "", "trainer", "HBK", ""],
+        ["sso.officer", "Sso Officer", "", "officer", "HBK", ""], // no wing yet: chooses it on signing in
       ),
-      ctx,
+      { ...ctx, users: [...ctx.users, { ...choosing, unitId: null }] },
     );
     expect(plan.errors).toEqual([
       { line: 2, message: "enter the officer's wing or team: officers need one" },
       { line: 3, message: "enter the officer's wing or team: officers need one" },
     ]);
+    expect(plan.rows.find((r) => r.values.username === "sso.officer")).toMatchObject({ action: "unchanged" });
   });
 
   it("reports each bad row with its line", () => {
