@@ -243,7 +243,7 @@ describe("other methods, ranges and Remix 1 addresses", () => {
       ["PATCH", "/reports/exports/attempts.csv", { Cookie: manager }, 405],
       // No cross-site access is offered, and the download's loader (and its audit row) must not run.
       ["OPTIONS", "/reports/exports/attempts.csv", { Cookie: manager }, 204],
-      ["GET", "/assets/engage.css", { Range: "bytes=99999999-" }, 416],
+      ["GET", "/favicon.ico", { Range: "bytes=99999999-" }, 416],
       ["GET", "/?_data=root", {}, 404],
       ["GET", "/record?_data=routes%2Frecord", { Cookie: manager }, 404],
     ];
