@@ -15,12 +15,10 @@ import { recordAudit } from "~db/queries/audit.server";
 import { listOfficers, listWings } from "~db/queries/reports.server";
 import { can } from "~/auth/capabilities";
 import type { CurrentUser } from "~/auth/guard.server";
-import { attemptsOfOfficer } from "~db/queries/attempts.server";
 import { getCurriculum } from "~/curriculum/curriculum.server";
 import { dueLabel, modulesDue, type AssignmentRule, type ModuleDue, type Placement } from "~/domain/assignments";
 import { formatDay, dayOf } from "~/domain/dates.server";
-import { programmeProgress, type ModuleRules, type ProgrammeProgress } from "~/domain/competency";
-import { toAttemptRecord } from "~/domain/reporting/records";
+import type { ModuleRules, ProgrammeProgress } from "~/domain/competency";
 import type { FieldErrors } from "~/utils/forms";
 import type { AssignmentInput } from "~/assignments/form";
 
@@ -233,12 +231,19 @@ export async function removeAssignment(db: Kysely<Database>, user: CurrentUser, 
   });
 }
 
-/** What is assigned to an officer, in due order, with titles: their task list's "Assigned to you". */
-export async function assignedToOfficer(db: Kysely<Database>, user: CurrentUser, now = new Date()) {
+/**
+ * What is assigned to an officer, in due order, with titles: their task list's "Assigned to you", from
+ * the progress their page has already worked out.
+ */
+export async function assignedToOfficer(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  progress: ProgrammeProgress,
+  curriculum: { id: string; title: string; rules: ModuleRules }[],
+  now = new Date(),
+) {
   if (!can(user, "practise") || user.establishmentId === null) return [];
-  const [curriculum, rows] = await Promise.all([getCurriculum(db), attemptsOfOfficer(db, user.id)]);
   const rules = curriculum.map((m) => m.rules);
-  const progress = programmeProgress(rules, rows.map(toAttemptRecord), now);
   const titles = new Map(curriculum.map((m) => [m.id, m.title]));
   return (await duesForOfficer(db, user, progress, rules, now)).map((d) => ({
     moduleId: d.moduleId,

@@ -127,11 +127,11 @@ export interface NextStep {
   moduleTitle: string;
 }
 
-/** assignedFirst: module ids assigned to the officer, in due order: the next step comes from these first. */
+/** assignedTo: the officer as signed in, to read what is assigned to them and take the next step from that first. */
 export async function officerProgress(
   db: Kysely<Database>,
   officerId: number,
-  { now = new Date(), assignedFirst = [] }: { now?: Date; assignedFirst?: string[] } = {},
+  { now = new Date(), assignedTo }: { now?: Date; assignedTo?: CurrentUser } = {},
 ) {
   const [curriculum, rows] = await Promise.all([getCurriculum(db), attemptsOfOfficer(db, officerId)]);
   const observed = curriculum.some((m) => m.rules.requiresObservation)
@@ -143,6 +143,7 @@ export async function officerProgress(
     now,
     observed,
   );
+  const assigned = assignedTo ? await assignedToOfficer(db, assignedTo, progress, curriculum, now) : [];
   const inProgress = rows.filter((r) => r.status === "in_progress");
   const modules = curriculum.map((m, i) => {
     const p = progress.modules[i];
@@ -171,7 +172,14 @@ export async function officerProgress(
   });
   return {
     modules,
-    next: nextStep(inDueOrder(modules, assignedFirst), inProgress),
+    next: nextStep(
+      inDueOrder(
+        modules,
+        assigned.map((a) => a.moduleId),
+      ),
+      inProgress,
+    ),
+    assigned,
     resume: inProgress.map((r) => ({
       id: r.id,
       title: r.title,
@@ -240,7 +248,6 @@ export type OfficerProgress = Awaited<ReturnType<typeof officerProgress>>;
 
 /** An officer's progress with what is assigned to them, the next step taken from that first. */
 export async function progressAndAssigned(db: Kysely<Database>, user: CurrentUser) {
-  const assigned = await assignedToOfficer(db, user);
-  const progress = await officerProgress(db, user.id, { assignedFirst: assigned.map((a) => a.moduleId) });
+  const { assigned, ...progress } = await officerProgress(db, user.id, { assignedTo: user });
   return { progress, assigned };
 }

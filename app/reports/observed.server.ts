@@ -20,6 +20,7 @@ import {
   officerTransfer,
   type OfficerTransfer,
 } from "~/domain/observation/transfer";
+import { byWing } from "~/domain/reporting/aggregate";
 import { prisonProgress } from "~/reports/progress.server";
 import { formatDate } from "~/domain/dates.server";
 
@@ -92,9 +93,7 @@ export async function observedReport(
 
   const wings = new Map<number | null, string>();
   for (const o of officers) wings.set(o.wingId, o.wingName);
-  const wingList = [...wings.entries()].sort((a, b) =>
-    a[0] === null ? 1 : b[0] === null ? -1 : a[1].localeCompare(b[1]),
-  );
+  const wingList = [...wings.entries()].sort(byWing);
   const wingFigures = groupTransfers(
     wingList.map(([wingId]) => officers.filter((o) => o.wingId === wingId).map((o) => o.transfer)),
   );

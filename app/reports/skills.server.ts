@@ -6,6 +6,7 @@ import { writtenReplyRatings } from "~db/queries/reports.server";
 import type { AttemptRecord } from "~/domain/competency";
 import type { BehaviourCounts } from "~/domain/indicators";
 import { groupSkills } from "~/domain/reporting/skills";
+import { byWing } from "~/domain/reporting/aggregate";
 import { prisonProgress } from "~/reports/progress.server";
 
 function latestAssessment(records: AttemptRecord[] | undefined): BehaviourCounts | null {
@@ -38,9 +39,7 @@ export async function skillsReport(db: Kysely<Database>, establishmentId: number
       ratedOfficers: new Set(rated.map((r) => r.officer_id)).size,
     };
   };
-  const wingList = [...wings.entries()].sort((a, b) =>
-    a[0] === null ? 1 : b[0] === null ? -1 : a[1].localeCompare(b[1]),
-  );
+  const wingList = [...wings.entries()].sort(byWing);
   const wingSkills = groupSkills(wingList.map(([wingId]) => groupOf(wingId)));
   return {
     prison: { officers: p.officers.length, ...groupSkills([groupOf(undefined)])[0] },

@@ -75,12 +75,14 @@ export function summariseByWing(moduleIds: string[], officers: OfficerProgress[]
     if (!g) groups.set(o.wingId, (g = { name: o.wingName ?? "No wing", list: [] }));
     g.list.push(o.progress);
   }
-  const entries = [...groups.entries()];
+  const entries = [...groups.entries()].sort(([a, ga], [b, gb]) => byWing([a, ga.name], [b, gb.name]));
   const beside = besideSmallGroups(entries.map(([, g]) => g.list.length));
-  return entries
-    .map(([wingId, g], i) => ({ wingId, wingName: g.name, ...summarise(moduleIds, g.list, beside[i]) }))
-    .sort((a, b) => (a.wingId === null ? 1 : b.wingId === null ? -1 : a.wingName.localeCompare(b.wingName)));
+  return entries.map(([wingId, g], i) => ({ wingId, wingName: g.name, ...summarise(moduleIds, g.list, beside[i]) }));
 }
+
+/** Wings (id, name) in name order, "No wing" (no id) last: the order every by-wing table lists them in. */
+export const byWing = ([a, aName]: [number | null, string], [b, bName]: [number | null, string]) =>
+  a === null ? 1 : b === null ? -1 : aName.localeCompare(bName);
 
 /** How far an officer is through the programme, for sorting: 0 (nothing) to 5 per module. */
 const STATUS_RANK: Record<Status, number> = {
