@@ -3,10 +3,11 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { attemptsByOfficers, attemptsOfOfficers, listOfficers } from "~db/queries/reports.server";
 import { recordedOfOfficers, recordedOfPrisonOfficers } from "~db/queries/observations.server";
+import { getEstablishment } from "~db/queries/establishments.server";
 import { programmeProgress, type AttemptRecord, type ModuleRules, type ObservationRecord } from "~/domain/competency";
 import { observationsByOfficer } from "~/domain/observation/records";
 import type { OfficerProgress } from "~/domain/reporting/aggregate";
-import { lastMonths, monthEnd } from "~/domain/dates.server";
+import { lastMonths, monthEnd, monthOf } from "~/domain/dates.server";
 import { recordsByOfficer } from "~/domain/reporting/records";
 import { getCurriculum, type CurriculumModule } from "~/curriculum/curriculum.server";
 
@@ -17,6 +18,11 @@ export interface PrisonProgress {
   records: Map<number, AttemptRecord[]>;
   /** recorded observations by officer, read only when a module requires observation */
   observations: Map<number, ObservationRecord[]>;
+  /**
+   * When the prison's record starts: it joined Engage, or (if earlier: an officer who brought
+   * training from another prison, or history loaded with the prison) the first attempt of its officers.
+   */
+  since: Date;
 }
 
 export async function prisonProgress(
@@ -24,20 +30,23 @@ export async function prisonProgress(
   establishmentId: number,
   { wingId = null, now = new Date() }: { wingId?: number | null; now?: Date } = {},
 ): Promise<PrisonProgress> {
-  const [curriculum, officers, rows] = await Promise.all([
+  const [curriculum, officers, rows, prison] = await Promise.all([
     getCurriculum(db),
     listOfficers(db, { establishmentId, wingId }),
     attemptsOfOfficers(db, { establishmentId, wingId }),
+    getEstablishment(db, establishmentId),
   ]);
   const rules = curriculum.map((m) => m.rules);
   const records = recordsByOfficer(rows);
   const observations = await observationsFor(db, establishmentId, rules);
+  const starts = [prison?.created_at ?? now.toISOString(), ...rows.map((r) => r.started_at)];
   return {
     curriculum,
     rules,
     records,
     observations,
     officers: progressOf(rules, officers, records, observations, now),
+    since: new Date(starts.reduce((a, b) => (a < b ? a : b))),
   };
 }
 
@@ -91,8 +100,9 @@ export interface MonthPoint {
 
 /**
  * Officers who had completed, and who were competent in, the whole programme at the end of each
- * of the last `months` months (the current month up to now). Counted over the officers in post
- * today: the trend shows how today's staff got here.
+ * of the last `months` months (the current month up to now), from the month the prison's record
+ * starts: months before it would show as noughts and drag the pace of a new prison's forecast down.
+ * Counted over the officers in post today: the trend shows how today's staff got here.
  */
 export function monthlyTrajectory(p: PrisonProgress, now: Date, months = 12): MonthPoint[] {
   // Completion never lapses (a finished attempt stays finished), so an officer was Completed at
@@ -106,7 +116,9 @@ export function monthlyTrajectory(p: PrisonProgress, now: Date, months = 12): Mo
   const everPassedAll = p.officers.map((o) =>
     o.progress.modules.every((m) => m.status === "competent" || m.status === "refresher_due"),
   );
-  return lastMonths(now, months).map((month) => {
+  const first = monthOf(p.since);
+  const shown = lastMonths(now, months).filter((month, i, all) => month >= first || i === all.length - 1);
+  return shown.map((month) => {
     const at = monthEnd(month, now);
     let completed = 0;
     let competent = 0;

@@ -33,6 +33,12 @@ export default function Overview() {
   const { scope, modules, summary, uptake, target, projection, targetChart, engagement, words, assignments } =
     useLoaderData<typeof loader>();
   const monthLabel = (m: string, short = false) => monthName(words.months, m, short);
+  // Months with counts so far: fewer than 12 for a prison whose record starts within the year.
+  const paceMonths = targetChart?.actual.filter((v) => v !== null).length ?? 0;
+  const paceSpan =
+    paceMonths === 12 || !targetChart
+      ? "the last 12 months"
+      : `the ${paceMonths} months since ${monthLabel(targetChart.months[0])}`;
   return (
     <ReportsHeader scope={scope} title="Training overview">
       <p className="govuk-body-l">
@@ -101,8 +107,9 @@ export default function Overview() {
               </p>
             )}
             <p className="govuk-body-s">
-              The pace is a straight line through the last 12 months ({Math.round(projection.perMonth * 10) / 10}{" "}
-              officers a month).
+              {paceMonths < 2
+                ? "There is no pace yet: it needs the counts of at least two months."
+                : `The pace is a straight line through ${paceSpan} (${Math.round(projection.perMonth * 10) / 10} officers a month).`}
             </p>
           </div>
           <LineChart

@@ -37,8 +37,10 @@ export default function Trend() {
   return (
     <ReportsHeader scope={scope} title="Trend">
       <p className="govuk-body">
-        The last 12 months, counted over the {small ? "" : `${officers} `}officers in post today. The current month runs
-        to today.
+        {months.length < 12
+          ? `The months since ${monthLabel(months[0].month)}, when this prison's training record starts`
+          : "The last 12 months"}
+        , counted over the {small ? "" : `${officers} `}officers in post today. The current month runs to today.
       </p>
       {small ? (
         <p className="govuk-body">Fewer than 5 officers in post: the trend is not shown.</p>
