@@ -62,6 +62,23 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   maxMiNonAdherent: 0,
 };
 
+/**
+ * The pass marks that ask less than MITI 4.2.1's "fair" level: a module may set them (a first
+ * module can be gentler), but the trainer setting them is told what MITI counts as fair.
+ */
+export function belowMitiFair(t: Thresholds): string[] {
+  const rq = MITI_LEVELS.reflectionToQuestion.fair;
+  const cr = MITI_LEVELS.percentComplexReflections.fair;
+  return [
+    ...(t.minReflectionToQuestion < rq
+      ? [`${t.minReflectionToQuestion} reflections for each question (MITI's fair level is ${rq})`]
+      : []),
+    ...(t.minPercentComplexReflections < cr
+      ? [`${t.minPercentComplexReflections}% complex reflections (MITI's fair level is ${cr}%)`]
+      : []),
+  ];
+}
+
 /** One spell of a scenario in a module: from addedAt (null: from the start) until removedAt (null: still in it). */
 export interface Membership {
   scenarioId: string;

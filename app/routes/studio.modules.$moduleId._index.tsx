@@ -7,7 +7,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList, Tag } from "~/components/page";
-import { Radios, TextInput } from "~/components/fields";
+import { Radios, TextInput, WarningText } from "~/components/fields";
+import { belowMitiFair } from "~/domain/competency";
 import { formatDate } from "~/domain/dates.server";
 import {
   fieldsOf,
@@ -67,7 +68,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "edit") return { errors: null, values: form.values, check: null };
   if (intent === "check") {
     const shifts = await settingsImpact(context.db, module.id, settings);
-    return { errors: null, values: form.values, check: { fields: fieldsOf(settings), version, shifts } };
+    const belowFair = belowMitiFair(settings.thresholds);
+    return { errors: null, values: form.values, check: { fields: fieldsOf(settings), version, shifts, belowFair } };
   }
   const saved = await saveModuleSettings(context.db, user, { moduleId: module.id, version, settings });
   if (!saved.ok)
@@ -94,6 +96,12 @@ export default function ModuleSettingsPage() {
         <h1 className="govuk-heading-l">{check ? `Check the change to ${d.title}` : d.title}</h1>
         {check ? (
           <CheckAndSave fields={check.fields} version={check.version}>
+            {check.belowFair.length ? (
+              <WarningText>
+                Below the MITI 4.2.1 “fair” level: {check.belowFair.join("; ")}. Officers could be called competent with
+                less than MITI counts as fair practice.
+              </WarningText>
+            ) : null}
             <h2 className="govuk-heading-m">What this does to officers' statuses</h2>
             <ShiftList shifts={check.shifts} />
           </CheckAndSave>

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { countBehaviours } from "~/domain/indicators";
 import type { MiCode } from "~/domain/mi-codes";
 import {
+  belowMitiFair,
   DEFAULT_THRESHOLDS,
   meetsObservation,
   moduleProgress,
@@ -423,5 +424,20 @@ describe("modules with requires_observation: competency also needs an observatio
     expect(without.competent).toBe(false);
     const withIt = programmeProgress([observing, m2], all, now, [observation("2026-11-05T00:00:00Z")]);
     expect(withIt.competent).toBe(true);
+  });
+});
+
+describe("pass marks below MITI's fair level", () => {
+  it("names each pass mark that asks less than MITI 4.2.1's fair level, and none at or above it", () => {
+    expect(belowMitiFair(DEFAULT_THRESHOLDS)).toEqual([]);
+    expect(
+      belowMitiFair({ ...DEFAULT_THRESHOLDS, minReflectionToQuestion: 2, minPercentComplexReflections: 50 }),
+    ).toEqual([]);
+    expect(
+      belowMitiFair({ minReflectionToQuestion: 0, minPercentComplexReflections: 39, maxMiNonAdherent: 3 }),
+    ).toEqual([
+      "0 reflections for each question (MITI's fair level is 1)",
+      "39% complex reflections (MITI's fair level is 40%)",
+    ]);
   });
 });
