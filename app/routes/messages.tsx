@@ -27,7 +27,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       body: m.body,
       link: m.link,
       at: formatDateTime(m.sent_at ?? m.created_at),
-      status: STATUS[m.status],
+      // With no email service a waiting message will only ever be shown here: say so now, not at the next run.
+      status: STATUS[m.status === "pending" && !context.config.mail ? "not_sent" : m.status],
     })),
   };
 }

@@ -204,6 +204,16 @@ describe("reminders by SMTP", () => {
     const rows = await db.selectFrom("messages").selectAll().where("kind", "=", "reply_rated").execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ user_id: officerId, link: `/attempts/${attemptId}/review`, status: "pending" });
+    // Before the next run: with no email service it will only ever be shown in Engage, and the page says so now.
+    const statusOf = async (c: typeof context) =>
+      (await messagesPage.loader({ request: await requestAs(c, "officer3", "/messages"), params: {}, context: c }))
+        .messages[0]?.status.text;
+    expect(await statusOf(context)).toBe("Not emailed: shown here only");
+    const mailing = testContext(
+      db,
+      testConfig({ SMTP_URL: "smtp://127.0.0.1:2525", SMTP_FROM: "engage@prison.example" }),
+    );
+    expect(await statusOf(mailing)).toBe("Waiting to be sent");
   });
 });
 
