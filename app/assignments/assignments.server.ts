@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
 import {
+  findAssignment,
   insertAssignments,
   listAssignments,
   listPlacements,
@@ -17,7 +18,7 @@ import { can } from "~/auth/capabilities";
 import type { CurrentUser } from "~/auth/guard.server";
 import { getCurriculum } from "~/curriculum/curriculum.server";
 import { dueLabel, modulesDue, type AssignmentRule, type ModuleDue, type Placement } from "~/domain/assignments";
-import { formatDay, dayOf } from "~/domain/dates.server";
+import { formatDay, formatDateTime, dayOf } from "~/domain/dates.server";
 import type { ModuleRules, ProgrammeProgress } from "~/domain/competency";
 import type { FieldErrors } from "~/utils/forms";
 import type { AssignmentInput } from "~/assignments/form";
@@ -100,19 +101,63 @@ async function duesForOfficer(
   return dues.get(user.id) ?? [];
 }
 
-/** The prison's assignments, described for the assignments page: what, to whom, due when. */
-export async function assignmentList(db: Kysely<Database>, establishmentId: number) {
-  const [curriculum, list] = await Promise.all([getCurriculum(db), listAssignments(db, establishmentId)]);
-  const titles = new Map(curriculum.map((m) => [m.id, m.title]));
-  return list.map((a) => ({
-    id: a.id,
-    officerId: a.officer_id,
+type Described = Pick<
+  AssignmentRow,
+  "module_id" | "unit_id" | "officer_id" | "due_on" | "due_days" | "created_at" | "unit_name" | "officer_name"
+>;
+
+/** An assignment in words (what, to whom, due when): one place for the list, the confirmation and the notice. */
+function inWords(a: Described, titles: Map<string, string>) {
+  return {
     what: a.module_id === null ? "Whole programme" : (titles.get(a.module_id) ?? a.module_id),
     to: a.officer_id !== null ? a.officer_name : a.unit_id !== null ? a.unit_name : "Everyone in the prison",
     due: a.due_on
       ? `By ${formatDay(a.due_on)}`
       : `Within ${a.due_days} day${a.due_days === 1 ? "" : "s"} of joining (or of ${formatDay(dayOf(a.created_at))}, when it was assigned)`,
-  }));
+  };
+}
+
+const titlesOf = async (db: Kysely<Database>) => new Map((await getCurriculum(db)).map((m) => [m.id, m.title]));
+
+/** The prison's assignments, described for the assignments page: what, to whom, due when. */
+export async function assignmentList(db: Kysely<Database>, establishmentId: number) {
+  const [titles, list] = await Promise.all([titlesOf(db), listAssignments(db, establishmentId)]);
+  return list.map((a) => ({ id: a.id, officerId: a.officer_id, ...inWords(a, titles) }));
+}
+
+/** "Assignment removed: Listening on the landing for A wing, by 31 January 2027." */
+const removedNotice = (a: { what: string; to: string | null; due: string }) =>
+  `Assignment removed: ${a.what} for ${a.to}, ${a.due.charAt(0).toLowerCase()}${a.due.slice(1)}.`;
+
+/**
+ * One assignment as the page confirming its removal says it: what, to whom in a sentence's words, due
+ * when and how many officers it covers today; or when and by whom it was removed already. Undefined
+ * when the prison has no assignment with that id (another prison's reads the same).
+ */
+export async function assignmentToRemove(db: Kysely<Database>, establishmentId: number, id: number) {
+  const [titles, row] = await Promise.all([titlesOf(db), findAssignment(db, establishmentId, id)]);
+  if (!row) return undefined;
+  const words = {
+    ...inWords(row, titles),
+    audience:
+      row.officer_id !== null
+        ? (row.officer_name ?? "A named officer")
+        : row.unit_id !== null
+          ? `All officers ${row.unit_kind === "team" ? "in" : "on"} ${row.unit_name}`
+          : "Every officer in the prison",
+  };
+  if (row.removed_at !== null)
+    return {
+      kind: "removed" as const,
+      id,
+      ...words,
+      removedAt: formatDateTime(row.removed_at),
+      removedBy: row.removed_by_name,
+    };
+  // Who it covers now: the prison's active officers it applies to (a wing's newcomers join later).
+  const placed = await listPlacements(db, establishmentId, row.officer_id ?? undefined);
+  const officers = row.unit_id !== null ? placed.filter((p) => p.unit_id === row.unit_id).length : placed.length;
+  return { kind: "live" as const, id, ...words, officers };
 }
 
 /** The choices the form offers: the prison's wings and active officers. */
@@ -204,10 +249,30 @@ export async function createAssignments(
   return { ok: true, count: rows.length };
 }
 
-export async function removeAssignment(db: Kysely<Database>, user: CurrentUser, establishmentId: number, id: number) {
+export type RemoveAssignmentResult =
+  | { kind: "removed"; notice: string }
+  | { kind: "already-removed"; removedAt: string; removedBy: string | null }
+  | { kind: "not-found" };
+
+/**
+ * Removes a live assignment of the prison with its audit row. Removing one already gone (a second
+ * submit, or someone else first) changes nothing and says when it went; another prison's is not found.
+ */
+export async function removeAssignment(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  establishmentId: number,
+  id: number,
+): Promise<RemoveAssignmentResult> {
+  const titles = await titlesOf(db);
   return db.transaction().execute(async (trx) => {
+    // The conditional update decides (only a live one is removed); the read after it says why, and in what words.
     const removed = await removeAssignmentRow(trx, establishmentId, id, user.id);
-    if (!removed) return false;
+    const row = await findAssignment(trx, establishmentId, id);
+    if (!removed || !row)
+      return row?.removed_at
+        ? { kind: "already-removed", removedAt: formatDateTime(row.removed_at), removedBy: row.removed_by_name }
+        : { kind: "not-found" };
     // What was removed, in the same words as its creation: the record view says which one it was.
     await recordAudit(trx, {
       actorUserId: user.id,
@@ -227,7 +292,7 @@ export async function removeAssignment(db: Kysely<Database>, user: CurrentUser, 
         dueDays: removed.due_days,
       },
     });
-    return true;
+    return { kind: "removed", notice: removedNotice(inWords(row, titles)) };
   });
 }
 

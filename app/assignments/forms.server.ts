@@ -64,7 +64,3 @@ export function parseAssignmentForm(
     },
   };
 }
-
-const RemoveForm = z.object({ intent: z.literal("remove"), assignmentId: z.string().regex(ID_TEXT) });
-
-export const readRemoveAssignmentForm = (formData: FormData) => parseForm(RemoveForm, formData);

@@ -50,7 +50,35 @@ export async function insertAssignments(db: Db, rows: NewAssignment[]) {
     .execute();
 }
 
-/** Removes a live assignment of the prison; false when there is none (already removed, or not theirs). */
+/**
+ * One assignment of the prison, live or removed (with who removed it), for the page that confirms its
+ * removal; undefined when the prison has none with that id.
+ */
+export function findAssignment(db: Db, establishmentId: number, id: number) {
+  return db
+    .selectFrom("assignments as a")
+    .leftJoin("units as w", "w.id", "a.unit_id")
+    .leftJoin("users as o", "o.id", "a.officer_id")
+    .leftJoin("users as r", "r.id", "a.removed_by")
+    .select([
+      "a.id",
+      "a.module_id",
+      "a.unit_id",
+      "a.officer_id",
+      "a.due_on",
+      "a.due_days",
+      "a.created_at",
+      "a.removed_at",
+      "w.name as unit_name",
+      "w.kind as unit_kind",
+      "o.display_name as officer_name",
+      "r.display_name as removed_by_name",
+    ])
+    .where("a.id", "=", id)
+    .where("a.establishment_id", "=", establishmentId)
+    .executeTakeFirst();
+}
+
 /** Marks a live assignment removed; what it was (for the audit row), or undefined when there was none. */
 export function removeAssignmentRow(db: Db, establishmentId: number, id: number, by: number) {
   return db

@@ -2,7 +2,13 @@
 // Playwright beside the server), a staff import from a CSV file, and an assignment with a due date
 // seen by an officer and in the matrix. axe checks every new page.
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn, signedIn } from "./support";
+import {
+  expectAccessible,
+  expectAccessibleAtBothWidths,
+  expectAccessibleWithoutJavaScript,
+  signIn,
+  signedIn,
+} from "./support";
 
 async function signInWithWorkAccount(page: Page, login: string) {
   await page.goto("/sign-in");
@@ -92,6 +98,8 @@ test("an admin imports a staff file with one bad row, sees the line, fixes it an
 test("a manager assigns module 1 to A wing due in 14 days; an A wing officer sees it due; the matrix shows it", async ({
   browser,
 }) => {
+  // Three people, the removal with and without JavaScript, axe on each page.
+  test.setTimeout(120_000);
   const manager = await signedIn(browser, "manager");
   await manager.goto("/reports/assignments");
   await expectAccessible(manager);
@@ -141,12 +149,41 @@ test("a manager assigns module 1 to A wing due in 14 days; an A wing officer see
   await expect(priya).toContainText(`Due ${dueText}`);
   await expectAccessible(manager);
 
-  // The overview counts it; then the manager removes it again.
+  // The overview counts it; then the manager removes it again, after a page saying what will go.
   await manager.goto("/reports");
   await expect(manager.locator("#assignment-summary")).toContainText("On track");
   await manager.goto("/reports/assignments");
-  await manager.getByRole("button", { name: `Remove ${moduleTitle} for A wing` }).click();
-  await expect(manager.getByText(`Assignment removed: ${moduleTitle} for A wing, by ${dueText}.`)).toBeVisible();
+  const removeLink = (page: Page) => page.getByRole("link", { name: `Remove ${moduleTitle} for A wing` });
+  await removeLink(manager).click();
+  const ask = "Are you sure you want to remove this assignment?";
+  await expect(manager.getByRole("heading", { level: 1, name: ask })).toBeVisible();
+  await expect(manager).toHaveTitle(`${ask} – Engage`);
+  const summary = manager.locator(".govuk-summary-list");
+  await expect(summary).toContainText(moduleTitle);
+  await expect(summary).toContainText("All officers on A wing");
+  await expect(summary).toContainText(`By ${dueText}`);
+  await expect(summary).toContainText(/\d+ officers?/);
+  await expectAccessibleAtBothWidths(manager);
+  await manager.getByRole("link", { name: "Cancel" }).click();
+  await expect(row).toContainText(`By ${dueText}`);
+
+  // Without JavaScript it is a plain form; a second submit, from the same page left open, changes nothing.
+  const noJs = await signedIn(browser, "manager", { javaScriptEnabled: false });
+  await noJs.goto("/reports/assignments");
+  await removeLink(noJs).click();
+  await expect(noJs.getByRole("heading", { level: 1, name: ask })).toBeVisible();
+  await expectAccessibleWithoutJavaScript(noJs);
+  const left = await noJs.context().newPage();
+  await left.goto(noJs.url());
+  await noJs.getByRole("button", { name: "Yes, remove this assignment" }).click();
+  await expect(noJs.getByText(`Assignment removed: ${moduleTitle} for A wing, by ${dueText}.`)).toBeVisible();
+  await expect(removeLink(noJs)).toHaveCount(0);
+  await left.getByRole("button", { name: "Yes, remove this assignment" }).click();
+  const gone = "This assignment has already been removed";
+  await expect(left.getByRole("heading", { level: 1, name: gone })).toBeVisible();
+  await expect(left).toHaveTitle(`${gone} – Engage`);
+  await expect(left.locator(".govuk-summary-list")).toContainText("by Chris Pemberton");
+  await expectAccessibleWithoutJavaScript(left);
 });
 
 test("an officer sees their messages; officers and trainers get 403 on assignment and import pages", async ({

@@ -36,6 +36,8 @@ export interface Fixtures {
     /** a recorded observation of the officer by the demo trainer */
     observation: number;
     trainerId: number;
+    /** a live assignment of the whole programme to the prison */
+    assignment: number;
   };
   other: {
     prisonId: number;
@@ -43,6 +45,7 @@ export interface Fixtures {
     attempt: string;
     replyStepId: number;
     observation: number;
+    assignment: number;
     manager: string;
     trainer: string;
   };
@@ -126,6 +129,26 @@ async function writtenReply(db: Kysely<Database>, attemptId: string, text: strin
   return row.id;
 }
 
+/** A live assignment of the whole programme to everyone in a prison, due in 30 days of joining. */
+async function assignment(db: Kysely<Database>, establishmentId: number) {
+  const row = await db
+    .insertInto("assignments")
+    .values({
+      establishment_id: establishmentId,
+      module_id: null,
+      unit_id: null,
+      officer_id: null,
+      due_on: null,
+      due_days: 30,
+      target_key: "*|prison",
+      created_by: null,
+      created_at: new Date().toISOString(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 export async function securityFixtures(config: Config = testConfig()): Promise<Fixtures> {
   // Each test sends hundreds of requests: on a busy 2-core machine that takes a while.
   vi.setConfig({ testTimeout: 240_000 });
@@ -184,6 +207,7 @@ export async function securityFixtures(config: Config = testConfig()): Promise<F
       replyStepId: await writtenReply(db, finished.attemptId, "You feel let down by the parole board."),
       observation: await recordedObservation(db, "trainer", ownOfficer),
       trainerId: await userIdOf(db, "trainer"),
+      assignment: await assignment(db, ownOfficer.establishmentId!),
     },
     other: {
       prisonId: otherPrison,
@@ -191,6 +215,7 @@ export async function securityFixtures(config: Config = testConfig()): Promise<F
       attempt: otherAttempt.attemptId,
       replyStepId: await writtenReply(db, otherAttempt.attemptId, "You want them to see you have changed."),
       observation: await recordedObservation(db, "els.trainer", otherOfficer),
+      assignment: await assignment(db, otherPrison),
       manager: "els.manager",
       trainer: "els.trainer",
     },

@@ -289,9 +289,15 @@ export const ROUTES: Record<string, RouteCase> = {
   "routes/reports.assignments": reports("/reports/assignments", {
     samples: (f): Fields[] => [
       { moduleId: "all", audience: "wing", unitId: String(f.own.wingId), due: "days", dueDays: "14" },
-      { intent: "remove", assignmentId: "999999" },
     ],
   }),
+  // The confirmation has no fields (the assignment is in the address), so it is left out of the fuzz.
+  "routes/reports.assignments_.$assignmentId.remove": {
+    access: ["manager", "admin"],
+    page: (f) => `/reports/assignments/${f.own.assignment}/remove?prison=${f.own.prisonId}`,
+    foreign: (f) => [`/reports/assignments/${f.other.assignment}/remove?prison=${f.other.prisonId}`],
+    form: "no fields",
+  },
   "routes/reports._index": reports("/reports"),
   "routes/reports.matrix": reports("/reports/matrix"),
   "routes/reports.wings": reports("/reports/wings"),

@@ -35,7 +35,10 @@ describe("the audit of assignments", () => {
     expect(await auditOf("assignment.created")).toMatchObject({ subject_user_id: officer.id });
 
     const live = (await assignmentList(db, prison)).find((a) => a.officerId === officer.id)!;
-    expect(await removeAssignment(db, manager, prison, live.id)).toBe(true);
+    expect(await removeAssignment(db, manager, prison, live.id)).toEqual({
+      kind: "removed",
+      notice: `Assignment removed: Listening on the landing for ${officer.display_name}, by 31 January 2027.`,
+    });
     const removed = await auditOf("assignment.removed");
     expect(removed).toMatchObject({ subject_user_id: officer.id, establishment_id: prison });
     expect(JSON.parse(removed.details!)).toEqual({
@@ -48,7 +51,10 @@ describe("the audit of assignments", () => {
     // Gone already: nothing removed, nothing written.
     const count = async () => (await db.selectFrom("audit_events").select("id").execute()).length;
     const before = await count();
-    expect(await removeAssignment(db, manager, prison, live.id)).toBe(false);
+    expect(await removeAssignment(db, manager, prison, live.id)).toMatchObject({
+      kind: "already-removed",
+      removedBy: manager.displayName,
+    });
     expect(await count()).toBe(before);
   });
 });
