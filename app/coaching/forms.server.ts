@@ -90,6 +90,8 @@ export const StartForm = z.object({
 
 export const ReflectionForm = z.object({
   reflection: longText("your reflection", { max: REFLECTION_MAX, min: 1 }),
+  // The observation's version the form was made from: a save from an older window is refused.
+  rowVersion: wholeNumber("the version of the reflection", { min: 1 }),
 });
 
 export const CalibrationForm = z.object({

@@ -23,6 +23,7 @@ import {
 import { getUserWithPlace, type UserWithPlace } from "~db/queries/users.server";
 import { can } from "~/auth/capabilities";
 import { canSeeEstablishment, type CurrentUser } from "~/auth/guard.server";
+import { formatDateTime } from "~/domain/dates.server";
 import { mayObserve } from "~/domain/observation/coaches";
 import {
   compileNamePatterns,
@@ -266,22 +267,39 @@ export async function observationFor(db: Kysely<Database>, viewer: CurrentUser, 
   return o;
 }
 
-/** The officer's reflection on an observation of them. */
+export type ReflectResult =
+  | { kind: "saved" }
+  | { kind: "invalid"; errors: FieldErrors }
+  | { kind: "stale"; message: string }
+  | { kind: "not-found" };
+
+/**
+ * The officer's reflection on an observation of them, saved only over the version their form was made
+ * from: a save from an older window (another tab, or the page left open) changes nothing and says when.
+ */
 export async function reflect(
   db: Kysely<Database>,
   officer: CurrentUser,
   id: number,
-  reflection: string,
-): Promise<{ ok: true } | { ok: false; errors: FieldErrors } | { ok: false; notFound: true }> {
+  reflection: { text: string; rowVersion: number },
+): Promise<ReflectResult> {
   const o = await getObservation(db, id);
-  if (!o || o.officer_id !== officer.id || o.status !== "recorded") return { ok: false, notFound: true };
+  if (!o || o.officer_id !== officer.id || o.status !== "recorded") return { kind: "not-found" };
   const errors = await identifierErrors(db, o.establishment_id, {
-    reflection: { label: "Your reflection", text: reflection },
+    reflection: { label: "Your reflection", text: reflection.text },
   });
-  if (Object.keys(errors).length) return { ok: false, errors };
-  await db.transaction().execute(async (trx) => {
-    await setReflection(trx, id, officer.id, reflection);
+  if (Object.keys(errors).length) return { kind: "invalid", errors };
+  return db.transaction().execute(async (trx): Promise<ReflectResult> => {
+    if (!(await setReflection(trx, id, officer.id, reflection.text, reflection.rowVersion))) {
+      const now = await getObservation(trx, id);
+      return {
+        kind: "stale",
+        message: now?.reflected_at
+          ? `You changed this reflection in another window on ${formatDateTime(now.reflected_at)}. Check it below and save again.`
+          : "This observation changed in another window. Check your reflection below and save again.",
+      };
+    }
     await auditObservation(trx, officer, "reflected", o);
+    return { kind: "saved" };
   });
-  return { ok: true };
 }

@@ -11,5 +11,8 @@ export async function observationsOfOfficer(db: Kysely<Database>, officerId: num
 /** One observation of the officer, or null when it is not theirs or not recorded. */
 export async function officerObservation(db: Kysely<Database>, officerId: number, id: number) {
   const o = await getObservation(db, id);
-  return o && o.officer_id === officerId && o.status === "recorded" ? observationView(o) : null;
+  // With the version its reflection form is made from (see reflect in observations.server.ts).
+  return o && o.officer_id === officerId && o.status === "recorded"
+    ? { ...observationView(o), rowVersion: o.row_version }
+    : null;
 }

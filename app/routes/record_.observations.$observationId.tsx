@@ -12,6 +12,7 @@ import { officerObservation } from "~/coaching/officer.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { ObservationDetails } from "~/components/observation";
 import { CharacterCount } from "~/components/practice";
+import { fieldError } from "~/utils/field-errors";
 import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { title } from "~/utils/meta";
@@ -32,10 +33,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = idOf(params);
   const form = parseForm(ReflectionForm, await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = await reflect(context.db, user, id, form.data.reflection);
-  if (!result.ok && "notFound" in result) notFound();
-  if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: 400 });
-  return context.sessions.redirectWithNotice(request, `/record/observations/${id}`, "Your reflection is saved.");
+  const result = await reflect(context.db, user, id, { text: form.data.reflection, rowVersion: form.data.rowVersion });
+  switch (result.kind) {
+    case "saved":
+      return context.sessions.redirectWithNotice(request, `/record/observations/${id}`, "Your reflection is saved.");
+    case "invalid":
+      return data({ errors: result.errors, values: form.values }, { status: 400 });
+    case "stale":
+      // The text stays in the box; the page above it shows the reflection as last saved.
+      return data({ errors: fieldError("reflection", result.message), values: form.values }, { status: 409 });
+    case "not-found":
+      notFound();
+  }
 }
 
 export default function MyObservation() {
@@ -63,6 +72,7 @@ export default function MyObservation() {
             </p>
           )}
           <Form method="post" noValidate>
+            <input type="hidden" name="rowVersion" value={view.rowVersion} />
             <CharacterCount
               name="reflection"
               label={view.reflection ? "Change your reflection" : "Add your reflection"}

@@ -153,13 +153,28 @@ export function recordedOfOfficers(db: Db, officerIds: number[]) {
     .execute();
 }
 
-export async function setReflection(db: Db, id: number, officerId: number, reflection: string | null) {
+/**
+ * Sets the officer's reflection if the observation is still at the version their form was made from,
+ * moving the version on; false when it was not (changed in another window since), and nothing is written.
+ */
+export async function setReflection(
+  db: Db,
+  id: number,
+  officerId: number,
+  reflection: string | null,
+  rowVersion: number,
+) {
   const result = await db
     .updateTable("observations")
-    .set({ officer_reflection: reflection, reflected_at: new Date().toISOString() })
+    .set((eb) => ({
+      officer_reflection: reflection,
+      reflected_at: new Date().toISOString(),
+      row_version: eb("row_version", "+", 1),
+    }))
     .where("id", "=", id)
     .where("officer_id", "=", officerId)
     .where("status", "=", "recorded")
+    .where("row_version", "=", rowVersion)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

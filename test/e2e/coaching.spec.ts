@@ -147,6 +147,8 @@ test("a coach records an observation with JavaScript off, as number fields", asy
 test("the officer sees the observation in My record and adds a reflection, with JavaScript on and off", async ({
   browser,
 }) => {
+  // A coach and an officer in three windows, axe on each page.
+  test.setTimeout(120_000);
   const coach = await phone(browser, true);
   await signIn(coach, "manager");
   await coach.goto("/coaching");
@@ -191,10 +193,19 @@ test("the officer sees the observation in My record and adds a reflection, with 
   await noJs.getByRole("button", { name: "Save reflection" }).click();
   await expect(noJs.getByRole("link", { name: /matches a name your prison lists/ })).toBeVisible();
   await expectAccessibleWithoutJavaScript(noJs);
+  // A second tab left open on the page: its save, after the first tab's, changes nothing and keeps its text.
+  const older = await noJs.context().newPage();
+  await older.goto(noJs.url());
   await noJs.getByLabel("Change your reflection").fill("He calmed down once I asked first.");
   await noJs.getByRole("button", { name: "Save reflection" }).click();
   await expect(noJs.getByText("Your reflection is saved.")).toBeVisible();
   await expect(noJs.getByText("He calmed down once I asked first.").first()).toBeVisible();
+  await older.getByLabel("Change your reflection").fill("An older thought from the other tab.");
+  await older.getByRole("button", { name: "Save reflection" }).click();
+  await expect(older.getByRole("link", { name: /You changed this reflection in another window on/ })).toBeVisible();
+  await expect(older.getByLabel("Change your reflection")).toHaveValue("An older thought from the other tab.");
+  await expect(older.getByText("He calmed down once I asked first.").first()).toBeVisible();
+  await expectAccessibleWithoutJavaScript(older);
   await noJs.context().close();
 });
 

@@ -100,7 +100,9 @@ export const ROUTES: Record<string, RouteCase> = {
     access: ["officer"],
     page: (f) => `/record/observations/${f.own.observation}`,
     foreign: (f) => [`/record/observations/${f.other.observation}`],
-    form: { samples: () => [{ reflection: "I rushed the ending; next time I will summarise first." }] },
+    form: {
+      samples: () => [{ reflection: "I rushed the ending; next time I will summarise first.", rowVersion: "2" }],
+    },
   },
   "routes/record_.observations[.]csv": { access: ["officer"], page: () => "/record/observations.csv" },
 

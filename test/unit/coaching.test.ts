@@ -3,6 +3,7 @@
 // the officer's view and reflection, calibration pairs, requests, and the audit trail.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
+import { formatDateTime } from "~/domain/dates.server";
 import { requestAs, testContext, testDatabase, userIdOf } from "../support/database";
 import { GOOD_COUNTS, insertAttempts, LISTENING_SCENARIOS } from "../support/attempts";
 import { addUser, anotherPrison } from "../support/people";
@@ -350,6 +351,7 @@ describe("the officer's side", () => {
 
     const refused = await run(myObservation, "action", "officer", `/record/observations/${id}`, params, {
       reflection: "He (A1234BC) said it helped",
+      rowVersion: String(mine.data.view.rowVersion),
     });
     expect(refused.data.errors.reflection).toMatch(/looks like a prison number/);
     expect(
@@ -358,6 +360,7 @@ describe("the officer's side", () => {
     ).toBe("Enter your reflection");
     const saved = await run(myObservation, "action", "officer", `/record/observations/${id}`, params, {
       reflection: "I rushed the ending. Next time I will summarise first.",
+      rowVersion: String(mine.data.view.rowVersion),
     });
     expect(saved.location).toBe(`/record/observations/${id}`);
     expect((await rowOf(id)).officer_reflection).toBe("I rushed the ending. Next time I will summarise first.");
@@ -381,6 +384,41 @@ describe("the officer's side", () => {
     );
     expect(json.observations[0]).toMatchObject({ coach: "Dana Whitfield", minutes: 8 });
     expect(json.observationsNote).toMatch(/not a MITI coding/);
+  });
+
+  it("a reflection saved from an older form (another tab) changes nothing and says so, keeping its text", async () => {
+    const id = idFrom((await start("officer6", priya)).location);
+    await sheet(id, "officer6", { ...FULL, rowVersion: String((await rowOf(id)).row_version), intent: "record" });
+    const path = `/record/observations/${id}`;
+    const params = { observationId: String(id) };
+    const reflect = (reflection: string, rowVersion: string) =>
+      run(myObservation, "action", "officer2", path, params, { reflection, rowVersion });
+    // Two tabs opened on the page now: both forms carry this version.
+    const opened = String((await rowOf(id)).row_version);
+    const before = (await audits("observation.reflected")).length;
+
+    const first = await reflect("I let him finish. Next time I will summarise first.", opened);
+    expect(first.location).toBe(path);
+    const saved = await rowOf(id);
+    expect(saved.officer_reflection).toBe("I let him finish. Next time I will summarise first.");
+    expect(await audits("observation.reflected")).toHaveLength(before + 1);
+
+    const stale = await reflect("An older thought from the other tab.", opened);
+    expect(stale.status).toBe(409);
+    expect(stale.data.errors.reflection).toBe(
+      `You changed this reflection in another window on ${formatDateTime(saved.reflected_at!)}. Check it below and save again.`,
+    );
+    expect(stale.data.values.reflection).toBe("An older thought from the other tab.");
+    expect(await rowOf(id)).toEqual(saved);
+    expect(await audits("observation.reflected")).toHaveLength(before + 1);
+
+    // The page as it is now carries the version to save from: saving from it works.
+    const page = await run(myObservation, "loader", "officer2", path, params);
+    expect(page.data.view.reflection).toBe("I let him finish. Next time I will summarise first.");
+    const again = await reflect("An older thought from the other tab.", String(page.data.view.rowVersion));
+    expect(again.location).toBe(path);
+    expect((await rowOf(id)).officer_reflection).toBe("An older thought from the other tab.");
+    expect(await audits("observation.reflected")).toHaveLength(before + 2);
   });
 
   it("a manager of the prison may read a recorded observation, and the look is audited; another prison's may not", async () => {
