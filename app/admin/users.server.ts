@@ -1,16 +1,26 @@
 // User administration: every change is checked against the places that exist, written in one
 // transaction with its audit row, and ends the user's sessions where their access shrinks.
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database, Role } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
 import { recordAudit } from "~db/queries/audit.server";
 import { getEstablishment, getUnit } from "~db/queries/establishments.server";
 import { deleteSessionsOfUser } from "~db/queries/sessions.server";
-import { getUserWithPlace, insertUser, placementTimes, updateUser, usernameTaken } from "~db/queries/users.server";
+import {
+  countUsers,
+  getUserWithPlace,
+  insertUser,
+  lockUsers,
+  placementTimes,
+  updateUser,
+  usernameTaken,
+  type LockedUser,
+} from "~db/queries/users.server";
 import { forgetGuesses } from "~db/queries/sign-in-throttle.server";
 import { hashPassword } from "~/auth/password.server";
 import { passwordProblem } from "~/auth/password-policy.server";
 import { usernameThrottleKey } from "~/auth/sign-in.server";
+import { roleCan } from "~/auth/capabilities";
 import type { CurrentUser } from "~/auth/guard.server";
 import type { FieldErrors } from "~/utils/forms";
 
@@ -81,8 +91,40 @@ export async function createUserAccount(
   }
 }
 
+/** The administrator making a change lost that access before it was written: nothing was changed. */
+type AccessRemoved = { ok: false; stale?: never; accessRemoved: true; message: string };
+
+const ACCESS_REMOVED: AccessRemoved = {
+  ok: false,
+  accessRemoved: true,
+  message: "Your administrator access was removed while you were making this change. Nothing was changed.",
+};
+
+/**
+ * Holds the acting administrator's and the user's rows until the change is written, so two administrators
+ * changing each other take turns, and the second sees the first's change. The guard looked at the actor at
+ * the start of the request; this looks again. `user` is undefined when they no longer exist.
+ */
+async function lockForChange(trx: Transaction<Database>, actor: CurrentUser, userId: number) {
+  const locked = await lockUsers(trx, [actor.id, userId]);
+  const now = locked.get(actor.id);
+  return { actorMay: Boolean(now?.active && roleCan(now.role, "manageUsers")), user: locked.get(userId) };
+}
+
+/** Taking `user`'s administrator access away would leave Engage with no one to manage it. */
+async function isLastAdministrator(trx: Transaction<Database>, user: LockedUser) {
+  return user.active && user.role === "admin" && (await countUsers(trx, { role: "admin", active: true })) <= 1;
+}
+
+const lastAdministrator = (user: LockedUser) =>
+  `${user.display_name} is the only active administrator. Make someone else an administrator first, so that ` +
+  "someone can still manage Engage. Nothing was changed.";
+
 export type EditUserResult =
-  { ok: true } | { ok: false; stale?: never; errors: FieldErrors } | { ok: false; stale: true; message: string };
+  | { ok: true }
+  | { ok: false; stale?: never; accessRemoved?: never; errors: FieldErrors }
+  | { ok: false; stale: true; accessRemoved?: never; message: string }
+  | AccessRemoved;
 
 const STALE: EditUserResult = {
   ok: false,
@@ -107,6 +149,11 @@ export async function editUser(
   // Only officers are marked: trainers and managers coach by their role.
   const miCoach = input.role === "officer" && (input.miCoach ?? before.mi_coach);
   return db.transaction().execute(async (trx): Promise<EditUserResult> => {
+    const { actorMay, user } = await lockForChange(trx, actor, userId);
+    if (!actorMay) return ACCESS_REMOVED;
+    if (!user) return { ok: false, errors: { form: "That user no longer exists" } };
+    if (input.role !== "admin" && (await isLastAdministrator(trx, user)))
+      return { ok: false, errors: { role: lastAdministrator(user) } };
     const written = await updateUser(
       trx,
       userId,
@@ -173,11 +220,20 @@ export async function resetPassword(
   return { ok: true };
 }
 
-export async function setUserActive(db: Kysely<Database>, actor: CurrentUser, userId: number, active: boolean) {
-  const user = await getUserWithPlace(db, userId);
-  if (!user) return { ok: false as const, message: "That user no longer exists" };
-  if (actor.id === userId && !active) return { ok: false as const, message: "You cannot deactivate your own account" };
-  await db.transaction().execute(async (trx) => {
+export type SetActiveResult = { ok: true } | { ok: false; accessRemoved?: never; message: string } | AccessRemoved;
+
+export async function setUserActive(
+  db: Kysely<Database>,
+  actor: CurrentUser,
+  userId: number,
+  active: boolean,
+): Promise<SetActiveResult> {
+  if (actor.id === userId && !active) return { ok: false, message: "You cannot deactivate your own account" };
+  return db.transaction().execute(async (trx): Promise<SetActiveResult> => {
+    const { actorMay, user } = await lockForChange(trx, actor, userId);
+    if (!actorMay) return ACCESS_REMOVED;
+    if (!user) return { ok: false, message: "That user no longer exists" };
+    if (!active && (await isLastAdministrator(trx, user))) return { ok: false, message: lastAdministrator(user) };
     await updateUser(trx, userId, { active });
     if (!active) await deleteSessionsOfUser(trx, userId);
     await recordAudit(trx, {
@@ -186,6 +242,6 @@ export async function setUserActive(db: Kysely<Database>, actor: CurrentUser, us
       subjectUserId: userId,
       establishmentId: user.establishment_id,
     });
+    return { ok: true };
   });
-  return { ok: true as const };
 }

@@ -45,6 +45,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       // A stale form is shown again with the user as they are now (the loader's), not the old values.
       if (!result.ok && result.stale)
         return data({ intent: "edit", errors: fieldError("form", result.message), values: null }, { status: 409 });
+      if (!result.ok && result.accessRemoved)
+        return data({ intent: "edit", errors: fieldError("form", result.message), values: null }, { status: 403 });
       if (!result.ok) return data({ intent: "edit", errors: result.errors, values: form.values }, { status: 400 });
       return context.sessions.redirectWithNotice(request, back, "Changes saved.");
     }
@@ -65,7 +67,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!form.ok) return data({ intent: "active", errors: form.errors, values: {} }, { status: 400 });
       const result = await setUserActive(context.db, admin, user.id, form.data.intent === "reactivate");
       if (!result.ok)
-        return data({ intent: "active", errors: fieldError("form", result.message), values: {} }, { status: 400 });
+        return data(
+          { intent: "active", errors: fieldError("form", result.message), values: {} },
+          { status: result.accessRemoved ? 403 : 400 },
+        );
       return context.sessions.redirectWithNotice(
         request,
         back,

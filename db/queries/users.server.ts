@@ -1,6 +1,7 @@
 // Users: look-ups for sign-in and the guard, and the admin's user management.
 import type { Kysely, SelectQueryBuilder, Transaction } from "kysely";
 import { contains } from "../like";
+import { isPostgres } from "../migrations/helpers";
 import type { Database, NewUser, Role } from "../schema";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -175,6 +176,29 @@ export async function setFirstUnit(db: Db, id: number, unitId: number): Promise<
     .executeTakeFirst();
   return Number(set.numUpdatedRows) === 1;
 }
+
+/**
+ * Holds these users' rows to the end of the transaction and reads them as they are now, by id. On PostgreSQL
+ * the rows are locked in id order, so two transactions locking overlapping users wait rather than deadlock (NO
+ * KEY: rows that merely refer to these users, a session or an audit row, are not held up); SQLite has no FOR
+ * UPDATE and needs none (its one connection runs one transaction at a time).
+ */
+export async function lockUsers(trx: Transaction<Database>, ids: number[]) {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  const rows = [];
+  for (let i = 0; i < sorted.length; i += 500) {
+    let q = trx
+      .selectFrom("users")
+      .select(["id", "display_name", "role", "active", "establishment_id"])
+      .where("id", "in", sorted.slice(i, i + 500))
+      .orderBy("id");
+    if (isPostgres(trx)) q = q.forNoKeyUpdate();
+    rows.push(...(await q.execute()));
+  }
+  return new Map(rows.map((row) => [row.id, row] as const));
+}
+
+export type LockedUser = NonNullable<ReturnType<Awaited<ReturnType<typeof lockUsers>>["get"]>>;
 
 /** How many users, optionally of one prison, wing, role or state: a count, never a capped list. */
 export async function countUsers(db: Db, filter: UserFilter = {}): Promise<number> {

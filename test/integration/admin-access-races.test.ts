@@ -1,0 +1,217 @@
+/**
+ * Administrators removing each other's access at the same moment: Engage must always keep an active
+ * administrator, and a change whose administrator lost their access on its way changes nothing. On PostgreSQL
+ * the interleaving is made, not raced for: a third connection holds the users' rows while both changes start
+ * and queue behind it, in a known order, then lets them go. SQLite runs one transaction at a time, so there
+ * the same changes run one after the other, each made by an administrator read before the other's change.
+ */
+import type { Kysely } from "kysely";
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import type { Database } from "~db/schema";
+import { countUsers, getUserWithPlace, insertUser, updateUser } from "~db/queries/users.server";
+import { editUser, setUserActive } from "~/admin/users.server";
+import type { CurrentUser } from "~/auth/guard.server";
+import { NO_PASSWORD } from "~/auth/password.server";
+import { action as userAction } from "~/routes/admin.users.$userId";
+import {
+  anotherInstance,
+  currentUserNamed,
+  requestAs,
+  TEST_ENGINE,
+  testContext,
+  testDatabase,
+  userIdOf,
+} from "../support/database";
+
+const ACCESS_REMOVED = "Your administrator access was removed while you were making this change. Nothing was changed.";
+
+/** A demo database whose only active administrators are Ana and Ben, both signed in. */
+async function twoAdministrators() {
+  const db = await testDatabase();
+  const context = testContext(db);
+  await updateUser(db, await userIdOf(db, "admin"), { active: false });
+  for (const [username, name] of [
+    ["ana", "Ana Admin"],
+    ["ben", "Ben Admin"],
+  ])
+    await insertUser(db, {
+      username,
+      display_name: name,
+      role: "admin",
+      establishment_id: null,
+      unit_id: null,
+      password_hash: NO_PASSWORD,
+      must_change_password: false,
+      active: true,
+    });
+  const [ana, ben] = [await currentUserNamed(context, "ana"), await currentUserNamed(context, "ben")];
+  const prison = await db.selectFrom("establishments").select("id").where("code", "=", "HBK").executeTakeFirstOrThrow();
+  return { db, context, ana, ben, prisonId: prison.id };
+}
+
+const activeAdmins = (db: Kysely<Database>) => countUsers(db, { role: "admin", active: true });
+const state = async (db: Kysely<Database>, id: number) => {
+  const user = (await getUserWithPlace(db, id))!;
+  return { role: user.role, active: user.active };
+};
+const sessionsOf = async (db: Kysely<Database>, id: number) =>
+  (await db.selectFrom("sessions").select("id").where("user_id", "=", id).execute()).length;
+
+/** An edit that makes an administrator a manager of a prison, from the form as it is now. */
+async function demotion(db: Kysely<Database>, user: CurrentUser, prisonId: number) {
+  const version = (await getUserWithPlace(db, user.id))!.row_version;
+  return { version, displayName: user.displayName, role: "manager" as const, establishmentId: prisonId, unitId: null };
+}
+
+/**
+ * PostgreSQL: holds the users' rows from a connection of its own and returns what lets them go. Each change
+ * started meanwhile is awaited until it waits on a lock, so the changes queue in the order they were started.
+ */
+async function holdUsers(db: Kysely<Database>, ids: number[]) {
+  const holder = anotherInstance(db);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held!: () => void;
+  const holding = new Promise<void>((resolve) => (held = resolve));
+  const done = holder.transaction().execute(async (trx) => {
+    await trx.selectFrom("users").select("id").where("id", "in", ids).forNoKeyUpdate().execute();
+    held();
+    await released;
+  });
+  await holding;
+  let started = 0;
+  return {
+    /** Starts a change and returns once it waits behind the held rows (and any change started before it). */
+    async start<T>(change: () => Promise<T>): Promise<{ result: Promise<T> }> {
+      const result = change();
+      started++;
+      await waitingOnLocks(db, started);
+      return { result };
+    },
+    async release() {
+      release();
+      await done;
+    },
+  };
+}
+
+async function waitingOnLocks(db: Kysely<Database>, n: number) {
+  for (let tries = 0; tries < 400; tries++) {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+    if (rows[0].n >= n) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`${n} changes never waited on the held rows: something did not lock them`);
+}
+
+const post = (fields: Record<string, string>) => ({ method: "POST", body: new URLSearchParams(fields) });
+type Answer = { data: { errors: Record<string, string> }; init: ResponseInit };
+const statusOf = (answer: unknown) => (answer instanceof Response ? answer.status : (answer as Answer).init.status);
+
+describe.runIf(TEST_ENGINE === "postgres")("two administrators on PostgreSQL, each removing the other", () => {
+  it("deactivating each other at once: exactly one succeeds, the other is told nothing changed", async () => {
+    const { db, context, ana, ben } = await twoAdministrators();
+    const other = testContext(anotherInstance(db)); // a second instance of Engage
+    // Both pages are open and both guards pass before either change is written.
+    const anaAsks = await requestAs(context, "ana", `/admin/users/${ben.id}`, post({ intent: "deactivate" }));
+    const benAsks = await requestAs(other, "ben", `/admin/users/${ana.id}`, post({ intent: "deactivate" }));
+    const held = await holdUsers(db, [ana.id, ben.id]);
+    const first = await held.start(() => userAction({ request: anaAsks, params: { userId: String(ben.id) }, context }));
+    const second = await held.start(() =>
+      userAction({ request: benAsks, params: { userId: String(ana.id) }, context: other }),
+    );
+    await held.release();
+
+    const [anaGot, benGot] = [await first.result, await second.result];
+    // Ana's change: a redirect with its notice; Ben's: the page again, with why nothing changed.
+    expect([statusOf(anaGot), statusOf(benGot)]).toEqual([302, 403]);
+    const refused = benGot as unknown as Answer;
+    expect(refused.data.errors.form).toBe(ACCESS_REMOVED);
+    expect([await state(db, ana.id), await state(db, ben.id)]).toEqual([
+      { role: "admin", active: true },
+      { role: "admin", active: false },
+    ]);
+    expect(await activeAdmins(db)).toBe(1);
+    const audit = await db
+      .selectFrom("audit_events")
+      .select(["action", "actor_user_id"])
+      .where("subject_user_id", "in", [ana.id, ben.id])
+      .execute();
+    expect(audit).toEqual([{ action: "user.deactivated", actor_user_id: ana.id }]);
+  });
+
+  it("demoting each other at once: exactly one succeeds, the other is told nothing changed", async () => {
+    const { db, ana, ben, prisonId } = await twoAdministrators();
+    const b = anotherInstance(db);
+    const [anaDemotesBen, benDemotesAna] = [await demotion(db, ben, prisonId), await demotion(db, ana, prisonId)];
+    const held = await holdUsers(db, [ana.id, ben.id]);
+    const first = await held.start(() => editUser(db, ana, ben.id, anaDemotesBen));
+    const second = await held.start(() => editUser(b, ben, ana.id, benDemotesAna));
+    await held.release();
+
+    expect(await first.result).toEqual({ ok: true });
+    expect(await second.result).toEqual({ ok: false, accessRemoved: true, message: ACCESS_REMOVED });
+    expect([await state(db, ana.id), await state(db, ben.id)]).toEqual([
+      { role: "admin", active: true },
+      { role: "manager", active: true },
+    ]);
+    expect(await activeAdmins(db)).toBe(1);
+  });
+});
+
+describe(`an administrator's change made after their own access was removed (${TEST_ENGINE})`, () => {
+  it("does not deactivate the last active administrator, and says why", async () => {
+    const { db, ana, ben } = await twoAdministrators();
+    expect(await setUserActive(db, ben, ana.id, false)).toEqual({ ok: true });
+    // Ana's page was open, and her request already past the guard.
+    expect(await setUserActive(db, ana, ben.id, false)).toEqual({
+      ok: false,
+      accessRemoved: true,
+      message: ACCESS_REMOVED,
+    });
+    expect(await state(db, ben.id)).toEqual({ role: "admin", active: true });
+    expect(await sessionsOf(db, ben.id)).toBe(1);
+    expect(await activeAdmins(db)).toBe(1);
+  });
+
+  it("does not demote the last active administrator, nor change anything else on the form", async () => {
+    const { db, ana, ben, prisonId } = await twoAdministrators();
+    const anaDemotesBen = await demotion(db, ben, prisonId);
+    expect(await editUser(db, ben, ana.id, await demotion(db, ana, prisonId))).toEqual({ ok: true });
+    expect(await editUser(db, ana, ben.id, { ...anaDemotesBen, displayName: "Ben Renamed" })).toEqual({
+      ok: false,
+      accessRemoved: true,
+      message: ACCESS_REMOVED,
+    });
+    expect(await getUserWithPlace(db, ben.id)).toMatchObject({ role: "admin", display_name: "Ben Admin" });
+    expect(await activeAdmins(db)).toBe(1);
+  });
+
+  it("refuses an administrator deactivating or demoting themself, the only one left", async () => {
+    const { db, ana, ben, prisonId } = await twoAdministrators();
+    await setUserActive(db, ana, ben.id, false);
+    expect(await setUserActive(db, ana, ana.id, false)).toMatchObject({ ok: false });
+    expect(await editUser(db, ana, ana.id, await demotion(db, ana, prisonId))).toMatchObject({
+      ok: false,
+      errors: { role: "You cannot remove your own administrator role" },
+    });
+    expect(await state(db, ana.id)).toEqual({ role: "admin", active: true });
+  });
+
+  it("still lets an active administrator deactivate and demote another, audited, their sessions ended", async () => {
+    const { db, ana, ben, prisonId } = await twoAdministrators();
+    expect(await editUser(db, ana, ben.id, await demotion(db, ben, prisonId))).toEqual({ ok: true });
+    expect(await sessionsOf(db, ben.id)).toBe(0);
+    const manager = await userIdOf(db, "manager");
+    expect(await setUserActive(db, ana, manager, false)).toEqual({ ok: true });
+    const audit = await db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("actor_user_id", "=", ana.id)
+      .orderBy("id")
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(["user.role_changed", "user.moved", "user.deactivated"]);
+  });
+});
