@@ -17,7 +17,14 @@ import {
   updateImportedUsers,
 } from "~db/queries/staff-imports.server";
 import { deleteSessionsOfUsers } from "~db/queries/sessions.server";
-import { deactivateUsers, listStaffForImport, placementTimes } from "~db/queries/users.server";
+import {
+  deactivateUsers,
+  listStaffForImport,
+  lockUsers,
+  placementTimes,
+  type LockedUser,
+} from "~db/queries/users.server";
+import { roleCan } from "~/auth/capabilities";
 import { NO_PASSWORD } from "~/auth/password.server";
 import { establishmentScope, type CurrentUser } from "~/auth/guard.server";
 import { checkHeader, planImport, type ImportPlan, type StaffRow } from "~/domain/staff-import";
@@ -104,11 +111,29 @@ export async function applyStaffPlan(
   options: ImportOptions & { source: string; fileName: string; importId?: number },
 ): Promise<ApplyResult> {
   if (plan.errors.length) return { ok: false, message: "The file has errors: nothing was imported." };
-  const before = new Map((await listStaffForImport(db)).map((u) => [u.id, u] as const));
+  const changed = plan.rows.filter((r) => r.action === "changed");
+  const deactivated = plan.deactivate.map((d) => d.id);
   try {
     await db.transaction().execute(async (trx) => {
+      // The importer's row and everyone the file changes are held until it is written: an administrator
+      // taking the importer's access away, or making one of these people an administrator, either waits for
+      // the import or is seen by it here.
+      const touched = [...changed.map((r) => r.userId!), ...deactivated];
+      const locked = await lockUsers(trx, options.actorId === null ? touched : [options.actorId, ...touched]);
+      if (options.actorId !== null && !mayStillImport(locked.get(options.actorId), options.onlyPrisonId))
+        throw new NothingImported(
+          "Your access to import staff was removed while you were importing this file. Nothing was imported.",
+        );
+      // Planned when no one in it was an administrator: an import never changes one, so never the last one.
+      const madeAdmin = touched.map((id) => locked.get(id)).find((u) => u?.role === "admin");
+      if (madeAdmin)
+        throw new NothingImported(
+          `${madeAdmin.display_name} was made an administrator after the file was checked: nothing was imported. ` +
+            "Administrators are not imported; check the file again.",
+        );
       if (options.importId !== undefined && !(await markStaffImportApplied(trx, options.importId, plan.counts)))
-        throw new AlreadyApplied();
+        throw new NothingImported("This file has already been imported.");
+      const before = new Map((await listStaffForImport(trx)).map((u) => [u.id, u] as const));
       const added = plan.rows.filter((r) => r.action === "new");
       const addedIds = await insertImportedUsers(
         trx,
@@ -128,7 +153,6 @@ export async function applyStaffPlan(
         role: r.values.role,
         establishment_id: r.values.establishmentId,
       }));
-      const changed = plan.rows.filter((r) => r.action === "changed");
       const now = new Date().toISOString();
       const changes = changed.map((r) => {
         const was = before.get(r.userId!)!;
@@ -149,7 +173,6 @@ export async function applyStaffPlan(
         const was = before.get(c.id)!;
         return was.role !== c.role || was.establishment_id !== c.establishment_id;
       });
-      const deactivated = plan.deactivate.map((d) => d.id);
       await deactivateUsers(trx, deactivated);
       await deleteSessionsOfUsers(trx, [...signedOut.map((c) => c.id), ...deactivated]);
       await recordAudit(trx, {
@@ -161,7 +184,7 @@ export async function applyStaffPlan(
       await recordAudits(trx, personalChanges(created, changes, before, deactivated, options.actorId));
     });
   } catch (error) {
-    if (error instanceof AlreadyApplied) return { ok: false, message: "This file has already been imported." };
+    if (error instanceof NothingImported) return { ok: false, message: error.message };
     if (isUniqueViolation(error))
       return {
         ok: false,
@@ -173,7 +196,14 @@ export async function applyStaffPlan(
   return { ok: true, counts: plan.counts };
 }
 
-class AlreadyApplied extends Error {}
+/** Ends the import's transaction, so nothing is written, with the message the importer is shown. */
+class NothingImported extends Error {}
+
+/** Whether the importer still holds the access the file was checked with: active, managing these prisons' staff. */
+function mayStillImport(user: LockedUser | undefined, onlyPrisonId: number | null) {
+  if (!user?.active || !roleCan(user.role, "manageStaff")) return false;
+  return roleCan(user.role, "seeEveryPrison") || (onlyPrisonId !== null && user.establishment_id === onlyPrisonId);
+}
 
 /**
  * The changes that alter what someone may do, each audited by name as an administrator's form would

@@ -1,6 +1,7 @@
 /**
  * Administrators removing each other's access at the same moment: Engage must always keep an active
- * administrator, and a change whose administrator lost their access on its way changes nothing. On PostgreSQL
+ * administrator, a change (or staff import) whose administrator lost their access on its way changes nothing,
+ * and an import never changes someone made an administrator after its file was checked. On PostgreSQL
  * the interleaving is made, not raced for: a third connection holds the users' rows while both changes start
  * and queue behind it, in a known order, then lets them go. SQLite runs one transaction at a time, so there
  * the same changes run one after the other, each made by an administrator read before the other's change.
@@ -14,6 +15,7 @@ import { editUser, setUserActive } from "~/admin/users.server";
 import type { CurrentUser } from "~/auth/guard.server";
 import { NO_PASSWORD } from "~/auth/password.server";
 import { action as userAction } from "~/routes/admin.users.$userId";
+import { applyStaffPlan, confirmStaffImport, planStaffFile, uploadStaffFile } from "~/staff/import.server";
 import {
   anotherInstance,
   currentUserNamed,
@@ -159,7 +161,28 @@ describe.runIf(TEST_ENGINE === "postgres")("two administrators on PostgreSQL, ea
     ]);
     expect(await activeAdmins(db)).toBe(1);
   });
+
+  it("an administrator's import queued behind their own deactivation imports nothing", async () => {
+    const { db, ana, ben } = await twoAdministrators();
+    const uploaded = await uploadStaffFile(db, ana, upload("officer,Samuel Okafor,,manager,HBK,"), false);
+    if (!uploaded.ok) throw new Error(JSON.stringify(uploaded.errors));
+    const officer = await userIdOf(db, "officer");
+    const held = await holdUsers(db, [ana.id, ben.id]);
+    const deactivation = await held.start(() => setUserActive(anotherInstance(db), ben, ana.id, false));
+    const importing = await held.start(() => confirmStaffImport(db, ana, uploaded.importId));
+    await held.release();
+
+    expect(await deactivation.result).toEqual({ ok: true });
+    expect(await importing.result).toEqual({ ok: false, message: IMPORT_ACCESS_REMOVED });
+    expect(await state(db, officer)).toEqual({ role: "officer", active: true });
+  });
 });
+
+const IMPORT_ACCESS_REMOVED =
+  "Your access to import staff was removed while you were importing this file. Nothing was imported.";
+const staffFile = (...rows: string[]) =>
+  new TextEncoder().encode(["username,name,email,role,prison,wing", ...rows].join("\n") + "\n");
+const upload = (...rows: string[]) => ({ name: "staff.csv", bytes: staffFile(...rows) });
 
 describe(`an administrator's change made after their own access was removed (${TEST_ENGINE})`, () => {
   it("does not deactivate the last active administrator, and says why", async () => {
@@ -213,5 +236,53 @@ describe(`an administrator's change made after their own access was removed (${T
       .orderBy("id")
       .execute();
     expect(audit.map((a) => a.action)).toEqual(["user.role_changed", "user.moved", "user.deactivated"]);
+  });
+});
+
+describe(`a staff import and administrators' changes meeting (${TEST_ENGINE})`, () => {
+  it("imports nothing for an administrator deactivated since they uploaded the file", async () => {
+    const { db, ana, ben } = await twoAdministrators();
+    const uploaded = await uploadStaffFile(db, ana, upload("officer,Samuel Okafor,,manager,HBK,"), false);
+    if (!uploaded.ok) throw new Error(JSON.stringify(uploaded.errors));
+    await setUserActive(db, ben, ana.id, false);
+    expect(await confirmStaffImport(db, ana, uploaded.importId)).toEqual({
+      ok: false,
+      message: IMPORT_ACCESS_REMOVED,
+    });
+    const officer = (await getUserWithPlace(db, await userIdOf(db, "officer")))!;
+    expect(officer).toMatchObject({ role: "officer", display_name: "Sam Okafor" });
+    expect(await db.selectFrom("staff_imports").select("applied_at").executeTakeFirstOrThrow()).toEqual({
+      applied_at: null,
+    });
+  });
+
+  it("changes no one made an administrator after the file was checked, so it cannot remove the last one", async () => {
+    const { db, ana, ben } = await twoAdministrators();
+    const options = { onlyPrisonId: null, deactivateMissing: false, actorId: null };
+    const { plan } = await planStaffFile(db, staffFile("officer,Sam Okafor,,manager,HBK,"), options);
+    // Meanwhile the officer is made an administrator and is left the only one.
+    const officer = await userIdOf(db, "officer");
+    await updateUser(db, officer, { role: "admin", establishment_id: null, unit_id: null });
+    await setUserActive(db, ana, ben.id, false);
+    await setUserActive(db, await currentUserNamed(testContext(db), "officer"), ana.id, false);
+    expect(await activeAdmins(db)).toBe(1);
+    expect(await applyStaffPlan(db, plan!, { ...options, source: "command line", fileName: "staff.csv" })).toEqual({
+      ok: false,
+      message:
+        "Sam Okafor was made an administrator after the file was checked: nothing was imported. " +
+        "Administrators are not imported; check the file again.",
+    });
+    expect(await state(db, officer)).toEqual({ role: "admin", active: true });
+    expect(await activeAdmins(db)).toBe(1);
+  });
+
+  it("still applies an administrator's file as before", async () => {
+    const { db, ana } = await twoAdministrators();
+    const uploaded = await uploadStaffFile(db, ana, upload("officer,Samuel Okafor,,manager,HBK,"), true);
+    if (!uploaded.ok) throw new Error(JSON.stringify(uploaded.errors));
+    expect(await confirmStaffImport(db, ana, uploaded.importId)).toMatchObject({ ok: true, counts: { changed: 1 } });
+    expect(await state(db, await userIdOf(db, "officer"))).toEqual({ role: "manager", active: true });
+    expect(await state(db, await userIdOf(db, "officer2"))).toEqual({ role: "officer", active: false });
+    expect(await activeAdmins(db)).toBe(2);
   });
 });
