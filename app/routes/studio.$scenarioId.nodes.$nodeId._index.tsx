@@ -56,8 +56,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const outcome = await editDraft(context.db, user, scenarioId, base, (form) => nodeFormEdits(form, formData), nodeId);
   if (!outcome) notFound();
   const here = `/studio/${encodeURIComponent(scenarioId)}/nodes`;
-  // After adding or copying an option, land on it.
+  // "Save node" and "Duplicate this node" open the node they made (a new node to write next, or the
+  // copy); any other button changes this node, so the trainer stays on it (under its new id if renamed).
   const intent = parseIntent(formData.get("intent"));
+  const opensMade = intent?.kind === "save" || intent?.kind === "duplicate-node";
+  // After adding or copying an option, land on it.
   const added = Number(formData.get("choices"));
   const option = (next: string) =>
     intent?.kind === "duplicate-choice"
@@ -66,7 +69,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         ? `#field-nodes.${next}.choices.${added}`
         : "";
   return respondToEdit(context, request, outcome, {
-    saved: (made) => `${here}/${encodeURIComponent(made ?? nodeId)}${option(made ?? nodeId)}`,
+    saved: (made, renamed) => {
+      const next = (opensMade ? made : renamed) ?? nodeId;
+      return `${here}/${encodeURIComponent(next)}${option(next)}`;
+    },
     unchanged: `${here}/${encodeURIComponent(nodeId)}`,
   });
 }

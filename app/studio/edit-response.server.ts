@@ -9,12 +9,19 @@ export function respondToEdit(
   context: AppLoadContext,
   request: Request,
   outcome: EditOutcome,
-  /** Where to go once saved (given the node to show next, if the edit made or renamed one), and when nothing changed. */
-  to: { saved: (nodeId?: string) => string; unchanged: string },
+  /**
+   * Where to go once saved (given the node to show next, if the edit made or renamed one, and the
+   * edited node's new id, if renamed), and when nothing changed.
+   */
+  to: { saved: (nodeId?: string, renamed?: string) => string; unchanged: string },
 ) {
   switch (outcome.kind) {
     case "saved":
-      return context.sessions.redirectWithNotice(request, to.saved(outcome.nodeId), savedNotice(outcome.errors));
+      return context.sessions.redirectWithNotice(
+        request,
+        to.saved(outcome.nodeId, outcome.renamed),
+        savedNotice(outcome.errors),
+      );
     case "unchanged":
       return context.sessions.redirectWithNotice(request, to.unchanged, "Nothing had changed, so nothing was saved.");
     case "invalid":

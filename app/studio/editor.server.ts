@@ -66,8 +66,8 @@ export type FormEdits =
   { ok: true; edits: Edit[] } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 export type EditOutcome =
-  /** Saved as a new revision; `nodeId` is the node to show next (a new, copied or renamed one). */
-  | { kind: "saved"; revision: number; nodeId?: string; errors: number }
+  /** Saved as a new revision; `nodeId` is the node to show next (a new, copied or renamed one), `renamed` the edited node's new id. */
+  | { kind: "saved"; revision: number; nodeId?: string; renamed?: string; errors: number }
   | { kind: "unchanged" }
   /** The form itself was refused: a message per field, and what was typed. */
   | { kind: "invalid"; errors: FieldErrors; values: Record<string, string> }
@@ -105,12 +105,13 @@ export async function editDraft(
     kind: "saved",
     revision: saved.revision,
     nodeId: result.nodeId,
+    renamed: result.renamed,
     errors: check.diagnostics.filter((d) => d.severity === "error").length,
   };
 }
 
 export type Edited =
-  | { kind: "edited"; yaml: string; changed: boolean; nodeId?: string; parsed: ParsedYaml | null }
+  | { kind: "edited"; yaml: string; changed: boolean; nodeId?: string; renamed?: string; parsed: ParsedYaml | null }
   | Extract<EditOutcome, { kind: "invalid" | "not-editable" }>;
 
 /**
@@ -137,7 +138,8 @@ export function formEditedText(yaml: string, build: (form: ScenarioForm) => Form
   if (!built.ok) return { kind: "invalid", errors: built.errors, values: built.values };
   const result = applyEditsToDocument(parsed.doc, yaml, built.edits);
   if (!result.ok) return refused(result);
-  return { kind: "edited", yaml: result.yaml, changed: result.changed, nodeId: result.nodeId, parsed: null };
+  const { yaml: text, changed, nodeId, renamed } = result;
+  return { kind: "edited", yaml: text, changed, nodeId, renamed, parsed: null };
 }
 
 const refused = (refusal: Refusal): Edited => ({

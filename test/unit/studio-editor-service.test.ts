@@ -15,6 +15,7 @@ const { createDraft, loadStudioScenario, saveDraft, draftHistory, takenScenarioI
 const { editDraft, loadEditor, nodeMap } = await import("~/studio/editor.server");
 const { nodeFormEdits } = await import("~/studio/node-form.server");
 const { NodeEditorFields } = await import("~/studio/node-editor");
+const { NEW_NODE } = await import("~/domain/scenario/editor/form-model");
 const { wizardScenario } = await import("~/studio/template.server");
 const { getCurriculum } = await import("~/curriculum/curriculum.server");
 const nodePage = await import("~/routes/studio.$scenarioId.nodes.$nodeId._index");
@@ -108,6 +109,44 @@ describe("saving a node's form", () => {
     expect(forged.data).toMatchObject({ errors: { "nodes.middle": expect.stringMatching(/no written reply/) } });
     const after = (await loadStudioScenario(db, "form-saves"))!;
     expect([after.revision, after.yaml]).toEqual([before.revision, before.yaml]);
+  });
+
+  it("stays on the node after 'Add an option' or 'Duplicate' that also makes a new node, and opens the new node after 'Save node'", async () => {
+    const choicesOf = async (id: string) =>
+      (await loadEditor(db, "form-saves"))!.form!.nodes.find((n) => n.id === id)?.choices.map((c) => c.id);
+    const post = async (changes: Record<string, string>) => {
+      const revision = (await loadStudioScenario(db, "form-saves"))!.revision;
+      // The page's hidden fields: the revision it shows, and how many options the node had.
+      const choices = String((await choicesOf("middle"))!.length);
+      const form = await submission({ revision: String(revision), choices, ...changes });
+      const request = await requestAs(context, "trainer", "/studio/form-saves/nodes/middle", {
+        method: "POST",
+        body: new URLSearchParams([...form.entries()] as [string, string][]),
+      });
+      const params = { scenarioId: "form-saves", nodeId: "middle" };
+      const res = (await nodePage.action({ request, params, context })) as unknown as Response;
+      return res.headers.get("Location");
+    };
+    const before = (await choicesOf("middle"))!;
+    const added = await post({ intent: "add-choice", "nodes.middle.choices.0.goto.0.node": NEW_NODE });
+    expect(added).toBe(`/studio/form-saves/nodes/middle#field-nodes.middle.choices.${before.length}`);
+    expect(await choicesOf("middle")).toHaveLength(before.length + 1);
+    expect(await choicesOf("after-reflect-kids")).toEqual([]);
+
+    const copied = await post({ intent: "duplicate-choice:1", "nodes.middle.choices.1.goto.0.node": NEW_NODE });
+    expect(copied).toBe("/studio/form-saves/nodes/middle#field-nodes.middle.choices.2");
+    expect(await choicesOf("after-your-words")).toEqual([]);
+    // "Save node" still opens the new node to write it next.
+    expect(await post({ "nodes.middle.choices.0.goto.0.node": NEW_NODE })).toBe(
+      "/studio/form-saves/nodes/after-reflect-kids-2",
+    );
+    // Renamed in the same save: the page follows the node's new id.
+    const renamed = await post({
+      intent: "add-choice",
+      "nodes.middle.id": "kids",
+      "nodes.middle.choices.2.goto.0.node": NEW_NODE,
+    });
+    expect(renamed).toBe("/studio/form-saves/nodes/kids#field-nodes.kids.choices.5");
   });
 
   it("says when a draft cannot be shown as forms, and leaves it to the YAML view", async () => {

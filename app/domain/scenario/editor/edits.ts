@@ -73,6 +73,8 @@ export type EditResult =
       changed: boolean;
       /** The node a new, duplicated or renamed node now has: the page to open next. */
       nodeId?: string;
+      /** The new id of a renamed node: where the page stays when a button worked on that node. */
+      renamed?: string;
     }
   | ({ ok: false } & Refusal);
 
@@ -108,10 +110,11 @@ export function applyEditsToDocument(
     const refused = session.apply(edit);
     if (refused) return { ok: false, ...refused };
   }
-  if (!session.changed) return { ok: true, yaml: text, changed: false, nodeId: session.nodeId };
+  if (!session.changed)
+    return { ok: true, yaml: text, changed: false, nodeId: session.nodeId, renamed: session.renamed };
   const serialized = serializeEdited(doc, text, session.dirty, layout);
   if (!serialized.ok) return { ok: false, path: [], message: serialized.message };
-  return { ok: true, yaml: serialized.text, changed: true, nodeId: session.nodeId };
+  return { ok: true, yaml: serialized.text, changed: true, nodeId: session.nodeId, renamed: session.renamed };
 }
 
 const TEXT_FIELDS: Record<string, readonly string[]> = {
@@ -126,6 +129,7 @@ const TEXT_FIELDS: Record<string, readonly string[]> = {
 class EditSession {
   changed = false;
   nodeId: string | undefined;
+  renamed: string | undefined;
   /** The entries (top-level fields and nodes) whose content changed; new entries need no mark. */
   readonly dirty = new Set<Pair>();
 
@@ -462,6 +466,7 @@ class EditSession {
     else pair.key = this.d.scalar("node-id", to);
     this.touch(to);
     this.nodeId = to;
+    this.renamed = to;
     // Every goto that named the old id follows, and so does the start.
     const start = pairOf(this.d.top, "start");
     if (start && textOf(start.value) === nodeId) {
