@@ -85,12 +85,12 @@ export function wizardScenario(a: WizardAnswers, ids = optionIds(a.options)): st
     talk: neutral
     choices:
       - id: what-would-help
-        say: "What would help you work out what you want?"
+        say: ${text(EXAMPLE.whatWouldHelp)}
         mi: open_question
         feedback: ${text(EXAMPLE.whatWouldHelpFeedback)}
         goto: in-your-words
       - id: think-about-it
-        say: "Well, you should think about it."
+        say: ${text(EXAMPLE.thinkAboutIt)}
         mi: persuade
         feedback: ${text(EXAMPLE.thinkAboutItFeedback)}
         goto: end-disengaged`
@@ -116,18 +116,18 @@ ${options}
     talk: change
     choices:
       - id: reflect-kids
-        say: "Being there for your daughter matters a lot to you."
+        say: ${text(EXAMPLE.reflectKids)}
         mi: complex_reflection
         feedback: ${text(EXAMPLE.reflectKidsFeedback)}
         effects: { rapport: 1 }
         goto: in-your-words
       - id: your-words
-        say: "Tell me more about that."
+        say: ${text(EXAMPLE.yourWords)}
         mi: open_question
         feedback: ${text(EXAMPLE.yourWordsFeedback)}
         goto: in-your-words
       - id: do-it-for-her
-        say: "Then do the course. Do it for her."
+        say: ${text(EXAMPLE.doItForHer)}
         mi: persuade
         feedback: ${text(EXAMPLE.doItForHerFeedback)}
         goto: end-disengaged${unsure}
@@ -135,7 +135,7 @@ ${options}
     prisoner: ${text(EXAMPLE.inYourWords)}
     talk: change
     write:
-      prompt: "Write what you would say next."
+      prompt: ${text(EXAMPLE.inYourWordsPrompt)}
       feedback: ${text(EXAMPLE.inYourWordsFeedback)}
       goto:
         - { if: "rapport >= ${threshold}", node: end-engaged }

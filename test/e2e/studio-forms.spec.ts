@@ -189,10 +189,14 @@ test("a trainer builds a scenario with the wizard and forms only, mends a broken
   const stillExample = trainer.locator(".govuk-error-summary a");
   const ownLines = [
     "My lad's starting school. I'd like to be the one walking him in.",
+    "Walking him in on his first day matters a lot to you.",
     "A complex reflection: you named his son, and he hears his own reason for going.",
+    "What would that morning mean to you?",
     "An open question: he keeps talking about his son, in his own words.",
+    "Then sign up for the course. Do it for him.",
     "Persuading without permission: his reason becomes your order, and he steps back.",
     "He's going to know his dad did something about it.",
+    "Reflect what he wants his son to see.",
     "A good reply reflects that he wants his son to see a different dad.",
     "Go on then. I'll hear what the course is about.",
   ];

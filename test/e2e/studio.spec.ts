@@ -111,7 +111,8 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   await expect(trainer.getByText(OLD_LINE)).toBeVisible();
   await expect(trainer.getByText("Variables: rapport = 2")).toBeVisible();
   await expectAccessible(trainer);
-  await say(trainer, "Being there for your daughter matters a lot to you.");
+  // The example's options, rewritten by the trainer (ownWords) as every example text must be.
+  await say(trainer, "Being there for your daughter matters a lot to you. (rewritten)");
   await expect(trainer.getByTestId("feedback")).toContainText("A complex reflection");
   await expect(trainer.getByText("rapport = 3")).toBeVisible();
   await writeReply(trainer, "You want them to see the man you are now.");
@@ -172,7 +173,7 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   // Officer 1 finishes on the old version, with a written reply.
   await first.goto(firstAttempt);
   await expect(first.getByTestId("prisoner-line")).toHaveText(OLD_LINE);
-  await say(first, "Tell me more about that.");
+  await say(first, "Tell me more about that. (rewritten)");
   const reply = "You want your kids to see the man you are now <b>not</b> the one they remember.";
   await writeReply(first, reply);
   await expect(first).toHaveURL(/\/review/);

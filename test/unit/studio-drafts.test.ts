@@ -96,7 +96,7 @@ describe("publishing", () => {
     expect(await publishDraft(db, trainer, "to-publish", made.revision + 1, "note")).toEqual({
       ok: false,
       message:
-        "The example conversation from the new-scenario wizard is still there (7 texts in nodes middle, in-your-words and end-engaged). Write your own before publishing: officers would read it as it is.",
+        "The example conversation from the new-scenario wizard is still there (11 texts in nodes middle, in-your-words and end-engaged). Write your own before publishing: officers would read it as it is.",
     });
     // A draft still holding the earlier template's placeholder text is never published.
     const withPlaceholders = templateDraft({ id: "to-publish", title: "To publish", module });

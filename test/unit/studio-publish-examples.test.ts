@@ -34,14 +34,31 @@ describe("publishing the wizard's example conversation", () => {
     const page = (await publishPage("GET")) as Awaited<ReturnType<typeof loader>>;
     expect(page.state).toBe("examples");
     if (page.state !== "examples") return;
-    expect(page.message).toMatch(/^The example conversation from the new-scenario wizard is still there \(7 texts/);
+    expect(page.message).toMatch(/^The example conversation from the new-scenario wizard is still there \(11 texts/);
     expect(page.findings).toContainEqual({
       field: "nodes.middle.prisoner",
       nodeId: "middle",
       severity: "error",
       message: expect.stringMatching(/^What he says is still the example from the new-scenario wizard/),
     });
-    expect(page.findings.map((f) => f.field)).toContain("nodes.in-your-words.write.feedback");
+    expect(page.findings.map((f) => f.field)).toEqual(
+      expect.arrayContaining([
+        "nodes.in-your-words.write.feedback",
+        // The officer's example options and the written reply's instruction too.
+        "nodes.middle.choices.0.say",
+        "nodes.middle.choices.1.say",
+        "nodes.middle.choices.2.say",
+        "nodes.in-your-words.write.prompt",
+      ]),
+    );
+    expect(page.findings).toContainEqual({
+      field: "nodes.middle.choices.1.say",
+      nodeId: "middle",
+      severity: "error",
+      message: expect.stringMatching(
+        /^What the officer says in option 2 is still the example from the new-scenario wizard/,
+      ),
+    });
 
     // A publish sent anyway (an old page, a forged form) is refused with the same words, and nothing is published.
     const revision = (await loadStudioScenario(db, ID))!.revision;

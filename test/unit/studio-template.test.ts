@@ -7,13 +7,17 @@ import { describe, expect, it } from "vitest";
 import { MI_CODE_INFO, MI_CODES, TALK_TYPES } from "~/domain/mi-codes";
 import { checkScenario } from "~/domain/scenario";
 import { readScenarioForm } from "~/domain/scenario/editor/read-form";
-import { TEMPLATE_PLACEHOLDERS } from "~/domain/scenario/example-text";
+import { EXAMPLE_ENDINGS, exampleTextIn, TEMPLATE_PLACEHOLDERS } from "~/domain/scenario/example-text";
 import { optionIds, wizardScenario, type WizardAnswers } from "~/studio/template.server";
 import { parseWizard, idFromTitle } from "~/studio/wizard.server";
 import { textArb } from "../support/scenario-arbitrary";
 import { exampleAnswers } from "../support/wizard-answers";
 
 const MODULES = ["listening-on-the-landing"];
+
+/** The text at a dotted field path ("nodes.middle.choices.0.say"). */
+const fieldText = (value: unknown, field: string) =>
+  field.split(".").reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], value);
 const check = (yaml: string) => checkScenario(yaml, { moduleIds: MODULES });
 
 describe("the template", () => {
@@ -27,6 +31,40 @@ describe("the template", () => {
       expect(result.scenario?.title).toBe(title);
       expect(result.scenario?.persona.name).toBe("O'Neil: #1");
     }
+  });
+
+  it("cannot be published until every text of its example conversation is the trainer's own", () => {
+    // Options of four MI codes, so the example's second node ("unsure") is written too.
+    const answers = exampleAnswers({ id: "new-one", title: "T", module: MODULES[0] });
+    answers.options.push({ say: "You stuck at the kitchens job.", mi: "affirm" });
+    answers.options.push({ say: "It's up to you.", mi: "emphasizing_autonomy" });
+    const scenario = check(wizardScenario(answers)).scenario!;
+    expect(Object.keys(scenario.nodes)).toContain("unsure");
+    const trainers = new Set<string>([answers.opening, ...answers.options.flatMap((o) => [o.say, o.feedback ?? ""])]);
+    const written: string[] = [];
+    for (const [id, node] of Object.entries(scenario.nodes)) {
+      const at = (path: (string | number)[], text: string | undefined) => {
+        if (text !== undefined && !trainers.has(text)) written.push(["nodes", id, ...path].join("."));
+      };
+      at(["prisoner"], node.prisoner);
+      node.choices?.forEach((c, i) => (at(["choices", i, "say"], c.say), at(["choices", i, "feedback"], c.feedback)));
+      at(["write", "prompt"], node.write?.prompt);
+      at(["write", "feedback"], node.write?.feedback);
+    }
+    const endings = new Set<unknown>(Object.values(EXAMPLE_ENDINGS));
+    const allowed = written.filter((field) => endings.has(fieldText(scenario, field)));
+    const refused = exampleTextIn(scenario).map((e) => e.path.join("."));
+    expect(refused.sort()).toEqual(written.filter((f) => !allowed.includes(f)).sort());
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        "nodes.middle.choices.0.say",
+        "nodes.middle.choices.1.say",
+        "nodes.middle.choices.2.say",
+        "nodes.unsure.choices.0.say",
+        "nodes.in-your-words.write.prompt",
+      ]),
+    );
+    expect(allowed.sort()).toEqual(["nodes.end-disengaged.prisoner", "nodes.end-undecided.prisoner"]);
   });
 
   it("opens in the forms with nothing left to the YAML view", () => {

@@ -15,21 +15,34 @@ export const TEMPLATE_PLACEHOLDERS = {
   voice: "How he talks at ease, anxious, angry and guarded: his own words, and the ones he never uses.",
 } as const;
 
-/** What he says, and the feedback, in the wizard's example conversation: the texts publishing refuses. */
+/**
+ * Every text of the wizard's example conversation (what he says, the officer's options, the written
+ * reply's instruction, the feedback): the texts publishing refuses. The wizard's template
+ * (studio/template.server.ts) writes its example from these and nothing else, so the two cannot drift.
+ */
 export const EXAMPLE_TEXT = {
   middle: "My kids, I suppose. I'd like to be out for my daughter's birthday.",
+  reflectKids: "Being there for your daughter matters a lot to you.",
   reflectKidsFeedback: "A complex reflection: you named what matters to him, and he hears his own reason for change.",
+  yourWords: "Tell me more about that.",
   yourWordsFeedback: "An open question: it keeps him talking about change.",
+  doItForHer: "Then do the course. Do it for her.",
   doItForHerFeedback: "Persuading without permission: it turns his own reason into your argument, and he backs off.",
   unsure: "Maybe. I haven't really thought about what I want.",
+  whatWouldHelp: "What would help you work out what you want?",
   whatWouldHelpFeedback: "An open question: it hands the thinking back to him.",
+  thinkAboutIt: "Well, you should think about it.",
   thinkAboutItFeedback: "Persuading without permission: he hears a lecture and shuts down.",
   inYourWords: "I just want them to see I've changed.",
+  inYourWordsPrompt: "Write what you would say next.",
   inYourWordsFeedback: "A good reply reflects his wish to be seen differently by his children.",
   engaged: "Alright. I'll hear what they've got to say about the course.",
 } as const;
 
-/** The example's short ending lines: written by the wizard too, but common enough in real scenarios that publishing allows them. */
+/**
+ * The example's short ending lines: written by the wizard too, but common enough in real scenarios
+ * that publishing allows them (as it does the endings' labels, which say what happened in a few words).
+ */
 export const EXAMPLE_ENDINGS = {
   undecided: "Maybe. I'll think about it.",
   disengaged: "Yeah, whatever, boss.",
@@ -73,9 +86,13 @@ export function exampleTextIn(scenario: Scenario): ExampleText[] {
   for (const [id, node] of Object.entries(scenario.nodes)) {
     if (isExample(node.prisoner)) example(["nodes", id, "prisoner"], id, "What he says");
     node.choices?.forEach((choice, i) => {
+      if (isExample(choice.say))
+        example(["nodes", id, "choices", i, "say"], id, `What the officer says in option ${i + 1}`);
       if (isExample(choice.feedback))
         example(["nodes", id, "choices", i, "feedback"], id, `The feedback for option ${i + 1}`);
     });
+    if (isExample(node.write?.prompt))
+      example(["nodes", id, "write", "prompt"], id, "The instruction above the text box");
     if (isExample(node.write?.feedback)) example(["nodes", id, "write", "feedback"], id, "What a good reply does");
   }
   return found;
