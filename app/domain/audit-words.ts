@@ -104,6 +104,9 @@ const PHRASES: Record<string, Phrase> = {
   },
   "user.renamed": (_, who, whom) => `${who} changed the name on ${possessive(whom)} account`,
   "user.email_changed": (_, who, whom) => `${who} changed ${possessive(whom)} email address`,
+  // Cleared by the upgrade that made addresses unique (db/migrations/0016-unique-emails.ts).
+  "user.email_cleared": (f, _, whom) =>
+    `Engage cleared ${possessive(whom)} email address${f.details.email ? ` ${text(f.details.email)}` : ""}: another user had the same one, and it was kept for them`,
   "user.made_coach": (_, who, whom) => `${who} made ${whom} an MI coach`,
   "user.coach_removed": (_, who, whom) => `${who} took ${whom} off the MI coaches`,
   "user.chose_wing": (f, who) =>

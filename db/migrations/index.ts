@@ -15,6 +15,7 @@ import * as m0012 from "./0012-module-settings";
 import * as m0013 from "./0013-module-details";
 import * as m0014 from "./0014-version-draft-revision";
 import * as m0015 from "./0015-admin-row-versions";
+import * as m0016 from "./0016-unique-emails";
 
 const migrations: Record<string, Migration> = {
   "0001-foundation": m0001,
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   "0013-module-details": m0013,
   "0014-version-draft-revision": m0014,
   "0015-admin-row-versions": m0015,
+  "0016-unique-emails": m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

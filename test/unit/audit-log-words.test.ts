@@ -40,6 +40,9 @@ function recordedActions() {
   const actions = new Set<string>();
   const templates: string[] = [];
   for (const { path, text } of files) {
+    // A migration writes its rows itself (query modules change after it; it must not).
+    if (text.includes('insertInto("audit_events")'))
+      for (const m of text.matchAll(/action: ("[a-z_]+\.[a-z_]+")/g)) actions.add(JSON.parse(m[1]) as string);
     if (!text.includes("recordAudit(")) continue;
     for (const call of calls(text, "recordAudit")) {
       const action = /action:\s*([^\n]*)/.exec(call)?.[1] ?? "";
@@ -76,6 +79,7 @@ describe("the audit log's words", () => {
       "observation.recorded",
       "export.audit_csv",
       "scenario.rolled_back",
+      "user.email_cleared",
     ])
       expect(actions).toContain(a);
     expect(actions.length).toBeGreaterThan(50);
@@ -119,6 +123,9 @@ describe("the audit log's words", () => {
 
   it("says what single sign-on, staff imports, coaches, assignments and observations did", () => {
     expect(say("user.email_changed")).toBe("Jo Bloggs changed Sam Okafor’s email address");
+    expect(say("user.email_cleared", { email: "sam@justice.example", keptBy: 4 }, { actor: null })).toBe(
+      "Engage cleared Sam Okafor’s email address sam@justice.example: another user had the same one, and it was kept for them",
+    );
     expect(say("user.made_coach")).toBe("Jo Bloggs made Sam Okafor an MI coach");
     expect(say("user.coach_removed")).toBe("Jo Bloggs took Sam Okafor off the MI coaches");
     expect(say("user.chose_wing", { unitId: 3 }, { actor: "Sam Okafor" })).toBe(

@@ -1,6 +1,7 @@
-import { sql } from "kysely";
+import { Migrator, sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { migrateToLatest, migrationState } from "~db/connection.server";
+import { isUniqueViolation } from "~db/errors";
 import { migrationProvider } from "~db/migrations/index";
 import { blankDatabase, TEST_ENGINE } from "../support/database";
 
@@ -55,6 +56,88 @@ describe(`migrations on ${TEST_ENGINE}`, () => {
       expect(mode.rows[0].journal_mode).toBe("wal");
     }
     await again.destroy();
+  });
+
+  it("keeps a shared email address on one user, clears it from the others with an audit row, then refuses another", async () => {
+    const { db } = await blankDatabase();
+    const migrated = await new Migrator({ db, provider: migrationProvider }).migrateTo("0015-admin-row-versions");
+    expect(migrated.error).toBeUndefined();
+    const now = new Date().toISOString();
+    const add = async (username: string, email: string | null, active = true) =>
+      (
+        await db
+          .insertInto("users")
+          .values({
+            username,
+            username_key: username,
+            display_name: username,
+            role: "admin",
+            password_hash: "none",
+            email,
+            active,
+            created_at: now,
+            updated_at: now,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+    // Jo's older account is deactivated: the address stays with the active one, whatever its age.
+    const joOld = await add("jo.old", "jo@justice.example", false);
+    const jo = await add("jo", "JO@justice.example");
+    const sam = await add("sam", "sam@justice.example");
+    const samAgain = await add("sam.again", "Sam@Justice.example");
+    const samThird = await add("sam.third", "SAM@justice.example");
+    const pat = await add("pat", "pat@justice.example");
+    const none = await add("none", null);
+    const none2 = await add("none2", null);
+
+    await migrateToLatest(db);
+    const emails = Object.fromEntries(
+      (await db.selectFrom("users").select(["id", "email", "row_version"]).execute()).map((u) => [u.id, u]),
+    );
+    expect([joOld, jo, sam, samAgain, samThird, pat, none, none2].map((id) => emails[id].email)).toEqual([
+      null,
+      "JO@justice.example",
+      "sam@justice.example",
+      null,
+      null,
+      "pat@justice.example",
+      null,
+      null,
+    ]);
+    expect(emails[samAgain].row_version).toBe(2); // an admin's form opened before the upgrade is out of date
+    expect(emails[sam].row_version).toBe(1);
+    const audit = await db
+      .selectFrom("audit_events")
+      .select(["action", "subject_user_id", "actor_user_id", "details"])
+      .orderBy("id")
+      .execute();
+    expect(audit.map((a) => ({ ...a, details: JSON.parse(a.details!) }))).toEqual([
+      {
+        action: "user.email_cleared",
+        subject_user_id: joOld,
+        actor_user_id: null,
+        details: { email: "jo@justice.example", keptBy: jo, reason: "shared" },
+      },
+      {
+        action: "user.email_cleared",
+        subject_user_id: samAgain,
+        actor_user_id: null,
+        details: { email: "Sam@Justice.example", keptBy: sam, reason: "shared" },
+      },
+      {
+        action: "user.email_cleared",
+        subject_user_id: samThird,
+        actor_user_id: null,
+        details: { email: "SAM@justice.example", keptBy: sam, reason: "shared" },
+      },
+    ]);
+
+    // From now on the database itself refuses a second user with the address, in any capitals.
+    const refused = await add("pat.copy", "PAT@justice.example").catch((error: unknown) => error);
+    expect(isUniqueViolation(refused)).toBe(true);
+    await add("none3", null);
+    await db.destroy();
   });
 
   it.runIf(TEST_ENGINE === "postgres")(
