@@ -1,14 +1,16 @@
 // Recognising constraint violations by their error codes, which are stable, rather than by message
 // text, which differs between SQLite and PostgreSQL.
 
-/** A unique (or primary key) constraint refused the write. */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
+/** A unique (or primary key) constraint refused the write; with `index`, that named unique index did. */
+export function isUniqueViolation(error: unknown, index?: string): boolean {
+  const { code, constraint, message } = (error ?? {}) as { code?: unknown; constraint?: unknown; message?: unknown };
+  const unique =
     code === "23505" || // PostgreSQL unique_violation
     code === "SQLITE_CONSTRAINT_UNIQUE" ||
-    code === "SQLITE_CONSTRAINT_PRIMARYKEY"
-  );
+    code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+  if (!unique || index === undefined) return unique;
+  // PostgreSQL names the index; SQLite names an index in its message (a column's own key by its column).
+  return constraint === index || (typeof message === "string" && message.endsWith(`index '${index}'`));
 }
 
 /** A foreign key refused the write: the row is still referred to (or refers to nothing). */

@@ -8,13 +8,16 @@ import { getEstablishment, getUnit } from "~db/queries/establishments.server";
 import { deleteSessionsOfUser } from "~db/queries/sessions.server";
 import {
   countUsers,
+  EMAIL_INDEX,
   getUserWithPlace,
   insertUser,
   lockUsers,
   placementTimes,
   updateUser,
   usernameTaken,
+  userWithEmail,
   type LockedUser,
+  type UserWithPlace,
 } from "~db/queries/users.server";
 import { forgetGuesses } from "~db/queries/sign-in-throttle.server";
 import { hashPassword } from "~/auth/password.server";
@@ -43,6 +46,22 @@ async function checkPlacement(db: Kysely<Database>, p: Placement): Promise<Field
   return errors;
 }
 
+/**
+ * Reminders go to the address, so it is one user's (the unique index decides a race). Only admins
+ * edit users, and they see everyone: naming the holder lets them find and correct the right account.
+ */
+async function emailProblem(db: Kysely<Database>, email: string | null | undefined, userId?: number) {
+  if (!email) return null;
+  const holder = await userWithEmail(db, email, userId);
+  return holder ? `That email address is already used by ${holder.display_name} (${holder.username})` : null;
+}
+
+/** The message for a save the email index refused; undefined when something else refused it. */
+async function emailRefused(db: Kysely<Database>, error: unknown, email: string | null | undefined, userId?: number) {
+  if (!isUniqueViolation(error, EMAIL_INDEX)) return undefined;
+  return (await emailProblem(db, email, userId)) ?? "That email address is already used by another user";
+}
+
 /** `actor` is null for the first administrator, made with `npm run users:create-admin`. */
 export async function createUserAccount(
   db: Kysely<Database>,
@@ -51,6 +70,8 @@ export async function createUserAccount(
 ): Promise<{ ok: true; id: number } | { ok: false; errors: FieldErrors }> {
   const errors = await checkPlacement(db, input);
   if (await usernameTaken(db, input.username)) errors.username = "That username is already taken";
+  const emailUsed = await emailProblem(db, input.email);
+  if (emailUsed) errors.email = emailUsed;
   const weak = passwordProblem(input.password, {
     username: input.username,
     displayName: input.displayName,
@@ -85,7 +106,9 @@ export async function createUserAccount(
     });
     return { ok: true, id };
   } catch (error) {
-    // Two admins creating the same username at once: the unique index decides.
+    // Two admins creating the same username or email address at once: the unique indexes decide.
+    const emailUsed = await emailRefused(db, error, input.email);
+    if (emailUsed) return { ok: false, errors: { email: emailUsed } };
     if (isUniqueViolation(error)) return { ok: false, errors: { username: "That username is already taken" } };
     throw error;
   }
@@ -145,9 +168,28 @@ export async function editUser(
   if (before.row_version !== input.version) return STALE;
   const errors = await checkPlacement(db, input);
   if (actor.id === userId && input.role !== "admin") errors.role = "You cannot remove your own administrator role";
+  const emailUsed = await emailProblem(db, input.email, userId);
+  if (emailUsed) errors.email = emailUsed;
   if (Object.keys(errors).length) return { ok: false, errors };
   // Only officers are marked: trainers and managers coach by their role.
   const miCoach = input.role === "officer" && (input.miCoach ?? before.mi_coach);
+  try {
+    return await saveEdit(db, actor, userId, before, { ...input, miCoach });
+  } catch (error) {
+    const emailUsed = await emailRefused(db, error, input.email, userId);
+    if (emailUsed) return { ok: false, errors: { email: emailUsed } };
+    throw error;
+  }
+}
+
+async function saveEdit(
+  db: Kysely<Database>,
+  actor: CurrentUser,
+  userId: number,
+  before: UserWithPlace,
+  input: Placement & { version: number; displayName: string; email?: string | null; miCoach: boolean },
+): Promise<EditUserResult> {
+  const miCoach = input.miCoach;
   return db.transaction().execute(async (trx): Promise<EditUserResult> => {
     const { actorMay, user } = await lockForChange(trx, actor, userId);
     if (!actorMay) return ACCESS_REMOVED;

@@ -100,6 +100,20 @@ export async function usernameTaken(db: Db, username: string, exceptId?: number)
   return (await q.executeTakeFirst()) !== undefined;
 }
 
+/** The unique index that keeps an email address to one user, in any capitals (db/migrations/0016-unique-emails.ts). */
+export const EMAIL_INDEX = "users_email_unique";
+
+/** The user other than `exceptId` who has this email address, compared as the unique index compares them. */
+export function userWithEmail(db: Db, email: string, exceptId?: number) {
+  let q = db
+    .selectFrom("users")
+    .select(["id", "username", "display_name"])
+    .where("email", "is not", null)
+    .where((eb) => eb(eb.fn("lower", ["email"]), "=", eb.fn("lower", [eb.val(email)])));
+  if (exceptId) q = q.where("id", "!=", exceptId);
+  return q.executeTakeFirst();
+}
+
 export async function insertUser(db: Db, user: Omit<NewUser, "username_key" | "created_at" | "updated_at">) {
   const now = new Date().toISOString();
   const row = await db

@@ -323,3 +323,112 @@ describe("a save from an out-of-date form is refused", () => {
     }
   });
 });
+
+describe("an email address belongs to one user, in any capitals", () => {
+  const create = (username: string, email: string) =>
+    createUserAccount(db, actor, {
+      username,
+      email,
+      password: "long enough password",
+      displayName: `Pat ${username}`,
+      role: "trainer",
+      establishmentId: prison.id,
+      unitId: null,
+    });
+  const emailOf = async (id: number) => (await getUserWithPlace(db, id))!.email;
+  const users = async () =>
+    Number((await db.selectFrom("users").select(db.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+
+  it("refuses another user's address on the new user and edit forms, naming who has it", async () => {
+    const first = await create("email.first", "Sam.Shared@justice.example");
+    if (!first.ok) throw new Error("create failed");
+    const before = await users();
+    expect(await create("email.second", "SAM.SHARED@JUSTICE.EXAMPLE")).toEqual({
+      ok: false,
+      errors: { email: "That email address is already used by Pat email.first (email.first)" },
+    });
+    expect(await users()).toBe(before);
+
+    const other = await create("email.other", "other@justice.example");
+    if (!other.ok) throw new Error("create failed");
+    const placement = {
+      displayName: "Pat email.other",
+      role: "trainer" as const,
+      establishmentId: prison.id,
+      unitId: null,
+    };
+    const version = await versionOf(other.id);
+    expect(await editUser(db, actor, other.id, { ...placement, version, email: "sam.shared@Justice.Example" })).toEqual(
+      {
+        ok: false,
+        errors: { email: "That email address is already used by Pat email.first (email.first)" },
+      },
+    );
+    expect(await emailOf(other.id)).toBe("other@justice.example");
+    // Their own address in other capitals is still theirs.
+    const own = { ...placement, displayName: "Pat email.first", version: await versionOf(first.id) };
+    expect(await editUser(db, actor, first.id, { ...own, email: "sam.shared@justice.example" })).toEqual({ ok: true });
+
+    // Through the page: the message is on the email field, with what was typed kept.
+    const res = (await userAction({
+      request: await requestAs(context, "admin", "/x", {
+        method: "POST",
+        body: new URLSearchParams({
+          intent: "edit",
+          version: String(version),
+          displayName: "Pat email.other",
+          email: "SAM.shared@justice.example",
+          role: "trainer",
+          establishmentId: String(prison.id),
+          unitId: "",
+        }),
+      }),
+      params: { userId: String(other.id) },
+      context,
+    })) as { data: { errors: Record<string, string> }; init: ResponseInit };
+    expect(res.data.errors).toEqual({ email: "That email address is already used by Pat email.first (email.first)" });
+    expect(await emailOf(other.id)).toBe("other@justice.example");
+  });
+
+  it("two admins saving the same address at once: the database lets one have it, the other gets the field error", async () => {
+    // Both checks pass before either writes (the password hashing between them takes a while): the unique index decides.
+    const created = await Promise.all([
+      create("race.one", "race@justice.example"),
+      create("race.two", "RACE@justice.example"),
+    ]);
+    expect(created.filter((r) => r.ok)).toHaveLength(1);
+    expect(created.find((r) => !r.ok)).toEqual({
+      ok: false,
+      errors: {
+        email: expect.stringMatching(/^That email address is already used by Pat race\.(one|two) \(race\.(one|two)\)$/),
+      },
+    });
+
+    const [a, b] = await Promise.all([
+      create("race.three", "three@justice.example"),
+      create("race.four", "four@justice.example"),
+    ]);
+    if (!a.ok || !b.ok) throw new Error("create failed");
+    const edit = async (id: number, username: string) =>
+      editUser(db, actor, id, {
+        version: await versionOf(id),
+        displayName: `Pat ${username}`,
+        email: "race.edit@justice.example",
+        role: "trainer",
+        establishmentId: prison.id,
+        unitId: null,
+      });
+    const edited = await Promise.all([edit(a.id, "race.three"), edit(b.id, "race.four")]);
+    expect(edited.filter((r) => r.ok)).toHaveLength(1);
+    expect(edited.find((r) => !r.ok)).toMatchObject({
+      ok: false,
+      errors: { email: expect.stringMatching(/^That email address is already used by/) },
+    });
+    // The one refused keeps their own address.
+    expect([await emailOf(a.id), await emailOf(b.id)]).toEqual(
+      edited[0].ok
+        ? ["race.edit@justice.example", "four@justice.example"]
+        : ["three@justice.example", "race.edit@justice.example"],
+    );
+  });
+});
