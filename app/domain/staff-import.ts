@@ -105,6 +105,7 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
   const usersByLookAlike = new Map(ctx.users.map((u) => [latinLookAlikes(u.username).toLowerCase(), u]));
   const seen = new Map<string, number>();
   const seenEmails = new Map<string, number>();
+  const emailKeepers = keptEmails(rows, ctx.users);
 
   // Planned, an empty file would only deactivate: with "deactivate missing", a manager's every officer.
   if (rows.length === 0) errors.push({ line: 2, message: "the file has no staff in it" });
@@ -155,7 +156,17 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
     if (email && (email.length > 254 || !EMAIL.test(email))) fail(`email ${email} is not an email address`);
     else if (seenEmails.has(emailKey))
       fail(`email ${email} appears twice in the file (first on line ${seenEmails.get(emailKey)})`);
-    else if (email) seenEmails.set(emailKey, row.line);
+    else if (email) {
+      seenEmails.set(emailKey, row.line);
+      // Someone else keeps it after the file. A manager is not told who: they may be at another prison.
+      const keeper = emailKeepers.get(emailKey);
+      if (keeper && keeper.userId !== existing?.id)
+        fail(
+          keeper.line === null
+            ? `email ${email} is already used by another user`
+            : `email ${email} is already used by the person on line ${keeper.line}, whose row leaves their email empty so they keep it`,
+        );
+    }
     if (!IMPORTABLE_ROLES.includes(role.toLowerCase() as ImportableRole))
       fail(`role ${role || "(empty)"} must be officer, trainer or manager`);
 
@@ -247,6 +258,29 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
       errors: errors.length,
     },
   };
+}
+
+/**
+ * Who keeps their email address after the file, by the address in lower case: everyone the file does not
+ * name, and those whose row leaves the email empty (which keeps it). What must be unique is the state after
+ * the file, so it may move an address from one person to another, or swap two people's.
+ */
+function keptEmails(rows: StaffRow[], users: ExistingStaff[]) {
+  const emailCells = new Map<string, { line: number; email: string }>();
+  for (const row of rows.slice(0, MAX_STAFF_ROWS)) {
+    if (row.cells.length !== STAFF_HEADER.length) continue;
+    const [username = "", , email = ""] = row.cells.map((c) => c.normalize("NFKC").trim());
+    const key = usernameKeyOf(username);
+    if (!emailCells.has(key)) emailCells.set(key, { line: row.line, email });
+  }
+  const kept = new Map<string, { userId: number; line: number | null }>();
+  for (const u of users) {
+    if (!u.email) continue;
+    const inFile = emailCells.get(usernameKeyOf(u.username));
+    if (!inFile) kept.set(u.email.toLowerCase(), { userId: u.id, line: null });
+    else if (!inFile.email) kept.set(u.email.toLowerCase(), { userId: u.id, line: inFile.line });
+  }
+  return kept;
 }
 
 /** Prisons that have an active manager and would have none once the file's rows and deactivations are written. */

@@ -9,6 +9,7 @@ import { isUniqueViolation } from "~db/errors";
 import { recordAudit, recordAudits, type AuditEntry } from "~db/queries/audit.server";
 import { listEstablishments, listUnits } from "~db/queries/establishments.server";
 import {
+  clearEmailsOf,
   deleteStaleStaffImports,
   getStaffImport,
   insertImportedUsers,
@@ -19,6 +20,7 @@ import {
 import { deleteSessionsOfUsers } from "~db/queries/sessions.server";
 import {
   deactivateUsers,
+  EMAIL_INDEX,
   listStaffForImport,
   lockUsers,
   placementTimes,
@@ -134,6 +136,14 @@ export async function applyStaffPlan(
       if (options.importId !== undefined && !(await markStaffImportApplied(trx, options.importId, plan.counts)))
         throw new NothingImported("This file has already been imported.");
       const before = new Map((await listStaffForImport(trx)).map((u) => [u.id, u] as const));
+      const movedEmails = plan.rows.filter((r) => {
+        const was = r.userId === null ? null : before.get(r.userId)?.email;
+        return was && was.toLowerCase() !== r.values.email?.toLowerCase();
+      });
+      await clearEmailsOf(
+        trx,
+        movedEmails.map((r) => r.userId!),
+      );
       const added = plan.rows.filter((r) => r.action === "new");
       const addedIds = await insertImportedUsers(
         trx,
@@ -185,6 +195,12 @@ export async function applyStaffPlan(
     });
   } catch (error) {
     if (error instanceof NothingImported) return { ok: false, message: error.message };
+    if (isUniqueViolation(error, EMAIL_INDEX))
+      return {
+        ok: false,
+        message:
+          "Someone gave one of these email addresses to another user while you were importing: nothing was imported. Check the file again.",
+      };
     if (isUniqueViolation(error))
       return {
         ok: false,

@@ -104,6 +104,19 @@ const CHANGED = ["display_name", "email", "role", "establishment_id", "unit_id",
  * Changed users of an import, a few hundred to a statement: one UPDATE … FROM a JSON list of rows
  * instead of one round trip per person (a whole prison renamed costs seconds on PostgreSQL otherwise).
  */
+/**
+ * Takes away email addresses a file moves to someone else, before any row is written: the unique index
+ * is checked row by row, so two people swapping addresses would otherwise clash half-way.
+ */
+export async function clearEmailsOf(db: Db, userIds: number[]) {
+  for (let i = 0; i < userIds.length; i += 500)
+    await db
+      .updateTable("users")
+      .set({ email: null })
+      .where("id", "in", userIds.slice(i, i + 500))
+      .execute();
+}
+
 export async function updateImportedUsers(db: Db, changes: ImportedChange[]) {
   const now = new Date().toISOString();
   const set = sql.raw(CHANGED.map((c) => `${c} = v.${c}`).join(", "));

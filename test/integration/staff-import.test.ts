@@ -2,10 +2,11 @@
 // bad row changes nothing; a clean one is applied once, in one transaction, audited once.
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { requestAs, testContext, testDatabase, userIdOf } from "../support/database";
+import { currentUserOf, requestAs, testContext, testDatabase, userIdOf } from "../support/database";
 import { responseOf } from "../support/oidc-flow";
 
 const { runUsersImport } = await import("~/staff/import-command.server");
+const { confirmStaffImport, previewStaffImport, uploadStaffFile } = await import("~/staff/import.server");
 const upload = await import("~/routes/staff_.import._index");
 const preview = await import("~/routes/staff_.import.$importId");
 
@@ -302,5 +303,74 @@ describe("staff import pages", () => {
     const again = await confirm();
     expect(again.status).toBe(409);
     expect(await again.text()).toContain("already been imported");
+  });
+});
+
+describe("an email address stays one user's", () => {
+  const header = "username,name,email,role,prison,wing\n";
+  const setEmail = async (username: string, email: string | null) =>
+    db
+      .updateTable("users")
+      .set({ email })
+      .where("id", "=", await userIdOf(db, username))
+      .execute();
+  const emailOf = async (username: string) =>
+    (await db.selectFrom("users").select("email").where("username_key", "=", username).executeTakeFirstOrThrow()).email;
+
+  it("refuses by line a row giving another user's address, on the command line, and writes nothing", async () => {
+    await setEmail("officer4", "jo.marchetti@justice.example");
+    const [users, audit] = [await count("users"), await count("audit_events")];
+    const file = tempFile(`${header}email.taker,Ed Taker,JO.Marchetti@justice.example,officer,HBK,A wing\n`);
+    expect(await cli(file)).toEqual({
+      code: 1,
+      lines: [
+        "line 2: email JO.Marchetti@justice.example is already used by another user",
+        "import: 0 new, 0 changed, 0 unchanged, 0 deactivated, 1 errors",
+      ],
+    });
+    expect([await count("users"), await count("audit_events")]).toEqual([users, audit]);
+  });
+
+  it("applies a file that swaps two people's addresses and gives a third's to someone new", async () => {
+    await setEmail("officer5", "kieran@justice.example");
+    await setEmail("officer6", "dana@justice.example");
+    await setEmail("officer4", "jo@justice.example");
+    const file = tempFile(
+      header +
+        "officer5,Kieran Ashdown,Dana@justice.example,officer,HBK,\n" +
+        "officer6,Dana Whitfield,kieran@justice.example,officer,HBK,\n" +
+        "officer4,Jo Marchetti,jo.m@justice.example,officer,HBK,\n" +
+        "email.newcomer,Nell Comer,jo@justice.example,officer,HBK,A wing\n",
+    );
+    expect(await cli(file)).toEqual({
+      code: 0,
+      lines: ["import: 1 new, 3 changed, 0 unchanged, 0 deactivated, 0 errors"],
+    });
+    expect(await Promise.all(["officer5", "officer6", "officer4", "email.newcomer"].map(emailOf))).toEqual([
+      "Dana@justice.example",
+      "kieran@justice.example",
+      "jo.m@justice.example",
+      "jo@justice.example",
+    ]);
+  });
+
+  it("a manager's preview shows the refusal when the address was taken after the upload; confirming writes nothing", async () => {
+    const manager = await currentUserOf(context, "manager");
+    const uploaded = await uploadStaffFile(
+      db,
+      manager,
+      {
+        name: "late.csv",
+        bytes: new TextEncoder().encode(`${header}email.late,Lee Late,late@justice.example,officer,HBK,A wing\n`),
+      },
+      false,
+    );
+    if (!uploaded.ok) throw new Error("upload refused");
+    await setEmail("officer3", "LATE@justice.example"); // an admin gives it to someone meanwhile
+    const shown = await previewStaffImport(db, manager, uploaded.importId);
+    expect(shown?.errors).toEqual([{ line: 2, message: "email late@justice.example is already used by another user" }]);
+    const users = await count("users");
+    expect(await confirmStaffImport(db, manager, uploaded.importId)).toMatchObject({ ok: false });
+    expect(await count("users")).toBe(users);
   });
 });

@@ -193,6 +193,45 @@ describe("staff file rows", () => {
     ]);
   });
 
+  it("refuses another user's email address by line, without naming them; a file may move or swap addresses", () => {
+    const withEmails = users.map((u) => ({ ...u, email: `${u.username}@example.test` }));
+    const own = { ...ctx, users: withEmails, onlyPrisonId: 1 };
+    // MDI's officer is not in a manager's file for HBK: their address stays theirs, and who has it stays unsaid.
+    const taken = planImport(
+      rows(
+        ["jane.doe", "Jane Doe", "MDI.Officer@example.test", "officer", "HBK", "A wing"],
+        ["officer2", "Priya Lindqvist", "OFFICER@example.test", "officer", "HBK", ""],
+        ["officer", "Sam Okafor", "", "officer", "HBK", ""],
+      ),
+      own,
+    );
+    expect(taken.errors).toEqual([
+      { line: 2, message: "email MDI.Officer@example.test is already used by another user" },
+      {
+        line: 3,
+        message:
+          "email OFFICER@example.test is already used by the person on line 4, whose row leaves their email empty so they keep it",
+      },
+    ]);
+    // What must be unique is the state after the file: two people swap, a third's goes to someone new.
+    const moved = planImport(
+      rows(
+        ["officer", "Sam Okafor", "officer2@example.test", "officer", "HBK", ""],
+        ["officer2", "Priya Lindqvist", "Officer@example.test", "officer", "HBK", ""],
+        ["manager", "Chris Pemberton", "chris@example.test", "manager", "HBK", ""],
+        ["new.manager", "Nia Pryce", "manager@example.test", "manager", "HBK", ""],
+      ),
+      { ...ctx, users: withEmails },
+    );
+    expect(moved.errors).toEqual([]);
+    expect(moved.rows.map((r) => [r.values.username, r.values.email, r.changes])).toEqual([
+      ["officer", "officer2@example.test", ["email"]],
+      ["officer2", "Officer@example.test", ["email"]],
+      ["manager", "chris@example.test", ["email"]],
+      ["new.manager", "manager@example.test", []],
+    ]);
+  });
+
   it("limits a manager to their own prison, with the same words for another prison's code and an unknown one", () => {
     const plan = planImport(
       rows(
