@@ -13,6 +13,7 @@ import {
   findUserByOidcSubject,
   findUserByUsername,
   insertUser,
+  userWithEmail,
   placementTimes,
   updateUser,
 } from "~db/queries/users.server";
@@ -21,7 +22,15 @@ import { mapClaims, type ClaimRules, type Identity } from "~/domain/sso-claims";
 import { NO_PASSWORD } from "~/auth/password.server";
 
 export type SsoSignIn =
-  { ok: true; userId: number; created: boolean; chooseWing: boolean } | { ok: false; message: string };
+  | {
+      ok: true;
+      userId: number;
+      created: boolean;
+      chooseWing: boolean;
+      /** the work account's email address is another user's, so it was not copied onto this one */
+      emailNotCopied: boolean;
+    }
+  | { ok: false; message: string };
 
 export async function signInWithClaims(
   db: Kysely<Database>,
@@ -75,12 +84,16 @@ async function signInIdentity(db: Kysely<Database>, id: Identity, prisonId: numb
       user.id,
     );
 
+  // Reminders go to the address: one another user has stays theirs, and the sign-in goes ahead without it.
+  // (Taken meanwhile, the unique index refuses the write, and the sign-in is tried again once, finding it here.)
+  const emailNotCopied = id.email !== null && (await userWithEmail(db, id.email, user?.id)) !== undefined;
+  const email = emailNotCopied ? null : id.email;
   const result = await db.transaction().execute(async (trx) => {
     if (!user) {
       const userId = await insertUser(trx, {
         username: id.username,
         display_name: id.displayName,
-        email: id.email,
+        email,
         role: id.role,
         establishment_id: prisonId,
         unit_id: null,
@@ -101,14 +114,14 @@ async function signInIdentity(db: Kysely<Database>, id: Identity, prisonId: numb
     const after = { establishment_id: prisonId, unit_id: movedPrison ? null : user.unit_id };
     const changes = [
       user.display_name !== id.displayName && "name",
-      id.email !== null && user.email !== id.email && "email",
+      email !== null && user.email !== email && "email",
       user.role !== id.role && "role",
       movedPrison && "prison",
     ].filter((c): c is string => Boolean(c));
     if (changes.length || user.oidc_subject === null) {
       await updateUser(trx, user.id, {
         display_name: id.displayName,
-        ...(id.email !== null ? { email: id.email } : {}),
+        ...(email !== null ? { email } : {}),
         role: id.role,
         ...after,
         ...placementTimes(user, after),
@@ -136,7 +149,7 @@ async function signInIdentity(db: Kysely<Database>, id: Identity, prisonId: numb
     details: { method: "single sign-on" },
   });
   const chooseWing = await mustChooseWing(db, { role: id.role, unitId: result.unitId, establishmentId: prisonId });
-  return { ok: true, userId: result.userId, created: result.created, chooseWing };
+  return { ok: true, userId: result.userId, created: result.created, chooseWing, emailNotCopied };
 }
 
 async function refuse(

@@ -25,6 +25,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const result = await signInWithClaims(context.db, finished.claims, context.config.oidc.claims);
   if (!result.ok) return data({ message: result.message }, { status: 403, headers: consumed });
+  // The user id only: the address is someone's personal data, and the other user's too.
+  if (result.emailNotCopied)
+    context.log.warn({ userId: result.userId }, "single sign-on gave an email address another user has: not copied");
   const returnTo = pending?.returnTo ?? "/";
   const next = result.chooseWing ? `/account/wing?returnTo=${encodeURIComponent(returnTo)}` : returnTo;
   throw redirect(next, {

@@ -1,5 +1,6 @@
 // Single sign-on against a real OpenID Provider (oidc-provider) on loopback: the authorization
 // code flow with PKCE, state and nonce, claims to users, and every refusal changing nothing.
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testConfig, testContext, testDatabase } from "../support/database";
 import { cookieOf, responseOf, signInAtProvider, startSignIn } from "../support/oidc-flow";
@@ -109,6 +110,42 @@ describe("single sign-on with OpenID Connect", () => {
       .where("subject_user_id", "=", after!.id)
       .executeTakeFirstOrThrow();
     expect(JSON.parse(changed.details!)).toMatchObject({ changes: ["name", "role"], from: "manager", to: "officer" });
+  });
+
+  it("signs in but does not copy an email address another user has; a warning names the user by id only", async () => {
+    await db
+      .updateTable("users")
+      .set({ email: "Sam.Okafor@justice.example" })
+      .where("username_key", "=", "officer")
+      .execute();
+    provider.accounts.set("sso.same.email", {
+      name: "Sam Sameaddress",
+      email: "sam.okafor@JUSTICE.example",
+      prison: "HBK",
+    });
+    const lines: string[] = [];
+    const logged = { ...context, log: pino({ level: "info" }, { write: (line: string) => lines.push(line) }) };
+    const started = await startSignIn(start.loader, logged);
+    const url = await signInAtProvider(started.location, "sso.same.email", "http://localhost");
+    const response = await responseOf(() =>
+      callback.loader({
+        request: new Request(url, { headers: { Cookie: started.cookie } }),
+        params: {},
+        context: logged,
+      }),
+    );
+    expect(response.status).toBe(302);
+    const user = await userNamed("sso.same.email");
+    expect(user).toMatchObject({ display_name: "Sam Sameaddress", email: null });
+    expect((await userNamed("officer"))?.email).toBe("Sam.Okafor@justice.example");
+    const warnings = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.level === 40);
+    expect(warnings).toEqual([expect.objectContaining({ userId: user!.id })]);
+    expect(lines.join("\n")).not.toMatch(/sam\.okafor@/i);
+
+    // A later sign-in with the address again leaves the officer's alone, and changes nothing else.
+    await signInAs("sso.same.email");
+    expect((await userNamed("sso.same.email"))?.email).toBeNull();
+    expect((await userNamed("officer"))?.email).toBe("Sam.Okafor@justice.example");
   });
 
   it("refuses an unknown prison with a page naming it, and creates nobody", async () => {
