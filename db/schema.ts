@@ -153,7 +153,10 @@ export interface WrittenReplyReviewTable {
   reviewer_id: number;
   rating: number; // 1..5, Helpful Responses Questionnaire scale
   comment: string | null;
+  /** when the current rating was given (by reviewer_id): a change replaces both */
   at: string;
+  /** bumped by every change of the rating: a change form carries the one it was made from */
+  row_version: Generated<number>;
 }
 
 /** One spell of a scenario in a module (see app/domain/competency.ts). */

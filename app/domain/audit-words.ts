@@ -175,6 +175,10 @@ const PHRASES: Record<string, Phrase> = {
   "reply.opened": (_, who, whom) => `${who} opened a written reply by ${whom} to rate it`,
   "reply.queue_viewed": (f, who) =>
     `${who} opened the queue of written replies to rate${forPrison(f)}${count(Array.isArray(f.details.stepIds) ? f.details.stepIds.length : undefined, "reply shown", "replies shown")}`,
+  "reply.rated_list_viewed": (f, who) =>
+    `${who} opened the list of rated written replies${forPrison(f)}${count(Array.isArray(f.details.stepIds) ? f.details.stepIds.length : undefined, "reply shown", "replies shown")}`,
+  "reply.rating_changed": (f, who, whom) =>
+    `${who} changed the rating of a written reply by ${whom}${f.details.from && f.details.to ? ` from ${text(f.details.from)} to ${text(f.details.to)} out of 5` : ""}`,
   "reply.reviewed": (f, who, whom) =>
     `${who} rated a written reply by ${whom}${f.details.rating ? `: ${text(f.details.rating)} out of 5` : ""}`,
   "scenario.created": (f, who) =>

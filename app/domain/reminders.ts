@@ -106,6 +106,16 @@ export function managerSummary(name: string, prisonName: string, officers: Overd
   };
 }
 
+export function replyRatingChanged(name: string, scenarioTitle: string): Composed {
+  return {
+    subject: "Engage: your rating was changed",
+    body: [`Dear ${name},`, "", `A trainer has changed the rating of a reply you wrote in "${scenarioTitle}".`].join(
+      "\n",
+    ),
+    linkText: "See the new rating and the trainer's comment",
+  };
+}
+
 export function replyRated(name: string, scenarioTitle: string): Composed {
   return {
     subject: "Engage: a trainer has rated your written reply",

@@ -1,35 +1,85 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { requireUser } from "~/auth/guard.server";
 import { formatDateTime } from "~/domain/dates.server";
 import { Pagination } from "~/components/pagination";
-import { reviewQueue } from "~/studio/reviews.server";
+import { ratedList, reviewQueue } from "~/studio/reviews.server";
+import { ratingInWords } from "~/studio/hrq";
 import { title } from "~/utils/meta";
-import { askedPage } from "~/utils/query.server";
-import { SummaryCard, SummaryList } from "~/components/page";
+import { linkOption, page, readLinkOptions } from "~/utils/query.server";
+import { SubNavigation, SummaryCard, SummaryList } from "~/components/page";
 
-export const meta: MetaFunction = () => title("Written replies to review");
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  title(data?.list === "rated" ? "Rated written replies" : "Written replies to review");
+
+// Which list: the replies waiting (the default) or those already rated, set by the tabs' links.
+const ListOptions = z.object({ list: linkOption(["rated"]), page });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, { can: "rateReplies" });
-  const queue = await reviewQueue(context.db, user, askedPage(new URL(request.url).searchParams));
-  return { ...queue, replies: queue.replies.map((r) => ({ ...r, at: formatDateTime(r.at) })) };
+  const options = readLinkOptions(ListOptions, new URL(request.url).searchParams);
+  if (options.list === "rated") {
+    const rated = await ratedList(context.db, user, options.page);
+    return {
+      ...rated,
+      list: "rated" as const,
+      replies: rated.replies.map((r) => ({
+        ...r,
+        at: formatDateTime(r.at),
+        rated: { rating: ratingInWords(r.rating), by: r.ratedBy, at: formatDateTime(r.ratedAt) },
+      })),
+    };
+  }
+  const queue = await reviewQueue(context.db, user, options.page);
+  return {
+    ...queue,
+    list: "waiting" as const,
+    replies: queue.replies.map((r) => ({ ...r, at: formatDateTime(r.at), rated: null })),
+  };
 }
+
+const shortened = (text: string) => `“${text.length > 120 ? `${text.slice(0, 119)}…` : text}”`;
 
 export default function ReviewQueue() {
   const d = useLoaderData<typeof loader>();
+  const rated = d.list === "rated";
   return (
     <>
-      <h1 className="govuk-heading-l">Written replies to review</h1>
-      <p className="govuk-body">
-        Officers’ own replies from your prison, oldest first. Rate each from 1 to 5 for depth of reflection; the officer
-        sees your rating and comment in their record.
-      </p>
+      <h1 className="govuk-heading-l">{rated ? "Rated written replies" : "Written replies to review"}</h1>
+      <SubNavigation
+        label="Written replies"
+        items={[
+          { href: "/studio/reviews", text: "Waiting for a rating", current: !rated },
+          { href: "/studio/reviews?list=rated", text: "Rated", current: rated },
+        ]}
+      />
+      {rated ? (
+        <p className="govuk-body">
+          Replies from your prison that have a rating, the latest rating first. Open one to change its rating; the
+          officer is told when a rating changes.
+        </p>
+      ) : (
+        <p className="govuk-body">
+          Officers’ own replies from your prison, oldest first. Rate each from 1 to 5 for depth of reflection; the
+          officer sees your rating and comment in their record.
+        </p>
+      )}
       {d.total === 0 ? (
-        <p className="govuk-body">There are no written replies waiting for a rating.</p>
+        <p className="govuk-body">
+          {rated ? "No written replies have been rated yet." : "There are no written replies waiting for a rating."}
+        </p>
       ) : (
         <>
-          <p className="govuk-body">{d.total === 1 ? "1 reply is" : `${d.total} replies are`} waiting.</p>
+          <p className="govuk-body">
+            {rated
+              ? d.total === 1
+                ? "1 reply has a rating."
+                : `${d.total} replies have a rating.`
+              : d.total === 1
+                ? "1 reply is waiting."
+                : `${d.total} replies are waiting.`}
+          </p>
           {/* Cards, not a table: the reply is what a trainer reads, and on a phone a table left it a sliver. */}
           {d.replies.map((r) => (
             <SummaryCard
@@ -38,10 +88,10 @@ export default function ReviewQueue() {
               title={`${r.officer}: ${r.scenarioTitle}`}
               actions={[
                 <a key="rate" className="govuk-link" href={`/studio/reviews/${r.id}`}>
-                  Rate
+                  {r.rated ? "Change the rating" : "Rate"}
                   <span className="govuk-visually-hidden">
                     {" "}
-                    the reply by {r.officer} written {r.at}
+                    {r.rated ? "of " : ""}the reply by {r.officer} written {r.at}
                   </span>
                 </a>,
               ]}
@@ -49,19 +99,18 @@ export default function ReviewQueue() {
               <SummaryList
                 rows={[
                   { key: "Written", value: r.at },
-                  {
-                    key: "Reply",
-                    value: (
-                      <span className="app-pre-wrap">
-                        “{r.text.length > 120 ? `${r.text.slice(0, 119)}…` : r.text}”
-                      </span>
-                    ),
-                  },
+                  { key: "Reply", value: <span className="app-pre-wrap">{shortened(r.text)}</span> },
+                  ...(r.rated
+                    ? [
+                        { key: "Rating", value: r.rated.rating },
+                        { key: "Rated", value: `${r.rated.at}${r.rated.by ? ` by ${r.rated.by}` : ""}` },
+                      ]
+                    : []),
                 ]}
               />
             </SummaryCard>
           ))}
-          <Pagination page={d.page} pages={d.pages} query={{}} />
+          <Pagination page={d.page} pages={d.pages} query={rated ? { list: "rated" } : {}} />
         </>
       )}
     </>

@@ -1,6 +1,6 @@
 // The trainers' studio forms that need no editor: publish, roll back, retire or return, and rate a
-// written reply. Kept out of the route modules so zod stays on the server: the browser's copy of a
-// page needs none of it.
+// written reply or change its rating. Kept out of the route modules so zod stays on the server: the
+// browser's copy of a page needs none of it.
 import { z } from "zod";
 import { longText, parseForm, wholeNumber } from "~/utils/forms";
 
@@ -28,3 +28,8 @@ const RateForm = z.object({
 });
 
 export const readRateForm = (formData: FormData) => parseForm(RateForm, formData);
+
+// A change carries the version of the rating it was made from.
+const ChangeRatingForm = RateForm.extend({ version: wholeNumber("the version of the rating") });
+
+export const readChangeRatingForm = (formData: FormData) => parseForm(ChangeRatingForm, formData);

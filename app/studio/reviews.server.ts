@@ -1,12 +1,16 @@
 // The review queue: officers' written replies from the trainer's prison, oldest first, with the
-// scenario line they answered; and saving one rating per reply.
+// scenario line they answered; the replies already rated, latest rating first; and saving one rating per
+// reply, which a trainer may change.
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
 import {
+  changeReview,
+  countRatedReplies,
   countUnratedReplies,
   getWrittenReply,
   insertReview,
+  listRatedReplies,
   listUnratedReplies,
   writtenReplyContext,
 } from "~db/queries/written-reply-reviews.server";
@@ -15,7 +19,7 @@ import { pageAt } from "~/components/pagination";
 import { getScenarioVersion } from "~/curriculum/curriculum.server";
 import { replyRatedNotice } from "~/messages/notices.server";
 import { insertMessage } from "~db/queries/messages.server";
-import { formatDate } from "~/domain/dates.server";
+import { formatDateTime } from "~/domain/dates.server";
 
 const REVIEWS_PER_PAGE = 20;
 
@@ -79,7 +83,13 @@ export async function openReplyToRate(db: Kysely<Database>, user: CurrentUser, s
     review:
       row.rating === null
         ? null
-        : { rating: row.rating, comment: row.comment, by: row.reviewer_name, on: formatDate(row.reviewed_at!) },
+        : {
+            rating: row.rating,
+            comment: row.comment,
+            by: row.reviewer_name,
+            on: formatDateTime(row.reviewed_at!),
+            version: row.review_version!,
+          },
     officer: full.officer_name,
     at: full.at,
     mode: full.mode,
@@ -121,6 +131,84 @@ export async function rateReply(
       now?.reviewer_id === user.id
         ? "You have already rated this reply (in another tab or window), so this rating was not saved"
         : "This reply has already been rated by another trainer, so your rating was not saved",
+  };
+}
+
+/**
+ * A page of the replies already rated, the latest rating first (a change moves a reply to the top), from the
+ * trainer's prison; audited as the queue is, since it shows officers' words.
+ */
+export async function ratedList(db: Kysely<Database>, user: CurrentUser, asked: number) {
+  const scope = establishmentScope(user);
+  const total = await countRatedReplies(db, scope);
+  const { page, pages, offset } = pageAt(asked, total, REVIEWS_PER_PAGE);
+  const rows = await listRatedReplies(db, { establishmentId: scope, limit: REVIEWS_PER_PAGE, offset });
+  if (rows.length)
+    await recordAudit(db, {
+      actorUserId: user.id,
+      action: "reply.rated_list_viewed",
+      establishmentId: scope,
+      details: { page, stepIds: rows.map((r) => r.id) },
+    });
+  const replies = await Promise.all(
+    rows.map(async (r) => ({
+      id: r.id,
+      officer: r.officer_name,
+      at: r.at,
+      text: r.free_text ?? "",
+      mode: r.mode,
+      rating: r.rating,
+      ratedBy: r.reviewer_name,
+      ratedAt: r.reviewed_at,
+      ...(await contextOf(db, r.scenario_version_id, r.node_id)),
+    })),
+  );
+  return { replies, total, page, pages };
+}
+
+export type ChangeRatingResult =
+  { kind: "changed" } | { kind: "unchanged" } | { kind: "not-found" } | { kind: "stale"; message: string };
+
+/**
+ * Changes a reply's rating, only from the version the trainer's form was made from (`version`): a change made on
+ * an out-of-date page saves nothing and says who changed it meanwhile. The audit row (from and to levels) and the
+ * officer's message are written with the change.
+ */
+export async function changeRating(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  stepId: number,
+  input: { rating: number; comment: string | null; version: number },
+): Promise<ChangeRatingResult> {
+  const row = await getWrittenReply(db, stepId);
+  if (!row || row.free_text === null || !canSeeEstablishment(user, row.establishment_id)) return { kind: "not-found" };
+  if (row.rating === null || row.review_version !== input.version) return staleRating(db, user, stepId);
+  if (row.rating === input.rating && row.comment === input.comment) return { kind: "unchanged" };
+  // Read before the transaction: on SQLite the transaction holds the only connection.
+  const notice = await replyRatedNotice(db, stepId, input.version + 1);
+  const saved = await db.transaction().execute(async (tx) => {
+    if (!(await changeReview(tx, { stepId, reviewerId: user.id, ...input }))) return false;
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: "reply.rating_changed",
+      subjectUserId: row.officer_id,
+      establishmentId: row.establishment_id,
+      details: { stepId, from: row.rating, to: input.rating },
+    });
+    if (notice) await insertMessage(tx, notice);
+    return true;
+  });
+  return saved ? { kind: "changed" } : staleRating(db, user, stepId);
+}
+
+async function staleRating(db: Kysely<Database>, user: CurrentUser, stepId: number): Promise<ChangeRatingResult> {
+  const now = await getWrittenReply(db, stepId);
+  const when = now?.reviewed_at ? ` on ${formatDateTime(now.reviewed_at)}` : "";
+  const who = now?.reviewer_id === user.id ? "You" : (now?.reviewer_name ?? "Another trainer");
+  const where = now?.reviewer_id === user.id ? " (in another tab or window)" : "";
+  return {
+    kind: "stale",
+    message: `${who} changed this rating${when}${where} after you opened it, so your change was not saved. The rating shown is the one saved now: change it again if you need to`,
   };
 }
 

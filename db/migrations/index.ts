@@ -16,6 +16,7 @@ import * as m0013 from "./0013-module-details";
 import * as m0014 from "./0014-version-draft-revision";
 import * as m0015 from "./0015-admin-row-versions";
 import * as m0016 from "./0016-unique-emails";
+import * as m0017 from "./0017-rating-row-versions";
 
 const migrations: Record<string, Migration> = {
   "0001-foundation": m0001,
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   "0014-version-draft-revision": m0014,
   "0015-admin-row-versions": m0015,
   "0016-unique-emails": m0016,
+  "0017-rating-row-versions": m0017,
 };
 
 export const migrationProvider: MigrationProvider = {

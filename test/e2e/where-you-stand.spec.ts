@@ -10,7 +10,7 @@ import { openDatabase } from "../../db/connection.server";
 import { insertAttempts } from "../support/attempts";
 import { parseCsv } from "../support/csv";
 import { rewriteExamples, withPlaceholders } from "../support/studio";
-import { expectAccessibleAtBothWidths, signedIn } from "./support";
+import { expectAccessibleAtBothWidths, expectAccessibleWithoutJavaScript, signedIn } from "./support";
 import { createWithWizard, publish, saveYaml } from "./studio-steps";
 import { GOOD, playToEnd, respond, scenarioFile } from "./practice-support";
 
@@ -371,6 +371,53 @@ test("review queue with JavaScript on: after Save rating, the next reply's form 
   await expect(trainer.locator('input[name="rating"]:checked')).toHaveCount(0);
   await expect(trainer.getByLabel("Comment for the officer (optional)")).toHaveValue("");
   expect(await duplicates()).toEqual([]);
+});
+
+test("a trainer changes a rating from the list of rated replies; a change from an out-of-date page is refused", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const trainer = await signedIn(browser, "trainer");
+  await trainer.goto("/studio/reviews");
+  await trainer.getByRole("link", { name: "Rated", exact: true }).click();
+  await expect(trainer.getByRole("heading", { name: "Rated written replies" })).toBeVisible();
+  await expectAccessibleAtBothWidths(trainer);
+  await trainer
+    .getByRole("region", { name: /Ash Writer/ })
+    .getByRole("link", { name: /Change the rating/ })
+    .click();
+  await expect(trainer).toHaveURL(new RegExp(`/studio/reviews/${replySteps[0]}$`));
+  await expect(trainer.getByText("4 out of 5, reflection adding meaning")).toBeVisible();
+  await expect(trainer.getByLabel("4 – Reflection adding meaning")).toBeChecked();
+  await expectAccessibleAtBothWidths(trainer);
+
+  // The same reply open without JavaScript, from before the change.
+  const noJs = await signedIn(browser, "trainer", { javaScriptEnabled: false });
+  await noJs.goto(`/studio/reviews/${replySteps[0]}`);
+  await trainer.getByLabel("5 – Reflection with feeling").check();
+  await trainer.getByRole("button", { name: "Change the rating" }).click();
+  await expect(trainer.getByText("Rating changed.")).toBeVisible();
+  await expect(trainer.getByText("5 out of 5, reflection with feeling")).toBeVisible();
+
+  await noJs.getByLabel("2 – Mixed, or neither").check();
+  await noJs.getByRole("button", { name: "Change the rating" }).click();
+  await expect(noJs.getByText(/You changed this rating .* after you opened it/)).toBeVisible();
+  await expect(noJs.getByLabel("5 – Reflection with feeling")).toBeChecked();
+  await expectAccessibleWithoutJavaScript(noJs);
+
+  // Ash is told once, for the one change saved.
+  const db = openDatabase({ engine: "sqlite", path: dbFile });
+  try {
+    const told = await db
+      .selectFrom("messages")
+      .select("subject")
+      .where("user_id", "=", ids["ux-writer-1"])
+      .where("subject", "=", "Engage: your rating was changed")
+      .execute();
+    expect(told).toHaveLength(1);
+  } finally {
+    await db.destroy();
+  }
 });
 
 test("engagement figures with JavaScript on: a refused form keeps what was typed, a saved one starts empty", async ({

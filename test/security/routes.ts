@@ -267,7 +267,13 @@ export const ROUTES: Record<string, RouteCase> = {
   "routes/studio.reviews.$stepId": studio((f) => `/studio/reviews/${f.own.replyStepId}`, {
     foreign: (f) => [`/studio/reviews/${f.other.replyStepId}`],
     // Showing the form again after a refusal shows the reply again: that opening is audited.
-    form: { samples: () => [{ rating: "3", comment: "A fair reflection." }], writes: ["audit_events"] },
+    form: {
+      samples: (): Fields[] => [
+        { rating: "3", comment: "A fair reflection." },
+        { rating: "4", comment: "Adds meaning.", version: "1" },
+      ],
+      writes: ["audit_events"],
+    },
   }),
 
   "routes/staff": reports("/staff"),

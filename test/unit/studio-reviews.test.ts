@@ -3,7 +3,9 @@ import { currentUserNamed, requestAs, testContext, testDatabase } from "../suppo
 import { addUser, anotherPrison } from "../support/people";
 
 const { newestVersionOf, getCurriculum } = await import("~/curriculum/curriculum.server");
-const { reviewQueue, rateReply, openReplyToRate } = await import("~/studio/reviews.server");
+const { reviewQueue, rateReply, openReplyToRate, changeRating, ratedList } = await import("~/studio/reviews.server");
+const { stepsWithReviews } = await import("~db/queries/attempts.server");
+const { writtenReplyRatings } = await import("~db/queries/reports.server");
 const { choiceCounts } = await import("~db/queries/studio-figures.server");
 const { insertEstablishment } = await import("~db/queries/establishments.server");
 const { choiceFigures } = await import("~/studio/choice-figures.server");
@@ -184,6 +186,161 @@ describe("review queue", () => {
     // A page past the end (an old link once the queue has shrunk) shows the last page, not an empty one.
     expect(await reviewQueue(db, trainer, 3)).toMatchObject({ page: 1, pages: 1, total: 1 });
     expect((await reviewQueue(db, trainer, 3)).replies.map((r) => r.text)).toEqual(["Newer reply"]);
+  });
+});
+
+describe("changing a rating", () => {
+  async function ratedReply(text: string, at: string) {
+    const trainer = await userNamed("trainer");
+    const officer = await userNamed("officer");
+    // Practice: the choice figures below count assessments.
+    const { id: attemptId } = await attemptWith(officer.id, officer.establishmentId, {
+      mode: "practice",
+      status: "finished",
+      steps: [{ node: "n", text, at }],
+    });
+    const step = await db
+      .selectFrom("attempt_steps")
+      .select("id")
+      .where("attempt_id", "=", attemptId)
+      .executeTakeFirstOrThrow();
+    expect(await rateReply(db, trainer, step.id, 2, "Mixed")).toEqual({ ok: true });
+    return { stepId: step.id, attemptId, trainer, officer };
+  }
+
+  it("replaces the rating from the version the form was made from, audits from and to, and tells the officer", async () => {
+    const { stepId, attemptId, trainer, officer } = await ratedReply("I hear it has been hard", "2026-03-01T10:00:00Z");
+    const opened = await openReplyToRate(db, trainer, stepId);
+    expect(opened?.review).toMatchObject({ rating: 2, comment: "Mixed", by: trainer.displayName, version: 1 });
+
+    // Another trainer changes it from the same page.
+    const other = await userNamed("admin");
+    expect(await changeRating(db, other, stepId, { rating: 4, comment: "Adds meaning", version: 1 })).toEqual({
+      kind: "changed",
+    });
+    expect((await openReplyToRate(db, trainer, stepId))?.review).toMatchObject({
+      rating: 4,
+      comment: "Adds meaning",
+      by: other.displayName,
+      version: 2,
+    });
+    expect(
+      await db
+        .selectFrom("audit_events")
+        .select(["actor_user_id", "subject_user_id", "details"])
+        .where("action", "=", "reply.rating_changed")
+        .execute(),
+    ).toEqual([
+      { actor_user_id: other.id, subject_user_id: officer.id, details: JSON.stringify({ stepId, from: 2, to: 4 }) },
+    ]);
+    const messagesOfReply = async () =>
+      (
+        await db
+          .selectFrom("messages")
+          .select(["subject", "dedupe_key", "link"])
+          .where("user_id", "=", officer.id)
+          .where("kind", "=", "reply_rated")
+          .orderBy("id")
+          .execute()
+      ).filter((m) => m.dedupe_key.startsWith(`rated:${stepId}`));
+    const messages = await messagesOfReply();
+    expect(messages).toEqual([
+      {
+        subject: "Engage: a trainer has rated your written reply",
+        dedupe_key: `rated:${stepId}`,
+        link: expect.any(String),
+      },
+      {
+        subject: "Engage: your rating was changed",
+        dedupe_key: `rated:${stepId}:v2`,
+        link: `/attempts/${attemptId}/review`,
+      },
+    ]);
+
+    // The first trainer's page was made from version 1: refused, nothing changed, and it says who changed it.
+    const stale = await changeRating(db, trainer, stepId, { rating: 1, comment: null, version: 1 });
+    expect(stale).toMatchObject({ kind: "stale", message: expect.stringContaining(`${other.displayName} changed`) });
+    expect(await db.selectFrom("written_reply_reviews").selectAll().where("step_id", "=", stepId).execute()).toEqual([
+      expect.objectContaining({ rating: 4, reviewer_id: other.id, row_version: 2 }),
+    ]);
+    // The same values again change nothing, and nobody is told twice.
+    expect(await changeRating(db, other, stepId, { rating: 4, comment: "Adds meaning", version: 2 })).toEqual({
+      kind: "unchanged",
+    });
+    expect(await messagesOfReply()).toHaveLength(2);
+
+    // Everything that reads the rating reads the latest: the officer's record and the reports.
+    const steps = await stepsWithReviews(db, [attemptId]);
+    expect(steps.map((s) => [s.rating, s.comment])).toEqual([[4, "Adds meaning"]]);
+    const ratings = await writtenReplyRatings(db, officer.establishmentId!);
+    // (The officer's other rated reply, from the queue test above, is a 4 too; this one was a 2.)
+    expect(ratings.filter((r) => r.officer_id === officer.id).map((r) => r.rating)).toEqual([4, 4]);
+  });
+
+  it("is a 404 for another prison's reply, and a change through the page redirects or says it was refused", async () => {
+    const { stepId } = await ratedReply("You want to be heard", "2026-03-02T10:00:00Z");
+    const elsewhere = await anotherPrison(db, { code: "FAR", name: "HMP Faraway" });
+    const farTrainer = await addUser(db, {
+      username: "fartrainer",
+      display_name: "Far Trainer",
+      role: "trainer",
+      establishment_id: elsewhere.id,
+      password_hash: "x",
+    });
+    expect(
+      await changeRating(db, await userNamed("fartrainer"), stepId, { rating: 5, comment: null, version: 1 }),
+    ).toEqual({
+      kind: "not-found",
+    });
+    expect(farTrainer).toBeGreaterThan(0);
+
+    const page = await import("~/routes/studio.reviews.$stepId");
+    const post = async (fields: Record<string, string>) =>
+      page
+        .action({
+          request: await requestAs(context, "trainer", `/studio/reviews/${stepId}`, {
+            method: "POST",
+            body: new URLSearchParams(fields),
+          }),
+          params: { stepId: String(stepId) },
+          context,
+        })
+        .catch((thrown: unknown) => thrown);
+    const changed = (await post({ rating: "3", comment: "Simple", version: "1" })) as Response;
+    expect(changed.status).toBe(302);
+    expect(changed.headers.get("Location")).toBe(`/studio/reviews/${stepId}`);
+    const refused = await post({ rating: "5", comment: "", version: "1" });
+    expect(refused).toMatchObject({ init: { status: 409 } });
+    expect(
+      await db
+        .selectFrom("written_reply_reviews")
+        .select(["rating", "comment"])
+        .where("step_id", "=", stepId)
+        .execute(),
+    ).toEqual([{ rating: 3, comment: "Simple" }]);
+  });
+
+  it("lists rated replies from the trainer's prison, the latest rating first, and audits the page", async () => {
+    const trainer = await userNamed("trainer");
+    const before = await ratedList(db, trainer, 1);
+    const { stepId } = await ratedReply("Newest rated", "2026-01-05T10:00:00Z");
+    const list = await ratedList(db, trainer, 1);
+    expect(list.total).toBe(before.total + 1);
+    expect(list.replies[0]).toMatchObject({
+      id: stepId,
+      text: "Newest rated",
+      rating: 2,
+      ratedBy: trainer.displayName,
+    });
+    // Another prison's rated replies are not listed.
+    expect(list.replies.every((r) => r.officer !== "Far Away")).toBe(true);
+    const audited = await db
+      .selectFrom("audit_events")
+      .select("details")
+      .where("action", "=", "reply.rated_list_viewed")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audited.details!)).toMatchObject({ page: 1, stepIds: list.replies.map((r) => r.id) });
   });
 });
 
