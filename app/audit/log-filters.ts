@@ -11,7 +11,7 @@ export const AUDIT_KINDS = [
   { value: "record.", label: "Officer records viewed" },
   { value: "export.", label: "Exports and downloads" },
   { value: "session.", label: "Sessions ended" },
-  { value: "scenario.", label: "Scenarios created, imported, published, retired and rolled back" },
+  { value: "scenario.", label: "Scenarios created, imported, published, retired, rolled back and deleted" },
   { value: "module.", label: "Modules added, reworded, reordered or removed, and their competency settings changed" },
   { value: "reply.", label: "Written replies listed, opened and rated" },
   { value: "target.", label: "Training targets set" },

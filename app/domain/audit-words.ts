@@ -183,6 +183,8 @@ const PHRASES: Record<string, Phrase> = {
     `${who} rated a written reply by ${whom}${f.details.rating ? `: ${text(f.details.rating)} out of 5` : ""}`,
   "scenario.created": (f, who) =>
     `${who} created the scenario ${scenario(f, f.details.scenarioId)} as a draft, with the step-by-step form`,
+  "scenario.draft_deleted": (f, who) =>
+    `${who} deleted the draft scenario ${quoted(f.details.title) || scenario(f, f.details.scenarioId)} (${text(f.details.scenarioId)}), which was never published`,
   "scenario.imported": (f, who) =>
     `${who} imported ${quoted(f.details.file) || "a file"} as a draft of the scenario ${scenario(f, f.details.scenarioId)}`,
   "scenario.published": (f, who) =>

@@ -286,6 +286,18 @@ export default function Publish() {
       )}
       <ModulePlace d={d} />
       <Versions scenarioId={d.id} versions={d.versions} />
+      {d.versions.length === 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Delete this draft</h2>
+          <p className="govuk-body">
+            It has never been published, so no officer has seen it. If it was made by mistake or to try the studio,{" "}
+            <a className="govuk-link" href={`/studio/${encodeURIComponent(d.id)}/delete`}>
+              delete this draft scenario
+            </a>
+            .
+          </p>
+        </>
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
-// The trainers' studio forms that need no editor: publish, roll back, retire or return, and rate a
-// written reply or change its rating. Kept out of the route modules so zod stays on the server: the
-// browser's copy of a page needs none of it.
+// The trainers' studio forms that need no editor: publish, roll back, retire or return, delete a draft
+// never published, and rate a written reply or change its rating. Kept out of the route modules so zod
+// stays on the server: the browser's copy of a page needs none of it.
 import { z } from "zod";
 import { longText, parseForm, wholeNumber } from "~/utils/forms";
 
@@ -17,6 +17,11 @@ const RollbackForm = z.object({
 });
 
 export const readRollbackForm = (formData: FormData) => parseForm(RollbackForm, formData);
+
+// The confirmation carries the draft revision it showed: a draft saved since is not deleted.
+const DeleteDraftForm = z.object({ revision: wholeNumber("the revision") });
+
+export const readDeleteDraftForm = (formData: FormData) => parseForm(DeleteDraftForm, formData);
 
 const ModuleForm = z.object({ intent: z.enum(["retire", "return"], { error: "Choose retire or return" }) });
 

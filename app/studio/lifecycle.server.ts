@@ -2,17 +2,21 @@
  * Taking a scenario out of its module, putting it back, and rolling it back to an earlier
  * version. Officers' attempts and records are never touched: a retired scenario's unfinished
  * attempts can still be finished, and every version stays. Each change is audited in the same
- * transaction and tells other instances the curriculum changed.
+ * transaction and tells other instances the curriculum changed. A scenario never published (no
+ * officer can have seen it) may instead be deleted with its draft's revisions.
  */
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
 import { addMembership, endMembership, lastMembershipOf } from "~db/queries/module-memberships.server";
 import { getScenarioVersionRow, latestVersionOf, listVersionsOf } from "~db/queries/scenario-versions.server";
+import { deleteDraft, deleteDraftRevisions, getDraft } from "~db/queries/scenario-drafts.server";
+import { recordAudit } from "~db/queries/audit.server";
 import type { CurrentUser } from "~/auth/guard.server";
 import { curriculumChanged, getCurriculum } from "~/curriculum/curriculum.server";
-import { hasErrors } from "~/domain/scenario";
+import { checkScenario, hasErrors } from "~/domain/scenario";
 import { addStudioVersion, checkStudioYaml, exampleRefusal } from "./studio.server";
+import { formatDateTime } from "~/domain/dates.server";
 
 export type ChangeResult = { ok: true } | { ok: false; message: string };
 
@@ -125,4 +129,44 @@ export async function rollBack(
     if (!isUniqueViolation(error)) throw error;
     return { ok: false, message: "A new version was published at the same moment. Check it, then try again." };
   }
+}
+
+export type DeleteDraftResult =
+  { kind: "deleted"; title: string } | { kind: "published" } | { kind: "gone" } | { kind: "changed"; message: string };
+
+/**
+ * Deletes a scenario that was never published: its draft and the draft's revisions, with an audit row, in one
+ * transaction. Only the draft revision the confirmation page showed (`revision`), so a draft someone saved
+ * meanwhile is kept; refused once any version exists, even one published after the page was opened.
+ */
+export async function deleteUnpublishedDraft(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  scenarioId: string,
+  revision: number,
+): Promise<DeleteDraftResult> {
+  const draft = await getDraft(db, scenarioId);
+  const title = (draft && checkScenario(draft.yaml).scenario?.title) || scenarioId;
+  return db.transaction().execute(async (tx): Promise<DeleteDraftResult> => {
+    if (await latestVersionOf(tx, scenarioId)) return { kind: "published" };
+    if (!(await deleteDraft(tx, scenarioId, revision))) {
+      // Looked at again: a publish at the same moment removes the draft as it adds the version.
+      if (await latestVersionOf(tx, scenarioId)) return { kind: "published" };
+      const now = await getDraft(tx, scenarioId);
+      if (!now) return { kind: "gone" };
+      const who = now.updated_by_name ?? "Another trainer";
+      return {
+        kind: "changed",
+        message: `${who} saved this draft on ${formatDateTime(now.updated_at)} after you opened this page, so it was not deleted. Check the draft, then delete it again if you still want to.`,
+      };
+    }
+    await deleteDraftRevisions(tx, scenarioId);
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: "scenario.draft_deleted",
+      establishmentId: user.establishmentId,
+      details: { scenarioId, title },
+    });
+    return { kind: "deleted", title };
+  });
 }

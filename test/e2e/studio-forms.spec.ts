@@ -3,8 +3,8 @@
 // and the forms without JavaScript. axe checks every page of the editor on the way.
 import { expect, test, type Page } from "@playwright/test";
 import { attemptsAt, e2eDatabase, say, writeReply } from "./practice-support";
-import { expectAccessible, signedIn } from "./support";
-import { describeScenario, publish, startPreview } from "./studio-steps";
+import { expectAccessible, expectAccessibleAtBothWidths, signedIn } from "./support";
+import { createWithWizard, describeScenario, publish, startPreview } from "./studio-steps";
 
 const TITLE = "Not for the likes of me";
 const ID = "not-for-the-likes-of-me";
@@ -335,4 +335,32 @@ test("on a 375 px screen every page of the editor fits the width and passes axe"
     expect(overflow, path).toBeLessThanOrEqual(0);
     await expectAccessible(page);
   }
+});
+
+test("a trainer deletes a scenario made by mistake, after a confirmation; a published one cannot be", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const trainer = await signedIn(browser, "trainer");
+  await createWithWizard(trainer, { title: "Made by mistake", module: { index: 1 }, personaName: "Lee" });
+  await trainer.getByRole("link", { name: "Publish", exact: true }).click();
+  await trainer.getByRole("link", { name: "Delete this draft scenario" }).click();
+  await expect(
+    trainer.getByRole("heading", { name: "Are you sure you want to delete the draft scenario Made by mistake?" }),
+  ).toBeVisible();
+  await expect(trainer.getByText("This cannot be undone.")).toBeVisible();
+  await expectAccessibleAtBothWidths(trainer);
+  await trainer.getByRole("link", { name: "Cancel" }).click();
+  await expect(trainer).toHaveURL(/\/studio\/made-by-mistake\/publish$/);
+  await trainer.goto("/studio/made-by-mistake/delete");
+  await trainer.getByRole("button", { name: "Delete the draft scenario" }).click();
+  await expect(trainer.getByText("Deleted the draft scenario Made by mistake (made-by-mistake)")).toBeVisible();
+  await expect(trainer.getByRole("row", { name: /Made by mistake/ })).toHaveCount(0);
+  expect((await trainer.goto("/studio/made-by-mistake/nodes"))?.status()).toBe(404);
+
+  // A library scenario has been published: the page says so and offers no button.
+  await trainer.goto("/studio/wing-safety/delete");
+  await expect(trainer.getByRole("heading", { name: /cannot be deleted/ })).toBeVisible();
+  await expect(trainer.getByRole("button", { name: "Delete the draft scenario" })).toHaveCount(0);
+  await expectAccessibleAtBothWidths(trainer);
 });

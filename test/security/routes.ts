@@ -222,6 +222,10 @@ export const ROUTES: Record<string, RouteCase> = {
   "routes/studio.$scenarioId.publish": studio((f) => `/studio/${f.scenarioId}/publish`, {
     form: { samples: () => [{ revision: "0", changeNote: "Fuzz" }] },
   }),
+  // The fixture scenario is published: it cannot be deleted, so even this sample changes nothing.
+  "routes/studio.$scenarioId.delete": studio((f) => `/studio/${f.scenarioId}/delete`, {
+    form: { samples: () => [{ revision: "0" }] },
+  }),
   "routes/studio.$scenarioId.module": studio((f) => `/studio/${f.scenarioId}/module`, {
     form: { samples: () => [{ intent: "retire" }, { intent: "return" }] },
   }),

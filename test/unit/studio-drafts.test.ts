@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentUserNamed, testContext, testDatabase } from "../support/database";
+import { currentUserNamed, requestAs, testContext, testDatabase } from "../support/database";
 
 const { checkRevision } = await import("~/studio/concurrency");
 const {
@@ -14,7 +14,7 @@ const {
   checkStudioYaml,
 } = await import("~/studio/studio.server");
 const { getCurriculum, newestVersionOf } = await import("~/curriculum/curriculum.server");
-const { numberedVersions, rollBack } = await import("~/studio/lifecycle.server");
+const { numberedVersions, rollBack, deleteUnpublishedDraft } = await import("~/studio/lifecycle.server");
 const { getDraft } = await import("~db/queries/scenario-drafts.server");
 
 const { wizardScenario } = await import("~/studio/template.server");
@@ -341,5 +341,106 @@ describe("the draft's history", () => {
     const now = (await loadStudioScenario(db, id))!;
     expect(now.revision).toBeGreaterThan(before.revision);
     expect(await saveDraft(db, trainer, id, stale, now.revision)).toMatchObject({ ok: true });
+  });
+});
+
+describe("deleting a draft never published", () => {
+  const revisionsOf = (id: string) =>
+    db.selectFrom("scenario_draft_revisions").select("revision").where("scenario_id", "=", id).execute();
+
+  it("deletes the draft and its revisions with an audit row, only from the revision the page showed", async () => {
+    const trainer = await userNamed("trainer");
+    const module = (await getCurriculum(db))[0].id;
+    await create(trainer, "double-test", "Double test", module);
+    const made = (await loadStudioScenario(db, "double-test"))!;
+    expect(await saveDraft(db, trainer, "double-test", `${made.yaml}# again\n`, made.revision)).toMatchObject({
+      ok: true,
+    });
+    // The confirmation page was opened before that save: refused, and it says who saved.
+    const stale = await deleteUnpublishedDraft(db, trainer, "double-test", made.revision);
+    expect(stale).toMatchObject({ kind: "changed", message: expect.stringContaining(`${trainer.displayName} saved`) });
+    expect(await revisionsOf("double-test")).toHaveLength(2);
+
+    expect(await deleteUnpublishedDraft(db, trainer, "double-test", made.revision + 1)).toEqual({
+      kind: "deleted",
+      title: "Double test",
+    });
+    expect(await loadStudioScenario(db, "double-test")).toBeNull();
+    expect(await revisionsOf("double-test")).toEqual([]);
+    expect(
+      await db
+        .selectFrom("audit_events")
+        .select(["actor_user_id", "details"])
+        .where("action", "=", "scenario.draft_deleted")
+        .execute(),
+    ).toEqual([
+      { actor_user_id: trainer.id, details: JSON.stringify({ scenarioId: "double-test", title: "Double test" }) },
+    ]);
+    // Again (a second press): nothing left to delete, and no second audit row.
+    expect(await deleteUnpublishedDraft(db, trainer, "double-test", made.revision + 1)).toEqual({ kind: "gone" });
+    expect(
+      await db.selectFrom("audit_events").select("id").where("action", "=", "scenario.draft_deleted").execute(),
+    ).toHaveLength(1);
+  });
+
+  it("refuses a scenario with a published version, also one published after the page was opened", async () => {
+    const trainer = await userNamed("trainer");
+    const curriculum = await getCurriculum(db);
+    // A library scenario with a draft of changes.
+    const library = curriculum[1].scenarios[0].id;
+    const opened = (await loadStudioScenario(db, library))!;
+    expect(await saveDraft(db, trainer, library, `${opened.yaml}# draft\n`, opened.revision)).toMatchObject({
+      ok: true,
+    });
+    expect(await deleteUnpublishedDraft(db, trainer, library, opened.revision + 1)).toEqual({ kind: "published" });
+    expect((await loadStudioScenario(db, library))!.draft).not.toBeNull();
+
+    await create(trainer, "published-meanwhile", "Published meanwhile", curriculum[0].id);
+    const page = (await loadStudioScenario(db, "published-meanwhile"))!;
+    expect(await publishDraft(db, trainer, "published-meanwhile", page.revision, "First version")).toMatchObject({
+      ok: true,
+    });
+    expect(await deleteUnpublishedDraft(db, trainer, "published-meanwhile", page.revision)).toEqual({
+      kind: "published",
+    });
+    expect(await numberedVersions(db, "published-meanwhile")).toHaveLength(1);
+  });
+
+  it("through the page: trainers only, a confirmation, and a refusal that is never a 500", async () => {
+    const trainer = await userNamed("trainer");
+    await create(trainer, "by-the-page", "By the page", (await getCurriculum(db))[0].id);
+    const route = await import("~/routes/studio.$scenarioId.delete");
+    const outcome = (p: Promise<unknown>) =>
+      p.then(
+        (r) => r,
+        (thrown: unknown) => thrown,
+      );
+    const post = async (username: string, scenarioId: string, revision: string) =>
+      outcome(
+        route.action({
+          request: await requestAs(context, username, `/studio/${scenarioId}/delete`, {
+            method: "POST",
+            body: new URLSearchParams({ revision }),
+          }),
+          params: { scenarioId },
+          context,
+        }),
+      );
+    expect(((await post("officer", "by-the-page", "1")) as Response).status).toBe(403);
+    expect(((await post("manager", "by-the-page", "1")) as Response).status).toBe(403);
+    const page = (await outcome(
+      route.loader({
+        request: await requestAs(context, "trainer", "/studio/by-the-page/delete"),
+        params: { scenarioId: "by-the-page" },
+        context,
+      }),
+    )) as { published: boolean; revision: number; title: string };
+    expect(page).toMatchObject({ published: false, revision: 1, title: "By the page" });
+    const library = (await getCurriculum(db))[0].scenarios[0].id;
+    expect(await post("trainer", library, "0")).toMatchObject({ init: { status: 409 } });
+    expect(await post("trainer", "by-the-page", "x")).toMatchObject({ init: { status: 400 } });
+    const deleted = (await post("trainer", "by-the-page", "1")) as Response;
+    expect([deleted.status, deleted.headers.get("Location")]).toEqual([302, "/studio"]);
+    expect(await loadStudioScenario(db, "by-the-page")).toBeNull();
   });
 });
