@@ -3,7 +3,8 @@
  * officer's first options, from the wizard) followed by a short example conversation showing each
  * kind of node (options, a branch on a variable, a written reply, all three outcomes), for the
  * trainer to rewrite. It checks clean, warnings included, whatever first options are given, as long
- * as one of them is MI-consistent (the wizard asks for that).
+ * as one of them is MI-consistent (the wizard asks for that); a first option left without feedback
+ * is flagged (choice-without-feedback), as it would be anywhere.
  */
 import { Scalar, stringify } from "yaml";
 import { MI_CODE_INFO, type MiCode, type TalkType } from "~/domain/mi-codes";

@@ -38,6 +38,7 @@ nodes:
       - id: reflect
         say: "You don't see the point."
         mi: simple_reflection
+        feedback: "A simple reflection."
         effects: { rapport: 1 }
         goto:
           - { if: "rapport >= 1", node: practise }
@@ -45,12 +46,14 @@ nodes:
       - id: ask
         say: "What would make it worth it?"
         mi: open_question
+        feedback: "An open question."
         goto:
           - { if: "rapport >= 1", node: practise }
           - { node: end-undecided }
       - id: warn
         say: "Refuse and you'll never get parole."
         mi: confront
+        feedback: "A warning: he digs in."
         effects: { rapport: -2, trust: -1 }
         goto: end-disengaged
   practise:

@@ -20,6 +20,7 @@ const { wizardScenario } = await import("~/studio/template.server");
 const { getCurriculum } = await import("~/curriculum/curriculum.server");
 const nodePage = await import("~/routes/studio.$scenarioId.nodes.$nodeId._index");
 const detailsPage = await import("~/routes/studio.$scenarioId.details");
+const nodesPage = await import("~/routes/studio.$scenarioId.nodes._index");
 const { ScenarioDetailsFields } = await import("~/studio/details-editor");
 
 const db = await testDatabase();
@@ -192,6 +193,29 @@ describe("saving a node's form", () => {
     const draft = (await loadStudioScenario(db, "from-template"))!;
     await saveDraft(db, trainer, "from-template", ownWords(draft.yaml), draft.revision);
     expect((await loadEditor(db, "from-template"))!.placed).toEqual([]);
+  });
+});
+
+describe("an option without feedback", () => {
+  it("is a warning in the node's Problems on the nodes page, shown at the option's feedback field", async () => {
+    const trainer = await userNamed("trainer");
+    const module = (await getCurriculum(db))[0].id;
+    const answers = exampleAnswers({ id: "no-feedback", title: "No feedback", module });
+    answers.options[1] = { say: answers.options[1].say, mi: answers.options[1].mi };
+    await createDraft(db, trainer, "no-feedback", wizardScenario(answers));
+    const request = await requestAs(context, "trainer", "/studio/no-feedback/nodes");
+    const page = await nodesPage.loader({ request, params: { scenarioId: "no-feedback" }, context });
+    expect(page.nodes.find((n) => n.id === "opening")).toMatchObject({ errors: 0, warnings: 1 });
+    expect(page.nodes.filter((n) => n.warnings).map((n) => n.id)).toEqual(["opening"]);
+    expect(page.findings).toEqual([
+      {
+        field: "nodes.opening.choices.1.feedback",
+        nodeId: "opening",
+        severity: "warning",
+        message:
+          "Option 'what-would-make' at 'opening' has no feedback: practice mode shows officers nothing after choosing it.",
+      },
+    ]);
   });
 });
 

@@ -104,11 +104,16 @@ const answersArb: fc.Arbitrary<WizardAnswers> = fc.record({
 });
 
 describe("the wizard's scenario", () => {
-  it("checks with no error and no warning for any answers the wizard accepts", () => {
+  it("checks with no error and no warning for any answers the wizard accepts, but for options left without feedback", () => {
     fc.assert(
       fc.property(answersArb, (answers) => {
         const result = check(wizardScenario(answers));
-        expect(result.diagnostics).toEqual([]);
+        // Feedback is optional in the wizard, but practice mode teaches with it: each option without is flagged.
+        expect(result.diagnostics.map((d) => [d.code, d.path?.join(".")])).toEqual(
+          answers.options.flatMap((o, i) =>
+            o.feedback === undefined ? [["choice-without-feedback", `nodes.opening.choices.${i}.feedback`]] : [],
+          ),
+        );
         const opening = result.scenario!.nodes.opening;
         expect(opening.prisoner).toBe(answers.opening);
         expect(opening.choices!.map((c) => [c.say, c.mi, c.feedback])).toEqual(
@@ -186,7 +191,9 @@ describe("the wizard's form", () => {
         { say: "That's not true.", mi: "confront" },
       ],
     });
-    expect(check(wizardScenario({ ...result.answers, id: "not-my-kind" })).diagnostics).toEqual([]);
+    expect(check(wizardScenario({ ...result.answers, id: "not-my-kind" })).diagnostics.map((d) => d.message)).toEqual([
+      "Option 'thats-not-true' at 'opening' has no feedback: practice mode shows officers nothing after choosing it.",
+    ]);
   });
 
   it("refuses what would not check clean, with the message at the field", () => {

@@ -59,6 +59,10 @@ export const DIAGNOSTIC_CODES = {
     description: "An 'engaged' ending can still be reached after confront or persuade.",
   },
   "too-many-choices": { severity: "warning", description: "A node has more than 5 choices." },
+  "choice-without-feedback": {
+    severity: "warning",
+    description: "An officer option has no feedback, so practice mode shows nothing after it.",
+  },
   "branch-never-taken": {
     severity: "warning",
     description: "A branch of a goto is never taken, given the variables on every way in.",
@@ -93,6 +97,10 @@ export const WARNING_ADVICE: Record<WarningCode, { why: string; fix: string }> =
   "too-many-choices": {
     why: "More than five options is a lot to weigh up, and real wing conversations move quickly.",
     fix: "Keep three or four options: remove or merge the rest.",
+  },
+  "choice-without-feedback": {
+    why: "Practice mode teaches with the feedback shown after each option: it names the MI skill the officer used and what it did to the conversation. Without it, choosing this option teaches nothing.",
+    fix: "Write the feedback: name the MI code in plain words and say what it does to him, as the other options do.",
   },
   "shared-reply": {
     why: "This line answers very different moves (say a reflection, a question and a warning) in the same words. Real men answer each differently, so one line for all of them reads as canned and teaches officers that what they say makes no difference.",

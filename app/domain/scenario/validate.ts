@@ -117,6 +117,17 @@ export function validateScenario(
           id,
         );
       } else seenTexts.set(textKey, choice.id);
+      // Practice mode teaches with the feedback after each choice: without it the officer learns nothing from this one.
+      // Its line is the option's id (the field is missing); its path is the field, where the form asks for it.
+      if (choice.feedback === undefined)
+        out.push(
+          diagnostic(
+            "choice-without-feedback",
+            `Option '${choice.id}' at '${id}' has no feedback: practice mode shows officers nothing after choosing it.`,
+            locator.find(at(["choices", i, "id"]), "key"),
+            { file, nodeId: id, path: at(["choices", i, "feedback"]) },
+          ),
+        );
       for (const variable of Object.keys(choice.effects ?? {})) {
         if (!declared.has(variable)) {
           report(
