@@ -35,6 +35,25 @@ export function WarningText({ id, children }: { id?: string; children: ReactNode
   );
 }
 
+/** A GOV.UK confirmation page's buttons: the warning button that does it (pressed once), and Cancel. */
+export function ConfirmOrCancel({ confirm, cancelHref }: { confirm: string; cancelHref: string }) {
+  return (
+    <div className="govuk-button-group">
+      <button
+        type="submit"
+        className="govuk-button govuk-button--warning"
+        data-module="govuk-button"
+        data-prevent-double-click="true"
+      >
+        {confirm}
+      </button>
+      <a className="govuk-link" href={cancelHref}>
+        Cancel
+      </a>
+    </div>
+  );
+}
+
 /** The hint, the error and the warning (the studio's teaching advice) of one field or fieldset. */
 function HintAndMessages({
   id,

@@ -10,6 +10,7 @@ import { SummaryList } from "~/components/page";
 import { reportHref } from "~/components/reports";
 import { requireReportScope } from "~/reports/scope.server";
 import { readFormData } from "~/utils/form-data.server";
+import { ConfirmOrCancel } from "~/components/fields";
 import { title } from "~/utils/meta";
 import { idParam } from "~/utils/query.server";
 
@@ -81,19 +82,7 @@ export default function RemoveAssignment() {
             </p>
             <Form method="post">
               {scope.prisons.length ? <input type="hidden" name="prison" value={scope.prison.id} /> : null}
-              <div className="govuk-button-group">
-                <button
-                  type="submit"
-                  className="govuk-button govuk-button--warning"
-                  data-module="govuk-button"
-                  data-prevent-double-click="true"
-                >
-                  Yes, remove this assignment
-                </button>
-                <a className="govuk-link" href={back}>
-                  Cancel
-                </a>
-              </div>
+              <ConfirmOrCancel confirm="Yes, remove this assignment" cancelHref={back} />
             </Form>
           </>
         )}

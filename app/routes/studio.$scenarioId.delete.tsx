@@ -5,7 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { WarningText } from "~/components/fields";
+import { ConfirmOrCancel, WarningText } from "~/components/fields";
 import { checkScenario } from "~/domain/scenario";
 import { formatDateTime } from "~/domain/dates.server";
 import { readDeleteDraftForm } from "~/studio/forms.server";
@@ -101,14 +101,7 @@ export default function DeleteDraftScenario() {
             <WarningText>This cannot be undone.</WarningText>
             <Form method="post">
               <input type="hidden" name="revision" value={d.revision} />
-              <div className="govuk-button-group">
-                <button type="submit" className="govuk-button govuk-button--warning">
-                  Delete the draft scenario
-                </button>
-                <a className="govuk-link" href={back}>
-                  Cancel
-                </a>
-              </div>
+              <ConfirmOrCancel confirm="Delete the draft scenario" cancelHref={back} />
             </Form>
           </>
         )}

@@ -5,7 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { WarningText } from "~/components/fields";
+import { ConfirmOrCancel, WarningText } from "~/components/fields";
 import { findNode, leadsTo } from "~/domain/scenario/editor/form-model";
 import { deleteNodeEdits } from "~/studio/editor-forms.server";
 import { editDraft, loadEditor, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
@@ -89,14 +89,7 @@ export default function DeleteNode() {
         )}
         <Form method="post">
           <input type="hidden" name="revision" value={d.revision} />
-          <div className="govuk-button-group">
-            <button type="submit" className="govuk-button govuk-button--warning">
-              Delete the node
-            </button>
-            <a className="govuk-link" href={back}>
-              Cancel
-            </a>
-          </div>
+          <ConfirmOrCancel confirm="Delete the node" cancelHref={back} />
         </Form>
       </div>
     </div>

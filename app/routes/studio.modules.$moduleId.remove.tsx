@@ -9,6 +9,7 @@ import { readRemoveForm, removeModule, whyNotRemovable } from "~/studio/module-d
 import { moduleOf } from "~/studio/module-settings.server";
 import { readFormData } from "~/utils/form-data.server";
 import { fieldError } from "~/utils/field-errors";
+import { ConfirmOrCancel } from "~/components/fields";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `Remove ${data.title}` : "Module");
@@ -58,14 +59,7 @@ export default function RemoveModule() {
             </p>
             <Form method="post">
               <input type="hidden" name="version" value={d.version} />
-              <div className="govuk-button-group">
-                <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
-                  Remove the module
-                </button>
-                <a className="govuk-link" href={`/studio/modules/${encodeURIComponent(d.id)}`}>
-                  Cancel
-                </a>
-              </div>
+              <ConfirmOrCancel confirm="Remove the module" cancelHref={`/studio/modules/${encodeURIComponent(d.id)}`} />
             </Form>
           </>
         )}

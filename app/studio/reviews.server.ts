@@ -33,33 +33,60 @@ async function contextOf(db: Kysely<Database>, versionId: number, nodeId: string
   };
 }
 
-/**
- * A page of the queue, oldest first; a page past the end shows the last one (never an empty page).
- * The page shows the start of officers' own words, so which replies were shown is audited.
- */
-export async function reviewQueue(db: Kysely<Database>, user: CurrentUser, asked: number) {
+type PageRead<R> = {
+  count: (establishmentId: number | null) => Promise<number>;
+  list: (q: { establishmentId: number | null; limit: number; offset: number }) => Promise<R[]>;
+  /** the audit action: the page shows the start of officers' own words, so which replies were shown is audited */
+  viewed: "reply.queue_viewed" | "reply.rated_list_viewed";
+};
+
+/** A page of written replies from the trainer's prison (a page past the end shows the last one), audited. */
+async function auditedPage<
+  R extends {
+    id: number;
+    officer_name: string;
+    at: string;
+    free_text: string | null;
+    mode: string;
+    scenario_version_id: number;
+    node_id: string;
+  },
+>(db: Kysely<Database>, user: CurrentUser, asked: number, read: PageRead<R>) {
   const scope = establishmentScope(user);
-  const total = await countUnratedReplies(db, scope);
+  const total = await read.count(scope);
   const { page, pages, offset } = pageAt(asked, total, REVIEWS_PER_PAGE);
-  const rows = await listUnratedReplies(db, { establishmentId: scope, limit: REVIEWS_PER_PAGE, offset });
+  const rows = await read.list({ establishmentId: scope, limit: REVIEWS_PER_PAGE, offset });
   if (rows.length)
     await recordAudit(db, {
       actorUserId: user.id,
-      action: "reply.queue_viewed",
+      action: read.viewed,
       establishmentId: scope,
       details: { page, stepIds: rows.map((r) => r.id) },
     });
   const replies = await Promise.all(
     rows.map(async (r) => ({
-      id: r.id,
-      officer: r.officer_name,
-      at: r.at,
-      text: r.free_text ?? "",
-      mode: r.mode,
-      ...(await contextOf(db, r.scenario_version_id, r.node_id)),
+      row: r,
+      reply: {
+        id: r.id,
+        officer: r.officer_name,
+        at: r.at,
+        text: r.free_text ?? "",
+        mode: r.mode,
+        ...(await contextOf(db, r.scenario_version_id, r.node_id)),
+      },
     })),
   );
   return { replies, total, page, pages };
+}
+
+/** A page of the queue, oldest first. */
+export async function reviewQueue(db: Kysely<Database>, user: CurrentUser, asked: number) {
+  const p = await auditedPage(db, user, asked, {
+    count: (scope) => countUnratedReplies(db, scope),
+    list: (q) => listUnratedReplies(db, q),
+    viewed: "reply.queue_viewed",
+  });
+  return { ...p, replies: p.replies.map((r) => r.reply) };
 }
 
 /**
@@ -139,31 +166,20 @@ export async function rateReply(
  * trainer's prison; audited as the queue is, since it shows officers' words.
  */
 export async function ratedList(db: Kysely<Database>, user: CurrentUser, asked: number) {
-  const scope = establishmentScope(user);
-  const total = await countRatedReplies(db, scope);
-  const { page, pages, offset } = pageAt(asked, total, REVIEWS_PER_PAGE);
-  const rows = await listRatedReplies(db, { establishmentId: scope, limit: REVIEWS_PER_PAGE, offset });
-  if (rows.length)
-    await recordAudit(db, {
-      actorUserId: user.id,
-      action: "reply.rated_list_viewed",
-      establishmentId: scope,
-      details: { page, stepIds: rows.map((r) => r.id) },
-    });
-  const replies = await Promise.all(
-    rows.map(async (r) => ({
-      id: r.id,
-      officer: r.officer_name,
-      at: r.at,
-      text: r.free_text ?? "",
-      mode: r.mode,
-      rating: r.rating,
-      ratedBy: r.reviewer_name,
-      ratedAt: r.reviewed_at,
-      ...(await contextOf(db, r.scenario_version_id, r.node_id)),
+  const p = await auditedPage(db, user, asked, {
+    count: (scope) => countRatedReplies(db, scope),
+    list: (q) => listRatedReplies(db, q),
+    viewed: "reply.rated_list_viewed",
+  });
+  return {
+    ...p,
+    replies: p.replies.map(({ row, reply }) => ({
+      ...reply,
+      rating: row.rating,
+      ratedBy: row.reviewer_name,
+      ratedAt: row.reviewed_at,
     })),
-  );
-  return { replies, total, page, pages };
+  };
 }
 
 export type ChangeRatingResult =
