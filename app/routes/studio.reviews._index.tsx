@@ -1,24 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireUser } from "~/auth/guard.server";
 import { formatDateTime } from "~/domain/dates.server";
 import { Pagination } from "~/components/pagination";
 import { ratedList, reviewQueue } from "~/studio/reviews.server";
 import { ratingInWords } from "~/studio/hrq";
 import { title } from "~/utils/meta";
-import { linkOption, page, readLinkOptions } from "~/utils/query.server";
+import { reviewListOptions } from "~/studio/links.server";
 import { SubNavigation, SummaryCard, SummaryList } from "~/components/page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   title(data?.list === "rated" ? "Rated written replies" : "Written replies to review");
 
-// Which list: the replies waiting (the default) or those already rated, set by the tabs' links.
-const ListOptions = z.object({ list: linkOption(["rated"]), page });
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, { can: "rateReplies" });
-  const options = readLinkOptions(ListOptions, new URL(request.url).searchParams);
+  const options = reviewListOptions(request);
   if (options.list === "rated") {
     const rated = await ratedList(context.db, user, options.page);
     return {
