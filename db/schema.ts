@@ -243,6 +243,15 @@ export interface ScenarioDraftRevisionTable {
   how: string;
 }
 
+/** A new-scenario form's one-time key and the scenario its first submit created (a repeat lands there). */
+export interface ScenarioCreationTable {
+  id: Generated<number>;
+  form_key: string;
+  scenario_id: string;
+  created_by: number | null;
+  created_at: string;
+}
+
 // ---- joining: staff imports, assignments, messages, job leases ----
 export interface StaffImportTable {
   id: Generated<number>;
@@ -379,6 +388,7 @@ export interface Database {
   xapi_deliveries: XapiDeliveryTable;
   scenario_drafts: ScenarioDraftTable;
   scenario_draft_revisions: ScenarioDraftRevisionTable;
+  scenario_creations: ScenarioCreationTable;
   staff_imports: StaffImportTable;
   assignments: AssignmentTable;
   messages: MessageTable;

@@ -1,6 +1,8 @@
 // A new scenario in two short steps: what it is about (title, module, the prisoner), then how it
 // starts (his first line and the officer's first options). What it makes checks clean from its
-// first save. Each step is a plain form; the first step's answers ride along in hidden fields.
+// first save. Each step is a plain form; the first step's answers ride along in hidden fields, with
+// the form's one-time key, so sending the last step twice makes one scenario.
+import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,10 +10,10 @@ import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios, Select, Textarea, TextInput } from "~/components/fields";
 import { MI_CODE_INFO, MI_CODES, TALK_TYPE_INFO, TALK_TYPES } from "~/domain/mi-codes";
-import { createDraft, moduleOptions, takenScenarioIds } from "~/studio/studio.server";
+import { createDraft, loadStudioScenario, moduleOptions, takenScenarioIds } from "~/studio/studio.server";
 import { wizardScenario } from "~/studio/template.server";
 import { ABOUT_FIELDS, optionField, WIZARD_OPTION_ROWS } from "~/studio/wizard-fields";
-import { parseAboutStep, parseWizard, idFromTitle } from "~/studio/wizard.server";
+import { parseAboutStep, parseWizard, idFromTitle, readFormKey } from "~/studio/wizard.server";
 import type { FieldErrors } from "~/utils/forms";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
@@ -20,7 +22,7 @@ export const meta: MetaFunction = () => title("Create a scenario");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { can: "authorScenarios" });
-  return { modules: await moduleOptions(context.db) };
+  return { modules: await moduleOptions(context.db), formKey: randomUUID() };
 }
 
 type Step = { step: 1 | 2; errors: FieldErrors; values: Record<string, string> };
@@ -43,11 +45,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const wizard = parseWizard(formData);
   if (!wizard.ok) return step({ step: 2, errors: wizard.errors, values: wizard.values }, 400);
+  const formKey = readFormKey(formData);
+  // A form from before the key (or a forged one): the answers are kept, with a new key to send them again.
+  if (!formKey)
+    return step(
+      {
+        step: 2,
+        errors: { form: "This form is out of date. Check your answers, then select Create the scenario again." },
+        values: { ...wizard.values, formKey: randomUUID() },
+      },
+      400,
+    );
   // The id comes from the title; if another trainer takes it at the same moment, the next is used.
   for (let attempt = 0; attempt < 3; attempt++) {
     const taken = await takenScenarioIds(context.db);
     const id = idFromTitle(wizard.answers.title, (candidate) => taken.has(candidate));
-    if (await createDraft(context.db, user, id, wizardScenario({ ...wizard.answers, id })))
+    const made = await createDraft(context.db, user, id, wizardScenario({ ...wizard.answers, id }), formKey);
+    if (typeof made === "object") return sentAgain(request, context, made.sameForm);
+    if (made)
       return context.sessions.redirectWithNotice(
         request,
         `/studio/${id}/nodes`,
@@ -60,8 +75,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
 }
 
+/** The same form sent again: to the scenario its first submit made, which is not made twice. */
+async function sentAgain(request: Request, context: ActionFunctionArgs["context"], scenarioId: string | null) {
+  if (scenarioId && (await loadStudioScenario(context.db, scenarioId)))
+    return context.sessions.redirectWithNotice(
+      request,
+      `/studio/${scenarioId}/nodes`,
+      `This form had already created scenario ${scenarioId}, so no second scenario was made.`,
+    );
+  return context.sessions.redirectWithNotice(
+    request,
+    "/studio",
+    `This form had already created scenario ${scenarioId ?? ""}, which has since been deleted.`,
+  );
+}
+
 export default function NewScenario() {
-  const { modules } = useLoaderData<typeof loader>();
+  const { modules, formKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const values = result?.values ?? {};
   const errors = result?.errors ?? {};
@@ -76,6 +106,7 @@ export default function NewScenario() {
         <span className="govuk-caption-l">Create a scenario: step {second ? 2 : 1} of 2</span>
         <h1 className="govuk-heading-l">{second ? "How the conversation starts" : "About the scenario"}</h1>
         <Form method="post" noValidate key={second ? "how" : "about"}>
+          <input type="hidden" name="formKey" value={values.formKey ?? formKey} />
           {second ? (
             <>
               {ABOUT_FIELDS.map((name) => (

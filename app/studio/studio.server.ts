@@ -8,6 +8,7 @@ import type { Database } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
 import { recordAudit } from "~db/queries/audit.server";
 import {
+  claimCreationKey,
   deleteDraft,
   deleteDraftRevisions,
   getDraft,
@@ -16,6 +17,8 @@ import {
   insertDraftRevision,
   listDraftRevisions,
   listDrafts,
+  releaseCreationKey,
+  scenarioCreatedBy,
   updateDraft,
 } from "~db/queries/scenario-drafts.server";
 import {
@@ -211,10 +214,26 @@ async function scenarioIdTaken(db: Kysely<Database>, scenarioId: string) {
   );
 }
 
-/** A new scenario's first draft (from the wizard); false when the id was taken in the meantime. */
-export async function createDraft(db: Kysely<Database>, user: CurrentUser, scenarioId: string, yaml: string) {
+/**
+ * A new scenario's first draft (from the wizard): true when made; false when the id was taken in the meantime;
+ * `sameForm` when the wizard's form (its one-time `formKey`) already made a scenario, which is then not made
+ * again (a double click, a resend, two tabs), whatever id this submit would have used.
+ */
+export async function createDraft(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  scenarioId: string,
+  yaml: string,
+  formKey?: string,
+): Promise<boolean | { sameForm: string | null }> {
   return db.transaction().execute(async (tx) => {
-    if (!(await insertDraft(tx, { scenarioId, yaml, userId: user.id, revision: 1 }))) return false;
+    // The key first: a second submit of the same form stops here, before it takes an id.
+    if (formKey && !(await claimCreationKey(tx, { formKey, scenarioId, userId: user.id })))
+      return { sameForm: await scenarioCreatedBy(tx, formKey) };
+    if (!(await insertDraft(tx, { scenarioId, yaml, userId: user.id, revision: 1 }))) {
+      if (formKey) await releaseCreationKey(tx, formKey);
+      return false;
+    }
     await insertDraftRevision(tx, { scenarioId, revision: 1, yaml, userId: user.id, how: "wizard" });
     // Later saves are kept as the draft's revisions (who, when, how); its creation is an event of its own.
     await recordAudit(tx, {

@@ -99,6 +99,15 @@ const AboutStep = About.pick({
   voice: true,
   summary: true,
 });
+// The form's one-time key (a UUID the new-scenario page gives): its first submit creates the scenario.
+const FormKey = z.object({ formKey: z.uuid() });
+
+/** The wizard form's one-time key, or null when missing or not one Engage gave. */
+export function readFormKey(formData: FormData): string | null {
+  const parsed = parseForm(FormKey, formData);
+  return parsed.ok ? parsed.data.formKey : null;
+}
+
 export function parseAboutStep(formData: FormData) {
   return parseForm(AboutStep, formData);
 }

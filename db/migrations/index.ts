@@ -17,6 +17,7 @@ import * as m0014 from "./0014-version-draft-revision";
 import * as m0015 from "./0015-admin-row-versions";
 import * as m0016 from "./0016-unique-emails";
 import * as m0017 from "./0017-rating-row-versions";
+import * as m0018 from "./0018-scenario-creations";
 
 const migrations: Record<string, Migration> = {
   "0001-foundation": m0001,
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   "0015-admin-row-versions": m0015,
   "0016-unique-emails": m0016,
   "0017-rating-row-versions": m0017,
+  "0018-scenario-creations": m0018,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -118,3 +118,36 @@ export function getDraftRevision(db: Db, scenarioId: string, revision: number) {
 export async function deleteDraftRevisions(db: Db, scenarioId: string) {
   await db.deleteFrom("scenario_draft_revisions").where("scenario_id", "=", scenarioId).execute();
 }
+
+/**
+ * Takes a new-scenario form's one-time key for the scenario it creates; false when the key was taken first (the
+ * same form sent again). On PostgreSQL a second sender waits here until the first commits or rolls back.
+ */
+export async function claimCreationKey(db: Db, c: { formKey: string; scenarioId: string; userId: number }) {
+  const result = await db
+    .insertInto("scenario_creations")
+    .values({
+      form_key: c.formKey,
+      scenario_id: c.scenarioId,
+      created_by: c.userId,
+      created_at: new Date().toISOString(),
+    })
+    .onConflict((oc) => oc.column("form_key").doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Gives a key back (its scenario's id was taken, and the next id is tried). */
+export async function releaseCreationKey(db: Db, formKey: string) {
+  await db.deleteFrom("scenario_creations").where("form_key", "=", formKey).execute();
+}
+
+/** The scenario a form's key created, if any. */
+export async function scenarioCreatedBy(db: Db, formKey: string) {
+  const row = await db
+    .selectFrom("scenario_creations")
+    .select("scenario_id")
+    .where("form_key", "=", formKey)
+    .executeTakeFirst();
+  return row?.scenario_id ?? null;
+}

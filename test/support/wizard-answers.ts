@@ -1,4 +1,5 @@
 // Wizard answers for tests: a scenario made the way a trainer makes one, with three first options.
+import { randomUUID } from "node:crypto";
 import type { WizardAnswers } from "~/studio/template.server";
 
 export function exampleAnswers(fields: {
@@ -38,6 +39,7 @@ export function exampleAnswers(fields: {
 export function wizardFields(fields: { title: string; module: string }): Record<string, string> {
   return {
     intent: "create",
+    formKey: randomUUID(), // one form: send the same fields twice to send it again
     personaName: "Gareth",
     background: "Invented.",
     summary: "Gareth and the course.",

@@ -232,6 +232,47 @@ describe("the new-scenario wizard's page", () => {
     return { status: page.init.status, step: page.data.step, errors: page.data.errors };
   };
 
+  it("makes one scenario from a form sent twice at once, and lands the second send on it", async () => {
+    const module = (await getCurriculum(db))[0].id;
+    const form = wizardFields({ title: "Double test", module });
+    const before = await takenScenarioIds(db);
+    const send = async () => {
+      const request = await requestAs(context, "trainer", "/studio/new", {
+        method: "POST",
+        body: new URLSearchParams(form),
+      });
+      return (await (await wizard).action({ request, params: {}, context })) as Response;
+    };
+    const answers = await Promise.all([send(), send()]);
+    expect(answers.map((a) => [a.status, a.headers.get("Location")])).toEqual([
+      [302, "/studio/double-test/nodes"],
+      [302, "/studio/double-test/nodes"],
+    ]);
+    // And once more afterwards (the browser's back button, then send).
+    expect((await send()).headers.get("Location")).toBe("/studio/double-test/nodes");
+    expect([...(await takenScenarioIds(db))].filter((id) => !before.has(id))).toEqual(["double-test"]);
+    const created = await db
+      .selectFrom("audit_events")
+      .select("details")
+      .where("action", "=", "scenario.created")
+      .execute();
+    expect(created.filter((r) => r.details?.includes('"scenarioId":"double-test')).length).toBe(1);
+    // A new form (a new key) with the same title is a second scenario, as before.
+    const second = await post({ ...wizardFields({ title: "Double test", module }) });
+    expect(second.status).toBe(302);
+    expect([...(await takenScenarioIds(db))].filter((id) => !before.has(id)).sort()).toEqual([
+      "double-test",
+      "double-test-2",
+    ]);
+    // Without a key Engage gave, nothing is made and the answers come back with a key to send them again.
+    expect(await post({ ...wizardFields({ title: "No key", module }), formKey: "not-a-key" })).toMatchObject({
+      status: 400,
+      step: 2,
+      errors: { form: expect.stringContaining("out of date") },
+    });
+    expect(await takenScenarioIds(db)).not.toContain("no-key");
+  });
+
   it("refuses a forged step or hostile answers with a message, and creates nothing", async () => {
     const module = (await getCurriculum(db))[0].id;
     const good = wizardFields({ title: "Hostile answers", module });
