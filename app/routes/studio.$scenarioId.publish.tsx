@@ -22,6 +22,7 @@ import {
   strandedAttempts,
 } from "~/studio/studio.server";
 import { FindingLinks } from "~/studio/editor-fields";
+import { warningFindings } from "~/studio/editor.server";
 import { fieldName } from "~/domain/scenario/editor/form-model";
 import { fieldError } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
@@ -85,6 +86,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ...base,
     state: "ready" as const,
     firstVersion: !s.published,
+    // The teaching warnings do not stop publishing, but the trainer should see them before choosing to.
+    warnings: warningFindings(s.yaml, check),
     diff: diffScenarios(before, check.scenario),
     stranded,
     impact,
@@ -246,6 +249,7 @@ export default function Publish() {
               ))}
             </div>
           ))}
+          <FindingLinks scenarioId={d.id} findings={d.warnings} />
           {d.stranded.length ? (
             <div className="govuk-warning-text">
               <span className="govuk-warning-text__icon" aria-hidden="true">

@@ -11,7 +11,12 @@ import { checkParsed } from "~/domain/scenario/check";
 import { applyEditsToDocument, type Edit, type Refusal } from "~/domain/scenario/editor/edits";
 import { placeDiagnostics, type FieldFinding } from "~/domain/scenario/editor/field-diagnostics";
 import { fieldName, type ScenarioForm } from "~/domain/scenario/editor/form-model";
-import { editableDocument, formOfDocument, parseForEditing } from "~/domain/scenario/editor/read-form";
+import {
+  editableDocument,
+  formOfDocument,
+  parseForEditing,
+  readScenarioForm,
+} from "~/domain/scenario/editor/read-form";
 import { sketchOf } from "~/domain/scenario/editor/sketch";
 import { parseYamlSource, type ParsedYaml } from "~/domain/scenario/parse";
 import { NodeSplice } from "~/domain/scenario/editor/splice";
@@ -53,6 +58,21 @@ export async function loadEditor(db: Kysely<Database>, scenarioId: string): Prom
     // The template's placeholder text blocks publishing: say so at the field that holds it.
     placed: form ? placeDiagnostics(form, [...check.diagnostics, ...placeholderFindings(check.scenario)]) : [],
   };
+}
+
+/** The checker's teaching warnings on a draft, each at the field it belongs beside (for the publish page's links). */
+export function warningFindings(yaml: string, check: CheckResult) {
+  const warnings = check.diagnostics.filter((d) => d.severity === "warning");
+  const read = warnings.length ? readScenarioForm(yaml) : null;
+  const placed: FieldFinding[] = read?.ok
+    ? placeDiagnostics(read.form, warnings)
+    : warnings.map((d) => ({ field: fieldName(d.path ?? []), nodeId: d.nodeId ?? null, diagnostic: d }));
+  return placed.map((p) => ({
+    field: p.field,
+    nodeId: p.nodeId,
+    severity: p.diagnostic.severity,
+    message: p.diagnostic.message,
+  }));
 }
 
 /** The map beside a node's form: the node with the nodes that lead to it and those it leads to. */

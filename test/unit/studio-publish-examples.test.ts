@@ -79,4 +79,30 @@ describe("publishing the wizard's example conversation", () => {
       1,
     );
   });
+
+  it("shows the checker's teaching warnings, linked to their fields, without stopping publishing", async () => {
+    const id = "warned-before-publishing";
+    const trainer = await currentUserNamed(context, "trainer");
+    const module = (await getCurriculum(db))[0].id;
+    const answers = exampleAnswers({ id, title: "Warned before publishing", module });
+    answers.options[1] = { say: answers.options[1].say, mi: answers.options[1].mi };
+    expect(await createDraft(db, trainer, id, rewriteExamples(wizardScenario(answers)))).toBe(true);
+    const request = await requestAs(context, "trainer", `/studio/${id}/publish`);
+    const page = await loader({ request, params: { scenarioId: id }, context });
+    expect(page.state).toBe("ready");
+    if (page.state !== "ready") return;
+    expect(page.warnings).toEqual([
+      {
+        field: "nodes.opening.choices.1.feedback",
+        nodeId: "opening",
+        severity: "warning",
+        message: expect.stringMatching(/^Option 'what-would-make' at 'opening' has no feedback/),
+      },
+    ]);
+    const post = await requestAs(context, "trainer", `/studio/${id}/publish`, {
+      method: "POST",
+      body: new URLSearchParams({ revision: "1", changeNote: "First" }),
+    });
+    expect(((await action({ request: post, params: { scenarioId: id }, context })) as Response).status).toBe(302);
+  });
 });
