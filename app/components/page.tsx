@@ -1,5 +1,5 @@
 // Small GOV.UK patterns used across pages.
-import type { ReactNode } from "react";
+import { Children, Fragment, type ReactNode } from "react";
 import type { TagColour } from "~/domain/vocabulary";
 
 export function NotificationBanner({
@@ -90,6 +90,17 @@ export function Tag({ children, colour, testId }: { children: ReactNode; colour?
       {children}
     </strong>
   );
+}
+
+/** Tags side by side with a space between them, so a screen reader reads each as a word of its own. */
+export function Tags({ children }: { children: ReactNode }) {
+  // toArray drops the tags not shown (null, false) and keys the rest.
+  return Children.toArray(children).map((tag, i) => (
+    <Fragment key={i}>
+      {i ? " " : null}
+      {tag}
+    </Fragment>
+  ));
 }
 
 /** MoJ sub navigation: the tabs of one area (reports, a scenario in the studio). */

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guard.server";
-import { Tag } from "~/components/page";
+import { Tag, Tags } from "~/components/page";
 import { formatDate } from "~/domain/dates.server";
 import { SCENARIO_STATE } from "~/domain/vocabulary";
 import { listLibrary } from "~/studio/studio.server";
@@ -64,37 +64,41 @@ export default function StudioLibrary() {
               </Cell>
               <Cell>{s.module ?? "Not set"}</Cell>
               <Cell>
-                {s.publishedVersion ? (
-                  s.retired ? (
-                    <Tag colour={SCENARIO_STATE.retired.colour}>
-                      {SCENARIO_STATE.retired.label} (v{s.publishedVersion})
-                    </Tag>
-                  ) : (
-                    <Tag colour={SCENARIO_STATE.published.colour}>
-                      {SCENARIO_STATE.published.label} v{s.publishedVersion}
-                    </Tag>
-                  )
-                ) : null}
-                {s.hasDraft ? <Tag colour={SCENARIO_STATE.draft.colour}>{SCENARIO_STATE.draft.label}</Tag> : null}
+                <Tags>
+                  {s.publishedVersion ? (
+                    s.retired ? (
+                      <Tag colour={SCENARIO_STATE.retired.colour}>
+                        {SCENARIO_STATE.retired.label} (v{s.publishedVersion})
+                      </Tag>
+                    ) : (
+                      <Tag colour={SCENARIO_STATE.published.colour}>
+                        {SCENARIO_STATE.published.label} v{s.publishedVersion}
+                      </Tag>
+                    )
+                  ) : null}
+                  {s.hasDraft ? <Tag colour={SCENARIO_STATE.draft.colour}>{SCENARIO_STATE.draft.label}</Tag> : null}
+                </Tags>
               </Cell>
               <Cell>
                 {s.changedAt}
                 {s.changedBy ? <span className="govuk-body-s"> by {s.changedBy}</span> : null}
               </Cell>
               <Cell>
-                {s.errors ? (
-                  <Tag colour="red">{s.errors === 1 ? "1 error" : `${s.errors} errors`}</Tag>
-                ) : (
-                  <Tag colour="green">No errors</Tag>
-                )}
-                {s.warnings ? (
-                  <Tag colour="yellow">{s.warnings === 1 ? "1 warning" : `${s.warnings} warnings`}</Tag>
-                ) : null}
-                {s.examples ? (
-                  <Tag colour="grey">
-                    {s.examples === 1 ? "Example words in 1 place" : `Example words in ${s.examples} places`}
-                  </Tag>
-                ) : null}
+                <Tags>
+                  {s.errors ? (
+                    <Tag colour="red">{s.errors === 1 ? "1 error" : `${s.errors} errors`}</Tag>
+                  ) : (
+                    <Tag colour="green">No errors</Tag>
+                  )}
+                  {s.warnings ? (
+                    <Tag colour="yellow">{s.warnings === 1 ? "1 warning" : `${s.warnings} warnings`}</Tag>
+                  ) : null}
+                  {s.examples ? (
+                    <Tag colour="grey">
+                      {s.examples === 1 ? "Example words in 1 place" : `Example words in ${s.examples} places`}
+                    </Tag>
+                  ) : null}
+                </Tags>
               </Cell>
               <Cell numeric>{s.stats?.nodes ?? "–"}</Cell>
               <Cell numeric>{s.stats?.endings ?? "–"}</Cell>
