@@ -142,6 +142,17 @@ export function isMiCode(value: unknown): value is MiCode {
   return typeof value === "string" && (MI_CODES as readonly string[]).includes(value);
 }
 
+/**
+ * The coding rules for the cases trainers are unsure of (MITI 4.2.1, as scenarios/README.md gives
+ * them), in the studio's words: the help beside an option's MI code.
+ */
+export const MI_CODING_RULES = [
+  "If unsure between simple and complex reflection, it is simple.",
+  "If unsure between persuading and giving information, it is giving information.",
+  "A question that carries a judgement is confronting.",
+  "“Well done” or “I’m proud of you” is not an affirmation.",
+] as const;
+
 export const TALK_TYPES = ["change", "sustain", "discord", "neutral"] as const;
 export type TalkType = (typeof TALK_TYPES)[number];
 

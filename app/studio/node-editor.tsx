@@ -8,7 +8,15 @@
 import type { ReactNode } from "react";
 import { fieldId } from "~/components/error-summary";
 import { Select, Textarea, TextInput, WarningText, type SelectOption } from "~/components/fields";
-import { MI_CODE_INFO, MI_CODES, OUTCOME_INFO, OUTCOMES, TALK_TYPE_INFO, TALK_TYPES } from "~/domain/mi-codes";
+import {
+  MI_CODE_INFO,
+  MI_CODES,
+  MI_CODING_RULES,
+  OUTCOME_INFO,
+  OUTCOMES,
+  TALK_TYPE_INFO,
+  TALK_TYPES,
+} from "~/domain/mi-codes";
 import { OPERATORS, parseCondition } from "~/domain/scenario/conditions";
 import { effectVariables } from "~/domain/scenario/editor/field-diagnostics";
 import {
@@ -203,7 +211,7 @@ function OptionFields({
       <Select
         {...f.select([...at, "mi"], choice.mi)}
         label="MI code"
-        hint="The MITI 4.2.1 code of what the officer says. If unsure between simple and complex reflection, it is simple."
+        hint={["The MITI 4.2.1 code of what the officer says.", ...MI_CODING_RULES].join(" ")}
         options={[
           ...f.extraOptions([...at, "mi"], choice.mi, MI_CODES, "Choose the MI code", "is not an MI code"),
           {

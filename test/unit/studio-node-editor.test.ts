@@ -166,6 +166,23 @@ describe("each control of the node form", () => {
   });
 });
 
+describe("the MI code's help on each option", () => {
+  it("gives scenarios/README's coding rules for the cases trainers are unsure of", () => {
+    const hint = /id="field-nodes\.middle\.choices\.0\.mi-hint"[^>]*>([^<]*)</.exec(
+      render(formOf(small), "middle"),
+    )?.[1];
+    expect(hint).toBe(
+      [
+        "The MITI 4.2.1 code of what the officer says.",
+        "If unsure between simple and complex reflection, it is simple.",
+        "If unsure between persuading and giving information, it is giving information.",
+        "A question that carries a judgement is confronting.",
+        "“Well done” or “I’m proud of you” is not an affirmation.",
+      ].join(" "),
+    );
+  });
+});
+
 describe("bad input on the node form", () => {
   const refused = (changes: Record<string, string>, nodeId = "opening") => {
     const result = submit(small, nodeId, changes);
