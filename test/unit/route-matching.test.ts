@@ -1,7 +1,8 @@
 // The server's route matcher (@remix-run/router's CommonJS build, which the server runtime loads)
-// carries a backported cache (app/patches): ranked branches per routes array and compiled
-// patterns per path and flags. These check that it is installed and that it answers as the
-// unpatched router (the package's ES module build) does, on Engage's own route table too.
+// carries a backported cache (app/patches): ranked branches per routes array, indexed by their
+// first word, and compiled patterns per path and flags. These check that it is installed and that
+// it answers as the unpatched router (the package's ES module build) does, on Engage's own route
+// table and on one with every kind of first segment.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -91,6 +92,52 @@ describe("route matching on the server", () => {
     expect(idsOf("/staff")).toEqual(["root", "anything"]);
     const more = [{ ...routes[0], children: [...routes[0].children, { id: "staff", path: "staff" }] }];
     expect(matchRoutes(more, "/staff")?.map((m) => m.route.id)).toEqual(["root", "staff"]);
+  });
+
+  it("tries a pathname against branches of other first words, parameters, splats and case rules as before", () => {
+    const kinds = [
+      {
+        id: "root",
+        path: "",
+        children: [
+          { id: "home", index: true },
+          { id: "about", path: "about" },
+          { id: "about-team", path: "About/team" },
+          { id: "exact", path: "Exact/:id", caseSensitive: true },
+          { id: "optional", path: "maybe?/opt" },
+          { id: "by-lang", path: ":lang/about" },
+          { id: "layout", path: "", children: [{ id: "in-layout", path: "inside/:x" }] },
+          { id: "nested", path: "nested", children: [{ id: "nested-any", path: "*" }] },
+          { id: "dotted", path: "file.csv" },
+          { id: "anything", path: "*" },
+        ],
+      },
+    ] as Parameters<typeof matchRoutes>[0];
+    const word = fc.constantFrom(
+      "about",
+      "ABOUT",
+      "Exact",
+      "exact",
+      "maybe",
+      "opt",
+      "inside",
+      "nested",
+      "file.csv",
+      "team",
+      "",
+      "en",
+      "%2F",
+      "\u212Aelvin",
+    );
+    const address = fc
+      .tuple(fc.array(word, { maxLength: 4 }), fc.boolean(), fc.boolean())
+      .map(([parts, leading, trailing]) => `${leading ? "//" : "/"}${parts.join("/")}${trailing ? "/" : ""}`);
+    fc.assert(
+      fc.property(address, (pathname) => {
+        expect(summary(matchRoutes(kinds, pathname))).toEqual(summary(unpatched.matchRoutes(kinds, pathname)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("matches Engage's own routes exactly as the unpatched router does, address after address", () => {
