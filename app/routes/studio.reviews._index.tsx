@@ -52,13 +52,13 @@ export default function ReviewQueue() {
       />
       {rated ? (
         <p className="govuk-body">
-          Replies from your prison that have a rating, the latest rating first. Open one to change its rating; the
-          officer is told when a rating changes.
+          Replies from {d.everyPrison ? "every prison" : "your prison"} that have a rating, the latest rating first.
+          Open one to change its rating; the officer is told when a rating changes.
         </p>
       ) : (
         <p className="govuk-body">
-          Officers’ own replies from your prison, oldest first. Rate each from 1 to 5 for depth of reflection; the
-          officer sees your rating and comment in their record.
+          Officers’ own replies from {d.everyPrison ? "every prison" : "your prison"}, oldest first. Rate each from 1 to
+          5 for depth of reflection; the officer sees your rating and comment in their record.
         </p>
       )}
       {d.total === 0 ? (
@@ -94,6 +94,7 @@ export default function ReviewQueue() {
             >
               <SummaryList
                 rows={[
+                  ...(r.prison ? [{ key: "Prison", value: r.prison }] : []),
                   { key: "Written", value: r.at },
                   { key: "Reply", value: <span className="app-pre-wrap">{shortened(r.text)}</span> },
                   ...(r.rated

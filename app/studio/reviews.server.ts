@@ -40,11 +40,15 @@ type PageRead<R> = {
   viewed: "reply.queue_viewed" | "reply.rated_list_viewed";
 };
 
-/** A page of written replies from the trainer's prison (a page past the end shows the last one), audited. */
+/**
+ * A page of written replies from the trainer's prison, or every prison's for an administrator (a page past the
+ * end shows the last one), audited.
+ */
 async function auditedPage<
   R extends {
     id: number;
     officer_name: string;
+    prison_name: string;
     at: string;
     free_text: string | null;
     mode: string;
@@ -69,6 +73,8 @@ async function auditedPage<
       reply: {
         id: r.id,
         officer: r.officer_name,
+        // An administrator's list holds every prison's replies, so each says whose it is.
+        prison: scope === null ? r.prison_name : null,
         at: r.at,
         text: r.free_text ?? "",
         mode: r.mode,
@@ -76,7 +82,7 @@ async function auditedPage<
       },
     })),
   );
-  return { replies, total, page, pages };
+  return { replies, total, page, pages, everyPrison: scope === null };
 }
 
 /** A page of the queue, oldest first. */
@@ -95,7 +101,7 @@ export async function reviewQueue(db: Kysely<Database>, user: CurrentUser, asked
  */
 export async function openReplyToRate(db: Kysely<Database>, user: CurrentUser, stepId: number) {
   const row = await getWrittenReply(db, stepId);
-  if (!row || row.free_text === null || !canSeeEstablishment(user, row.establishment_id)) return null;
+  if (!row || !canSeeEstablishment(user, row.establishment_id)) return null;
   await recordAudit(db, {
     actorUserId: user.id,
     action: "reply.opened",
@@ -197,7 +203,7 @@ export async function changeRating(
   input: { rating: number; comment: string | null; version: number },
 ): Promise<ChangeRatingResult> {
   const row = await getWrittenReply(db, stepId);
-  if (!row || row.free_text === null || !canSeeEstablishment(user, row.establishment_id)) return { kind: "not-found" };
+  if (!row || !canSeeEstablishment(user, row.establishment_id)) return { kind: "not-found" };
   if (row.rating === null || row.review_version !== input.version) return staleRating(db, user, stepId);
   if (row.rating === input.rating && row.comment === input.comment) return { kind: "unchanged" };
   // Read before the transaction: on SQLite the transaction holds the only connection.

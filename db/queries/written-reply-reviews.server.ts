@@ -10,6 +10,7 @@ function unratedReplies(db: Db, establishmentId: number | null) {
     .selectFrom("attempt_steps as s")
     .innerJoin("attempts as a", "a.id", "s.attempt_id")
     .innerJoin("users as u", "u.id", "a.officer_id")
+    .innerJoin("establishments as e", "e.id", "u.establishment_id")
     .leftJoin("written_reply_reviews as r", "r.step_id", "s.id")
     .where("s.free_text", "is not", null)
     .where("r.id", "is", null);
@@ -27,6 +28,7 @@ export function listUnratedReplies(db: Db, filter: { establishmentId: number | n
       "a.scenario_version_id",
       "a.mode",
       "u.display_name as officer_name",
+      "e.name as prison_name",
     ])
     .orderBy("s.at")
     .orderBy("s.id")
@@ -42,7 +44,10 @@ export async function countUnratedReplies(db: Db, establishmentId: number | null
   return Number(row.n);
 }
 
-/** One written reply with the officer's prison, for checking a trainer may rate it. */
+/**
+ * One written reply with the officer's prison, for checking a trainer may rate it; none for a step
+ * that is not a written reply (a choice), so only what an officer wrote can be rated.
+ */
 export function getWrittenReply(db: Db, stepId: number) {
   return db
     .selectFrom("attempt_steps as s")
@@ -64,6 +69,8 @@ export function getWrittenReply(db: Db, stepId: number) {
       "rv.display_name as reviewer_name",
     ])
     .where("s.id", "=", stepId)
+    .where("s.free_text", "is not", null)
+    .$narrowType<{ free_text: string }>()
     .executeTakeFirst();
 }
 
@@ -127,7 +134,8 @@ function ratedReplies(db: Db, establishmentId: number | null) {
     .selectFrom("written_reply_reviews as r")
     .innerJoin("attempt_steps as s", "s.id", "r.step_id")
     .innerJoin("attempts as a", "a.id", "s.attempt_id")
-    .innerJoin("users as u", "u.id", "a.officer_id");
+    .innerJoin("users as u", "u.id", "a.officer_id")
+    .innerJoin("establishments as e", "e.id", "u.establishment_id");
   if (establishmentId !== null) q = q.where("u.establishment_id", "=", establishmentId);
   return q;
 }
@@ -143,6 +151,7 @@ export function listRatedReplies(db: Db, filter: { establishmentId: number | nul
       "a.scenario_version_id",
       "a.mode",
       "u.display_name as officer_name",
+      "e.name as prison_name",
       "r.rating",
       "r.at as reviewed_at",
       "rv.display_name as reviewer_name",

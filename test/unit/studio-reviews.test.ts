@@ -124,6 +124,25 @@ describe("review queue", () => {
       },
     ]);
     expect((await trainerSummary(db, trainer)).repliesWaiting).toBe(2);
+    expect(queue.everyPrison).toBe(false);
+    expect(queue.replies.map((r) => r.prison)).toEqual([null, null]);
+    // An administrator's queue holds every prison's replies, each saying whose it is.
+    const everyone = await reviewQueue(db, await userNamed("admin"), 1);
+    expect(everyone.everyPrison).toBe(true);
+    expect(everyone.replies.map((r) => [r.text, r.prison])).toEqual([
+      ["Other prison", "HMP Elsewhere"],
+      [
+        "Older <b>reply</b>",
+        (
+          await db
+            .selectFrom("establishments")
+            .select("name")
+            .where("id", "=", officer.establishmentId!)
+            .executeTakeFirstOrThrow()
+        ).name,
+      ],
+      ["Newer reply", expect.any(String)],
+    ]);
 
     const outsiderStep = await db
       .selectFrom("attempt_steps")
@@ -150,6 +169,27 @@ describe("review queue", () => {
     expect(sent).toBe(404);
     expect(
       await db.selectFrom("written_reply_reviews").select("step_id").where("step_id", "=", outsiderStep.id).execute(),
+    ).toEqual([]);
+
+    // A choice is no written reply: it cannot be opened, rated or changed, and the officer is told nothing.
+    const choiceStep = await db
+      .selectFrom("attempt_steps")
+      .select("id")
+      .where("choice_id", "=", "c")
+      .executeTakeFirstOrThrow();
+    expect(await openReplyToRate(db, trainer, choiceStep.id)).toBeNull();
+    expect(await rateReply(db, trainer, choiceStep.id, 5, "x")).toEqual({ ok: false, notFound: true });
+    expect(await changeRating(db, trainer, choiceStep.id, { rating: 5, comment: null, version: 1 })).toEqual({
+      kind: "not-found",
+    });
+    expect(await db.selectFrom("written_reply_reviews").select("step_id").execute()).toEqual([]);
+    expect(
+      await db
+        .selectFrom("messages")
+        .select("id")
+        .where("user_id", "=", officer.id)
+        .where("kind", "=", "reply_rated")
+        .execute(),
     ).toEqual([]);
 
     const first = queue.replies[0].id;
