@@ -46,11 +46,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       );
     // A second press, or another trainer first: what was asked for is done.
     case "gone":
-      return context.sessions.redirectWithNotice(
-        request,
-        "/studio",
-        `The draft scenario ${scenarioId} has already been deleted.`,
-      );
+      return context.sessions.redirectWithNotice(request, "/studio", result.message);
+    case "not-found":
+      return notFound();
     case "published":
       return data(
         {

@@ -11,7 +11,7 @@ import { isUniqueViolation } from "~db/errors";
 import { addMembership, endMembership, lastMembershipOf } from "~db/queries/module-memberships.server";
 import { getScenarioVersionRow, latestVersionOf, listVersionsOf } from "~db/queries/scenario-versions.server";
 import { deleteDraft, deleteDraftRevisions, getDraft } from "~db/queries/scenario-drafts.server";
-import { recordAudit } from "~db/queries/audit.server";
+import { draftDeletionOf, recordAudit } from "~db/queries/audit.server";
 import type { CurrentUser } from "~/auth/guard.server";
 import { curriculumChanged, getCurriculum } from "~/curriculum/curriculum.server";
 import { checkScenario, hasErrors } from "~/domain/scenario";
@@ -132,7 +132,11 @@ export async function rollBack(
 }
 
 export type DeleteDraftResult =
-  { kind: "deleted"; title: string } | { kind: "published" } | { kind: "gone" } | { kind: "changed"; message: string };
+  | { kind: "deleted"; title: string }
+  | { kind: "published" }
+  | { kind: "gone"; message: string }
+  | { kind: "not-found" }
+  | { kind: "changed"; message: string };
 
 /**
  * Deletes a scenario that was never published: its draft and the draft's revisions, with an audit row, in one
@@ -153,7 +157,7 @@ export async function deleteUnpublishedDraft(
       // Looked at again: a publish at the same moment removes the draft as it adds the version.
       if (await latestVersionOf(tx, scenarioId)) return { kind: "published" };
       const now = await getDraft(tx, scenarioId);
-      if (!now) return { kind: "gone" };
+      if (!now) return goneOrNeverWas(tx, scenarioId);
       const who = now.updated_by_name ?? "Another trainer";
       return {
         kind: "changed",
@@ -169,4 +173,14 @@ export async function deleteUnpublishedDraft(
     });
     return { kind: "deleted", title };
   });
+}
+
+/** A second press, or another trainer first, is told who deleted it; an id that never was a scenario is not found. */
+async function goneOrNeverWas(db: Kysely<Database>, scenarioId: string): Promise<DeleteDraftResult> {
+  const deletion = await draftDeletionOf(db, scenarioId);
+  if (!deletion) return { kind: "not-found" };
+  return {
+    kind: "gone",
+    message: `The draft scenario ${scenarioId} was deleted by ${deletion.by_name ?? "another trainer"} on ${formatDateTime(deletion.at)}.`,
+  };
 }

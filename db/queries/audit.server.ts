@@ -103,3 +103,15 @@ export async function countAudit(db: Db, filter: AuditFilter = {}) {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** When and by whom a draft scenario that was never published was deleted, if it was (its rows are gone). */
+export function draftDeletionOf(db: Db, scenarioId: string) {
+  return db
+    .selectFrom("audit_events as e")
+    .leftJoin("users as u", "u.id", "e.actor_user_id")
+    .select(["e.at", "u.display_name as by_name"])
+    .where("e.action", "=", "scenario.draft_deleted")
+    .where(contains("e.details", JSON.stringify({ scenarioId }).slice(1, -1)))
+    .orderBy("e.id", "desc")
+    .executeTakeFirst();
+}

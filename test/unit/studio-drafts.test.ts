@@ -377,7 +377,15 @@ describe("deleting a draft never published", () => {
       { actor_user_id: trainer.id, details: JSON.stringify({ scenarioId: "double-test", title: "Double test" }) },
     ]);
     // Again (a second press): nothing left to delete, and no second audit row.
-    expect(await deleteUnpublishedDraft(db, trainer, "double-test", made.revision + 1)).toEqual({ kind: "gone" });
+    expect(await deleteUnpublishedDraft(db, trainer, "double-test", made.revision + 1)).toEqual({
+      kind: "gone",
+      message: expect.stringMatching(
+        new RegExp(`^The draft scenario double-test was deleted by ${trainer.displayName} on `),
+      ),
+    });
+    // An address that never was a scenario (nor a prefix of one deleted) is not found, not "already deleted".
+    expect(await deleteUnpublishedDraft(db, trainer, "double", 1)).toEqual({ kind: "not-found" });
+    expect(await deleteUnpublishedDraft(db, trainer, "never-was", 1)).toEqual({ kind: "not-found" });
     expect(
       await db.selectFrom("audit_events").select("id").where("action", "=", "scenario.draft_deleted").execute(),
     ).toHaveLength(1);
