@@ -1,6 +1,6 @@
 // The prison and unit forms' schemas, read on the server so zod stays out of the browser.
 import { z } from "zod";
-import { longText, parseForm, text, wholeNumber } from "~/utils/forms";
+import { longText, parseForm, text, pageVersion } from "~/utils/forms";
 
 // Name before code, as the forms show them, so the error summary lists them in that order.
 const PrisonForm = z.object({
@@ -18,7 +18,7 @@ const UnitForm = z.object({
 
 // Forms that change a row in place carry the row_version they were made from, so a save from an
 // out-of-date form is refused rather than undoing someone else's change.
-const version = wholeNumber("the version the form was made from");
+const version = pageVersion();
 
 const ListedNamesForm = z.object({
   version,

@@ -1,7 +1,7 @@
 // The admin user forms' schemas, read on the server so zod stays out of the browser.
 import { z } from "zod";
 import { ROLE_VALUES } from "~/admin/roles";
-import { newPassword, optionalEmail, optionalId, parseForm, text, username, wholeNumber } from "~/utils/forms";
+import { newPassword, optionalEmail, optionalId, parseForm, text, username, pageVersion } from "~/utils/forms";
 import { anId, oneOf, page, readQuery, search } from "~/utils/query.server";
 
 const placement = {
@@ -17,7 +17,7 @@ export const NewUserForm = z.object({ username: username(), ...placement, passwo
 export const EditUserForm = z.object({
   intent: z.literal("edit"),
   // The user's row_version the form was made from, so a save from an out-of-date form is refused.
-  version: wholeNumber("the version of the user's details"),
+  version: pageVersion(),
   ...placement,
   // A checkbox: sent as "yes" when ticked, not sent at all when not.
   miCoach: z

@@ -11,7 +11,7 @@ import {
   type ObservedBehaviour,
 } from "~/domain/observation/behaviours";
 import { GLOBAL_INFO, type GlobalRating } from "~/domain/observation/globals";
-import { longText, optionalId, wholeNumber } from "~/utils/forms";
+import { longText, optionalId, wholeNumber, pageVersion } from "~/utils/forms";
 import { NOTE_MAX, REFLECTION_MAX } from "~/coaching/limits";
 
 /** A tally: blank is 0 (a behaviour not seen), otherwise a whole number from 0 to 200. */
@@ -63,7 +63,7 @@ function minutes(required: boolean) {
 
 function sheet(recording: boolean) {
   return z.object({
-    rowVersion: wholeNumber("the version of the sheet", { min: 1 }),
+    rowVersion: pageVersion({ min: 1 }),
     minutes: minutes(recording),
     ...(Object.fromEntries(OBSERVED_BEHAVIOURS.map((b) => [b, tally(b)])) as Record<
       ObservedBehaviour,
@@ -91,7 +91,7 @@ export const StartForm = z.object({
 export const ReflectionForm = z.object({
   reflection: longText("your reflection", { max: REFLECTION_MAX, min: 1 }),
   // The observation's version the form was made from: a save from an older window is refused.
-  rowVersion: wholeNumber("the version of the reflection", { min: 1 }),
+  rowVersion: pageVersion({ min: 1 }),
 });
 
 export const CalibrationForm = z.object({

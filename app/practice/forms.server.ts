@@ -2,11 +2,11 @@
 // modules so zod stays on the server: the browser's copy of a page needs none of it.
 import { z } from "zod";
 import { MAX_REPLY_CHARS, type StepInput } from "~/practice/attempts.server";
-import { longText, parseForm, wholeNumber, type FormResult } from "~/utils/forms";
+import { longText, parseForm, type FormResult, pageVersion } from "~/utils/forms";
 
 const StepForm = z.object({
   nodeId: z.string().max(200),
-  rowVersion: wholeNumber("the page version"),
+  rowVersion: pageVersion(),
   choice: z.string().max(200).optional(),
   reply: longText("your reply", { max: MAX_REPLY_CHARS }).optional(),
 });

@@ -8,7 +8,7 @@ import { TALK_TYPES } from "~/domain/mi-codes";
 import type { Edit } from "~/domain/scenario/editor/edits";
 import { fieldName, type ScenarioForm } from "~/domain/scenario/editor/form-model";
 import { VARIABLE_PATTERN } from "~/domain/scenario/schema";
-import { parseForm, wholeNumber } from "~/utils/forms";
+import { parseForm, wholeNumber, pageVersion } from "~/utils/forms";
 import { OUT_OF_DATE, type FormEdits } from "./editor.server";
 import { amount, oneOf, paragraph, slugField, TEXT_LIMIT } from "./node-form.server";
 
@@ -103,7 +103,7 @@ export function detailsEdits(form: ScenarioForm, formData: FormData, moduleIds: 
   return { ok: true, edits };
 }
 
-const Restore = z.object({ restore: wholeNumber("the revision"), revision: wholeNumber("the page's revision") });
+const Restore = z.object({ restore: wholeNumber("the revision"), revision: pageVersion() });
 
 /** The history page's restore button: which revision to bring back, and the revision the page showed. */
 export function parseRestore(formData: FormData) {
@@ -113,7 +113,7 @@ export function parseRestore(formData: FormData) {
 /** The YAML editor's form: the whole scenario file and the revision it was edited from. */
 const SaveForm = z.object({
   yaml: z.string({ error: "Enter the scenario" }).refine((v) => v.trim().length > 0, "Enter the scenario"),
-  revision: wholeNumber("the revision"),
+  revision: pageVersion(),
 });
 
 export const readSaveForm = (formData: FormData) => parseForm(SaveForm, formData);

@@ -2,24 +2,24 @@
 // never published, and rate a written reply or change its rating. Kept out of the route modules so zod
 // stays on the server: the browser's copy of a page needs none of it.
 import { z } from "zod";
-import { longText, parseForm, wholeNumber } from "~/utils/forms";
+import { longText, parseForm, pageVersion } from "~/utils/forms";
 
 const PublishForm = z.object({
-  revision: wholeNumber("the revision"),
+  revision: pageVersion(),
   changeNote: longText("a change note", { min: 1, max: 500 }),
 });
 
 export const readPublishForm = (formData: FormData) => parseForm(PublishForm, formData);
 
 const RollbackForm = z.object({
-  currentVersionId: wholeNumber("the version"),
+  currentVersionId: pageVersion(),
   changeNote: longText("why you are rolling back", { min: 1, max: 400 }),
 });
 
 export const readRollbackForm = (formData: FormData) => parseForm(RollbackForm, formData);
 
 // The confirmation carries the draft revision it showed: a draft saved since is not deleted.
-const DeleteDraftForm = z.object({ revision: wholeNumber("the revision") });
+const DeleteDraftForm = z.object({ revision: pageVersion() });
 
 export const readDeleteDraftForm = (formData: FormData) => parseForm(DeleteDraftForm, formData);
 
@@ -35,6 +35,6 @@ const RateForm = z.object({
 export const readRateForm = (formData: FormData) => parseForm(RateForm, formData);
 
 // A change carries the version of the rating it was made from.
-const ChangeRatingForm = RateForm.extend({ version: wholeNumber("the version of the rating") });
+const ChangeRatingForm = RateForm.extend({ version: pageVersion() });
 
 export const readChangeRatingForm = (formData: FormData) => parseForm(ChangeRatingForm, formData);

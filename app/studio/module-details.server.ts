@@ -24,7 +24,7 @@ import {
   type CurriculumModule,
 } from "~/curriculum/curriculum.server";
 import { checkScenario } from "~/domain/scenario";
-import { parseForm, text, wholeNumber } from "~/utils/forms";
+import { parseForm, text, pageVersion } from "~/utils/forms";
 import type { ChangeResult } from "./lifecycle.server";
 import { MODULE_SUMMARY_MAX, MODULE_TITLE_MAX } from "./module-words";
 import { idFromTitle } from "./wizard.server";
@@ -40,11 +40,10 @@ const words = {
 
 export const readNewModuleForm = (formData: FormData) => parseForm(z.object(words), formData);
 
-export const readRemoveForm = (formData: FormData) =>
-  parseForm(z.object({ version: wholeNumber("the version of the module's title and summary") }), formData);
+export const readRemoveForm = (formData: FormData) => parseForm(z.object({ version: pageVersion() }), formData);
 
 export const readModuleDetailsForm = (formData: FormData) =>
-  parseForm(z.object({ version: wholeNumber("the version of the module's title and summary"), ...words }), formData);
+  parseForm(z.object({ version: pageVersion(), ...words }), formData);
 
 export const readMoveForm = (formData: FormData) =>
   parseForm(

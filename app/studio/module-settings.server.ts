@@ -19,7 +19,7 @@ import {
 } from "~/curriculum/curriculum.server";
 import type { ModuleSettings } from "~/domain/competency";
 import { MODULE_SETTING_LIMITS as L } from "~/domain/scenario";
-import { parseForm, wholeNumber } from "~/utils/forms";
+import { parseForm, wholeNumber, pageVersion } from "~/utils/forms";
 import type { SettingsFields } from "./module-settings";
 import type { ChangeResult } from "./lifecycle.server";
 import { statusShiftsBetween, type StatusShift } from "./impact.server";
@@ -52,7 +52,7 @@ const ratio = z
 
 const SettingsForm = z.object({
   intent: z.enum(["check", "save", "edit"], { error: "Choose to check the change or to save it" }),
-  version: wholeNumber("the version of the settings"),
+  version: pageVersion(),
   reflectionsPerQuestion: ratio,
   percentComplex: wholeNumber("the percentage of complex reflections", L.minPercentComplexReflections),
   nonAdherentAllowed: wholeNumber("how many responses against MI are allowed", L.maxMiNonAdherent),

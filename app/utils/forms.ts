@@ -130,6 +130,21 @@ export function wholeNumber(label: string, { min = 0, max = 1_000_000_000 } = {}
     );
 }
 
+const OUT_OF_DATE = "This page is out of date. Reload it and try again.";
+
+/**
+ * The version (or revision) of a record a form was made from, sent back in a hidden field: if it is missing or
+ * not a number, the person cannot fix it in the form, only by loading the page again.
+ */
+export function pageVersion({ min = 0 } = {}) {
+  return z
+    .string({ error: OUT_OF_DATE })
+    .trim()
+    .regex(ID_TEXT, OUT_OF_DATE)
+    .transform(Number)
+    .pipe(z.number().min(min, OUT_OF_DATE));
+}
+
 /** An optional id from a select: "" means none. */
 export function optionalId() {
   return z

@@ -1,8 +1,8 @@
 // The free-text rule: what ordinary writing needs is taken, characters that hide or reorder text
-// are not; names stay stricter.
+// are not; names stay stricter. A version sent back in a hidden field asks for a reload, not a fix.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { longText, parseForm, text } from "~/utils/forms";
+import { longText, pageVersion, parseForm, text } from "~/utils/forms";
 
 const Reply = z.object({ reply: longText("your reply") });
 const Title = z.object({ title: text("a title") });
@@ -38,5 +38,27 @@ describe("free text", () => {
   it("keeps names strict: a joiner in a title is refused", () => {
     expect(title("Listening\u200don the landing")).toMatchObject({ ok: false });
     expect(title("Listening on the landing")).toMatchObject({ ok: true });
+  });
+});
+
+describe("the version a form was made from", () => {
+  const Form = z.object({ version: pageVersion({ min: 1 }) });
+  const sent = (fields: Record<string, string>) => parseForm(Form, new URLSearchParams(fields));
+
+  it("takes the number the page sent", () => {
+    expect(sent({ version: " 7 " })).toMatchObject({ ok: true, data: { version: 7 } });
+  });
+
+  // A hidden field the person never saw: naming it would ask them to fix what they cannot.
+  it.each([
+    ["missing", {}],
+    ["empty", { version: "" }],
+    ["not a number", { version: "7x" }],
+    ["below the least", { version: "0" }],
+  ])("answers %s with: reload the page", (_, fields) => {
+    expect(sent(fields)).toMatchObject({
+      ok: false,
+      errors: { version: "This page is out of date. Reload it and try again." },
+    });
   });
 });
