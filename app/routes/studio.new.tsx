@@ -66,7 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return context.sessions.redirectWithNotice(
         request,
         `/studio/${id}/nodes`,
-        `Scenario ${id} created. After his first line it carries on as an example: rewrite each node in your own words. It cannot be published while any of the example's words are left.`,
+        `Scenario ${id} created. After his first line it carries on as an example, and an option you left without feedback has example feedback: rewrite them in your own words. It cannot be published while any of the example's words are left.`,
       );
   }
   return step(
@@ -211,8 +211,13 @@ function OpeningFields({ values, errors }: { values: Record<string, string>; err
       <h2 className="govuk-heading-m">The officer's first options</h2>
       <p className="govuk-body">
         Write two to four things the officer could say back. At least one should be MI-consistent (a reflection, an
-        affirmation, an open question, seeking collaboration or emphasising autonomy). Confronting or persuading ends
-        the conversation; the others lead on to an example you then rewrite.
+        affirmation, an open question, seeking collaboration or emphasising autonomy).
+      </p>
+      <p className="govuk-body">
+        After each option, an example conversation carries on from what that kind of reply tends to get: he starts
+        talking about change after an MI-consistent option, gives a flat answer against it after a closed question or
+        information he did not ask for, is unsure after advice he agreed to hear, and walks off after confronting or
+        persuading. You then rewrite the example.
       </p>
       {Array.from({ length: WIZARD_OPTION_ROWS }, (_, i) => (
         <fieldset key={i} className="govuk-fieldset app-editor-option">
@@ -237,7 +242,7 @@ function OpeningFields({ values, errors }: { values: Record<string, string>; err
           <Textarea
             name={optionField(i, "feedback")}
             label="Feedback after this option (optional)"
-            hint="Name the behaviour and what it did to the conversation."
+            hint="Name the behaviour and what it did to the conversation. Left blank, it starts as an example for its MI code, which you rewrite before publishing."
             rows={2}
             defaultValue={values[optionField(i, "feedback")]}
             error={errors[optionField(i, "feedback")]}

@@ -188,6 +188,10 @@ test("a trainer builds a scenario with the wizard and forms only, mends a broken
   await expectAccessible(trainer);
   const stillExample = trainer.locator(".govuk-error-summary a");
   const ownLines = [
+    // First the example feedback the wizard gave the three options left without any.
+    "Persuading without permission: he hears a push, and he digs in.",
+    "A complex reflection: you named how he sees himself, so he can say more.",
+    "An open question: he tells you what he has heard, in his own words.",
     "My lad's starting school. I'd like to be the one walking him in.",
     "Walking him in on his first day matters a lot to you.",
     "A complex reflection: you named his son, and he hears his own reason for going.",

@@ -1,7 +1,7 @@
 // Studio helpers for tests: a scenario as the earlier template left it (its placeholder text in the
 // summary, background and voice), and the same made publishable with the scenario's own words (the
 // wizard's example conversation rewritten too).
-import { EXAMPLE_TEXT, TEMPLATE_PLACEHOLDERS } from "../../app/domain/scenario/example-text";
+import { EXAMPLE_FEEDBACK, EXAMPLE_TEXT, TEMPLATE_PLACEHOLDERS } from "../../app/domain/scenario/example-text";
 import { wizardScenario } from "../../app/studio/template.server";
 import { exampleAnswers } from "./wizard-answers";
 
@@ -33,7 +33,7 @@ export function withPlaceholders(yaml: string): string {
 
 /** The wizard's example conversation rewritten, line by line, as a trainer does before publishing ("… (rewritten)"). */
 export function rewriteExamples(yaml: string): string {
-  return Object.values(EXAMPLE_TEXT).reduce(
+  return [...Object.values(EXAMPLE_TEXT), ...Object.values(EXAMPLE_FEEDBACK)].reduce(
     (out, example) => out.replaceAll(JSON.stringify(example), JSON.stringify(`${example} (rewritten)`)),
     yaml,
   );

@@ -10,6 +10,7 @@ const { wizardScenario } = await import("~/studio/template.server");
 const { getCurriculum } = await import("~/curriculum/curriculum.server");
 const { exampleAnswers } = await import("../support/wizard-answers");
 const { rewriteExamples } = await import("../support/studio");
+const { EXAMPLE_FEEDBACK } = await import("~/domain/scenario/example-text");
 
 const db = await testDatabase();
 const context = testContext(db);
@@ -80,13 +81,46 @@ describe("publishing the wizard's example conversation", () => {
     );
   });
 
+  it("is refused while a first option has the example feedback the wizard gave it", async () => {
+    const id = "example-feedback-left-in";
+    const trainer = await currentUserNamed(context, "trainer");
+    const module = (await getCurriculum(db))[0].id;
+    const answers = exampleAnswers({ id, title: "Example feedback left in", module });
+    answers.options[2] = { say: answers.options[2].say, mi: answers.options[2].mi };
+    expect(
+      await createDraft(
+        db,
+        trainer,
+        id,
+        rewriteExamples(wizardScenario(answers)).replace(
+          JSON.stringify(`${EXAMPLE_FEEDBACK.confront} (rewritten)`),
+          JSON.stringify(EXAMPLE_FEEDBACK.confront),
+        ),
+      ),
+    ).toBe(true);
+    const request = await requestAs(context, "trainer", `/studio/${id}/publish`);
+    const page = await loader({ request, params: { scenarioId: id }, context });
+    expect(page.state).toBe("examples");
+    if (page.state !== "examples") return;
+    expect(page.findings).toEqual([
+      {
+        field: "nodes.opening.choices.2.feedback",
+        nodeId: "opening",
+        severity: "error",
+        message: expect.stringMatching(/^The feedback for option 3 is still the example from the new-scenario wizard/),
+      },
+    ]);
+  });
+
   it("shows the checker's teaching warnings, linked to their fields, without stopping publishing", async () => {
     const id = "warned-before-publishing";
     const trainer = await currentUserNamed(context, "trainer");
     const module = (await getCurriculum(db))[0].id;
-    const answers = exampleAnswers({ id, title: "Warned before publishing", module });
-    answers.options[1] = { say: answers.options[1].say, mi: answers.options[1].mi };
-    expect(await createDraft(db, trainer, id, rewriteExamples(wizardScenario(answers)))).toBe(true);
+    // The wizard gives every option feedback, so this draft's trainer removed one option's.
+    const made = rewriteExamples(wizardScenario(exampleAnswers({ id, title: "Warned before publishing", module })));
+    const withoutFeedback = made.replace(/^ {8}feedback: "An open question: it invites.*\n/m, "");
+    expect(withoutFeedback).not.toBe(made);
+    expect(await createDraft(db, trainer, id, withoutFeedback)).toBe(true);
     const request = await requestAs(context, "trainer", `/studio/${id}/publish`);
     const page = await loader({ request, params: { scenarioId: id }, context });
     expect(page.state).toBe("ready");

@@ -4,10 +4,15 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MI_CODE_INFO, MI_CODES, TALK_TYPES } from "~/domain/mi-codes";
+import { MI_CODE_INFO, MI_CODES, TALK_TYPES, type MiCode, type TalkType } from "~/domain/mi-codes";
 import { checkScenario } from "~/domain/scenario";
 import { readScenarioForm } from "~/domain/scenario/editor/read-form";
-import { EXAMPLE_ENDINGS, exampleTextIn, TEMPLATE_PLACEHOLDERS } from "~/domain/scenario/example-text";
+import {
+  EXAMPLE_ENDINGS,
+  EXAMPLE_FEEDBACK,
+  exampleTextIn,
+  TEMPLATE_PLACEHOLDERS,
+} from "~/domain/scenario/example-text";
 import { optionIds, wizardScenario, type WizardAnswers } from "~/studio/template.server";
 import { parseWizard, idFromTitle } from "~/studio/wizard.server";
 import { textArb } from "../support/scenario-arbitrary";
@@ -34,37 +39,52 @@ describe("the template", () => {
   });
 
   it("cannot be published until every text of its example conversation is the trainer's own", () => {
-    // Options of four MI codes, so the example's second node ("unsure") is written too.
-    const answers = exampleAnswers({ id: "new-one", title: "T", module: MODULES[0] });
-    answers.options.push({ say: "You stuck at the kitchens job.", mi: "affirm" });
-    answers.options.push({ say: "It's up to you.", mi: "emphasizing_autonomy" });
-    const scenario = check(wizardScenario(answers)).scenario!;
-    expect(Object.keys(scenario.nodes)).toContain("unsure");
-    const trainers = new Set<string>([answers.opening, ...answers.options.flatMap((o) => [o.say, o.feedback ?? ""])]);
-    const written: string[] = [];
-    for (const [id, node] of Object.entries(scenario.nodes)) {
-      const at = (path: (string | number)[], text: string | undefined) => {
-        if (text !== undefined && !trainers.has(text)) written.push(["nodes", id, ...path].join("."));
-      };
-      at(["prisoner"], node.prisoner);
-      node.choices?.forEach((c, i) => (at(["choices", i, "say"], c.say), at(["choices", i, "feedback"], c.feedback)));
-      at(["write", "prompt"], node.write?.prompt);
-      at(["write", "feedback"], node.write?.feedback);
+    const base = exampleAnswers({ id: "new-one", title: "T", module: MODULES[0] });
+    // Between them, every node the template can write: three MI-consistent codes ("wants-home"), then a
+    // closed question and information ("flat") and advice with permission ("unsure"), two without feedback.
+    const answerSets: WizardAnswers[] = [
+      { ...base, options: [...base.options, { say: "You stuck at the kitchens job.", mi: "affirm" }] },
+      {
+        ...base,
+        options: [
+          base.options[0],
+          { say: "Have you read the leaflet?", mi: "closed_question" },
+          { say: "The group meets twice a week.", mi: "giving_information", feedback: "Facts, given neutrally." },
+          { say: "Since you asked, I'd see the programmes team.", mi: "persuade_with_permission" },
+        ],
+      },
+    ];
+    const nodes = new Set<string>();
+    for (const answers of answerSets) {
+      const scenario = check(wizardScenario(answers)).scenario!;
+      Object.keys(scenario.nodes).forEach((id) => nodes.add(id));
+      const trainers = new Set<string>([answers.opening, ...answers.options.flatMap((o) => [o.say, o.feedback ?? ""])]);
+      const written: string[] = [];
+      for (const [id, node] of Object.entries(scenario.nodes)) {
+        const at = (path: (string | number)[], text: string | undefined) => {
+          if (text !== undefined && !trainers.has(text)) written.push(["nodes", id, ...path].join("."));
+        };
+        at(["prisoner"], node.prisoner);
+        node.choices?.forEach((c, i) => (at(["choices", i, "say"], c.say), at(["choices", i, "feedback"], c.feedback)));
+        at(["write", "prompt"], node.write?.prompt);
+        at(["write", "feedback"], node.write?.feedback);
+      }
+      const endings = new Set<unknown>(Object.values(EXAMPLE_ENDINGS));
+      const allowed = written.filter((field) => endings.has(fieldText(scenario, field)));
+      const refused = exampleTextIn(scenario).map((e) => e.path.join("."));
+      expect(refused.sort()).toEqual(written.filter((f) => !allowed.includes(f)).sort());
+      expect(allowed.sort()).toEqual(["nodes.end-disengaged.prisoner", "nodes.end-undecided.prisoner"]);
+      // A first option left without feedback has the example's: refused too.
+      answers.options.forEach((o, i) => {
+        if (!o.feedback) expect(refused).toContain(`nodes.opening.choices.${i}.feedback`);
+      });
     }
-    const endings = new Set<unknown>(Object.values(EXAMPLE_ENDINGS));
-    const allowed = written.filter((field) => endings.has(fieldText(scenario, field)));
-    const refused = exampleTextIn(scenario).map((e) => e.path.join("."));
-    expect(refused.sort()).toEqual(written.filter((f) => !allowed.includes(f)).sort());
-    expect(refused).toEqual(
-      expect.arrayContaining([
-        "nodes.middle.choices.0.say",
-        "nodes.middle.choices.1.say",
-        "nodes.middle.choices.2.say",
-        "nodes.unsure.choices.0.say",
-        "nodes.in-your-words.write.prompt",
-      ]),
+    expect([...nodes].sort()).toEqual(
+      [
+        ...["opening", "middle", "wants-home", "flat", "unsure", "in-your-words"],
+        ...["end-engaged", "end-undecided", "end-disengaged"],
+      ].sort(),
     );
-    expect(allowed.sort()).toEqual(["nodes.end-disengaged.prisoner", "nodes.end-undecided.prisoner"]);
   });
 
   it("opens in the forms with nothing left to the YAML view", () => {
@@ -103,28 +123,46 @@ const answersArb: fc.Arbitrary<WizardAnswers> = fc.record({
     ),
 });
 
+// What he says next after each kind of first option (MI-REFERENCE.md): MI-consistent moves let change talk
+// appear, a closed question or information he did not ask for gets a flat sustain-talk line, advice he
+// agreed to hear a neutral one, and persuading or confronting discord.
+const NEXT_TALK: Record<MiCode, TalkType> = {
+  open_question: "change",
+  simple_reflection: "change",
+  complex_reflection: "change",
+  affirm: "change",
+  seeking_collaboration: "change",
+  emphasizing_autonomy: "change",
+  closed_question: "sustain",
+  giving_information: "sustain",
+  persuade_with_permission: "neutral",
+  persuade: "discord",
+  confront: "discord",
+};
+
 describe("the wizard's scenario", () => {
-  it("checks with no error and no warning for any answers the wizard accepts, but for options left without feedback", () => {
+  it("checks with no error and no warning for any answers the wizard accepts, each option with feedback", () => {
     fc.assert(
       fc.property(answersArb, (answers) => {
         const result = check(wizardScenario(answers));
-        // Feedback is optional in the wizard, but practice mode teaches with it: each option without is flagged.
-        expect(result.diagnostics.map((d) => [d.code, d.path?.join(".")])).toEqual(
-          answers.options.flatMap((o, i) =>
-            o.feedback === undefined ? [["choice-without-feedback", `nodes.opening.choices.${i}.feedback`]] : [],
-          ),
-        );
-        const opening = result.scenario!.nodes.opening;
+        expect(result.diagnostics).toEqual([]);
+        const scenario = result.scenario!;
+        const opening = scenario.nodes.opening;
         expect(opening.prisoner).toBe(answers.opening);
+        // Feedback is optional in the wizard: an option left without has the example's for its MI code.
         expect(opening.choices!.map((c) => [c.say, c.mi, c.feedback])).toEqual(
-          answers.options.map((o) => [o.say, o.mi, o.feedback]),
+          answers.options.map((o) => [o.say, o.mi, o.feedback ?? EXAMPLE_FEEDBACK[o.mi]]),
+        );
+        // His next line is the kind of talk that move tends to draw.
+        expect(opening.choices!.map((c) => [c.mi, scenario.nodes[c.goto as string].talk])).toEqual(
+          answers.options.map((o) => [o.mi, NEXT_TALK[o.mi]]),
         );
       }),
       { numRuns: 200 },
     );
   });
 
-  it("sends confronting and persuading to the disengaged ending, and names options from their words", () => {
+  it("leads each first option to the line its MI code tends to draw, and names options from their words", () => {
     const yaml = wizardScenario({
       id: "w",
       title: "T",
@@ -138,15 +176,31 @@ describe("the wizard's scenario", () => {
         { say: "You're not doing any course.", mi: "simple_reflection" },
         { say: "You'd be mad not to.", mi: "persuade" },
         { say: "You're not doing any course!", mi: "giving_information" },
+        { say: "Have you read the leaflet?", mi: "closed_question" },
       ],
     });
-    const opening = check(yaml).scenario!.nodes.opening;
-    expect(opening.choices!.map((c) => [c.id, c.goto, c.effects])).toEqual([
+    const { nodes } = check(yaml).scenario!;
+    expect(nodes.opening.choices!.map((c) => [c.id, c.goto, c.effects])).toEqual([
       ["youre-not-doing", "middle", { rapport: 1 }],
       ["youd-be-mad", "end-disengaged", undefined],
-      ["youre-not-doing-2", "middle", undefined],
+      ["youre-not-doing-2", "flat", undefined],
+      ["have-you-read", "flat", undefined],
+    ]);
+    expect([nodes.middle.talk, nodes.flat.talk, nodes["end-disengaged"].talk]).toEqual([
+      "change",
+      "sustain",
+      "discord",
     ]);
     expect(optionIds([{ say: "?!", mi: "affirm" }])).toEqual(["option-1"]);
+  });
+
+  it("gives every MI code example feedback naming the move, then why it helps or not", () => {
+    for (const code of MI_CODES) {
+      const [move, why] = EXAMPLE_FEEDBACK[code].split(": ");
+      expect(move.toLowerCase(), code).toContain(MI_CODE_INFO[code].label.toLowerCase());
+      expect(why, code).toMatch(/\w.*\.$/);
+    }
+    expect(new Set(Object.values(EXAMPLE_FEEDBACK)).size).toBe(MI_CODES.length);
   });
 });
 
@@ -191,9 +245,10 @@ describe("the wizard's form", () => {
         { say: "That's not true.", mi: "confront" },
       ],
     });
-    expect(check(wizardScenario({ ...result.answers, id: "not-my-kind" })).diagnostics.map((d) => d.message)).toEqual([
-      "Option 'thats-not-true' at 'opening' has no feedback: practice mode shows officers nothing after choosing it.",
-    ]);
+    // The option left without feedback gets the example's, which publishing refuses.
+    const made = wizardScenario({ ...result.answers, id: "not-my-kind" });
+    expect(check(made).diagnostics).toEqual([]);
+    expect(check(made).scenario!.nodes.opening.choices![1].feedback).toBe(EXAMPLE_FEEDBACK.confront);
   });
 
   it("refuses what would not check clean, with the message at the field", () => {

@@ -5,6 +5,7 @@
  * officers would read it as it is. The check runs in checkScenario with `publishing`, so the CLI,
  * the server and the studio give the same verdict.
  */
+import type { MiCode } from "../mi-codes";
 import type { DataPath } from "./diagnostics";
 import type { Scenario } from "./schema";
 
@@ -33,11 +34,41 @@ export const EXAMPLE_TEXT = {
   whatWouldHelpFeedback: "An open question: it hands the thinking back to him.",
   thinkAboutIt: "Well, you should think about it.",
   thinkAboutItFeedback: "Persuading without permission: he hears a lecture and shuts down.",
+  flat: "Yeah, I know. It's not for me, though.",
+  heardItAll: "You've heard it all before, and none of it sounds like it's meant for you.",
+  heardItAllFeedback:
+    "A complex reflection: you said what his flat answer might mean, so he has something to agree with or put right.",
+  thatsANo: "So is that a no, then?",
+  thatsANoFeedback: "A closed question: it asks for a yes or a no, so he gives you little and the talk stops there.",
+  wantsHome: "I want to be home, I know that much.",
+  beingHome: "What would being home mean for you?",
+  beingHomeFeedback: "An open question about his own reason: he tells you more of why change matters to him.",
+  getYourNameDown: "Then the course is your way home. Get your name down.",
+  getYourNameDownFeedback: "Persuading without permission: his reason becomes your instruction, and he pushes back.",
   inYourWords: "I just want them to see I've changed.",
   inYourWordsPrompt: "Write what you would say next.",
   inYourWordsFeedback: "A good reply reflects his wish to be seen differently by his children.",
   engaged: "Alright. I'll hear what they've got to say about the course.",
 } as const;
+
+/**
+ * Example feedback for each of the trainer's first options left without any: why that kind of move
+ * helps or not, in plain words (MI-REFERENCE.md). Publishing refuses it like the rest of the example.
+ */
+export const EXAMPLE_FEEDBACK: Record<MiCode, string> = {
+  open_question: "An open question: it asks for his own words, so he can tell you what matters to him.",
+  closed_question: "A closed question: it asks for a yes, a no or a fact, so he gives you little back.",
+  simple_reflection: "A simple reflection: you said back what he said, so he feels heard and carries on.",
+  complex_reflection: "A complex reflection: you added what he might mean, so he hears his own reasons and says more.",
+  affirm: "An affirmation: you named a real strength of his, so he feels less judged and more able to change.",
+  seeking_collaboration: "Seeking collaboration: you asked for his view, so he has a say in where the talk goes.",
+  emphasizing_autonomy: "Emphasising autonomy: you made clear the choice is his, so he has nothing to push against.",
+  giving_information:
+    "Giving information he did not ask for: the facts are neutral, but he gives you little back. Ask what he knows first.",
+  persuade_with_permission: "Advice with permission: he agreed to hear it, so he can weigh it without pushing back.",
+  persuade: "Persuading without permission: the righting reflex. He hears a lecture and argues the other side.",
+  confront: "Confronting: arguing or warning puts him on the defensive, and he shuts the conversation down.",
+};
 
 /**
  * The example's short ending lines: written by the wizard too, but common enough in real scenarios
@@ -48,7 +79,7 @@ export const EXAMPLE_ENDINGS = {
   disengaged: "Yeah, whatever, boss.",
 } as const;
 
-const EXAMPLES = new Set<string>(Object.values(EXAMPLE_TEXT));
+const EXAMPLES = new Set<string>([...Object.values(EXAMPLE_TEXT), ...Object.values(EXAMPLE_FEEDBACK)]);
 
 export interface ExampleText {
   path: DataPath;
