@@ -106,6 +106,16 @@ export default function RateReply() {
           </p>
           <p className="govuk-body app-preserve-lines">{reply.text}</p>
         </div>
+        <h2 className="govuk-heading-s">What the scenario says a good reply does</h2>
+        {reply.guidance ? (
+          <p className="govuk-body app-wrap app-preserve-lines" data-testid="guidance">
+            {reply.guidance}
+          </p>
+        ) : (
+          <p className="govuk-body" data-testid="guidance">
+            The scenario does not say for this reply. Rate it on the scale alone.
+          </p>
+        )}
         {review ? (
           <>
             <h2 className="govuk-heading-m">The rating now</h2>

@@ -33,6 +33,12 @@ async function contextOf(db: Kysely<Database>, versionId: number, nodeId: string
   };
 }
 
+/** What the scenario says a good reply does (the written reply's feedback), so trainers rate against the same; null when it says nothing. */
+async function guidanceOf(db: Kysely<Database>, versionId: number, nodeId: string) {
+  const version = await getScenarioVersion(db, versionId);
+  return version?.scenario.nodes[nodeId]?.write?.feedback ?? null;
+}
+
 type PageRead<R> = {
   count: (establishmentId: number | null) => Promise<number>;
   list: (q: { establishmentId: number | null; limit: number; offset: number }) => Promise<R[]>;
@@ -127,6 +133,7 @@ export async function openReplyToRate(db: Kysely<Database>, user: CurrentUser, s
     at: full.at,
     mode: full.mode,
     ...(await contextOf(db, full.scenario_version_id, full.node_id)),
+    guidance: await guidanceOf(db, full.scenario_version_id, full.node_id),
   };
 }
 

@@ -352,6 +352,12 @@ test("review queue with JavaScript on: after Save rating, the next reply's form 
   const trainer = await signedIn(browser, "trainer");
   await trainer.goto(`/studio/reviews/${replySteps[0]}`);
   await expect(trainer.getByText("Ash Writer: it sounds like")).toBeVisible();
+  // What the scenario says a good reply does, shown beside the reply as the scenario words it.
+  await expect(trainer.getByRole("heading", { name: "What the scenario says a good reply does" })).toBeVisible();
+  await expect(trainer.getByTestId("guidance")).toContainText(
+    "A good summary gathers his own words into a few lines and ends on his change talk",
+  );
+  await expect(trainer.getByTestId("guidance")).toContainText("('so you should do the course')");
   const duplicates = async () =>
     trainer.evaluate(() => {
       const seen = [...document.querySelectorAll("[id]")].map((e) => e.id);

@@ -229,6 +229,34 @@ describe("review queue", () => {
   });
 });
 
+describe("the rate page", () => {
+  it("shows what the scenario says a good reply does at the node the officer answered, or nothing when it says nothing", async () => {
+    const officer = await userNamed("officer");
+    const version = (await newestVersionOf(db, (await getCurriculum(db))[0].scenarios[0].id))!;
+    const [nodeId, node] = Object.entries(version.scenario.nodes).find(([, n]) => n.write?.feedback)!;
+    await attemptWith(officer.id, officer.establishmentId, {
+      mode: "practice",
+      status: "finished",
+      steps: [
+        { node: nodeId, text: "Guided reply", at: "2026-02-01T10:00:00Z" },
+        { node: "n", text: "Unguided reply", at: "2026-02-01T10:01:00Z" },
+      ],
+    });
+    const page = await import("~/routes/studio.reviews.$stepId");
+    const guidance = async (text: string) => {
+      const step = await db
+        .selectFrom("attempt_steps")
+        .select("id")
+        .where("free_text", "=", text)
+        .executeTakeFirstOrThrow();
+      const request = await requestAs(context, "trainer", `/studio/reviews/${step.id}`);
+      return (await page.loader({ request, params: { stepId: String(step.id) }, context })).reply.guidance;
+    };
+    expect(await guidance("Guided reply")).toBe(node.write!.feedback);
+    expect(await guidance("Unguided reply")).toBeNull();
+  });
+});
+
 describe("changing a rating", () => {
   async function ratedReply(text: string, at: string) {
     const trainer = await userNamed("trainer");
