@@ -7,8 +7,8 @@ import { findingsFor } from "~/domain/scenario/editor/field-diagnostics";
 import { formForNode } from "~/domain/scenario/editor/form-model";
 import { ScenarioPageHeader } from "~/studio/components";
 import { ScenarioDetailsFields } from "~/studio/details-editor";
-import { FindingsSummary } from "~/studio/editor-fields";
-import { detailsEdits } from "~/studio/editor-forms.server";
+import { FindingsSummary, UnsavedTexts } from "~/studio/editor-fields";
+import { detailsEdits, detailsFieldValues } from "~/studio/editor-forms.server";
 import { editDraft, loadEditor, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
 import { fieldError } from "~/utils/field-errors";
 import { moduleOptions } from "~/studio/studio.server";
@@ -39,8 +39,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const base = revisionOf(formData);
   if (base === null) return refused(fieldError("form", OUT_OF_DATE), {}, 400);
   const moduleIds = (await moduleOptions(context.db)).map((m) => m.id);
-  const outcome = await editDraft(context.db, user, scenarioId, base, (form) =>
-    detailsEdits(form, formData, moduleIds),
+  const outcome = await editDraft(
+    context.db,
+    user,
+    scenarioId,
+    base,
+    (form) => detailsEdits(form, formData, moduleIds),
+    "",
+    { sent: formData, fieldsIn: detailsFieldValues },
   );
   if (!outcome) notFound();
   const here = `/studio/${encodeURIComponent(scenarioId)}/details`;
@@ -55,6 +61,7 @@ export default function Details() {
     <>
       <ScenarioPageHeader scenarioId={d.id} heading={d.title} current="nodes">
         <FindingsSummary state={state} focus={Boolean(refused)} />
+        <UnsavedTexts texts={refused && "unsaved" in refused ? refused.unsaved : undefined} />
       </ScenarioPageHeader>
       <p className="govuk-body">
         <a className="govuk-link" href={`/studio/${encodeURIComponent(d.id)}/nodes`}>

@@ -13,9 +13,9 @@ import { fieldError } from "~/utils/field-errors";
 import { nodeFormLink, ScenarioMapSvg } from "~/studio/map";
 import type { MapEdge } from "~/studio/map-model";
 import { pendingLinks, type PendingLink } from "~/studio/pending-links";
-import { FindingsSummary } from "~/studio/editor-fields";
+import { FindingsSummary, UnsavedTexts } from "~/studio/editor-fields";
 import { NodeEditorFields } from "~/studio/node-editor";
-import { nodeFormEdits } from "~/studio/node-form.server";
+import { nodeFieldValues, nodeFormEdits } from "~/studio/node-form.server";
 import { parseIntent } from "~/domain/scenario/editor/intents";
 import { refused, respondToEdit } from "~/studio/edit-response.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -53,7 +53,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const base = revisionOf(formData);
   // The form names the node it shows: one sent to another node's page is not this page's form.
   if (base === null || formData.get("node") !== nodeId) return refused(fieldError("form", OUT_OF_DATE), {}, 400);
-  const outcome = await editDraft(context.db, user, scenarioId, base, (form) => nodeFormEdits(form, formData), nodeId);
+  const outcome = await editDraft(context.db, user, scenarioId, base, (form) => nodeFormEdits(form, formData), nodeId, {
+    sent: formData,
+    fieldsIn: (form) => nodeFieldValues(form, nodeId),
+  });
   if (!outcome) notFound();
   const here = `/studio/${encodeURIComponent(scenarioId)}/nodes`;
   // "Save node" and "Duplicate this node" open the node they made (a new node to write next, or the
@@ -102,6 +105,7 @@ function NodePage() {
     <>
       <ScenarioPageHeader scenarioId={d.id} heading={d.title} current="nodes">
         <FindingsSummary state={state} focus={Boolean(refused)} />
+        <UnsavedTexts texts={refused && "unsaved" in refused ? refused.unsaved : undefined} />
       </ScenarioPageHeader>
       <p className="govuk-body">
         <a className="govuk-link" href={nodes}>

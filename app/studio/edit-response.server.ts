@@ -4,6 +4,7 @@ import { data, type AppLoadContext } from "@remix-run/node";
 import type { FieldErrors } from "~/utils/forms";
 import { savedNotice, type EditOutcome } from "./editor.server";
 import { fieldError } from "~/utils/field-errors";
+import type { UnsavedText } from "./meanwhile";
 
 export function respondToEdit(
   context: AppLoadContext,
@@ -20,19 +21,28 @@ export function respondToEdit(
       return context.sessions.redirectWithNotice(
         request,
         to.saved(outcome.nodeId, outcome.renamed),
-        savedNotice(outcome.errors),
+        [outcome.meanwhile, savedNotice(outcome.errors)].filter(Boolean).join(" "),
       );
     case "unchanged":
       return context.sessions.redirectWithNotice(request, to.unchanged, "Nothing had changed, so nothing was saved.");
     case "invalid":
       return refused(outcome.errors, outcome.values, 400);
     case "stale":
+      // What was typed stays: in its field, or listed to copy from when the form's fields changed.
+      return refused({ ...fieldError("form", outcome.message), ...outcome.errors }, outcome.values ?? {}, 409, {
+        unsaved: outcome.unsaved ?? [],
+      });
     case "not-editable":
       return refused(fieldError("form", outcome.message), {}, 409);
   }
 }
 
-/** The page again, with a message per field and what was typed. */
-export function refused(errors: FieldErrors, values: Record<string, string>, status: 400 | 409) {
-  return data({ errors, values }, { status });
+/** The page again, with a message per field and what was typed (and, after a clash, what could not go back in a field). */
+export function refused(
+  errors: FieldErrors,
+  values: Record<string, string>,
+  status: 400 | 409,
+  { unsaved = [] }: { unsaved?: UnsavedText[] } = {},
+) {
+  return data({ errors, values, ...(unsaved.length ? { unsaved } : {}) }, { status });
 }

@@ -213,3 +213,21 @@ function LinkedFindings({
     </>
   );
 }
+
+/** After a clash with another trainer's save: what this trainer typed that no field of the page can hold now. */
+export function UnsavedTexts({ texts }: { texts?: { field: string; words: string; text: string }[] }) {
+  if (!texts?.length) return null;
+  return (
+    <div className="govuk-inset-text" id="unsaved-text">
+      <h2 className="govuk-heading-s">Your text (not saved)</h2>
+      <dl className="govuk-summary-list">
+        {texts.map((t) => (
+          <div className="govuk-summary-list__row" key={t.field}>
+            <dt className="govuk-summary-list__key">{t.words}</dt>
+            <dd className="govuk-summary-list__value app-wrap">{t.text}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

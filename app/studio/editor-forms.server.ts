@@ -46,6 +46,21 @@ export function deleteNodeEdits(form: ScenarioForm, nodeId: string): FormEdits {
   return form.nodes.some((n) => n.id === nodeId) ? { ok: true, edits: [{ kind: "delete-node", node: nodeId }] } : stale;
 }
 
+/** The details form's fields with their values in `form`: what a save from an out-of-date page is compared with. */
+export function detailsFieldValues(form: ScenarioForm): Record<string, string> {
+  const values: Record<string, string> = {
+    [fieldName(["title"])]: form.title ?? "",
+    [fieldName(["summary"])]: form.summary ?? "",
+    [fieldName(["module"])]: form.module ?? "",
+    [fieldName(["start"])]: form.start ?? "",
+    [fieldName(["persona", "name"])]: form.persona.name ?? "",
+    [fieldName(["persona", "background"])]: form.persona.background ?? "",
+    [fieldName(["persona", "voice"])]: form.persona.voice ?? "",
+  };
+  for (const v of form.variables) values[fieldName(["variables", v.name])] = v.value ?? "";
+  return values;
+}
+
 /** The scenario's details; a variable is added or removed by its own button. */
 export function detailsEdits(form: ScenarioForm, formData: FormData, moduleIds: readonly string[]): FormEdits {
   const texts = [

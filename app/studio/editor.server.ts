@@ -18,10 +18,13 @@ import {
   readScenarioForm,
 } from "~/domain/scenario/editor/read-form";
 import { sketchOf } from "~/domain/scenario/editor/sketch";
+import { formatDateTime } from "~/domain/dates.server";
+import { getDraftRevision } from "~db/queries/scenario-drafts.server";
 import { parseYamlSource, type ParsedYaml } from "~/domain/scenario/parse";
 import { NodeSplice } from "~/domain/scenario/editor/splice";
 import type { FieldErrors } from "~/utils/forms";
 import { mapAround } from "./map.server";
+import { fieldsEdited, keepTyping, samePart, type KeptTyping, type PartValues } from "./meanwhile";
 import { placeholderFindings } from "./template.server";
 import {
   checkStudioYaml,
@@ -86,17 +89,29 @@ export type FormEdits =
   { ok: true; edits: Edit[] } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 export type EditOutcome =
-  /** Saved as a new revision; `nodeId` is the node to show next (a new, copied or renamed one), `renamed` the edited node's new id. */
-  | { kind: "saved"; revision: number; nodeId?: string; renamed?: string; errors: number }
+  /**
+   * Saved as a new revision; `nodeId` is the node to show next (a new, copied or renamed one), `renamed` the edited
+   * node's new id; `meanwhile` says who saved another part of the draft after the page was opened (both are kept).
+   */
+  | { kind: "saved"; revision: number; nodeId?: string; renamed?: string; errors: number; meanwhile?: string }
   | { kind: "unchanged" }
   /** The form itself was refused: a message per field, and what was typed. */
   | { kind: "invalid"; errors: FieldErrors; values: Record<string, string> }
-  | { kind: "stale"; message: string }
+  /** Someone saved the same part meanwhile: nothing saved, what was typed kept (see meanwhile.ts). */
+  | ({ kind: "stale"; message: string } & Partial<KeptTyping>)
   | { kind: "not-editable"; message: string };
+
+/** A form's fields, for a save sent from an out-of-date page: what was sent, and the part's fields in a revision. */
+export interface SentForm {
+  sent: FormData;
+  fieldsIn: (form: ScenarioForm) => PartValues | null;
+}
 
 /**
  * Applies a form's edits to the draft the trainer was looking at (revision `base`) and saves the
- * result as the next revision. Nothing is saved when the form, an edit or the lock says no.
+ * result as the next revision. Nothing is saved when the form, an edit or the lock says no. With
+ * `form`, a save from an out-of-date page is made on top of the other save when that left this
+ * form's part alone, and otherwise keeps what was typed.
  */
 export async function editDraft(
   db: Kysely<Database>,
@@ -106,19 +121,21 @@ export async function editDraft(
   build: (form: ScenarioForm) => FormEdits,
   /** The node whose form was sent (read in full); other forms need only the nodes' ids. */
   focus = "",
+  form?: SentForm,
 ): Promise<EditOutcome | null> {
   const scenario = await loadStudioScenario(db, scenarioId);
   if (!scenario) return null;
-  const stale = (message: string): EditOutcome => ({ kind: "stale", message });
-  if (scenario.revision !== base)
-    return stale(
-      `${scenario.draft?.updated_by_name ?? "Another trainer"} saved this draft after you opened this page, so your change was not saved. The page now shows their version: make your change again.`,
-    );
+  let meanwhile: string | undefined;
+  if (scenario.revision !== base) {
+    const other = await savedMeanwhile(db, scenario, base, build, focus, form);
+    if (other.kind !== "untouched") return other;
+    meanwhile = `${other.who} saved another part of this draft${other.when} after you opened this page. Your change did not touch theirs, so both are kept.`;
+  }
   const result = formEditedText(scenario.yaml, build, focus);
   if (result.kind !== "edited") return result;
   if (!result.changed) return { kind: "unchanged" };
-  const saved = await saveDraft(db, user, scenarioId, result.yaml, base, "form");
-  if (!saved.ok) return stale(saved.message);
+  const saved = await saveDraft(db, user, scenarioId, result.yaml, scenario.revision, "form");
+  if (!saved.ok) return { kind: "stale", message: saved.message };
   // The node's own save hands over its read of the new text, so the text is read once.
   const check = await checkStudioYaml(db, result.yaml, scenarioId, { parsed: result.parsed });
   return {
@@ -127,7 +144,46 @@ export async function editDraft(
     nodeId: result.nodeId,
     renamed: result.renamed,
     errors: check.diagnostics.filter((d) => d.severity === "error").length,
+    ...(meanwhile ? { meanwhile } : {}),
   };
+}
+
+/** Whether the save made meanwhile left this form's part as the page showed it; if not, what to tell the trainer. */
+async function savedMeanwhile(
+  db: Kysely<Database>,
+  scenario: StudioScenario,
+  base: number,
+  build: (form: ScenarioForm) => FormEdits,
+  focus: string,
+  form: SentForm | undefined,
+): Promise<{ kind: "untouched"; who: string; when: string } | Extract<EditOutcome, { kind: "stale" }>> {
+  const draft = scenario.draft;
+  const who = draft?.updated_by_name ?? "Another trainer";
+  const when = draft ? ` on ${formatDateTime(draft.updated_at)}` : "";
+  const what = focus ? "this node" : "this draft";
+  const refusal = `${draft ? `${who} saved ${what}${when}` : "A new version of this scenario was published"} after you opened this page, so your change was not saved.`;
+  const baseYaml =
+    (await getDraftRevision(db, scenario.id, base))?.yaml ??
+    (scenario.published?.draft_revision === base ? scenario.published.yaml : null);
+  const before = form && baseYaml !== null ? readScenarioForm(baseYaml) : null;
+  const now = form ? readScenarioForm(scenario.yaml) : null;
+  if (!form || !before?.ok || !now?.ok)
+    return {
+      kind: "stale",
+      message: `${refusal} The page now shows the draft as it is saved: make your change again.`,
+    };
+  const was = form.fieldsIn(before.form);
+  const is = form.fieldsIn(now.form);
+  if (draft && was && is && samePart(was, is)) return { kind: "untouched", who, when };
+  const mine = build(before.form);
+  const edited = mine.ok ? fieldsEdited(mine.edits) : [...new Set([...form.sent.keys()])];
+  const kept = keepTyping(was, is, edited, form.sent, who);
+  const how = kept.unsaved.length
+    ? "Your text is listed below, not saved, beside the form as it is saved now: copy what you need, then save again."
+    : Object.keys(kept.errors).length
+      ? "Your text is still in the form. Where they changed the same field, what they saved is shown at the field: choose which to keep, then save again."
+      : "Your text is still in the form: check it against their changes, then save again.";
+  return { kind: "stale", message: `${refusal} ${how}`, ...kept };
 }
 
 export type Edited =

@@ -85,6 +85,12 @@ export function nodeFormEdits(form: ScenarioForm, formData: FormData): NodeFormR
   return { ok: true, edits: plan.edits(parsed.data, intent), intent };
 }
 
+/** Each field of a node's form with its value in `form` (null when it has no such node): what a save sent from an out-of-date page is compared with. */
+export function nodeFieldValues(form: ScenarioForm, nodeId: string): Record<string, string> | null {
+  const node = findNode(form, nodeId);
+  return node ? new FormPlan(form, node).values() : null;
+}
+
 /** The fields of one node's form: their schemas, and how a submitted value becomes an edit. */
 class FormPlan {
   readonly shape: Record<string, z.ZodType<string>> = {};
@@ -167,6 +173,22 @@ class FormPlan {
     return owner === "write"
       ? ["nodes", this.node.id, "write", "goto"]
       : ["nodes", this.node.id, "choices", owner, "goto"];
+  }
+
+  values(): Record<string, string> {
+    const id = this.node.id;
+    const values: Record<string, string> = {
+      [fieldName(["nodes", id, "id"])]: id,
+      [fieldName(["nodes", id, "kind"])]: nodeKind(this.node) ?? "",
+    };
+    for (const f of [...this.texts, ...this.numbers]) values[fieldName(f.path)] = f.current ?? "";
+    for (const { owner, goto } of this.gotos)
+      (goto?.branches ?? [{ if: null, node: null }]).forEach((b, j) => {
+        const at = [...this.gotoPath(owner), j];
+        values[fieldName([...at, "node"])] = b.node ?? "";
+        if (b.if !== null) values[fieldName([...at, "if"])] = b.if;
+      });
+    return values;
   }
 
   edits(data: Record<string, string>, intent: Intent): Edit[] {

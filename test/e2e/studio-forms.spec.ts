@@ -3,7 +3,7 @@
 // and the forms without JavaScript. axe checks every page of the editor on the way.
 import { expect, test, type Page } from "@playwright/test";
 import { attemptsAt, e2eDatabase, say, writeReply } from "./practice-support";
-import { expectAccessible, expectAccessibleAtBothWidths, signedIn } from "./support";
+import { expectAccessible, expectAccessibleAtBothWidths, expectAccessibleWithoutJavaScript, signedIn } from "./support";
 import { createWithWizard, describeScenario, publish, startPreview } from "./studio-steps";
 
 const TITLE = "Not for the likes of me";
@@ -367,4 +367,67 @@ test("a trainer deletes a scenario made by mistake, after a confirmation; a publ
   await expect(trainer.getByRole("heading", { name: /cannot be deleted/ })).toBeVisible();
   await expect(trainer.getByRole("button", { name: "Delete the draft scenario" })).toHaveCount(0);
   await expectAccessibleAtBothWidths(trainer);
+});
+
+test("two trainers save the same draft: the later save keeps its text beside the other's, and a save to another node is made on top", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const node = (id: string) => `/studio/plain-words/nodes/${id}`;
+  const prisoner = (page: Page, id: string) => field(page, `nodes.${id}.prisoner`);
+  const withJs = await signedIn(browser, "trainer");
+  const noJs = await signedIn(browser, "admin", { javaScriptEnabled: false });
+
+  // Both open the same node; the first save lands, the second is refused and keeps its text in the box.
+  await withJs.goto(node("in-trouble"));
+  await noJs.goto(node("in-trouble"));
+  await prisoner(noJs, "in-trouble").fill("Their line.");
+  await saveNode(noJs);
+  await expect(noJs.getByText("Draft saved.")).toBeVisible();
+  await prisoner(withJs, "in-trouble").fill("My line.");
+  await field(withJs, "nodes.in-trouble.choices.0.feedback").fill("My feedback.");
+  await saveNode(withJs);
+  const summary = withJs.getByRole("alert");
+  await expect(
+    summary.getByText(/^Alex Rowan saved this node on .* after you opened this page, so your change was not saved/),
+  ).toBeVisible();
+  await expect(summary.getByRole("link", { name: /^Alex Rowan saved “Their line\.” here meanwhile/ })).toBeVisible();
+  await expect(prisoner(withJs, "in-trouble")).toHaveValue("My line.");
+  await expect(field(withJs, "nodes.in-trouble.choices.0.feedback")).toHaveValue("My feedback.");
+  await expectAccessibleAtBothWidths(withJs);
+  // Saving again is against their revision now: mine replaces their line, knowingly.
+  await saveNode(withJs);
+  await expect(withJs.getByText("Draft saved.")).toBeVisible();
+  await expect(prisoner(withJs, "in-trouble")).toHaveValue("My line.");
+
+  // Without JavaScript: the same, and an option removed meanwhile lists the text instead of moving it to another option.
+  await noJs.goto(node("cant-read"));
+  await withJs.goto(node("cant-read"));
+  await withJs.getByRole("button", { name: "Delete option 1" }).click();
+  await expect(withJs.getByText("Draft saved.")).toBeVisible();
+  await field(noJs, "nodes.cant-read.choices.1.feedback").fill("Feedback I wrote for option 2.");
+  await saveNode(noJs);
+  await expect(noJs.getByRole("alert").getByText(/^Morgan Ellery saved this node on/)).toBeVisible();
+  const kept = noJs.locator("#unsaved-text");
+  await expect(kept.getByText("Option 2: feedback")).toBeVisible();
+  await expect(kept.getByText("Feedback I wrote for option 2.")).toBeVisible();
+  await expectAccessibleWithoutJavaScript(noJs);
+
+  // Another node saved meanwhile: the change is made on top, and the notice says so.
+  await withJs.goto(node("opening"));
+  await noJs.goto(node("too-many"));
+  await prisoner(withJs, "opening").fill("A letter came. About a course.");
+  await saveNode(withJs);
+  await expect(withJs.getByText("Draft saved.")).toBeVisible();
+  await prisoner(noJs, "too-many").fill("Stop. Slower.");
+  await saveNode(noJs);
+  await expect(
+    noJs.getByText(
+      /saved another part of this draft on .*Your change did not touch theirs, so both are kept\. Draft saved/,
+    ),
+  ).toBeVisible();
+  await noJs.goto(node("opening"));
+  await expect(prisoner(noJs, "opening")).toHaveValue("A letter came. About a course.");
+  await noJs.goto(node("too-many"));
+  await expect(prisoner(noJs, "too-many")).toHaveValue("Stop. Slower.");
 });

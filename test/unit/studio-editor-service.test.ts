@@ -13,7 +13,8 @@ import { exampleAnswers, wizardFields } from "../support/wizard-answers";
 const { createDraft, loadStudioScenario, saveDraft, draftHistory, takenScenarioIds } =
   await import("~/studio/studio.server");
 const { editDraft, loadEditor, nodeMap } = await import("~/studio/editor.server");
-const { nodeFormEdits } = await import("~/studio/node-form.server");
+const { nodeFieldValues, nodeFormEdits } = await import("~/studio/node-form.server");
+const { detailsEdits, detailsFieldValues } = await import("~/studio/editor-forms.server");
 const { NodeEditorFields } = await import("~/studio/node-editor");
 const { NEW_NODE } = await import("~/domain/scenario/editor/form-model");
 const { wizardScenario } = await import("~/studio/template.server");
@@ -306,5 +307,164 @@ describe("the new-scenario wizard's page", () => {
     const after = await takenScenarioIds(db);
     expect([...after].filter((id) => !before.has(id))).toEqual(["hostile-answers"]);
     expect((await loadStudioScenario(db, "hostile-answers"))!.yaml).not.toContain("Ignored.");
+  });
+});
+
+describe("a form sent from a page another trainer's save made out of date", () => {
+  /** What a node's page showed at the draft's current revision, sent later with some fields changed. */
+  async function pageOf(scenarioId: string, nodeId: string) {
+    const view = (await loadEditor(db, scenarioId))!;
+    const node = view.form!.nodes.find((n) => n.id === nodeId)!;
+    const html = renderToStaticMarkup(
+      createElement("form", null, createElement(NodeEditorFields, { form: view.form!, node, state: { findings: {} } })),
+    );
+    const revision = view.scenario.revision;
+    return {
+      revision,
+      send: (changes: Record<string, string>) => formDataOf(controlsOf(html), changes),
+      post: async (changes: Record<string, string>) => {
+        const form = formDataOf(controlsOf(html), { revision: String(revision), ...changes });
+        const request = await requestAs(context, "trainer", `/studio/${scenarioId}/nodes/${nodeId}`, {
+          method: "POST",
+          body: new URLSearchParams([...form.entries()] as [string, string][]),
+        });
+        const params = { scenarioId, nodeId };
+        return (await nodePage.action({ request, params, context })) as unknown as {
+          init: ResponseInit;
+          data: { errors: Record<string, string>; values: Record<string, string>; unsaved?: unknown[] };
+        };
+      },
+    };
+  }
+  const nodeSave = (sent: FormData, nodeId: string) => ({
+    build: (form: Parameters<typeof nodeFormEdits>[0]) => nodeFormEdits(form, sent),
+    fields: { sent, fieldsIn: (form: Parameters<typeof nodeFormEdits>[0]) => nodeFieldValues(form, nodeId) },
+  });
+  const newScenario = async (id: string) => {
+    const trainer = await userNamed("trainer");
+    const module = (await getCurriculum(db))[0].id;
+    await createDraft(db, trainer, id, wizardScenario(exampleAnswers({ id, title: "Clash", module })));
+  };
+
+  it("keeps what was typed when the other save changed the same node, with their text at each field both changed", async () => {
+    await newScenario("clash-same");
+    const admin = await userNamed("admin");
+    const mine = await pageOf("clash-same", "middle");
+    const theirs = await pageOf("clash-same", "middle");
+    const first = nodeSave(
+      theirs.send({ "nodes.middle.prisoner": "Their line.", "nodes.middle.choices.1.feedback": "Theirs." }),
+      "middle",
+    );
+    expect(
+      await editDraft(db, admin, "clash-same", theirs.revision, first.build, "middle", first.fields),
+    ).toMatchObject({
+      kind: "saved",
+    });
+    const yaml = (await loadStudioScenario(db, "clash-same"))!.yaml;
+
+    const response = await mine.post({
+      "nodes.middle.prisoner": "My line.",
+      "nodes.middle.choices.0.feedback": "Mine.",
+    });
+    expect(response.init.status).toBe(409);
+    expect(response.data.values).toEqual({
+      "nodes.middle.prisoner": "My line.",
+      "nodes.middle.choices.0.feedback": "Mine.",
+    });
+    expect(response.data.errors.form).toMatch(
+      /^Alex Rowan saved this node on .* after you opened this page, so your change was not saved\. Your text is still in the form/,
+    );
+    expect(response.data.errors["nodes.middle.prisoner"]).toMatch(/^Alex Rowan saved “Their line\.” here meanwhile/);
+    // Their feedback on option 2 is not in what comes back, so the form shows it (and saving again keeps it).
+    expect(Object.keys(response.data.errors).sort()).toEqual(["form", "nodes.middle.prisoner"]);
+    expect((await loadStudioScenario(db, "clash-same"))!.yaml).toBe(yaml);
+  });
+
+  it("makes the change on top of the other save when that left this node alone, and says so", async () => {
+    await newScenario("clash-other");
+    const [trainer, admin] = [await userNamed("trainer"), await userNamed("admin")];
+    const mine = await pageOf("clash-other", "middle");
+    const theirs = await pageOf("clash-other", "opening");
+    const first = nodeSave(theirs.send({ "nodes.opening.prisoner": "Their opening." }), "opening");
+    await editDraft(db, admin, "clash-other", theirs.revision, first.build, "opening", first.fields);
+    const second = nodeSave(mine.send({ "nodes.middle.prisoner": "My middle." }), "middle");
+    expect(
+      await editDraft(db, trainer, "clash-other", mine.revision, second.build, "middle", second.fields),
+    ).toMatchObject({
+      kind: "saved",
+      revision: mine.revision + 2,
+      meanwhile: expect.stringMatching(
+        /^Alex Rowan saved another part of this draft on .* after you opened this page\. Your change did not touch theirs, so both are kept\.$/,
+      ),
+    });
+    const yaml = (await loadStudioScenario(db, "clash-other"))!.yaml;
+    expect(yaml).toContain("Their opening.");
+    expect(yaml).toContain("My middle.");
+  });
+
+  it("lists what was typed, not in a field, when the other save added or removed an option", async () => {
+    await newScenario("clash-shape");
+    const [trainer, admin] = [await userNamed("trainer"), await userNamed("admin")];
+    const mine = await pageOf("clash-shape", "middle");
+    const theirs = await pageOf("clash-shape", "middle");
+    const first = nodeSave(theirs.send({ intent: "delete-choice:0" }), "middle");
+    expect(
+      await editDraft(db, admin, "clash-shape", theirs.revision, first.build, "middle", first.fields),
+    ).toMatchObject({
+      kind: "saved",
+    });
+    const second = nodeSave(mine.send({ "nodes.middle.choices.1.say": "My words for option 2." }), "middle");
+    expect(
+      await editDraft(db, trainer, "clash-shape", mine.revision, second.build, "middle", second.fields),
+    ).toMatchObject({
+      kind: "stale",
+      values: {},
+      unsaved: [
+        {
+          field: "nodes.middle.choices.1.say",
+          words: "Option 2: what the officer says",
+          text: "My words for option 2.",
+        },
+      ],
+    });
+  });
+
+  it("does the same on the details page", async () => {
+    await newScenario("clash-details");
+    const [trainer, admin] = [await userNamed("trainer"), await userNamed("admin")];
+    const opened = (await loadStudioScenario(db, "clash-details"))!.revision;
+    const moduleIds = (await getCurriculum(db, { withUnoffered: true })).map((m) => m.id);
+    const details = (fields: Record<string, string>) => {
+      const sent = new FormData();
+      for (const [k, v] of Object.entries(fields)) sent.set(k, v);
+      return {
+        build: (form: Parameters<typeof detailsEdits>[0]) => {
+          const all = detailsFieldValues(form);
+          const full = new FormData();
+          for (const [k, v] of Object.entries({ ...all, ...fields })) full.set(k, v);
+          return detailsEdits(form, full, moduleIds);
+        },
+        fields: { sent, fieldsIn: detailsFieldValues },
+      };
+    };
+    // Another trainer's node save leaves the details alone: the title change goes on top.
+    const page = await pageOf("clash-details", "opening");
+    const node = nodeSave(page.send({ "nodes.opening.prisoner": "Their opening." }), "opening");
+    await editDraft(db, admin, "clash-details", opened, node.build, "opening", node.fields);
+    const mine = details({ title: "My title" });
+    expect(await editDraft(db, trainer, "clash-details", opened, mine.build, "", mine.fields)).toMatchObject({
+      kind: "saved",
+      meanwhile: expect.stringContaining("both are kept"),
+    });
+    // Their title against mine: refused, mine kept, theirs shown at the field.
+    const now = (await loadStudioScenario(db, "clash-details"))!.revision;
+    const theirs = details({ title: "Their title" });
+    await editDraft(db, admin, "clash-details", now, theirs.build, "", theirs.fields);
+    const again = details({ title: "My second title" });
+    expect(await editDraft(db, trainer, "clash-details", now, again.build, "", again.fields)).toMatchObject({
+      kind: "stale",
+      values: { title: "My second title" },
+      errors: { title: expect.stringMatching(/^Alex Rowan saved “Their title” here meanwhile/) },
+    });
   });
 });

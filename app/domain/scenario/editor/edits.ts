@@ -613,7 +613,7 @@ function isEnding(node: unknown): boolean {
   return isMap(node) && pairOf(node, "ending") !== undefined;
 }
 
-const gotoPath = (nodeId: string, owner: Owner): DataPath =>
+export const gotoPath = (nodeId: string, owner: Owner): DataPath =>
   owner === "write" ? ["nodes", nodeId, "write", "goto"] : ["nodes", nodeId, "choices", owner, "goto"];
 
 const missingNode = (id: string): Refusal => ({
