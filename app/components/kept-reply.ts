@@ -1,5 +1,5 @@
-// A written reply kept in this browser tab as the officer types, so a session that ends before
-// they send it (8 hours idle) does not lose it: after signing in again the step shows it. Only in
+// A written reply (or a studio form's changes) kept in this browser tab as it is typed, so a session
+// that ends before it is sent (8 hours idle) does not lose it: after signing in again the page shows it. Only in
 // sessionStorage (this tab, until it closes or someone signs out), and only for the same step.
 const PREFIX = "engage:reply:";
 
@@ -40,6 +40,48 @@ export function keepReply({ attempt, step }: KeptReplyKey, text: string) {
   } catch {
     // full: the reply is still in the box
   }
+}
+
+/**
+ * A studio form's changed fields, kept the same way (the key names the page, the step its draft
+ * revision): a form sent after the session ended comes back to its page after signing in again.
+ */
+export function keepForm(key: KeptReplyKey, form: HTMLFormElement) {
+  const changed: Record<string, string> = {};
+  for (const el of Array.from(form.elements)) {
+    if (!(el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement || el instanceof HTMLSelectElement))
+      continue;
+    if (!el.name || (el instanceof HTMLInputElement && el.type !== "text")) continue;
+    const was =
+      el instanceof HTMLSelectElement
+        ? (Array.from(el.options).find((o) => o.defaultSelected) ?? el.options[0])?.value
+        : el.defaultValue;
+    if (el.value !== was) changed[el.name] = el.value;
+  }
+  keepReply(key, Object.keys(changed).length ? JSON.stringify(changed) : "");
+}
+
+/** Puts a kept form's fields back; true when anything was put back. */
+export function restoreForm(key: KeptReplyKey, form: HTMLFormElement): boolean {
+  const text = keptReply(key);
+  if (!text) return false;
+  let fields: unknown;
+  try {
+    fields = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (!fields || typeof fields !== "object") return false;
+  let restored = false;
+  for (const [name, value] of Object.entries(fields)) {
+    const el = form.elements.namedItem(name);
+    if (typeof value !== "string") continue;
+    if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement || el instanceof HTMLSelectElement) {
+      el.value = value;
+      restored = true;
+    }
+  }
+  return restored;
 }
 
 /** On signing out: nothing typed in this tab is left for the next person at the computer. */

@@ -2,12 +2,13 @@
 // variables). Like every form of the editor, a save is a new revision of the draft.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useRef } from "react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { findingsFor } from "~/domain/scenario/editor/field-diagnostics";
 import { formForNode } from "~/domain/scenario/editor/form-model";
 import { ScenarioPageHeader } from "~/studio/components";
 import { ScenarioDetailsFields } from "~/studio/details-editor";
-import { FindingsSummary, UnsavedTexts } from "~/studio/editor-fields";
+import { FindingsSummary, RestoredNotice, UnsavedTexts, useKeptForm } from "~/studio/editor-fields";
 import { detailsEdits, detailsFieldValues } from "~/studio/editor-forms.server";
 import { editDraft, loadEditor, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
 import { fieldError } from "~/utils/field-errors";
@@ -57,6 +58,8 @@ export default function Details() {
   const d = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const state = { findings: d.findings, refused: refused?.errors, values: refused?.values };
+  const form = useRef<HTMLFormElement>(null);
+  const kept = useKeptForm(form, `${d.id}/details`, d.revision);
   return (
     <>
       <ScenarioPageHeader scenarioId={d.id} heading={d.title} current="nodes">
@@ -71,7 +74,8 @@ export default function Details() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-l">About this scenario</h2>
-          <Form method="post" noValidate key={d.revision}>
+          <RestoredNotice restored={kept.restored} />
+          <Form method="post" noValidate key={d.revision} ref={form} onChange={kept.keep}>
             <input type="hidden" name="revision" value={d.revision} />
             <ScenarioDetailsFields form={d.form} modules={d.modules} state={state} />
           </Form>

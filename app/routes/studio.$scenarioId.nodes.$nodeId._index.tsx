@@ -13,7 +13,7 @@ import { fieldError } from "~/utils/field-errors";
 import { nodeFormLink, ScenarioMapSvg } from "~/studio/map";
 import type { MapEdge } from "~/studio/map-model";
 import { pendingLinks, type PendingLink } from "~/studio/pending-links";
-import { FindingsSummary, UnsavedTexts } from "~/studio/editor-fields";
+import { FindingsSummary, RestoredNotice, UnsavedTexts, useKeptForm } from "~/studio/editor-fields";
 import { NodeEditorFields } from "~/studio/node-editor";
 import { nodeFieldValues, nodeFormEdits } from "~/studio/node-form.server";
 import { parseIntent } from "~/domain/scenario/editor/intents";
@@ -99,6 +99,8 @@ function NodePage() {
   const readPending = () => {
     if (form.current) setPending(pendingLinks(form.current, saved));
   };
+  // Typing kept in this tab comes back after signing in again (before the pending links are read).
+  const kept = useKeptForm(form, `${d.id}/nodes/${d.node.id}`, d.revision);
   // A refused save shows the trainer's choices again: they are pending too.
   useEffect(readPending, []); // eslint-disable-line react-hooks/exhaustive-deps -- once, on the page as served
   return (
@@ -116,7 +118,16 @@ function NodePage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-l app-wrap">Node {d.node.id}</h2>
-          <Form method="post" noValidate ref={form} onChange={readPending}>
+          <RestoredNotice restored={kept.restored} />
+          <Form
+            method="post"
+            noValidate
+            ref={form}
+            onChange={() => {
+              readPending();
+              kept.keep();
+            }}
+          >
             <input type="hidden" name="revision" value={d.revision} />
             <input type="hidden" name="choices" value={d.node.choices.length} />
             <NodeEditorFields form={d.form} node={d.node} state={state} />

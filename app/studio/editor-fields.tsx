@@ -3,7 +3,8 @@
  * what was typed), the props each GOV.UK field gets from it, findings about a whole part, and the
  * error summaries that link to fields. Browser-safe: no `yaml`, no `zod`.
  */
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState, type RefObject } from "react";
+import { keepForm, restoreForm } from "~/components/kept-reply";
 import { fieldId } from "~/components/error-summary";
 import { Radios, WarningText, type SelectOption } from "~/components/fields";
 import { WARNING_ADVICE, type Diagnostic, type WarningCode } from "~/domain/scenario/diagnostics";
@@ -228,6 +229,34 @@ export function UnsavedTexts({ texts }: { texts?: { field: string; words: string
           </div>
         ))}
       </dl>
+    </div>
+  );
+}
+
+/**
+ * Keeps a form's changes in this tab as the trainer types (as officers' written replies are kept),
+ * and puts them back when the page comes again at the same revision: after a form sent once the
+ * session had ended, and signing in again. Returns whether anything was put back, and what to call on a change.
+ */
+export function useKeptForm(form: RefObject<HTMLFormElement | null>, page: string, revision: number) {
+  const [restored, setRestored] = useState(false);
+  const key = { attempt: `studio:${page}`, step: String(revision) };
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the tab's storage is read only once hydrated
+    if (form.current && restoreForm(key, form.current)) setRestored(true);
+  }, [key.attempt, key.step]); // eslint-disable-line react-hooks/exhaustive-deps -- the key's two parts
+  return { restored, keep: () => form.current && keepForm(key, form.current) };
+}
+
+/** Said when a form's kept changes were put back. */
+export function RestoredNotice({ restored }: { restored: boolean }) {
+  return (
+    <div role="status">
+      {restored ? (
+        <p className="govuk-inset-text">
+          What you typed here earlier and did not save has been put back. It is not saved yet: save it to keep it.
+        </p>
+      ) : null}
     </div>
   );
 }

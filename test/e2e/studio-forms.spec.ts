@@ -3,7 +3,13 @@
 // and the forms without JavaScript. axe checks every page of the editor on the way.
 import { expect, test, type Page } from "@playwright/test";
 import { attemptsAt, e2eDatabase, say, writeReply } from "./practice-support";
-import { expectAccessible, expectAccessibleAtBothWidths, expectAccessibleWithoutJavaScript, signedIn } from "./support";
+import {
+  expectAccessible,
+  expectAccessibleAtBothWidths,
+  expectAccessibleWithoutJavaScript,
+  signedIn,
+  signIn,
+} from "./support";
 import { createWithWizard, describeScenario, publish, startPreview } from "./studio-steps";
 
 const TITLE = "Not for the likes of me";
@@ -430,4 +436,24 @@ test("two trainers save the same draft: the later save keeps its text beside the
   await expect(prisoner(noJs, "opening")).toHaveValue("A letter came. About a course.");
   await noJs.goto(node("too-many"));
   await expect(prisoner(noJs, "too-many")).toHaveValue("Stop. Slower.");
+});
+
+test("a node's form sent after the session ended is put back after signing in again", async ({ browser }) => {
+  const page = await signedIn(browser, "trainer");
+  await page.goto("/studio/plain-words/nodes/calmer");
+  await field(page, "nodes.calmer.prisoner").fill("Not in trouble. Right. OK.");
+  await field(page, "nodes.calmer.choices.0.feedback").fill("Typed before the session ended.");
+  await page.context().clearCookies();
+  await saveNode(page);
+  await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fstudio%2Fplain-words%2Fnodes%2Fcalmer/);
+  await signIn(page, "trainer");
+  await expect(page).toHaveURL(/\/studio\/plain-words\/nodes\/calmer$/);
+  await expect(page.getByText("What you typed here earlier and did not save has been put back.")).toBeVisible();
+  await expect(field(page, "nodes.calmer.prisoner")).toHaveValue("Not in trouble. Right. OK.");
+  await expect(field(page, "nodes.calmer.choices.0.feedback")).toHaveValue("Typed before the session ended.");
+  await expectAccessible(page);
+  await saveNode(page);
+  await expect(page.getByText("Draft saved.")).toBeVisible();
+  await expect(page.getByText("What you typed here earlier")).toHaveCount(0);
+  await expect(field(page, "nodes.calmer.prisoner")).toHaveValue("Not in trouble. Right. OK.");
 });
