@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { findingsFor } from "~/domain/scenario/editor/field-diagnostics";
 import { findNode, formForNode, NEW_NODE, type NodeForm } from "~/domain/scenario/editor/form-model";
+import { optionName } from "~/domain/scenario/plain-words";
 import { ScenarioPageHeader } from "~/studio/components";
 import { editDraft, loadEditor, nodeMap, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
 import { fieldError } from "~/utils/field-errors";
@@ -218,13 +219,12 @@ function PendingWords({ links, node }: { links: PendingLink[]; node: NodeForm })
           </p>
           <ul className="govuk-list govuk-body-s">
             {links.map((l) => {
-              const what = l.owner === "write" ? "The written reply" : `Option ${l.owner + 1}`;
               const choice = l.owner === "write" ? null : node.choices[l.owner];
+              const what = l.owner === "write" ? "The written reply" : optionName(l.owner, choice?.say);
               const branching = (l.owner === "write" ? node.write?.goto : choice?.goto)?.branching;
               return (
                 <li key={`${l.owner}-${l.branch}`}>
                   {what}
-                  {choice?.id ? ` (${choice.id})` : ""}
                   {branching ? `, branch ${l.branch + 1},` : ""} leads to{" "}
                   {l.to === NEW_NODE ? "a new node (made when you save)" : l.to}
                 </li>

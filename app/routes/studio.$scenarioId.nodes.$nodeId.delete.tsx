@@ -7,6 +7,7 @@ import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { ConfirmOrCancel, WarningText } from "~/components/fields";
 import { findNode, leadsTo } from "~/domain/scenario/editor/form-model";
+import { optionName } from "~/domain/scenario/plain-words";
 import { deleteNodeEdits } from "~/studio/editor-forms.server";
 import { editDraft, loadEditor, OUT_OF_DATE, revisionOf } from "~/studio/editor.server";
 import { fieldError } from "~/utils/field-errors";
@@ -78,7 +79,7 @@ export default function DeleteNode() {
                   >
                     {i.owner === "write"
                       ? `the written reply in node ${i.nodeId}`
-                      : `option ${i.owner + 1} (${i.choiceId}) in node ${i.nodeId}`}
+                      : `${optionName(i.owner, i.say)} in node ${i.nodeId}`}
                   </a>
                 </li>
               ))}

@@ -24,6 +24,7 @@ import {
 import { FindingLinks } from "~/studio/editor-fields";
 import { warningFindings } from "~/studio/editor.server";
 import { fieldName } from "~/domain/scenario/editor/form-model";
+import { inPlainWords } from "~/domain/scenario/plain-words";
 import { fieldError } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
@@ -67,14 +68,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       ...base,
       state: "examples" as const,
       message: examples,
-      findings: check.diagnostics
-        .filter((d) => d.code === "example-text")
-        .map((d) => ({
-          field: fieldName(d.path ?? []),
-          nodeId: d.nodeId ?? null,
-          severity: d.severity,
-          message: d.message,
-        })),
+      findings: inPlainWords(
+        check.diagnostics.filter((d) => d.code === "example-text"),
+        check.scenario,
+      ).map((d) => ({
+        field: fieldName(d.path ?? []),
+        nodeId: d.nodeId ?? null,
+        severity: d.severity,
+        message: d.message,
+      })),
     };
   const before = s.published ? checkScenario(s.published.yaml).scenario : null;
   const change = await changeForVersion(context.db, s.id, check.scenario.module);
@@ -236,14 +238,14 @@ export default function Publish() {
               <h3 className="govuk-heading-s app-wrap">Node {n.id} changed</h3>
               <Changes changes={n.changes} />
               {n.choicesAdded.length ? (
-                <p className="govuk-body app-wrap">Choices added: {n.choicesAdded.join(", ")}</p>
+                <p className="govuk-body app-wrap">Options added: {n.choicesAdded.join(", ")}</p>
               ) : null}
               {n.choicesRemoved.length ? (
-                <p className="govuk-body app-wrap">Choices removed: {n.choicesRemoved.join(", ")}</p>
+                <p className="govuk-body app-wrap">Options removed: {n.choicesRemoved.join(", ")}</p>
               ) : null}
               {n.choicesChanged.map((c) => (
                 <div key={c.id}>
-                  <p className="govuk-body app-wrap">Choice {c.id}:</p>
+                  <p className="govuk-body app-wrap">{c.name}:</p>
                   <Changes changes={c.changes} />
                 </div>
               ))}

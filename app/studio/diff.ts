@@ -4,6 +4,7 @@
  * scenarios, so reformatting the YAML alone shows no change.
  */
 import type { Choice, Scenario, ScenarioNode } from "~/domain/scenario";
+import { optionName } from "~/domain/scenario/plain-words";
 
 export interface FieldChange {
   field: string;
@@ -14,9 +15,10 @@ export interface FieldChange {
 export interface NodeChange {
   id: string;
   changes: FieldChange[];
+  /** Options as trainers know them ("Option 4: 'You sound fed up…'"): matched by id, named by number and words. */
   choicesAdded: string[];
   choicesRemoved: string[];
-  choicesChanged: { id: string; changes: FieldChange[] }[];
+  choicesChanged: { id: string; name: string; changes: FieldChange[] }[];
 }
 
 export interface ScenarioDiff {
@@ -51,12 +53,17 @@ const CHOICE_FIELDS = ["say", "mi", "feedback", "effects", "goto"];
 function diffChoices(before: Choice[], after: Choice[]) {
   const oldById = new Map(before.map((c) => [c.id, c]));
   const newById = new Map(after.map((c) => [c.id, c]));
-  const choicesAdded = after.filter((c) => !oldById.has(c.id)).map((c) => c.id);
-  const choicesRemoved = before.filter((c) => !newById.has(c.id)).map((c) => c.id);
+  const named = (choices: Choice[], keep: (c: Choice) => boolean) =>
+    choices.flatMap((c, i) => (keep(c) ? [optionName(i, c.say)] : []));
+  const choicesAdded = named(after, (c) => !oldById.has(c.id));
+  const choicesRemoved = named(before, (c) => !newById.has(c.id));
   const choicesChanged = after
-    .filter((c) => oldById.has(c.id))
-    .map((c) => ({ id: c.id, changes: compareFields(oldById.get(c.id), c, CHOICE_FIELDS) }))
-    .filter((c) => c.changes.length);
+    .map((c, i) => ({
+      id: c.id,
+      name: optionName(i, c.say),
+      changes: compareFields(oldById.get(c.id), c, CHOICE_FIELDS),
+    }))
+    .filter((c) => oldById.has(c.id) && c.changes.length);
   return { choicesAdded, choicesRemoved, choicesChanged };
 }
 

@@ -21,6 +21,7 @@ import { sketchOf } from "~/domain/scenario/editor/sketch";
 import { formatDateTime } from "~/domain/dates.server";
 import { getDraftRevision } from "~db/queries/scenario-drafts.server";
 import { parseYamlSource, type ParsedYaml } from "~/domain/scenario/parse";
+import { inPlainWords } from "~/domain/scenario/plain-words";
 import { NodeSplice } from "~/domain/scenario/editor/splice";
 import type { FieldErrors } from "~/utils/forms";
 import { mapAround } from "./map.server";
@@ -41,7 +42,7 @@ export interface EditorView {
   /** The draft as forms; null when it cannot be (not YAML, over a limit): `formProblems` says why. */
   form: ScenarioForm | null;
   formProblems: Diagnostic[];
-  /** Each finding with the field it belongs beside. */
+  /** Each finding, in plain words, with the field it belongs beside. */
   placed: FieldFinding[];
 }
 
@@ -59,13 +60,21 @@ export async function loadEditor(db: Kysely<Database>, scenarioId: string): Prom
     form,
     formProblems: editable.ok ? [] : editable.diagnostics,
     // The template's placeholder text blocks publishing: say so at the field that holds it.
-    placed: form ? placeDiagnostics(form, [...check.diagnostics, ...placeholderFindings(check.scenario)]) : [],
+    placed: form
+      ? placeDiagnostics(
+          form,
+          inPlainWords([...check.diagnostics, ...placeholderFindings(check.scenario)], parsed.value),
+        )
+      : [],
   };
 }
 
 /** The checker's teaching warnings on a draft, each at the field it belongs beside (for the publish page's links). */
 export function warningFindings(yaml: string, check: CheckResult) {
-  const warnings = check.diagnostics.filter((d) => d.severity === "warning");
+  const warnings = inPlainWords(
+    check.diagnostics.filter((d) => d.severity === "warning"),
+    check.scenario,
+  );
   const read = warnings.length ? readScenarioForm(yaml) : null;
   const placed: FieldFinding[] = read?.ok
     ? placeDiagnostics(read.form, warnings)

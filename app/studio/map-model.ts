@@ -24,7 +24,7 @@ export interface MapNode {
 export interface MapEdge {
   from: string;
   to: string;
-  /** The choice id, "write" for a written reply, plus the condition when the goto branches. */
+  /** The option as trainers know it ("Option 2: 'You sound…'") or "written reply", plus the condition when the goto branches. */
   label: string;
   choiceId: string | null;
   broken: boolean;

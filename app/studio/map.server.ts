@@ -7,6 +7,7 @@
 import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from "@dagrejs/dagre";
 import { buildGraph, reachableFrom, type Scenario } from "~/domain/scenario";
 import { canReach, nodeGotos } from "~/domain/scenario/graph";
+import { optionName } from "~/domain/scenario/plain-words";
 import type { MapEdge, MapNode, MissingNode, NodeProblem, ScenarioMap } from "./map-model";
 
 const NODE_WIDTH = 200;
@@ -95,7 +96,11 @@ export function buildScenarioMap(scenario: Scenario, options: MapOptions = {}): 
         const broken = !Object.hasOwn(scenario.nodes, entry.node);
         if (!broken && !shown(entry.node)) continue;
         if (broken) brokenFrom.add(from);
-        const base = choiceId ?? "written reply";
+        // Trainers know an option by its number and words; its id is internal (and "option-4" if made by "Add an option").
+        const base =
+          choiceIndex === undefined
+            ? "written reply"
+            : optionName(choiceIndex, node.choices![choiceIndex].say, "label", 20);
         planned.push({ from, to: entry.node, label: entry.if ? `${base} if ${entry.if}` : base, choiceId, broken });
       }
     }

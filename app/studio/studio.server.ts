@@ -85,6 +85,7 @@ export function holdToId(result: CheckResult, yaml: string, scenarioId?: string)
       line,
       column: 1,
       path: ["id"],
+      facts: { keep: scenarioId },
     },
   ]);
   return { ...result, diagnostics, ok: false };

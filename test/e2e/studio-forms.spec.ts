@@ -77,7 +77,8 @@ test("a trainer builds a scenario with the wizard and forms only, mends a broken
   await select(trainer, "nodes.opening.choices.2.goto.0.node", "+new");
   await saveNode(trainer);
   await expect(trainer).toHaveURL(new RegExp(`/studio/${ID}/nodes/after-what-have-you`));
-  await expect(trainer.getByRole("link", { name: "Node 'after-what-have-you' is missing 'prisoner'." })).toBeVisible();
+  // In the forms' words, not the YAML's ("is missing 'prisoner'").
+  await expect(trainer.getByRole("link", { name: "The prisoner's line is empty." })).toBeVisible();
   await expectAccessible(trainer);
   await field(trainer, "nodes.after-what-have-you.prisoner").fill(
     "That they make you talk about your offence in front of everyone.",
@@ -101,12 +102,14 @@ test("a trainer builds a scenario with the wizard and forms only, mends a broken
   await expect(trainer).toHaveURL(new RegExp(`/nodes/after-option-1`));
   await trainer.getByRole("link", { name: "Delete this node" }).click();
   await expect(trainer.getByRole("heading", { name: "Delete node after-option-1?" })).toBeVisible();
-  await expect(trainer.getByRole("link", { name: "option 1 (option-1) in node after-what-have-you" })).toBeVisible();
+  await expect(
+    trainer.getByRole("link", { name: "Option 1: 'Talking in front of the group…' in node after-what-have-you" }),
+  ).toBeVisible();
   await expectAccessible(trainer);
   await trainer.getByRole("button", { name: "Delete the node" }).click();
   await expect(trainer.getByText("Node after-option-1 deleted. The draft now has 1 error to fix.")).toBeVisible();
   const broken = trainer.getByRole("link", {
-    name: /Node after-what-have-you: Choice 'option-1' .* goes to 'after-option-1', but there is no node called/,
+    name: "Node after-what-have-you: Option 1 ('Talking in front of the group…') leads to after-option-1, a node that does not exist. Choose where it leads.",
   });
   await expect(broken).toBeVisible();
   await expectAccessible(trainer);
@@ -116,13 +119,13 @@ test("a trainer builds a scenario with the wizard and forms only, mends a broken
   );
   const gotoField = `${first}.goto.0.node`;
   await expect(trainer.locator(`[id="field-${gotoField}-error"]`)).toContainText(
-    "there is no node called 'after-option-1'",
+    "leads to after-option-1, a node that does not exist",
   );
   await expect(field(trainer, gotoField)).toHaveAttribute(
     "aria-describedby",
     new RegExp(`field-${gotoField.replace(/\./g, "\\.")}-error`),
   );
-  await expect(trainer.getByRole("link", { name: /goes to 'after-option-1'/ })).toHaveAttribute(
+  await expect(trainer.getByRole("link", { name: /leads to after-option-1/ })).toHaveAttribute(
     "href",
     `#field-${gotoField}`,
   );
@@ -305,13 +308,13 @@ test("with JavaScript, where an option leads shows on the map beside the form be
   await select(trainer, goesTo, "chaplain");
   await expect(pendingLines).toHaveCount(1);
   await expect(map.locator(".app-map__pending-target")).toHaveCount(1);
-  await expect(trainer.getByText("Option 1 (not-knowing) leads to chaplain")).toBeVisible();
+  await expect(trainer.getByText("Option 1: 'Not knowing is the worst of it.' leads to chaplain")).toBeVisible();
   await expectAccessible(trainer);
 
   // A node not around this one, and a new node, get a dashed box below the map.
   await select(trainer, goesTo, "mum");
   await expect(map.locator(".app-map__ghost")).toHaveText("mum");
-  await expect(trainer.getByText("Option 1 (not-knowing) leads to mum")).toBeVisible();
+  await expect(trainer.getByText("Option 1: 'Not knowing is the worst of it.' leads to mum")).toBeVisible();
   await select(trainer, "nodes.nobody-tells.choices.1.goto.0.node", "+new");
   await expect(pendingLines).toHaveCount(2);
   await expect(map.locator(".app-map__ghost").filter({ hasText: "A new node" })).toHaveCount(1);

@@ -155,7 +155,9 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
     trainer.getByText("Officers’ choices at HMP Hollowbrook (demo) in fewer than 5 finished assessment attempts"),
   ).toBeVisible();
   await expect(
-    trainer.getByRole("listitem").filter({ hasText: /^you-cant-see → school: chosen fewer than 5 times$/ }),
+    trainer
+      .getByRole("listitem")
+      .filter({ hasText: /^Option \d: 'You can't see the…' → school: chosen fewer than 5 times$/ }),
   ).toBeVisible();
   await expectAccessible(trainer);
 

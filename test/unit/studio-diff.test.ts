@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkScenario } from "~/domain/scenario";
+import { optionName } from "~/domain/scenario/plain-words";
 import { diffScenarios } from "~/studio/diff";
 
 const v1Text = readFileSync("test/fixtures/scenarios/valid.yaml", "utf8");
@@ -30,8 +31,9 @@ describe("diff of two versions", () => {
     start.prisoner = "Changed line";
     const firstChoice = start.choices![0];
     firstChoice.say = "Something else";
+    const dropped = start.choices!.length - 1;
     const droppedChoice = start.choices!.pop()!;
-    start.choices!.push({ id: "added-choice", say: "Hello", mi: "affirm", goto: "brand-new" });
+    start.choices!.push({ id: "option-4", say: "Hello", mi: "affirm", goto: "brand-new" });
 
     const diff = diffScenarios(v1, v2);
     expect(diff.same).toBe(false);
@@ -42,11 +44,14 @@ describe("diff of two versions", () => {
     expect(startChange.changes).toEqual([
       { field: "prisoner", before: v1.nodes[v1.start].prisoner, after: "Changed line" },
     ]);
-    expect(startChange.choicesAdded).toEqual(["added-choice"]);
-    expect(startChange.choicesRemoved).toEqual([droppedChoice.id]);
+    // Options are named as trainers know them, by number and words, not by id ("option-4" from "Add an option").
+    expect(startChange.choicesAdded).toEqual([`Option ${dropped + 1}: 'Hello'`]);
+    expect(startChange.choicesRemoved).toEqual([optionName(dropped, droppedChoice.say)]);
+    expect(startChange.choicesRemoved[0]).toMatch(new RegExp(`^Option ${dropped + 1}: '`));
     expect(startChange.choicesChanged).toEqual([
       {
         id: firstChoice.id,
+        name: "Option 1: 'Something else'",
         changes: [{ field: "say", before: v1.nodes[v1.start].choices![0].say, after: "Something else" }],
       },
     ]);

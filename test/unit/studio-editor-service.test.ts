@@ -175,7 +175,8 @@ describe("saving a node's form", () => {
       expect.objectContaining({
         code: "example-text",
         severity: "error",
-        message: expect.stringContaining("Write the summary in your own words"),
+        message:
+          "What the conversation is about is the template's placeholder text: write it in your own words before publishing.",
       }),
     ]);
     const html = renderToStaticMarkup(
@@ -189,7 +190,7 @@ describe("saving a node's form", () => {
         }),
       ),
     );
-    expect(html).toContain("Write his background in your own words");
+    expect(html).toContain("His background is the template&#x27;s placeholder text");
     // Once the trainer's own words are in, nothing is left to show.
     const draft = (await loadStudioScenario(db, "from-template"))!;
     await saveDraft(db, trainer, "from-template", ownWords(draft.yaml), draft.revision);
@@ -218,8 +219,9 @@ describe("an option without feedback", () => {
         field: "nodes.opening.choices.1.feedback",
         nodeId: "opening",
         severity: "warning",
+        // Named as the trainer knows it (its number and words), not by its id.
         message:
-          "Option 'what-would-make' at 'opening' has no feedback: practice mode shows officers nothing after choosing it.",
+          "Option 2 ('What would make a difference…') has no feedback: practice mode shows officers nothing after choosing it.",
       },
     ]);
   });

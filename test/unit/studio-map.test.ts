@@ -27,7 +27,13 @@ describe("scenario map", () => {
   it("marks the broken goto on its edge, its node and a missing target", () => {
     const broken = map.edges.filter((e) => e.broken);
     expect(broken).toEqual([
-      expect.objectContaining({ from: "middle", to: "end-disengage", label: "warn", choiceId: "warn" }),
+      // Labelled as trainers know the option (its number and words), not by its id.
+      expect.objectContaining({
+        from: "middle",
+        to: "end-disengage",
+        label: "Option 2: 'Refuse and you'll…'",
+        choiceId: "warn",
+      }),
     ]);
     expect(node("middle").problems).toContain("broken-goto");
     expect(map.missing.map((m) => m.id)).toEqual(["end-disengage"]);
@@ -95,9 +101,12 @@ describe("scenario map", () => {
     const m = buildScenarioMap(check.scenario!, { taken });
     expect(m.edges.find((e) => e.choiceId === "affirm")!.taken).toBe(12);
     const list = renderToStaticMarkup(createElement(ScenarioMapList, { scenarioId: "x", map: m }));
-    expect(list).toContain("affirm → middle: chosen 12 times");
-    expect(list).toContain("leaflet → middle: chosen fewer than 5 times");
-    expect(list).toContain("reflect if rapport &gt;= 1 → end-engaged: chosen fewer than 5 times");
+    expect(list).toContain("Option 1: &#x27;You still came over…&#x27; → middle: chosen 12 times");
+    expect(list).toContain("Option 2: &#x27;Have you read the…&#x27; → middle: chosen fewer than 5 times");
+    expect(list).toContain(
+      "Option 1: &#x27;You don&#x27;t see the…&#x27; if rapport &gt;= 1 → end-engaged: chosen fewer than 5 times",
+    );
+    expect(list).not.toContain("leaflet");
   });
 });
 

@@ -40,7 +40,7 @@ describe("publishing the wizard's example conversation", () => {
       field: "nodes.middle.prisoner",
       nodeId: "middle",
       severity: "error",
-      message: expect.stringMatching(/^What he says is still the example from the new-scenario wizard/),
+      message: expect.stringMatching(/^The prisoner's line is still the example from the new-scenario wizard/),
     });
     expect(page.findings.map((f) => f.field)).toEqual(
       expect.arrayContaining([
@@ -57,7 +57,7 @@ describe("publishing the wizard's example conversation", () => {
       nodeId: "middle",
       severity: "error",
       message: expect.stringMatching(
-        /^What the officer says in option 2 is still the example from the new-scenario wizard/,
+        /^Option 2 \('Tell me more about that.'\): what the officer says is still the example from the new-scenario wizard/,
       ),
     });
 
@@ -130,7 +130,7 @@ describe("publishing the wizard's example conversation", () => {
         field: "nodes.opening.choices.1.feedback",
         nodeId: "opening",
         severity: "warning",
-        message: expect.stringMatching(/^Option 'what-would-make' at 'opening' has no feedback/),
+        message: expect.stringMatching(/^Option 2 \('What would make a difference…'\) has no feedback/),
       },
     ]);
     const post = await requestAs(context, "trainer", `/studio/${id}/publish`, {

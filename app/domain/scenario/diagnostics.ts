@@ -19,7 +19,13 @@ export interface Diagnostic {
   nodeId?: string;
   /** The data the finding is about, when it is about one place (the studio's forms show it beside that field). */
   path?: DataPath;
+  /** Other places it names (the earlier of two same options, the options a shared line answers). */
+  related?: DataPath[];
+  /** What the plain words need beyond the code and the data at `path` (plain-words.ts), e.g. the variable checked. */
+  facts?: DiagnosticFacts;
 }
+
+export type DiagnosticFacts = Record<string, string | number | boolean>;
 
 export const DIAGNOSTIC_CODES = {
   // Limits and YAML: checked before the file is turned into data.
@@ -121,7 +127,13 @@ export function diagnostic(
   code: DiagnosticCode,
   message: string,
   pos: Position,
-  extra: { file?: string; nodeId?: string; path?: readonly PropertyKey[] } = {},
+  extra: {
+    file?: string;
+    nodeId?: string;
+    path?: readonly PropertyKey[];
+    related?: readonly (readonly PropertyKey[])[];
+    facts?: DiagnosticFacts;
+  } = {},
 ): Diagnostic {
   const d: Diagnostic = {
     code,
@@ -132,9 +144,14 @@ export function diagnostic(
   };
   if (extra.file !== undefined) d.file = extra.file;
   if (extra.nodeId !== undefined) d.nodeId = extra.nodeId;
-  if (extra.path !== undefined) d.path = extra.path.map((seg) => (typeof seg === "number" ? seg : String(seg)));
+  if (extra.path !== undefined) d.path = dataPath(extra.path);
+  if (extra.related !== undefined) d.related = extra.related.map(dataPath);
+  if (extra.facts !== undefined) d.facts = extra.facts;
   return d;
 }
+
+const dataPath = (path: readonly PropertyKey[]): DataPath =>
+  path.map((seg) => (typeof seg === "number" ? seg : String(seg)));
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
@@ -166,7 +183,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** The closest candidate if it is close enough to be a plausible typo, else undefined. */
-function closest(word: string, candidates: Iterable<string>): string | undefined {
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {

@@ -60,7 +60,7 @@ export function checkModules(
           "duplicate-module",
           `There are two modules called '${mod.id}'. Rename or merge them.`,
           at(["modules", m, "id"]),
-          { file },
+          { file, facts: { module: mod.id } },
         ),
       );
     seenModules.add(mod.id);
@@ -73,7 +73,7 @@ export function checkModules(
             "module-unknown-scenario",
             `Module '${mod.id}' lists '${id}', but there is no scenario '${id}.yaml'.${didYouMean(id, scenarios.keys())}`,
             position,
-            { file },
+            { file, facts: { module: mod.id, scenario: id } },
           ),
         );
         return;
@@ -85,7 +85,7 @@ export function checkModules(
             "scenario-in-two-modules",
             `Scenario '${id}' is listed by module '${first}' and by module '${mod.id}'. A scenario belongs to one module: remove it from one list.`,
             position,
-            { file },
+            { file, facts: { module: mod.id, scenario: id, first } },
           ),
         );
         return;
@@ -97,7 +97,7 @@ export function checkModules(
             "module-mismatch",
             `Module '${mod.id}' lists scenario '${id}', but the scenario says 'module: ${scenario.module}'. Make them agree.`,
             position,
-            { file },
+            { file, facts: { module: mod.id, scenario: id, claimed: scenario.module } },
           ),
         );
       }
@@ -118,7 +118,7 @@ export function checkModules(
         "scenario-not-in-module",
         `Scenario '${id}' is not in any module, so officers will never see it.${fix}`,
         position,
-        { file },
+        { file, facts: { scenario: id } },
       ),
     );
   }

@@ -236,7 +236,12 @@ export function parseYamlSource(text: string, options: ParseOptions = {}): Parse
           ),
         );
       } else {
-        diagnostics.push(diagnostic("schema", `The field '${key}' is written twice here. Keep one.`, position, extra));
+        diagnostics.push(
+          diagnostic("schema", `The field '${key}' is written twice here. Keep one.`, position, {
+            ...extra,
+            facts: { issue: "twice" },
+          }),
+        );
       }
       continue;
     }

@@ -14,6 +14,8 @@ export const SHARED_REPLY_WARNING_CODES = 3;
 export interface IncomingMove {
   nodeId: string;
   choiceId: string;
+  /** Its place in the node's options (0-based). */
+  choiceIndex: number;
   mi: MiCode;
 }
 
@@ -30,14 +32,14 @@ export function findSharedReplies(scenario: Scenario, minCodes = 2): SharedReply
   const incoming = new Map<string, IncomingMove[]>();
   for (const [nodeId, node] of Object.entries(scenario.nodes)) {
     if (node.ending) continue;
-    for (const choice of node.choices ?? []) {
+    (node.choices ?? []).forEach((choice, choiceIndex) => {
       for (const target of new Set(gotoTargets(choice.goto))) {
         if (!Object.hasOwn(scenario.nodes, target)) continue;
         const moves = incoming.get(target) ?? [];
-        moves.push({ nodeId, choiceId: choice.id, mi: choice.mi });
+        moves.push({ nodeId, choiceId: choice.id, choiceIndex, mi: choice.mi });
         incoming.set(target, moves);
       }
-    }
+    });
   }
   const out: SharedReply[] = [];
   for (const nodeId of Object.keys(scenario.nodes)) {

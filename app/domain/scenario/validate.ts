@@ -5,7 +5,7 @@
 import { MI_CODE_INFO } from "../mi-codes";
 import { findDeadBranches } from "./branches";
 import { parseCondition } from "./conditions";
-import { didYouMean, diagnostic, type Diagnostic, type DiagnosticCode } from "./diagnostics";
+import { didYouMean, diagnostic, type Diagnostic, type DiagnosticCode, type DiagnosticFacts } from "./diagnostics";
 import { buildGraph, canReach, endingIds, gotoTargets, nodeGotos, reachableFrom, reverseGraph } from "./graph";
 import type { YamlLocator } from "./parse";
 import type { Scenario } from "./schema";
@@ -32,7 +32,8 @@ export function validateScenario(
     path: PropertyKey[],
     which: "key" | "value" = "value",
     nodeId?: string,
-  ) => out.push(diagnostic(code, message, locator.find(path, which), { file, nodeId, path }));
+    more: More = {},
+  ) => out.push(diagnostic(code, message, locator.find(path, which), { file, nodeId, path, ...more }));
   const nodeIds = Object.keys(scenario.nodes);
   const declared = new Set(Object.keys(scenario.variables ?? {}));
 
@@ -45,6 +46,9 @@ export function validateScenario(
         "id-mismatch",
         `The id is '${scenario.id}' but the file is called '${base}'. Make them the same (id '${expected}', or rename the file).`,
         ["id"],
+        "value",
+        undefined,
+        { facts: { file: base } },
       );
   }
   if (options.moduleIds && !options.moduleIds.includes(scenario.module)) {
@@ -94,7 +98,7 @@ export function validateScenario(
     // Choices: ids, texts, pedagogy.
     const choices = node.choices ?? [];
     const seenIds = new Map<string, number>();
-    const seenTexts = new Map<string, string>();
+    const seenTexts = new Map<string, number>();
     choices.forEach((choice, i) => {
       if (seenIds.has(choice.id)) {
         report(
@@ -103,6 +107,7 @@ export function validateScenario(
           at(["choices", i, "id"]),
           "value",
           id,
+          { related: [at(["choices", seenIds.get(choice.id)!])] },
         );
       }
       seenIds.set(choice.id, i);
@@ -111,12 +116,13 @@ export function validateScenario(
       if (earlier !== undefined) {
         report(
           "duplicate-choice-text",
-          `Choices '${earlier}' and '${choice.id}' in node '${id}' say the same thing. Make each option different.`,
+          `Choices '${choices[earlier]!.id}' and '${choice.id}' in node '${id}' say the same thing. Make each option different.`,
           at(["choices", i, "say"]),
           "value",
           id,
+          { related: [at(["choices", earlier])] },
         );
-      } else seenTexts.set(textKey, choice.id);
+      } else seenTexts.set(textKey, i);
       // Practice mode teaches with the feedback after each choice: without it the officer learns nothing from this one.
       // Its line is the option's id (the field is missing); its path is the field, where the form asks for it.
       if (choice.feedback === undefined)
@@ -136,6 +142,7 @@ export function validateScenario(
             at(["choices", i, "effects", variable]),
             "key",
             id,
+            { facts: { variable } },
           );
         }
       }
@@ -214,6 +221,7 @@ export function validateScenario(
             at([...path, j, "if"]),
             "value",
             id,
+            { facts: { variable: condition.variable } },
           );
         }
         if (isLast) {
@@ -250,6 +258,7 @@ function checkBranches(scenario: Scenario, report: Report): void {
       branch.path,
       "value",
       branch.nodeId,
+      { facts: { target: branch.target, unseen: branch.targetNeverReached } },
     );
   }
 }
@@ -266,9 +275,13 @@ function checkSharedReplies(scenario: Scenario, report: Report): void {
       ["nodes", shared.nodeId],
       "key",
       shared.nodeId,
+      { related: shared.moves.map((m) => ["nodes", m.nodeId, "choices", m.choiceIndex]) },
     );
   }
 }
+
+/** What a finding's plain words need beyond its path (plain-words.ts). */
+type More = { facts?: DiagnosticFacts; related?: PropertyKey[][] };
 
 type Report = (
   code: DiagnosticCode,
@@ -276,6 +289,7 @@ type Report = (
   path: PropertyKey[],
   which?: "key" | "value",
   nodeId?: string,
+  more?: More,
 ) => void;
 
 function checkGraph(scenario: Scenario, out: Diagnostic[], report: Report): void {

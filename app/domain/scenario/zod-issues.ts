@@ -4,7 +4,7 @@
  * trainer, so each issue kind gets its own sentence, with the place named in words.
  */
 import type { z } from "zod";
-import { diagnostic, didYouMean, type Diagnostic } from "./diagnostics";
+import { closest, diagnostic, didYouMean, type Diagnostic, type DiagnosticFacts } from "./diagnostics";
 import type { YamlLocator } from "./parse";
 import { EMPTY_TEXT, KNOWN_FIELDS, SLUG_PATTERN } from "./schema";
 
@@ -85,9 +85,12 @@ export function zodIssuesToDiagnostics(
     const where = describePath(path.slice(0, -1), data);
     const extra = { file, nodeId: nodeIdOf(path), path };
     const at = (p: Path, which: "key" | "value" = "value") => locator.find(p, which);
+    // `facts` says what kind of problem it is, for the plain words (plain-words.ts).
+    const report = (message: string, facts: DiagnosticFacts) =>
+      out.push(diagnostic("schema", message, at(path), { ...extra, facts }));
     // A required field left out shows up as a wrong type or value of `undefined`.
     if ((issue.code === "invalid_type" || issue.code === "invalid_value") && valueAt(data, path) === undefined) {
-      out.push(diagnostic("schema", `${capitalise(where)} is missing '${field}'.`, at(path), extra));
+      report(`${capitalise(where)} is missing '${field}'.`, { issue: "missing" });
       return;
     }
 
@@ -95,12 +98,18 @@ export function zodIssuesToDiagnostics(
       case "unrecognized_keys":
         for (const key of issue.keys) {
           const here = describePath(path, data);
+          const suggestion = closest(key, KNOWN_FIELDS);
           out.push(
             diagnostic(
               "schema",
               `'${key}' is not a field of ${here}.${didYouMean(key, KNOWN_FIELDS)}`,
               at([...path, key], "key"),
-              { file, nodeId: nodeIdOf([...path, key]), path: [...path, key] },
+              {
+                file,
+                nodeId: nodeIdOf([...path, key]),
+                path: [...path, key],
+                facts: suggestion ? { issue: "unknown-field", suggestion } : { issue: "unknown-field" },
+              },
             ),
           );
         }
@@ -108,14 +117,10 @@ export function zodIssuesToDiagnostics(
       case "invalid_type": {
         const input = valueAt(data, path);
         const expected = EXPECTED[issue.expected] ?? issue.expected;
-        out.push(
-          diagnostic(
-            "schema",
-            `'${field}' in ${where} should be ${expected}, but it is ${typeName(input)}.`,
-            at(path),
-            extra,
-          ),
-        );
+        report(`'${field}' in ${where} should be ${expected}, but it is ${typeName(input)}.`, {
+          issue: "wrong-type",
+          expected,
+        });
         return;
       }
       case "invalid_value": {
@@ -130,14 +135,9 @@ export function zodIssuesToDiagnostics(
                 ? "an outcome"
                 : "allowed here";
         const suggestion = typeof input === "string" ? didYouMean(input, allowed) : "";
-        out.push(
-          diagnostic(
-            "schema",
-            `'${String(input)}' is not ${what} (in ${where}).${suggestion} Use one of: ${allowed.join(", ")}.`,
-            at(path),
-            extra,
-          ),
-        );
+        report(`'${String(input)}' is not ${what} (in ${where}).${suggestion} Use one of: ${allowed.join(", ")}.`, {
+          issue: "not-allowed",
+        });
         return;
       }
       case "invalid_format": {
@@ -171,35 +171,32 @@ export function zodIssuesToDiagnostics(
         if (branch) {
           for (const inner of branch) visitIssue(inner, path);
         } else {
-          out.push(
-            diagnostic(
-              "schema",
-              `'${field}' in ${where} should be a node id, or a list of { if, node } entries.`,
-              at(path),
-              extra,
-            ),
-          );
+          report(`'${field}' in ${where} should be a node id, or a list of { if, node } entries.`, {
+            issue: "goto-shape",
+          });
         }
         return;
       }
       case "too_small":
         if (issue.origin === "array")
-          out.push(
-            diagnostic(
-              "schema",
-              `'${field}' in ${where} needs at least ${issue.minimum} entr${issue.minimum === 1 ? "y" : "ies"}.`,
-              at(path),
-              extra,
-            ),
-          );
+          report(`'${field}' in ${where} needs at least ${issue.minimum} entr${issue.minimum === 1 ? "y" : "ies"}.`, {
+            issue: "too-few",
+            limit: Number(issue.minimum),
+          });
         else
-          out.push(diagnostic("schema", `'${field}' in ${where} must be at least ${issue.minimum}.`, at(path), extra));
+          report(`'${field}' in ${where} must be at least ${issue.minimum}.`, {
+            issue: "too-small",
+            limit: Number(issue.minimum),
+          });
         return;
       case "too_big":
-        out.push(diagnostic("schema", `'${field}' in ${where} must be at most ${issue.maximum}.`, at(path), extra));
+        report(`'${field}' in ${where} must be at most ${issue.maximum}.`, {
+          issue: "too-big",
+          limit: Number(issue.maximum),
+        });
         return;
       default:
-        out.push(diagnostic("schema", `'${field}' in ${where}: ${issue.message}.`, at(path), extra));
+        report(`'${field}' in ${where}: ${issue.message}.`, { issue: "other" });
     }
   };
 
@@ -221,14 +218,14 @@ function formatIssue(
       "schema",
       `'${text}' is not a valid ${what}: use lower-case letters, digits and single hyphens${fixed ? `, e.g. '${fixed}'` : ""}.`,
       position,
-      extra,
+      { ...extra, facts: { issue: "bad-id", value: text, ...(fixed ? { suggestion: fixed } : {}) } },
     );
   }
   return diagnostic(
     "schema",
     `'${text}' is not a valid ${what}: use lower-case letters, digits and _, starting with a letter.`,
     position,
-    extra,
+    { ...extra, facts: { issue: "bad-name", value: text } },
   );
 }
 

@@ -131,13 +131,10 @@ export function formForNode(form: ScenarioForm, nodeId: string): ScenarioForm {
 }
 
 /** The options (and written replies) whose goto names a node: what deleting it would leave pointing nowhere. */
-export function leadsTo(
-  form: ScenarioForm,
-  nodeId: string,
-): { nodeId: string; owner: Owner; choiceId: string | null }[] {
+export function leadsTo(form: ScenarioForm, nodeId: string): { nodeId: string; owner: Owner; say: string | null }[] {
   const names = (goto: GotoForm | null) => goto?.branches.some((b) => b.node === nodeId) ?? false;
   return form.nodes.flatMap((n) => [
-    ...n.choices.flatMap((c, i) => (names(c.goto) ? [{ nodeId: n.id, owner: i, choiceId: c.id }] : [])),
-    ...(n.write && names(n.write.goto) ? [{ nodeId: n.id, owner: "write" as Owner, choiceId: null }] : []),
+    ...n.choices.flatMap((c, i) => (names(c.goto) ? [{ nodeId: n.id, owner: i, say: c.say }] : [])),
+    ...(n.write && names(n.write.goto) ? [{ nodeId: n.id, owner: "write" as Owner, say: null }] : []),
   ]);
 }
