@@ -107,7 +107,9 @@ describe("publishing the wizard's example conversation", () => {
         field: "nodes.opening.choices.2.feedback",
         nodeId: "opening",
         severity: "error",
-        message: expect.stringMatching(/^The feedback for option 3 is still the example from the new-scenario wizard/),
+        message: expect.stringMatching(
+          /^Option 3 \('.+'\): the feedback is still the example from the new-scenario wizard/,
+        ),
       },
     ]);
   });
