@@ -7,7 +7,6 @@ import { recordAudit } from "~db/queries/audit.server";
 import { getEstablishment, getUnit } from "~db/queries/establishments.server";
 import { deleteSessionsOfUser } from "~db/queries/sessions.server";
 import {
-  countUsers,
   EMAIL_INDEX,
   getUserWithPlace,
   insertUser,
@@ -20,6 +19,7 @@ import {
   type UserWithPlace,
 } from "~db/queries/users.server";
 import { forgetGuesses } from "~db/queries/sign-in-throttle.server";
+import { isLastAdministrator } from "~/admin/last-administrator.server";
 import { hashPassword } from "~/auth/password.server";
 import { passwordProblem } from "~/auth/password-policy.server";
 import { usernameThrottleKey } from "~/auth/sign-in.server";
@@ -132,11 +132,6 @@ async function lockForChange(trx: Transaction<Database>, actor: CurrentUser, use
   const locked = await lockUsers(trx, [actor.id, userId]);
   const now = locked.get(actor.id);
   return { actorMay: Boolean(now?.active && roleCan(now.role, "manageUsers")), user: locked.get(userId) };
-}
-
-/** Taking `user`'s administrator access away would leave Engage with no one to manage it. */
-async function isLastAdministrator(trx: Transaction<Database>, user: LockedUser) {
-  return user.active && user.role === "admin" && (await countUsers(trx, { role: "admin", active: true })) <= 1;
 }
 
 const lastAdministrator = (user: LockedUser) =>

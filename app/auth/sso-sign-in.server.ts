@@ -2,7 +2,7 @@
 // rules), the prison must exist, then the user is found (by the provider's subject, else by
 // username, so imported staff are linked on first sign-in) or created, and kept up to date from
 // the claims. Each change is audited in the transaction that makes it; a refused sign-in writes
-// nothing but its audit line.
+// nothing but its audit line. The last active administrator keeps that role (last-administrator.server).
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
@@ -13,10 +13,12 @@ import {
   findUserByOidcSubject,
   findUserByUsername,
   insertUser,
+  lockUsers,
   userWithEmail,
   placementTimes,
   updateUser,
 } from "~db/queries/users.server";
+import { isLastAdministrator, lockWithAdministrators } from "~/admin/last-administrator.server";
 import { mustChooseWing } from "~/auth/choose-wing.server";
 import { mapClaims, type ClaimRules, type Identity } from "~/domain/sso-claims";
 import { NO_PASSWORD } from "~/auth/password.server";
@@ -29,6 +31,8 @@ export type SsoSignIn =
       chooseWing: boolean;
       /** the work account's email address is another user's, so it was not copied onto this one */
       emailNotCopied: boolean;
+      /** the work account no longer makes them an administrator, but they are the only active one, and still are */
+      keptAdministrator: boolean;
     }
   | { ok: false; message: string };
 
@@ -108,21 +112,31 @@ async function signInIdentity(db: Kysely<Database>, id: Identity, prisonId: numb
         establishmentId: prisonId,
         details: { source: "single sign-on", role: id.role },
       });
-      return { userId, created: true, unitId: null as number | null };
+      return { userId, created: true, unitId: null as number | null, role: id.role, keptAdministrator: false };
     }
+    // Held until written, as an administrator's change holds them: taking someone's administrator access away
+    // holds every administrator's row too, so the last one is counted as it is now (see last-administrator.server).
+    const demoting = user.role === "admin" && id.role !== "admin";
+    const locked = demoting ? await lockWithAdministrators(trx, [user.id]) : await lockUsers(trx, [user.id]);
+    const now = locked.get(user.id);
+    // Made an administrator since they were looked up: look again, holding the administrators' rows this time.
+    if (!demoting && now?.role === "admin" && id.role !== "admin") return "again" as const;
+    // The provider decides roles, but an Engage with no administrator cannot be put right from inside it.
+    const keptAdministrator = demoting && now !== undefined && (await isLastAdministrator(trx, now));
+    const role = keptAdministrator ? "admin" : id.role;
     const movedPrison = user.establishment_id !== prisonId;
     const after = { establishment_id: prisonId, unit_id: movedPrison ? null : user.unit_id };
     const changes = [
       user.display_name !== id.displayName && "name",
       email !== null && user.email !== email && "email",
-      user.role !== id.role && "role",
+      user.role !== role && "role",
       movedPrison && "prison",
     ].filter((c): c is string => Boolean(c));
     if (changes.length || user.oidc_subject === null) {
       await updateUser(trx, user.id, {
         display_name: id.displayName,
         ...(email !== null ? { email } : {}),
-        role: id.role,
+        role,
         ...after,
         ...placementTimes(user, after),
         oidc_subject: id.subject,
@@ -134,13 +148,22 @@ async function signInIdentity(db: Kysely<Database>, id: Identity, prisonId: numb
         action: "user.updated_from_sign_in",
         subjectUserId: user.id,
         establishmentId: prisonId,
-        details: { changes, ...(user.role !== id.role ? { from: user.role, to: id.role } : {}) },
+        details: { changes, ...(user.role !== role ? { from: user.role, to: role } : {}) },
       });
       // A new role or prison: sessions elsewhere end, so no page keeps the old access.
-      if (user.role !== id.role || movedPrison) await deleteSessionsOfUser(trx, user.id);
+      if (user.role !== role || movedPrison) await deleteSessionsOfUser(trx, user.id);
     }
-    return { userId: user.id, created: false, unitId: after.unit_id };
+    if (keptAdministrator)
+      await recordAudit(trx, {
+        actorUserId: user.id,
+        action: "user.kept_administrator",
+        subjectUserId: user.id,
+        establishmentId: prisonId,
+        details: { claimed: id.role },
+      });
+    return { userId: user.id, created: false, unitId: after.unit_id, role, keptAdministrator };
   });
+  if (result === "again") return signInIdentity(db, id, prisonId);
   await recordAudit(db, {
     actorUserId: result.userId,
     action: "sign_in.succeeded",
@@ -148,8 +171,9 @@ async function signInIdentity(db: Kysely<Database>, id: Identity, prisonId: numb
     establishmentId: prisonId,
     details: { method: "single sign-on" },
   });
-  const chooseWing = await mustChooseWing(db, { role: id.role, unitId: result.unitId, establishmentId: prisonId });
-  return { ok: true, userId: result.userId, created: result.created, chooseWing, emailNotCopied };
+  const chooseWing = await mustChooseWing(db, { role: result.role, unitId: result.unitId, establishmentId: prisonId });
+  const { userId, created, keptAdministrator } = result;
+  return { ok: true, userId, created, chooseWing, emailNotCopied, keptAdministrator };
 }
 
 async function refuse(

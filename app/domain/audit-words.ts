@@ -121,6 +121,8 @@ const PHRASES: Record<string, Phrase> = {
         : "";
     return `Single sign-on updated ${possessive(whom)} ${listed(changes) || "account"} from their work account${role}`;
   },
+  "user.kept_administrator": (f, _, whom) =>
+    `Single sign-on kept ${whom} an administrator, although their work account now gives them the role ${f.names.role(f.details.claimed)}: they are the only active administrator`,
   "users.imported": (f, who) => {
     const counts = (["new", "changed", "unchanged", "deactivated"] as const)
       .filter((k) => typeof f.details[k] === "number")

@@ -28,6 +28,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // The user id only: the address is someone's personal data, and the other user's too.
   if (result.emailNotCopied)
     context.log.warn({ userId: result.userId }, "single sign-on gave an email address another user has: not copied");
+  if (result.keptAdministrator)
+    context.log.warn(
+      { userId: result.userId },
+      "single sign-on would have taken away the last active administrator's access: still an administrator",
+    );
   const returnTo = pending?.returnTo ?? "/";
   const next = result.chooseWing ? `/account/wing?returnTo=${encodeURIComponent(returnTo)}` : returnTo;
   throw redirect(next, {

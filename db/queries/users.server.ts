@@ -214,6 +214,18 @@ export async function lockUsers(trx: Transaction<Database>, ids: number[]) {
 
 export type LockedUser = NonNullable<ReturnType<Awaited<ReturnType<typeof lockUsers>>["get"]>>;
 
+/** The active administrators' ids, in id order. */
+export async function activeAdministratorIds(db: Db): Promise<number[]> {
+  const rows = await db
+    .selectFrom("users")
+    .select("id")
+    .where("role", "=", "admin")
+    .where("active", "=", true)
+    .orderBy("id")
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 /** How many users, optionally of one prison, wing, role or state: a count, never a capped list. */
 export async function countUsers(db: Db, filter: UserFilter = {}): Promise<number> {
   const q = filtered(

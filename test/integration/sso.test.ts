@@ -1,8 +1,19 @@
 // Single sign-on against a real OpenID Provider (oidc-provider) on loopback: the authorization
 // code flow with PKCE, state and nonce, claims to users, and every refusal changing nothing.
+import type { AppLoadContext } from "@remix-run/node";
+import type { Kysely } from "kysely";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testConfig, testContext, testDatabase } from "../support/database";
+import type { Database } from "~db/schema";
+import {
+  anotherInstance,
+  currentUserNamed,
+  TEST_ENGINE,
+  testConfig,
+  testContext,
+  testDatabase,
+} from "../support/database";
+import { holdUsers } from "../support/locks";
 import { cookieOf, responseOf, signInAtProvider, startSignIn } from "../support/oidc-flow";
 import { freePort } from "../support/ports";
 import { startTestProvider, TEST_CLIENT, type TestProvider } from "../support/oidc-provider";
@@ -13,14 +24,16 @@ const signOut = await import("~/routes/sign-out");
 const signInPage = await import("~/routes/sign-in");
 const { DEMO_PASSWORD } = await import("~/seed/demo.server");
 
+const { setUserActive } = await import("~/admin/users.server");
+
 const db = await testDatabase();
 let provider: TestProvider;
 let context: ReturnType<typeof testContext>;
 
-beforeAll(async () => {
-  provider = await startTestProvider({ port: await freePort(), engageUrl: "http://localhost" });
-  context = testContext(
-    db,
+/** Engage over `database`, signing in through the test provider. */
+const engageOver = (database: Kysely<Database>) =>
+  testContext(
+    database,
     testConfig({
       OIDC_ISSUER: provider.issuer,
       OIDC_CLIENT_ID: TEST_CLIENT.id,
@@ -29,6 +42,10 @@ beforeAll(async () => {
       ENGAGE_URL: "http://localhost",
     }),
   );
+
+beforeAll(async () => {
+  provider = await startTestProvider({ port: await freePort(), engageUrl: "http://localhost" });
+  context = engageOver(db);
 });
 afterAll(() => provider.close());
 
@@ -37,16 +54,26 @@ const users = async () =>
 const userNamed = (username: string) =>
   db.selectFrom("users").selectAll().where("username_key", "=", username.toLowerCase()).executeTakeFirst();
 
-async function complete(callbackUrl: string, cookie: string) {
+async function complete(callbackUrl: string, cookie: string, engage: AppLoadContext = context) {
   return responseOf(() =>
-    callback.loader({ request: new Request(callbackUrl, { headers: { Cookie: cookie } }), params: {}, context }),
+    callback.loader({
+      request: new Request(callbackUrl, { headers: { Cookie: cookie } }),
+      params: {},
+      context: engage,
+    }),
   );
 }
 
-async function signInAs(login: string, returnTo = "/") {
-  const started = await startSignIn(start.loader, context, returnTo);
+/** Signs in at the provider; `finish` hands the browser back to Engage (to be done later, in a race). */
+async function atProvider(login: string, engage: AppLoadContext = context, returnTo = "/") {
+  const started = await startSignIn(start.loader, engage, returnTo);
   const url = await signInAtProvider(started.location, login, "http://localhost");
-  return { started, url, response: await complete(url, started.cookie) };
+  return { started, url, finish: () => complete(url, started.cookie, engage) };
+}
+
+async function signInAs(login: string, returnTo = "/", engage: AppLoadContext = context) {
+  const { started, url, finish } = await atProvider(login, engage, returnTo);
+  return { started, url, response: await finish() };
 }
 
 describe("single sign-on with OpenID Connect", () => {
@@ -255,5 +282,127 @@ describe("single sign-on with OpenID Connect", () => {
     const admin = await post("admin");
     expect(admin.status).toBe(302);
     expect(admin.headers.get("set-cookie")).toMatch(/./);
+  });
+});
+
+describe(`single sign-on and the last active administrator (${TEST_ENGINE})`, () => {
+  const ADMIN = { roles: ["admin"] };
+  const MANAGER = { roles: ["ROLE_ENGAGE_MANAGER"], prison: "HBK" };
+
+  /** A demo Engage whose active administrators are the demo's own and two who sign in with work accounts. */
+  async function estate() {
+    const database = await testDatabase();
+    const engage = engageOver(database);
+    provider.accounts.set("sol.admin", { name: "Sol Admin", ...ADMIN });
+    provider.accounts.set("tam.admin", { name: "Tam Admin", ...ADMIN });
+    for (const login of ["sol.admin", "tam.admin"])
+      expect((await signInAs(login, "/", engage)).response.status).toBe(302);
+    const idOf = async (username: string) =>
+      (await database.selectFrom("users").select("id").where("username_key", "=", username).executeTakeFirstOrThrow())
+        .id;
+    const [local, sol, tam] = [await idOf("admin"), await idOf("sol.admin"), await idOf("tam.admin")];
+    const state = async (id: number) =>
+      database.selectFrom("users").select(["role", "active"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const activeAdmins = async () =>
+      Number(
+        (
+          await database
+            .selectFrom("users")
+            .select(database.fn.countAll().as("n"))
+            .where("role", "=", "admin")
+            .where("active", "=", true)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const auditOf = async (id: number) =>
+      (
+        await database
+          .selectFrom("audit_events")
+          .select(["action", "details"])
+          .where("subject_user_id", "=", id)
+          .orderBy("id")
+          .execute()
+      ).map((a) => ({ action: a.action, details: a.details && (JSON.parse(a.details) as unknown) }));
+    return { database, engage, local, sol, tam, state, activeAdmins, auditOf };
+  }
+
+  it("keeps the only active administrator one when their work account no longer says so: signed in, warned, audited", async () => {
+    const { database, engage, local, sol, tam, state, activeAdmins, auditOf } = await estate();
+    await database.updateTable("users").set({ active: false }).where("id", "in", [local, tam]).execute();
+    provider.accounts.set("sol.admin", { name: "Sol Adminson", ...MANAGER });
+    const lines: string[] = [];
+    const logged = { ...engage, log: pino({ level: "info" }, { write: (line: string) => lines.push(line) }) };
+
+    const { response } = await signInAs("sol.admin", "/", logged);
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/");
+    // Still the administrator; the rest of the work account (name, prison) is taken as usual.
+    expect(await state(sol)).toEqual({ role: "admin", active: true });
+    expect(await database.selectFrom("users").select("display_name").where("id", "=", sol).executeTakeFirst()).toEqual({
+      display_name: "Sol Adminson",
+    });
+    expect(await activeAdmins()).toBe(1);
+    const warnings = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.level === 40);
+    expect(warnings).toEqual([expect.objectContaining({ userId: sol })]);
+    expect((await auditOf(sol)).slice(-3)).toEqual([
+      { action: "user.updated_from_sign_in", details: { changes: ["name", "prison"] } },
+      { action: "user.kept_administrator", details: { claimed: "manager" } },
+      { action: "sign_in.succeeded", details: { method: "single sign-on" } },
+    ]);
+
+    // Once there is another administrator, the work account's role applies at the next sign-in.
+    await database.updateTable("users").set({ active: true }).where("id", "=", local).execute();
+    expect((await signInAs("sol.admin", "/", engage)).response.status).toBe(302);
+    expect(await state(sol)).toEqual({ role: "manager", active: true });
+  });
+
+  it("still takes away the access of an administrator who is not the last", async () => {
+    const { engage, sol, state, activeAdmins } = await estate();
+    provider.accounts.set("sol.admin", { name: "Sol Admin", ...MANAGER });
+    expect((await signInAs("sol.admin", "/", engage)).response.status).toBe(302);
+    expect(await state(sol)).toEqual({ role: "manager", active: true });
+    expect(await activeAdmins()).toBe(2);
+  });
+
+  describe.runIf(TEST_ENGINE === "postgres")("at the same moment as another change, on PostgreSQL", () => {
+    it("two administrators whose work accounts lose it, signing in at once: the second stays one", async () => {
+      const { database, engage, local, sol, tam, state, activeAdmins } = await estate();
+      await database.updateTable("users").set({ active: false }).where("id", "=", local).execute();
+      provider.accounts.set("sol.admin", { name: "Sol Admin", ...MANAGER });
+      provider.accounts.set("tam.admin", { name: "Tam Admin", ...MANAGER });
+      const solSignsIn = await atProvider("sol.admin", engage);
+      const tamSignsIn = await atProvider("tam.admin", engageOver(anotherInstance(database)));
+      const held = await holdUsers(database, [sol, tam]);
+      const first = await held.start(solSignsIn.finish);
+      const second = await held.start(tamSignsIn.finish);
+      await held.release();
+
+      expect([(await first.result).status, (await second.result).status]).toEqual([302, 302]);
+      expect([await state(sol), await state(tam)]).toEqual([
+        { role: "manager", active: true },
+        { role: "admin", active: true },
+      ]);
+      expect(await activeAdmins()).toBe(1);
+    });
+
+    it("an administrator deactivating the other while their own sign-in takes their access away", async () => {
+      const { database, engage, local, sol, tam, state, activeAdmins } = await estate();
+      await database.updateTable("users").set({ active: false }).where("id", "=", tam).execute();
+      const solAtTheirDesk = await currentUserNamed(engage, "sol.admin");
+      provider.accounts.set("sol.admin", { name: "Sol Admin", ...MANAGER });
+      const solSignsIn = await atProvider("sol.admin", engageOver(anotherInstance(database)));
+      const held = await holdUsers(database, [local, sol]);
+      const deactivation = await held.start(() => setUserActive(database, solAtTheirDesk, local, false));
+      const signIn = await held.start(solSignsIn.finish);
+      await held.release();
+
+      expect(await deactivation.result).toEqual({ ok: true });
+      expect((await signIn.result).status).toBe(302);
+      expect([await state(local), await state(sol)]).toEqual([
+        { role: "admin", active: false },
+        { role: "admin", active: true },
+      ]);
+      expect(await activeAdmins()).toBe(1);
+    });
   });
 });

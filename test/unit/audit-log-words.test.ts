@@ -145,6 +145,9 @@ describe("the audit log's words", () => {
     ).toBe(
       "Single sign-on updated Sam Okafor’s name, email address and role from their work account (role from Officer to Manager)",
     );
+    expect(say("user.kept_administrator", { claimed: "manager" })).toBe(
+      "Single sign-on kept Sam Okafor an administrator, although their work account now gives them the role Manager: they are the only active administrator",
+    );
     expect(say("user.created", { source: "staff import", role: "officer" })).toBe(
       "Jo Bloggs created an account for Sam Okafor (Officer) by importing a staff file",
     );
