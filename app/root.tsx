@@ -45,7 +45,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request, context);
   const session = await context.sessions.getSession(request);
   const notice = session.get("notice") ?? null;
-  const headers = notice ? { "Set-Cookie": await context.sessions.commit(request, session) } : undefined;
+  const important = session.get("important") ?? null;
+  const headers = notice || important ? { "Set-Cookie": await context.sessions.commit(request, session) } : undefined;
   return data(
     {
       user: user && {
@@ -55,6 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         miCoach: user.miCoach === true,
       },
       notice,
+      important,
     },
     { headers },
   );
@@ -171,6 +173,11 @@ export function Layout({ children }: { children: ReactNode }) {
         </section>
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+            {root?.important ? (
+              <NotificationBanner title="Important" success={false}>
+                {root.important}
+              </NotificationBanner>
+            ) : null}
             {root?.notice ? <NotificationBanner>{root.notice}</NotificationBanner> : null}
             {children}
           </main>

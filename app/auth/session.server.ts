@@ -38,9 +38,13 @@ const sessionData = z.object({
 export type SessionData = z.infer<typeof sessionData>;
 export interface SessionFlash {
   notice: string;
+  /** a message the person must not miss, when something they asked for was not done */
+  important: string;
 }
-/** A session as stored: any of its values, and a flash message (kept under Remix's `__flash_notice__` key). */
-const storedSession = sessionData.partial().extend({ __flash_notice__: z.string().optional() });
+/** A session as stored: any of its values, and its flash messages (kept under Remix's `__flash_<name>__` keys). */
+const storedSession = sessionData
+  .partial()
+  .extend({ __flash_notice__: z.string().optional(), __flash_important__: z.string().optional() });
 export type UserSession = Session<SessionData, SessionFlash>;
 
 export interface SessionStore {
@@ -62,6 +66,11 @@ export interface SessionStore {
   ): Promise<string | null>;
   /** Redirects with a one-time success message, shown in a notification banner on the next page. */
   redirectWithNotice(request: Request, to: string, notice: string): Promise<TypedResponse<never>>;
+  /**
+   * Ends this browser's session, if anything has not already, and redirects with a one-time message saying why
+   * what they asked for was not done (an "Important" banner), kept in a new session: the ended one keeps nothing.
+   */
+  signOutWithNotice(request: Request, to: string, notice: string): Promise<TypedResponse<never>>;
 }
 
 /** The cookie-signing secret: SESSION_SECRET, or one generated once and kept in the database. */
@@ -168,6 +177,13 @@ export function createSessionStore(
     async redirectWithNotice(request, to, notice) {
       const session = await store.getSession(request);
       session.flash("notice", notice);
+      return redirect(to, { headers: { "Set-Cookie": await store.commit(request, session) } });
+    },
+    async signOutWithNotice(request, to, notice) {
+      const old = await store.getSession(request);
+      if (old.id) await storage.destroySession(old);
+      const session = await storage.getSession();
+      session.flash("important", notice);
       return redirect(to, { headers: { "Set-Cookie": await store.commit(request, session) } });
     },
   };

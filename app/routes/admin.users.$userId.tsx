@@ -32,6 +32,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { user: await loadUser(context.db, params), places: await placeOptions(context.db) };
 }
 
+/**
+ * The administrator lost that access while making the change, and with it their sessions (every change that takes
+ * it away ends them): they are told why on the sign-in page, where showing this page again would send them anyway.
+ */
+const accessRemoved = (context: ActionFunctionArgs["context"], request: Request, message: string) =>
+  context.sessions.signOutWithNotice(request, "/sign-in", message);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, context, { can: "manageUsers" });
   const user = await loadUser(context.db, params);
@@ -45,8 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       // A stale form is shown again with the user as they are now (the loader's), not the old values.
       if (!result.ok && result.stale)
         return data({ intent: "edit", errors: fieldError("form", result.message), values: null }, { status: 409 });
-      if (!result.ok && result.accessRemoved)
-        return data({ intent: "edit", errors: fieldError("form", result.message), values: null }, { status: 403 });
+      if (!result.ok && result.accessRemoved) return accessRemoved(context, request, result.message);
       if (!result.ok) return data({ intent: "edit", errors: result.errors, values: form.values }, { status: 400 });
       return context.sessions.redirectWithNotice(request, back, "Changes saved.");
     }
@@ -66,11 +72,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const form = readActiveForm(formData);
       if (!form.ok) return data({ intent: "active", errors: form.errors, values: {} }, { status: 400 });
       const result = await setUserActive(context.db, admin, user.id, form.data.intent === "reactivate");
+      if (!result.ok && result.accessRemoved) return accessRemoved(context, request, result.message);
       if (!result.ok)
-        return data(
-          { intent: "active", errors: fieldError("form", result.message), values: {} },
-          { status: result.accessRemoved ? 403 : 400 },
-        );
+        return data({ intent: "active", errors: fieldError("form", result.message), values: {} }, { status: 400 });
       return context.sessions.redirectWithNotice(
         request,
         back,

@@ -1,9 +1,18 @@
 // The audit log as an admin reads it: what people did, in words, with the raw record a click away;
 // filtered by days and by person; downloaded as CSV, which is itself written to the log.
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import http from "node:http";
+import { expect, test, type Request } from "@playwright/test";
 import { parseCsv } from "../support/csv";
-import { expectAccessible, signIn, signOut } from "./support";
+import {
+  createUser,
+  expectAccessible,
+  expectAccessibleAtBothWidths,
+  expectAccessibleWithoutJavaScript,
+  signedIn,
+  signIn,
+  signOut,
+} from "./support";
 
 test("an admin reads the audit log in words, filters it by days and person, and downloads it", async ({ page }) => {
   // Something to find: the manager opens an officer's record.
@@ -69,3 +78,82 @@ test("a manager's staff page links each officer to their record, a page at a tim
     await expectAccessible(page);
   }
 });
+
+/**
+ * Sends a form the browser was sending, the slow way: its first byte, then (once `meanwhile` is done) the rest.
+ * Engage checks who is asking before it reads the form, so `meanwhile` happens after that check and before the
+ * change: the moment of a race, made on purpose.
+ */
+async function sendSlowly(request: Request, meanwhile: () => Promise<void>) {
+  const body = request.postDataBuffer() ?? Buffer.alloc(0);
+  const headers = { ...(await request.allHeaders()), "content-length": String(body.length) };
+  return new Promise<{ status: number; headers: Record<string, string>; body: Buffer }>((resolve, reject) => {
+    const sent = http.request(request.url(), { method: request.method(), headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const answer: Record<string, string> = {};
+        for (const [name, value] of Object.entries(response.headers))
+          if (value !== undefined) answer[name] = [value].flat().join("\n");
+        resolve({ status: response.statusCode!, headers: answer, body: Buffer.concat(chunks) });
+      });
+    });
+    sent.on("error", reject);
+    sent.write(body.subarray(0, 1));
+    // Time for Engage to check who is asking; then the other administrator acts, then the form arrives.
+    setTimeout(() => {
+      meanwhile().then(() => sent.end(body.subarray(1)), reject);
+    }, 500);
+  });
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  const js = javaScriptEnabled ? "on" : "off";
+  test(`an administrator deactivated while their change is on its way is told nothing changed (JavaScript ${js})`, async ({
+    browser,
+  }) => {
+    const alex = await signedIn(browser, "admin");
+    const password = "harbour lantern pebble";
+    await createUser(alex, { username: `ana.${js}`, fullName: "Ana Lindqvist", role: "Administrator", password });
+    const anaPage = alex.url();
+    await createUser(alex, { username: `kit.${js}`, fullName: "Kit Doran", role: "Trainer", password });
+    const kitPage = new URL(alex.url()).pathname;
+
+    const ana = await signedIn(browser, `ana.${js}`, { password, javaScriptEnabled });
+    await ana.getByLabel("Current password").fill(password);
+    await ana.getByLabel("New password", { exact: true }).fill("marmalade compass drizzle");
+    await ana.getByLabel("New password again").fill("marmalade compass drizzle");
+    await ana.getByRole("button", { name: "Change password" }).click();
+    await expect(ana.getByText("Your password has been changed.")).toBeVisible();
+    await ana.goto(kitPage);
+
+    // Ana deactivates Kit; as her form arrives, Alex deactivates Ana.
+    await ana.route(
+      (url) => url.pathname.startsWith(kitPage),
+      async (route) => {
+        if (route.request().method() !== "POST") return route.continue();
+        const answer = await sendSlowly(route.request(), async () => {
+          await alex.goto(anaPage);
+          await alex.getByRole("button", { name: "Deactivate Ana Lindqvist" }).click();
+          await expect(alex.getByText("Ana Lindqvist is deactivated and has been signed out.")).toBeVisible();
+        });
+        await route.fulfill(answer);
+      },
+    );
+    await ana.getByRole("button", { name: "Deactivate Kit Doran" }).click();
+
+    await expect(ana).toHaveURL(/\/sign-in$/);
+    await expect(ana.getByRole("region", { name: "Important" })).toContainText(
+      "Your administrator access was removed while you were making this change. Nothing was changed.",
+    );
+    await expect(ana.getByRole("heading", { level: 1, name: "Sign in to Engage" })).toBeVisible();
+    if (javaScriptEnabled) await expectAccessibleAtBothWidths(ana);
+    else
+      for (const width of [1280, 375]) {
+        await ana.setViewportSize({ width, height: 800 });
+        await expectAccessibleWithoutJavaScript(ana);
+      }
+    await alex.goto(kitPage);
+    await expect(alex.getByRole("button", { name: "Deactivate Kit Doran" })).toBeVisible();
+  });
+}

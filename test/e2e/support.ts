@@ -77,7 +77,12 @@ export async function signOut(page: Page) {
 /** The admin creates a user at the demo prison, with the password they first sign in with. */
 export async function createUser(
   admin: Page,
-  user: { username: string; fullName: string; role: "Officer" | "Trainer" | "Manager"; password: string },
+  user: {
+    username: string;
+    fullName: string;
+    role: "Officer" | "Trainer" | "Manager" | "Administrator";
+    password: string;
+  },
 ) {
   await admin.goto("/admin/users/new");
   await admin.getByLabel("Username").fill(user.username);
