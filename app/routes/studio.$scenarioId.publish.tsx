@@ -116,7 +116,10 @@ function Changes({ changes }: { changes: FieldChange[] }) {
     <ul className="govuk-list govuk-list--bullet">
       {changes.map((c, i) => (
         <li key={i} className="app-wrap">
-          <strong>{c.field}</strong>: <del>{c.before}</del> → <ins>{c.after}</ins>
+          {/* A screen reader does not say where text is struck out or added: the words say it. */}
+          <strong>{c.field}</strong>: <span className="govuk-visually-hidden">was </span>
+          <del>{c.before}</del> <span aria-hidden="true">→</span>
+          <span className="govuk-visually-hidden"> now </span> <ins>{c.after}</ins>
         </li>
       ))}
     </ul>

@@ -7,6 +7,7 @@
 import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from "@dagrejs/dagre";
 import { buildGraph, reachableFrom, type Scenario } from "~/domain/scenario";
 import { canReach, nodeGotos } from "~/domain/scenario/graph";
+import { conditionInWords } from "~/domain/scenario/conditions";
 import { optionName } from "~/domain/scenario/plain-words";
 import type { MapEdge, MapNode, MissingNode, NodeProblem, ScenarioMap } from "./map-model";
 
@@ -101,7 +102,13 @@ export function buildScenarioMap(scenario: Scenario, options: MapOptions = {}): 
           choiceIndex === undefined
             ? "written reply"
             : optionName(choiceIndex, node.choices![choiceIndex].say, "label", 20);
-        planned.push({ from, to: entry.node, label: entry.if ? `${base} if ${entry.if}` : base, choiceId, broken });
+        planned.push({
+          from,
+          to: entry.node,
+          label: entry.if ? `${base} if ${conditionInWords(entry.if)}` : base,
+          choiceId,
+          broken,
+        });
       }
     }
   }

@@ -17,7 +17,7 @@ import {
   TALK_TYPE_INFO,
   TALK_TYPES,
 } from "~/domain/mi-codes";
-import { OPERATORS, parseCondition } from "~/domain/scenario/conditions";
+import { OPERATOR_WORDS, OPERATORS, parseCondition } from "~/domain/scenario/conditions";
 import { effectVariables } from "~/domain/scenario/editor/field-diagnostics";
 import {
   fieldName,
@@ -31,15 +31,6 @@ import {
 } from "~/domain/scenario/editor/form-model";
 import { INTENT, intentValue, type Intent } from "~/domain/scenario/editor/intents";
 import { ChoiceRadios, fieldsOf, NodeLevelFindings, type Fields, type FieldState } from "./editor-fields";
-
-const OPERATOR_WORDS: Record<(typeof OPERATORS)[number], string> = {
-  ">=": "is at least",
-  ">": "is more than",
-  "<=": "is at most",
-  "<": "is less than",
-  "==": "is exactly",
-  "!=": "is not",
-};
 
 export function NodeEditorFields({ form, node, state }: { form: ScenarioForm; node: NodeForm; state: FieldState }) {
   const f = fieldsOf(state);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { MI_CODE_INFO, TALK_TYPE_INFO } from "~/domain/mi-codes";
 import { checkScenario } from "~/domain/scenario";
 import { optionName } from "~/domain/scenario/plain-words";
 import { diffScenarios } from "~/studio/diff";
@@ -37,12 +38,12 @@ describe("diff of two versions", () => {
 
     const diff = diffScenarios(v1, v2);
     expect(diff.same).toBe(false);
-    expect(diff.fields).toEqual([{ field: "title", before: v1.title, after: "A new title" }]);
+    expect(diff.fields).toEqual([{ field: "The title officers see", before: v1.title, after: "A new title" }]);
     expect(diff.nodesAdded).toEqual(["brand-new"]);
     expect(diff.nodesRemoved).toEqual([removed]);
     const startChange = diff.nodesChanged.find((n) => n.id === v2.start)!;
     expect(startChange.changes).toEqual([
-      { field: "prisoner", before: v1.nodes[v1.start].prisoner, after: "Changed line" },
+      { field: "The prisoner's line", before: v1.nodes[v1.start].prisoner, after: "Changed line" },
     ]);
     // Options are named as trainers know them, by number and words, not by id ("option-4" from "Add an option").
     expect(startChange.choicesAdded).toEqual([`Option ${dropped + 1}: 'Hello'`]);
@@ -52,7 +53,45 @@ describe("diff of two versions", () => {
       {
         id: firstChoice.id,
         name: "Option 1: 'Something else'",
-        changes: [{ field: "say", before: v1.nodes[v1.start].choices![0].say, after: "Something else" }],
+        changes: [
+          { field: "What the officer says", before: v1.nodes[v1.start].choices![0].say, after: "Something else" },
+        ],
+      },
+    ]);
+  });
+
+  it("shows codes, where an option leads and what it changes in the forms' words, not as YAML values", () => {
+    const v2 = structuredClone(v1);
+    v2.variables = { rapport: 0, trust: 1 };
+    const start = v2.nodes[v2.start];
+    const choice = start.choices![0];
+    const before = v1.nodes[v1.start].choices![0];
+    choice.mi = before.mi === "confront" ? "affirm" : "confront";
+    choice.effects = { rapport: -1, trust: 2 };
+    choice.goto = [{ if: "rapport >= 1", node: "somewhere" }, { node: "elsewhere" }];
+    start.talk = start.talk === "discord" ? "neutral" : "discord";
+
+    const diff = diffScenarios(v1, v2);
+    expect(diff.fields).toContainEqual({
+      field: "The variables",
+      before: expect.any(String),
+      after: "rapport starts at 0, trust starts at 1",
+    });
+    const node = diff.nodesChanged.find((n) => n.id === v2.start)!;
+    expect(node.changes).toEqual([
+      {
+        field: "The kind of talk",
+        before: TALK_TYPE_INFO[v1.nodes[v1.start].talk].label,
+        after: TALK_TYPE_INFO[start.talk].label,
+      },
+    ]);
+    expect(node.choicesChanged[0].changes).toEqual([
+      { field: "The MI code", before: MI_CODE_INFO[before.mi].label, after: MI_CODE_INFO[choice.mi].label },
+      { field: "What this option changes", before: expect.any(String), after: "rapport −1, trust +2" },
+      {
+        field: "Where it leads",
+        before: expect.any(String),
+        after: "if rapport is at least 1: somewhere; otherwise: elsewhere",
       },
     ]);
   });
@@ -66,6 +105,6 @@ describe("diff of two versions", () => {
   it("treats everything as new for a first version", () => {
     const diff = diffScenarios(null, v1);
     expect(diff.nodesAdded).toEqual(Object.keys(v1.nodes));
-    expect(diff.fields.map((f) => f.field)).toContain("title");
+    expect(diff.fields.map((f) => f.field)).toContain("The title officers see");
   });
 });

@@ -104,7 +104,7 @@ describe("scenario map", () => {
     expect(list).toContain("Option 1: &#x27;You still came over…&#x27; → middle: chosen 12 times");
     expect(list).toContain("Option 2: &#x27;Have you read the…&#x27; → middle: chosen fewer than 5 times");
     expect(list).toContain(
-      "Option 1: &#x27;You don&#x27;t see the…&#x27; if rapport &gt;= 1 → end-engaged: chosen fewer than 5 times",
+      "Option 1: &#x27;You don&#x27;t see the…&#x27; if rapport is at least 1 → end-engaged: chosen fewer than 5 times",
     );
     expect(list).not.toContain("leaflet");
   });

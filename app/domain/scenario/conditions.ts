@@ -20,6 +20,22 @@ export function parseCondition(text: string): Condition | null {
   return { variable, op, value: Number(value) };
 }
 
+/** The forms' words for each comparison ("rapport is at least 1"). */
+export const OPERATOR_WORDS: Record<Operator, string> = {
+  ">=": "is at least",
+  ">": "is more than",
+  "<=": "is at most",
+  "<": "is less than",
+  "==": "is exactly",
+  "!=": "is not",
+};
+
+/** A condition as the forms say it, for the map and the publish page; one that does not parse is shown as written. */
+export function conditionInWords(text: string): string {
+  const c = parseCondition(text);
+  return c ? `${c.variable} ${OPERATOR_WORDS[c.op]} ${c.value}` : text;
+}
+
 export function compare(left: number, op: Operator, right: number): boolean {
   switch (op) {
     case "==":

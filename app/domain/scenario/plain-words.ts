@@ -95,6 +95,8 @@ const OPTION_FIELDS: Record<string, string> = {
   feedback: "the feedback",
   effects: "what this option changes",
 };
+/** The forms' labels of a scenario's, a node's and an option's fields, for the publish page's differences too. */
+export const FIELD_WORDS = { scenario: SCENARIO_FIELDS, node: NODE_FIELDS, option: OPTION_FIELDS };
 // Fields chosen from a list in the forms: "not chosen" rather than "empty" when left out.
 const CHOSEN = new Set(["module", "start", "talk", "mi", "outcome", "goto", "node", "kind"]);
 
