@@ -43,6 +43,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   await readFormData(request); // the confirm button's form: anything else is refused
   const result = await confirmStaffImport(context.db, user, idParam(params.importId));
   if (!result) notFound();
+  // Their access went while importing, and with it their sessions: the sign-in page says why, as the page cannot.
+  if (!result.ok && result.accessRemoved)
+    return context.sessions.signOutWithNotice(request, "/sign-in", result.message);
   if (!result.ok) return data({ message: result.message }, { status: 409 });
   return context.sessions.redirectWithNotice(request, "/staff", `Staff imported: ${describeCounts(result.counts)}.`);
 }

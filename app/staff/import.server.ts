@@ -104,7 +104,10 @@ export async function planStaffFile(db: Kysely<Database>, bytes: Uint8Array, opt
   return { plan, errors: plan.errors };
 }
 
-export type ApplyResult = { ok: true; counts: ImportPlan["counts"] } | { ok: false; message: string };
+export type ApplyResult =
+  | { ok: true; counts: ImportPlan["counts"] }
+  /** `accessRemoved`: the importer's own access went meanwhile (and with it their sessions) */
+  | { ok: false; message: string; accessRemoved?: true };
 
 /** Writes a clean plan in one transaction, audited as one import with its counts and by person. */
 export async function applyStaffPlan(
@@ -125,6 +128,7 @@ export async function applyStaffPlan(
       if (options.actorId !== null && !mayStillImport(locked.get(options.actorId), options.onlyPrisonId))
         throw new NothingImported(
           "Your access to import staff was removed while you were importing this file. Nothing was imported.",
+          true,
         );
       // Planned when no one in it was an administrator: an import never changes one, so never the last one.
       const madeAdmin = touched.map((id) => locked.get(id)).find((u) => u?.role === "admin");
@@ -194,7 +198,8 @@ export async function applyStaffPlan(
       await recordAudits(trx, personalChanges(created, changes, before, deactivated, options.actorId));
     });
   } catch (error) {
-    if (error instanceof NothingImported) return { ok: false, message: error.message };
+    if (error instanceof NothingImported)
+      return { ok: false, message: error.message, ...(error.accessRemoved ? { accessRemoved: true } : {}) };
     if (isUniqueViolation(error, EMAIL_INDEX))
       return {
         ok: false,
@@ -213,7 +218,14 @@ export async function applyStaffPlan(
 }
 
 /** Ends the import's transaction, so nothing is written, with the message the importer is shown. */
-class NothingImported extends Error {}
+class NothingImported extends Error {
+  constructor(
+    message: string,
+    readonly accessRemoved = false,
+  ) {
+    super(message);
+  }
+}
 
 /** Whether the importer still holds the access the file was checked with: active, managing these prisons' staff. */
 function mayStillImport(user: LockedUser | undefined, onlyPrisonId: number | null) {

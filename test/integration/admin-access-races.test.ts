@@ -14,6 +14,7 @@ import { editUser, setUserActive } from "~/admin/users.server";
 import type { CurrentUser } from "~/auth/guard.server";
 import { NO_PASSWORD } from "~/auth/password.server";
 import { action as userAction } from "~/routes/admin.users.$userId";
+import { action as importAction } from "~/routes/staff_.import.$importId";
 import { applyStaffPlan, confirmStaffImport, planStaffFile, uploadStaffFile } from "~/staff/import.server";
 import {
   anotherInstance,
@@ -124,18 +125,28 @@ describe.runIf(TEST_ENGINE === "postgres")("two administrators on PostgreSQL, ea
     expect(await activeAdmins(db)).toBe(1);
   });
 
-  it("an administrator's import queued behind their own deactivation imports nothing", async () => {
-    const { db, ana, ben } = await twoAdministrators();
+  it("an administrator's import queued behind their own deactivation imports nothing, and says why", async () => {
+    const { db, context, ana, ben } = await twoAdministrators();
     const uploaded = await uploadStaffFile(db, ana, upload("officer,Samuel Okafor,,manager,HBK,"), false);
     if (!uploaded.ok) throw new Error(JSON.stringify(uploaded.errors));
     const officer = await userIdOf(db, "officer");
+    // Ana's confirmation is past the page's guard before Ben's deactivation is written.
+    const anaConfirms = await requestAs(context, "ana", `/staff/import/${uploaded.importId}`, post({}));
     const held = await holdUsers(db, [ana.id, ben.id]);
     const deactivation = await held.start(() => setUserActive(anotherInstance(db), ben, ana.id, false));
-    const importing = await held.start(() => confirmStaffImport(db, ana, uploaded.importId));
+    const importing = await held.start(() =>
+      importAction({ request: anaConfirms, params: { importId: String(uploaded.importId) }, context }),
+    );
     await held.release();
 
     expect(await deactivation.result).toEqual({ ok: true });
-    expect(await importing.result).toEqual({ ok: false, message: IMPORT_ACCESS_REMOVED });
+    // Signed out by the deactivation: the sign-in page says why nothing was imported.
+    const answer = (await importing.result) as Response;
+    expect(answer.headers.get("location")).toBe("/sign-in");
+    const next = await context.sessions.getSession(
+      new Request("http://localhost/sign-in", { headers: { Cookie: answer.headers.get("Set-Cookie")! } }),
+    );
+    expect(next.get("important")).toBe(IMPORT_ACCESS_REMOVED);
     expect(await state(db, officer)).toEqual({ role: "officer", active: true });
   });
 });
@@ -209,6 +220,7 @@ describe(`a staff import and administrators' changes meeting (${TEST_ENGINE})`, 
     await setUserActive(db, ben, ana.id, false);
     expect(await confirmStaffImport(db, ana, uploaded.importId)).toEqual({
       ok: false,
+      accessRemoved: true,
       message: IMPORT_ACCESS_REMOVED,
     });
     const officer = (await getUserWithPlace(db, await userIdOf(db, "officer")))!;
