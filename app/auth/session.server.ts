@@ -45,14 +45,18 @@ export interface SessionFlash {
 const storedSession = sessionData
   .partial()
   .extend({ __flash_notice__: z.string().optional(), __flash_important__: z.string().optional() });
+type StoredSession = z.infer<typeof storedSession>;
 export type UserSession = Session<SessionData, SessionFlash>;
 
 export interface SessionStore {
   getSession(request: Request): Promise<UserSession>;
   commit(request: Request, session: UserSession): Promise<string>;
   destroy(request: Request, session: UserSession): Promise<string>;
-  /** A fresh session (new id) for a user who has just signed in; the old one is destroyed. */
-  startUserSession(request: Request, userId: number, extra?: { idToken?: string }): Promise<string>;
+  /**
+   * A fresh session (new id) for a user who has just signed in; the old one is destroyed. `important`: a one-time
+   * message for the first page, in an "Important" banner.
+   */
+  startUserSession(request: Request, userId: number, extra?: { idToken?: string; important?: string }): Promise<string>;
   /**
    * The same for a user who has just given the password stored as `passwordHash`: made only if that is still
    * their password (a change or reset ends every session, this one too), checked in the transaction that
@@ -132,7 +136,7 @@ export function createSessionStore(
   async function start(
     request: Request,
     userId: number,
-    data: Partial<SessionData>,
+    data: StoredSession,
     password?: { passwordHash: string; audit?: AuditEntry },
   ): Promise<string | null> {
     const old = await store.getSession(request);
@@ -170,7 +174,10 @@ export function createSessionStore(
     destroy: (request, session) => storage.destroySession(session, { secure: secure(request) }),
     async startUserSession(request, userId, extra) {
       // Null only when a password is to be confirmed: never here.
-      return (await start(request, userId, extra?.idToken ? { userId, idToken: extra.idToken } : { userId }))!;
+      const data: StoredSession = { userId };
+      if (extra?.idToken) data.idToken = extra.idToken;
+      if (extra?.important) data.__flash_important__ = extra.important;
+      return (await start(request, userId, data))!;
     },
     startPasswordSession: (request, userId, passwordHash, audit) =>
       start(request, userId, { userId }, { passwordHash, audit }),

@@ -36,9 +36,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const returnTo = pending?.returnTo ?? "/";
   const next = result.chooseWing ? `/account/wing?returnTo=${encodeURIComponent(returnTo)}` : returnTo;
   throw redirect(next, {
-    headers: { "Set-Cookie": await sessions.startUserSession(request, result.userId, { idToken: finished.idToken }) },
+    headers: {
+      "Set-Cookie": await sessions.startUserSession(request, result.userId, {
+        idToken: finished.idToken,
+        ...(result.keptAdministrator ? { important: KEPT_ADMINISTRATOR } : {}),
+      }),
+    },
   });
 }
+
+/** Told at once, so the last administrator knows why their access differs from their work account's, and what to do. */
+const KEPT_ADMINISTRATOR =
+  "Your work account no longer makes you an administrator, but you are Engage's only active administrator, so you " +
+  "still are. Make someone else an administrator: your next sign-in will then give you your work account's role.";
 
 export default function SignInRefused() {
   const { message } = useLoaderData<typeof loader>();

@@ -336,6 +336,13 @@ describe(`single sign-on and the last active administrator (${TEST_ENGINE})`, ()
     const { response } = await signInAs("sol.admin", "/", logged);
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/");
+    // Told on the first page, once: why their access is not their work account's, and how that ends.
+    const first = await engage.sessions.getSession(
+      new Request("http://localhost/", { headers: { Cookie: response.headers.get("Set-Cookie")!.split(";")[0] } }),
+    );
+    expect(first.get("important")).toMatch(
+      /^Your work account no longer makes you an administrator, but you are Engage's only active administrator/,
+    );
     // Still the administrator; the rest of the work account (name, prison) is taken as usual.
     expect(await state(sol)).toEqual({ role: "admin", active: true });
     expect(await database.selectFrom("users").select("display_name").where("id", "=", sol).executeTakeFirst()).toEqual({
@@ -352,8 +359,13 @@ describe(`single sign-on and the last active administrator (${TEST_ENGINE})`, ()
 
     // Once there is another administrator, the work account's role applies at the next sign-in.
     await database.updateTable("users").set({ active: true }).where("id", "=", local).execute();
-    expect((await signInAs("sol.admin", "/", engage)).response.status).toBe(302);
+    const again = (await signInAs("sol.admin", "/", engage)).response;
+    expect(again.status).toBe(302);
     expect(await state(sol)).toEqual({ role: "manager", active: true });
+    const next = await engage.sessions.getSession(
+      new Request("http://localhost/", { headers: { Cookie: again.headers.get("Set-Cookie")!.split(";")[0] } }),
+    );
+    expect(next.get("important")).toBeUndefined();
   });
 
   it("still takes away the access of an administrator who is not the last", async () => {
