@@ -308,13 +308,13 @@ test("with JavaScript, where an option leads shows on the map beside the form be
   await select(trainer, goesTo, "chaplain");
   await expect(pendingLines).toHaveCount(1);
   await expect(map.locator(".app-map__pending-target")).toHaveCount(1);
-  await expect(trainer.getByText("Option 1: 'Not knowing is the worst of it.' leads to chaplain")).toBeVisible();
+  await expect(trainer.getByText("Option 1: 'Not knowing is the worst of…' leads to chaplain")).toBeVisible();
   await expectAccessible(trainer);
 
   // A node not around this one, and a new node, get a dashed box below the map.
   await select(trainer, goesTo, "mum");
   await expect(map.locator(".app-map__ghost")).toHaveText("mum");
-  await expect(trainer.getByText("Option 1: 'Not knowing is the worst of it.' leads to mum")).toBeVisible();
+  await expect(trainer.getByText("Option 1: 'Not knowing is the worst of…' leads to mum")).toBeVisible();
   await select(trainer, "nodes.nobody-tells.choices.1.goto.0.node", "+new");
   await expect(pendingLines).toHaveCount(2);
   await expect(map.locator(".app-map__ghost").filter({ hasText: "A new node" })).toHaveCount(1);

@@ -262,9 +262,13 @@ test("a trainer sees what publishing does to officers' statuses, and retires, re
   await expectAccessibleAtBothWidths(trainer);
 
   await trainer.goto(`/studio/${ID}/details`);
-  await expect(trainer.getByRole("link", { name: /Write his background in your own words/ })).toBeVisible();
   await expect(
-    trainer.locator(".govuk-error-message", { hasText: "Write his background in your own words" }),
+    trainer.getByRole("link", {
+      name: /His background is the template's placeholder text: write it in your own words/,
+    }),
+  ).toBeVisible();
+  await expect(
+    trainer.locator(".govuk-error-message", { hasText: "His background is the template's placeholder text" }),
   ).toBeVisible();
   await expectAccessibleAtBothWidths(trainer);
 
