@@ -24,6 +24,9 @@ test("a trainer adds a module, which officers see only once it has a scenario, a
   page,
   browser,
 }) => {
+  // A module, a scenario made with the wizard, rewritten and published, then officers' pages: longer than one
+  // page's minute on a loaded machine (it ran out at 60 s in a CI run while another spec ran beside it).
+  test.setTimeout(150_000);
   const title = `Court days ${unique()}`;
   await signIn(page, "trainer");
   await page.goto("/studio/modules");
