@@ -156,6 +156,8 @@ export interface CurriculumModule {
   /** the settings' row_version (0: never changed in Engage), and who changed them last */
   settingsVersion: number;
   settingsChanged: { by: string | null; at: string } | null;
+  /** the last save of the settings in Engage, even one that put them back to the library file's */
+  settingsSaved: { by: string | null; at: string } | null;
   /** added in Engage rather than listed in modules.yaml */
   addedInEngage: boolean;
   /** the library file's title and summary (null for a module added in Engage) */
@@ -163,6 +165,8 @@ export interface CurriculumModule {
   /** the title and summary's row_version (0: never changed in Engage), and who changed them last */
   detailsVersion: number;
   detailsChanged: { by: string | null; at: string } | null;
+  /** the last save of the title and summary in Engage, even one that put back the library file's */
+  detailsSaved: { by: string | null; at: string } | null;
   /** officers and reports see it: a module added in Engage does once a scenario has joined it */
   offered: boolean;
   /** the module's scenarios now, in order */
@@ -281,10 +285,12 @@ async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]
         librarySettings: library,
         settingsVersion: row?.row_version ?? 0,
         settingsChanged: row && !row.follows_library ? { by: row.changed_by_name, at: row.changed_at } : null,
+        settingsSaved: row ? { by: row.changed_by_name, at: row.changed_at } : null,
         addedInEngage: !inLibrary.has(m.id),
         libraryWords: inLibrary.has(m.id) ? { title: m.title, summary: m.summary } : null,
         detailsVersion: detailsRow?.row_version ?? 0,
         detailsChanged: words ? { by: words.changed_by_name, at: words.changed_at } : null,
+        detailsSaved: detailsRow ? { by: detailsRow.changed_by_name, at: detailsRow.changed_at } : null,
         offered: inLibrary.has(m.id) || spells.length > 0,
         scenarios,
       };

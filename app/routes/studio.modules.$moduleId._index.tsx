@@ -19,10 +19,12 @@ import {
   settingsOf,
 } from "~/studio/module-settings.server";
 import {
+  asShown,
   SETTING_FIELDS,
   SETTING_WORDS,
   SettingsSummary,
   ShiftList,
+  shownFrom,
   type SettingsFields,
 } from "~/studio/module-settings";
 import { readFormData } from "~/utils/form-data.server";
@@ -64,17 +66,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, module } = await moduleOrNotFound(request, context, params.moduleId);
   const form = readSettingsForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values, check: null }, { status: 400 });
-  const { intent, version, settings } = form.data;
+  const { intent, version, settings, shown } = form.data;
   if (intent === "edit") return { errors: null, values: form.values, check: null };
   if (intent === "check") {
     const shifts = await settingsImpact(context.db, module.id, settings);
     const belowFair = belowMitiFair(settings.thresholds);
-    return { errors: null, values: form.values, check: { fields: fieldsOf(settings), version, shifts, belowFair } };
+    return {
+      errors: null,
+      values: form.values,
+      check: { fields: fieldsOf(settings), version, shifts, belowFair, shown },
+    };
   }
-  const saved = await saveModuleSettings(context.db, user, { moduleId: module.id, version, settings });
+  const saved = await saveModuleSettings(context.db, user, { moduleId: module.id, version, settings, shown });
   if (!saved.ok)
-    // Shown again with the settings now in force (the loader's), not the stale ones.
-    return data({ errors: fieldError("form", saved.message), values: null, check: null }, { status: 409 });
+    // Refused after another trainer's save: the settings sent stay, with theirs beside them (module-settings.server).
+    return data(
+      {
+        errors: { ...fieldError("form", saved.message), ...saved.kept?.errors },
+        values: saved.kept?.values ?? null,
+        check: null,
+      },
+      { status: 409 },
+    );
   return context.sessions.redirectWithNotice(
     request,
     "/studio/modules",
@@ -95,7 +108,7 @@ export default function ModuleSettingsPage() {
         <span className="govuk-caption-l">Modules and competency</span>
         <h1 className="govuk-heading-l">{check ? `Check the change to ${d.title}` : d.title}</h1>
         {check ? (
-          <CheckAndSave fields={check.fields} version={check.version}>
+          <CheckAndSave fields={check.fields} version={check.version} shown={check.shown}>
             {check.belowFair.length ? (
               <WarningText>
                 Below the MITI 4.2.1 “fair” level: {check.belowFair.join("; ")}. Officers could be called competent with
@@ -119,10 +132,11 @@ export default function ModuleSettingsPage() {
               you save it.
             </p>
             <SettingsForm
-              // A new version remounts the fields: after a stale save they show the settings now in force.
+              // A new version remounts the fields with the values sent (after a clash, the trainer's own).
               key={`v${versionOf(result?.values) ?? d.version}`}
               version={versionOf(result?.values) ?? d.version}
               fields={{ ...d.fields, ...pick(result?.values) }}
+              shown={shownFrom(result?.values) ?? d.fields}
               errors={result?.errors ?? {}}
             />
             {d.changed ? (
@@ -131,7 +145,7 @@ export default function ModuleSettingsPage() {
                   {d.addedInEngage ? "The usual levels" : "The library file's settings"}
                 </h2>
                 <SettingsSummary fields={d.library} />
-                <HiddenFields version={d.version} fields={d.library} intent="check" />
+                <HiddenFields version={d.version} fields={d.library} shown={d.fields} intent="check" />
                 <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
                   {d.addedInEngage
                     ? "Check going back to the usual levels"
@@ -195,10 +209,12 @@ function ModuleWords({ d }: { d: ReturnType<typeof useLoaderData<typeof loader>>
 function SettingsForm({
   version,
   fields,
+  shown,
   errors,
 }: {
   version: number;
   fields: SettingsFields;
+  shown: SettingsFields;
   errors: Record<string, string>;
 }) {
   const w = SETTING_WORDS;
@@ -218,6 +234,7 @@ function SettingsForm({
     <Form method="post" noValidate>
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="intent" value="check" />
+      <ShownFields shown={shown} />
       {number("reflectionsPerQuestion", "4")}
       {number("percentComplex", "3")}
       {number("nonAdherentAllowed", "3")}
@@ -244,10 +261,12 @@ function SettingsForm({
 function CheckAndSave({
   fields,
   version,
+  shown,
   children,
 }: {
   fields: SettingsFields;
   version: number;
+  shown: SettingsFields | null;
   children: React.ReactNode;
 }) {
   return (
@@ -255,7 +274,7 @@ function CheckAndSave({
       <SettingsSummary fields={fields} />
       {children}
       <Form method="post">
-        <HiddenFields version={version} fields={fields} />
+        <HiddenFields version={version} fields={fields} shown={shown} />
         <div className="govuk-button-group">
           <button type="submit" name="intent" value="save" className="govuk-button" data-module="govuk-button">
             Save these settings
@@ -275,7 +294,17 @@ function CheckAndSave({
   );
 }
 
-function HiddenFields({ version, fields, intent }: { version: number; fields: SettingsFields; intent?: string }) {
+function HiddenFields({
+  version,
+  fields,
+  shown,
+  intent,
+}: {
+  version: number;
+  fields: SettingsFields;
+  shown: SettingsFields | null;
+  intent?: string;
+}) {
   return (
     <>
       <input type="hidden" name="version" value={version} />
@@ -283,8 +312,16 @@ function HiddenFields({ version, fields, intent }: { version: number; fields: Se
       {SETTING_FIELDS.map((name) => (
         <input key={name} type="hidden" name={name} value={fields[name]} />
       ))}
+      <ShownFields shown={shown} />
     </>
   );
+}
+
+/** What the page showed before any change, carried to the save so a clash with another save keeps theirs. */
+function ShownFields({ shown }: { shown: SettingsFields | null }) {
+  return shown
+    ? asShown(shown).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)
+    : null;
 }
 
 /** The version a form shown again was made from (so a change since is still caught). */

@@ -37,13 +37,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = readModuleDetailsForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const saved = await changeModuleDetails(context.db, user, { moduleId: module.id, ...form.data });
-  // A stale form is shown again with the words now in use (the loader's), not the old ones.
-  if (!saved.ok) return data({ errors: fieldError("form", saved.message), values: null }, { status: 409 });
+  // Refused after another trainer's save: the typed words stay, with theirs beside them (module-details.server).
+  if (!saved.ok)
+    return data(
+      { errors: { ...fieldError("form", saved.message), ...saved.kept?.errors }, values: saved.kept?.values ?? null },
+      { status: 409 },
+    );
   return context.sessions.redirectWithNotice(
     request,
     `/studio/modules/${module.id}`,
     saved.changed
-      ? `Saved the title and summary of ${form.data.title}.`
+      ? [`Saved the title and summary of ${saved.title}.`, saved.meanwhile].filter(Boolean).join(" ")
       : "Nothing changed: the module already had these words.",
   );
 }
@@ -66,6 +70,8 @@ export default function ModuleDetailsPage() {
         </p>
         <Form method="post" noValidate key={result?.values ? "typed" : `v${d.version}`}>
           <input type="hidden" name="version" value={result?.values?.version ?? d.version} />
+          <input type="hidden" name="shownTitle" value={result?.values?.shownTitle ?? d.title} />
+          <input type="hidden" name="shownSummary" value={result?.values?.shownSummary ?? d.summary} />
           <ModuleWordsFields values={values} errors={result?.errors ?? {}} />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             Save the title and summary

@@ -82,15 +82,54 @@ export function keepTyping(
       errors: {},
       unsaved: Object.entries(typed).map(([field, text]) => ({ field, words: fieldWords(field), text })),
     };
-  const errors: FieldErrors = {};
-  for (const field of Object.keys(typed)) {
-    const theirs = is[field];
-    if (theirs === undefined || theirs === (was[field] ?? "") || theirs === typed[field]) continue;
-    errors[field] = theirs
-      ? `${who} saved “${theirs}” here meanwhile. Your text is in the box: saving again puts it in place of theirs.`
-      : `${who} emptied this meanwhile. Your text is in the box: saving again puts it back.`;
-  }
+  const errors = besideEachClash(
+    typed,
+    is,
+    (_, theirs) =>
+      theirs
+        ? `${who} saved “${theirs}” here meanwhile. Your text is in the box: saving again puts it in place of theirs.`
+        : `${who} emptied this meanwhile. Your text is in the box: saving again puts it back.`,
+    (field) => is[field] === (was[field] ?? ""),
+  );
   return { values: typed, errors, unsaved: [] };
+}
+
+/**
+ * A whole form sent from a page another save made out of date, where the page sent what it showed:
+ * each field the trainer changed keeps their text and every other field takes what is saved now, with
+ * a note where both changed a field (`clashes`). Without what the page showed, every field is taken as
+ * changed.
+ */
+export function keepOnClash(
+  shown: Record<string, string> | null,
+  typed: Record<string, string>,
+  saved: Record<string, string>,
+  note: (field: string, theirs: string) => string,
+): { values: Record<string, string>; errors: FieldErrors; clashes: boolean } {
+  const changed = (field: string) => !shown || typed[field] !== shown[field];
+  const values = Object.fromEntries(
+    Object.entries(typed).map(([field, mine]) => [field, changed(field) ? mine : (saved[field] ?? mine)]),
+  );
+  const errors = besideEachClash(typed, saved, note, (field) => !changed(field) || saved[field] === shown?.[field]);
+  return { values, errors, clashes: Object.keys(errors).length > 0 };
+}
+
+/**
+ * A note beside each typed field the other save left different from what was typed, saying what
+ * they saved; `untouched` skips a field their save left as the page had it, where that is known.
+ */
+function besideEachClash(
+  typed: Record<string, string>,
+  saved: Record<string, string | undefined>,
+  note: (field: string, theirs: string) => string,
+  untouched: (field: string) => boolean = () => false,
+): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const [field, mine] of Object.entries(typed)) {
+    const theirs = saved[field];
+    if (theirs !== undefined && theirs !== mine && !untouched(field)) errors[field] = note(field, theirs);
+  }
+  return errors;
 }
 
 function sameKeys(a: PartValues, b: PartValues) {

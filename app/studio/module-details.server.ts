@@ -24,8 +24,10 @@ import {
   type CurriculumModule,
 } from "~/curriculum/curriculum.server";
 import { checkScenario } from "~/domain/scenario";
-import { parseForm, text, pageVersion } from "~/utils/forms";
+import { formatDateTime } from "~/domain/dates.server";
+import { parseForm, text, pageVersion, type FieldErrors } from "~/utils/forms";
 import type { ChangeResult } from "./lifecycle.server";
+import { keepOnClash } from "./meanwhile";
 import { MODULE_SUMMARY_MAX, MODULE_TITLE_MAX } from "./module-words";
 import { idFromTitle } from "./wizard.server";
 
@@ -42,8 +44,22 @@ export const readNewModuleForm = (formData: FormData) => parseForm(z.object(word
 
 export const readRemoveForm = (formData: FormData) => parseForm(z.object({ version: pageVersion() }), formData);
 
-export const readModuleDetailsForm = (formData: FormData) =>
-  parseForm(z.object({ version: pageVersion(), ...words }), formData);
+// What the page showed, so a save that clashes with another can keep the other trainer's words.
+const shown = z
+  .string()
+  .max(2 * MODULE_SUMMARY_MAX)
+  .optional();
+
+export function readModuleDetailsForm(formData: FormData) {
+  const form = parseForm(
+    z.object({ version: pageVersion(), ...words, shownTitle: shown, shownSummary: shown }),
+    formData,
+  );
+  if (!form.ok) return form;
+  const { shownTitle, shownSummary, ...sent } = form.data;
+  const seen = shownTitle !== undefined && shownSummary !== undefined;
+  return { ...form, data: { ...sent, shown: seen ? { title: shownTitle, summary: shownSummary } : null } };
+}
 
 export const readMoveForm = (formData: FormData) =>
   parseForm(
@@ -102,45 +118,113 @@ export async function addModule(
   return { ok: false, message: "The module could not be added just now. Try again." };
 }
 
+/** The form as sent: the words typed, the version the page was made from, and the words it showed. */
+type SentWords = { moduleId: string; version: number; shown?: Words | null } & Words;
+
+/** Words refused because another trainer saved the module's words after the page was opened. */
+export interface KeptWords {
+  /** What goes back in the form: the words kept, and the version and words now saved, to save on top of theirs. */
+  values: Words & { version: string; shownTitle: string; shownSummary: string };
+  /** Beside each field both changed: what the other trainer saved. */
+  errors: FieldErrors;
+}
+
+type WordsResult =
+  { ok: true; changed: boolean; title: string; meanwhile?: string } | { ok: false; message: string; kept?: KeptWords };
+
+/**
+ * Rewords a module. A form from before another trainer's save is saved on top of theirs when each
+ * changed other words; where both changed the same words nothing is saved (see `wordsClash`).
+ */
 export async function changeModuleDetails(
   db: Kysely<Database>,
   user: CurrentUser,
-  s: { moduleId: string; version: number } & Words,
-): Promise<ChangeResult & { changed?: boolean }> {
+  s: SentWords,
+  tries = 2,
+): Promise<WordsResult> {
   const modules = await getCurriculum(db, { withUnoffered: true });
   const module = modules.find((m) => m.id === s.moduleId);
-  if (!module) return { ok: false, message: "This module is no longer in the curriculum." };
-  if (module.detailsVersion !== s.version) return { ok: false, message: STALE };
-  if (module.title === s.title && module.summary === s.summary) return { ok: true, changed: false };
-  if (titleInUse(modules, s.title, s.moduleId)) return { ok: false, message: OTHER_TITLE };
+  if (!module) return { ok: false, message: GONE };
+  let w: Words = { title: s.title, summary: s.summary };
+  let meanwhile: string | undefined;
+  if (module.detailsVersion !== s.version) {
+    const clash = wordsClash(module, s);
+    if (!("merged" in clash)) return clash;
+    ({ merged: w, meanwhile } = clash);
+  }
+  if (module.title === w.title && module.summary === w.summary) return { ok: true, changed: false, title: w.title };
+  if (titleInUse(modules, w.title, s.moduleId)) return { ok: false, message: OTHER_TITLE };
   // The library file's own words put the module back on the file, so a later change to it applies again.
   const lib = module.libraryWords;
-  const followsLibrary = lib !== null && lib.title === s.title && lib.summary === s.summary;
+  const followsLibrary = lib !== null && lib.title === w.title && lib.summary === w.summary;
   const result = await titleTakenAsFalse(() =>
-    db.transaction().execute(async (tx): Promise<ChangeResult & { changed?: boolean }> => {
+    db.transaction().execute(async (tx) => {
       const written = await writeModuleDetails(tx, {
         moduleId: s.moduleId,
-        expectedVersion: s.version,
-        title: s.title,
-        summary: s.summary,
+        expectedVersion: module.detailsVersion,
+        ...w,
         addedInEngage: module.addedInEngage,
         followsLibrary,
         userId: user.id,
         at: new Date().toISOString(),
       });
-      if (!written) return { ok: false, message: STALE };
+      if (!written) return "saved meanwhile";
       await curriculumChanged(tx, user, "module.details_changed", {
         followsLibrary,
         moduleId: s.moduleId,
         fromTitle: module.title,
-        toTitle: s.title,
+        toTitle: w.title,
         fromSummary: module.summary,
-        toSummary: s.summary,
+        toSummary: w.summary,
       });
-      return { ok: true, changed: true };
+      return "written";
     }),
   );
-  return result === false ? { ok: false, message: OTHER_TITLE } : result;
+  if (result === false) return { ok: false, message: OTHER_TITLE };
+  if (result === "saved meanwhile")
+    // Another save landed between the read and the write: read again, and merge or refuse as above.
+    return tries > 0 ? changeModuleDetails(db, user, s, tries - 1) : { ok: false, message: STALE };
+  return { ok: true, changed: true, title: w.title, ...(meanwhile ? { meanwhile } : {}) };
+}
+
+/**
+ * A form from before another trainer's save. Where each changed other words, the words to save: the
+ * trainer's changes on top of theirs. Where both changed the same words, nothing is saved and the
+ * trainer keeps what they typed, with what was saved beside it. Both saved the same words: done.
+ */
+function wordsClash(module: CurriculumModule, s: SentWords): WordsResult | { merged: Words; meanwhile: string } {
+  const typed = { title: s.title, summary: s.summary };
+  const now = { title: module.title, summary: module.summary };
+  if (now.title === typed.title && now.summary === typed.summary) return { ok: true, changed: false, title: now.title };
+  const saved = module.detailsSaved;
+  const who = saved?.by ?? "Another trainer";
+  const when = saved ? ` on ${formatDateTime(saved.at)}` : "";
+  const kept = keepOnClash(
+    s.shown ?? null,
+    typed,
+    now,
+    (_, theirs) =>
+      `${who} saved “${theirs}” here meanwhile. Your words are in the box: saving again puts them in place of theirs.`,
+  );
+  const merged = { title: kept.values.title ?? typed.title, summary: kept.values.summary ?? typed.summary };
+  if (s.shown && !kept.clashes)
+    return {
+      merged,
+      meanwhile: `${who} changed this module's ${s.shown.title === now.title ? "summary" : "title"}${when} after you opened the page. Your change did not touch it, so both are kept.`,
+    };
+  return {
+    ok: false,
+    message: `${who} changed this module's title or summary${when} after you opened this page, so your change was not saved. Your words are still in the form; where theirs differ, what they saved is shown at the field. Choose which to keep, then save again.`,
+    kept: {
+      values: {
+        ...merged,
+        version: String(module.detailsVersion),
+        shownTitle: now.title,
+        shownSummary: now.summary,
+      },
+      errors: kept.errors,
+    },
+  };
 }
 
 /**
@@ -177,7 +261,7 @@ export async function removeModule(
   s: { moduleId: string; version: number },
 ): Promise<ChangeResult> {
   const module = (await getCurriculum(db, { withUnoffered: true })).find((m) => m.id === s.moduleId);
-  if (!module) return { ok: false, message: "This module is no longer in the curriculum." };
+  if (!module) return { ok: false, message: GONE };
   if (module.detailsVersion !== s.version) return { ok: false, message: STALE };
   const refusal = await whyNotRemovable(db, module);
   if (refusal) return { ok: false, message: refusal };
@@ -233,5 +317,6 @@ const STALE_ORDER =
 const TITLE_TAKEN = "There is already a module with this title. Give the new module another title.";
 const OTHER_TITLE = "Another module has this title. Choose a title officers can tell apart.";
 
+const GONE = "This module is no longer in the curriculum.";
 const STALE =
   "Someone else changed this module's title or summary while you were looking at it. Check the words now in use and make your change again.";

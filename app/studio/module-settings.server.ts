@@ -19,9 +19,10 @@ import {
 } from "~/curriculum/curriculum.server";
 import type { ModuleSettings } from "~/domain/competency";
 import { MODULE_SETTING_LIMITS as L } from "~/domain/scenario";
-import { parseForm, wholeNumber, pageVersion } from "~/utils/forms";
-import type { SettingsFields } from "./module-settings";
-import type { ChangeResult } from "./lifecycle.server";
+import { formatDateTime } from "~/domain/dates.server";
+import { parseForm, wholeNumber, pageVersion, type FieldErrors } from "~/utils/forms";
+import { keepOnClash } from "./meanwhile";
+import { asShown, SETTING_WORDS, shownFrom, type SettingsFields } from "./module-settings";
 import { statusShiftsBetween, type StatusShift } from "./impact.server";
 
 export function fieldsOf(s: ModuleSettings): SettingsFields {
@@ -73,7 +74,7 @@ export function readSettingsForm(formData: FormData) {
     refresherMonths: d.refresherMonths,
     requiresObservation: d.requiresObservation === "yes",
   };
-  return { ...form, data: { intent: d.intent, version: d.version, settings } };
+  return { ...form, data: { intent: d.intent, version: d.version, settings, shown: shownFrom(form.values) } };
 }
 
 export async function moduleOf(db: Kysely<Database>, moduleId: string): Promise<CurriculumModule | null> {
@@ -102,17 +103,27 @@ export async function settingsImpact(
   return statusShiftsBetween(db, curriculum, before, after, now);
 }
 
+/** Settings refused because another trainer saved the module's settings after the page was opened. */
+export interface KeptSettings {
+  /** What goes back in the form: the settings kept, and the version and settings now saved, to check again on top of theirs. */
+  values: Record<string, string>;
+  /** Beside each setting both changed: what the other trainer saved. */
+  errors: FieldErrors;
+}
+
+type SettingsResult = { ok: true; changed: boolean } | { ok: false; message: string; kept?: KeptSettings };
+
 export async function saveModuleSettings(
   db: Kysely<Database>,
   user: CurrentUser,
-  s: { moduleId: string; version: number; settings: ModuleSettings },
-): Promise<ChangeResult & { changed?: boolean }> {
+  s: { moduleId: string; version: number; settings: ModuleSettings; shown?: SettingsFields | null },
+): Promise<SettingsResult> {
   const module = await moduleOf(db, s.moduleId);
-  if (!module) return { ok: false, message: "This module is no longer in the curriculum." };
-  if (module.settingsVersion !== s.version) return { ok: false, message: STALE };
+  if (!module) return { ok: false, message: GONE };
+  if (module.settingsVersion !== s.version) return settingsClash(module, s);
   if (sameSettings(settingsOf(module), s.settings)) return { ok: true, changed: false };
   const followsLibrary = sameSettings(module.librarySettings, s.settings);
-  return db.transaction().execute(async (tx) => {
+  const written = await db.transaction().execute(async (tx) => {
     const written = await writeModuleSettings(tx, {
       moduleId: s.moduleId,
       expectedVersion: s.version,
@@ -120,16 +131,52 @@ export async function saveModuleSettings(
       userId: user.id,
       at: new Date().toISOString(),
     });
-    if (!written) return { ok: false, message: STALE };
+    if (!written) return false;
     await curriculumChanged(tx, user, "module.settings_changed", {
       moduleId: s.moduleId,
       from: fieldsOf(settingsOf(module)),
       to: fieldsOf(s.settings),
       followsLibrary,
     });
-    return { ok: true, changed: true };
+    return true;
   });
+  if (written) return { ok: true, changed: true };
+  const now = await moduleOf(db, s.moduleId);
+  return now ? settingsClash(now, s) : { ok: false, message: GONE };
 }
 
-const STALE =
-  "Someone else changed this module's settings while you were looking at them. Check the settings now in force and make your change again.";
+/**
+ * A save from a page another trainer's save made out of date. Nothing is saved, even where each
+ * changed other settings: their change moves officers too, so the trainer checks again. The form
+ * comes back with the settings the trainer changed on top of theirs, and theirs beside each setting
+ * both changed. Both saved the same settings: nothing to do.
+ */
+function settingsClash(
+  module: CurriculumModule,
+  s: { settings: ModuleSettings; shown?: SettingsFields | null },
+): SettingsResult {
+  const now = fieldsOf(settingsOf(module));
+  if (sameSettings(settingsOf(module), s.settings)) return { ok: true, changed: false };
+  const saved = module.settingsSaved;
+  const who = saved?.by ?? "Another trainer";
+  const kept = keepOnClash(
+    s.shown ?? null,
+    fieldsOf(s.settings),
+    now,
+    (field, theirs) =>
+      `${who} saved “${SETTING_WORDS[field as keyof SettingsFields].say(theirs)}” here meanwhile. Yours is in the form: checking and saving again puts it in place of theirs.`,
+  );
+  const next = kept.clashes
+    ? "Where you both changed a setting, yours is in the form and theirs is shown at it: choose which to keep, then check what the change does again."
+    : "The form has their settings with your changes on top: check what the change does now, then save it.";
+  return {
+    ok: false,
+    message: `${who} changed what this module asks for competency${saved ? ` on ${formatDateTime(saved.at)}` : ""} after you opened this page, so your change was not saved. ${next}`,
+    kept: {
+      values: { ...kept.values, version: String(module.settingsVersion), ...Object.fromEntries(asShown(now)) },
+      errors: kept.errors,
+    },
+  };
+}
+
+const GONE = "This module is no longer in the curriculum.";

@@ -16,6 +16,23 @@ export const SETTING_FIELDS = [
 ] as const;
 export type SettingsFields = Record<(typeof SETTING_FIELDS)[number], string>;
 
+type SettingName = (typeof SETTING_FIELDS)[number];
+
+/** The hidden field that carries what the page showed of a setting, so a save that clashes keeps the other trainer's. */
+const shownName = (name: SettingName) => `shown${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+
+/** What the page showed, as a form's hidden fields. */
+export const asShown = (fields: SettingsFields): [string, string][] =>
+  SETTING_FIELDS.map((name) => [shownName(name), fields[name]]);
+
+/** What the page showed, read back from a form's fields (null when any is missing or longer than a setting can be). */
+export function shownFrom(values: Record<string, string> | null | undefined): SettingsFields | null {
+  const shown = SETTING_FIELDS.map((name) => [name, values?.[shownName(name)]] as const);
+  return shown.every(([, v]) => typeof v === "string" && v.length <= 20)
+    ? (Object.fromEntries(shown) as SettingsFields)
+    : null;
+}
+
 export const SETTING_WORDS = {
   reflectionsPerQuestion: {
     label: "Reflections for each question, at least",

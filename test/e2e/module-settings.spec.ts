@@ -85,7 +85,7 @@ test("a trainer changes a module's refresher period, seeing what it does first, 
 });
 
 for (const javaScript of [false, true]) {
-  test(`${javaScript ? "with" : "without"} JavaScript a stale form is refused and shows the settings now in force`, async ({
+  test(`${javaScript ? "with" : "without"} JavaScript a form from before another trainer's save is refused, keeping what was changed beside what they saved`, async ({
     browser,
   }) => {
     // Its own context (without JavaScript axe runs on a twin of each page: support.ts).
@@ -109,13 +109,18 @@ for (const javaScript of [false, true]) {
     await expect(admin.getByRole("alert")).toContainText("Saved what");
 
     await page.getByRole("button", { name: "Save these settings" }).click();
-    await expect(page.locator(".govuk-error-summary")).toContainText(
-      "Someone else changed this module's settings while you were looking at them",
-    );
-    // The form now holds the settings in force, so checking it again cannot undo the administrator's.
+    await expect(page.locator(".govuk-error-summary")).toContainText("changed what this module asks for competency on");
+    await expect(page.locator(".govuk-error-summary")).toContainText("so your change was not saved");
+    // Both changed the refresher: the trainer's figure stays in the box, the administrator's is named beside it.
     await expect(page.getByText(/Changed in Engage on .* by /)).toBeVisible();
-    await expect(page.getByLabel("Months until a refresher is due")).toHaveValue("9");
+    await expect(page.getByLabel("Months until a refresher is due")).toHaveValue("12");
+    await expect(page.locator("#field-refresherMonths-error")).toContainText("saved “After 9 months” here meanwhile");
     await accessible();
+    // Checked again, it is saved on top of the administrator's.
+    await page.getByRole("button", { name: "Check what this changes" }).click();
+    await expect(page.getByText("After 12 months")).toBeVisible();
+    await page.getByRole("button", { name: "Save these settings" }).click();
+    await expect(page.getByRole("alert")).toContainText("Saved what");
 
     await backToTheLibrary(page);
     await admin.context().close();

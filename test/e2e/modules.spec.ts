@@ -101,7 +101,7 @@ test("a trainer adds a module, which officers see only once it has a scenario, a
   await expect(page.getByRole("heading", { level: 1, name: `${title} and back` })).toBeVisible();
 });
 
-test("without JavaScript a module is added, moved, reworded and removed as plain forms, and a stale form is refused", async ({
+test("without JavaScript a module is added, moved, reworded and removed as plain forms, and a clashing rewording keeps what was typed", async ({
   browser,
 }) => {
   const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
@@ -128,12 +128,26 @@ test("without JavaScript a module is added, moved, reworded and removed as plain
   await admin.getByRole("button", { name: "Save the title and summary" }).click();
   await expect(admin.getByRole("alert")).toContainText("Saved the title and summary");
 
+  // The administrator changed the title and the trainer the summary: both are kept.
   await page.getByRole("button", { name: "Save the title and summary" }).click();
-  await expect(page.locator(".govuk-error-summary")).toContainText(
-    "Someone else changed this module's title or summary while you were looking at it",
-  );
-  await expect(page.getByLabel("Title")).toHaveValue(`${title} (admin)`);
+  await expect(page.getByRole("alert")).toContainText(`Saved the title and summary of ${title} (admin).`);
+  await expect(page.getByRole("alert")).toContainText("changed this module's title on");
+  await expect(page.getByText("Talking about a sentence plan, with permission.")).toBeVisible();
+
+  // Both change the title: nothing is saved, the trainer's stays in the box and the administrator's is beside it.
+  await page.getByRole("link", { name: "Change the title and summary" }).click();
+  await page.getByLabel("Title").fill(`${title} (trainer)`);
+  await admin.goto(`${moduleUrl}/details`);
+  await admin.getByLabel("Title").fill(`${title} (admin again)`);
+  await admin.getByRole("button", { name: "Save the title and summary" }).click();
+  await expect(admin.getByRole("alert")).toContainText("Saved the title and summary");
+  await page.getByRole("button", { name: "Save the title and summary" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText("so your change was not saved");
+  await expect(page.getByLabel("Title")).toHaveValue(`${title} (trainer)`);
+  await expect(page.locator("#field-title-error")).toContainText(`saved “${title} (admin again)” here meanwhile`);
   await expectAccessibleWithoutJavaScript(page);
+  await page.getByRole("button", { name: "Save the title and summary" }).click();
+  await expect(page.getByRole("alert")).toContainText(`Saved the title and summary of ${title} (trainer).`);
 
   // Added by mistake: removed, since no scenario has joined it.
   await page.goto(moduleUrl);
@@ -141,8 +155,8 @@ test("without JavaScript a module is added, moved, reworded and removed as plain
   await expect(page.getByRole("heading", { level: 1, name: "Remove this module" })).toBeVisible();
   await expectAccessibleWithoutJavaScript(page);
   await page.getByRole("button", { name: "Remove the module" }).click();
-  await expect(page.getByRole("alert")).toContainText(`Removed ${title} (admin).`);
-  await expect(page.getByRole("region", { name: `${title} (admin)` })).toHaveCount(0);
+  await expect(page.getByRole("alert")).toContainText(`Removed ${title} (trainer).`);
+  await expect(page.getByRole("region", { name: `${title} (trainer)` })).toHaveCount(0);
   await admin.context().close();
   await page.context().close();
 });

@@ -145,6 +145,7 @@ describe("rewording a module", () => {
     expect(await changeModuleDetails(db, trainer, { moduleId: LISTENING, version: 0, ...words })).toEqual({
       ok: true,
       changed: true,
+      title: words.title,
     });
     const module = (await getCurriculum(db)).find((m) => m.id === LISTENING)!;
     expect(module).toMatchObject({ ...words, addedInEngage: false, offered: true, detailsVersion: 1 });
@@ -162,6 +163,7 @@ describe("rewording a module", () => {
     expect(await changeModuleDetails(db, trainer, { moduleId: LISTENING, version: 1, ...words })).toEqual({
       ok: true,
       changed: false,
+      title: words.title,
     });
     expect(await audit("module.details_changed")).toHaveLength(1);
   });
@@ -175,7 +177,56 @@ describe("rewording a module", () => {
       title: "Old form",
       summary: "From before.",
     });
-    expect(stale).toMatchObject({ ok: false, message: expect.stringContaining("Someone else changed") });
+    // What was typed stays, with the version now saved and theirs beside each field.
+    expect(stale).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        new RegExp(
+          `^${trainer.displayName} changed this module's title or summary on .+ after you opened this page, so your change was not saved\\.`,
+        ),
+      ),
+      kept: {
+        values: {
+          title: "Old form",
+          summary: "From before.",
+          version: "1",
+          shownTitle: "Listening on the wing",
+          shownSummary: "Open questions, affirmations, reflections, summaries.",
+        },
+        errors: {
+          title: `${trainer.displayName} saved “Listening on the wing” here meanwhile. Your words are in the box: saving again puts them in place of theirs.`,
+          summary: expect.stringContaining("saved “Open questions, affirmations, reflections, summaries.” here"),
+        },
+      },
+    });
+    // The page said what it showed: only the words the trainer changed are theirs to keep.
+    const shown = { title: "Listening on the landing", summary: "From before." };
+    const onlyTitle = await changeModuleDetails(db, trainer, {
+      moduleId: LISTENING,
+      version: 0,
+      shown,
+      title: "Old form",
+      summary: "From before.",
+    });
+    expect(onlyTitle).toMatchObject({
+      ok: false,
+      kept: {
+        values: {
+          title: "Old form",
+          summary: "Open questions, affirmations, reflections, summaries.",
+          shownTitle: "Listening on the wing",
+        },
+        errors: { title: expect.stringContaining("saved “Listening on the wing” here meanwhile") },
+      },
+    });
+    expect(onlyTitle.ok || Object.keys(onlyTitle.kept?.errors ?? {})).toEqual(["title"]);
+    // Both saved the same words: nothing to do.
+    const same = { title: "Listening on the wing", summary: "Open questions, affirmations, reflections, summaries." };
+    expect(await changeModuleDetails(db, trainer, { moduleId: LISTENING, version: 0, ...same })).toEqual({
+      ok: true,
+      changed: false,
+      title: same.title,
+    });
     const clash = await changeModuleDetails(db, trainer, {
       moduleId: LISTENING,
       version: 1,
@@ -197,9 +248,56 @@ describe("rewording a module", () => {
       changeModuleDetails(other, admin, { moduleId: LISTENING, version: 1, title: "Second", summary: "Two." }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
+    // The other is told who saved, with its words kept.
+    expect(results.find((r) => !r.ok)).toMatchObject({ kept: { values: { version: "2" } } });
     const row = (await rows()).find((r) => r.module_id === LISTENING)!;
     expect(row.row_version).toBe(2);
     expect(["First", "Second"]).toContain(row.title);
+  });
+});
+
+describe("a change made on top of another trainer's", () => {
+  it("saves the words this trainer changed and keeps the other's, saying so", async () => {
+    const trainer = await currentUserOf(context, "trainer");
+    const admin = await currentUserOf(context, "admin");
+    const before = (await getCurriculum(db)).find((m) => m.id === LISTENING)!;
+    const shown = { title: before.title, summary: before.summary };
+    // The administrator rewords the summary after the trainer opened the page ...
+    expect(
+      await changeModuleDetails(db, admin, {
+        moduleId: LISTENING,
+        version: before.detailsVersion,
+        shown,
+        title: before.title,
+        summary: "Their summary.",
+      }),
+    ).toMatchObject({ ok: true, changed: true });
+    // ... and the trainer, from the page as it was, changes only the title.
+    const saved = await changeModuleDetails(db, trainer, {
+      moduleId: LISTENING,
+      version: before.detailsVersion,
+      shown,
+      title: "My title",
+      summary: before.summary,
+    });
+    expect(saved).toEqual({
+      ok: true,
+      changed: true,
+      title: "My title",
+      meanwhile: expect.stringMatching(
+        new RegExp(
+          `^${admin.displayName} changed this module's summary on .+ Your change did not touch it, so both are kept\\.$`,
+        ),
+      ),
+    });
+    const after = (await getCurriculum(db)).find((m) => m.id === LISTENING)!;
+    expect(after).toMatchObject({
+      title: "My title",
+      summary: "Their summary.",
+      detailsVersion: before.detailsVersion + 2,
+    });
+    const [last] = (await audit("module.details_changed")).slice(-1);
+    expect(JSON.parse(last?.details ?? "null")).toMatchObject({ fromSummary: "Their summary.", toTitle: "My title" });
   });
 });
 
@@ -279,7 +377,7 @@ describe("going back to the library file's words", () => {
     });
     expect(module.title).not.toBe(module.libraryWords!.title);
     const back = { moduleId: LISTENING, version: module.detailsVersion, ...module.libraryWords! };
-    expect(await changeModuleDetails(db, trainer, back)).toEqual({ ok: true, changed: true });
+    expect(await changeModuleDetails(db, trainer, back)).toEqual({ ok: true, changed: true, title: back.title });
     const now = (await getCurriculum(db)).find((m) => m.id === LISTENING)!;
     expect(now).toMatchObject({ title: "Listening on the landing", detailsChanged: null });
     expect(now.detailsVersion).toBe(module.detailsVersion + 1);

@@ -9,7 +9,7 @@ import { currentUserOf, testContext, testDatabase } from "../support/database";
 import { insertAttempts, LISTENING_SCENARIOS } from "../support/attempts";
 import { activeOfficerIds } from "../support/people";
 
-const { moduleOf, readSettingsForm, saveModuleSettings, settingsImpact, settingsOf } =
+const { fieldsOf, moduleOf, readSettingsForm, saveModuleSettings, settingsImpact, settingsOf } =
   await import("~/studio/module-settings.server");
 const { officerProgress } = await import("~/practice/progress.server");
 const { getCurriculum } = await import("~/curriculum/curriculum.server");
@@ -97,8 +97,72 @@ describe("changing what a module asks", () => {
     const now = settingsOf((await moduleOf(db, MODULE))!);
     const stale = { ...now, refresherMonths: 12 };
     const result = await saveModuleSettings(db, trainer, { moduleId: MODULE, version: 0, settings: stale });
-    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/Someone else changed/) });
+    // The form comes back with what was sent, the version now saved, and theirs beside the one field that differs.
+    expect(result).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        new RegExp(
+          `^${trainer.displayName} changed what this module asks for competency on .+ after you opened this page, so your change was not saved\\.`,
+        ),
+      ),
+      kept: {
+        values: expect.objectContaining({
+          ...fieldsOf(stale),
+          version: "1",
+          shownRefresherMonths: String(now.refresherMonths),
+        }),
+        errors: {
+          refresherMonths: `${trainer.displayName} saved “After ${now.refresherMonths} months” here meanwhile. Yours is in the form: checking and saving again puts it in place of theirs.`,
+        },
+      },
+    });
     expect((await moduleOf(db, MODULE))!.rules.refresherMonths).toBe(now.refresherMonths);
+    expect(await auditRows()).toHaveLength(1);
+  });
+
+  it("gives back a change from before another trainer's on top of theirs, to check again", async () => {
+    const trainer = await currentUserOf(context, "trainer");
+    const module = (await moduleOf(db, MODULE))!;
+    // The page showed the library's settings; this trainer changed only the complex reflections.
+    const shown = fieldsOf(module.librarySettings);
+    const mine = {
+      ...module.librarySettings,
+      thresholds: { ...module.librarySettings.thresholds, minPercentComplexReflections: 55 },
+    };
+    const result = await saveModuleSettings(db, trainer, { moduleId: MODULE, version: 0, settings: mine, shown });
+    expect(result).toEqual({
+      ok: false,
+      message: expect.stringContaining(
+        "so your change was not saved. The form has their settings with your changes on top: check what the change does now, then save it.",
+      ),
+      kept: {
+        values: expect.objectContaining({ ...fieldsOf(settingsOf(module)), percentComplex: "55", version: "1" }),
+        errors: {},
+      },
+    });
+    // Both changed the reflections for each question: theirs is shown at it, and the form holds the trainer's.
+    const both = { ...mine, thresholds: { ...mine.thresholds, minReflectionToQuestion: 3 } };
+    expect(
+      await saveModuleSettings(db, trainer, { moduleId: MODULE, version: 0, settings: both, shown }),
+    ).toMatchObject({
+      ok: false,
+      kept: {
+        values: { reflectionsPerQuestion: "3", percentComplex: "55" },
+        errors: {
+          reflectionsPerQuestion: expect.stringContaining("saved “At least 2 for each question” here meanwhile"),
+        },
+      },
+    });
+    expect(await auditRows()).toHaveLength(1);
+  });
+
+  it("takes a save from before another trainer's as done when both saved the same settings", async () => {
+    const trainer = await currentUserOf(context, "trainer");
+    const now = settingsOf((await moduleOf(db, MODULE))!);
+    expect(await saveModuleSettings(db, trainer, { moduleId: MODULE, version: 0, settings: now })).toEqual({
+      ok: true,
+      changed: false,
+    });
     expect(await auditRows()).toHaveLength(1);
   });
 
@@ -171,6 +235,30 @@ describe("the settings form", () => {
         refresherMonths: 6,
         requiresObservation: true,
       },
+      shown: null,
+    });
+    // With what the page showed, which a save that clashes with another uses to keep theirs.
+    const shown = {
+      shownReflectionsPerQuestion: "1",
+      shownPercentComplex: "40",
+      shownNonAdherentAllowed: "0",
+      shownRefresherMonths: "6",
+      shownRequiresObservation: "no",
+    };
+    expect(readSettingsForm(form({ ...valid, ...shown }))).toMatchObject({
+      data: {
+        shown: {
+          reflectionsPerQuestion: "1",
+          percentComplex: "40",
+          nonAdherentAllowed: "0",
+          refresherMonths: "6",
+          requiresObservation: "no",
+        },
+      },
+    });
+    // One missing or too long, and nothing is taken as shown.
+    expect(readSettingsForm(form({ ...valid, ...shown, shownRefresherMonths: "6".repeat(21) }))).toMatchObject({
+      data: { shown: null },
     });
   });
 
