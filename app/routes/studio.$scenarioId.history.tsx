@@ -8,6 +8,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { formatDateTime } from "~/domain/dates.server";
 import { ScenarioPageHeader } from "~/studio/components";
 import { parseRestore } from "~/studio/editor-forms.server";
+import { howInWords } from "~/studio/revision-words.server";
 import { fieldError } from "~/utils/field-errors";
 import { checkStudioYaml, draftHistory, loadStudioScenario, restoreRevision } from "~/studio/studio.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -16,14 +17,6 @@ import { Cell, Row, Table } from "~/components/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   title(data ? `History of the draft of ${data.title}` : "Draft history");
-
-const HOW: Record<string, string> = {
-  form: "Saved in the forms",
-  yaml: "Saved as YAML",
-  wizard: "Created with the wizard",
-  import: "Imported from a file",
-};
-const howText = (how: string) => HOW[how] ?? (how.startsWith("restore:") ? `Revision ${how.slice(8)} restored` : how);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { can: "authorScenarios" });
@@ -40,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       revision: r.revision,
       at: formatDateTime(r.saved_at),
       by: r.saved_by_name ?? "Unknown",
-      how: howText(r.how),
+      how: howInWords(r.how),
     })),
   };
 }

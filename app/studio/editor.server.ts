@@ -26,6 +26,7 @@ import { NodeSplice } from "~/domain/scenario/editor/splice";
 import type { FieldErrors } from "~/utils/forms";
 import { mapAround } from "./map.server";
 import { fieldsEdited, keepTyping, samePart, type KeptTyping, type PartValues } from "./meanwhile";
+import { formSaveHow } from "./revision-words.server";
 import { placeholderFindings } from "./template.server";
 import {
   checkStudioYaml,
@@ -143,7 +144,7 @@ export async function editDraft(
   const result = formEditedText(scenario.yaml, build, focus);
   if (result.kind !== "edited") return result;
   if (!result.changed) return { kind: "unchanged" };
-  const saved = await saveDraft(db, user, scenarioId, result.yaml, scenario.revision, "form");
+  const saved = await saveDraft(db, user, scenarioId, result.yaml, scenario.revision, formSaveHow(result.edits));
   if (!saved.ok) return { kind: "stale", message: saved.message };
   // The node's own save hands over its read of the new text, so the text is read once.
   const check = await checkStudioYaml(db, result.yaml, scenarioId, { parsed: result.parsed });
@@ -196,7 +197,16 @@ async function savedMeanwhile(
 }
 
 export type Edited =
-  | { kind: "edited"; yaml: string; changed: boolean; nodeId?: string; renamed?: string; parsed: ParsedYaml | null }
+  | {
+      kind: "edited";
+      yaml: string;
+      changed: boolean;
+      nodeId?: string;
+      renamed?: string;
+      parsed: ParsedYaml | null;
+      /** The form's edits, for the draft's history. */
+      edits: Edit[];
+    }
   | Extract<EditOutcome, { kind: "invalid" | "not-editable" }>;
 
 /**
@@ -209,7 +219,7 @@ export function formEditedText(yaml: string, build: (form: ScenarioForm) => Form
     const built = build(splice.form);
     if (!built.ok) return { kind: "invalid", errors: built.errors, values: built.values };
     const spliced = splice.apply(built.edits);
-    if (spliced?.ok) return { kind: "edited", ...spliced };
+    if (spliced?.ok) return { kind: "edited", ...spliced, edits: built.edits };
     if (spliced) return refused(spliced);
   }
   // One parse: the form is read from the document the edits then change.
@@ -224,7 +234,7 @@ export function formEditedText(yaml: string, build: (form: ScenarioForm) => Form
   const result = applyEditsToDocument(parsed.doc, yaml, built.edits);
   if (!result.ok) return refused(result);
   const { yaml: text, changed, nodeId, renamed } = result;
-  return { kind: "edited", yaml: text, changed, nodeId, renamed, parsed: null };
+  return { kind: "edited", yaml: text, changed, nodeId, renamed, parsed: null, edits: built.edits };
 }
 
 const refused = (refusal: Refusal): Edited => ({

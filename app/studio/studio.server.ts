@@ -161,8 +161,11 @@ export async function listLibrary(db: Kysely<Database>) {
 
 export type SaveResult = { ok: true; revision: number } | { ok: false; message: string };
 
-/** How a draft's text was made, kept with each revision: "form", "yaml", "wizard", "import", "restore:N". */
-export type SaveHow = "form" | "yaml" | "wizard" | "import" | `restore:${number}`;
+/**
+ * How a draft's text was made, kept with each revision: "form:" and the form's edits (revision-words.server.ts;
+ * "form" alone before they were kept), "yaml", "wizard", "import", "restore:N".
+ */
+export type SaveHow = `form:${string}` | "yaml" | "wizard" | "import" | `restore:${number}`;
 
 /** Saves a new revision of the draft over revision `base`; a save from an older revision is refused. */
 export async function saveDraft(

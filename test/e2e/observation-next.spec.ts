@@ -96,6 +96,8 @@ async function signedInHere(browser: Browser, username: string): Promise<Page> {
 test("passed every assessment of a module that requires an observation: observation on the wing next, then Competent once a coach observes", async ({
   browser,
 }) => {
+  // Three people's journeys, each page checked by axe at two widths: 50 s of the usual 60 on a quiet CI machine.
+  test.setTimeout(150_000);
   const officer = await signedInHere(browser, "officer3");
   await officer.goto(url("/"));
   const status = officer.getByTestId(`module-status-${LISTENING}`);

@@ -250,6 +250,8 @@ test("a manager records engagement figures and a target and sees them on the ove
 });
 
 test("every report page is accessible, and opening an officer's record is audited", async ({ page }) => {
+  // Every report page, each checked by axe: 39 s of the usual 60 on a quiet CI machine.
+  test.setTimeout(150_000);
   await signIn(page, "manager");
   for (const [path, heading] of [
     ["/reports/wings", "By wing"],
@@ -368,6 +370,8 @@ test("officers and trainers get 403 on every report and export", async ({ page }
 test("wide report tables fit a laptop screen, and scroll with their first column in view on a phone", async ({
   page,
 }) => {
+  // Two pages at two widths, each checked by axe: 31 s of the usual 60 on a quiet CI machine.
+  test.setTimeout(150_000);
   await signIn(page, "manager");
   for (const [path, region] of [
     ["/reports/matrix", "Training matrix, scrolls sideways"],

@@ -185,7 +185,11 @@ test("a trainer builds a scenario with the wizard and forms only, mends a broken
   // The history lists every save; then publish.
   await trainer.goto(`/studio/${ID}/history`);
   await expect(trainer.getByRole("row", { name: /^1 .* Morgan Ellery Created with the wizard/ })).toBeVisible();
-  await expect(trainer.getByRole("row", { name: /Saved in the forms Current$/ })).toBeVisible();
+  // Each save says what it changed, in the forms' words.
+  await expect(
+    trainer.getByRole("row", { name: /Saved in the forms\. Details: what the conversation is about\. Current$/ }),
+  ).toBeVisible();
+  await expect(trainer.getByRole("row", { name: /Node after-option-1 deleted\. Restore revision/ })).toBeVisible();
   await expectAccessible(trainer);
   await trainer.getByRole("link", { name: "Publish", exact: true }).click();
   // The wizard's example conversation cannot be published as it is: each text that is still the
@@ -276,6 +280,10 @@ test("without JavaScript a trainer adds a node and an option, and restores an ea
   await noJs.goto("/studio/bad-news-letter/history");
   const rows = noJs.getByRole("row", { name: /Saved in the forms/ });
   await expect(rows).toHaveCount(4);
+  // Each save says what it changed, in the forms' words.
+  await expect(rows.first()).toContainText(
+    "Saved in the forms. Node kept-in-the-dark: option 1 (what the officer says, the MI code,",
+  );
   await noJs.getByRole("button", { name: "Restore revision 1" }).click();
   await expect(noJs.getByText("Revision 1 restored as revision 5.")).toBeVisible();
   const db = e2eDatabase();

@@ -276,13 +276,13 @@ describe("the draft's history", () => {
     ).toEqual([{ action: "scenario.created", actor_user_id: trainer.id }]);
     const first = (await loadStudioScenario(db, "with-history"))!;
     const second = first.yaml.replace("With history", "With a history");
-    expect(await saveDraft(db, admin, "with-history", second, 1, "form")).toEqual({ ok: true, revision: 2 });
+    expect(await saveDraft(db, admin, "with-history", second, 1, "form:[]")).toEqual({ ok: true, revision: 2 });
     expect(await saveDraft(db, trainer, "with-history", `${second}# more\n`, 2)).toEqual({ ok: true, revision: 3 });
 
     const history = await draftHistory(db, "with-history");
     expect(history.map((r) => [r.revision, r.how, r.saved_by_name])).toEqual([
       [3, "yaml", "Morgan Ellery"],
-      [2, "form", expect.any(String)],
+      [2, "form:[]", expect.any(String)],
       [1, "wizard", "Morgan Ellery"],
     ]);
 

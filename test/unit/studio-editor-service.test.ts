@@ -16,6 +16,7 @@ const { editDraft, loadEditor, nodeMap } = await import("~/studio/editor.server"
 const { nodeFieldValues, nodeFormEdits } = await import("~/studio/node-form.server");
 const { detailsEdits, detailsFieldValues } = await import("~/studio/editor-forms.server");
 const { NodeEditorFields } = await import("~/studio/node-editor");
+const { howInWords } = await import("~/studio/revision-words.server");
 const { NEW_NODE } = await import("~/domain/scenario/editor/form-model");
 const { wizardScenario } = await import("~/studio/template.server");
 const { getCurriculum } = await import("~/curriculum/curriculum.server");
@@ -69,7 +70,10 @@ describe("saving a node's form", () => {
     expect((await loadStudioScenario(db, "form-saves"))!.yaml).toContain(
       'prisoner: "My kids. I\'d like to see them grow up."',
     );
-    expect((await draftHistory(db, "form-saves"))[0]).toMatchObject({ revision: 2, how: "form" });
+    // The history says what the form changed: only the field the trainer changed, in the forms' words.
+    const [saved] = await draftHistory(db, "form-saves");
+    expect(saved?.revision).toBe(2);
+    expect(howInWords(saved?.how ?? "")).toBe("Saved in the forms. Node middle: the prisoner's line.");
 
     // The same page submitted again is out of date now; nothing is saved.
     expect(await editDraft(db, trainer, "form-saves", 1, build, "middle")).toMatchObject({ kind: "stale" });

@@ -100,8 +100,11 @@ export const FIELD_WORDS = { scenario: SCENARIO_FIELDS, node: NODE_FIELDS, optio
 // Fields chosen from a list in the forms: "not chosen" rather than "empty" when left out.
 const CHOSEN = new Set(["module", "start", "talk", "mi", "outcome", "goto", "node", "kind"]);
 
-/** The field at a path in the forms' words, as the subject of a sentence ("Option 2 ('…'): the MI code"). */
-function fieldWords(path: DataPath | undefined, data: unknown): string {
+/**
+ * The field at a path in the forms' words, as the subject of a sentence ("Option 2 ('…'): the MI code");
+ * without the scenario's data, options are named by their number alone.
+ */
+export function fieldWords(path: DataPath | undefined, data: unknown): string {
   if (!path?.length) return "The scenario";
   if (path[0] === "variables" && path.length > 1) return `The variable ${String(path[1])}`;
   if (path[0] !== "nodes" || path.length < 2)
