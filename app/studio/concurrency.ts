@@ -6,11 +6,15 @@
  */
 import { formatDateTime } from "~/domain/dates.server";
 
-export type RevisionCheck = { ok: true; next: number } | { ok: false; current: number };
+/** A form whose revision is missing, or one the draft never reached (only a hand-made form has it). */
+export const OUT_OF_DATE = "This form is out of date. Reload the page.";
+
+/** `ahead`: the form names a revision after the stored one, which no page showed: not someone else's save. */
+export type RevisionCheck = { ok: true; next: number } | { ok: false; current: number; ahead: boolean };
 
 export function checkRevision(stored: number | null, base: number): RevisionCheck {
   const current = stored ?? 0;
-  if (base !== current) return { ok: false, current };
+  if (base !== current) return { ok: false, current, ahead: base > current };
   return { ok: true, next: current + 1 };
 }
 

@@ -9,7 +9,8 @@ import type { Edit } from "~/domain/scenario/editor/edits";
 import { fieldName, type ScenarioForm } from "~/domain/scenario/editor/form-model";
 import { VARIABLE_PATTERN } from "~/domain/scenario/schema";
 import { parseForm, wholeNumber, pageVersion } from "~/utils/forms";
-import { OUT_OF_DATE, type FormEdits } from "./editor.server";
+import { OUT_OF_DATE } from "./concurrency";
+import type { FormEdits } from "./editor.server";
 import { amount, oneOf, paragraph, slugField, TEXT_LIMIT } from "./node-form.server";
 
 const stale = { ok: false as const, errors: { form: OUT_OF_DATE }, values: {} };

@@ -26,6 +26,7 @@ import { NodeSplice } from "~/domain/scenario/editor/splice";
 import type { FieldErrors } from "~/utils/forms";
 import { mapAround } from "./map.server";
 import { fieldsEdited, keepTyping, samePart, type KeptTyping, type PartValues } from "./meanwhile";
+import { OUT_OF_DATE } from "./concurrency";
 import { formSaveHow } from "./revision-words.server";
 import { placeholderFindings } from "./template.server";
 import {
@@ -136,6 +137,7 @@ export async function editDraft(
   const scenario = await loadStudioScenario(db, scenarioId);
   if (!scenario) return null;
   let meanwhile: string | undefined;
+  if (base > scenario.revision) return { kind: "stale", message: OUT_OF_DATE };
   if (scenario.revision !== base) {
     const other = await savedMeanwhile(db, scenario, base, build, focus, form);
     if (other.kind !== "untouched") return other;
@@ -249,8 +251,6 @@ export function savedNotice(errors: number): string {
     ? `Draft saved. It has ${errors === 1 ? "1 error" : `${errors} errors`} to fix before you can publish it.`
     : "Draft saved. It has no errors.";
 }
-
-export const OUT_OF_DATE = "This form is out of date. Reload the page.";
 
 /** The draft revision a form was made from (its hidden `revision` field); null when missing or not a number. */
 export function revisionOf(formData: FormData): number | null {

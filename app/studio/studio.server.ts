@@ -47,7 +47,7 @@ import {
 import { checkParsed } from "~/domain/scenario/check";
 import { exampleTextIn } from "~/domain/scenario/example-text";
 import type { ParsedYaml } from "~/domain/scenario/parse";
-import { checkRevision, conflictMessage } from "./concurrency";
+import { checkRevision, conflictMessage, OUT_OF_DATE } from "./concurrency";
 
 /** Words used by studio pages in the URL, so no scenario may take them as its id. */
 const RESERVED_IDS = new Set(["new", "import", "reviews", "validate"]);
@@ -179,6 +179,7 @@ export async function saveDraft(
   const [stored, published] = await Promise.all([getDraft(db, scenarioId), latestVersionOf(db, scenarioId)]);
   const check = checkRevision(stored?.revision ?? published?.draft_revision ?? null, base);
   const refused = async (): Promise<SaveResult> => {
+    if (!check.ok && check.ahead) return { ok: false, message: OUT_OF_DATE };
     const now = await getDraft(db, scenarioId);
     return { ok: false, message: conflictMessage(now?.updated_by_name ?? null, now?.updated_at ?? null, !now) };
   };

@@ -35,9 +35,9 @@ describe("the concurrent-edit check", () => {
   it("accepts a save from the current revision and refuses one from an older or newer one", () => {
     expect(checkRevision(null, 0)).toEqual({ ok: true, next: 1 });
     expect(checkRevision(3, 3)).toEqual({ ok: true, next: 4 });
-    expect(checkRevision(4, 3)).toEqual({ ok: false, current: 4 });
-    expect(checkRevision(null, 2)).toEqual({ ok: false, current: 0 });
-    expect(checkRevision(1, 0)).toEqual({ ok: false, current: 1 });
+    expect(checkRevision(4, 3)).toEqual({ ok: false, current: 4, ahead: false });
+    expect(checkRevision(null, 2)).toEqual({ ok: false, current: 0, ahead: true });
+    expect(checkRevision(1, 0)).toEqual({ ok: false, current: 1, ahead: false });
   });
 
   it("refuses the second of two trainers saving the same revision, and keeps the first's text", async () => {

@@ -77,6 +77,16 @@ describe("saving a node's form", () => {
 
     // The same page submitted again is out of date now; nothing is saved.
     expect(await editDraft(db, trainer, "form-saves", 1, build, "middle")).toMatchObject({ kind: "stale" });
+    // A revision the draft never reached is no one's save (only a hand-made form has it): reload, it says.
+    expect(await editDraft(db, trainer, "form-saves", 9, build, "middle")).toEqual({
+      kind: "stale",
+      message: "This form is out of date. Reload the page.",
+    });
+    expect(await saveDraft(db, trainer, "form-saves", "title: x\n", 9)).toEqual({
+      ok: false,
+      message: "This form is out of date. Reload the page.",
+    });
+    expect((await draftHistory(db, "form-saves"))[0]?.revision).toBe(2);
     // An untouched form, bad input, and an edit the draft refuses: no new revision.
     const same = await submission({});
     const untouched = (form: Parameters<typeof nodeFormEdits>[0]) => nodeFormEdits(form, same);
