@@ -8,7 +8,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { ConfirmOrCancel, WarningText } from "~/components/fields";
 import { findNode, leadsTo } from "~/domain/scenario/editor/form-model";
 import { optionName } from "~/domain/scenario/plain-words";
-import { deleteNodeEdits } from "~/studio/editor-forms.server";
+import { deleteNodeEdits, deleteNodeFieldValues } from "~/studio/editor-forms.server";
 import { editDraft, loadEditor, revisionOf } from "~/studio/editor.server";
 import { OUT_OF_DATE } from "~/studio/concurrency";
 import { fieldError } from "~/utils/field-errors";
@@ -37,15 +37,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { can: "authorScenarios" });
   const scenarioId = params.scenarioId ?? "";
   const nodeId = params.nodeId ?? "";
-  const base = revisionOf(await readFormData(request));
+  const formData = await readFormData(request);
+  const base = revisionOf(formData);
   if (base === null) return data({ errors: fieldError("form", OUT_OF_DATE) }, { status: 400 });
-  const outcome = await editDraft(context.db, user, scenarioId, base, (form) => deleteNodeEdits(form, nodeId));
+  const outcome = await editDraft(context.db, user, scenarioId, base, (form) => deleteNodeEdits(form, nodeId), "", {
+    sent: formData,
+    fieldsIn: (form) => deleteNodeFieldValues(form, nodeId),
+  });
   if (!outcome) notFound();
   if (outcome.kind === "saved")
     return context.sessions.redirectWithNotice(
       request,
       `/studio/${encodeURIComponent(scenarioId)}/nodes`,
-      `Node ${nodeId} deleted. ${outcome.errors ? `The draft now has ${outcome.errors === 1 ? "1 error" : `${outcome.errors} errors`} to fix.` : "The draft has no errors."}`,
+      [
+        `Node ${nodeId} deleted.`,
+        outcome.errors
+          ? `The draft now has ${outcome.errors === 1 ? "1 error" : `${outcome.errors} errors`} to fix.`
+          : "The draft has no errors.",
+        outcome.meanwhile,
+      ]
+        .filter(Boolean)
+        .join(" "),
     );
   const message = "message" in outcome ? outcome.message : "The node could not be deleted. Reload the page.";
   return data({ errors: fieldError("form", message) }, { status: 409 });

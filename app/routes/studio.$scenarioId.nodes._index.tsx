@@ -8,7 +8,7 @@ import { Radios, Textarea, TextInput } from "~/components/fields";
 import { SummaryList, Tag } from "~/components/page";
 import { OUTCOME_INFO, TALK_TYPE_INFO, TALK_TYPES, type Outcome } from "~/domain/mi-codes";
 import { ScenarioPageHeader } from "~/studio/components";
-import { nodeListEdits } from "~/studio/editor-forms.server";
+import { nodeListEdits, nodeListFieldValues } from "~/studio/editor-forms.server";
 import { editDraft, loadEditor, revisionOf } from "~/studio/editor.server";
 import { OUT_OF_DATE } from "~/studio/concurrency";
 import { moduleOptions } from "~/studio/studio.server";
@@ -76,7 +76,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const base = revisionOf(formData);
   if (base === null) return refused(fieldError("form", OUT_OF_DATE), {}, 400);
-  const outcome = await editDraft(context.db, user, scenarioId, base, (form) => nodeListEdits(form, formData));
+  const outcome = await editDraft(context.db, user, scenarioId, base, (form) => nodeListEdits(form, formData), "", {
+    sent: formData,
+    fieldsIn: (form) => nodeListFieldValues(form, formData),
+  });
   if (!outcome) notFound();
   const here = `/studio/${encodeURIComponent(scenarioId)}/nodes`;
   return respondToEdit(context, request, outcome, {

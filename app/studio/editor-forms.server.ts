@@ -6,12 +6,13 @@
 import { z } from "zod";
 import { TALK_TYPES } from "~/domain/mi-codes";
 import type { Edit } from "~/domain/scenario/editor/edits";
-import { fieldName, type ScenarioForm } from "~/domain/scenario/editor/form-model";
+import { fieldName, leadsTo, type ScenarioForm } from "~/domain/scenario/editor/form-model";
 import { VARIABLE_PATTERN } from "~/domain/scenario/schema";
 import { parseForm, wholeNumber, pageVersion } from "~/utils/forms";
 import { OUT_OF_DATE } from "./concurrency";
 import type { FormEdits } from "./editor.server";
-import { amount, oneOf, paragraph, slugField, TEXT_LIMIT } from "./node-form.server";
+import type { PartValues } from "./meanwhile";
+import { amount, nodeFieldValues, oneOf, paragraph, slugField, TEXT_LIMIT } from "./node-form.server";
 
 const stale = { ok: false as const, errors: { form: OUT_OF_DATE }, values: {} };
 
@@ -45,6 +46,21 @@ export function nodeListEdits(form: ScenarioForm, formData: FormData): FormEdits
 
 export function deleteNodeEdits(form: ScenarioForm, nodeId: string): FormEdits {
   return form.nodes.some((n) => n.id === nodeId) ? { ok: true, edits: [{ kind: "delete-node", node: nodeId }] } : stale;
+}
+
+/**
+ * What a node list's form rests on, for a save from an out-of-date page: a new node on nothing (it
+ * takes a free id, so it goes on top of any other save), a move on the order of the nodes.
+ */
+export function nodeListFieldValues(form: ScenarioForm, formData: FormData): PartValues {
+  return formData.get("intent") === "add-node" ? {} : { order: form.nodes.map((n) => n.id).join(",") };
+}
+
+/** What deleting a node rests on: its own fields and what leads to it (another save that changed either refuses it). */
+export function deleteNodeFieldValues(form: ScenarioForm, nodeId: string): PartValues | null {
+  const fields = nodeFieldValues(form, nodeId);
+  const leadsHere = leadsTo(form, nodeId).map((link) => `${link.nodeId}:${link.owner}`);
+  return fields && { ...fields, "leads-here": leadsHere.join(",") };
 }
 
 /** The details form's fields with their values in `form`: what a save from an out-of-date page is compared with. */

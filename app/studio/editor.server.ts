@@ -190,6 +190,12 @@ async function savedMeanwhile(
   const mine = build(before.form);
   const edited = mine.ok ? fieldsEdited(mine.edits) : [...new Set([...form.sent.keys()])];
   const kept = keepTyping(was, is, edited, form.sent, who);
+  // Moving or deleting a node has no text to keep: the trainer looks again at what the other save did.
+  if (edited.length === 0)
+    return {
+      kind: "stale",
+      message: `${refusal} The page now shows the draft as it is saved: look at it, then make your change again.`,
+    };
   const how = kept.unsaved.length
     ? "Your text is listed below, not saved, beside the form as it is saved now: copy what you need, then save again."
     : Object.keys(kept.errors).length

@@ -14,7 +14,8 @@ const { createDraft, loadStudioScenario, saveDraft, draftHistory, takenScenarioI
   await import("~/studio/studio.server");
 const { editDraft, loadEditor, nodeMap } = await import("~/studio/editor.server");
 const { nodeFieldValues, nodeFormEdits } = await import("~/studio/node-form.server");
-const { detailsEdits, detailsFieldValues } = await import("~/studio/editor-forms.server");
+const { deleteNodeEdits, deleteNodeFieldValues, detailsEdits, detailsFieldValues, nodeListEdits, nodeListFieldValues } =
+  await import("~/studio/editor-forms.server");
 const { NodeEditorFields } = await import("~/studio/node-editor");
 const { howInWords } = await import("~/studio/revision-words.server");
 const { NEW_NODE } = await import("~/domain/scenario/editor/form-model");
@@ -443,6 +444,68 @@ describe("a form sent from a page another trainer's save made out of date", () =
         },
       ],
     });
+  });
+
+  it("adds a node on top of another save, and moves or deletes one only where the other save left what it rests on", async () => {
+    await newScenario("clash-list");
+    const [trainer, admin] = [await userNamed("trainer"), await userNamed("admin")];
+    const opened = (await loadStudioScenario(db, "clash-list"))!.revision;
+    const listForm = (fields: Record<string, string>) => {
+      const sent = new FormData();
+      for (const [k, v] of Object.entries(fields)) sent.set(k, v);
+      return {
+        build: (form: Parameters<typeof nodeListEdits>[0]) => nodeListEdits(form, sent),
+        fields: { sent, fieldsIn: (form: Parameters<typeof nodeListEdits>[0]) => nodeListFieldValues(form, sent) },
+      };
+    };
+    const deleting = (nodeId: string) => ({
+      build: (form: Parameters<typeof deleteNodeEdits>[0]) => deleteNodeEdits(form, nodeId),
+      fields: {
+        sent: new FormData(),
+        fieldsIn: (form: Parameters<typeof deleteNodeEdits>[0]) => deleteNodeFieldValues(form, nodeId),
+      },
+    });
+    // Another trainer changes the middle node after this trainer opened the nodes list.
+    const page = await pageOf("clash-list", "middle");
+    const theirs = nodeSave(page.send({ "nodes.middle.prisoner": "Their middle." }), "middle");
+    await editDraft(db, admin, "clash-list", opened, theirs.build, "middle", theirs.fields);
+
+    // A new node rests on nothing: it goes on top, and the page says so.
+    const add = listForm({
+      intent: "add-node",
+      "new.id": "new-one",
+      "new.prisoner": "A new line.",
+      "new.talk": "neutral",
+    });
+    expect(await editDraft(db, trainer, "clash-list", opened, add.build, "", add.fields)).toMatchObject({
+      kind: "saved",
+      meanwhile: expect.stringContaining("both are kept"),
+    });
+    // A move rests on the order, which the new node changed: refused, with nothing to keep.
+    const move = listForm({ intent: "move-node:0", node: "middle" });
+    expect(await editDraft(db, trainer, "clash-list", opened, move.build, "", move.fields)).toEqual({
+      kind: "stale",
+      message: expect.stringMatching(
+        /after you opened this page, so your change was not saved\. The page now shows the draft as it is saved: look at it, then make your change again\.$/,
+      ),
+    });
+    // Deleting the node they changed is refused; deleting one they left alone is made on top.
+    const yaml = (await loadStudioScenario(db, "clash-list"))!.yaml;
+    const middle = deleting("middle");
+    expect(await editDraft(db, trainer, "clash-list", opened, middle.build, "", middle.fields)).toMatchObject({
+      kind: "stale",
+    });
+    expect((await loadStudioScenario(db, "clash-list"))!.yaml).toBe(yaml);
+    const other = deleting("in-your-words");
+    expect(await editDraft(db, trainer, "clash-list", opened, other.build, "", other.fields)).toMatchObject({
+      kind: "saved",
+      meanwhile: expect.stringContaining("both are kept"),
+    });
+    const after = (await loadStudioScenario(db, "clash-list"))!.yaml;
+    expect(after).toContain("Their middle.");
+    expect(after).toContain("new-one");
+    expect(yaml).toMatch(/^ {2}in-your-words:$/m);
+    expect(after).not.toMatch(/^ {2}in-your-words:$/m);
   });
 
   it("does the same on the details page", async () => {
