@@ -9,7 +9,7 @@
 import { Scalar, stringify } from "yaml";
 import { MI_CODE_INFO, type MiCode, type TalkType } from "~/domain/mi-codes";
 import type { Diagnostic, Scenario } from "~/domain/scenario";
-import { freeId } from "~/domain/scenario/editor/form-model";
+import { freeId, idFromWords } from "~/domain/scenario/editor/form-model";
 import {
   EXAMPLE_ENDINGS,
   EXAMPLE_FEEDBACK,
@@ -237,15 +237,7 @@ ${[opening, middle, ...after.map(([, node]) => node)].join("\n")}
 export function optionIds(options: readonly FirstOption[]): string[] {
   const taken: string[] = [];
   for (const [i, o] of options.entries()) {
-    const words = o.say
-      .normalize("NFKD")
-      .toLowerCase()
-      .replace(/['’]/g, "")
-      .split(/[^a-z0-9]+/)
-      .filter(Boolean)
-      .slice(0, 3)
-      .join("-");
-    taken.push(freeId(words || `option-${i + 1}`, taken));
+    taken.push(freeId(idFromWords(o.say) || `option-${i + 1}`, taken));
   }
   return taken;
 }

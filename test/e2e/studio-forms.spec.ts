@@ -99,17 +99,19 @@ test("a trainer builds a scenario with the wizard and forms only, mends a broken
   await select(trainer, `${first}.goto.0.node`, "+new");
   await saveNode(trainer);
   // A node made by mistake: delete it, and the option that led there is reported at its field.
-  await expect(trainer).toHaveURL(new RegExp(`/nodes/after-option-1`));
+  await expect(trainer).toHaveURL(new RegExp(`/nodes/after-talking-in-front`));
   await trainer.getByRole("link", { name: "Delete this node" }).click();
-  await expect(trainer.getByRole("heading", { name: "Delete node after-option-1?" })).toBeVisible();
+  await expect(trainer.getByRole("heading", { name: "Delete node after-talking-in-front?" })).toBeVisible();
   await expect(
     trainer.getByRole("link", { name: "Option 1: 'Talking in front of the group…' in node after-what-have-you" }),
   ).toBeVisible();
   await expectAccessible(trainer);
   await trainer.getByRole("button", { name: "Delete the node" }).click();
-  await expect(trainer.getByText("Node after-option-1 deleted. The draft now has 1 error to fix.")).toBeVisible();
+  await expect(
+    trainer.getByText("Node after-talking-in-front deleted. The draft now has 1 error to fix."),
+  ).toBeVisible();
   const broken = trainer.getByRole("link", {
-    name: "Node after-what-have-you: Option 1 ('Talking in front of the group…') leads to after-option-1, a node that does not exist. Choose where it leads.",
+    name: "Node after-what-have-you: Option 1 ('Talking in front of the group…') leads to after-talking-in-front, a node that does not exist. Choose where it leads.",
   });
   await expect(broken).toBeVisible();
   await expectAccessible(trainer);
@@ -119,13 +121,13 @@ test("a trainer builds a scenario with the wizard and forms only, mends a broken
   );
   const gotoField = `${first}.goto.0.node`;
   await expect(trainer.locator(`[id="field-${gotoField}-error"]`)).toContainText(
-    "leads to after-option-1, a node that does not exist",
+    "leads to after-talking-in-front, a node that does not exist",
   );
   await expect(field(trainer, gotoField)).toHaveAttribute(
     "aria-describedby",
     new RegExp(`field-${gotoField.replace(/\./g, "\\.")}-error`),
   );
-  await expect(trainer.getByRole("link", { name: /leads to after-option-1/ })).toHaveAttribute(
+  await expect(trainer.getByRole("link", { name: /leads to after-talking-in-front/ })).toHaveAttribute(
     "href",
     `#field-${gotoField}`,
   );
@@ -189,7 +191,9 @@ test("a trainer builds a scenario with the wizard and forms only, mends a broken
   await expect(
     trainer.getByRole("row", { name: /Saved in the forms\. Details: what the conversation is about\. Current$/ }),
   ).toBeVisible();
-  await expect(trainer.getByRole("row", { name: /Node after-option-1 deleted\. Restore revision/ })).toBeVisible();
+  await expect(
+    trainer.getByRole("row", { name: /Node after-talking-in-front deleted\. Restore revision/ }),
+  ).toBeVisible();
   await expectAccessible(trainer);
   await trainer.getByRole("link", { name: "Publish", exact: true }).click();
   // The wizard's example conversation cannot be published as it is: each text that is still the
@@ -237,7 +241,7 @@ test("a trainer builds a scenario with the wizard and forms only, mends a broken
   expect(yaml).toContain(
     '  after-what-have-you:\n    prisoner: "That they make you talk about your offence in front of everyone."\n    talk: sustain\n    choices:\n      - id: option-1\n',
   );
-  expect(yaml).not.toContain("after-option-1");
+  expect(yaml).not.toContain("after-talking-in-front");
 });
 
 test("without JavaScript a trainer adds a node and an option, and restores an earlier revision", async ({

@@ -226,6 +226,23 @@ describe("where an option leads", () => {
     );
     expect(errors(filled.yaml)).toEqual([]);
   });
+
+  it("names a new node after the first words of an option whose id is only its number", () => {
+    const result = applyEdits(small, [
+      { kind: "add-choice", node: "opening" },
+      { kind: "set-text", path: ["nodes", "opening", "choices", 3, "say"], value: "You sound fed up with it all." },
+      { kind: "goto-new-node", node: "opening", owner: 3 },
+    ]);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.yaml).toContain("- id: option-4\n");
+    expect(result.nodeId).toBe("after-you-sound-fed");
+    // Without words, the number it is.
+    const bare = applyEdits(small, [
+      { kind: "add-choice", node: "opening" },
+      { kind: "goto-new-node", node: "opening", owner: 3 },
+    ]);
+    expect(bare.ok && bare.nodeId).toBe("after-option-4");
+  });
 });
 
 describe("nodes", () => {

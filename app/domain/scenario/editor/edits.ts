@@ -9,7 +9,7 @@ import type { DataPath } from "../diagnostics";
 import { MAX_NODES } from "../parse";
 import { SLUG_PATTERN, VARIABLE_PATTERN } from "../schema";
 import { carryComments, leadingCommentToFirstItem, moveItem, ScenarioDocument } from "./document";
-import { freeId, type NodeKind, type Owner, type Part } from "./form-model";
+import { freeId, idFromWords, type NodeKind, type Owner, type Part } from "./form-model";
 import { parseForEditing } from "./read-form";
 import { blocksOf, serializeEdited } from "./serialize";
 import { keyText, pairOf, textOf } from "./yaml-nodes";
@@ -375,7 +375,10 @@ class EditSession {
     const { map } = at;
     const branches = readBranches(pairOf(map, "goto")?.value) ?? [];
     if (branch > branches.length) return { path: gotoPath(nodeId, owner), message: "That branch no longer exists." };
-    const ownerId = owner === "write" ? "reply" : textOf(pairOf(map, "id")?.value) || `option-${owner + 1}`;
+    // Named after what leads there: the option's first words where its id is only a number ("option-2").
+    const optionId = owner === "write" ? "reply" : textOf(pairOf(map, "id")?.value) || `option-${owner + 1}`;
+    const words = idFromWords(textOf(pairOf(map, "say")?.value) ?? "");
+    const ownerId = /^option-\d+$/.test(optionId) && words ? words : optionId;
     const created = this.createNode({ id: `after-${ownerId}`, madeUp: true, ...fields });
     if ("message" in created) return created;
     const next = branches.length ? branches.map((b) => ({ if: b.if, node: b.node ?? "" })) : [{ if: null, node: "" }];

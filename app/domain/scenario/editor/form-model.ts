@@ -100,6 +100,18 @@ export function nodeKind(node: NodeForm): NodeKind | null {
   return node.kinds[0] ?? null;
 }
 
+/** An id from the first words of a text ("You can't see the point" -> you-cant-see); "" when it has none. */
+export function idFromWords(text: string, words = 3): string {
+  return text
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, words)
+    .join("-");
+}
+
 /** A node id not yet taken: `base`, else `base-2`, `base-3`... */
 export function freeId(base: string, taken: ReadonlySet<string> | readonly string[]): string {
   const has = (id: string) => (Array.isArray(taken) ? taken.includes(id) : (taken as ReadonlySet<string>).has(id));
