@@ -5,7 +5,8 @@ import type { Database, Role } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
 import { recordAudit } from "~db/queries/audit.server";
 import { getEstablishment, getUnit } from "~db/queries/establishments.server";
-import { deleteSessionsOfUser } from "~db/queries/sessions.server";
+import { endSessionsOfUsers } from "~db/queries/sessions.server";
+import { endedSessionData } from "~/auth/session.server";
 import {
   EMAIL_INDEX,
   getUserWithPlace,
@@ -223,7 +224,7 @@ async function saveEdit(
       await recordAudit(trx, { ...base, action: miCoach ? "user.made_coach" : "user.coach_removed" });
     // A user whose role or prison changed signs in again, so no page keeps old access.
     if (before.role !== input.role || before.establishment_id !== input.establishmentId)
-      await deleteSessionsOfUser(trx, userId);
+      await endSessionsOfUsers(trx, [userId], endedSessionData("accessChanged"));
     return { ok: true };
   });
 }
@@ -245,7 +246,7 @@ export async function resetPassword(
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     await updateUser(trx, userId, { password_hash: hash, must_change_password: true });
-    await deleteSessionsOfUser(trx, userId);
+    await endSessionsOfUsers(trx, [userId], endedSessionData("passwordReset"));
     await forgetGuesses(trx, usernameThrottleKey(user.username)); // a locked-out user can sign in again
     await recordAudit(trx, {
       actorUserId: actor.id,
@@ -272,7 +273,7 @@ export async function setUserActive(
     if (!user) return { ok: false, message: "That user no longer exists" };
     if (!active && (await isLastAdministrator(trx, user))) return { ok: false, message: lastAdministrator(user) };
     await updateUser(trx, userId, { active });
-    if (!active) await deleteSessionsOfUser(trx, userId);
+    if (!active) await endSessionsOfUsers(trx, [userId], endedSessionData("deactivated"));
     await recordAudit(trx, {
       actorUserId: actor.id,
       action: active ? "user.reactivated" : "user.deactivated",

@@ -4,7 +4,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
-import { deleteSessionsOfUser } from "~db/queries/sessions.server";
+import { endSessionsOfUsers } from "~db/queries/sessions.server";
+import { endedSessionData } from "~/auth/session.server";
 import { confirmPasswordHash, getPasswordHash, updateUser } from "~db/queries/users.server";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { passwordProblem } from "~/auth/password-policy.server";
@@ -69,7 +70,7 @@ export async function changeOwnPassword(
     // Only over the password just checked: a reset by an administrator meanwhile stands.
     if (!(await confirmPasswordHash(trx, user.id, hash))) return false;
     await updateUser(trx, user.id, { password_hash: nextHash, must_change_password: false });
-    await deleteSessionsOfUser(trx, user.id);
+    await endSessionsOfUsers(trx, [user.id], endedSessionData("passwordChanged"));
     await recordAudit(trx, { ...about, action: "user.password_changed" });
     return true;
   });

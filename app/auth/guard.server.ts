@@ -69,7 +69,11 @@ export async function requireUser(
   if (request.method !== "GET" && request.method !== "HEAD") refuseCrossSite(request);
   const user = await getCurrentUser(request, context);
   if (!user) {
-    throw redirect(`/sign-in?returnTo=${encodeURIComponent(returnPathOf(request))}`);
+    const signIn = `/sign-in?returnTo=${encodeURIComponent(returnPathOf(request))}`;
+    // Ended by someone else's change (deactivated, a new role, a reset password): the sign-in page says why, once.
+    const ended = (await context.sessions.getSession(request)).get("ended");
+    if (ended) throw await context.sessions.signOutWithNotice(request, signIn, ended);
+    throw redirect(signIn);
   }
   if (
     user.mustChangePassword &&

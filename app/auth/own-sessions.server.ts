@@ -5,7 +5,8 @@ import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { recordAudit } from "~db/queries/audit.server";
-import { deleteSessionsOfUserById, listLiveSessionsOfUser } from "~db/queries/sessions.server";
+import { endSessionsOfUserById, listLiveSessionsOfUser } from "~db/queries/sessions.server";
+import { endedSessionData } from "~/auth/session.server";
 import { describeBrowser } from "~/auth/browser";
 import type { CurrentUser } from "~/auth/guard.server";
 import { ABSOLUTE_MS } from "~/auth/session.server";
@@ -55,7 +56,7 @@ export async function endOwnSessions(
   const others = (await liveSessions(db, user.id, now)).filter((r) => r.id !== currentId);
   const ids = others.filter((r) => which === "others" || sessionHandle(r.id) === which.handle).map((r) => r.id);
   return db.transaction().execute(async (trx) => {
-    const ended = await deleteSessionsOfUserById(trx, user.id, ids);
+    const ended = await endSessionsOfUserById(trx, user.id, ids, endedSessionData("endedElsewhere"));
     if (ended > 0)
       await recordAudit(trx, {
         actorUserId: user.id,

@@ -34,6 +34,8 @@ const sessionData = z.object({
   }),
   /** the ID token of a single sign-on session, for signing out of the sign-in service too */
   idToken: z.string(),
+  /** why someone else's change ended this session (no user is left in it): the sign-in page says so */
+  ended: z.string(),
 });
 export type SessionData = z.infer<typeof sessionData>;
 export interface SessionFlash {
@@ -47,6 +49,23 @@ const storedSession = sessionData
   .extend({ __flash_notice__: z.string().optional(), __flash_important__: z.string().optional() });
 type StoredSession = z.infer<typeof storedSession>;
 export type UserSession = Session<SessionData, SessionFlash>;
+
+/** Why a person's sessions were ended by something other than signing out, as the sign-in page then tells them. */
+export const SESSION_ENDED = {
+  deactivated:
+    "You were signed out because your account was deactivated. Ask your administrator if you think this is wrong.",
+  accessChanged:
+    "You were signed out because your role or prison changed. Sign in again to carry on with your new access.",
+  passwordReset:
+    "You were signed out because an administrator reset your password. Sign in with the password they gave you.",
+  passwordChanged:
+    "You were signed out because your password was changed. If you did not change it, tell your administrator now.",
+  endedElsewhere: "You were signed out from another browser or device (Your sessions, on the account page).",
+} as const;
+
+/** What an ended session keeps: no user, and why, for the sign-in page the guard then sends the browser to. */
+export const endedSessionData = (why: keyof typeof SESSION_ENDED) =>
+  JSON.stringify({ ended: SESSION_ENDED[why] } satisfies StoredSession);
 
 export interface SessionStore {
   getSession(request: Request): Promise<UserSession>;

@@ -8,7 +8,8 @@ import type { Database } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
 import { recordAudit } from "~db/queries/audit.server";
 import { getEstablishmentByCode } from "~db/queries/establishments.server";
-import { deleteSessionsOfUser } from "~db/queries/sessions.server";
+import { endSessionsOfUsers } from "~db/queries/sessions.server";
+import { endedSessionData } from "~/auth/session.server";
 import {
   findUserByOidcSubject,
   findUserByUsername,
@@ -151,7 +152,8 @@ async function signInIdentity(db: Kysely<Database>, id: Identity, prisonId: numb
         details: { changes, ...(user.role !== role ? { from: user.role, to: role } : {}) },
       });
       // A new role or prison: sessions elsewhere end, so no page keeps the old access.
-      if (user.role !== role || movedPrison) await deleteSessionsOfUser(trx, user.id);
+      if (user.role !== role || movedPrison)
+        await endSessionsOfUsers(trx, [user.id], endedSessionData("accessChanged"));
     }
     if (keptAdministrator)
       await recordAudit(trx, {

@@ -17,7 +17,8 @@ import {
   markStaffImportApplied,
   updateImportedUsers,
 } from "~db/queries/staff-imports.server";
-import { deleteSessionsOfUsers } from "~db/queries/sessions.server";
+import { endSessionsOfUsers } from "~db/queries/sessions.server";
+import { endedSessionData } from "~/auth/session.server";
 import {
   deactivateUsers,
   EMAIL_INDEX,
@@ -188,7 +189,12 @@ export async function applyStaffPlan(
         return was.role !== c.role || was.establishment_id !== c.establishment_id;
       });
       await deactivateUsers(trx, deactivated);
-      await deleteSessionsOfUsers(trx, [...signedOut.map((c) => c.id), ...deactivated]);
+      await endSessionsOfUsers(
+        trx,
+        signedOut.map((c) => c.id),
+        endedSessionData("accessChanged"),
+      );
+      await endSessionsOfUsers(trx, deactivated, endedSessionData("deactivated"));
       await recordAudit(trx, {
         actorUserId: options.actorId,
         action: "users.imported",

@@ -54,19 +54,25 @@ export function listLiveSessionsOfUser(
     .execute();
 }
 
-/** Ends some of a user's sessions: only ever theirs, whatever ids are asked for. */
-export async function deleteSessionsOfUserById(
+/**
+ * Ends some of a user's sessions (only ever theirs, whatever ids are asked for). Like every ending
+ * below, the session loses its user and keeps only `endedData` (session.server's `endedSessionData`:
+ * why it ended), so that browser's next page is the sign-in page, saying why.
+ */
+export async function endSessionsOfUserById(
   db: Kysely<Database> | Transaction<Database>,
   userId: number,
   ids: string[],
+  endedData: string,
 ): Promise<number> {
   if (ids.length === 0) return 0;
   const result = await db
-    .deleteFrom("sessions")
+    .updateTable("sessions")
+    .set({ user_id: null, data: endedData })
     .where("user_id", "=", userId)
     .where("id", "in", ids)
     .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return Number(result.numUpdatedRows);
 }
 
 export function updateSession(
@@ -97,18 +103,18 @@ export function deleteSession(db: Kysely<Database> | Transaction<Database>, id: 
   return db.deleteFrom("sessions").where("id", "=", id).execute();
 }
 
-/** Sessions of these users end (a new role or prison, or deactivated): they sign in again. */
-export async function deleteSessionsOfUsers(db: Kysely<Database> | Transaction<Database>, userIds: number[]) {
+/** Sessions of these users end (a new role or prison, deactivated, a new password): they sign in again. */
+export async function endSessionsOfUsers(
+  db: Kysely<Database> | Transaction<Database>,
+  userIds: number[],
+  endedData: string,
+) {
   for (let i = 0; i < userIds.length; i += 500)
     await db
-      .deleteFrom("sessions")
+      .updateTable("sessions")
+      .set({ user_id: null, data: endedData })
       .where("user_id", "in", userIds.slice(i, i + 500))
       .execute();
-}
-
-/** Ends every open session of a user (deactivation, password reset). */
-export function deleteSessionsOfUser(db: Kysely<Database> | Transaction<Database>, userId: number) {
-  return db.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
 
 export function deleteExpiredSessions(db: Kysely<Database> | Transaction<Database>, now: Date, startedBefore: Date) {

@@ -129,9 +129,12 @@ test("an admin creates an officer who can sign in, then deactivates them", async
   await admin.getByRole("button", { name: "Deactivate Rene Castellan" }).click();
   await expect(admin.getByText("Rene Castellan is deactivated")).toBeVisible();
 
-  // Their open session has ended, and they cannot sign in again.
+  // Their open session has ended, the sign-in page says why, and they cannot sign in again.
   await officer.reload();
   await expect(officer).toHaveURL(/\/sign-in/);
+  await expect(officer.getByRole("region", { name: "Important" })).toContainText(
+    "You were signed out because your account was deactivated.",
+  );
   await officer.getByLabel("Username").fill("new.officer");
   await officer.getByLabel("Password", { exact: true }).fill("quiet harbour lantern 47");
   await officer.getByRole("button", { name: "Sign in", exact: true }).click();

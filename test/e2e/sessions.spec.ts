@@ -28,6 +28,10 @@ test("a person sees where they are signed in and signs out of their other sessio
 
   await elsewhere.reload();
   await expect(elsewhere).toHaveURL(/\/sign-in/);
+  await expect(elsewhere.getByRole("region", { name: "Important" })).toContainText(
+    "You were signed out from another browser or device",
+  );
+  await expectAccessible(elsewhere);
   await page.reload();
   await expect(page).toHaveURL(/\/account\/sessions/);
 });

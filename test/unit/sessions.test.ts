@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { testContext, testDatabase, userIdOf } from "../support/database";
+import { currentUserOf, testContext, testDatabase, userIdOf } from "../support/database";
 import { thrownResponse as thrown } from "../support/responses";
 
-const { ABSOLUTE_MS } = await import("~/auth/session.server");
+const { ABSOLUTE_MS, SESSION_ENDED } = await import("~/auth/session.server");
+const { editUser, resetPassword, setUserActive } = await import("~/admin/users.server");
 const { requireUser } = await import("~/auth/guard.server");
 const { sessionHandle } = await import("~/auth/own-sessions.server");
 const { describeBrowser } = await import("~/auth/browser");
@@ -124,9 +125,52 @@ describe("where you are signed in", () => {
 
     // All the others: this session stays.
     await sessionsRoute.action({ request: page(desk, form({ intent: "end-others" })), params: {}, context });
-    expect((await thrown(requireUser(page(third), context))).status).toBe(302);
+    expect(await importantOn(third)).toBe(SESSION_ENDED.endedElsewhere);
     expect((await requireUser(page(desk), context)).username).toBe("officer4");
     const audit = await db.selectFrom("audit_events").select("details").where("action", "=", "session.ended").execute();
     expect(audit).toHaveLength(2);
+  });
+});
+
+/** Where the guard sends this browser (the sign-in page), and what that page's "Important" banner says. */
+async function importantOn(cookie: string) {
+  const res = await thrown(requireUser(page(cookie), context));
+  expect(res.headers.get("Location")).toMatch(/^\/sign-in\?returnTo=/);
+  const next = res.headers.get("Set-Cookie")?.split(";")[0];
+  return next ? (await context.sessions.getSession(page(next))).get("important") : "no new session";
+}
+
+describe("a session an administrator's change ends", () => {
+  it("sends that browser to the sign-in page, which says why", async () => {
+    const admin = await currentUserOf(context, "admin");
+    const id = await userIdOf(db, "officer6");
+    const versionOf = async () =>
+      (await db.selectFrom("users").select("row_version").where("id", "=", id).executeTakeFirstOrThrow()).row_version;
+    const user = await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+
+    const deactivated = await signedIn("officer6", EDGE);
+    expect(await setUserActive(db, admin, id, false)).toEqual({ ok: true });
+    expect(await importantOn(deactivated)).toBe(SESSION_ENDED.deactivated);
+    // Told once: the ended session is gone, so the next page is an ordinary sign-in.
+    expect(await importantOn(deactivated)).toBe("no new session");
+    expect(await setUserActive(db, admin, id, true)).toEqual({ ok: true });
+
+    const moved = await signedIn("officer6", EDGE);
+    expect(
+      await editUser(db, admin, id, {
+        version: await versionOf(),
+        displayName: user.display_name,
+        role: "trainer",
+        establishmentId: user.establishment_id,
+        unitId: null,
+      }),
+    ).toEqual({ ok: true });
+    expect(await importantOn(moved)).toBe(SESSION_ENDED.accessChanged);
+
+    const reset = await signedIn("officer6", EDGE);
+    expect(await resetPassword(db, admin, id, "a long new password for officer six")).toEqual({ ok: true });
+    expect(await importantOn(reset)).toBe(SESSION_ENDED.passwordReset);
+    // No session keeps the person once ended.
+    expect(await db.selectFrom("sessions").select("id").where("user_id", "=", id).execute()).toEqual([]);
   });
 });
