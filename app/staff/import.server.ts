@@ -189,12 +189,13 @@ export async function applyStaffPlan(
         return was.role !== c.role || was.establishment_id !== c.establishment_id;
       });
       await deactivateUsers(trx, deactivated);
+      // Deactivated first: a session ended once keeps the first reason.
+      await endSessionsOfUsers(trx, deactivated, endedSessionData("deactivated"));
       await endSessionsOfUsers(
         trx,
         signedOut.map((c) => c.id),
         endedSessionData("accessChanged"),
       );
-      await endSessionsOfUsers(trx, deactivated, endedSessionData("deactivated"));
       await recordAudit(trx, {
         actorUserId: options.actorId,
         action: "users.imported",
