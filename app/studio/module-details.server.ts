@@ -28,6 +28,7 @@ import { formatDateTime } from "~/domain/dates.server";
 import { parseForm, text, pageVersion, type FieldErrors } from "~/utils/forms";
 import type { ChangeResult } from "./lifecycle.server";
 import { keepOnClash } from "./meanwhile";
+import { GONE } from "./module-settings.server";
 import { MODULE_SUMMARY_MAX, MODULE_TITLE_MAX } from "./module-words";
 import { idFromTitle } from "./wizard.server";
 
@@ -317,6 +318,5 @@ const STALE_ORDER =
 const TITLE_TAKEN = "There is already a module with this title. Give the new module another title.";
 const OTHER_TITLE = "Another module has this title. Choose a title officers can tell apart.";
 
-const GONE = "This module is no longer in the curriculum.";
 const STALE =
   "Someone else changed this module's title or summary while you were looking at it. Check the words now in use and make your change again.";

@@ -179,4 +179,5 @@ function settingsClash(
   };
 }
 
-const GONE = "This module is no longer in the curriculum.";
+/** The module's page outlived it (removed meanwhile): the settings and the words forms both say so. */
+export const GONE = "This module is no longer in the curriculum.";
