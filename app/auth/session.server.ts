@@ -9,7 +9,7 @@ import { z } from "zod";
 import { requestKeyOf } from "~db/request-scope";
 import type { Database } from "~db/schema";
 import { recordAudit, type AuditEntry } from "~db/queries/audit.server";
-import { deleteSession, getLiveSession, insertSession, touchSession, updateSession } from "~db/queries/sessions.server";
+import { deleteSession, getSession, insertSession, touchSession, updateSession } from "~db/queries/sessions.server";
 import { confirmPasswordHash } from "~db/queries/users.server";
 import { shortUserAgent } from "~/auth/browser";
 import { getOrCreateSetting } from "~db/queries/app-settings.server";
@@ -19,6 +19,8 @@ export const SESSION_LIMITS = { idleHours: 8, absoluteDays: 7 } as const;
 const HOUR_MS = 60 * 60 * 1000;
 const IDLE_MS = SESSION_LIMITS.idleHours * HOUR_MS;
 export const ABSOLUTE_MS = SESSION_LIMITS.absoluteDays * 24 * HOUR_MS;
+/** How long a session that has ended is kept, so that browser's next visit can still be told why. */
+export const ENDED_KEPT_MS = 30 * 24 * HOUR_MS;
 const TOUCH_AFTER_MS = 5 * 60 * 1000; // extend at most every 5 minutes: no write on every request
 
 const sessionData = z.object({
@@ -50,8 +52,10 @@ const storedSession = sessionData
 type StoredSession = z.infer<typeof storedSession>;
 export type UserSession = Session<SessionData, SessionFlash>;
 
-/** Why a person's sessions were ended by something other than signing out, as the sign-in page then tells them. */
+/** Why a person's sessions ended other than by signing out, as the sign-in page then tells them. */
 export const SESSION_ENDED = {
+  idle: `You were signed out because Engage was not used for ${SESSION_LIMITS.idleHours} hours. Sign in again to carry on.`,
+  lifetime: `You were signed out because you signed in ${SESSION_LIMITS.absoluteDays} days ago, the longest a session lasts. Sign in again to carry on.`,
   deactivated:
     "You were signed out because your account was deactivated. Ask your administrator if you think this is wrong.",
   accessChanged:
@@ -123,14 +127,21 @@ export function createSessionStore(
     },
     async readData(id) {
       const now = new Date();
-      const row = await getLiveSession(db, id, now, new Date(now.getTime() - ABSOLUTE_MS));
+      const row = await getSession(db, id);
       if (!row) return null;
+      // A session this version cannot read (its shape changed since) is no session: sign in again.
+      const parsed = storedSession.safeParse(JSON.parse(row.data));
+      const stored = parsed.success ? parsed.data : null;
+      const ended = endedByItself(row, now);
+      if (ended) {
+        // Only why it ended is left: the reason someone's change gave first, or its own if it still had a user.
+        if (row.user_id !== null) return { ended: SESSION_ENDED[ended] };
+        return stored?.ended ? { ended: stored.ended } : null;
+      }
       if (!row.last_seen_at || now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_AFTER_MS) {
         await touchSession(db, id, { lastSeenAt: now, expiresAt: idleExpiry(now, new Date(row.created_at)) });
       }
-      // A session this version cannot read (its shape changed since) is no session: sign in again.
-      const stored = storedSession.safeParse(JSON.parse(row.data));
-      return stored.success ? stored.data : null;
+      return stored;
     },
     async updateData(id, data, expires) {
       const now = new Date();
@@ -218,6 +229,13 @@ export function createSessionStore(
 
 function newSessionId() {
   return randomBytes(32).toString("base64url");
+}
+
+/** Why a session is no longer live, if it is not: a week after sign-in, or a shift without use. */
+function endedByItself(row: { created_at: string; expires_at: string }, now: Date): "lifetime" | "idle" | null {
+  if (new Date(row.created_at).getTime() <= now.getTime() - ABSOLUTE_MS) return "lifetime";
+  if (new Date(row.expires_at).getTime() <= now.getTime()) return "idle";
+  return null;
 }
 
 /** IDLE_MS from now, but never past ABSOLUTE_MS after sign-in. */

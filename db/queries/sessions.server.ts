@@ -20,19 +20,15 @@ export function insertSession(
     .execute();
 }
 
-/** A session neither idle too long (expires_at) nor started before `startedAfter` (the absolute lifetime). */
-export function getLiveSession(
-  db: Kysely<Database> | Transaction<Database>,
-  id: string,
-  now: Date,
-  startedAfter: Date,
-) {
+/**
+ * A session as stored, live or not: whether it is still live (and why not) is session.server's to decide,
+ * so a session that ended by itself can say why on the sign-in page.
+ */
+export function getSession(db: Kysely<Database> | Transaction<Database>, id: string) {
   return db
     .selectFrom("sessions")
     .select(["data", "expires_at", "user_id", "created_at", "last_seen_at"])
     .where("id", "=", id)
-    .where("expires_at", ">", now.toISOString())
-    .where("created_at", ">", startedAfter.toISOString())
     .executeTakeFirst();
 }
 
@@ -117,11 +113,16 @@ export async function endSessionsOfUsers(
       .execute();
 }
 
-export function deleteExpiredSessions(db: Kysely<Database> | Transaction<Database>, now: Date, startedBefore: Date) {
+/** Sessions that ended (by themselves or by someone's change) before `endedBefore`, and so long ago nobody needs to be told why. */
+export function deleteLongEndedSessions(
+  db: Kysely<Database> | Transaction<Database>,
+  endedBefore: Date,
+  startedBefore: Date,
+) {
   return db
     .deleteFrom("sessions")
     .where((eb) =>
-      eb.or([eb("expires_at", "<=", now.toISOString()), eb("created_at", "<=", startedBefore.toISOString())]),
+      eb.or([eb("expires_at", "<=", endedBefore.toISOString()), eb("created_at", "<=", startedBefore.toISOString())]),
     )
     .execute();
 }

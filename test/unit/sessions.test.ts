@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { currentUserOf, testContext, testDatabase, userIdOf } from "../support/database";
 import { thrownResponse as thrown } from "../support/responses";
 
-const { ABSOLUTE_MS, SESSION_ENDED } = await import("~/auth/session.server");
+const { ABSOLUTE_MS, ENDED_KEPT_MS, SESSION_ENDED } = await import("~/auth/session.server");
+const { forgetExpired } = await import("~/auth/housekeeping.server");
 const { editUser, resetPassword, setUserActive } = await import("~/admin/users.server");
 const { requireUser } = await import("~/auth/guard.server");
 const { sessionHandle } = await import("~/auth/own-sessions.server");
@@ -41,8 +42,21 @@ describe("session lifetime", () => {
       })
       .where("user_id", "=", await userIdOf(db, "officer2"))
       .execute();
-    const res = await thrown(requireUser(page(cookie), context));
-    expect(res.status).toBe(302);
+    expect(await importantOn(cookie)).toBe(SESSION_ENDED.lifetime);
+  });
+
+  it("tells a person whose session ended after a shift without use why they must sign in, once", async () => {
+    const cookie = await signedIn("officer", EDGE);
+    const userId = await userIdOf(db, "officer");
+    const lastUsed = new Date(Date.now() - 9 * 60 * 60 * 1000);
+    await db
+      .updateTable("sessions")
+      .set({ last_seen_at: lastUsed.toISOString(), expires_at: new Date(Date.now() - 60 * 60 * 1000).toISOString() })
+      .where("user_id", "=", userId)
+      .execute();
+    expect(await importantOn(cookie)).toBe(SESSION_ENDED.idle);
+    expect(await importantOn(cookie)).toBe("no new session");
+    expect(await db.selectFrom("sessions").select("id").where("user_id", "=", userId).execute()).toEqual([]);
   });
 
   it("never slides the idle expiry past the absolute end", async () => {
@@ -172,5 +186,32 @@ describe("a session an administrator's change ends", () => {
     expect(await importantOn(reset)).toBe(SESSION_ENDED.passwordReset);
     // No session keeps the person once ended.
     expect(await db.selectFrom("sessions").select("id").where("user_id", "=", id).execute()).toEqual([]);
+  });
+});
+
+describe("sessions kept after they end", () => {
+  it("keeps why a session ended for 30 days, then forgets it", async () => {
+    const admin = await currentUserOf(context, "admin");
+    const id = await userIdOf(db, "officer2");
+    const deactivated = await signedIn("officer2", EDGE);
+    expect(await setUserActive(db, admin, id, false)).toEqual({ ok: true });
+    const idle = await signedIn("officer3", EDGE);
+    const idleId = await userIdOf(db, "officer3");
+    const hour = 60 * 60 * 1000;
+    const endedAgo = (ms: number) =>
+      db
+        .updateTable("sessions")
+        .set({ expires_at: new Date(Date.now() - ms).toISOString() })
+        .where((eb) => eb.or([eb("user_id", "=", idleId), eb("user_id", "is", null)]))
+        .execute();
+    // Both ran out a day ago: the reason someone's change gave is kept over the session's own.
+    await endedAgo(24 * hour);
+    await forgetExpired(db, new Date());
+    expect(await importantOn(deactivated)).toBe(SESSION_ENDED.deactivated);
+    expect(await setUserActive(db, admin, id, true)).toEqual({ ok: true });
+
+    await endedAgo(ENDED_KEPT_MS + hour);
+    await forgetExpired(db, new Date());
+    expect(await importantOn(idle)).toBe("no new session");
   });
 });
