@@ -1,10 +1,12 @@
 /**
  * Which reminders to send and what they say. An officer is told once when something assigned to
- * them comes within DUE_SOON_DAYS of its due date, and once when it becomes overdue; each message
- * lists everything due soon or overdue, so one message a day at most. Managers get one summary a
- * week of their overdue officers by wing. Words are plain; every message links back to Engage.
+ * them comes within DUE_SOON_DAYS of its due date, when it becomes overdue, and then once a week
+ * while it stays overdue, OVERDUE_REMINDERS times in all (after that their manager's weekly summary
+ * carries it); each message lists everything due soon or overdue, so one message a day at most.
+ * Managers get one summary a week of their overdue officers by wing. Words are plain; every message
+ * links back to Engage.
  */
-import { formatDay } from "./dates.server";
+import { daysBetween, formatDay } from "./dates.server";
 import type { ModuleDue } from "./assignments";
 
 export interface ReminderItem {
@@ -13,7 +15,12 @@ export interface ReminderItem {
   dueOn: string;
   state: "due_soon" | "overdue";
   refresher: boolean;
+  /** which of the weekly reminders while overdue this is: 0 for the first (and for due soon) */
+  round: number;
 }
+
+/** Reminders an officer gets about one overdue module: when it becomes overdue, then weekly. */
+const OVERDUE_REMINDERS = 4;
 
 export interface Composed {
   subject: string;
@@ -28,8 +35,8 @@ export const storedBody = (m: Pick<Composed, "body" | "linkText">) => `${m.body}
 /** The text as sent: the kept text with the link (a full address) at the end. */
 export const sentText = (stored: string, url: string) => `${stored} ${url}`;
 
-/** The assigned modules worth a reminder: due within the window, or overdue. */
-export function reminderItems(due: ModuleDue[], titles: Map<string, string>): ReminderItem[] {
+/** The assigned modules worth a reminder on `today`: due within the window, or overdue. */
+export function reminderItems(due: ModuleDue[], titles: Map<string, string>, today: string): ReminderItem[] {
   return due
     .filter((d): d is ModuleDue & { state: ReminderItem["state"] } => d.state !== "on_track")
     .map((d) => ({
@@ -38,12 +45,17 @@ export function reminderItems(due: ModuleDue[], titles: Map<string, string>): Re
       dueOn: d.dueOn,
       state: d.state,
       refresher: d.refresher,
+      round: d.state === "overdue" ? overdueRound(d.dueOn, today) : 0,
     }));
 }
 
-/** What makes a reminder news: this module, due on this day, in this state. */
-export const triggerOf = (i: Pick<ReminderItem, "moduleId" | "dueOn" | "state">) =>
-  `${i.moduleId}:${i.dueOn}:${i.state}`;
+/** Overdue from the day after its due date: 0 in the first week, 1 in the second, and so on to the last reminder. */
+const overdueRound = (dueOn: string, today: string) =>
+  Math.min(OVERDUE_REMINDERS - 1, Math.max(0, Math.floor((daysBetween(dueOn, today) - 1) / 7)));
+
+/** What makes a reminder news: this module, due on this day, in this state (and week of being overdue). */
+export const triggerOf = (i: Pick<ReminderItem, "moduleId" | "dueOn" | "state" | "round">) =>
+  `${i.moduleId}:${i.dueOn}:${i.state}${i.round > 0 ? `:${i.round}` : ""}`;
 
 /** The triggers not yet told to the officer; none means no message today. */
 export function newTriggers(items: ReminderItem[], alreadyTold: ReadonlySet<string>): string[] {

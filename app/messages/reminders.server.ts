@@ -1,5 +1,5 @@
 // The daily reminders: for every prison, each officer with assigned training due within a week or
-// overdue gets one message when there is news (domain/reminders.ts); each manager gets one summary
+// overdue gets one message when there is news (domain/reminders.ts: due soon, overdue, still overdue a week on); each manager gets one summary
 // a week of overdue officers by wing. Every message has a key, so running again records nothing
 // twice.
 import { createHash } from "node:crypto";
@@ -34,14 +34,15 @@ const digest = (parts: string[]) => createHash("sha256").update(parts.join("|"))
 
 export async function createReminders(db: Kysely<Database>, now = new Date()): Promise<RemindersCreated> {
   const created: RemindersCreated = { officers: 0, managers: 0 };
-  const week = isoWeek(dayOf(now));
+  const today = dayOf(now);
+  const week = isoWeek(today);
   for (const prison of await listEstablishments(db)) {
     const p = await prisonProgress(db, prison.id, { now });
     const dues = await duesForPrison(db, prison.id, p.officers, p.rules, now);
     if (dues.size === 0) continue;
     const titles = new Map(p.curriculum.map((m) => [m.id, m.title]));
     const withItems = p.officers
-      .map((o) => ({ officer: o, items: reminderItems(dues.get(o.officerId) ?? [], titles) }))
+      .map((o) => ({ officer: o, items: reminderItems(dues.get(o.officerId) ?? [], titles, today) }))
       .filter((x) => x.items.length > 0);
 
     const told = new Map<number, Set<string>>();

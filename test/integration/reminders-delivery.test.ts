@@ -53,7 +53,7 @@ const messageCount = async (db: Kysely<Database>) =>
   Number((await db.selectFrom("messages").select(db.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
 
 describe("reminders by SMTP", () => {
-  it("sends each officer and manager one message, retries a failure once, and sends nothing new on a second run", async () => {
+  it("sends each officer and manager one message, retries a failure once, sends nothing new on a second run, and reminds again a week on", async () => {
     const { db, module } = await overduePrison({
       officer: "sam.okafor@justice.example",
       officer2: "priya.lindqvist@justice.example",
@@ -102,6 +102,14 @@ describe("reminders by SMTP", () => {
       const statuses = await db.selectFrom("messages").select(["status", "tries"]).orderBy("id").execute();
       expect(statuses.map((s) => s.status)).toEqual(["sent", "sent", "sent"]);
       expect(statuses.map((s) => s.tries).sort()).toEqual([1, 1, 2]);
+
+      // A week on, still overdue: each officer is reminded again, and the manager has that week's summary.
+      const weekOn = await runReminderJob(db, config, sender, {
+        always: true,
+        now: new Date(Date.now() + 7 * 86_400_000),
+      });
+      expect(weekOn).toMatchObject({ reminders: { officers: 2, managers: 1 }, delivery: { sent: 3, failed: 0 } });
+      expect(smtp.received.filter((m) => m.to[0] === "sam.okafor@justice.example")).toHaveLength(2);
     } finally {
       sender?.close();
       await smtp.close();
