@@ -7,6 +7,8 @@ import { can, type Capability } from "~/auth/capabilities";
 import { getUserWithPlace } from "~db/queries/users.server";
 import { crossSiteReason, siteHostOf, writeHeadersOf } from "~/server/security.server";
 import { isCoach } from "~/domain/observation/coaches";
+import type { KeptReply } from "~/auth/session.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export interface CurrentUser {
   id: number;
@@ -64,15 +66,23 @@ async function lookUpCurrentUser(request: Request, context: AppLoadContext): Pro
 export async function requireUser(
   request: Request,
   context: AppLoadContext,
-  options: { can?: Capability | Capability[] } = {},
+  options: {
+    can?: Capability | Capability[];
+    /** what a form sent after the session ended keeps for after signing in again (without JavaScript) */
+    keep?: (form: FormData) => KeptReply | null;
+  } = {},
 ): Promise<CurrentUser> {
-  if (request.method !== "GET" && request.method !== "HEAD") refuseCrossSite(request);
+  const posted = request.method !== "GET" && request.method !== "HEAD";
+  if (posted) refuseCrossSite(request);
   const user = await getCurrentUser(request, context);
   if (!user) {
     const signIn = `/sign-in?returnTo=${encodeURIComponent(returnPathOf(request))}`;
-    // Ended by someone else's change (deactivated, a new role, a reset password): the sign-in page says why, once.
+    // Ended by someone else's change (deactivated, a new role, a reset password) or by itself: the sign-in page
+    // says why, once.
     const ended = (await context.sessions.getSession(request)).get("ended");
-    if (ended) throw await context.sessions.signOutWithNotice(request, signIn, ended);
+    // Kept only from a session that was someone's: an anonymous post makes no session to hold text.
+    const kept = ended && posted && options.keep ? options.keep(await readFormData(request.clone())) : null;
+    if (ended) throw await context.sessions.signOutWithNotice(request, signIn, ended, kept);
     throw redirect(signIn);
   }
   if (

@@ -40,15 +40,27 @@ const sessionData = z.object({
   ended: z.string(),
 });
 export type SessionData = z.infer<typeof sessionData>;
+/**
+ * An officer's written reply sent after their session ended (without JavaScript: with it, the browser tab keeps it),
+ * carried through signing in again to the same step of the same attempt, where it is put back in the box.
+ */
+const keptReply = z.object({ attempt: z.string().max(100), step: z.string().max(300), text: z.string().max(20_000) });
+export type KeptReply = z.infer<typeof keptReply>;
+/** The reply as it can be kept, or null when it is too long to keep (a session holds a few kilobytes). */
+export const keepableReply = (kept: KeptReply): KeptReply | null => (keptReply.safeParse(kept).success ? kept : null);
+
 export interface SessionFlash {
   notice: string;
   /** a message the person must not miss, when something they asked for was not done */
   important: string;
+  keptReply: KeptReply;
 }
 /** A session as stored: any of its values, and its flash messages (kept under Remix's `__flash_<name>__` keys). */
-const storedSession = sessionData
-  .partial()
-  .extend({ __flash_notice__: z.string().optional(), __flash_important__: z.string().optional() });
+const storedSession = sessionData.partial().extend({
+  __flash_notice__: z.string().optional(),
+  __flash_important__: z.string().optional(),
+  __flash_keptReply__: keptReply.optional(),
+});
 type StoredSession = z.infer<typeof storedSession>;
 export type UserSession = Session<SessionData, SessionFlash>;
 
@@ -69,7 +81,9 @@ export const SESSION_ENDED = {
 
 /** What an ended session keeps: no user, and why, for the sign-in page the guard then sends the browser to. */
 export const endedSessionData = (why: keyof typeof SESSION_ENDED) =>
-  JSON.stringify({ ended: SESSION_ENDED[why] } satisfies StoredSession);
+  `${ENDED_DATA_PREFIX}${JSON.stringify(SESSION_ENDED[why])}}`;
+/** How an ended session's data begins: such a session is kept after it expires, to say why (housekeeping.server). */
+export const ENDED_DATA_PREFIX = '{"ended":';
 
 export interface SessionStore {
   getSession(request: Request): Promise<UserSession>;
@@ -95,9 +109,15 @@ export interface SessionStore {
   redirectWithNotice(request: Request, to: string, notice: string): Promise<TypedResponse<never>>;
   /**
    * Ends this browser's session, if anything has not already, and redirects with a one-time message saying why
-   * what they asked for was not done (an "Important" banner), kept in a new session: the ended one keeps nothing.
+   * what they asked for was not done (an "Important" banner), kept in a new session: the ended one keeps nothing
+   * but, when given, the reply they had sent, for after they sign in again.
    */
-  signOutWithNotice(request: Request, to: string, notice: string): Promise<TypedResponse<never>>;
+  signOutWithNotice(
+    request: Request,
+    to: string,
+    notice: string | null,
+    kept?: KeptReply | null,
+  ): Promise<TypedResponse<never>>;
 }
 
 /** The cookie-signing secret: SESSION_SECRET, or one generated once and kept in the database. */
@@ -170,6 +190,8 @@ export function createSessionStore(
     password?: { passwordHash: string; audit?: AuditEntry },
   ): Promise<string | null> {
     const old = await store.getSession(request);
+    // A reply kept from before signing in goes on to the new session, to be put back where it was written.
+    const kept = old.get("keptReply");
     if (old.id) await storage.destroySession(old);
     // Made here rather than by the storage, so the row records the browser it belongs to.
     const id = newSessionId();
@@ -179,7 +201,7 @@ export function createSessionStore(
       await insertSession(trx, {
         id,
         userId,
-        data: JSON.stringify(data),
+        data: JSON.stringify(kept ? { ...data, __flash_keptReply__: kept } : data),
         createdAt: now,
         expiresAt: idleExpiry(now, now),
         userAgent: shortUserAgent(request.headers.get("User-Agent")),
@@ -216,11 +238,12 @@ export function createSessionStore(
       session.flash("notice", notice);
       return redirect(to, { headers: { "Set-Cookie": await store.commit(request, session) } });
     },
-    async signOutWithNotice(request, to, notice) {
+    async signOutWithNotice(request, to, notice, kept) {
       const old = await store.getSession(request);
       if (old.id) await storage.destroySession(old);
       const session = await storage.getSession();
-      session.flash("important", notice);
+      if (notice) session.flash("important", notice);
+      if (kept) session.flash("keptReply", kept);
       return redirect(to, { headers: { "Set-Cookie": await store.commit(request, session) } });
     },
   };

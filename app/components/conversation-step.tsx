@@ -27,6 +27,7 @@ export function ConversationStep({
   options,
   errors,
   replyDefault,
+  replyRestored,
   method,
   FormComponent = Form,
   hidden,
@@ -47,6 +48,8 @@ export function ConversationStep({
   options: { value: string; label: string }[];
   errors?: { choice?: string; reply?: string };
   replyDefault?: string;
+  /** The default is the reply sent before signing in again: the box says it was put back. */
+  replyRestored?: boolean;
   method: "get" | "post";
   /** The play page sends a step through a fetcher (one request with JavaScript); the preview uses Form. */
   FormComponent?: typeof Form | FetcherWithComponents<unknown>["Form"];
@@ -117,6 +120,7 @@ export function ConversationStep({
             max={write.max}
             error={errors?.reply}
             defaultValue={replyDefault}
+            restored={replyRestored}
             keepAs={keepReplyOf ? { attempt: keepReplyOf, step: stepKey } : undefined}
           />
         ) : (

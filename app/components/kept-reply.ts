@@ -10,6 +10,9 @@ export interface KeptReplyKey {
   step: string;
 }
 
+/** Which step of an attempt a page shows: its node and the attempt's row version (a node may come again). */
+export const stepKeyOf = (nodeId: string, rowVersion: number | string) => `${nodeId}-${rowVersion}`;
+
 function storage(): Storage | null {
   try {
     return window.sessionStorage;

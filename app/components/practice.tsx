@@ -171,6 +171,7 @@ export function CharacterCount({
   max,
   error,
   defaultValue,
+  restored: restoredFirst = false,
   keepAs,
 }: {
   name: string;
@@ -178,6 +179,8 @@ export function CharacterCount({
   max: number;
   error?: string;
   defaultValue?: string;
+  /** the default is what was written before signing in again */
+  restored?: boolean;
   /** keep what is typed in this tab, to put back if the page comes again (after signing in again) */
   keepAs?: KeptReplyKey;
 }) {
@@ -185,7 +188,7 @@ export function CharacterCount({
   const [length, setLength] = useState((defaultValue ?? "").length);
   const live = useHydrated();
   const box = useRef<HTMLTextAreaElement>(null);
-  const [restored, setRestored] = useState(false);
+  const [restored, setRestored] = useState(restoredFirst);
   const keepAttempt = keepAs?.attempt;
   const keepStep = keepAs?.step;
   useEffect(() => {

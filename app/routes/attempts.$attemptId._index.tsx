@@ -15,7 +15,9 @@ import { attemptViewOf, loadAttemptView } from "~/practice/attempt-view.server";
 import { lengthOfVersion } from "~/practice/length.server";
 import { MAX_REPLY_CHARS, takeStep } from "~/practice/attempts.server";
 import { attemptIdOf, NOTICES, noticeOf } from "~/practice/route-helpers.server";
-import { readStepForm } from "~/practice/forms.server";
+import { keptReplyOf, readStepForm } from "~/practice/forms.server";
+import { takeKeptReply } from "~/practice/kept-reply.server";
+import { stepKeyOf } from "~/components/kept-reply";
 import type { FieldErrors } from "~/utils/forms";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
@@ -29,12 +31,25 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!view) notFound();
   if (!view.current) throw redirect(`/attempts/${view.attempt.id}/review`);
   const length = await lengthOfVersion(context.db, view.attempt.versionId);
-  return { view, notice: noticeOf(request), replyLimit: MAX_REPLY_CHARS, usually: length?.responses ?? null };
+  const kept = await takeKeptReply(request, context);
+  const page = {
+    view,
+    notice: noticeOf(request),
+    replyLimit: MAX_REPLY_CHARS,
+    usually: length?.responses ?? null,
+    // Put back only at the step it was written for.
+    keptReply:
+      kept.reply?.attempt === view.attempt.id &&
+      kept.reply.step === stepKeyOf(view.current.nodeId, view.attempt.rowVersion)
+        ? kept.reply.text
+        : null,
+  };
+  return data(page, kept.headers ? { headers: kept.headers } : undefined);
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, context, { can: "practise" });
   const id = attemptIdOf(params);
+  const user = await requireUser(request, context, { can: "practise", keep: (sent) => keptReplyOf(id, sent) });
   const formData = await readFormData(request);
   const form = readStepForm(formData);
   // The page as it is now (or as the step just taken left it), with what to say about the step just sent.
@@ -139,10 +154,11 @@ export default function Play() {
           write={current.write ? { prompt: current.write.prompt, max: replyLimit } : null}
           options={current.options.map((o) => ({ value: o.id, label: o.say }))}
           errors={result?.errors}
-          replyDefault={result?.values.reply}
+          replyDefault={result?.values.reply ?? loaded.keptReply ?? undefined}
+          replyRestored={!result && Boolean(loaded.keptReply)}
           method="post"
           FormComponent={step.Form}
-          stepKey={`${current.nodeId}-${attempt.rowVersion}`}
+          stepKey={stepKeyOf(current.nodeId, attempt.rowVersion)}
           keepReplyOf={attempt.id}
           hidden={
             <>

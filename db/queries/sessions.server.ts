@@ -113,16 +113,28 @@ export async function endSessionsOfUsers(
       .execute();
 }
 
-/** Sessions that ended (by themselves or by someone's change) before `endedBefore`, and so long ago nobody needs to be told why. */
+/**
+ * Sessions that ended (by themselves or by someone's change) before `endedBefore` or began before `startedBefore`,
+ * so long ago nobody needs to be told why; and sessions without a user that hold no reason (a sign-in begun, a
+ * message shown: `reasonPrefix` is how a reason's data begins) as soon as they expire.
+ */
 export function deleteLongEndedSessions(
   db: Kysely<Database> | Transaction<Database>,
-  endedBefore: Date,
-  startedBefore: Date,
+  times: { now: Date; endedBefore: Date; startedBefore: Date },
+  reasonPrefix: string,
 ) {
   return db
     .deleteFrom("sessions")
     .where((eb) =>
-      eb.or([eb("expires_at", "<=", endedBefore.toISOString()), eb("created_at", "<=", startedBefore.toISOString())]),
+      eb.or([
+        eb("expires_at", "<=", times.endedBefore.toISOString()),
+        eb("created_at", "<=", times.startedBefore.toISOString()),
+        eb.and([
+          eb("expires_at", "<=", times.now.toISOString()),
+          eb("user_id", "is", null),
+          eb("data", "not like", `${reasonPrefix}%`),
+        ]),
+      ]),
     )
     .execute();
 }

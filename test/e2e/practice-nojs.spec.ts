@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { newOfficer, signIn, signedIn } from "./support";
 import { currentNodeId, respond, rowVersion, scenarioFile, startScenario } from "./practice-support";
 
 // axe needs JavaScript in the page, so accessibility of these same pages is checked in practice.spec.ts.
@@ -55,4 +55,40 @@ test("the whole practice journey works with JavaScript off, written reply includ
   // The next step on the task list is a plain link: it works without JavaScript.
   await page.getByTestId("next-step").getByRole("link").click();
   await expect(page.getByRole("button", { name: /^(Start practice|Start assessment)$/ }).first()).toBeVisible();
+});
+
+test("a written reply sent after the session ended is in the box again after signing in", async ({ browser }) => {
+  // An officer of this test's own, whose sessions it can end without touching other tests'.
+  const page = await newOfficer(
+    browser,
+    { username: "kept.nojs", fullName: "Kit Dunmore", password: "tea on the landing" },
+    { javaScriptEnabled: false },
+  );
+
+  const roy = scenarioFile("courses-for-nonces");
+  await startScenario(page, roy.title, "practice");
+  while (!roy.nodes[await currentNodeId(page)].write) await respond(page, roy);
+  const prompt = roy.nodes[await currentNodeId(page)].write!.prompt;
+  const reply = "It sounds like being seen as a nonce on the wing worries you more than the course itself.";
+  await page.getByLabel(prompt).fill(reply);
+
+  // The session ends before the reply is sent (here: signed out of it from another computer).
+  const elsewhere = await signedIn(browser, "kept.nojs", { password: "tea on the landing" });
+  await elsewhere.goto("/account/sessions");
+  await elsewhere.getByRole("button", { name: "Sign out of all other sessions" }).click();
+  await expect(elsewhere.getByText("Signed out of 1 other session.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Send reply" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fattempts%2F/);
+  await expect(page.getByText("You were signed out from another browser or device")).toBeVisible();
+  await signIn(page, "kept.nojs", "tea on the landing");
+  await expect(page.getByLabel(prompt)).toHaveValue(reply);
+  await expect(page.getByText("What you had written here before has been put back.")).toBeVisible();
+  const before = await rowVersion(page);
+  await page.getByRole("button", { name: "Send reply" }).click();
+  expect(await rowVersion(page)).not.toBe(before);
+  await expect(page.getByTestId("feedback")).toContainText(reply);
+  // Put back once only.
+  await page.reload();
+  await expect(page.getByText("What you had written here before has been put back.")).toHaveCount(0);
 });

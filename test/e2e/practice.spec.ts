@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page, type Request } from "@playwright/test";
 import { freePort } from "../support/ports";
-import { expectAccessible, signIn, signedIn } from "./support";
+import { expectAccessible, newOfficer, signIn, signedIn } from "./support";
 import {
   currentNodeId,
   e2eDatabase,
@@ -314,24 +314,11 @@ test("an attempt resumes exactly where it was after the server restarts", async 
 test("a written reply typed when the session ended is there again after signing in, and is forgotten on signing out", async ({
   browser,
 }) => {
-  const admin = await signedIn(browser, "admin");
-  await admin.goto("/admin/users/new");
-  await admin.getByLabel("Username").fill("kept.reply");
-  await admin.getByLabel("Full name").fill("Robin Keeping");
-  await admin.getByLabel("Officer").check();
-  await admin.getByLabel("Prison").selectOption({ label: "HMP Hollowbrook (demo)" });
-  await admin.getByLabel("Wing or team").selectOption({ label: "A wing (HMP Hollowbrook (demo))" });
-  await admin.getByLabel("Password").fill("first password here");
-  await admin.getByRole("button", { name: "Create user" }).click();
-  await expect(admin.getByText("User kept.reply created")).toBeVisible();
-
-  const page = await signedIn(browser, "kept.reply", { password: "first password here" });
-  await page.goto("/account/password");
-  await page.getByLabel("Current password").fill("first password here");
-  await page.getByLabel("New password", { exact: true }).fill("kettle on the landing");
-  await page.getByLabel("New password again").fill("kettle on the landing");
-  await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText("Your password has been changed")).toBeVisible();
+  const page = await newOfficer(browser, {
+    username: "kept.reply",
+    fullName: "Robin Keeping",
+    password: "kettle on the landing",
+  });
 
   const roy = scenarioFile("courses-for-nonces");
   await startScenario(page, roy.title, "practice");

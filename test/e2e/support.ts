@@ -69,6 +69,37 @@ export async function signedIn(
   return page;
 }
 
+/**
+ * An officer made for one test, so it may end their sessions without touching other tests' people: the
+ * administrator creates them, and they sign in and choose `password`. Their page, signed in.
+ */
+export async function newOfficer(
+  browser: Browser,
+  { username, fullName, password }: { username: string; fullName: string; password: string },
+  options: BrowserContextOptions = {},
+) {
+  const admin = await signedIn(browser, "admin");
+  await admin.goto("/admin/users/new");
+  await admin.getByLabel("Username").fill(username);
+  await admin.getByLabel("Full name").fill(fullName);
+  await admin.getByLabel("Officer").check();
+  await admin.getByLabel("Prison").selectOption({ label: "HMP Hollowbrook (demo)" });
+  await admin.getByLabel("Wing or team").selectOption({ label: "A wing (HMP Hollowbrook (demo))" });
+  await admin.getByLabel("Password").fill("first password here");
+  await admin.getByRole("button", { name: "Create user" }).click();
+  await expect(admin.getByText(`User ${username} created`)).toBeVisible();
+  await admin.context().close();
+
+  const page = await signedIn(browser, username, { ...options, password: "first password here" });
+  await page.goto("/account/password");
+  await page.getByLabel("Current password").fill("first password here");
+  await page.getByLabel("New password", { exact: true }).fill(password);
+  await page.getByLabel("New password again").fill(password);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Your password has been changed")).toBeVisible();
+  return page;
+}
+
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);

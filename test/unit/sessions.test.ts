@@ -206,12 +206,53 @@ describe("sessions kept after they end", () => {
         .execute();
     // Both ran out a day ago: the reason someone's change gave is kept over the session's own.
     await endedAgo(24 * hour);
+    // A session that never had a user (a sign-in begun, a message shown) has nothing to say: gone once expired.
+    const anonymous = { user_id: null, data: '{"__flash_notice__":"Saved"}', user_agent: null };
+    const at = new Date(Date.now() - 2 * hour).toISOString();
+    await db
+      .insertInto("sessions")
+      .values({ id: "anonymous-expired", ...anonymous, created_at: at, last_seen_at: at, expires_at: at })
+      .execute();
     await forgetExpired(db, new Date());
+    expect(await db.selectFrom("sessions").select("id").where("id", "=", "anonymous-expired").execute()).toEqual([]);
     expect(await importantOn(deactivated)).toBe(SESSION_ENDED.deactivated);
     expect(await setUserActive(db, admin, id, true)).toEqual({ ok: true });
 
     await endedAgo(ENDED_KEPT_MS + hour);
     await forgetExpired(db, new Date());
     expect(await importantOn(idle)).toBe("no new session");
+  });
+});
+
+describe("a reply sent after the session ended", () => {
+  const keep = (form: FormData) => ({ attempt: "a1", step: "n1-3", text: form.get("reply") as string });
+  const post = (cookie: string | null, reply: string) =>
+    new Request("http://localhost/attempts/a1", {
+      method: "POST",
+      body: new URLSearchParams({ reply }),
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: "http://localhost",
+        ...(cookie ? { Cookie: cookie } : {}),
+      },
+    });
+  const sessionCount = async () => (await db.selectFrom("sessions").select("id").execute()).length;
+
+  it("is kept through signing in again only when a session of someone's ended, and never makes a session otherwise", async () => {
+    const before = await sessionCount();
+    const anonymous = await thrown(requireUser(post(null, "Sounds like a long week."), context, { keep }));
+    expect(anonymous.headers.get("Set-Cookie")).toBeNull();
+    expect(await sessionCount()).toBe(before);
+
+    const admin = await currentUserOf(context, "admin");
+    const id = await userIdOf(db, "officer5");
+    const cookie = await signedIn("officer5", EDGE);
+    expect(await setUserActive(db, admin, id, false)).toEqual({ ok: true });
+    const ended = await thrown(requireUser(post(cookie, "Sounds like a long week."), context, { keep }));
+    const next = ended.headers.get("Set-Cookie")!.split(";")[0];
+    expect(await setUserActive(db, admin, id, true)).toEqual({ ok: true });
+    const signedInAgain = await context.sessions.startUserSession(page(next), id);
+    const session = await context.sessions.getSession(page(signedInAgain.split(";")[0]));
+    expect(session.get("keptReply")).toEqual({ attempt: "a1", step: "n1-3", text: "Sounds like a long week." });
   });
 });
