@@ -239,7 +239,10 @@ export interface ScenarioDraftRevisionTable {
   yaml: string;
   saved_by: number | null;
   saved_at: string;
-  /** How the text was made: "form", "yaml", "wizard", "import", or "restore:N" (revision N brought back). */
+  /**
+   * How the text was made: "form:…" or "yaml:…" (what the save changed; "form" or "yaml" alone before that was
+   * kept), "wizard", "import", or "restore:N" (revision N brought back).
+   */
   how: string;
 }
 

@@ -4,12 +4,14 @@
  * forms' words. Compares parsed scenarios, so reformatting the YAML alone shows no change.
  */
 import { MI_CODE_INFO, OUTCOME_INFO, TALK_TYPE_INFO } from "~/domain/mi-codes";
-import type { Choice, Goto, Scenario, ScenarioNode } from "~/domain/scenario";
+import type { Choice, DataPath, Goto, Scenario, ScenarioNode } from "~/domain/scenario";
 import { conditionInWords } from "~/domain/scenario/conditions";
 import { FIELD_WORDS, optionName } from "~/domain/scenario/plain-words";
 
 export interface FieldChange {
   field: string;
+  /** Where the field is in the scenario, so the draft's history can name it as the forms do. */
+  path: DataPath;
   before: string;
   after: string;
 }
@@ -59,18 +61,19 @@ function numbersInWords(value: unknown, say: (name: string, n: number) => string
   return entries.length ? entries.map(([name, n]) => say(name, n)).join(", ") : "(none)";
 }
 
-/** `labels`: each compared field and its label in the forms' words. */
+/** `labels`: each compared field and its label in the forms' words; `at`: where the compared object is. */
 function compareFields<T extends object>(
   before: T | undefined,
   after: T | undefined,
   labels: Record<string, string>,
+  at: DataPath,
 ): FieldChange[] {
   const out: FieldChange[] = [];
   for (const [f, label] of Object.entries(labels)) {
     const a = (before as Record<string, unknown> | undefined)?.[f];
     const b = (after as Record<string, unknown> | undefined)?.[f];
     if (JSON.stringify(a) !== JSON.stringify(b))
-      out.push({ field: label, before: inWords(f, a), after: inWords(f, b) });
+      out.push({ field: label, path: [...at, f], before: inWords(f, a), after: inWords(f, b) });
   }
   return out;
 }
@@ -81,7 +84,7 @@ const CHOICE_FIELDS = Object.fromEntries(
 );
 CHOICE_FIELDS.goto = "Where it leads";
 
-function diffChoices(before: Choice[], after: Choice[]) {
+function diffChoices(before: Choice[], after: Choice[], at: DataPath) {
   const oldById = new Map(before.map((c) => [c.id, c]));
   const newById = new Map(after.map((c) => [c.id, c]));
   const named = (choices: Choice[], keep: (c: Choice) => boolean) =>
@@ -92,7 +95,7 @@ function diffChoices(before: Choice[], after: Choice[]) {
     .map((c, i) => ({
       id: c.id,
       name: optionName(i, c.say),
-      changes: compareFields(oldById.get(c.id), c, CHOICE_FIELDS),
+      changes: compareFields(oldById.get(c.id), c, CHOICE_FIELDS, [...at, i]),
     }))
     .filter((c) => oldById.has(c.id) && c.changes.length);
   return { choicesAdded, choicesRemoved, choicesChanged };
@@ -101,19 +104,27 @@ function diffChoices(before: Choice[], after: Choice[]) {
 const pick = (words: Record<string, string>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, words[k]]));
 
 function diffNode(id: string, before: ScenarioNode, after: ScenarioNode): NodeChange | null {
+  const at = ["nodes", id];
   const changes = [
-    ...compareFields(before, after, pick(FIELD_WORDS.node, ["prisoner", "talk"])),
-    ...compareFields(before.write, after.write, {
-      prompt: FIELD_WORDS.node["write.prompt"],
-      feedback: FIELD_WORDS.node["write.feedback"],
-      goto: "Where the written reply leads",
-    }),
-    ...compareFields(before.ending, after.ending, {
-      outcome: FIELD_WORDS.node["ending.outcome"],
-      label: FIELD_WORDS.node["ending.label"],
-    }),
+    ...compareFields(before, after, pick(FIELD_WORDS.node, ["prisoner", "talk"]), at),
+    ...compareFields(
+      before.write,
+      after.write,
+      {
+        prompt: FIELD_WORDS.node["write.prompt"],
+        feedback: FIELD_WORDS.node["write.feedback"],
+        goto: "Where the written reply leads",
+      },
+      [...at, "write"],
+    ),
+    ...compareFields(
+      before.ending,
+      after.ending,
+      { outcome: FIELD_WORDS.node["ending.outcome"], label: FIELD_WORDS.node["ending.label"] },
+      [...at, "ending"],
+    ),
   ];
-  const choices = diffChoices(before.choices ?? [], after.choices ?? []);
+  const choices = diffChoices(before.choices ?? [], after.choices ?? [], [...at, "choices"]);
   // The order of choices is shuffled for officers, so a reorder alone is not a change.
   const changed =
     changes.length || choices.choicesAdded.length || choices.choicesRemoved.length || choices.choicesChanged.length;
@@ -126,12 +137,18 @@ export function diffScenarios(before: Scenario | null, after: Scenario): Scenari
     before ?? undefined,
     after,
     pick(FIELD_WORDS.scenario, ["title", "module", "summary", "start", "variables"]),
+    [],
   );
   fields.push(
-    ...compareFields(before?.persona, after.persona, {
-      name: FIELD_WORDS.scenario["persona.name"],
-      background: FIELD_WORDS.scenario["persona.background"],
-    }),
+    ...compareFields(
+      before?.persona,
+      after.persona,
+      {
+        name: FIELD_WORDS.scenario["persona.name"],
+        background: FIELD_WORDS.scenario["persona.background"],
+      },
+      ["persona"],
+    ),
   );
   const oldNodes = before?.nodes ?? {};
   const nodesAdded = Object.keys(after.nodes).filter((id) => !Object.hasOwn(oldNodes, id));

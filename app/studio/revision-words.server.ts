@@ -1,13 +1,16 @@
 /**
  * What each save of a draft did, for its history. A form's save keeps a short list of its edits
  * with its revision (which fields, options and nodes; never their text, which the revision holds),
- * read back here in the forms' words.
+ * read back here in the forms' words. A save as YAML keeps the same kind of list, found by comparing
+ * the draft as it was with what was saved, so the history page never reads the YAML.
  */
+import { checkScenario, type Choice, type Goto, type Scenario, type ScenarioNode } from "~/domain/scenario";
 import { gotoPath, type Edit } from "~/domain/scenario/editor/edits";
 import type { Owner } from "~/domain/scenario/editor/form-model";
 import { fieldWords } from "~/domain/scenario/plain-words";
+import { diffScenarios } from "./diff";
 
-// A form's save makes a handful of edits; a longer list is cut and says how many more there were.
+// A form's save makes a handful of edits (a YAML save may make many); a longer list is cut and says how many more.
 const MAX_KEPT = 30;
 
 /** An edit without its text: what the history needs to name it. */
@@ -15,7 +18,9 @@ type KeptEdit =
   | { kind: "field"; path: (string | number)[] }
   | { kind: "goto" | "goto-new-node" | "add-branch" | "delete-branch"; node: string; owner: Owner }
   | { kind: "add-node"; id?: string }
-  | { kind: "duplicate-node" | "move-node" | "delete-node" | "set-node-kind" | "add-choice"; node: string }
+  | { kind: "duplicate-node" | "move-node" | "delete-node" | "set-node-kind"; node: string }
+  // A YAML save knows where the new option is; the form's "Add an option" does not say.
+  | { kind: "add-choice"; node: string; index?: number }
   | { kind: "rename-node"; node: string; to: string }
   | { kind: "duplicate-choice" | "move-choice" | "delete-choice"; node: string; index: number }
   | { kind: "add-variable" | "delete-variable"; name: string }
@@ -48,11 +53,135 @@ function kept(e: Edit): KeptEdit {
   }
 }
 
+const cut = (list: KeptEdit[]): KeptEdit[] =>
+  list.length > MAX_KEPT ? [...list.slice(0, MAX_KEPT), { kind: "more", count: list.length - MAX_KEPT }] : list;
+
 /** How a form's save is kept with its revision: "form:" and its edits, without their text. */
 export function formSaveHow(edits: readonly Edit[]): `form:${string}` {
-  const list: KeptEdit[] = edits.slice(0, MAX_KEPT).map(kept);
-  if (edits.length > MAX_KEPT) list.push({ kind: "more", count: edits.length - MAX_KEPT });
-  return `form:${JSON.stringify(list)}`;
+  return `form:${JSON.stringify(cut(edits.map(kept)))}`;
+}
+
+/**
+ * How a save as YAML is kept with its revision: "yaml:" and what it changed from the draft as it was (`before`),
+ * as the forms' edits would name it. "yaml" alone when either text is not a scenario the forms can read.
+ */
+export function yamlSaveHow(before: string | null, after: string): "yaml" | `yaml:${string}` {
+  const was = before === null ? null : checkScenario(before).scenario;
+  const now = checkScenario(after).scenario;
+  return was && now ? `yaml:${JSON.stringify(cut(changesBetween(was, now)))}` : "yaml";
+}
+
+/** The publish page's comparison, plus what it leaves out on purpose and the forms show: renames, order, his voice. */
+function changesBetween(was: Scenario, now: Scenario): KeptEdit[] {
+  const renamed = renamesBetween(was, now);
+  const before = withNewIds(was, renamed);
+  const diff = diffScenarios(before, now);
+  const fields: KeptEdit[] = diff.fields.flatMap((c) =>
+    c.path[0] === "variables" ? variableEdits(before.variables ?? {}, now.variables ?? {}) : [field(c.path)],
+  );
+  // How he talks is for writers only, so the publish page leaves it out.
+  if (before.persona.voice !== now.persona.voice) fields.push(field(["persona", "voice"]));
+  const changed = new Map(diff.nodesChanged.map((n) => [n.id, n]));
+  const nodes = Object.keys(now.nodes)
+    .filter((id) => Object.hasOwn(before.nodes, id))
+    .flatMap((id): KeptEdit[] => {
+      const n = changed.get(id);
+      return [
+        ...(n?.changes.map((c) => field(c.path)) ?? []),
+        ...choiceEdits(id, before.nodes[id].choices ?? [], now.nodes[id].choices ?? []),
+        ...(n?.choicesChanged.flatMap((c) => c.changes.map((f) => field(f.path))) ?? []),
+      ];
+    });
+  return [
+    ...fields,
+    ...nodes,
+    ...[...renamed].map(([node, to]): KeptEdit => ({ kind: "rename-node", node, to })),
+    ...diff.nodesAdded.map((id): KeptEdit => ({ kind: "add-node", id })),
+    ...diff.nodesRemoved.map((node): KeptEdit => ({ kind: "delete-node", node })),
+    ...movedIn(Object.keys(before.nodes), Object.keys(now.nodes)).map((i): KeptEdit => ({
+      kind: "move-node",
+      node: Object.keys(before.nodes)[i],
+    })),
+  ];
+}
+
+const field = (path: (string | number)[]): KeptEdit => ({ kind: "field", path });
+
+function variableEdits(was: Record<string, number>, now: Record<string, number>): KeptEdit[] {
+  return [
+    ...Object.keys(now)
+      .filter((name) => Object.hasOwn(was, name) && was[name] !== now[name])
+      .map((name) => field(["variables", name])),
+    ...Object.keys(now)
+      .filter((name) => !Object.hasOwn(was, name))
+      .map((name): KeptEdit => ({ kind: "add-variable", name })),
+    ...Object.keys(was)
+      .filter((name) => !Object.hasOwn(now, name))
+      .map((name): KeptEdit => ({ kind: "delete-variable", name })),
+  ];
+}
+
+/** Options matched by id: added (where they are now), deleted and moved (where they were), as the forms number them. */
+function choiceEdits(node: string, was: Choice[], now: Choice[]): KeptEdit[] {
+  const wasIds = was.map((c) => c.id);
+  const nowIds = now.map((c) => c.id);
+  return [
+    ...nowIds.flatMap((id, index): KeptEdit[] => (wasIds.includes(id) ? [] : [{ kind: "add-choice", node, index }])),
+    ...wasIds.flatMap((id, index): KeptEdit[] => (nowIds.includes(id) ? [] : [{ kind: "delete-choice", node, index }])),
+    ...movedIn(wasIds, nowIds).map((index): KeptEdit => ({ kind: "move-choice", node, index })),
+  ];
+}
+
+/**
+ * Where in `was` the ids that moved are: those kept by both but outside the longest run kept in the same order
+ * (one node moved up reads as that node moved, not as the ones it passed).
+ */
+function movedIn(was: string[], now: string[]): number[] {
+  const a = was.filter((id) => now.includes(id));
+  const b = now.filter((id) => was.includes(id));
+  if (sameJson(a, b)) return [];
+  // longest[i][j]: the longest common run of a from i and b from j.
+  const longest = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      longest[i][j] = a[i] === b[j] ? longest[i + 1][j + 1] + 1 : Math.max(longest[i + 1][j], longest[i][j + 1]);
+  const moved = new Set<string>();
+  for (let i = 0, j = 0; i < a.length;) {
+    if (j < b.length && a[i] === b[j]) [i, j] = [i + 1, j + 1];
+    else if (j >= b.length || longest[i + 1][j] >= longest[i][j + 1]) moved.add(a[i++]);
+    else j++;
+  }
+  return was.flatMap((id, i) => (moved.has(id) ? [i] : []));
+}
+
+/** Nodes the save gave a new id and nothing else: old id → new id. */
+function renamesBetween(was: Scenario, now: Scenario): Map<string, string> {
+  const added = Object.keys(now.nodes).filter((id) => !Object.hasOwn(was.nodes, id));
+  const renamed = new Map<string, string>();
+  for (const [id, node] of Object.entries(was.nodes)) {
+    if (Object.hasOwn(now.nodes, id)) continue;
+    const to = added.find((a) => ![...renamed.values()].includes(a) && sameJson(now.nodes[a], node));
+    if (to) renamed.set(id, to);
+  }
+  return renamed;
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The scenario with nodes renamed and every way to them too, as the forms' rename does. */
+function withNewIds(s: Scenario, ids: Map<string, string>): Scenario {
+  if (!ids.size) return s;
+  const to = (id: string) => ids.get(id) ?? id;
+  const goto = (g: Goto): Goto => (typeof g === "string" ? to(g) : g.map((e) => ({ ...e, node: to(e.node) })));
+  const nodes = Object.entries(s.nodes).map(([id, n]): [string, ScenarioNode] => [
+    to(id),
+    {
+      ...n,
+      ...(n.choices && { choices: n.choices.map((c) => ({ ...c, goto: goto(c.goto) })) }),
+      ...(n.write && { write: { ...n.write, goto: goto(n.write.goto) } }),
+    },
+  ]);
+  return { ...s, start: to(s.start), nodes: Object.fromEntries(nodes) };
 }
 
 const HOW: Record<string, string> = {
@@ -65,20 +194,23 @@ const HOW: Record<string, string> = {
 /** A revision's `how` in words: "Saved in the forms. Node opening: the prisoner's line; option 2: the feedback." */
 export function howInWords(how: string): string {
   if (how.startsWith("restore:")) return `Revision ${how.slice(8)} restored`;
-  if (!how.startsWith("form:")) return HOW[how] ?? how;
-  const edits = readKept(how.slice(5));
-  return edits.length ? `Saved in the forms. ${editsInWords(edits)}` : HOW.form;
+  const [, way, json] = /^(form|yaml):(.*)$/s.exec(how) ?? [];
+  if (!way) return HOW[how] ?? how;
+  const edits = readKept(json);
+  if (edits?.length) return `${HOW[way]}. ${editsInWords(edits)}`;
+  // A YAML save that changed nothing the forms show; a form's save always changed something.
+  return edits && way === "yaml" ? `${HOW.yaml}: only layout or comments changed` : HOW[way];
 }
 
-function readKept(json: string): KeptEdit[] {
+/** Null when unreadable: anything not written by formSaveHow or yamlSaveHow reads as the save with no more said. */
+function readKept(json: string): KeptEdit[] | null {
   try {
     const list: unknown = JSON.parse(json);
-    // Written by formSaveHow alone; anything else reads as a save in the forms with no more said.
     return Array.isArray(list) && list.every((e: unknown) => typeof (e as { kind?: unknown } | null)?.kind === "string")
       ? (list as KeptEdit[])
-      : [];
+      : null;
   } catch {
-    return [];
+    return null;
   }
 }
 
@@ -121,7 +253,7 @@ function editsInWords(edits: KeptEdit[]): string {
         under(e.node, "What happens next");
         break;
       case "add-choice":
-        under(e.node, "An option added");
+        under(e.node, e.index === undefined ? "An option added" : `Option ${e.index + 1} added`);
         break;
       case "duplicate-choice":
       case "move-choice":

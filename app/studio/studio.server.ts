@@ -48,6 +48,7 @@ import { checkParsed } from "~/domain/scenario/check";
 import { exampleTextIn } from "~/domain/scenario/example-text";
 import type { ParsedYaml } from "~/domain/scenario/parse";
 import { checkRevision, conflictMessage, OUT_OF_DATE } from "./concurrency";
+import { yamlSaveHow } from "./revision-words.server";
 
 /** Words used by studio pages in the URL, so no scenario may take them as its id. */
 const RESERVED_IDS = new Set(["new", "import", "reviews", "validate"]);
@@ -162,12 +163,15 @@ export async function listLibrary(db: Kysely<Database>) {
 export type SaveResult = { ok: true; revision: number } | { ok: false; message: string };
 
 /**
- * How a draft's text was made, kept with each revision: "form:" and the form's edits (revision-words.server.ts;
- * "form" alone before they were kept), "yaml", "wizard", "import", "restore:N".
+ * How a draft's text was made, kept with each revision: "form:" and the form's edits, "yaml:" and what the YAML
+ * changed (revision-words.server.ts; "form" and "yaml" alone before they were kept), "wizard", "import", "restore:N".
  */
-export type SaveHow = `form:${string}` | "yaml" | "wizard" | "import" | `restore:${number}`;
+export type SaveHow = `form:${string}` | "yaml" | `yaml:${string}` | "wizard" | "import" | `restore:${number}`;
 
-/** Saves a new revision of the draft over revision `base`; a save from an older revision is refused. */
+/**
+ * Saves a new revision of the draft over revision `base`; a save from an older revision is refused. A save as
+ * YAML (`how` "yaml") is kept with what it changed from the draft as it was.
+ */
 export async function saveDraft(
   db: Kysely<Database>,
   user: CurrentUser,
@@ -184,12 +188,13 @@ export async function saveDraft(
     return { ok: false, message: conflictMessage(now?.updated_by_name ?? null, now?.updated_at ?? null, !now) };
   };
   if (!check.ok) return refused();
+  const kept = how === "yaml" ? yamlSaveHow(stored?.yaml ?? published?.yaml ?? null, yaml) : how;
   // The write itself re-checks the revision, so two saves racing past the read still cannot both land.
   const saved = await db.transaction().execute(async (tx) => {
     const written = !stored
       ? await insertDraft(tx, { scenarioId, yaml, userId: user.id, revision: check.next })
       : await updateDraft(tx, { scenarioId, yaml, userId: user.id, base });
-    if (written) await insertDraftRevision(tx, { scenarioId, revision: check.next, yaml, userId: user.id, how });
+    if (written) await insertDraftRevision(tx, { scenarioId, revision: check.next, yaml, userId: user.id, how: kept });
     return written;
   });
   return saved ? { ok: true, revision: check.next } : refused();

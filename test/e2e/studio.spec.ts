@@ -92,6 +92,12 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   await trainer.getByLabel("Scenario YAML").fill(template);
   await trainer.getByRole("button", { name: "Save draft" }).click();
   await expect(trainer.getByText("Draft saved. It has no errors.")).toBeVisible();
+  // The history says what the save as YAML changed, in the forms' words.
+  await trainer.goto(`/studio/${ID}/history`);
+  await expect(
+    trainer.getByRole("row", { name: /^\d+ .* Saved as YAML\. Node \S+: option \d \(where it leads\)\. Current$/ }),
+  ).toBeVisible();
+  await expectAccessible(trainer);
 
   // The map: every node, start and endings, each opening the node's form.
   await trainer.getByRole("link", { name: "Map", exact: true }).click();

@@ -38,12 +38,19 @@ describe("diff of two versions", () => {
 
     const diff = diffScenarios(v1, v2);
     expect(diff.same).toBe(false);
-    expect(diff.fields).toEqual([{ field: "The title officers see", before: v1.title, after: "A new title" }]);
+    expect(diff.fields).toEqual([
+      { field: "The title officers see", path: ["title"], before: v1.title, after: "A new title" },
+    ]);
     expect(diff.nodesAdded).toEqual(["brand-new"]);
     expect(diff.nodesRemoved).toEqual([removed]);
     const startChange = diff.nodesChanged.find((n) => n.id === v2.start)!;
     expect(startChange.changes).toEqual([
-      { field: "The prisoner's line", before: v1.nodes[v1.start].prisoner, after: "Changed line" },
+      {
+        field: "The prisoner's line",
+        path: ["nodes", v2.start, "prisoner"],
+        before: v1.nodes[v1.start].prisoner,
+        after: "Changed line",
+      },
     ]);
     // Options are named as trainers know them, by number and words, not by id ("option-4" from "Add an option").
     expect(startChange.choicesAdded).toEqual([`Option ${dropped + 1}: 'Hello'`]);
@@ -54,7 +61,12 @@ describe("diff of two versions", () => {
         id: firstChoice.id,
         name: "Option 1: 'Something else'",
         changes: [
-          { field: "What the officer says", before: v1.nodes[v1.start].choices![0].say, after: "Something else" },
+          {
+            field: "What the officer says",
+            path: ["nodes", v2.start, "choices", 0, "say"],
+            before: v1.nodes[v1.start].choices![0].say,
+            after: "Something else",
+          },
         ],
       },
     ]);
@@ -74,6 +86,7 @@ describe("diff of two versions", () => {
     const diff = diffScenarios(v1, v2);
     expect(diff.fields).toContainEqual({
       field: "The variables",
+      path: ["variables"],
       before: expect.any(String),
       after: "rapport starts at 0, trust starts at 1",
     });
@@ -81,15 +94,28 @@ describe("diff of two versions", () => {
     expect(node.changes).toEqual([
       {
         field: "The kind of talk",
+        path: ["nodes", v2.start, "talk"],
         before: TALK_TYPE_INFO[v1.nodes[v1.start].talk].label,
         after: TALK_TYPE_INFO[start.talk].label,
       },
     ]);
+    const at = ["nodes", v2.start, "choices", 0];
     expect(node.choicesChanged[0].changes).toEqual([
-      { field: "The MI code", before: MI_CODE_INFO[before.mi].label, after: MI_CODE_INFO[choice.mi].label },
-      { field: "What this option changes", before: expect.any(String), after: "rapport −1, trust +2" },
+      {
+        field: "The MI code",
+        path: [...at, "mi"],
+        before: MI_CODE_INFO[before.mi].label,
+        after: MI_CODE_INFO[choice.mi].label,
+      },
+      {
+        field: "What this option changes",
+        path: [...at, "effects"],
+        before: expect.any(String),
+        after: "rapport −1, trust +2",
+      },
       {
         field: "Where it leads",
+        path: [...at, "goto"],
         before: expect.any(String),
         after: "if rapport is at least 1: somewhere; otherwise: elsewhere",
       },

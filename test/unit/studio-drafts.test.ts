@@ -16,6 +16,7 @@ const {
 const { getCurriculum, newestVersionOf } = await import("~/curriculum/curriculum.server");
 const { numberedVersions, rollBack, deleteUnpublishedDraft } = await import("~/studio/lifecycle.server");
 const { getDraft } = await import("~db/queries/scenario-drafts.server");
+const { howInWords } = await import("~/studio/revision-words.server");
 
 const { wizardScenario } = await import("~/studio/template.server");
 const { exampleAnswers } = await import("../support/wizard-answers");
@@ -281,7 +282,7 @@ describe("the draft's history", () => {
 
     const history = await draftHistory(db, "with-history");
     expect(history.map((r) => [r.revision, r.how, r.saved_by_name])).toEqual([
-      [3, "yaml", "Morgan Ellery"],
+      [3, "yaml:[]", "Morgan Ellery"],
       [2, "form:[]", expect.any(String)],
       [1, "wizard", "Morgan Ellery"],
     ]);
@@ -309,6 +310,30 @@ describe("the draft's history", () => {
       });
     expect(await saveDraft(db, trainer, "with-history", second, 4)).toEqual({ ok: true, revision: 5 });
     expect((await draftHistory(db, "with-history")).map((r) => r.revision)).toEqual([5]);
+  });
+
+  it("says what a save as YAML changed, compared with the draft or the published version it was saved over", async () => {
+    const trainer = await userNamed("trainer");
+    const opened = (await loadStudioScenario(db, "appeal-denial"))!;
+    expect(opened.draft).toBeNull();
+    const edited =
+      opened.yaml.replace(/( {2}opening:\n {4}prisoner: ).*/, '$1"Boss. My appeal\'s lodged."') +
+      '  after-talking:\n    prisoner: "Fine."\n    talk: neutral\n    ending: { outcome: undecided, label: "He thinks" }\n';
+    const first = await saveDraft(db, trainer, "appeal-denial", edited, opened.revision);
+    expect(first).toMatchObject({ ok: true });
+    if (!first.ok) return;
+    expect(await saveDraft(db, trainer, "appeal-denial", `# Read by the team\n${edited}`, first.revision)).toEqual({
+      ok: true,
+      revision: first.revision + 1,
+    });
+
+    const history = await draftHistory(db, "appeal-denial");
+    // Kept without the text, which the revision holds; read back with no YAML to parse.
+    expect(history[1].how).not.toContain("Boss");
+    expect(history.map((r) => howInWords(r.how))).toEqual([
+      "Saved as YAML: only layout or comments changed",
+      "Saved as YAML. Node opening: the prisoner's line. Node after-talking added.",
+    ]);
   });
 
   it("refuses a form opened before another trainer's draft was published, or before a rollback", async () => {
