@@ -5,8 +5,10 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { isConnectionFailure } from "~db/errors";
+import { ErrorsShown, ErrorsShownContext } from "~/components/error-title";
 import { NonceContext } from "~/components/nonce";
 import { errorPage } from "~/server/error-page.server";
+import { prefixTitle } from "~/server/error-title.server";
 import { createNonce, setSecurityHeaders } from "~/server/security.server";
 
 const ABORT_DELAY = 5_000;
@@ -32,6 +34,7 @@ export default function handleRequest(
     setSecurityHeaders(responseHeaders, nonce);
     return new Response(errorPage(503), { status: 503, headers: responseHeaders });
   }
+  const errors = new ErrorsShown();
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const send = () => {
@@ -47,11 +50,14 @@ export default function handleRequest(
           status: responseStatusCode,
         }),
       );
-      pipe(body);
+      // The page is rendered by now (only its streamed data may follow), so its error summary has been.
+      pipe(errors.shown ? prefixTitle(body) : body);
     };
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <ErrorsShownContext.Provider value={errors}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </ErrorsShownContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,

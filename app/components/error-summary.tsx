@@ -1,6 +1,7 @@
 import { useEffect, useRef, type MouseEvent } from "react";
+import { useErrorTitle } from "~/components/error-title";
 
-/** GOV.UK error summary: lists each problem, links to its field, and takes focus when shown. */
+/** GOV.UK error summary: lists each problem, links to its field, takes focus and marks the page title when shown. */
 export function ErrorSummary({
   errors,
   details = [],
@@ -17,6 +18,7 @@ export function ErrorSummary({
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors ?? {}).filter((e): e is [string, string] => Boolean(e[1]));
   const key = entries.map((e) => e.join(":")).join("|");
+  useErrorTitle(entries.length > 0);
   useEffect(() => {
     if (key) ref.current?.focus();
   }, [key]);

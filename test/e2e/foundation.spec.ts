@@ -1,5 +1,14 @@
-import { expect, test } from "@playwright/test";
-import { createUser, expectAccessible, signIn, signOut, signedIn } from "./support";
+import { expect, test, type Page } from "@playwright/test";
+import { createUser, expectAccessible, expectAccessibleWithoutJavaScript, signIn, signOut, signedIn } from "./support";
+
+/** A wrong password: refused with an error summary, and (GOV.UK's validation pattern) a title saying so at once. */
+async function refusedSignIn(page: Page) {
+  await page.getByLabel("Username").fill("officer6");
+  await page.getByLabel("Password", { exact: true }).fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("alert").getByText("The username or password is not right")).toBeVisible();
+  await expect(page).toHaveTitle("Error: Sign in – Engage");
+}
 
 test.describe("signing in", () => {
   for (const [username, heading] of [
@@ -21,12 +30,46 @@ test.describe("signing in", () => {
   test("a wrong password shows a message and the sign-in page is accessible", async ({ page }) => {
     await page.goto("/sign-in");
     await expectAccessible(page);
-    await page.getByLabel("Username").fill("officer6");
-    await page.getByLabel("Password", { exact: true }).fill("not-the-password");
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page.getByRole("alert").getByText("The username or password is not right")).toBeVisible();
-    await expect(page).toHaveTitle(/Sign in/);
+    await refusedSignIn(page);
     await expectAccessible(page);
+    await signIn(page, "officer6");
+    await expect(page.getByRole("heading", { level: 1, name: "Your training" })).toBeVisible();
+    await expect(page).not.toHaveTitle(/^Error: /);
+  });
+
+  test("without JavaScript, a refused sign-in's title starts with Error", async ({ browser }) => {
+    const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await page.goto("/sign-in");
+    await expect(page).toHaveTitle("Sign in – Engage");
+    await refusedSignIn(page);
+    await expectAccessibleWithoutJavaScript(page);
+    await signIn(page, "officer6");
+    await expect(page).not.toHaveTitle(/^Error: /);
+  });
+
+  test("a refused sign-in sent before the page's scripts ran keeps its Error title as they start", async ({ page }) => {
+    const problems: string[] = [];
+    // React reports a page that hydrates to something else than the server sent; the refused form's
+    // own 400 is the one message expected.
+    page.on("console", (m) => {
+      if (m.type() === "error" && !m.text().includes("status of 400")) problems.push(m.text());
+    });
+    page.on("pageerror", (e) => problems.push(e.message));
+    // The scripts are held back until the refused form's page has come from the server.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/build/**", async (route) => {
+      await released;
+      // The first page's requests were cancelled as the form was sent.
+      await route.continue().catch(() => {});
+    });
+    await page.goto("/sign-in", { waitUntil: "commit" });
+    await refusedSignIn(page);
+    release();
+    // Hydrated: the error summary's script has moved focus to it.
+    await expect(page.locator(".govuk-error-summary")).toBeFocused();
+    await expect(page).toHaveTitle("Error: Sign in – Engage");
+    expect(problems).toEqual([]);
   });
 
   test("empty and over-long fields give field errors", async ({ page }) => {
@@ -105,12 +148,14 @@ test("an admin creates an officer who can sign in, then deactivates them", async
   await admin.getByLabel("Password").fill("short");
   await admin.getByRole("button", { name: "Create user" }).click();
   await expect(admin.getByRole("link", { name: "Password must be 12 characters or more" })).toBeVisible();
+  await expect(admin).toHaveTitle("Error: Create a user – Engage");
   await expectAccessible(admin);
 
   await admin.getByLabel("Password").fill("a long enough password");
   await admin.getByLabel("Wing or team").selectOption({ label: "B wing (HMP Hollowbrook (demo))" });
   await admin.getByRole("button", { name: "Create user" }).click();
   await expect(admin.getByText("User new.officer created")).toBeVisible();
+  await expect(admin).not.toHaveTitle(/^Error: /);
   await expectAccessible(admin);
 
   const officerContext = await browser.newContext();

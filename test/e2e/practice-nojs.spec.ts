@@ -25,11 +25,13 @@ test("the whole practice journey works with JavaScript off, written reply includ
       await page.getByLabel(node.write.prompt).fill("a".repeat(2001));
       await page.getByRole("button", { name: "Send reply" }).click();
       await expect(page.getByRole("link", { name: "Your reply must be 2000 characters or fewer" })).toBeVisible();
+      await expect(page).toHaveTitle(/^Error: /);
       expect(await rowVersion(page)).toBe(before);
       expect((await page.getByLabel(node.write.prompt).inputValue()).length).toBe(2001);
     }
     await respond(page, letter, { reply: "It feels like nobody tells you anything until it's too late." });
     if (!/\/review/.test(page.url())) await expect(page.getByTestId("feedback")).toBeVisible();
+    await expect(page).not.toHaveTitle(/^Error: /);
   }
   expect(sawWrite).toBe(true);
   await expect(page.getByText("Practice review")).toBeVisible();

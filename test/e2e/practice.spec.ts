@@ -229,7 +229,13 @@ async function checkWrittenReplyBox(page: Page, scenario: ReturnType<typeof scen
     await expect(page.getByText("You have 1 character too many")).toBeVisible();
     await page.getByRole("button", { name: "Send reply" }).click();
     await expect(page.getByRole("link", { name: "Your reply must be 2000 characters or fewer" })).toBeVisible();
+    await expect(page).toHaveTitle(/^Error: /);
     await expectAccessible(page);
+    // Sent again without errors, the error summary and the title's prefix go.
+    await box.fill("It sounds like the letter has knocked you sideways.");
+    await page.getByRole("button", { name: "Send reply" }).click();
+    await expect(page.locator(".govuk-error-summary")).toHaveCount(0);
+    await expect(page).not.toHaveTitle(/^Error: /);
     return;
   }
   throw new Error("no write node reached");
