@@ -48,8 +48,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, {
+    can: "practise",
+    keep: (sent) => keptReplyOf(attemptIdOf(params), sent),
+  });
   const id = attemptIdOf(params);
-  const user = await requireUser(request, context, { can: "practise", keep: (sent) => keptReplyOf(id, sent) });
   const formData = await readFormData(request);
   const form = readStepForm(formData);
   // The page as it is now (or as the step just taken left it), with what to say about the step just sent.
