@@ -12,6 +12,7 @@ import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
 import { readChangeRatingForm, readRateForm } from "~/studio/forms.server";
 import { SummaryList } from "~/components/page";
+import { Cell, Row, Table } from "~/components/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   title(
@@ -127,6 +128,22 @@ export default function RateReply() {
                 { key: "Comment", value: review.comment ?? "None" },
               ]}
             />
+            {/* Shown once the rating has been changed: the reply itself keeps only the latest. */}
+            {reply.ratings.some((r) => r.from !== null) ? (
+              <Table caption="Every rating of this reply" captionSize="s" head={["When", "Who", "What they did"]}>
+                {reply.ratings.map((r, i) => (
+                  <Row key={i}>
+                    <Cell>{r.on}</Cell>
+                    <Cell>{r.by}</Cell>
+                    <Cell>
+                      {r.from === null
+                        ? `Rated it ${ratingInWords(r.rating)}`
+                        : `Changed it from ${r.from} to ${ratingInWords(r.rating)}`}
+                    </Cell>
+                  </Row>
+                ))}
+              </Table>
+            ) : null}
           </>
         ) : null}
         {/* Keyed by reply and rating version: after a save the next reply's page, or this reply's changed

@@ -3,7 +3,7 @@
 // reply, which a trainer may change.
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
-import { recordAudit } from "~db/queries/audit.server";
+import { ratingEventsOf, recordAudit } from "~db/queries/audit.server";
 import {
   changeReview,
   countRatedReplies,
@@ -20,6 +20,7 @@ import { getScenarioVersion } from "~/curriculum/curriculum.server";
 import { replyRatedNotice } from "~/messages/notices.server";
 import { insertMessage } from "~db/queries/messages.server";
 import { formatDateTime } from "~/domain/dates.server";
+import { z } from "zod";
 
 const REVIEWS_PER_PAGE = 20;
 
@@ -134,7 +135,34 @@ export async function openReplyToRate(db: Kysely<Database>, user: CurrentUser, s
     mode: full.mode,
     ...(await contextOf(db, full.scenario_version_id, full.node_id)),
     guidance: await guidanceOf(db, full.scenario_version_id, full.node_id),
+    ratings: row.rating === null ? [] : await ratingsOf(db, row.officer_id, stepId),
   };
+}
+
+/** What a rating's audit row says of it: the first rating, or a change from one level to another. */
+const ratingDetails = z.union([
+  z.object({ stepId: z.number(), rating: z.number() }),
+  z.object({ stepId: z.number(), from: z.number(), to: z.number() }),
+]);
+
+/**
+ * Every rating the reply has had, oldest first, from the audit log (the reply keeps only the latest): who rated or
+ * changed it, when, and the level (a comment is kept only with the latest rating).
+ */
+async function ratingsOf(db: Kysely<Database>, officerId: number, stepId: number) {
+  return (await ratingEventsOf(db, officerId)).flatMap((e) => {
+    const details = ratingDetails.safeParse(e.details ? JSON.parse(e.details) : null);
+    if (!details.success || details.data.stepId !== stepId) return [];
+    const d = details.data;
+    return [
+      {
+        on: formatDateTime(e.at),
+        by: e.by_name ?? "A former trainer",
+        rating: "rating" in d ? d.rating : d.to,
+        from: "from" in d ? d.from : null,
+      },
+    ];
+  });
 }
 
 export async function rateReply(

@@ -115,3 +115,16 @@ export function draftDeletionOf(db: Db, scenarioId: string) {
     .orderBy("e.id", "desc")
     .executeTakeFirst();
 }
+
+/** Ratings given and changed of an officer's written replies, oldest first; each names its reply in its details. */
+export function ratingEventsOf(db: Db, officerId: number) {
+  return db
+    .selectFrom("audit_events as e")
+    .leftJoin("users as u", "u.id", "e.actor_user_id")
+    .select(["e.at", "e.details", "u.display_name as by_name"])
+    .where("e.subject_user_id", "=", officerId)
+    .where("e.action", "in", ["reply.reviewed", "reply.rating_changed"])
+    .orderBy("e.at")
+    .orderBy("e.id")
+    .execute();
+}

@@ -407,7 +407,13 @@ test("a trainer changes a rating from the list of rated replies; a change from a
   await trainer.getByLabel("5 – Reflection with feeling").check();
   await trainer.getByRole("button", { name: "Change the rating" }).click();
   await expect(trainer.getByText("Rating changed.")).toBeVisible();
-  await expect(trainer.getByText("5 out of 5, reflection with feeling")).toBeVisible();
+  await expect(trainer.getByText("5 out of 5, reflection with feeling", { exact: true })).toBeVisible();
+  // The reply keeps the latest rating; the page lists every one, from the audit log.
+  const every = trainer.getByRole("table", { name: "Every rating of this reply" });
+  await expect(every.getByRole("row")).toHaveCount(3);
+  await expect(every.getByRole("row").nth(1)).toContainText("Rated it 4 out of 5, reflection adding meaning");
+  await expect(every.getByRole("row").nth(2)).toContainText("Changed it from 4 to 5 out of 5, reflection with feeling");
+  await expectAccessibleAtBothWidths(trainer);
 
   await noJs.getByLabel("2 – Mixed, or neither").check();
   await noJs.getByRole("button", { name: "Change the rating" }).click();

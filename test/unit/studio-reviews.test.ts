@@ -286,12 +286,18 @@ describe("changing a rating", () => {
     expect(await changeRating(db, other, stepId, { rating: 4, comment: "Adds meaning", version: 1 })).toEqual({
       kind: "changed",
     });
-    expect((await openReplyToRate(db, trainer, stepId))?.review).toMatchObject({
+    const changed = await openReplyToRate(db, trainer, stepId);
+    expect(changed?.review).toMatchObject({
       rating: 4,
       comment: "Adds meaning",
       by: other.displayName,
       version: 2,
     });
+    // Every rating it has had, from the audit log; the officer's other rated reply is not among them.
+    expect(changed?.ratings).toEqual([
+      { on: expect.any(String), by: trainer.displayName, rating: 2, from: null },
+      { on: expect.any(String), by: other.displayName, rating: 4, from: 2 },
+    ]);
     expect(
       await db
         .selectFrom("audit_events")
