@@ -76,13 +76,8 @@ export async function requireUser(
   if (posted) refuseCrossSite(request);
   const user = await getCurrentUser(request, context);
   if (!user) {
-    const signIn = `/sign-in?returnTo=${encodeURIComponent(returnPathOf(request))}`;
-    // Ended by someone else's change (deactivated, a new role, a reset password) or by itself: the sign-in page
-    // says why, once.
-    const ended = (await context.sessions.getSession(request)).get("ended");
-    // Kept only from a session that was someone's: an anonymous post makes no session to hold text.
-    const kept = ended && posted && options.keep ? options.keep(await readFormData(request.clone())) : null;
-    if (ended) throw await context.sessions.signOutWithNotice(request, signIn, ended, kept);
+    const signIn = signInPath(returnPathOf(request));
+    await sayWhySessionEnded(request, context, signIn, posted ? options.keep : undefined);
     throw redirect(signIn);
   }
   if (
@@ -95,6 +90,27 @@ export async function requireUser(
     throw new Response("You do not have access to this page.", { status: 403 });
   }
   return user;
+}
+
+/** The sign-in page, bringing the person back to `returnTo` (a safe path) once signed in. */
+export const signInPath = (returnTo: string) => `/sign-in?returnTo=${encodeURIComponent(returnTo)}`;
+
+/**
+ * When this browser's session was ended by someone else's change (deactivated, a new role, a reset password) or by
+ * itself, not by signing out: ends it for good and throws the redirect to the sign-in page `signIn`, which says why,
+ * once (`keep`: what a form sent after it ended keeps for after signing in). Otherwise does nothing.
+ */
+export async function sayWhySessionEnded(
+  request: Request,
+  context: AppLoadContext,
+  signIn: string,
+  keep?: (form: FormData) => KeptReply | null,
+): Promise<void> {
+  const ended = (await context.sessions.getSession(request)).get("ended");
+  if (!ended) return;
+  // Kept only from a session that was someone's: an anonymous post makes no session to hold text.
+  const kept = keep ? keep(await readFormData(request.clone())) : null;
+  throw await context.sessions.signOutWithNotice(request, signIn, ended, kept);
 }
 
 const OPEN_WHILE_CHANGING_PASSWORD = new Set(["/account/password", "/account/sessions", "/sign-out"]);

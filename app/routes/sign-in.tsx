@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { getCurrentUser, refuseCrossSite, safeReturnPath } from "~/auth/guard.server";
+import { getCurrentUser, refuseCrossSite, safeReturnPath, sayWhySessionEnded, signInPath } from "~/auth/guard.server";
 import { readSignInForm, signIn } from "~/auth/sign-in.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
@@ -14,6 +14,8 @@ export const meta: MetaFunction = () => title("Sign in");
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const returnTo = safeReturnPath(new URL(request.url).searchParams.get("returnTo"));
   if (await getCurrentUser(request, context)) throw redirect(returnTo);
+  // Opened straight from a bookmark or a link, by a browser whose session ended: says why, as the guard would.
+  await sayWhySessionEnded(request, context, signInPath(returnTo));
   return { returnTo, sso: context.oidc !== null, passwordsForAll: passwordsForAll(context.config) };
 }
 

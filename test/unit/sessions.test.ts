@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { currentUserOf, testContext, testDatabase, userIdOf } from "../support/database";
-import { thrownResponse as thrown } from "../support/responses";
+import { settled, thrownResponse as thrown } from "../support/responses";
 
 const { ABSOLUTE_MS, ENDED_KEPT_MS, SESSION_ENDED } = await import("~/auth/session.server");
 const { forgetExpired } = await import("~/auth/housekeeping.server");
@@ -9,6 +9,10 @@ const { requireUser } = await import("~/auth/guard.server");
 const { sessionHandle } = await import("~/auth/own-sessions.server");
 const { describeBrowser } = await import("~/auth/browser");
 const sessionsRoute = await import("~/routes/account.sessions");
+const signInRoute = await import("~/routes/sign-in");
+const signOutRoute = await import("~/routes/sign-out");
+const root = await import("~/root");
+const { DEMO_PASSWORD } = await import("~/seed/demo.server");
 
 const db = await testDatabase();
 const context = testContext(db);
@@ -254,5 +258,107 @@ describe("a reply sent after the session ended", () => {
     const signedInAgain = await context.sessions.startUserSession(page(next), id);
     const session = await context.sessions.getSession(page(signedInAgain.split(";")[0]));
     expect(session.get("keptReply")).toEqual({ attempt: "a1", step: "n1-3", text: "Sounds like a long week." });
+  });
+});
+
+describe("the sign-in page opened straight (a bookmark, the home page's link) by a browser whose session ended", () => {
+  const signInPage = (cookie: string | null, path = "/sign-in") =>
+    new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+  /** The sign-in page's loader: the redirect it answers with, or null when it shows the page. */
+  const openSignIn = async (cookie: string | null, path?: string) => {
+    const answer = await settled(signInRoute.loader({ request: signInPage(cookie, path), params: {}, context }));
+    return answer instanceof Response ? answer : null;
+  };
+  /** What the page's "Important" banner says (the layout's loader reads it), and the cookie it leaves. */
+  const bannerOn = async (cookie: string) => {
+    const answer = (await root.loader({ request: signInPage(cookie), params: {}, context })) as unknown as {
+      data: { important: string | null };
+    };
+    return answer.data.important;
+  };
+  const endIdle = async (username: string) =>
+    db
+      .updateTable("sessions")
+      .set({ expires_at: new Date(Date.now() - 60 * 60 * 1000).toISOString() })
+      .where("user_id", "=", await userIdOf(db, username))
+      .execute();
+
+  it("says why, once, and signing in from it works", async () => {
+    const cookie = await signedIn("officer", EDGE);
+    await endIdle("officer");
+    const sent = await openSignIn(cookie, "/sign-in?returnTo=%2Frecord");
+    // Back to the same page, now with the reason in a one-time message of a new session.
+    expect(sent?.status).toBe(302);
+    expect(sent?.headers.get("Location")).toBe("/sign-in?returnTo=%2Frecord");
+    const next = sent!.headers.get("Set-Cookie")!.split(";")[0];
+    expect(await openSignIn(next)).toBeNull();
+    expect(await bannerOn(next)).toBe(SESSION_ENDED.idle);
+    // A reload, with either cookie, says nothing more.
+    expect(await bannerOn(next)).toBeNull();
+    expect(await openSignIn(cookie)).toBeNull();
+    expect(await bannerOn(cookie)).toBeNull();
+
+    const signIn = await thrown(
+      signInRoute.action({
+        request: new Request("http://localhost/sign-in", {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost", Cookie: next },
+          body: new URLSearchParams({ username: "officer", password: DEMO_PASSWORD, returnTo: "/record" }),
+        }),
+        params: {},
+        context,
+      }),
+    );
+    expect(signIn.headers.get("Location")).toBe("/record");
+    expect((await requireUser(page(signIn.headers.get("Set-Cookie")!.split(";")[0]), context)).username).toBe(
+      "officer",
+    );
+  });
+
+  it("says the reason someone's change gave", async () => {
+    const admin = await currentUserOf(context, "admin");
+    const id = await userIdOf(db, "officer2");
+    const cookie = await signedIn("officer2", EDGE);
+    expect(await resetPassword(db, admin, id, "a long new password for officer two")).toEqual({ ok: true });
+    const sent = await openSignIn(cookie);
+    expect(sent?.headers.get("Location")).toBe("/sign-in?returnTo=%2F");
+    expect(await bannerOn(sent!.headers.get("Set-Cookie")!.split(";")[0])).toBe(SESSION_ENDED.passwordReset);
+  });
+
+  it("says nothing with no session, one signed out of, or one housekeeping has forgotten", async () => {
+    expect(await openSignIn(null)).toBeNull();
+
+    const signedOut = await signedIn("officer3", EDGE);
+    const signOut = (await signOutRoute.action({
+      request: new Request("http://localhost/sign-out", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost", Cookie: signedOut },
+        body: "",
+      }),
+      params: {},
+      context,
+    })) as Response;
+    expect(signOut.headers.get("Location")).toBe("/sign-in");
+    // Signing out deletes the session: a browser that kept its cookie all the same is told nothing.
+    expect(
+      await db
+        .selectFrom("sessions")
+        .select("id")
+        .where("user_id", "=", await userIdOf(db, "officer3"))
+        .execute(),
+    ).toEqual([]);
+    expect(await openSignIn(signedOut)).toBeNull();
+    expect(await bannerOn(signedOut)).toBeNull();
+
+    const forgotten = await signedIn("officer4", EDGE);
+    await endIdle("officer4");
+    await db
+      .updateTable("sessions")
+      .set({ expires_at: new Date(Date.now() - ENDED_KEPT_MS - 60 * 60 * 1000).toISOString() })
+      .where("user_id", "=", await userIdOf(db, "officer4"))
+      .execute();
+    await forgetExpired(db, new Date());
+    expect(await openSignIn(forgotten)).toBeNull();
+    expect(await bannerOn(forgotten)).toBeNull();
   });
 });
