@@ -54,17 +54,17 @@ function events(db: Db, f: AuditFilter) {
     .leftJoin("users as actor", "actor.id", "e.actor_user_id")
     .leftJoin("users as subject", "subject.id", "e.subject_user_id")
     .leftJoin("establishments as est", "est.id", "e.establishment_id");
-  if (f.action) q = q.where(startsWith("e.action", f.action));
+  if (f.action) q = q.where(startsWith(db, "e.action", f.action));
   if (f.from) q = q.where("e.at", ">=", f.from);
   if (f.to) q = q.where("e.at", "<", f.to);
   if (f.person) {
     const person = f.person;
     q = q.where((eb) =>
       eb.or([
-        contains("actor.display_name", person),
-        contains("actor.username_key", person),
-        contains("subject.display_name", person),
-        contains("subject.username_key", person),
+        contains(db, "actor.display_name", person),
+        contains(db, "actor.username_key", person),
+        contains(db, "subject.display_name", person),
+        contains(db, "subject.username_key", person),
       ]),
     );
   }
@@ -111,7 +111,7 @@ export function draftDeletionOf(db: Db, scenarioId: string) {
     .leftJoin("users as u", "u.id", "e.actor_user_id")
     .select(["e.at", "u.display_name as by_name"])
     .where("e.action", "=", "scenario.draft_deleted")
-    .where(contains("e.details", JSON.stringify({ scenarioId }).slice(1, -1)))
+    .where(contains(db, "e.details", JSON.stringify({ scenarioId }).slice(1, -1)))
     .orderBy("e.id", "desc")
     .executeTakeFirst();
 }

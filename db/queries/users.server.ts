@@ -58,7 +58,7 @@ export interface UserFilter {
   search?: string;
 }
 
-function filtered<Q extends SelectQueryBuilder<Database, "users", object>>(q: Q, f: UserFilter): Q {
+function filtered<Q extends SelectQueryBuilder<Database, "users", object>>(db: Db, q: Q, f: UserFilter): Q {
   let out = q;
   if (f.establishmentId != null) out = out.where("users.establishment_id", "=", f.establishmentId) as Q;
   if (f.unitId != null) out = out.where("users.unit_id", "=", f.unitId) as Q;
@@ -67,7 +67,7 @@ function filtered<Q extends SelectQueryBuilder<Database, "users", object>>(q: Q,
   if (f.search) {
     const search = f.search;
     out = out.where((eb) =>
-      eb.or([contains("users.username_key", search), contains("users.display_name", search)]),
+      eb.or([contains(db, "users.username_key", search), contains(db, "users.display_name", search)]),
     ) as Q;
   }
   return out;
@@ -75,7 +75,7 @@ function filtered<Q extends SelectQueryBuilder<Database, "users", object>>(q: Q,
 
 /** One page of users in name order; `countUsers` with the same filter gives the total. */
 export function listUsers(db: Db, filter: UserFilter & { limit: number; offset?: number }) {
-  return filtered(withPlace(db), filter)
+  return filtered(db, withPlace(db), filter)
     .orderBy("users.display_name")
     .orderBy("users.id")
     .limit(filter.limit)
@@ -229,6 +229,7 @@ export async function activeAdministratorIds(db: Db): Promise<number[]> {
 /** How many users, optionally of one prison, wing, role or state: a count, never a capped list. */
 export async function countUsers(db: Db, filter: UserFilter = {}): Promise<number> {
   const q = filtered(
+    db,
     db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")),
     filter,
   );

@@ -142,7 +142,7 @@ test("an admin creates an officer who can sign in, then deactivates them", async
 
   // Invalid first: short password, no wing for an officer.
   await admin.getByLabel("Username").fill("new.officer");
-  await admin.getByLabel("Full name").fill("Rene Castellan");
+  await admin.getByLabel("Full name").fill("Émile Castellan");
   await admin.getByLabel("Officer").check();
   await admin.getByLabel("Prison").selectOption({ label: "HMP Hollowbrook (demo)" });
   await admin.getByLabel("Password").fill("short");
@@ -171,8 +171,8 @@ test("an admin creates an officer who can sign in, then deactivates them", async
   await officer.getByRole("button", { name: "Change password" }).click();
   await expect(officer.getByRole("heading", { name: "Your training" })).toBeVisible();
 
-  await admin.getByRole("button", { name: "Deactivate Rene Castellan" }).click();
-  await expect(admin.getByText("Rene Castellan is deactivated")).toBeVisible();
+  await admin.getByRole("button", { name: "Deactivate Émile Castellan" }).click();
+  await expect(admin.getByText("Émile Castellan is deactivated")).toBeVisible();
 
   // Their open session has ended, the sign-in page says why, and they cannot sign in again.
   await officer.reload();
@@ -187,11 +187,15 @@ test("an admin creates an officer who can sign in, then deactivates them", async
     officer.getByText("The username or password is not right, or the account is not active.").first(),
   ).toBeVisible();
 
+  // Searching folds every letter's case, not only A to Z.
+  await admin.goto("/admin/users?q=%C3%A9mile");
+  await expect(admin.getByRole("link", { name: "Émile Castellan" })).toBeVisible();
+
   // Other tests create and deactivate users at the same time: look at this officer's rows.
   await admin.goto("/admin/audit?action=user.");
-  const rows = admin.getByRole("row").filter({ hasText: "Rene Castellan" });
-  await expect(rows.filter({ hasText: "Alex Rowan deactivated Rene Castellan’s account" })).toHaveCount(1);
-  await expect(rows.filter({ hasText: "Alex Rowan created an account for Rene Castellan (Officer)" })).toHaveCount(1);
+  const rows = admin.getByRole("row").filter({ hasText: "Émile Castellan" });
+  await expect(rows.filter({ hasText: "Alex Rowan deactivated Émile Castellan’s account" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "Alex Rowan created an account for Émile Castellan (Officer)" })).toHaveCount(1);
   await officerContext.close();
 });
 

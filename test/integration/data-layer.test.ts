@@ -20,6 +20,22 @@ describe(`data layer on ${TEST_ENGINE}`, () => {
     expect((await listUsers(db, { search: "%", limit: 50 })).map((u) => u.username)).toEqual(["pct"]);
   });
 
+  it("finds users and their audit events by any letter in either case, accented letters too", async () => {
+    const base = { role: "officer" as const, establishment_id: null, unit_id: null, password_hash: "x", active: true };
+    const elodie = await insertUser(db, { ...base, username: "ÉAberg", display_name: "Élodie Åberg" });
+    await insertUser(db, { ...base, username: "zob", display_name: "Zoë O'Brien" });
+    await insertUser(db, { ...base, username: "eaberg2", display_name: "Elodie Aberg" });
+    const found = async (search: string) => (await listUsers(db, { search, limit: 50 })).map((u) => u.display_name);
+    expect(await found("élodie")).toEqual(["Élodie Åberg"]);
+    expect(await found("ÅBERG")).toEqual(["Élodie Åberg"]);
+    expect(await found("zoë")).toEqual(["Zoë O'Brien"]);
+    expect(await found("ZOË O'")).toEqual(["Zoë O'Brien"]);
+    expect(await found("éa")).toEqual(["Élodie Åberg"]); // the username
+    await recordAudit(db, { actorUserId: null, action: "test.folded", subjectUserId: elodie });
+    const events = await listAudit(db, { person: "ÉLODIE", limit: 50, offset: 0 });
+    expect(events.map((e) => e.action)).toEqual(["test.folded"]);
+  });
+
   it("filters the audit log by an action prefix with an underscore (sign_in)", async () => {
     await recordAudit(db, { actorUserId: null, action: "sign_in.failed" });
     await recordAudit(db, { actorUserId: null, action: "signxin.other" });
