@@ -36,3 +36,16 @@ export function contains(db: Kysely<Database>, column: string, text: string): Ex
 export function startsWith(db: Kysely<Database>, column: string, text: string): Expression<SqlBool> {
   return like(db, column, `${escapeLike(text)}%`);
 }
+
+/**
+ * Refuses to start on a PostgreSQL built without ICU, which has no "und-x-icu": said once at start-up, rather than
+ * every search failing. SQLite's fold_case is registered with each connection.
+ */
+export async function checkCaseFolding(db: Kysely<Database>): Promise<void> {
+  if (!isPostgres(db)) return;
+  try {
+    await sql`select lower('É' collate "und-x-icu")`.execute(db);
+  } catch {
+    throw new Error('this PostgreSQL server was built without ICU (no "und-x-icu" collation), which searches need');
+  }
+}

@@ -1,11 +1,12 @@
-// What happens once when an instance starts, after the database answers: migrations, importing
-// the scenario library, the demo prison when asked for (after the library: its training history
-// is played on the library's versions), and tidying expired sessions. Several instances may do
-// this at once on one database: each step is safe to repeat or to race.
+// What happens once when an instance starts, after the database answers: a check that it can search
+// as Engage needs, migrations, importing the scenario library, the demo prison when asked for (after
+// the library: its training history is played on the library's versions), and tidying expired
+// sessions. Several instances may do this at once on one database: each step is safe to repeat or to race.
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { migrateToLatest } from "~db/connection.server";
 import { isUniqueViolation } from "~db/errors";
+import { checkCaseFolding } from "~db/like";
 import { establishmentCodeTaken } from "~db/queries/establishments.server";
 import { countUsers } from "~db/queries/users.server";
 import type { Database } from "~db/schema";
@@ -16,6 +17,7 @@ import { DEMO_PASSWORD, DEMO_PRISON, DEMO_SIGN_INS, seedDemo, type DemoOptions }
 
 /** `demo` options are for tests: a demo prison of the sign-ins alone, or at a given moment. */
 export async function prepareDatabase(db: Kysely<Database>, config: Config, log: Logger, demo: DemoOptions = {}) {
+  await checkCaseFolding(db);
   const applied = await migrateToLatest(db);
   if (applied.length) log.info({ migrations: applied }, `applied migrations ${applied.join(", ")}`);
   await importLibrary(db, { dir: config.scenariosDir, log: (line) => log.info(line) });

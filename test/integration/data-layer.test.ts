@@ -1,6 +1,7 @@
 // The data layer behaves the same on both engines: searches with wildcard characters, audit rows
 // carrying the request id, booleans and times as the app expects them.
 import { describe, expect, it } from "vitest";
+import { checkCaseFolding } from "~db/like";
 import { listAudit, recordAudit } from "~db/queries/audit.server";
 import { insertUser, listUsers } from "~db/queries/users.server";
 import { requestScope } from "~db/request-scope";
@@ -34,6 +35,10 @@ describe(`data layer on ${TEST_ENGINE}`, () => {
     await recordAudit(db, { actorUserId: null, action: "test.folded", subjectUserId: elodie });
     const events = await listAudit(db, { person: "ÉLODIE", limit: 50, offset: 0 });
     expect(events.map((e) => e.action)).toEqual(["test.folded"]);
+  });
+
+  it("starts only where it can search so (PostgreSQL with ICU, as the test server is)", async () => {
+    await expect(checkCaseFolding(db)).resolves.toBeUndefined();
   });
 
   it("filters the audit log by an action prefix with an underscore (sign_in)", async () => {
