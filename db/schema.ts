@@ -184,6 +184,16 @@ export interface ModuleSettingsTable {
   changed_at: string;
 }
 
+/** A module's pass marks from when they came into force (one row per change). */
+export interface ModuleMarksTable {
+  id: Generated<number>;
+  module_id: string;
+  min_reflection_to_question: number;
+  min_percent_complex_reflections: number;
+  max_mi_non_adherent: number;
+  from_at: string | null; // null: in force before the first change Engage recorded
+}
+
 export interface ModuleDetailsTable {
   module_id: string;
   title: string;
@@ -400,6 +410,7 @@ export interface Database {
   observation_requests: ObservationRequestTable;
   module_memberships: ModuleMembershipTable;
   module_settings: ModuleSettingsTable;
+  module_marks: ModuleMarksTable;
   module_details: ModuleDetailsTable;
 }
 

@@ -11,6 +11,11 @@
  * and leaves when a trainer retires it. modules.yaml gives the modules and their order; modules
  * added in Engage (module_details) follow them, and reach officers once a scenario has joined them.
  *
+ * Each module's pass marks are kept with when they came into force (module_marks), so an
+ * assessment can be judged by the marks of its day (competency.ts, policy 5). A row is written in
+ * the transaction that changes the marks: a trainer's save, or an import of a modules.yaml whose
+ * marks differ for a module that follows the file (the import is when they reach officers).
+ *
  * Several instances may serve one database: every change to the curriculum (an import, a
  * publish) writes a new library generation in the same transaction, and each instance rebuilds
  * its cached curriculum when the generation it holds is no longer the stored one.
@@ -37,13 +42,15 @@ import { isPostgres } from "~db/migrations/helpers";
 import type { Database } from "~db/schema";
 import { listModuleDetails } from "~db/queries/module-details.server";
 import { listModuleSettings } from "~db/queries/module-settings.server";
-import type { ModuleRules, ModuleSettings } from "~/domain/competency";
+import { addModuleMarks, lastMarksOf, listModuleMarks, type StoredMarks } from "~db/queries/module-marks.server";
+import { sameThresholds, type MarksSpell, type ModuleRules, type ModuleSettings } from "~/domain/competency";
 import {
   checkScenario,
   compileScenario,
   formatDiagnostic,
   moduleWithDefaults,
   parseModules,
+  type Module,
   type Scenario,
   type ScenarioMachine,
 } from "~/domain/scenario";
@@ -124,8 +131,10 @@ export async function importLibrary(db: Kysely<Database>, { dir, log }: { dir?: 
     }
     const modules = library.modules;
     if (modules && !modules.diagnostics.some((d) => d.severity === "error")) {
-      if ((await getSetting(trx, MODULES_SETTING)) !== modules.text) {
+      const before = await getSetting(trx, MODULES_SETTING);
+      if (before !== modules.text) {
         await putSetting(trx, MODULES_SETTING, modules.text);
+        if (before !== undefined) await libraryMarksChanged(trx, parseModules(before).modules, modules.modules, at);
         count++;
       }
     } else {
@@ -137,6 +146,38 @@ export async function importLibrary(db: Kysely<Database>, { dir, log }: { dir?: 
   });
   if (imported) log(`imported ${imported} change${imported === 1 ? "" : "s"} from the scenario library`);
 }
+
+/** Records the new marks of each module that follows modules.yaml where the file changed them. */
+async function libraryMarksChanged(db: Db, before: Module[], after: Module[], at: string) {
+  const own = new Set((await listModuleSettings(db)).filter((r) => !r.follows_library).map((r) => r.module_id));
+  const was = new Map(before.map((m) => [m.id, m.thresholds]));
+  for (const m of after) if (!own.has(m.id)) await marksChanged(db, m.id, was.get(m.id) ?? null, m.thresholds, at);
+}
+
+/**
+ * Records a module's marks changing at `at`, in the transaction that changes them. With none
+ * recorded yet, the marks before are recorded first, as in force from the start: attempts from
+ * before keep being judged by them (before is null for a new module: nothing earlier to keep).
+ */
+export async function marksChanged(
+  db: Db,
+  moduleId: string,
+  before: StoredMarks | null,
+  after: StoredMarks,
+  at: string,
+) {
+  const last = await lastMarksOf(db, moduleId);
+  const was = last ? marksOf(last) : before && marksOf(before);
+  if (!was || sameThresholds(thresholdsFrom(was), thresholdsFrom(after))) return;
+  if (!last) await addModuleMarks(db, { moduleId, marks: was, from: null });
+  await addModuleMarks(db, { moduleId, marks: marksOf(after), from: at });
+}
+
+const marksOf = (m: StoredMarks): StoredMarks => ({
+  min_reflection_to_question: m.min_reflection_to_question,
+  min_percent_complex_reflections: m.min_percent_complex_reflections,
+  max_mi_non_adherent: m.max_mi_non_adherent,
+});
 
 export interface CurriculumScenario {
   id: string;
@@ -221,13 +262,20 @@ export async function getCurriculum(db: Kysely<Database>, { withUnoffered = fals
 async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]> {
   const text = (await getSetting(db, MODULES_SETTING)) ?? "modules: []\n";
   const library = parseModules(text).modules;
-  const [latest, memberships, changed, details, order] = await Promise.all([
+  const [latest, memberships, changed, details, order, marks] = await Promise.all([
     latestScenarioVersions(db),
     listMemberships(db),
     listModuleSettings(db),
     listModuleDetails(db),
     getSetting(db, MODULE_ORDER_SETTING),
+    listModuleMarks(db),
   ]);
+  const marksById = new Map<string, MarksSpell[]>();
+  for (const row of marks)
+    marksById.set(row.module_id, [
+      ...(marksById.get(row.module_id) ?? []),
+      { from: row.from_at, thresholds: thresholdsFrom(row) },
+    ]);
   const byId = new Map(latest.map((v) => [v.scenario_id, v]));
   const changedById = new Map(changed.map((row) => [row.module_id, row]));
   const detailsById = new Map(details.filter((d) => d.removed_at === null).map((row) => [row.module_id, row]));
@@ -281,6 +329,7 @@ async function buildCurriculum(db: Kysely<Database>): Promise<CurriculumModule[]
             .filter((x) => x.removed_at !== null || playable.has(x.scenario_id))
             .map((x) => ({ scenarioId: x.scenario_id, addedAt: x.added_at, removedAt: x.removed_at })),
           ...(row && !row.follows_library ? settingsFrom(row) : library),
+          ...(marksById.has(m.id) ? { marksHistory: marksById.get(m.id) } : {}),
         },
         librarySettings: library,
         settingsVersion: row?.row_version ?? 0,
@@ -323,13 +372,15 @@ interface StoredSettings {
   requires_observation: boolean;
 }
 
+const thresholdsFrom = (s: StoredMarks) => ({
+  minReflectionToQuestion: s.min_reflection_to_question,
+  minPercentComplexReflections: s.min_percent_complex_reflections,
+  maxMiNonAdherent: s.max_mi_non_adherent,
+});
+
 function settingsFrom(s: StoredSettings): ModuleSettings {
   return {
-    thresholds: {
-      minReflectionToQuestion: s.min_reflection_to_question,
-      minPercentComplexReflections: s.min_percent_complex_reflections,
-      maxMiNonAdherent: s.max_mi_non_adherent,
-    },
+    thresholds: thresholdsFrom(s),
     refresherMonths: s.refresher_months,
     requiresObservation: s.requires_observation,
   };

@@ -14,9 +14,10 @@
  *   meeting the module's thresholds (see withObservation).
  * - Competent: every scenario required of the officer has a passing assessment within the
  *   refresher interval (and, where the module requires it, an observation on the wing that meets
- *   its thresholds within the interval). An assessment passes when its ending is not "disengaged" and its
- *   indicators meet the module's thresholds (default the MITI 4.2.1 fair levels R:Q >= 1 and
- *   %CR >= 40%, and Engage's own rule of no MI-non-adherent responses: MITI sets no level for them).
+ *   its thresholds within the interval). An assessment passes when its ending is not "disengaged"
+ *   and its indicators meet the module's thresholds, those in force when it was finished or now
+ *   (policy 5). By default the MITI 4.2.1 fair levels R:Q >= 1 and %CR >= 40%, and Engage's own
+ *   rule of no MI-non-adherent responses: MITI sets no level for them.
  * - Refresher due: the officer was Competent (every scenario once passed), but a pass is now older
  *   than the refresher interval (default 6 months: skills fade without feedback), or the
  *   observation on the wing a module requires is.
@@ -35,7 +36,14 @@
  * 4. A pass on any version of a scenario counts. Publishing a new version, or rolling back to an
  *    earlier one, changes nobody's status. Moving a scenario to another module is a retirement
  *    from the first and an addition to the second.
- * 5. The module's thresholds and refresher interval are applied as they are now.
+ * 5. Raising a module's pass marks (its thresholds) never takes Competent away. An assessment
+ *    passes when it meets the marks in force when it was finished, or the marks in force now: so
+ *    lowering them helps at once, and a pass kept under the old marks lapses at the officer's next
+ *    refresher like any pass, after which the new marks are needed. An observation on the wing is
+ *    judged the same way, by the marks in force when it was recorded or now. Engage keeps each
+ *    module's marks with when they came into force (MarksSpell); attempts from before the first
+ *    change it recorded are judged by the marks in force just before that change, or now.
+ *    The refresher interval is applied as it is now.
  * 6. A module's `requires_observation` applies as it is now, to every officer: observations are
  *    of the officer, not of a scenario, so changing the module's scenarios does not change them.
  */
@@ -62,6 +70,11 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   maxMiNonAdherent: 0,
 };
 
+export const sameThresholds = (a: Thresholds, b: Thresholds) =>
+  a.minReflectionToQuestion === b.minReflectionToQuestion &&
+  a.minPercentComplexReflections === b.minPercentComplexReflections &&
+  a.maxMiNonAdherent === b.maxMiNonAdherent;
+
 /**
  * The pass marks that ask less than MITI 4.2.1's "fair" level: a module may set them (a first
  * module can be gentler), but the trainer setting them is told what MITI counts as fair.
@@ -86,6 +99,12 @@ export interface Membership {
   removedAt: string | null;
 }
 
+/** A module's pass marks from when they came into force (null: before the first change recorded). */
+export interface MarksSpell {
+  from: string | null;
+  thresholds: Thresholds;
+}
+
 /** What a module asks for competency: set in scenarios/modules.yaml, changeable by trainers in Engage. */
 export type ModuleSettings = Required<Pick<ModuleRules, "thresholds" | "refresherMonths" | "requiresObservation">>;
 
@@ -95,7 +114,10 @@ export interface ModuleRules {
   scenarioIds: string[];
   /** Every spell of every scenario in the module; without it, scenarioIds have always been the module. */
   membership?: Membership[];
+  /** the pass marks now */
   thresholds: Thresholds;
+  /** Every change of the pass marks, oldest first; without it, only the marks now have ever applied. */
+  marksHistory?: MarksSpell[];
   refresherMonths: number;
   /** competency also needs a coach's observation on the wing that meets the thresholds */
   requiresObservation?: boolean;
@@ -142,6 +164,41 @@ export function indicatorShortfalls(i: Indicators, t: Thresholds): Shortfall[] {
 /** `indicators` may be given when the caller has them already (exports judge every attempt of a year). */
 export function passesAssessment(a: AttemptRecord, t: Thresholds, indicators?: Indicators): boolean {
   return assessmentShortfalls(a, t, indicators)?.length === 0;
+}
+
+/** The marks in force at an instant; null when before every recorded change (or none recorded). */
+function marksAt(rules: ModuleRules, at: string): Thresholds | null {
+  let found: Thresholds | null = null;
+  for (const m of rules.marksHistory ?? []) if (m.from === null || m.from <= at) found = m.thresholds;
+  return found;
+}
+
+/**
+ * The marks a finished attempt (or an observation, at the instant it was recorded) is judged by:
+ * the marks in force then when it meets them, else the marks now (policy 5).
+ */
+function marksFor(rules: ModuleRules, at: string | null, indicators: Indicators): Thresholds {
+  const then = at === null ? null : marksAt(rules, at);
+  return then && indicatorShortfalls(indicators, then).length === 0 ? then : rules.thresholds;
+}
+
+/**
+ * The marks an attempt is judged by in its module (the defaults for a module no longer in the
+ * curriculum). Pages, reports and exports that say whether an attempt passed use it, so they agree
+ * with the statuses.
+ */
+export function attemptMarks(
+  rules: ModuleRules | undefined,
+  a: AttemptRecord,
+  indicators = indicatorsOf(a.counts),
+): Thresholds {
+  return rules ? marksFor(rules, a.finishedAt, indicators) : DEFAULT_THRESHOLDS;
+}
+
+/** Whether a finished assessment passes in this module (policy 5: by the marks then or now). */
+function passesInModule(a: AttemptRecord, rules: ModuleRules): boolean {
+  const indicators = indicatorsOf(a.counts);
+  return passesAssessment(a, marksFor(rules, a.finishedAt, indicators), indicators);
 }
 
 interface Member {
@@ -242,7 +299,7 @@ function scenarioProgress(
     if (firstFinishedAt === null || a.finishedAt < firstFinishedAt) firstFinishedAt = a.finishedAt;
     lastFinished = later(lastFinished, a);
     if (a.mode === "assessment") lastAssessment = later(lastAssessment, a);
-    if (passesAssessment(a, rules.thresholds)) lastPass = later(lastPass, a);
+    if (a.mode === "assessment" && passesInModule(a, rules)) lastPass = later(lastPass, a);
   }
   let status: Status = started ? "in_progress" : "not_started";
   if (lastFinished) status = "practised";
@@ -396,7 +453,7 @@ export interface ObservationStanding {
 function observationStanding(rules: ModuleRules, observations: ObservationRecord[], now: Date): ObservationStanding {
   const nowIso = now.toISOString();
   const lastMet = observations
-    .filter((o) => o.recordedAt <= nowIso && meetsObservation(o, rules.thresholds))
+    .filter((o) => o.recordedAt <= nowIso && meetsObservation(o, marksFor(rules, o.recordedAt, o.indicators)))
     .reduce<ObservationRecord | null>((best, o) => (!best || o.recordedAt > best.recordedAt ? o : best), null);
   const lapsesAt = lastMet ? addMonths(lastMet.recordedAt, rules.refresherMonths) : null;
   return { lastMet, lapsesAt, current: lapsesAt !== null && lapsesAt > now };

@@ -8,7 +8,7 @@ import type { Attempt, Database } from "~db/schema";
 import { getOwnAttempt, stepsWithReviews } from "~db/queries/attempts.server";
 import { getCurriculum, getScenarioVersion } from "~/curriculum/curriculum.server";
 import { assessmentResult } from "~/domain/assessment-result";
-import { DEFAULT_THRESHOLDS } from "~/domain/competency";
+import { attemptMarks } from "~/domain/competency";
 import { countBehaviours, describeIndicators, indicatorsOf } from "~/domain/indicators";
 import { toAttemptRecord } from "~/domain/reporting/records";
 import { isMiCode, MI_CODE_INFO, OUTCOME_INFO, TALK_TYPE_INFO, type TalkType } from "~/domain/mi-codes";
@@ -121,13 +121,15 @@ export async function attemptViewOf(db: Kysely<Database>, row: Attempt) {
 export type AttemptView = Awaited<ReturnType<typeof attemptViewOf>>;
 
 /**
- * Where a finished attempt leaves the officer: the module the scenario is in now (its thresholds
- * apply, competency.ts rule 5), and for an assessment whether it passed and what it missed.
+ * Where a finished attempt leaves the officer: the module the scenario is in now (its marks apply,
+ * those in force when it was finished or now: competency.ts policy 5), and for an assessment whether
+ * it passed and what it missed.
  */
 export async function judgeAttempt(db: Kysely<Database>, officerId: number, attemptId: string) {
   const [row, curriculum] = await Promise.all([getOwnAttempt(db, officerId, attemptId), getCurriculum(db)]);
   if (!row || row.status !== "finished") return null;
   const module = curriculum.find((m) => m.scenarios.some((s) => s.id === row.scenario_id)) ?? null;
-  const result = assessmentResult(toAttemptRecord(row), module?.rules.thresholds ?? DEFAULT_THRESHOLDS);
+  const record = toAttemptRecord(row);
+  const result = assessmentResult(record, attemptMarks(module?.rules, record));
   return { module: module && { id: module.id, title: module.title }, result };
 }

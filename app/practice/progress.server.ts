@@ -12,7 +12,7 @@ import { attemptsOfOfficer } from "~db/queries/attempts.server";
 import { recordedOfOfficer } from "~db/queries/observations.server";
 import { getCurriculum, type CurriculumModule } from "~/curriculum/curriculum.server";
 import { assessmentResult } from "~/domain/assessment-result";
-import { programmeProgress, type ModuleProgress, type ScenarioProgress } from "~/domain/competency";
+import { attemptMarks, programmeProgress, type ModuleProgress, type ScenarioProgress } from "~/domain/competency";
 import { formatDate } from "~/domain/dates.server";
 import { toAttemptRecord } from "~/domain/reporting/records";
 import { observationRecords } from "~/domain/observation/records";
@@ -61,7 +61,7 @@ function scenarioItem(
     hint = `Practised on ${formatDate(sp.lastFinished!.finishedAt!)}. Next: take the assessment.`;
     action = go("assess");
   } else if (sp.status === "assessed") {
-    const result = assessmentResult(sp.lastAssessment!, m.rules.thresholds);
+    const result = assessmentResult(sp.lastAssessment!, attemptMarks(m.rules, sp.lastAssessment!));
     const why = result?.missed[0] ? `: ${result.missed[0].short}` : "";
     hint = `Assessment on ${formatDate(sp.lastAssessment!.finishedAt!)} not passed${why}. Try it again.`;
     action = go("retake");

@@ -9,7 +9,7 @@ import { toCsv } from "~/domain/reporting/csv";
 import { attemptsOfOfficer, stepsWithReviews } from "~db/queries/attempts.server";
 import { getCurriculum, getScenarioVersion } from "~/curriculum/curriculum.server";
 import { assessmentResult } from "~/domain/assessment-result";
-import { DEFAULT_THRESHOLDS } from "~/domain/competency";
+import { attemptMarks } from "~/domain/competency";
 import { formatDateTime, isoWithOffset } from "~/domain/dates.server";
 import { describeIndicators, indicatorsOf, NO_BEHAVIOURS } from "~/domain/indicators";
 import { OUTCOME_INFO } from "~/domain/mi-codes";
@@ -57,7 +57,7 @@ export async function recordOf(db: Kysely<Database>, officerId: number): Promise
     const record = toAttemptRecord(r);
     const lines = r.status === "finished" ? describeIndicators(indicatorsOf(record.counts)) : [];
     const module = modules.get(r.module_id);
-    const result = assessmentResult(record, module?.rules.thresholds ?? DEFAULT_THRESHOLDS);
+    const result = assessmentResult(record, attemptMarks(module?.rules, record));
     entries.push({
       id: r.id,
       started: formatDateTime(r.started_at),

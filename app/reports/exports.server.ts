@@ -14,7 +14,7 @@ import {
   type AttemptListFilter,
   type AttemptListRow,
 } from "~db/queries/reports.server";
-import { DEFAULT_THRESHOLDS, passesAssessment } from "~/domain/competency";
+import { attemptMarks, passesAssessment } from "~/domain/competency";
 import { ASSESSMENT_RESULT, ATTEMPT_STATUS, MODE, progressLabel } from "~/domain/vocabulary";
 import { OUTCOME_INFO } from "~/domain/mi-codes";
 import { indicatorsOf } from "~/domain/indicators";
@@ -181,7 +181,9 @@ export async function attemptsCsv(
     const module = modules.get(r.module_id);
     const passed =
       r.mode === "assessment" && r.status === "finished" && module
-        ? ASSESSMENT_RESULT[passesAssessment(record, module.rules.thresholds, i) ? "passed" : "not_passed"].label
+        ? ASSESSMENT_RESULT[
+            passesAssessment(record, attemptMarks(module.rules, record, i), i) ? "passed" : "not_passed"
+          ].label
         : "";
     return [
       r.id,
@@ -257,14 +259,15 @@ export async function* statementPages(
   const write = statementWriter({ baseUrl });
   const statementOf = (r: AttemptListRow): StatementOfAttempt => {
     const module = modules.get(r.module_id);
+    const record = toAttemptRecord(r);
     const written = write({
       attemptId: r.id,
       actorName: actorName(r.officer_id),
-      record: toAttemptRecord(r),
+      record,
       scenarioTitle: scenarios.get(r.scenario_id) ?? r.scenario_id,
       moduleId: r.module_id,
       moduleTitle: module?.title ?? r.module_id,
-      thresholds: module?.rules.thresholds ?? DEFAULT_THRESHOLDS,
+      thresholds: attemptMarks(module?.rules, record),
     });
     return { attemptId: r.id, id: written.id, json: written.json };
   };

@@ -10,7 +10,7 @@ import { recordedOfOfficer } from "~db/queries/observations.server";
 import { observationRecords } from "~/domain/observation/records";
 import { observationView } from "~/coaching/view";
 import { assessmentResult } from "~/domain/assessment-result";
-import { DEFAULT_THRESHOLDS, programmeProgress } from "~/domain/competency";
+import { attemptMarks, programmeProgress } from "~/domain/competency";
 import { describeIndicators, indicatorsOf } from "~/domain/indicators";
 import { toAttemptRecord } from "~/domain/reporting/records";
 import { getCurriculum } from "~/curriculum/curriculum.server";
@@ -57,7 +57,7 @@ export async function officerRecord(
       refresherDueAt: progress.modules[i].refresherDueAt ? formatDate(progress.modules[i].refresherDueAt) : null,
     })),
     attempts: rows.map((r, i) => {
-      const result = assessmentResult(records[i], modules.get(r.module_id)?.rules.thresholds ?? DEFAULT_THRESHOLDS);
+      const result = assessmentResult(records[i], attemptMarks(modules.get(r.module_id)?.rules, records[i]));
       return {
         id: r.id,
         scenario: titles.get(r.scenario_id) ?? r.scenario_id,

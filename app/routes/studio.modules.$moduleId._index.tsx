@@ -235,6 +235,10 @@ function SettingsForm({
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="intent" value="check" />
       <ShownFields shown={shown} />
+      <div className="govuk-inset-text">
+        If you raise the pass marks, officers who are competent keep it until their refresher is due; assessments from
+        now on need the new marks. If you lower them, earlier assessments that meet the new marks count at once.
+      </div>
       {number("reflectionsPerQuestion", "4")}
       {number("percentComplex", "3")}
       {number("nonAdherentAllowed", "3")}

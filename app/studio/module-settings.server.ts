@@ -4,7 +4,9 @@
  * scenarios/modules.yaml. The trainer sees what the change would do to officers' statuses first
  * (worked out with the same rules, impact.server.ts); the change is audited in its transaction
  * and tells other instances the curriculum changed. Settings equal to the library file's put the
- * module back on the file, so a later change to the file applies again.
+ * module back on the file, so a later change to the file applies again. New pass marks are recorded
+ * with when they came into force, so assessments are judged by the marks of their day as well as
+ * today's (competency.ts, policy 5): raising them takes nobody's pass away.
  */
 import type { Kysely } from "kysely";
 import { z } from "zod";
@@ -14,10 +16,11 @@ import type { CurrentUser } from "~/auth/guard.server";
 import {
   curriculumChanged,
   getCurriculum,
+  marksChanged,
   storedSettings,
   type CurriculumModule,
 } from "~/curriculum/curriculum.server";
-import type { ModuleSettings } from "~/domain/competency";
+import { sameThresholds, type ModuleRules, type ModuleSettings } from "~/domain/competency";
 import { MODULE_SETTING_LIMITS as L } from "~/domain/scenario";
 import { formatDateTime } from "~/domain/dates.server";
 import { parseForm, wholeNumber, pageVersion, type FieldErrors } from "~/utils/forms";
@@ -99,8 +102,15 @@ export async function settingsImpact(
 ): Promise<StatusShift[]> {
   const curriculum = await getCurriculum(db);
   const before = curriculum.map((m) => m.rules);
-  const after = before.map((r) => (r.id === moduleId ? { ...r, ...settings } : r));
+  const after = before.map((r) => (r.id === moduleId ? withSettings(r, settings, now.toISOString()) : r));
   return statusShiftsBetween(db, curriculum, before, after, now);
+}
+
+/** A module's rules with these settings saved at `at`: the marks until then stay in its history, as a save keeps them. */
+function withSettings(r: ModuleRules, settings: ModuleSettings, at: string): ModuleRules {
+  if (sameThresholds(r.thresholds, settings.thresholds)) return { ...r, ...settings };
+  const earlier = r.marksHistory ?? [{ from: null, thresholds: r.thresholds }];
+  return { ...r, ...settings, marksHistory: [...earlier, { from: at, thresholds: settings.thresholds }] };
 }
 
 /** Settings refused because another trainer saved the module's settings after the page was opened. */
@@ -124,14 +134,17 @@ export async function saveModuleSettings(
   if (sameSettings(settingsOf(module), s.settings)) return { ok: true, changed: false };
   const followsLibrary = sameSettings(module.librarySettings, s.settings);
   const written = await db.transaction().execute(async (tx) => {
+    const at = new Date().toISOString();
+    const values = storedSettings(s.settings);
     const written = await writeModuleSettings(tx, {
       moduleId: s.moduleId,
       expectedVersion: s.version,
-      values: { follows_library: followsLibrary, ...storedSettings(s.settings) },
+      values: { follows_library: followsLibrary, ...values },
       userId: user.id,
-      at: new Date().toISOString(),
+      at,
     });
     if (!written) return false;
+    await marksChanged(tx, s.moduleId, storedSettings(settingsOf(module)), values, at);
     await curriculumChanged(tx, user, "module.settings_changed", {
       moduleId: s.moduleId,
       from: fieldsOf(settingsOf(module)),

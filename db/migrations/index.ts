@@ -18,6 +18,7 @@ import * as m0015 from "./0015-admin-row-versions";
 import * as m0016 from "./0016-unique-emails";
 import * as m0017 from "./0017-rating-row-versions";
 import * as m0018 from "./0018-scenario-creations";
+import * as m0019 from "./0019-module-marks";
 
 const migrations: Record<string, Migration> = {
   "0001-foundation": m0001,
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   "0016-unique-emails": m0016,
   "0017-rating-row-versions": m0017,
   "0018-scenario-creations": m0018,
+  "0019-module-marks": m0019,
 };
 
 export const migrationProvider: MigrationProvider = {

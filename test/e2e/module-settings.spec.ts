@@ -36,6 +36,9 @@ test("a trainer changes a module's refresher period, seeing what it does first, 
   await openModule(page);
   await expectAccessibleAtBothWidths(page);
   await expect(page.getByText("These are the library file's settings.")).toBeVisible();
+  await expect(
+    page.getByText("If you raise the pass marks, officers who are competent keep it until their refresher is due"),
+  ).toBeVisible();
 
   const months = page.getByLabel("Months until a refresher is due");
   await expect(months).toHaveValue("6");

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { countBehaviours } from "~/domain/indicators";
+import { countBehaviours, indicatorsOf } from "~/domain/indicators";
 import type { MiCode } from "~/domain/mi-codes";
 import {
+  attemptMarks,
   belowMitiFair,
   DEFAULT_THRESHOLDS,
   meetsObservation,
@@ -439,5 +440,89 @@ describe("pass marks below MITI's fair level", () => {
       "0 reflections for each question (MITI's fair level is 1)",
       "39% complex reflections (MITI's fair level is 40%)",
     ]);
+  });
+});
+
+describe("when a module's pass marks change (policy 5): the marks then or the marks now", () => {
+  const STRICT = { minReflectionToQuestion: 2, minPercentComplexReflections: 50, maxMiNonAdherent: 0 };
+  const FAIR_ONLY: MiCode[] = ["open_question", "complex_reflection"]; // R:Q 1: meets the defaults, not STRICT
+  const changedAt = "2026-10-01T00:00:00.000Z";
+  const raised: ModuleRules = {
+    ...rules,
+    thresholds: STRICT,
+    marksHistory: [
+      { from: null, thresholds: DEFAULT_THRESHOLDS },
+      { from: changedAt, thresholds: STRICT },
+    ],
+  };
+  const passedBefore = [
+    attempt("a", "assessment", "2026-08-01T00:00:00Z", FAIR_ONLY),
+    attempt("b", "assessment", "2026-08-02T00:00:00Z", FAIR_ONLY),
+  ];
+
+  it("raising them takes no pass away: Competent until the refresher, then the new marks are needed", () => {
+    const p = moduleProgress(raised, passedBefore, now);
+    expect(p.status).toBe("competent");
+    expect(p.refresherDueAt?.toISOString()).toBe("2027-02-01T01:00:00.000Z"); // 6 months after the older pass, in London
+    expect(attemptMarks(raised, passedBefore[0])).toEqual(DEFAULT_THRESHOLDS);
+
+    const atRefresher = new Date("2027-02-20T00:00:00Z");
+    expect(moduleProgress(raised, passedBefore, atRefresher).status).toBe("refresher_due");
+    const retakenAsBefore = [
+      ...passedBefore,
+      attempt("a", "assessment", "2027-02-10T00:00:00Z", FAIR_ONLY),
+      attempt("b", "assessment", "2027-02-10T01:00:00Z", FAIR_ONLY),
+    ];
+    expect(moduleProgress(raised, retakenAsBefore, atRefresher).status).toBe("refresher_due");
+    expect(attemptMarks(raised, retakenAsBefore[2])).toEqual(STRICT);
+    const retakenToNewMarks = [
+      ...passedBefore,
+      attempt("a", "assessment", "2027-02-10T00:00:00Z", GOOD),
+      attempt("b", "assessment", "2027-02-10T01:00:00Z", GOOD),
+    ];
+    expect(moduleProgress(raised, retakenToNewMarks, atRefresher).status).toBe("competent");
+  });
+
+  it("an assessment finished after the marks were raised needs the new marks", () => {
+    const after = [passedBefore[0], attempt("b", "assessment", "2026-10-02T00:00:00Z", FAIR_ONLY)];
+    expect(moduleProgress(raised, after, now).status).toBe("assessed");
+  });
+
+  it("lowering them helps at once: an assessment that missed the old marks passes on the new", () => {
+    const lowered: ModuleRules = {
+      ...rules,
+      marksHistory: [
+        { from: null, thresholds: STRICT },
+        { from: changedAt, thresholds: DEFAULT_THRESHOLDS },
+      ],
+    };
+    expect(moduleProgress({ ...lowered, thresholds: STRICT, marksHistory: undefined }, passedBefore, now).status).toBe(
+      "assessed",
+    );
+    expect(moduleProgress(lowered, passedBefore, now).status).toBe("competent");
+  });
+
+  it("with no history recorded, only the marks now apply, as before", () => {
+    expect(moduleProgress({ ...rules, thresholds: STRICT }, passedBefore, now).status).toBe("assessed");
+    expect(moduleProgress({ ...rules, thresholds: STRICT, marksHistory: [] }, passedBefore, now).status).toBe(
+      "assessed",
+    );
+  });
+
+  it("an observation on the wing is judged by the marks when it was recorded, or now", () => {
+    const observing: ModuleRules = { ...raised, requiresObservation: true };
+    const passedToNew = [
+      attempt("a", "assessment", "2026-10-05T00:00:00Z", GOOD),
+      attempt("b", "assessment", "2026-10-05T01:00:00Z", GOOD),
+    ];
+    const observed: ObservationRecord = {
+      recordedAt: "2026-09-01T00:00:00.000Z",
+      indicators: indicatorsOf(countBehaviours(FAIR_ONLY)),
+      technical: 3,
+      relational: 3.5,
+    };
+    expect(moduleProgress(observing, passedToNew, now, [observed]).status).toBe("competent");
+    const observedAfter = { ...observed, recordedAt: "2026-10-10T00:00:00.000Z" };
+    expect(moduleProgress(observing, passedToNew, now, [observedAfter]).status).toBe("observation_next");
   });
 });

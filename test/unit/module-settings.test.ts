@@ -1,6 +1,7 @@
 /**
  * Trainers changing what a module asks for competency, on a real database: the predicted change
- * to officers' statuses is the one that happens, the change is audited, a stale or racing save is
+ * to officers' statuses is the one that happens, raising the pass marks takes nobody's Competent
+ * away (on officers' pages and in reports), the change is audited, a stale or racing save is
  * refused and changes nothing, going back to the library file's values follows the file again,
  * and bad input is refused field by field.
  */
@@ -12,7 +13,8 @@ import { activeOfficerIds } from "../support/people";
 const { fieldsOf, moduleOf, readSettingsForm, saveModuleSettings, settingsImpact, settingsOf } =
   await import("~/studio/module-settings.server");
 const { officerProgress } = await import("~/practice/progress.server");
-const { getCurriculum } = await import("~/curriculum/curriculum.server");
+const { getCurriculum, importLibrary } = await import("~/curriculum/curriculum.server");
+const { prisonProgress } = await import("~/reports/progress.server");
 
 const db = await testDatabase();
 const context = testContext(db);
@@ -48,7 +50,7 @@ beforeAll(async () => {
 });
 
 describe("changing what a module asks", () => {
-  it("predicts how statuses move, and they move exactly so, audited", async () => {
+  it("predicts how statuses move, and they move exactly so, audited; higher marks keep Competent", async () => {
     const trainer = await currentUserOf(context, "trainer");
     const officer = await currentUserOf(context, "officer");
     const module = (await moduleOf(db, MODULE))!;
@@ -61,14 +63,27 @@ describe("changing what a module asks", () => {
     const before = await statuses();
     expect(before.get(officer.id)).toBe("competent");
     const predicted = await settingsImpact(db, MODULE, good);
-    expect(predicted.length).toBeGreaterThan(0);
 
     expect(await saveModuleSettings(db, trainer, { moduleId: MODULE, version: 0, settings: good })).toEqual({
       ok: true,
       changed: true,
     });
+    // Their passes met the marks in force when they were made: Competent until their refresher.
     const after = await statuses();
-    expect(after.get(officer.id)).not.toBe("competent");
+    expect(after.get(officer.id)).toBe("competent");
+    const report = await prisonProgress(db, officer.establishmentId!);
+    const inReport = report.officers.find((o) => o.officerId === officer.id)!.progress.modules;
+    expect(inReport.find((m) => m.moduleId === MODULE)!.status).toBe("competent");
+    const marks = await db
+      .selectFrom("module_marks")
+      .selectAll()
+      .where("module_id", "=", MODULE)
+      .orderBy("id")
+      .execute();
+    expect(marks.map((m) => [m.min_reflection_to_question, m.from_at === null])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
     const happened = new Map<string, number>();
     for (const [id, was] of before) {
       const will = after.get(id)!;
@@ -211,6 +226,37 @@ describe("changing what a module asks", () => {
     // Other modules were never touched.
     const others = (await getCurriculum(db)).filter((m) => m.id !== MODULE);
     expect(others.every((m) => m.settingsVersion === 0)).toBe(true);
+  });
+});
+
+describe("modules.yaml changing the pass marks between deploys", () => {
+  it("records the file's new marks at start-up for a module that follows it, once", async () => {
+    const SUSTAIN = "sustain-talk-and-discord";
+    const stored = () =>
+      db.selectFrom("app_settings").select("value").where("key", "=", "modules_yaml").executeTakeFirstOrThrow();
+    const marksOf = (moduleId: string) =>
+      db.selectFrom("module_marks").selectAll().where("module_id", "=", moduleId).orderBy("id").execute();
+    // The last deploy's file asked for 0.5 reflections for each question; this one asks for 1.
+    const file = (await stored()).value;
+    const scenarios = "    scenarios: [parole-mistrust, courses-for-nonces, you-lot-never-listen]\n";
+    expect(file).toContain(scenarios);
+    const older = file.replace(scenarios, `${scenarios}    thresholds:\n      min_reflection_to_question: 0.5\n`);
+    await db.updateTable("app_settings").set({ value: older }).where("key", "=", "modules_yaml").execute();
+    const listening = await marksOf(MODULE);
+
+    await importLibrary(db, { log: () => {} });
+    expect((await stored()).value).toBe(file);
+    const recorded = await marksOf(SUSTAIN);
+    expect(recorded.map((m) => [m.min_reflection_to_question, m.from_at === null])).toEqual([
+      [0.5, true],
+      [1, false],
+    ]);
+    const rules = (await moduleOf(db, SUSTAIN))!.rules;
+    expect(rules.marksHistory?.map((m) => m.thresholds.minReflectionToQuestion)).toEqual([0.5, 1]);
+    // Unchanged for the module that follows the file already, and nothing more at the next start-up.
+    expect(await marksOf(MODULE)).toEqual(listening);
+    await importLibrary(db, { log: () => {} });
+    expect(await marksOf(SUSTAIN)).toEqual(recorded);
   });
 });
 
