@@ -21,13 +21,15 @@ import { title } from "~/utils/meta";
 export const meta: MetaFunction<typeof loader> = ({ data }) => title(data ? `About ${data.title}` : "Scenario details");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { can: "authorScenarios" });
+  const user = await requireUser(request, context, { can: "authorScenarios" });
   const view = await loadEditor(context.db, params.scenarioId ?? "");
   if (!view?.form) notFound();
   return {
     id: view.scenario.id,
     title: view.form.title ?? view.scenario.id,
     revision: view.scenario.revision,
+    /** whose typing this tab keeps (useKeptForm) */
+    person: user.id,
     form: formForNode(view.form, ""),
     modules: await moduleOptions(context.db),
     findings: findingsFor(view.placed, null),
@@ -60,7 +62,7 @@ export default function Details() {
   const refused = useActionData<typeof action>();
   const state = { findings: d.findings, refused: refused?.errors, values: refused?.values };
   const form = useRef<HTMLFormElement>(null);
-  const kept = useKeptForm(form, `${d.id}/details`, d.revision);
+  const kept = useKeptForm(form, d.person, `${d.id}/details`, d.revision);
   return (
     <>
       <ScenarioPageHeader scenarioId={d.id} heading={d.title} current="nodes">

@@ -27,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   title(data ? `Node ${data.node.id}: ${data.title}` : "Edit a node");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context, { can: "authorScenarios" });
+  const user = await requireUser(request, context, { can: "authorScenarios" });
   const view = await loadEditor(context.db, params.scenarioId ?? "");
   if (!view) notFound();
   const base = `/studio/${encodeURIComponent(view.scenario.id)}`;
@@ -39,6 +39,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     id: view.scenario.id,
     title: view.form.title ?? view.scenario.id,
     revision: view.scenario.revision,
+    /** whose typing this tab keeps (useKeptForm) */
+    person: user.id,
     form: formForNode(view.form, node.id),
     node,
     findings: findingsFor(view.placed, node.id),
@@ -102,7 +104,7 @@ function NodePage() {
     if (form.current) setPending(pendingLinks(form.current, saved));
   };
   // Typing kept in this tab comes back after signing in again (before the pending links are read).
-  const kept = useKeptForm(form, `${d.id}/nodes/${d.node.id}`, d.revision);
+  const kept = useKeptForm(form, d.person, `${d.id}/nodes/${d.node.id}`, d.revision);
   // A refused save shows the trainer's choices again: they are pending too.
   useEffect(readPending, []); // eslint-disable-line react-hooks/exhaustive-deps -- once, on the page as served
   return (

@@ -236,11 +236,12 @@ export function UnsavedTexts({ texts }: { texts?: { field: string; words: string
 /**
  * Keeps a form's changes in this tab as the trainer types (as officers' written replies are kept),
  * and puts them back when the page comes again at the same revision: after a form sent once the
- * session had ended, and signing in again. Returns whether anything was put back, and what to call on a change.
+ * session had ended, and signing in again. Kept under the `person` who typed them, so whoever signs in
+ * next at that tab is not given them. Returns whether anything was put back, and what to call on a change.
  */
-export function useKeptForm(form: RefObject<HTMLFormElement | null>, page: string, revision: number) {
+export function useKeptForm(form: RefObject<HTMLFormElement | null>, person: number, page: string, revision: number) {
   const [restored, setRestored] = useState(false);
-  const key = { attempt: `studio:${page}`, step: String(revision) };
+  const key = { attempt: `studio:${person}:${page}`, step: String(revision) };
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the tab's storage is read only once hydrated
     if (form.current && restoreForm(key, form.current)) setRestored(true);

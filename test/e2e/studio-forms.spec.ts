@@ -453,14 +453,21 @@ test("two trainers save the same draft: the later save keeps its text beside the
   await expect(prisoner(noJs, "too-many")).toHaveValue("Stop. Slower.");
 });
 
-test("a node's form sent after the session ended is put back after signing in again", async ({ browser }) => {
-  const page = await signedIn(browser, "trainer");
+/** Types in node calmer's form and sends it once the session has ended: the tab is on the sign-in page. */
+async function sendCalmerAfterSessionEnded(page: Page, typed: Record<string, string>) {
   await page.goto("/studio/plain-words/nodes/calmer");
-  await field(page, "nodes.calmer.prisoner").fill("Not in trouble. Right. OK.");
-  await field(page, "nodes.calmer.choices.0.feedback").fill("Typed before the session ended.");
+  for (const [name, value] of Object.entries(typed)) await field(page, name).fill(value);
   await page.context().clearCookies();
   await saveNode(page);
   await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fstudio%2Fplain-words%2Fnodes%2Fcalmer/);
+}
+
+test("a node's form sent after the session ended is put back after signing in again", async ({ browser }) => {
+  const page = await signedIn(browser, "trainer");
+  await sendCalmerAfterSessionEnded(page, {
+    "nodes.calmer.prisoner": "Not in trouble. Right. OK.",
+    "nodes.calmer.choices.0.feedback": "Typed before the session ended.",
+  });
   await signIn(page, "trainer");
   await expect(page).toHaveURL(/\/studio\/plain-words\/nodes\/calmer$/);
   await expect(page.getByText("What you typed here earlier and did not save has been put back.")).toBeVisible();
@@ -471,4 +478,20 @@ test("a node's form sent after the session ended is put back after signing in ag
   await expect(page.getByText("Draft saved.")).toBeVisible();
   await expect(page.getByText("What you typed here earlier")).toHaveCount(0);
   await expect(field(page, "nodes.calmer.prisoner")).toHaveValue("Not in trouble. Right. OK.");
+});
+
+test("what a trainer typed before their session ended is not put back for someone else signing in at that tab", async ({
+  browser,
+}) => {
+  const page = await signedIn(browser, "trainer");
+  await sendCalmerAfterSessionEnded(page, {
+    "nodes.calmer.choices.0.feedback": "Morgan's words, not for the next person.",
+  });
+  await signIn(page, "admin");
+  await expect(page).toHaveURL(/\/studio\/plain-words\/nodes\/calmer$/);
+  await expect(page.getByRole("button", { name: "Save node" })).toBeVisible();
+  await expect(page.getByText("What you typed here earlier and did not save has been put back.")).toHaveCount(0);
+  await expect(field(page, "nodes.calmer.choices.0.feedback")).not.toHaveValue(
+    "Morgan's words, not for the next person.",
+  );
 });
