@@ -8,6 +8,7 @@ import { getEstablishment, listEstablishments } from "~db/queries/establishments
 import { can, type Capability } from "~/auth/capabilities";
 import { notFound, requireUser, type CurrentUser } from "~/auth/guard.server";
 import { recordId } from "~/utils/query.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export interface ReportScope {
   user: CurrentUser;
@@ -48,4 +49,17 @@ export async function requireReportScope(
 /** The query string that keeps an admin on the chosen prison ("" for managers). */
 export function prisonQuery(scope: Pick<ReportScope, "prisons" | "prison">): Record<string, string> {
   return scope.prisons.length ? { prison: String(scope.prison.id) } : {};
+}
+
+/**
+ * For a report page's form: who is asking is checked before the form is read, then the prison it
+ * names, as requireReportScope.
+ */
+export async function requireReportForm(
+  request: Request,
+  context: AppLoadContext,
+): Promise<{ scope: ReportScope; formData: FormData }> {
+  await requireUser(request, context, { can: "viewReports" });
+  const formData = await readFormData(request);
+  return { scope: await requireReportScope(request, context, formData.get("prison")), formData };
 }

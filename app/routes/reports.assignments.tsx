@@ -9,8 +9,7 @@ import { CheckboxItems, DateInput, FieldsetFrame, Radios, Select, TextInput } fr
 import { reportHref, ReportsHeader } from "~/components/reports";
 import { dayOf } from "~/domain/dates.server";
 import { getCurriculum } from "~/curriculum/curriculum.server";
-import { requireReportScope } from "~/reports/scope.server";
-import { readFormData } from "~/utils/form-data.server";
+import { requireReportForm, requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
 import { WideTable } from "~/components/wide-table";
 import { Cell, Row, Table } from "~/components/table";
@@ -33,8 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await readFormData(request);
-  const scope = await requireReportScope(request, context, formData.get("prison"));
+  const { scope, formData } = await requireReportForm(request, context);
   const back = reportHref("/reports/assignments", scope);
   const form = parseAssignmentForm(formData, dayOf(new Date()));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });

@@ -8,8 +8,7 @@ import { assignmentToRemove, removeAssignment } from "~/assignments/assignments.
 import { notFound } from "~/auth/guard.server";
 import { SummaryList } from "~/components/page";
 import { reportHref } from "~/components/reports";
-import { requireReportScope } from "~/reports/scope.server";
-import { readFormData } from "~/utils/form-data.server";
+import { requireReportForm, requireReportScope } from "~/reports/scope.server";
 import { ConfirmOrCancel } from "~/components/fields";
 import { title } from "~/utils/meta";
 import { idParam } from "~/utils/query.server";
@@ -27,8 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const formData = await readFormData(request);
-  const scope = await requireReportScope(request, context, formData.get("prison"));
+  const { scope } = await requireReportForm(request, context);
   const id = idParam(params.assignmentId);
   const back = reportHref("/reports/assignments", scope);
   const result = await removeAssignment(scope.db, scope.user, scope.prison.id, id);

@@ -7,11 +7,10 @@ import { TextInput } from "~/components/fields";
 import { monthName, reportHref, ReportsHeader } from "~/components/reports";
 import { monthLabel, monthLabels, monthOf } from "~/domain/dates.server";
 import { readEngagementForm } from "~/reports/forms.server";
-import { requireReportScope } from "~/reports/scope.server";
+import { requireReportForm, requireReportScope } from "~/reports/scope.server";
 import { recordEngagement } from "~/reports/targets.server";
 import { WideTable } from "~/components/wide-table";
 import { title } from "~/utils/meta";
-import { readFormData } from "~/utils/form-data.server";
 import { refusalPercent } from "~/domain/reporting/projection";
 import { Cell, Row, RowHeader, Table } from "~/components/table";
 
@@ -28,8 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await readFormData(request);
-  const scope = await requireReportScope(request, context, formData.get("prison"));
+  const { scope, formData } = await requireReportForm(request, context);
   const form = readEngagementForm(formData, monthOf(new Date()));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   await recordEngagement(scope.db, { userId: scope.user.id, establishmentId: scope.prison.id }, form.data);

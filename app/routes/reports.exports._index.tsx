@@ -10,9 +10,8 @@ import { reportHref, ReportsHeader } from "~/components/reports";
 import { getCurriculum } from "~/curriculum/curriculum.server";
 import { parseAttemptFilters, statementPages, xapiBaseUrl } from "~/reports/exports.server";
 import { deliverStatements } from "~/reports/lrs.server";
-import { requireReportScope } from "~/reports/scope.server";
+import { requireReportForm, requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
-import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => title("Exports");
 
@@ -33,8 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await readFormData(request);
-  const scope = await requireReportScope(request, context, formData.get("prison"));
+  const { scope } = await requireReportForm(request, context);
   const lrs = context.config.lrs;
   if (!lrs)
     return data({ ok: false, message: "No Learning Record Store is configured (LRS_ENDPOINT)." }, { status: 400 });

@@ -6,10 +6,9 @@ import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
 import { reportHref, ReportsHeader } from "~/components/reports";
 import { readTargetForm } from "~/reports/forms.server";
-import { requireReportScope } from "~/reports/scope.server";
+import { requireReportForm, requireReportScope } from "~/reports/scope.server";
 import { setPrisonTarget } from "~/reports/targets.server";
 import { title } from "~/utils/meta";
-import { readFormData } from "~/utils/form-data.server";
 import { dayOf } from "~/domain/dates.server";
 
 export const meta: MetaFunction = () => title("Set the target");
@@ -24,8 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await readFormData(request);
-  const scope = await requireReportScope(request, context, formData.get("prison"));
+  const { scope, formData } = await requireReportForm(request, context);
   const form = readTargetForm(formData, dayOf(new Date()));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   await setPrisonTarget(

@@ -86,6 +86,14 @@ describe("the route x role x prison matrix", () => {
         await probe.expect(`${who} POST ${action}`, action, withCookie(await f.cookie(who), formBody({})), (res) =>
           res.status === expected ? null : `status ${res.status}, expected ${expected}`,
         );
+        // Not even read: a body that is no form gets the same answer, not the form reader's 415.
+        const notForm = { method: "POST", headers: { "Content-Type": "text/plain" }, body: "prison=1" };
+        await probe.expect(
+          `${who} POST ${action} (no form)`,
+          action,
+          withCookie(await f.cookie(who), notForm),
+          (res) => (res.status === expected ? null : `status ${res.status}, expected ${expected}`),
+        );
       }
     }
     expect(probe.since(from)).toEqual([]);
