@@ -179,7 +179,8 @@ export function planImport(rows: StaffRow[], ctx: ImportContext): ImportPlan {
       fail(`prison ${prisonCode} is not ${ownCode}: you can import only your own prison's staff`);
     else if (!allowed) fail(`prison ${prisonCode} is not a prison code Engage knows`);
     const unit = allowed && wing ? prison.units.find((u) => u.name.toLowerCase() === wing.toLowerCase()) : undefined;
-    if (allowed && wing && !unit) fail(`wing ${wing} is not a wing or team of ${prison.code}`);
+    if (allowed && wing && !unit)
+      fail(`wing ${wing} is not a wing or team of ${prison.code}${wingChoices(prison.units)}`);
 
     if (existing?.role === "admin") fail(`${username} is an administrator: administrators are not imported`);
     else if (existing && ctx.onlyPrisonId !== null && existing.establishmentId !== ctx.onlyPrisonId)
@@ -349,4 +350,11 @@ export function importWarning(plan: ImportPlan): string | null {
 /** The command line's last line, and the import's audit summary. */
 export function describeCounts(c: ImportPlan["counts"]): string {
   return `${c.new} new, ${c.changed} changed, ${c.unchanged} unchanged, ${c.deactivated} deactivated, ${c.errors} errors`;
+}
+
+// The person fixing the file needs the names Engage knows, spelt as it spells them.
+function wingChoices(units: { name: string }[]) {
+  if (units.length === 0) return ": it has none yet, so an administrator adds them first";
+  const names = new Intl.ListFormat("en-GB", { type: "disjunction" }).format(units.map((u) => u.name));
+  return `: use ${units.length === 1 ? "" : "one of "}${names}`;
 }

@@ -73,7 +73,11 @@ test("an admin imports a staff file with one bad row, sees the line, fixes it an
     .getByLabel("Staff file (CSV)")
     .setInputFiles({ name: "staff.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
   await page.getByRole("button", { name: "Check the file" }).click();
-  await expect(page.getByText("Line 3: wing Q wing is not a wing or team of HBK")).toBeVisible();
+  await expect(
+    page.getByText(
+      "Line 3: wing Q wing is not a wing or team of HBK: use one of A wing, B wing, C wing or Reception team",
+    ),
+  ).toBeVisible();
   await expectAccessible(page);
 
   const fixed = bad.replace("Q wing", "B wing");

@@ -34,7 +34,7 @@ describe("users:import from the command line", () => {
     const { code, lines } = await cli(fixture("one-bad-row.csv"));
     expect(code).toBe(1);
     expect(lines).toEqual([
-      "line 3: wing Z wing is not a wing or team of HBK",
+      "line 3: wing Z wing is not a wing or team of HBK: use one of A wing, B wing or C wing",
       "import: 2 new, 0 changed, 0 unchanged, 0 deactivated, 1 errors",
     ]);
     expect([await count("users"), await count("audit_events")]).toEqual([users, audit]);

@@ -143,6 +143,28 @@ describe("staff file rows", () => {
     expect(plan.rows.find((r) => r.values.username === "sso.officer")).toMatchObject({ action: "unchanged" });
   });
 
+  it("names the prison's wings and teams when a row's wing is not one of them, so the file can be put right", () => {
+    const plan = planImport(
+      rows(
+        ["new.one", "New One", "", "officer", "HBK", "Z wing"],
+        ["new.two", "New Two", "", "officer", "MDI", "Houseblock 9"],
+        ["new.three", "New Three", "", "officer", "NEW", "A wing"],
+      ),
+      {
+        ...ctx,
+        prisons: [...prisons, { id: 3, code: "NEW", name: "HMP New", units: [] }],
+      },
+    );
+    expect(plan.errors).toEqual([
+      { line: 2, message: "wing Z wing is not a wing or team of HBK: use one of A wing or B wing" },
+      { line: 3, message: "wing Houseblock 9 is not a wing or team of MDI: use Houseblock 1" },
+      {
+        line: 4,
+        message: "wing A wing is not a wing or team of NEW: it has none yet, so an administrator adds them first",
+      },
+    ]);
+  });
+
   it("reports each bad row with its line", () => {
     const plan = planImport(
       rows(
