@@ -1,5 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createUser, expectAccessible, expectAccessibleWithoutJavaScript, signIn, signOut, signedIn } from "./support";
+import {
+  createUser,
+  expectAccessible,
+  expectAccessibleAtBothWidths,
+  expectAccessibleWithoutJavaScript,
+  signIn,
+  signOut,
+  signedIn,
+} from "./support";
 
 /** A wrong password: refused with an error summary, and (GOV.UK's validation pattern) a title saying so at once. */
 async function refusedSignIn(page: Page) {
@@ -408,4 +416,12 @@ test("an officer's training record, opened from the matrix, fits a 375 px phone"
   await expect(page.getByRole("heading", { level: 1, name: /training record/ })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await expectAccessible(page);
+});
+
+test("an officer's first module says its skills in plain words before their initials", async ({ page }) => {
+  await signIn(page, "officer");
+  await expect(
+    page.getByText("Open questions, affirmations, reflections and summaries (OARS) in short wing conversations."),
+  ).toBeVisible();
+  await expectAccessibleAtBothWidths(page);
 });

@@ -254,7 +254,7 @@ export const ROUTES: Record<string, RouteCase> = {
         {
           version: "0",
           title: "Listening on the landing",
-          summary: "OARS in short wing conversations: open questions, affirmations, reflections and summaries.",
+          summary: "Open questions, affirmations, reflections and summaries (OARS) in short wing conversations.",
         },
       ],
     },

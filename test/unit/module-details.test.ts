@@ -373,7 +373,7 @@ describe("going back to the library file's words", () => {
     const module = (await getCurriculum(db)).find((m) => m.id === LISTENING)!;
     expect(module.libraryWords).toEqual({
       title: "Listening on the landing",
-      summary: "OARS in short wing conversations: open questions, affirmations, reflections and summaries.",
+      summary: "Open questions, affirmations, reflections and summaries (OARS) in short wing conversations.",
     });
     expect(module.title).not.toBe(module.libraryWords!.title);
     const back = { moduleId: LISTENING, version: module.detailsVersion, ...module.libraryWords! };
