@@ -408,6 +408,27 @@ for (const [role, paths] of Object.entries(PAGES_BY_ROLE))
     expect(errors).toEqual([]);
   });
 
+test("an address that names no page, under a real page or not, hydrates its Page not found without an error", async ({
+  page,
+}) => {
+  // The browser's router matched /record/x to "My record" where the server matched nothing (404), so
+  // React threw the server's page away and drew it again.
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().includes("status of 404")) errors.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+  await signIn(page, "officer");
+  for (const path of ["/record/x", "/messages/x", "/no-such-page"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await page.waitForLoadState("networkidle");
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  }
+  expect(errors).toEqual([]);
+  await expectAccessible(page);
+});
+
 test("an officer's training record, opened from the matrix, fits a 375 px phone", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await signIn(page, "manager");

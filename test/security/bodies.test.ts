@@ -32,6 +32,8 @@ const isPage = (res: Response, body: string) =>
   (res.headers.get("Content-Type") ?? "").startsWith("text/html") && body.includes("govuk-heading-l");
 // The studio's checker answers the editor's script, not a person: a plain message is its page.
 const PLAIN_ANSWERS = ["routes/studio.validate"];
+// An address that names no page answers anything sent to it with "Page not found", unread.
+const NO_SUCH_PAGE = "routes/$";
 
 describe("bodies that are not forms", () => {
   it("get 400 or 415 and the usual page on every form route, and change nothing", async () => {
@@ -42,7 +44,8 @@ describe("bodies that are not forms", () => {
         const before = await databaseDigest(f.db);
         const cookie = await f.cookie(poster(c));
         await probe.expect(`${id} ${kind}`, url, withCookie(cookie, { method: "POST", ...init }), (res, body) =>
-          [400, 415].includes(res.status) && (PLAIN_ANSWERS.includes(id) || isPage(res, body))
+          (id === NO_SUCH_PAGE ? [404] : [400, 415]).includes(res.status) &&
+          (PLAIN_ANSWERS.includes(id) || isPage(res, body))
             ? null
             : `status ${res.status}`,
         );

@@ -54,6 +54,8 @@ const MODULE_FIELDS = {
 
 export const ROUTES: Record<string, RouteCase> = {
   "routes/_index": { access: "signed-in", page: () => "/" },
+  // Any address no other route answers (a form sent to one too).
+  "routes/$": { access: "public", page: () => "/record/no-such-page", ok: 404, form: "no fields" },
   "routes/healthz": { access: "public", page: () => "/healthz" },
   "routes/readyz": { access: "public", page: () => "/readyz" },
   "routes/info": { access: "public", page: () => "/info" },
