@@ -5,9 +5,10 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios, Textarea, TextInput } from "~/components/fields";
-import { SummaryList, Tag } from "~/components/page";
+import { SummaryList, Tag, Tags } from "~/components/page";
 import { OUTCOME_INFO, TALK_TYPE_INFO, TALK_TYPES, type Outcome } from "~/domain/mi-codes";
-import { ScenarioPageHeader } from "~/studio/components";
+import { ExampleWordsTag, ScenarioPageHeader } from "~/studio/components";
+import { exampleTextIn } from "~/domain/scenario/example-text";
 import { nodeListEdits, nodeListFieldValues } from "~/studio/editor-forms.server";
 import { editDraft, loadEditor, revisionOf } from "~/studio/editor.server";
 import { OUT_OF_DATE } from "~/studio/concurrency";
@@ -32,6 +33,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { form, scenario, placed } = view;
   const count = (nodeId: string | null, severity: "error" | "warning") =>
     placed.filter((p) => p.nodeId === nodeId && p.diagnostic.severity === severity).length;
+  // The wizard's example conversation is no error while the draft is written, but publishing refuses it.
+  const examples = view.check.scenario ? exampleTextIn(view.check.scenario) : [];
+  const examplesIn = (nodeId: string) => examples.filter((e) => e.nodeId === nodeId).length;
   return {
     id: scenario.id,
     title: form?.title ?? scenario.id,
@@ -66,6 +70,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
                 : `${n.choices.length} option${n.choices.length === 1 ? "" : "s"}`,
         errors: count(n.id, "error"),
         warnings: count(n.id, "warning"),
+        examples: examplesIn(n.id),
       })) ?? [],
   };
 }
@@ -154,7 +159,7 @@ export default function Nodes() {
                   <Cell className="app-wrap">{n.line.length > 70 ? `${n.line.slice(0, 69)}…` : n.line}</Cell>
                   <Cell>{n.next}</Cell>
                   <Cell>
-                    <Problems errors={n.errors} warnings={n.warnings} />
+                    <Problems errors={n.errors} warnings={n.warnings} examples={n.examples} />
                   </Cell>
                   <Cell>
                     <Form method="post" className="app-move">
@@ -232,12 +237,13 @@ export default function Nodes() {
   );
 }
 
-function Problems({ errors, warnings }: { errors: number; warnings: number }) {
-  if (!errors && !warnings) return <Tag colour="green">None</Tag>;
+function Problems({ errors, warnings, examples = 0 }: { errors: number; warnings: number; examples?: number }) {
+  if (!errors && !warnings && !examples) return <Tag colour="green">None</Tag>;
   return (
-    <>
-      {errors ? <Tag colour="red">{errors === 1 ? "1 error" : `${errors} errors`}</Tag> : null}{" "}
+    <Tags>
+      {errors ? <Tag colour="red">{errors === 1 ? "1 error" : `${errors} errors`}</Tag> : null}
       {warnings ? <Tag colour="yellow">{warnings === 1 ? "1 warning" : `${warnings} warnings`}</Tag> : null}
-    </>
+      {examples ? <ExampleWordsTag count={examples} /> : null}
+    </Tags>
   );
 }

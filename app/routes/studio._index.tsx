@@ -5,6 +5,7 @@ import { Tag, Tags } from "~/components/page";
 import { formatDate } from "~/domain/dates.server";
 import { SCENARIO_STATE } from "~/domain/vocabulary";
 import { listLibrary } from "~/studio/studio.server";
+import { ExampleWordsTag } from "~/studio/components";
 import { title } from "~/utils/meta";
 import { Cell, Row, Table } from "~/components/table";
 
@@ -93,11 +94,7 @@ export default function StudioLibrary() {
                   {s.warnings ? (
                     <Tag colour="yellow">{s.warnings === 1 ? "1 warning" : `${s.warnings} warnings`}</Tag>
                   ) : null}
-                  {s.examples ? (
-                    <Tag colour="grey">
-                      {s.examples === 1 ? "Example words in 1 place" : `Example words in ${s.examples} places`}
-                    </Tag>
-                  ) : null}
+                  {s.examples ? <ExampleWordsTag count={s.examples} /> : null}
                 </Tags>
               </Cell>
               <Cell numeric>{s.stats?.nodes ?? "–"}</Cell>

@@ -1,7 +1,7 @@
 // Pieces shared by the studio's pages: the tabs of one scenario and the validator's findings.
 import { useEffect, useRef, type ReactNode } from "react";
 import type { Diagnostic } from "~/domain/scenario";
-import { SubNavigation } from "~/components/page";
+import { SubNavigation, Tag } from "~/components/page";
 
 const TABS = [
   { path: "nodes", text: "Edit" },
@@ -164,4 +164,9 @@ function DiagnosticList({
       ))}
     </ul>
   );
+}
+
+/** The wizard's example words still in a draft or a node: allowed while writing, refused at publishing. */
+export function ExampleWordsTag({ count }: { count: number }) {
+  return <Tag colour="grey">{count === 1 ? "Example words in 1 place" : `Example words in ${count} places`}</Tag>;
 }

@@ -56,6 +56,13 @@ test("a trainer writes, checks, maps, play-tests and publishes; officers play th
   await trainer.goto("/studio");
   await expect(trainer.getByRole("row").filter({ hasText: ID })).toContainText(/Example words in \d+ places/);
   await trainer.goto(`/studio/${ID}/nodes`);
+  // So does the nodes list, at each node that holds them: the opening's three options were given no
+  // feedback, so each has the example's.
+  const nodes = trainer.getByRole("region", { name: "The scenario's nodes" });
+  await expect(nodes.getByRole("row").filter({ hasText: "Nothing I do in here makes any difference" })).toContainText(
+    "Example words in 3 places",
+  );
+  await expectAccessible(trainer);
   await trainer.getByRole("link", { name: "YAML", exact: true }).click();
   await expect(trainer.getByText("No errors found.")).toBeVisible();
   await expectAccessible(trainer);
