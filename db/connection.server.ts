@@ -7,7 +7,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type KyselyPlugin, type SqliteDatabase } from "kysely";
 import { LRUCache } from "lru-cache";
 import pg from "pg";
-import { FOLD_CASE_FUNCTION, foldCase } from "./like";
+import { FOLD_FOR_SEARCH_FUNCTION, foldForSearch } from "./like";
 import { isPostgres } from "./migrations/helpers";
 import { migrationProvider } from "./migrations/index";
 import { BOOLEAN_COLUMNS, type Database } from "./schema";
@@ -27,8 +27,8 @@ function openSqlite(file: string): Kysely<Database> {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL"); // safe with WAL; a crash can lose only the last commit
   // For search (like.ts). directOnly: no index, view or trigger may use it, so the file never needs it.
-  sqlite.function(FOLD_CASE_FUNCTION, { deterministic: true, directOnly: true }, (text: unknown) =>
-    typeof text === "string" ? foldCase(text) : text,
+  sqlite.function(FOLD_FOR_SEARCH_FUNCTION, { deterministic: true, directOnly: true }, (text: unknown) =>
+    typeof text === "string" ? foldForSearch(text) : text,
   );
   return new Kysely<Database>({
     dialect: new SqliteDialect({ database: withPortableParameters(sqlite) }),

@@ -6,7 +6,7 @@ import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { migrateToLatest } from "~db/connection.server";
 import { isUniqueViolation } from "~db/errors";
-import { checkCaseFolding } from "~db/like";
+import { checkSearchFolding } from "~db/like";
 import { establishmentCodeTaken } from "~db/queries/establishments.server";
 import { countUsers } from "~db/queries/users.server";
 import type { Database } from "~db/schema";
@@ -17,7 +17,7 @@ import { DEMO_PASSWORD, DEMO_PRISON, DEMO_SIGN_INS, seedDemo, type DemoOptions }
 
 /** `demo` options are for tests: a demo prison of the sign-ins alone, or at a given moment. */
 export async function prepareDatabase(db: Kysely<Database>, config: Config, log: Logger, demo: DemoOptions = {}) {
-  await checkCaseFolding(db);
+  await checkSearchFolding(db);
   const applied = await migrateToLatest(db);
   if (applied.length) log.info({ migrations: applied }, `applied migrations ${applied.join(", ")}`);
   await importLibrary(db, { dir: config.scenariosDir, log: (line) => log.info(line) });

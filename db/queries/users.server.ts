@@ -1,5 +1,5 @@
 // Users: look-ups for sign-in and the guard, and the admin's user management.
-import type { Kysely, SelectQueryBuilder, Transaction } from "kysely";
+import { expressionBuilder, type Kysely, type SelectQueryBuilder, type Transaction } from "kysely";
 import { contains } from "../like";
 import { isPostgres } from "../migrations/helpers";
 import type { Database, NewUser, Role } from "../schema";
@@ -58,6 +58,12 @@ export interface UserFilter {
   search?: string;
 }
 
+/** A user whose name or username contains `search`, ignoring case and accents (like.ts). */
+export function nameContains(db: Db, search: string) {
+  const eb = expressionBuilder<Database, "users">();
+  return eb.or([contains(db, "users.username_key", search), contains(db, "users.display_name", search)]);
+}
+
 function filtered<Q extends SelectQueryBuilder<Database, "users", object>>(db: Db, q: Q, f: UserFilter): Q {
   let out = q;
   if (f.establishmentId != null) out = out.where("users.establishment_id", "=", f.establishmentId) as Q;
@@ -65,10 +71,7 @@ function filtered<Q extends SelectQueryBuilder<Database, "users", object>>(db: D
   if (f.role) out = out.where("users.role", "=", f.role) as Q;
   if (f.active !== undefined) out = out.where("users.active", "=", f.active) as Q;
   if (f.search) {
-    const search = f.search;
-    out = out.where((eb) =>
-      eb.or([contains(db, "users.username_key", search), contains(db, "users.display_name", search)]),
-    ) as Q;
+    out = out.where(nameContains(db, f.search)) as Q;
   }
   return out;
 }

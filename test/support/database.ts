@@ -54,11 +54,14 @@ function opened(target: DatabaseTarget): Kysely<Database> {
   return db;
 }
 
-/** An empty database with no tables, for the migration tests. */
-export async function blankDatabase(): Promise<{ db: Kysely<Database>; reopen: () => Kysely<Database> }> {
+/** An empty database with no tables, for the migration tests; on PostgreSQL in `encoding` when given. */
+export async function blankDatabase({ encoding }: { encoding?: string } = {}): Promise<{
+  db: Kysely<Database>;
+  reopen: () => Kysely<Database>;
+}> {
   const target: DatabaseTarget =
     TEST_ENGINE === "postgres"
-      ? { engine: "postgres", url: postgresUrl(await createPostgresDatabase(null)) }
+      ? { engine: "postgres", url: postgresUrl(await createPostgresDatabase(null, encoding)) }
       : { engine: "sqlite", path: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "engage-test-")), "blank.sqlite") };
   return { db: openDatabase(target), reopen: () => openDatabase(target) };
 }
@@ -82,7 +85,7 @@ function postgresUrl(database: string) {
   return url.toString();
 }
 
-async function createPostgresDatabase(template: string | null): Promise<string> {
+async function createPostgresDatabase(template: string | null, encoding?: string): Promise<string> {
   const name = `test_${process.pid}_${copies++}_${Date.now().toString(36)}`;
   const client = new pg.Client({ connectionString: inject("postgresUrl")! });
   await client.connect();
@@ -90,7 +93,10 @@ async function createPostgresDatabase(template: string | null): Promise<string> 
     // Copies from one template cannot run at the same moment: retry while another is copying.
     for (let attempt = 0; ; attempt++) {
       try {
-        await client.query(`create database ${name}${template ? ` template ${template}` : ""}`);
+        const copied = template ? ` template ${template}` : "";
+        // Another encoding needs template0 (template1 is UTF8) and a locale that allows it.
+        const encoded = encoding ? ` template template0 encoding '${encoding}' locale 'C'` : "";
+        await client.query(`create database ${name}${copied}${encoded}`);
         return name;
       } catch (error) {
         if (attempt > 50 || !/being accessed by other users/.test(String(error))) throw error;
