@@ -172,6 +172,47 @@ describe("saving one node's form by editing its lines only", () => {
   });
 });
 
+describe("a new field in the splice is written as the file writes it", () => {
+  it("even when the edited node is the first and loses the only field of that kind it had", () => {
+    // Found by the property above (seed 615556483): the node alone could not say gotos are quoted here.
+    const text = [
+      'id: "x"',
+      'title: "X"',
+      'module: "m"',
+      'summary: "S"',
+      "persona:",
+      '  name: "Lee"',
+      'start: "first"',
+      "nodes:",
+      "  first:",
+      '    prisoner: "Hello"',
+      '    talk: "sustain"',
+      "    choices:",
+      '      - id: "a"',
+      '        say: "Hi"',
+      '        mi: "open_question"',
+      '        goto: "second"',
+      "  second:",
+      '    prisoner: "Bye"',
+      '    talk: "sustain"',
+      "    choices:",
+      '      - id: "b"',
+      '        say: "Go on"',
+      '        mi: "open_question"',
+      '        goto: "first"',
+      "",
+    ].join("\n");
+    const edits: Edit[] = [
+      { kind: "delete-choice", node: "first", index: 0 },
+      { kind: "add-choice", node: "first" },
+      { kind: "set-goto", node: "first", owner: 0, branches: [{ if: null, node: "first" }] },
+    ];
+    const whole = applyEdits(text, edits);
+    expect(whole).toMatchObject({ ok: true, yaml: expect.stringContaining('goto: "first"') });
+    expect(spliced(text, "first", edits)).toMatchObject({ ok: true, yaml: whole.ok ? whole.yaml : null });
+  });
+});
+
 describe("what the splice leaves to the whole document", () => {
   const text = shipped.find(([name]) => name === "appeal-denial.yaml")![1];
 

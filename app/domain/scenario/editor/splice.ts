@@ -15,8 +15,9 @@ import type { ScenarioForm } from "./form-model";
 import { formOfDocument, parseForEditing } from "./read-form";
 import { sizeRefusal } from "./serialize";
 
-// Nodes before the edited one read with it, so a new field is written as the file writes it (the
-// style survey in document.ts looks through the first nodes).
+// Nodes read with the edited one, so a new field is written as the file writes it (the style survey in
+// document.ts looks through the first nodes): those before it, and after it when it is among the first,
+// so the edited node never surveys alone (its only option deleted, a new one's goto took the default).
 const SURVEYED_NODES = 12;
 // A node id as a key: quoted, or plain and read by YAML as text equal to itself (not null, true, 007 or 1e3).
 const NODE_KEY = /^(?:"([a-z0-9-]+)"|'([a-z0-9-]+)'|([a-z][a-z0-9-]*|[1-9][0-9]{0,14}|0)):(?:[ ]|$)/;
@@ -61,15 +62,18 @@ export class NodeSplice {
     if (!layout || index < 0) return null;
     const focus = layout.nodes[index]!;
     const before = layout.nodes.slice(0, Math.min(index, SURVEYED_NODES));
-    const prefix = text.slice(0, layout.bodyStart) + before.map((n) => text.slice(n.start, n.end)).join("");
-    const suffix = text.slice(layout.bodyEnd);
+    const after = layout.nodes.slice(index + 1, index + 1 + SURVEYED_NODES - before.length);
+    const linesOf = (nodes: NodeLines[]) => nodes.map((n) => text.slice(n.start, n.end)).join("");
+    const prefix = text.slice(0, layout.bodyStart) + linesOf(before);
+    const suffix = linesOf(after) + text.slice(layout.bodyEnd);
     const miniText = prefix + text.slice(focus.start, focus.end) + suffix;
     const doc = docOf(miniText);
     const read = doc ? formOfDocument(doc, nodeId) : null;
     // The short document must hold exactly the nodes it was given, or the scan misread the lines.
     const ids = read?.nodes.map((n) => n.id);
-    if (!doc || !read || ids?.join("\n") !== [...before.map((n) => n.id), nodeId].join("\n")) return null;
-    const node = read.nodes[read.nodes.length - 1]!;
+    const given = [...before, focus, ...after].map((n) => n.id);
+    if (!doc || !read || ids?.join("\n") !== given.join("\n")) return null;
+    const node = read.nodes[before.length]!;
     const form: ScenarioForm = {
       ...read,
       nodes: layout.nodes.map((n) =>
