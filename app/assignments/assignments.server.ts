@@ -8,6 +8,7 @@ import {
   findAssignment,
   insertAssignments,
   listAssignments,
+  listAssignmentsFor,
   listPlacements,
   removeAssignmentRow,
   type AssignmentRow,
@@ -71,21 +72,30 @@ export async function dueReckoner(
     listAssignments(db, establishmentId),
     listPlacements(db, establishmentId),
   ]);
+  return (officers) => reckonDues(assignments, placements, officers, rules, now);
+}
+
+/** Each officer's due modules from the assignments and placements read for them. */
+function reckonDues(
+  assignments: Parameters<typeof toRule>[0][],
+  placements: Awaited<ReturnType<typeof listPlacements>>,
+  officers: { officerId: number; progress: ProgrammeProgress }[],
+  rules: ModuleRules[],
+  now: Date,
+): Map<number, ModuleDue[]> {
+  const due = new Map<number, ModuleDue[]>();
+  if (assignments.length === 0) return due;
   const ruleList = assignments.map(toRule);
   const placed = new Map(placements.map((p) => [p.id, toPlacement(p)]));
   const today = dayOf(now);
-  return (officers) => {
-    const due = new Map<number, ModuleDue[]>();
-    if (ruleList.length === 0) return due;
-    for (const o of officers) {
-      const p = placed.get(o.officerId);
-      if (!p) continue;
-      const modules = rules.map((r, i) => ({ rules: r, progress: o.progress.modules[i] }));
-      const list = modulesDue(ruleList, p, modules, today);
-      if (list.length) due.set(o.officerId, list);
-    }
-    return due;
-  };
+  for (const o of officers) {
+    const p = placed.get(o.officerId);
+    if (!p) continue;
+    const modules = rules.map((r, i) => ({ rules: r, progress: o.progress.modules[i] }));
+    const list = modulesDue(ruleList, p, modules, today);
+    if (list.length) due.set(o.officerId, list);
+  }
+  return due;
 }
 
 /** One officer's due modules (their task list). */
@@ -97,8 +107,12 @@ async function duesForOfficer(
   now = new Date(),
 ): Promise<ModuleDue[]> {
   if (user.establishmentId === null) return [];
-  const dues = await duesForPrison(db, user.establishmentId, [{ officerId: user.id, progress }], rules, now);
-  return dues.get(user.id) ?? [];
+  // Only this officer's placement and what can apply to them: a prison may have a thousand officers.
+  const placements = await listPlacements(db, user.establishmentId, user.id);
+  if (placements.length === 0) return [];
+  const officer = { id: user.id, unitId: placements[0].unit_id };
+  const assignments = await listAssignmentsFor(db, user.establishmentId, officer);
+  return reckonDues(assignments, placements, [{ officerId: user.id, progress }], rules, now).get(user.id) ?? [];
 }
 
 type Described = Pick<

@@ -30,6 +30,26 @@ export function listAssignments(db: Db, establishmentId: number) {
 
 export type AssignmentRow = Awaited<ReturnType<typeof listAssignments>>[number];
 
+/**
+ * The prison's live assignments that can apply to one officer: to the whole prison, to the wing or
+ * team they are on (`unitId`), or to them by name (what domain/assignments.ts counts for them).
+ */
+export function listAssignmentsFor(db: Db, establishmentId: number, officer: { id: number; unitId: number | null }) {
+  return db
+    .selectFrom("assignments")
+    .select(["id", "module_id", "unit_id", "officer_id", "due_on", "due_days", "created_at"])
+    .where("establishment_id", "=", establishmentId)
+    .where("removed_at", "is", null)
+    .where((eb) => {
+      const toPrisonOrWing =
+        officer.unitId === null
+          ? eb("unit_id", "is", null)
+          : eb.or([eb("unit_id", "is", null), eb("unit_id", "=", officer.unitId)]);
+      return eb.or([eb("officer_id", "=", officer.id), eb.and([eb("officer_id", "is", null), toPrisonOrWing])]);
+    })
+    .execute();
+}
+
 export interface NewAssignment {
   establishment_id: number;
   module_id: string | null;
