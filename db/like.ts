@@ -1,13 +1,15 @@
 // Text search with LIKE, the same on both engines. A search ignores case, accents and how the text was
 // encoded: both sides are folded by foldForSearch (compatibility decomposition, accents removed, Unicode's
-// lowercase), so "elodie" finds Élodie, "élodie" finds Elodie, and a name imported from HR as e + U+0301 is
-// found by text typed with é. On SQLite the column goes through fold_for_search, foldForSearch registered on
-// each connection (connection.server.ts); on PostgreSQL through built-ins that do the same: normalize() (the
-// database must be UTF8), regexp_replace() over the same marks, and lower() under ICU's root locale (lower()
-// alone follows the database's locale, A–Z only under "C"). lower() keeps its meaning: indexes are built on it.
+// lowercase, then letters that have no decomposition as the plain letters people type), so "elodie" finds
+// Élodie, "élodie" finds Elodie, "lodz" finds Łódź, and a name imported from HR as e + U+0301 is found by text
+// typed with é. On SQLite the column goes through fold_for_search, foldForSearch registered on each connection
+// (connection.server.ts); on PostgreSQL through built-ins that do the same: normalize() (the database must be
+// UTF8), regexp_replace() over the same marks, lower() under ICU's root locale (lower() alone follows the
+// database's locale, A–Z only under "C"), and replace() for each letter of the same table. lower() keeps its
+// meaning: indexes are built on it.
 // The wildcards % and _ in the searched text are taken literally through an explicit ESCAPE clause (SQLite
 // has no default escape character), escaped after folding: folding turns a full-width ％ into %.
-import { sql, type Expression, type Kysely, type SqlBool } from "kysely";
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from "kysely";
 import { isPostgres } from "./migrations/helpers";
 import type { Database } from "./schema";
 
@@ -30,11 +32,38 @@ const MARKS_PATTERN = `[${COMBINING_MARKS.map(([from, to]) => `${u(from)}-${u(to
 const MARKS = new RegExp(MARKS_PATTERN, "gu");
 
 /**
+ * Letters that are not a letter plus an accent in Unicode, so NFKD leaves them whole, as the plain letters
+ * people type for them: "oyvind" finds Øyvind, "strasse" Straße. Lowercase only: the table is applied after
+ * lowercasing, which turns Ø, Ł, ẞ and the other capitals into these. Left out: ĸ and ŋ, typed as k or q and
+ * n or ng, and letters of African alphabets (ɛ, ɔ, ɓ), which are letters of their own rather than accented ones.
+ */
+const PLAIN_LETTERS = [
+  ["æ", "ae"],
+  ["ð", "d"], // Icelandic eth: Guðrún is Gudrun in English documents
+  ["ø", "o"],
+  ["þ", "th"],
+  ["ß", "ss"],
+  ["đ", "d"],
+  ["ħ", "h"], // Maltese
+  ["ı", "i"], // Turkish dotless i (its dotted capital İ decomposes to I and a dot)
+  ["ł", "l"],
+  ["œ", "oe"],
+  ["ŧ", "t"], // Northern Sami
+] as const;
+
+const PLAIN = new Map<string, string>(PLAIN_LETTERS);
+const PLAIN_PATTERN = new RegExp(`[${PLAIN_LETTERS.map(([letter]) => letter).join("")}]`, "gu");
+
+/**
  * How search folds text. NFKD rather than NFD: it also decomposes compatibility forms, so a ligature (ﬁ),
  * full-width letters (Ａ) and the like match the plain letters people type, as usernames' keys already do.
  */
 export function foldForSearch(text: string): string {
-  return text.normalize("NFKD").replace(MARKS, "").toLowerCase();
+  return text
+    .normalize("NFKD")
+    .replace(MARKS, "")
+    .toLowerCase()
+    .replace(PLAIN_PATTERN, (letter) => PLAIN.get(letter) ?? letter);
 }
 
 export const FOLD_FOR_SEARCH_FUNCTION = "fold_for_search";
@@ -43,11 +72,17 @@ function escapeLike(text: string): string {
   return foldForSearch(text).replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** `column` folded in the database as foldForSearch folds text. */
+export function foldedColumn(db: Kysely<Database>, column: string): RawBuilder<string> {
+  if (!isPostgres(db)) return sql<string>`${sql.raw(FOLD_FOR_SEARCH_FUNCTION)}(${sql.ref(column)})`;
+  const unaccented = sql`regexp_replace(normalize(${sql.ref(column)}, NFKD), ${MARKS_PATTERN}, '', 'g')`;
+  const lowered = sql<string>`lower(${unaccented} collate "und-x-icu")`;
+  // replace() rather than translate(): ß, æ, œ and þ become two letters.
+  return PLAIN_LETTERS.reduce((text, [letter, plain]) => sql<string>`replace(${text}, ${letter}, ${plain})`, lowered);
+}
+
 function like(db: Kysely<Database>, column: string, pattern: string): Expression<SqlBool> {
-  const folded = isPostgres(db)
-    ? sql`lower(regexp_replace(normalize(${sql.ref(column)}, NFKD), ${MARKS_PATTERN}, '', 'g') collate "und-x-icu")`
-    : sql`${sql.raw(FOLD_FOR_SEARCH_FUNCTION)}(${sql.ref(column)})`;
-  return sql<SqlBool>`${folded} like ${pattern} escape '\\'`;
+  return sql<SqlBool>`${foldedColumn(db, column)} like ${pattern} escape '\\'`;
 }
 
 /** `column` contains `text` anywhere. */
