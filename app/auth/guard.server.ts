@@ -113,6 +113,21 @@ export async function sayWhySessionEnded(
   throw await context.sessions.signOutWithNotice(request, signIn, ended, kept);
 }
 
+/**
+ * For the sign-in form, sent by a browser whose session ended while the page was open (another tab signed in, then
+ * the session ended): ends it for good, and gives why, for the page to say beside what the form gets back. The
+ * redirect sayWhySessionEnded throws from the page's loader would lose that (a wrong password, say). Null otherwise.
+ */
+export async function takeWhySessionEnded(
+  request: Request,
+  context: AppLoadContext,
+): Promise<{ ended: string; headers: { "Set-Cookie": string } } | null> {
+  const session = await context.sessions.getSession(request);
+  const ended = session.get("ended");
+  if (!ended) return null;
+  return { ended, headers: { "Set-Cookie": await context.sessions.destroy(request, session) } };
+}
+
 const OPEN_WHILE_CHANGING_PASSWORD = new Set(["/account/password", "/account/sessions", "/sign-out"]);
 
 /**

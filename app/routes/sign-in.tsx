@@ -1,10 +1,18 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { getCurrentUser, refuseCrossSite, safeReturnPath, sayWhySessionEnded, signInPath } from "~/auth/guard.server";
+import {
+  getCurrentUser,
+  refuseCrossSite,
+  safeReturnPath,
+  sayWhySessionEnded,
+  signInPath,
+  takeWhySessionEnded,
+} from "~/auth/guard.server";
 import { readSignInForm, signIn } from "~/auth/sign-in.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/fields";
+import { NotificationBanner } from "~/components/page";
 import { fieldError } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
 import { readFormData } from "~/utils/form-data.server";
@@ -25,7 +33,8 @@ const passwordsForAll = (config: { passwordSignIn: boolean; demo: boolean }) => 
 export async function action({ request, context }: ActionFunctionArgs) {
   refuseCrossSite(request);
   const form = readSignInForm(await readFormData(request));
-  if (!form.ok) return data({ errors: form.errors, username: form.values.username ?? "" }, { status: 400 });
+  if (!form.ok)
+    return notSignedIn(request, context, { errors: form.errors, username: form.values.username ?? "" }, 400);
   const result = await signIn(
     context.db,
     {
@@ -38,10 +47,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
   if (!result.ok) {
     const status = result.reason === "locked" ? 429 : result.reason === "sso_only" ? 403 : 400;
-    return data({ errors: fieldError("username", result.message), username: form.data.username }, { status });
+    const said = { errors: fieldError("username", result.message), username: form.data.username };
+    return notSignedIn(request, context, said, status);
   }
   const next = result.mustChangePassword ? "/account/password" : safeReturnPath(form.data.returnTo);
   throw redirect(next, { headers: { "Set-Cookie": result.cookie } });
+}
+
+/**
+ * The form back with what was wrong. A session that ended while the page was open is said here too, at once: the
+ * loader, left to say it, would send the browser to a fresh sign-in page and the errors would be lost.
+ */
+async function notSignedIn(
+  request: Request,
+  context: AppLoadContext,
+  said: { errors: Record<string, string>; username: string },
+  status: number,
+) {
+  const ended = await takeWhySessionEnded(request, context);
+  return data({ ...said, ended: ended?.ended ?? null }, { status, headers: ended?.headers });
 }
 
 export default function SignIn() {
@@ -52,6 +76,11 @@ export default function SignIn() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={result?.errors} />
+        {result?.ended ? (
+          <NotificationBanner title="Important" success={false}>
+            {result.ended}
+          </NotificationBanner>
+        ) : null}
         <h1 className="govuk-heading-l">Sign in to Engage</h1>
         <p className="govuk-body">
           Practise motivational interviewing conversations for the wing, and see your progress.

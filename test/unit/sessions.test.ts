@@ -315,6 +315,29 @@ describe("the sign-in page opened straight (a bookmark, the home page's link) by
     );
   });
 
+  it("says why beside a wrong password sent from a sign-in page left open while the session ended, at once", async () => {
+    // Another tab signed in; the session ended; the sign-in page left open sends a wrong password.
+    const cookie = await signedIn("officer6", EDGE);
+    await endIdle("officer6");
+    const sent = (await signInRoute.action({
+      request: new Request("http://localhost/sign-in", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost", Cookie: cookie },
+        body: new URLSearchParams({ username: "officer6", password: "not the password", returnTo: "/" }),
+      }),
+      params: {},
+      context,
+    })) as unknown as { data: { errors: Record<string, string>; ended: string | null }; init: ResponseInit };
+    expect(sent.init.status).toBe(400);
+    expect(sent.data.errors.username).toMatch(/^The username or password is not right/);
+    expect(sent.data.ended).toBe(SESSION_ENDED.idle);
+    // The ended session is gone, so the page the answer is shown on (its loaders run next, with the same cookie)
+    // shows the errors rather than sending the browser away to say why, and a reload says nothing more.
+    expect(new Headers(sent.init.headers).get("Set-Cookie")).toMatch(/^engage_session=;.*Expires=Thu, 01 Jan 1970/);
+    expect(await openSignIn(cookie)).toBeNull();
+    expect(await bannerOn(cookie)).toBeNull();
+  });
+
   it("says the reason someone's change gave", async () => {
     const admin = await currentUserOf(context, "admin");
     const id = await userIdOf(db, "officer2");
