@@ -124,8 +124,10 @@ export function Indicators({ lines, title }: { lines: IndicatorLine[]; title: st
       <ul className="govuk-list app-indicators" data-testid="indicators">
         {lines.map((l) => (
           <li key={l.key} className="app-indicators__item">
-            <p className="govuk-body govuk-!-margin-bottom-1">
-              {l.plain}. <Tag colour={INDICATOR_LEVEL[l.level].colour}>{INDICATOR_LEVEL[l.level].label}</Tag>
+            <p className="govuk-body govuk-!-margin-bottom-2">{l.plain}.</p>
+            {/* On a line of its own: inside the sentence a tag breaks across lines at a phone's width. */}
+            <p className="govuk-body govuk-!-margin-bottom-2">
+              <Tag colour={INDICATOR_LEVEL[l.level].colour}>{INDICATOR_LEVEL[l.level].label}</Tag>
             </p>
             <p className="govuk-body-s govuk-!-margin-bottom-0 app-indicators__technical">
               {l.why ? `${l.why}. ` : ""}

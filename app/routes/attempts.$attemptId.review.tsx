@@ -101,77 +101,82 @@ export default function Review() {
   const { view, notice, next } = d;
   const { attempt, scenario, ending } = view;
   const finished = attempt.status === "finished";
+  // Two-thirds wide, as the play page is: lines of the indicators stay short enough to read at 1,280 px.
   return (
-    <>
-      {notice ? (
-        <NotificationBanner title="Important" success={false}>
-          {notice}
-        </NotificationBanner>
-      ) : null}
-      <span className="govuk-caption-l">{MODE[attempt.mode].label} review</span>
-      <h1 className="govuk-heading-l">{scenario.title}</h1>
-      <Verdict d={d} />
-      {next ? <NextStep next={next} /> : null}
-      <SummaryList
-        rows={[
-          { key: "Started", value: attempt.startedAt },
-          finished ? { key: "Finished", value: attempt.finishedAt } : { key: "Status", value: "Abandoned" },
-          ...(ending
-            ? [{ key: "How it ended", value: `${ending.label} (${ending.outcome}: ${ending.outcomeDescription})` }]
-            : []),
-        ]}
-      />
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {notice ? (
+          <NotificationBanner title="Important" success={false}>
+            {notice}
+          </NotificationBanner>
+        ) : null}
+        <span className="govuk-caption-l">{MODE[attempt.mode].label} review</span>
+        <h1 className="govuk-heading-l">{scenario.title}</h1>
+        <Verdict d={d} />
+        {next ? <NextStep next={next} /> : null}
+        <SummaryList
+          rows={[
+            { key: "Started", value: attempt.startedAt },
+            finished ? { key: "Finished", value: attempt.finishedAt } : { key: "Status", value: "Abandoned" },
+            ...(ending
+              ? [{ key: "How it ended", value: `${ending.label} (${ending.outcome}: ${ending.outcomeDescription})` }]
+              : []),
+          ]}
+        />
 
-      {finished ? (
-        <>
-          <Indicators title="What you did in this conversation" lines={view.indicators} />
-          <p className="govuk-body-s">
-            These are practice indicators based on MITI 4.2.1 (the Motivational Interviewing Treatment Integrity code
-            that researchers and trainers use to rate real conversations), not a MITI coding. They count the options you
-            chose in one short conversation; the % open questions comes from the older MITI 3.1.1. Written replies are
-            rated by a trainer and are not counted here.
-          </p>
-        </>
-      ) : null}
-
-      <h2 className="govuk-heading-m">The conversation</h2>
-      {view.turns.length ? (
-        <>
-          <p className="govuk-body">Your {view.turns.length === 1 ? "response" : `${view.turns.length} responses`}:</p>
-          <ResponseCounts turns={view.turns} />
-        </>
-      ) : null}
-      <details className="govuk-details">
-        <summary className="govuk-details__summary">
-          <span className="govuk-details__summary-text">Read the whole conversation, turn by turn</span>
-        </summary>
-        <div className="govuk-details__text">
-          <p className="govuk-body">
-            Each of your responses is labelled with its MI code and each of {scenario.persona.name}'s lines with its
-            talk type.
-          </p>
-          <Transcript personaName={scenario.persona.name} opening={view.opening} turns={view.turns} labels="codes" />
-        </div>
-      </details>
-      {view.turns.some((t) => t.officer.written) ? <RatingsExplained /> : null}
-
-      <p className="govuk-body">
-        {d.judged?.module ? (
+        {finished ? (
           <>
-            <a className="govuk-link" href={`/scenarios/${scenario.id}`}>
-              Try this scenario again
-            </a>
-            {" · "}
+            <Indicators title="What you did in this conversation" lines={view.indicators} />
+            <p className="govuk-body-s">
+              These are practice indicators based on MITI 4.2.1 (the Motivational Interviewing Treatment Integrity code
+              that researchers and trainers use to rate real conversations), not a MITI coding. They count the options
+              you chose in one short conversation; the % open questions comes from the older MITI 3.1.1. Written replies
+              are rated by a trainer and are not counted here.
+            </p>
           </>
         ) : null}
-        <a className="govuk-link" href="/">
-          Back to your training
-        </a>
-        {" · "}
-        <a className="govuk-link" href="/record">
-          My record
-        </a>
-      </p>
-    </>
+
+        <h2 className="govuk-heading-m">The conversation</h2>
+        {view.turns.length ? (
+          <>
+            <p className="govuk-body">
+              Your {view.turns.length === 1 ? "response" : `${view.turns.length} responses`}:
+            </p>
+            <ResponseCounts turns={view.turns} />
+          </>
+        ) : null}
+        <details className="govuk-details">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">Read the whole conversation, turn by turn</span>
+          </summary>
+          <div className="govuk-details__text">
+            <p className="govuk-body">
+              Each of your responses is labelled with its MI code and each of {scenario.persona.name}'s lines with its
+              talk type.
+            </p>
+            <Transcript personaName={scenario.persona.name} opening={view.opening} turns={view.turns} labels="codes" />
+          </div>
+        </details>
+        {view.turns.some((t) => t.officer.written) ? <RatingsExplained /> : null}
+
+        <p className="govuk-body">
+          {d.judged?.module ? (
+            <>
+              <a className="govuk-link" href={`/scenarios/${scenario.id}`}>
+                Try this scenario again
+              </a>
+              {" · "}
+            </>
+          ) : null}
+          <a className="govuk-link" href="/">
+            Back to your training
+          </a>
+          {" · "}
+          <a className="govuk-link" href="/record">
+            My record
+          </a>
+        </p>
+      </div>
+    </div>
   );
 }

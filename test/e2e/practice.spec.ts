@@ -109,6 +109,30 @@ test("assessment mode gives no feedback until the review, which labels every tur
   ).toHaveCount(turns + 1);
   await expect(page.getByText("How it ended")).toBeVisible();
   await expectAccessible(page);
+
+  // Each indicator reads well on a phone and a desktop: its level tag on a line of its own, below the
+  // sentence, in one line, and the indicators set apart from one another.
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    const layout = await page.getByTestId("indicators").evaluate((list) =>
+      [...list.children].map((item) => {
+        const [sentence] = [...item.querySelectorAll("p")].map((p) => p.getBoundingClientRect());
+        const tag = item.querySelector(".govuk-tag")!;
+        const box = tag.getBoundingClientRect();
+        return {
+          below: box.top >= sentence.bottom,
+          oneLine: box.height < 2 * parseFloat(getComputedStyle(tag).lineHeight),
+          gap: item.nextElementSibling
+            ? item.nextElementSibling.getBoundingClientRect().top - item.getBoundingClientRect().bottom
+            : 15,
+        };
+      }),
+    );
+    expect(layout.length).toBeGreaterThan(3);
+    for (const line of layout) expect(line).toMatchObject({ below: true, oneLine: true });
+    expect(Math.min(...layout.map((l) => l.gap))).toBeGreaterThanOrEqual(15);
+    await expectAccessible(page);
+  }
 });
 
 test("an attempt resumes after a reload, a double submit from two tabs records one step, and it can be abandoned", async ({
