@@ -78,9 +78,11 @@ export default function Record() {
       {entries.length === 0 ? (
         <p className="govuk-body">You have not started any scenarios yet.</p>
       ) : (
-        <WideTable label="Your attempts">
+        <WideTable label="Practice and assessments">
+          {/* The heading above says what the table holds: a visible caption would say it twice. */}
           <Table
-            caption="Your attempts"
+            caption="Practice and assessments"
+            captionSize="hidden"
             head={["Date", "Scenario", "Mode", "Assessment result", "Ending", ...indicatorNames]}
             className="app-record-table govuk-!-font-size-16"
           >

@@ -436,22 +436,29 @@ test("an officer's record scrolls sideways on a phone with each attempt's date i
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto("/record");
-    const scroller = page.getByRole("region", { name: "Your attempts, scrolls sideways" });
+    const scroller = page.getByRole("region", { name: "Practice and assessments, scrolls sideways" });
     await expect(scroller.getByRole("rowheader")).toHaveCount(Number(busiest.n));
+    // One heading says what the table holds: its caption is for screen readers, not a second heading.
+    await expect(page.getByRole("heading", { name: "Practice and assessments" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Practice and assessments" })).toBeVisible();
+    await expect(scroller.locator("caption")).toHaveClass(/govuk-visually-hidden/);
+    await expect(page.getByText("Your attempts")).toHaveCount(0);
     // Nothing makes the page itself wider than the screen: the table scrolls in its own region.
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `at ${width}`).toBeLessThanOrEqual(width);
     await expectAccessible(page);
   }
   const firstDate = page
-    .getByRole("region", { name: "Your attempts, scrolls sideways" })
+    .getByRole("region", { name: "Practice and assessments, scrolls sideways" })
     .getByRole("rowheader")
     .first();
   const before = (await firstDate.boundingBox())!;
-  await page.getByRole("region", { name: "Your attempts, scrolls sideways" }).focus();
+  await page.getByRole("region", { name: "Practice and assessments, scrolls sideways" }).focus();
   for (let i = 0; i < 20; i++) await page.keyboard.press("ArrowRight");
   // Chromium scrolls smoothly: the arrows' scrolling may still be under way when the keys are sent.
   await expect
-    .poll(() => page.getByRole("region", { name: "Your attempts, scrolls sideways" }).evaluate((e) => e.scrollLeft))
+    .poll(() =>
+      page.getByRole("region", { name: "Practice and assessments, scrolls sideways" }).evaluate((e) => e.scrollLeft),
+    )
     .toBeGreaterThan(0);
   expect((await firstDate.boundingBox())!.x).toBeCloseTo(before.x, 0);
 });
