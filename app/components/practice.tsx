@@ -1,5 +1,6 @@
 // The practice pages' parts: the conversation as a transcript, the indicators table, and the
 // written-reply box with the GOV.UK character count.
+import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { keepReply, keptReply, type KeptReplyKey } from "./kept-reply";
 import { useHydrated } from "./use-hydrated";
@@ -97,8 +98,13 @@ function PrisonerTurn({ name, line, labels }: { name: string; line: PrisonerLine
   );
 }
 
-/** The one next thing to do, and its button. */
+/**
+ * The one next thing to do, and its button. An assessment's button starts it (the scenario page's own
+ * form, so it works without JavaScript), with what an assessment means said just above it, and the
+ * scenario's page a link away.
+ */
 export function NextStep({ next }: { next: NextStepData }) {
+  const hidden = <span className="govuk-visually-hidden"> – {next.scenarioTitle}</span>;
   return (
     <div className="app-next-step" data-testid="next-step">
       <h2 className="govuk-heading-m">Your next step</h2>
@@ -106,10 +112,27 @@ export function NextStep({ next }: { next: NextStepData }) {
         {next.text}: <strong>{next.scenarioTitle}</strong>
         {next.moduleTitle ? ` (${next.moduleTitle})` : ""}
       </p>
-      <a className="govuk-button govuk-!-margin-bottom-0" href={next.href} data-module="govuk-button">
-        {next.text}
-        <span className="govuk-visually-hidden"> – {next.scenarioTitle}</span>
-      </a>
+      {next.startsAssessment ? (
+        <Form method="post" action={next.href}>
+          <p className="govuk-body">
+            An assessment gives you feedback only at the end, and it counts towards being competent.
+          </p>
+          <input type="hidden" name="mode" value="assessment" />
+          <div className="govuk-button-group govuk-!-margin-bottom-0">
+            <button type="submit" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
+              Start the assessment{hidden}
+            </button>
+            <a className="govuk-link" href={next.href}>
+              Read about the scenario first{hidden}
+            </a>
+          </div>
+        </Form>
+      ) : (
+        <a className="govuk-button govuk-!-margin-bottom-0" href={next.href} data-module="govuk-button">
+          {next.text}
+          {hidden}
+        </a>
+      )}
     </div>
   );
 }

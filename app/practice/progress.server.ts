@@ -123,6 +123,8 @@ function whatIsLeft(p: ModuleProgress, items: ReturnType<typeof scenarioItem>[])
 export interface NextStep {
   text: string;
   href: string;
+  /** the step is an assessment: its button starts it at once (a form posted to href, the scenario's page) */
+  startsAssessment: boolean;
   scenarioTitle: string;
   moduleTitle: string;
 }
@@ -220,6 +222,7 @@ function nextStep(
   const step = (m: (typeof modules)[number], s: ReturnType<typeof scenarioItem>): NextStep => ({
     text: s.action!.text,
     href: s.action!.href,
+    startsAssessment: s.action!.kind !== "continue" && s.action!.kind !== "practise",
     scenarioTitle: s.title,
     moduleTitle: m.title,
   });
@@ -230,6 +233,7 @@ function nextStep(
     return {
       text: `Continue your ${MODE[latest.mode].label.toLowerCase()}`,
       href: `/attempts/${latest.id}`,
+      startsAssessment: false,
       scenarioTitle: latest.title,
       moduleTitle: "",
     };
@@ -238,7 +242,7 @@ function nextStep(
     if (m.statusKey === "competent") continue;
     for (const s of m.scenarios) if (s.action && !s.waiting) return step(m, s);
     if (m.observationDue && (m.statusKey === "observation_next" || m.statusKey === "refresher_due"))
-      return { ...OBSERVATION_STEP, scenarioTitle: m.title, moduleTitle: "" };
+      return { ...OBSERVATION_STEP, startsAssessment: false, scenarioTitle: m.title, moduleTitle: "" };
   }
   for (const m of modules) for (const s of m.scenarios) if (s.action) return step(m, s);
   return null;

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { newOfficer, signIn, signedIn } from "./support";
-import { currentNodeId, respond, rowVersion, scenarioFile, startScenario } from "./practice-support";
+import { currentNodeId, playToEnd, respond, rowVersion, scenarioFile, startScenario } from "./practice-support";
 
 // axe needs JavaScript in the page, so accessibility of these same pages is checked in practice.spec.ts.
 test.use({ javaScriptEnabled: false });
@@ -93,4 +93,25 @@ test("a written reply sent after the session ended is in the box again after sig
   // Put back once only.
   await page.reload();
   await expect(page.getByText("What you had written here before has been put back.")).toHaveCount(0);
+});
+
+test("the next step starts an assessment with JavaScript off, saying first what an assessment means", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const page = await newOfficer(
+    browser,
+    { username: "nojs.assessment", fullName: "Nia Jameson", password: "assessment without scripts" },
+    { javaScriptEnabled: false },
+  );
+  const wing = scenarioFile("wing-safety");
+  await startScenario(page, wing.title, "practice");
+  await playToEnd(page, wing);
+  await page.goto("/");
+  const next = page.getByTestId("next-step");
+  await expect(next).toContainText(`Take the assessment: ${wing.title}`);
+  await expect(next).toContainText("An assessment gives you feedback only at the end");
+  await next.getByRole("button", { name: `Start the assessment – ${wing.title}` }).click();
+  await expect(page).toHaveURL(/\/attempts\/[A-Za-z0-9_-]{22}$/);
+  await expect(page.getByText("Assessment: feedback at the end")).toBeVisible();
 });

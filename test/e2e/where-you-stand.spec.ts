@@ -153,9 +153,21 @@ test("an officer knows where they stand: next step, how long, progress, what is 
     .filter({ has: page.getByRole("link", { name: wing.title, exact: true }) });
   await expect(item.locator(".govuk-task-list__status")).toHaveText("Practised – assessment next");
   await expect(item).toContainText("Next: take the assessment.");
-  await page.getByTestId("next-step").getByRole("link").click();
-  await expect(page.locator(".govuk-button-group .govuk-button").first()).toHaveText("Start assessment");
-  await page.getByRole("button", { name: "Start assessment" }).click();
+  // The next step's button starts the assessment itself, after saying what an assessment means; the
+  // scenario's page is a link beside it.
+  await expect(page.getByTestId("next-step")).toContainText(
+    "An assessment gives you feedback only at the end, and it counts towards being competent.",
+  );
+  await expect(
+    page.getByTestId("next-step").getByRole("link", { name: `Read about the scenario first – ${wing.title}` }),
+  ).toHaveAttribute("href", `/scenarios/${wing.id}`);
+  await expectAccessibleAtBothWidths(page);
+  await page
+    .getByTestId("next-step")
+    .getByRole("button", { name: `Start the assessment – ${wing.title}` })
+    .click();
+  await expect(page).toHaveURL(/\/attempts\/[A-Za-z0-9_-]{22}$/);
+  await expect(page.getByText("Assessment: feedback at the end")).toBeVisible();
   await playToEnd(page, wing, { preference: [...GOOD].reverse() }); // the righting reflex at every turn
 
   // Assessment review: not passed, which thresholds it missed and what to try; indicators first.
