@@ -38,6 +38,9 @@ const ACTION_TEXT: Record<Exclude<ActionKind, "continue">, string> = {
   renew: "Renew: take the assessment",
 };
 
+/** The actions that start an assessment: the next step's button starts these at once. */
+const ASSESSMENT_ACTIONS = new Set<ActionKind>(["assess", "retake", "renew"]);
+
 type Row = Awaited<ReturnType<typeof attemptsOfOfficer>>[number];
 
 function scenarioItem(
@@ -222,7 +225,7 @@ function nextStep(
   const step = (m: (typeof modules)[number], s: ReturnType<typeof scenarioItem>): NextStep => ({
     text: s.action!.text,
     href: s.action!.href,
-    startsAssessment: s.action!.kind !== "continue" && s.action!.kind !== "practise",
+    startsAssessment: ASSESSMENT_ACTIONS.has(s.action!.kind),
     scenarioTitle: s.title,
     moduleTitle: m.title,
   });

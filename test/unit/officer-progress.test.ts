@@ -23,11 +23,14 @@ describe("what is left in a module", () => {
       { username: "new.starter", scenarioId: second, mode: "practice" },
       { username: "new.starter", scenarioId: third, mode: "assessment" },
     ]);
-    const listening = (await officerProgress(db, await userIdOf(db, "new.starter"))).modules[0];
+    const progress = await officerProgress(db, await userIdOf(db, "new.starter"));
+    const listening = progress.modules[0];
     expect(listening.statusKey).toBe("practised");
     expect(listening.left).toBe(
       "Every scenario finished at least once, in practice or assessment. 2 of 3 scenarios still to take as an assessment.",
     );
+    // The next step is an assessment, which its button starts at once.
+    expect(progress.next).toMatchObject({ text: "Take the assessment", startsAssessment: true });
   });
 });
 
@@ -40,6 +43,7 @@ describe("the next step", () => {
     const user = (await getCurrentUser(await requestAs(context, "dayo"), context))!;
     const unassigned = await progressAndAssigned(db, user);
     expect(unassigned.progress.next?.moduleTitle).toBe(unassigned.progress.modules[0].title);
+    expect(unassigned.progress.next).toMatchObject({ text: "Practise", startsAssessment: false });
 
     const manager = (await getCurrentUser(await requestAs(context, "manager"), context))!;
     const moduleIds = unassigned.progress.modules.map((m) => m.id);
