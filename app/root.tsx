@@ -16,7 +16,7 @@ import {
 import type { ReactNode } from "react";
 import { getCurrentUser } from "~/auth/guard.server";
 import { NotificationBanner } from "~/components/page";
-import { useFocusOnNewPage } from "~/components/page-focus";
+import { skipToMain, useFocusOnNewPage } from "~/components/page-focus";
 import { forgetKeptReplies } from "~/components/kept-reply";
 import { useNonce } from "~/components/nonce";
 import { navigationFor } from "~/auth/navigation";
@@ -99,7 +99,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="govuk-template__body govuk-frontend-supported">
-        <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
+        <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link" onClick={skipToMain}>
           Skip to main content
         </a>
         <header className="govuk-generic-header" role="banner">

@@ -2,7 +2,7 @@
 // conversation) would leave focus on nothing and say nothing to a screen reader: focus its heading,
 // as a page load would start reading it, unless the page already put focus somewhere (an error summary).
 import { useLocation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type MouseEvent } from "react";
 
 export function useFocusOnNewPage() {
   const { pathname } = useLocation();
@@ -17,4 +17,15 @@ export function useFocusOnNewPage() {
     heading.setAttribute("tabindex", "-1");
     heading.focus();
   }, [pathname]);
+}
+
+/**
+ * The skip link moves focus as GOV.UK's skip-link script does. Left to the browser, the fragment
+ * would be a navigation for the router, which forgets a refused form's errors and what was typed.
+ */
+export function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
+  const main = document.getElementById("main-content");
+  if (!main) return;
+  event.preventDefault();
+  main.focus();
 }

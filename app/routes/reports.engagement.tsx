@@ -43,7 +43,8 @@ export default function EngagementPage() {
   const result = useActionData<typeof action>();
   const values = result?.values ?? {};
   // A new key after each save (the redirect is a new location): with JavaScript on, the page is not
-  // reloaded, and the fields would otherwise keep the month just saved. A refused form keeps its values.
+  // reloaded, and the fields would otherwise keep the month just saved. A refused form keeps one key,
+  // so what is typed into it after the errors stays until the next save.
   const { key } = useLocation();
   return (
     <ReportsHeader scope={scope} title="Programme engagement">
@@ -53,7 +54,7 @@ export default function EngagementPage() {
         engage. The overview plots the refusal rate beside training coverage. Recording a month again replaces its
         figures.
       </p>
-      <Form method="post" action={reportHref("/reports/engagement", scope)} noValidate key={key}>
+      <Form method="post" action={reportHref("/reports/engagement", scope)} noValidate key={result ? "refused" : key}>
         {scope.prisons.length ? <input type="hidden" name="prison" value={scope.prison.id} /> : null}
         <TextInput
           name="month"

@@ -448,7 +448,7 @@ test("a trainer changes a rating from the list of rated replies; a change from a
   }
 });
 
-test("engagement figures with JavaScript on: a refused form keeps what was typed, a saved one starts empty", async ({
+test("engagement figures with JavaScript on: a refused form keeps what was typed, skip link too; a saved one starts empty", async ({
   browser,
 }) => {
   const manager = await signedIn(browser, "manager");
@@ -467,6 +467,12 @@ test("engagement figures with JavaScript on: a refused form keeps what was typed
   await expect(month).toHaveValue("2020-01");
   await expect(eligible).toHaveValue("40");
   await notEngaging.fill("4");
+  // A keyboard user skipping back to the main content keeps the errors and what they typed.
+  await manager.getByRole("link", { name: "Skip to main content" }).focus();
+  await manager.keyboard.press("Enter");
+  await expect(manager.locator("#main-content")).toBeFocused();
+  await expect(manager.getByRole("link", { name: /must not be more than the number eligible/ })).toBeVisible();
+  await expect(notEngaging).toHaveValue("4");
   await manager.getByRole("button", { name: "Save figures" }).click();
   await expect(manager.getByText("Figures for January 2020 saved.")).toBeVisible();
   expect(await manager.evaluate(() => (window as unknown as { noFullReload?: boolean }).noFullReload)).toBe(true);
