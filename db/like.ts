@@ -33,9 +33,10 @@ const MARKS = new RegExp(MARKS_PATTERN, "gu");
 
 /**
  * Letters that are not a letter plus an accent in Unicode, so NFKD leaves them whole, as the plain letters
- * people type for them: "oyvind" finds Øyvind, "strasse" Straße. Lowercase only: the table is applied after
- * lowercasing, which turns Ø, Ł, ẞ and the other capitals into these. Left out: ĸ and ŋ, typed as k or q and
- * n or ng, and letters of African alphabets (ɛ, ɔ, ɓ), which are letters of their own rather than accented ones.
+ * people type for them: "oyvind" finds Øyvind, "strasse" Straße, "kofi" Kɔfi. Lowercase only: the table is
+ * applied after lowercasing, which turns Ø, Ł, ẞ, Ŋ, Ɛ and the other capitals into these (Unicode's lowercase
+ * of each capital is the letter here). Most become the plain letter they are drawn on, as someone reading the
+ * name would type it.
  */
 const PLAIN_LETTERS = [
   ["æ", "ae"],
@@ -49,6 +50,26 @@ const PLAIN_LETTERS = [
   ["ł", "l"],
   ["œ", "oe"],
   ["ŧ", "t"], // Northern Sami
+  ["ĸ", "k"], // Greenlandic kra, in names spelt before 1973 (q since): read as the k it looks like
+  // Sami and African eng. n rather than ng: a fold is one text, so only one of "n" and "ng" can find it, and
+  // n keeps every search made by reading the letter (Ŋ is an N with a tail), as for the others here. Folding
+  // "ng" to n on both sides would let both find it, but then "gston" would no longer find Kingston.
+  ["ŋ", "n"],
+  // Letters of African alphabets (Akan, Ewe, Hausa, Fula, Bambara, Wolof...): tone marks on them are accents,
+  // already taken off.
+  ["ɛ", "e"],
+  ["ɔ", "o"],
+  ["ɓ", "b"],
+  ["ɗ", "d"],
+  ["ɖ", "d"], // Ewe and Fon; its capital Ɖ looks the same as Đ
+  ["ƙ", "k"],
+  ["ƴ", "y"],
+  ["ɲ", "n"],
+  ["ʋ", "v"],
+  ["ƒ", "f"], // Ewe
+  // Catalan middle dot, dropped: "collom" and "col·lom" both find Col·lom. ŀ and Ŀ decompose to l and this dot
+  // under NFKD, and the Greek ano teleia to this dot, so one line takes them all.
+  ["·", ""],
 ] as const;
 
 const PLAIN = new Map<string, string>(PLAIN_LETTERS);
