@@ -9,7 +9,7 @@ import type { PrisonerLine, Turn } from "~/practice/attempt-view.server";
 import type { NextStep as NextStepData } from "~/practice/progress.server";
 import { fieldId } from "~/components/error-summary";
 import { Tag } from "~/components/page";
-import { INDICATOR_LEVEL } from "~/domain/vocabulary";
+import { INDICATOR_LEVEL, type AttemptMode } from "~/domain/vocabulary";
 import { ratingInWords } from "~/studio/hrq";
 
 type Labels = "none" | "codes";
@@ -98,10 +98,22 @@ function PrisonerTurn({ name, line, labels }: { name: string; line: PrisonerLine
   );
 }
 
+/** What each mode means, said just above the button that starts it, and the button's words. */
+const START: Record<AttemptMode, { means: string; button: string }> = {
+  practice: {
+    means: "Practice gives you feedback after each response, and it does not count towards being competent.",
+    button: "Start practice",
+  },
+  assessment: {
+    means: "An assessment gives you feedback only at the end, and it counts towards being competent.",
+    button: "Start the assessment",
+  },
+};
+
 /**
- * The one next thing to do, and its button. An assessment's button starts it (the scenario page's own
- * form, so it works without JavaScript), with what an assessment means said just above it, and the
- * scenario's page a link away.
+ * The one next thing to do, and its button. A step that starts practice or an assessment starts it
+ * (the scenario page's own form, so it works without JavaScript), with what that mode means said
+ * just above it, and the scenario's page a link away.
  */
 export function NextStep({ next }: { next: NextStepData }) {
   const hidden = <span className="govuk-visually-hidden"> – {next.scenarioTitle}</span>;
@@ -112,15 +124,14 @@ export function NextStep({ next }: { next: NextStepData }) {
         {next.text}: <strong>{next.scenarioTitle}</strong>
         {next.moduleTitle ? ` (${next.moduleTitle})` : ""}
       </p>
-      {next.startsAssessment ? (
+      {next.starts ? (
         <Form method="post" action={next.href}>
-          <p className="govuk-body">
-            An assessment gives you feedback only at the end, and it counts towards being competent.
-          </p>
-          <input type="hidden" name="mode" value="assessment" />
+          <p className="govuk-body">{START[next.starts].means}</p>
+          <input type="hidden" name="mode" value={next.starts} />
           <div className="govuk-button-group govuk-!-margin-bottom-0">
             <button type="submit" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
-              Start the assessment{hidden}
+              {START[next.starts].button}
+              {hidden}
             </button>
             <a className="govuk-link" href={next.href}>
               Read about the scenario first{hidden}

@@ -16,7 +16,7 @@ import { attemptMarks, programmeProgress, type ModuleProgress, type ScenarioProg
 import { formatDate } from "~/domain/dates.server";
 import { toAttemptRecord } from "~/domain/reporting/records";
 import { observationRecords } from "~/domain/observation/records";
-import { MODE, PROGRESS } from "~/domain/vocabulary";
+import { MODE, PROGRESS, type AttemptMode } from "~/domain/vocabulary";
 
 export type ActionKind = "continue" | "practise" | "assess" | "retake" | "renew";
 
@@ -26,20 +26,20 @@ export interface ScenarioAction {
   /** the start of a sentence or a button: "Take the assessment" */
   text: string;
   href: string;
+  /** the mode the action starts on the scenario's page (href); null: it continues an attempt */
+  starts: AttemptMode | null;
 }
 
 /** The next step when a module's assessments are passed and it needs a coach to observe the officer. */
 const OBSERVATION_STEP = { text: "Ask a coach to observe you on the wing", href: "/record#observed" };
 
-const ACTION_TEXT: Record<Exclude<ActionKind, "continue">, string> = {
-  practise: "Practise",
-  assess: "Take the assessment",
-  retake: "Try the assessment again",
-  renew: "Renew: take the assessment",
+/** Each action's words, and the mode it starts: the next step's button starts it at once. */
+const ACTIONS: Record<Exclude<ActionKind, "continue">, { text: string; starts: AttemptMode }> = {
+  practise: { text: "Practise", starts: "practice" },
+  assess: { text: "Take the assessment", starts: "assessment" },
+  retake: { text: "Try the assessment again", starts: "assessment" },
+  renew: { text: "Renew: take the assessment", starts: "assessment" },
 };
-
-/** The actions that start an assessment: the next step's button starts these at once. */
-const ASSESSMENT_ACTIONS = new Set<ActionKind>(["assess", "retake", "renew"]);
 
 type Row = Awaited<ReturnType<typeof attemptsOfOfficer>>[number];
 
@@ -53,11 +53,11 @@ function scenarioItem(
   const waiting = sp.requiredFrom !== null && sp.requiredFrom > now;
   let hint: string | null = null;
   let action: ScenarioAction | null = null;
-  const go = (kind: Exclude<ActionKind, "continue">) => ({ kind, text: ACTION_TEXT[kind], href: `/scenarios/${s.id}` });
+  const go = (kind: Exclude<ActionKind, "continue">) => ({ kind, ...ACTIONS[kind], href: `/scenarios/${s.id}` });
   if (open) {
     const mode = MODE[open.mode].label.toLowerCase();
     hint = `Your ${mode} is in progress (${open.step_count} response${open.step_count === 1 ? "" : "s"} so far).`;
-    action = { kind: "continue", text: `Continue your ${mode}`, href: `/attempts/${open.id}` };
+    action = { kind: "continue", text: `Continue your ${mode}`, href: `/attempts/${open.id}`, starts: null };
   } else if (sp.status === "not_started" || sp.status === "in_progress") {
     action = go("practise");
   } else if (sp.status === "practised") {
@@ -126,8 +126,8 @@ function whatIsLeft(p: ModuleProgress, items: ReturnType<typeof scenarioItem>[])
 export interface NextStep {
   text: string;
   href: string;
-  /** the step is an assessment: its button starts it at once (a form posted to href, the scenario's page) */
-  startsAssessment: boolean;
+  /** the mode the step's button starts at once (a form posted to href, the scenario's page); null: a link to href */
+  starts: AttemptMode | null;
   scenarioTitle: string;
   moduleTitle: string;
 }
@@ -225,7 +225,7 @@ function nextStep(
   const step = (m: (typeof modules)[number], s: ReturnType<typeof scenarioItem>): NextStep => ({
     text: s.action!.text,
     href: s.action!.href,
-    startsAssessment: ASSESSMENT_ACTIONS.has(s.action!.kind),
+    starts: s.action!.starts,
     scenarioTitle: s.title,
     moduleTitle: m.title,
   });
@@ -236,7 +236,7 @@ function nextStep(
     return {
       text: `Continue your ${MODE[latest.mode].label.toLowerCase()}`,
       href: `/attempts/${latest.id}`,
-      startsAssessment: false,
+      starts: null,
       scenarioTitle: latest.title,
       moduleTitle: "",
     };
@@ -245,7 +245,7 @@ function nextStep(
     if (m.statusKey === "competent") continue;
     for (const s of m.scenarios) if (s.action && !s.waiting) return step(m, s);
     if (m.observationDue && (m.statusKey === "observation_next" || m.statusKey === "refresher_due"))
-      return { ...OBSERVATION_STEP, startsAssessment: false, scenarioTitle: m.title, moduleTitle: "" };
+      return { ...OBSERVATION_STEP, starts: null, scenarioTitle: m.title, moduleTitle: "" };
   }
   for (const m of modules) for (const s of m.scenarios) if (s.action) return step(m, s);
   return null;

@@ -62,7 +62,7 @@ export default function ScenarioPage() {
   const { module, scenario, progress, length } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   // The button for what is left comes first; the other mode is always there too.
-  const assessmentFirst = progress.action !== null && progress.action.kind !== "practise";
+  const assessmentFirst = progress.action?.starts === "assessment";
   const practice = (
     <Form method="post" key="practice">
       <input type="hidden" name="mode" value="practice" />

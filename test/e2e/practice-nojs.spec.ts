@@ -54,8 +54,11 @@ test("the whole practice journey works with JavaScript off, written reply includ
   await expect(page.getByText("Attempt abandoned")).toBeVisible();
   await page.goto("/");
   await expect(page.getByRole("link", { name: `Continue your assessment – ${letter.title}` })).toHaveCount(0);
-  // The next step on the task list is a plain link: it works without JavaScript.
-  await page.getByTestId("next-step").getByRole("link").click();
+  // The next step's link to the scenario's page works without JavaScript.
+  await page
+    .getByTestId("next-step")
+    .getByRole("link", { name: /^Read about the scenario first – / })
+    .click();
   await expect(page.getByRole("button", { name: /^(Start practice|Start assessment)$/ }).first()).toBeVisible();
 });
 
@@ -114,4 +117,19 @@ test("the next step starts an assessment with JavaScript off, saying first what 
   await next.getByRole("button", { name: `Start the assessment – ${wing.title}` }).click();
   await expect(page).toHaveURL(/\/attempts\/[A-Za-z0-9_-]{22}$/);
   await expect(page.getByText("Assessment: feedback at the end")).toBeVisible();
+});
+
+test("the next step starts practice with JavaScript off, saying first what practice means", async ({ browser }) => {
+  const page = await newOfficer(
+    browser,
+    { username: "nojs.practice", fullName: "Noor Jaffer", password: "practice without scripts" },
+    { javaScriptEnabled: false },
+  );
+  await page.goto("/");
+  const next = page.getByTestId("next-step");
+  await expect(next).toContainText(/^Your next step\s*Practise: /);
+  await expect(next).toContainText("Practice gives you feedback after each response");
+  await next.getByRole("button", { name: /^Start practice – / }).click();
+  await expect(page).toHaveURL(/\/attempts\/[A-Za-z0-9_-]{22}$/);
+  await expect(page.getByText("Practice: feedback after each response")).toBeVisible();
 });

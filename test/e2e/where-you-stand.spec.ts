@@ -123,8 +123,13 @@ test("an officer knows where they stand: next step, how long, progress, what is 
   const wing = scenarioFile("wing-safety");
   const next = page.getByTestId("next-step");
   await expect(next).toContainText(`Practise: ${wing.title}`);
+  // The next step's button starts practice itself, after saying what practice means; the scenario's
+  // page is a link beside it.
+  await expect(next).toContainText(
+    "Practice gives you feedback after each response, and it does not count towards being competent.",
+  );
   await expectAccessibleAtBothWidths(page);
-  await next.getByRole("link").click();
+  await next.getByRole("link", { name: `Read about the scenario first – ${wing.title}` }).click();
 
   // Before starting: how long it usually takes, and practice first.
   await expect(page.getByRole("heading", { level: 1, name: wing.title })).toBeVisible();
@@ -133,7 +138,10 @@ test("an officer knows where they stand: next step, how long, progress, what is 
   );
   await expect(page.locator(".govuk-button-group .govuk-button").first()).toHaveText("Start practice");
   await expectAccessibleAtBothWidths(page);
-  await page.getByRole("button", { name: "Start practice" }).click();
+  await page.goto("/");
+  await next.getByRole("button", { name: `Start practice – ${wing.title}` }).click();
+  await expect(page).toHaveURL(/\/attempts\/[A-Za-z0-9_-]{22}$/);
+  await expect(page.getByText("Practice: feedback after each response")).toBeVisible();
 
   // During play: which response this is, against the usual range, never the branch.
   await expect(page.getByTestId("progress")).toContainText(/^Your response number 1\. This conversation usually takes/);

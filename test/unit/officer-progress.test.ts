@@ -30,7 +30,7 @@ describe("what is left in a module", () => {
       "Every scenario finished at least once, in practice or assessment. 2 of 3 scenarios still to take as an assessment.",
     );
     // The next step is an assessment, which its button starts at once.
-    expect(progress.next).toMatchObject({ text: "Take the assessment", startsAssessment: true });
+    expect(progress.next).toMatchObject({ text: "Take the assessment", starts: "assessment" });
   });
 });
 
@@ -43,7 +43,7 @@ describe("the next step", () => {
     const user = (await getCurrentUser(await requestAs(context, "dayo"), context))!;
     const unassigned = await progressAndAssigned(db, user);
     expect(unassigned.progress.next?.moduleTitle).toBe(unassigned.progress.modules[0].title);
-    expect(unassigned.progress.next).toMatchObject({ text: "Practise", startsAssessment: false });
+    expect(unassigned.progress.next).toMatchObject({ text: "Practise", starts: "practice" });
 
     const manager = (await getCurrentUser(await requestAs(context, "manager"), context))!;
     const moduleIds = unassigned.progress.modules.map((m) => m.id);
