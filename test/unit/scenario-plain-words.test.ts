@@ -88,6 +88,14 @@ describe("the checker's findings in plain words", () => {
     expect(broken.d.line).toBeGreaterThan(1);
   });
 
+  it("says where an option leads is not chosen when it has none, as after 'Add an option', not to use the YAML view", () => {
+    const [unchosen] = findings(valid.replace("        goto: end-disengaged\n", ""));
+    expect(plainMessage(unchosen.d, unchosen.data)).toBe(
+      "Option 2 ('Refuse and you'll never get…'): where it leads is not chosen.",
+    );
+    expect(unchosen.d.message).toBe("Choice 'warn' in node 'middle' is missing 'goto'.");
+  });
+
   it("names an option as trainers know it, not by the id 'Add an option' gave it", () => {
     expect(optionName(3, "You sound fed up with the whole thing, like nobody listens")).toBe(
       "Option 4: 'You sound fed up with the…'",

@@ -88,8 +88,9 @@ export function zodIssuesToDiagnostics(
     // `facts` says what kind of problem it is, for the plain words (plain-words.ts).
     const report = (message: string, facts: DiagnosticFacts) =>
       out.push(diagnostic("schema", message, at(path), { ...extra, facts }));
-    // A required field left out shows up as a wrong type or value of `undefined`.
-    if ((issue.code === "invalid_type" || issue.code === "invalid_value") && valueAt(data, path) === undefined) {
+    // A required field left out shows up as a wrong type, value or (for `goto`, a node id or a list) union of `undefined`.
+    const leftOut = issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union";
+    if (leftOut && valueAt(data, path) === undefined) {
       report(`${capitalise(where)} is missing '${field}'.`, { issue: "missing" });
       return;
     }
