@@ -153,6 +153,7 @@ function Options({ form, node, f }: { form: ScenarioForm; node: NodeForm; f: Fie
         Options the officer can choose
       </h2>
       <p className="govuk-hint">3 or 4 is best, never more than 5. At least one should be MI-consistent.</p>
+      <MiCodingRules />
       <NodeLevelFindings name={fieldName(base)} f={f} anchor />
       {node.choices.map((choice, i) => (
         <OptionFields
@@ -169,6 +170,28 @@ function Options({ form, node, f }: { form: ScenarioForm; node: NodeForm; f: Fie
       {count === 0 ? <p className="govuk-body">This node has no options yet.</p> : null}
       <IntentButton intent={{ kind: "add-choice" }}>Add an option</IntentButton>
     </section>
+  );
+}
+
+const MI_RULES_TITLE = "How to choose the MI code";
+const MI_RULES_POINTER = `See “${MI_RULES_TITLE}” above the options.`;
+
+/** The coding rules for the cases trainers are unsure of, once above the options rather than beside every option's code. */
+function MiCodingRules() {
+  return (
+    <details className="govuk-details">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">{MI_RULES_TITLE}</span>
+      </summary>
+      <div className="govuk-details__text">
+        <p className="govuk-body">An option's MI code is the MITI 4.2.1 code of what the officer says. When unsure:</p>
+        <ul className="govuk-list govuk-list--bullet">
+          {MI_CODING_RULES.map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
+        </ul>
+      </div>
+    </details>
   );
 }
 
@@ -202,7 +225,7 @@ function OptionFields({
       <Select
         {...f.select([...at, "mi"], choice.mi)}
         label="MI code"
-        hint={["The MITI 4.2.1 code of what the officer says.", ...MI_CODING_RULES].join(" ")}
+        hint={`The MITI 4.2.1 code of what the officer says. ${MI_RULES_POINTER}`}
         options={[
           ...f.extraOptions([...at, "mi"], choice.mi, MI_CODES, "Choose the MI code", "is not an MI code"),
           {

@@ -362,6 +362,29 @@ test("on a 375 px screen every page of the editor fits the width and passes axe"
   }
 });
 
+test("a node's form gives the MI coding rules once, folded above the options, so it is shorter on a phone", async ({
+  browser,
+}) => {
+  const page = await signedIn(browser, "trainer", { viewport: { width: 375, height: 812 } });
+  await page.goto("/studio/appeal-denial/nodes/opening");
+  await expect(page.locator(".app-editor-option")).toHaveCount(4);
+  const rule = page.getByText("If unsure between simple and complex reflection, it is simple.");
+  await expect(rule).toHaveCount(1);
+  await expect(rule).toBeHidden();
+  await expect(page.getByLabel("MI code").first()).toHaveAccessibleDescription(
+    "The MITI 4.2.1 code of what the officer says. See “How to choose the MI code” above the options.",
+  );
+  // Four options took 9,520 px at 375 px with the rules beside each option's code.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThan(9_000);
+  // Opened from the keyboard, before the first option.
+  await page.waitForLoadState("networkidle");
+  await page.locator("summary", { hasText: "How to choose the MI code" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(rule).toBeVisible();
+  await expectAccessibleAtBothWidths(page);
+});
+
 test("a trainer deletes a scenario made by mistake, after a confirmation; a published one cannot be", async ({
   browser,
 }) => {

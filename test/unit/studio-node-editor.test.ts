@@ -167,18 +167,30 @@ describe("each control of the node form", () => {
 });
 
 describe("the MI code's help on each option", () => {
-  it("gives scenarios/README's coding rules for the cases trainers are unsure of", () => {
-    const hint = /id="field-nodes\.middle\.choices\.0\.mi-hint"[^>]*>([^<]*)</.exec(
-      render(formOf(small), "middle"),
-    )?.[1];
-    expect(hint).toBe(
-      [
-        "The MITI 4.2.1 code of what the officer says.",
-        "If unsure between simple and complex reflection, it is simple.",
-        "If unsure between persuading and giving information, it is giving information.",
-        "A question that carries a judgement is confronting.",
-        "“Well done” or “I’m proud of you” is not an affirmation.",
-      ].join(" "),
+  const rules = [
+    "If unsure between simple and complex reflection, it is simple.",
+    "If unsure between persuading and giving information, it is giving information.",
+    "A question that carries a judgement is confronting.",
+    "“Well done” or “I’m proud of you” is not an affirmation.",
+  ];
+
+  it("gives scenarios/README's coding rules once, folded above the options, not beside every option's code", () => {
+    const html = render(formOf(small), "opening");
+    const hint = (i: number) => new RegExp(`id="field-nodes\\.opening\\.choices\\.${i}\\.mi-hint"[^>]*>([^<]*)<`);
+    for (const i of [0, 1, 2])
+      expect(hint(i).exec(html)?.[1]).toBe(
+        "The MITI 4.2.1 code of what the officer says. See “How to choose the MI code” above the options.",
+      );
+    const folded =
+      /<details class="govuk-details"><summary[^>]*><span[^>]*>How to choose the MI code<\/span><\/summary>(.*?)<\/details>/s.exec(
+        html,
+      )?.[1];
+    for (const rule of rules) {
+      expect(folded).toContain(`<li>${rule}</li>`);
+      expect(html.split(rule)).toHaveLength(2);
+    }
+    expect(html.indexOf("How to choose the MI code</span>")).toBeLessThan(
+      html.indexOf('name="nodes.opening.choices.0.say"'),
     );
   });
 });
