@@ -159,15 +159,19 @@ export function Indicators({ lines, title }: { lines: IndicatorLine[]; title: st
         {lines.map((l) => (
           <li key={l.key} className="app-indicators__item">
             <p className="govuk-body govuk-!-margin-bottom-2">{l.plain}.</p>
-            {/* On a line of its own: inside the sentence a tag breaks across lines at a phone's width. */}
+            {/* On a line of its own: inside the sentence a tag breaks across lines at a phone's width. An
+                indicator with no levels has no tag, which would only say "Not judged": what it counts instead. */}
             <p className="govuk-body govuk-!-margin-bottom-2">
-              <Tag colour={INDICATOR_LEVEL[l.level].colour}>{INDICATOR_LEVEL[l.level].label}</Tag>
+              {l.hasLevels ? (
+                <Tag colour={INDICATOR_LEVEL[l.level].colour}>{INDICATOR_LEVEL[l.level].label}</Tag>
+              ) : (
+                `${l.explanation} ${l.why}.`
+              )}
             </p>
             <p className="govuk-body-s govuk-!-margin-bottom-0 app-indicators__technical">
-              {l.why ? `${l.why}. ` : ""}
+              {l.hasLevels && l.why ? `${l.why}. ` : ""}
               {l.name}: {l.value}
-              {l.level === "not applicable" && l.fair === l.good ? "" : ` (fair ${l.fair}, good ${l.good})`}. From{" "}
-              {l.source}.
+              {l.hasLevels ? ` (fair ${l.fair}, good ${l.good})` : ""}. From {l.source}.
             </p>
           </li>
         ))}

@@ -127,6 +127,8 @@ export interface IndicatorLine {
   fair: string;
   good: string;
   level: Level;
+  /** MITI sets the indicator fair and good levels; without them its level is "not applicable" and it has no tag */
+  hasLevels: boolean;
   /** when the level is "not applicable": why there is no comparison */
   why: string | null;
   explanation: string;
@@ -175,7 +177,7 @@ export function describeIndicators(i: Indicators, { openQuestions = true } = {})
   const cr = MITI_LEVELS.percentComplexReflections;
   const complex =
     i.percentComplexReflections === null ? 0 : Math.round((i.percentComplexReflections * i.reflections) / 100);
-  return [
+  const lines: Omit<IndicatorLine, "hasLevels">[] = [
     {
       key: "reflectionToQuestion",
       name: "Reflection-to-question ratio",
@@ -244,9 +246,10 @@ export function describeIndicators(i: Indicators, { openQuestions = true } = {})
     },
     ...(openQuestions ? [openQuestionsLine(i)] : []),
   ];
+  return lines.map((l) => ({ ...l, hasLevels: l.key in MITI_LEVELS }));
 }
 
-function openQuestionsLine(i: Indicators): IndicatorLine {
+function openQuestionsLine(i: Indicators): Omit<IndicatorLine, "hasLevels"> {
   const oq = MITI_LEVELS.percentOpenQuestions;
   const open = i.percentOpenQuestions === null ? 0 : Math.round((i.percentOpenQuestions * i.questions) / 100);
   return {

@@ -110,6 +110,16 @@ test("assessment mode gives no feedback until the review, which labels every tur
   await expect(page.getByText("How it ended")).toBeVisible();
   await expectAccessible(page);
 
+  // Only the indicators with fair and good levels carry a level tag; the counts with none (more is
+  // better, aim for none) say what they count instead of "Not judged".
+  const indicators = page.getByTestId("indicators").getByRole("listitem");
+  for (const name of ["MI-adherent responses", "MI-non-adherent responses"]) {
+    const item = indicators.filter({ hasText: `${name}: ` });
+    await expect(item.locator(".govuk-tag")).toHaveCount(0);
+    await expect(item).toContainText("No fair or good level");
+  }
+  await expect(page.getByTestId("indicators").locator(".govuk-tag")).toHaveCount(3);
+
   // Each indicator reads well on a phone and a desktop: its level tag on a line of its own, below the
   // sentence, in one line, and the indicators set apart from one another.
   for (const width of [375, 1280]) {
@@ -117,11 +127,11 @@ test("assessment mode gives no feedback until the review, which labels every tur
     const layout = await page.getByTestId("indicators").evaluate((list) =>
       [...list.children].map((item) => {
         const [sentence] = [...item.querySelectorAll("p")].map((p) => p.getBoundingClientRect());
-        const tag = item.querySelector(".govuk-tag")!;
-        const box = tag.getBoundingClientRect();
+        const tag = item.querySelector(".govuk-tag");
+        const box = tag?.getBoundingClientRect();
         return {
-          below: box.top >= sentence.bottom,
-          oneLine: box.height < 2 * parseFloat(getComputedStyle(tag).lineHeight),
+          below: !box || box.top >= sentence.bottom,
+          oneLine: !tag || box!.height < 2 * parseFloat(getComputedStyle(tag).lineHeight),
           gap: item.nextElementSibling
             ? item.nextElementSibling.getBoundingClientRect().top - item.getBoundingClientRect().bottom
             : 15,

@@ -67,6 +67,19 @@ describe("practice indicators on hand-worked transcripts", () => {
     expect(JSON.stringify(lines)).not.toMatch(/Infinity|NaN/);
   });
 
+  it("only the indicators MITI sets fair and good levels for have levels: the others are more, or fewer, is better", () => {
+    const lines = describeIndicators(transcript("open_question", "simple_reflection", "affirm", "confront"));
+    expect(lines.map((l) => [l.key, l.hasLevels])).toEqual([
+      ["reflectionToQuestion", true],
+      ["percentComplexReflections", true],
+      ["miAdherent", false],
+      ["miNonAdherent", false],
+      ["percentOpenQuestions", true],
+    ]);
+    // An indicator with levels can still go unjudged, and keeps its levels.
+    expect(describeIndicators(transcript())[0]).toMatchObject({ level: "not applicable", hasLevels: true });
+  });
+
   it("an empty conversation has nothing to divide", () => {
     const lines = describeIndicators(transcript());
     expect(lines[0]).toMatchObject({ value: "no questions asked and no reflections", level: "not applicable" });

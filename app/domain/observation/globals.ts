@@ -73,7 +73,9 @@ export function globalLevel(value: number, which: "technicalGlobal" | "relationa
 }
 
 /** Shown as the assessment indicators are, against the MITI 4.2.1 fair and good levels. */
-export type GlobalLine = Omit<IndicatorLine, "key" | "source"> & { key: "technicalGlobal" | "relationalGlobal" };
+export type GlobalLine = Omit<IndicatorLine, "key" | "source" | "hasLevels"> & {
+  key: "technicalGlobal" | "relationalGlobal";
+};
 
 const oneDecimal = (n: number) => n.toFixed(1);
 
