@@ -74,6 +74,7 @@ export async function officerRecord(
                 name: l.name,
                 value: l.value,
                 level: l.level,
+                hasLevels: l.hasLevels,
               }))
             : null,
       };

@@ -102,7 +102,11 @@ export default function OfficerRecord() {
                 key: l.name,
                 value: (
                   <>
-                    {l.value} <Tag colour={INDICATOR_LEVEL[l.level].colour}>{INDICATOR_LEVEL[l.level].label}</Tag>
+                    {/* A count with no fair or good level (MI-adherent, MI-non-adherent) has no tag to show. */}
+                    {l.value}{" "}
+                    {l.hasLevels ? (
+                      <Tag colour={INDICATOR_LEVEL[l.level].colour}>{INDICATOR_LEVEL[l.level].label}</Tag>
+                    ) : null}
                   </>
                 ),
               })),

@@ -226,6 +226,9 @@ test("an officer knows where they stand: next step, how long, progress, what is 
   await expect(assessment).toHaveCount(1);
   await expect(assessment).toContainText("Not passed");
   await expect(assessment).toContainText("Missed:");
+  // A count with no fair or good level has no "Not judged" tag beside it.
+  const adherent = assessment.locator(".govuk-summary-list__row").filter({ hasText: "MI-adherent responses" });
+  await expect(adherent.locator(".govuk-tag")).toHaveCount(0);
 });
 
 test("one date: an attempt finished at 23:30 UTC on 30 June is 1 July for the officer, the manager and the exports", async ({

@@ -165,6 +165,11 @@ describe("officer record", () => {
     expect(record.attempts).toHaveLength(3);
     expect(record.modules[0].status).toBe("competent");
     expect(record.attempts[0].indicators!.length).toBeGreaterThan(0);
+    // Only the indicators MITI gives fair and good levels carry a level tag; the two counts have none.
+    expect(record.attempts[0].indicators!.filter((l) => !l.hasLevels).map((l) => l.name)).toEqual([
+      "MI-adherent responses",
+      "MI-non-adherent responses",
+    ]);
     // As on the officer's own record: a finished assessment says whether it passed; practice is not judged.
     const assessments = record.attempts.filter((a) => a.mode === "assessment" && a.status === "finished");
     expect(assessments.some((a) => a.assessment?.passed === true)).toBe(true);
