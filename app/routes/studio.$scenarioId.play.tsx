@@ -2,7 +2,8 @@
 // "Say this", feedback as in practice), from the start or from any node with variables set. The
 // whole state is in the address, so nothing is recorded and no attempt is made.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { ConversationStep, Feedback } from "~/components/conversation-step";
 import { ErrorSummary } from "~/components/error-summary";
@@ -155,11 +156,18 @@ function Ending({
   restart: string;
 }) {
   const last = lastOf(step);
+  const feedbackRef = useRef<HTMLHeadingElement>(null);
+  const { key } = useLocation();
+  // Reached from the last step without a page load ("default" is a page load): focus the feedback, as
+  // every step before it does, rather than leave it on the "Say this" button that is gone.
+  useEffect(() => {
+    if (key !== "default") feedbackRef.current?.focus();
+  }, [key]);
   return (
     <>
       <span className="govuk-caption-l">Practice: feedback after each response</span>
       <h1 className="govuk-heading-l">{heading}</h1>
-      {last ? <Feedback last={last} /> : null}
+      {last ? <Feedback last={last} headingRef={feedbackRef} /> : null}
       <h2 className="govuk-heading-m">{persona.name} says</h2>
       <blockquote className="app-prisoner-line" data-testid="prisoner-line">
         <p className="govuk-body-l">{step.prisoner}</p>

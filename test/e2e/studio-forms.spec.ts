@@ -385,6 +385,22 @@ test("a node's form gives the MI coding rules once, folded above the options, so
   await expectAccessibleAtBothWidths(page);
 });
 
+test("a trainer who plays a preview to its ending from the keyboard is taken to the feedback, not left at the top of the page", async ({
+  browser,
+}) => {
+  const page = await signedIn(browser, "trainer");
+  await page.goto("/studio/appeal-denial/play");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Start from").selectOption("cooled");
+  await page.getByRole("button", { name: "Start the preview" }).press("Enter");
+  await page.getByRole("radio", { name: /^Who you are matters a lot to you/ }).check();
+  await page.getByRole("button", { name: "Say this" }).press("Enter");
+  await expect(page.getByRole("heading", { name: /^Ending: / })).toBeVisible();
+  // As at every step before it: focus on the feedback, which is read first, then his last line and the ending.
+  await expect(page.getByRole("heading", { name: "Feedback on what you said" })).toBeFocused();
+  await expectAccessibleAtBothWidths(page);
+});
+
 test("a trainer deletes a scenario made by mistake, after a confirmation; a published one cannot be", async ({
   browser,
 }) => {
