@@ -24,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!s) notFound();
   return {
     id: s.id,
-    title: checkScenario(s.yaml).scenario?.title ?? s.id,
+    title: checkScenario(s.yaml).title ?? s.id,
     revision: s.revision,
     published: Boolean(s.published),
     changed: s.draft ? { at: formatDateTime(s.draft.updated_at), by: s.draft.updated_by_name } : null,

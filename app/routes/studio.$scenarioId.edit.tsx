@@ -30,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { line } = studioLinkOptions(request);
   return {
     id: s.id,
-    title: check.scenario?.title ?? s.id,
+    title: check.title ?? s.id,
     yaml: s.yaml,
     revision: s.revision,
     diagnostics: check.diagnostics,

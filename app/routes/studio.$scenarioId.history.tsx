@@ -26,7 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const check = await checkStudioYaml(context.db, s.yaml, s.id);
   return {
     id: s.id,
-    title: check.scenario?.title ?? s.id,
+    title: check.title ?? s.id,
     revision: s.revision,
     published: Boolean(s.published),
     revisions: revisions.map((r) => ({

@@ -32,7 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const map = check.scenario ? buildScenarioMap(check.scenario, { lines: nodePositions(yaml), taken }) : null;
   return {
     id: s.id,
-    title: check.scenario?.title ?? s.id,
+    title: check.title ?? s.id,
     showPublished,
     hasDraft: Boolean(s.draft),
     hasPublished: Boolean(s.published),

@@ -30,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     unfinishedAttemptsOf(context.db, s.id),
   ]);
   // Not yet published: the draft's own title, not its id.
-  const title = s.published?.title ?? (await checkStudioYaml(context.db, s.yaml, s.id)).scenario?.title ?? s.id;
+  const title = s.published?.title ?? (await checkStudioYaml(context.db, s.yaml, s.id)).title ?? s.id;
   const base = { id: s.id, title, place };
   if (!place) return { ...base, impact: null, moduleTitles: {}, unfinished: 0 };
   const change = place.retired

@@ -25,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const s = await loadStudioScenario(context.db, params.scenarioId ?? "");
   if (!s) notFound();
   const check = await checkStudioYaml(context.db, s.yaml, s.id);
-  const base = { id: s.id, title: check.scenario?.title ?? s.id, isDraft: Boolean(s.draft) };
+  const base = { id: s.id, title: check.title ?? s.id, isDraft: Boolean(s.draft) };
   if (!check.scenario || hasErrors(check.diagnostics)) return { ...base, ready: false as const };
   const scenario = check.scenario;
   const url = new URL(request.url);

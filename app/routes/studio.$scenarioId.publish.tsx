@@ -45,7 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   ]);
   const base = {
     id: s.id,
-    title: check.scenario?.title ?? s.id,
+    title: check.title ?? s.id,
     revision: s.revision,
     place: place && { ...place, retiredAt: place.retiredAt ? formatDateTime(place.retiredAt) : null },
     moduleTitles: Object.fromEntries(curriculum.map((m) => [m.id, m.title])),

@@ -150,7 +150,7 @@ export async function deleteUnpublishedDraft(
   revision: number,
 ): Promise<DeleteDraftResult> {
   const draft = await getDraft(db, scenarioId);
-  const title = (draft && checkScenario(draft.yaml).scenario?.title) || scenarioId;
+  const title = (draft && checkScenario(draft.yaml).title) || scenarioId;
   return db.transaction().execute(async (tx): Promise<DeleteDraftResult> => {
     if (await latestVersionOf(tx, scenarioId)) return { kind: "published" };
     if (!(await deleteDraft(tx, scenarioId, revision))) {

@@ -139,7 +139,7 @@ export async function listLibrary(db: Kysely<Database>) {
     const moduleId = check.scenario?.module ?? version?.module_id ?? null;
     return {
       id,
-      title: check.scenario?.title ?? version?.title ?? id,
+      title: check.title ?? version?.title ?? id,
       module: moduleId ? (moduleTitle.get(moduleId) ?? moduleId) : null,
       hasDraft: Boolean(draft),
       retired: lastSpell.get(id)?.removed_at != null,

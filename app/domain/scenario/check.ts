@@ -14,6 +14,8 @@ import { zodIssuesToDiagnostics } from "./zod-issues";
 export interface CheckResult {
   /** Set whenever the file matches the schema, even with graph errors (the studio still draws it). Compile only when `ok`. */
   scenario: Scenario | null;
+  /** The title as written, read even when the file fails the schema, so a draft with errors is still named by it. */
+  title: string | null;
   diagnostics: Diagnostic[];
   stats: ScenarioStats | null;
   /** No errors (warnings allowed). */
@@ -35,6 +37,7 @@ export function checkScenario(text: string, options: CheckOptions = {}): CheckRe
 export function checkParsed(parsed: ParsedYaml, options: CheckOptions = {}): CheckResult {
   const fail = (diagnostics: Diagnostic[]): CheckResult => ({
     scenario: null,
+    title: titleIn(parsed.value),
     diagnostics: sortDiagnostics(diagnostics),
     stats: null,
     ok: false,
@@ -66,7 +69,14 @@ export function checkParsed(parsed: ParsedYaml, options: CheckOptions = {}): Che
     ...examples,
   ]);
   const ok = !hasErrors(diagnostics);
-  return { scenario, diagnostics, stats: scenarioStats(scenario), ok };
+  return { scenario, title: scenario.title, diagnostics, stats: scenarioStats(scenario), ok };
+}
+
+/** The top-level title when it is text with something in it; anything else (or no title) names nothing. */
+function titleIn(value: unknown): string | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const title: unknown = (value as Record<string, unknown>).title;
+  return typeof title === "string" && /\S/.test(title) ? title : null;
 }
 
 /** Where each node starts in the YAML (its id key), for the studio's map. Works on invalid files too. */
