@@ -27,6 +27,7 @@ import { fieldName } from "~/domain/scenario/editor/form-model";
 import { inPlainWords } from "~/domain/scenario/plain-words";
 import { fieldError } from "~/utils/field-errors";
 import { title } from "~/utils/meta";
+import { plural } from "~/domain/words";
 import { readFormData } from "~/utils/form-data.server";
 import { readPublishForm } from "~/studio/forms.server";
 import { Cell, Row, Table } from "~/components/table";
@@ -212,9 +213,9 @@ export default function Publish() {
         </>
       ) : d.state === "errors" ? (
         <p className="govuk-body">
-          The draft has {d.errors === 1 ? "1 error" : `${d.errors} errors`}, so it cannot be published.{" "}
+          The draft has {plural(d.errors, "error")}, so it cannot be published.{" "}
           <a className="govuk-link" href={`/studio/${d.id}/edit`}>
-            Fix them in the editor
+            Fix {d.errors === 1 ? "it" : "them"} in the editor
           </a>
         </p>
       ) : (

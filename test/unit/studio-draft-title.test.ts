@@ -1,9 +1,19 @@
 // A draft whose YAML fails the check is still named by the title the trainer wrote, on the publish page and
-// everywhere the studio names it; its id names it only when it has no title to show.
-import { describe, expect, it } from "vitest";
+// everywhere the studio names it; its id names it only when it has no title to show. The publish page counts its
+// errors in words that agree with the number.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it, vi } from "vitest";
 import { currentUserNamed, requestAs, testContext, testDatabase } from "../support/database";
 
-const { loader } = await import("~/routes/studio.$scenarioId.publish");
+const page: { loaded: unknown } = vi.hoisted(() => ({ loaded: null }));
+vi.mock("@remix-run/react", async (original) => ({
+  ...(await original<typeof import("@remix-run/react")>()),
+  useLoaderData: () => page.loaded,
+  useActionData: () => undefined,
+}));
+
+const { loader, default: Publish } = await import("~/routes/studio.$scenarioId.publish");
 const { createDraft } = await import("~/studio/studio.server");
 const { wizardScenario } = await import("~/studio/template.server");
 const { getCurriculum } = await import("~/curriculum/curriculum.server");
@@ -22,6 +32,14 @@ async function draftWithErrors(id: string, title: string, count: number, edit = 
   return loader({ request, params: { scenarioId: id }, context });
 }
 
+/** The publish page's words as a reader gets them. */
+function publishPageText(loaded: unknown) {
+  page.loaded = loaded;
+  return renderToStaticMarkup(createElement(Publish))
+    .replace(/<[^>]+>/g, "")
+    .replace(/\s+/g, " ");
+}
+
 describe("naming a draft with errors", () => {
   it("uses the title it has, and the id only when it has none", async () => {
     expect(await draftWithErrors("titled-but-broken", "Kitchen work", 1)).toMatchObject({
@@ -33,5 +51,14 @@ describe("naming a draft with errors", () => {
       y.replace(/^title: .*$/m, 'title: " "'),
     );
     expect(untitled).toMatchObject({ title: "untitled-and-broken", state: "errors" });
+  });
+});
+
+describe("the publish page of a draft with errors", () => {
+  it("says 1 error and fix it, or 2 errors and fix them", async () => {
+    const one = publishPageText(await draftWithErrors("one-error", "One error", 1));
+    expect(one).toContain("The draft has 1 error, so it cannot be published. Fix it in the editor");
+    const two = publishPageText(await draftWithErrors("two-errors", "Two errors", 2));
+    expect(two).toContain("The draft has 2 errors, so it cannot be published. Fix them in the editor");
   });
 });
