@@ -16,7 +16,7 @@ import {
 import type { ReactNode } from "react";
 import { getCurrentUser } from "~/auth/guard.server";
 import { NotificationBanner } from "~/components/page";
-import { skipToMain, useFocusOnNewPage } from "~/components/page-focus";
+import { skipToMain, useFocusOnFragment, useFocusOnNewPage } from "~/components/page-focus";
 import { forgetKeptReplies } from "~/components/kept-reply";
 import { useNonce } from "~/components/nonce";
 import { navigationFor } from "~/auth/navigation";
@@ -86,6 +86,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const root = useRouteLoaderData<typeof loader>("root");
   const { pathname } = useLocation();
+  useFocusOnFragment();
   useFocusOnNewPage();
   const user = root?.user ?? null;
   const items = user ? navigationFor(user) : [];

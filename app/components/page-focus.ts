@@ -20,6 +20,24 @@ export function useFocusOnNewPage() {
 }
 
 /**
+ * A form that redirects to a part of the same page (`#id`: an option just added, the options after one is deleted)
+ * scrolls there without JavaScript; with it, focus goes there too, so the keyboard and a screen reader carry on from
+ * it rather than from the button that is gone or from the top. Call before useFocusOnNewPage, which then keeps it.
+ */
+export function useFocusOnFragment() {
+  const { key, hash } = useLocation();
+  const shown = useRef(key);
+  useEffect(() => {
+    if (shown.current === key) return;
+    shown.current = key;
+    const target = hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    if (!target) return;
+    if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
+    target.focus();
+  }, [key, hash]);
+}
+
+/**
  * The skip link moves focus as GOV.UK's skip-link script does. Left to the browser, the fragment
  * would be a navigation for the router, which forgets a refused form's errors and what was typed.
  */

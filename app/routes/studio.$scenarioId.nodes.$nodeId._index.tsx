@@ -67,14 +67,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // copy); any other button changes this node, so the trainer stays on it (under its new id if renamed).
   const intent = parseIntent(formData.get("intent"));
   const opensMade = intent?.kind === "save" || intent?.kind === "duplicate-node";
-  // After adding or copying an option, land on it.
+  // After adding or copying an option, land on it; after deleting one, on the options.
   const added = Number(formData.get("choices"));
   const option = (next: string) =>
     intent?.kind === "duplicate-choice"
       ? `#field-nodes.${next}.choices.${intent.index + 1}`
       : intent?.kind === "add-choice" && Number.isInteger(added)
         ? `#field-nodes.${next}.choices.${added}`
-        : "";
+        : intent?.kind === "delete-choice"
+          ? `#options-${next}`
+          : "";
   return respondToEdit(context, request, outcome, {
     saved: (made, renamed) => {
       const next = (opensMade ? made : renamed) ?? nodeId;

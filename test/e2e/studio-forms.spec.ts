@@ -90,6 +90,8 @@ test("a trainer builds a scenario with the wizard and forms only, mends a broken
   await trainer.getByRole("button", { name: "Add an option" }).click();
   await expect(trainer.getByRole("heading", { name: "Option 1" })).toBeVisible();
   const first = "nodes.after-what-have-you.choices.0";
+  // The keyboard carries on from the new option, not from the top of the page.
+  await expect(trainer.locator(`[id="field-${first}"]`)).toBeFocused();
   await field(trainer, `${first}.say`).fill("Talking in front of the group is what worries you.");
   await select(trainer, `${first}.mi`, "complex_reflection");
   await field(trainer, `${first}.feedback`).fill(
@@ -465,6 +467,8 @@ test("two trainers save the same draft: the later save keeps its text beside the
   await withJs.goto(node("cant-read"));
   await withJs.getByRole("button", { name: "Delete option 1" }).click();
   await expect(withJs.getByText("Draft saved.")).toBeVisible();
+  // The keyboard carries on from the options, not from the top of the page.
+  await expect(withJs.getByRole("heading", { name: "Options the officer can choose" })).toBeFocused();
   await field(noJs, "nodes.cant-read.choices.1.feedback").fill("Feedback I wrote for option 2.");
   await saveNode(noJs);
   await expect(noJs.getByRole("alert").getByText(/^Morgan Ellery saved this node on/)).toBeVisible();
