@@ -12,6 +12,7 @@ import { recordAudit, type AuditEntry } from "~db/queries/audit.server";
 import { deleteSession, getSession, insertSession, touchSession, updateSession } from "~db/queries/sessions.server";
 import { confirmPasswordHash } from "~db/queries/users.server";
 import { shortUserAgent } from "~/auth/browser";
+import { createDeviceCookies, type DeviceCookies } from "~/auth/device-cookie.server";
 import { getOrCreateSetting } from "~db/queries/app-settings.server";
 
 /** How long a session lasts, in the words staff are told: a shift idle, a week of shifts in all. */
@@ -118,6 +119,8 @@ export interface SessionStore {
     notice: string | null,
     kept?: KeptReply | null,
   ): Promise<TypedResponse<never>>;
+  /** The browsers people signed in on with a password (device-cookie.server.ts), signed with the same secret. */
+  deviceCookies: DeviceCookies;
 }
 
 /** The cookie-signing secret: SESSION_SECRET, or one generated once and kept in the database. */
@@ -246,6 +249,7 @@ export function createSessionStore(
       if (kept) session.flash("keptReply", kept);
       return redirect(to, { headers: { "Set-Cookie": await store.commit(request, session) } });
     },
+    deviceCookies: createDeviceCookies(secret, secure),
   };
   return store;
 }

@@ -1,8 +1,10 @@
-// Signing in: throttled per username and per client address, timing-safe whether or not the
-// username exists, audited. The guess is counted before the password is checked (see throttle.ts).
+// Signing in: throttled per username and per client address, or per device cookie on a browser the
+// username signed in on before; timing-safe whether or not the username exists, audited. The guess is
+// counted before the password is checked (see throttle.ts).
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "~db/schema";
+import type { DeviceCookie } from "~/auth/device-cookie.server";
 import { recordAudit, type AuditEntry } from "~db/queries/audit.server";
 import { countGuess, giveBackGuess, restartWindowAt } from "~db/queries/sign-in-throttle.server";
 import { confirmPasswordHash, findUserForSignIn, usernameKey } from "~db/queries/users.server";
@@ -24,6 +26,8 @@ export interface SignInAttempt {
   address: string;
   /** false when PASSWORD_SIGN_IN=false: then only administrators (break-glass) use a password */
   passwordsForAll?: boolean;
+  /** The browser's genuine device cookie, if it has one (device-cookie.server.ts). */
+  device?: DeviceCookie | null;
 }
 
 /** The session store's startPasswordSession for this request: the session cookie, or null. */
@@ -31,6 +35,8 @@ export type StartPasswordSession = (userId: number, passwordHash: string, audit:
 
 /** The throttle row a username's guesses are counted in. */
 export const usernameThrottleKey = (username: string) => `user:${usernameKey(username)}`;
+/** The throttle row a device cookie's guesses are counted in (and, over its limit, its lock kept). */
+const deviceThrottleKey = (device: DeviceCookie) => `device:${device.nonce}`;
 
 interface CountedGuess {
   kind: ThrottleKind;
@@ -78,21 +84,34 @@ export async function signIn(
 ): Promise<SignInResult> {
   const { username, password, address } = attempt;
   const user = await findUserForSignIn(db, username);
-  // The address first: a client over its limit spends none of a username's guesses.
-  const guess = await spendGuess(
-    db,
-    [
-      ["address", `address:${address}`],
-      ["username", usernameThrottleKey(username)],
-    ],
-    now,
-  );
+  // A browser this username signed in on spends its device cookie's guesses alone, while it has any left.
+  const device =
+    attempt.device && usernameKey(attempt.device.username) === usernameKey(username) ? attempt.device : null;
+  const deviceGuess = device ? await spendGuess(db, [["device", deviceThrottleKey(device)]], now) : null;
+  const guess = deviceGuess?.ok
+    ? deviceGuess
+    : // The address first: a client over its limit spends none of a username's guesses.
+      await spendGuess(
+        db,
+        [
+          ["address", `address:${address}`],
+          ["username", usernameThrottleKey(username)],
+        ],
+        now,
+      );
+  // Said in the audit when a device cookie for this username came with the attempt.
+  const deviceDetail = device ? { deviceCookie: deviceGuess?.ok ? "used" : "locked" } : {};
   if (!guess.ok) {
     await recordAudit(db, {
       actorUserId: null,
       action: "sign_in.refused",
       subjectUserId: user?.id ?? null,
-      details: { username: username.slice(0, 64), limit: guess.kind, until: guess.until.toISOString() },
+      details: {
+        username: username.slice(0, 64),
+        limit: guess.kind,
+        until: guess.until.toISOString(),
+        ...deviceDetail,
+      },
     });
     const wait = minutesUntil(guess.until, now);
     return {
@@ -115,7 +134,7 @@ export async function signIn(
       actorUserId: null,
       action: "sign_in.failed",
       subjectUserId: user?.id ?? null,
-      details: { username: username.slice(0, 64) },
+      details: { username: username.slice(0, 64), ...deviceDetail },
     });
     return { ok: false, reason: "wrong", message: WRONG };
   }
@@ -144,6 +163,7 @@ export async function signIn(
     actorUserId: user.id,
     action: "sign_in.succeeded",
     subjectUserId: user.id,
+    ...(device ? { details: deviceDetail } : {}),
   });
   if (!cookie) {
     await recordAudit(db, {

@@ -73,10 +73,10 @@ function assignment(f: AuditFacts) {
 }
 
 const PHRASES: Record<string, Phrase> = {
-  "sign_in.succeeded": (f, who) => `${who} signed in${viaSso(f)}`,
+  "sign_in.succeeded": (f, who) => `${who} signed in${viaSso(f)}${onKnownBrowser(f)}`,
   "sign_in.failed": (f) => {
     const why = SIGN_IN_REFUSALS[text(f.details.reason)];
-    return `Someone failed to sign in as ${quoted(f.details.username) || "an unknown username"}${viaSso(f)}${why ? `: ${why}` : ""}`;
+    return `Someone failed to sign in as ${quoted(f.details.username) || "an unknown username"}${viaSso(f)}${onKnownBrowser(f)}${why ? `: ${why}` : ""}`;
   },
   "sign_in.refused": (f) =>
     `Engage refused a sign-in as ${quoted(f.details.username) || "an unknown username"}: too many wrong passwords`,
@@ -268,6 +268,9 @@ function count(n: unknown, one: string, many: string) {
 }
 
 const viaSso = (f: AuditFacts) => (f.details.method === "single sign-on" ? " through single sign-on" : "");
+/** A password sign-in from a browser with a device cookie for that username (app/auth/device-cookie.server.ts). */
+const onKnownBrowser = (f: AuditFacts) =>
+  f.details.deviceCookie === "used" ? " on a browser known from an earlier sign-in" : "";
 /**
  * Why a sign-in was turned away: by single sign-on (app/domain/sso-claims.ts, app/auth/sso-sign-in.server.ts),
  * or after the password was checked (app/auth/sign-in.server.ts).

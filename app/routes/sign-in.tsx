@@ -42,6 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       password: form.data.password,
       address: context.clientAddress,
       passwordsForAll: passwordsForAll(context.config),
+      device: await context.sessions.deviceCookies.read(request),
     },
     (userId, passwordHash, audit) => context.sessions.startPasswordSession(request, userId, passwordHash, audit),
   );
@@ -51,7 +52,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return notSignedIn(request, context, said, status);
   }
   const next = result.mustChangePassword ? "/account/password" : safeReturnPath(form.data.returnTo);
-  throw redirect(next, { headers: { "Set-Cookie": result.cookie } });
+  // This browser is now known to the username: a lock others cause by guessing does not keep them out of it.
+  const headers = new Headers([["Set-Cookie", result.cookie]]);
+  headers.append("Set-Cookie", await context.sessions.deviceCookies.issue(request, form.data.username));
+  throw redirect(next, { headers });
 }
 
 /**

@@ -105,6 +105,40 @@ test.describe("signing in", () => {
     expect(new URL(page.url()).host).toBe(new URL(page.context().pages()[0].url()).host);
     await expect(page.getByRole("heading", { level: 1, name: "Your training" })).toBeVisible();
   });
+
+  test("someone's own browser still signs them in while another's wrong guesses lock their username", async ({
+    browser,
+  }) => {
+    const username = "own.browser";
+    const password = "kettle biscuit landing";
+    const admin = await signedIn(browser, "admin");
+    await createUser(admin, { username, fullName: "Robin Ashcombe", role: "Manager", password });
+    await admin.context().close();
+    // They sign in on their own browser and sign out at the end of the shift.
+    const own = await signedIn(browser, username, { password });
+    await signOut(own);
+
+    // Someone else guesses until the username is locked: the right password too is refused there.
+    const guesser = await (await browser.newContext()).newPage();
+    await guesser.goto("/sign-in");
+    for (const guess of ["kettle", "biscuit", "landing", "kettle biscuit", "biscuit landing", password]) {
+      await guesser.getByLabel("Username").fill(username);
+      await guesser.getByLabel("Password", { exact: true }).fill(guess);
+      // Each answer awaited: the same message twice must not let the next guess overtake this one.
+      const answered = guesser.waitForResponse((r) => r.request().method() === "POST");
+      await guesser.getByRole("button", { name: "Sign in", exact: true }).click();
+      await answered;
+      await expect(guesser.getByRole("alert")).toContainText(
+        guess === password
+          ? "Too many failed sign-in attempts for this username"
+          : "The username or password is not right",
+      );
+    }
+    await expectAccessible(guesser);
+
+    // Their own browser still signs them in.
+    await signIn(own, username, password);
+  });
 });
 
 // The menu comes from the role-to-capability table (app/auth/capabilities.ts): each role sees the pages of its

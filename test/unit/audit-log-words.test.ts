@@ -119,6 +119,12 @@ describe("the audit log's words", () => {
     expect(say("sign_in.failed", { username: "sam", reason: "password_changed" }, { actor: null })).toBe(
       "Someone failed to sign in as “sam”: their password was changed while they were signing in",
     );
+    expect(say("sign_in.failed", { username: "sam", deviceCookie: "used" }, { actor: null })).toBe(
+      "Someone failed to sign in as “sam” on a browser known from an earlier sign-in",
+    );
+    expect(say("sign_in.succeeded", { deviceCookie: "used" }, { actor: "Sam Okafor" })).toBe(
+      "Sam Okafor signed in on a browser known from an earlier sign-in",
+    );
   });
 
   it("says what single sign-on, staff imports, coaches, assignments and observations did", () => {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ADDRESS_MAX_GUESSES, guessVerdict, MAX_GUESSES } from "~/auth/throttle";
+import { createDeviceCookies } from "~/auth/device-cookie.server";
+import { ADDRESS_MAX_GUESSES, DEVICE_MAX_GUESSES, guessVerdict, MAX_GUESSES } from "~/auth/throttle";
 import { requestAs, testContext, testDatabase, userIdOf } from "../support/database";
 
 const signInService = await import("~/auth/sign-in.server");
 const { DEMO_PASSWORD } = await import("~/seed/demo.server");
 const passwordRoute = await import("~/routes/account.password");
+const signInRoute = await import("~/routes/sign-in");
 
 const db = await testDatabase();
 const { sessions } = testContext(db);
@@ -88,6 +90,128 @@ describe("signIn throttling against the database", () => {
     if (!refused.ok) expect(refused.message).toMatch(/from your network/);
     // The same username from another address is fine: the address limit spent none of its guesses.
     expect(await signIn(office("trainer", DEMO_PASSWORD), at(start, 100))).toMatchObject({ ok: true });
+  });
+});
+
+// A database of its own: these tests lock the demo usernames the tests above use.
+const deviceDb = await testDatabase();
+
+describe("device cookies: a browser someone signed in on with their password", () => {
+  const context = testContext(deviceDb);
+  const DEVICE = "engage_device=";
+
+  /** The sign-in form posted from `address` by a browser carrying `cookie`: refused, or signed in (its device cookie). */
+  async function post(address: string, username: string, password: string, cookie = "") {
+    const request = new Request("http://localhost/sign-in", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+      body: new URLSearchParams({ username, password }),
+    });
+    try {
+      const answer = (await signInRoute.action({
+        request,
+        params: {},
+        context: { ...context, clientAddress: address },
+      })) as unknown as { data: { errors: Record<string, string> }; init: { status: number } };
+      return { status: answer.init.status, error: answer.data.errors.username, device: "" };
+    } catch (thrown) {
+      if (!(thrown instanceof Response)) throw thrown;
+      const device = thrown.headers.getSetCookie().find((c) => c.startsWith(DEVICE));
+      return { status: thrown.status, error: "", device: device?.split(";")[0] ?? "" };
+    }
+  }
+  const lockedFor = (why: RegExp) => ({ status: 429, error: expect.stringMatching(why) as unknown });
+  const WRONG = { status: 400, error: expect.stringMatching(/^The username or password is not right/) as unknown };
+  const SIGNED_IN = { status: 302 };
+
+  async function deviceCookieOf(username: string) {
+    const signedIn = await post("192.0.2.1", username, DEMO_PASSWORD);
+    expect(signedIn.device).toMatch(/^engage_device=/);
+    return signedIn.device;
+  }
+  async function lockUsername(username: string) {
+    for (let i = 0; i < MAX_GUESSES; i++) expect(await post("192.0.2.2", username, `wrong ${i}`)).toMatchObject(WRONG);
+    expect(await post("192.0.2.2", username, DEMO_PASSWORD)).toMatchObject(lockedFor(/for this username/));
+  }
+
+  it("is issued on signing in with a password: HttpOnly, SameSite=Lax, for a year, Secure over https", async () => {
+    const signedIn = await post("192.0.2.1", "officer", DEMO_PASSWORD);
+    expect(signedIn.status).toBe(302);
+    const cookies = context.sessions.deviceCookies;
+    const issued = await cookies.issue(new Request("https://engage.example/sign-in"), "officer");
+    expect(issued).toMatch(/; Max-Age=31536000; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    expect(await cookies.issue(new Request("http://localhost/sign-in"), "officer")).not.toMatch(/Secure/);
+    expect(await cookies.read(new Request("http://x/", { headers: { Cookie: issued.split(";")[0] } }))).toMatchObject({
+      username: "officer",
+    });
+  });
+
+  it("still lets its username sign in with the right password while their network is locked", async () => {
+    const device = await deviceCookieOf("officer");
+    const network = "198.51.100.7";
+    for (let i = 0; i < ADDRESS_MAX_GUESSES; i++)
+      await signInService.signIn(deviceDb, from(network)("nobody", "wrong"), () => Promise.resolve(null));
+    expect(await post(network, "officer", DEMO_PASSWORD)).toMatchObject(lockedFor(/from your network/));
+    expect(await post(network, "officer2", DEMO_PASSWORD, device)).toMatchObject(lockedFor(/from your network/));
+    const passed = await post(network, "OFFICER", DEMO_PASSWORD, device);
+    expect(passed).toMatchObject(SIGNED_IN);
+    // Signing in again gives a new device cookie.
+    expect(passed.device).toMatch(/^engage_device=/);
+    expect(passed.device).not.toBe(device);
+  });
+
+  it("still lets its username in while others' wrong guesses lock the username, and its own wrong guesses do not count", async () => {
+    const device = await deviceCookieOf("officer2");
+    await lockUsername("officer2");
+    expect(await post("192.0.2.3", "officer2", "wrong again", device)).toMatchObject(WRONG);
+    expect(await post("192.0.2.3", "officer2", DEMO_PASSWORD, device)).toMatchObject(SIGNED_IN);
+    // Without the cookie the username is still locked, as before.
+    expect(await post("192.0.2.3", "officer2", DEMO_PASSWORD)).toMatchObject(lockedFor(/for this username/));
+
+    // A device cookie's wrong guesses leave the username's limit for everyone else untouched.
+    const own = await deviceCookieOf("officer3");
+    for (let i = 0; i < DEVICE_MAX_GUESSES; i++)
+      expect(await post("192.0.2.4", "officer3", `wrong ${i}`, own)).toMatchObject(WRONG);
+    expect(await post("192.0.2.5", "officer3", DEMO_PASSWORD)).toMatchObject(SIGNED_IN);
+  });
+
+  it("gives no way past a lock when forged, altered, or naming another username", async () => {
+    const genuine = await deviceCookieOf("officer4");
+    const otherUsernames = await deviceCookieOf("officer5");
+    await lockUsername("officer4");
+    await lockUsername("officer5");
+    // The username changed inside a genuine cookie, keeping its signature.
+    const [value, signature] = decodeURIComponent(genuine.slice(DEVICE.length)).split(".");
+    const said = JSON.parse(atob(value)) as { nonce: string; username: string };
+    const altered = `${DEVICE}${encodeURIComponent(`${btoa(JSON.stringify({ ...said, username: "officer5" }))}.${signature}`)}`;
+    const forged = (
+      await createDeviceCookies("not the secret", () => false).issue(new Request("http://x/"), "officer4")
+    ).split(";")[0];
+    const unsigned = `${DEVICE}${encodeURIComponent(btoa(JSON.stringify({ ...said, username: "officer4" })))}`;
+    for (const cookie of [forged, unsigned, otherUsernames])
+      expect(await post("192.0.2.6", "officer4", DEMO_PASSWORD, cookie)).toMatchObject(lockedFor(/for this username/));
+    expect(await post("192.0.2.6", "officer5", DEMO_PASSWORD, altered)).toMatchObject(lockedFor(/for this username/));
+    // The genuine one still works.
+    expect(await post("192.0.2.6", "officer4", DEMO_PASSWORD, genuine)).toMatchObject(SIGNED_IN);
+  });
+
+  it("locks after its own wrong guesses, and then the username's lock applies to it too; audited", async () => {
+    const device = await deviceCookieOf("officer6");
+    await lockUsername("officer6");
+    for (let i = 0; i < DEVICE_MAX_GUESSES; i++)
+      expect(await post("192.0.2.7", "officer6", `wrong ${i}`, device)).toMatchObject(WRONG);
+    expect(await post("192.0.2.7", "officer6", DEMO_PASSWORD, device)).toMatchObject(lockedFor(/for this username/));
+    const audit = await deviceDb
+      .selectFrom("audit_events")
+      .select(["action", "details"])
+      .where("subject_user_id", "=", await userIdOf(deviceDb, "officer6"))
+      .where("action", "like", "sign_in.%")
+      .orderBy("id")
+      .execute();
+    expect(audit.slice(-2).map((a) => [a.action, JSON.parse(a.details!)])).toEqual([
+      ["sign_in.failed", { username: "officer6", deviceCookie: "used" }],
+      ["sign_in.refused", expect.objectContaining({ limit: "username", deviceCookie: "locked" })],
+    ]);
   });
 });
 
