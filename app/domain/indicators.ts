@@ -116,6 +116,13 @@ export function meetsPercentComplex(i: Indicators, min: number): boolean {
 
 export type Level = "good" | "fair" | "below fair" | "not applicable";
 
+/** Whether MITI sets the indicator fair and good levels: only those have a level to show or export. */
+const hasLevels = (key: string): boolean => key in MITI_LEVELS;
+
+/** An indicator's level in a download: none (null) for a count MITI sets no level for, as on screen. */
+export const exportedLevel = (line: { key: string; level: Level }): Level | null =>
+  hasLevels(line.key) ? line.level : null;
+
 export interface IndicatorLine {
   key: "reflectionToQuestion" | "percentComplexReflections" | "miAdherent" | "miNonAdherent" | "percentOpenQuestions";
   /** the technical name, shown second */
@@ -246,7 +253,7 @@ export function describeIndicators(i: Indicators, { openQuestions = true } = {})
     },
     ...(openQuestions ? [openQuestionsLine(i)] : []),
   ];
-  return lines.map((l) => ({ ...l, hasLevels: l.key in MITI_LEVELS }));
+  return lines.map((l) => ({ ...l, hasLevels: hasLevels(l.key) }));
 }
 
 function openQuestionsLine(i: Indicators): Omit<IndicatorLine, "hasLevels"> {

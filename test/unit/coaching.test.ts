@@ -2,11 +2,12 @@
 // observe whom, saving as the coach goes, stale and double submits, bad values as field errors,
 // the officer's view and reflection, calibration pairs, requests, and the audit trail.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { formatDateTime } from "~/domain/dates.server";
 import { requestAs, testContext, testDatabase, userIdOf } from "../support/database";
 import { GOOD_COUNTS, insertAttempts, LISTENING_SCENARIOS } from "../support/attempts";
 import { addUser, anotherPrison } from "../support/people";
+import { parseCsv } from "../support/csv";
 
 const coachingIndex = await import("~/routes/coaching._index");
 const observationPage = await import("~/routes/coaching.observations.$observationId");
@@ -325,6 +326,49 @@ describe("the observations download", () => {
     await db.updateTable("users").set({ active: false }).where("id", "=", mover).execute();
     expect(await download("admin", there)).not.toContain("Mo Mover");
     expect(await observedNames(`/reports/observed?prison=${other.id}`)).not.toContain("Mo Mover");
+  });
+});
+
+describe("the downloads' levels", () => {
+  it("give a level only to the indicators MITI sets fair and good levels for, as the screen does: none for the two counts", async () => {
+    const officer = await officerBesideSam("officer-levels", "Lev Levels");
+    // Out of the prison's figures again afterwards, which the transfer view below counts.
+    onTestFinished(async () => {
+      await db.updateTable("users").set({ active: false }).where("id", "=", officer).execute();
+    });
+    const id = idFrom((await start("trainer", officer)).location);
+    const version = String((await rowOf(id)).row_version);
+    expect((await sheet(id, "trainer", { ...FULL, rowVersion: version, intent: "record" })).status).toBe(302);
+    const expected = {
+      "Reflection-to-question ratio": "fair",
+      "Complex reflections": "good",
+      "MI-adherent responses": "",
+      "MI-non-adherent responses": "",
+      "Technical global": "fair",
+      "Relational global": "good",
+    };
+    /** Each indicator's level cell in the row for Lev Levels (the only row of their own download). */
+    const levelCells = (csv: string) => {
+      const [header, ...rows] = parseCsv(csv);
+      const officerColumn = header.indexOf("Officer");
+      const row = officerColumn < 0 ? rows[0] : rows.find((r) => r[officerColumn] === "Lev Levels")!;
+      return Object.fromEntries(Object.keys(expected).map((n) => [n, row[header.indexOf(`${n}: level`)]]));
+    };
+    const text = async (loader: Route["loader"], username: string, path: string) =>
+      ((await loader!({ request: await requestAs(context, username, path), params: {}, context })) as Response).text();
+
+    const prison = await import("~/routes/reports.exports.observations[.]csv");
+    expect(levelCells(await text(prison.loader, "manager", "/reports/exports/observations.csv"))).toEqual(expected);
+    const own = await import("~/routes/record_.observations[.]csv");
+    const ownCsv = await text(own.loader, "officer-levels", "/record/observations.csv");
+    expect(parseCsv(ownCsv)).toHaveLength(2);
+    expect(levelCells(ownCsv)).toEqual(expected);
+
+    const record = await import("~/routes/record[.]json");
+    const json = JSON.parse(await text(record.loader, "officer-levels", "/record.json"));
+    expect(
+      json.observations[0].indicators.map((l: { name: string; level: string | null }) => [l.name, l.level]),
+    ).toEqual(Object.entries(expected).map(([name, level]) => [name, level || null]));
   });
 });
 
