@@ -34,7 +34,7 @@ const MARKS = new RegExp(MARKS_PATTERN, "gu");
 /**
  * Letters that are not a letter plus an accent in Unicode, so NFKD leaves them whole, as the plain letters
  * people type for them: "oyvind" finds Øyvind, "strasse" Straße, "kofi" Kɔfi. Lowercase only: the table is
- * applied after lowercasing, which turns Ø, Ł, ẞ, Ŋ, Ɛ and the other capitals into these (Unicode's lowercase
+ * applied after lowercasing, which turns Ø, Ł, ẞ, Ŋ, Ɛ, Ə and the other capitals into these (Unicode's lowercase
  * of each capital is the letter here). Most become the plain letter they are drawn on, as someone reading the
  * name would type it.
  */
@@ -67,6 +67,11 @@ const PLAIN_LETTERS = [
   ["ɲ", "n"],
   ["ʋ", "v"],
   ["ƒ", "f"], // Ewe
+  ["ɣ", "g"], // Ewe and Ga
+  ["ǝ", "e"], // turned e (capital Ǝ), another letter from the schwa ə below, which looks the same
+  ["ƭ", "t"],
+  ["ʃ", "s"], // esh: s rather than sh, as eng is n, the letter it is drawn on
+  ["ə", "e"], // schwa (capital Ə), also Azerbaijani: English documents may spell it a (Məmməd, Mammad)
   // Catalan middle dot, dropped: "collom" and "col·lom" both find Col·lom. ŀ and Ŀ decompose to l and this dot
   // under NFKD, and the Greek ano teleia to this dot, so one line takes them all.
   ["·", ""],
