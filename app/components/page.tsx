@@ -1,7 +1,12 @@
 // Small GOV.UK patterns used across pages.
-import { Children, Fragment, type ReactNode } from "react";
+import { Children, Fragment, useEffect, useRef, type ReactNode } from "react";
 import type { TagColour } from "~/domain/vocabulary";
 
+/**
+ * GOV.UK notification banner. A success banner takes focus when it appears, as GOV.UK's script does:
+ * after a form that comes back to its own page (assigning training, changing the target) focus would
+ * otherwise stay on the button at the foot of the form, far below the confirmation.
+ */
 export function NotificationBanner({
   title = "Success",
   children,
@@ -11,8 +16,14 @@ export function NotificationBanner({
   children: ReactNode;
   success?: boolean;
 }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (success) ref.current?.focus();
+  }, [success]);
   return (
     <div
+      ref={ref}
+      tabIndex={success ? -1 : undefined}
       className={`govuk-notification-banner${success ? " govuk-notification-banner--success" : ""}`}
       role={success ? "alert" : "region"}
       aria-labelledby="notification-banner-title"

@@ -117,8 +117,11 @@ test("a manager assigns module 1 to A wing due in 14 days; an A wing officer see
   await manager.getByLabel("Day", { exact: true }).fill(d);
   await manager.getByLabel("Month", { exact: true }).fill(m);
   await manager.getByLabel("Year", { exact: true }).fill(y);
-  await manager.getByRole("button", { name: "Assign" }).click();
-  await expect(manager.getByText("Training assigned.")).toBeVisible();
+  // From the keyboard: the confirmation at the top of the page takes focus, not the button at the foot of the form.
+  await manager.getByRole("button", { name: "Assign" }).press("Enter");
+  const banner = manager.locator(".govuk-notification-banner");
+  await expect(banner).toContainText("Training assigned.");
+  await expect(banner).toBeFocused();
   await manager.setViewportSize({ width: 375, height: 800 });
   // The table of assignments scrolls in its own box: the page stays as wide as the phone.
   await expect(manager.getByRole("region", { name: "Current assignments, scrolls sideways" })).toBeVisible();
