@@ -139,9 +139,15 @@ export async function assignmentList(db: Kysely<Database>, establishmentId: numb
   return list.map((a) => ({ id: a.id, officerId: a.officer_id, ...inWords(a, titles) }));
 }
 
+const lowerFirst = (text: string) => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+
 /** "Assignment removed: Listening on the landing for A wing, by 31 January 2027." */
 const removedNotice = (a: { what: string; to: string | null; due: string }) =>
-  `Assignment removed: ${a.what} for ${a.to}, ${a.due.charAt(0).toLowerCase()}${a.due.slice(1)}.`;
+  `Assignment removed: ${a.what} for ${a.to}, ${lowerFirst(a.due)}.`;
+
+/** "Training assigned: Listening on the landing to A wing, by 31 January 2027.", so the manager sees what they did. */
+const assignedNotice = (a: { what: string; to: string | null; due: string }) =>
+  `Training assigned: ${a.what} to ${a.to}, ${lowerFirst(a.due)}.`;
 
 /**
  * One assignment as the page confirming its removal says it: what, to whom in a sentence's words, due
@@ -191,7 +197,7 @@ export async function createAssignments(
   establishmentId: number,
   input: AssignmentInput,
   moduleIds: string[],
-): Promise<{ ok: true; count: number } | { ok: false; errors: FieldErrors }> {
+): Promise<{ ok: true; count: number; notice: string } | { ok: false; errors: FieldErrors }> {
   const errors: FieldErrors = {};
   if (input.moduleId !== null && !moduleIds.includes(input.moduleId)) errors.moduleId = "Choose a module from the list";
   const choices = await assignmentChoices(db, establishmentId);
@@ -260,7 +266,23 @@ export async function createAssignments(
       };
     throw error;
   }
-  return { ok: true, count: rows.length };
+  const named = input.officerIds.length === 1 ? choices.officers.find((o) => o.id === input.officerIds[0]) : undefined;
+  const words = inWords(
+    {
+      ...rows[0],
+      created_at: new Date().toISOString(),
+      unit_name: choices.wings.find((w) => w.id === input.unitId)?.name ?? null,
+      officer_name: named?.name ?? null,
+    },
+    await titlesOf(db),
+  );
+  const to =
+    input.audience === "prison"
+      ? "every officer in the prison"
+      : input.audience === "officers" && !named
+        ? `${input.officerIds.length} officers`
+        : words.to;
+  return { ok: true, count: rows.length, notice: assignedNotice({ ...words, to }) };
 }
 
 export type RemoveAssignmentResult =

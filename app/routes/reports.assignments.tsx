@@ -43,11 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { errors: result.errors, values: Object.fromEntries(formData) as Record<string, string> },
       { status: 400 },
     );
-  return context.sessions.redirectWithNotice(
-    request,
-    back,
-    result.count === 1 ? "Training assigned." : `Training assigned to ${result.count} officers.`,
-  );
+  return context.sessions.redirectWithNotice(request, back, result.notice);
 }
 
 export default function Assignments() {

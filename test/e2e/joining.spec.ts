@@ -120,20 +120,21 @@ test("a manager assigns module 1 to A wing due in 14 days; an A wing officer see
   // From the keyboard: the confirmation at the top of the page takes focus, not the button at the foot of the form.
   await manager.getByRole("button", { name: "Assign" }).press("Enter");
   const banner = manager.locator(".govuk-notification-banner");
-  await expect(banner).toContainText("Training assigned.");
   await expect(banner).toBeFocused();
-  await manager.setViewportSize({ width: 375, height: 800 });
-  // The table of assignments scrolls in its own box: the page stays as wide as the phone.
-  await expect(manager.getByRole("region", { name: "Current assignments, scrolls sideways" })).toBeVisible();
-  expect(await manager.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-  await expectAccessible(manager);
-  await manager.setViewportSize({ width: 1280, height: 800 });
   const dueText = due.toLocaleDateString("en-GB", {
     day: "numeric",
     month: "long",
     year: "numeric",
     timeZone: "Europe/London",
   });
+  // It says what was assigned, to whom and by when.
+  await expect(banner).toContainText(`Training assigned: ${moduleTitle} to A wing, by ${dueText}.`);
+  await manager.setViewportSize({ width: 375, height: 800 });
+  // The table of assignments scrolls in its own box: the page stays as wide as the phone.
+  await expect(manager.getByRole("region", { name: "Current assignments, scrolls sideways" })).toBeVisible();
+  expect(await manager.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await expectAccessible(manager);
+  await manager.setViewportSize({ width: 1280, height: 800 });
   const row = manager.locator("#assignments tbody tr").filter({ hasText: moduleTitle });
   await expect(row).toContainText("A wing");
   await expect(row).toContainText(`By ${dueText}`);
