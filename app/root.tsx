@@ -85,7 +85,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const root = useRouteLoaderData<typeof loader>("root");
-  const { pathname } = useLocation();
+  const { pathname, key } = useLocation();
   useFocusOnFragment();
   useFocusOnNewPage();
   const user = root?.user ?? null;
@@ -179,7 +179,8 @@ export function Layout({ children }: { children: ReactNode }) {
                 {root.important}
               </NotificationBanner>
             ) : null}
-            {root?.notice ? <NotificationBanner>{root.notice}</NotificationBanner> : null}
+            {/* Keyed by the navigation, so the same notice twice (saved, then saved again) is a new banner that takes focus. */}
+            {root?.notice ? <NotificationBanner key={key}>{root.notice}</NotificationBanner> : null}
             {children}
           </main>
         </div>

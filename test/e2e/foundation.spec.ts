@@ -262,6 +262,11 @@ test("a user changed in another tab: the older form is refused and then shows th
   await admin.getByLabel("Manager").check();
   await admin.getByRole("button", { name: "Save changes" }).click();
   await expect(admin.getByText("Changes saved.")).toBeVisible();
+  // Saved again, the same words come in a new banner that takes focus again (JavaScript on).
+  const saved = admin.locator(".govuk-notification-banner--success");
+  await expect(saved).toBeFocused();
+  await admin.getByRole("button", { name: "Save changes" }).click();
+  await expect(saved).toBeFocused();
 
   // Tab B still shows Trainer and changes only the name: refused, and its fields now show the user as they are.
   await expect(other.getByLabel("Trainer")).toBeChecked();
