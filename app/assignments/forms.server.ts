@@ -1,6 +1,6 @@
 // The assignment forms, read on the server so zod stays out of the browser's copy of the page.
 import { z } from "zod";
-import { formatDay, furthestAhead, isRealDay } from "~/domain/dates.server";
+import { formatDay, furthestAhead, readTypedDate } from "~/domain/dates.server";
 import { ID_TEXT, optionalId, parseForm, wholeNumber, type FieldErrors } from "~/utils/forms";
 import { WHOLE_PROGRAMME, type AssignmentInput } from "./form";
 
@@ -14,8 +14,6 @@ const Fields = z.object({
   dueYear: z.string().default(""),
   dueDays: z.string().default(""),
 });
-
-const pad = (v: string) => v.trim().padStart(2, "0");
 
 export function parseAssignmentForm(
   formData: FormData,
@@ -37,11 +35,10 @@ export function parseAssignmentForm(
   let dueOn: string | null = null;
   let dueDays: number | null = null;
   if (f.due === "date") {
-    const [d, m, y] = [f.dueDay, f.dueMonth, f.dueYear].map((v) => v.trim());
-    const day = `${y}-${pad(m)}-${pad(d)}`;
-    if (!d && !m && !y) errors.dueDay = "Enter the date it is due";
-    else if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y) || !isRealDay(day))
-      errors.dueDay = "The due date must be a real date, for example 31 3 2027";
+    const typed = readTypedDate({ day: f.dueDay, month: f.dueMonth, year: f.dueYear }, "The due date");
+    const day = typed.kind === "day" ? typed.day : "";
+    if (typed.kind === "empty") errors.dueDay = "Enter the date it is due";
+    else if (typed.kind === "wrong") errors.dueDay = typed.message;
     else if (day < today) errors.dueDay = "The due date must be today or in the future";
     else if (day > furthestAhead(today))
       errors.dueDay = `The due date must be no later than ${formatDay(furthestAhead(today))}`;

@@ -317,24 +317,29 @@ export function Radios({
   );
 }
 
-/** GOV.UK date input: fields NAMEDay, NAMEMonth and NAMEYear; the error summary links to the day. */
+/**
+ * GOV.UK date input: fields NAMEDay, NAMEMonth and NAMEYear. With an error, the fields in `wrong` are
+ * highlighted (the whole date when it names none); the error summary links to the first of them.
+ */
 export function DateInput({
   name,
   legend,
   hint,
   error,
+  wrong = [],
   values,
 }: {
   name: string;
   legend: string;
   hint?: string;
   error?: string;
+  wrong?: readonly ("day" | "month" | "year")[];
   values: { day?: string; month?: string; year?: string };
 }) {
   const parts = [
-    { key: "Day", width: 2, value: values.day },
-    { key: "Month", width: 2, value: values.month },
-    { key: "Year", width: 4, value: values.year },
+    { key: "Day", width: 2, value: values.day, wrong: wrong.includes("day") },
+    { key: "Month", width: 2, value: values.month, wrong: wrong.includes("month") },
+    { key: "Year", width: 4, value: values.year, wrong: wrong.includes("year") },
   ];
   return (
     <FieldsetFrame
@@ -353,7 +358,7 @@ export function DateInput({
                 {p.key}
               </label>
               <input
-                className={`govuk-input govuk-date-input__input govuk-input--width-${p.width}${error ? " govuk-input--error" : ""}`}
+                className={`govuk-input govuk-date-input__input govuk-input--width-${p.width}${error && (p.wrong || wrong.length === 0) ? " govuk-input--error" : ""}`}
                 id={fieldId(`${name}${p.key}`)}
                 name={`${name}${p.key}`}
                 type="text"

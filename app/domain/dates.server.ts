@@ -228,3 +228,62 @@ export function isoWeek(day: string): string {
 export function formatDay(day: string): string {
   return format(new Date(`${day}T12:00:00.000Z`), "d MMMM yyyy");
 }
+
+// ---- a date typed in GOV.UK's date input: day, month and year fields ----
+
+export const DATE_PARTS = ["day", "month", "year"] as const;
+export type DatePart = (typeof DATE_PARTS)[number];
+export type TypedDate = Record<DatePart, string>;
+
+export type TypedDateReading =
+  | { kind: "empty" }
+  | { kind: "day"; day: string }
+  /** `parts`: the fields to highlight, the first of them the one the error summary links to */
+  | { kind: "wrong"; message: string; parts: DatePart[] };
+
+// Months as words too, in full or cut to three letters ("March", "mar"), as the design system asks.
+const MONTH_WORDS = new Map(
+  MONTH_NAMES.flatMap((name, i) => [
+    [name.toLowerCase(), i + 1],
+    [name.slice(0, 3).toLowerCase(), i + 1],
+  ]),
+);
+
+const inRange = (n: number, max: number) => Number.isInteger(n) && n >= 1 && n <= max;
+
+/**
+ * A date typed into a GOV.UK date input, with the design system's messages: `what` names the date
+ * as it starts a sentence ("Date from must include a month", "Date from must be a real date").
+ * Spaces and leading zeros are fine. Nothing typed is "empty": the form says whether that is allowed.
+ */
+export function readTypedDate(typed: TypedDate, what: string): TypedDateReading {
+  const t = { day: typed.day.trim(), month: typed.month.trim(), year: typed.year.trim() };
+  const missing = DATE_PARTS.filter((p) => t[p] === "");
+  if (missing.length === DATE_PARTS.length) return { kind: "empty" };
+  if (missing.length)
+    return { kind: "wrong", message: `${what} must include a ${missing.join(" and ")}`, parts: missing };
+  const day = /^\d{1,2}$/.test(t.day) ? Number(t.day) : NaN;
+  const month = /^\d{1,2}$/.test(t.month) ? Number(t.month) : (MONTH_WORDS.get(t.month.toLowerCase()) ?? NaN);
+  const wrong = DATE_PARTS.filter(
+    (p) => !{ day: inRange(day, 31), month: inRange(month, 12), year: /^\d{4}$/.test(t.year) }[p],
+  );
+  if (wrong.length === 1 && wrong[0] === "year" && /^\d+$/.test(t.year))
+    return { kind: "wrong", message: `${what} must include a year with 4 numbers`, parts: ["year"] };
+  // One wrong field is highlighted alone; more than one, the whole date.
+  if (wrong.length)
+    return {
+      kind: "wrong",
+      message: `${what} must be a real date`,
+      parts: wrong.length === 1 ? wrong : [...DATE_PARTS],
+    };
+  const iso = `${t.year}-${two(month)}-${two(day)}`;
+  // 31 February: each field is a number in range, and the day is the one the month does not have.
+  if (!isRealDay(iso)) return { kind: "wrong", message: `${what} must be a real date`, parts: ["day"] };
+  return { kind: "day", day: iso };
+}
+
+/** A day written "YYYY-MM-DD" (real or not, as an old link has it) in the date input's fields: "27", "3", "2026". */
+export function typedDateOf(text: string): TypedDate | null {
+  const [, year, month, day] = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim()) ?? [];
+  return year && month && day ? { day: String(Number(day)), month: String(Number(month)), year } : null;
+}

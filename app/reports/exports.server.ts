@@ -19,12 +19,12 @@ import { ASSESSMENT_RESULT, ATTEMPT_STATUS, MODE, progressLabel } from "~/domain
 import { OUTCOME_INFO } from "~/domain/mi-codes";
 import { indicatorsOf } from "~/domain/indicators";
 import { csvWriter } from "~/domain/reporting/csv";
-import { endOfDay, formatDateTime, isoWithOffset, startOfDay } from "~/domain/dates.server";
+import { endOfDay, formatDateTime, isoWithOffset, startOfDay, type DatePart } from "~/domain/dates.server";
 import { toAttemptRecord } from "~/domain/reporting/records";
 import { statementWriter, uuidV5Namer, type WrittenStatement } from "~/domain/reporting/xapi";
 import { getCurriculum } from "~/curriculum/curriculum.server";
 import { streamOf } from "~/utils/download.server";
-import { day, idIn, inOrder, oneOf, readQuery } from "~/utils/query.server";
+import { dateFields, idIn, oneOf, readDateRange, readQuery, withDateFields } from "~/utils/query.server";
 import { matrixDownload, type MatrixRow } from "~/reports/matrix.server";
 import { standingOf } from "~/domain/assignments";
 
@@ -77,11 +77,18 @@ export async function matrixCsv(
 
 export interface AttemptFilters {
   filter: Omit<AttemptListFilter, "establishmentId">;
+  /** what was typed in each field, to show back in the form and keep in the download links */
   values: Record<string, string>;
   errors: Record<string, string>;
+  /** the fields of each date to highlight */
+  wrongDates: { from: DatePart[]; to: DatePart[] };
 }
 
-/** Filters for the attempts export and statements, from the address; wrong values get field errors. */
+/**
+ * Filters for the attempts export and statements, from the address; wrong values get field errors.
+ * The days are typed in date inputs (fromDay, fromMonth, fromYear and to...); an older link's
+ * `from=2026-03-27` and `to=` still work.
+ */
 export async function parseAttemptFilters(
   db: Kysely<Database>,
   establishmentId: number,
@@ -89,26 +96,28 @@ export async function parseAttemptFilters(
 ): Promise<AttemptFilters> {
   const [wings, curriculum] = await Promise.all([listWings(db, establishmentId), getCurriculum(db)]);
   const query = readQuery(
-    z
-      .object({
-        wing: idIn(
-          wings.map((w) => w.id),
-          "Choose a wing from the list",
-        ),
-        module: oneOf(
-          curriculum.map((m) => m.id),
-          "Choose a module from the list",
-        ),
-        mode: oneOf(["practice", "assessment"] as const, "Choose practice or assessment"),
-        status: oneOf(["finished", "in_progress", "abandoned"] as const, "Choose a status from the list"),
-        from: day("Enter the start date as a real date, for example 2026-03-31"),
-        to: day("Enter the end date as a real date, for example 2026-03-31"),
-      })
-      .superRefine(inOrder("The end date must be the same as or after the start date")),
-    params,
+    z.object({
+      wing: idIn(
+        wings.map((w) => w.id),
+        "Choose a wing from the list",
+      ),
+      module: oneOf(
+        curriculum.map((m) => m.id),
+        "Choose a module from the list",
+      ),
+      mode: oneOf(["practice", "assessment"] as const, "Choose practice or assessment"),
+      status: oneOf(["finished", "in_progress", "abandoned"] as const, "Choose a status from the list"),
+      ...dateFields("from"),
+      ...dateFields("to"),
+    }),
+    withDateFields(params, ["from", "to"]),
   );
-  if (!query.ok) return { filter: {}, values: query.values, errors: query.errors };
+  const dates = readDateRange(query.values);
+  const errors = { ...query.errors, ...dates.errors };
+  if (!query.ok || Object.keys(errors).length)
+    return { filter: {}, values: query.values, errors, wrongDates: dates.wrong };
   const f = query.data;
+  const { from, to } = dates.days;
   return {
     filter: {
       wingId: f.wing ?? undefined,
@@ -116,11 +125,12 @@ export async function parseAttemptFilters(
       mode: f.mode ?? undefined,
       status: f.status ?? undefined,
       // Days are London days: an attempt started at 23:30 UTC on 30 June belongs to 1 July.
-      startedFrom: f.from ? startOfDay(f.from).toISOString() : undefined,
-      startedBefore: f.to ? endOfDay(f.to).toISOString() : undefined,
+      startedFrom: from ? startOfDay(from).toISOString() : undefined,
+      startedBefore: to ? endOfDay(to).toISOString() : undefined,
     },
     values: query.values,
     errors: {},
+    wrongDates: dates.wrong,
   };
 }
 

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { listWings } from "~db/queries/reports.server";
 import { auditExport } from "~/audit/exports.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { Select, TextInput } from "~/components/fields";
+import { DateInput, Select } from "~/components/fields";
 import { NotificationBanner } from "~/components/page";
 import { reportHref, ReportsHeader } from "~/components/reports";
 import { getCurriculum } from "~/curriculum/curriculum.server";
@@ -12,6 +12,7 @@ import { parseAttemptFilters, statementPages, xapiBaseUrl } from "~/reports/expo
 import { deliverStatements } from "~/reports/lrs.server";
 import { requireReportForm, requireReportScope } from "~/reports/scope.server";
 import { title } from "~/utils/meta";
+import { can } from "~/auth/capabilities";
 
 export const meta: MetaFunction = () => title("Exports");
 
@@ -26,16 +27,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     scope: { prison: scope.prison, prisons: scope.prisons },
     wings,
     modules: curriculum.map((m) => ({ id: m.id, title: m.title })),
-    filters: { values: filters.values, errors: filters.errors },
+    filters: { values: filters.values, errors: filters.errors, wrongDates: filters.wrongDates },
     lrsConfigured: context.config.lrs !== null,
+    // Who sets up the learning record store: only they are told how (the server's settings).
+    setsUpEngage: can(scope.user, "managePrisons"),
   };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { scope } = await requireReportForm(request, context);
   const lrs = context.config.lrs;
-  if (!lrs)
-    return data({ ok: false, message: "No Learning Record Store is configured (LRS_ENDPOINT)." }, { status: 400 });
+  if (!lrs) return data({ ok: false, message: LRS_NOT_SET_UP }, { status: 400 });
   const result = await deliverStatements(
     scope.db,
     statementPages(scope.db, scope.prison.id, {}, xapiBaseUrl(request, context.config)),
@@ -60,8 +62,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   };
 }
 
+const NOT_SET_UP = "Sending finished attempts to a learning record store is not set up.";
+const LRS_NOT_SET_UP = `${NOT_SET_UP} Your Engage administrator can set it up.`;
+
 export default function Exports() {
-  const { scope, wings, modules, filters, lrsConfigured } = useLoaderData<typeof loader>();
+  const { scope, wings, modules, filters, lrsConfigured, setsUpEngage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const v = filters.values;
   const query: Record<string, string> = {};
@@ -142,22 +147,23 @@ export default function Exports() {
             ]}
           />
         </div>
+        <p className="govuk-body">Attempts started between two dates, both days included.</p>
         <div className="app-filter-row">
-          <TextInput
+          <DateInput
             name="from"
-            label="Started on or after"
-            hint="YYYY-MM-DD"
-            className="govuk-input--width-10"
-            defaultValue={v.from}
-            error={filters.errors.from}
+            legend="Date from"
+            hint="For example, 27 3 2026"
+            error={filters.errors.fromDay ?? filters.errors.fromMonth ?? filters.errors.fromYear}
+            wrong={filters.wrongDates.from}
+            values={{ day: v.fromDay, month: v.fromMonth, year: v.fromYear }}
           />
-          <TextInput
+          <DateInput
             name="to"
-            label="Started on or before"
-            hint="YYYY-MM-DD"
-            className="govuk-input--width-10"
-            defaultValue={v.to}
-            error={filters.errors.to}
+            legend="Date to"
+            hint="For example, 27 3 2026"
+            error={filters.errors.toDay ?? filters.errors.toMonth ?? filters.errors.toYear}
+            wrong={filters.wrongDates.to}
+            values={{ day: v.toDay, month: v.toMonth, year: v.toYear }}
           />
           <button type="submit" className="govuk-button govuk-button--secondary">
             Apply filters
@@ -188,13 +194,25 @@ export default function Exports() {
             Send every finished attempt in this prison not yet sent. Each statement is sent once.
           </p>
           <button type="submit" className="govuk-button">
-            Send statements to the LRS
+            Send statements to the learning record store
           </button>
         </Form>
       ) : (
-        <p className="govuk-body">
-          No Learning Record Store is configured. Set LRS_ENDPOINT, LRS_USERNAME and LRS_PASSWORD to send statements.
-        </p>
+        <>
+          <p className="govuk-body">{setsUpEngage ? NOT_SET_UP : LRS_NOT_SET_UP}</p>
+          {setsUpEngage ? (
+            <details className="govuk-details">
+              <summary className="govuk-details__summary">
+                <span className="govuk-details__summary-text">How to set it up</span>
+              </summary>
+              <div className="govuk-details__text">
+                Whoever runs Engage’s server sets <code>LRS_ENDPOINT</code> to the learning record store’s xAPI address,
+                and <code>LRS_USERNAME</code> and <code>LRS_PASSWORD</code> to the sign-in it gives Engage, then
+                restarts Engage (Configuration in Engage’s README).
+              </div>
+            </details>
+          ) : null}
+        </>
       )}
     </ReportsHeader>
   );

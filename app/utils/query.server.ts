@@ -4,7 +4,7 @@
 // guess), and a page number that makes no sense is page 1. Never a 500.
 import { z } from "zod";
 import { notFound } from "~/auth/guard.server";
-import { isRealDay } from "~/domain/dates.server";
+import { DATE_PARTS, isRealDay, readTypedDate, typedDateOf, type DatePart } from "~/domain/dates.server";
 import { ID_TEXT, parseForm, type FieldErrors } from "~/utils/forms";
 
 /** Longer than this is cut: no filter value is longer, and it is shown back in the form. */
@@ -51,6 +51,74 @@ export function inOrder<T extends { from: string | null; to: string | null }>(me
   return (f: T, ctx: z.RefinementCtx) => {
     if (f.from && f.to && f.from > f.to) ctx.addIssue({ code: "custom", path: ["to"], message });
   };
+}
+
+/** The fields of a GOV.UK date input named NAME: NAMEDay, NAMEMonth and NAMEYear (as components/fields' DateInput). */
+const dateField = (name: string, part: DatePart) => `${name}${part.charAt(0).toUpperCase()}${part.slice(1)}`;
+
+/** A GOV.UK date input's three fields as typed, for a page's schema; readDateRange reads them as a date. */
+export function dateFields<N extends string>(name: N) {
+  return Object.fromEntries(DATE_PARTS.map((p) => [dateField(name, p), typed])) as Record<
+    `${N}${"Day" | "Month" | "Year"}`,
+    typeof typed
+  >;
+}
+
+/**
+ * An address from before the date inputs (`?from=2026-03-27`: a bookmark, a link in a note) with its
+ * days moved into the inputs' fields, so old links still filter and the form shows their dates.
+ */
+export function withDateFields(params: URLSearchParams, names: readonly string[]): URLSearchParams {
+  const moved = new URLSearchParams(params);
+  for (const name of names) {
+    const old = moved.get(name) ?? "";
+    moved.delete(name);
+    if (!old.trim() || DATE_PARTS.some((p) => moved.get(dateField(name, p))?.trim())) continue;
+    const typedDate = typedDateOf(old) ?? { day: old, month: "", year: "" };
+    for (const p of DATE_PARTS) moved.set(dateField(name, p), typedDate[p]);
+  }
+  return moved;
+}
+
+export interface DateRange {
+  /** each a London day ("YYYY-MM-DD"), or null when nothing was typed */
+  days: { from: string | null; to: string | null };
+  /** a message on the first field to correct of each date, for the error summary */
+  errors: FieldErrors;
+  /** the fields of each date to highlight */
+  wrong: { from: DatePart[]; to: DatePart[] };
+}
+
+/**
+ * Two date inputs, "from" and "to", read by the date module with the GOV.UK date input's messages;
+ * the last must be the same as or after the first. Nothing typed in one is no limit.
+ */
+export function readDateRange(
+  values: Record<string, string>,
+  what: { from: string; to: string } = { from: "Date from", to: "Date to" },
+): DateRange {
+  const range: DateRange = { days: { from: null, to: null }, errors: {}, wrong: { from: [], to: [] } };
+  for (const name of ["from", "to"] as const) {
+    const reading = readTypedDate(
+      {
+        day: values[dateField(name, "day")] ?? "",
+        month: values[dateField(name, "month")] ?? "",
+        year: values[dateField(name, "year")] ?? "",
+      },
+      what[name],
+    );
+    if (reading.kind === "day") range.days[name] = reading.day;
+    if (reading.kind === "wrong") {
+      range.errors[dateField(name, reading.parts[0])] = reading.message;
+      range.wrong[name] = reading.parts;
+    }
+  }
+  const { from, to } = range.days;
+  if (from && to && from > to) {
+    range.errors[dateField("to", "day")] = `${what.to} must be the same as or after ${what.from.toLowerCase()}`;
+    range.wrong.to = [...DATE_PARTS];
+  }
+  return range;
 }
 
 /** A page number: anything but a whole number from 1 to 100,000 is page 1. */

@@ -6,7 +6,14 @@ import { PROGRESS, PROGRESS_ORDER } from "../../app/domain/vocabulary";
 import { statusRank } from "../../app/domain/reporting/aggregate";
 import { monthLabel, monthOf } from "../../app/domain/dates.server";
 import { insertAttempts, LISTENING_SCENARIOS, POOR_COUNTS } from "../support/attempts";
-import { expectAccessible, signIn, signOut } from "./support";
+import {
+  expectAccessible,
+  expectAccessibleAtBothWidths,
+  expectAccessibleWithoutJavaScript,
+  signedIn,
+  signIn,
+  signOut,
+} from "./support";
 import { parseCsv } from "../support/csv";
 
 // The e2e server's own database file (see playwright.config.ts), seeded here with attempts, a
@@ -282,6 +289,103 @@ test("every report page is accessible, and opening an officer's record is audite
   await expect(page.getByRole("heading", { level: 1, name: "Sam Okafor: training record" })).toBeVisible();
   await expect(page.getByText("Reflection-to-question ratio").first()).toBeVisible();
   await expectAccessible(page);
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`a manager filters the exports by dates typed as day, month and year (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({
+    browser,
+  }) => {
+    const page = await signedIn(browser, "manager", { javaScriptEnabled });
+    await page.goto("/reports/exports");
+    const from = page.getByRole("group", { name: "Date from" });
+    const to = page.getByRole("group", { name: "Date to" });
+    await expect(from).toContainText("For example, 27 3 2026");
+    await from.getByLabel("Day").fill("31");
+    await from.getByLabel("Month").fill("2");
+    await from.getByLabel("Year").fill("2026");
+    await to.getByLabel("Day").fill("1");
+    await to.getByLabel("Year").fill("2026");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+
+    // Each problem in the error summary, linked to the first field to correct; what was typed is kept.
+    const summary = page.locator(".govuk-error-summary");
+    await expect(summary.getByRole("link", { name: "Date from must be a real date" })).toHaveAttribute(
+      "href",
+      "#field-fromDay",
+    );
+    const month = summary.getByRole("link", { name: "Date to must include a month" });
+    await expect(month).toHaveAttribute("href", "#field-toMonth");
+    await expect(from).toContainText("Error: Date from must be a real date");
+    await expect(from.getByLabel("Day")).toHaveValue("31");
+    await expect(from.getByLabel("Month")).toHaveValue("2");
+    await expect(to.getByLabel("Year")).toHaveValue("2026");
+    // Only the fields with the problem are highlighted.
+    await expect(from.getByLabel("Day")).toHaveClass(/govuk-input--error/);
+    await expect(from.getByLabel("Month")).not.toHaveClass(/govuk-input--error/);
+    await expect(to.getByLabel("Month")).toHaveClass(/govuk-input--error/);
+    await expect(to.getByLabel("Day")).not.toHaveClass(/govuk-input--error/);
+    await expect(page.getByText("Correct the filters to download.")).toBeVisible();
+    if (javaScriptEnabled) {
+      await expectAccessibleAtBothWidths(page);
+      await month.click();
+      await expect(to.getByLabel("Month")).toBeFocused();
+    } else
+      for (const width of [1280, 375]) {
+        await page.setViewportSize({ width, height: 800 });
+        await expectAccessibleWithoutJavaScript(page);
+      }
+
+    await from.getByLabel("Day").fill("1");
+    await from.getByLabel("Month").fill("3");
+    await to.getByLabel("Day").fill("31");
+    await to.getByLabel("Month").fill("march");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(summary).toHaveCount(0);
+    const download = page.getByRole("link", { name: "Download attempts as CSV" });
+    const href = (await download.getAttribute("href"))!;
+    expect(new URL(href, page.url()).searchParams.get("toMonth")).toBe("march");
+    expect((await page.request.get(href)).status()).toBe(200);
+
+    // A link from before the date fields still filters, and its dates show in the fields.
+    await page.goto("/reports/exports?from=2026-03-01&to=2026-03-31");
+    await expect(summary).toHaveCount(0);
+    await expect(from.getByLabel("Day")).toHaveValue("1");
+    await expect(from.getByLabel("Month")).toHaveValue("3");
+    await expect(to.getByLabel("Day")).toHaveValue("31");
+    const old = await page.request.get("/reports/exports/attempts.csv?from=2026-03-02&to=2026-03-01");
+    expect(old.status()).toBe(400);
+    expect(await old.text()).toContain("Date to must be the same as or after date from");
+    await page.context().close();
+  });
+}
+
+test("the exports page tells a manager in plain words that sending to a learning record store is not set up", async ({
+  browser,
+}) => {
+  const manager = await signedIn(browser, "manager");
+  await manager.goto("/reports/exports");
+  const main = manager.locator("main");
+  await expect(main).toContainText(
+    "Sending finished attempts to a learning record store is not set up. Your Engage administrator can set it up.",
+  );
+  await expect(main).not.toContainText("LRS_");
+  await expect(main).not.toContainText("YYYY");
+  await expect(manager.getByText("How to set it up")).toHaveCount(0);
+
+  // The administrator, who has it set up, is told how, out of the way until asked.
+  const admin = await signedIn(browser, "admin");
+  await admin.goto("/reports/exports");
+  await expect(admin.locator("main")).toContainText(
+    "Sending finished attempts to a learning record store is not set up.",
+  );
+  await expect(admin.locator("main")).not.toContainText("Your Engage administrator can set it up");
+  const details = admin.locator("details", { hasText: "How to set it up" });
+  await expect(details.getByText(/LRS_ENDPOINT/)).toBeHidden();
+  await details.getByText("How to set it up").click();
+  await expect(details.getByText(/LRS_ENDPOINT/)).toBeVisible();
+  await expectAccessibleAtBothWidths(admin);
+  await manager.context().close();
+  await admin.context().close();
 });
 
 test("an admin sees the audit row and switches prisons", async ({ page }) => {

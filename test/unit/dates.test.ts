@@ -15,8 +15,10 @@ import {
   monthEnd,
   monthLabel,
   monthOf,
+  readTypedDate,
   startOfDay,
   TIME_ZONE,
+  typedDateOf,
 } from "~/domain/dates.server";
 
 describe("dates in Europe/London", () => {
@@ -131,5 +133,43 @@ describe("formatting without a TZDate each time", () => {
       { numRuns: 5_000, seed: 20261130 },
     );
     expect(() => formatDateTime("not a time")).toThrow(RangeError);
+  });
+});
+
+describe("a date typed in the day, month and year fields", () => {
+  const read = (day: string, month: string, year: string) => readTypedDate({ day, month, year }, "Date from");
+  const wrong = (message: string, parts: string[]) => ({ kind: "wrong", message, parts });
+
+  it("takes spaces, leading zeros and months as words, and nothing typed as no date", () => {
+    expect(read("27", "3", "2026")).toEqual({ kind: "day", day: "2026-03-27" });
+    expect(read(" 07 ", "03", " 2026")).toEqual({ kind: "day", day: "2026-03-07" });
+    expect(read("1", "March", "2026")).toEqual({ kind: "day", day: "2026-03-01" });
+    expect(read("1", "sep", "2026")).toEqual({ kind: "day", day: "2026-09-01" });
+    expect(read("29", "2", "2028")).toEqual({ kind: "day", day: "2028-02-29" });
+    expect(read("", " ", "")).toEqual({ kind: "empty" });
+  });
+
+  it("names what is missing, highlighting those fields", () => {
+    expect(read("27", "", "2026")).toEqual(wrong("Date from must include a month", ["month"]));
+    expect(read("", "", "2026")).toEqual(wrong("Date from must include a day and month", ["day", "month"]));
+    expect(read("27", "", "")).toEqual(wrong("Date from must include a month and year", ["month", "year"]));
+    expect(read("", "3", "")).toEqual(wrong("Date from must include a day and year", ["day", "year"]));
+  });
+
+  it("refuses a date that cannot be, highlighting the wrong field or, when several are, the whole date", () => {
+    expect(read("27", "13", "2026")).toEqual(wrong("Date from must be a real date", ["month"]));
+    expect(read("32", "3", "2026")).toEqual(wrong("Date from must be a real date", ["day"]));
+    expect(read("31", "2", "2026")).toEqual(wrong("Date from must be a real date", ["day"]));
+    expect(read("29", "2", "2026")).toEqual(wrong("Date from must be a real date", ["day"]));
+    expect(read("0", "0", "2026")).toEqual(wrong("Date from must be a real date", ["day", "month", "year"]));
+    expect(read("x", "3", "soon")).toEqual(wrong("Date from must be a real date", ["day", "month", "year"]));
+    expect(read("27", "3", "26")).toEqual(wrong("Date from must include a year with 4 numbers", ["year"]));
+    expect(read("27", "3", "20266")).toEqual(wrong("Date from must include a year with 4 numbers", ["year"]));
+  });
+
+  it("reads an older link's YYYY-MM-DD into the fields, real or not", () => {
+    expect(typedDateOf("2026-03-07")).toEqual({ day: "7", month: "3", year: "2026" });
+    expect(typedDateOf("2026-02-31")).toEqual({ day: "31", month: "2", year: "2026" });
+    expect(typedDateOf("soon")).toBeNull();
   });
 });

@@ -44,31 +44,84 @@ describe("the users list", () => {
 });
 
 describe("the exports page and the attempts download", () => {
+  type Exports = Filtered & { filters: { wrongDates: { from: string[]; to: string[] } } };
+
   it("names each wrong filter, and the download refuses with the same words (400, not 500)", async () => {
-    const path = "?from=2026-02-31&to=2026-03-01&wing=99999&module=nope&mode=fast&status=done";
-    const page = await load<Filtered>(exportsPage, "manager", `/reports/exports${path}`);
+    const path = "?fromDay=31&fromMonth=2&fromYear=2026&toMonth=3&wing=99999&module=nope&mode=fast&status=done";
+    const page = await load<Exports>(exportsPage, "manager", `/reports/exports${path}`);
     expect(page.filters.errors).toEqual({
-      from: "Enter the start date as a real date, for example 2026-03-31",
       wing: "Choose a wing from the list",
       module: "Choose a module from the list",
       mode: "Choose practice or assessment",
       status: "Choose a status from the list",
+      fromDay: "Date from must be a real date",
+      toDay: "Date to must include a day and year",
     });
-    expect(page.filters.values.from).toBe("2026-02-31");
+    expect(page.filters.wrongDates).toEqual({ from: ["day"], to: ["day", "year"] });
+    // What was typed is kept, to show back in the form.
+    expect(page.filters.values).toMatchObject({ fromDay: "31", fromMonth: "2", fromYear: "2026", toMonth: "3" });
     const download = (await (attemptsCsv.loader as Loader)({
       request: await requestAs(context, "manager", `/reports/exports/attempts.csv${path}`),
       params: {},
       context,
     })) as Response;
     expect(download.status).toBe(400);
-    expect(await download.text()).toContain("Enter the start date as a real date");
+    expect(await download.text()).toContain("Date from must be a real date");
   });
 
-  it("asks for the days in order, and takes good filters without a word", async () => {
-    const backwards = await load<Filtered>(exportsPage, "manager", "/reports/exports?from=2026-03-02&to=2026-03-01");
-    expect(backwards.filters.errors).toEqual({ to: "The end date must be the same as or after the start date" });
-    const good = await load<Filtered>(exportsPage, "manager", "/reports/exports?from=2028-02-29&mode=practice");
+  it("asks for the dates in order, and takes good filters without a word", async () => {
+    const backwards = await load<Exports>(
+      exportsPage,
+      "manager",
+      "/reports/exports?fromDay=2&fromMonth=3&fromYear=2026&toDay=1&toMonth=3&toYear=2026",
+    );
+    expect(backwards.filters.errors).toEqual({ toDay: "Date to must be the same as or after date from" });
+    expect(backwards.filters.wrongDates.to).toEqual(["day", "month", "year"]);
+    const good = await load<Exports>(
+      exportsPage,
+      "manager",
+      "/reports/exports?fromDay=29&fromMonth=feb&fromYear=2028&mode=practice",
+    );
     expect(good.filters.errors).toEqual({});
+  });
+
+  it("still takes the dates of an older link (from=YYYY-MM-DD), showing them in the date fields", async () => {
+    const old = await load<Exports>(exportsPage, "manager", "/reports/exports?from=2026-03-02&to=2026-03-31");
+    expect(old.filters.errors).toEqual({});
+    expect(old.filters.values).toMatchObject({
+      fromDay: "2",
+      fromMonth: "3",
+      fromYear: "2026",
+      toDay: "31",
+      toMonth: "3",
+      toYear: "2026",
+    });
+    expect(old.filters.values).not.toHaveProperty("from");
+    const backwards = await load<Exports>(exportsPage, "manager", "/reports/exports?from=2026-03-02&to=2026-03-01");
+    expect(backwards.filters.errors).toEqual({ toDay: "Date to must be the same as or after date from" });
+    const unreal = await load<Exports>(exportsPage, "manager", "/reports/exports?from=2026-02-31");
+    expect(unreal.filters.errors).toEqual({ fromDay: "Date from must be a real date" });
+  });
+});
+
+describe("the exports page without a learning record store", () => {
+  it("tells a manager in plain words, and only an administrator how it is set up", async () => {
+    type Page = { lrsConfigured: boolean; setsUpEngage: boolean };
+    expect(context.config.lrs).toBeNull();
+    expect(await load<Page>(exportsPage, "manager", "/reports/exports")).toMatchObject({
+      lrsConfigured: false,
+      setsUpEngage: false,
+    });
+    expect((await load<Page>(exportsPage, "admin", "/reports/exports")).setsUpEngage).toBe(true);
+    const sent = (await (exportsPage.action as Loader)({
+      request: await requestAs(context, "manager", "/reports/exports", { method: "POST", body: new FormData() }),
+      params: {},
+      context,
+    })) as { data: { message: string }; init: { status: number } };
+    expect(sent.init.status).toBe(400);
+    expect(sent.data.message).toBe(
+      "Sending finished attempts to a learning record store is not set up. Your Engage administrator can set it up.",
+    );
   });
 });
 

@@ -220,7 +220,7 @@ describe("exports", () => {
       demo,
       new URLSearchParams({ from: "2026-02-31", to: "x", mode: "both", wing: String(otherWing) }),
     );
-    expect(Object.keys(bad.errors).sort()).toEqual(["from", "mode", "to", "wing"]);
+    expect(Object.keys(bad.errors).sort()).toEqual(["fromDay", "mode", "toMonth", "wing"]);
   });
 
   it("reads attempts page by page, every attempt once, officers in name order and each one's newest first", async () => {
