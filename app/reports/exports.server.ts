@@ -38,7 +38,10 @@ export async function matrixCsv(
   establishmentId: number,
   params: URLSearchParams,
   options: { now?: Date; officersPerPage?: number } = {},
-): Promise<{ errors: Record<string, string> } | (Download & { errors: null; filters: Record<string, string> })> {
+): Promise<
+  | { errors: Record<string, string> }
+  | (Download & { errors: null; filters: Record<string, string>; filteredBy: string[] })
+> {
   const m = await matrixDownload(db, establishmentId, params, options);
   if (Object.keys(m.filters.errors).length) return { errors: m.filters.errors };
   const csv = csvWriter([
@@ -72,7 +75,13 @@ export async function matrixCsv(
     for await (const page of m.pages()) yield csv.rows(page.map(line));
   }
   const { wing, status, module, due } = m.filters.values;
-  return { errors: null, rows: m.rows, filters: { wing, status, module, due }, body: streamOf(parts()) };
+  return {
+    errors: null,
+    rows: m.rows,
+    filters: { wing, status, module, due },
+    filteredBy: m.filteredBy,
+    body: streamOf(parts()),
+  };
 }
 
 export interface AttemptFilters {

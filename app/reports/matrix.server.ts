@@ -7,7 +7,7 @@ import { listOfficers, listWings } from "~db/queries/reports.server";
 import { readAhead } from "~db/read-ahead";
 import { getCurriculum } from "~/curriculum/curriculum.server";
 import type { Status } from "~/domain/competency";
-import { PROGRESS_ORDER } from "~/domain/vocabulary";
+import { progressLabel, PROGRESS_ORDER } from "~/domain/vocabulary";
 import { progressRank, type OfficerProgress } from "~/domain/reporting/aggregate";
 import { prisonProgress, progressOfOfficers } from "~/reports/progress.server";
 import { dueReckoner, duesForPrison } from "~/assignments/assignments.server";
@@ -66,6 +66,23 @@ function parseMatrixQuery(params: URLSearchParams, wings: { id: number }[], modu
   };
 }
 
+/**
+ * The filters applied, in the words of the form's lists (a wing, a module's title, a status, a due-date choice): the
+ * page says them with the number of officers shown, and the download's file name carries them.
+ */
+function filterWords(
+  q: MatrixQuery,
+  wings: { id: number; name: string }[],
+  modules: { id: string; title: string }[],
+): string[] {
+  return [
+    wings.find((w) => w.id === q.wingId)?.name,
+    modules.find((m) => m.id === q.moduleId)?.title,
+    q.status ? progressLabel(q.status) : null,
+    q.due ? DUE_FILTERS[q.due] : null,
+  ].filter((word): word is string => Boolean(word));
+}
+
 /** Whether an officer is in the matrix the filters ask for. With a module, the status filter applies to it; without, to any module. */
 function matchesQuery(o: OfficerProgress, moduleIds: string[], q: MatrixQuery, officerDues: ModuleDue[]): boolean {
   const mi = q.moduleId ? moduleIds.indexOf(q.moduleId) : -1;
@@ -122,7 +139,8 @@ async function matrixOfficers(
   const filters = parseMatrixQuery(params, wings, moduleIds);
   const dues = await duesForPrison(db, establishmentId, p.officers, p.rules, now);
   const officers = Object.keys(filters.errors).length ? [] : filterMatrix(p.officers, moduleIds, filters.query, dues);
-  return { wings, modules: p.curriculum.map((m) => ({ id: m.id, title: m.title })), filters, officers, dues };
+  const modules = p.curriculum.map((m) => ({ id: m.id, title: m.title }));
+  return { wings, modules, filters, filteredBy: filterWords(filters.query, wings, modules), officers, dues };
 }
 
 export async function matrixReport(
@@ -179,7 +197,8 @@ export async function matrixDownload(
   const moduleIds = rules.map((r) => r.id);
   const filters = parseMatrixQuery(params, wings, moduleIds);
   const modules = curriculum.map((m) => ({ id: m.id, title: m.title }));
-  if (Object.keys(filters.errors).length) return { filters, modules, rows: 0, pages: noPages };
+  const filteredBy = filterWords(filters.query, wings, modules);
+  if (Object.keys(filters.errors).length) return { filters, filteredBy, modules, rows: 0, pages: noPages };
   const q = filters.query;
   const [officers, duesOf] = await Promise.all([
     listOfficers(db, { establishmentId, wingId: q.wingId }),
@@ -194,7 +213,7 @@ export async function matrixDownload(
     }
   }
   if (!q.status && !q.due && q.sort === "name")
-    return { filters, modules, rows: officers.length, pages: () => pagesOf(officers) };
+    return { filters, filteredBy, modules, rows: officers.length, pages: () => pagesOf(officers) };
   const chosen: { index: number; rank: number; name: string; officerId: number }[] = [];
   let index = 0;
   for await (const page of pagesOf(officers))
@@ -205,7 +224,7 @@ export async function matrixDownload(
     }
   if (q.sort === "progress") chosen.sort(byProgress);
   const list = chosen.map((c) => officers[c.index]);
-  return { filters, modules, rows: list.length, pages: () => pagesOf(list) };
+  return { filters, filteredBy, modules, rows: list.length, pages: () => pagesOf(list) };
 }
 
 async function* noPages(): AsyncGenerator<MatrixRow[]> {}

@@ -1,4 +1,5 @@
-// The training matrix as CSV, with the matrix page's filters. Each download is audited.
+// The training matrix as CSV, with the matrix page's filters, which its file name carries so a filtered file is not
+// taken for the whole prison's. Each download is audited.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { auditExport } from "~/audit/exports.server";
 import { csvFileName } from "~/domain/reporting/csv";
@@ -17,5 +18,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     filters: result.filters,
     rows: result.rows,
   });
-  return csvDownload(result.body, csvFileName("training-matrix", scope.prison.name, dayOf(new Date())));
+  return csvDownload(
+    result.body,
+    csvFileName("training-matrix", scope.prison.name, ...result.filteredBy, dayOf(new Date())),
+  );
 }

@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Matrix() {
-  const { scope, wings, modules, filters, rows, total, page, pages } = useLoaderData<typeof loader>();
+  const { scope, wings, modules, filters, filteredBy, rows, total, page, pages } = useLoaderData<typeof loader>();
   const v = filters.values;
   const query: Record<string, string> = {};
   for (const k of ["wing", "status", "module", "due", "sort"]) if (v[k]) query[k] = v[k];
@@ -31,7 +31,13 @@ export default function Matrix() {
   return (
     <ReportsHeader scope={scope} title="Training matrix">
       <ErrorSummary errors={filters.errors} />
-      <Form method="get" className="app-filter-row" aria-label="Filter and sort officers">
+      {/* Applying the filters lands on the results line (useFocusOnFragment), so a screen reader says what is shown. */}
+      <Form
+        method="get"
+        action="/reports/matrix#matrix-results"
+        className="app-filter-row"
+        aria-label="Filter and sort officers"
+      >
         {scope.prisons.length ? <input type="hidden" name="prison" value={scope.prison.id} /> : null}
         <Select
           name="wing"
@@ -83,6 +89,13 @@ export default function Matrix() {
           Apply filters
         </button>
       </Form>
+      {hasErrors ? null : (
+        <p className="govuk-body govuk-!-font-weight-bold" id="matrix-results">
+          {`${total} officer${total === 1 ? "" : "s"} shown`}
+          {filteredBy.length ? `, filtered by ${filteredBy.join(", ")}` : ""}
+          {v.sort === "progress" ? ", sorted by progress" : ""}
+        </p>
+      )}
       <p className="govuk-body">
         <a
           className="govuk-link"

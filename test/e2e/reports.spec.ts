@@ -162,6 +162,10 @@ test("a manager filters the matrix by wing and downloads a CSV whose rows match 
   const aWing = await officersOn("A wing");
   expect(aWing.length).toBeGreaterThan(12);
   await expect(page.locator("#matrix caption")).toHaveText(`${aWing.length} officers`);
+  // The result is said and reached: focus leaves the button for the line saying what is shown.
+  const results = page.locator("#matrix-results");
+  await expect(results).toHaveText(`${aWing.length} officers shown, filtered by A wing`);
+  await expect(results).toBeFocused();
   // Read the table once the filtered rows have replaced the unfiltered ones.
   await expect.poll(async () => (await matrixOnScreen(page)).map((r) => r[0]).sort()).toEqual([...aWing].sort());
   const screen = await matrixOnScreen(page);
@@ -176,6 +180,8 @@ test("a manager filters the matrix by wing and downloads a CSV whose rows match 
     page.waitForEvent("download"),
     page.getByRole("link", { name: "Download these officers as CSV" }).click(),
   ]);
+  // The file says it is A wing's, not the whole prison's.
+  expect(download.suggestedFilename()).toMatch(/^training-matrix-hmp-hollowbrook-demo-a-wing-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = parseCsv(fs.readFileSync(await download.path(), "utf8"));
   expect(csv[0].slice(0, 2)).toEqual(["Officer", "Wing"]);
   // Same officers, wings and statuses, in the same order; the formula-looking name is neutralised.
@@ -188,6 +194,8 @@ test("a manager filters the matrix by wing and downloads a CSV whose rows match 
   await expect(page).toHaveURL(/sort=progress/);
   // No one column holds progress; the header losing its mark also says the sorted rows are on screen.
   await expect(officerColumn).not.toHaveAttribute("aria-sort");
+  await expect(results).toHaveText(`${aWing.length} officers shown, filtered by A wing, sorted by progress`);
+  await expect(results).toBeFocused();
   const sorted = (await matrixOnScreen(page)).map(rank);
   expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
   await page.getByLabel("Module").selectOption({ label: "Listening on the landing" });
@@ -207,12 +215,32 @@ test("a manager filters the matrix by wing and downloads a CSV whose rows match 
   expect(competent.length).toBeLessThan(aWing.length);
   expect(competent.map((r) => r[2])).toEqual(competent.map(() => "Competent"));
   expect(competent.map((r) => r[0])).toContain("Sam Okafor");
+  await expect(results).toHaveText(
+    `${competent.length} officers shown, filtered by A wing, Listening on the landing, Competent, sorted by progress`,
+  );
+  await expect(results).toBeFocused();
 
   // A forged filter gives a field error and an empty, labelled table, not an error page.
   const bad = await page.goto("/reports/matrix?status=heroic");
   expect(bad?.status()).toBe(200);
   await expect(page.getByRole("link", { name: "Choose a status from the list" })).toBeVisible();
   await expect(page.locator("#matrix caption")).toHaveText("No officers shown: correct the filters above");
+  await expect(page.locator(".govuk-error-summary")).toBeFocused();
+});
+
+test("without JavaScript, applying the matrix filters lands on the line saying what is shown", async ({ browser }) => {
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signIn(page, "manager");
+  await page.goto("/reports/matrix");
+  await page.getByLabel("Wing").selectOption({ label: "B wing" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/wing=\d+.*#matrix-results$/);
+  const bWing = await officersOn("B wing");
+  await expect(page.locator("#matrix-results")).toHaveText(
+    `${bWing.length} officer${bWing.length === 1 ? "" : "s"} shown, filtered by B wing`,
+  );
+  await expect(page.locator("#matrix-results")).toBeInViewport();
+  await page.context().close();
 });
 
 test("a manager records engagement figures and a target and sees them on the overview", async ({ page }) => {

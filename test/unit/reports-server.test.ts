@@ -204,6 +204,36 @@ describe("exports", () => {
     });
   });
 
+  it("names a filtered matrix file after its filters, and the whole prison's after the prison alone", async () => {
+    const { loader } = await import("~/routes/reports.exports.matrix[.]csv");
+    const fileName = async (query: string) => {
+      const res = await loader({
+        request: await requestAs("manager", `/reports/exports/matrix.csv${query}`),
+        params: {},
+        context,
+      });
+      expect(res.status).toBe(200);
+      await res.text();
+      return /filename="([^"]+)"/.exec(res.headers.get("Content-Disposition") ?? "")?.[1];
+    };
+    const aWing = await db
+      .selectFrom("units")
+      .select("id")
+      .where("establishment_id", "=", demo)
+      .where("name", "=", "A wing")
+      .executeTakeFirstOrThrow();
+    // The day is the UK day, which around midnight is not the UTC one: any date will do.
+    expect(await fileName("")).toMatch(/^training-matrix-hmp-hollowbrook-demo-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(
+      await fileName(`?wing=${aWing.id}&module=listening-on-the-landing&status=competent&due=overdue&sort=progress`),
+    ).toMatch(
+      /^training-matrix-hmp-hollowbrook-demo-a-wing-listening-on-the-landing-competent-overdue-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    expect(await fileName("?status=observation_next")).toMatch(
+      /^training-matrix-hmp-hollowbrook-demo-passed-observation-on-the-wing-next-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+  });
+
   it("writes attempts CSV with filters, and refuses bad dates with a field error", async () => {
     const filters = await parseAttemptFilters(db, demo, new URLSearchParams({ mode: "practice" }));
     const download = await attemptsCsv(db, demo, filters.filter);
