@@ -119,6 +119,11 @@ export interface SessionStore {
     notice: string | null,
     kept?: KeptReply | null,
   ): Promise<TypedResponse<never>>;
+  /**
+   * Ends this browser's session as its person asked, and redirects with a one-time success message (a notification
+   * banner), kept in a new session that holds no one: the ended one is gone, so it cannot carry it.
+   */
+  signOut(request: Request, to: string, notice: string): Promise<TypedResponse<never>>;
   /** The browsers people signed in on with a password (device-cookie.server.ts), signed with the same secret. */
   deviceCookies: DeviceCookies;
 }
@@ -215,6 +220,21 @@ export function createSessionStore(
     return made ? cookie.serialize(id, { secure: secure(request) }) : null;
   }
 
+  /** Ends this browser's session and redirects to `to` with only `said`, in a new session, for the next page. */
+  async function endSession(
+    request: Request,
+    to: string,
+    said: { notice?: string; important?: string | null; keptReply?: KeptReply | null },
+  ) {
+    const old = await store.getSession(request);
+    if (old.id) await storage.destroySession(old);
+    const session = await storage.getSession();
+    if (said.notice) session.flash("notice", said.notice);
+    if (said.important) session.flash("important", said.important);
+    if (said.keptReply) session.flash("keptReply", said.keptReply);
+    return redirect(to, { headers: { "Set-Cookie": await store.commit(request, session) } });
+  }
+
   const store: SessionStore = {
     getSession(request) {
       const key = requestKeyOf(request);
@@ -241,14 +261,8 @@ export function createSessionStore(
       session.flash("notice", notice);
       return redirect(to, { headers: { "Set-Cookie": await store.commit(request, session) } });
     },
-    async signOutWithNotice(request, to, notice, kept) {
-      const old = await store.getSession(request);
-      if (old.id) await storage.destroySession(old);
-      const session = await storage.getSession();
-      if (notice) session.flash("important", notice);
-      if (kept) session.flash("keptReply", kept);
-      return redirect(to, { headers: { "Set-Cookie": await store.commit(request, session) } });
-    },
+    signOutWithNotice: (request, to, notice, kept) => endSession(request, to, { important: notice, keptReply: kept }),
+    signOut: (request, to, notice) => endSession(request, to, { notice }),
     deviceCookies: createDeviceCookies(secret, secure),
   };
   return store;

@@ -16,15 +16,16 @@ export function loader() {
   return redirect("/");
 }
 
-// Ends the Engage session; after single sign-on, also the sign-in service's (when it can).
+// Ends the Engage session; after single sign-on, also the sign-in service's (when it can). The sign-in page then says
+// they signed out, once: the message is kept in the new, empty session rather than the address, which single sign-on
+// must send back to exactly as registered, and which anyone could link to.
 export async function action({ request, context }: ActionFunctionArgs) {
   // Another site must not be able to sign people out either.
   refuseCrossSite(request);
   await readFormData(request);
   const session = await context.sessions.getSession(request);
   const idToken = session.get("idToken");
-  const headers = { "Set-Cookie": await context.sessions.destroy(request, session) };
   const signInPage = `${publicUrl(context.config, request)}/sign-in`;
   const provider = idToken && context.oidc ? await context.oidc.endSessionUrl(idToken, signInPage) : null;
-  return redirect(provider ?? "/sign-in", { headers });
+  return context.sessions.signOut(request, provider ?? "/sign-in", "You have signed out.");
 }

@@ -30,8 +30,15 @@ test.describe("signing in", () => {
       await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
       await expectAccessible(page);
       await signOut(page);
+      // They are told they signed out, once: a later visit to the sign-in page says nothing.
+      const banner = page.locator(".govuk-notification-banner--success");
+      await expect(banner).toContainText("You have signed out.");
+      await expect(banner).toBeFocused();
+      await expectAccessible(page);
       await page.goto("/");
       await expect(page).toHaveURL(/\/sign-in/);
+      await expect(page.getByRole("heading", { level: 1, name: "Sign in to Engage" })).toBeVisible();
+      await expect(page.locator(".govuk-notification-banner")).toHaveCount(0);
     });
   }
 
@@ -45,7 +52,9 @@ test.describe("signing in", () => {
     await expect(page).not.toHaveTitle(/^Error: /);
   });
 
-  test("without JavaScript, a refused sign-in's title starts with Error", async ({ browser }) => {
+  test("without JavaScript, a refused sign-in's title starts with Error, and signing out says so", async ({
+    browser,
+  }) => {
     const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     await page.goto("/sign-in");
     await expect(page).toHaveTitle("Sign in – Engage");
@@ -53,6 +62,8 @@ test.describe("signing in", () => {
     await expectAccessibleWithoutJavaScript(page);
     await signIn(page, "officer6");
     await expect(page).not.toHaveTitle(/^Error: /);
+    await signOut(page);
+    await expect(page.locator(".govuk-notification-banner--success")).toContainText("You have signed out.");
   });
 
   test("a refused sign-in sent before the page's scripts ran keeps its Error title as they start", async ({ page }) => {

@@ -269,13 +269,25 @@ describe("the sign-in page opened straight (a bookmark, the home page's link) by
     const answer = await settled(signInRoute.loader({ request: signInPage(cookie, path), params: {}, context }));
     return answer instanceof Response ? answer : null;
   };
-  /** What the page's "Important" banner says (the layout's loader reads it), and the cookie it leaves. */
-  const bannerOn = async (cookie: string) => {
+  /** What the page's banners say (the layout's loader reads them): "Important", and success (a notice). */
+  const bannersOn = async (cookie: string | null) => {
     const answer = (await root.loader({ request: signInPage(cookie), params: {}, context })) as unknown as {
-      data: { important: string | null };
+      data: { important: string | null; notice: string | null };
     };
-    return answer.data.important;
+    return answer.data;
   };
+  const bannerOn = async (cookie: string) => (await bannersOn(cookie)).important;
+  /** The sign-out button pressed in the browser holding `cookie`. */
+  const signOutOf = async (cookie: string) =>
+    (await signOutRoute.action({
+      request: new Request("http://localhost/sign-out", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost", Cookie: cookie },
+        body: "",
+      }),
+      params: {},
+      context,
+    })) as Response;
   const endIdle = async (username: string) =>
     db
       .updateTable("sessions")
@@ -348,19 +360,24 @@ describe("the sign-in page opened straight (a bookmark, the home page's link) by
     expect(await bannerOn(sent!.headers.get("Set-Cookie")!.split(";")[0])).toBe(SESSION_ENDED.passwordReset);
   });
 
+  it("says once, to the browser that signed out, that it did; never to one that merely opens the page", async () => {
+    expect(await bannersOn(null)).toMatchObject({ notice: null, important: null });
+    const cookie = await signedIn("officer3", EDGE);
+    const out = await signOutOf(cookie);
+    expect(out.headers.get("Location")).toBe("/sign-in");
+    const next = out.headers.get("Set-Cookie")!.split(";")[0];
+    expect(await openSignIn(next)).toBeNull();
+    expect(await bannersOn(next)).toMatchObject({ notice: "You have signed out.", important: null });
+    expect(await bannersOn(next)).toMatchObject({ notice: null, important: null });
+    // The new session holds the message and no one.
+    expect(await requireUser(page(next), context).catch((e: unknown) => e)).toBeInstanceOf(Response);
+  });
+
   it("says nothing with no session, one signed out of, or one housekeeping has forgotten", async () => {
     expect(await openSignIn(null)).toBeNull();
 
     const signedOut = await signedIn("officer3", EDGE);
-    const signOut = (await signOutRoute.action({
-      request: new Request("http://localhost/sign-out", {
-        method: "POST",
-        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost", Cookie: signedOut },
-        body: "",
-      }),
-      params: {},
-      context,
-    })) as Response;
+    const signOut = await signOutOf(signedOut);
     expect(signOut.headers.get("Location")).toBe("/sign-in");
     // Signing out deletes the session: a browser that kept its cookie all the same is told nothing.
     expect(
