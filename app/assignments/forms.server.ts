@@ -1,7 +1,7 @@
 // The assignment forms, read on the server so zod stays out of the browser's copy of the page.
 import { z } from "zod";
 import { formatDay, furthestAhead, readTypedDate } from "~/domain/dates.server";
-import { ID_TEXT, optionalId, parseForm, wholeNumber, type FieldErrors } from "~/utils/forms";
+import { ID_TEXT, optionalId, parseForm, wholeNumber, type FieldErrors, type FormResult } from "~/utils/forms";
 import { WHOLE_PROGRAMME, type AssignmentInput } from "./form";
 
 const Fields = z.object({
@@ -15,10 +15,7 @@ const Fields = z.object({
   dueDays: z.string().default(""),
 });
 
-export function parseAssignmentForm(
-  formData: FormData,
-  today: string,
-): { ok: true; data: AssignmentInput } | { ok: false; errors: FieldErrors; values: Record<string, string> } {
+export function parseAssignmentForm(formData: FormData, today: string): FormResult<AssignmentInput> {
   const form = parseForm(Fields, formData);
   const officerIds = formData.getAll("officerIds").filter((v): v is string => typeof v === "string");
   const values = { ...form.values, officerIds: officerIds.join(",") };
@@ -51,6 +48,7 @@ export function parseAssignmentForm(
   if (Object.keys(errors).length) return { ok: false, errors, values };
   return {
     ok: true,
+    values,
     data: {
       moduleId: f.moduleId === WHOLE_PROGRAMME ? null : f.moduleId,
       audience: f.audience,

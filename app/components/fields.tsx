@@ -1,6 +1,12 @@
 // GOV.UK form fields as React components: label, hint and error message wired to the control
 // with ids and aria-describedby, as the design system's markup does.
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import {
+  Fragment,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import { fieldId } from "~/components/error-summary";
 
 interface FieldProps {
@@ -399,7 +405,14 @@ export function CheckboxItems({
   );
 }
 
-type Choice = { value: string; label: ReactNode; hint?: ReactNode };
+/** `input` adds to an option's control and `after` follows its item: a conditional reveal (conditional-radios.tsx). */
+type Choice = {
+  value: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  input?: InputHTMLAttributes<HTMLInputElement>;
+  after?: ReactNode;
+};
 
 /** Radio buttons or checkboxes, each with its label and hint; the first carries the field id, so the error summary link lands on it. */
 function ChoiceItems({
@@ -425,25 +438,29 @@ function ChoiceItems({
         // An option's hint is "-item-hint" (as GOV.UK's macro names it), never the fieldset's "-hint".
         const optionId = i === 0 ? id : `${id}-${i + 1}`;
         return (
-          <div className={`govuk-${kind}__item`} key={o.value}>
-            <input
-              className={`govuk-${kind}__input`}
-              id={optionId}
-              name={name}
-              type={type}
-              value={o.value}
-              defaultChecked={checked.includes(o.value)}
-              aria-describedby={o.hint ? `${optionId}-item-hint` : undefined}
-            />
-            <label className={`govuk-label govuk-${kind}__label`} htmlFor={optionId}>
-              {o.label}
-            </label>
-            {o.hint ? (
-              <div id={`${optionId}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
-                {o.hint}
-              </div>
-            ) : null}
-          </div>
+          <Fragment key={o.value}>
+            <div className={`govuk-${kind}__item`}>
+              <input
+                className={`govuk-${kind}__input`}
+                id={optionId}
+                name={name}
+                type={type}
+                value={o.value}
+                defaultChecked={checked.includes(o.value)}
+                aria-describedby={o.hint ? `${optionId}-item-hint` : undefined}
+                {...o.input}
+              />
+              <label className={`govuk-label govuk-${kind}__label`} htmlFor={optionId}>
+                {o.label}
+              </label>
+              {o.hint ? (
+                <div id={`${optionId}-item-hint`} className={`govuk-hint govuk-${kind}__hint`}>
+                  {o.hint}
+                </div>
+              ) : null}
+            </div>
+            {o.after}
+          </Fragment>
         );
       })}
     </div>

@@ -102,21 +102,48 @@ test("an admin imports a staff file with one bad row, sees the line, fixes it an
 test("a manager assigns module 1 to A wing due in 14 days; an A wing officer sees it due; the matrix shows it", async ({
   browser,
 }) => {
-  // Three people, the removal with and without JavaScript, axe on each page.
-  test.setTimeout(120_000);
+  // Three people, the form and the removal with and without JavaScript, axe on each page.
+  test.setTimeout(180_000);
   const manager = await signedIn(browser, "manager");
   await manager.goto("/reports/assignments");
   await expectAccessible(manager);
   const moduleTitle = (await manager.getByLabel("What to assign").locator("option").nth(2).textContent())!.trim();
   await manager.getByLabel("What to assign").selectOption({ index: 2 });
-  await manager.getByLabel("A wing or team").check();
-  await manager.getByLabel("Wing or team", { exact: true }).selectOption({ label: "A wing" });
+  // Each related question is revealed under its option once it is chosen (GOV.UK's conditional reveal).
+  const wingOption = manager.getByLabel("A wing or team");
+  const officersOption = manager.getByLabel("Named officers");
+  const wingSelect = manager.getByLabel("Wing or team", { exact: true });
+  const officerList = manager.getByRole("group", { name: "Officers", exact: true });
+  const day = manager.getByLabel("Day", { exact: true });
+  const days = manager.getByLabel("Number of days", { exact: true });
+  for (const hidden of [wingSelect, officerList, day, days]) await expect(hidden).toBeHidden();
+  await officersOption.check();
+  await expect(manager.locator(`#${await officersOption.getAttribute("aria-controls")}`)).toContainText(
+    "Choose officers",
+  );
+  await expect(officerList).toBeVisible();
+  await wingOption.check();
+  await expect(officerList).toBeHidden();
+  await expect(manager.locator(`#${await wingOption.getAttribute("aria-controls")}`)).toContainText("Wing or team");
+  await expect(wingSelect).toBeVisible();
   await manager.getByLabel("By a date").check();
+  await expect(day).toBeVisible();
+  await expect(days).toBeHidden();
   const due = new Date(Date.now() + 14 * 86_400_000);
   const [y, m, d] = due.toLocaleDateString("en-CA", { timeZone: "Europe/London" }).split("-");
-  await manager.getByLabel("Day", { exact: true }).fill(d);
+  await day.fill(d);
   await manager.getByLabel("Month", { exact: true }).fill(m);
   await manager.getByLabel("Year", { exact: true }).fill(y);
+  // Refused for want of a wing: the wing's question stays revealed with its error, and what was typed stays.
+  await manager.getByRole("button", { name: "Assign" }).click();
+  await expect(manager.getByRole("link", { name: "Choose the wing or team" })).toBeVisible();
+  await expect(wingSelect).toBeVisible();
+  await expect(wingSelect).toHaveAccessibleDescription(/Choose the wing or team/);
+  await expect(wingOption).toBeChecked();
+  await expect(officerList).toBeHidden();
+  await expect(day).toHaveValue(d);
+  await expectAccessibleAtBothWidths(manager);
+  await wingSelect.selectOption({ label: "A wing" });
   // From the keyboard: the confirmation at the top of the page takes focus, not the button at the foot of the form.
   await manager.getByRole("button", { name: "Assign" }).press("Enter");
   const banner = manager.locator(".govuk-notification-banner");
@@ -178,6 +205,24 @@ test("a manager assigns module 1 to A wing due in 14 days; an A wing officer see
   // Without JavaScript it is a plain form; a second submit, from the same page left open, changes nothing.
   const noJs = await signedIn(browser, "manager", { javaScriptEnabled: false });
   await noJs.goto("/reports/assignments");
+  // Every related question shows under its option, and the server refuses a form without a wing, as with JavaScript.
+  await noJs.getByLabel("What to assign").selectOption({ index: 2 });
+  await noJs.getByLabel("A wing or team").check();
+  await noJs.getByLabel("Within a number of days of joining").check();
+  await noJs.getByLabel("Number of days", { exact: true }).fill("14");
+  for (const field of [
+    noJs.getByLabel("Wing or team", { exact: true }),
+    noJs.getByRole("group", { name: "Officers", exact: true }),
+    noJs.getByLabel("Day", { exact: true }),
+    noJs.getByLabel("Number of days", { exact: true }),
+  ])
+    await expect(field).toBeVisible();
+  await expect(noJs.getByLabel("A wing or team")).not.toHaveAttribute("aria-controls");
+  await noJs.getByRole("button", { name: "Assign" }).click();
+  await expect(noJs.getByRole("link", { name: "Choose the wing or team" })).toBeVisible();
+  await expect(noJs.getByLabel("Wing or team", { exact: true })).toHaveAccessibleDescription(/Choose the wing or team/);
+  await expect(noJs.getByLabel("Number of days", { exact: true })).toHaveValue("14");
+  await expectAccessibleWithoutJavaScript(noJs);
   await removeLink(noJs).click();
   await expect(noJs.getByRole("heading", { level: 1, name: ask })).toBeVisible();
   await expectAccessibleWithoutJavaScript(noJs);

@@ -87,6 +87,22 @@ describe("assignments", () => {
     expect(await none.text()).toContain("Choose at least one officer");
     const unknown = await post("manager", { ...assignA("no-such-module") });
     expect(await unknown.text()).toContain("Choose a module from the list");
+    // Refused past the form's own checks, every officer ticked is still ticked on the form shown again.
+    const officer = await db
+      .selectFrom("users")
+      .select("id")
+      .where("username", "=", "officer")
+      .executeTakeFirstOrThrow();
+    const stranger = await post("manager", {
+      ...assignA(m),
+      audience: "officers",
+      officerIds: [String(officer.id), "999999"],
+    });
+    expect(stranger.status).toBe(400);
+    expect(JSON.parse(await stranger.text())).toMatchObject({
+      errors: { officerIds: "Choose officers from the list" },
+      values: { audience: "officers", officerIds: `${officer.id},999999`, moduleId: m },
+    });
   });
 
   it("a manager assigns module 1 to A wing due in 14 days; A wing officers see it due, the reports show it", async () => {
