@@ -1,6 +1,7 @@
 // Assignments: managers give modules (or the whole programme) to their prison, a wing or team,
 // or named officers, with a due date. Due dates and overdue come from domain/assignments.ts;
 // this file gathers rows and writes changes with their audit rows.
+import { lowerFirst } from "~/domain/words";
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { isUniqueViolation } from "~db/errors";
@@ -138,8 +139,6 @@ export async function assignmentList(db: Kysely<Database>, establishmentId: numb
   const [titles, list] = await Promise.all([titlesOf(db), listAssignments(db, establishmentId)]);
   return list.map((a) => ({ id: a.id, officerId: a.officer_id, ...inWords(a, titles) }));
 }
-
-const lowerFirst = (text: string) => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 
 /** "Assignment removed: Listening on the landing for A wing, by 31 January 2027." */
 const removedNotice = (a: { what: string; to: string | null; due: string }) =>

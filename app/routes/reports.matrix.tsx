@@ -1,3 +1,4 @@
+import { plural } from "~/domain/words";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
@@ -91,7 +92,7 @@ export default function Matrix() {
       </Form>
       {hasErrors ? null : (
         <p className="govuk-body govuk-!-font-weight-bold" id="matrix-results">
-          {`${total} officer${total === 1 ? "" : "s"} shown`}
+          {`${plural(total, "officer")} shown`}
           {filteredBy.length ? `, filtered by ${filteredBy.join(", ")}` : ""}
           {v.sort === "progress" ? ", sorted by progress" : ""}
         </p>

@@ -4,6 +4,7 @@
  * theirs: a form's edits name only the fields the trainer changed). Otherwise nothing is saved and
  * the trainer keeps what they typed, with what was saved meanwhile beside each field both changed.
  */
+import { lowerFirst } from "~/domain/words";
 import { gotoPath, type Edit } from "~/domain/scenario/editor/edits";
 import { fieldName } from "~/domain/scenario/editor/form-model";
 import type { FieldErrors } from "~/utils/field-errors";
@@ -171,7 +172,5 @@ function fieldWords(field: string): string {
     rest[0] === "choices" ? rest.slice(2) : rest[0] === "write" || rest[0] === "ending" ? rest.slice(1) : rest;
   const words = PART_WORDS[what ?? ""] ?? field;
   const named = what === "effects" ? `Change to ${detail}` : what === "variables" ? `${detail} starts at` : words;
-  return owner
-    ? owner + named.charAt(0).toLowerCase() + named.slice(1)
-    : named.charAt(0).toUpperCase() + named.slice(1);
+  return owner ? owner + lowerFirst(named) : named.charAt(0).toUpperCase() + named.slice(1);
 }

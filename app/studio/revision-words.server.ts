@@ -4,6 +4,7 @@
  * read back here in the forms' words. A save as YAML keeps the same kind of list, found by comparing
  * the draft as it was with what was saved, so the history page never reads the YAML.
  */
+import { lowerFirst } from "~/domain/words";
 import { checkScenario, type Choice, type Goto, type Scenario, type ScenarioNode } from "~/domain/scenario";
 import { gotoPath, type Edit } from "~/domain/scenario/editor/edits";
 import type { Owner } from "~/domain/scenario/editor/form-model";
@@ -214,7 +215,6 @@ function readKept(json: string): KeptEdit[] | null {
   }
 }
 
-const lower = (words: string) => words.charAt(0).toLowerCase() + words.slice(1);
 const upper = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 const ownerWords = (node: string, owner: Owner) => fieldWords(gotoPath(node, owner), null).replace(/: .*$/, "");
 
@@ -229,7 +229,7 @@ function editsInWords(edits: KeptEdit[]): string {
     // "Option 2: the MI code" is the option's; "The prisoner's line" the node's own.
     const [, owner = "", field = words] = /^((?:Option \d+|The written reply)): (.*)$/.exec(words) ?? [];
     const parts = byNode.get(node) ?? new Map<string, string[]>();
-    parts.set(owner, [...new Set([...(parts.get(owner) ?? []), lower(field)])]);
+    parts.set(owner, [...new Set([...(parts.get(owner) ?? []), lowerFirst(field)])]);
     byNode.set(node, parts);
   };
   for (const e of edits) {
@@ -282,7 +282,7 @@ function editsInWords(edits: KeptEdit[]): string {
   }
   const groups = [...byNode].map(([node, parts]) => {
     const words = [...parts].map(([owner, fields]) =>
-      owner ? `${lower(owner)} (${fields.join(", ")})` : fields.join("; "),
+      owner ? `${lowerFirst(owner)} (${fields.join(", ")})` : fields.join("; "),
     );
     return `${node ? `Node ${node}` : "Details"}: ${words.join("; ")}`;
   });
