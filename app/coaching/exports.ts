@@ -3,7 +3,7 @@ import { toCsv } from "~/domain/reporting/csv";
 import type { ObservationView } from "~/coaching/view";
 import { BEHAVIOUR_INFO, OBSERVED_BEHAVIOURS } from "~/domain/observation/behaviours";
 import { GLOBAL_INFO, GLOBAL_RATINGS } from "~/domain/observation/globals";
-import { exportedLevel } from "~/domain/indicators";
+import { shownLevel } from "~/domain/indicators";
 
 export const OBSERVATIONS_NOTE =
   "Observed practice indicators based on MITI 4.2.1, from a coach watching a real conversation on the wing: not a MITI coding.";
@@ -41,7 +41,7 @@ export function observationsCsv(views: ObservationView[], { withOfficer }: { wit
       v.minutes,
       ...INDICATOR_COLUMNS.flatMap((name) => {
         const line = lines.get(name);
-        return [line?.value ?? "", (line && exportedLevel(line)) ?? ""];
+        return [line?.value ?? "", (line && shownLevel(line)) ?? ""];
       }),
       ...v.ratings.map((r) => r.value),
       ...v.counts.map((c) => c.count),

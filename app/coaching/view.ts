@@ -41,6 +41,7 @@ export function observationView(o: ObservationViewRow) {
       value: l.value,
       fair: l.fair,
       good: l.good,
+      higherIsBetter: l.higherIsBetter,
       level: l.level,
       plain: l.plain,
       why: l.why,

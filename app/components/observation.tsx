@@ -19,8 +19,9 @@ interface FigureLine {
   why: string | null;
   value: string;
   level: Level;
-  fair: string;
-  good: string;
+  /** null for a count MITI sets no levels for */
+  fair: string | null;
+  good: string | null;
 }
 
 /** Plain words first, then the figure against the levels (or why there is none). */
@@ -30,9 +31,11 @@ function Figure({ line: { plain, why, value, level, fair, good } }: { line: Figu
       <span className="govuk-!-display-block">{plain}</span>
       {value} <LevelTag level={level} />
       {why ? <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">{why}</span> : null}
-      <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">
-        Fair: {fair}. Good: {good}.
-      </span>
+      {fair === null ? null : (
+        <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">
+          Fair: {fair}. Good: {good}.
+        </span>
+      )}
     </>
   );
 }

@@ -119,8 +119,11 @@ export type Level = "good" | "fair" | "below fair" | "not applicable";
 /** Whether MITI sets the indicator fair and good levels: only those have a level to show or export. */
 const hasLevels = (key: string): boolean => key in MITI_LEVELS;
 
-/** An indicator's level in a download: none (null) for a count MITI sets no level for, as on screen. */
-export const exportedLevel = (line: { key: string; level: Level }): Level | null =>
+/**
+ * An indicator's level as every page and download gives it: none (null) for a count MITI sets no level
+ * for; an indicator with levels keeps its level, "not applicable" included, when there was nothing to judge.
+ */
+export const shownLevel = (line: { key: string; level: Level }): Level | null =>
   hasLevels(line.key) ? line.level : null;
 
 export interface IndicatorLine {
@@ -131,8 +134,11 @@ export interface IndicatorLine {
   value: string;
   /** what the officer did, in plain words, shown first */
   plain: string;
-  fair: string;
-  good: string;
+  /** the fair and good levels as the figure states them; null for a count MITI sets no levels for */
+  fair: string | null;
+  good: string | null;
+  /** whether a higher figure is better (false only for MI-non-adherent responses, where fewer is better) */
+  higherIsBetter: boolean;
   level: Level;
   /** MITI sets the indicator fair and good levels; without them its level is "not applicable" and it has no tag */
   hasLevels: boolean;
@@ -141,6 +147,9 @@ export interface IndicatorLine {
   explanation: string;
   source: "MITI 4.2.1" | "MITI 3.1.1";
 }
+
+/** A line as written below: its fair and good levels stated only where MITI_LEVELS has the indicator. */
+type LineWithoutLevels = Omit<IndicatorLine, "hasLevels" | "fair" | "good"> & { fair?: string; good?: string };
 
 const oneDecimal = (n: number) => (Math.round(n * 10) / 10).toString();
 const percent = (n: number) => `${Math.round(n)}%`;
@@ -184,7 +193,7 @@ export function describeIndicators(i: Indicators, { openQuestions = true } = {})
   const cr = MITI_LEVELS.percentComplexReflections;
   const complex =
     i.percentComplexReflections === null ? 0 : Math.round((i.percentComplexReflections * i.reflections) / 100);
-  const lines: Omit<IndicatorLine, "hasLevels">[] = [
+  const lines: LineWithoutLevels[] = [
     {
       key: "reflectionToQuestion",
       name: "Reflection-to-question ratio",
@@ -197,6 +206,7 @@ export function describeIndicators(i: Indicators, { openQuestions = true } = {})
       plain: `${reflectionsInWords(i)} (fair is once for each question, good is twice or more)`,
       fair: "1 : 1",
       good: "2 : 1",
+      higherIsBetter: true,
       level: reflectionToQuestionLevel(i),
       why: i.questions === 0 && i.reflections === 0 ? "Not judged: there were no questions or reflections" : null,
       explanation:
@@ -216,6 +226,7 @@ export function describeIndicators(i: Indicators, { openQuestions = true } = {})
           : `${complex} of your ${plural(i.reflections, "reflection")} added meaning or feeling, not just his words (fair is ${cr.fair}%, good is ${cr.good}%)`,
       fair: `${cr.fair}%`,
       good: `${cr.good}%`,
+      higherIsBetter: true,
       level: percentComplexLevel(i),
       why: i.reflections === 0 ? "Not judged: there were no reflections" : null,
       explanation:
@@ -227,8 +238,7 @@ export function describeIndicators(i: Indicators, { openQuestions = true } = {})
       name: "MI-adherent responses",
       value: String(i.miAdherent),
       plain: `You affirmed him, asked for his view or left the choice with him ${i.miAdherent === 0 ? "no times" : times(i.miAdherent)} (more is better)`,
-      fair: "more is better",
-      good: "more is better",
+      higherIsBetter: true,
       level: "not applicable",
       why: "No fair or good level: more is better",
       explanation:
@@ -243,8 +253,7 @@ export function describeIndicators(i: Indicators, { openQuestions = true } = {})
         i.miNonAdherent === 0
           ? "You never confronted him or persuaded him without permission (aim for none)"
           : `You confronted him or persuaded him without permission ${times(i.miNonAdherent)} (aim for none)`,
-      fair: "fewer is better",
-      good: "fewer is better",
+      higherIsBetter: false,
       level: "not applicable",
       why: "No fair or good level in MITI 4.2.1: fewer is better, and an assessment's pass mark says how many it allows",
       explanation:
@@ -253,10 +262,15 @@ export function describeIndicators(i: Indicators, { openQuestions = true } = {})
     },
     ...(openQuestions ? [openQuestionsLine(i)] : []),
   ];
-  return lines.map((l) => ({ ...l, hasLevels: hasLevels(l.key) }));
+  // MITI_LEVELS alone decides which lines have levels: any other line gives none.
+  return lines.map((l) =>
+    hasLevels(l.key)
+      ? { ...l, fair: l.fair ?? null, good: l.good ?? null, hasLevels: true }
+      : { ...l, fair: null, good: null, hasLevels: false },
+  );
 }
 
-function openQuestionsLine(i: Indicators): Omit<IndicatorLine, "hasLevels"> {
+function openQuestionsLine(i: Indicators): LineWithoutLevels {
   const oq = MITI_LEVELS.percentOpenQuestions;
   const open = i.percentOpenQuestions === null ? 0 : Math.round((i.percentOpenQuestions * i.questions) / 100);
   return {
@@ -272,6 +286,7 @@ function openQuestionsLine(i: Indicators): Omit<IndicatorLine, "hasLevels"> {
         : `${open} of your ${plural(i.questions, "question")} invited him to talk rather than answer yes or no (fair is ${oq.fair}%, good is ${oq.good}%)`,
     fair: `${oq.fair}%`,
     good: `${oq.good}%`,
+    higherIsBetter: true,
     level:
       i.questions === 0
         ? "not applicable"

@@ -11,7 +11,7 @@ import { getCurriculum, getScenarioVersion } from "~/curriculum/curriculum.serve
 import { assessmentResult } from "~/domain/assessment-result";
 import { attemptMarks } from "~/domain/competency";
 import { formatDateTime, isoWithOffset } from "~/domain/dates.server";
-import { describeIndicators, exportedLevel, indicatorsOf, NO_BEHAVIOURS } from "~/domain/indicators";
+import { describeIndicators, shownLevel, indicatorsOf, NO_BEHAVIOURS } from "~/domain/indicators";
 import { OUTCOME_INFO } from "~/domain/mi-codes";
 import { OBSERVATIONS_NOTE } from "~/coaching/exports";
 import type { ObservationView } from "~/coaching/view";
@@ -155,7 +155,8 @@ export function recordJson(
           value: l.value,
           fair: l.fair,
           good: l.good,
-          level: exportedLevel(l),
+          higherIsBetter: l.higherIsBetter,
+          level: shownLevel(l),
         })),
         ratings: Object.fromEntries(o.ratings.map((r) => [r.name, r.value])),
         counts: Object.fromEntries(o.counts.map((c) => [c.label, c.count])),

@@ -369,6 +369,17 @@ describe("the downloads' levels", () => {
     expect(
       json.observations[0].indicators.map((l: { name: string; level: string | null }) => [l.name, l.level]),
     ).toEqual(Object.entries(expected).map(([name, level]) => [name, level || null]));
+    // Fair and good are levels, or null where MITI sets none; which way is better has a field of its own.
+    expect(
+      json.observations[0].indicators.map((l: Record<string, unknown>) => [l.name, l.fair, l.good, l.higherIsBetter]),
+    ).toEqual([
+      ["Reflection-to-question ratio", "1 : 1", "2 : 1", true],
+      ["Complex reflections", "40%", "50%", true],
+      ["MI-adherent responses", null, null, true],
+      ["MI-non-adherent responses", null, null, false],
+      ["Technical global", "3.0", "4.0", true],
+      ["Relational global", "3.5", "4.0", true],
+    ]);
   });
 });
 

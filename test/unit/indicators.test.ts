@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MiCode } from "~/domain/mi-codes";
-import { countBehaviours, describeIndicators, indicatorsOf } from "~/domain/indicators";
+import { countBehaviours, describeIndicators, indicatorsOf, MITI_LEVELS } from "~/domain/indicators";
 
 const transcript = (...codes: MiCode[]) => indicatorsOf(countBehaviours(codes));
 
@@ -40,7 +40,9 @@ describe("practice indicators on hand-worked transcripts", () => {
     expect(lines.find((l) => l.key === "miNonAdherent")).toMatchObject({
       value: "1",
       level: "not applicable",
-      fair: "fewer is better",
+      fair: null,
+      good: null,
+      higherIsBetter: false,
     });
     expect(lines.find((l) => l.key === "percentOpenQuestions")).toMatchObject({ source: "MITI 3.1.1", level: "fair" });
   });
@@ -78,6 +80,20 @@ describe("practice indicators on hand-worked transcripts", () => {
     ]);
     // An indicator with levels can still go unjudged, and keeps its levels.
     expect(describeIndicators(transcript())[0]).toMatchObject({ level: "not applicable", hasLevels: true });
+  });
+
+  it("fair and good are levels or null, never words; which way is better is its own field", () => {
+    for (const lines of [describeIndicators(transcript()), describeIndicators(transcript("affirm", "confront"))]) {
+      expect(lines.map((l) => [l.key, l.fair, l.good, l.higherIsBetter])).toEqual([
+        ["reflectionToQuestion", "1 : 1", "2 : 1", true],
+        ["percentComplexReflections", "40%", "50%", true],
+        ["miAdherent", null, null, true],
+        ["miNonAdherent", null, null, false],
+        ["percentOpenQuestions", "50%", "70%", true],
+      ]);
+      // MITI_LEVELS is the one rule: a line has fair and good levels exactly when it is there.
+      for (const l of lines) expect(l.fair !== null).toBe(l.key in MITI_LEVELS);
+    }
   });
 
   it("an empty conversation has nothing to divide", () => {
