@@ -2,34 +2,23 @@
 // figure against the MITI 4.2.1 fair and good levels, then the tallies and the coach's note.
 import type { ReactNode } from "react";
 import type { ObservationView } from "~/coaching/view";
-import type { Level } from "~/domain/indicators";
-import { SummaryCard, SummaryList, Tag } from "~/components/page";
-import { INDICATOR_LEVEL } from "~/domain/vocabulary";
-
-/** A level in words with its colour: the colour is never the only signal. */
-export function LevelTag({ level }: { level: Level }) {
-  return <Tag colour={INDICATOR_LEVEL[level].colour}>{INDICATOR_LEVEL[level].label}</Tag>;
-}
+import type { IndicatorLine } from "~/domain/indicators";
+import type { GlobalLine } from "~/domain/observation/globals";
+import { SummaryCard, SummaryList } from "~/components/page";
+import { IndicatorLevelTag } from "~/components/levels";
 
 export const OBSERVED_NOTE =
   "Observed practice indicators based on MITI 4.2.1, from a coach watching one real conversation: not a MITI coding.";
 
-interface FigureLine {
-  plain: string;
-  why: string | null;
-  value: string;
-  level: Level;
-  /** null for a count MITI sets no levels for */
-  fair: string | null;
-  good: string | null;
-}
+type FigureLine = Pick<IndicatorLine | GlobalLine, "key" | "plain" | "why" | "value" | "level" | "fair" | "good">;
 
 /** Plain words first, then the figure against the levels (or why there is none). */
-function Figure({ line: { plain, why, value, level, fair, good } }: { line: FigureLine }) {
+function Figure({ line }: { line: FigureLine }) {
+  const { plain, why, value, fair, good } = line;
   return (
     <>
       <span className="govuk-!-display-block">{plain}</span>
-      {value} <LevelTag level={level} />
+      {value} <IndicatorLevelTag line={line} />
       {why ? <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">{why}</span> : null}
       {fair === null ? null : (
         <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">
@@ -135,7 +124,7 @@ export function ObservationCard({ view, href, linkText }: { view: ObservationVie
             key: l.name,
             value: (
               <>
-                {l.value} {l.level === "not applicable" ? null : <LevelTag level={l.level} />}
+                {l.value} <IndicatorLevelTag line={l} />
               </>
             ),
           })),

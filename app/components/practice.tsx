@@ -8,8 +8,8 @@ import type { IndicatorLine } from "~/domain/indicators";
 import type { PrisonerLine, Turn } from "~/practice/attempt-view.server";
 import type { NextStep as NextStepData } from "~/practice/progress.server";
 import { fieldId } from "~/components/error-summary";
-import { Tag } from "~/components/page";
-import { INDICATOR_LEVEL, type AttemptMode } from "~/domain/vocabulary";
+import { IndicatorLevelTag } from "~/components/levels";
+import type { AttemptMode } from "~/domain/vocabulary";
 import { ratingInWords } from "~/studio/hrq";
 
 type Labels = "none" | "codes";
@@ -159,14 +159,10 @@ export function Indicators({ lines, title }: { lines: IndicatorLine[]; title: st
         {lines.map((l) => (
           <li key={l.key} className="app-indicators__item">
             <p className="govuk-body govuk-!-margin-bottom-2">{l.plain}.</p>
-            {/* On a line of its own: inside the sentence a tag breaks across lines at a phone's width. An
-                indicator with no levels has no tag, which would only say "Not judged": what it counts instead. */}
+            {/* On a line of its own: inside the sentence a tag breaks across lines at a phone's width. A count
+                with no levels has no tag: what it counts instead. */}
             <p className="govuk-body govuk-!-margin-bottom-2">
-              {l.hasLevels ? (
-                <Tag colour={INDICATOR_LEVEL[l.level].colour}>{INDICATOR_LEVEL[l.level].label}</Tag>
-              ) : (
-                `${l.explanation} ${l.why}.`
-              )}
+              {l.hasLevels ? <IndicatorLevelTag line={l} /> : `${l.explanation} ${l.why}.`}
             </p>
             <p className="govuk-body-s govuk-!-margin-bottom-0 app-indicators__technical">
               {l.hasLevels && l.why ? `${l.why}. ` : ""}

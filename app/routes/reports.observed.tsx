@@ -2,7 +2,7 @@
 // a coach watches them on the wing?
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { LevelTag } from "~/components/observation";
+import { LevelTag } from "~/components/levels";
 import { reportHref, ReportsHeader } from "~/components/reports";
 import { MITI_LEVELS } from "~/domain/indicators";
 import type { LevelPair } from "~/domain/observation/transfer";

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { idParam } from "~/utils/query.server";
 import { reportHref, ReportsHeader, StatusTag } from "~/components/reports";
-import { ASSESSMENT_RESULT, ATTEMPT_STATUS, INDICATOR_LEVEL, MODE } from "~/domain/vocabulary";
+import { ASSESSMENT_RESULT, ATTEMPT_STATUS, MODE } from "~/domain/vocabulary";
+import { IndicatorLevelTag } from "~/components/levels";
 import { SummaryCard, SummaryList, Tag } from "~/components/page";
 import { ObservationCard, OBSERVED_NOTE } from "~/components/observation";
 import { officerRecord } from "~/reports/record.server";
@@ -102,11 +103,7 @@ export default function OfficerRecord() {
                 key: l.name,
                 value: (
                   <>
-                    {/* A count with no fair or good level (MI-adherent, MI-non-adherent) has no tag to show. */}
-                    {l.value}{" "}
-                    {l.hasLevels ? (
-                      <Tag colour={INDICATOR_LEVEL[l.level].colour}>{INDICATOR_LEVEL[l.level].label}</Tag>
-                    ) : null}
+                    {l.value} <IndicatorLevelTag line={l} />
                   </>
                 ),
               })),

@@ -171,6 +171,11 @@ test("the officer sees the observation in My record and adds a reflection, with 
   await expectAccessible(page);
   await page.getByRole("link", { name: /Read it and add your reflection/ }).click();
   await expect(page.getByText("Fair: 1 : 1. Good: 2 : 1.")).toBeVisible();
+  // A count MITI sets no level for has no tag and no fair or good levels, as on the card: only why.
+  const adherent = page.locator(".govuk-summary-list__row").filter({ hasText: "MI-adherent responses" });
+  await expect(adherent.locator(".govuk-tag")).toHaveCount(0);
+  await expect(adherent).not.toContainText("Fair:");
+  await expect(adherent).toContainText("No fair or good level");
   await expectAccessible(page);
   await page.getByLabel("Add your reflection").fill("I felt rushed, but asking first worked.");
   await page.getByRole("button", { name: "Save reflection" }).click();

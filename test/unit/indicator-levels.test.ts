@@ -1,8 +1,10 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { ObservationDetails } from "~/components/observation";
+import { ObservationCard, ObservationDetails } from "~/components/observation";
+import { Indicators } from "~/components/practice";
 import { observationView, type ObservationViewRow } from "~/coaching/view";
+import { countBehaviours, describeIndicators, indicatorsOf } from "~/domain/indicators";
 
 // How the levels of practice indicators read on the pages: what a figure is set against, and its tag.
 
@@ -46,6 +48,16 @@ function row(html: string, name: string): string {
   return found;
 }
 
+/** The practice review's item for the indicator named `name` (its technical line names it). */
+function item(html: string, name: string): string {
+  const found = html.split("<li ").find((i) => i.includes(`${name}: `));
+  if (!found) throw new Error(`no item for ${name}`);
+  return found;
+}
+
+/** The words of each GOV.UK tag in a piece of a page. */
+const tags = (html: string) => [...html.matchAll(/<strong class="govuk-tag[^"]*">([^<]*)<\/strong>/g)].map((m) => m[1]);
+
 describe("an observation's page", () => {
   it("sets a figure against fair and good only where MITI sets them: never 'Fair: more is better'", () => {
     const html = renderToStaticMarkup(createElement(ObservationDetails, { view: noReflections }));
@@ -55,5 +67,36 @@ describe("an observation's page", () => {
       expect(row(html, name)).not.toContain("Fair:");
       expect(row(html, name)).toContain("No fair or good level");
     }
+  });
+});
+
+describe("a level indicator with nothing to judge, and a count with no levels", () => {
+  // The same conversation in practice (three questions, an affirm, a confront, no reflections) and observed.
+  const review = renderToStaticMarkup(
+    createElement(Indicators, {
+      title: "How you did",
+      lines: describeIndicators(
+        indicatorsOf(countBehaviours(["closed_question", "open_question", "closed_question", "affirm", "confront"])),
+      ),
+    }),
+  );
+  const card = renderToStaticMarkup(
+    createElement(ObservationCard, { view: noReflections, href: "/record/observations/1", linkText: "Read it" }),
+  );
+  const details = renderToStaticMarkup(createElement(ObservationDetails, { view: noReflections }));
+  const pages = {
+    review: (n: string) => item(review, n),
+    card: (n: string) => row(card, n),
+    details: (n: string) => row(details, n),
+  };
+
+  it.each(Object.entries(pages))("the %s says 'Not judged' in a grey tag when there were no reflections", (_, at) => {
+    expect(tags(at("Complex reflections"))).toEqual(["Not judged"]);
+    expect(at("Complex reflections")).toContain('<strong class="govuk-tag govuk-tag--grey">Not judged</strong>');
+    expect(tags(at("Reflection-to-question ratio"))).toEqual(["Below fair"]);
+  });
+
+  it.each(Object.entries(pages))("the %s gives the counts MITI sets no level for no tag at all", (_, at) => {
+    for (const name of ["MI-adherent responses", "MI-non-adherent responses"]) expect(tags(at(name))).toEqual([]);
   });
 });
