@@ -1,6 +1,6 @@
 // The assignment forms, read on the server so zod stays out of the browser's copy of the page.
 import { z } from "zod";
-import { formatDay, furthestAhead, readTypedDate } from "~/domain/dates.server";
+import { readDayAhead } from "~/domain/dates.server";
 import { ID_TEXT, optionalId, parseForm, wholeNumber, type FieldErrors, type FormResult } from "~/utils/forms";
 import { WHOLE_PROGRAMME, type AssignmentInput } from "./form";
 
@@ -32,14 +32,10 @@ export function parseAssignmentForm(formData: FormData, today: string): FormResu
   let dueOn: string | null = null;
   let dueDays: number | null = null;
   if (f.due === "date") {
-    const typed = readTypedDate({ day: f.dueDay, month: f.dueMonth, year: f.dueYear }, "The due date");
-    const day = typed.kind === "day" ? typed.day : "";
-    if (typed.kind === "empty") errors.dueDay = "Enter the date it is due";
-    else if (typed.kind === "wrong") errors.dueDay = typed.message;
-    else if (day < today) errors.dueDay = "The due date must be today or in the future";
-    else if (day > furthestAhead(today))
-      errors.dueDay = `The due date must be no later than ${formatDay(furthestAhead(today))}`;
-    else dueOn = day;
+    const typed = { day: f.dueDay, month: f.dueMonth, year: f.dueYear };
+    const reading = readDayAhead(typed, "The due date", { today, enter: "Enter the date it is due" });
+    if (reading.kind === "wrong") errors.dueDay = reading.message;
+    else dueOn = reading.day;
   } else {
     const days = wholeNumber("the number of days", { min: 1, max: 365 }).safeParse(f.dueDays);
     if (days.success) dueDays = days.data;

@@ -17,8 +17,16 @@ import { askedPage } from "~/utils/query.server";
 import { describeAudit, parseDetails } from "~/domain/audit-words";
 import { toCsv } from "~/domain/reporting/csv";
 import { getCurriculum } from "~/curriculum/curriculum.server";
-import { endOfDay, formatDate, formatDateTime, monthLabel, MONTH_PATTERN, startOfDay } from "~/domain/dates.server";
-import { day, inOrder, readQuery } from "~/utils/query.server";
+import {
+  endOfDay,
+  formatDate,
+  formatDateTime,
+  monthLabel,
+  MONTH_PATTERN,
+  startOfDay,
+  type DatePart,
+} from "~/domain/dates.server";
+import { dateFields, readDateRange, readQuery, withDateFields } from "~/utils/query.server";
 
 const AUDIT_PAGE_SIZE = 50;
 /** More than this in one download: narrow the filters (a year of a large prison's sign-ins fits). */
@@ -29,42 +37,47 @@ export interface AuditQuery {
   /** what was typed, to show back in the form and keep in links */
   values: Record<string, string>;
   errors: Record<string, string>;
+  /** the fields of each date to highlight */
+  wrongDates: { from: DatePart[]; to: DatePart[] };
 }
 
-const dayField = (which: string) =>
-  day(`Enter the ${which} as a real date in the form YYYY-MM-DD, for example 2026-11-30`);
+const AuditFilterForm = z.object({
+  action: z
+    .enum(AUDIT_KINDS.map((k) => k.value) as [string, ...string[]], { error: "Choose a kind of event from the list" })
+    .default(""),
+  ...dateFields("from"),
+  ...dateFields("to"),
+  person: z
+    .string()
+    .default("")
+    .transform((v) => v.normalize("NFKC").trim())
+    .pipe(z.string().max(100, "A name or username must be 100 characters or fewer")),
+});
 
-const AuditFilterForm = z
-  .object({
-    action: z
-      .enum(AUDIT_KINDS.map((k) => k.value) as [string, ...string[]], { error: "Choose a kind of event from the list" })
-      .default(""),
-    from: dayField("first day"),
-    to: dayField("last day"),
-    person: z
-      .string()
-      .default("")
-      .transform((v) => v.normalize("NFKC").trim())
-      .pipe(z.string().max(100, "A name or username must be 100 characters or fewer")),
-  })
-  .superRefine(inOrder("The last day must be the same as or after the first day"));
-
-/** Days are whole London days: from the start of the first to the end of the last, in UK time. */
+/**
+ * Days are whole London days: from the start of the first to the end of the last, in UK time. They are
+ * typed in date inputs (fromDay, fromMonth, fromYear and to...); an older link's `from=2026-03-27` and
+ * `to=` still work.
+ */
 export function parseAuditQuery(params: URLSearchParams): AuditQuery {
-  const form = readQuery(AuditFilterForm, params);
+  const form = readQuery(AuditFilterForm, withDateFields(params, ["from", "to"]));
+  const dates = readDateRange(form.values);
   // Only the filters given, to keep links and the download's address short.
   const values = Object.fromEntries(Object.entries(form.values).filter(([, v]) => v !== ""));
-  if (!form.ok) return { filter: {}, values, errors: form.errors };
+  const errors = { ...form.errors, ...dates.errors };
+  if (!form.ok || Object.keys(errors).length) return { filter: {}, values, errors, wrongDates: dates.wrong };
   const f = form.data;
+  const { from, to } = dates.days;
   return {
     filter: {
       action: f.action || undefined,
-      from: f.from ? startOfDay(f.from).toISOString() : undefined,
-      to: f.to ? endOfDay(f.to).toISOString() : undefined,
+      from: from ? startOfDay(from).toISOString() : undefined,
+      to: to ? endOfDay(to).toISOString() : undefined,
       person: f.person || undefined,
     },
     values,
     errors: {},
+    wrongDates: dates.wrong,
   };
 }
 

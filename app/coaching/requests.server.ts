@@ -8,25 +8,21 @@ import { recordAudit } from "~db/queries/audit.server";
 import { cancelRequest, insertRequest, listCoaches, openRequests } from "~db/queries/observations.server";
 import { listOfficers } from "~db/queries/reports.server";
 import type { CurrentUser } from "~/auth/guard.server";
-import { formatDate, formatDay, furthestAhead, isRealDay, startOfDay } from "~/domain/dates.server";
+import { formatDate, readDayAhead, startOfDay } from "~/domain/dates.server";
 
 import { optionalId, type FieldErrors } from "~/utils/forms";
+import { parseFormWithDate } from "~/utils/query.server";
 
-export function requestForm(today: string) {
-  return z.object({
-    coachId: optionalId().refine((v) => v !== null, "Choose the coach"),
-    officerId: optionalId().refine((v) => v !== null, "Choose the officer to observe"),
-    dueOn: z
-      .string({ error: "Enter the date to observe by" })
-      .trim()
-      .min(1, "Enter the date to observe by")
-      .refine(isRealDay, "Enter the date as a real date in the form YYYY-MM-DD, for example 2027-01-31")
-      .refine((v) => !isRealDay(v) || v >= today, "The date to observe by must be today or later")
-      .refine(
-        (v) => !isRealDay(v) || v <= furthestAhead(today),
-        `The date to observe by must be no later than ${formatDay(furthestAhead(today))}`,
-      ),
-  });
+const RequestFields = z.object({
+  coachId: optionalId().refine((v) => v !== null, "Choose the coach"),
+  officerId: optionalId().refine((v) => v !== null, "Choose the officer to observe"),
+});
+
+/** Who is to observe whom, and by when: a date from today typed in the date input "due" (dueDay, dueMonth, dueYear). */
+export function readRequestForm(formData: FormData, today: string) {
+  return parseFormWithDate(RequestFields, formData, "due", (typed) =>
+    readDayAhead(typed, "The date to observe by", { today, enter: "Enter the date to observe by" }),
+  );
 }
 
 type Manager = CurrentUser & { establishmentId: number };

@@ -9,6 +9,8 @@ import {
 } from "react";
 import { fieldId } from "~/components/error-summary";
 
+type DatePart = "day" | "month" | "year";
+
 interface FieldProps {
   name: string;
   label: ReactNode;
@@ -323,6 +325,10 @@ export function Radios({
   );
 }
 
+/** Date input NAME's message: the server puts it on the first field to correct (NAMEDay, NAMEMonth or NAMEYear). */
+export const dateError = (errors: Record<string, string> | undefined, name: string): string | undefined =>
+  errors?.[`${name}Day`] ?? errors?.[`${name}Month`] ?? errors?.[`${name}Year`];
+
 /**
  * GOV.UK date input: fields NAMEDay, NAMEMonth and NAMEYear. With an error, the fields in `wrong` are
  * highlighted (the whole date when it names none); the error summary links to the first of them.
@@ -339,7 +345,7 @@ export function DateInput({
   legend: string;
   hint?: string;
   error?: string;
-  wrong?: readonly ("day" | "month" | "year")[];
+  wrong?: readonly DatePart[];
   values: { day?: string; month?: string; year?: string };
 }) {
   const parts = [
@@ -377,6 +383,29 @@ export function DateInput({
       </div>
     </FieldsetFrame>
   );
+}
+
+/** A filter's two date inputs, "Date from" and "Date to" (fromDay, ..., toYear), as readDateRange reads them. */
+export function DateRangeInputs({
+  values,
+  errors,
+  wrong,
+}: {
+  values: Record<string, string | undefined>;
+  errors: Record<string, string>;
+  wrong: { from: readonly DatePart[]; to: readonly DatePart[] };
+}) {
+  return (["from", "to"] as const).map((name) => (
+    <DateInput
+      key={name}
+      name={name}
+      legend={name === "from" ? "Date from" : "Date to"}
+      hint="For example, 27 3 2026"
+      error={dateError(errors, name)}
+      wrong={wrong[name]}
+      values={{ day: values[`${name}Day`], month: values[`${name}Month`], year: values[`${name}Year`] }}
+    />
+  ));
 }
 
 /** GOV.UK checkboxes (put them in a FieldsetFrame when there are several). */

@@ -208,7 +208,7 @@ export function addDays(day: string, days: number): string {
 const FURTHEST_AHEAD_YEARS = 5;
 
 /** The last day a form takes as a date ahead of `today`: the same day FURTHEST_AHEAD_YEARS on. */
-export function furthestAhead(today: string): string {
+function furthestAhead(today: string): string {
   const [y, md] = [Number(today.slice(0, 4)), today.slice(4)];
   const day = `${y + FURTHEST_AHEAD_YEARS}${md}`;
   return isRealDay(day) ? day : `${y + FURTHEST_AHEAD_YEARS}-02-28`; // from 29 February
@@ -286,4 +286,25 @@ export function readTypedDate(typed: TypedDate, what: string): TypedDateReading 
 export function typedDateOf(text: string): TypedDate | null {
   const [, year, month, day] = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim()) ?? [];
   return year && month && day ? { day: String(Number(day)), month: String(Number(month)), year } : null;
+}
+
+/**
+ * A date ahead typed in a date input (a due date, a target): as readTypedDate, and nothing typed is
+ * `enter`; a day before today (or, `afterToday`, not after it) or after furthestAhead is refused, the
+ * whole date highlighted.
+ */
+export function readDayAhead(
+  typed: TypedDate,
+  what: string,
+  { today, enter, afterToday = false }: { today: string; enter: string; afterToday?: boolean },
+): Exclude<TypedDateReading, { kind: "empty" }> {
+  const reading = readTypedDate(typed, what);
+  const wrong = (message: string) => ({ kind: "wrong" as const, message, parts: [...DATE_PARTS] });
+  if (reading.kind === "empty") return wrong(enter);
+  if (reading.kind === "wrong") return reading;
+  if (afterToday ? reading.day <= today : reading.day < today)
+    return wrong(`${what} must be ${afterToday ? "in the future" : "today or in the future"}`);
+  const furthest = furthestAhead(today);
+  if (reading.day > furthest) return wrong(`${what} must be no later than ${formatDay(furthest)}`);
+  return reading;
 }

@@ -1,22 +1,16 @@
 // The report forms' fields: a prison's target and a month's programme engagement figures.
 import { z } from "zod";
 import { parseForm, wholeNumber } from "~/utils/forms";
-import { formatDay, furthestAhead, isRealDay, MONTH_PATTERN } from "~/domain/dates.server";
+import { MONTH_PATTERN, readDayAhead } from "~/domain/dates.server";
+import { parseFormWithDate } from "~/utils/query.server";
 
-export function targetForm(today: string) {
-  return z.object({
-    percent: wholeNumber("the target percentage", { min: 1, max: 100 }),
-    date: z
-      .string({ error: "Enter the target date" })
-      .trim()
-      .min(1, "Enter the target date")
-      .refine(isRealDay, "Enter the target date as a real date in the form YYYY-MM-DD, for example 2027-03-31")
-      .refine((v) => !isRealDay(v) || v > today, "The target date must be in the future")
-      .refine(
-        (v) => !isRealDay(v) || v <= furthestAhead(today),
-        `The target date must be no later than ${formatDay(furthestAhead(today))}`,
-      ),
-  });
+const TargetFields = z.object({ percent: wholeNumber("the target percentage", { min: 1, max: 100 }) });
+
+/** The target: a percentage, and a date after today typed in the date input "date" (dateDay, dateMonth, dateYear). */
+export function readTargetForm(formData: FormData, today: string) {
+  return parseFormWithDate(TargetFields, formData, "date", (typed) =>
+    readDayAhead(typed, "The target date", { today, enter: "Enter the target date", afterToday: true }),
+  );
 }
 
 export function engagementForm(thisMonth: string) {
@@ -43,6 +37,5 @@ export function engagementForm(thisMonth: string) {
   );
 }
 
-export const readTargetForm = (formData: FormData, today: string) => parseForm(targetForm(today), formData);
 export const readEngagementForm = (formData: FormData, thisMonth: string) =>
   parseForm(engagementForm(thisMonth), formData);

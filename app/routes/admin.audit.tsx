@@ -4,7 +4,7 @@ import { AUDIT_KINDS } from "~/audit/log-filters";
 import { auditPage, parseAuditQuery } from "~/audit/log.server";
 import { requireUser } from "~/auth/guard.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { Select, TextInput } from "~/components/fields";
+import { DateRangeInputs, Select, TextInput } from "~/components/fields";
 import { Pagination } from "~/components/pagination";
 import { title } from "~/utils/meta";
 import { Cell, Row, Table } from "~/components/table";
@@ -16,11 +16,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = parseAuditQuery(url.searchParams);
   const page = await auditPage(context.db, query, url);
-  return { ...page, values: query.values, errors: query.errors };
+  return { ...page, values: query.values, errors: query.errors, wrongDates: query.wrongDates };
 }
 
 export default function AuditLog() {
-  const { events, total, page, pages, values, errors } = useLoaderData<typeof loader>();
+  const { events, total, page, pages, values, errors, wrongDates } = useLoaderData<typeof loader>();
   const filtered = Object.keys(errors).length > 0;
   const download = `/admin/audit.csv${Object.keys(values).length ? `?${new URLSearchParams(values)}` : ""}`;
   return (
@@ -35,22 +35,7 @@ export default function AuditLog() {
           error={errors.action}
           options={AUDIT_KINDS.map((k) => ({ value: k.value, label: k.label }))}
         />
-        <TextInput
-          name="from"
-          label="From"
-          hint="First day, YYYY-MM-DD"
-          defaultValue={values.from}
-          error={errors.from}
-          className="govuk-input--width-10"
-        />
-        <TextInput
-          name="to"
-          label="To"
-          hint="Last day, YYYY-MM-DD"
-          defaultValue={values.to}
-          error={errors.to}
-          className="govuk-input--width-10"
-        />
+        <DateRangeInputs values={values} errors={errors} wrong={wrongDates} />
         <TextInput
           name="person"
           label="Person"

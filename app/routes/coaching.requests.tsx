@@ -3,9 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireCoach } from "~/auth/guard.server";
-import { requestForm, requestObservation, requestsPage, withdrawRequest } from "~/coaching/requests.server";
+import { readRequestForm, requestObservation, requestsPage, withdrawRequest } from "~/coaching/requests.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { Select, TextInput } from "~/components/fields";
+import { dateError, DateInput, Select } from "~/components/fields";
 import { Tag } from "~/components/page";
 import { dayOf } from "~/domain/dates.server";
 import { WithdrawForm } from "~/coaching/forms.server";
@@ -28,14 +28,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!form.ok || !(await withdrawRequest(context.db, manager, form.data.requestId))) notFound();
     return context.sessions.redirectWithNotice(request, "/coaching/requests", "Request withdrawn.");
   }
-  const form = parseForm(requestForm(dayOf(new Date())), formData);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const form = readRequestForm(formData, dayOf(new Date()));
+  if (!form.ok) return data({ errors: form.errors, values: form.values, wrongDate: form.wrongDate }, { status: 400 });
   const result = await requestObservation(context.db, manager, {
     coachId: form.data.coachId,
     officerId: form.data.officerId,
-    dueOn: form.data.dueOn,
+    dueOn: form.day,
   });
-  if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: 400 });
+  if (!result.ok) return data({ errors: result.errors, values: form.values, wrongDate: [] }, { status: 400 });
   return context.sessions.redirectWithNotice(
     request,
     "/coaching/requests",
@@ -77,13 +77,13 @@ export default function Requests() {
             defaultValue={values.officerId ?? ""}
             error={result?.errors.officerId}
           />
-          <TextInput
-            name="dueOn"
-            label="Observe by"
-            hint="For example 2027-01-31"
-            className="govuk-input--width-10"
-            defaultValue={values.dueOn}
-            error={result?.errors.dueOn}
+          <DateInput
+            name="due"
+            legend="Observe by"
+            hint="For example, 31 1 2027"
+            error={dateError(result?.errors, "due")}
+            wrong={result?.wrongDate}
+            values={{ day: values.dueDay, month: values.dueMonth, year: values.dueYear }}
           />
           <button type="submit" className="govuk-button">
             Send request

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { listWings } from "~db/queries/reports.server";
 import { auditExport } from "~/audit/exports.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { DateInput, Select } from "~/components/fields";
+import { DateRangeInputs, Select } from "~/components/fields";
 import { NotificationBanner } from "~/components/page";
 import { reportHref, ReportsHeader } from "~/components/reports";
 import { getCurriculum } from "~/curriculum/curriculum.server";
@@ -149,22 +149,7 @@ export default function Exports() {
         </div>
         <p className="govuk-body">Attempts started between two dates, both days included.</p>
         <div className="app-filter-row">
-          <DateInput
-            name="from"
-            legend="Date from"
-            hint="For example, 27 3 2026"
-            error={filters.errors.fromDay ?? filters.errors.fromMonth ?? filters.errors.fromYear}
-            wrong={filters.wrongDates.from}
-            values={{ day: v.fromDay, month: v.fromMonth, year: v.fromYear }}
-          />
-          <DateInput
-            name="to"
-            legend="Date to"
-            hint="For example, 27 3 2026"
-            error={filters.errors.toDay ?? filters.errors.toMonth ?? filters.errors.toYear}
-            wrong={filters.wrongDates.to}
-            values={{ day: v.toDay, month: v.toMonth, year: v.toYear }}
-          />
+          <DateRangeInputs values={v} errors={filters.errors} wrong={filters.wrongDates} />
           <button type="submit" className="govuk-button govuk-button--secondary">
             Apply filters
           </button>

@@ -4,7 +4,14 @@
 // guess), and a page number that makes no sense is page 1. Never a 500.
 import { z } from "zod";
 import { notFound } from "~/auth/guard.server";
-import { DATE_PARTS, isRealDay, readTypedDate, typedDateOf, type DatePart } from "~/domain/dates.server";
+import {
+  DATE_PARTS,
+  readTypedDate,
+  typedDateOf,
+  type DatePart,
+  type TypedDate,
+  type TypedDateReading,
+} from "~/domain/dates.server";
 import { ID_TEXT, parseForm, type FieldErrors } from "~/utils/forms";
 
 /** Longer than this is cut: no filter value is longer, and it is shown back in the form. */
@@ -41,18 +48,6 @@ export function anId(message: string) {
   return typed.refine((v) => v === "" || ID_TEXT.test(v), message).transform((v) => (v === "" ? null : Number(v)));
 }
 
-/** A day, YYYY-MM-DD (zod's ISO date, so 31 February is refused), or null for none. */
-export function day(message: string) {
-  return typed.refine((v) => v === "" || isRealDay(v), message).transform((v) => (v === "" ? null : v));
-}
-
-/** The last day of a range on or after its first (checked once both are real days). */
-export function inOrder<T extends { from: string | null; to: string | null }>(message: string) {
-  return (f: T, ctx: z.RefinementCtx) => {
-    if (f.from && f.to && f.from > f.to) ctx.addIssue({ code: "custom", path: ["to"], message });
-  };
-}
-
 /** The fields of a GOV.UK date input named NAME: NAMEDay, NAMEMonth and NAMEYear (as components/fields' DateInput). */
 const dateField = (name: string, part: DatePart) => `${name}${part.charAt(0).toUpperCase()}${part.slice(1)}`;
 
@@ -62,6 +57,12 @@ export function dateFields<N extends string>(name: N) {
     `${N}${"Day" | "Month" | "Year"}`,
     typeof typed
   >;
+}
+
+/** A day ("YYYY-MM-DD", as saved or in an old link) in date input NAME's fields: NAMEDay "27", NAMEMonth "3", NAMEYear "2026". */
+export function dateFieldValues(name: string, text: string): Record<string, string> {
+  const typedDate = typedDateOf(text) ?? { day: text, month: "", year: "" };
+  return Object.fromEntries(DATE_PARTS.map((p) => [dateField(name, p), typedDate[p]]));
 }
 
 /**
@@ -74,10 +75,33 @@ export function withDateFields(params: URLSearchParams, names: readonly string[]
     const old = moved.get(name) ?? "";
     moved.delete(name);
     if (!old.trim() || DATE_PARTS.some((p) => moved.get(dateField(name, p))?.trim())) continue;
-    const typedDate = typedDateOf(old) ?? { day: old, month: "", year: "" };
-    for (const p of DATE_PARTS) moved.set(dateField(name, p), typedDate[p]);
+    for (const [field, value] of Object.entries(dateFieldValues(name, old))) moved.set(field, value);
   }
   return moved;
+}
+
+export interface DateInputReading {
+  /** a London day ("YYYY-MM-DD"), or null when nothing was typed or it is wrong */
+  day: string | null;
+  /** the message on the first field to correct, for the error summary */
+  errors: FieldErrors;
+  /** the fields to highlight */
+  wrong: DatePart[];
+}
+
+/** Date input NAME's fields in `values`, read by `read`: readTypedDate, or readDayAhead for a date ahead. */
+function readDateInput(
+  values: Record<string, string>,
+  name: string,
+  read: (typed: TypedDate) => TypedDateReading,
+): DateInputReading {
+  const reading = read({
+    day: values[dateField(name, "day")] ?? "",
+    month: values[dateField(name, "month")] ?? "",
+    year: values[dateField(name, "year")] ?? "",
+  });
+  if (reading.kind !== "wrong") return { day: reading.kind === "day" ? reading.day : null, errors: {}, wrong: [] };
+  return { day: null, errors: { [dateField(name, reading.parts[0] ?? "day")]: reading.message }, wrong: reading.parts };
 }
 
 export interface DateRange {
@@ -99,19 +123,10 @@ export function readDateRange(
 ): DateRange {
   const range: DateRange = { days: { from: null, to: null }, errors: {}, wrong: { from: [], to: [] } };
   for (const name of ["from", "to"] as const) {
-    const reading = readTypedDate(
-      {
-        day: values[dateField(name, "day")] ?? "",
-        month: values[dateField(name, "month")] ?? "",
-        year: values[dateField(name, "year")] ?? "",
-      },
-      what[name],
-    );
-    if (reading.kind === "day") range.days[name] = reading.day;
-    if (reading.kind === "wrong") {
-      range.errors[dateField(name, reading.parts[0])] = reading.message;
-      range.wrong[name] = reading.parts;
-    }
+    const date = readDateInput(values, name, (typed) => readTypedDate(typed, what[name]));
+    range.days[name] = date.day;
+    range.errors = { ...range.errors, ...date.errors };
+    range.wrong[name] = date.wrong;
   }
   const { from, to } = range.days;
   if (from && to && from > to) {
@@ -119,6 +134,27 @@ export function readDateRange(
     range.wrong.to = [...DATE_PARTS];
   }
   return range;
+}
+
+export type FormWithDate<T> =
+  | { ok: true; data: T; day: string; values: Record<string, string> }
+  | { ok: false; errors: FieldErrors; values: Record<string, string>; wrongDate: DatePart[] };
+
+/**
+ * A posted form with one date input NAME: its other fields through `schema`, the date through `read`
+ * (it must give a day); both are read, so every message shows at once.
+ */
+export function parseFormWithDate<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  name: string,
+  read: (typed: TypedDate) => TypedDateReading,
+): FormWithDate<z.infer<S>> {
+  const form = parseForm(schema, formData);
+  const date = readDateInput(form.values, name, read);
+  if (form.ok && date.day !== null) return { ok: true, data: form.data, day: date.day, values: form.values };
+  const errors = { ...(form.ok ? {} : form.errors), ...date.errors };
+  return { ok: false, errors, values: form.values, wrongDate: date.wrong };
 }
 
 /** A page number: anything but a whole number from 1 to 100,000 is page 1. */

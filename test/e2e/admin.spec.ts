@@ -34,9 +34,13 @@ test("an admin reads the audit log in words, filters it by days and person, and 
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 
-  const today = new Date().toISOString().slice(0, 10);
-  await page.getByLabel("From").fill(today);
-  await page.getByLabel("To").fill(today);
+  const [year, month, day] = new Date().toISOString().slice(0, 10).split("-");
+  for (const name of ["Date from", "Date to"]) {
+    const date = page.getByRole("group", { name });
+    await date.getByLabel("Day").fill(day);
+    await date.getByLabel("Month").fill(month);
+    await date.getByLabel("Year").fill(year);
+  }
   await page.getByLabel("Person").fill("marchetti");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/person=marchetti/);
@@ -54,13 +58,36 @@ test("an admin reads the audit log in words, filters it by days and person, and 
   await page.goto("/admin/audit?action=export.");
   await expect(page.getByText(/Alex Rowan downloaded the audit log as CSV \(\d+ events?\)/).first()).toBeVisible();
 
-  // Days the wrong way round: a message, and no events.
+  // Days the wrong way round, in a link from before the date inputs: a message, and no events.
   await page.goto("/admin/audit?from=2026-03-02&to=2026-03-01");
-  await expect(
-    page.getByRole("link", { name: "The last day must be the same as or after the first day" }),
-  ).toBeVisible();
+  await expect(page.getByRole("link", { name: "Date to must be the same as or after date from" })).toBeVisible();
   await expect(page.locator("table.app-audit caption")).toHaveText("No events shown: correct the filters above");
+  await expect(page.getByRole("group", { name: "Date from" }).getByLabel("Day")).toHaveValue("2");
   await expectAccessible(page);
+
+  // 31 February and a missing month: each on the field to correct, only those outlined, no events.
+  const from = page.getByRole("group", { name: "Date from" });
+  const to = page.getByRole("group", { name: "Date to" });
+  await from.getByLabel("Day").fill("31");
+  await from.getByLabel("Month").fill("2");
+  await from.getByLabel("Year").fill("2026");
+  await to.getByLabel("Month").fill("");
+  await page.getByRole("button", { name: "Filter" }).click();
+  const summary = page.locator(".govuk-error-summary");
+  await expect(summary.getByRole("link", { name: "Date from must be a real date" })).toHaveAttribute(
+    "href",
+    "#field-fromDay",
+  );
+  await expect(summary.getByRole("link", { name: "Date to must include a month" })).toHaveAttribute(
+    "href",
+    "#field-toMonth",
+  );
+  await expect(from.getByLabel("Day")).toHaveClass(/govuk-input--error/);
+  await expect(from.getByLabel("Month")).not.toHaveClass(/govuk-input--error/);
+  await expect(to.getByLabel("Month")).toHaveClass(/govuk-input--error/);
+  await expect(to.getByLabel("Year")).not.toHaveClass(/govuk-input--error/);
+  await expect(page.locator("table.app-audit caption")).toHaveText("No events shown: correct the filters above");
+  await expectAccessibleAtBothWidths(page);
 });
 
 test("a manager's staff page links each officer to their record, a page at a time", async ({ page }) => {

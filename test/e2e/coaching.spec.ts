@@ -228,7 +228,24 @@ test("the manager sees observed beside simulated practice, and can ask a coach t
   await page.goto("/coaching/requests");
   await page.getByLabel("Coach").selectOption({ label: "Dana Whitfield" });
   await page.getByLabel("Officer to observe").selectOption({ label: "Sam Okafor, A wing" });
-  await page.getByLabel("Observe by").fill(new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10));
+  // The date is typed as day, month and year: a date in the past is refused, the whole date outlined.
+  const observeBy = page.getByRole("group", { name: "Observe by" });
+  const [year, month, day] = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10).split("-");
+  await observeBy.getByLabel("Day").fill(day);
+  await observeBy.getByLabel("Month").fill(month);
+  await observeBy.getByLabel("Year").fill("2020");
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(
+    page
+      .locator(".govuk-error-summary")
+      .getByRole("link", { name: "The date to observe by must be today or in the future" }),
+  ).toHaveAttribute("href", "#field-dueDay");
+  for (const part of ["Day", "Month", "Year"])
+    await expect(observeBy.getByLabel(part)).toHaveClass(/govuk-input--error/);
+  await expect(page.getByLabel("Officer to observe")).toHaveValue(/\d+/);
+  await expect(page.getByText("Dana Whitfield to observe Sam Okafor")).toHaveCount(0);
+  await expectAccessible(page);
+  await observeBy.getByLabel("Year").fill(year);
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page.getByText("Request sent")).toBeVisible();
   await expect(page.getByText("Dana Whitfield to observe Sam Okafor")).toBeVisible();

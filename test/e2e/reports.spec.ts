@@ -266,10 +266,31 @@ test("a manager records engagement figures and a target and sees them on the ove
   await page.goto("/reports/target");
   await expectAccessible(page);
   await page.getByLabel("Target percentage of officers").fill("50");
-  await page.getByLabel("Target date").fill(`${new Date().getUTCFullYear() + 1}-03-31`);
+  // The target date is typed as day, month and year: a wrong month is outlined alone, and nothing is saved.
+  const targetDate = page.getByRole("group", { name: "Target date" });
+  const year = String(new Date().getUTCFullYear() + 1);
+  await targetDate.getByLabel("Day").fill("31");
+  await targetDate.getByLabel("Month").fill("Marhc");
+  await targetDate.getByLabel("Year").fill(year);
+  await page.getByRole("button", { name: "Save target" }).click();
+  const wrongMonth = page
+    .locator(".govuk-error-summary")
+    .getByRole("link", { name: "The target date must be a real date" });
+  await expect(wrongMonth).toHaveAttribute("href", "#field-dateMonth");
+  await expect(targetDate).toContainText("Error: The target date must be a real date");
+  await expect(targetDate.getByLabel("Month")).toHaveClass(/govuk-input--error/);
+  await expect(targetDate.getByLabel("Day")).not.toHaveClass(/govuk-input--error/);
+  await expect(targetDate.getByLabel("Day")).toHaveValue("31");
+  await expect(page.getByLabel("Target percentage of officers")).toHaveValue("50");
+  await expectAccessible(page);
+  await wrongMonth.click();
+  await expect(targetDate.getByLabel("Month")).toBeFocused();
+  await targetDate.getByLabel("Month").fill("3");
   await page.getByRole("button", { name: "Save target" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Training overview" })).toBeVisible();
-  await expect(page.getByText(/Target saved: 50%/)).toBeVisible();
+  await expect(
+    page.getByText(`Target saved: 50% of officers competent in every module by 31 March ${year}.`),
+  ).toBeVisible();
   await expect(page.locator("#target-status")).toHaveText(/^(On course|Behind by \d+ officers?)/);
   const row = page.locator("#engagement-table tbody tr").last();
   await expect(row).toContainText("575");
@@ -278,6 +299,12 @@ test("a manager records engagement figures and a target and sees them on the ove
   await expect(page.getByText("These lines show association, not cause")).toBeVisible();
   await expect(page.locator("svg[role=img]").first()).toBeVisible();
   await expectAccessible(page);
+
+  // The saved date is shown back in the fields.
+  await page.goto("/reports/target");
+  await expect(targetDate.getByLabel("Day")).toHaveValue("31");
+  await expect(targetDate.getByLabel("Month")).toHaveValue("3");
+  await expect(targetDate.getByLabel("Year")).toHaveValue(year);
 
   await page.goto("/");
   await expect(page.getByText(/50% competent by/)).toBeVisible();

@@ -175,7 +175,30 @@ describe("the audit log in people's words", () => {
   });
 
   it("filters by days (whole days, both ends included) and by the person who did it or to whom", async () => {
-    expect((await page("?from=2026-03-14&to=2026-03-14")).events.map((e) => e.raw.action)).toEqual(["unit.updated"]);
+    const day = await page("?fromDay=14&fromMonth=3&fromYear=2026&toDay=14&toMonth=March&toYear=2026");
+    expect(day.events.map((e) => e.raw.action)).toEqual(["unit.updated"]);
+    // What was typed is kept for the form, the links and the download; nothing empty.
+    expect(day.values).toEqual({
+      fromDay: "14",
+      fromMonth: "3",
+      fromYear: "2026",
+      toDay: "14",
+      toMonth: "March",
+      toYear: "2026",
+    });
+    expect((await page("?toDay=13&toMonth=3&toYear=2026")).total).toBe(0);
+    expect((await page("?fromDay=15&fromMonth=3&fromYear=2026")).total).toBe(2);
+    // A link from before the date inputs still filters, its days moved into the fields.
+    const old = await page("?from=2026-03-14&to=2026-03-14");
+    expect(old.events.map((e) => e.raw.action)).toEqual(["unit.updated"]);
+    expect(old.values).toEqual({
+      fromDay: "14",
+      fromMonth: "3",
+      fromYear: "2026",
+      toDay: "14",
+      toMonth: "3",
+      toYear: "2026",
+    });
     expect((await page("?to=2026-03-13")).total).toBe(0);
     expect((await page("?from=2026-03-15")).total).toBe(2);
     expect((await page("?person=okafor")).events.map((e) => e.raw.action)).toEqual(["user.deactivated"]);
@@ -188,12 +211,21 @@ describe("the audit log in people's words", () => {
     const bad = await page("?from=2026-02-30&to=2026-01-01&action=constructor&person=" + "x".repeat(101));
     expect(bad.events).toEqual([]);
     expect(bad.errors).toEqual({
-      from: "Enter the first day as a real date in the form YYYY-MM-DD, for example 2026-11-30",
+      fromDay: "Date from must be a real date",
       action: "Choose a kind of event from the list",
       person: "A name or username must be 100 characters or fewer",
     });
+    expect(bad.wrongDates).toEqual({ from: ["day"], to: [] });
     expect((await page("?from=2026-03-02&to=2026-03-01")).errors).toEqual({
-      to: "The last day must be the same as or after the first day",
+      toDay: "Date to must be the same as or after date from",
+    });
+    // Letters, a missing part: a message on the field to correct, only the wrong fields outlined, no events.
+    const typed = await page("?fromDay=1&fromMonth=3&fromYear=soon&toDay=2&toYear=2026");
+    expect(typed).toMatchObject({
+      events: [],
+      total: 0,
+      errors: { fromYear: "Date from must be a real date", toMonth: "Date to must include a month" },
+      wrongDates: { from: ["year"], to: ["month"] },
     });
   });
 
@@ -236,7 +268,7 @@ describe("the audit log in people's words", () => {
       context,
     });
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toMatch(/first day as a real date/);
+    expect(await bad.text()).toContain("- Date from must include a month and year");
     expect((await page("?action=export.")).total).toBe(1);
   });
 

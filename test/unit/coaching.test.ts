@@ -547,12 +547,44 @@ describe("requests to observe", () => {
     const trainer = await userIdOf(db, "trainer");
     const ask = (fields: Record<string, string>) =>
       run(requestsPage, "action", "manager", "/coaching/requests", {}, fields);
-    const ahead = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
-    const fields = { coachId: String(trainer), officerId: String(officer5), dueOn: ahead };
+    const [year, month, day] = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10).split("-");
+    const fields = {
+      coachId: String(trainer),
+      officerId: String(officer5),
+      dueDay: day,
+      dueMonth: month,
+      dueYear: year,
+    };
     expect((await run(requestsPage, "loader", "trainer", "/coaching/requests")).status).toBe(403);
-    expect((await ask({ ...fields, dueOn: "2020-01-01" })).data.errors.dueOn).toMatch(/today or later/);
-    expect((await ask({ ...fields, dueOn: "2099-02-30" })).data.errors.dueOn).toMatch(/real date/);
-    expect((await ask({ ...fields, dueOn: "2099-01-31" })).data.errors.dueOn).toMatch(/no later than/);
+    // The date is typed as day, month and year: each problem on the field to correct, nothing asked.
+    const refused = async (date: Record<string, string>) => {
+      const answer = await ask({ ...fields, ...date });
+      expect(answer.status).toBe(400);
+      return { errors: answer.data.errors, wrongDate: answer.data.wrongDate };
+    };
+    const all = ["day", "month", "year"];
+    expect(await refused({ dueDay: "1", dueMonth: "1", dueYear: "2020" })).toEqual({
+      errors: { dueDay: "The date to observe by must be today or in the future" },
+      wrongDate: all,
+    });
+    expect(await refused({ dueDay: "30", dueMonth: "2", dueYear: "2027" })).toEqual({
+      errors: { dueDay: "The date to observe by must be a real date" },
+      wrongDate: ["day"],
+    });
+    expect(await refused({ dueMonth: "", coachId: "" })).toEqual({
+      errors: { coachId: "Choose the coach", dueMonth: "The date to observe by must include a month" },
+      wrongDate: ["month"],
+    });
+    expect(await refused({ dueYear: "next" })).toEqual({
+      errors: { dueYear: "The date to observe by must be a real date" },
+      wrongDate: ["year"],
+    });
+    expect(await refused({ dueDay: "", dueMonth: "", dueYear: "" })).toEqual({
+      errors: { dueDay: "Enter the date to observe by" },
+      wrongDate: all,
+    });
+    expect((await refused({ dueDay: "31", dueMonth: "1", dueYear: "2099" })).errors.dueDay).toMatch(/no later than/);
+    expect(await audits("observation.requested")).toHaveLength(0);
     expect((await ask({ ...fields, coachId: String(sam) })).data.errors.coachId).toMatch(/coach of your prison/);
     expect((await ask({ ...fields, officerId: String(otherOfficer) })).data.errors.officerId).toMatch(/of your prison/);
     expect((await ask(fields)).status).toBe(302);

@@ -15,6 +15,7 @@ import {
   monthEnd,
   monthLabel,
   monthOf,
+  readDayAhead,
   readTypedDate,
   startOfDay,
   TIME_ZONE,
@@ -171,5 +172,36 @@ describe("a date typed in the day, month and year fields", () => {
     expect(typedDateOf("2026-03-07")).toEqual({ day: "7", month: "3", year: "2026" });
     expect(typedDateOf("2026-02-31")).toEqual({ day: "31", month: "2", year: "2026" });
     expect(typedDateOf("soon")).toBeNull();
+  });
+});
+
+describe("a date ahead typed in the day, month and year fields (a due date, a target)", () => {
+  const all = ["day", "month", "year"];
+  const ahead = (day: string, month: string, year: string, afterToday = false) =>
+    readDayAhead({ day, month, year }, "The due date", {
+      today: "2026-06-30",
+      enter: "Enter the due date",
+      afterToday,
+    });
+  const wrong = (message: string, parts: string[] = all) => ({ kind: "wrong", message, parts });
+
+  it("takes a day from today (or after it) to five years on, to the day", () => {
+    expect(ahead("30", "6", "2026")).toEqual({ kind: "day", day: "2026-06-30" });
+    expect(ahead("1", "jul", "2026", true)).toEqual({ kind: "day", day: "2026-07-01" });
+    expect(ahead("30", "6", "2031")).toEqual({ kind: "day", day: "2031-06-30" });
+  });
+
+  it("asks for a date when none is typed, and passes on the date input's own messages", () => {
+    expect(ahead("", "", "")).toEqual(wrong("Enter the due date"));
+    expect(ahead("31", "2", "2027")).toEqual(wrong("The due date must be a real date", ["day"]));
+    expect(ahead("1", "", "2027")).toEqual(wrong("The due date must include a month", ["month"]));
+    expect(ahead("1", "1", "x")).toEqual(wrong("The due date must be a real date", ["year"]));
+  });
+
+  it("refuses a day out of range, outlining the whole date", () => {
+    expect(ahead("29", "6", "2026")).toEqual(wrong("The due date must be today or in the future"));
+    expect(ahead("30", "6", "2026", true)).toEqual(wrong("The due date must be in the future"));
+    expect(ahead("1", "7", "2031")).toEqual(wrong("The due date must be no later than 30 June 2031"));
+    expect(ahead("1", "1", "9999")).toEqual(wrong("The due date must be no later than 30 June 2031"));
   });
 });

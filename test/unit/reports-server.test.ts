@@ -13,7 +13,7 @@ const { monthOf } = await import("~/domain/dates.server");
 const { officerRecord } = await import("~/reports/record.server");
 const { attemptsCsv, matrixCsv, parseAttemptFilters, statementPages, statementsJson } =
   await import("~/reports/exports.server");
-const { targetForm, engagementForm } = await import("~/reports/forms.server");
+const { readTargetForm, engagementForm } = await import("~/reports/forms.server");
 const {
   activeOfficerAttemptsAt,
   attemptPages,
@@ -318,22 +318,45 @@ describe("forms", () => {
     for (const [k, v] of Object.entries(o)) f.set(k, v);
     return f;
   };
-  it("validates the target", () => {
-    const form = targetForm("2026-06-30");
-    expect(parseForm(form, fd({ percent: "80", date: "2027-03-31" })).ok).toBe(true);
-    const bad = parseForm(form, fd({ percent: "120", date: "2026-02-30" }));
-    expect(bad.ok ? {} : bad.errors).toEqual({
-      percent: "Target percentage must be 100 or fewer",
-      date: "Enter the target date as a real date in the form YYYY-MM-DD, for example 2027-03-31",
+  it("validates the target, its date typed as day, month and year", () => {
+    const target = (percent: string, [day, month, year]: string[], today = "2026-06-30") =>
+      readTargetForm(fd({ percent, dateDay: day, dateMonth: month, dateYear: year }), today);
+    const problem = (form: ReturnType<typeof target>) =>
+      form.ok ? null : { errors: form.errors, wrongDate: form.wrongDate };
+    expect(target("80", ["31", "3", "2027"])).toMatchObject({ ok: true, data: { percent: 80 }, day: "2027-03-31" });
+    expect(target("80", [" 07 ", "march", "2027"])).toMatchObject({ ok: true, day: "2027-03-07" });
+    // Each field's own message; only the wrong fields are outlined.
+    expect(problem(target("120", ["30", "2", "2027"]))).toEqual({
+      errors: { percent: "Target percentage must be 100 or fewer", dateDay: "The target date must be a real date" },
+      wrongDate: ["day"],
     });
-    const past = parseForm(form, fd({ percent: "80", date: "2026-01-01" }));
-    expect(past.ok ? {} : past.errors.date).toBe("The target date must be in the future");
-    // A year 9999 is a slip: five years ahead is the furthest, to the day (29 February falls back).
-    expect(parseForm(form, fd({ percent: "80", date: "2031-06-30" })).ok).toBe(true);
-    const far = parseForm(form, fd({ percent: "80", date: "2031-07-01" }));
-    expect(far.ok ? {} : far.errors.date).toBe("The target date must be no later than 30 June 2031");
-    const leap = parseForm(targetForm("2028-02-29"), fd({ percent: "80", date: "2033-03-01" }));
-    expect(leap.ok ? {} : leap.errors.date).toBe("The target date must be no later than 28 February 2033");
+    expect(problem(target("80", ["31", "", "2027"]))).toEqual({
+      errors: { dateMonth: "The target date must include a month" },
+      wrongDate: ["month"],
+    });
+    expect(problem(target("80", ["31", "3", "27"]))).toEqual({
+      errors: { dateYear: "The target date must include a year with 4 numbers" },
+      wrongDate: ["year"],
+    });
+    expect(problem(target("80", ["x", "3", "2027"]))?.errors).toEqual({
+      dateDay: "The target date must be a real date",
+    });
+    const all = ["day", "month", "year"];
+    expect(problem(target("80", ["", "", ""]))).toEqual({
+      errors: { dateDay: "Enter the target date" },
+      wrongDate: all,
+    });
+    // A target is ahead: not today, not a year 9999 (five years ahead is the furthest, to the day; 29 February falls back).
+    const future = { errors: { dateDay: "The target date must be in the future" }, wrongDate: all };
+    expect(problem(target("80", ["1", "1", "2026"]))).toEqual(future);
+    expect(problem(target("80", ["30", "6", "2026"]))).toEqual(future);
+    expect(target("80", ["30", "6", "2031"]).ok).toBe(true);
+    expect(problem(target("80", ["1", "7", "2031"]))?.errors).toEqual({
+      dateDay: "The target date must be no later than 30 June 2031",
+    });
+    expect(problem(target("80", ["1", "3", "2033"], "2028-02-29"))?.errors).toEqual({
+      dateDay: "The target date must be no later than 28 February 2033",
+    });
   });
   it("validates engagement figures", () => {
     const form = engagementForm("2026-06");
