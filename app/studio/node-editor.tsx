@@ -47,7 +47,7 @@ export function NodeEditorFields({ form, node, state }: { form: ScenarioForm; no
       <TextInput
         {...f.at([...base, "id"], node.id)}
         label="Node id"
-        hint="Lower-case letters, digits and hyphens, like opens-up. If you change it, every option that leads here follows."
+        hint="Lower-case letters, digits and hyphens. Renaming keeps its links."
         spellCheck={false}
         autoComplete="off"
         className="govuk-!-width-one-half"
@@ -246,24 +246,27 @@ function OptionFields({
       <TextInput
         {...f.at([...at, "id"], choice.id)}
         label="Option id"
-        hint="Lower-case letters, digits and hyphens. It names the option in reports and on the map."
+        hint="Lower-case letters, digits and hyphens, for reports and maps."
         spellCheck={false}
         autoComplete="off"
         className="govuk-!-width-one-half"
       />
-      <div className="govuk-button-group">
+      {/* One row of small buttons: full-size ones, stacked on a phone, made each option about 200 px taller. */}
+      <div className="app-option-actions">
         {index > 0 ? (
-          <IntentButton intent={{ kind: "move-choice", index, to: index - 1 }}>
+          <IntentButton intent={{ kind: "move-choice", index, to: index - 1 }} small>
             Move up{hidden(`option ${n}`)}
           </IntentButton>
         ) : null}
         {index < count - 1 ? (
-          <IntentButton intent={{ kind: "move-choice", index, to: index + 1 }}>
+          <IntentButton intent={{ kind: "move-choice", index, to: index + 1 }} small>
             Move down{hidden(`option ${n}`)}
           </IntentButton>
         ) : null}
-        <IntentButton intent={{ kind: "duplicate-choice", index }}>Duplicate{hidden(`option ${n}`)}</IntentButton>
-        <IntentButton intent={{ kind: "delete-choice", index }} warning>
+        <IntentButton intent={{ kind: "duplicate-choice", index }} small>
+          Duplicate{hidden(`option ${n}`)}
+        </IntentButton>
+        <IntentButton intent={{ kind: "delete-choice", index }} warning small>
           Delete{hidden(`option ${n}`)}
         </IntentButton>
       </div>
@@ -441,13 +444,24 @@ function ConditionFields({
   );
 }
 
-function IntentButton({ intent, warning, children }: { intent: Intent; warning?: boolean; children: ReactNode }) {
+function IntentButton({
+  intent,
+  warning,
+  small,
+  children,
+}: {
+  intent: Intent;
+  warning?: boolean;
+  /** one of a row of actions (app-option-actions) */
+  small?: boolean;
+  children: ReactNode;
+}) {
   return (
     <button
       type="submit"
       name={INTENT}
       value={intentValue(intent)}
-      className={`govuk-button ${warning ? "govuk-button--warning" : "govuk-button--secondary"} govuk-!-margin-bottom-3`}
+      className={`govuk-button ${warning ? "govuk-button--warning" : "govuk-button--secondary"} ${small ? "app-button--small" : "govuk-!-margin-bottom-3"}`}
     >
       {children}
     </button>

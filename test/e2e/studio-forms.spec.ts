@@ -307,6 +307,34 @@ test("without JavaScript a trainer adds a node and an option, and restores an ea
   expect(draft.yaml).not.toContain("kept-in-dark");
 });
 
+test("without JavaScript a trainer deletes an option and lands on the options, where the keyboard carries on", async ({
+  browser,
+}) => {
+  const noJs = await signedIn(browser, "trainer", { javaScriptEnabled: false });
+  await noJs.goto("/studio/solicitor-says-no/nodes/on-advice");
+  await expect(noJs.locator(".app-editor-option")).toHaveCount(3);
+  // A plain form POST, answered with a redirect to the options heading.
+  await noJs.getByRole("button", { name: "Delete option 2" }).click();
+  await expect(noJs).toHaveURL(/\/studio\/solicitor-says-no\/nodes\/on-advice#options-on-advice$/);
+  await expect(noJs.getByText("Draft saved.")).toBeVisible();
+  await expect(noJs.locator(".app-editor-option")).toHaveCount(2);
+  await expect(field(noJs, "nodes.on-advice.choices.1.say")).toHaveValue(
+    "The course won't touch your appeal. It's about the future, not your case.",
+  );
+  await expect(noJs.getByRole("heading", { name: "Options the officer can choose" })).toBeInViewport();
+  // The browser moved the keyboard's starting point to the heading: Tab goes to what follows it.
+  await noJs.keyboard.press("Tab");
+  await expect(noJs.locator("summary", { hasText: "How to choose the MI code" })).toBeFocused();
+  await expectAccessibleWithoutJavaScript(noJs);
+  const db = e2eDatabase();
+  const draft = db.prepare("select yaml from scenario_drafts where scenario_id = 'solicitor-says-no'").get() as {
+    yaml: string;
+  };
+  db.close();
+  expect(draft.yaml).not.toContain("ask-course");
+  expect(draft.yaml).toContain("reflect-careful");
+});
+
 test("with JavaScript, where an option leads shows on the map beside the form before it is saved", async ({
   browser,
 }) => {
@@ -364,7 +392,7 @@ test("on a 375 px screen every page of the editor fits the width and passes axe"
   }
 });
 
-test("a node's form gives the MI coding rules once, folded above the options, so it is shorter on a phone", async ({
+test("a node's form is short on a phone: the MI coding rules once, folded above the options, and each option's actions one short row of small buttons named for their option", async ({
   browser,
 }) => {
   const page = await signedIn(browser, "trainer", { viewport: { width: 375, height: 812 } });
@@ -376,15 +404,28 @@ test("a node's form gives the MI coding rules once, folded above the options, so
   await expect(page.getByLabel("MI code").first()).toHaveAccessibleDescription(
     "The MITI 4.2.1 code of what the officer says. See “How to choose the MI code” above the options.",
   );
-  // Four options took 9,520 px at 375 px with the rules beside each option's code.
+  // Four options took 9,520 px at 375 px with the rules beside each option's code, then 8,765 px with each
+  // option's actions stacked full width and the node id's hint on four lines.
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  expect(height).toBeLessThan(9_000);
+  expect(height).toBeLessThan(8_400);
+  for (const name of ["Move up option 2", "Move down option 2", "Duplicate option 2", "Delete option 2"]) {
+    const box = await page.getByRole("button", { name, exact: true }).boundingBox();
+    // WCAG 2.2 2.5.8: at least 24 by 24 CSS px.
+    expect(box?.width, name).toBeGreaterThanOrEqual(24);
+    expect(box?.height, name).toBeGreaterThanOrEqual(24);
+  }
+  await expect(page.getByRole("button", { name: "Move up option 1" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Move down option 4" })).toHaveCount(0);
+  // Four actions wrap to two short rows at most on a phone (212 px stacked), and fit one row on a desktop.
+  const actions = page.locator(".app-option-actions").nth(1);
+  expect((await actions.boundingBox())?.height).toBeLessThan(80);
   // Opened from the keyboard, before the first option.
   await page.waitForLoadState("networkidle");
   await page.locator("summary", { hasText: "How to choose the MI code" }).focus();
   await page.keyboard.press("Enter");
   await expect(rule).toBeVisible();
   await expectAccessibleAtBothWidths(page);
+  expect((await actions.boundingBox())?.height).toBeLessThan(40);
 });
 
 test("a trainer who plays a preview to its ending from the keyboard is taken to the feedback, not left at the top of the page", async ({
