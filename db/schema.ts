@@ -48,6 +48,8 @@ export interface UserTable {
   unit_joined_at: ColumnType<string | null, string | null | undefined, string | null>;
   /** only ever grows: every write bumps it, and an admin's form carries the one it was made from */
   row_version: Generated<number>;
+  /** only ever grows: a password reset or change or a deactivation bumps it, withdrawing older device cookies */
+  device_cookie_stamp: Generated<number>;
 }
 
 export interface SessionTable {
@@ -77,7 +79,7 @@ export interface AppSettingTable {
 }
 
 export interface SignInThrottleTable {
-  key: string; // "user:<username key>" or "address:<client address>"
+  key: string; // "user:<username key>", "address:<client address>" or "device:<device cookie's nonce>"
   window_started_at: string;
   guesses: number; // passwords checked (or refused) in the window
 }

@@ -14,7 +14,8 @@ import { guessVerdict, LIMITS, minutesUntil, WINDOW_MS, type ThrottleKind } from
 import { parseForm, text } from "~/utils/forms";
 
 export type SignInResult =
-  | { ok: true; cookie: string; mustChangePassword: boolean }
+  /** `deviceCookieStamp`: the user's device cookie stamp, for this browser's new device cookie */
+  | { ok: true; cookie: string; mustChangePassword: boolean; deviceCookieStamp: number }
   | { ok: false; reason: "sso_only"; message: string }
   | { ok: false; reason: "wrong"; message: string }
   | { ok: false; reason: "locked"; message: string; until: Date };
@@ -49,7 +50,7 @@ interface CountedGuess {
  * Spends a guess against each limit in turn, before a password is checked (see throttle.ts): the guesses
  * counted, or the first limit the guess is over and until when it holds.
  */
-export async function spendGuess(
+async function spendGuess(
   db: Kysely<Database>,
   limits: [ThrottleKind, string][],
   now: Date,
@@ -62,6 +63,36 @@ export async function spendGuess(
     counted.push({ kind, key, ...count });
   }
   return { ok: true, counted };
+}
+
+/**
+ * The browser's device cookie if it is this user's as they are now: for this username, and issued since their
+ * last password reset or change or deactivation (the stamp it carries is still theirs). Else null.
+ */
+export function currentDeviceCookie(
+  device: DeviceCookie | null | undefined,
+  user: { username: string; deviceCookieStamp: number } | null,
+): DeviceCookie | null {
+  if (!device || !user) return null;
+  return usernameKey(device.username) === usernameKey(user.username) && device.stamp === user.deviceCookieStamp
+    ? device
+    : null;
+}
+
+/**
+ * Spends a guess for a password checked from this browser: one of its current device cookie's own while it has
+ * any left, else against each of `limits` (throttle.ts). `deviceDetail` says so for the audit.
+ */
+export async function spendGuessFrom(
+  db: Kysely<Database>,
+  device: DeviceCookie | null,
+  limits: [ThrottleKind, string][],
+  now: Date,
+) {
+  const deviceGuess = device ? await spendGuess(db, [["device", deviceThrottleKey(device)]], now) : null;
+  const guess = deviceGuess?.ok ? deviceGuess : await spendGuess(db, limits, now);
+  const deviceDetail = device ? { deviceCookie: deviceGuess?.ok ? "used" : "locked" } : {};
+  return { guess, deviceDetail };
 }
 
 /** A wrong guess that reached a limit starts its lock from now. */
@@ -85,22 +116,20 @@ export async function signIn(
   const { username, password, address } = attempt;
   const user = await findUserForSignIn(db, username);
   // A browser this username signed in on spends its device cookie's guesses alone, while it has any left.
-  const device =
-    attempt.device && usernameKey(attempt.device.username) === usernameKey(username) ? attempt.device : null;
-  const deviceGuess = device ? await spendGuess(db, [["device", deviceThrottleKey(device)]], now) : null;
-  const guess = deviceGuess?.ok
-    ? deviceGuess
-    : // The address first: a client over its limit spends none of a username's guesses.
-      await spendGuess(
-        db,
-        [
-          ["address", `address:${address}`],
-          ["username", usernameThrottleKey(username)],
-        ],
-        now,
-      );
-  // Said in the audit when a device cookie for this username came with the attempt.
-  const deviceDetail = device ? { deviceCookie: deviceGuess?.ok ? "used" : "locked" } : {};
+  const device = currentDeviceCookie(
+    attempt.device,
+    user ? { username, deviceCookieStamp: user.device_cookie_stamp } : null,
+  );
+  const { guess, deviceDetail } = await spendGuessFrom(
+    db,
+    device,
+    // The address first: a client over its limit spends none of a username's guesses.
+    [
+      ["address", `address:${address}`],
+      ["username", usernameThrottleKey(username)],
+    ],
+    now,
+  );
   if (!guess.ok) {
     await recordAudit(db, {
       actorUserId: null,
@@ -174,7 +203,14 @@ export async function signIn(
     });
     return { ok: false, reason: "wrong", message: WRONG };
   }
-  return { ok: true, cookie, mustChangePassword: user.must_change_password };
+  // Read before the password was checked: had a reset, change or deactivation moved it on since, the session
+  // above would have been refused; a stamp out of date otherwise only makes the new device cookie count for nothing.
+  return {
+    ok: true,
+    cookie,
+    mustChangePassword: user.must_change_password,
+    deviceCookieStamp: user.device_cookie_stamp,
+  };
 }
 
 const SignInForm = z.object({

@@ -134,7 +134,8 @@ const PHRASES: Record<string, Phrase> = {
   },
   "user.password_reset": (_, who, whom) => `${who} reset ${possessive(whom)} password`,
   "user.password_changed": (_, who) => `${who} changed their own password`,
-  "user.password_change_failed": (_, who) => `${who} gave a wrong current password when changing their password`,
+  "user.password_change_failed": (f, who) =>
+    `${who} gave a wrong current password when changing their password${onKnownBrowser(f)}`,
   "user.password_change_refused": (_, who) =>
     `Engage refused to check ${possessive(who)} current password: too many wrong passwords`,
   "user.deactivated": (_, who, whom) => `${who} deactivated ${possessive(whom)} account`,
@@ -268,7 +269,7 @@ function count(n: unknown, one: string, many: string) {
 }
 
 const viaSso = (f: AuditFacts) => (f.details.method === "single sign-on" ? " through single sign-on" : "");
-/** A password sign-in from a browser with a device cookie for that username (app/auth/device-cookie.server.ts). */
+/** A password given from a browser with a device cookie for that username (app/auth/device-cookie.server.ts). */
 const onKnownBrowser = (f: AuditFacts) =>
   f.details.deviceCookie === "used" ? " on a browser known from an earlier sign-in" : "";
 /**

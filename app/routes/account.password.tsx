@@ -21,16 +21,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const form = readChangePasswordForm(await readFormData(request));
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
-  const result = await changeOwnPassword(context.db, user, form.data.currentPassword, form.data.newPassword);
+  const { sessions } = context;
+  const result = await changeOwnPassword(
+    context.db,
+    user,
+    form.data.currentPassword,
+    form.data.newPassword,
+    await sessions.deviceCookies.read(request),
+  );
   if (!result.ok) return data({ errors: result.errors }, { status: result.reason === "locked" ? 429 : 400 });
   // Other sessions have ended; this one carries on under a new id, with a notice, unless the password
   // changed again meanwhile (an administrator's reset): then this one has ended too.
-  const { sessions } = context;
   const cookie = await sessions.startPasswordSession(request, user.id, result.passwordHash);
   if (!cookie) return redirect("/sign-in");
   const session = await sessions.getSession(new Request(request.url, { headers: { Cookie: cookie.split(";")[0] } }));
   session.flash("notice", "Your password has been changed. You have been signed out everywhere else.");
-  return redirect("/", { headers: { "Set-Cookie": await sessions.commit(request, session) } });
+  const headers = new Headers([["Set-Cookie", await sessions.commit(request, session)]]);
+  // The change withdrew every device cookie of theirs; this browser, where they just gave their password, is
+  // known again, as after signing in.
+  headers.append("Set-Cookie", await sessions.deviceCookies.issue(request, user.username, result.deviceCookieStamp));
+  return redirect("/", { headers });
 }
 
 export default function ChangePassword() {

@@ -54,7 +54,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const next = result.mustChangePassword ? "/account/password" : safeReturnPath(form.data.returnTo);
   // This browser is now known to the username: a lock others cause by guessing does not keep them out of it.
   const headers = new Headers([["Set-Cookie", result.cookie]]);
-  headers.append("Set-Cookie", await context.sessions.deviceCookies.issue(request, form.data.username));
+  headers.append(
+    "Set-Cookie",
+    await context.sessions.deviceCookies.issue(request, form.data.username, result.deviceCookieStamp),
+  );
   throw redirect(next, { headers });
 }
 

@@ -19,6 +19,7 @@ import * as m0016 from "./0016-unique-emails";
 import * as m0017 from "./0017-rating-row-versions";
 import * as m0018 from "./0018-scenario-creations";
 import * as m0019 from "./0019-module-marks";
+import * as m0020 from "./0020-device-cookie-stamps";
 
 const migrations: Record<string, Migration> = {
   "0001-foundation": m0001,
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   "0017-rating-row-versions": m0017,
   "0018-scenario-creations": m0018,
   "0019-module-marks": m0019,
+  "0020-device-cookie-stamps": m0020,
 };
 
 export const migrationProvider: MigrationProvider = {

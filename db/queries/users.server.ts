@@ -1,5 +1,11 @@
 // Users: look-ups for sign-in and the guard, and the admin's user management.
-import { expressionBuilder, type Kysely, type SelectQueryBuilder, type Transaction } from "kysely";
+import {
+  expressionBuilder,
+  type ExpressionBuilder,
+  type Kysely,
+  type SelectQueryBuilder,
+  type Transaction,
+} from "kysely";
 import { contains } from "../like";
 import { isPostgres } from "../migrations/helpers";
 import type { Database, NewUser, Role } from "../schema";
@@ -14,7 +20,7 @@ export function usernameKey(username: string): string {
 export function findUserForSignIn(db: Db, username: string) {
   return db
     .selectFrom("users")
-    .select(["id", "password_hash", "active", "role", "display_name", "must_change_password"])
+    .select(["id", "password_hash", "active", "role", "display_name", "must_change_password", "device_cookie_stamp"])
     .where("username_key", "=", usernameKey(username))
     .executeTakeFirst();
 }
@@ -86,8 +92,13 @@ export function listUsers(db: Db, filter: UserFilter & { limit: number; offset?:
     .execute();
 }
 
-export async function getPasswordHash(db: Db, id: number): Promise<string | undefined> {
-  return (await db.selectFrom("users").select("password_hash").where("id", "=", id).executeTakeFirst())?.password_hash;
+/** A user's password hash, and the stamp their device cookies must carry (db/migrations/0020-device-cookie-stamps.ts). */
+export function getPasswordAndStamp(db: Db, id: number) {
+  return db
+    .selectFrom("users")
+    .select(["password_hash", "device_cookie_stamp"])
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 /** Display names of the given users, by id. */
@@ -134,9 +145,16 @@ export async function insertUser(db: Db, user: Omit<NewUser, "username_key" | "c
   return row.id;
 }
 
+/** Moves the device cookie stamp on, in an update's `set`: device cookies issued before are withdrawn. */
+const withdrawDeviceCookies = (eb: ExpressionBuilder<Database, "users">) => ({
+  device_cookie_stamp: eb("device_cookie_stamp", "+", 1),
+});
+
 /**
  * Changes a user and bumps their row_version, so an admin's form made before any change is refused.
  * With `expectedVersion`, only from that version: false when someone else changed the user first.
+ * A new password or a deactivation also moves their device cookie stamp on, in the same statement: every
+ * device cookie issued before stops giving its browser guesses of its own (app/auth/throttle.ts).
  */
 export async function updateUser(
   db: Db,
@@ -159,7 +177,12 @@ export async function updateUser(
 ): Promise<boolean> {
   let q = db
     .updateTable("users")
-    .set((eb) => ({ ...changes, updated_at: new Date().toISOString(), row_version: eb("row_version", "+", 1) }))
+    .set((eb) => ({
+      ...changes,
+      updated_at: new Date().toISOString(),
+      row_version: eb("row_version", "+", 1),
+      ...(changes.password_hash !== undefined || changes.active === false ? withdrawDeviceCookies(eb) : {}),
+    }))
     .where("id", "=", id);
   if (expectedVersion !== undefined) q = q.where("row_version", "=", expectedVersion);
   return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
@@ -287,13 +310,18 @@ export function placementTimes(
   };
 }
 
-/** Deactivates users, a few hundred to a statement (staff no longer in an imported file). */
+/** Deactivates users, a few hundred to a statement (staff no longer in an imported file); withdraws their device cookies. */
 export async function deactivateUsers(db: Db, userIds: number[]) {
   const now = new Date().toISOString();
   for (let i = 0; i < userIds.length; i += 500)
     await db
       .updateTable("users")
-      .set((eb) => ({ active: false, updated_at: now, row_version: eb("row_version", "+", 1) }))
+      .set((eb) => ({
+        active: false,
+        updated_at: now,
+        row_version: eb("row_version", "+", 1),
+        ...withdrawDeviceCookies(eb),
+      }))
       .where("id", "in", userIds.slice(i, i + 500))
       .execute();
 }

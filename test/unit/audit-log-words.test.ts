@@ -113,6 +113,9 @@ describe("the audit log's words", () => {
     expect(say("user.password_change_failed", {}, { actor: "Sam Okafor" })).toBe(
       "Sam Okafor gave a wrong current password when changing their password",
     );
+    expect(say("user.password_change_failed", { deviceCookie: "used" }, { actor: "Sam Okafor" })).toBe(
+      "Sam Okafor gave a wrong current password when changing their password on a browser known from an earlier sign-in",
+    );
     expect(say("user.password_change_refused", {}, { actor: "Sam Okafor" })).toBe(
       "Engage refused to check Sam Okafor’s current password: too many wrong passwords",
     );

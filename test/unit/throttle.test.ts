@@ -1,9 +1,12 @@
+import type { AppLoadContext } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { createDeviceCookies } from "~/auth/device-cookie.server";
 import { ADDRESS_MAX_GUESSES, DEVICE_MAX_GUESSES, guessVerdict, MAX_GUESSES } from "~/auth/throttle";
-import { requestAs, testContext, testDatabase, userIdOf } from "../support/database";
+import { currentUserOf, requestAs, testContext, testDatabase, userIdOf } from "../support/database";
 
 const signInService = await import("~/auth/sign-in.server");
+const { resetPassword, setUserActive } = await import("~/admin/users.server");
+const { deactivateUsers } = await import("~db/queries/users.server");
 const { DEMO_PASSWORD } = await import("~/seed/demo.server");
 const passwordRoute = await import("~/routes/account.password");
 const signInRoute = await import("~/routes/sign-in");
@@ -96,12 +99,15 @@ describe("signIn throttling against the database", () => {
 // A database of its own: these tests lock the demo usernames the tests above use.
 const deviceDb = await testDatabase();
 
-describe("device cookies: a browser someone signed in on with their password", () => {
-  const context = testContext(deviceDb);
-  const DEVICE = "engage_device=";
+const DEVICE = "engage_device=";
+/** The first cookie of a Set-Cookie list that `starts`, as a browser would send it back ("" for none). */
+const cookieFrom = (response: Response, starts: (cookie: string) => boolean) =>
+  response.headers.getSetCookie().find(starts)?.split(";")[0] ?? "";
 
-  /** The sign-in form posted from `address` by a browser carrying `cookie`: refused, or signed in (its device cookie). */
-  async function post(address: string, username: string, password: string, cookie = "") {
+/** Posts the sign-in form from `address` by a browser carrying `cookie`: refused, or signed in (its new cookies). */
+const signInFormOf =
+  (context: AppLoadContext) =>
+  async (address: string, username: string, password: string, cookie = "") => {
     const request = new Request("http://localhost/sign-in", {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
@@ -113,13 +119,34 @@ describe("device cookies: a browser someone signed in on with their password", (
         params: {},
         context: { ...context, clientAddress: address },
       })) as unknown as { data: { errors: Record<string, string> }; init: { status: number } };
-      return { status: answer.init.status, error: answer.data.errors.username, device: "" };
+      return { status: answer.init.status, error: answer.data.errors.username, device: "", session: "" };
     } catch (thrown) {
       if (!(thrown instanceof Response)) throw thrown;
-      const device = thrown.headers.getSetCookie().find((c) => c.startsWith(DEVICE));
-      return { status: thrown.status, error: "", device: device?.split(";")[0] ?? "" };
+      const device = cookieFrom(thrown, (c) => c.startsWith(DEVICE));
+      return { status: thrown.status, error: "", device, session: cookieFrom(thrown, (c) => !c.startsWith(DEVICE)) };
     }
-  }
+  };
+
+/** Posts the change-password form with `cookie`: its errors, or the device cookie a change gives this browser. */
+const changePasswordOf =
+  (context: AppLoadContext) =>
+  async (cookie: string, currentPassword: string, newPassword = "my own choice of words for the landing") => {
+    const request = new Request("http://localhost/account/password", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+      body: new URLSearchParams({ currentPassword, newPassword, confirmPassword: newPassword }),
+    });
+    const answer = (await passwordRoute.action({ request, params: {}, context })) as unknown as
+      Response | { data: { errors: Record<string, string> }; init: { status: number } };
+    return answer instanceof Response
+      ? { status: answer.status, errors: {}, device: cookieFrom(answer, (c) => c.startsWith(DEVICE)) }
+      : { status: answer.init.status, errors: answer.data.errors, device: "" };
+  };
+
+describe("device cookies: a browser someone signed in on with their password", () => {
+  const context = testContext(deviceDb);
+  const post = signInFormOf(context);
+
   const lockedFor = (why: RegExp) => ({ status: 429, error: expect.stringMatching(why) as unknown });
   const WRONG = { status: 400, error: expect.stringMatching(/^The username or password is not right/) as unknown };
   const SIGNED_IN = { status: 302 };
@@ -138,9 +165,9 @@ describe("device cookies: a browser someone signed in on with their password", (
     const signedIn = await post("192.0.2.1", "officer", DEMO_PASSWORD);
     expect(signedIn.status).toBe(302);
     const cookies = context.sessions.deviceCookies;
-    const issued = await cookies.issue(new Request("https://engage.example/sign-in"), "officer");
+    const issued = await cookies.issue(new Request("https://engage.example/sign-in"), "officer", 1);
     expect(issued).toMatch(/; Max-Age=31536000; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
-    expect(await cookies.issue(new Request("http://localhost/sign-in"), "officer")).not.toMatch(/Secure/);
+    expect(await cookies.issue(new Request("http://localhost/sign-in"), "officer", 1)).not.toMatch(/Secure/);
     expect(await cookies.read(new Request("http://x/", { headers: { Cookie: issued.split(";")[0] } }))).toMatchObject({
       username: "officer",
     });
@@ -185,7 +212,7 @@ describe("device cookies: a browser someone signed in on with their password", (
     const said = JSON.parse(atob(value)) as { nonce: string; username: string };
     const altered = `${DEVICE}${encodeURIComponent(`${btoa(JSON.stringify({ ...said, username: "officer5" }))}.${signature}`)}`;
     const forged = (
-      await createDeviceCookies("not the secret", () => false).issue(new Request("http://x/"), "officer4")
+      await createDeviceCookies("not the secret", () => false).issue(new Request("http://x/"), "officer4", 1)
     ).split(";")[0];
     const unsigned = `${DEVICE}${encodeURIComponent(btoa(JSON.stringify({ ...said, username: "officer4" })))}`;
     for (const cookie of [forged, unsigned, otherUsernames])
@@ -217,25 +244,12 @@ describe("device cookies: a browser someone signed in on with their password", (
 
 describe("the change-password form spends the username's guesses", () => {
   const context = testContext(db);
-  const NEW_PASSWORD = "my own choice of words for the landing";
-
-  async function change(cookie: string, currentPassword: string, newPassword = NEW_PASSWORD) {
-    const request = new Request("http://localhost/account/password", {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
-      body: new URLSearchParams({ currentPassword, newPassword, confirmPassword: newPassword }),
-    });
-    const answer = (await passwordRoute.action({ request, params: {}, context })) as unknown as
-      Response | { data: { errors: Record<string, string> }; init: { status: number } };
-    return answer instanceof Response
-      ? { status: answer.status, errors: {} }
-      : { status: answer.init.status, errors: answer.data.errors };
-  }
+  const change = changePasswordOf(context);
 
   it("refuses even the right current password after five wrong ones, and audits each", async () => {
     const cookie = (await requestAs(context, "manager")).headers.get("Cookie")!;
     for (let i = 0; i < MAX_GUESSES; i++)
-      expect(await change(cookie, `wrong password ${i}`)).toEqual({
+      expect(await change(cookie, `wrong password ${i}`)).toMatchObject({
         status: 400,
         errors: { currentPassword: "Your current password is not right" },
       });
@@ -261,9 +275,114 @@ describe("the change-password form spends the username's guesses", () => {
   it("gives a right current password back", async () => {
     const cookie = (await requestAs(context, "officer3")).headers.get("Cookie")!;
     for (let i = 0; i < MAX_GUESSES + 2; i++)
-      expect(await change(cookie, DEMO_PASSWORD, DEMO_PASSWORD)).toEqual({
+      expect(await change(cookie, DEMO_PASSWORD, DEMO_PASSWORD)).toMatchObject({
         status: 400,
         errors: { newPassword: "Choose a password different from your current one" },
       });
   });
 });
+
+// A database of its own: these tests reset, change and deactivate the demo sign-ins.
+const withdrawnDb = await testDatabase();
+
+// Each test checks a dozen or more passwords with scrypt: room for a busy machine.
+describe(
+  "device cookies after a password reset or change, or a deactivation, and on the change-password form",
+  { timeout: 60_000 },
+  () => {
+    const context = testContext(withdrawnDb);
+    const post = signInFormOf(context);
+    const change = changePasswordOf(context);
+    const NEW_PASSWORD = "a quiet word on the landing at teatime";
+    const LOCKED = { status: 429, error: expect.stringMatching(/for this username/) as unknown };
+    const SIGNED_IN = { status: 302 };
+
+    async function signedInOn(username: string, password = DEMO_PASSWORD) {
+      const signedIn = await post("192.0.2.1", username, password);
+      expect(signedIn).toMatchObject({ status: 302, device: expect.stringMatching(/^engage_device=/) as unknown });
+      return { ...signedIn, both: `${signedIn.session}; ${signedIn.device}` };
+    }
+    /** Someone else's wrong guesses lock the username. */
+    async function lockUsername(username: string) {
+      for (let i = 0; i < MAX_GUESSES; i++) await post("192.0.2.2", username, `wrong ${i}`);
+    }
+    const asAdmin = () => currentUserOf(context, "admin");
+
+    it("an administrator's password reset withdraws every device cookie issued before it", async () => {
+      const before = await signedInOn("officer");
+      expect(
+        await resetPassword(withdrawnDb, await asAdmin(), await userIdOf(withdrawnDb, "officer"), NEW_PASSWORD),
+      ).toEqual({
+        ok: true,
+      });
+      const after = await signedInOn("officer", NEW_PASSWORD);
+      await lockUsername("officer");
+      expect(await post("192.0.2.3", "officer", NEW_PASSWORD, before.device)).toMatchObject(LOCKED);
+      expect(await post("192.0.2.3", "officer", NEW_PASSWORD, after.device)).toMatchObject(SIGNED_IN);
+    });
+
+    it("changing your own password withdraws them too, and the browser you changed it on is known again", async () => {
+      const changedOn = await signedInOn("officer2");
+      const elsewhere = await signedInOn("officer2");
+      const changed = await change(changedOn.both, DEMO_PASSWORD, NEW_PASSWORD);
+      expect(changed).toMatchObject({ status: 302, device: expect.stringMatching(/^engage_device=/) as unknown });
+      await lockUsername("officer2");
+      for (const before of [changedOn.device, elsewhere.device])
+        expect(await post("192.0.2.3", "officer2", NEW_PASSWORD, before)).toMatchObject(LOCKED);
+      expect(await post("192.0.2.3", "officer2", NEW_PASSWORD, changed.device)).toMatchObject(SIGNED_IN);
+    });
+
+    it("deactivating the account, by an administrator or a staff file, withdraws them, even once it is active again", async () => {
+      const admin = await asAdmin();
+      const byAdmin = await signedInOn("officer3");
+      const byFile = await signedInOn("officer4");
+      const [officer3, officer4] = [await userIdOf(withdrawnDb, "officer3"), await userIdOf(withdrawnDb, "officer4")];
+      expect(await setUserActive(withdrawnDb, admin, officer3, false)).toEqual({ ok: true });
+      await withdrawnDb.transaction().execute((trx) => deactivateUsers(trx, [officer4]));
+      for (const id of [officer3, officer4])
+        expect(await setUserActive(withdrawnDb, admin, id, true)).toEqual({ ok: true });
+      for (const [username, before] of [
+        ["officer3", byAdmin.device],
+        ["officer4", byFile.device],
+      ]) {
+        await lockUsername(username);
+        expect(await post("192.0.2.3", username, DEMO_PASSWORD, before)).toMatchObject(LOCKED);
+      }
+    });
+
+    it("lets you change your password on your own browser while others' wrong guesses lock your username", async () => {
+      const browser = await signedInOn("officer5");
+      await lockUsername("officer5");
+      expect(await change(browser.session, DEMO_PASSWORD)).toMatchObject({ status: 429 });
+      expect(await change(browser.both, DEMO_PASSWORD, NEW_PASSWORD)).toMatchObject({ status: 302 });
+    });
+
+    it("spends the device cookie's own guesses on wrong current passwords, shared with the sign-in form, not the username's", async () => {
+      const browser = await signedInOn("officer6");
+      for (let i = 0; i < DEVICE_MAX_GUESSES; i++)
+        expect(await change(browser.both, `wrong ${i}`)).toMatchObject({
+          status: 400,
+          errors: { currentPassword: "Your current password is not right" },
+        });
+      // The username's guesses are untouched: signing in anywhere else still works.
+      expect(await post("192.0.2.4", "officer6", DEMO_PASSWORD)).toMatchObject(SIGNED_IN);
+      // The cookie is over its limit on both forms: the username's guesses are spent now, as on any browser.
+      expect(await change(browser.both, "wrong again")).toMatchObject({ status: 400 });
+      expect(await post("192.0.2.4", "officer6", "wrong once more", browser.device)).toMatchObject({ status: 400 });
+      const audit = await withdrawnDb
+        .selectFrom("audit_events")
+        .select(["action", "details"])
+        .where("subject_user_id", "=", await userIdOf(withdrawnDb, "officer6"))
+        .where((eb) => eb.or([eb("action", "like", "user.password%"), eb("action", "=", "sign_in.failed")]))
+        .orderBy("id")
+        .execute();
+      expect(
+        audit.map((a) => [a.action, a.details && (JSON.parse(a.details) as { deviceCookie?: string }).deviceCookie]),
+      ).toEqual([
+        ...Array<[string, string]>(DEVICE_MAX_GUESSES).fill(["user.password_change_failed", "used"]),
+        ["user.password_change_failed", "locked"],
+        ["sign_in.failed", "locked"],
+      ]);
+    });
+  },
+);
