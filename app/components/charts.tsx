@@ -163,7 +163,16 @@ export interface BarRow {
   note?: string;
 }
 
-/** Horizontal grouped bars of percentages, one group per row (a wing, a module). */
+/** Bars' sizes in CSS pixels: the bar chart is drawn at the page's own scale, so its text is the same size on a phone as on a laptop. */
+const BAR = { label: 24, bar: 22, gap: 4, groupGap: 16, axis: 24 };
+/** A bar at least this long holds its figure inside it (white on the bar's colour); a shorter one has it after it. */
+const FIGURE_INSIDE_FROM = 60;
+
+/**
+ * Horizontal grouped bars of percentages, one group per row (a wing, a module): the row's name on a line of its
+ * own above its bars, which run across the chart's whole width. No viewBox: widths are percentages of the
+ * chart and heights are pixels, so nothing shrinks on a phone.
+ */
 export function BarChart({
   title,
   description,
@@ -176,62 +185,72 @@ export function BarChart({
   rows: BarRow[];
 }) {
   const id = useId();
-  const labelW = 150;
-  const barH = 14;
-  const groupH = names.length * barH + 14;
-  const width = 720;
-  const innerW = width - labelW - 60;
-  const height = rows.length * groupH + 30;
+  const groupH = BAR.label + names.length * (BAR.bar + BAR.gap) + BAR.groupGap;
+  const height = rows.length * groupH + BAR.axis;
+  const at = (percent: number) => `${percent}%`;
   return (
     <figure className="app-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="app-chart__svg">
+      <svg
+        width="100%"
+        height={height}
+        role="img"
+        aria-labelledby={`${id}-t ${id}-d`}
+        className="app-chart__svg app-chart__svg--bars"
+      >
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{description}</desc>
         {[0, 25, 50, 75, 100].map((t) => (
           <g key={t}>
-            <line
-              x1={labelW + (t / 100) * innerW}
-              x2={labelW + (t / 100) * innerW}
-              y1={0}
-              y2={height - 24}
-              stroke="#b1b4b6"
-            />
-            <text x={labelW + (t / 100) * innerW} y={height - 8} textAnchor="middle" fontSize={12} fill="#0b0c0c">
+            <line x1={at(t)} x2={at(t)} y1={0} y2={height - BAR.axis} stroke="#b1b4b6" />
+            <text
+              x={at(t)}
+              y={height - 6}
+              textAnchor={t === 0 ? "start" : t === 100 ? "end" : "middle"}
+              fontSize={14}
+              fill="#0b0c0c"
+            >
               {t}%
             </text>
           </g>
         ))}
         {rows.map((r, ri) => {
-          const top = ri * groupH + 4;
+          const top = ri * groupH;
+          const barTop = (vi: number) => top + BAR.label + vi * (BAR.bar + BAR.gap);
           return (
             <g key={r.label}>
-              <text x={labelW - 8} y={top + groupH / 2} textAnchor="end" fontSize={13} fill="#0b0c0c">
+              <text x={0} y={top + 17} fontSize={16} fontWeight="bold" fill="#0b0c0c">
                 {r.label}
               </text>
               {r.values.every((v) => v === null) ? (
-                <text x={labelW + 6} y={top + groupH / 2} fontSize={13} fill="#0b0c0c">
+                <text x={0} y={barTop(0) + 16} fontSize={14} fill="#0b0c0c">
                   {r.note ?? SUPPRESSED_TEXT}
                 </text>
               ) : (
-                r.values.map((v, vi) => (
-                  <g key={vi}>
-                    <rect
-                      x={labelW}
-                      y={top + vi * barH}
-                      width={((v ?? 0) / 100) * innerW}
-                      height={barH - 3}
-                      fill={CHART_COLOURS[vi % CHART_COLOURS.length]}
-                    />
-                    <text
-                      x={labelW + ((v ?? 0) / 100) * innerW + 4}
-                      y={top + vi * barH + barH - 4}
-                      fontSize={11}
-                      fill="#0b0c0c"
-                    >
-                      {v === null ? "" : `${Math.round(v)}% ${names[vi].toLowerCase()}`}
-                    </text>
-                  </g>
-                ))
+                r.values.map((v, vi) => {
+                  if (v === null) return null;
+                  const inside = v >= FIGURE_INSIDE_FROM;
+                  return (
+                    <g key={vi}>
+                      <rect
+                        x={0}
+                        y={barTop(vi)}
+                        width={at(v)}
+                        height={BAR.bar}
+                        fill={CHART_COLOURS[vi % CHART_COLOURS.length]}
+                      />
+                      <text
+                        x={at(v)}
+                        dx={inside ? -6 : 6}
+                        y={barTop(vi) + 16}
+                        textAnchor={inside ? "end" : "start"}
+                        fontSize={14}
+                        fill={inside ? "#ffffff" : "#0b0c0c"}
+                      >
+                        {`${Math.round(v)}% ${names[vi].toLowerCase()}`}
+                      </text>
+                    </g>
+                  );
+                })
               )}
             </g>
           );

@@ -557,6 +557,56 @@ test("wide report tables fit a laptop screen, and scroll with their first column
   }
 });
 
+test("the wing chart reads on a phone and on a laptop: each wing's name above its bars, which use the full width", async ({
+  page,
+}) => {
+  await signIn(page, "manager");
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/reports/wings");
+    const wings = (await page.locator("#by-wing thead th").allTextContents()).slice(1);
+    const chart = page.getByRole("img", { name: /whole programme, by wing/ });
+    const layout = await chart.evaluate((svg, wingNames) => {
+      const box = (e: Element) => {
+        const r = e.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, height: r.height };
+      };
+      const texts = [...svg.querySelectorAll("text")].map((t) => ({ text: t.textContent ?? "", ...box(t) }));
+      return {
+        svg: box(svg),
+        texts,
+        labels: texts.filter((t) => wingNames.includes(t.text)),
+        bars: [...svg.querySelectorAll("rect")].map(box).filter((b) => b.right - b.left > 0),
+      };
+    }, wings);
+    const where = `${width} px`;
+    expect(layout.svg.right, where).toBeLessThanOrEqual(width);
+    expect(layout.labels.map((l) => l.text).sort(), where).toEqual([...wings].sort());
+    expect(layout.bars.length, where).toBeGreaterThan(0);
+    // Text at a size that can be read (a 12 px font draws about 14 px high), none cut off at the edges.
+    for (const t of layout.texts) {
+      expect(t.height, `${where}: ${t.text}`).toBeGreaterThanOrEqual(14);
+      expect(t.left, `${where}: ${t.text}`).toBeGreaterThanOrEqual(layout.svg.left - 0.5);
+      expect(t.right, `${where}: ${t.text}`).toBeLessThanOrEqual(layout.svg.right + 0.5);
+    }
+    // No two pieces of text over each other.
+    for (const [i, a] of layout.texts.entries())
+      for (const b of layout.texts.slice(i + 1)) {
+        const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        expect(overlap, `${where}: "${a.text}" over "${b.text}"`).toBe(false);
+      }
+    // Each wing's name on a line of its own above its bars, and the bars start at the chart's left edge.
+    for (const l of layout.labels)
+      expect(
+        layout.bars.some((b) => b.top < l.bottom && l.top < b.bottom),
+        `${where}: ${l.text} beside a bar`,
+      ).toBe(false);
+    expect(Math.min(...layout.bars.map((b) => b.left)), where).toBeCloseTo(layout.svg.left, 0);
+    await chart.screenshot({ path: test.info().outputPath(`wing-chart-${width}.png`) });
+    await expectAccessible(page);
+  }
+});
+
 test("every sideways-scrolling report table is named after its own table, keeps its first column, and shows an edge", async ({
   page,
 }) => {
