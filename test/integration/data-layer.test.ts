@@ -1,7 +1,8 @@
 // The data layer behaves the same on both engines: searches with wildcard characters, audit rows
 // carrying the request id, booleans and times as the app expects them.
 import { describe, expect, it } from "vitest";
-import { checkSearchFolding, foldForSearch, foldedColumn } from "~db/like";
+import { foldForSearch } from "~db/fold";
+import { checkSearchFolding, foldedColumn } from "~db/like";
 import { listAudit, recordAudit } from "~db/queries/audit.server";
 import { insertUser, listUsers } from "~db/queries/users.server";
 import { requestScope } from "~db/request-scope";

@@ -86,6 +86,13 @@ describe("csvFileName", () => {
       "training-matrix-hmp-hollowbrook-demo-x-2026-06-30.csv",
     );
   });
+
+  it("folds letters as the people search does, rather than dropping them", () => {
+    expect(csvFileName("training-matrix", "Łódź wing", "Øst", "Straße", "Æsir", "Þór", "Ɣana", "Məmməd")).toBe(
+      "training-matrix-lodz-wing-ost-strasse-aesir-thor-gana-memmed.csv",
+    );
+    expect(csvFileName("Élodie", "e\u0301cole")).toBe("elodie-ecole.csv");
+  });
 });
 
 describe("toCsv with many rows", () => {

@@ -11,6 +11,8 @@
  * checks every document against csv-stringify's (with quote_record_delimiter, which Engage had
  * missed: with CRLF lines it left a lone line feed in a reply unquoted, and spreadsheets split the row).
  */
+import { foldForSearch } from "~db/fold";
+
 export type Cell = string | number | null | undefined;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -58,11 +60,12 @@ export function csvWriter(header: string[], { codes = [] }: { codes?: string[] }
   };
 }
 
-/** A file name safe in a Content-Disposition header. */
+/**
+ * A file name safe in a Content-Disposition header. Letters are folded as the people search folds them ("Łódź
+ * wing" is lodz-wing, Straße strasse), so a wing's or prison's name keeps its letters rather than losing them.
+ */
 export function csvFileName(...parts: string[]): string {
-  return `${parts
-    .join("-")
-    .toLowerCase()
+  return `${foldForSearch(parts.join("-"))
     .replace(/[^a-z0-9-]+/g, "-")
     .replace(/-+/g, "-")
     .replace(/^-|-$/g, "")}.csv`;
