@@ -111,11 +111,12 @@ export default function Matrix() {
         </a>
       </p>
       <WideTable label="Training matrix">
+        {/* What the table is; how many officers it shows is the results line's to say. */}
         <Table
           caption={
             hasErrors
               ? "No officers shown: correct the filters above"
-              : `${total} officer${total === 1 ? "" : "s"}${pages > 1 ? `, page ${page} of ${pages}` : ""}`
+              : `Each officer's status in each module${pages > 1 ? `, page ${page} of ${pages}` : ""}`
           }
           // Sorted by name unless sorted by progress (which no one column holds).
           head={[

@@ -178,7 +178,7 @@ test("a manager assigns module 1 to A wing due in 14 days; an A wing officer see
 
   await manager.goto("/reports/matrix?due=assigned");
   // The demo's A wing (its generated officers and the sign-ins) and no one else.
-  await expect(manager.locator("#matrix caption")).toHaveText(/^\d+ officers$/);
+  await expect(manager.locator("#matrix-results")).toHaveText(/^\d+ officers shown, filtered by /);
   await expect(manager.locator("#matrix tbody tr").filter({ hasNotText: "A wing" })).toHaveCount(0);
   const priya = manager.locator("#matrix tbody tr").filter({ hasText: "Priya Lindqvist" });
   await expect(priya).toContainText(`Due ${dueText}`);

@@ -112,7 +112,7 @@ const officers = (n: number) => (n === 1 ? "1 officer" : `${n} officers`);
 /** Officers in the manager's prison at a status in the authority module, from the training matrix. */
 async function inAuthority(manager: Page, status: string): Promise<number> {
   await manager.goto(`/reports/matrix?module=authority-and-mi&status=${status}`);
-  return Number(/^(\d+) officers?/.exec(await manager.locator("#matrix caption").innerText())?.[1] ?? NaN);
+  return Number(/^(\d+) officers? shown/.exec(await manager.locator("#matrix-results").innerText())?.[1] ?? NaN);
 }
 
 test("an officer knows where they stand: next step, how long, progress, what is left, and why an assessment did not pass", async ({
