@@ -1,6 +1,7 @@
 // Sending statements to a Learning Record Store (xAPI 1.0.3 POST /statements), in batches with
 // retries. A statement is sent once: xapi_deliveries remembers each id the LRS accepted, and ids
 // are stable, so a batch retried after a lost reply is stored once by the LRS as well.
+import { STATUS_CODES } from "node:http";
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { deliveredStatementIds, recordDeliveries } from "~db/queries/reports.server";
@@ -23,7 +24,25 @@ export interface DeliveryResult {
   sent: number;
   alreadySent: number;
   failed: number;
-  error: string | null;
+  error: DeliveryError | null;
+}
+
+export interface DeliveryError {
+  /** what went wrong in plain words, the technical term in brackets, then whether Engage tried again */
+  message: string;
+  /** the learning record store's HTTP status, kept for administrators; null when it could not be reached */
+  status: number | null;
+}
+
+/** Why a batch was not taken: `plain` for the manager, `technical` (in brackets after it) for whoever looks into it. */
+class NotTaken extends Error {
+  constructor(
+    readonly plain: string,
+    technical: string,
+    readonly status: number | null = null,
+  ) {
+    super(technical);
+  }
 }
 
 /**
@@ -63,13 +82,28 @@ export async function deliverStatements(
   }
   return { sent, alreadySent, failed: 0, error: null };
 
-  /** The error that stopped a batch after its retries (doubling waits, p-retry), or null once the LRS took it. */
-  async function send(batch: StatementOfAttempt[]): Promise<string | null> {
+  /** What stopped a batch after its retries (doubling waits, p-retry), or null once the LRS took it. */
+  async function send(batch: StatementOfAttempt[]): Promise<DeliveryError | null> {
+    let tries = 0;
     try {
-      await pRetry(() => post(batch), { retries, minTimeout: backoffMs, factor: 2, randomize: false });
+      await pRetry(
+        () => {
+          tries++;
+          return post(batch);
+        },
+        { retries, minTimeout: backoffMs, factor: 2, randomize: false },
+      );
       return null;
     } catch (e) {
-      return e instanceof Error ? e.message : String(e);
+      const why = e instanceof NotTaken ? e : new NotTaken("Sending the statements failed", String(e));
+      // Said only as it happened: Engage tries again within this one sending, never later by itself.
+      const after =
+        tries > 1
+          ? `Engage tried ${tries - 1} more time${tries === 2 ? "" : "s"}, then stopped.`
+          : retries > 0
+            ? "Engage did not try again: the same statements would get the same answer."
+            : "Engage did not try again.";
+      return { message: `${why.plain} (${why.message}). ${after}`, status: why.status };
     }
   }
 
@@ -83,11 +117,19 @@ export async function deliverStatements(
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (e) {
-      throw new Error(`The LRS could not be reached (${e instanceof Error ? e.message : String(e)})`);
+      throw new NotTaken(
+        "Engage could not reach the learning record store",
+        e instanceof Error ? e.message : String(e),
+      );
     }
     await res.text().catch(() => "");
     if (res.ok) return;
-    const error = new Error(`The LRS answered ${res.status}`);
+    const name = STATUS_CODES[res.status];
+    const error = new NotTaken(
+      "The learning record store did not accept the statements",
+      `it answered ${res.status}${name ? `, ${name.toLowerCase()}` : ""}`,
+      res.status,
+    );
     // A client error will not change on a retry (bad credentials, a refused statement).
     if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) throw new AbortError(error);
     throw error;

@@ -46,13 +46,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await auditExport(scope.db, scope.user, "lrs_delivery", {
     establishmentId: scope.prison.id,
     rows: result.sent,
-    more: { alreadySent: result.alreadySent, failed: result.failed, lrs: new URL(lrs.endpoint).host },
+    more: {
+      alreadySent: result.alreadySent,
+      failed: result.failed,
+      lrs: new URL(lrs.endpoint).host,
+      // For administrators: what the learning record store answered, in the raw record.
+      ...(result.error ? { status: result.error.status, error: result.error.message } : {}),
+    },
   });
   if (result.error)
     return data(
       {
         ok: false,
-        message: `${result.sent} statements sent; ${result.failed} not sent: ${result.error}. Try again later: statements already sent will not be sent twice.`,
+        message: `${result.sent} statements sent; ${result.failed} not sent. ${result.error.message} Try again later: statements already sent will not be sent twice.`,
       },
       { status: 502 },
     );

@@ -88,7 +88,12 @@ describe("sending statements to an LRS", () => {
     const result = await deliverStatements(db, pages(), { endpoint, batchSize: 2, retries: 2, backoffMs: 1 });
     expect(result.sent).toBe(0);
     expect(result.failed).toBe(1);
-    expect(result.error).toBe("The LRS answered 503");
+    // Plain words first, the technical term second, and only what Engage did: it tried again twice, then stopped.
+    expect(result.error).toEqual({
+      message:
+        "The learning record store did not accept the statements (it answered 503, service unavailable). Engage tried 2 more times, then stopped.",
+      status: 503,
+    });
     failNext = 0;
     const retried = await deliverStatements(db, pages(), { endpoint, batchSize: 2, backoffMs: 1 });
     expect(retried).toEqual({ sent: 1, alreadySent: 5, failed: 0, error: null });
@@ -107,7 +112,28 @@ describe("sending statements to an LRS", () => {
       backoffMs: 1,
     });
     await new Promise<void>((r) => refuse.close(() => r()));
-    expect(result.error).toBe("The LRS answered 401");
+    expect(result.error).toEqual({
+      message:
+        "The learning record store did not accept the statements (it answered 401, unauthorized). Engage did not try again: the same statements would get the same answer.",
+      status: 401,
+    });
     expect(calls).toBe(1);
+  });
+
+  it("says so in plain words when the learning record store cannot be reached", async () => {
+    const closed = http.createServer();
+    await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const result = await deliverStatements(db, statementPages(db, prison, {}, "https://engage.example"), {
+      endpoint: `http://127.0.0.1:${port}`,
+      retries: 1,
+      backoffMs: 1,
+    });
+    expect(result.error).toEqual({
+      message:
+        "Engage could not reach the learning record store (fetch failed). Engage tried 1 more time, then stopped.",
+      status: null,
+    });
   });
 });
