@@ -142,13 +142,13 @@ export type FormWithDate<T> =
 
 /**
  * A posted form with one date input NAME: its other fields through `schema`, the date through `read`
- * (it must give a day); both are read, so every message shows at once.
+ * (a day or a message, never "empty": readDayAhead); both are read, so every message shows at once.
  */
 export function parseFormWithDate<S extends z.ZodType>(
   schema: S,
   formData: FormData,
   name: string,
-  read: (typed: TypedDate) => TypedDateReading,
+  read: (typed: TypedDate) => Exclude<TypedDateReading, { kind: "empty" }>,
 ): FormWithDate<z.infer<S>> {
   const form = parseForm(schema, formData);
   const date = readDateInput(form.values, name, read);
