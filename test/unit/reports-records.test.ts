@@ -24,15 +24,18 @@ async function auditRows(action: string) {
 
 // Two months on: ahead of today and well inside the furthest a form takes (five years).
 const ahead = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+// The target date as typed in its date input: day, month and year.
+const [year, month, day] = ahead.split("-");
+const aheadTyped = { dateDay: String(Number(day)), dateMonth: String(Number(month)), dateYear: year };
 
 describe("the prison's target", () => {
   it("is saved with its audit row; a refused form writes neither", async () => {
-    const refused = await post(targetPage, "/reports/target", { percent: "150", date: ahead });
+    const refused = await post(targetPage, "/reports/target", { percent: "150", ...aheadTyped });
     expect(refused).toMatchObject({ init: { status: 400 } });
     expect(await db.selectFrom("establishment_targets").selectAll().execute()).toHaveLength(0);
     expect(await auditRows("target.set")).toHaveLength(0);
 
-    const saved = (await post(targetPage, "/reports/target", { percent: "80", date: ahead })) as Response;
+    const saved = (await post(targetPage, "/reports/target", { percent: "80", ...aheadTyped })) as Response;
     expect(saved.status).toBe(302);
     const [target] = await db.selectFrom("establishment_targets").selectAll().execute();
     expect(target).toMatchObject({ target_percent: 80, target_date: ahead });
