@@ -43,6 +43,15 @@ const studio = (page: RouteCase["page"], extra: Partial<RouteCase> = {}): RouteC
 });
 const admin = (page: RouteCase["page"], form?: FormCase): RouteCase => ({ access: ["admin"], page, form });
 const NEW_PASSWORD = "seagull toast ladder";
+/** A date input NAME's fields holding a day about a month ahead, inside what every date-ahead form takes. */
+function monthAhead(name: string): Fields {
+  const day = new Date(Date.now() + 30 * 86_400_000);
+  return {
+    [`${name}Day`]: String(day.getUTCDate()),
+    [`${name}Month`]: String(day.getUTCMonth() + 1),
+    [`${name}Year`]: String(day.getUTCFullYear()),
+  };
+}
 // A module's settings as the library file has them: checking them changes nothing.
 const MODULE_FIELDS = {
   reflectionsPerQuestion: "1",
@@ -133,7 +142,7 @@ export const ROUTES: Record<string, RouteCase> = {
     page: () => "/coaching/requests",
     form: {
       samples: (f): Fields[] => [
-        { coachId: String(f.own.trainerId), officerId: String(f.own.officerId), dueOn: "2099-01-31" },
+        { coachId: String(f.own.trainerId), officerId: String(f.own.officerId), ...monthAhead("due") },
         { intent: "withdraw", requestId: "1" },
       ],
     },
@@ -319,7 +328,7 @@ export const ROUTES: Record<string, RouteCase> = {
   "routes/reports.observed": reports("/reports/observed"),
   "routes/reports.trend": reports("/reports/trend"),
   "routes/reports.target": reports("/reports/target", {
-    samples: () => [{ percent: "80", date: "2031-03-31" }],
+    samples: () => [{ percent: "80", ...monthAhead("date") }],
   }),
   "routes/reports.engagement": reports("/reports/engagement", {
     samples: () => [{ month: "2026-01", eligible: "40", notEngaging: "6" }],
