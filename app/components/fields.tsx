@@ -330,8 +330,9 @@ export const dateError = (errors: Record<string, string> | undefined, name: stri
   errors?.[`${name}Day`] ?? errors?.[`${name}Month`] ?? errors?.[`${name}Year`];
 
 /**
- * GOV.UK date input: fields NAMEDay, NAMEMonth and NAMEYear. With an error, the fields in `wrong` are
- * highlighted (the whole date when it names none); the error summary links to the first of them.
+ * GOV.UK date input: fields NAMEDay, NAMEMonth and NAMEYear, or only NAMEMonth and NAMEYear `withoutDay`
+ * (the design system's way to ask for a month). With an error, the fields in `wrong` are highlighted
+ * (the whole date when it names none); the error summary links to the first of them.
  */
 export function DateInput({
   name,
@@ -340,6 +341,7 @@ export function DateInput({
   error,
   wrong = [],
   values,
+  withoutDay = false,
 }: {
   name: string;
   legend: string;
@@ -347,15 +349,16 @@ export function DateInput({
   error?: string;
   wrong?: readonly DatePart[];
   values: { day?: string; month?: string; year?: string };
+  withoutDay?: boolean;
 }) {
   const parts = [
     { key: "Day", width: 2, value: values.day, wrong: wrong.includes("day") },
     { key: "Month", width: 2, value: values.month, wrong: wrong.includes("month") },
     { key: "Year", width: 4, value: values.year, wrong: wrong.includes("year") },
-  ];
+  ].slice(withoutDay ? 1 : 0);
   return (
     <FieldsetFrame
-      name={`${name}Day`}
+      name={`${name}${parts[0]?.key ?? "Day"}`}
       legend={legend}
       legendClassName="govuk-fieldset__legend--s"
       hint={hint}

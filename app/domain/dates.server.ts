@@ -235,11 +235,10 @@ export const DATE_PARTS = ["day", "month", "year"] as const;
 export type DatePart = (typeof DATE_PARTS)[number];
 export type TypedDate = Record<DatePart, string>;
 
-export type TypedDateReading =
-  | { kind: "empty" }
-  | { kind: "day"; day: string }
-  /** `parts`: the fields to highlight, the first of them the one the error summary links to */
-  | { kind: "wrong"; message: string; parts: DatePart[] };
+/** `parts`: the fields to highlight, the first of them the one the error summary links to */
+export type WrongDate = { kind: "wrong"; message: string; parts: DatePart[] };
+
+export type TypedDateReading = { kind: "empty" } | { kind: "day"; day: string } | WrongDate;
 
 // Months as words too, in full or cut to three letters ("March", "mar"), as the design system asks.
 const MONTH_WORDS = new Map(
@@ -252,34 +251,66 @@ const MONTH_WORDS = new Map(
 const inRange = (n: number, max: number) => Number.isInteger(n) && n >= 1 && n <= max;
 
 /**
- * A date typed into a GOV.UK date input, with the design system's messages: `what` names the date
- * as it starts a sentence ("Date from must include a month", "Date from must be a real date").
- * Spaces and leading zeros are fine. Nothing typed is "empty": the form says whether that is allowed.
+ * The fields `parts` of a date input as numbers, or the design system's message: `noun` is what a
+ * whole answer is ("date", or "month" for a date input without its day).
  */
-export function readTypedDate(typed: TypedDate, what: string): TypedDateReading {
+function readDateFields(
+  typed: TypedDate,
+  parts: readonly DatePart[],
+  what: string,
+  noun: "date" | "month",
+): { kind: "empty" } | WrongDate | { kind: "read"; day: number; month: number; year: string } {
   const t = { day: typed.day.trim(), month: typed.month.trim(), year: typed.year.trim() };
-  const missing = DATE_PARTS.filter((p) => t[p] === "");
-  if (missing.length === DATE_PARTS.length) return { kind: "empty" };
+  const missing = parts.filter((p) => t[p] === "");
+  if (missing.length === parts.length) return { kind: "empty" };
   if (missing.length)
     return { kind: "wrong", message: `${what} must include a ${missing.join(" and ")}`, parts: missing };
   const day = /^\d{1,2}$/.test(t.day) ? Number(t.day) : NaN;
   const month = /^\d{1,2}$/.test(t.month) ? Number(t.month) : (MONTH_WORDS.get(t.month.toLowerCase()) ?? NaN);
-  const wrong = DATE_PARTS.filter(
+  const wrong = parts.filter(
     (p) => !{ day: inRange(day, 31), month: inRange(month, 12), year: /^\d{4}$/.test(t.year) }[p],
   );
   if (wrong.length === 1 && wrong[0] === "year" && /^\d+$/.test(t.year))
     return { kind: "wrong", message: `${what} must include a year with 4 numbers`, parts: ["year"] };
   // One wrong field is highlighted alone; more than one, the whole date.
   if (wrong.length)
-    return {
-      kind: "wrong",
-      message: `${what} must be a real date`,
-      parts: wrong.length === 1 ? wrong : [...DATE_PARTS],
-    };
-  const iso = `${t.year}-${two(month)}-${two(day)}`;
+    return { kind: "wrong", message: `${what} must be a real ${noun}`, parts: wrong.length === 1 ? wrong : [...parts] };
+  return { kind: "read", day, month, year: t.year };
+}
+
+/**
+ * A date typed into a GOV.UK date input, with the design system's messages: `what` names the date
+ * as it starts a sentence ("Date from must include a month", "Date from must be a real date").
+ * Spaces and leading zeros are fine. Nothing typed is "empty": the form says whether that is allowed.
+ */
+export function readTypedDate(typed: TypedDate, what: string): TypedDateReading {
+  const read = readDateFields(typed, DATE_PARTS, what, "date");
+  if (read.kind !== "read") return read;
+  const iso = `${read.year}-${two(read.month)}-${two(read.day)}`;
   // 31 February: each field is a number in range, and the day is the one the month does not have.
   if (!isRealDay(iso)) return { kind: "wrong", message: `${what} must be a real date`, parts: ["day"] };
   return { kind: "day", day: iso };
+}
+
+// ---- a month typed in GOV.UK's date input without its day: month and year fields ----
+
+export const MONTH_PARTS = ["month", "year"] as const satisfies readonly DatePart[];
+export type TypedMonth = Pick<TypedDate, "month" | "year">;
+export type TypedMonthReading = { kind: "empty" } | { kind: "month"; month: string } | WrongDate;
+
+/**
+ * A month typed into a date input with no day field, as readTypedDate reads a date: "March 2026"
+ * as 3 and 2026, or "mar" and 2026; the messages say "must include a year", "must be a real month".
+ */
+export function readTypedMonth(typed: TypedMonth, what: string): TypedMonthReading {
+  const read = readDateFields({ ...typed, day: "" }, MONTH_PARTS, what, "month");
+  return read.kind === "read" ? { kind: "month", month: `${read.year}-${two(read.month)}` } : read;
+}
+
+/** A month written "YYYY-MM" (as an old form or link has it) in the date input's fields: "3", "2026". */
+export function typedMonthOf(text: string): TypedMonth | null {
+  const [, year, month] = /^(\d{4})-(\d{1,2})$/.exec(text.trim()) ?? [];
+  return year && month ? { month: String(Number(month)), year } : null;
 }
 
 /** A day written "YYYY-MM-DD" (real or not, as an old link has it) in the date input's fields: "27", "3", "2026". */

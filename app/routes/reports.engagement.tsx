@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { listEngagementFigures } from "~db/queries/reports.server";
 import { ErrorSummary } from "~/components/error-summary";
-import { TextInput } from "~/components/fields";
+import { dateError, DateInput, TextInput } from "~/components/fields";
 import { monthName, reportHref, ReportsHeader } from "~/components/reports";
 import { monthLabel, monthLabels, monthOf } from "~/domain/dates.server";
 import { readEngagementForm } from "~/reports/forms.server";
@@ -29,12 +29,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { scope, formData } = await requireReportForm(request, context);
   const form = readEngagementForm(formData, monthOf(new Date()));
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  await recordEngagement(scope.db, { userId: scope.user.id, establishmentId: scope.prison.id }, form.data);
+  if (!form.ok) return data({ errors: form.errors, values: form.values, wrongDate: form.wrongDate }, { status: 400 });
+  const figures = { ...form.data, month: form.month };
+  await recordEngagement(scope.db, { userId: scope.user.id, establishmentId: scope.prison.id }, figures);
   return context.sessions.redirectWithNotice(
     request,
     reportHref("/reports/engagement", scope),
-    `Figures for ${monthLabel(form.data.month)} saved.`,
+    `Figures for ${monthLabel(form.month)} saved.`,
   );
 }
 
@@ -56,13 +57,14 @@ export default function EngagementPage() {
       </p>
       <Form method="post" action={reportHref("/reports/engagement", scope)} noValidate key={result ? "refused" : key}>
         {scope.prisons.length ? <input type="hidden" name="prison" value={scope.prison.id} /> : null}
-        <TextInput
+        <DateInput
           name="month"
-          label="Month"
-          hint="In the form YYYY-MM, for example 2026-03"
-          className="govuk-input--width-10"
-          defaultValue={values.month}
-          error={result?.errors.month}
+          legend="Month the figures are for"
+          hint="For example, 3 2026"
+          error={dateError(result?.errors, "month")}
+          wrong={result?.wrongDate}
+          values={{ month: values.monthMonth, year: values.monthYear }}
+          withoutDay
         />
         <TextInput
           name="eligible"

@@ -8,9 +8,12 @@ import {
   DATE_PARTS,
   readTypedDate,
   typedDateOf,
+  typedMonthOf,
   type DatePart,
   type TypedDate,
   type TypedDateReading,
+  type TypedMonthReading,
+  type WrongDate,
 } from "~/domain/dates.server";
 import { ID_TEXT, parseForm, type FieldErrors } from "~/utils/forms";
 
@@ -80,28 +83,43 @@ export function withDateFields(params: URLSearchParams, names: readonly string[]
   return moved;
 }
 
-export interface DateInputReading {
-  /** a London day ("YYYY-MM-DD"), or null when nothing was typed or it is wrong */
-  day: string | null;
+/** What a date input's reader makes of it: a day (readTypedDate), a month (readTypedMonth), nothing, or a message. */
+type DateReading = TypedDateReading | TypedMonthReading;
+
+export interface DateInputReading<R extends DateReading = DateReading> {
+  /** the day or month read, or null when nothing was typed or it is wrong */
+  reading: Exclude<R, WrongDate | { kind: "empty" }> | null;
   /** the message on the first field to correct, for the error summary */
   errors: FieldErrors;
   /** the fields to highlight */
   wrong: DatePart[];
 }
 
-/** Date input NAME's fields in `values`, read by `read`: readTypedDate, or readDayAhead for a date ahead. */
-function readDateInput(
+/**
+ * Date input NAME's fields in `values`, read by `read`: readTypedDate, readDayAhead for a date ahead,
+ * readTypedMonth for a month. A form from before the date input (a page left open over an update)
+ * sends NAME itself, "YYYY-MM-DD" or "YYYY-MM": read as if typed into the fields.
+ */
+function readDateInput<R extends DateReading>(
   values: Record<string, string>,
   name: string,
-  read: (typed: TypedDate) => TypedDateReading,
-): DateInputReading {
-  const reading = read({
-    day: values[dateField(name, "day")] ?? "",
-    month: values[dateField(name, "month")] ?? "",
-    year: values[dateField(name, "year")] ?? "",
-  });
-  if (reading.kind !== "wrong") return { day: reading.kind === "day" ? reading.day : null, errors: {}, wrong: [] };
-  return { day: null, errors: { [dateField(name, reading.parts[0] ?? "day")]: reading.message }, wrong: reading.parts };
+  read: (typed: TypedDate) => R,
+): DateInputReading<R> {
+  const fields = Object.fromEntries(DATE_PARTS.map((p) => [p, values[dateField(name, p)] ?? ""])) as TypedDate;
+  const old = DATE_PARTS.some((p) => fields[p].trim()) ? "" : (values[name] ?? "");
+  const oldMonth = typedMonthOf(old);
+  const reading = read(typedDateOf(old) ?? (oldMonth ? { day: "", ...oldMonth } : fields));
+  if (reading.kind === "wrong")
+    return {
+      reading: null,
+      errors: { [dateField(name, reading.parts[0] ?? "day")]: reading.message },
+      wrong: reading.parts,
+    };
+  return {
+    reading: reading.kind === "empty" ? null : (reading as DateInputReading<R>["reading"]),
+    errors: {},
+    wrong: [],
+  };
 }
 
 export interface DateRange {
@@ -124,7 +142,7 @@ export function readDateRange(
   const range: DateRange = { days: { from: null, to: null }, errors: {}, wrong: { from: [], to: [] } };
   for (const name of ["from", "to"] as const) {
     const date = readDateInput(values, name, (typed) => readTypedDate(typed, what[name]));
-    range.days[name] = date.day;
+    range.days[name] = date.reading?.day ?? null;
     range.errors = { ...range.errors, ...date.errors };
     range.wrong[name] = date.wrong;
   }
@@ -136,23 +154,27 @@ export function readDateRange(
   return range;
 }
 
-export type FormWithDate<T> =
-  | { ok: true; data: T; day: string; values: Record<string, string> }
+/** A form with a date input: `day` (or `month`, for a date input without its day) when it is right. */
+export type FormWithDate<T, R extends DateReading = TypedDateReading> =
+  | ({ ok: true; data: T; values: Record<string, string> } & Omit<Exclude<R, WrongDate | { kind: "empty" }>, "kind">)
   | { ok: false; errors: FieldErrors; values: Record<string, string>; wrongDate: DatePart[] };
 
 /**
  * A posted form with one date input NAME: its other fields through `schema`, the date through `read`
- * (a day or a message, never "empty": readDayAhead); both are read, so every message shows at once.
+ * (a day, a month or a message, never "empty": readDayAhead); both are read, so every message shows at once.
  */
-export function parseFormWithDate<S extends z.ZodType>(
+export function parseFormWithDate<S extends z.ZodType, R extends DateReading = TypedDateReading>(
   schema: S,
   formData: FormData,
   name: string,
-  read: (typed: TypedDate) => Exclude<TypedDateReading, { kind: "empty" }>,
-): FormWithDate<z.infer<S>> {
+  read: (typed: TypedDate) => Exclude<R, { kind: "empty" }>,
+): FormWithDate<z.infer<S>, R> {
   const form = parseForm(schema, formData);
   const date = readDateInput(form.values, name, read);
-  if (form.ok && date.day !== null) return { ok: true, data: form.data, day: date.day, values: form.values };
+  if (form.ok && date.reading) {
+    const { kind: _kind, ...value } = date.reading;
+    return { ok: true, data: form.data, values: form.values, ...value };
+  }
   const errors = { ...(form.ok ? {} : form.errors), ...date.errors };
   return { ok: false, errors, values: form.values, wrongDate: date.wrong };
 }

@@ -247,16 +247,23 @@ test("a manager records engagement figures and a target and sees them on the ove
   await signIn(page, "manager");
   await page.goto("/reports/engagement");
   await expectAccessible(page);
-  // London's month, as the overview counts months.
+  // London's month, as the overview counts months, typed as month and year: a year left out is outlined alone.
   const month = monthOf(new Date());
-  await page.getByLabel("Month").fill(month);
+  const figuresMonth = page.getByRole("group", { name: "Month the figures are for" });
+  await figuresMonth.getByLabel("Month").fill(String(Number(month.slice(5))));
   await page.getByLabel("Men eligible for programmes").fill("575");
   await page.getByLabel("Men refusing or not engaging").fill("600");
   await page.getByRole("button", { name: "Save figures" }).click();
   await expect(
     page.getByRole("link", { name: "The number refusing or not engaging must not be more than the number eligible" }),
   ).toBeVisible();
+  await expect(
+    page.locator(".govuk-error-summary").getByRole("link", { name: "The month must include a year" }),
+  ).toHaveAttribute("href", "#field-monthYear");
+  await expect(figuresMonth.getByLabel("Year")).toHaveClass(/govuk-input--error/);
+  await expect(figuresMonth.getByLabel("Month")).not.toHaveClass(/govuk-input--error/);
   await expectAccessible(page);
+  await figuresMonth.getByLabel("Year").fill(month.slice(0, 4));
   await page.getByLabel("Men refusing or not engaging").fill("252");
   await page.getByRole("button", { name: "Save figures" }).click();
   await expect(page.getByText(/Figures for .* saved/)).toBeVisible();

@@ -466,16 +466,20 @@ test("engagement figures with JavaScript on: a refused form keeps what was typed
   await manager.goto("/reports/engagement");
   await manager.waitForLoadState("networkidle");
   await manager.evaluate(() => ((window as unknown as { noFullReload: boolean }).noFullReload = true));
-  const month = manager.getByLabel("Month");
+  const figuresMonth = manager.getByRole("group", { name: "Month the figures are for" });
+  const month = figuresMonth.getByLabel("Month");
+  const year = figuresMonth.getByLabel("Year");
   const eligible = manager.getByLabel("Men eligible for programmes");
   const notEngaging = manager.getByLabel("Men refusing or not engaging");
   // A month long past, so no other spec's figures or charts see it.
-  await month.fill("2020-01");
+  await month.fill("1");
+  await year.fill("2020");
   await eligible.fill("40");
   await notEngaging.fill("41");
   await manager.getByRole("button", { name: "Save figures" }).click();
   await expect(manager.getByRole("link", { name: /must not be more than the number eligible/ })).toBeVisible();
-  await expect(month).toHaveValue("2020-01");
+  await expect(month).toHaveValue("1");
+  await expect(year).toHaveValue("2020");
   await expect(eligible).toHaveValue("40");
   await notEngaging.fill("4");
   // A keyboard user skipping back to the main content keeps the errors and what they typed.
@@ -488,6 +492,7 @@ test("engagement figures with JavaScript on: a refused form keeps what was typed
   await expect(manager.getByText("Figures for January 2020 saved.")).toBeVisible();
   expect(await manager.evaluate(() => (window as unknown as { noFullReload?: boolean }).noFullReload)).toBe(true);
   await expect(month).toHaveValue("");
+  await expect(year).toHaveValue("");
   await expect(eligible).toHaveValue("");
   await expect(notEngaging).toHaveValue("");
 });

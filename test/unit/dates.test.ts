@@ -17,9 +17,11 @@ import {
   monthOf,
   readDayAhead,
   readTypedDate,
+  readTypedMonth,
   startOfDay,
   TIME_ZONE,
   typedDateOf,
+  typedMonthOf,
 } from "~/domain/dates.server";
 
 describe("dates in Europe/London", () => {
@@ -172,6 +174,37 @@ describe("a date typed in the day, month and year fields", () => {
     expect(typedDateOf("2026-03-07")).toEqual({ day: "7", month: "3", year: "2026" });
     expect(typedDateOf("2026-02-31")).toEqual({ day: "31", month: "2", year: "2026" });
     expect(typedDateOf("soon")).toBeNull();
+  });
+});
+
+describe("a month typed in the month and year fields (a date input without its day)", () => {
+  const read = (month: string, year: string) => readTypedMonth({ month, year }, "The month");
+  const wrong = (message: string, parts: string[]) => ({ kind: "wrong", message, parts });
+
+  it("takes spaces, leading zeros and months as words, and nothing typed as no month", () => {
+    expect(read("3", "2026")).toEqual({ kind: "month", month: "2026-03" });
+    expect(read(" 03 ", " 2026")).toEqual({ kind: "month", month: "2026-03" });
+    expect(read("December", "2025")).toEqual({ kind: "month", month: "2025-12" });
+    expect(read("sep", "2026")).toEqual({ kind: "month", month: "2026-09" });
+    expect(read("", " ")).toEqual({ kind: "empty" });
+  });
+
+  it("names what is missing and refuses a month that cannot be, with the design system's words", () => {
+    expect(read("3", "")).toEqual(wrong("The month must include a year", ["year"]));
+    expect(read("", "2026")).toEqual(wrong("The month must include a month", ["month"]));
+    expect(read("13", "2026")).toEqual(wrong("The month must be a real month", ["month"]));
+    expect(read("Marhc", "2026")).toEqual(wrong("The month must be a real month", ["month"]));
+    expect(read("0", "soon")).toEqual(wrong("The month must be a real month", ["month", "year"]));
+    expect(read("3", "26")).toEqual(wrong("The month must include a year with 4 numbers", ["year"]));
+    // The form it replaced took YYYY-MM in one field: typed into the month field, it is not a month.
+    expect(read("2026-03", "2026")).toEqual(wrong("The month must be a real month", ["month"]));
+  });
+
+  it("reads an older form's YYYY-MM into the fields", () => {
+    expect(typedMonthOf("2026-03")).toEqual({ month: "3", year: "2026" });
+    expect(typedMonthOf(" 2026-12 ")).toEqual({ month: "12", year: "2026" });
+    expect(typedMonthOf("2026-03-07")).toBeNull();
+    expect(typedMonthOf("March")).toBeNull();
   });
 });
 

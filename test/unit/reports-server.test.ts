@@ -13,7 +13,7 @@ const { monthOf } = await import("~/domain/dates.server");
 const { officerRecord } = await import("~/reports/record.server");
 const { attemptsCsv, matrixCsv, parseAttemptFilters, statementPages, statementsJson } =
   await import("~/reports/exports.server");
-const { readTargetForm, engagementForm } = await import("~/reports/forms.server");
+const { readTargetForm, readEngagementForm } = await import("~/reports/forms.server");
 const {
   activeOfficerAttemptsAt,
   attemptPages,
@@ -23,7 +23,6 @@ const {
   saveEngagementFigure,
   setTarget,
 } = await import("~db/queries/reports.server");
-const { parseForm } = await import("~/utils/forms");
 
 const db = await testDatabase();
 
@@ -358,13 +357,43 @@ describe("forms", () => {
       dateDay: "The target date must be no later than 28 February 2033",
     });
   });
-  it("validates engagement figures", () => {
-    const form = engagementForm("2026-06");
-    expect(parseForm(form, fd({ month: "2026-05", eligible: "575", notEngaging: "252" })).ok).toBe(true);
-    const bad = parseForm(form, fd({ month: "2026-13", eligible: "10", notEngaging: "11" }));
-    expect(bad.ok ? {} : Object.keys(bad.errors).sort()).toEqual(["month", "notEngaging"]);
-    const future = parseForm(form, fd({ month: "2026-07", eligible: "", notEngaging: "1" }));
-    expect(future.ok ? {} : Object.keys(future.errors).sort()).toEqual(["eligible", "month"]);
+  it("validates engagement figures, their month typed as month and year", () => {
+    const figures = (fields: Record<string, string>) =>
+      readEngagementForm(fd({ eligible: "575", notEngaging: "252", ...fields }), "2026-06");
+    const problem = (form: ReturnType<typeof figures>) =>
+      form.ok ? null : { errors: form.errors, wrongDate: form.wrongDate };
+    expect(figures({ monthMonth: "5", monthYear: "2026" })).toMatchObject({
+      ok: true,
+      data: { eligible: 575, notEngaging: 252 },
+      month: "2026-05",
+    });
+    expect(figures({ monthMonth: " june ", monthYear: "2026" })).toMatchObject({ ok: true, month: "2026-06" });
+    // An older form (a page left open) sends the month as YYYY-MM in one field: still saved.
+    expect(figures({ month: "2026-05" })).toMatchObject({ ok: true, month: "2026-05" });
+    expect(problem(figures({ month: "2026-13" }))).toEqual({
+      errors: { monthMonth: "The month must be a real month" },
+      wrongDate: ["month"],
+    });
+    // Each field's own message at once; only the wrong fields are outlined.
+    expect(problem(figures({ monthMonth: "13", monthYear: "2026", notEngaging: "600" }))).toEqual({
+      errors: {
+        notEngaging: "The number refusing or not engaging must not be more than the number eligible",
+        monthMonth: "The month must be a real month",
+      },
+      wrongDate: ["month"],
+    });
+    expect(problem(figures({ monthMonth: "3", monthYear: "" }))).toEqual({
+      errors: { monthYear: "The month must include a year" },
+      wrongDate: ["year"],
+    });
+    expect(problem(figures({ monthMonth: "", monthYear: "", eligible: "" }))).toEqual({
+      errors: { eligible: "Enter the number of men eligible", monthMonth: "Enter the month the figures are for" },
+      wrongDate: ["month", "year"],
+    });
+    expect(problem(figures({ monthMonth: "7", monthYear: "2026" }))).toEqual({
+      errors: { monthMonth: "The month must be this month or in the past" },
+      wrongDate: ["month", "year"],
+    });
   });
 });
 
