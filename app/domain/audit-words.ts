@@ -230,7 +230,12 @@ const EXPORTS: Record<string, (f: AuditFacts, who: string, whom: string) => stri
   matrix_csv: (f, who) => `${who} downloaded the training matrix${forPrison(f)} as CSV${rows(f, "officer")}`,
   attempts_csv: (f, who) => `${who} downloaded attempts${forPrison(f)} as CSV${rows(f, "attempt")}`,
   statements_json: (f, who) => `${who} downloaded xAPI statements${forPrison(f)}${rows(f, "statement")}`,
-  lrs_delivery: (f, who) => `${who} sent attempts${forPrison(f)} to the Learning Record Store${rows(f, "statement")}`,
+  lrs_delivery: (f, who) => {
+    const stopped = notSent(f);
+    return stopped
+      ? `${who} tried to send attempts${forPrison(f)} to the Learning Record Store: ${statements(f.details.rows)} sent, ${stopped}`
+      : `${who} sent attempts${forPrison(f)} to the Learning Record Store${rows(f, "statement")}`;
+  },
   own_record_csv: (_, who) => `${who} downloaded their own training record as CSV`,
   own_record_json: (_, who) => `${who} downloaded their own training record as JSON`,
   scenario_yaml: (f, who) =>
@@ -262,6 +267,24 @@ function settingChanges(from: unknown, to: unknown) {
 const forPrison = (f: AuditFacts) => (f.prison ? ` for ${f.prison}` : "");
 function rows(f: AuditFacts, noun: string) {
   return count(f.details.rows, noun, `${noun}s`);
+}
+/** "3 statements" */
+const statements = (n: unknown) =>
+  `${typeof n === "number" ? n.toLocaleString("en-GB") : "no"} statement${n === 1 ? "" : "s"}`;
+/**
+ * A sending to the learning record store that stopped: "60 not sent because the learning record store
+ * did not accept the statements (it answered 401)", from the plain words that open the recorded error
+ * (app/reports/lrs.server.ts writes "plain words (technical term). what Engage did"); nothing when all went.
+ */
+function notSent(f: AuditFacts): string {
+  const failed = typeof f.details.failed === "number" ? f.details.failed : 0;
+  const plain = text(f.details.error).split(" (")[0]?.trim() ?? "";
+  if (failed === 0 && !plain) return "";
+  const why = plain
+    ? ` because ${plain.startsWith("Engage") ? plain : plain.charAt(0).toLowerCase() + plain.slice(1)}`
+    : "";
+  const status = typeof f.details.status === "number" ? ` (it answered ${f.details.status})` : "";
+  return `${failed.toLocaleString("en-GB")} not sent${why}${why ? status : ""}`;
 }
 /** " (3 officers)", or nothing when the record has no number. */
 function count(n: unknown, one: string, many: string) {

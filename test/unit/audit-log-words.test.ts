@@ -213,6 +213,29 @@ describe("the audit log's words", () => {
     expect(say("export.observations_csv", { rows: 1200 }, { subject: null })).toBe(
       "Jo Bloggs downloaded observations for HMP Hollowbrook (demo) as CSV (1,200 observations)",
     );
+    expect(
+      say("export.lrs_delivery", { rows: 120, alreadySent: 3, failed: 0, lrs: "lrs.example" }, { subject: null }),
+    ).toBe("Jo Bloggs sent attempts for HMP Hollowbrook (demo) to the Learning Record Store (120 statements)");
+    // A sending that stopped says how many went, how many did not, and why in the words the manager was shown.
+    const refused = {
+      rows: 40,
+      failed: 1060,
+      status: 401,
+      error:
+        "The learning record store did not accept the statements (it answered 401, unauthorized). Engage did not try again: the same statements would get the same answer.",
+    };
+    expect(say("export.lrs_delivery", refused, { subject: null })).toBe(
+      "Jo Bloggs tried to send attempts for HMP Hollowbrook (demo) to the Learning Record Store: 40 statements sent, 1,060 not sent because the learning record store did not accept the statements (it answered 401)",
+    );
+    const unreachable = {
+      rows: 0,
+      failed: 1,
+      error:
+        "Engage could not reach the learning record store (fetch failed). Engage tried 3 more times, then stopped.",
+    };
+    expect(say("export.lrs_delivery", unreachable, { subject: null })).toBe(
+      "Jo Bloggs tried to send attempts for HMP Hollowbrook (demo) to the Learning Record Store: 0 statements sent, 1 not sent because Engage could not reach the learning record store",
+    );
     // Every action found above reads as a sentence that names who did it or says it was no one signed in.
     for (const a of actions) expect(say(a)).not.toContain(`: ${a.replace(/[._]+/g, " ")}`);
   });
