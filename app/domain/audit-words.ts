@@ -273,12 +273,12 @@ const statements = (n: unknown) =>
   `${typeof n === "number" ? n.toLocaleString("en-GB") : "no"} statement${n === 1 ? "" : "s"}`;
 /**
  * A sending to the learning record store that stopped: "60 not sent because the learning record store
- * did not accept the statements (it answered 401)", from the plain words that open the recorded error
- * (app/reports/lrs.server.ts writes "plain words (technical term). what Engage did"); nothing when all went.
+ * did not accept the statements (it answered 401)", from the recorded reason in plain words
+ * (app/reports/lrs.server.ts); nothing when all went.
  */
 function notSent(f: AuditFacts): string {
   const failed = typeof f.details.failed === "number" ? f.details.failed : 0;
-  const plain = text(f.details.error).split(" (")[0]?.trim() ?? "";
+  const plain = text(f.details.reason).trim();
   if (failed === 0 && !plain) return "";
   const why = plain
     ? ` because ${plain.startsWith("Engage") ? plain : plain.charAt(0).toLowerCase() + plain.slice(1)}`

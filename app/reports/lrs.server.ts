@@ -30,6 +30,8 @@ export interface DeliveryResult {
 export interface DeliveryError {
   /** what went wrong in plain words, the technical term in brackets, then whether Engage tried again */
   message: string;
+  /** what went wrong in plain words alone ("Engage could not reach the learning record store"), for the audit log */
+  plain: string;
   /** the learning record store's HTTP status, kept for administrators; null when it could not be reached */
   status: number | null;
 }
@@ -103,7 +105,7 @@ export async function deliverStatements(
           : retries > 0
             ? "Engage did not try again: the same statements would get the same answer."
             : "Engage did not try again.";
-      return { message: `${why.plain} (${why.message}). ${after}`, status: why.status };
+      return { message: `${why.plain} (${why.message}). ${after}`, plain: why.plain, status: why.status };
     }
   }
 

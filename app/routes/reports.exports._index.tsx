@@ -51,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       failed: result.failed,
       lrs: new URL(lrs.endpoint).host,
       // For administrators: what the learning record store answered, in the raw record.
-      ...(result.error ? { status: result.error.status, error: result.error.message } : {}),
+      ...(result.error ? { status: result.error.status, reason: result.error.plain, error: result.error.message } : {}),
     },
   });
   if (result.error)

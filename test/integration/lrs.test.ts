@@ -92,6 +92,7 @@ describe("sending statements to an LRS", () => {
     expect(result.error).toEqual({
       message:
         "The learning record store did not accept the statements (it answered 503, service unavailable). Engage tried 2 more times, then stopped.",
+      plain: "The learning record store did not accept the statements",
       status: 503,
     });
     failNext = 0;
@@ -115,6 +116,7 @@ describe("sending statements to an LRS", () => {
     expect(result.error).toEqual({
       message:
         "The learning record store did not accept the statements (it answered 401, unauthorized). Engage did not try again: the same statements would get the same answer.",
+      plain: "The learning record store did not accept the statements",
       status: 401,
     });
     expect(calls).toBe(1);
@@ -133,6 +135,7 @@ describe("sending statements to an LRS", () => {
     expect(result.error).toEqual({
       message:
         "Engage could not reach the learning record store (fetch failed). Engage tried 1 more time, then stopped.",
+      plain: "Engage could not reach the learning record store",
       status: null,
     });
   });

@@ -221,6 +221,7 @@ describe("the audit log's words", () => {
       rows: 40,
       failed: 1060,
       status: 401,
+      reason: "The learning record store did not accept the statements",
       error:
         "The learning record store did not accept the statements (it answered 401, unauthorized). Engage did not try again: the same statements would get the same answer.",
     };
@@ -230,6 +231,7 @@ describe("the audit log's words", () => {
     const unreachable = {
       rows: 0,
       failed: 1,
+      reason: "Engage could not reach the learning record store",
       error:
         "Engage could not reach the learning record store (fetch failed). Engage tried 3 more times, then stopped.",
     };
