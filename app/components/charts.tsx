@@ -26,42 +26,79 @@ interface LineChartProps {
   marker?: { index: number; text: string };
 }
 
-const W = 720;
-const H = 320;
-const PAD = { left: 56, right: 16, top: 16, bottom: 48 };
+/**
+ * The line chart's sizes in CSS pixels: it is drawn at the page's own scale, so its text is the same size on a
+ * phone as on a laptop. The side margins are the SVG's CSS padding (app-chart__svg--lines), which holds the
+ * value axis on the left and half a month's name on the right.
+ */
+const LINE = { height: 280, top: 16, bottom: 36, font: 14 };
+/** Months named along the bottom at most: on a phone, and from the screen width where the chart is 700 px wide. */
+const MONTHS_NAMED = { narrow: 4, wide: 12 };
+/** The width the lines are drawn to inside their own viewBox, which is stretched to the plot's width. */
+const PLOT_UNITS = 1000;
 
+/** Every how many labels to name one so that at most `most` are named. */
+const spacing = (count: number, most: number) => Math.max(1, Math.ceil((count - 1) / Math.max(1, most - 1)));
+
+/**
+ * The labels to name on a wide screen, and those of them to name on a phone: evenly spaced, counting back from the
+ * last (the latest month), a phone's spacing a whole multiple of the wide one's so its labels are among them.
+ */
+function namedLabels(count: number): { wide: Set<number>; narrow: Set<number> } {
+  const wide = spacing(count, MONTHS_NAMED.wide);
+  const narrow = wide * Math.ceil(spacing(count, MONTHS_NAMED.narrow) / wide);
+  const every = (step: number) =>
+    new Set(Array.from({ length: count }, (_, i) => i).filter((i) => (count - 1 - i) % step === 0));
+  return { wide: every(wide), narrow: every(narrow) };
+}
+
+/**
+ * Lines over months. No viewBox on the chart: points are placed at percentages of its width and pixels of its
+ * height, so its text is the size it says at every width. The lines themselves are drawn in an inner SVG whose
+ * viewBox stretches to the plot, with strokes that do not stretch with it.
+ */
 export function LineChart({ title, description, labels, series, yMax, yFormat = String, marker }: LineChartProps) {
   const id = useId();
   const ticks = wholeTicks(yMax);
   const max = ticks.at(-1)!;
-  const innerW = W - PAD.left - PAD.right;
-  const innerH = H - PAD.top - PAD.bottom;
-  const x = (i: number) => PAD.left + (labels.length <= 1 ? innerW / 2 : (i * innerW) / (labels.length - 1));
-  const y = (v: number) => PAD.top + innerH - (Math.min(v, max) / max) * innerH;
-  const every = Math.max(1, Math.ceil(labels.length / 12));
+  const innerH = LINE.height - LINE.top - LINE.bottom;
+  const share = (i: number) => (labels.length <= 1 ? 0.5 : i / (labels.length - 1));
+  const at = (i: number) => `${(share(i) * 100).toFixed(2)}%`;
+  const plotY = (v: number) => innerH - (Math.min(v, max) / max) * innerH;
+  const y = (v: number) => LINE.top + plotY(v);
+  const { wide, narrow } = namedLabels(labels.length);
+  // The marker's words go on the side of its line with more room.
+  const markerLeft = marker ? share(marker.index) > 0.5 : false;
   return (
     <figure className="app-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="app-chart__svg">
+      <svg
+        width="100%"
+        height={LINE.height}
+        role="img"
+        aria-labelledby={`${id}-t ${id}-d`}
+        className="app-chart__svg app-chart__svg--lines"
+      >
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{description}</desc>
         {ticks.map((t) => (
           <g key={t}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke="#b1b4b6" strokeWidth={1} />
-            <text
-              x={PAD.left - 6}
-              y={y(t) + 4}
-              textAnchor="end"
-              fontSize={12}
-              fill="#0b0c0c"
-              className="app-chart__tick"
-            >
+            <line x1={0} x2="100%" y1={y(t)} y2={y(t)} stroke="#b1b4b6" strokeWidth={1} />
+            <text x={-6} y={y(t) + 5} textAnchor="end" fontSize={LINE.font} fill="#0b0c0c" className="app-chart__tick">
               {yFormat(t)}
             </text>
           </g>
         ))}
         {labels.map((l, i) =>
-          i % every === 0 || i === labels.length - 1 ? (
-            <text key={i} x={x(i)} y={H - PAD.bottom + 18} textAnchor="middle" fontSize={12} fill="#0b0c0c">
+          wide.has(i) ? (
+            <text
+              key={i}
+              x={at(i)}
+              y={LINE.height - LINE.bottom + 22}
+              textAnchor="middle"
+              fontSize={LINE.font}
+              fill="#0b0c0c"
+              className={narrow.has(i) ? undefined : "app-chart__label--wide"}
+            >
               {l}
             </text>
           ) : null,
@@ -69,56 +106,63 @@ export function LineChart({ title, description, labels, series, yMax, yFormat = 
         {marker ? (
           <g>
             <line
-              x1={x(marker.index)}
-              x2={x(marker.index)}
-              y1={PAD.top}
-              y2={PAD.top + innerH}
+              x1={at(marker.index)}
+              x2={at(marker.index)}
+              y1={LINE.top}
+              y2={LINE.top + innerH}
               stroke="#0b0c0c"
               strokeWidth={1}
               strokeDasharray="4 4"
             />
-            <text x={x(marker.index) - 4} y={PAD.top + 12} textAnchor="end" fontSize={12} fill="#0b0c0c">
+            <text
+              x={at(marker.index)}
+              dx={markerLeft ? -6 : 6}
+              y={LINE.top + 14}
+              textAnchor={markerLeft ? "end" : "start"}
+              fontSize={LINE.font}
+              fill="#0b0c0c"
+            >
               {marker.text}
             </text>
           </g>
         ) : null}
-        {series.map((s, si) => {
-          const points = s.values.map((v, i) => (v === null ? null : ([x(i), y(v)] as const)));
-          const runs: string[] = [];
-          let run: string[] = [];
-          for (const p of points) {
-            if (p) run.push(`${p[0].toFixed(1)},${p[1].toFixed(1)}`);
-            else if (run.length) {
-              runs.push(run.join(" "));
-              run = [];
-            }
-          }
-          if (run.length) runs.push(run.join(" "));
-          const colour = CHART_COLOURS[si % CHART_COLOURS.length];
-          return (
+        <svg
+          x={0}
+          y={LINE.top}
+          width="100%"
+          height={innerH}
+          viewBox={`0 0 ${PLOT_UNITS} ${innerH}`}
+          preserveAspectRatio="none"
+          overflow="visible"
+        >
+          {series.map((s, si) => (
             <g key={s.name}>
-              {runs.map((r, ri) => (
+              {runsOf(s.values).map((run, ri) => (
                 <polyline
                   key={ri}
-                  points={r}
+                  points={run.map(([i, v]) => `${(share(i) * PLOT_UNITS).toFixed(1)},${plotY(v).toFixed(1)}`).join(" ")}
                   fill="none"
-                  stroke={colour}
+                  stroke={CHART_COLOURS[si % CHART_COLOURS.length]}
                   strokeWidth={3}
                   strokeDasharray={DASHES[si % DASHES.length] || undefined}
+                  vectorEffect="non-scaling-stroke"
                 />
               ))}
-              {points.map((p, i) => (p ? <Marker key={i} shape={si} x={p[0]} y={p[1]} colour={colour} /> : null))}
             </g>
-          );
-        })}
-        <line
-          x1={PAD.left}
-          x2={W - PAD.right}
-          y1={PAD.top + innerH}
-          y2={PAD.top + innerH}
-          stroke="#0b0c0c"
-          strokeWidth={1}
-        />
+          ))}
+        </svg>
+        {series.map((s, si) => (
+          <g key={s.name}>
+            {s.values.map((v, i) =>
+              v === null ? null : (
+                <svg key={i} x={at(i)} y={y(v)} overflow="visible">
+                  <Marker shape={si} colour={CHART_COLOURS[si % CHART_COLOURS.length]} />
+                </svg>
+              ),
+            )}
+          </g>
+        ))}
+        <line x1={0} x2="100%" y1={LINE.top + innerH} y2={LINE.top + innerH} stroke="#0b0c0c" strokeWidth={1} />
       </svg>
       <figcaption>
         <ul className="app-chart__legend govuk-list">
@@ -134,7 +178,9 @@ export function LineChart({ title, description, labels, series, yMax, yFormat = 
                   strokeWidth={3}
                   strokeDasharray={DASHES[si % DASHES.length] || undefined}
                 />
-                <Marker shape={si} x={20} y={7} colour={CHART_COLOURS[si % CHART_COLOURS.length]} />
+                <g transform="translate(20 7)">
+                  <Marker shape={si} colour={CHART_COLOURS[si % CHART_COLOURS.length]} />
+                </g>
               </svg>{" "}
               {s.name}
             </li>
@@ -145,14 +191,30 @@ export function LineChart({ title, description, labels, series, yMax, yFormat = 
   );
 }
 
-function Marker({ shape, x, y, colour }: { shape: number; x: number; y: number; colour: string }) {
+/** The unbroken stretches of a series, as [index, value] pairs: a month with no figure breaks the line. */
+function runsOf(values: (number | null)[]): [number, number][][] {
+  const runs: [number, number][][] = [];
+  let run: [number, number][] = [];
+  values.forEach((v, i) => {
+    if (v !== null) run.push([i, v]);
+    else if (run.length) {
+      runs.push(run);
+      run = [];
+    }
+  });
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+/** A point's mark, centred on (0, 0): circle, square or triangle by series, so series differ by more than colour. */
+function Marker({ shape, colour }: { shape: number; colour: string }) {
   switch (shape % 3) {
     case 0:
-      return <circle cx={x} cy={y} r={4} fill={colour} />;
+      return <circle r={4} fill={colour} />;
     case 1:
-      return <rect x={x - 4} y={y - 4} width={8} height={8} fill={colour} />;
+      return <rect x={-4} y={-4} width={8} height={8} fill={colour} />;
     default:
-      return <polygon points={`${x},${y - 5} ${x + 5},${y + 4} ${x - 5},${y + 4}`} fill={colour} />;
+      return <polygon points="0,-5 5,4 -5,4" fill={colour} />;
   }
 }
 

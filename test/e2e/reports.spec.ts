@@ -115,6 +115,28 @@ async function ids() {
 }
 
 /** The matrix table as text: one array per officer row (name, wing, statuses). */
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  height: number;
+}
+
+/** A chart's text at a size that can be read (a 12 px font draws about 14 px high), none cut off at the chart's edges, no two pieces over each other. */
+function expectChartTextReadable(chart: Box, texts: (Box & { text: string })[], where: string) {
+  for (const t of texts) {
+    expect(t.height, `${where}: ${t.text}`).toBeGreaterThanOrEqual(14);
+    expect(t.left, `${where}: ${t.text}`).toBeGreaterThanOrEqual(chart.left - 0.5);
+    expect(t.right, `${where}: ${t.text}`).toBeLessThanOrEqual(chart.right + 0.5);
+  }
+  for (const [i, a] of texts.entries())
+    for (const b of texts.slice(i + 1)) {
+      const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      expect(overlap, `${where}: "${a.text}" over "${b.text}"`).toBe(false);
+    }
+}
+
 async function matrixOnScreen(page: Page) {
   return page.locator("#matrix tbody tr").evaluateAll((rows) =>
     rows.map((r) =>
@@ -590,18 +612,7 @@ test("the wing chart reads on a phone and on a laptop: each wing's name above it
     expect(layout.svg.right, where).toBeLessThanOrEqual(width);
     expect(layout.labels.map((l) => l.text).sort(), where).toEqual([...wings].sort());
     expect(layout.bars.length, where).toBeGreaterThan(0);
-    // Text at a size that can be read (a 12 px font draws about 14 px high), none cut off at the edges.
-    for (const t of layout.texts) {
-      expect(t.height, `${where}: ${t.text}`).toBeGreaterThanOrEqual(14);
-      expect(t.left, `${where}: ${t.text}`).toBeGreaterThanOrEqual(layout.svg.left - 0.5);
-      expect(t.right, `${where}: ${t.text}`).toBeLessThanOrEqual(layout.svg.right + 0.5);
-    }
-    // No two pieces of text over each other.
-    for (const [i, a] of layout.texts.entries())
-      for (const b of layout.texts.slice(i + 1)) {
-        const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-        expect(overlap, `${where}: "${a.text}" over "${b.text}"`).toBe(false);
-      }
+    expectChartTextReadable(layout.svg, layout.texts, where);
     // Each wing's name on a line of its own above its bars, and the bars start at the chart's left edge.
     for (const l of layout.labels)
       expect(
@@ -611,6 +622,60 @@ test("the wing chart reads on a phone and on a laptop: each wing's name above it
     expect(Math.min(...layout.bars.map((b) => b.left)), where).toBeCloseTo(layout.svg.left, 0);
     await chart.screenshot({ path: test.info().outputPath(`wing-chart-${width}.png`) });
     await expectAccessible(page);
+  }
+});
+
+test("the line charts read on a phone and on a laptop: their text the size it says, none cut off or over other text", async ({
+  page,
+}) => {
+  await signIn(page, "manager");
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of ["/reports/trend", "/reports"]) {
+      await page.goto(path);
+      const charts = page.locator("figure.app-chart:has(polyline)");
+      // The trend always has its chart here; the overview's (target, engagement) once another test records them.
+      if (path === "/reports/trend") await expect(charts).toHaveCount(1);
+      for (const [n, figure] of (await charts.all()).entries()) {
+        const layout = await figure.evaluate((fig) => {
+          const box = (e: Element) => {
+            const r = e.getBoundingClientRect();
+            return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, height: r.height };
+          };
+          const svg = fig.querySelector("svg[role=img]")!;
+          return {
+            svg: box(svg),
+            name: svg.querySelector("title")?.textContent ?? "",
+            description: svg.querySelector("desc")?.textContent ?? "",
+            texts: [...svg.querySelectorAll("text")]
+              .filter((t) => getComputedStyle(t).display !== "none")
+              .map((t) => ({ text: t.textContent ?? "", ...box(t) })),
+            legend: [...fig.querySelectorAll("figcaption li")].map((li) => ({
+              text: li.textContent?.trim() ?? "",
+              fontSize: parseFloat(getComputedStyle(li).fontSize),
+              dashed: li.querySelector("line")?.getAttribute("stroke-dasharray") ?? "",
+            })),
+          };
+        });
+        const where = `${path} at ${width} px: ${layout.name}`;
+        expect(layout.name, where).not.toBe("");
+        expect(layout.description, where).toMatch(/same figures are in the table/);
+        expect(layout.svg.right, where).toBeLessThanOrEqual(width);
+        // The value axis and at least the first and last months named along the bottom.
+        expect(layout.texts.length, where).toBeGreaterThanOrEqual(4);
+        expectChartTextReadable(layout.svg, layout.texts, where);
+        // The legend: page-sized text, and every series after the first told apart by its dashes too.
+        expect(layout.legend.length, where).toBeGreaterThan(1);
+        for (const [i, l] of layout.legend.entries()) {
+          expect(l.fontSize, `${where}: ${l.text}`).toBeGreaterThanOrEqual(14);
+          if (i > 0) expect(l.dashed, `${where}: ${l.text}`).not.toBe("");
+        }
+        await figure.screenshot({
+          path: test.info().outputPath(`line-chart-${path.split("/").at(-1)}-${n}-${width}.png`),
+        });
+      }
+      await expectAccessible(page);
+    }
   }
 });
 
