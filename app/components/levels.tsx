@@ -1,6 +1,5 @@
 // An indicator's level as a GOV.UK tag, the same on every page: the practice review, observations and reports.
-import { shownLevel, type IndicatorLine, type Level } from "~/domain/indicators";
-import type { GlobalLine } from "~/domain/observation/globals";
+import type { Level } from "~/domain/indicators";
 import { Tag } from "~/components/page";
 import { INDICATOR_LEVEL } from "~/domain/vocabulary";
 
@@ -12,9 +11,10 @@ export function LevelTag({ level }: { level: Level }) {
 /**
  * An indicator's level tag. An indicator with fair and good levels always has one, "Not judged" when there
  * was nothing to judge (no reflections, say), so the officer, and a screen reader, is told so rather than
- * left with a gap; a count MITI sets no level for has none.
+ * left with a gap; a count MITI sets no level for has none. Which is which comes with the line: its fair
+ * level is null exactly when MITI_LEVELS has none (describeIndicators, on the server), so MITI's tables stay
+ * out of the play page's JavaScript.
  */
-export function IndicatorLevelTag({ line }: { line: Pick<IndicatorLine | GlobalLine, "key" | "level"> }) {
-  const level = shownLevel(line);
-  return level ? <LevelTag level={level} /> : null;
+export function IndicatorLevelTag({ line }: { line: { level: Level; fair: string | null } }) {
+  return line.fair === null ? null : <LevelTag level={line.level} />;
 }

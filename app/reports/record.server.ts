@@ -71,10 +71,10 @@ export async function officerRecord(
         indicators:
           r.status === "finished"
             ? describeIndicators(indicatorsOf(records[i].counts)).map((l) => ({
-                key: l.key,
                 name: l.name,
                 value: l.value,
                 level: l.level,
+                fair: l.fair,
               }))
             : null,
       };
