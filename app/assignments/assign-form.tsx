@@ -2,7 +2,8 @@
 // due date are each revealed under the option they belong to (GOV.UK's conditionally revealed questions).
 import { WHOLE_PROGRAMME } from "~/assignments/form";
 import { ConditionalRadios } from "~/components/conditional-radios";
-import { CheckboxItems, DateInput, FieldsetFrame, Select, TextInput } from "~/components/fields";
+import { CheckboxItems, FieldsetFrame, Select, TextInput } from "~/components/fields";
+import { DateInput } from "~/components/date-input";
 import type { FieldErrors } from "~/utils/field-errors";
 
 const CHOOSE = { value: "", label: "Choose" };
